@@ -1,0 +1,6 @@
+export * from './bills';
+export * from './deployment';
+export * from './devices';
+export * from './payments';
+export * from './staff';
+export * from './subscribers';

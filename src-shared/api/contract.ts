@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { appOps } from './ops/app';
+import { deviceOps } from './ops/device';
+import { kioskOps } from './ops/kiosk';
+import { statusOps } from './ops/status';
+import type { Operation } from './operation';
+import type { Result } from './result';
+
+/**
+ * The one API contract. The renderer's client, the Electron bridge and the web host are all
+ * derived from this object: an operation's name is written here and nowhere else.
+ */
+export const contract = {
+  ...appOps,
+  ...statusOps,
+  ...deviceOps,
+  ...kioskOps,
+} satisfies Record<string, Operation>;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
+
+/** What the Node side implements: one async handler per operation, errors returned as data. */
+export type Handlers = { [K in OpName]: (input: OpParsedInput<K>) => Promise<Result<OpOutput<K>>> };
+
+export const opNames = Object.keys(contract) as OpName[];
+
+export const isOpName = (name: string): name is OpName => Object.hasOwn(contract, name);
+
+/** The Electron IPC channel of an operation; used by preload and main alike. */
+export const ipcChannel = (op: OpName): string => `ventanilla:${op}`;

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { defineOperation } from '../operation';
+
+/** Enrollment codes are shown to IT staff as groups of letters and digits: `K7QF-9XWD-2MRT`. */
+export const EnrollmentCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{4}(-?[A-Z0-9]{4}){2}$/, 'El código de inscripción tiene 12 letras o números, como K7QF-9XWD-2MRT.');
+
+export const deviceOps = {
+  'device.enroll': defineOperation({
+    summary: 'Exchange a one-time enrollment code created by an admin for this device’s token.',
+    reach: 'server',
+    input: z.object({ code: EnrollmentCode }).strict(),
+    output: z.object({ deviceId: z.string(), deviceName: z.string() }),
+  }),
+};
