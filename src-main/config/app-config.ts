@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigFile } from './config-file';
+
+/** Everything the app needs to know, built once at start-up and passed down (STYLE §13). */
+export interface AppConfig extends ConfigFile {
+  /** Everything the app (and the embedded server) writes lives under this folder. */
+  readonly dataDir: string;
+  /** Web host port on 127.0.0.1; 0 picks a free one. */
+  readonly port: number;
+  /** An external central server; null runs the embedded one. */
+  readonly serverUrl: string | null;
+  /** PostgreSQL for the embedded server; null uses PGlite under the data dir. */
+  readonly databaseUrl: string | null;
+  readonly version: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const Port = z.coerce.number().int().min(0).max(65535);
+
+/** Reads the environment variables the README documents and the config file; nothing else does. */
+export function loadConfig(env: Record<string, string | undefined>, defaults: { dataDir: string; version: string }): AppConfig {
+  const dataDir = path.resolve(env.VENTANILLA_DATA_DIR ?? defaults.dataDir);
+  const file = env.VENTANILLA_CONFIG ?? path.join(dataDir, 'ventanilla.json');
+  const fromFile = readConfigFile(file);
+  const port = Port.safeParse(env.VENTANILLA_PORT ?? '5180');
+  if (!port.success) throw new ConfigError(`VENTANILLA_PORT debe ser un número de puerto (0–65535), no «${env.VENTANILLA_PORT}».`);
+  const serverUrl = env.VENTANILLA_SERVER_URL?.trim() || null;
+  if (serverUrl !== null && !/^https?:\/\/[^/\s]+/.test(serverUrl)) {
+    throw new ConfigError(`VENTANILLA_SERVER_URL debe ser una URL http(s), no «${serverUrl}».`);
+  }
+  return {
+    ...fromFile,
+    dataDir,
+    port: port.data,
+    serverUrl: serverUrl?.replace(/\/+$/, '') ?? null,
+    databaseUrl: env.DATABASE_URL?.trim() || null,
+    version: defaults.version,
+  };
+}
+
+function readConfigFile(file: string): ConfigFile {
+  if (!existsSync(file)) return ConfigFile.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new ConfigError(`El archivo de configuración ${file} no es JSON válido.`, { cause });
+  }
+  const parsed = ConfigFile.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(raíz)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`El archivo de configuración ${file} tiene errores: ${issues}`);
+  }
+  return parsed.data;
+}

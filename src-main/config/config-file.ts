@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { deviceModes } from '../../src-shared/domain/device-mode';
+
+/**
+ * The documented config file (`ventanilla.json` in the data dir, or the path in
+ * VENTANILLA_CONFIG). Everything has a default so a fresh install starts with none.
+ */
+export const ConfigFile = z
+  .object({
+    device: z
+      .object({
+        mode: z.enum(deviceModes).default('kiosk'),
+        name: z.string().min(1).max(80).default('Kiosco de demostración'),
+      })
+      .strict()
+      .default({ mode: 'kiosk', name: 'Kiosco de demostración' }),
+    entity: z
+      .object({
+        name: z.string().min(1).max(120).default('Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)'),
+        /** NIT without its check digit; the digit is computed. */
+        nit: z.string().regex(/^\d{6,15}$/).default('800089809'),
+        city: z.string().min(1).max(60).default('Ibagué, Tolima'),
+      })
+      .strict()
+      .default({
+        name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)',
+        nit: '800089809',
+        city: 'Ibagué, Tolima',
+      }),
+    kiosk: z
+      .object({
+        idleSeconds: z.number().int().min(10).max(3600).default(90),
+        warningSeconds: z.number().int().min(5).max(120).default(20),
+      })
+      .strict()
+      .default({ idleSeconds: 90, warningSeconds: 20 }),
+    printers: z
+      .object({
+        /** ESC/POS receipt printer: `tcp://host:9100` or `printer:QUEUE_NAME`. */
+        receipt: z.string().min(1).nullable().default(null),
+        /** CUPS queue name of the document printer. */
+        document: z.string().min(1).nullable().default(null),
+      })
+      .strict()
+      .default({ receipt: null, document: null }),
+    server: z
+      .object({
+        /** Port of the embedded central server when no VENTANILLA_SERVER_URL is given. */
+        embeddedPort: z.number().int().min(0).max(65535).default(5181),
+        /** Subscribers the embedded server's demo data gets on first start. */
+        demoSubscribers: z.number().int().min(0).max(1_000_000).default(2000),
+      })
+      .strict()
+      .default({ embeddedPort: 5181, demoSubscribers: 2000 }),
+  })
+  .strict();
+
+export type ConfigFile = z.output<typeof ConfigFile>;
