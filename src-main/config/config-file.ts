@@ -29,8 +29,8 @@ export const ConfigFile = z
       }),
     kiosk: z
       .object({
-        idleSeconds: z.number().int().min(10).max(3600).default(90),
-        warningSeconds: z.number().int().min(5).max(120).default(20),
+        idleSeconds: z.number().int().min(5).max(3600).default(90),
+        warningSeconds: z.number().int().min(3).max(120).default(20),
       })
       .strict()
       .default({ idleSeconds: 90, warningSeconds: 20 }),
