@@ -1,0 +1,35 @@
+import { contract, isOpName, type Handlers, type OpName } from '../../src-shared/api/contract';
+import { err, type Result } from '../../src-shared/api/result';
+import type { Logger } from '../logger';
+
+/** Calls one operation by name with untrusted input; what every host (IPC, HTTP) goes through. */
+export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The renderer is untrusted (STYLE §3): the operation name must be in the contract and the
+ * input must parse with its schema before any service sees it. A thrown error becomes
+ * `internal` with a generic message; its details go to the log only.
+ */
+export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+  return async (op, input) => {
+    if (!isOpName(op)) return err('not-found', 'Esa operación no existe en esta versión de Ventanilla.');
+    const parsed = contract[op].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || undefined;
+      return err('validation', issue?.message && !issue.message.startsWith('Invalid') ? issue.message : 'Revise los datos ingresados.', field);
+    }
+    try {
+      return await call(handlers, op, parsed.data);
+    } catch (error) {
+      log.error({ err: error, op }, 'operation failed');
+      return err('internal', 'Algo salió mal. Intente de nuevo; si el problema sigue, avise al personal de la oficina.');
+    }
+  };
+}
+
+function call<K extends OpName>(handlers: Handlers, op: K, input: unknown): Promise<Result<unknown>> {
+  // `input` was produced by contract[op].input, so it is this operation's parsed input.
+  const handler = handlers[op] as (value: unknown) => Promise<Result<unknown>>;
+  return handler(input);
+}

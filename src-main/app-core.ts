@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { createHandlers } from './api/handlers';
+import type { AppPaths } from './app-paths';
+import type { AppConfig } from './config/app-config';
+import { DeviceMeta } from './device/device-meta';
+import { moduleLogger, type Logger } from './logger';
+import { ConnectionMonitor } from './server-link/connection-monitor';
+import { ServerClient } from './server-link/server-client';
+import { AppInfoService } from './services/app-info-service';
+import { EnrollmentService } from './services/enrollment-service';
+import { KioskService } from './services/kiosk-service';
+import { StatusService } from './services/status-service';
+import { readMigrations } from './store/migrations';
+import { openStore, type Store } from './store/open-store';
+
+export interface AppCoreOptions {
+  readonly config: AppConfig;
+  readonly paths: AppPaths;
+  /** The central server this device talks to (external, or the embedded one's real address). */
+  readonly serverUrl: string;
+  readonly log: Logger;
+  readonly nativeBinding?: string | undefined;
+  /** How often the device says hello to the server. */
+  readonly helloIntervalMs?: number;
+}
+
+/** Everything behind the contract, host-agnostic: Electron and the web host both wrap this. */
+export interface AppCore {
+  readonly dispatch: Dispatch;
+  readonly store: Store;
+  readonly meta: DeviceMeta;
+  stop(): Promise<void>;
+}
+
+/** Start-up as a table of contents (STYLE §12): store → migrations → services → dispatcher. */
+export function startAppCore(options: AppCoreOptions): AppCore {
+  const { config, log } = options;
+  const store = openStore({
+    dir: path.join(config.dataDir, 'device'),
+    migrations: readMigrations(options.paths.localMigrations),
+    nativeBinding: options.nativeBinding,
+  });
+  const meta = new DeviceMeta(store);
+  const client = new ServerClient(options.serverUrl);
+  const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
+  const handlers = createHandlers({
+    appInfo: new AppInfoService(config, meta),
+    status: new StatusService(config, store, meta, connection),
+    enrollment: new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment')),
+    kiosk: new KioskService(store, meta),
+  });
+  connection.start();
+  return {
+    dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
+    store,
+    meta,
+    async stop() {
+      await connection.stop();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { deviceMeta } from '../../db/local/schema';
+import type { Store } from '../store/open-store';
+
+/** The facts a device keeps about itself. Keys are listed here and nowhere else. */
+export interface DeviceFacts {
+  deviceId: string;
+  deviceName: string;
+  /** Secret: sent only to the central server, never logged, never shown. */
+  deviceToken: string;
+  deploymentId: string;
+  serverUrl: string;
+  lastContactAt: string;
+  serverSubscribers: string;
+  /** JSON of the entity settings the server last reported. */
+  serverEntity: string;
+  lastPullAt: string;
+  lastPushAt: string;
+}
+
+export type DeviceFact = keyof DeviceFacts;
+
+/** Reads and writes device facts. These are device bookkeeping, not records the server must learn. */
+export class DeviceMeta {
+  constructor(private readonly store: Store) {}
+
+  get(key: DeviceFact): string | null {
+    const row = this.store.db.select().from(deviceMeta).where(eq(deviceMeta.key, key)).get();
+    return row?.value ?? null;
+  }
+
+  set(values: Partial<DeviceFacts>): void {
+    const write = this.store.sqlite.transaction(() => {
+      for (const [key, value] of Object.entries(values)) {
+        if (value === undefined) continue;
+        this.store.db
+          .insert(deviceMeta)
+          .values({ key, value })
+          .onConflictDoUpdate({ target: deviceMeta.key, set: { value } })
+          .run();
+      }
+    });
+    write();
+  }
+}

@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { apiPathPrefix, tokenFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
+import { err, type Result } from '../../../src-shared/api/result';
+import type { Dispatch } from '../../api/dispatcher';
+import type { Logger } from '../../logger';
+import { httpStatus } from './http-status';
+import { RequestGuard } from './request-guard';
+
+export interface WebHostOptions {
+  readonly port: number;
+  /** The built renderer (`dist/renderer`). */
+  readonly rendererDir: string;
+  readonly dispatch: Dispatch;
+  readonly log: Logger;
+}
+
+export interface WebHost {
+  /** The address to open, token included in the fragment (never sent to the server in logs). */
+  readonly url: string;
+  readonly origin: string;
+  readonly token: string;
+  stop(): Promise<void>;
+}
+
+// The same policy as the renderer's <meta>; sent as a header too so it holds for every response.
+const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * The headless host: the renderer and the contract over HTTP on 127.0.0.1 (DESIGN §2). Used by
+ * thin-client kiosks running Chromium in kiosk mode, CI and the browser tests.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = randomBytes(32).toString('base64url');
+  // Requests are not logged: bodies may carry personal data. Failures are logged by the dispatcher.
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
+  let guard: RequestGuard | null = null;
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('content-security-policy', contentSecurityPolicy);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('cache-control', 'no-store');
+    if (guard === null || !guard.hostAllowed(request.headers.host)) {
+      return reply.code(421).send(err('forbidden', 'Dirección no permitida.'));
+    }
+    if (!request.url.startsWith(apiPathPrefix)) return;
+    if (!guard.originAllowed(request.headers.origin)) {
+      return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
+    }
+    if (!guard.tokenValid(request.headers[tokenHeader])) {
+      return reply.code(401).send(err('unauthorized', 'Abra Ventanilla con la dirección que mostró la consola al iniciar.'));
+    }
+  });
+
+  registerApi(app, options.dispatch, options.log);
+  if (existsSync(options.rendererDir)) {
+    await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
+  } else {
+    options.log.warn({ rendererDir: options.rendererDir }, 'renderer not built; run npm run build:renderer');
+  }
+
+  const port = await listen(app, options.port);
+  guard = new RequestGuard(port, token);
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}/#${tokenFragmentKey}=${token}`, origin, token, stop: () => app.close() };
+}
+
+function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): void {
+  app.post<{ Params: { op: string } }>(`${apiPathPrefix}:op`, async (request, reply) => {
+    const result: Result<unknown> = await dispatch(request.params.op, request.body);
+    return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result);
+  });
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
+    // Fastify's own refusals (malformed JSON, body too large, wrong content type) arrive here.
+    const status = error.statusCode ?? 500;
+    if (status >= 500) log.error({ code: error.code }, 'web host request failed');
+    const body = status < 500 ? err('validation', 'La solicitud no es válida.') : err('internal', 'Algo salió mal. Intente de nuevo.');
+    return reply.code(status).send(body);
+  });
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(err('not-found', 'No encontrado.')));
+}
+
+async function listen(app: FastifyInstance, port: number): Promise<number> {
+  try {
+    await app.listen({ host: '127.0.0.1', port });
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new Error(`El puerto ${port} ya está en uso. Cierre la otra instancia o elija otro con VENTANILLA_PORT.`, { cause });
+    }
+    throw cause;
+  }
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('web host has no TCP address');
+  return address.port;
+}

@@ -1,0 +1,66 @@
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ServerClient } from './server-client';
+
+export type ConnectionState = 'online' | 'offline' | 'not-enrolled';
+
+/**
+ * Says hello to the central server on a timer and on demand, and keeps what the status strip
+ * needs: whether the server answers, when it last did (persisted), how much data it holds.
+ */
+export class ConnectionMonitor {
+  private state: ConnectionState = 'offline';
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<ConnectionState> | null = null;
+
+  constructor(
+    private readonly client: ServerClient,
+    private readonly meta: DeviceMeta,
+    private readonly log: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  current(): ConnectionState {
+    return this.meta.get('deviceToken') === null ? 'not-enrolled' : this.state;
+  }
+
+  start(): void {
+    void this.check();
+    this.timer = setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** One hello now; concurrent callers share it. */
+  check(): Promise<ConnectionState> {
+    this.inFlight ??= this.hello().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight;
+  }
+
+  private async hello(): Promise<ConnectionState> {
+    const token = this.meta.get('deviceToken');
+    if (token === null) return 'not-enrolled';
+    const answer = await this.client.hello(token);
+    const previous = this.state;
+    if (answer.ok) {
+      this.state = 'online';
+      this.meta.set({
+        lastContactAt: new Date().toISOString(),
+        serverSubscribers: String(answer.value.counts.subscribers),
+        ...(answer.value.entity === null ? {} : { serverEntity: JSON.stringify(answer.value.entity) }),
+      });
+    } else {
+      this.state = 'offline';
+      if (answer.error.code === 'unauthorized') this.log.warn('the central server refused this device token; it may have been revoked');
+    }
+    if (previous !== this.state) this.log.info({ state: this.state }, 'connection to the central server changed');
+    return this.state;
+  }
+}

@@ -1,0 +1,31 @@
+import { err, ok, type Result } from '../../src-shared/api/result';
+import type { OpOutput } from '../../src-shared/api/contract';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ConnectionMonitor } from '../server-link/connection-monitor';
+import type { ServerClient } from '../server-link/server-client';
+
+/** Enrolls this device with the central server, once. */
+export class EnrollmentService {
+  constructor(
+    private readonly client: ServerClient,
+    private readonly serverUrl: string,
+    private readonly meta: DeviceMeta,
+    private readonly connection: ConnectionMonitor,
+    private readonly log: Logger,
+  ) {}
+
+  async enroll(code: string): Promise<Result<OpOutput<'device.enroll'>>> {
+    const current = this.meta.get('deviceId');
+    if (current !== null) {
+      return err('conflict', 'Este dispositivo ya está inscrito en el servidor central. Para cambiarlo, un administrador debe revocarlo primero.');
+    }
+    const answer = await this.client.enroll(code);
+    if (!answer.ok) return answer;
+    const { deviceId, deviceName, token, deployment } = answer.value;
+    this.meta.set({ deviceId, deviceName, deviceToken: token, deploymentId: deployment.id, serverUrl: this.serverUrl });
+    this.log.info({ deviceId }, 'device enrolled with the central server');
+    await this.connection.check();
+    return ok({ deviceId, deviceName });
+  }
+}

@@ -1,0 +1,36 @@
+import type Database from 'better-sqlite3';
+import type { Migration } from './migrations';
+import { StoreError } from './store-error';
+
+/**
+ * Brings the local store to the app's schema. The applied count lives in SQLite's
+ * `user_version`, so the check costs nothing and survives any tool that copies the file.
+ * All pending migrations run in one transaction: a crash leaves the old schema intact.
+ */
+export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+  const from = Number(sqlite.pragma('user_version', { simple: true }));
+  const known = migrations.length;
+  if (from > known) {
+    throw new StoreError(
+      'too-new',
+      `La base de datos local usa el esquema ${from} y esta versión de Ventanilla solo conoce hasta el ${known}. ` +
+        'Fue creada por una versión más nueva: instale esa versión o una posterior. No se modificó nada.',
+    );
+  }
+  if (from === known) return { from, to: known };
+  const apply = sqlite.transaction(() => {
+    for (const migration of migrations.slice(from)) {
+      for (const statement of migration.statements) sqlite.exec(statement);
+    }
+    // PRAGMA does not take bound parameters; `known` is an integer we computed.
+    sqlite.pragma(`user_version = ${known}`);
+  });
+  try {
+    apply.immediate();
+  } catch (cause) {
+    throw new StoreError('migration-failed', `No se pudo actualizar la base de datos local (esquema ${from} → ${known}). No se modificó nada.`, {
+      cause,
+    });
+  }
+  return { from, to: known };
+}

@@ -1,0 +1,31 @@
+import { v7 as uuidv7 } from 'uuid';
+import { outbox } from '../../db/local/schema';
+import type { LocalDb, Store } from './open-store';
+
+/** An event the central server must learn about; `type` is `domain.event_name`. */
+export interface OutboxEvent {
+  readonly type: string;
+  readonly payload: Record<string, unknown>;
+}
+
+export interface Change<T> {
+  readonly result: T;
+  readonly events: readonly OutboxEvent[];
+}
+
+/**
+ * The single write path (STYLE §8): a local change and the outbox events that describe it
+ * commit in one SQLite transaction, or neither does. Services write only through here.
+ * The callback runs inside `BEGIN IMMEDIATE`, so it must be synchronous and quick.
+ */
+export function commit<T>(store: Store, change: (tx: LocalDb) => Change<T>, now: () => Date = () => new Date()): T {
+  const run = store.sqlite.transaction(() => {
+    const { result, events } = change(store.db);
+    const createdAt = now().toISOString();
+    for (const event of events) {
+      store.db.insert(outbox).values({ id: uuidv7(), type: event.type, payload: event.payload, createdAt }).run();
+    }
+    return result;
+  });
+  return run.immediate();
+}
