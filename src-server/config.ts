@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
+export interface ServerConfig {
+  /** The server writes only under `<dataDir>/server/` (PGlite files, the local admin file). */
+  dataDir: string;
+  /** PostgreSQL connection string; null runs the embedded PGlite under the data dir. */
+  databaseUrl: string | null;
+  /** Interface to listen on. Loopback by default: exposing the server to the LAN is a decision. */
+  host: string;
+  /** 0 picks a free port (tests, the app's embedded server). */
+  port: number;
+  logLevel: string;
+  /** How long an enrollment code can be exchanged after an admin creates it. */
+  enrollmentCodeTtlHours: number;
+}
+
+export class ServerConfigError extends Error {
+  override readonly name = 'ServerConfigError';
+}
+
+export const DEFAULT_SERVER_PORT = 5181;
+export const DEFAULT_ENROLLMENT_CODE_TTL_HOURS = 24;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const Port = z.coerce.number().int().min(0).max(65535);
+const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
+
+/**
+ * The only place the server reads the environment:
+ * VENTANILLA_DATA_DIR, DATABASE_URL, VENTANILLA_SERVER_HOST, VENTANILLA_SERVER_PORT,
+ * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL.
+ */
+export function loadServerConfig(
+  env: Record<string, string | undefined>,
+  defaults: { dataDir: string },
+): ServerConfig {
+  const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
+  if (!port.success) {
+    throw new ServerConfigError(
+      `VENTANILLA_SERVER_PORT debe ser un número de puerto (0–65535), no «${env.VENTANILLA_SERVER_PORT}».`,
+    );
+  }
+  const ttl = TtlHours.safeParse(
+    nonEmpty(env.VENTANILLA_ENROLLMENT_TTL_HOURS) ?? String(DEFAULT_ENROLLMENT_CODE_TTL_HOURS),
+  );
+  if (!ttl.success) {
+    throw new ServerConfigError(
+      `VENTANILLA_ENROLLMENT_TTL_HOURS debe ser un número entero de horas entre 1 y 720, no «${env.VENTANILLA_ENROLLMENT_TTL_HOURS}».`,
+    );
+  }
+  const logLevel = (nonEmpty(env.LOG_LEVEL) ?? 'info').toLowerCase();
+  if (!(logLevels as readonly string[]).includes(logLevel)) {
+    throw new ServerConfigError(`LOG_LEVEL debe ser uno de ${logLevels.join(', ')}, no «${env.LOG_LEVEL}».`);
+  }
+  const databaseUrl = nonEmpty(env.DATABASE_URL) ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    // Never echo the value: a connection string usually carries a password.
+    throw new ServerConfigError('DATABASE_URL debe empezar por postgres:// o postgresql://.');
+  }
+  return {
+    dataDir: path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir),
+    databaseUrl,
+    host: nonEmpty(env.VENTANILLA_SERVER_HOST) ?? '127.0.0.1',
+    port: port.data,
+    logLevel,
+    enrollmentCodeTtlHours: ttl.data,
+  };
+}
+
+/** Where the embedded PGlite keeps its files. */
+export function pgliteDataDir(dataDir: string): string {
+  return path.join(dataDir, 'server', 'pglite');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
