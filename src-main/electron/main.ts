@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { startAppCore, type AppCore } from '../app-core';
+import { appPaths } from '../app-paths';
+import { loadConfig } from '../config/app-config';
+import { createRootLogger, moduleLogger } from '../logger';
+import { registerIpc } from './ipc-bridge';
+import { lockDown, mainWindowOptions } from './main-window';
+
+/**
+ * Electron entry point, kept thin: config → core → IPC → window. Every behaviour lives in the
+ * core and is tested through the web host; this file only wires Electron to it.
+ */
+let core: AppCore | null = null;
+
+async function onReady(): Promise<void> {
+  const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '..', '..', '..');
+  const paths = appPaths(root);
+  const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
+  const log = createRootLogger(process.env.LOG_LEVEL ?? 'info');
+  const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
+  // better-sqlite3 built for Electron's ABI ships beside the app (DESIGN §5); Node keeps its own.
+  const nativeBinding = path.join(app.isPackaged ? process.resourcesPath : path.join(root, 'build'), 'electron-native', 'better_sqlite3.node');
+  core = startAppCore({ config, paths, serverUrl, log, nativeBinding });
+
+  const window = new BrowserWindow(
+    mainWindowOptions({ mode: config.device.mode, preload: path.join(__dirname, 'preload.cjs'), devTools: !app.isPackaged }),
+  );
+  const appUrl = pathToFileURL(path.join(paths.renderer, 'index.html')).toString();
+  registerIpc(ipcMain, core.dispatch, (event) => BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame?.url.startsWith(appUrl) === true);
+  lockDown(window, appUrl, { allowReload: !app.isPackaged });
+  if (config.device.mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(appUrl);
+  moduleLogger(log, 'electron').info({ mode: config.device.mode }, 'window ready');
+}
+
+app.on('web-contents-created', (_event, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (core === null) return;
+  // Drain in-flight work (sync, print jobs) before the process goes.
+  event.preventDefault();
+  const stopping = core;
+  core = null;
+  void stopping.stop().finally(() => app.quit());
+});
+
+app
+  .whenReady()
+  .then(onReady)
+  .catch((error: unknown) => {
+    // A damaged or too-new store, a bad config file: say so plainly and stop; never start half-way.
+    const message = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Ventanilla no pudo iniciar', message);
+    app.exit(1);
+  });
