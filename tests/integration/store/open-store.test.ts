@@ -1,0 +1,92 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readMigrations, type Migration } from '../../../src-main/store/migrations';
+import { openStore } from '../../../src-main/store/open-store';
+import { StoreError } from '../../../src-main/store/store-error';
+import { tempDir } from '../../support/temp-dir';
+
+const migrations = readMigrations(path.resolve('db/local/migrations'));
+const dirs: { remove(): void }[] = [];
+const newDir = (): string => {
+  const dir = tempDir('store');
+  dirs.push(dir);
+  return dir.path;
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+describe('local store', () => {
+  it('creates a new store with every migration applied and durable settings', () => {
+    const store = openStore({ dir: newDir(), migrations });
+    expect(store.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    // 2 = FULL: each commit is fsynced before it returns.
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = store.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['audit_log', 'device_meta', 'outbox']));
+    store.close();
+  });
+
+  it('reopens an up-to-date store without touching it', () => {
+    const dir = newDir();
+    openStore({ dir, migrations }).close();
+    const again = openStore({ dir, migrations });
+    expect(again.sqlite.pragma('user_version', { simple: true })).toBe(migrations.length);
+    again.close();
+  });
+
+  it('applies a later migration to existing data, all in one go', () => {
+    const dir = newDir();
+    const store = openStore({ dir, migrations });
+    store.sqlite.prepare("insert into device_meta (key, value) values ('deviceName', 'Caja 1')").run();
+    store.close();
+    const next: Migration = { index: migrations.length, tag: 'test_next', statements: ['create table extra (id integer primary key)', "insert into extra values (7)"] };
+    const upgraded = openStore({ dir, migrations: [...migrations, next] });
+    expect(upgraded.sqlite.prepare('select id from extra').pluck().get()).toBe(7);
+    expect(upgraded.sqlite.prepare("select value from device_meta where key = 'deviceName'").pluck().get()).toBe('Caja 1');
+    upgraded.close();
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const dir = newDir();
+    openStore({ dir, migrations }).close();
+    const good: Migration = { index: migrations.length, tag: 'good', statements: ['create table fine (id integer)'] };
+    const bad: Migration = { index: migrations.length + 1, tag: 'bad', statements: ['create table broken (']};
+    expect(() => openStore({ dir, migrations: [...migrations, good, bad] })).toThrow(StoreError);
+    const raw = new Database(path.join(dir, 'ventanilla.db'));
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(raw.prepare("select count(*) from sqlite_master where name = 'fine'").pluck().get()).toBe(0);
+    raw.close();
+  });
+
+  it('refuses a store written by a newer app and leaves it as it was', () => {
+    const dir = newDir();
+    openStore({ dir, migrations }).close();
+    const raw = new Database(path.join(dir, 'ventanilla.db'));
+    raw.pragma(`user_version = ${migrations.length + 3}`);
+    raw.close();
+    expect(() => openStore({ dir, migrations })).toThrow(/versión más nueva/);
+    const after = new Database(path.join(dir, 'ventanilla.db'));
+    expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 3);
+    after.close();
+  });
+
+  it('refuses a corrupt file with a clear message and does not overwrite it', () => {
+    const dir = newDir();
+    const file = path.join(dir, 'ventanilla.db');
+    const garbage = Buffer.from('esto no es una base de datos SQLite '.repeat(200));
+    writeFileSync(file, garbage);
+    let caught: unknown;
+    try {
+      openStore({ dir, migrations });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StoreError);
+    expect((caught as StoreError).reason).toBe('corrupt');
+    expect((caught as StoreError).message).toMatch(/dañada/);
+    expect(Buffer.compare(garbage, readFileSync(file))).toBe(0);
+  });
+});

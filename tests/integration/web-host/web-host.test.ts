@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opNames, type OpInput, type OpName } from '../../../src-shared/api/contract';
+import { apiPath, tokenHeader } from '../../../src-shared/api/web-protocol';
+import type { AppCore } from '../../../src-main/app-core';
+import { createRootLogger } from '../../../src-main/logger';
+import { startWebHost, type WebHost } from '../../../src-main/hosts/web/web-host';
+import { startTestCore, testConfig } from '../../support/test-app';
+import { tempDir } from '../../support/temp-dir';
+
+/** A valid input for every operation; a new operation without one is a type error here. */
+const sampleInputs: { [K in OpName]: OpInput<K> } = {
+  'app.info': {},
+  'status.get': {},
+  'device.enroll': { code: 'ABCD-EFGH-JKLM' },
+  'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
+};
+
+let dir: ReturnType<typeof tempDir>;
+let core: AppCore;
+let host: WebHost;
+
+beforeAll(async () => {
+  dir = tempDir('web-host');
+  core = startTestCore(testConfig(dir.path));
+  host = await startWebHost({ port: 0, rendererDir: `${dir.path}/no-renderer`, dispatch: core.dispatch, log: createRootLogger('silent') });
+});
+afterAll(async () => {
+  await host.stop();
+  await core.stop();
+  dir.remove();
+});
+
+const post = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${host.origin}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [tokenHeader]: host.token, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('web host', () => {
+  it('prints a loopback URL that carries the token only in the fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  });
+
+  it.each(opNames)('reaches %s through the contract', async (op) => {
+    const response = await fetch(`${host.origin}${apiPath(op)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [tokenHeader]: host.token },
+      body: JSON.stringify(sampleInputs[op]),
+    });
+    const body = (await response.json()) as { ok: boolean; error?: { code: string } };
+    // Reached = the service answered: success, or a business error that is not "no such operation".
+    expect(body.ok || !['not-found', 'unauthorized', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
+  });
+
+  it('answers app.info with the entity and the NIT check digit', async () => {
+    const body = (await (await post('app.info', {})).json()) as { ok: true; value: { entity: { nit: string }; device: { mode: string } } };
+    expect(body.ok).toBe(true);
+    expect(body.value.entity.nit).toBe('800.089.809-6');
+    expect(body.value.device.mode).toBe('kiosk');
+  });
+
+  it('records a finished kiosk session as one pending outbox event', async () => {
+    const before = (await (await post('status.get', {})).json()) as { value: { sync: { pendingEvents: number } } };
+    await post('kiosk.sessionEnded', { reason: 'user', durationSeconds: 12 });
+    const after = (await (await post('status.get', {})).json()) as { value: { sync: { pendingEvents: number } } };
+    expect(after.value.sync.pendingEvents).toBe(before.value.sync.pendingEvents + 1);
+  });
+
+  it('refuses a missing or wrong token with 401 and changes nothing', async () => {
+    const pending = () => core.store.sqlite.prepare('select count(*) from outbox').pluck().get();
+    const before = pending();
+    const missing = await fetch(`${host.origin}/api/kiosk.sessionEnded`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reason: 'idle', durationSeconds: 1 }),
+    });
+    expect(missing.status).toBe(401);
+    const wrong = await post('kiosk.sessionEnded', { reason: 'idle', durationSeconds: 1 }, { [tokenHeader]: 'x'.repeat(43) });
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(pending()).toBe(before);
+  });
+
+  it('refuses a foreign Origin and a foreign Host', async () => {
+    const origin = await post('app.info', {}, { origin: 'http://evil.example' });
+    expect(origin.status).toBe(403);
+    const port = new URL(host.origin).port;
+    const rebound = await new Promise<number>((resolve, reject) => {
+      // fetch() will not let us set Host, so speak HTTP/1.1 by hand, as a rebinding page would.
+      import('node:net').then(({ connect }) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(`GET / HTTP/1.1\r\nHost: attacker.example:${port}\r\nConnection: close\r\n\r\n`);
+        });
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString()));
+        socket.on('end', () => resolve(Number(data.split(' ')[1])));
+        socket.on('error', reject);
+      }, reject);
+    });
+    expect(rebound).toBe(421);
+  });
+
+  it('answers an unknown operation with not-found', async () => {
+    const response = await post('bills.deleteEverything', {});
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('answers malformed input with validation and a Spanish message, changing nothing', async () => {
+    const before = core.store.sqlite.prepare('select count(*) from outbox').pluck().get();
+    const wrongType = await post('kiosk.sessionEnded', { reason: 'aburrido', durationSeconds: -1 });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const extra = await post('app.info', { sql: 'drop table outbox' });
+    expect(extra.status).toBe(400);
+    const badJson = await post('kiosk.sessionEnded', '{"reason": ');
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const code = await post('device.enroll', { code: 'no' });
+    expect(await code.json()).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('12 letras') } });
+    expect(core.store.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(before);
+  });
+
+  it('reports the central server as unreachable when it is down', async () => {
+    const body = (await (await post('device.enroll', { code: 'ABCD-EFGH-JKLM' })).json()) as { ok: false; error: { code: string; message: string } };
+    expect(body.error.code).toBe('offline');
+    expect(body.error.message).toMatch(/servidor central/);
+  });
+});

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { startAppCore, type AppCore } from '../../src-main/app-core';
+import { appPaths } from '../../src-main/app-paths';
+import { loadConfig, type AppConfig } from '../../src-main/config/app-config';
+import { createRootLogger } from '../../src-main/logger';
+
+/** Config for a test: its own data dir, quiet logs, nothing read from the real environment. */
+export function testConfig(dataDir: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({ VENTANILLA_DATA_DIR: dataDir, VENTANILLA_PORT: '0', ...env }, { dataDir, version: '0.0.0-test' });
+}
+
+/** A port where nothing listens: connections are refused at once, like a server that is down. */
+export const unreachableServer = 'http://127.0.0.1:9';
+
+export function startTestCore(config: AppConfig, serverUrl = unreachableServer): AppCore {
+  return startAppCore({
+    config,
+    paths: appPaths(path.resolve('.')),
+    serverUrl,
+    log: createRootLogger('silent'),
+    helloIntervalMs: 60_000,
+  });
+}

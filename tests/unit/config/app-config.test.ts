@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src-main/config/app-config';
+import { tempDir } from '../../support/temp-dir';
+
+const dirs: { remove(): void }[] = [];
+const newDir = (): string => {
+  const d = tempDir('config');
+  dirs.push(d);
+  return d.path;
+};
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+describe('app configuration', () => {
+  it('starts with documented defaults when there is no file', () => {
+    const dir = newDir();
+    const config = loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: '/ignored', version: '1.2.3' });
+    expect(config.dataDir).toBe(dir);
+    expect(config.port).toBe(5180);
+    expect(config.serverUrl).toBeNull();
+    expect(config.databaseUrl).toBeNull();
+    expect(config.device.mode).toBe('kiosk');
+    expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20 });
+  });
+
+  it('reads the config file in the data dir and the environment', () => {
+    const dir = newDir();
+    writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cashier', name: 'Caja 2' }, kiosk: { idleSeconds: 30 } }));
+    const config = loadConfig(
+      { VENTANILLA_DATA_DIR: dir, VENTANILLA_PORT: '8088', VENTANILLA_SERVER_URL: 'https://central.example.co/', DATABASE_URL: 'postgres://x@127.0.0.1/db' },
+      { dataDir: '/ignored', version: '1' },
+    );
+    expect(config.device).toEqual({ mode: 'cashier', name: 'Caja 2' });
+    expect(config.kiosk).toEqual({ idleSeconds: 30, warningSeconds: 20 });
+    expect(config.port).toBe(8088);
+    expect(config.serverUrl).toBe('https://central.example.co');
+    expect(config.databaseUrl).toBe('postgres://x@127.0.0.1/db');
+  });
+
+  it('explains a broken file or variable in Spanish', () => {
+    const dir = newDir();
+    writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cajero' } }));
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/device\.mode/);
+    writeFileSync(path.join(dir, 'ventanilla.json'), '{ no es json');
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(ConfigError);
+    const empty = newDir();
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_PORT: 'ochenta' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_PORT/);
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_SERVER_URL: 'ftp://x' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_SERVER_URL/);
+  });
+});
