@@ -1,10 +1,10 @@
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Bundles the Electron main process and the preload into CommonJS files under dist/main/electron.
  * The preload must be one file: a sandboxed preload can require only `electron` itself.
  */
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron'] } as const;
+const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron'] };
 
 await build({
   ...common,

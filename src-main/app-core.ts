@@ -14,6 +14,12 @@ import { StatusService } from './services/status-service';
 import { readMigrations } from './store/migrations';
 import { openStore, type Store } from './store/open-store';
 
+/** Installers provision a device with VENTANILLA_ENROLLMENT_CODE; a failure is logged, and staff can retry. */
+async function enrollOnStart(enrollment: EnrollmentService, code: string, log: Logger): Promise<void> {
+  const result = await enrollment.enroll(code);
+  if (!result.ok) moduleLogger(log, 'enrollment').warn({ reason: result.error.code }, 'enrollment at start-up failed');
+}
+
 export interface AppCoreOptions {
   readonly config: AppConfig;
   readonly paths: AppPaths;
@@ -44,13 +50,15 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const meta = new DeviceMeta(store);
   const client = new ServerClient(options.serverUrl);
   const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
+  const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'));
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
     status: new StatusService(config, store, meta, connection),
-    enrollment: new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment')),
+    enrollment,
     kiosk: new KioskService(store, meta),
   });
   connection.start();
+  if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
     dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
     store,

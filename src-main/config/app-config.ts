@@ -13,6 +13,10 @@ export interface AppConfig extends ConfigFile {
   readonly serverUrl: string | null;
   /** PostgreSQL for the embedded server; null uses PGlite under the data dir. */
   readonly databaseUrl: string | null;
+  /** A one-time code from the central server's admin; the device enrolls with it on start. */
+  readonly enrollmentCode: string | null;
+  /** pino level: fatal, error, warn, info, debug, trace or silent. */
+  readonly logLevel: string;
   readonly version: string;
 }
 
@@ -20,6 +24,7 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 const Port = z.coerce.number().int().min(0).max(65535);
 
 /** Reads the environment variables the README documents and the config file; nothing else does. */
@@ -39,6 +44,8 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     port: port.data,
     serverUrl: serverUrl?.replace(/\/+$/, '') ?? null,
     databaseUrl: env.DATABASE_URL?.trim() || null,
+    enrollmentCode: env.VENTANILLA_ENROLLMENT_CODE?.trim() || null,
+    logLevel: LogLevel.parse(env.LOG_LEVEL ?? 'info'),
     version: defaults.version,
   };
 }

@@ -18,7 +18,7 @@ async function onReady(): Promise<void> {
   const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '..', '..', '..');
   const paths = appPaths(root);
   const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
-  const log = createRootLogger(process.env.LOG_LEVEL ?? 'info');
+  const log = createRootLogger(config.logLevel);
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
   // better-sqlite3 built for Electron's ABI ships beside the app (DESIGN §5); Node keeps its own.
   const nativeBinding = path.join(app.isPackaged ? process.resourcesPath : path.join(root, 'build'), 'electron-native', 'better_sqlite3.node');
