@@ -1,0 +1,33 @@
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { rebuild } from '@electron/rebuild';
+
+/**
+ * Builds better-sqlite3 a second time, for Electron's ABI, into dist/electron-native, leaving
+ * node_modules with Node's build so `npm test` keeps working (DESIGN §5). The app loads this
+ * copy through better-sqlite3's `nativeBinding` option. Needs Electron's headers, so it works
+ * only where their download host is reachable; callers fall back to the web host otherwise.
+ */
+export async function ensureElectronNative(root: string): Promise<string> {
+  const require = createRequire(path.join(root, 'package.json'));
+  const electronVersion = (require('electron/package.json') as { version: string }).version;
+  const sqliteDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+  const sqliteVersion = (JSON.parse(readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const outDir = path.join(root, 'dist', 'electron-native');
+  const out = path.join(outDir, 'better_sqlite3.node');
+  const stampFile = path.join(outDir, 'built-for.txt');
+  const stamp = `electron ${electronVersion} better-sqlite3 ${sqliteVersion} ${process.platform}-${process.arch}`;
+  if (existsSync(out) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return out;
+
+  const work = path.join(outDir, 'work');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(path.join(work, 'node_modules'), { recursive: true });
+  cpSync(sqliteDir, path.join(work, 'node_modules', 'better-sqlite3'), { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
+  writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': sqliteVersion } }));
+  await rebuild({ buildPath: work, electronVersion, onlyModules: ['better-sqlite3'], force: true, buildFromSource: true });
+  copyFileSync(path.join(work, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), out);
+  writeFileSync(stampFile, stamp);
+  rmSync(work, { recursive: true, force: true });
+  return out;
+}
