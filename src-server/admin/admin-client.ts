@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { NewEnrollmentCode } from '../devices/admin';
+import { AdminDeviceValue, AdminEnrollmentCodeValue, AdminRevokeValue, ApiEnvelope } from '../http/wire';
+import type { LocalAdminEndpoint } from './local-admin-file';
+
+/** The admin command's side of the loopback admin routes (see `http/routes/admin.ts`). */
+
+export class AdminRequestError extends Error {
+  override readonly name = 'AdminRequestError';
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createEnrollmentCodeViaServer(endpoint: LocalAdminEndpoint, input: NewEnrollmentCode) {
+  return call(endpoint, 'POST', '/admin/v1/enrollment-codes', AdminEnrollmentCodeValue, input);
+}
+
+export function listDevicesViaServer(endpoint: LocalAdminEndpoint) {
+  return call(endpoint, 'GET', '/admin/v1/devices', AdminDeviceValue.array());
+}
+
+export function revokeDeviceViaServer(endpoint: LocalAdminEndpoint, deviceId: string) {
+  return call(endpoint, 'POST', `/admin/v1/devices/${encodeURIComponent(deviceId)}/revoke`, AdminRevokeValue);
+}
+
+/** True when a server answers at the file's URL; a file left by a crashed server does not. */
+export async function isServerAnswering(endpoint: LocalAdminEndpoint): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/health', endpoint.url), { signal: AbortSignal.timeout(2_000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function call<T extends z.ZodType>(
+  endpoint: LocalAdminEndpoint,
+  method: 'GET' | 'POST',
+  route: string,
+  value: T,
+  body?: unknown,
+): Promise<z.output<T>> {
+  const response = await fetch(new URL(route, endpoint.url), {
+    method,
+    headers: {
+      authorization: `Bearer ${endpoint.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(30_000),
+  });
+  const unexpected = () =>
+    new AdminRequestError(`El servidor respondió algo inesperado (HTTP ${response.status}).`, 'internal');
+  const parsed = ApiEnvelope.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw unexpected();
+  if (!parsed.data.ok) throw new AdminRequestError(parsed.data.error.message, parsed.data.error.code);
+  const result = value.safeParse(parsed.data.value);
+  if (!result.success) throw unexpected();
+  return result.data;
+}

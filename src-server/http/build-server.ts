@@ -1,0 +1,47 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
+import type { ServerDatabase } from '../db/open';
+import { moduleLogger, withServerRedaction, type Logger } from '../logger';
+import { createSubscriberCounter } from '../subscribers/subscriber-count';
+import { installErrorHandling } from './errors';
+import { adminRoutes } from './routes/admin';
+import { deviceRoutes } from './routes/device';
+import { enrollRoutes } from './routes/enroll';
+import { healthRoutes } from './routes/health';
+
+export interface ServerDeps {
+  readonly database: ServerDatabase;
+  readonly deploymentId: string;
+  readonly logger: Logger;
+  /** Secret of the loopback admin routes; without it those routes do not exist. */
+  readonly adminToken?: string | null;
+  readonly enrollmentCodeTtlHours?: number;
+  /** How long `hello` may reuse the subscriber count (see subscriber-count.ts). */
+  readonly subscriberCountTtlMs?: number;
+}
+
+/** The HTTP app, not yet listening: tests use `inject()` or `listen()` on it. */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const logger = withServerRedaction(deps.logger);
+  // Widened to Fastify's logger interface so the app has the plain `FastifyInstance` type.
+  const fastifyLogger: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance: fastifyLogger,
+    // Enrollment and hello bodies are tiny; later sync routes raise this per route.
+    bodyLimit: 256 * 1024,
+    // Behind a load balancer the connection may be kept open long; bound what one request may take.
+    requestTimeout: 60_000,
+  });
+  installErrorHandling(app, moduleLogger(logger, 'http'));
+
+  const { database, deploymentId } = deps;
+  healthRoutes(app, database, moduleLogger(logger, 'health'));
+  enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
+  const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
+  await app.register(deviceRoutes(database, deploymentId, subscriberCount));
+  if (deps.adminToken) {
+    const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
+    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));
+  }
+  return app;
+}

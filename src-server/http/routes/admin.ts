@@ -1,0 +1,77 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { ServerDatabase } from '../../db/open';
+import { createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
+import type { Logger } from '../../logger';
+import { bearerToken } from '../device-auth';
+import { HttpError, parseBody, sendApiError } from '../errors';
+import type { AdminDeviceValue } from '../wire';
+
+/**
+ * Admin operations for the command on the same machine (`npm run admin`). They exist because
+ * an embedded PGlite can be opened by one process only: while the server runs, the command
+ * must ask the server instead of opening the database. Two locks: the request must come from
+ * loopback, and carry the per-start admin token that only the local admin file holds.
+ */
+export function adminRoutes(
+  database: ServerDatabase,
+  adminToken: string,
+  defaultTtlHours: number,
+  log: Logger,
+): (app: FastifyInstance) => Promise<void> {
+  const expected = digest(adminToken);
+  return async (app) => {
+    app.addHook('onRequest', async (request) => {
+      if (!isLoopback(request)) {
+        throw new HttpError(403, { code: 'forbidden', message: 'La administración solo se permite desde este mismo equipo.' });
+      }
+      const token = bearerToken(request.headers.authorization);
+      if (token === null || !timingSafeEqual(digest(token), expected)) {
+        throw new HttpError(401, { code: 'unauthorized', message: 'Falta la clave de administración local o no es válida.' });
+      }
+    });
+
+    app.post('/admin/v1/enrollment-codes', async (request) => {
+      const input = parseBody(NewEnrollmentCode, request.body);
+      const created = await createEnrollmentCode(database, { ...input, ttlHours: input.ttlHours ?? defaultTtlHours });
+      log.info({ deviceName: input.deviceName, mode: input.mode }, 'Código de inscripción creado');
+      return { ok: true, value: { code: created.code, expiresAt: created.expiresAt.toISOString() } };
+    });
+
+    app.get('/admin/v1/devices', async () => {
+      const rows = await listDevices(database);
+      const value = rows.map(
+        (d): AdminDeviceValue => ({
+          ...d,
+          createdAt: d.createdAt.toISOString(),
+          lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+          revokedAt: d.revokedAt?.toISOString() ?? null,
+        }),
+      );
+      return { ok: true, value };
+    });
+
+    app.post('/admin/v1/devices/:id/revoke', async (request, reply) => {
+      const { id } = parseBody(RevokeParams, request.params);
+      const outcome = await revokeDevice(database, id);
+      if (outcome === 'not-found') {
+        return sendApiError(reply, { code: 'not-found', message: `No existe un dispositivo con id ${id}.` });
+      }
+      log.info({ deviceId: id, outcome }, 'Dispositivo revocado');
+      return { ok: true, value: { outcome } };
+    });
+  };
+}
+
+const RevokeParams = z.object({ id: z.string() });
+
+/** Compare fixed-length digests so the comparison time says nothing about the token. */
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function isLoopback(request: FastifyRequest): boolean {
+  const address = request.socket.remoteAddress ?? '';
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}

@@ -1,0 +1,80 @@
+import type { AddressInfo } from 'node:net';
+import { generateAdminToken, writeLocalAdminFile } from './admin/local-admin-file';
+import type { ServerConfig } from './config';
+import { ensureDeployment } from './db/deployment';
+import { migrateServerDatabase } from './db/migrate';
+import { openServerDatabase, type ServerDatabase } from './db/open';
+import { buildServer } from './http/build-server';
+import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
+
+export type { ServerConfig } from './config';
+export { loadServerConfig } from './config';
+export type { ServerDatabase } from './db/open';
+export { createEnrollmentCode, listDevices, revokeDevice } from './devices/admin';
+
+export interface RunningServer {
+  /** Loopback URL of this instance, e.g. `http://127.0.0.1:5181`. */
+  readonly url: string;
+  readonly port: number;
+  readonly database: ServerDatabase;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Start-up as a table of contents (STYLE §12): database → migrations → identity → HTTP. */
+export async function startServer(config: ServerConfig, opts: { logger?: Logger } = {}): Promise<RunningServer> {
+  const rootLogger = opts.logger ?? createServerLogger(config.logLevel);
+  const logger = withServerRedaction(rootLogger);
+  const log = moduleLogger(logger, 'startup');
+  const database = await openServerDatabase(config, { logger });
+  try {
+    const migrations = await migrateServerDatabase(database.exec);
+    log.info({ applied: migrations.applied, total: migrations.total }, 'Migraciones del servidor central al día');
+    const deploymentId = await ensureDeployment(database.exec);
+
+    // Only an embedded PGlite needs the admin hand-off: PostgreSQL can be opened by the admin
+    // command directly, however many server instances run.
+    const adminToken = database.kind === 'pglite' ? generateAdminToken() : null;
+    const app = await buildServer({
+      database,
+      deploymentId,
+      // buildServer applies the same redaction itself; handing it the root avoids doing it twice.
+      logger: rootLogger,
+      adminToken,
+      enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
+    });
+    await app.listen({ host: config.host, port: config.port });
+    const port = (app.server.address() as AddressInfo).port;
+    const url = `http://${loopbackHostFor(config.host)}:${port}`;
+    const removeAdminFile =
+      adminToken === null
+        ? async () => undefined
+        : await writeLocalAdminFile(config.dataDir, { url, token: adminToken, pid: process.pid });
+    log.info({ url, database: database.kind, deploymentId }, 'Servidor central escuchando');
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      database,
+      stop: () =>
+        (stopping ??= (async () => {
+          await removeAdminFile();
+          await app.close();
+          await database.close();
+          log.info('Servidor central detenido');
+        })()),
+    };
+  } catch (error) {
+    // Never leave the PGlite lock or a pool behind a failed start.
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The URL other local processes use; a wildcard bind is reachable on loopback too. */
+function loopbackHostFor(host: string): string {
+  if (host === '0.0.0.0' || host === '') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
