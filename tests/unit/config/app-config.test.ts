@@ -49,3 +49,12 @@ describe('app configuration', () => {
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_SERVER_URL: 'ftp://x' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_SERVER_URL/);
   });
 });
+
+describe('config.example.json', () => {
+  it('is a valid config file equal to the defaults it documents', () => {
+    const dir = newDir();
+    const example = loadConfig({ VENTANILLA_DATA_DIR: dir, VENTANILLA_CONFIG: path.resolve('config.example.json') }, { dataDir: dir, version: '1' });
+    const defaults = loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' });
+    expect(example).toEqual(defaults);
+  });
+});
