@@ -22,6 +22,22 @@ export default tseslint.config(
     },
   },
   {
+    // Promises nobody awaits hide failures (a swallowed start-up error, a lost write); these
+    // two rules need type information, so they run with the project service.
+    files: ['src-*/**/*.{ts,tsx}', 'scripts/**/*.ts', 'db/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src-renderer/vite.config.ts', 'db/*/drizzle.config.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     // Layer rules (STYLE §1): the type checker catches most; this names the mistake plainly.
     files: ['src-shared/**/*.ts'],
     rules: {

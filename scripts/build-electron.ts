@@ -1,17 +1,24 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 
 /**
  * Bundles the Electron main process and the preload into CommonJS files under dist/main/electron.
  * The preload must be one file: a sandboxed preload can require only `electron` itself.
  */
-const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, external: ['electron'] };
+export async function buildElectronBundles(root: string): Promise<void> {
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, absWorkingDir: root };
+  await build({
+    ...common,
+    entryPoints: ['src-main/electron/main.ts'],
+    outfile: 'dist/main/electron/main.cjs',
+    // Native and dynamically loaded packages stay in node_modules (electron-builder unpacks them).
+    external: ['electron', 'better-sqlite3', 'pino', 'fastify', '@fastify/static'],
+  });
+  await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', external: ['electron'] });
+}
 
-await build({
-  ...common,
-  entryPoints: ['src-main/electron/main.ts'],
-  outfile: 'dist/main/electron/main.cjs',
-  // Native and dynamically loaded packages stay in node_modules (electron-builder unpacks them).
-  external: ['electron', 'better-sqlite3', 'pino', 'fastify', '@fastify/static'],
-});
-await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs' });
-console.log('Electron main and preload bundled in dist/main/electron/');
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  await buildElectronBundles(process.cwd());
+  console.log('Electron main and preload bundled in dist/main/electron/');
+}

@@ -1,0 +1,149 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedDemoData } from '../db/seed';
+import { startAppCore, type AppCore } from '../src-main/app-core';
+import { appPaths } from '../src-main/app-paths';
+import { loadConfig, type AppConfig } from '../src-main/config/app-config';
+import { startWebHost } from '../src-main/hosts/web/web-host';
+import { createRootLogger, moduleLogger, type Logger } from '../src-main/logger';
+import type { ServerConfig } from '../src-server/config';
+import { createEnrollmentCode } from '../src-server/devices/admin';
+import { startServer, type RunningServer } from '../src-server/index';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The embedded central server, restartable on the same port (devices keep its address). */
+export interface EmbeddedServer {
+  readonly url: string;
+  /** The running instance; throws while stopped. */
+  running(): RunningServer;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+}
+
+export interface Stack {
+  readonly config: AppConfig;
+  /** Open this: the web host's address with the per-start token in the fragment. */
+  readonly appUrl: string;
+  readonly origin: string;
+  readonly token: string;
+  /** Null when the device uses an external central server (VENTANILLA_SERVER_URL). */
+  readonly server: EmbeddedServer | null;
+  readonly core: AppCore;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start` as a function: the embedded central server (with demo data on first run), the
+ * device's core enrolled with it, and the web host. The browser tests start exactly this.
+ */
+export async function startStackFromConfig(config: AppConfig, log: Logger): Promise<Stack> {
+  const server = config.serverUrl === null ? await startEmbeddedServer(config, log) : null;
+  let core: AppCore | null = null;
+  try {
+    core = await startEnrolledCore(config, server, log);
+    const host = await startWebHost({ port: config.port, rendererDir: appPaths(repoRoot).renderer, dispatch: core.dispatch, log: moduleLogger(log, 'web-host') });
+    const running = core;
+    return {
+      config,
+      appUrl: host.url,
+      origin: host.origin,
+      token: host.token,
+      server,
+      core: running,
+      async stop() {
+        await host.stop();
+        await running.stop();
+        await server?.stop();
+      },
+    };
+  } catch (error) {
+    await core?.stop();
+    await server?.stop();
+    throw error;
+  }
+}
+
+/**
+ * The device's core, talking to the embedded server (enrolling itself on first start, the way
+ * an installer would with a code) or to the external one in the config.
+ */
+export async function startEnrolledCore(config: AppConfig, server: EmbeddedServer | null, log: Logger): Promise<AppCore> {
+  const serverUrl = server?.url ?? config.serverUrl ?? '';
+  const core = startAppCore({ config, paths: appPaths(repoRoot), serverUrl, log });
+  try {
+    if (server !== null && core.meta.get('deviceId') === null) await enrollLocalDevice(server.running(), core, config, log);
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
+  return core;
+}
+
+/** For tests: a stack in its own data dir, with an optional config file and demo size. */
+export async function startStack(options: {
+  dataDir: string;
+  port?: number;
+  config?: Record<string, unknown>;
+  demoSubscribers?: number;
+  logLevel?: string;
+}): Promise<Stack> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const file: Record<string, unknown> = { ...options.config };
+  file.server = { embeddedPort: 0, demoSubscribers: options.demoSubscribers ?? 50, ...(file.server as object | undefined) };
+  writeFileSync(path.join(options.dataDir, 'ventanilla.json'), JSON.stringify(file, null, 2));
+  const config = loadConfig(
+    { VENTANILLA_DATA_DIR: options.dataDir, VENTANILLA_PORT: String(options.port ?? 0), LOG_LEVEL: options.logLevel ?? 'warn' },
+    { dataDir: options.dataDir, version: '0.0.0-test' },
+  );
+  return startStackFromConfig(config, createRootLogger(config.logLevel));
+}
+
+export async function startEmbeddedServer(config: AppConfig, log: Logger): Promise<EmbeddedServer> {
+  const serverConfig: ServerConfig = {
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    host: '127.0.0.1',
+    port: config.server.embeddedPort,
+    logLevel: config.logLevel,
+    enrollmentCodeTtlHours: 24,
+  };
+  let running: RunningServer | null = await startServer(serverConfig);
+  await seedOnFirstRun(running, config.server.demoSubscribers, moduleLogger(log, 'demo-data'));
+  // Restarts reuse the port first given, so the device's saved address stays right.
+  const port = running.port;
+  const url = running.url;
+  return {
+    url,
+    running: () => {
+      if (running === null) throw new Error('the embedded server is stopped');
+      return running;
+    },
+    async stop() {
+      const current = running;
+      running = null;
+      await current?.stop();
+    },
+    async start() {
+      running ??= await startServer({ ...serverConfig, port });
+    },
+  };
+}
+
+async function seedOnFirstRun(server: RunningServer, subscribers: number, log: Logger): Promise<void> {
+  const { rows } = await server.database.exec.query<{ seeded: boolean }>('select exists (select 1 from subscribers) as seeded');
+  if (rows[0]?.seeded === true || subscribers === 0) return;
+  const started = Date.now();
+  log.info({ subscribers }, 'loading demo data into the embedded central server');
+  await seedDemoData(server.database.exec, { subscribers, months: 12, seed: 1 });
+  log.info({ subscribers, ms: Date.now() - started }, 'demo data loaded');
+}
+
+/** The embedded server is ours, so the device enrolls itself the way an installer would. */
+async function enrollLocalDevice(server: RunningServer, core: AppCore, config: AppConfig, log: Logger): Promise<void> {
+  const { code } = await createEnrollmentCode(server.database, { deviceName: config.device.name, mode: config.device.mode });
+  const result = await core.dispatch('device.enroll', { code });
+  if (!result.ok) throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
+  moduleLogger(log, 'enrollment').info('this device enrolled with the embedded central server');
+}

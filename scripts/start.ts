@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
+import { appPaths } from '../src-main/app-paths';
+import { createRootLogger, type Logger } from '../src-main/logger';
+import { StoreError } from '../src-main/store/store-error';
+import { buildElectronBundles } from './build-electron';
+import { electronBinary, fetchElectronOnce } from './electron-binary';
+import { ensureElectronNative } from './electron-native';
+import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig } from './stack';
+
+/**
+ * `npm start`: the embedded central server with demo data, and the app — in Electron when its
+ * binary is there (or can be fetched), otherwise in the web host, printing the URL to open.
+ * `npm start -- --web` always uses the web host.
+ */
+async function main(): Promise<void> {
+  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const config = loadConfig(process.env, { dataDir: path.join(repoRoot, '.data'), version });
+  const log = createRootLogger(config.logLevel);
+  await ensureRendererBuilt();
+  const electron = process.argv.includes('--web') ? null : await findElectron(config);
+  if (electron !== null) {
+    await runElectron(electron, config, log);
+    return;
+  }
+  await runWebHost(config, log);
+}
+
+async function ensureRendererBuilt(): Promise<void> {
+  if (existsSync(path.join(appPaths(repoRoot).renderer, 'index.html'))) return;
+  console.log('Preparando la interfaz (primera vez)…');
+  await build({ configFile: path.join(repoRoot, 'src-renderer', 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function findElectron(config: AppConfig): Promise<string | null> {
+  let binary = electronBinary(repoRoot);
+  if (binary === null) {
+    console.log('Electron no está instalado; intentando descargarlo (máximo 60 s)…');
+    binary = (await fetchElectronOnce(repoRoot, config.dataDir)) ? electronBinary(repoRoot) : null;
+  }
+  if (binary === null) {
+    console.log('No se pudo obtener Electron en esta máquina: se usa el anfitrión web.');
+    return null;
+  }
+  try {
+    await ensureElectronNative(repoRoot);
+    return binary;
+  } catch (error) {
+    console.log(`No se pudo preparar SQLite para Electron (${error instanceof Error ? error.message : String(error)}): se usa el anfitrión web.`);
+    return null;
+  }
+}
+
+async function runWebHost(config: AppConfig, log: Logger): Promise<void> {
+  const stack = await startStackFromConfig(config, log);
+  const where = stack.server === null ? `servidor central externo ${config.serverUrl ?? ''}` : `servidor central integrado ${stack.server.url}`;
+  console.log(
+    [
+      '',
+      'Ventanilla está lista.',
+      `  Abra esta dirección en Chromium (modo kiosco: chromium --kiosk "<dirección>"):`,
+      '',
+      `    ${stack.appUrl}`,
+      '',
+      `  Datos en ${config.dataDir}; ${where}.`,
+      '  Ctrl+C para detener.',
+      '',
+    ].join('\n'),
+  );
+  await untilSignal();
+  console.log('Deteniendo Ventanilla…');
+  await stack.stop();
+}
+
+async function runElectron(binary: string, config: AppConfig, log: Logger): Promise<void> {
+  // Enroll the device here, then hand its store to the Electron process, which opens it itself.
+  await buildElectronBundles(repoRoot);
+  const server = config.serverUrl === null ? await startEmbeddedServer(config, log) : null;
+  await (await startEnrolledCore(config, server, log)).stop();
+  const child = spawn(binary, [repoRoot], {
+    stdio: 'inherit',
+    env: { ...process.env, VENTANILLA_DATA_DIR: config.dataDir, VENTANILLA_SERVER_URL: server?.url ?? config.serverUrl ?? '' },
+  });
+  await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  await server?.stop();
+}
+
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StoreError;
+  console.error(`\nVentanilla no pudo iniciar: ${error instanceof Error ? error.message : String(error)}`);
+  if (!known) console.error(error);
+  process.exit(1);
+});
