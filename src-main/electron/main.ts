@@ -20,8 +20,10 @@ async function onReady(): Promise<void> {
   const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
   const log = createRootLogger(config.logLevel);
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
-  // better-sqlite3 built for Electron's ABI ships beside the app (DESIGN §5); Node keeps its own.
-  const nativeBinding = path.join(app.isPackaged ? process.resourcesPath : path.join(root, 'build'), 'electron-native', 'better_sqlite3.node');
+  // Packaged, better-sqlite3 was rebuilt for Electron by electron-builder. From a source
+  // checkout, node_modules holds Node's build (for tests), so `npm start` builds a second copy
+  // for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
+  const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
   core = startAppCore({ config, paths, serverUrl, log, nativeBinding });
 
   const window = new BrowserWindow(
