@@ -1,0 +1,23 @@
+import { useAppInfo } from '../app-info/useAppInfo';
+import { KioskHeader } from '../kiosk-home/KioskHeader';
+import { IdleWarningDialog } from '../session/IdleWarningDialog';
+import { useIdleTimer } from '../session/useIdleTimer';
+import { StatusStrip } from '../status-strip/StatusStrip';
+import { RouteView } from './RouteView';
+import './kiosk-app.css';
+
+/** The kiosk's frame: the entity on top, the current screen, the status strip at the bottom. */
+export function KioskApp() {
+  const { idle } = useAppInfo();
+  useIdleTimer(idle);
+  return (
+    <div className="kiosk-app">
+      <KioskHeader />
+      <div className="kiosk-app__content">
+        <RouteView />
+      </div>
+      <StatusStrip />
+      <IdleWarningDialog />
+    </div>
+  );
+}

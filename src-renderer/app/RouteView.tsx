@@ -1,0 +1,23 @@
+import { assertNever } from '../../src-shared/api/result';
+import { FeatureScreen } from '../features/FeatureScreen';
+import { StartScreen } from '../kiosk-home/StartScreen';
+import { StaffScreen } from '../staff/StaffScreen';
+import { TouchTestScreen } from '../touch-test/TouchTestScreen';
+import { useRouteStore } from './route-store';
+
+/** The screen for the current route. */
+export function RouteView() {
+  const route = useRouteStore((state) => state.route);
+  switch (route.screen) {
+    case 'home':
+      return <StartScreen />;
+    case 'feature':
+      return <FeatureScreen key={route.feature} featureId={route.feature} />;
+    case 'staff':
+      return <StaffScreen />;
+    case 'touch-test':
+      return <TouchTestScreen />;
+    default:
+      return assertNever(route);
+  }
+}

@@ -1,0 +1,8 @@
+import type { ComponentType } from 'react';
+import type { FeatureId } from '../kiosk-home/feature-catalogue';
+
+/**
+ * The screen of each available function. A feature issue adds its entry here and flips its
+ * `status` in the catalogue; until then the tile opens the "disponible próximamente" panel.
+ */
+export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {};

@@ -1,0 +1,33 @@
+import { useNow } from '../format/useNow';
+import { statusLines, type StatusLine } from './status-lines';
+import { useDeviceStatus } from './useDeviceStatus';
+import './status-strip.css';
+
+const pollMs = 5_000;
+
+function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date): StatusLine[] {
+  if (view.state === 'loading') return [{ key: 'server', text: 'Consultando el estado del equipo…', tone: 'neutral' }];
+  if (view.state === 'failed') {
+    return [{ key: 'server', text: 'Sin comunicación con el servicio de Ventanilla de este equipo', tone: 'problem' }];
+  }
+  return statusLines(view.status, now);
+}
+
+/**
+ * Always at the bottom: connection to the central server, last sync, pending records, printer
+ * and how many subscribers the central server holds. Announced politely when it changes.
+ */
+export function StatusStrip() {
+  const view = useDeviceStatus(pollMs);
+  const now = useNow(30_000);
+  return (
+    <footer className="status-strip" role="status" aria-live="polite" aria-label="Estado del equipo">
+      {linesFor(view, now).map((line) => (
+        <span key={line.key} className={`status-strip__item status-strip__item--${line.key}`} data-status={line.key}>
+          <span className={`status-strip__dot status-strip__dot--${line.tone}`} aria-hidden="true" />
+          {line.text}
+        </span>
+      ))}
+    </footer>
+  );
+}

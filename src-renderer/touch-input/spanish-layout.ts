@@ -1,0 +1,34 @@
+import type { KeyboardLayoutObject } from 'react-simple-keyboard';
+
+/**
+ * A Spanish (Colombia) on-screen layout: ñ where a Spanish keyboard has it, the accented
+ * vowels and ü on their own row (no dead keys to learn), and @ _ . - for e-mail addresses.
+ */
+export const spanishLayout: KeyboardLayoutObject = {
+  default: [
+    '1 2 3 4 5 6 7 8 9 0 {bksp}',
+    'q w e r t y u i o p',
+    'a s d f g h j k l ñ',
+    '{shift} z x c v b n m , . -',
+    'á é í ó ú ü @ _ {space}',
+  ],
+  shift: [
+    '1 2 3 4 5 6 7 8 9 0 {bksp}',
+    'Q W E R T Y U I O P',
+    'A S D F G H J K L Ñ',
+    '{shift} Z X C V B N M , . -',
+    'Á É Í Ó Ú Ü @ _ {space}',
+  ],
+};
+
+/** What the special keys say on screen. */
+export const spanishKeyLabels: Record<string, string> = {
+  '{bksp}': 'Borrar',
+  '{shift}': 'Mayús',
+  '{space}': 'Espacio',
+};
+
+/** Accessible names where the visible label is abbreviated. */
+export const spanishKeyNames: Record<string, string> = {
+  '{shift}': 'Mayúsculas',
+};

@@ -1,0 +1,27 @@
+import { createSessionStore } from '../session/create-session-store';
+
+/** The fields of the touch test; the on-screen keyboard types into `activeField`. */
+export type TouchTestTextField = 'name' | 'email';
+
+interface TouchTestData {
+  digits: string;
+  name: string;
+  email: string;
+  activeField: TouchTestTextField;
+}
+
+interface TouchTestActions {
+  setDigits(digits: string): void;
+  setText(field: TouchTestTextField, text: string): void;
+  activate(field: TouchTestTextField): void;
+}
+
+export const useTouchTestStore = createSessionStore<TouchTestData, TouchTestActions>(
+  'touch-test',
+  { digits: '', name: '', email: '', activeField: 'name' },
+  (set) => ({
+    setDigits: (digits) => set({ digits }),
+    setText: (field, text) => set(field === 'name' ? { name: text } : { email: text }),
+    activate: (activeField) => set({ activeField }),
+  }),
+);
