@@ -1,0 +1,194 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { deviceModes, type DeviceMode } from '../src-shared/domain/device-mode';
+import {
+  AdminRequestError,
+  createEnrollmentCodeViaServer,
+  isServerAnswering,
+  listDevicesViaServer,
+  revokeDeviceViaServer,
+} from '../src-server/admin/admin-client';
+import { readLocalAdminFile } from '../src-server/admin/local-admin-file';
+import { loadServerConfig, type ServerConfig } from '../src-server/config';
+import { migrateServerDatabase } from '../src-server/db/migrate';
+import { openServerDatabase } from '../src-server/db/open';
+import { AdminInputError, createEnrollmentCode, listDevices, revokeDevice } from '../src-server/devices/admin';
+import { createServerLogger } from '../src-server/logger';
+
+/**
+ * `npm run admin -- <command>`: device administration of the central server.
+ * With PostgreSQL it opens the database directly. With the embedded PGlite it asks the
+ * running server (via `<dataDir>/server/admin.json`), because PGlite allows one process only;
+ * when no server runs it opens the PGlite files itself.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const USAGE = `Uso:
+  npm run admin -- enrollment-code --name "Caja 1" --mode cashier [--scope OFICINA] [--ttl-hours 24]
+  npm run admin -- devices
+  npm run admin -- revoke <id-del-dispositivo>
+
+Modos: kiosk (quiosco), cashier (caja), field (campo).
+Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
+
+class UsageError extends Error {}
+
+interface Device {
+  id: string;
+  name: string;
+  mode: DeviceMode;
+  scope: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The three operations, whichever way the database is reached. */
+interface AdminTarget {
+  createCode(input: { deviceName: string; mode: DeviceMode; scope?: string; ttlHours: number }): Promise<{ code: string; expiresAt: string }>;
+  devices(): Promise<Device[]>;
+  revoke(id: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return;
+  }
+  const config = loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') });
+  switch (command) {
+    case 'enrollment-code': {
+      const input = parseEnrollmentArgs(rest, config);
+      await withTarget(config, async (target) => {
+        const { code, expiresAt } = await target.createCode(input);
+        console.log(`Código de inscripción para «${input.deviceName}» (${input.mode}${input.scope ? `, alcance ${input.scope}` : ''}):\n`);
+        console.log(`    ${code}\n`);
+        console.log(`Vence el ${formatDate(expiresAt)}. Sirve una sola vez; ingréselo en el dispositivo.`);
+      });
+      return;
+    }
+    case 'devices': {
+      if (rest.length > 0) throw new UsageError(`«devices» no recibe argumentos (recibió: ${rest.join(' ')}).`);
+      await withTarget(config, async (target) => printDevices(await target.devices()));
+      return;
+    }
+    case 'revoke': {
+      const [id, ...extra] = rest;
+      if (id === undefined || extra.length > 0) throw new UsageError('«revoke» recibe exactamente un id de dispositivo.');
+      await withTarget(config, async (target) => {
+        const outcome = await target.revoke(id);
+        if (outcome === 'not-found') throw new AdminInputError(`No existe un dispositivo con id ${id}. Vea la lista con «npm run admin -- devices».`);
+        console.log(outcome === 'revoked' ? `Dispositivo ${id} revocado: su próxima solicitud será rechazada.` : `El dispositivo ${id} ya estaba revocado.`);
+      });
+      return;
+    }
+    default:
+      throw new UsageError(`Comando desconocido: «${command}».`);
+  }
+}
+
+function parseEnrollmentArgs(args: string[], config: ServerConfig) {
+  const { values, positionals } = parseOptions(args);
+  if (positionals.length > 0) throw new UsageError(`Argumentos sobrantes: ${positionals.join(' ')}. ¿Faltan comillas en --name?`);
+  if (values.name === undefined || values.name.trim() === '') throw new UsageError('Falta --name "Nombre del dispositivo".');
+  const mode = deviceModes.find((m) => m === values.mode);
+  if (mode === undefined) throw new UsageError(`--mode debe ser kiosk, cashier o field${values.mode === undefined ? '' : ` (no «${values.mode}»)`}.`);
+  const ttlText = values['ttl-hours'];
+  const ttlHours = ttlText === undefined ? config.enrollmentCodeTtlHours : Number(ttlText);
+  if (!Number.isInteger(ttlHours) || ttlHours < 1 || ttlHours > 720) {
+    throw new UsageError(`--ttl-hours debe ser un número entero de horas entre 1 y 720 (no «${ttlText ?? ''}»).`);
+  }
+  return { deviceName: values.name.trim(), mode, scope: values.scope?.trim() || undefined, ttlHours };
+}
+
+function parseOptions(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { name: { type: 'string' }, mode: { type: 'string' }, scope: { type: 'string' }, 'ttl-hours': { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    // node:util reports in English; name the option in Spanish terms instead.
+    const option = /'(-[^' ]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`Falta el valor de la opción ${option}.`);
+    throw new UsageError(`Opción desconocida: ${option || String(error)}.`);
+  }
+}
+
+async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Promise<void>): Promise<void> {
+  if (config.databaseUrl === null) {
+    const endpoint = await readLocalAdminFile(config.dataDir);
+    if (endpoint !== null && (await isServerAnswering(endpoint))) {
+      await fn({
+        createCode: (input) => createEnrollmentCodeViaServer(endpoint, input),
+        devices: () => listDevicesViaServer(endpoint),
+        revoke: async (id) => {
+          try {
+            return (await revokeDeviceViaServer(endpoint, id)).outcome;
+          } catch (error) {
+            if (error instanceof AdminRequestError && error.code === 'not-found') return 'not-found';
+            throw error;
+          }
+        },
+      });
+      return;
+    }
+  }
+  // Logs go to stderr at warn: stdout is for the person reading the answer.
+  const database = await openServerDatabase(config, { logger: createServerLogger('warn', pino.destination(2)) });
+  try {
+    await migrateServerDatabase(database.exec);
+    await fn({
+      createCode: async (input) => {
+        const created = await createEnrollmentCode(database, input);
+        return { code: created.code, expiresAt: created.expiresAt.toISOString() };
+      },
+      devices: async () =>
+        (await listDevices(database)).map((d) => ({
+          ...d,
+          lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+          revokedAt: d.revokedAt?.toISOString() ?? null,
+        })),
+      revoke: (id) => revokeDevice(database, id),
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+function printDevices(devices: Device[]): void {
+  if (devices.length === 0) {
+    console.log('No hay dispositivos inscritos. Cree un código con «npm run admin -- enrollment-code …».');
+    return;
+  }
+  const rows = devices.map((d) => [
+    d.id,
+    d.name,
+    d.mode,
+    d.scope ?? '—',
+    d.revokedAt === null ? 'activo' : `revocado ${formatDate(d.revokedAt)}`,
+    d.lastSeenAt === null ? 'nunca' : formatDate(d.lastSeenAt),
+  ]);
+  const header = ['ID', 'NOMBRE', 'MODO', 'ALCANCE', 'ESTADO', 'ÚLTIMA CONEXIÓN'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+}
+
+function formatDate(iso: string): string {
+  const text = new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Bogota' }).format(new Date(iso));
+  return `${text} (hora de Colombia)`;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
