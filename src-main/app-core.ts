@@ -5,7 +5,7 @@ import type { AppPaths } from './app-paths';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
 import { moduleLogger, type Logger } from './logger';
-import { ConnectionMonitor } from './server-link/connection-monitor';
+import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { AppInfoService } from './services/app-info-service';
 import { EnrollmentService } from './services/enrollment-service';
@@ -36,6 +36,8 @@ export interface AppCore {
   readonly dispatch: Dispatch;
   readonly store: Store;
   readonly meta: DeviceMeta;
+  /** Says hello to the central server now instead of waiting for the timer. */
+  checkConnection(): Promise<ConnectionState>;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
     store,
     meta,
+    checkConnection: () => connection.check(),
     async stop() {
       await connection.stop();
       store.close();
