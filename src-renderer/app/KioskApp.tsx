@@ -3,6 +3,8 @@ import { KioskHeader } from '../kiosk-home/KioskHeader';
 import { IdleWarningDialog } from '../session/IdleWarningDialog';
 import { useIdleTimer } from '../session/useIdleTimer';
 import { StatusStrip } from '../status-strip/StatusStrip';
+import { routeKey } from './route';
+import { useRouteStore } from './route-store';
 import { RouteView } from './RouteView';
 import './kiosk-app.css';
 
@@ -10,10 +12,12 @@ import './kiosk-app.css';
 export function KioskApp() {
   const { idle } = useAppInfo();
   useIdleTimer(idle);
+  // A new screen starts at its top: the keyed container is replaced, scroll position and all.
+  const screenKey = useRouteStore((state) => routeKey(state.route));
   return (
     <div className="kiosk-app">
       <KioskHeader />
-      <div className="kiosk-app__content">
+      <div key={screenKey} className="kiosk-app__content">
         <RouteView />
       </div>
       <StatusStrip />

@@ -11,3 +11,6 @@ export type Route =
   | { readonly screen: 'touch-test' };
 
 export const homeRoute: Route = { screen: 'home' };
+
+/** A stable string per screen, for keys and tests. */
+export const routeKey = (route: Route): string => (route.screen === 'feature' ? `feature:${route.feature}` : route.screen);

@@ -13,7 +13,6 @@ export function FeatureTile({ feature, onOpen }: { readonly feature: Feature; re
       <span className="tile__icon">
         <Icon name={feature.icon} />
       </span>
-      <span className="tile__group">{feature.group}</span>
       <span className="tile__title" id={titleId}>
         {feature.title}
       </span>

@@ -16,8 +16,11 @@ export function StartScreen() {
   return (
     <main className="start">
       <div className="start__intro">
-        <ScreenHeading className="start__greeting">{greetingFor(now)}</ScreenHeading>
-        <p className="start__hint">¿Qué desea hacer hoy? Toque una opción.</p>
+        <div className="start__words">
+          <ScreenHeading className="start__greeting">{greetingFor(now)}</ScreenHeading>
+          <p className="start__hint">¿Qué desea hacer hoy? Toque una opción.</p>
+        </div>
+        <StaffAccessButton feature={findFeature('staff-access')} onOpen={() => navigate({ screen: 'staff' })} />
       </div>
       <ul className="start__grid" aria-label="Servicios disponibles en este punto de atención">
         {citizenFeatures.map((feature) => (
@@ -26,9 +29,6 @@ export function StartScreen() {
           </li>
         ))}
       </ul>
-      <div className="start__staff">
-        <StaffAccessButton feature={findFeature('staff-access')} onOpen={() => navigate({ screen: 'staff' })} />
-      </div>
     </main>
   );
 }

@@ -26,8 +26,6 @@ export interface Feature {
   readonly title: string;
   /** One line under the title: what the citizen gets. */
   readonly description: string;
-  /** The group shown above the title. */
-  readonly group: string;
   readonly icon: IconName;
   readonly status: 'available' | 'coming-soon';
   /** Citizens see tiles; staff entries are a smaller button at the foot of the start screen. */
@@ -39,8 +37,7 @@ export interface Feature {
 const catalogue = {
   'bill-print': {
     title: 'Facturación servicios públicos',
-    description: 'Consulte e imprima su factura con código de barras para pagarla.',
-    group: 'Servicios públicos',
+    description: 'Imprima su factura con código de barras para pagarla.',
     icon: 'bill',
     status: 'coming-soon',
     audience: 'citizen',
@@ -48,8 +45,7 @@ const catalogue = {
   },
   'payment-history': {
     title: 'Historial de pagos',
-    description: 'Vea los últimos pagos hechos con su código interno.',
-    group: 'Servicios públicos',
+    description: 'Vea los últimos pagos de su código interno.',
     icon: 'history',
     status: 'coming-soon',
     audience: 'citizen',
@@ -58,7 +54,6 @@ const catalogue = {
   'previous-bills': {
     title: 'Ver facturas anteriores',
     description: 'Consulte las 5 facturas anteriores a su último pago.',
-    group: 'Servicios públicos',
     icon: 'previous',
     status: 'coming-soon',
     audience: 'citizen',
@@ -67,7 +62,6 @@ const catalogue = {
   'account-login': {
     title: 'Ingresar',
     description: 'Entre con su número de documento y contraseña.',
-    group: 'Su cuenta',
     icon: 'login',
     status: 'coming-soon',
     audience: 'citizen',
@@ -75,8 +69,7 @@ const catalogue = {
   },
   'account-register': {
     title: 'Regístrese aquí',
-    description: 'Cree su cuenta: los datos de acceso llegan a su correo electrónico.',
-    group: 'Su cuenta',
+    description: 'Cree su cuenta; los datos de acceso llegan a su correo.',
     icon: 'register',
     status: 'coming-soon',
     audience: 'citizen',
@@ -84,8 +77,7 @@ const catalogue = {
   },
   'wallet-prepay': {
     title: 'Prepago de servicios',
-    description: 'Cargue saldo por anticipado. El valor prepagado no tiene vencimiento.',
-    group: 'Prepago',
+    description: 'Cargue saldo por anticipado; no tiene vencimiento.',
     icon: 'wallet',
     status: 'coming-soon',
     audience: 'citizen',
@@ -93,8 +85,7 @@ const catalogue = {
   },
   'certificates': {
     title: 'Certificados',
-    description: 'Compre certificados con su saldo prepago y retírelos aquí.',
-    group: 'Prepago',
+    description: 'Compre certificados con su saldo prepago.',
     icon: 'certificate',
     status: 'coming-soon',
     audience: 'citizen',
@@ -102,8 +93,7 @@ const catalogue = {
   },
   'ticket-create': {
     title: 'Crear ticket de soporte',
-    description: 'Cuéntenos su solicitud; le llegará un código de verificación a su correo.',
-    group: 'Soporte',
+    description: 'Cuéntenos su solicitud y reciba el código de su ticket.',
     icon: 'ticket',
     status: 'coming-soon',
     audience: 'citizen',
@@ -111,8 +101,7 @@ const catalogue = {
   },
   'ticket-list': {
     title: 'Ver mi lista de tickets',
-    description: 'Con el ID de un ticket y su correo, vea el estado de todos sus tickets.',
-    group: 'Soporte',
+    description: 'Vea el estado de sus tickets con un ID y su correo.',
     icon: 'ticket-list',
     status: 'coming-soon',
     audience: 'citizen',
@@ -121,7 +110,6 @@ const catalogue = {
   'staff-access': {
     title: 'Acceso de personal',
     description: 'Para funcionarios de la entidad.',
-    group: 'Personal',
     icon: 'staff',
     status: 'available',
     audience: 'staff',

@@ -14,9 +14,12 @@ export function StaffScreen() {
 
   return (
     <main className="staff">
-      <div>
-        <ScreenHeading className="staff__title">Acceso de personal</ScreenHeading>
-        <p className="staff__intro">Opciones para funcionarios e instaladores de la entidad.</p>
+      <div className="staff__head">
+        <div>
+          <ScreenHeading className="staff__title">Acceso de personal</ScreenHeading>
+          <p className="staff__intro">Opciones para funcionarios e instaladores de la entidad.</p>
+        </div>
+        <BackHomeButton variant="secondary" />
       </div>
       <div className="staff__options">
         <section className="staff__card" aria-labelledby="staff-login">
@@ -45,9 +48,6 @@ export function StaffScreen() {
             <dd>{version}</dd>
           </dl>
         </section>
-      </div>
-      <div className="staff__actions">
-        <BackHomeButton />
       </div>
     </main>
   );

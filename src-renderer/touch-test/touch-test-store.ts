@@ -2,8 +2,10 @@ import { createSessionStore } from '../session/create-session-store';
 
 /** The fields of the touch test; the on-screen keyboard types into `activeField`. */
 export type TouchTestTextField = 'name' | 'email';
+export type TouchTestPanel = 'keyboard' | 'keypad';
 
 interface TouchTestData {
+  panel: TouchTestPanel;
   digits: string;
   name: string;
   email: string;
@@ -11,6 +13,7 @@ interface TouchTestData {
 }
 
 interface TouchTestActions {
+  showPanel(panel: TouchTestPanel): void;
   setDigits(digits: string): void;
   setText(field: TouchTestTextField, text: string): void;
   activate(field: TouchTestTextField): void;
@@ -18,8 +21,9 @@ interface TouchTestActions {
 
 export const useTouchTestStore = createSessionStore<TouchTestData, TouchTestActions>(
   'touch-test',
-  { digits: '', name: '', email: '', activeField: 'name' },
+  { panel: 'keypad', digits: '', name: '', email: '', activeField: 'name' },
   (set) => ({
+    showPanel: (panel) => set({ panel }),
     setDigits: (digits) => set({ digits }),
     setText: (field, text) => set(field === 'name' ? { name: text } : { email: text }),
     activate: (activeField) => set({ activeField }),
