@@ -39,6 +39,8 @@ function strictCsp(): Plugin {
  * `npm run dev:renderer` proxies /api to a running web host (VENTANILLA_PORT, default 5180);
  * open the dev URL with the `#token=` fragment the web host printed.
  */
+const devApiTarget = `http://127.0.0.1:${process.env['VENTANILLA_PORT'] ?? '5180'}`;
+
 export default defineConfig({
   root,
   base: './',
@@ -51,6 +53,7 @@ export default defineConfig({
   },
   server: {
     strictPort: false,
-    proxy: { '/api': `http://127.0.0.1:${process.env['VENTANILLA_PORT'] ?? '5180'}` },
+    // The web host accepts only its own Host and Origin, so the proxy presents both.
+    proxy: { '/api': { target: devApiTarget, changeOrigin: true, headers: { origin: devApiTarget } } },
   },
 });

@@ -14,6 +14,8 @@ export function IdleWarningDialog() {
   const titleId = useId();
   const textId = useId();
   const open = phase === 'warning';
+  const seconds = secondsLeft ?? 0;
+  const unit = seconds === 1 ? 'segundo' : 'segundos';
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -41,12 +43,12 @@ export function IdleWarningDialog() {
           <h2 id={titleId} className="idle-dialog__title">
             ¿Sigue ahí?
           </h2>
-          <div className="idle-dialog__countdown" role="timer" aria-label={`Quedan ${secondsLeft ?? 0} segundos`}>
+          <div className="idle-dialog__countdown" role="timer" aria-label={seconds === 1 ? 'Queda 1 segundo' : `Quedan ${seconds} segundos`}>
             <span className="idle-dialog__seconds" aria-hidden="true">
-              {secondsLeft}
+              {seconds}
             </span>
             <span className="idle-dialog__unit" aria-hidden="true">
-              segundos
+              {unit}
             </span>
           </div>
           <p id={textId} className="idle-dialog__text">

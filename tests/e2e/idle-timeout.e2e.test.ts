@@ -1,0 +1,146 @@
+import { desc, eq } from 'drizzle-orm';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { z } from 'zod';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { auditLog, outbox } from '../../db/local/schema';
+import { DeviceStatus } from '../../src-shared/api/ops/status';
+import { launchChromium, newKioskPage } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
+import { fastIdle, startTestStack, type TestStack } from './support/test-stack';
+import { IdleDialog } from './pages/idle-dialog';
+import { StartPage } from './pages/start-page';
+import type { TouchTestPage } from './pages/touch-test-page';
+
+/** What the audit log keeps of a kiosk session's end. */
+const SessionEnd = z.object({ reason: z.enum(['idle', 'user']), durationSeconds: z.number() });
+
+describe('idle timeout: warning with countdown, then a clean start screen', () => {
+  let app: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let start: StartPage;
+
+  const pendingEvents = async (): Promise<number> => {
+    const result = await app.stack.core.dispatch('status.get', {});
+    if (!result.ok) throw new Error(result.error.message);
+    return DeviceStatus.parse(result.value).sync.pendingEvents;
+  };
+
+  const sessionEndEvents = () => app.stack.core.store.db.select().from(outbox).where(eq(outbox.type, 'kiosk.session_ended')).all();
+
+  const sessionEnds = () =>
+    app.stack.core.store.db.select().from(auditLog).where(eq(auditLog.action, 'kiosk.session_ended')).orderBy(desc(auditLog.id)).all();
+
+  /** Start screen → Acceso de personal → Prueba de pantalla táctil → digits on the keypad. */
+  const typeDigitsOnTouchTest = async (digits: string): Promise<TouchTestPage> => {
+    const staff = await start.openStaffAccess();
+    const touch = await staff.openTouchTest();
+    await touch.showKeypad();
+    await touch.tapDigits(digits);
+    expect(await touch.codigoInterno.inputValue()).toBe(digits);
+    return touch;
+  };
+
+  beforeAll(async () => {
+    app = await startTestStack('idle');
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    const kiosk = await newKioskPage(browser);
+    context = kiosk.context;
+    start = await StartPage.open(kiosk.page, app.stack.appUrl);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('does not interrupt an untouched start screen', async () => {
+    await start.page.waitForTimeout((fastIdle.idleSeconds + 1.5) * 1000);
+    expect(await new IdleDialog(start.page).dialog.count()).toBe(0);
+  });
+
+  it('warns with a countdown, then clears what was typed and records the session end', async () => {
+    const endsBefore = sessionEnds().length;
+    const eventsBefore = sessionEndEvents().length;
+    const touch = await typeDigitsOnTouchTest('4815');
+    await saveScreenshot(touch.page, 'idle-1-typed-on-keypad');
+
+    const idle = new IdleDialog(start.page);
+    await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
+    const first = await idle.secondsLeft();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(fastIdle.warningSeconds);
+    await saveScreenshot(start.page, 'idle-2-warning');
+    await expect.poll(() => idle.secondsLeft().catch(() => 0), { timeout: 3_000 }).toBeLessThan(first);
+
+    // At zero: back at the start screen.
+    await idle.dialog.waitFor({ state: 'detached', timeout: (fastIdle.warningSeconds + 3) * 1000 });
+    await start.waitUntilShown();
+    await saveScreenshot(start.page, 'idle-3-back-at-start');
+
+    // The end was recorded: in the audit log, and as an outbox event for the central server.
+    await expect.poll(() => sessionEnds().length, { timeout: 5_000 }).toBe(endsBefore + 1);
+    const latest = SessionEnd.parse(sessionEnds()[0]?.details);
+    expect(latest.reason).toBe('idle');
+    expect(latest.durationSeconds).toBeGreaterThanOrEqual(fastIdle.idleSeconds);
+    expect(sessionEndEvents().length).toBe(eventsBefore + 1);
+    // Until the pusher sends it, the status strip counts it as pending.
+    const pending = await pendingEvents();
+    if (pending > 0) {
+      const expected = pending === 1 ? '1 registro pendiente de envío' : `${pending} registros pendientes de envío`;
+      await expect.poll(() => start.statusText(), { timeout: 15_000 }).toContain(expected);
+      await saveScreenshot(start.page, 'idle-4-pending-in-strip');
+    }
+
+    // Nothing typed survives: the touch test starts empty.
+    const again = await (await start.openStaffAccess()).openTouchTest();
+    await again.showKeypad();
+    expect(await again.codigoInterno.inputValue()).toBe('');
+  });
+
+  it('keeps the visit when the citizen answers "Sí, continuar"', async () => {
+    const endsBefore = sessionEnds().length;
+    const touch = await typeDigitsOnTouchTest('2024');
+    const idle = new IdleDialog(start.page);
+    await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
+    await idle.keepGoing();
+    await idle.dialog.waitFor({ state: 'hidden' });
+    expect(await touch.codigoInterno.inputValue()).toBe('2024');
+    expect(await touch.heading.innerText()).toBe('Prueba de pantalla táctil');
+    await saveScreenshot(start.page, 'idle-5-continued');
+    expect(sessionEnds().length).toBe(endsBefore);
+  });
+
+  it('clears the on-screen keyboard text too, and "Volver al inicio" ends the visit', async () => {
+    const endsBefore = sessionEnds().length;
+    const staff = await start.openStaffAccess();
+    const touch = await staff.openTouchTest();
+    await touch.showKeyboard();
+    await touch.field('Nombre').tap();
+    await touch.tapKeys(['Mayúsculas', 'P', 'e', 'ñ', 'a', 'Espacio', 'Mayúsculas', 'R', 'í', 'o', 's']);
+    expect(await touch.field('Nombre').inputValue()).toBe('Peña Ríos');
+    await touch.field('Correo electrónico').tap();
+    await touch.tapKeys(['a', '@', 'b', '.', 'c', 'o']);
+    expect(await touch.field('Correo electrónico').inputValue()).toBe('a@b.co');
+    await touch.tapKeys(['Borrar']);
+    expect(await touch.field('Correo electrónico').inputValue()).toBe('a@b.c');
+    await saveScreenshot(touch.page, 'touch-test-keyboard');
+
+    await touch.page.getByRole('button', { name: 'Volver al inicio' }).tap();
+    await start.waitUntilShown();
+    await expect.poll(() => sessionEnds().length, { timeout: 5_000 }).toBe(endsBefore + 1);
+    expect(SessionEnd.parse(sessionEnds()[0]?.details).reason).toBe('user');
+
+    const again = await (await start.openStaffAccess()).openTouchTest();
+    await again.showKeyboard();
+    expect(await again.field('Nombre').inputValue()).toBe('');
+    expect(await again.field('Correo electrónico').inputValue()).toBe('');
+  });
+});

@@ -1,0 +1,103 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFragmentKey } from '../../src-shared/api/web-protocol';
+import { launchChromium, newKioskPage } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
+import { startTestStack, type TestStack } from './support/test-stack';
+import { StartPage } from './pages/start-page';
+
+/** Every function of the original guides, in their words (DESIGN §1). */
+const citizenTiles = [
+  'Facturación servicios públicos',
+  'Historial de pagos',
+  'Ver facturas anteriores',
+  'Ingresar',
+  'Regístrese aquí',
+  'Prepago de servicios',
+  'Certificados',
+  'Crear ticket de soporte',
+  'Ver mi lista de tickets',
+];
+
+describe('kiosk start screen through the web host', () => {
+  let app: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let start: StartPage;
+
+  beforeAll(async () => {
+    app = await startTestStack('start');
+    browser = await launchChromium();
+    const kiosk = await newKioskPage(browser);
+    context = kiosk.context;
+    start = await StartPage.open(kiosk.page, app.stack.appUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('shows the entity, its NIT and a tile for every function, and hides the token', async () => {
+    const header = await start.header.innerText();
+    expect(header).toContain('Empresa Ibaguereña de Acueducto y Alcantarillado');
+    expect(header).toMatch(/NIT \d{3}\.\d{3}\.\d{3}-\d/);
+    expect(header).toContain('Ibagué');
+    expect(await start.header.getByRole('img', { name: 'Ventanilla' }).isVisible()).toBe(true);
+
+    expect(await start.tiles.count()).toBe(citizenTiles.length);
+    for (const title of citizenTiles) {
+      const tile = start.tile(title);
+      expect(await tile.isVisible(), title).toBe(true);
+      expect(await tile.innerText(), title).toContain('Disponible próximamente');
+      const box = await tile.boundingBox();
+      expect(box?.height ?? 0, `${title} is a large touch target`).toBeGreaterThanOrEqual(64);
+    }
+    const staff = await start.tile('Acceso de personal').boundingBox();
+    expect(staff?.height ?? 0).toBeGreaterThanOrEqual(64);
+
+    // The token left the visible address (it is kept for reloads in sessionStorage).
+    expect(start.page.url()).not.toContain(`${tokenFragmentKey}=`);
+    await saveScreenshot(start.page, 'start-screen');
+  });
+
+  it('fits all tiles on a 1280×1024 kiosk without scrolling', async () => {
+    const viewportHeight = start.page.viewportSize()?.height ?? 0;
+    const stripBox = await start.statusStrip.boundingBox();
+    for (const title of citizenTiles) {
+      const box = await start.tile(title).boundingBox();
+      expect((box?.y ?? 0) + (box?.height ?? 0), title).toBeLessThanOrEqual(stripBox?.y ?? viewportHeight);
+    }
+  });
+
+  it('shows the connection and the demo data held by the central server in the status strip', async () => {
+    await expect.poll(() => start.statusText(), { timeout: 30_000 }).toContain('Conectado al servidor central');
+    const text = await start.statusText();
+    expect(text).toContain('50 suscriptores');
+    expect(text).toMatch(/Última sincronización: |Aún no ha sincronizado/);
+    expect(text).toContain('Sin impresora configurada');
+    await saveScreenshot(start.page, 'start-screen-status');
+  });
+
+  it('opens a function that is not built yet, says so, and goes back to the start screen', async () => {
+    const panel = await start.openComingSoon('Facturación servicios públicos');
+    expect(await panel.page.getByText('Disponible próximamente').first().isVisible()).toBe(true);
+    expect(await panel.meanwhile.isVisible()).toBe(true);
+    expect(await panel.page.getByText('código interno').isVisible()).toBe(true);
+    await saveScreenshot(panel.page, 'coming-soon-facturacion');
+    await panel.backHome();
+    await start.waitUntilShown();
+    expect(await start.tiles.count()).toBe(citizenTiles.length);
+  });
+
+  it('also lays out on a 1920×1080 kiosk', async () => {
+    const wide = await context.newPage();
+    await wide.setViewportSize({ width: 1920, height: 1080 });
+    // A new tab has its own sessionStorage, so it needs the address with the token.
+    const page = await StartPage.open(wide, app.stack.appUrl);
+    await saveScreenshot(page.page, 'start-screen-1920x1080');
+    const last = await page.tile('Ver mi lista de tickets').boundingBox();
+    expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThanOrEqual(1080);
+    await wide.close();
+  });
+});

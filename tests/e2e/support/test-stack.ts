@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startStack, type Stack } from '../../../scripts/stack';
+
+/** Short enough for tests, within the config file's limits (idle ≥ 5 s, warning ≥ 3 s). */
+export const fastIdle = { idleSeconds: 5, warningSeconds: 3 } as const;
+
+const builtRenderer = fileURLToPath(new URL('../../../dist/renderer/index.html', import.meta.url));
+
+export interface TestStack {
+  readonly stack: Stack;
+  readonly dataDir: string;
+  /** Stops everything and deletes the data dir. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * The whole application as `npm start` runs it (embedded central server with demo data,
+ * the device enrolled with it, the web host), in a data dir of its own for this test file.
+ */
+export async function startTestStack(name: string, config: Record<string, unknown> = {}): Promise<TestStack> {
+  if (!existsSync(builtRenderer)) {
+    throw new Error('The renderer is not built: run `npm run build:renderer` (npm run test:e2e does it first).');
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), `ventanilla-e2e-${name}-`));
+  let stack: Stack;
+  try {
+    stack = await startStack({ dataDir, port: 0, demoSubscribers: 50, config: { kiosk: fastIdle, ...config } });
+  } catch (error) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    stack,
+    dataDir,
+    async dispose() {
+      try {
+        await stack.stop();
+      } finally {
+        await rm(dataDir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** The embedded central server; these tests never use an external one. */
+export function embeddedServer(stack: Stack): NonNullable<Stack['server']> {
+  if (stack.server === null) throw new Error('this test needs the embedded central server');
+  return stack.server;
+}
