@@ -28,7 +28,8 @@ export async function countSubscribers(database: ServerDatabase): Promise<number
   return row?.n ?? 0;
 }
 
-function cachedValue(load: () => Promise<number>, ttlMs: number, now: () => number): SubscriberCounter {
+/** The caching on its own: a value loaded at most once per `ttlMs`, one load in flight at a time. */
+export function cachedValue(load: () => Promise<number>, ttlMs: number, now: () => number): SubscriberCounter {
   let value: { n: number; at: number } | undefined;
   let inFlight: Promise<number> | undefined;
   return {
