@@ -1,0 +1,148 @@
+/**
+ * Demo data for the central server: an Ibagué-like water utility with subscribers, a year of
+ * bills, their payments, staff accounts for every role and the entity's settings. See
+ * README.md beside this file for what is generated, the demo logins and the guarantees.
+ *
+ * `seedDemoData` is what `npm run seed` and the app's first start call. It refuses a database
+ * that already has subscribers unless `append` is set, in which case the new subscribers
+ * continue the index sequence after the highest existing código interno.
+ */
+import type { SqlExecutor } from '../../src-server/db/sql-executor';
+import { chooseForeignKeyChecks, writeBatch, type ForeignKeyChecks } from './batch-writer';
+import { columnArrays, staffUserTable, unnestInsertSql } from './columns';
+import { demoEntity, entitySettingKey } from './entity';
+import { billingCalendar, checkGenerateOptions, generateDemoBatches, SeedOptionsError } from './generator';
+import type { SeedBatch } from './rows';
+import { demoStaffRows } from './staff';
+import { indexOfCodigo } from './subscribers';
+
+export { demoStaffAccounts, type DemoStaffAccount } from './staff';
+export { demoEntity, type EntitySetting } from './entity';
+export { generateDemoBatches, SeedOptionsError, type GenerateOptions } from './generator';
+export type { BillRow, PaymentRow, SeedBatch, StaffUserRow, SubscriberRow } from './rows';
+
+export interface SeedProgress {
+  readonly subscribersDone: number;
+  readonly subscribersTotal: number;
+  /** Rows written so far across subscribers, bills and payments. */
+  readonly rows: number;
+  readonly elapsedMs: number;
+}
+
+export interface SeedOptions {
+  readonly subscribers: number;
+  /** Monthly bills per subscriber, ending at the current period. Default 12. */
+  readonly months?: number;
+  /** Same seed and same `now` → the same data. Default 1. */
+  readonly seed?: number;
+  /** Reference instant (defaults to the clock): fixes "today" and the current period. */
+  readonly now?: Date;
+  /** Add to a database that already has subscribers instead of refusing. */
+  readonly append?: boolean;
+  /** Subscribers per transaction. Default 500 (about 11,000 rows). */
+  readonly batchSize?: number;
+  readonly onProgress?: (progress: SeedProgress) => void;
+}
+
+export interface SeedReport {
+  readonly subscribers: number;
+  readonly bills: number;
+  readonly payments: number;
+  readonly staffUsers: number;
+  readonly rows: number;
+  /** Index of the first subscriber written (0 on an empty database). */
+  readonly firstIndex: number;
+  readonly foreignKeyChecks: ForeignKeyChecks;
+  readonly elapsedMs: number;
+}
+
+/** The database already has data and `append` was not asked for. */
+export class SeedRefusedError extends Error {
+  override readonly name = 'SeedRefusedError';
+}
+
+const generatorBatch = 100;
+
+export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Promise<SeedReport> {
+  const started = performance.now();
+  const months = options.months ?? 12;
+  const seed = options.seed ?? 1;
+  const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? 500;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new SeedOptionsError('El tamaño de lote debe ser un entero positivo.');
+
+  const firstIndex = await firstFreeIndex(exec, options.append === true);
+  const generate = { seed, months, now, subscribers: options.subscribers, firstIndex, batchSize: generatorBatch };
+  checkGenerateOptions(generate);
+
+  // Hashing staff passwords takes about a second of thread-pool time: start it now so it
+  // overlaps with the bulk load instead of adding to it.
+  const firstPeriod = billingCalendar(now, months).periods[0] ?? '';
+  const staffRows = demoStaffRows(seed, `${firstPeriod}-01`);
+  staffRows.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+
+  const fkChecks = await chooseForeignKeyChecks(exec);
+  let pending: SeedBatch = { subscribers: [], bills: [], payments: [] };
+  let done = 0;
+  let bills = 0;
+  let payments = 0;
+  const flush = async (): Promise<void> => {
+    await writeBatch(exec, pending, fkChecks);
+    done += pending.subscribers.length;
+    bills += pending.bills.length;
+    payments += pending.payments.length;
+    pending = { subscribers: [], bills: [], payments: [] };
+    options.onProgress?.({
+      subscribersDone: done,
+      subscribersTotal: options.subscribers,
+      rows: done + bills + payments,
+      elapsedMs: performance.now() - started,
+    });
+  };
+  // Small generator batches keep young objects young (less GC); the writer takes bigger ones.
+  for (const batch of generateDemoBatches(generate)) {
+    pending.subscribers.push(...batch.subscribers);
+    pending.bills.push(...batch.bills);
+    pending.payments.push(...batch.payments);
+    if (pending.subscribers.length >= batchSize) await flush();
+  }
+  if (pending.subscribers.length > 0) await flush();
+
+  const staff = await staffRows;
+  const { rows: insertedStaff } = await exec.query(
+    `${unnestInsertSql(staffUserTable, 1, ' ON CONFLICT (username) DO NOTHING')} RETURNING id`,
+    columnArrays(staffUserTable, staff),
+  );
+  await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
+    entitySettingKey,
+    JSON.stringify(demoEntity),
+  ]);
+  // PGlite has no autovacuum: without fresh statistics the planner would treat these tables
+  // as empty and pick nested loops over millions of rows.
+  await exec.query('ANALYZE subscribers, bills, payments');
+
+  return {
+    subscribers: done,
+    bills,
+    payments,
+    staffUsers: insertedStaff.length,
+    rows: done + bills + payments + insertedStaff.length,
+    firstIndex,
+    foreignKeyChecks: fkChecks,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+async function firstFreeIndex(exec: SqlExecutor, append: boolean): Promise<number> {
+  // max() of the primary key reads one index entry, whatever the table size.
+  const { rows } = await exec.query<{ max: number | null }>('SELECT max(codigo_interno) AS max FROM subscribers');
+  const max = rows[0]?.max ?? null;
+  if (max === null) return 0;
+  if (!append) {
+    throw new SeedRefusedError(
+      'La base de datos ya tiene suscriptores; no se generan datos de demostración encima. ' +
+        'Use --append para añadir más suscriptores, o un directorio de datos (VENTANILLA_DATA_DIR) vacío.',
+    );
+  }
+  return Math.max(0, indexOfCodigo(max) + 1);
+}

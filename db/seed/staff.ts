@@ -1,0 +1,56 @@
+/**
+ * Demo staff accounts, one or more per role. Their passwords are published in README.md on
+ * purpose: they exist so a newcomer can log in to the counter and the staff console. Names
+ * are synthetic.
+ */
+import { hashPassword } from '../../src-server/staff/password-hash';
+import { bogotaEpochMs, bogotaTimestamp, epochDay, type IsoDate } from './calendar';
+import { Rng, streams } from './random';
+import type { StaffRole, StaffUserRow } from './rows';
+import { uuidV7 } from './uuid-v7';
+
+export interface DemoStaffAccount {
+  readonly username: string;
+  readonly password: string;
+  readonly fullName: string;
+  readonly role: StaffRole;
+}
+
+export const demoStaffAccounts: readonly DemoStaffAccount[] = [
+  { username: 'cajero1', password: 'Cajero1.Demo', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
+  { username: 'cajero2', password: 'Cajero2.Demo', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
+  { username: 'supervisor1', password: 'Supervisor1.Demo', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
+  { username: 'soporte1', password: 'Soporte1.Demo', fullName: 'ANDRÉS FELIPE DEVIA CASTRO', role: 'soporte' },
+  { username: 'admin', password: 'Admin.Demo', fullName: 'CLAUDIA PATRICIA MONTEALEGRE VARGAS', role: 'admin' },
+];
+
+function saltFrom(rng: Rng): Buffer {
+  const salt = Buffer.alloc(32);
+  for (let i = 0; i < 32; i += 4) salt.writeUInt32BE(rng.nextUint32(), i);
+  return salt;
+}
+
+/**
+ * The accounts as rows, created at 08:00 on `createdOn`. Salts and ids come from the seed so
+ * the rows are reproducible; the hashes run in parallel on libuv's thread pool (each takes a
+ * few hundred milliseconds at OWASP parameters), overlapping with the bulk load.
+ */
+export function demoStaffRows(seed: number, createdOn: IsoDate): Promise<StaffUserRow[]> {
+  const second = 8 * 3600;
+  return Promise.all(
+    demoStaffAccounts.map(async (account, i) => {
+      const rng = Rng.derive(seed, streams.staff, i);
+      const salt = saltFrom(rng);
+      return {
+        id: uuidV7(bogotaEpochMs(epochDay(createdOn), second), rng),
+        username: account.username,
+        fullName: account.fullName,
+        role: account.role,
+        passwordHash: await hashPassword(account.password, { salt }),
+        pinHash: null,
+        active: true,
+        createdAt: bogotaTimestamp(createdOn, second),
+      } satisfies StaffUserRow;
+    }),
+  );
+}
