@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { DestinationStream } from 'pino';
-import { onTestFinished } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { pgliteDataDir, type ServerConfig } from '../../../src-server/config';
 import { startServer, type RunningServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
@@ -94,12 +94,18 @@ export async function prepareDatabase(variant: DatabaseVariant): Promise<{ dir: 
 }
 
 let template: Promise<string> | undefined;
+let templateRoot: string | undefined;
+
+// Registered when a test file imports this module, so it runs when that file's tests end
+// (a vitest worker may be killed rather than exit, so an 'exit' handler is not enough).
+afterAll(() => {
+  if (templateRoot !== undefined) rmSync(templateRoot, { recursive: true, force: true });
+});
 
 function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'ventanilla-pglite-template-'));
-    process.on('exit', () => rmSync(root, { recursive: true, force: true }));
-    const dir = path.join(root, 'pglite');
+    templateRoot = mkdtempSync(path.join(tmpdir(), 'ventanilla-pglite-template-'));
+    const dir = path.join(templateRoot, 'pglite');
     const db = await PGlite.create(dir);
     await db.close();
     return dir;
