@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { generateAdminToken, writeLocalAdminFile } from './admin/local-admin-file';
 import type { ServerConfig } from './config';
 import { ensureDeployment } from './db/deployment';
@@ -27,6 +27,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
   const logger = withServerRedaction(rootLogger);
   const log = moduleLogger(logger, 'startup');
   const database = await openServerDatabase(config, { logger });
+  let app: FastifyInstance | undefined;
   try {
     const migrations = await migrateServerDatabase(database.exec);
     log.info({ applied: migrations.applied, total: migrations.total }, 'Migraciones del servidor central al día');
@@ -35,7 +36,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
     // Only an embedded PGlite needs the admin hand-off: PostgreSQL can be opened by the admin
     // command directly, however many server instances run.
     const adminToken = database.kind === 'pglite' ? generateAdminToken() : null;
-    const app = await buildServer({
+    app = await buildServer({
       database,
       deploymentId,
       // buildServer applies the same redaction itself; handing it the root avoids doing it twice.
@@ -44,7 +45,8 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
     });
     await app.listen({ host: config.host, port: config.port });
-    const port = (app.server.address() as AddressInfo).port;
+    const port = listeningPort(app);
+    const http = app;
     const url = `http://${loopbackHostFor(config.host)}:${port}`;
     const removeAdminFile =
       adminToken === null
@@ -60,16 +62,23 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       stop: () =>
         (stopping ??= (async () => {
           await removeAdminFile();
-          await app.close();
+          await http.close();
           await database.close();
           log.info('Servidor central detenido');
         })()),
     };
   } catch (error) {
-    // Never leave the PGlite lock or a pool behind a failed start.
+    // Never leave a socket, the PGlite lock or a pool behind a failed start (e.g. port in use).
+    await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+function listeningPort(app: FastifyInstance): number {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('the HTTP server is not listening on a TCP port');
+  return address.port;
 }
 
 /** The URL other local processes use; a wildcard bind is reachable on loopback too. */

@@ -1,0 +1,42 @@
+import net from 'node:net';
+import { expect, it, onTestFinished } from 'vitest';
+import { openServerDatabase } from '../../../src-server/db/open';
+import { startServer } from '../../../src-server/index';
+import { createServerLogger } from '../../../src-server/logger';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { prepareDatabase } from './harness';
+
+describeEachServerDatabase('central server: start-up and stop', (variant) => {
+  it('fails on a port already in use and leaves the database free for the next start', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+    const address = blocker.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const { dir, databaseUrl } = await prepareDatabase(variant);
+    onTestFinished(() => dir.remove());
+    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: address.port, logLevel: 'silent', enrollmentCodeTtlHours: 24 };
+
+    await expect(startServer(config)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+
+    const database = await openServerDatabase(config, { logger: createServerLogger('silent') });
+    await database.close();
+  });
+
+  it('keeps its deployment identity across restarts, and stop() can be called twice', async () => {
+    const { dir, databaseUrl } = await prepareDatabase(variant);
+    onTestFinished(() => dir.remove());
+    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 };
+    const deploymentOf = async (server: Awaited<ReturnType<typeof startServer>>) =>
+      (await server.database.exec.query<{ id: string }>('select id from deployments')).rows;
+
+    const first = await startServer(config);
+    const before = await deploymentOf(first);
+    await Promise.all([first.stop(), first.stop()]);
+    const second = await startServer(config);
+    onTestFinished(() => second.stop());
+    expect(await deploymentOf(second)).toEqual(before);
+    expect(before).toHaveLength(1);
+    expect((await fetch(`${second.url}/health`)).status).toBe(200);
+  });
+});
