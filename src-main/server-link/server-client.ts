@@ -1,29 +1,8 @@
-import { z } from 'zod';
-import { errorCodes, err, ok, type Result } from '../../src-shared/api/result';
+import type { z } from 'zod';
+import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
+import { ApiEnvelope, EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
 
-/** What the central server answers to a device saying hello (src-server's /v1/device/hello). */
-export const Hello = z.object({
-  deviceId: z.string(),
-  deviceName: z.string(),
-  mode: z.string(),
-  serverTime: z.string(),
-  deployment: z.object({ id: z.string() }),
-  entity: z.object({ name: z.string(), nit: z.string(), city: z.string() }).passthrough().nullable(),
-  counts: z.object({ subscribers: z.number().int().nonnegative() }),
-});
-export type Hello = z.infer<typeof Hello>;
-
-export const Enrollment = z.object({
-  deviceId: z.string(),
-  deviceName: z.string(),
-  mode: z.string(),
-  token: z.string().min(20),
-  deployment: z.object({ id: z.string() }),
-});
-export type Enrollment = z.infer<typeof Enrollment>;
-
-const ErrorBody = z.object({ ok: z.literal(false), error: z.object({ code: z.enum(errorCodes), message: z.string() }) });
-const OkBody = z.object({ ok: z.literal(true), value: z.unknown() });
+const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
 
 const offlineMessage = 'No hay conexión con el servidor central. Intente de nuevo en unos minutos.';
 
@@ -34,12 +13,12 @@ export class ServerClient {
     private readonly timeoutMs = 5000,
   ) {}
 
-  enroll(code: string): Promise<Result<Enrollment>> {
-    return this.request('POST', '/v1/enroll', null, { code }, Enrollment);
+  enroll(code: string): Promise<Result<EnrollValue>> {
+    return this.request('POST', '/v1/enroll', null, { code }, EnrollValue);
   }
 
-  hello(token: string): Promise<Result<Hello>> {
-    return this.request('GET', '/v1/device/hello', token, undefined, Hello);
+  hello(token: string): Promise<Result<HelloValue>> {
+    return this.request('GET', '/v1/device/hello', token, undefined, HelloValue);
   }
 
   private async request<T>(method: string, route: string, token: string | null, body: unknown, schema: z.ZodType<T>): Promise<Result<T>> {
@@ -63,10 +42,13 @@ export class ServerClient {
     } catch {
       return err(response.status >= 500 ? 'offline' : 'internal', offlineMessage);
     }
-    const failure = ErrorBody.safeParse(json);
-    if (failure.success) return err(failure.data.error.code, failure.data.error.message);
-    const success = OkBody.safeParse(json);
-    const value = success.success ? schema.safeParse(success.data.value) : null;
+    const envelope = ApiEnvelope.safeParse(json);
+    if (envelope.success && !envelope.data.ok) {
+      const { code, message } = envelope.data.error;
+      // A code this version does not know (a newer server) is still a refusal, shown as sent.
+      return err(isErrorCode(code) ? code : 'internal', message);
+    }
+    const value = envelope.success && envelope.data.ok ? schema.safeParse(envelope.data.value) : null;
     if (!response.ok || !value?.success) {
       return err('internal', 'El servidor central respondió algo inesperado. Avise a soporte técnico.');
     }

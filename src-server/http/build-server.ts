@@ -31,8 +31,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     bodyLimit: 256 * 1024,
     // Behind a load balancer the connection may be kept open long; bound what one request may take.
     requestTimeout: 60_000,
+    // Devices say hello every few seconds; a line per request would bury everything else.
+    // Requests are logged at debug level instead, without query strings or bodies.
+    disableRequestLogging: true,
   });
-  installErrorHandling(app, moduleLogger(logger, 'http'));
+  const httpLog = moduleLogger(logger, 'http');
+  app.addHook('onResponse', async (request, reply) => {
+    httpLog.debug({ reqId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  installErrorHandling(app, httpLog);
 
   const { database, deploymentId } = deps;
   healthRoutes(app, database, moduleLogger(logger, 'health'));

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { isOpName } from '../../../src-shared/api/contract';
 import { apiPathPrefix, tokenFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
 import { err, type Result } from '../../../src-shared/api/result';
 import type { Dispatch } from '../../api/dispatcher';
 import type { Logger } from '../../logger';
-import { httpStatus } from './http-status';
 import { RequestGuard } from './request-guard';
 
 export interface WebHostOptions {
@@ -71,9 +71,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 }
 
 function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): void {
+  // HTTP statuses speak only of the transport (token, origin, no such operation, unreadable
+  // body). Whatever an operation answers, success or business error, is a 200 whose body is
+  // the Result, exactly as over IPC: a wrong staff password must not look like a bad token.
   app.post<{ Params: { op: string } }>(`${apiPathPrefix}:op`, async (request, reply) => {
+    if (!isOpName(request.params.op)) return reply.code(404).send(err('not-found', 'Esa operación no existe en esta versión de Ventanilla.'));
     const result: Result<unknown> = await dispatch(request.params.op, request.body);
-    return reply.code(result.ok ? 200 : httpStatus(result.error.code)).send(result);
+    return reply.code(200).send(result);
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     // Fastify's own refusals (malformed JSON, body too large, wrong content type) arrive here.
