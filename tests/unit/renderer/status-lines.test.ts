@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { DeviceStatus } from '../../../src-shared/api/ops/status';
+import { statusLines } from '../../../src-renderer/status-strip/status-lines';
+
+const base: DeviceStatus = {
+  server: { state: 'online', lastContactAt: '2026-11-22T15:00:00.000Z', subscribers: 1234567 },
+  sync: { lastPullAt: null, lastPushAt: null, pendingEvents: 0, oldestPendingAt: null },
+  printer: { state: 'not-configured', name: null },
+};
+// 10:30 in Bogotá (UTC−5).
+const now = new Date('2026-11-22T15:30:00.000Z');
+const texts = (status: DeviceStatus): string[] => statusLines(status, now).map((line) => line.text);
+
+describe('status strip lines', () => {
+  it('says connected, never synced, no printer and the subscriber count with es-CO grouping', () => {
+    expect(texts(base)).toEqual(['Conectado al servidor central', 'Aún no ha sincronizado', 'Sin impresora configurada', '1.234.567 suscriptores']);
+  });
+
+  it('tells a citizen what still works offline', () => {
+    expect(texts({ ...base, server: { ...base.server, state: 'offline' } })[0]).toBe(
+      'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
+    );
+  });
+
+  it('shows the latest sync in Bogotá time, relative to today', () => {
+    const synced = { ...base, sync: { ...base.sync, lastPullAt: '2026-11-22T14:05:00.000Z', lastPushAt: '2026-11-21T20:00:00.000Z' } };
+    expect(texts(synced)[1]).toBe('Última sincronización: hoy 09:05');
+    const yesterday = { ...base, sync: { ...base.sync, lastPushAt: '2026-11-21T23:10:00.000Z' } };
+    expect(texts(yesterday)[1]).toBe('Última sincronización: ayer 18:10');
+  });
+
+  it('counts pending events in singular and plural, and only when there are some', () => {
+    expect(texts({ ...base, sync: { ...base.sync, pendingEvents: 1 } })).toContain('1 registro pendiente de envío');
+    expect(texts({ ...base, sync: { ...base.sync, pendingEvents: 2500 } })).toContain('2.500 registros pendientes de envío');
+    expect(texts(base).some((text) => text.includes('pendiente'))).toBe(false);
+  });
+
+  it('names printer problems plainly and marks them as problems', () => {
+    const lines = statusLines({ ...base, printer: { state: 'paper-end', name: 'Epson' } }, now);
+    expect(lines.find((line) => line.key === 'printer')).toEqual({ key: 'printer', text: 'Impresora sin papel', tone: 'problem' });
+  });
+});
