@@ -15,7 +15,12 @@ import { runInTransaction } from '../../src-server/db/transaction';
 import { billTable, columnArrays, paymentTable, subscriberTable, unnestInsertSql } from './columns';
 import type { SeedBatch } from './rows';
 
-export type ForeignKeyChecks = 'database' | 'in-memory';
+/**
+ * How the foreign keys of the seeded rows were checked: by the database row by row, in memory
+ * per batch (database triggers skipped), or by the database re-validating every row when the
+ * bulk load re-added the constraints.
+ */
+export type ForeignKeyChecks = 'database' | 'in-memory' | 'revalidated';
 
 const insertSubscribers = unnestInsertSql(subscriberTable);
 const insertBills = unnestInsertSql(billTable);
@@ -58,12 +63,18 @@ export async function chooseForeignKeyChecks(exec: SqlExecutor): Promise<Foreign
   }
 }
 
+/** The three bulk inserts of a batch, on whatever transaction the caller holds. */
+export async function insertBatch(tx: SqlExecutor, batch: SeedBatch): Promise<void> {
+  await tx.query(insertSubscribers, columnArrays(subscriberTable, batch.subscribers));
+  if (batch.bills.length > 0) await tx.query(insertBills, columnArrays(billTable, batch.bills));
+  if (batch.payments.length > 0) await tx.query(insertPayments, columnArrays(paymentTable, batch.payments));
+}
+
+/** One batch in its own transaction (the per-batch mode). */
 export async function writeBatch(exec: SqlExecutor, batch: SeedBatch, fkChecks: ForeignKeyChecks): Promise<void> {
   if (fkChecks === 'in-memory') checkBatchReferences(batch);
   await runInTransaction(exec, async (tx) => {
     if (fkChecks === 'in-memory') await tx.query(skipRowTriggers);
-    await tx.query(insertSubscribers, columnArrays(subscriberTable, batch.subscribers));
-    if (batch.bills.length > 0) await tx.query(insertBills, columnArrays(billTable, batch.bills));
-    if (batch.payments.length > 0) await tx.query(insertPayments, columnArrays(paymentTable, batch.payments));
+    await insertBatch(tx, batch);
   });
 }

@@ -8,17 +8,18 @@
  * continue the index sequence after the highest existing código interno.
  */
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
-import { chooseForeignKeyChecks, writeBatch, type ForeignKeyChecks } from './batch-writer';
+import type { ForeignKeyChecks } from './batch-writer';
 import { columnArrays, staffUserTable, unnestInsertSql } from './columns';
 import { demoEntity, entitySettingKey } from './entity';
-import { billingCalendar, checkGenerateOptions, generateDemoBatches, SeedOptionsError } from './generator';
-import type { SeedBatch } from './rows';
+import { billingCalendar, checkGenerateOptions, SeedOptionsError } from './generator';
+import { bulkThreshold, loadGenerated, type LoadMode } from './loader';
 import { demoStaffRows } from './staff';
 import { indexOfCodigo } from './subscribers';
 
 export { demoStaffAccounts, type DemoStaffAccount } from './staff';
 export { demoEntity, type EntitySetting } from './entity';
 export { generateDemoBatches, SeedOptionsError, type GenerateOptions } from './generator';
+export { bulkThreshold, type LoadMode } from './loader';
 export type { BillRow, PaymentRow, SeedBatch, StaffUserRow, SubscriberRow } from './rows';
 
 export interface SeedProgress {
@@ -39,8 +40,14 @@ export interface SeedOptions {
   readonly now?: Date;
   /** Add to a database that already has subscribers instead of refusing. */
   readonly append?: boolean;
-  /** Subscribers per transaction. Default 500 (about 11,000 rows). */
+  /** Subscribers per INSERT batch. Default 500 (about 11,000 rows). */
   readonly batchSize?: number;
+  /**
+   * `batches` (a transaction per batch) or `bulk` (one transaction, keys and indexes rebuilt
+   * at the end; empty databases only). Default: bulk from `bulkThreshold` subscribers into an
+   * empty database, batches otherwise.
+   */
+  readonly loadMode?: LoadMode;
   readonly onProgress?: (progress: SeedProgress) => void;
 }
 
@@ -52,6 +59,7 @@ export interface SeedReport {
   readonly rows: number;
   /** Index of the first subscriber written (0 on an empty database). */
   readonly firstIndex: number;
+  readonly loadMode: LoadMode;
   readonly foreignKeyChecks: ForeignKeyChecks;
   readonly elapsedMs: number;
 }
@@ -61,8 +69,6 @@ export class SeedRefusedError extends Error {
   override readonly name = 'SeedRefusedError';
 }
 
-const generatorBatch = 100;
-
 export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Promise<SeedReport> {
   const started = performance.now();
   const months = options.months ?? 12;
@@ -71,9 +77,13 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   const batchSize = options.batchSize ?? 500;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new SeedOptionsError('El tamaño de lote debe ser un entero positivo.');
 
-  const firstIndex = await firstFreeIndex(exec, options.append === true);
-  const generate = { seed, months, now, subscribers: options.subscribers, firstIndex, batchSize: generatorBatch };
+  const { firstIndex, empty } = await firstFreeIndex(exec, options.append === true);
+  const generate = { seed, months, now, subscribers: options.subscribers, firstIndex, batchSize };
   checkGenerateOptions(generate);
+  const loadMode = options.loadMode ?? (empty && options.subscribers >= bulkThreshold ? 'bulk' : 'batches');
+  if (loadMode === 'bulk' && !empty) {
+    throw new SeedOptionsError('La carga masiva (bulk) solo se usa en una base de datos sin suscriptores.');
+  }
 
   // Hashing staff passwords takes about a second of thread-pool time: start it now so it
   // overlaps with the bulk load instead of adding to it.
@@ -81,32 +91,14 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   const staffRows = demoStaffRows(seed, `${firstPeriod}-01`);
   staffRows.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
 
-  const fkChecks = await chooseForeignKeyChecks(exec);
-  let pending: SeedBatch = { subscribers: [], bills: [], payments: [] };
-  let done = 0;
-  let bills = 0;
-  let payments = 0;
-  const flush = async (): Promise<void> => {
-    await writeBatch(exec, pending, fkChecks);
-    done += pending.subscribers.length;
-    bills += pending.bills.length;
-    payments += pending.payments.length;
-    pending = { subscribers: [], bills: [], payments: [] };
+  const loaded = await loadGenerated(exec, generate, loadMode, (counts) =>
     options.onProgress?.({
-      subscribersDone: done,
+      subscribersDone: counts.subscribers,
       subscribersTotal: options.subscribers,
-      rows: done + bills + payments,
+      rows: counts.subscribers + counts.bills + counts.payments,
       elapsedMs: performance.now() - started,
-    });
-  };
-  // Small generator batches keep young objects young (less GC); the writer takes bigger ones.
-  for (const batch of generateDemoBatches(generate)) {
-    pending.subscribers.push(...batch.subscribers);
-    pending.bills.push(...batch.bills);
-    pending.payments.push(...batch.payments);
-    if (pending.subscribers.length >= batchSize) await flush();
-  }
-  if (pending.subscribers.length > 0) await flush();
+    }),
+  );
 
   const staff = await staffRows;
   const { rows: insertedStaff } = await exec.query(
@@ -122,27 +114,28 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   await exec.query('ANALYZE subscribers, bills, payments');
 
   return {
-    subscribers: done,
-    bills,
-    payments,
+    subscribers: loaded.subscribers,
+    bills: loaded.bills,
+    payments: loaded.payments,
     staffUsers: insertedStaff.length,
-    rows: done + bills + payments + insertedStaff.length,
+    rows: loaded.subscribers + loaded.bills + loaded.payments + insertedStaff.length,
     firstIndex,
-    foreignKeyChecks: fkChecks,
+    loadMode,
+    foreignKeyChecks: loaded.foreignKeyChecks,
     elapsedMs: performance.now() - started,
   };
 }
 
-async function firstFreeIndex(exec: SqlExecutor, append: boolean): Promise<number> {
+async function firstFreeIndex(exec: SqlExecutor, append: boolean): Promise<{ firstIndex: number; empty: boolean }> {
   // max() of the primary key reads one index entry, whatever the table size.
   const { rows } = await exec.query<{ max: number | null }>('SELECT max(codigo_interno) AS max FROM subscribers');
   const max = rows[0]?.max ?? null;
-  if (max === null) return 0;
+  if (max === null) return { firstIndex: 0, empty: true };
   if (!append) {
     throw new SeedRefusedError(
       'La base de datos ya tiene suscriptores; no se generan datos de demostración encima. ' +
         'Use --append para añadir más suscriptores, o un directorio de datos (VENTANILLA_DATA_DIR) vacío.',
     );
   }
-  return Math.max(0, indexOfCodigo(max) + 1);
+  return { firstIndex: Math.max(0, indexOfCodigo(max) + 1), empty: false };
 }
