@@ -3,7 +3,8 @@ import type { Metrics } from './suite';
 
 /**
  * `bench/results.json`: one flat object of metric name → number, shared by every suite. A run
- * replaces the metrics of the suites it ran (all keys under `<suite>.`) and keeps the others.
+ * replaces the metrics it measured and keeps every other one, so a partial run (one suite, or
+ * the seed suite on PostgreSQL only) does not erase figures measured earlier.
  */
 export function readResults(file: string): Metrics {
   if (!existsSync(file)) return {};
@@ -18,11 +19,8 @@ export function readResults(file: string): Metrics {
   return metrics;
 }
 
-export function mergeResults(previous: Metrics, suite: string, fresh: Metrics): Metrics {
-  const merged: Metrics = {};
-  for (const [key, value] of Object.entries(previous)) if (!key.startsWith(`${suite}.`)) merged[key] = value;
-  for (const [key, value] of Object.entries(fresh)) merged[key] = value;
-  return merged;
+export function mergeResults(previous: Metrics, fresh: Metrics): Metrics {
+  return { ...previous, ...fresh };
 }
 
 /** Sorted keys so diffs of the committed file stay readable; written atomically. */

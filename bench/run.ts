@@ -63,7 +63,7 @@ async function main(): Promise<number> {
       if (bad.length > 0) throw new Error(`métricas no válidas: ${bad.map(([key]) => key).join(', ')}`);
       // Re-read right before writing: another suite run may have updated the file meanwhile.
       const previous = readResults(resultsFile);
-      writeResults(resultsFile, mergeResults(previous, suite.name, metrics));
+      writeResults(resultsFile, mergeResults(previous, metrics));
       console.log(`\n${metricsTable(metrics, previous)}`);
       console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s; guardado en bench/results.json)`);
     } catch (error) {

@@ -15,6 +15,11 @@ import { createServerLogger } from '../src-server/logger';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const numbers = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0, useGrouping: 'always' });
 const progressEveryMs = 2_000;
+const fkWords = {
+  database: 'verificadas por la base de datos fila a fila',
+  'in-memory': 'verificadas en memoria por lote',
+  revalidated: 'revalidadas por la base de datos al reconstruirlas',
+} as const;
 
 async function main(): Promise<number> {
   const args = parseSeedArgs(process.argv.slice(2));
@@ -38,6 +43,7 @@ async function main(): Promise<number> {
       seed: args.seed,
       append: args.append,
       batchSize: args.batchSize,
+      ...(args.loadMode ? { loadMode: args.loadMode } : {}),
       ...(args.now ? { now: args.now } : {}),
       onProgress: (p) => {
         if (p.elapsedMs - lastPrint < progressEveryMs && p.subscribersDone < p.subscribersTotal) return;
@@ -49,11 +55,11 @@ async function main(): Promise<number> {
     console.log(
       `Listo en ${seconds.toFixed(1)} s: ${numbers.format(report.subscribers)} suscriptores, ` +
         `${numbers.format(report.bills)} facturas, ${numbers.format(report.payments)} pagos, ` +
-        `${report.staffUsers} usuarios de personal nuevos.`,
+        `${report.staffUsers} usuarios de personal nuevos (modo ${report.loadMode}).`,
     );
     console.log(
       `${numbers.format(report.rows / seconds)} filas/s, ${numbers.format(report.subscribers / seconds)} suscriptores/s ` +
-        `(llaves foráneas verificadas ${report.foreignKeyChecks === 'in-memory' ? 'en memoria por lote' : 'por la base de datos'}).`,
+        `(llaves foráneas ${fkWords[report.foreignKeyChecks]}).`,
     );
     console.log('Usuarios de demostración: ver db/seed/README.md.');
     return 0;

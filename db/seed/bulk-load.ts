@@ -72,8 +72,10 @@ export async function dropSchema(tx: SqlExecutor, saved: SavedSchema): Promise<v
 }
 
 export async function restoreSchema(tx: SqlExecutor, saved: SavedSchema): Promise<void> {
-  // Index builds sort in memory up to this limit, then spill to disk; the default (64 MB)
-  // spills on every table of a large seed. LOCAL: ends with the transaction.
+  // Index builds sort in memory up to maintenance_work_mem, and the foreign-key validations
+  // hash-join in work_mem; the defaults (64 MB, 4 MB) spill to disk at a million subscribers.
+  // LOCAL: both end with the transaction.
   await tx.query("SET LOCAL maintenance_work_mem = '256MB'");
+  await tx.query("SET LOCAL work_mem = '64MB'");
   for (const statement of saved.restores) await tx.query(statement);
 }

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SeedOptionsError } from './generator';
+import type { LoadMode } from './loader';
 
 export interface SeedCliArgs {
   readonly subscribers: number;
@@ -13,6 +14,8 @@ export interface SeedCliArgs {
   /** Reference date (`YYYY-MM-DD`, noon in Bogotá); null = today. */
   readonly now: Date | null;
   readonly batchSize: number;
+  /** null = automatic (bulk for large seeds into an empty database). */
+  readonly loadMode: LoadMode | null;
   readonly help: boolean;
 }
 
@@ -23,7 +26,10 @@ export const seedUsage = `Uso: npm run seed -- --subscribers N [opciones]
   --seed S          semilla: la misma semilla y fecha dan exactamente los mismos datos (1)
   --now AAAA-MM-DD  fecha de referencia en lugar de hoy (para datos reproducibles)
   --append          añadir a una base de datos que ya tiene suscriptores
-  --batch B         suscriptores por transacción (500)
+  --batch B         suscriptores por lote de INSERT (500)
+  --load-mode M     batches (una transacción por lote) o bulk (una sola transacción,
+                    llaves e índices reconstruidos al final); por omisión bulk desde
+                    50.000 suscriptores en una base de datos vacía
   --help            esta ayuda
 
 Base de datos: PostgreSQL si DATABASE_URL está definida; si no, PGlite en
@@ -53,6 +59,12 @@ function referenceDate(raw: string | undefined): Date | null {
   return date;
 }
 
+function loadMode(raw: string | undefined): LoadMode | null {
+  if (raw === undefined) return null;
+  if (raw === 'batches' || raw === 'bulk') return raw;
+  throw new SeedOptionsError(`--load-mode debe ser batches o bulk, no «${raw}».`);
+}
+
 export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
   let values;
   try {
@@ -67,6 +79,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
         now: { type: 'string' },
         append: { type: 'boolean' },
         batch: { type: 'string' },
+        'load-mode': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -75,7 +88,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
     throw new SeedOptionsError(`Argumentos no válidos (${detail}).\n\n${seedUsage}`);
   }
   if (values.help === true) {
-    return { subscribers: 0, months: 12, seed: 1, append: false, now: null, batchSize: 500, help: true };
+    return { subscribers: 0, months: 12, seed: 1, append: false, now: null, batchSize: 500, loadMode: null, help: true };
   }
   return {
     subscribers: integer('subscribers', values.subscribers, null, 1),
@@ -84,6 +97,7 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
     append: values.append === true,
     now: referenceDate(values.now),
     batchSize: integer('batch', values.batch, 500, 1),
+    loadMode: loadMode(values['load-mode']),
     help: false,
   };
 }

@@ -23,10 +23,28 @@ export interface ConsumptionModel {
   readonly vacancyChance: number;
 }
 
+/**
+ * e^x from additions and multiplications only (x/16 by Taylor series, then squared four
+ * times). ECMAScript lets `Math.exp` differ between engines in the last bits, which would
+ * break byte-identical output across runtimes; IEEE +, × and ÷ cannot. Accurate to ~1e-12
+ * for |x| ≤ 2, far more than a consumption factor needs.
+ */
+export function portableExp(x: number): number {
+  const y = x / 16;
+  let term = 1;
+  let sum = 1;
+  for (let n = 1; n <= 12; n += 1) {
+    term = (term * y) / n;
+    sum += term;
+  }
+  for (let i = 0; i < 4; i += 1) sum *= sum;
+  return sum;
+}
+
 export function consumptionModel(estrato: Estrato, uso: Uso, rng: Rng): ConsumptionModel {
   const mean = uso === 'residencial' ? residentialMean[estrato] : nonResidentialMean[uso];
   // Log-normal size factor: most near the mean, a long tail of large households and businesses.
-  return { meanM3: mean * Math.exp(0.35 * rng.normal()), vacancyChance: uso === 'residencial' ? 0.015 : 0.005 };
+  return { meanM3: mean * portableExp(0.35 * rng.normal()), vacancyChance: uso === 'residencial' ? 0.015 : 0.005 };
 }
 
 /** m³ billed in a period whose month (1–12) is `month`. */

@@ -85,8 +85,8 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     throw new SeedOptionsError('La carga masiva (bulk) solo se usa en una base de datos sin suscriptores.');
   }
 
-  // Hashing staff passwords takes about a second of thread-pool time: start it now so it
-  // overlaps with the bulk load instead of adding to it.
+  // Five scrypt hashes at OWASP parameters cost a few seconds of CPU on libuv's thread pool:
+  // start them now so they overlap with the load instead of adding to it.
   const firstPeriod = billingCalendar(now, months).periods[0] ?? '';
   const staffRows = demoStaffRows(seed, `${firstPeriod}-01`);
   staffRows.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile

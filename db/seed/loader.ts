@@ -43,19 +43,68 @@ export async function loadGenerated(
     await runInTransaction(exec, async (tx) => {
       const saved = await saveSchema(tx);
       await dropSchema(tx, saved);
-      for (const batch of generateDemoBatches(generate)) {
-        await insertBatch(tx, batch);
-        tally(batch);
-      }
+      await pipelined(generate, (batch) => insertBatch(tx, batch), tally);
       await restoreSchema(tx, saved);
     });
     return { ...counts, foreignKeyChecks: 'revalidated' };
   }
 
   const foreignKeyChecks = await chooseForeignKeyChecks(exec);
-  for (const batch of generateDemoBatches(generate)) {
-    await writeBatch(exec, batch, foreignKeyChecks);
-    tally(batch);
-  }
+  await pipelined(generate, (batch) => writeBatch(exec, batch, foreignKeyChecks), tally);
   return { ...counts, foreignKeyChecks };
+}
+
+/** Subscribers generated between two yields to the event loop. */
+const sliceTarget = 50;
+
+function emptyBatch(): { subscribers: SeedBatch['subscribers']; bills: SeedBatch['bills']; payments: SeedBatch['payments'] } {
+  return { subscribers: [], bills: [], payments: [] };
+}
+
+/** The largest divisor of `batchSize` up to `sliceTarget`, so slices add up to whole batches. */
+function sliceSizeFor(batchSize: number): number {
+  for (let size = Math.min(sliceTarget, batchSize); size > 1; size -= 1) if (batchSize % size === 0) return size;
+  return 1;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Generates batch k+1 while batch k is being written. The next batch is generated in small
+ * slices with a yield to the event loop between them, so the in-flight write keeps moving
+ * (its queries go out as soon as the previous answer arrives). With PostgreSQL the server
+ * works in its own process meanwhile and generation leaves the critical path; PGlite runs
+ * in this thread and gains nothing. Never more than one write in flight, in order; a failed
+ * write stops the loop. Small slices also keep the generator's garbage young and cheap.
+ */
+async function pipelined(
+  generate: GenerateOptions,
+  write: (batch: SeedBatch) => Promise<void>,
+  written: (batch: SeedBatch) => void,
+): Promise<void> {
+  const batchSize = generate.batchSize ?? 500;
+  let pending = emptyBatch();
+  let inflight: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    if (inflight) await inflight;
+    const batch = pending;
+    pending = emptyBatch();
+    inflight = write(batch).then(() => written(batch));
+  };
+  try {
+    for (const slice of generateDemoBatches({ ...generate, batchSize: sliceSizeFor(batchSize) })) {
+      pending.subscribers.push(...slice.subscribers);
+      pending.bills.push(...slice.bills);
+      pending.payments.push(...slice.payments);
+      if (pending.subscribers.length >= batchSize) await flush();
+      else if (inflight) await yieldToEventLoop();
+    }
+    if (pending.subscribers.length > 0) await flush();
+    if (inflight) await inflight;
+  } catch (error) {
+    // Whatever failed (a write, or the generator while a write was in flight), do not return
+    // to the caller, who may end the transaction, before the in-flight write has settled.
+    await inflight?.catch(() => undefined);
+    throw error;
+  }
 }

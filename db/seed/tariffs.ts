@@ -45,7 +45,10 @@ const byYear = new Map<number, Tariff>();
 export function tariffFor(year: number): Tariff {
   const cached = byYear.get(year);
   if (cached) return cached;
-  const factor = annualIndex ** (year - baseYear);
+  // Repeated multiplication, not `**`: exact IEEE steps give the same pesos on every engine.
+  let factor = 1;
+  for (let y = baseYear; y < year; y += 1) factor *= annualIndex;
+  for (let y = year; y < baseYear; y += 1) factor /= annualIndex;
   const at = (pesos: number): number => Math.round(pesos * factor);
   const tariff: Tariff = {
     acueductoCargoFijo: at(base.acueductoCargoFijo),

@@ -11,6 +11,7 @@ describe('npm run seed arguments', () => {
       append: false,
       now: null,
       batchSize: 500,
+      loadMode: null,
       help: false,
     });
     const args = parseSeedArgs(['--subscribers', '1.000.000', '--months', '24', '--seed', '0', '--append', '--now', '2026-03-10']);
@@ -25,6 +26,7 @@ describe('npm run seed arguments', () => {
     [['--subscribers', '-3'], /no válidos|debe ser/],
     [['--subscribers', '10', '--now', '2026-02-30'], /--now debe ser una fecha/],
     [['--subscriber', '10'], /Argumentos no válidos/],
+    [['--subscribers', '10', '--load-mode', 'fast'], /--load-mode debe ser batches o bulk/],
     [['--subscribers', '10', 'extra'], /Argumentos no válidos/],
   ])('refuses %j with a Spanish message', (argv, message) => {
     expect(() => parseSeedArgs(argv)).toThrow(SeedOptionsError);
