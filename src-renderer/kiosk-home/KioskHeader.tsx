@@ -9,7 +9,7 @@ export function KioskHeader() {
   const { entity } = useAppInfo();
   return (
     <header className="kiosk-header">
-      <img className="kiosk-header__logo" src={logoUrl} alt="Ventanilla" />
+      <img className="kiosk-header__logo" src={logoUrl} alt="Ventanilla" width={330} height={96} />
       <div className="kiosk-header__entity">
         <p className="kiosk-header__name">{entity.name}</p>
         <p className="kiosk-header__meta">

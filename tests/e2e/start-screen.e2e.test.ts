@@ -43,7 +43,8 @@ describe('kiosk start screen through the web host', () => {
     expect(header).toContain('Empresa Ibaguereña de Acueducto y Alcantarillado');
     expect(header).toMatch(/NIT \d{3}\.\d{3}\.\d{3}-\d/);
     expect(header).toContain('Ibagué');
-    expect(await start.header.getByRole('img', { name: 'Ventanilla' }).isVisible()).toBe(true);
+    // waitFor, not isVisible(): under load the SVG may still be loading when the header text is in.
+    await start.header.getByRole('img', { name: 'Ventanilla' }).waitFor({ state: 'visible', timeout: 10_000 });
 
     expect(await start.tiles.count()).toBe(citizenTiles.length);
     for (const title of citizenTiles) {
