@@ -51,7 +51,7 @@ export function measureGenerator(subscribers: number): Rate {
 }
 
 interface PreparedBatch {
-  readonly params: readonly (readonly unknown[][])[];
+  readonly params: readonly (readonly string[])[];
   readonly rows: number;
 }
 
@@ -102,22 +102,28 @@ export async function measureRawInserts(
   });
 }
 
-/** `seedDemoData` as `npm run seed` runs it, on a fresh database. */
+/**
+ * `seedDemoData` as `npm run seed` runs it, on a fresh database, with the largest resident
+ * memory of this process seen after any batch (PGlite's WASM heap included).
+ */
 export async function measureSeed(
   databaseUrl: string | null,
   subscribers: number,
   log: (line: string) => void,
-): Promise<SeedReport> {
+): Promise<{ report: SeedReport; peakRssBytes: number }> {
   return withFreshDatabase(databaseUrl, async (db) => {
     let next = 0.1;
-    return seedDemoData(db.exec, {
+    let peakRssBytes = process.memoryUsage.rss();
+    const report = await seedDemoData(db.exec, {
       subscribers,
       now: benchNow,
       onProgress: (p) => {
+        peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
         if (p.subscribersDone / p.subscribersTotal < next) return;
         next += 0.1;
-        log(`${p.subscribersDone} suscriptores, ${(p.elapsedMs / 1000).toFixed(0)} s`);
+        log(`${p.subscribersDone} suscriptores, ${(p.elapsedMs / 1000).toFixed(0)} s, ${Math.round(peakRssBytes / 2 ** 20)} MiB`);
       },
     });
+    return { report, peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()) };
   });
 }

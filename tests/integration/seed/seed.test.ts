@@ -1,4 +1,5 @@
 import { expect, it, onTestFinished } from 'vitest';
+import { arrayLiteral } from '../../../db/seed/columns';
 import { demoEntity, demoStaffAccounts, SeedRefusedError, seedDemoData } from '../../../db/seed/index';
 import { migrateServerDatabase } from '../../../src-server/db/migrate';
 import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
@@ -40,6 +41,17 @@ async function schemaOf(database: ServerDatabase): Promise<string[]> {
 }
 
 describeEachServerDatabase('demo data seeding', (variant) => {
+  it('round-trips awkward text and numbers through the array literals the loader sends', async () => {
+    const database = await freshDatabase(variant);
+    const texts = ['dice "hola"', 'C:\\ruta\\', 'NULL', 'x,y', '{z}', 'ñandú ÁÉÍÓÚ ü', '', ' sp ', '[{"a":1}]'];
+    const { rows } = await database.exec.query<{ v: string | null }>('SELECT unnest($1::text[]) AS v', [arrayLiteral([...texts, null])]);
+    expect(rows.map((r) => r.v)).toEqual([...texts, null]);
+    const { rows: numbers } = await database.exec.query<{ n: string }>('SELECT unnest($1::int8[])::text AS n', [
+      arrayLiteral([20260300000001, -5, 0]),
+    ]);
+    expect(numbers.map((r) => r.n)).toEqual(['20260300000001', '-5', '0']);
+  });
+
   it('in bulk mode drops and rebuilds exactly the same keys, foreign keys and indexes', async () => {
     const database = await freshDatabase(variant);
     const before = await schemaOf(database);
