@@ -45,7 +45,15 @@ async function loadSuites(): Promise<BenchSuite[]> {
   return suites;
 }
 
+const usage = `Uso: npm run bench [-- --suite NOMBRE …] [opciones de la suite]
+  Sin --suite corre todas las suites de bench/suites/. Guarda las cifras en bench/results.json.
+  Suite seed: --subscribers N (por omisión 1.000.000); con DATABASE_URL mide también PostgreSQL.`;
+
 async function main(): Promise<number> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
   const { only, rest } = splitArgs(process.argv.slice(2));
   const suites = await loadSuites();
   const unknown = only.filter((name) => !suites.some((s) => s.name === name));
