@@ -25,7 +25,7 @@ export default tseslint.config(
     // Promises nobody awaits hide failures (a swallowed start-up error, a lost write); these
     // two rules need type information, so they run with the project service.
     files: ['src-*/**/*.{ts,tsx}', 'scripts/**/*.ts', 'db/**/*.ts', 'bench/**/*.ts'],
-    ignores: ['src-renderer/vite.config.ts', 'db/*/drizzle.config.ts'],
+    ignores: ['db/*/drizzle.config.ts'],
     languageOptions: {
       parserOptions: {
         projectService: true,
@@ -46,7 +46,6 @@ export default tseslint.config(
   },
   {
     files: ['src-renderer/**/*.{ts,tsx}'],
-    ignores: ['src-renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

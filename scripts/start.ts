@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 async function ensureRendererBuilt(): Promise<void> {
   if (existsSync(path.join(appPaths(repoRoot).renderer, 'index.html'))) return;
   console.log('Preparando la interfaz (primera vez)…');
-  await build({ configFile: path.join(repoRoot, 'src-renderer', 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(repoRoot, 'vite.renderer.config.ts'), logLevel: 'warn' });
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {

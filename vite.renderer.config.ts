@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
-const outDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+// Vite's config runs in Node, so it lives beside package.json, outside the DOM-only renderer.
+const root = fileURLToPath(new URL('./src-renderer', import.meta.url));
+const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 
 /**
  * The production Content-Security-Policy. It is added only to the built page: Vite's dev
