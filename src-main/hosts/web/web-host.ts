@@ -30,6 +30,8 @@ const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+const apiRoute = `${apiPathPrefix}:op`;
+
 /**
  * The headless host: the renderer and the contract over HTTP on 127.0.0.1 (DESIGN §2). Used by
  * thin-client kiosks running Chromium in kiosk mode, CI and the browser tests.
@@ -48,7 +50,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (guard === null || !guard.hostAllowed(request.headers.host)) {
       return reply.code(421).send(err('forbidden', 'Dirección no permitida.'));
     }
-    if (!request.url.startsWith(apiPathPrefix)) return;
+    // Decide on the route Fastify matched, not on the raw URL: the router decodes the path,
+    // so `/%61pi/app.info` reaches the API route while its raw URL does not start with /api/.
+    if (request.routeOptions.url !== apiRoute) return;
     if (!guard.originAllowed(request.headers.origin)) {
       return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
     }
@@ -74,7 +78,7 @@ function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): voi
   // HTTP statuses speak only of the transport (token, origin, no such operation, unreadable
   // body). Whatever an operation answers, success or business error, is a 200 whose body is
   // the Result, exactly as over IPC: a wrong staff password must not look like a bad token.
-  app.post<{ Params: { op: string } }>(`${apiPathPrefix}:op`, async (request, reply) => {
+  app.post<{ Params: { op: string } }>(apiRoute, async (request, reply) => {
     if (!isOpName(request.params.op)) return reply.code(404).send(err('not-found', 'Esa operación no existe en esta versión de Ventanilla.'));
     const result: Result<unknown> = await dispatch(request.params.op, request.body);
     return reply.code(200).send(result);

@@ -82,6 +82,16 @@ describe('web host', () => {
     expect(pending()).toBe(before);
   });
 
+  it('refuses an encoded path to the API without the token', async () => {
+    // The router decodes `%61` to `a`; the guard must see the same route the router does.
+    for (const path of ['/%61pi/app.info', '/api/%61pp.info', '/API/app.info', '//api/app.info']) {
+      const response = await fetch(`${host.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect([401, 404], path).toContain(response.status);
+      const body = (await response.json()) as { ok: boolean };
+      expect(body.ok, path).toBe(false);
+    }
+  });
+
   it('refuses a foreign Origin and a foreign Host', async () => {
     const origin = await post('app.info', {}, { origin: 'http://evil.example' });
     expect(origin.status).toBe(403);
