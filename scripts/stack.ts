@@ -73,7 +73,10 @@ export async function startEnrolledCore(config: AppConfig, server: EmbeddedServe
   const serverUrl = server?.url ?? config.serverUrl ?? '';
   const core = startAppCore({ config, paths: appPaths(repoRoot), serverUrl, log });
   try {
-    if (server !== null && core.meta.get('deviceId') === null) await enrollLocalDevice(server.running(), core, config, log);
+    // With a configured code the core enrolls itself; doing it here too would race it.
+    if (server !== null && config.enrollmentCode === null && core.meta.get('deviceId') === null) {
+      await enrollLocalDevice(server.running(), core, config, log);
+    }
   } catch (error) {
     await core.stop();
     throw error;
@@ -107,10 +110,17 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger): Promi
     host: '127.0.0.1',
     port: config.server.embeddedPort,
     logLevel: config.logLevel,
+    // Codes for the local device are exchanged at once; admins' codes use `npm run server`.
     enrollmentCodeTtlHours: 24,
   };
   let running: RunningServer | null = await startServer(serverConfig);
-  await seedOnFirstRun(running, config.server.demoSubscribers, moduleLogger(log, 'demo-data'));
+  try {
+    await seedOnFirstRun(running, config.server.demoSubscribers, moduleLogger(log, 'demo-data'));
+  } catch (error) {
+    // Never leave the port, the PGlite lock and the admin file behind a failed start.
+    await running.stop();
+    throw error;
+  }
   // Restarts reuse the port first given, so the device's saved address stays right.
   const port = running.port;
   const url = running.url;
@@ -131,9 +141,23 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger): Promi
   };
 }
 
+/**
+ * Demo data only ever go into the embedded PGlite: a PostgreSQL given with DATABASE_URL may
+ * be a real entity's database, where fake subscribers and public demo passwords do not belong.
+ * The entity setting is written last, so its absence beside subscribers means a first load
+ * was interrupted.
+ */
 async function seedOnFirstRun(server: RunningServer, subscribers: number, log: Logger): Promise<void> {
-  const { rows } = await server.database.exec.query<{ seeded: boolean }>('select exists (select 1 from subscribers) as seeded');
-  if (rows[0]?.seeded === true || subscribers === 0) return;
+  if (server.database.kind !== 'pglite' || subscribers === 0) return;
+  const { rows } = await server.database.exec.query<{ seeded: boolean; complete: boolean }>(
+    "select exists (select 1 from subscribers) as seeded, exists (select 1 from settings where key = 'entity') as complete",
+  );
+  const state = rows[0];
+  if (state?.complete === true) return;
+  if (state?.seeded === true) {
+    log.warn('the first demo-data load was interrupted; delete the server folder of the data dir to load it again');
+    return;
+  }
   const started = Date.now();
   log.info({ subscribers }, 'loading demo data into the embedded central server');
   await seedDemoData(server.database.exec, { subscribers, months: 12, seed: 1 });

@@ -16,8 +16,12 @@ import { openStore, type Store } from './store/open-store';
 
 /** Installers provision a device with VENTANILLA_ENROLLMENT_CODE; a failure is logged, and staff can retry. */
 async function enrollOnStart(enrollment: EnrollmentService, code: string, log: Logger): Promise<void> {
-  const result = await enrollment.enroll(code);
-  if (!result.ok) moduleLogger(log, 'enrollment').warn({ reason: result.error.code }, 'enrollment at start-up failed');
+  try {
+    const result = await enrollment.enroll(code);
+    if (!result.ok) moduleLogger(log, 'enrollment').warn({ reason: result.error.code }, 'enrollment at start-up failed');
+  } catch (error) {
+    moduleLogger(log, 'enrollment').error({ err: error }, 'enrollment at start-up failed');
+  }
 }
 
 export interface AppCoreOptions {
@@ -67,8 +71,12 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     meta,
     checkConnection: () => connection.check(),
     async stop() {
-      await connection.stop();
-      store.close();
+      try {
+        await enrollment.settled();
+        await connection.stop();
+      } finally {
+        store.close();
+      }
     },
   };
 }

@@ -14,6 +14,8 @@ export interface DeviceFacts {
   serverSubscribers: string;
   /** JSON of the entity settings the server last reported. */
   serverEntity: string;
+  /** Set when the server answered 401 to this device's token: it must enroll again. */
+  tokenRefusedAt: string;
   lastPullAt: string;
   lastPushAt: string;
 }
@@ -27,6 +29,10 @@ export class DeviceMeta {
   get(key: DeviceFact): string | null {
     const row = this.store.db.select().from(deviceMeta).where(eq(deviceMeta.key, key)).get();
     return row?.value ?? null;
+  }
+
+  delete(key: DeviceFact): void {
+    this.store.db.delete(deviceMeta).where(eq(deviceMeta.key, key)).run();
   }
 
   set(values: Partial<DeviceFacts>): void {

@@ -20,8 +20,10 @@ export class ConnectionMonitor {
     private readonly intervalMs: number,
   ) {}
 
+  /** A device whose token the server refused (revoked, or a reset server) must enroll again. */
   current(): ConnectionState {
-    return this.meta.get('deviceToken') === null ? 'not-enrolled' : this.state;
+    if (this.meta.get('deviceToken') === null || this.meta.get('tokenRefusedAt') !== null) return 'not-enrolled';
+    return this.state;
   }
 
   start(): void {
@@ -30,11 +32,17 @@ export class ConnectionMonitor {
     this.timer.unref();
   }
 
-  /** One hello now; concurrent callers share it. */
+  /** One hello now; concurrent callers share it. Never rejects: a failure is logged and reads as offline. */
   check(): Promise<ConnectionState> {
-    this.inFlight ??= this.hello().finally(() => {
-      this.inFlight = null;
-    });
+    this.inFlight ??= this.hello()
+      .catch((error: unknown) => {
+        this.log.error({ err: error }, 'could not record the answer of the central server');
+        this.state = 'offline';
+        return this.state;
+      })
+      .finally(() => {
+        this.inFlight = null;
+      });
     return this.inFlight;
   }
 
@@ -51,6 +59,7 @@ export class ConnectionMonitor {
     const previous = this.state;
     if (answer.ok) {
       this.state = 'online';
+      this.meta.delete('tokenRefusedAt');
       this.meta.set({
         lastContactAt: new Date().toISOString(),
         serverSubscribers: String(answer.value.counts.subscribers),
@@ -58,7 +67,10 @@ export class ConnectionMonitor {
       });
     } else {
       this.state = 'offline';
-      if (answer.error.code === 'unauthorized') this.log.warn('the central server refused this device token; it may have been revoked');
+      if (answer.error.code === 'unauthorized') {
+        this.meta.set({ tokenRefusedAt: new Date().toISOString() });
+        this.log.warn('the central server refused this device token; it may have been revoked, so the device can enroll again');
+      }
     }
     if (previous !== this.state) this.log.info({ state: this.state }, 'connection to the central server changed');
     return this.state;

@@ -15,15 +15,35 @@ export class EnrollmentService {
     private readonly log: Logger,
   ) {}
 
-  async enroll(code: string): Promise<Result<OpOutput<'device.enroll'>>> {
+  private inFlight: Promise<Result<OpOutput<'device.enroll'>>> | null = null;
+
+  /** One enrollment at a time: a double tap or a start-up code racing staff must not make two devices. */
+  enroll(code: string): Promise<Result<OpOutput<'device.enroll'>>> {
+    if (this.inFlight !== null) {
+      return Promise.resolve(err('conflict', 'Ya se está inscribiendo este dispositivo. Espere un momento.'));
+    }
+    this.inFlight = this.enrollOnce(code).finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight;
+  }
+
+  /** Settles when any enrollment under way has finished; for a clean stop. */
+  async settled(): Promise<void> {
+    await this.inFlight?.catch(() => undefined);
+  }
+
+  private async enrollOnce(code: string): Promise<Result<OpOutput<'device.enroll'>>> {
     const current = this.meta.get('deviceId');
-    if (current !== null) {
+    // A device whose token the server refused (revoked) may enroll again with a new code.
+    if (current !== null && this.meta.get('tokenRefusedAt') === null) {
       return err('conflict', 'Este dispositivo ya está inscrito en el servidor central. Para cambiarlo, un administrador debe revocarlo primero.');
     }
     const answer = await this.client.enroll(code);
     if (!answer.ok) return answer;
     const { deviceId, deviceName, token, deployment } = answer.value;
     this.meta.set({ deviceId, deviceName, deviceToken: token, deploymentId: deployment.id, serverUrl: this.serverUrl });
+    this.meta.delete('tokenRefusedAt');
     this.log.info({ deviceId }, 'device enrolled with the central server');
     await this.connection.check();
     return ok({ deviceId, deviceName });

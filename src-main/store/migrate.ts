@@ -7,7 +7,8 @@ import { StoreError } from './store-error';
  * `user_version`, so the check costs nothing and survives any tool that copies the file.
  * All pending migrations run in one transaction: a crash leaves the old schema intact.
  */
-export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+/** Refuses a store written by a newer app, before anything (even a pragma) touches the file. */
+export function assertNotNewer(sqlite: Database.Database, migrations: readonly Migration[]): void {
   const from = Number(sqlite.pragma('user_version', { simple: true }));
   const known = migrations.length;
   if (from > known) {
@@ -17,11 +18,24 @@ export function migrateStore(sqlite: Database.Database, migrations: readonly Mig
         'Fue creada por una versión más nueva: instale esa versión o una posterior. No se modificó nada.',
     );
   }
+}
+
+/**
+ * Brings the store to the app's schema. Call with foreign keys OFF: SQLite ignores
+ * `PRAGMA foreign_keys` inside a transaction, and a table rebuild (drizzle-kit's way to alter
+ * a table) with keys on would cascade-delete or fail. The keys are checked before commit.
+ */
+export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+  assertNotNewer(sqlite, migrations);
+  const from = Number(sqlite.pragma('user_version', { simple: true }));
+  const known = migrations.length;
   if (from === known) return { from, to: known };
   const apply = sqlite.transaction(() => {
     for (const migration of migrations.slice(from)) {
       for (const statement of migration.statements) sqlite.exec(statement);
     }
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migration left ${broken.length} rows with broken foreign keys`);
     // PRAGMA does not take bound parameters; `known` is an integer we computed.
     sqlite.pragma(`user_version = ${known}`);
   });

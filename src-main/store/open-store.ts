@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/local/schema';
-import { migrateStore } from './migrate';
+import { assertNotNewer, migrateStore } from './migrate';
 import type { Migration } from './migrations';
 import { StoreError } from './store-error';
 
@@ -42,13 +42,16 @@ export function openStore(options: OpenStoreOptions): Store {
   }
   try {
     checkHealth(sqlite, file, isNew);
+    // Refused files are left exactly as found: no journal-mode switch, no -wal file.
+    assertNotNewer(sqlite, options.migrations);
     // WAL keeps readers (status strip, lookups) off the writer's back; FULL makes every
     // committed payment survive a power cut, at the cost of one fsync per commit.
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = OFF');
     migrateStore(sqlite, options.migrations);
+    sqlite.pragma('foreign_keys = ON');
   } catch (error) {
     sqlite.close();
     throw error;

@@ -93,13 +93,26 @@ describe('device ↔ central server', () => {
     expect(await core.dispatch('device.enroll', { code: other.code })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
-  it('treats a revoked device as not connected', async () => {
+  it('shows a revoked device as not enrolled, and lets it enroll again with a new code', async () => {
     const core = newDevice();
     const { code } = await createEnrollmentCode(server.database, { deviceName: 'Portátil ruta 3', mode: 'field' });
     const enrolled = await core.dispatch('device.enroll', { code });
     if (!enrolled.ok) throw new Error('enrollment failed');
     await revokeDevice(server.database, (enrolled.value as { deviceId: string }).deviceId);
-    expect(await pollState(core, 'offline')).toBe('offline');
+    expect(await pollState(core, 'not-enrolled')).toBe('not-enrolled');
+    const fresh = await createEnrollmentCode(server.database, { deviceName: 'Portátil ruta 3', mode: 'field' });
+    const again = await core.dispatch('device.enroll', { code: fresh.code });
+    expect(again.ok).toBe(true);
+    expect((again as { value: { deviceId: string } }).value.deviceId).not.toBe((enrolled.value as { deviceId: string }).deviceId);
+    expect((await status(core)).server.state).toBe('online');
+  });
+
+  it('enrolls once when asked twice at the same time', async () => {
+    const core = newDevice();
+    const { code } = await createEnrollmentCode(server.database, { deviceName: 'Kiosco doble toque', mode: 'kiosk' });
+    const results = await Promise.all([core.dispatch('device.enroll', { code }), core.dispatch('device.enroll', { code })]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('shows offline when its server stops, and online again when it returns on the same port', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,51 @@ describe('local store', () => {
     const after = new Database(path.join(dir, 'ventanilla.db'));
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 3);
     after.close();
+  });
+
+  it('leaves a refused newer store in its own journal mode, with no WAL file created', () => {
+    const dir = newDir();
+    const file = path.join(dir, 'ventanilla.db');
+    const raw = new Database(file);
+    raw.exec('create table t (x)');
+    raw.pragma(`user_version = ${migrations.length + 1}`);
+    raw.close();
+    expect(() => openStore({ dir, migrations })).toThrow(/versión más nueva/);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    after.close();
+  });
+
+  it('rebuilds a parent table in a later migration without losing its children', () => {
+    const dir = newDir();
+    const parent: Migration = {
+      index: migrations.length,
+      tag: 'test_parent',
+      statements: [
+        'create table offices (id integer primary key, name text not null)',
+        'create table kiosks (id integer primary key, office_id integer not null references offices(id) on delete cascade)',
+        "insert into offices values (1, 'Sede Centro')",
+        'insert into kiosks values (10, 1)',
+      ],
+    };
+    openStore({ dir, migrations: [...migrations, parent] }).close();
+    // drizzle-kit alters SQLite tables by copying them: create new, copy, drop old, rename.
+    const rebuild: Migration = {
+      index: migrations.length + 1,
+      tag: 'test_rebuild',
+      statements: [
+        "create table __new_offices (id integer primary key, name text not null, city text not null default 'Ibagué')",
+        'insert into __new_offices (id, name) select id, name from offices',
+        'drop table offices',
+        'alter table __new_offices rename to offices',
+      ],
+    };
+    const store = openStore({ dir, migrations: [...migrations, parent, rebuild] });
+    expect(store.sqlite.prepare('select count(*) from kiosks').pluck().get()).toBe(1);
+    expect(store.sqlite.prepare('select city from offices').pluck().get()).toBe('Ibagué');
+    expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    store.close();
   });
 
   it('refuses a corrupt file with a clear message and does not overwrite it', () => {
