@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
@@ -29,10 +29,22 @@ async function main(): Promise<void> {
   await runWebHost(config, log);
 }
 
+/** Builds the renderer when it is missing or older than its sources (e.g. after a git pull). */
 async function ensureRendererBuilt(): Promise<void> {
-  if (existsSync(path.join(appPaths(repoRoot).renderer, 'index.html'))) return;
-  console.log('Preparando la interfaz (primera vez)…');
+  const built = path.join(appPaths(repoRoot).renderer, 'index.html');
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  const sources = ['src-renderer', 'src-shared', 'assets'].map((dir) => path.join(repoRoot, dir));
+  if (builtAt > 0 && sources.every((dir) => newestChange(dir) <= builtAt)) return;
+  console.log('Preparando la interfaz…');
   await build({ configFile: path.join(repoRoot, 'vite.renderer.config.ts'), logLevel: 'warn' });
+}
+
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {
@@ -84,8 +96,20 @@ async function runElectron(binary: string, config: AppConfig, log: Logger): Prom
     stdio: 'inherit',
     env: { ...process.env, VENTANILLA_DATA_DIR: config.dataDir, VENTANILLA_SERVER_URL: server?.url ?? config.serverUrl ?? '' },
   });
-  await new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  // Ctrl+C reaches Electron too (same process group); forward TERM and wait for it to quit,
+  // so the embedded server stops cleanly afterwards.
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal);
+  process.on('SIGINT', forward('SIGINT'));
+  process.on('SIGTERM', forward('SIGTERM'));
+  const code = await new Promise<number>((resolve) => {
+    child.on('error', (error) => {
+      console.error(`No se pudo abrir Electron: ${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1));
+  });
   await server?.stop();
+  process.exitCode = code;
 }
 
 function untilSignal(): Promise<void> {

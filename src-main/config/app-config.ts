@@ -45,9 +45,15 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     serverUrl: serverUrl?.replace(/\/+$/, '') ?? null,
     databaseUrl: env.DATABASE_URL?.trim() || null,
     enrollmentCode: env.VENTANILLA_ENROLLMENT_CODE?.trim() || null,
-    logLevel: LogLevel.parse(env.LOG_LEVEL ?? 'info'),
+    logLevel: logLevel(env.LOG_LEVEL),
     version: defaults.version,
   };
+}
+
+function logLevel(value: string | undefined): string {
+  const parsed = LogLevel.safeParse((value?.trim() || 'info').toLowerCase());
+  if (!parsed.success) throw new ConfigError(`LOG_LEVEL debe ser uno de ${LogLevel.options.join(', ')}, no «${value}».`);
+  return parsed.data;
 }
 
 function readConfigFile(file: string): ConfigFile {

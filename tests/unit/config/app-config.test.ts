@@ -47,6 +47,8 @@ describe('app configuration', () => {
     const empty = newDir();
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_PORT: 'ochenta' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_PORT/);
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_SERVER_URL: 'ftp://x' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_SERVER_URL/);
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'verbose' }, { dataDir: empty, version: '1' })).toThrow(ConfigError);
+    expect(loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'DEBUG' }, { dataDir: empty, version: '1' }).logLevel).toBe('debug');
   });
 });
 
