@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
@@ -33,7 +33,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     requestTimeout: 60_000,
     // Devices say hello every few seconds; a line per request would bury everything else.
     // Requests are logged at debug level instead, without query strings or bodies.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   });
   const httpLog = moduleLogger(logger, 'http');
   app.addHook('onResponse', async (request, reply) => {
