@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createScratchDatabase } from '../support/scratch-postgres';
+import { createScratchDatabase } from '../../tests/support/scratch-postgres';
 import { measureGenerator, measureRawInserts, measureSeed, type Rate } from '../support/seed-measures';
 import type { BenchContext, Metrics } from '../suite';
 
@@ -65,7 +65,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   for (const target of opts.targets) {
     const prefix = target === 'pglite' ? 'seed.' : 'seed.pg.';
     // A fresh scratch database for each measurement: the seed refuses a seeded one.
-    const seedScratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '') : null;
+    const seedScratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
     try {
       ctx.log(`${target}: npm run seed de ${opts.subscribers} suscriptores…`);
       const { report, peakRssBytes } = await measureSeed(seedScratch === null ? null : seedScratch.url, opts.subscribers, ctx.log);
@@ -80,7 +80,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     } finally {
       await seedScratch?.drop();
     }
-    const scratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '') : null;
+    const scratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
     try {
       ctx.log(`${target}: INSERT sin generación de ${opts.rawInsert} suscriptores ya generados…`);
       const raw = await measureRawInserts(scratch === null ? null : scratch.url, opts.rawInsert);

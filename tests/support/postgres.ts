@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, describe, it } from 'vitest';
+import { createScratchDatabase, type ScratchDatabase } from './scratch-postgres';
 
 /**
  * Runs a database-backed suite on every database the central server supports: PGlite always,
@@ -59,37 +58,8 @@ export function describeEachServerDatabase(name: string, suite: (variant: Databa
   );
 }
 
-export interface TestPostgresDatabase {
-  readonly name: string;
-  readonly url: string;
-  drop(): Promise<void>;
-}
+export type TestPostgresDatabase = ScratchDatabase;
 
 /** Creates a uniquely named, empty database on the server `adminUrl` points at. */
-export async function createTestPostgresDatabase(adminUrl: string): Promise<TestPostgresDatabase> {
-  const name = `ventanilla_test_${process.pid}_${randomBytes(6).toString('hex')}`;
-  await withClient(adminUrl, (client) => client.query(`create database "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  let dropped = false;
-  return {
-    name,
-    url: url.toString(),
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      // FORCE: a test that failed half-way may have left a pool open.
-      await withClient(adminUrl, (client) => client.query(`drop database if exists "${name}" with (force)`));
-    },
-  };
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export const createTestPostgresDatabase = (adminUrl: string): Promise<TestPostgresDatabase> =>
+  createScratchDatabase(adminUrl, 'ventanilla_test');

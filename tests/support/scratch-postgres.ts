@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * A throw-away database on the PostgreSQL server `serverUrl` points at, so tests and benchmarks
+ * never write into the database they were given. Needs the CREATEDB privilege.
+ */
+export interface ScratchDatabase {
+  readonly name: string;
+  readonly url: string;
+  /** Drops it; safe to call more than once. */
+  drop(): Promise<void>;
+}
+
+export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+  const name = `${prefix}_${process.pid}_${randomBytes(6).toString('hex')}`;
+  try {
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`No se pudo crear una base de datos temporal en el PostgreSQL dado (¿falta CREATEDB?): ${reason}`);
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      if (dropped) return;
+      dropped = true;
+      // FORCE: a run that failed half-way may have left a pool open.
+      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+  };
+}
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
