@@ -1,3 +1,6 @@
 export * from './audit';
+export * from './bill-access';
 export * from './meta';
 export * from './outbox';
+export * from './printing';
+export * from './replica';

@@ -14,14 +14,17 @@ export const outbox = sqliteTable(
     type: text('type').notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),
-    /** pending → sent, or parked when the server rejected it for good. */
+    /**
+     * pending → sent, or parked when the server rejected it for good; a supervisor can send a
+     * parked event again (back to pending) or discard it (kept, never sent).
+     */
     state: text('state').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     sentAt: text('sent_at'),
   },
   (t) => [
-    check('outbox_state_check', sql`${t.state} in ('pending', 'sent', 'parked')`),
+    check('outbox_state_check', sql`${t.state} in ('pending', 'sent', 'parked', 'discarded')`),
     index('outbox_state_idx').on(t.state, t.id),
   ],
 );
