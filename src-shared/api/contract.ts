@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { appOps } from './ops/app';
+import { billsOps } from './ops/bills';
 import { deviceOps } from './ops/device';
 import { kioskOps } from './ops/kiosk';
+import { printOps } from './ops/print';
 import { statusOps } from './ops/status';
 import type { Operation } from './operation';
 import type { Result } from './result';
@@ -15,6 +17,8 @@ export const contract = {
   ...statusOps,
   ...deviceOps,
   ...kioskOps,
+  ...billsOps,
+  ...printOps,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

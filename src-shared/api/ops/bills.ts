@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { defineOperation } from '../operation';
+
+/**
+ * Utility bills at the kiosk (guide 000, sections 4–6): a citizen proves they know the
+ * account by answering three questions about its own bills, and then, for the rest of the
+ * kiosk session, may see and print the current bill, the payment history and previous bills.
+ * Everything is answered from the device's replica, so it works offline; `dataAsOf` says how
+ * fresh the replica is ("Datos actualizados al …").
+ */
+
+/** The número printed on every bill: digits only, at most 10. */
+export const CodigoInterno = z.number().int().positive().max(9_999_999_999);
+
+/** Grants the session access to one código interno after the questions were answered. */
+export const AccessId = z.string().min(16).max(64);
+
+export const ValidationQuestion = z.object({
+  id: z.string(),
+  /** The question in Spanish, e.g. "¿Cuál fue el valor total de su última factura?". */
+  prompt: z.string(),
+  /** Four options in random order; exactly one is right. */
+  options: z.array(z.object({ id: z.string(), label: z.string() })).length(4),
+});
+export type ValidationQuestion = z.infer<typeof ValidationQuestion>;
+
+export const billStates = ['pagada', 'pendiente', 'vencida', 'anulada'] as const;
+export const paymentChannels = ['banco', 'caja', 'en-linea', 'corresponsal'] as const;
+
+export const SubscriberSummary = z.object({
+  codigoInterno: z.number().int(),
+  codigoRuta: z.string(),
+  /** Shown only after validation; never logged. */
+  holderName: z.string(),
+  address: z.string(),
+  estrato: z.number().int().min(1).max(6),
+  uso: z.string(),
+});
+
+export const BillLine = z.object({ concept: z.string(), label: z.string(), amount: z.number().int() });
+
+export const BillView = z.object({
+  billNumber: z.number().int(),
+  /** `YYYY-MM`. */
+  period: z.string(),
+  issuedOn: z.string(),
+  dueOn: z.string(),
+  suspensionOn: z.string(),
+  previousReading: z.number().int(),
+  currentReading: z.number().int(),
+  consumptionM3: z.number().int(),
+  lineItems: z.array(BillLine),
+  previousBalance: z.number().int(),
+  total: z.number().int(),
+  state: z.enum(billStates),
+  paidAt: z.string().nullable(),
+});
+export type BillView = z.infer<typeof BillView>;
+
+export const PaymentView = z.object({
+  paidAt: z.string(),
+  amount: z.number().int(),
+  channel: z.enum(paymentChannels),
+  /** The period the payment settled, `YYYY-MM`. */
+  period: z.string(),
+});
+
+/** A PDF handed to the screen to show or save (when no printer is configured). */
+export const PdfFile = z.object({ fileName: z.string(), base64: z.string() });
+
+const withAccess = z.object({ accessId: AccessId }).strict();
+const withBill = z.object({ accessId: AccessId, billNumber: z.number().int().positive() }).strict();
+
+export const billsOps = {
+  'bills.startValidation': defineOperation({
+    summary:
+      'Start access to a código interno: three multiple-choice questions from its own bills. ' +
+      '`not-found` for an unknown code, `locked` while the code is locked on this device.',
+    reach: 'local',
+    input: z.object({ codigoInterno: CodigoInterno }).strict(),
+    output: z.object({ challengeId: z.string(), questions: z.array(ValidationQuestion).length(3) }),
+  }),
+  'bills.answerValidation': defineOperation({
+    summary:
+      'Answer the three questions. All right → an access id for this kiosk session. Any wrong → ' +
+      'attempts left (never which answer was wrong); the third failure locks the code for 15 minutes.',
+    reach: 'local',
+    input: z
+      .object({
+        challengeId: z.string().min(1).max(64),
+        answers: z.array(z.object({ questionId: z.string().max(64), optionId: z.string().max(64) }).strict()).length(3),
+      })
+      .strict(),
+    output: z.discriminatedUnion('passed', [
+      z.object({ passed: z.literal(true), accessId: AccessId, subscriber: SubscriberSummary }),
+      z.object({
+        passed: z.literal(false),
+        attemptsLeft: z.number().int().nonnegative(),
+        /** ISO instant when the code unlocks, if this failure locked it. */
+        lockedUntil: z.string().nullable(),
+      }),
+    ]),
+  }),
+  'bills.current': defineOperation({
+    summary: 'The current (latest, not annulled) bill with the consumption of the last six periods.',
+    reach: 'local',
+    input: withAccess,
+    output: z.object({
+      subscriber: SubscriberSummary,
+      bill: BillView,
+      /** Oldest first, up to six periods ending at the bill's. */
+      consumption: z.array(z.object({ period: z.string(), consumptionM3: z.number().int() })),
+      dataAsOf: z.string().nullable(),
+    }),
+  }),
+  'bills.payments': defineOperation({
+    summary: 'The last 12 payments of the code, newest first.',
+    reach: 'local',
+    input: withAccess,
+    output: z.object({ payments: z.array(PaymentView).max(12), dataAsOf: z.string().nullable() }),
+  }),
+  'bills.previous': defineOperation({
+    summary: 'The five bills before the last payment, newest first, to choose one by period.',
+    reach: 'local',
+    input: withAccess,
+    output: z.object({
+      bills: z.array(
+        z.object({ billNumber: z.number().int(), period: z.string(), state: z.enum(billStates), total: z.number().int() }),
+      ),
+      dataAsOf: z.string().nullable(),
+    }),
+  }),
+  'bills.pdf': defineOperation({
+    summary:
+      'The PDF of one of the code’s bills: the current one with its payment barcode, a previous one ' +
+      'with no barcode and a watermark of its state. `not-found` for a bill outside those.',
+    reach: 'local',
+    input: withBill,
+    output: PdfFile,
+  }),
+  'bills.print': defineOperation({
+    summary:
+      'Queue the bill (as in bills.pdf) on the document printer, or as a short slip on the receipt ' +
+      'printer when the kiosk has only that. `printer-offline` when no printer is configured.',
+    reach: 'local',
+    input: withBill,
+    output: z.object({ jobId: z.string() }),
+  }),
+};

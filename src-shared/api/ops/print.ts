@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineOperation } from '../operation';
+
+export const printJobStates = ['queued', 'printing', 'done', 'failed'] as const;
+
+export const PrintJobView = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  state: z.enum(printJobStates),
+  attempts: z.number().int().nonnegative(),
+  /** Spanish, for the screen: why the last attempt failed. */
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PrintJobView = z.infer<typeof PrintJobView>;
+
+/** Persisted print jobs (DESIGN §3): screens follow a job's progress and ask for retries. */
+export const printOps = {
+  'print.job': defineOperation({
+    summary: 'The state of one print job, for progress while printing.',
+    reach: 'local',
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: PrintJobView,
+  }),
+  'print.retry': defineOperation({
+    summary: 'Send a failed job to the printer again (never done by itself).',
+    reach: 'local',
+    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: PrintJobView,
+  }),
+};
