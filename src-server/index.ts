@@ -6,6 +6,8 @@ import { migrateServerDatabase } from './db/migrate';
 import { openServerDatabase, type ServerDatabase } from './db/open';
 import { buildServer } from './http/build-server';
 import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
+import { latestSeq } from './sync/feed-reader';
+import { FeedNotifier } from './sync/feed-notifier';
 
 export type { ServerConfig } from './config';
 export { loadServerConfig } from './config';
@@ -27,6 +29,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
   const logger = withServerRedaction(rootLogger);
   const log = moduleLogger(logger, 'startup');
   const database = await openServerDatabase(config, { logger });
+  const feedNotifier = new FeedNotifier(() => latestSeq(database.exec), moduleLogger(logger, 'feed'));
   let app: FastifyInstance | undefined;
   try {
     const migrations = await migrateServerDatabase(database.exec);
@@ -43,6 +46,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       logger: rootLogger,
       adminToken,
       enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
+      feedNotifier,
     });
     await app.listen({ host: config.host, port: config.port });
     const port = listeningPort(app);
@@ -62,6 +66,8 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       stop: () =>
         (stopping ??= (async () => {
           await removeAdminFile();
+          // Long-polling pulls answer now instead of holding close() for up to 30 s.
+          feedNotifier.stop();
           await http.close();
           await database.close();
           log.info('Servidor central detenido');
@@ -69,6 +75,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
     };
   } catch (error) {
     // Never leave a socket, the PGlite lock or a pool behind a failed start (e.g. port in use).
+    feedNotifier.stop();
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

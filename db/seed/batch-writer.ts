@@ -9,6 +9,9 @@
  * transaction only (`SET LOCAL session_replication_role = replica`, the mechanism pg_restore
  * uses). Primary keys, unique and CHECK constraints are still enforced by the database. Roles
  * that may not set that parameter (non-superusers on PostgreSQL) keep the database's checks.
+ *
+ * The change feed (db/server/migrations/0002) is written by triggers too, so a batch that
+ * skipped them appends its rows to the feed itself, in the same transaction.
  */
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
 import { runInTransaction } from '../../src-server/db/transaction';
@@ -76,5 +79,11 @@ export async function writeBatch(exec: SqlExecutor, batch: SeedBatch, fkChecks: 
   await runInTransaction(exec, async (tx) => {
     if (fkChecks === 'in-memory') await tx.query(skipRowTriggers);
     await insertBatch(tx, batch);
+    if (fkChecks === 'in-memory') await appendBatchToFeed(tx, batch);
   });
+}
+
+/** Feed rows for a batch written with triggers skipped (see the header). */
+export async function appendBatchToFeed(tx: SqlExecutor, batch: SeedBatch): Promise<void> {
+  await tx.query('SELECT feed_append_subscribers($1::integer[])', [batch.subscribers.map((s) => s.codigoInterno)]);
 }

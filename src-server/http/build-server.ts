@@ -8,6 +8,8 @@ import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
+import type { FeedNotifier } from '../sync/feed-notifier';
 
 export interface ServerDeps {
   readonly database: ServerDatabase;
@@ -18,6 +20,8 @@ export interface ServerDeps {
   readonly enrollmentCodeTtlHours?: number;
   /** How long `hello` may reuse the subscriber count (see subscriber-count.ts). */
   readonly subscriberCountTtlMs?: number;
+  /** Wakes long-polling pulls; the caller owns it and stops it before closing the database. */
+  readonly feedNotifier: FeedNotifier;
 }
 
 /** The HTTP app, not yet listening: tests use `inject()` or `listen()` on it. */
@@ -46,6 +50,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
   await app.register(deviceRoutes(database, deploymentId, subscriberCount));
+  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync')));
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
     await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));

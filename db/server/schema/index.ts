@@ -4,3 +4,4 @@ export * from './devices';
 export * from './payments';
 export * from './staff';
 export * from './subscribers';
+export * from './sync';

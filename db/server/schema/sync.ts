@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { devices } from './devices';
+
+/**
+ * The change feed devices pull (DESIGN §2 "Sync protocol"). Triggers on every replicated
+ * table append one row per changed row (migration 0001_sync_feed), with the row as it is
+ * after the change. Writers to replicated tables take one transaction-scoped advisory lock
+ * before their first row change, so `seq` order is commit order: a reader that sees `seq`
+ * N has already been able to see every change below N, and `seq > cursor` never skips one.
+ */
+export const changeLog = pgTable(
+  'change_log',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    /** subscribers, bills, payments, staff_users, settings. */
+    tableName: text('table_name').notNull(),
+    /** The row's primary key as text. */
+    rowKey: text('row_key').notNull(),
+    /** `put` (insert or update, `row` holds the whole row) or `del`. */
+    op: text('op').notNull(),
+    /** Código de ruta of the subscriber the row belongs to; null for entity-wide rows. */
+    scope: text('scope'),
+    row: jsonb('row'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('change_log_op_check', sql`${t.op} in ('put', 'del')`),
+    index('change_log_key_idx').on(t.tableName, t.rowKey),
+  ],
+);
+
+/**
+ * Every event a device pushed and the server applied, recorded in the same transaction as
+ * its effect: the primary key is what makes a second delivery a `duplicate`.
+ */
+export const appliedEvents = pgTable(
+  'applied_events',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** When the device wrote it (its clock). */
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('applied_events_device_idx').on(t.deviceId, t.id)],
+);
+
+/** Events the server refused for good, for the office to see; the device parks them too. */
+export const rejectedEvents = pgTable(
+  'rejected_events',
+  {
+    id: uuid('id').notNull(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    type: text('type').notNull(),
+    reason: text('reason').notNull(),
+    payload: jsonb('payload').notNull(),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('rejected_events_id_idx').on(t.id)],
+);
+
+/**
+ * Saldo a favor: money a subscriber paid beyond what was owed (a bill paid twice, bank and
+ * cashier, or an overpayment). Never discarded; the office reviews each one.
+ */
+export const subscriberCredits = pgTable(
+  'subscriber_credits',
+  {
+    id: uuid('id').primaryKey(),
+    codigoInterno: integer('codigo_interno').notNull(),
+    /** The payment whose excess this is. */
+    paymentId: uuid('payment_id').notNull().unique(),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('subscriber_credits_amount_check', sql`${t.amount} > 0`),
+    index('subscriber_credits_subscriber_idx').on(t.codigoInterno),
+  ],
+);

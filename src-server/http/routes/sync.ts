@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import { PullQuery, PushRequest, type PushValue } from '../../../src-shared/server-api/sync-api';
+import type { ServerDatabase } from '../../db/open';
+import type { Logger } from '../../logger';
+import { countAfter, latestSeq, readFeedPage } from '../../sync/feed-reader';
+import type { FeedNotifier } from '../../sync/feed-notifier';
+import { applyPushBatch } from '../../sync/push-applier';
+import { deviceOf, requireDevice } from '../device-auth';
+import { HttpError } from '../errors';
+
+/** A first download sends pages of a few megabytes; pushes are at most 500 events. */
+const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
+
+/** The sync endpoints (DESIGN §2). Encapsulated so the device-token hook covers exactly these. */
+export function syncRoutes(
+  database: ServerDatabase,
+  deploymentId: string,
+  notifier: FeedNotifier,
+  log: Logger,
+): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    app.addHook('onRequest', requireDevice(database));
+
+    app.get('/v1/sync/pull', async (request, reply) => {
+      const query = PullQuery.parse(request.query);
+      const device = deviceOf(request);
+      const cursor = Number(query.cursor);
+      let page = await readFeedPage(database.exec, cursor, query.limit, device.scope);
+      if (page.count === 0) {
+        if (cursor > (await latestSeq(database.exec))) {
+          throw new HttpError(409, {
+            code: 'conflict',
+            message:
+              'El dispositivo dice tener cambios que este servidor no tiene (¿se restauró una copia del servidor?). ' +
+              'Avise a soporte técnico: hay que volver a inscribir el dispositivo.',
+          });
+        }
+        if (query.wait > 0) {
+          const closed = new AbortController();
+          request.raw.once('close', () => closed.abort());
+          await notifier.waitBeyond(cursor, query.wait, closed.signal);
+          page = await readFeedPage(database.exec, cursor, query.limit, device.scope);
+        }
+      }
+      const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, device.scope) : null;
+      const header = JSON.stringify({
+        deployment: { id: deploymentId },
+        serverTime: new Date().toISOString(),
+        cursor: String(page.lastSeq),
+        hasMore: page.count === query.limit,
+        remaining,
+      });
+      // `changes` is spliced in as text (feed-reader.ts explains why).
+      return reply.type('application/json').send(`{"ok":true,"value":${header.slice(0, -1)},"changes":${page.changesJson}}}`);
+    });
+
+    app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+      const body = PushRequest.parse(request.body);
+      const device = deviceOf(request);
+      const results = await applyPushBatch(database, device, body.events);
+      if (results.some((r) => r.status === 'applied')) notifier.changed();
+      const rejected = results.filter((r) => r.status === 'rejected').length;
+      if (rejected > 0) log.warn({ deviceId: device.id, rejected }, 'events rejected');
+      const value: PushValue = { deployment: { id: deploymentId }, serverTime: new Date().toISOString(), results };
+      return { ok: true, value };
+    });
+  };
+}
