@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react';
+import { billsFeatureScreens } from '../bills/bills-feature-screens';
 import type { FeatureId } from '../kiosk-home/feature-catalogue';
 
 /**
  * The screen of each available function. A feature issue adds its entry here and flips its
  * `status` in the catalogue; until then the tile opens the "disponible próximamente" panel.
  */
-export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {};
+export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {
+  ...billsFeatureScreens,
+};

@@ -15,6 +15,10 @@ export const icons = {
   staff: ['M4 6h16v15H4z', 'M9 3h6v4H9z', 'M12 14a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z', 'M8 18.5c.8-1.5 2.2-2.2 4-2.2s3.2.7 4 2.2'],
   touch: ['M9 11V5a2 2 0 0 1 4 0v6', 'M13 10a2 2 0 0 1 4 0v2', 'M17 11a2 2 0 0 1 4 0v4a7 7 0 0 1-7 7h-1.5a7 7 0 0 1-5.4-2.6L4 16a2 2 0 0 1 3-2.6l2 2'],
   home: ['M3 11l9-8 9 8', 'M5 10v10h5v-6h4v6h5V10'],
+  back: ['M19 12H5', 'M11 6l-6 6 6 6'],
+  print: ['M7 9V3h10v6', 'M7 18H4v-7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v7h-3', 'M7 14h10v7H7z'],
+  pdf: ['M6 2h9l5 5v15H6z', 'M14 2v6h6', 'M12 11v7', 'M9 15l3 3 3-3'],
+  lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4', 'M12 15v2'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof icons;

@@ -1,0 +1,65 @@
+import { assertNever } from '../../src-shared/api/result';
+import { Button } from '../ui/Button';
+import type { PrintProgress } from './usePrintJob';
+import './print-status.css';
+
+const noPrinter =
+  'Este punto de atención no tiene una impresora disponible en este momento. Toque «Ver / guardar PDF» para ver su factura en pantalla, o pídala en la ventanilla de atención.';
+
+function Working({ text }: { readonly text: string }) {
+  return (
+    <div className="print-status print-status--working" role="status">
+      <span className="bills-spinner" aria-hidden="true" />
+      <p>{text}</p>
+    </div>
+  );
+}
+
+function Problem({ text, action, onAction }: { readonly text: string; readonly action: string; readonly onAction: () => void }) {
+  return (
+    <div className="print-status print-status--problem">
+      <p role="alert">{text}</p>
+      <Button onClick={onAction}>{action}</Button>
+    </div>
+  );
+}
+
+/** What the printer is doing with the citizen's bill, in words, with a way forward when it fails. */
+export function PrintStatus({ progress, onRetry }: { readonly progress: PrintProgress; readonly onRetry: () => void }) {
+  switch (progress.phase) {
+    case 'idle':
+      return null;
+    case 'sending':
+      return <Working text="Enviando su factura a la impresora…" />;
+    case 'waiting':
+      return (
+        <Working
+          text={
+            progress.job?.state === 'printing'
+              ? 'Imprimiendo su factura… Espere a que salga la hoja.'
+              : 'Su factura está en la cola de impresión. Espere un momento…'
+          }
+        />
+      );
+    case 'done':
+      return (
+        <div className="print-status print-status--done" role="status">
+          <p>Su factura se imprimió. Retírela de la bandeja de la impresora.</p>
+        </div>
+      );
+    case 'failed':
+      return <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />;
+    case 'refused':
+      return <Problem text={progress.error.code === 'printer-offline' ? noPrinter : progress.error.message} action="Reintentar" onAction={onRetry} />;
+    case 'stalled':
+      return (
+        <Problem
+          text="La impresora está tardando más de lo normal. Su factura sigue en la cola; si no sale, avise al personal de la oficina."
+          action="Seguir esperando"
+          onAction={onRetry}
+        />
+      );
+    default:
+      return assertNever(progress);
+  }
+}
