@@ -1,0 +1,30 @@
+/**
+ * The Spanish sentences the bills service answers with, in one place so screens and tests read
+ * the same words. Times are Bogotá's whatever the kiosk's own zone (Colombia has no DST).
+ */
+const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** `las 14:07`, or `el 3 de marzo de 2026 a las 00:05` when it is not today in Bogotá. */
+export function bogotaUnlockTime(until: Date, now: Date): string {
+  const time = `las ${bogotaTime.format(until)}`;
+  return bogotaDay.format(until) === bogotaDay.format(now) ? time : `el ${bogotaDay.format(until)} a ${time}`;
+}
+
+export const billMessages = {
+  unknownCode: (codigoInterno: number): string =>
+    `No encontramos el código interno ${codigoInterno}. Revíselo en su factura e intente de nuevo.`,
+  noBills: (codigoInterno: number): string =>
+    `El código interno ${codigoInterno} no tiene facturas para consultar en este equipo. Acérquese a un punto de atención.`,
+  locked: (codigoInterno: number, until: Date, now: Date): string =>
+    `Por seguridad, el código interno ${codigoInterno} está bloqueado en este equipo hasta ${bogotaUnlockTime(until, now)} ` +
+    '(hora de Colombia), porque las respuestas no coincidieron tres veces. Puede intentarlo después o pedir ayuda a un funcionario.',
+  staleChallenge: 'Las preguntas ya no son válidas. Ingrese de nuevo el código interno para recibir preguntas nuevas.',
+  accessEnded: 'Su consulta terminó. Para ver las facturas, ingrese de nuevo el código interno y responda las preguntas.',
+  /** Guide 000 §6, in its words. */
+  noPreviousBills: 'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.',
+  billNotAvailable:
+    'Esa factura no está entre las que se pueden consultar aquí: la factura actual y las 5 anteriores al último pago.',
+  noPrinter: 'No hay impresora configurada; puede ver y guardar el PDF.',
+  noSlipYet: 'La impresora de recibos todavía no puede imprimir facturas en este equipo; puede ver y guardar el PDF.',
+} as const;
