@@ -94,21 +94,24 @@ describe('validation questions', () => {
   });
 
   it('puts the right option at every position about equally often (order randomised)', () => {
-    const positions = [0, 0, 0, 0];
+    const positions = new Map<string, number>();
     for (let run = 0; run < 2000; run += 1) {
       const q = buildQuestion('consumption', bill, 'q1', { order: seeded(`pos${run}`), distractors: () => seeded('same') });
-      positions['abcd'.indexOf(q.correctOptionId)] += 1;
+      positions.set(q.correctOptionId, (positions.get(q.correctOptionId) ?? 0) + 1);
     }
-    for (const count of positions) expect(count).toBeGreaterThan(400);
+    expect([...positions.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+    for (const count of positions.values()) expect(count).toBeGreaterThan(400);
   });
 
   it('gives no tell by rank: the right value is the smallest, largest or in between about equally often', () => {
-    const ranks = [0, 0, 0, 0];
+    const ranks = new Map<number, number>();
     for (let run = 0; run < 2000; run += 1) {
       const values = numericDistractors(10_000, { min: 0, minGap: 400, maxGap: 3_000, step: 1 }, seeded(`rank${run}`));
-      ranks[values.filter((v) => v < 10_000).length] += 1;
+      const below = values.filter((v) => v < 10_000).length;
+      ranks.set(below, (ranks.get(below) ?? 0) + 1);
     }
-    for (const count of ranks) expect(count).toBeGreaterThan(400);
+    expect([...ranks.keys()].sort()).toEqual([0, 1, 2, 3]);
+    for (const count of ranks.values()) expect(count).toBeGreaterThan(400);
   });
 
   it('stays non-negative when the right value is zero or tiny', () => {
