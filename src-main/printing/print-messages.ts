@@ -1,0 +1,44 @@
+import type { PrinterCondition } from './document-printer';
+
+/**
+ * Every Spanish sentence the printing module puts in `print_jobs.last_error`, in one place so
+ * the screens and the tests read the same words.
+ */
+export const printMessages = {
+  interrupted: 'El trabajo se interrumpió; puede reimprimirlo.',
+  notSentBeforeClose: 'El trabajo no llegó a la impresora porque la aplicación se cerró; puede reimprimirlo.',
+  unconfirmed: 'No se pudo confirmar si el documento se imprimió; revise la bandeja antes de reimprimirlo.',
+  notConfigured: 'Este equipo no tiene una impresora de documentos configurada.',
+  unsupportedPlatform: 'Este equipo todavía no puede enviar documentos a la impresora.',
+  schedulerDown: 'El sistema de impresión del equipo no responde.',
+  notAccepting: 'La impresora no está recibiendo trabajos; avise a un funcionario.',
+  unsupportedContent: 'Este tipo de documento no se puede enviar a la impresora de documentos.',
+  timedOut: 'La impresora no terminó el trabajo a tiempo y se canceló; puede reintentarlo.',
+  internal: 'No se pudo imprimir por un error interno; puede reintentarlo.',
+  notFoundJob: 'No existe ese trabajo de impresión.',
+  retryOnlyFailed: 'Solo se puede reintentar un trabajo que falló.',
+  reprintOnlyFinished: 'Solo se puede reimprimir un trabajo terminado o fallido.',
+  emptyDocument: 'El documento a imprimir está vacío.',
+} as const;
+
+/** Why a printer cannot take a job now, or null when it can. */
+export function conditionMessage(condition: PrinterCondition, printer: string | null): string | null {
+  const name = printer === null ? 'La impresora' : `La impresora «${printer}»`;
+  switch (condition) {
+    case 'ready':
+    case 'unknown':
+      return null;
+    case 'paused':
+      return `${name} está en pausa; avise a un funcionario y vuelva a intentarlo.`;
+    case 'offline':
+      return `${name} está desconectada; avise a un funcionario y vuelva a intentarlo.`;
+    case 'paper-end':
+      return `${name} no tiene papel; avise a un funcionario y vuelva a intentarlo.`;
+    case 'cover-open':
+      return `${name} tiene la tapa abierta; avise a un funcionario y vuelva a intentarlo.`;
+    case 'not-found':
+      return `${name} no existe en el sistema de impresión del equipo; revise la configuración.`;
+    case 'not-configured':
+      return printMessages.notConfigured;
+  }
+}
