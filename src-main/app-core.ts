@@ -5,6 +5,7 @@ import type { AppPaths } from './app-paths';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
 import { moduleLogger, type Logger } from './logger';
+import { startDocumentPrinting } from './printing/printing';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { AppInfoService } from './services/app-info-service';
@@ -57,11 +58,18 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const client = new ServerClient(options.serverUrl);
   const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
   const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'));
+  const printing = startDocumentPrinting({
+    store,
+    printerName: config.printers.document,
+    platform: process.platform,
+    log: moduleLogger(log, 'printing'),
+  });
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
-    status: new StatusService(config, store, meta, connection),
+    status: new StatusService(config, store, meta, connection, printing.status),
     enrollment,
     kiosk: new KioskService(store, meta),
+    printQueue: printing.queue,
   });
   connection.start();
   if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);
@@ -73,6 +81,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     async stop() {
       try {
         await enrollment.settled();
+        await printing.queue.stop();
         await connection.stop();
       } finally {
         store.close();

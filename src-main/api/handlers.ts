@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/api/contract';
+import type { PrintQueue } from '../printing/print-queue';
 import type { AppInfoService } from '../services/app-info-service';
 import type { EnrollmentService } from '../services/enrollment-service';
 import type { KioskService } from '../services/kiosk-service';
@@ -9,6 +10,7 @@ export interface Services {
   readonly status: StatusService;
   readonly enrollment: EnrollmentService;
   readonly kiosk: KioskService;
+  readonly printQueue: PrintQueue;
 }
 
 /** Binds each contract operation to its service; the `Handlers` type makes a missing one a type error. */
@@ -18,5 +20,7 @@ export function createHandlers(services: Services): Handlers {
     'status.get': () => services.status.get(),
     'device.enroll': (input) => services.enrollment.enroll(input.code),
     'kiosk.sessionEnded': (input) => services.kiosk.sessionEnded(input),
+    'print.job': (input) => Promise.resolve(services.printQueue.get(input.jobId)),
+    'print.retry': (input) => Promise.resolve(services.printQueue.retry(input.jobId)),
   };
 }

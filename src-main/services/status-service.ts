@@ -4,6 +4,7 @@ import type { DeviceStatus } from '../../src-shared/api/ops/status';
 import { ok, type Result } from '../../src-shared/api/result';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
+import { stripState, type PrinterStatusCache } from '../printing/printer-status-cache';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
 
@@ -14,9 +15,10 @@ export class StatusService {
     private readonly store: Store,
     private readonly meta: DeviceMeta,
     private readonly connection: ConnectionMonitor,
+    private readonly documentPrinter: PrinterStatusCache | null = null,
   ) {}
 
-  get(): Promise<Result<DeviceStatus>> {
+  async get(): Promise<Result<DeviceStatus>> {
     // The (state, id) index answers both figures; ids are UUIDv7, so the smallest is the oldest.
     const pending = this.store.db
       .select({ count: sql<number>`count(*)`, oldest: sql<string | null>`min(${outbox.createdAt})` })
@@ -24,7 +26,7 @@ export class StatusService {
       .where(sql`${outbox.state} = 'pending'`)
       .get();
     const subscribers = this.meta.get('serverSubscribers');
-    const printerName = this.config.printers.document ?? this.config.printers.receipt;
+    const printer = await this.printerStatus();
     return Promise.resolve(
       ok({
         server: {
@@ -38,10 +40,22 @@ export class StatusService {
           pendingEvents: pending?.count ?? 0,
           oldestPendingAt: pending?.oldest ?? null,
         },
-        // Printer drivers arrive with the bills and cashier features; until then a configured
-        // printer is reported as not yet checked rather than guessed ready.
-        printer: { state: printerName === null ? 'not-configured' : 'unknown', name: printerName },
+        printer,
       }),
     );
+  }
+
+  /**
+   * The document printer's status, cached by the print module so a poll costs no process. A
+   * receipt printer alone (its driver arrives with the cashier feature) is reported as not yet
+   * checked rather than guessed ready.
+   */
+  private async printerStatus(): Promise<DeviceStatus['printer']> {
+    const document = this.documentPrinter;
+    if (document !== null && document.printerName !== null) {
+      return { state: stripState((await document.current()).condition), name: document.printerName };
+    }
+    const receipt = this.config.printers.receipt;
+    return { state: receipt === null ? 'not-configured' : 'unknown', name: receipt };
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { printJobs } from '../../../db/local/schema';
 import { opNames, type OpInput, type OpName } from '../../../src-shared/api/contract';
 import { apiPath, tokenHeader } from '../../../src-shared/api/web-protocol';
 import type { AppCore } from '../../../src-main/app-core';
@@ -7,12 +8,17 @@ import { startWebHost, type WebHost } from '../../../src-main/hosts/web/web-host
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
 
+/** A failed print job put in the store before the tests, so print.job and print.retry find one. */
+const samplePrintJobId = '01900000-0000-7000-8000-000000000001';
+
 /** A valid input for every operation; a new operation without one is a type error here. */
 const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'app.info': {},
   'status.get': {},
   'device.enroll': { code: 'ABCD-EFGH-JKLM' },
   'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
+  'print.job': { jobId: samplePrintJobId },
+  'print.retry': { jobId: samplePrintJobId },
 };
 
 let dir: ReturnType<typeof tempDir>;
@@ -22,6 +28,22 @@ let host: WebHost;
 beforeAll(async () => {
   dir = tempDir('web-host');
   core = startTestCore(testConfig(dir.path));
+  const at = new Date().toISOString();
+  core.store.db
+    .insert(printJobs)
+    .values({
+      id: samplePrintJobId,
+      kind: 'test-page',
+      title: 'Prueba',
+      contentType: 'application/pdf',
+      content: Buffer.from('%PDF-1.4\n'),
+      state: 'failed',
+      attempts: 1,
+      lastError: 'Prueba',
+      createdAt: at,
+      updatedAt: at,
+    })
+    .run();
   host = await startWebHost({ port: 0, rendererDir: `${dir.path}/no-renderer`, dispatch: core.dispatch, log: createRootLogger('silent') });
 });
 afterAll(async () => {
