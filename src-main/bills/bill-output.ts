@@ -1,30 +1,13 @@
-import type { EntitySetting } from '../../src-shared/domain/entity-setting';
-import type { BillView } from '../../src-shared/api/ops/bills';
-import type { z } from 'zod';
-import type { SubscriberSummary } from '../../src-shared/api/ops/bills';
+import type { BillDocumentInput } from '../../src-shared/domain/bill-document';
 
 /**
- * What the bills service needs from the documents and printing modules, so it depends on two
- * small interfaces rather than on a renderer or a queue. The app wires the real ones.
+ * What the bills service needs from the documents and printing modules: two small interfaces,
+ * so the service does not depend on how a PDF is drawn or how a job reaches the printer. The
+ * app wires the real ones (bill-output-wiring.ts); tests may wire their own.
  */
-
-/** `current`: with the payment barcode. `previous`: informative, no barcode, state watermark. */
-export type BillDocumentKind = 'current' | 'previous';
-
-export interface BillDocumentSource {
-  readonly kind: BillDocumentKind;
-  readonly entity: EntitySetting;
-  readonly subscriber: z.infer<typeof SubscriberSummary>;
-  readonly bill: BillView;
-  /** Oldest first, up to six periods ending at the bill's. */
-  readonly consumption: readonly { readonly period: string; readonly consumptionM3: number }[];
-  /** "Datos actualizados al …": the replica's last pull, ISO, or null. */
-  readonly dataAsOf: string | null;
-}
-
 export interface BillDocuments {
-  /** A letter-size PDF of the bill. */
-  pdf(source: BillDocumentSource): Promise<Uint8Array>;
+  /** A letter-size PDF of the bill (`current`: with its payment barcode; `previous`: watermark, no barcode). */
+  pdf(input: BillDocumentInput): Promise<Uint8Array>;
 }
 
 /** Which printer a bill goes to on this device. */
@@ -32,8 +15,8 @@ export type BillPrintTarget = 'document' | 'receipt' | 'none';
 
 export interface BillPrinting {
   target(): BillPrintTarget;
-  /** Queues a PDF on the document printer; the persisted job's id. */
-  printPdf(title: string, pdf: Uint8Array): Promise<string>;
-  /** Queues the short thermal slip on the receipt printer; null while no slip encoder exists. */
-  printSlip(source: BillDocumentSource): Promise<string | null>;
+  /** Queues a PDF on the document printer (a persisted job); its id. */
+  printPdf(kind: 'bill' | 'previous-bill', title: string, pdf: Uint8Array): string;
+  /** Queues the short thermal slip on the receipt printer; null while this device cannot. */
+  printSlip(input: BillDocumentInput): Promise<string | null>;
 }

@@ -24,6 +24,7 @@ export class BillQueries {
   private readonly lastPayment;
   private readonly recentPayments;
   private readonly billsUpTo;
+  private readonly validUpTo;
   private readonly setting;
 
   constructor(store: Store) {
@@ -58,6 +59,13 @@ export class BillQueries {
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(previousBillsLength)
       .prepare();
+    this.validUpTo = db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(consumptionPeriods)
+      .prepare();
     this.setting = db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare();
   }
 
@@ -68,6 +76,11 @@ export class BillQueries {
   /** The latest valid (not annulled) bills, newest first; the first is the current bill. */
   latestValidBills(codigoInterno: number): BillRow[] {
     return this.validBills.all({ code: codigoInterno });
+  }
+
+  /** The valid bills of the six periods ending at `period`, newest first (a previous bill's chart). */
+  validBillsUpTo(codigoInterno: number, period: string): BillRow[] {
+    return this.validUpTo.all({ code: codigoInterno, period });
   }
 
   /** The last 12 payments, newest first. */

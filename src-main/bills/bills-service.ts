@@ -1,12 +1,13 @@
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import { err, ok, type Result } from '../../src-shared/api/result';
-import { entitySettingKey, parseEntitySetting } from '../../src-shared/domain/entity-setting';
+import type { BillDocumentInput } from '../../src-shared/domain/bill-document';
+import { entitySettingKey, parseEntitySetting, type EntitySetting } from '../../src-shared/domain/entity-setting';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { BillAccess } from './bill-access';
 import { billMessages } from './bill-messages';
-import type { BillDocuments, BillDocumentSource, BillPrinting } from './bill-output';
-import { consumptionPeriods, type BillQueries, type BillRow } from './bill-queries';
+import type { BillDocuments, BillPrinting } from './bill-output';
+import type { BillQueries, BillRow, SubscriberRow } from './bill-queries';
 import { billView, paymentView, previousBillItem, subscriberSummary } from './bill-views';
 
 export interface BillsServiceOptions {
@@ -18,8 +19,12 @@ export interface BillsServiceOptions {
   readonly log: Logger;
 }
 
-type FoundBill = Omit<BillDocumentSource, 'entity' | 'dataAsOf' | 'consumption'> & {
-  readonly consumption: { period: string; consumptionM3: number }[];
+/** A bill the session may see: the current one, or one of the five before the last payment. */
+type FoundBill = Omit<BillDocumentInput, 'entity' | 'subscriber' | 'bill' | 'history'> & {
+  readonly subscriber: SubscriberRow;
+  readonly bill: BillRow;
+  /** Valid bills ending at the bill's period, newest first (the consumption chart). */
+  readonly history: readonly BillRow[];
 };
 
 type Out<K extends 'bills.current' | 'bills.payments' | 'bills.previous' | 'bills.pdf' | 'bills.print'> = Promise<Result<OpOutput<K>>>;
@@ -38,8 +43,10 @@ export class BillsService {
     if (code === null) return forbidden();
     const found = this.findBill(code, null);
     if (found === null) return Promise.resolve(err('not-found', billMessages.noBills(code)));
-    const { subscriber, bill, consumption } = found;
-    return Promise.resolve(ok({ subscriber, bill, consumption, dataAsOf: this.dataAsOf() }));
+    const consumption = found.history.map((b) => ({ period: b.period, consumptionM3: b.consumptionM3 })).reverse();
+    return Promise.resolve(
+      ok({ subscriber: subscriberSummary(found.subscriber), bill: billView(found.bill), consumption, dataAsOf: this.dataAsOf() }),
+    );
   }
 
   payments(input: OpParsedInput<'bills.payments'>): Out<'bills.payments'> {
@@ -62,9 +69,8 @@ export class BillsService {
     if (code === null) return forbidden();
     const found = this.findBill(code, input.billNumber);
     if (found === null) return err('not-found', billMessages.billNotAvailable);
-    const source = this.documentSource(found);
-    const bytes = await this.options.documents.pdf(source);
-    return ok({ fileName: fileName(source), base64: Buffer.from(bytes).toString('base64') });
+    const bytes = await this.options.documents.pdf(this.documentInput(found));
+    return ok({ fileName: fileName(found.bill), base64: Buffer.from(bytes).toString('base64') });
   }
 
   async print(input: OpParsedInput<'bills.print'>): Out<'bills.print'> {
@@ -72,24 +78,25 @@ export class BillsService {
     if (code === null) return forbidden();
     const found = this.findBill(code, input.billNumber);
     if (found === null) return err('not-found', billMessages.billNotAvailable);
-    const source = this.documentSource(found);
+    const document = this.documentInput(found);
     const { printing, documents } = this.options;
     switch (printing.target()) {
       case 'none':
         return err('printer-offline', billMessages.noPrinter);
       case 'receipt': {
-        const jobId = await printing.printSlip(source);
+        const jobId = await printing.printSlip(document);
         return jobId === null ? err('printer-offline', billMessages.noSlipYet) : ok({ jobId });
       }
       case 'document': {
-        const pdf = await documents.pdf(source);
-        return ok({ jobId: await printing.printPdf(`Factura ${source.bill.period}`, pdf) });
+        const pdf = await documents.pdf(document);
+        const kind = found.mode === 'current' ? 'bill' : 'previous-bill';
+        return ok({ jobId: printing.printPdf(kind, `Factura ${found.bill.period}`, pdf) });
       }
     }
   }
 
   /**
-   * A bill the session may see, with what its screen and document show. `billNumber` null →
+   * A bill the session may see, with what its screen and document need. `billNumber` null →
    * the current bill; otherwise it must be the current bill or one of the five before the last
    * payment, else null (not-found).
    */
@@ -99,28 +106,20 @@ export class BillsService {
     if (subscriber === undefined) return null;
     const valid = queries.latestValidBills(code);
     const current = valid[0];
-    let bill: BillRow | undefined = current;
-    if (billNumber !== null && billNumber !== current?.billNumber) {
-      bill = queries.previousBills(code).find((b) => b.billNumber === billNumber);
+    if (current === undefined) return null;
+    if (billNumber === null || billNumber === current.billNumber) {
+      return { mode: 'current', subscriber, bill: current, history: valid };
     }
+    const bill = queries.previousBills(code).find((b) => b.billNumber === billNumber);
     if (bill === undefined) return null;
-    const chosen = bill;
-    // Up to six periods ending at the bill's: its own consumption, then the valid bills before it.
-    const history = chosen === current ? valid : [chosen, ...valid.filter((b) => b.period < chosen.period)].slice(0, consumptionPeriods);
-    return {
-      // A paid current bill prints like a previous one: no barcode to pay it twice.
-      kind: chosen === current && chosen.state !== 'pagada' ? 'current' : 'previous',
-      subscriber: subscriberSummary(subscriber),
-      bill: billView(chosen),
-      consumption: history.map((b) => ({ period: b.period, consumptionM3: b.consumptionM3 })).reverse(),
-    };
+    return { mode: 'previous', subscriber, bill, history: queries.validBillsUpTo(code, bill.period) };
   }
 
-  private documentSource(found: FoundBill): BillDocumentSource {
-    return { ...found, entity: this.entity(), dataAsOf: this.dataAsOf() };
+  private documentInput(found: FoundBill): BillDocumentInput {
+    return { ...found, entity: this.entity() };
   }
 
-  private entity(): BillDocumentSource['entity'] {
+  private entity(): EntitySetting {
     const parsed = parseEntitySetting(this.options.queries.settingValue(entitySettingKey));
     if (!parsed.ok) throw new Error(`The replicated entity setting is not usable: ${parsed.error.message}`);
     return parsed.value;
@@ -134,4 +133,4 @@ export class BillsService {
 const forbidden = (): Promise<Result<never>> => Promise.resolve(err('forbidden', billMessages.accessEnded));
 
 /** `factura-2026-03.pdf`: no código interno in a file name a citizen may save on a shared kiosk. */
-const fileName = (source: BillDocumentSource): string => `factura-${source.bill.period}.pdf`;
+const fileName = (bill: BillRow): string => `factura-${bill.period}.pdf`;

@@ -1,0 +1,33 @@
+import { BillAccess } from '../../src-main/bills/bill-access';
+import type { BillDocuments, BillPrinting } from '../../src-main/bills/bill-output';
+import { BillQueries } from '../../src-main/bills/bill-queries';
+import { BillsService } from '../../src-main/bills/bills-service';
+import { keyedRandom } from '../../src-main/bills/random-source';
+import { DeviceMeta } from '../../src-main/device/device-meta';
+import { createRootLogger } from '../../src-main/logger';
+import type { Store } from '../../src-main/store/open-store';
+
+export interface BillsHarness {
+  readonly access: BillAccess;
+  readonly bills: BillsService;
+  readonly meta: DeviceMeta;
+}
+
+/**
+ * The bills services over a real store, with a clock and randomness the test controls. The
+ * documents and printing are passed in: the app's real ones, or whatever the test needs.
+ */
+export function billsHarness(store: Store, now: () => Date, output: { documents: BillDocuments; printing: BillPrinting }): BillsHarness {
+  const log = createRootLogger('silent');
+  const queries = new BillQueries(store);
+  const meta = new DeviceMeta(store);
+  const access = new BillAccess({
+    store,
+    queries,
+    log,
+    now,
+    random: keyedRandom(Buffer.from('harness'), 'order'),
+    distractorSecret: Buffer.from('harness-distractors'),
+  });
+  return { access, meta, bills: new BillsService({ access, queries, meta, log, ...output }) };
+}

@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { HeldBill } from './bill-answers';
+
+export interface FactBill extends HeldBill {
+  readonly period: string;
+  readonly state: string;
+}
+
+const billColumns = 'bill_number AS billNumber, period, total, current_reading AS currentReading, consumption_m3 AS consumptionM3, due_on AS dueOn, state';
+
+/**
+ * What the replica says, read with plain SQL written apart from the service's queries, so a
+ * test compares the service against the data rather than against itself.
+ */
+export class ReplicaFacts {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Every código interno, ascending. */
+  codes(): number[] {
+    return this.sqlite.prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno').pluck().all() as number[];
+  }
+
+  /** Codes with at least one payment (`true`) or none (`false`). */
+  codesWithPayments(paid: boolean): number[] {
+    const op = paid ? 'IN' : 'NOT IN';
+    const sql = `SELECT codigo_interno FROM subscribers WHERE codigo_interno ${op} (SELECT codigo_interno FROM payments) ORDER BY codigo_interno`;
+    return this.sqlite.prepare(sql).pluck().all() as number[];
+  }
+
+  /** Codes with an annulled bill among their last payment's five. */
+  codesWithAnnulledBill(): number[] {
+    return this.sqlite.prepare("SELECT DISTINCT codigo_interno FROM bills WHERE state = 'anulada' ORDER BY 1").pluck().all() as number[];
+  }
+
+  unknownCode(): number {
+    return (this.sqlite.prepare('SELECT max(codigo_interno) FROM subscribers').pluck().get() as number) + 7;
+  }
+
+  holderName(code: number): string {
+    return this.sqlite.prepare('SELECT holder_name FROM subscribers WHERE codigo_interno = ?').pluck().get(code) as string;
+  }
+
+  /** All bills of a code, newest period first (reissues after their annulled bill). */
+  bills(code: number): FactBill[] {
+    return this.sqlite
+      .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? ORDER BY period DESC, bill_number DESC`)
+      .all(code) as FactBill[];
+  }
+
+  currentBill(code: number): FactBill {
+    const bill = this.bills(code).find((b) => b.state !== 'anulada');
+    if (bill === undefined) throw new Error(`code ${code} has no valid bill`);
+    return bill;
+  }
+
+  payments(code: number): { amount: number; period: string; channel: string; paidAt: string }[] {
+    return this.sqlite
+      .prepare('SELECT amount, period, channel, paid_at AS paidAt FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC')
+      .all(code) as { amount: number; period: string; channel: string; paidAt: string }[];
+  }
+}
