@@ -18,6 +18,8 @@ const contentSecurityPolicy = [
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
+  // The bill screens show a PDF made in the page (a blob: URL) in an <iframe>; nothing else is framed.
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

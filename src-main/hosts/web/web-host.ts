@@ -26,9 +26,11 @@ export interface WebHost {
 }
 
 // The same policy as the renderer's <meta>; sent as a header too so it holds for every response.
+// `frame-src blob:` only: the bill screens show a PDF the page itself made (a blob: URL) in an
+// <iframe>; no other frame, and plugins stay off (`object-src 'none'`).
 const contentSecurityPolicy =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const apiRoute = `${apiPathPrefix}:op`;
 
