@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import type { AppPaths } from './app-paths';
+import { startBills } from './bills/start-bills';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
 import { moduleLogger, type Logger } from './logger';
@@ -64,12 +65,22 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     platform: process.platform,
     log: moduleLogger(log, 'printing'),
   });
+  const bills = startBills({
+    store,
+    meta,
+    printers: config.printers,
+    queue: printing.queue,
+    renderPdf: () => Promise.reject(new Error('The bill PDF renderer is not wired yet')),
+    log: moduleLogger(log, 'bills'),
+  });
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
     status: new StatusService(config, store, meta, connection, printing.status),
     enrollment,
     kiosk: new KioskService(store, meta),
     printQueue: printing.queue,
+    billAccess: bills.access,
+    bills: bills.service,
   });
   connection.start();
   if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../src-shared/api/contract';
+import type { BillAccess } from '../bills/bill-access';
+import type { BillsService } from '../bills/bills-service';
 import type { PrintQueue } from '../printing/print-queue';
 import type { AppInfoService } from '../services/app-info-service';
 import type { EnrollmentService } from '../services/enrollment-service';
@@ -10,6 +12,8 @@ export interface Services {
   readonly status: StatusService;
   readonly enrollment: EnrollmentService;
   readonly kiosk: KioskService;
+  readonly billAccess: BillAccess;
+  readonly bills: BillsService;
   readonly printQueue: PrintQueue;
 }
 
@@ -19,7 +23,18 @@ export function createHandlers(services: Services): Handlers {
     'app.info': () => services.appInfo.info(),
     'status.get': () => services.status.get(),
     'device.enroll': (input) => services.enrollment.enroll(input.code),
-    'kiosk.sessionEnded': (input) => services.kiosk.sessionEnded(input),
+    'kiosk.sessionEnded': (input) => {
+      // The next citizen starts from nothing: no access to the last one's bills.
+      services.billAccess.endSession();
+      return services.kiosk.sessionEnded(input);
+    },
+    'bills.startValidation': (input) => Promise.resolve(services.billAccess.startValidation(input)),
+    'bills.answerValidation': (input) => Promise.resolve(services.billAccess.answerValidation(input)),
+    'bills.current': (input) => services.bills.current(input),
+    'bills.payments': (input) => services.bills.payments(input),
+    'bills.previous': (input) => services.bills.previous(input),
+    'bills.pdf': (input) => services.bills.pdf(input),
+    'bills.print': (input) => services.bills.print(input),
     'print.job': (input) => Promise.resolve(services.printQueue.get(input.jobId)),
     'print.retry': (input) => Promise.resolve(services.printQueue.retry(input.jobId)),
   };

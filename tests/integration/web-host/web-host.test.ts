@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printJobs } from '../../../db/local/schema';
+import { fillLocalReplica } from '../../../db/seed/local-replica';
 import { opNames, type OpInput, type OpName } from '../../../src-shared/api/contract';
 import { apiPath, tokenHeader } from '../../../src-shared/api/web-protocol';
 import type { AppCore } from '../../../src-main/app-core';
@@ -11,12 +12,33 @@ import { tempDir } from '../../support/temp-dir';
 /** A failed print job put in the store before the tests, so print.job and print.retry find one. */
 const samplePrintJobId = '01900000-0000-7000-8000-000000000001';
 
+/** An access id no session was granted: the bills service answers `forbidden`. */
+const sampleAccessId = 'sin-acceso-'.padEnd(32, '0');
+
+/** Operations whose sample the service itself refuses, with the code it answers (status 200). */
+const refusedByService: Partial<Record<OpName, string>> = {
+  'bills.answerValidation': 'not-found',
+  'bills.current': 'forbidden',
+  'bills.payments': 'forbidden',
+  'bills.previous': 'forbidden',
+  'bills.pdf': 'forbidden',
+  'bills.print': 'forbidden',
+};
+
 /** A valid input for every operation; a new operation without one is a type error here. */
 const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'app.info': {},
   'status.get': {},
   'device.enroll': { code: 'ABCD-EFGH-JKLM' },
   'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
+  // A code of the replica filled in beforeAll; the other bills samples carry no valid session.
+  'bills.startValidation': { codigoInterno: 100005 },
+  'bills.answerValidation': { challengeId: 'sin-preguntas', answers: [1, 2, 3].map((n) => ({ questionId: `q${n}`, optionId: 'a' })) },
+  'bills.current': { accessId: sampleAccessId },
+  'bills.payments': { accessId: sampleAccessId },
+  'bills.previous': { accessId: sampleAccessId },
+  'bills.pdf': { accessId: sampleAccessId, billNumber: 20260300000001 },
+  'bills.print': { accessId: sampleAccessId, billNumber: 20260300000001 },
   'print.job': { jobId: samplePrintJobId },
   'print.retry': { jobId: samplePrintJobId },
 };
@@ -28,6 +50,7 @@ let host: WebHost;
 beforeAll(async () => {
   dir = tempDir('web-host');
   core = startTestCore(testConfig(dir.path));
+  await fillLocalReplica(core.store.sqlite, { subscribers: 20, now: new Date('2026-03-10T15:00:00Z') });
   const at = new Date().toISOString();
   core.store.db
     .insert(printJobs)
@@ -72,7 +95,9 @@ describe('web host', () => {
     });
     const body = (await response.json()) as { ok: boolean; error?: { code: string } };
     // Reached = the service answered: success, or a business error that is not "no such operation".
-    expect(body.ok || !['not-found', 'unauthorized', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
+    const refused = refusedByService[op];
+    if (refused !== undefined) expect([response.status, body.error?.code]).toEqual([200, refused]);
+    else expect(body.ok || !['not-found', 'unauthorized', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
   });
 
   it('answers app.info with the entity and the NIT check digit', async () => {
