@@ -1,4 +1,4 @@
-import type { BillDocument, BillLineKind } from '../../src-shared/domain/bill-document';
+import type { BillDocument, BillDocumentLine, BillLineKind } from '../../src-shared/domain/bill-document';
 import { formatCop } from '../../src-shared/domain/money';
 import { bands, columns } from './bill-pdf-layout';
 import { drawConsumptionChart } from './consumption-chart';
@@ -42,13 +42,23 @@ const kindColor: Readonly<Record<BillLineKind, typeof colors.ink>> = {
   contribution: colors.ink,
 };
 
+/** Room for nine lines; beyond that the rest are added up as one, so the total stays in place. */
+const maxLines = 9;
+
+function fitLines(lines: readonly BillDocumentLine[]): readonly BillDocumentLine[] {
+  if (lines.length <= maxLines) return lines;
+  const rest = lines.slice(maxLines - 1);
+  const amount = rest.reduce((sum, line) => sum + line.amount, 0);
+  return [...lines.slice(0, maxLines - 1), { label: `Otros conceptos (${rest.length})`, amount, kind: 'charge' }];
+}
+
 export function drawCharges(pen: Pen, doc: BillDocument): void {
   const { x, width } = columns.right;
   const top = bands.middleTop;
   const b = doc.bill;
   title(pen, 'Detalle de cobros', x, top - 9, width);
   let y = top - 26;
-  for (const line of b.lines) {
+  for (const line of fitLines(b.lines)) {
     const valueWidth = text(pen, formatCop(line.amount), x + width, y, { size: 8.5, align: 'right', color: kindColor[line.kind] });
     text(pen, line.label, x, y, { size: 8.5, color: kindColor[line.kind], maxWidth: width - valueWidth - 8 });
     y -= 12;

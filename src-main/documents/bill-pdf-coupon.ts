@@ -19,6 +19,8 @@ export function drawPaymentPoints(pen: Pen, doc: BillDocument): void {
   text(pen, 'Dónde pagar', x, y, { size: 9, font: pen.fonts.bold, color: colors.brand });
   y -= 12;
   for (const point of doc.entity.paymentPoints) {
+    // The band holds about six lines; more would run into the coupon.
+    if (y < bands.couponTop + 8) break;
     text(pen, '•', x + 2, y, { size: 7.5, color: colors.brand });
     y = paragraph(pen, point, x + 10, y, page.contentWidth - 10, { size: 7.5, leading: 9 });
   }
@@ -102,6 +104,7 @@ export function drawCoupon(pen: Pen, doc: BillDocument): void {
 export function drawFooter(pen: Pen, doc: BillDocument): void {
   let y = bands.footerTop - 8;
   for (const line of doc.entity.footer) {
+    if (y < page.margin) break;
     y = paragraph(pen, line, page.margin, y, page.contentWidth, { size: 6.5, color: colors.muted, leading: 8 }) - 3;
   }
 }

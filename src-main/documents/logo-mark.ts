@@ -9,7 +9,7 @@ import type { Pen } from './pdf-text';
  * adds no binary asset to keep in step with the SVG, and costs nothing to "load". The shapes are
  * copied here because the SVG has a gradient and a stroked rounded rectangle, which drawSvgPath
  * does not take as such: the gradient becomes its middle colour and the rectangle a path.
- * tests/unit/main/logo-mark.test.ts fails if assets/logo.svg changes these shapes.
+ * tests/unit/documents/logo-mark.test.ts fails if assets/logo.svg changes these shapes.
  *
  * Only the mark is drawn: on a bill the entity's own name stands beside it, not "Ventanilla".
  */

@@ -6,7 +6,7 @@ import { rgb, StandardFonts, type Color, type PDFDocument, type PDFFont, type PD
  * The fonts are PDF standard fonts (Helvetica, Courier) with WinAnsi encoding: every reader has
  * them, embedding costs no bytes and no parsing (a TrueType font through fontkit costs tens of
  * milliseconds per document), and WinAnsi covers Spanish — áéíóú ÁÉÍÓÚ ñÑ üÜ ¿¡ ° ³ · – “” … and
- * the no-break space `formatCop` writes (checked in tests/unit/main/pdf-text.test.ts). Anything
+ * the no-break space `formatCop` writes (checked in tests/unit/documents/pdf-text.test.ts). Anything
  * else (a name written with another alphabet) is reduced to its base letter or `?` by
  * `winAnsi`, instead of making pdf-lib throw mid-document.
  */

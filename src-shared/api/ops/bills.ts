@@ -9,8 +9,14 @@ import { defineOperation } from '../operation';
  * fresh the replica is ("Datos actualizados al …").
  */
 
+const codigoInternoMessage = 'El código interno tiene solo números, hasta 10 dígitos: cópielo como aparece en su factura.';
+
 /** The número printed on every bill: digits only, at most 10. */
-export const CodigoInterno = z.number().int().positive().max(9_999_999_999);
+export const CodigoInterno = z
+  .number({ error: codigoInternoMessage })
+  .int({ error: codigoInternoMessage })
+  .positive({ error: codigoInternoMessage })
+  .max(9_999_999_999, { error: codigoInternoMessage });
 
 /** Grants the session access to one código interno after the questions were answered. */
 export const AccessId = z.string().min(16).max(64);

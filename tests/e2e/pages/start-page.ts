@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { BillsCodePage } from './bills-code-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { KioskPage } from './kiosk-page';
 import { StaffPage } from './staff-page';
@@ -30,6 +31,14 @@ export class StartPage extends KioskPage {
     const panel = new ComingSoonPage(this.page);
     await panel.heading.filter({ hasText: title }).waitFor();
     return panel;
+  }
+
+  /** One of the bill functions: it opens on the código interno. */
+  async openBills(title: 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores'): Promise<BillsCodePage> {
+    await this.tile(title).tap();
+    const code = new BillsCodePage(this.page);
+    await code.waitUntilShown();
+    return code;
   }
 
   async openStaffAccess(): Promise<StaffPage> {

@@ -108,6 +108,25 @@ describe('barcode lengths from the convenio', () => {
   });
 });
 
+describe('awkward data', () => {
+  it('fits long names, many lines and points, and letters outside WinAnsi, and the barcode still reads', async () => {
+    const entity: EntitySetting = {
+      ...sampleEntity,
+      name: 'Empresa de Servicios Públicos Domiciliarios de Acueducto, Alcantarillado y Aseo del Municipio (demostración larga)',
+      paymentPoints: Array.from({ length: 8 }, (_, i) => `Punto de pago número ${i + 1} con un horario muy largo de lunes a domingo`),
+    };
+    const many = Array.from({ length: 12 }, (_, i) => ({ concept: `c${i}`, label: `Concepto ${i + 1}`, amount: 1000 }));
+    const bill = { ...sampleCurrentBill, lineItems: many, total: 12_000 + sampleCurrentBill.previousBalance };
+    const subscriber = { ...sampleSubscriber, holderName: 'Nguyễn Thị Łucja Ñáñez de la Santísima Trinidad Pérez-Rodríguez ≤ 北' };
+    const file = await writePdf('awkward.pdf', documentFor({ entity, bill, subscriber }));
+    const textOut = await pdfText(file);
+    expect(textOut).toContain('Otros conceptos (4)');
+    expect(textOut).toMatch(/TOTAL A PAGAR\s+\$ 77\.210/);
+    const decoded = await decodeBarcodes(await renderPng(file, 300, couponCrop));
+    expect(decoded.symbols).toEqual([`41577099980004218020000000104233${GS}39000000077210${GS}9620260320`]);
+  });
+});
+
 describe('previous bill PDF', () => {
   let file = '';
   beforeAll(async () => {

@@ -1,0 +1,114 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { formatCop } from '../../src-shared/domain/money';
+import { StartPage } from './pages/start-page';
+import { BillFixture, ensureReplica } from './support/bill-fixture';
+import { openValidated } from './support/bills-visit';
+import { launchChromium, newKioskPage } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+
+const channelWords: Record<string, string> = {
+  banco: 'En banco',
+  caja: 'En caja de la oficina',
+  'en-linea': 'En línea (PSE)',
+  corresponsal: 'En corresponsal bancario',
+};
+const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
+const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const periodWords = (period: string): string => monthYear.format(new Date(`${period}-15T00:00:00Z`));
+
+/** This kiosk has no printer: bills are viewed on screen, and printing says so plainly. */
+describe('kiosk bills: payment history and previous bills', () => {
+  let app: TestStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let start: StartPage;
+  let fixture: BillFixture;
+
+  beforeAll(async () => {
+    app = await startTestStack('bills-history');
+    await ensureReplica(app.stack.core.store.sqlite, 50);
+    fixture = new BillFixture(app.stack.core.store.sqlite);
+    browser = await launchChromium();
+  });
+
+  beforeEach(async () => {
+    const kiosk = await newKioskPage(browser);
+    context = kiosk.context;
+    start = await StartPage.open(kiosk.page, app.stack.appUrl);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('shows the last payments with date, amount, channel and period, and how fresh the data are', async () => {
+    const code = fixture.codesWithPayments(true)[0] ?? 0;
+    const expected = fixture.payments(code);
+    expect(expected.length).toBeGreaterThan(0);
+    const results = await openValidated(start, fixture, code, 'Historial de pagos', 'bills-history');
+    const rows = await results.paymentRows();
+    expect(rows.length).toBe(expected.length);
+    expected.forEach((payment, i) => {
+      // The page model collapses white space, the no-break space of formatCop included.
+      const amount = formatCop(payment.amount).replace(/\s+/g, ' ');
+      expect(rows[i]).toEqual([bogotaDay.format(new Date(payment.paidAt)), expect.stringMatching(new RegExp(periodWords(payment.period), 'i')), channelWords[payment.channel], amount]);
+    });
+    expect(await results.page.getByText(/Datos actualizados al \d{2}\/\d{2}\/\d{4} a las \d{2}:\d{2}|todavía no ha sincronizado/).count()).toBe(1);
+    await saveScreenshot(results.page, 'bills-history-payments');
+  });
+
+  it('shows a previous bill chosen by period, marked informative, viewable as PDF; printing without a printer says so', async () => {
+    const code = fixture.codesWithPayments(true)[1] ?? 0;
+    const previous = fixture.previousBills(code);
+    expect(previous.length).toBeGreaterThan(1);
+    const results = await openValidated(start, fixture, code, 'Ver facturas anteriores', 'bills-previous');
+    expect(await results.periods.count()).toBe(previous.length);
+    await saveScreenshot(results.page, 'bills-previous-periods');
+
+    const chosen = previous[1];
+    if (chosen === undefined) throw new Error('fixture: no second previous bill');
+    await results.choosePeriod(new RegExp(periodWords(chosen.period), 'i'));
+    const card = results.page.getByRole('region', { name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i') });
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(String(chosen.billNumber));
+    expect(text).toContain(formatCop(chosen.total));
+    expect(text).toContain(`FACTURA ${chosen.state.toUpperCase()}`);
+    expect(text).toContain('sin código de barras');
+    await saveScreenshot(results.page, 'bills-previous-chosen');
+
+    await results.print();
+    await results.page.getByRole('alert').filter({ hasText: 'no tiene una impresora disponible' }).waitFor();
+    await saveScreenshot(results.page, 'bills-previous-no-printer');
+
+    await results.viewPdf();
+    await results.pdfViewer.waitFor();
+    expect(await results.pdfViewer.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
+    await results.page.waitForTimeout(1_500);
+    await saveScreenshot(results.page, 'bills-previous-pdf');
+    await results.closePdf();
+
+    // The other functions of the same code need no second round of questions.
+    await results.switchTo('Historial de pagos');
+    await results.payments.waitFor();
+    await results.switchTo('Facturación servicios públicos');
+    await results.currentBill.waitFor();
+  });
+
+  it('gives the guide’s advice when the code has no previous bills', async () => {
+    // Every demo subscriber has paid at least once: the utility connects a new one on the
+    // central server, and sync brings it to the kiosk.
+    const code = await fixture.connectNewSubscriber(embeddedServer(app.stack).running().database.exec);
+    expect(fixture.codesWithPayments(false)).toContain(code);
+    const results = await openValidated(start, fixture, code, 'Ver facturas anteriores');
+    await results.page.getByText('Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual').waitFor();
+    await saveScreenshot(results.page, 'bills-previous-none');
+  });
+});
