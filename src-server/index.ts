@@ -5,6 +5,7 @@ import { ensureDeployment } from './db/deployment';
 import { migrateServerDatabase } from './db/migrate';
 import { openServerDatabase, type ServerDatabase } from './db/open';
 import { buildServer } from './http/build-server';
+import { trackConnections } from './http/connection-drain';
 import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
 import { latestSeq } from './sync/feed-reader';
 import { FeedNotifier } from './sync/feed-notifier';
@@ -49,6 +50,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       feedNotifier,
     });
     await app.listen({ host: config.host, port: config.port });
+    const connections = trackConnections(app.server);
     const port = listeningPort(app);
     const http = app;
     const url = `http://${loopbackHostFor(config.host)}:${port}`;
@@ -68,7 +70,9 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
           await removeAdminFile();
           // Long-polling pulls answer now instead of holding close() for up to 30 s.
           feedNotifier.stop();
-          await http.close();
+          const closed = http.close();
+          connections.endIdle();
+          await closed;
           await database.close();
           log.info('Servidor central detenido');
         })()),

@@ -39,6 +39,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Requests are logged at debug level instead, without query strings or bodies.
     logController: new LogController({ disableRequestLogging: true }),
   });
+  // close() reaps only the connections idle at that moment: a long-polling pull answered after
+  // it would keep its keep-alive socket, and close() with it, for keepAliveTimeout (72 s).
+  // Responses sent while closing therefore end their connection.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   const httpLog = moduleLogger(logger, 'http');
   app.addHook('onResponse', async (request, reply) => {
     httpLog.debug({ reqId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

@@ -40,3 +40,24 @@ describeEachServerDatabase('central server: start-up and stop', (variant) => {
     expect((await fetch(`${second.url}/health`)).status).toBe(200);
   });
 });
+
+describeEachServerDatabase('central server: stop with open connections', (variant) => {
+  it('stops at once with a connection that never sent a request, and lets a request in flight finish', async () => {
+    const { dir, databaseUrl } = await prepareDatabase(variant);
+    onTestFinished(() => dir.remove());
+    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 };
+    const server = await startServer(config);
+    // A client that connected and went quiet (a pre-connected socket, a device that lost power).
+    const silent = net.connect(server.port, '127.0.0.1');
+    await new Promise<void>((resolve) => silent.once('connect', () => resolve()));
+    const closed = new Promise<void>((resolve) => silent.once('close', () => resolve()));
+    // A request on its way while the stop begins still gets its answer.
+    const inFlight = fetch(`${server.url}/health`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const started = Date.now();
+    await server.stop();
+    expect(Date.now() - started).toBeLessThan(3000);
+    await closed;
+    expect((await inFlight).status).toBe(200);
+  });
+});
