@@ -5,6 +5,7 @@ import type { AppPaths } from './app-paths';
 import { startBills } from './bills/start-bills';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
+import { renderBillPdf } from './documents/bill-pdf';
 import { moduleLogger, type Logger } from './logger';
 import { startDocumentPrinting } from './printing/printing';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
@@ -13,6 +14,9 @@ import { AppInfoService } from './services/app-info-service';
 import { EnrollmentService } from './services/enrollment-service';
 import { KioskService } from './services/kiosk-service';
 import { StatusService } from './services/status-service';
+import { SyncAdminService } from './services/sync-admin-service';
+import { StaffAuthorizer } from './staff/staff-authorizer';
+import { SyncService, type SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
 import { openStore, type Store } from './store/open-store';
 
@@ -35,6 +39,8 @@ export interface AppCoreOptions {
   readonly nativeBinding?: string | undefined;
   /** How often the device says hello to the server. */
   readonly helloIntervalMs?: number;
+  /** Sync timers (tests shorten them). */
+  readonly sync?: SyncOptions;
 }
 
 /** Everything behind the contract, host-agnostic: Electron and the web host both wrap this. */
@@ -58,7 +64,9 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const meta = new DeviceMeta(store);
   const client = new ServerClient(options.serverUrl);
   const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
-  const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'));
+  const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store);
+  const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync);
+  const staff = new StaffAuthorizer(store, moduleLogger(log, 'staff'));
   const printing = startDocumentPrinting({
     store,
     printerName: config.printers.document,
@@ -70,12 +78,14 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     meta,
     printers: config.printers,
     queue: printing.queue,
-    renderPdf: () => Promise.reject(new Error('The bill PDF renderer is not wired yet')),
+    renderPdf: renderBillPdf,
     log: moduleLogger(log, 'bills'),
   });
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
-    status: new StatusService(config, store, meta, connection, printing.status),
+    status: new StatusService(config, store, meta, connection, sync, printing.status),
+    syncAdmin: new SyncAdminService(sync, staff),
+    staff,
     enrollment,
     kiosk: new KioskService(store, meta),
     printQueue: printing.queue,
@@ -83,6 +93,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     bills: bills.service,
   });
   connection.start();
+  sync.start();
   if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
     dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
@@ -92,6 +103,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     async stop() {
       try {
         await enrollment.settled();
+        await sync.stop();
         await printing.queue.stop();
         await connection.stop();
       } finally {

@@ -6,6 +6,8 @@ import type { AppInfoService } from '../services/app-info-service';
 import type { EnrollmentService } from '../services/enrollment-service';
 import type { KioskService } from '../services/kiosk-service';
 import type { StatusService } from '../services/status-service';
+import type { SyncAdminService } from '../services/sync-admin-service';
+import type { StaffAuthorizer } from '../staff/staff-authorizer';
 
 export interface Services {
   readonly appInfo: AppInfoService;
@@ -15,6 +17,8 @@ export interface Services {
   readonly billAccess: BillAccess;
   readonly bills: BillsService;
   readonly printQueue: PrintQueue;
+  readonly syncAdmin: SyncAdminService;
+  readonly staff: StaffAuthorizer;
 }
 
 /** Binds each contract operation to its service; the `Handlers` type makes a missing one a type error. */
@@ -37,5 +41,9 @@ export function createHandlers(services: Services): Handlers {
     'bills.print': (input) => services.bills.print(input),
     'print.job': (input) => Promise.resolve(services.printQueue.get(input.jobId)),
     'print.retry': (input) => Promise.resolve(services.printQueue.retry(input.jobId)),
+    'sync.now': () => services.syncAdmin.syncNow(),
+    'sync.parked': (input) => services.syncAdmin.parked(input.grantId),
+    'sync.resolveParked': (input) => services.syncAdmin.resolve(input.grantId, input.eventId, input.action),
+    'staff.authorize': (input) => services.staff.authorize(input.username, input.password),
   };
 }

@@ -18,6 +18,13 @@ export interface DeviceFacts {
   tokenRefusedAt: string;
   lastPullAt: string;
   lastPushAt: string;
+  /** Last change-feed `seq` applied; written only with the page it ends (sync/replica-apply.ts). */
+  syncCursor: string;
+  /** Server clock minus device clock, in ms, measured on the last sync exchange. */
+  clockOffsetMs: string;
+  clockCheckedAt: string;
+  /** Spanish, for the status strip and staff: why the last pull or push failed; absent when fine. */
+  syncError: string;
 }
 
 export type DeviceFact = keyof DeviceFacts;

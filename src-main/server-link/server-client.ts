@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
 import { ApiEnvelope, EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
+import { PullValue, PushValue, type PullQuery, type PushedEvent } from '../../src-shared/server-api/sync-api';
 
 const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
 
@@ -21,7 +22,26 @@ export class ServerClient {
     return this.request('GET', '/v1/device/hello', token, undefined, HelloValue);
   }
 
-  private async request<T>(method: string, route: string, token: string | null, body: unknown, schema: z.ZodType<T>): Promise<Result<T>> {
+  /** One page of the change feed; `wait` makes it a long poll, so the timeout grows with it. */
+  pull(token: string, query: Pick<PullQuery, 'cursor' | 'limit' | 'wait' | 'count'>, signal?: AbortSignal): Promise<Result<PullValue>> {
+    const params = new URLSearchParams({ cursor: query.cursor, limit: String(query.limit), wait: String(query.wait), count: query.count });
+    return this.request('GET', `/v1/sync/pull?${params.toString()}`, token, undefined, PullValue, this.timeoutMs * 4 + query.wait, signal);
+  }
+
+  /** A batch of outbox events. `offline` here means the outcome is unknown: send them again. */
+  push(token: string, events: readonly PushedEvent[], signal?: AbortSignal): Promise<Result<PushValue>> {
+    return this.request('POST', '/v1/sync/push', token, { events }, PushValue, this.timeoutMs * 4, signal);
+  }
+
+  private async request<T>(
+    method: string,
+    route: string,
+    token: string | null,
+    body: unknown,
+    schema: z.ZodType<T>,
+    timeoutMs = this.timeoutMs,
+    signal?: AbortSignal,
+  ): Promise<Result<T>> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${route}`, {
@@ -31,14 +51,21 @@ export class ServerClient {
           ...(token === null ? {} : { authorization: `Bearer ${token}` }),
         },
         body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch {
       return err('offline', offlineMessage);
     }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch {
+      // The connection broke or stalled mid-answer: a network failure like any other.
+      return err('offline', offlineMessage);
+    }
     let json: unknown;
     try {
-      json = await response.json();
+      json = JSON.parse(text);
     } catch {
       return err(response.status >= 500 ? 'offline' : 'internal', offlineMessage);
     }

@@ -4,6 +4,8 @@ import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { ServerClient } from '../server-link/server-client';
+import type { Store } from '../store/open-store';
+import { resetReplica } from '../sync/replica-reset';
 
 /** Enrolls this device with the central server, once. */
 export class EnrollmentService {
@@ -13,6 +15,7 @@ export class EnrollmentService {
     private readonly meta: DeviceMeta,
     private readonly connection: ConnectionMonitor,
     private readonly log: Logger,
+    private readonly store: Store,
   ) {}
 
   private inFlight: Promise<Result<OpOutput<'device.enroll'>>> | null = null;
@@ -42,6 +45,11 @@ export class EnrollmentService {
     const answer = await this.client.enroll(code);
     if (!answer.ok) return answer;
     const { deviceId, deviceName, token, deployment } = answer.value;
+    const previousDeployment = this.meta.get('deploymentId');
+    if (previousDeployment !== null && previousDeployment !== deployment.id) {
+      this.log.warn('enrolled with another deployment: the replica starts again from scratch');
+      resetReplica(this.store);
+    }
     this.meta.set({ deviceId, deviceName, deviceToken: token, deploymentId: deployment.id, serverUrl: this.serverUrl });
     this.meta.delete('tokenRefusedAt');
     this.log.info({ deviceId }, 'device enrolled with the central server');

@@ -7,6 +7,7 @@ import type { DeviceMeta } from '../device/device-meta';
 import { stripState, type PrinterStatusCache } from '../printing/printer-status-cache';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
+import type { SyncService } from '../sync/sync-service';
 
 /** The status strip's figures. Cheap enough to be polled every few seconds by every screen. */
 export class StatusService {
@@ -15,6 +16,7 @@ export class StatusService {
     private readonly store: Store,
     private readonly meta: DeviceMeta,
     private readonly connection: ConnectionMonitor,
+    private readonly sync: Pick<SyncService, 'figures'>,
     private readonly documentPrinter: PrinterStatusCache | null = null,
   ) {}
 
@@ -39,6 +41,7 @@ export class StatusService {
           lastPushAt: this.meta.get('lastPushAt'),
           pendingEvents: pending?.count ?? 0,
           oldestPendingAt: pending?.oldest ?? null,
+          ...this.sync.figures(),
         },
         printer,
       }),

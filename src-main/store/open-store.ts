@@ -14,7 +14,23 @@ export interface Store {
   readonly db: LocalDb;
   readonly sqlite: Database.Database;
   readonly file: string;
+  /** Outbox writes, so the pusher sends at once instead of waiting for its timer. */
+  readonly outboxWrites: OutboxWrites;
   close(): void;
+}
+
+/** Listeners told after a transaction that wrote outbox events has committed. */
+export class OutboxWrites {
+  private readonly listeners = new Set<() => void>();
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
 }
 
 export interface OpenStoreOptions {
@@ -56,7 +72,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.close();
     throw error;
   }
-  return { db: drizzle(sqlite, { schema }), sqlite, file, close: () => sqlite.close() };
+  return { db: drizzle(sqlite, { schema }), sqlite, file, outboxWrites: new OutboxWrites(), close: () => sqlite.close() };
 }
 
 function checkHealth(sqlite: Database.Database, file: string, isNew: boolean): void {

@@ -27,5 +27,7 @@ export function commit<T>(store: Store, change: (tx: LocalDb) => Change<T>, now:
     }
     return result;
   });
-  return run.immediate();
+  const result = run.immediate();
+  store.outboxWrites.notify();
+  return result;
 }

@@ -18,6 +18,15 @@ interface FeedRow extends Record<string, unknown> {
 }
 
 /**
+ * A device's scope limits what it replicates when it names a código de ruta prefix (`03`,
+ * `03-117`, `03-117-0452`, as a field laptop is enrolled); any other scope (an office name for
+ * a counter) replicates the whole entity.
+ */
+export function routeScope(scope: string | null): string | null {
+  return scope !== null && /^\d{2}(-\d{3}(-\d{4})?)?$/.test(scope) ? scope : null;
+}
+
+/**
  * `scope` limits a device to one código de ruta prefix (`03` = ciclo 03, `03-117` = one
  * route); entity-wide rows (scope null) reach every device. The comparison is on the
  * prefix plus the dash, so `03-11` never matches `03-117-…`.

@@ -4,7 +4,9 @@ import { billsOps } from './ops/bills';
 import { deviceOps } from './ops/device';
 import { kioskOps } from './ops/kiosk';
 import { printOps } from './ops/print';
+import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
+import { syncOps } from './ops/sync';
 import type { Operation } from './operation';
 import type { Result } from './result';
 
@@ -19,6 +21,8 @@ export const contract = {
   ...kioskOps,
   ...billsOps,
   ...printOps,
+  ...syncOps,
+  ...staffOps,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startAppCore, type AppCore } from '../../src-main/app-core';
+import type { SyncOptions } from '../../src-main/sync/sync-service';
 import { appPaths } from '../../src-main/app-paths';
 import { loadConfig, type AppConfig } from '../../src-main/config/app-config';
 import { createRootLogger } from '../../src-main/logger';
@@ -12,12 +13,19 @@ export function testConfig(dataDir: string, env: Record<string, string> = {}): A
 /** A port where nothing listens: connections are refused at once, like a server that is down. */
 export const unreachableServer = 'http://127.0.0.1:9';
 
-export function startTestCore(config: AppConfig, serverUrl = unreachableServer): AppCore {
+/** Quick sync timers, so tests see a lost server come back within a second or two. */
+export const quickSync: SyncOptions = {
+  puller: { longPollMs: 2000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+  pusher: { idleCheckMs: 1000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+};
+
+export function startTestCore(config: AppConfig, serverUrl = unreachableServer, sync: SyncOptions = quickSync): AppCore {
   return startAppCore({
     config,
     paths: appPaths(path.resolve('.')),
     serverUrl,
     log: createRootLogger('silent'),
     helloIntervalMs: 60_000,
+    sync,
   });
 }

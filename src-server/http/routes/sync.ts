@@ -2,11 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { PullQuery, PushRequest, type PushValue } from '../../../src-shared/server-api/sync-api';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
-import { countAfter, latestSeq, readFeedPage } from '../../sync/feed-reader';
+import { countAfter, latestSeq, readFeedPage, routeScope } from '../../sync/feed-reader';
 import type { FeedNotifier } from '../../sync/feed-notifier';
 import { applyPushBatch } from '../../sync/push-applier';
 import { deviceOf, requireDevice } from '../device-auth';
-import { HttpError } from '../errors';
+import { HttpError, parseBody } from '../errors';
 
 /** A first download sends pages of a few megabytes; pushes are at most 500 events. */
 const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
@@ -22,10 +22,11 @@ export function syncRoutes(
     app.addHook('onRequest', requireDevice(database));
 
     app.get('/v1/sync/pull', async (request, reply) => {
-      const query = PullQuery.parse(request.query);
+      const query = parseBody(PullQuery, request.query);
       const device = deviceOf(request);
+      const scope = routeScope(device.scope);
       const cursor = Number(query.cursor);
-      let page = await readFeedPage(database.exec, cursor, query.limit, device.scope);
+      let page = await readFeedPage(database.exec, cursor, query.limit, scope);
       if (page.count === 0) {
         if (cursor > (await latestSeq(database.exec))) {
           throw new HttpError(409, {
@@ -39,10 +40,10 @@ export function syncRoutes(
           const closed = new AbortController();
           request.raw.once('close', () => closed.abort());
           await notifier.waitBeyond(cursor, query.wait, closed.signal);
-          page = await readFeedPage(database.exec, cursor, query.limit, device.scope);
+          page = await readFeedPage(database.exec, cursor, query.limit, scope);
         }
       }
-      const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, device.scope) : null;
+      const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, scope) : null;
       const header = JSON.stringify({
         deployment: { id: deploymentId },
         serverTime: new Date().toISOString(),
@@ -55,7 +56,7 @@ export function syncRoutes(
     });
 
     app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-      const body = PushRequest.parse(request.body);
+      const body = parseBody(PushRequest, request.body);
       const device = deviceOf(request);
       const results = await applyPushBatch(database, device, body.events);
       if (results.some((r) => r.status === 'applied')) notifier.changed();

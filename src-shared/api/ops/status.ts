@@ -18,6 +18,21 @@ export const DeviceStatus = z.object({
     lastPushAt: z.string().nullable(),
     pendingEvents: z.number().int().nonnegative(),
     oldestPendingAt: z.string().nullable(),
+    /** Events the server rejected, waiting for a supervisor. */
+    parkedEvents: z.number().int().nonnegative(),
+    /** Spanish: why the last pull or push failed, when it did (not for a plain lost connection). */
+    lastError: z.string().nullable(),
+    /** While catching up with a backlog (a new device's first download). */
+    progress: z
+      .object({
+        rowsDone: z.number().int().nonnegative(),
+        rowsTotal: z.number().int().nonnegative(),
+        percent: z.number().int().min(0).max(100),
+        secondsLeft: z.number().int().nonnegative().nullable(),
+      })
+      .nullable(),
+    /** Server clock minus this device's, in seconds, as last measured; null before any exchange. */
+    clockOffsetSeconds: z.number().int().nullable(),
   }),
   printer: z.object({
     state: z.enum(printerStates),

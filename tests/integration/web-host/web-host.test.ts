@@ -15,6 +15,9 @@ const samplePrintJobId = '01900000-0000-7000-8000-000000000001';
 /** An access id no session was granted: the bills service answers `forbidden`. */
 const sampleAccessId = 'sin-acceso-'.padEnd(32, '0');
 
+/** A staff grant nobody was given: supervisor operations answer `unauthorized`. */
+const sampleGrantId = 'sin-autorizacion-'.padEnd(32, '0');
+
 /** Operations whose sample the service itself refuses, with the code it answers (status 200). */
 const refusedByService: Partial<Record<OpName, string>> = {
   'bills.answerValidation': 'not-found',
@@ -23,6 +26,9 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'bills.previous': 'forbidden',
   'bills.pdf': 'forbidden',
   'bills.print': 'forbidden',
+  'sync.parked': 'unauthorized',
+  'sync.resolveParked': 'unauthorized',
+  'staff.authorize': 'unauthorized',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -41,6 +47,10 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'bills.print': { accessId: sampleAccessId, billNumber: 20260300000001 },
   'print.job': { jobId: samplePrintJobId },
   'print.retry': { jobId: samplePrintJobId },
+  'sync.now': {},
+  'sync.parked': { grantId: sampleGrantId },
+  'sync.resolveParked': { grantId: sampleGrantId, eventId: '01900000-0000-7000-8000-000000000002', action: 'retry' },
+  'staff.authorize': { username: 'nadie', password: 'no-es-la-clave' },
 };
 
 let dir: ReturnType<typeof tempDir>;

@@ -4,7 +4,7 @@ import { statusLines } from '../../../src-renderer/status-strip/status-lines';
 
 const base: DeviceStatus = {
   server: { state: 'online', lastContactAt: '2026-11-22T15:00:00.000Z', subscribers: 1234567 },
-  sync: { lastPullAt: null, lastPushAt: null, pendingEvents: 0, oldestPendingAt: null },
+  sync: { lastPullAt: null, lastPushAt: null, pendingEvents: 0, oldestPendingAt: null, parkedEvents: 0, lastError: null, progress: null, clockOffsetSeconds: null },
   printer: { state: 'not-configured', name: null },
 };
 // 10:30 in Bogotá (UTC−5).

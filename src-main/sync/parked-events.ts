@@ -1,0 +1,69 @@
+import { and, eq } from 'drizzle-orm';
+import { auditLog, outbox } from '../../db/local/schema';
+import type { ParkedEvent } from '../../src-shared/api/ops/sync';
+import { err, ok, type Result } from '../../src-shared/api/result';
+import { formatCop } from '../../src-shared/domain/money';
+import type { Store } from '../store/open-store';
+
+/** A Spanish line a supervisor recognises; payload fields are read defensively (they are data). */
+function summarize(type: string, payload: unknown): string {
+  const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
+  if (type === 'payment.taken' && typeof p['amount'] === 'number') {
+    return `Pago de ${formatCop(p['amount'])} a la factura ${String(p['period'])} del código interno ${String(p['codigoInterno'])}`;
+  }
+  if (type === 'kiosk.session_ended') return 'Fin de una sesión del quiosco (estadística)';
+  return `Evento ${type}`;
+}
+
+/** The supervisor's view of parked events (STYLE §10): retry or discard, both audit-logged. */
+export class ParkedEvents {
+  constructor(private readonly store: Store) {}
+
+  count(): number {
+    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked'`).get() as { n: number };
+    return row.n;
+  }
+
+  list(): ParkedEvent[] {
+    return this.store.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.state, 'parked'))
+      .orderBy(outbox.id)
+      .limit(500)
+      .all()
+      .map((row) => ({
+        id: row.id,
+        type: row.type,
+        summary: summarize(row.type, row.payload),
+        createdAt: row.createdAt,
+        attempts: row.attempts,
+        reason: row.lastError,
+      }));
+  }
+
+  /**
+   * Back to `pending` keeps the event's id, so it goes out in its original place in the
+   * device's order; the server decides again (it never recorded a rejected event as applied).
+   */
+  resolve(eventId: string, action: 'retry' | 'discard', supervisor: string, at: Date): Result<{ state: 'pending' | 'discarded' }> {
+    const state = action === 'retry' ? 'pending' : 'discarded';
+    const write = this.store.sqlite.transaction(() => {
+      const changed = this.store.db
+        .update(outbox)
+        .set({ state, ...(action === 'retry' ? { lastError: null } : {}) })
+        .where(and(eq(outbox.id, eventId), eq(outbox.state, 'parked')))
+        .run();
+      if (changed.changes === 0) return false;
+      this.store.db
+        .insert(auditLog)
+        .values({ at: at.toISOString(), action: `sync.parked_${action}`, actor: supervisor, details: { eventId } })
+        .run();
+      return true;
+    });
+    if (!write.immediate()) return err('not-found', 'Ese evento ya no está detenido (otro supervisor lo resolvió).');
+    if (action === 'retry') this.store.outboxWrites.notify();
+    return ok({ state });
+  }
+}
+

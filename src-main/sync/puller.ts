@@ -1,0 +1,148 @@
+import type { Result } from '../../src-shared/api/result';
+import type { PullValue } from '../../src-shared/server-api/sync-api';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ServerClient } from '../server-link/server-client';
+import { backoffDelay, Wakeable } from './backoff';
+import type { DeviceClock } from './clock';
+import { isOwnDeployment, otherDeploymentMessage } from './deployment-check';
+import { MalformedPageError, type ReplicaApplier } from './replica-apply';
+import { ProgressTracker, type SyncProgress } from './sync-progress';
+
+export interface PullerOptions {
+  readonly pageSize: number;
+  /** How long the server may hold a pull open when there is nothing new (long poll). */
+  readonly longPollMs: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+}
+
+export const defaultPullerOptions: PullerOptions = { pageSize: 2000, longPollMs: 25_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
+
+/**
+ * Keeps the replica current (DESIGN §2 "Pull"):
+ *
+ * 1. Ask for the changes after the cursor; with nothing left to catch up, as a long poll, so a
+ *    change reaches an online device as soon as it is committed.
+ * 2. While the server says there is more, ask for the next page before applying this one: the
+ *    server reads page n+1 while the device writes page n.
+ * 3. Apply each page with its cursor in one transaction (replica-apply.ts).
+ * 4. Any failure: back off with jitter and start again from the stored cursor.
+ */
+export class Puller {
+  private readonly wakeable = new Wakeable();
+  private readonly progress: ProgressTracker;
+  private loop: Promise<void> | null = null;
+  private stopped = false;
+  private failures = 0;
+  private abort = new AbortController();
+
+  constructor(
+    private readonly client: ServerClient,
+    private readonly meta: DeviceMeta,
+    private readonly applier: ReplicaApplier,
+    private readonly clock: DeviceClock,
+    private readonly log: Logger,
+    private readonly options: PullerOptions = defaultPullerOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.progress = new ProgressTracker(now);
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Pull now instead of at the end of the current wait. */
+  wake(): void {
+    this.wakeable.wake();
+  }
+
+  currentProgress(): SyncProgress | null {
+    return this.progress.current();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.abort.abort();
+    this.wakeable.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let caughtUp = false;
+    while (!this.stopped) {
+      const token = this.meta.get('deviceToken');
+      if (token === null || this.meta.get('tokenRefusedAt') !== null) {
+        await this.wakeable.sleep(2000);
+        continue;
+      }
+      let pause: number;
+      try {
+        caughtUp = await this.catchUp(token, caughtUp);
+        this.failures = 0;
+        pause = 0;
+      } catch (error) {
+        caughtUp = false;
+        this.progress.end();
+        this.failures += 1;
+        pause = backoffDelay(this.failures, this.options.backoffBaseMs, this.options.backoffMaxMs);
+        this.log.warn({ err: error, failures: this.failures, retryInMs: pause }, 'pull failed');
+      }
+      if (pause > 0 && !this.stopped) await this.wakeable.sleep(pause);
+    }
+  }
+
+  /** Pulls until the server has nothing more; returns whether the device is caught up. */
+  private async catchUp(token: string, caughtUp: boolean): Promise<boolean> {
+    let cursor = this.applier.cursor();
+    let request = this.request(token, cursor, caughtUp ? this.options.longPollMs : 0, !this.progress.isActive());
+    for (;;) {
+      const { result, sentAt, receivedAt } = await request;
+      if (this.stopped) return caughtUp;
+      const page = this.checked(result);
+      this.clock.record(page.serverTime, sentAt, receivedAt);
+      const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
+      try {
+        this.applyPage(page, cursor);
+      } catch (error) {
+        // Never leave the prefetch's rejection unobserved; its page is discarded anyway.
+        void next?.catch(() => undefined);
+        throw error;
+      }
+      cursor = page.cursor;
+      if (next === null) {
+        this.progress.end();
+        return true;
+      }
+      request = next;
+    }
+  }
+
+  private applyPage(page: PullValue, cursor: string): void {
+    if (page.changes.length > 0) this.applier.apply(page.changes, cursor, page.cursor);
+    if (page.remaining !== null && page.hasMore && !this.progress.isActive()) this.progress.begin(page.remaining, page.changes.length);
+    else this.progress.advance(page.changes.length);
+    this.meta.set({ lastPullAt: new Date(this.now()).toISOString() });
+    if (this.meta.get('syncError') !== null) this.meta.delete('syncError');
+  }
+
+  private checked(result: Result<PullValue>): PullValue {
+    if (!result.ok) {
+      if (result.error.code === 'unauthorized') this.meta.set({ tokenRefusedAt: new Date(this.now()).toISOString() });
+      if (result.error.code !== 'offline') this.meta.set({ syncError: result.error.message });
+      throw new Error(`pull refused: ${result.error.code}`);
+    }
+    if (!isOwnDeployment(this.meta, result.value.deployment.id)) {
+      this.meta.set({ syncError: otherDeploymentMessage });
+      throw new MalformedPageError('other deployment');
+    }
+    return result.value;
+  }
+
+  private async request(token: string, cursor: string, wait: number, count: boolean) {
+    const sentAt = this.now();
+    const result = await this.client.pull(token, { cursor, limit: this.options.pageSize, wait, count: count ? '1' : '0' }, this.abort.signal);
+    return { result, sentAt, receivedAt: this.now() };
+  }
+}

@@ -1,0 +1,72 @@
+import { expect, it } from 'vitest';
+import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { bearer, startTestServer } from '../server/harness';
+import { enrolledDevice, expectReplicaEqual, seedServer, status, until } from './sync-support';
+
+describeEachServerDatabase('sync: pull', (variant) => {
+  it('downloads everything to a new device, then a change reaches it within a second', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 120);
+    const core = await enrolledDevice(t);
+    await expectReplicaEqual(t, core);
+    const counts = deviceChecksums(core.store);
+    expect(counts.subscribers.rows).toBe(120);
+    expect(counts.bills.rows).toBeGreaterThanOrEqual(120 * 6);
+    expect(counts.staff_users.rows).toBe(5);
+    expect(counts.settings.rows).toBe(1);
+    expect((await status(core)).sync.lastPullAt).not.toBeNull();
+
+    // The device is now long-polling: an update must arrive without waiting for a timer.
+    const started = Date.now();
+    await t.server.database.exec.query(
+      "UPDATE subscribers SET address = 'Calle 10 No. 3-21' WHERE codigo_interno = (SELECT min(codigo_interno) FROM subscribers)",
+    );
+    await until(
+      'the address change on the device',
+      () => core.store.sqlite.prepare("SELECT count(*) AS n FROM subscribers WHERE address = 'Calle 10 No. 3-21'").get() as { n: number },
+      (row) => row.n === 1,
+      5000,
+    );
+    expect(Date.now() - started).toBeLessThan(1500);
+
+    // A delete reaches it too.
+    await t.server.database.exec.query("DELETE FROM settings WHERE key = 'entity'");
+    await expectReplicaEqual(t, core);
+    expect(deviceChecksums(core.store).settings.rows).toBe(0);
+  });
+
+  it('a device scoped to a route receives only that route and entity-wide rows', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 150);
+    const { rows } = await t.server.database.exec.query<{ prefix: string }>('SELECT left(min(codigo_ruta), 6) AS prefix FROM subscribers');
+    const prefix = rows[0]!.prefix;
+    const core = await enrolledDevice(t, { scope: prefix });
+    const scoped = (table: string): string =>
+      table === 'subscribers'
+        ? `left(codigo_ruta, ${prefix.length + 1}) = '${prefix}-'`
+        : table === 'bills' || table === 'payments'
+          ? `codigo_interno IN (SELECT codigo_interno FROM subscribers WHERE left(codigo_ruta, ${prefix.length + 1}) = '${prefix}-')`
+          : 'true';
+    const expected = await serverChecksums(t.server.database.exec, scoped);
+    await until('scoped replica', () => deviceChecksums(core.store), (d) => JSON.stringify(d) === JSON.stringify(expected));
+    expect(expected.subscribers.rows).toBeGreaterThan(0);
+    expect(expected.subscribers.rows).toBeLessThan(150);
+  });
+
+  it('refuses a cursor from the future, a bad cursor and a missing token, changing nothing', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 5);
+    const core = await enrolledDevice(t);
+    await expectReplicaEqual(t, core);
+    const token = core.meta.get('deviceToken')!;
+    const future = await t.request('/v1/sync/pull?cursor=999999999', bearer(token));
+    expect(future.status).toBe(409);
+    expect(future.body).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const letters = await t.request('/v1/sync/pull?cursor=abc', bearer(token));
+    expect(letters.status).toBe(400);
+    expect(letters.body).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const anonymous = await t.request('/v1/sync/pull?cursor=0');
+    expect(anonymous.status).toBe(401);
+  });
+});
