@@ -7,7 +7,9 @@ import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
 import { renderBillPdf } from './documents/bill-pdf';
 import { moduleLogger, type Logger } from './logger';
+import { PrintDesk } from './printing/print-desk';
 import { startDocumentPrinting } from './printing/printing';
+import { startReceiptPrinting } from './receipt-printing/receipt-printing';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { AppInfoService } from './services/app-info-service';
@@ -73,22 +75,32 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     platform: process.platform,
     log: moduleLogger(log, 'printing'),
   });
+  const receipts = startReceiptPrinting({
+    store,
+    address: config.printers.receipt,
+    profile: { type: config.printers.receiptType, paper: config.printers.receiptPaper },
+    log: moduleLogger(log, 'receipts'),
+  });
   const bills = startBills({
     store,
     meta,
-    printers: config.printers,
-    queue: printing.queue,
+    printers: {
+      document: config.printers.document === null ? null : printing.queue,
+      receipt: receipts.configured ? { queue: receipts.queue, profile: receipts.profile } : null,
+    },
     renderPdf: renderBillPdf,
     log: moduleLogger(log, 'bills'),
   });
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
-    status: new StatusService(config, store, meta, connection, sync, printing.status),
+    // The strip shows the printer citizens' documents come out of: the document printer, or
+    // the receipt printer on a kiosk that has only that one.
+    status: new StatusService(config, store, meta, connection, sync, config.printers.document === null && receipts.configured ? receipts.status : printing.status),
     syncAdmin: new SyncAdminService(sync, staff),
     staff,
     enrollment,
     kiosk: new KioskService(store, meta),
-    printQueue: printing.queue,
+    printDesk: new PrintDesk([printing.queue, receipts.queue]),
     billAccess: bills.access,
     bills: bills.service,
   });
@@ -104,7 +116,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       try {
         await enrollment.settled();
         await sync.stop();
-        await printing.queue.stop();
+        await Promise.all([printing.queue.stop(), receipts.queue.stop()]);
         await connection.stop();
       } finally {
         store.close();

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../src-shared/api/contract';
 import type { BillAccess } from '../bills/bill-access';
 import type { BillsService } from '../bills/bills-service';
-import type { PrintQueue } from '../printing/print-queue';
+import type { PrintDesk } from '../printing/print-desk';
 import type { AppInfoService } from '../services/app-info-service';
 import type { EnrollmentService } from '../services/enrollment-service';
 import type { KioskService } from '../services/kiosk-service';
@@ -16,7 +16,7 @@ export interface Services {
   readonly kiosk: KioskService;
   readonly billAccess: BillAccess;
   readonly bills: BillsService;
-  readonly printQueue: PrintQueue;
+  readonly printDesk: PrintDesk;
   readonly syncAdmin: SyncAdminService;
   readonly staff: StaffAuthorizer;
 }
@@ -39,8 +39,8 @@ export function createHandlers(services: Services): Handlers {
     'bills.previous': (input) => services.bills.previous(input),
     'bills.pdf': (input) => services.bills.pdf(input),
     'bills.print': (input) => services.bills.print(input),
-    'print.job': (input) => Promise.resolve(services.printQueue.get(input.jobId)),
-    'print.retry': (input) => Promise.resolve(services.printQueue.retry(input.jobId)),
+    'print.job': (input) => Promise.resolve(services.printDesk.get(input.jobId)),
+    'print.retry': (input) => Promise.resolve(services.printDesk.retry(input.jobId)),
     'sync.now': () => services.syncAdmin.syncNow(),
     'sync.parked': (input) => services.syncAdmin.parked(input.grantId),
     'sync.resolveParked': (input) => services.syncAdmin.resolve(input.grantId, input.eventId, input.action),

@@ -26,5 +26,4 @@ export const billMessages = {
   billNotAvailable:
     'Esa factura no está entre las que se pueden consultar aquí: la factura actual y las 5 anteriores al último pago.',
   noPrinter: 'No hay impresora configurada; puede ver y guardar el PDF.',
-  noSlipYet: 'La impresora de recibos todavía no puede imprimir facturas en este equipo; puede ver y guardar el PDF.',
 } as const;

@@ -1,4 +1,7 @@
 import { buildBillDocument, type BillDocument } from '../../src-shared/domain/bill-document';
+import { billSlip } from '../../src-shared/domain/bill-slip';
+import { encodeReceipt } from '../receipt-printing/escpos-encoder';
+import { escposContentType, type ReceiptPrinterProfile } from '../receipt-printing/receipt-profile';
 import type { BillDocuments, BillPrinting, BillPrintTarget } from './bill-output';
 
 /** The part of the print queue (src-main/printing/print-queue.ts) a bill needs. */
@@ -21,27 +24,32 @@ export function modelDocuments(render: BillPdfRenderer): BillDocuments {
   };
 }
 
-export interface PrinterNames {
-  readonly document: string | null;
-  readonly receipt: string | null;
+/** The printers a bill can go to on this device, each with its persisted queue; null when absent. */
+export interface BillPrinters {
+  readonly document: BillJobQueue | null;
+  readonly receipt: { readonly queue: BillJobQueue; readonly profile: ReceiptPrinterProfile } | null;
 }
 
 /**
- * A document printer takes the PDF as a persisted job; a kiosk with only a receipt printer
- * would take the thermal slip, which has no encoder and transport yet (so: null, and the
- * screen offers the PDF instead).
+ * The document printer takes the full PDF; a kiosk with only a receipt printer gets the short
+ * thermal slip (the same document model, src-shared/domain/bill-slip.ts). Both are persisted jobs.
  */
-export function queuePrinting(printers: PrinterNames, queue: BillJobQueue): BillPrinting {
+export function queuePrinting(printers: BillPrinters): BillPrinting {
   return {
     target(): BillPrintTarget {
       if (printers.document !== null) return 'document';
       return printers.receipt !== null ? 'receipt' : 'none';
     },
     printPdf(kind, title, pdf) {
-      return queue.enqueue({ kind, title, contentType: 'application/pdf', content: pdf }).id;
+      if (printers.document === null) throw new Error('no document printer on this device');
+      return printers.document.enqueue({ kind, title, contentType: 'application/pdf', content: pdf }).id;
     },
-    printSlip() {
-      return Promise.resolve(null);
+    async printSlip(input) {
+      if (printers.receipt === null) return null;
+      const built = buildBillDocument(input);
+      if (!built.ok) throw new Error(`The bill document could not be built: ${built.error.message}`);
+      const bytes = await encodeReceipt(billSlip(built.value), printers.receipt.profile);
+      return printers.receipt.queue.enqueue({ kind: 'bill-slip', title: `Factura ${input.bill.period}`, contentType: escposContentType, content: bytes }).id;
     },
   };
 }

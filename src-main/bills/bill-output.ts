@@ -17,6 +17,6 @@ export interface BillPrinting {
   target(): BillPrintTarget;
   /** Queues a PDF on the document printer (a persisted job); its id. */
   printPdf(kind: 'bill' | 'previous-bill', title: string, pdf: Uint8Array): string;
-  /** Queues the short thermal slip on the receipt printer; null while this device cannot. */
+  /** Queues the short thermal slip on the receipt printer; null when it has none. */
   printSlip(input: BillDocumentInput): Promise<string | null>;
 }

@@ -85,7 +85,7 @@ export class BillsService {
         return err('printer-offline', billMessages.noPrinter);
       case 'receipt': {
         const jobId = await printing.printSlip(document);
-        return jobId === null ? err('printer-offline', billMessages.noSlipYet) : ok({ jobId });
+        return jobId === null ? err('printer-offline', billMessages.noPrinter) : ok({ jobId });
       }
       case 'document': {
         const pdf = await documents.pdf(document);

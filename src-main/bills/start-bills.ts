@@ -2,17 +2,15 @@ import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 import { BillAccess } from './bill-access';
-import { modelDocuments, queuePrinting, type BillJobQueue, type BillPdfRenderer, type PrinterNames } from './bill-output-wiring';
+import { modelDocuments, queuePrinting, type BillPdfRenderer, type BillPrinters } from './bill-output-wiring';
 import { BillQueries } from './bill-queries';
 import { BillsService } from './bills-service';
 
 export interface BillsDeps {
   readonly store: Store;
   readonly meta: DeviceMeta;
-  /** `config.printers`. */
-  readonly printers: PrinterNames;
-  /** The document printer's persisted queue. */
-  readonly queue: BillJobQueue;
+  /** The configured printers' persisted queues. */
+  readonly printers: BillPrinters;
   readonly renderPdf: BillPdfRenderer;
   readonly log: Logger;
 }
@@ -26,7 +24,7 @@ export function startBills(deps: BillsDeps): { access: BillAccess; service: Bill
     queries,
     meta: deps.meta,
     documents: modelDocuments(deps.renderPdf),
-    printing: queuePrinting(deps.printers, deps.queue),
+    printing: queuePrinting(deps.printers),
     log: deps.log,
   });
   return { access, service };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { deviceModes } from '../../src-shared/domain/device-mode';
+import { receiptPrinterTypes } from '../receipt-printing/receipt-profile';
+import { parseReceiptPrinterAddress } from '../receipt-printing/receipt-printer-address';
 
 /**
  * The documented config file (`ventanilla.json` in the data dir, or the path in
@@ -37,12 +39,21 @@ export const ConfigFile = z
     printers: z
       .object({
         /** ESC/POS receipt printer: `tcp://host:9100` or `printer:QUEUE_NAME`. */
-        receipt: z.string().min(1).nullable().default(null),
+        receipt: z
+          .string()
+          .min(1)
+          .refine((text) => parseReceiptPrinterAddress(text) !== null, { error: 'use tcp://equipo:9100 o printer:NOMBRE_DE_LA_COLA' })
+          .nullable()
+          .default(null),
+        /** Command set of the receipt printer: EPSON ESC/POS or STAR line mode. */
+        receiptType: z.enum(receiptPrinterTypes).default('epson'),
+        /** Roll width in millimetres. */
+        receiptPaper: z.union([z.literal(80), z.literal(58)]).default(80),
         /** CUPS queue name of the document printer. */
         document: z.string().min(1).nullable().default(null),
       })
       .strict()
-      .default({ receipt: null, document: null }),
+      .default({ receipt: null, receiptType: 'epson', receiptPaper: 80, document: null }),
     server: z
       .object({
         /** Port of the embedded central server when no VENTANILLA_SERVER_URL is given. */

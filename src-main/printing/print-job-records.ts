@@ -60,9 +60,18 @@ export class PrintJobRecords {
     return row === undefined ? null : toPrintJobView(row);
   }
 
-  /** Jobs in the given states, oldest first (ids are UUIDv7). */
-  inStates(states: readonly PrintJobState[]): PrintJobRow[] {
-    return this.store.db.select().from(printJobs).where(inArray(printJobs.state, [...states])).orderBy(printJobs.id).all();
+  /** Jobs in the given states and content types, oldest first (ids are UUIDv7). */
+  inStates(states: readonly PrintJobState[], contentTypes: readonly string[]): PrintJobRow[] {
+    return this.store.db
+      .select()
+      .from(printJobs)
+      .where(and(inArray(printJobs.state, [...states]), inArray(printJobs.contentType, [...contentTypes])))
+      .orderBy(printJobs.id)
+      .all();
+  }
+
+  contentTypeOf(id: string): string | null {
+    return this.store.db.select({ contentType: printJobs.contentType }).from(printJobs).where(eq(printJobs.id, id)).get()?.contentType ?? null;
   }
 
   /** A new attempt starts: the job is `printing` before anything reaches the printer. */

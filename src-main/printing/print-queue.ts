@@ -31,6 +31,11 @@ export interface PrintQueueOptions {
 export interface PrintQueueDeps {
   readonly store: Store;
   readonly printer: DocumentPrinter;
+  /**
+   * The jobs this queue owns (the document printer's PDFs, or the receipt printer's ESC/POS):
+   * each printer has its own queue over the one print_jobs table.
+   */
+  readonly contentTypes: readonly string[];
   readonly status: PrinterStatusCache;
   readonly log: Logger;
   readonly now?: () => Date;
@@ -86,7 +91,7 @@ export class PrintQueue {
   start(): void {
     if (this.started) return;
     this.started = true;
-    const leftOver = this.records.inStates(['queued', 'printing']);
+    const leftOver = this.records.inStates(['queued', 'printing'], this.deps.contentTypes);
     for (const job of leftOver) {
       if (job.state === 'queued') this.records.failUnsent(job.id, printMessages.notSentBeforeClose);
       else if (job.systemJobId === null) this.records.fail(job.id, printMessages.interrupted);
@@ -96,9 +101,16 @@ export class PrintQueue {
     this.kick();
   }
 
+  /** Whether `jobId` is one of this queue's jobs. */
+  owns(jobId: string): boolean {
+    const type = this.records.contentTypeOf(jobId);
+    return type !== null && this.deps.contentTypes.includes(type);
+  }
+
   /** Commits the job with its bytes, then queues it for the printer. */
   enqueue(request: PrintRequest): PrintJobView {
     if (request.content.byteLength === 0) throw new Error(printMessages.emptyDocument);
+    if (!this.deps.contentTypes.includes(request.contentType)) throw new Error(`this queue does not print ${request.contentType}`);
     const row = this.records.insert(request);
     this.deps.log.info({ jobId: row.id, kind: row.kind, bytes: request.content.byteLength }, 'print job queued');
     const queued = this.view(row.id);

@@ -5,11 +5,40 @@ import type { DocumentPrinter } from './document-printer';
 import { PrintQueue, type PrintQueueOptions } from './print-queue';
 import { PrinterStatusCache } from './printer-status-cache';
 
-export interface DocumentPrinting {
+/** A printer, its status for the status strip (cheap to read on every poll), and its persisted queue. */
+export interface PrinterLine {
   readonly printer: DocumentPrinter;
-  /** For the status strip: cheap to read on every poll. */
   readonly status: PrinterStatusCache;
   readonly queue: PrintQueue;
+}
+
+export type DocumentPrinting = PrinterLine;
+
+export interface PrinterLineOptions {
+  readonly store: Store;
+  readonly printer: DocumentPrinter;
+  /** The jobs of this printer in print_jobs. */
+  readonly contentTypes: readonly string[];
+  readonly log: Logger;
+  readonly statusTtlMs?: number;
+  readonly queue?: PrintQueueOptions;
+}
+
+/** Starts the queue in front of `printer` (settling what the last run left) and reads its status once. */
+export function startPrinterLine(options: PrinterLineOptions): PrinterLine {
+  const { printer } = options;
+  const status = new PrinterStatusCache(printer, options.statusTtlMs ?? 5_000);
+  const queue = new PrintQueue({
+    store: options.store,
+    printer,
+    contentTypes: options.contentTypes,
+    status,
+    log: options.log,
+    options: options.queue ?? {},
+  });
+  queue.start();
+  void status.refresh();
+  return { printer, status, queue };
 }
 
 export interface DocumentPrintingOptions {
@@ -23,16 +52,12 @@ export interface DocumentPrintingOptions {
   readonly queue?: PrintQueueOptions;
 }
 
-/** The document printer, its status for the status strip, and the persisted queue in front of it. */
+/** The document printer (full-page PDFs through the OS print system). */
 export function startDocumentPrinting(options: DocumentPrintingOptions): DocumentPrinting {
   const printer = createDocumentPrinter({
     printerName: options.printerName,
     platform: options.platform,
     electronPrinter: options.electronPrinter,
   });
-  const status = new PrinterStatusCache(printer, options.statusTtlMs ?? 5_000);
-  const queue = new PrintQueue({ store: options.store, printer, status, log: options.log, options: options.queue ?? {} });
-  queue.start();
-  void status.refresh();
-  return { printer, status, queue };
+  return startPrinterLine({ ...options, printer, contentTypes: ['application/pdf'] });
 }

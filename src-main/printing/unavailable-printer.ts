@@ -13,6 +13,8 @@ export class UnavailablePrinter implements DocumentPrinter {
   constructor(
     private readonly reason: UnavailableReason,
     readonly name: string | null = null,
+    /** What a job sent here fails with, when the default (the document printer's words) does not fit. */
+    private readonly message: string | null = null,
   ) {}
 
   status(): Promise<PrinterStatus> {
@@ -23,7 +25,7 @@ export class UnavailablePrinter implements DocumentPrinter {
   }
 
   submit(): Promise<string> {
-    const message = this.reason === 'not-configured' ? printMessages.notConfigured : printMessages.unsupportedPlatform;
+    const message = this.message ?? (this.reason === 'not-configured' ? printMessages.notConfigured : printMessages.unsupportedPlatform);
     return Promise.reject(new PrintFailure('permanent', message, this.reason));
   }
 

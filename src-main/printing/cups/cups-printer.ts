@@ -18,8 +18,15 @@ export interface CupsPrinterOptions {
   readonly submitTimeoutMs?: number;
 }
 
-/** What the CUPS document printer accepts: the PDFs made with pdf-lib. */
-const PRINTABLE_TYPES = new Set(['application/pdf']);
+/**
+ * What a CUPS queue is given: the PDFs made with pdf-lib, filtered for the printer; and ESC/POS
+ * bytes for a receipt printer on an OS queue (`printer:QUEUE`), passed through untouched
+ * (`-o raw`), so the queue's driver never reinterprets them.
+ */
+const PRINTABLE_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['application/pdf', []],
+  ['application/vnd.escpos', ['-o', 'raw']],
+]);
 
 /**
  * A CUPS queue through the client tools every CUPS install has (`lp`, `lpstat`, `cancel`; Debian's
@@ -49,10 +56,11 @@ export class CupsPrinter implements DocumentPrinter {
   }
 
   async submit(document: PrintDocument): Promise<string> {
-    if (!PRINTABLE_TYPES.has(document.contentType)) {
+    const options = PRINTABLE_TYPES.get(document.contentType);
+    if (options === undefined) {
       throw new PrintFailure('permanent', printMessages.unsupportedContent, `content type ${document.contentType}`);
     }
-    const out = await runCommand('lp', ['-d', this.name, '-t', cleanTitle(document.title), '-'], {
+    const out = await runCommand('lp', ['-d', this.name, ...options, '-t', cleanTitle(document.title), '-'], {
       timeoutMs: this.submitTimeoutMs,
       input: document.content,
     });

@@ -20,7 +20,7 @@ let h: BillsHarness;
 
 const output = {
   documents: modelDocuments(() => Promise.reject(new Error('no PDF in these tests'))),
-  printing: queuePrinting({ document: null, receipt: null }, { enqueue: () => ({ id: 'never' }) }),
+  printing: queuePrinting({ document: null, receipt: null }),
 };
 const now = () => new Date(clock);
 const count = (table: string): number => store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;

@@ -26,7 +26,7 @@ afterAll(() => {
 beforeEach(() => {
   h = billsHarness(store, now, {
     documents: modelDocuments(() => Promise.reject(new Error('no PDF in these tests'))),
-    printing: queuePrinting({ document: null, receipt: null }, { enqueue: () => ({ id: 'never' }) }),
+    printing: queuePrinting({ document: null, receipt: null }),
   });
 });
 

@@ -25,6 +25,7 @@ function startQueue(options: PrintQueueOptions = fast): PrintQueue {
   const queue = new PrintQueue({
     store,
     printer,
+    contentTypes: ['application/pdf'],
     status: new PrinterStatusCache(printer, 0),
     log: createRootLogger('silent'),
     options,

@@ -1,0 +1,79 @@
+import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import { receiptPapers, type ReceiptLine, type ReceiptModel } from '../../src-shared/receipts/receipt-model';
+import { ladderBarcodePng } from './ladder-barcode';
+import type { ReceiptPrinterProfile, ReceiptPrinterType } from './receipt-profile';
+import { pairLines, receiptText, wrapText } from './receipt-text';
+
+
+/**
+ * ESC p 0 t1 t2: a 50 ms pulse on drawer pin 2, then 500 ms off. Written here because
+ * node-thermal-printer 4.6's EPSON drawer kick sends ESC p without its two timing bytes, so the
+ * printer takes the next command's bytes as the pulse times.
+ */
+const drawerKick = Buffer.from([0x1b, 0x70, 0x00, 25, 250]);
+
+/**
+ * A receipt model as printer bytes, with node-thermal-printer as the encoder (EPSON ESC/POS and
+ * STAR line mode): initialise, code page 858, then each line. The wrapping is ours, so a label
+ * and a value never share a line in a way the library's `leftRight` would overflow.
+ * Pure: no printer, no socket (the transport is `escpos-tcp-printer.ts` or a CUPS raw queue).
+ */
+export async function encodeReceipt(model: ReceiptModel, profile: ReceiptPrinterProfile): Promise<Buffer> {
+  const paper = receiptPapers[profile.paper];
+  const printer = new ThermalPrinter({
+    type: profile.type === 'star' ? PrinterTypes.STAR : PrinterTypes.EPSON,
+    // No interface: this object only encodes; bytes go out through our own transports.
+    interface: '',
+    width: paper.columns,
+    breakLine: BreakLine.NONE,
+  });
+  printer.add(Buffer.from([0x1b, 0x40]));
+  printer.setCharacterSet(CharacterSet.PC858_EURO);
+  for (const line of model.lines) await encodeLine(printer, line, paper.columns, paper.dots, profile.type);
+  if (model.openDrawer) printer.add(drawerKick);
+  if (model.cut) printer.partialCut({ verticalTabAmount: 3 });
+  return Buffer.from(printer.getBuffer());
+}
+
+type Printer = InstanceType<typeof ThermalPrinter>;
+
+async function encodeLine(printer: Printer, line: ReceiptLine, columns: number, dots: number, type: ReceiptPrinterType): Promise<void> {
+  switch (line.kind) {
+    case 'text': {
+      const width = line.large ? Math.floor(columns / 2) : columns;
+      if (line.align === 'center') printer.alignCenter();
+      else if (line.align === 'right') printer.alignRight();
+      if (line.bold) printer.bold(true);
+      if (line.large) printer.setTextQuadArea();
+      for (const text of wrapText(receiptText(line.text), width)) printer.println(text);
+      if (line.large) printer.setTextNormal();
+      if (line.bold) printer.bold(false);
+      printer.alignLeft();
+      return;
+    }
+    case 'pair':
+      if (line.bold) printer.bold(true);
+      for (const text of pairLines(receiptText(line.left), receiptText(line.right), columns)) printer.println(text);
+      if (line.bold) printer.bold(false);
+      return;
+    case 'rule':
+      printer.println('-'.repeat(columns));
+      return;
+    case 'feed':
+      for (let i = 0; i < line.lines; i += 1) printer.newLine();
+      return;
+    case 'code128':
+      printer.alignCenter();
+      if (type === 'star') printer.code128(line.data, { text: 2, width: 'MEDIUM', height: 60 });
+      else printer.printBarcode(line.data, 73, { hriPos: 2, hriFont: 0, width: 2, height: 80 });
+      printer.newLine();
+      printer.alignLeft();
+      return;
+    case 'gs1-128':
+      await printer.printImageBuffer(ladderBarcodePng(line.data, dots));
+      printer.alignCenter();
+      for (const text of wrapText(line.hri, columns)) printer.println(text);
+      printer.alignLeft();
+      return;
+  }
+}

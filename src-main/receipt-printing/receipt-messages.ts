@@ -1,0 +1,9 @@
+/** The Spanish sentences of the receipt printer, in one place for screens and tests. */
+export const receiptMessages = {
+  unreachable: 'La impresora de recibos no responde: revise que esté encendida y conectada, y reintente.',
+  cutOff: 'La impresora de recibos se detuvo durante la impresión: revise el recibo antes de reimprimirlo.',
+  paperRanOut: 'Se acabó el papel durante la impresión: cambie el rollo y reimprima el recibo.',
+  unsupportedContent: 'Este tipo de documento no se puede enviar a la impresora de recibos.',
+  notConfigured: 'Este equipo no tiene una impresora de recibos configurada.',
+  badAddress: 'La dirección de la impresora de recibos no es válida (use tcp://equipo:9100 o printer:COLA).',
+} as const;
