@@ -42,6 +42,8 @@ export type SystemJobState = 'active' | 'done' | 'unknown';
 export interface DocumentPrinter {
   /** The configured printer (a CUPS queue name), or null when there is none. */
   readonly name: string | null;
+  /** How messages on screen name it, when its configured name means nothing to a citizen (`tcp://…`). */
+  readonly spokenName?: string;
   /** Asks the print system now; never throws (a system that does not answer is `unknown`). */
   status(): Promise<PrinterStatus>;
   /** Hands the document over and returns the system's job id. Throws `PrintFailure`. */

@@ -48,7 +48,7 @@ export async function sendOnce(
   let systemJobId: string;
   try {
     const now = await status.refresh();
-    const blocked = conditionMessage(now.condition, printer.name);
+    const blocked = conditionMessage(now.condition, printer.name, printer.spokenName);
     if (blocked !== null) {
       log.warn({ jobId, condition: now.condition, detail: now.detail }, 'printer cannot take the job');
       return { kind: 'failed', message: blocked };
@@ -102,7 +102,7 @@ async function follow(context: AttemptContext, jobId: string, systemJobId: strin
     if (stuck || clock() >= deadline) {
       await printer.cancel(systemJobId);
       log.warn({ jobId, systemJobId, condition, stuck }, 'print job cancelled in the print system');
-      return { kind: 'failed', message: conditionMessage(condition, printer.name) ?? printMessages.timedOut };
+      return { kind: 'failed', message: conditionMessage(condition, printer.name, printer.spokenName) ?? printMessages.timedOut };
     }
     await context.pause(timing.pollMs);
   }

@@ -22,8 +22,8 @@ export const printMessages = {
 } as const;
 
 /** Why a printer cannot take a job now, or null when it can. */
-export function conditionMessage(condition: PrinterCondition, printer: string | null): string | null {
-  const name = printer === null ? 'La impresora' : `La impresora «${printer}»`;
+export function conditionMessage(condition: PrinterCondition, printer: string | null, spokenName?: string): string | null {
+  const name = spokenName ?? (printer === null ? 'La impresora' : `La impresora «${printer}»`);
   switch (condition) {
     case 'ready':
     case 'unknown':

@@ -24,6 +24,7 @@ export class EscposTcpPrinter implements DocumentPrinter {
   private readonly connectTimeoutMs: number;
   private readonly statusTimeoutMs: number;
   private readonly writeTimeoutMs: number;
+  readonly spokenName = 'La impresora de recibos';
 
   constructor(
     readonly name: string,

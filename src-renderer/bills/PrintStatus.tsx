@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { assertNever } from '../../src-shared/api/result';
 import { Button } from '../ui/Button';
+import { reveal } from '../ui/reveal';
 import type { PrintProgress } from './usePrintJob';
 import './print-status.css';
 
@@ -16,8 +18,14 @@ function Working({ text }: { readonly text: string }) {
 }
 
 function Problem({ text, action, onAction }: { readonly text: string; readonly action: string; readonly onAction: () => void }) {
+  // The message appears under the print button, often below the fold of a kiosk screen: bring
+  // it, and its "Reintentar", into view rather than leave the citizen waiting for nothing.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (box.current !== null) reveal(box.current);
+  }, [text]);
   return (
-    <div className="print-status print-status--problem">
+    <div className="print-status print-status--problem" ref={box}>
       <p role="alert">{text}</p>
       <Button onClick={onAction}>{action}</Button>
     </div>

@@ -48,7 +48,7 @@ beforeEach(() => {
     log: createRootLogger('silent'),
     statusTtlMs: 0,
     queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
-    tcp: { statusTimeoutMs: 300, connectTimeoutMs: 500 },
+    tcp: { statusTimeoutMs: 1500, connectTimeoutMs: 1500 },
   });
 });
 afterEach(async () => {
@@ -162,6 +162,6 @@ describe('bill slip on a network receipt printer', () => {
     const jobId = (await printing().printSlip(current)) ?? '';
     const failed = await settled(jobId);
     expect(failed.state).toBe('failed');
-    expect(failed.lastError).toContain('está desconectada');
+    expect(failed.lastError).toBe('La impresora de recibos está desconectada; avise a un funcionario y vuelva a intentarlo.');
   });
 });
