@@ -50,6 +50,22 @@ describe('app configuration', () => {
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'verbose' }, { dataDir: empty, version: '1' })).toThrow(ConfigError);
     expect(loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'DEBUG' }, { dataDir: empty, version: '1' }).logLevel).toBe('debug');
   });
+
+  it('takes a receipt printer as tcp://host:port or printer:QUEUE, and names the key when it is neither', () => {
+    const dir = newDir();
+    const file = path.join(dir, 'ventanilla.json');
+    writeFileSync(file, JSON.stringify({ printers: { receipt: 'tcp://192.168.1.60:9100', receiptType: 'star', receiptPaper: 58 } }));
+    expect(loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' }).printers).toEqual({
+      receipt: 'tcp://192.168.1.60:9100',
+      receiptType: 'star',
+      receiptPaper: 58,
+      document: null,
+    });
+    writeFileSync(file, JSON.stringify({ printers: { receipt: '192.168.1.60' } }));
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/printers\.receipt/);
+    writeFileSync(file, JSON.stringify({ printers: { receiptPaper: 76 } }));
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/printers\.receiptPaper/);
+  });
 });
 
 describe('config.example.json', () => {
