@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { deviceMeta } from '../../db/local/schema';
 import type { Store } from '../store/open-store';
 
@@ -31,11 +31,15 @@ export type DeviceFact = keyof DeviceFacts;
 
 /** Reads and writes device facts. These are device bookkeeping, not records the server must learn. */
 export class DeviceMeta {
-  constructor(private readonly store: Store) {}
+  // Prepared once: every status poll and every bill screen reads a fact or two.
+  private readonly byKey;
+
+  constructor(private readonly store: Store) {
+    this.byKey = store.db.select({ value: deviceMeta.value }).from(deviceMeta).where(eq(deviceMeta.key, sql.placeholder('key'))).prepare();
+  }
 
   get(key: DeviceFact): string | null {
-    const row = this.store.db.select().from(deviceMeta).where(eq(deviceMeta.key, key)).get();
-    return row?.value ?? null;
+    return this.byKey.get({ key })?.value ?? null;
   }
 
   delete(key: DeviceFact): void {
