@@ -2,7 +2,7 @@ import { expect, onTestFinished } from 'vitest';
 import { seedDemoData } from '../../../db/seed';
 import type { AppCore } from '../../../src-main/app-core';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
-import type { OpOutput } from '../../../src-shared/api/contract';
+import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
@@ -49,4 +49,11 @@ export async function status(core: AppCore): Promise<OpOutput<'status.get'>> {
   const result = await core.dispatch('status.get', {});
   if (!result.ok) throw new Error(result.error.message);
   return result.value as OpOutput<'status.get'>;
+}
+
+/** A contract operation through the core, its output typed by the contract; an error throws. */
+export async function callOk<K extends OpName>(core: AppCore, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const result = await core.dispatch(op, input);
+  if (!result.ok) throw new Error(`${op}: ${result.error.code} ${result.error.message}`);
+  return result.value as OpOutput<K>;
 }
