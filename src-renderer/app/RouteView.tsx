@@ -2,6 +2,7 @@ import { assertNever } from '../../src-shared/api/result';
 import { FeatureScreen } from '../features/FeatureScreen';
 import { StartScreen } from '../kiosk-home/StartScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { ParkedEventsScreen } from '../sync-admin/ParkedEventsScreen';
 import { TouchTestScreen } from '../touch-test/TouchTestScreen';
 import { useRouteStore } from './route-store';
 
@@ -15,6 +16,8 @@ export function RouteView() {
       return <FeatureScreen key={route.feature} featureId={route.feature} />;
     case 'staff':
       return <StaffScreen />;
+    case 'parked-events':
+      return <ParkedEventsScreen />;
     case 'touch-test':
       return <TouchTestScreen />;
     default:

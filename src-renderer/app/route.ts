@@ -8,6 +8,7 @@ export type Route =
   | { readonly screen: 'home' }
   | { readonly screen: 'feature'; readonly feature: FeatureId }
   | { readonly screen: 'staff' }
+  | { readonly screen: 'parked-events' }
   | { readonly screen: 'touch-test' };
 
 export const homeRoute: Route = { screen: 'home' };

@@ -4,6 +4,7 @@ import { BackHomeButton } from '../ui/BackHomeButton';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
 import { ScreenHeading } from '../ui/ScreenHeading';
+import { SyncPanel } from '../sync-admin/SyncPanel';
 import { deviceModeNames } from './device-mode-names';
 import './staff-screen.css';
 
@@ -35,6 +36,7 @@ export function StaffScreen() {
             Prueba de pantalla táctil
           </Button>
         </section>
+        <SyncPanel />
         <section className="staff__card" aria-labelledby="staff-device">
           <h2 id="staff-device">Este equipo</h2>
           <dl className="staff__device">

@@ -2,11 +2,12 @@ import type { DeviceStatus, printerStates } from '../../src-shared/api/ops/statu
 import { assertNever } from '../../src-shared/api/result';
 import { formatBogotaMoment } from '../format/bogota-time';
 import { formatCount } from '../format/count';
+import { formatDuration } from '../format/duration';
 
 export type StatusTone = 'ok' | 'attention' | 'problem' | 'neutral';
 
 export interface StatusLine {
-  readonly key: 'server' | 'sync' | 'pending' | 'printer' | 'subscribers';
+  readonly key: 'server' | 'sync' | 'progress' | 'pending' | 'parked' | 'clock' | 'printer' | 'subscribers';
   readonly text: string;
   readonly tone: StatusTone;
 }
@@ -43,27 +44,46 @@ function printerLine(state: (typeof printerStates)[number]): StatusLine {
   }
 }
 
-function latest(...moments: (string | null)[]): Date | null {
-  const times = moments.filter((moment): moment is string => moment !== null).map((moment) => new Date(moment).getTime());
-  const valid = times.filter((time) => Number.isFinite(time));
-  return valid.length === 0 ? null : new Date(Math.max(...valid));
+/** Beyond this the device refuses money operations (src-main/sync/clock.ts). */
+const clockToleranceSeconds = 5 * 60;
+
+function syncLines(sync: DeviceStatus['sync'], now: Date): StatusLine[] {
+  const lines: StatusLine[] = [];
+  if (sync.progress !== null) {
+    const { percent, rowsDone, rowsTotal, secondsLeft } = sync.progress;
+    const left = secondsLeft === null ? '' : `, faltan unos ${formatDuration(secondsLeft * 1000)}`;
+    lines.push({ key: 'progress', text: `Descargando datos: ${percent} % (${formatCount(rowsDone)} de ${formatCount(rowsTotal)}${left})`, tone: 'attention' });
+  } else {
+    const parts: string[] = [];
+    if (sync.lastPullAt !== null) parts.push(`datos ${formatBogotaMoment(new Date(sync.lastPullAt), now)}`);
+    if (sync.lastPushAt !== null) parts.push(`envío ${formatBogotaMoment(new Date(sync.lastPushAt), now)}`);
+    lines.push({
+      key: 'sync',
+      text: parts.length === 0 ? 'Aún no ha sincronizado' : `Sincronización: ${parts.join(' · ')}`,
+      tone: sync.lastError === null ? 'neutral' : 'problem',
+    });
+  }
+  const pending = sync.pendingEvents;
+  if (pending > 0) {
+    const count = pending === 1 ? '1 registro pendiente de envío' : `${formatCount(pending)} registros pendientes de envío`;
+    const oldest = sync.oldestPendingAt === null ? null : now.getTime() - new Date(sync.oldestPendingAt).getTime();
+    // A record that waited more than a few minutes means the link is down: say since when.
+    const age = oldest !== null && oldest >= 5 * 60_000 ? ` (el más antiguo, de hace ${formatDuration(oldest)})` : '';
+    lines.push({ key: 'pending', text: count + age, tone: age === '' ? 'neutral' : 'attention' });
+  }
+  if (sync.parkedEvents > 0) {
+    const text = sync.parkedEvents === 1 ? '1 registro detenido: avise a un supervisor' : `${formatCount(sync.parkedEvents)} registros detenidos: avise a un supervisor`;
+    lines.push({ key: 'parked', text, tone: 'problem' });
+  }
+  if (sync.clockOffsetSeconds !== null && Math.abs(sync.clockOffsetSeconds) > clockToleranceSeconds) {
+    lines.push({ key: 'clock', text: 'La hora del equipo no coincide con la del servidor: avise a soporte', tone: 'problem' });
+  }
+  return lines;
 }
 
 /** The status strip's lines, in reading order, in words a citizen or an installer understands. */
 export function statusLines(status: DeviceStatus, now: Date): StatusLine[] {
-  const lines: StatusLine[] = [serverLine(status.server.state)];
-  const lastSync = latest(status.sync.lastPullAt, status.sync.lastPushAt);
-  lines.push({
-    key: 'sync',
-    text: lastSync === null ? 'Aún no ha sincronizado' : `Última sincronización: ${formatBogotaMoment(lastSync, now)}`,
-    tone: 'neutral',
-  });
-  const pending = status.sync.pendingEvents;
-  if (pending > 0) {
-    const text = pending === 1 ? '1 registro pendiente de envío' : `${formatCount(pending)} registros pendientes de envío`;
-    lines.push({ key: 'pending', text, tone: 'neutral' });
-  }
-  lines.push(printerLine(status.printer.state));
+  const lines: StatusLine[] = [serverLine(status.server.state), ...syncLines(status.sync, now), printerLine(status.printer.state)];
   const subscribers = status.server.subscribers;
   if (subscribers !== null) {
     lines.push({ key: 'subscribers', text: subscribers === 1 ? '1 suscriptor' : `${formatCount(subscribers)} suscriptores`, tone: 'neutral' });

@@ -9,7 +9,7 @@ interface TouchFieldProps {
   /** True while the on-screen keyboard or keypad types into this field. */
   readonly active?: boolean;
   readonly onActivate?: () => void;
-  readonly kind?: 'text' | 'digits';
+  readonly kind?: 'text' | 'digits' | 'password';
   readonly maxLength?: number;
 }
 
@@ -34,6 +34,7 @@ export function TouchField({ label, hint, value, onChange, active = false, onAct
       <input
         id={id}
         className={`touch-field__input${digits ? ' touch-field__input--digits' : ''}`}
+        type={kind === 'password' ? 'password' : 'text'}
         value={value}
         maxLength={maxLength}
         inputMode="none"

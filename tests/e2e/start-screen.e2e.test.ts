@@ -79,7 +79,7 @@ describe('kiosk start screen through the web host', () => {
     await expect.poll(() => start.statusText(), { timeout: 30_000 }).toContain('Conectado al servidor central');
     const text = await start.statusText();
     expect(text).toContain('50 suscriptores');
-    expect(text).toMatch(/Última sincronización: |Aún no ha sincronizado/);
+    expect(text).toMatch(/Sincronización: datos hoy|Descargando datos|Aún no ha sincronizado/);
     expect(text).toContain('Sin impresora configurada');
     await saveScreenshot(start.page, 'start-screen-status');
   });

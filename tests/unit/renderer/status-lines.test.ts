@@ -22,11 +22,32 @@ describe('status strip lines', () => {
     );
   });
 
-  it('shows the latest sync in Bogotá time, relative to today', () => {
+  it('shows the last download and the last send in Bogotá time, relative to today', () => {
     const synced = { ...base, sync: { ...base.sync, lastPullAt: '2026-11-22T14:05:00.000Z', lastPushAt: '2026-11-21T20:00:00.000Z' } };
-    expect(texts(synced)[1]).toBe('Última sincronización: hoy 09:05');
+    expect(texts(synced)[1]).toBe('Sincronización: datos hoy 09:05 · envío ayer 15:00');
     const yesterday = { ...base, sync: { ...base.sync, lastPushAt: '2026-11-21T23:10:00.000Z' } };
-    expect(texts(yesterday)[1]).toBe('Última sincronización: ayer 18:10');
+    expect(texts(yesterday)[1]).toBe('Sincronización: envío ayer 18:10');
+  });
+
+  it('shows the first download as a percentage with the time left, instead of the last sync', () => {
+    const downloading = { ...base, sync: { ...base.sync, progress: { rowsDone: 350_000, rowsTotal: 1_400_000, percent: 25, secondsLeft: 180 } } };
+    expect(texts(downloading)[1]).toBe('Descargando datos: 25 % (350.000 de 1.400.000, faltan unos 3 min)');
+  });
+
+  it('says how long the oldest pending record has waited once it is more than a few minutes', () => {
+    const fresh = { ...base, sync: { ...base.sync, pendingEvents: 3, oldestPendingAt: '2026-11-22T15:28:00.000Z' } };
+    expect(texts(fresh)).toContain('3 registros pendientes de envío');
+    const stale = { ...base, sync: { ...base.sync, pendingEvents: 3, oldestPendingAt: '2026-11-21T12:00:00.000Z' } };
+    expect(statusLines(stale, now).find((l) => l.key === 'pending')).toEqual({ key: 'pending', text: '3 registros pendientes de envío (el más antiguo, de hace 27 h)', tone: 'attention' });
+  });
+
+  it('flags parked records, a failing sync and a clock more than five minutes off', () => {
+    const status = { ...base, sync: { ...base.sync, parkedEvents: 2, lastError: 'El servidor…', clockOffsetSeconds: -420 } };
+    const lines = statusLines(status, now);
+    expect(lines.find((l) => l.key === 'parked')).toEqual({ key: 'parked', text: '2 registros detenidos: avise a un supervisor', tone: 'problem' });
+    expect(lines.find((l) => l.key === 'sync')?.tone).toBe('problem');
+    expect(lines.find((l) => l.key === 'clock')?.tone).toBe('problem');
+    expect(statusLines({ ...base, sync: { ...base.sync, clockOffsetSeconds: 200 } }, now).some((l) => l.key === 'clock')).toBe(false);
   });
 
   it('counts pending events in singular and plural, and only when there are some', () => {

@@ -1,0 +1,30 @@
+import type { ParkedEvent } from '../../src-shared/api/ops/sync';
+import { createSessionStore } from '../session/create-session-store';
+import type { StaffGrant } from '../staff/StaffSignIn';
+
+/**
+ * The parked-events screen's session state: the supervisor's grant and the list. Part of the
+ * visit, so the idle timeout forgets both (a grant never outlives the person who typed it).
+ */
+interface ParkedState {
+  grant: StaffGrant | null;
+  events: readonly ParkedEvent[] | null;
+  /** The event whose discard waits for a confirmation. */
+  confirming: string | null;
+  notice: string | null;
+}
+
+const initial: ParkedState = { grant: null, events: null, confirming: null, notice: null };
+
+export const useParkedStore = createSessionStore(
+  'parked-events',
+  initial,
+  (set) => ({
+    granted: (grant: StaffGrant) => set({ grant, notice: null }),
+    listed: (events: readonly ParkedEvent[]) => set({ events }),
+    confirm: (eventId: string | null) => set({ confirming: eventId }),
+    resolved: (eventId: string, notice: string) =>
+      set((state) => ({ events: state.events?.filter((e) => e.id !== eventId) ?? null, confirming: null, notice })),
+    expired: (notice: string) => set({ ...initial, notice }),
+  }),
+);
