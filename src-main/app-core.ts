@@ -104,6 +104,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     billAccess: bills.access,
     bills: bills.service,
   });
+  connection.onBackOnline(() => sync.syncNow());
   connection.start();
   sync.start();
   if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);

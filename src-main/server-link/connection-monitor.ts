@@ -12,6 +12,7 @@ export class ConnectionMonitor {
   private state: ConnectionState = 'offline';
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<ConnectionState> | null = null;
+  private readonly backOnline = new Set<() => void>();
 
   constructor(
     private readonly client: ServerClient,
@@ -24,6 +25,12 @@ export class ConnectionMonitor {
   current(): ConnectionState {
     if (this.meta.get('deviceToken') === null || this.meta.get('tokenRefusedAt') !== null) return 'not-enrolled';
     return this.state;
+  }
+
+  /** Told when the server answers again after it did not: sync then goes at once, not at its next backoff. */
+  onBackOnline(listener: () => void): () => void {
+    this.backOnline.add(listener);
+    return () => this.backOnline.delete(listener);
   }
 
   start(): void {
@@ -72,7 +79,10 @@ export class ConnectionMonitor {
         this.log.warn('the central server refused this device token; it may have been revoked, so the device can enroll again');
       }
     }
-    if (previous !== this.state) this.log.info({ state: this.state }, 'connection to the central server changed');
+    if (previous !== this.state) {
+      this.log.info({ state: this.state }, 'connection to the central server changed');
+      if (this.state === 'online') for (const listener of this.backOnline) listener();
+    }
     return this.state;
   }
 }

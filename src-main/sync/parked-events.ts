@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { auditLog, outbox } from '../../db/local/schema';
 import type { ParkedEvent } from '../../src-shared/api/ops/sync';
 import { err, ok, type Result } from '../../src-shared/api/result';
+import { periodLabel } from '../../src-shared/domain/calendar-es';
 import { formatCop } from '../../src-shared/domain/money';
 import type { Store } from '../store/open-store';
 
@@ -9,7 +10,8 @@ import type { Store } from '../store/open-store';
 function summarize(type: string, payload: unknown): string {
   const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
   if (type === 'payment.taken' && typeof p['amount'] === 'number') {
-    return `Pago de ${formatCop(p['amount'])} a la factura ${String(p['period'])} del código interno ${String(p['codigoInterno'])}`;
+    const period = typeof p['period'] === 'string' && /^\d{4}-\d{2}$/.test(p['period']) ? periodLabel(p['period']).toLowerCase() : String(p['period']);
+    return `Pago de ${formatCop(p['amount'])} a la factura de ${period} del código interno ${String(p['codigoInterno'])}`;
   }
   if (type === 'kiosk.session_ended') return 'Fin de una sesión del quiosco (estadística)';
   return `Evento ${type}`;

@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outboxStates, takePayment, unpaidBill } from '../support/outbox-fixtures';
+import { StartPage } from './pages/start-page';
+import { launchChromium, newKioskPage } from './support/browser';
+import { saveScreenshot } from './support/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+
+/** Hello every 10 s and the strip's 5 s poll, plus slack (as in server-offline). */
+const connectionChangeMs = 40_000;
+const dayMs = 26 * 3_600_000;
+
+describe('a device that was offline for a day catches up by itself', () => {
+  let app: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startTestStack('catch-up');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('shows the payments waiting and since when, then sends them when the server is back', async () => {
+    const { context, page } = await newKioskPage(browser);
+    const start = await StartPage.open(page, app.stack.appUrl);
+    const core = app.stack.core;
+    await expect.poll(() => start.statusText(), { timeout: connectionChangeMs }).toContain('Sincronización: datos hoy');
+
+    const server = embeddedServer(app.stack);
+    await server.stop();
+    const paymentIds = [0, 1, 2].map((i) => {
+      const bill = unpaidBill(core, i);
+      return takePayment(core, bill, bill.total, `C1-${i + 1}`);
+    });
+    // Taken at the counter a day ago while the link was down (the clock cannot be turned back
+    // here, so the records carry yesterday's time, as they would after a day offline).
+    core.store.sqlite.prepare('UPDATE outbox SET created_at = ? WHERE state = ?').run(new Date(Date.now() - dayMs).toISOString(), 'pending');
+    await expect
+      .poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 })
+      .toContain('3 registros pendientes de envío (el más antiguo, de hace 26 h)');
+    expect(await start.statusText()).toContain('Sin conexión');
+    await saveScreenshot(page, 'sync-offline-pending');
+
+    await server.start();
+    await expect.poll(() => outboxStates(core), { timeout: 60_000, interval: 500 }).toEqual({ sent: 3 });
+    await expect.poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 }).not.toContain('pendiente');
+    expect(await start.statusText()).toMatch(/envío hoy \d{2}:\d{2}/);
+    await saveScreenshot(page, 'sync-caught-up');
+    const { rows } = await server.running().database.exec.query<{ n: string }>('SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])', [paymentIds]);
+    expect(Number(rows[0]?.n)).toBe(3);
+    await context.close();
+  });
+
+  it('lets a supervisor, not a cashier, discard a record the server refused', async () => {
+    const { context, page } = await newKioskPage(browser);
+    const start = await StartPage.open(page, app.stack.appUrl);
+    const core = app.stack.core;
+    const bill = unpaidBill(core);
+    takePayment(core, { ...bill, billNumber: 99_999_999_999 }, 12_000, 'C1-99');
+    await expect.poll(() => start.statusText(), { timeout: 30_000, interval: 1_000 }).toContain('1 registro detenido: avise a un supervisor');
+
+    const staff = await start.openStaffAccess();
+    await staff.page.getByRole('button', { name: 'Registros detenidos' }).click();
+    await staff.page.getByRole('heading', { name: 'Registros detenidos' }).waitFor();
+    const signIn = staff.page.getByRole('form', { name: 'Ingreso del personal' });
+    await signIn.getByRole('textbox', { name: 'Usuario' }).fill('cajero1');
+    await signIn.getByLabel('Contraseña').fill('Cajero1.Demo');
+    await signIn.getByRole('button', { name: 'Ingresar' }).click();
+    await staff.page.getByRole('status').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
+    await saveScreenshot(staff.page, 'parked-cashier-refused');
+
+    await signIn.getByRole('textbox', { name: 'Usuario' }).fill('supervisor1');
+    await signIn.getByLabel('Contraseña').fill('Supervisor1.Demo');
+    await signIn.getByRole('button', { name: 'Ingresar' }).click();
+    const item = staff.page.getByRole('list', { name: 'Registros rechazados por el servidor central' }).getByRole('listitem');
+    await item.first().waitFor();
+    expect(await item.count()).toBe(1);
+    expect(await item.innerText()).toMatch(/Pago de \$\s12\.000/);
+    expect(await item.innerText()).toContain('no existe');
+    await saveScreenshot(staff.page, 'parked-list');
+
+    await item.getByRole('button', { name: 'Descartar' }).click();
+    await item.getByRole('button', { name: 'Sí, descartar' }).click();
+    await staff.page.getByText('El registro se descartó y no se enviará.').waitFor();
+    await staff.page.getByText('No hay registros detenidos en este equipo.').waitFor();
+    await saveScreenshot(staff.page, 'parked-discarded');
+    expect(outboxStates(core).discarded).toBe(1);
+    await context.close();
+  });
+});
