@@ -9,6 +9,7 @@ import { trackConnections } from './http/connection-drain';
 import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
 import { latestSeq } from './sync/feed-reader';
 import { FeedNotifier } from './sync/feed-notifier';
+import type { SyncHooks } from './http/routes/sync';
 
 export type { ServerConfig } from './config';
 export { loadServerConfig } from './config';
@@ -25,7 +26,13 @@ export interface RunningServer {
 }
 
 /** Start-up as a table of contents (STYLE §12): database → migrations → identity → HTTP. */
-export async function startServer(config: ServerConfig, opts: { logger?: Logger } = {}): Promise<RunningServer> {
+export interface StartServerOptions {
+  readonly logger?: Logger;
+  /** Observers of the sync protocol's steps; the fault tests kill the process at one of them. */
+  readonly syncHooks?: SyncHooks;
+}
+
+export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
   const rootLogger = opts.logger ?? createServerLogger(config.logLevel);
   const logger = withServerRedaction(rootLogger);
   const log = moduleLogger(logger, 'startup');
@@ -48,6 +55,7 @@ export async function startServer(config: ServerConfig, opts: { logger?: Logger 
       adminToken,
       enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
       feedNotifier,
+      syncHooks: opts.syncHooks ?? {},
     });
     await app.listen({ host: config.host, port: config.port });
     const connections = trackConnections(app.server);

@@ -8,7 +8,7 @@ import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
-import { syncRoutes } from './routes/sync';
+import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
 
 export interface ServerDeps {
@@ -22,6 +22,7 @@ export interface ServerDeps {
   readonly subscriberCountTtlMs?: number;
   /** Wakes long-polling pulls; the caller owns it and stops it before closing the database. */
   readonly feedNotifier: FeedNotifier;
+  readonly syncHooks?: SyncHooks;
 }
 
 /** The HTTP app, not yet listening: tests use `inject()` or `listen()` on it. */
@@ -61,7 +62,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
   await app.register(deviceRoutes(database, deploymentId, subscriberCount));
-  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync')));
+  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync'), deps.syncHooks ?? {}));
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
     await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppCore } from '../../src-main/app-core';
+import type { Store } from '../../src-main/store/open-store';
 import { commit } from '../../src-main/store/write-path';
 
 /**
@@ -8,7 +8,7 @@ import { commit } from '../../src-main/store/write-path';
  */
 
 /** An unpaid bill in the device's replica (the demo data have plenty). */
-export function unpaidBill(core: AppCore, skip = 0): { billNumber: number; codigoInterno: number; period: string; total: number } {
+export function unpaidBill(core: { readonly store: Store }, skip = 0): { billNumber: number; codigoInterno: number; period: string; total: number } {
   const row = core.store.sqlite
     .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period, total FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number LIMIT 1 OFFSET ?")
     .get(skip) as { billNumber: number; codigoInterno: number; period: string; total: number } | undefined;
@@ -17,7 +17,7 @@ export function unpaidBill(core: AppCore, skip = 0): { billNumber: number; codig
 }
 
 /** A cash payment written the way the cashier will: its outbox event in the one write path. */
-export function takePayment(core: AppCore, bill: { billNumber: number; codigoInterno: number; period: string }, amount: number, reference: string): string {
+export function takePayment(core: { readonly store: Store }, bill: { billNumber: number; codigoInterno: number; period: string }, amount: number, reference: string): string {
   const paymentId = randomUUID();
   commit(core.store, () => ({
     result: null,
@@ -31,7 +31,7 @@ export function takePayment(core: AppCore, bill: { billNumber: number; codigoInt
   return paymentId;
 }
 
-export function outboxStates(core: AppCore): Record<string, number> {
+export function outboxStates(core: { readonly store: Store }): Record<string, number> {
   const rows = core.store.sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }

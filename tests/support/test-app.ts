@@ -16,7 +16,8 @@ export const unreachableServer = 'http://127.0.0.1:9';
 /** Quick sync timers, so tests see a lost server come back within a second or two. */
 export const quickSync: SyncOptions = {
   puller: { longPollMs: 2000, backoffBaseMs: 100, backoffMaxMs: 1000 },
-  pusher: { idleCheckMs: 1000, backoffBaseMs: 100, backoffMaxMs: 1000 },
+  // Batches of 100, so a fault test finds several requests to interrupt.
+  pusher: { idleCheckMs: 1000, backoffBaseMs: 100, backoffMaxMs: 1000, batchSize: 100 },
 };
 
 export function startTestCore(config: AppConfig, serverUrl = unreachableServer, sync: SyncOptions = quickSync): AppCore {

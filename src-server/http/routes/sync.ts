@@ -11,12 +11,21 @@ import { HttpError, parseBody } from '../errors';
 /** A first download sends pages of a few megabytes; pushes are at most 500 events. */
 const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 
+/**
+ * Observers of the protocol's steps. Nothing in the product sets them; the fault tests use
+ * `afterPushCommitted` to kill the server between its commit and its answer.
+ */
+export interface SyncHooks {
+  readonly afterPushCommitted?: () => void;
+}
+
 /** The sync endpoints (DESIGN §2). Encapsulated so the device-token hook covers exactly these. */
 export function syncRoutes(
   database: ServerDatabase,
   deploymentId: string,
   notifier: FeedNotifier,
   log: Logger,
+  hooks: SyncHooks = {},
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     app.addHook('onRequest', requireDevice(database));
@@ -59,6 +68,7 @@ export function syncRoutes(
       const body = parseBody(PushRequest, request.body);
       const device = deviceOf(request);
       const results = await applyPushBatch(database, device, body.events);
+      hooks.afterPushCommitted?.();
       if (results.some((r) => r.status === 'applied')) notifier.changed();
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected > 0) log.warn({ deviceId: device.id, rejected }, 'events rejected');
