@@ -4,6 +4,7 @@ import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import type { AuthenticatedDevice } from '../devices/auth';
 import { EventRejection } from './event-rejection';
+import { takeFeedLock } from './feed-lock';
 import { applyPaymentTaken } from './payment-taken';
 
 type Handler = (tx: SqlExecutor, payload: unknown) => Promise<void>;
@@ -17,7 +18,7 @@ const handlers: { [K in SyncEventType]: Handler } = {
 /**
  * Applies a device's batch exactly once per event (DESIGN §2 "Push"), in the order sent:
  *
- * 1. One transaction for the batch; a savepoint per event.
+ * 1. One transaction for the batch, holding the feed lock from its start; a savepoint per event.
  * 2. The event id goes into `applied_events` first. If it is already there, the event was
  *    applied before (a retry after a lost answer): `duplicate`, or `rejected` if another
  *    device sent that id.
@@ -33,6 +34,8 @@ export async function applyPushBatch(
   events: readonly PushedEvent[],
 ): Promise<PushResult[]> {
   return database.exec.transaction(async (tx) => {
+    // Before the row locks the events take (payment-taken.ts locks its bill FOR UPDATE).
+    await takeFeedLock(tx);
     const results: PushResult[] = [];
     for (const event of events) results.push(await applyOne(tx, device, event));
     return results;

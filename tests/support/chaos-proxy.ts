@@ -73,7 +73,10 @@ export class ChaosProxy {
     const upstream = net.connect(this.upstreamPort, '127.0.0.1');
     this.track(upstream);
     const mode = !this.chaos ? 'pass' : roll < refuse + reset ? 'reset' : roll < refuse + reset + stall ? 'stall' : 'pass';
-    let budget = mode === 'reset' ? Math.floor(this.random() * this.odds.resetWithinBytes) : Infinity;
+    // Under chaos no connection lives long: a kept-alive one would otherwise carry every
+    // request unharmed. "reset" dies early, the others somewhat later.
+    const within = this.odds.resetWithinBytes;
+    let budget = !this.chaos ? Infinity : mode === 'reset' ? Math.floor(this.random() * within) : within + Math.floor(this.random() * 8 * within);
     let stalled = false;
     const forward = (from: net.Socket, to: net.Socket) => {
       from.on('data', (chunk: Buffer) => {

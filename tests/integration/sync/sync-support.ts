@@ -10,7 +10,7 @@ import type { TestServer } from '../server/harness';
 
 export const seedNow = new Date('2026-11-15T15:00:00Z');
 
-export async function seedServer(t: TestServer, subscribers: number): Promise<void> {
+export async function seedServer(t: { readonly server: Pick<TestServer['server'], 'database'> }, subscribers: number): Promise<void> {
   await seedDemoData(t.server.database.exec, { subscribers, months: 6, now: seedNow });
 }
 
