@@ -3,86 +3,114 @@ import type { PushedEvent, PushResult } from '../../src-shared/server-api/sync-a
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import type { AuthenticatedDevice } from '../devices/auth';
+import { noEffects, type BatchEffects, type EventHandler } from './event-handler';
 import { EventRejection } from './event-rejection';
 import { takeFeedLock } from './feed-lock';
-import { applyPaymentTaken } from './payment-taken';
-
-type Handler = (tx: SqlExecutor, payload: unknown) => Promise<void>;
+import { paymentTaken } from './payment-taken';
 
 /** What each event does on the server. Statistics-only events are recorded and nothing else. */
-const handlers: { [K in SyncEventType]: Handler } = {
-  'kiosk.session_ended': async () => undefined,
-  'payment.taken': (tx, payload) => applyPaymentTaken(tx, syncEventSchemas['payment.taken'].parse(payload)),
+const handlers: { [K in SyncEventType]: EventHandler<never> } = {
+  'kiosk.session_ended': noEffects,
+  'payment.taken': paymentTaken,
 };
 
+interface Candidate {
+  readonly event: PushedEvent;
+  readonly type: SyncEventType;
+  readonly payload: unknown;
+  /** Where its answer is in `results`. */
+  readonly answer: number;
+}
+
 /**
- * Applies a device's batch exactly once per event (DESIGN §2 "Push"), in the order sent:
+ * Applies a device's batch exactly once per event (DESIGN §2 "Push"), in the order sent, in
+ * one transaction that holds the feed lock from its start:
  *
- * 1. One transaction for the batch, holding the feed lock from its start; a savepoint per event.
- * 2. The event id goes into `applied_events` first. If it is already there, the event was
- *    applied before (a retry after a lost answer): `duplicate`, or `rejected` if another
- *    device sent that id.
- * 3. Otherwise its effect runs in the same savepoint, so the id is recorded if and only if
- *    the effect is. A refused event rolls back to the savepoint and is recorded in
- *    `rejected_events`; the rest of the batch goes on.
+ * 1. Events whose id is already in `applied_events` were applied before (a retry after a lost
+ *    answer): `duplicate` — or `rejected` if another device sent that id. The same id twice
+ *    in one batch: the second is a duplicate.
+ * 2. The others are checked (type, payload, device) and each kind's handler decides on them
+ *    in order against the state it read for the whole batch (event-handler.ts); a refused
+ *    event is `rejected` with a reason and goes to `rejected_events`, the rest go on.
+ * 3. The accepted events' ids go into `applied_events` and their effects are written, in the
+ *    same transaction: an id is recorded if and only if its effect is.
  * 4. Anything else (a database error) aborts the whole batch: the device gets no answer for
- *    any event and sends them again later, which step 2 makes safe.
+ *    any event and sends them again later, which step 1 makes safe.
  */
-export async function applyPushBatch(
-  database: ServerDatabase,
-  device: AuthenticatedDevice,
-  events: readonly PushedEvent[],
-): Promise<PushResult[]> {
+export async function applyPushBatch(database: ServerDatabase, device: AuthenticatedDevice, events: readonly PushedEvent[]): Promise<PushResult[]> {
   return database.exec.transaction(async (tx) => {
-    // Before the row locks the events take (payment-taken.ts locks its bill FOR UPDATE).
+    // Before the row locks the handlers take (payment-taken.ts locks its bills FOR UPDATE).
     await takeFeedLock(tx);
+    const known = await tx.query<{ id: string; device_id: string }>('SELECT id, device_id FROM applied_events WHERE id = ANY($1::uuid[])', [
+      events.map((e) => e.id),
+    ]);
+    const appliedBy = new Map(known.rows.map((row) => [row.id, row.device_id]));
     const results: PushResult[] = [];
-    for (const event of events) results.push(await applyOne(tx, device, event));
+    const rejected: { event: PushedEvent; reason: string }[] = [];
+    const reject = (event: PushedEvent, reason: string): void => {
+      rejected.push({ event, reason });
+      results.push({ id: event.id, status: 'rejected', reason });
+    };
+
+    const candidates: Candidate[] = [];
+    const seen = new Set<string>();
+    for (const event of events) {
+      const owner = appliedBy.get(event.id);
+      let candidate: Candidate | null = null;
+      if (event.deviceId !== device.id) reject(event, 'El evento pertenece a otro dispositivo.');
+      else if (owner !== undefined) {
+        if (owner === device.id) results.push({ id: event.id, status: 'duplicate' });
+        else reject(event, 'El identificador del evento ya lo usó otro dispositivo.');
+      } else if (seen.has(event.id)) results.push({ id: event.id, status: 'duplicate' });
+      else if (!isSyncEventType(event.type)) reject(event, `Tipo de evento desconocido: ${event.type}.`);
+      else {
+        const parsed = syncEventSchemas[event.type].safeParse(event.payload);
+        if (!parsed.success) reject(event, `El contenido del evento ${event.type} no es válido.`);
+        else candidate = { event, type: event.type, payload: parsed.data, answer: results.length };
+      }
+      seen.add(event.id);
+      if (candidate !== null) {
+        candidates.push(candidate);
+        results.push({ id: event.id, status: 'applied' });
+      }
+    }
+
+    const effects = new Map<SyncEventType, BatchEffects<unknown>>();
+    for (const type of new Set(candidates.map((c) => c.type))) {
+      const handler = handlers[type] as EventHandler<unknown>;
+      effects.set(type, await handler.prepare(tx, candidates.filter((c) => c.type === type).map((c) => c.payload)));
+    }
+    const accepted: PushedEvent[] = [];
+    for (const candidate of candidates) {
+      try {
+        effects.get(candidate.type)?.accept(candidate.payload);
+        accepted.push(candidate.event);
+      } catch (error) {
+        if (!(error instanceof EventRejection)) throw error;
+        rejected.push({ event: candidate.event, reason: error.message });
+        results[candidate.answer] = { id: candidate.event.id, status: 'rejected', reason: error.message };
+      }
+    }
+
+    await record(tx, device, accepted, rejected);
+    for (const effect of effects.values()) await effect.write(tx);
     return results;
   });
 }
 
-async function applyOne(tx: SqlExecutor, device: AuthenticatedDevice, event: PushedEvent): Promise<PushResult> {
-  if (event.deviceId !== device.id) {
-    return reject(tx, device, event, 'El evento pertenece a otro dispositivo.');
+async function record(tx: SqlExecutor, device: AuthenticatedDevice, accepted: readonly PushedEvent[], rejected: readonly { event: PushedEvent; reason: string }[]): Promise<void> {
+  if (accepted.length > 0) {
+    await tx.query(
+      `INSERT INTO applied_events (id, device_id, type, payload, created_at)
+       SELECT e.id, $2, e.type, e.payload, e.created_at FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, payload jsonb, created_at timestamptz)`,
+      [JSON.stringify(accepted.map((e) => ({ id: e.id, type: e.type, payload: e.payload, created_at: e.createdAt }))), device.id],
+    );
   }
-  await tx.query('SAVEPOINT push_event');
-  const recorded = await tx.query(
-    `INSERT INTO applied_events (id, device_id, type, payload, created_at) VALUES ($1, $2, $3, $4::jsonb, $5)
-     ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [event.id, device.id, event.type, JSON.stringify(event.payload), event.createdAt],
-  );
-  if (recorded.rows.length === 0) {
-    await tx.query('RELEASE SAVEPOINT push_event');
-    const { rows } = await tx.query<{ device_id: string }>('SELECT device_id FROM applied_events WHERE id = $1', [event.id]);
-    return rows[0]?.device_id === device.id ? { id: event.id, status: 'duplicate' } : reject(tx, device, event, 'El identificador del evento ya lo usó otro dispositivo.');
+  if (rejected.length > 0) {
+    await tx.query(
+      `INSERT INTO rejected_events (id, device_id, type, reason, payload)
+       SELECT r.id, $2, r.type, r.reason, r.payload FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, type text, reason text, payload jsonb)`,
+      [JSON.stringify(rejected.map(({ event, reason }) => ({ id: event.id, type: event.type, reason, payload: event.payload }))), device.id],
+    );
   }
-  try {
-    await runHandler(tx, event);
-    await tx.query('RELEASE SAVEPOINT push_event');
-    return { id: event.id, status: 'applied' };
-  } catch (error) {
-    if (!(error instanceof EventRejection)) throw error;
-    await tx.query('ROLLBACK TO SAVEPOINT push_event');
-    await tx.query('RELEASE SAVEPOINT push_event');
-    return reject(tx, device, event, error.message);
-  }
-}
-
-async function runHandler(tx: SqlExecutor, event: PushedEvent): Promise<void> {
-  if (!isSyncEventType(event.type)) throw new EventRejection(`Tipo de evento desconocido: ${event.type}.`);
-  const parsed = syncEventSchemas[event.type].safeParse(event.payload);
-  if (!parsed.success) throw new EventRejection(`El contenido del evento ${event.type} no es válido.`);
-  await handlers[event.type](tx, parsed.data);
-}
-
-async function reject(tx: SqlExecutor, device: AuthenticatedDevice, event: PushedEvent, reason: string): Promise<PushResult> {
-  await tx.query('INSERT INTO rejected_events (id, device_id, type, reason, payload) VALUES ($1, $2, $3, $4, $5::jsonb)', [
-    event.id,
-    device.id,
-    event.type,
-    reason,
-    JSON.stringify(event.payload),
-  ]);
-  return { id: event.id, status: 'rejected', reason };
 }
