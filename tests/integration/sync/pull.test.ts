@@ -52,6 +52,16 @@ describeEachServerDatabase('sync: pull', (variant) => {
     await until('scoped replica', () => deviceChecksums(core.store), (d) => JSON.stringify(d) === JSON.stringify(expected));
     expect(expected.subscribers.rows).toBeGreaterThan(0);
     expect(expected.subscribers.rows).toBeLessThan(150);
+
+    // One statement changes two of the route's subscribers: one moves to another ciclo (it must
+    // leave this device), the other only changes address (it must stay, updated).
+    const [moving, staying] = core.store.sqlite.prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno LIMIT 2').pluck().all() as number[];
+    await t.server.database.exec.query(
+      `UPDATE subscribers SET codigo_ruta = CASE WHEN codigo_interno = $1 THEN '99-999-9999' ELSE codigo_ruta END, address = 'Nueva dirección 1' WHERE codigo_interno IN ($1, $2)`,
+      [moving, staying],
+    );
+    const present = core.store.sqlite.prepare('SELECT address FROM subscribers WHERE codigo_interno = ?').pluck();
+    await until('the move reaches the device', () => [present.get(moving), present.get(staying)], ([gone, kept]) => gone === undefined && kept === 'Nueva dirección 1', 10_000);
   });
 
   it('refuses a cursor from the future, a bad cursor and a missing token, changing nothing', async () => {
