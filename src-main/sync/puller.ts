@@ -17,6 +17,8 @@ export interface PullerOptions {
   readonly backoffMaxMs: number;
 }
 
+export const malformedPageMessage = 'El servidor central envió datos que este equipo no puede guardar; no se aplicó nada. Avise a soporte técnico';
+
 export const defaultPullerOptions: PullerOptions = { pageSize: 2000, longPollMs: 25_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
 
 /**
@@ -87,6 +89,10 @@ export class Puller {
         this.progress.end();
         this.failures += 1;
         pause = backoffDelay(this.failures, this.options.backoffBaseMs, this.options.backoffMaxMs);
+        if (error instanceof MalformedPageError && this.meta.get('syncError') === null) {
+          // Nothing of the page was written; staff must know the replica is not moving.
+          this.meta.set({ syncError: `${malformedPageMessage} (${error.message})` });
+        }
         this.log.warn({ err: error, failures: this.failures, retryInMs: pause }, 'pull failed');
       }
       if (pause > 0 && !this.stopped) await this.wakeable.sleep(pause);
