@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { seedDemoData } from '../../db/seed';
 import { startAppCore, type AppCore } from '../../src-main/app-core';
@@ -8,9 +9,10 @@ import { ServerClient } from '../../src-main/server-link/server-client';
 import { commit } from '../../src-main/store/write-path';
 import { replicaTables } from '../../src-main/sync/replica-tables';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
-import { startServer, type RunningServer } from '../../src-server/index';
+import { startServer } from '../../src-server/index';
 import { createServerLogger } from '../../src-server/logger';
 import { replicatedTables } from '../../src-shared/server-api/sync-api';
+import { spawnChild } from '../../tests/support/child-spawn';
 import { openTestStore } from '../../tests/support/replica-store';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
@@ -18,28 +20,30 @@ import { countOption, Latencies } from '../support/latency';
 import type { BenchContext, Metrics } from '../suite';
 
 /**
- * `sync`, on the embedded PGlite server in this process and devices in this process:
+ * `sync`: the central server on the embedded PGlite in a process of its own (as it runs
+ * apart from devices in production; in one process the server's queries and the device's
+ * writes would take turns on one event loop), devices in this process:
  *
  * - `sync.pull_rows_per_s`: a fresh device's first download of an Ibagué-sized utility
  *   (default 200,000 subscribers with 6 bills each, and their payments), beside
  *   `sync.raw_insert_rows_per_s`: the same rows written with bare batched better-sqlite3
  *   inserts into an empty migrated store in the same run (target: pull ≥ 25 % of raw).
- * - `sync.push_events_per_s`: 10,000 payments pushed from one device's outbox (each one locks
- *   its bill, writes the payment, marks the bill paid and feeds the change back).
- * - `sync.change_to_device_p50_ms`: a row updated on the server → on a long-polling device.
- * - `sync.server_pull_p99_ms`: 200 enrolled devices asking for a page at once.
+ * - `sync.push_events_per_s`: 10,000 payments pushed from the device's outbox (each locks
+ *   its bill, writes the payment, marks the bill paid; the changes flow back to the device).
+ * - `sync.change_to_device_p50_ms`: a payment pushed by another device (a counter) → in this
+ *   device's replica, through the server's change feed and this device's long poll.
+ * - `sync.server_pull_p99_ms`: 200 enrolled devices asking for a page of 500 changes at once.
  *
  * Options: --sync-subscribers N (200000), --push-events N (10000), --pull-devices N (200).
  */
 export const name = 'sync';
 
 const silent = createRootLogger('silent');
-const rootDir = process.cwd();
 
 function device(dataDir: string, serverUrl: string): AppCore {
   return startAppCore({
     config: testConfig(dataDir),
-    paths: appPaths(rootDir),
+    paths: appPaths(process.cwd()),
     serverUrl,
     log: silent,
     helloIntervalMs: 60_000,
@@ -47,21 +51,22 @@ function device(dataDir: string, serverUrl: string): AppCore {
   });
 }
 
-async function enroll(server: RunningServer, core: AppCore): Promise<void> {
-  const { code } = await createEnrollmentCode(server.database, { deviceName: 'Banco de pruebas', mode: 'cashier' });
-  const result = await core.dispatch('device.enroll', { code });
-  if (!result.ok) throw new Error(result.error.message);
-}
-
-async function waitFor(what: string, done: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
+async function waitFor(what: string, done: () => boolean, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
+  while (!done()) {
     if (Date.now() > deadline) throw new Error(`tiempo agotado esperando ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-const count = (core: AppCore, sql: string): number => core.store.sqlite.prepare(sql).pluck().get() as number;
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
 
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
@@ -73,28 +78,39 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   const pushEvents = countOption(values, 'push-events', 10_000);
   const pullDevices = countOption(values, 'pull-devices', 200);
   const dir = tempDir('bench-sync');
+  const serverDir = `${dir.path}/server`;
   const metrics: Metrics = { 'sync.subscribers': subscribers };
-  let server: RunningServer | null = null;
-  const cores: AppCore[] = [];
+  let first: AppCore | null = null;
+  let child: ReturnType<typeof spawnChild> | null = null;
   try {
-    server = await startServer(
-      { dataDir: `${dir.path}/server`, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 },
+    // Seeded, with every enrollment code the run needs, then handed to the server's own process.
+    ctx.log(`servidor PGlite con ${subscribers.toLocaleString('es-CO')} suscriptores y 6 meses de facturas…`);
+    const seeding = await startServer(
+      { dataDir: serverDir, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 },
       { logger: createServerLogger('silent') },
     );
-    ctx.log(`servidor PGlite con ${subscribers.toLocaleString('es-CO')} suscriptores y 6 meses de facturas…`);
-    const seeded = await seedDemoData(server.database.exec, { subscribers, months: 6 });
+    const seeded = await seedDemoData(seeding.database.exec, { subscribers, months: 6 });
+    const codes: string[] = [];
+    for (let i = 0; i < pullDevices + 2; i += 1) codes.push((await createEnrollmentCode(seeding.database, { deviceName: `Banco ${i}`, mode: 'cashier' })).code);
+    const { rows: latestRows } = await seeding.database.exec.query<{ max: string }>('SELECT max(seq) AS max FROM change_log');
+    const latest = String(latestRows[0]?.max ?? '0');
+    await seeding.stop();
     ctx.log(`  ${seeded.rows.toLocaleString('es-CO')} filas`);
+    child = spawnChild('server-process', [serverDir, 'pglite', String(await freePort())]);
+    const { url } = JSON.parse(await child.firstLine) as { url: string };
+    const client = new ServerClient(url);
 
-    const latest = await latestSeqOf(server);
     // 1. First download.
-    const first = device(`${dir.path}/device-1`, server.url);
-    cores.push(first);
+    first = device(`${dir.path}/device-1`, url);
+    const store = first.store;
+    const cursor = store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'syncCursor'").pluck();
     const pullStarted = performance.now();
-    await enroll(server, first);
-    const cursor = first.store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'syncCursor'").pluck();
-    await waitFor('la descarga inicial', () => cursor.get() === String(latest), 1_800_000);
+    const enrolled = await first.dispatch('device.enroll', { code: codes[0] ?? '' });
+    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    await waitFor('la descarga inicial', () => cursor.get() === latest, 1_800_000);
     const pullSeconds = (performance.now() - pullStarted) / 1000;
-    const rows = replicatedTables.reduce((sum, table) => sum + count(first, `SELECT count(*) FROM ${table}`), 0);
+    const count = (sql: string): number => store.sqlite.prepare(sql).pluck().get() as number;
+    const rows = replicatedTables.reduce((sum, table) => sum + count(`SELECT count(*) FROM ${table}`), 0);
     metrics['sync.pull_rows'] = rows;
     metrics['sync.pull_rows_per_s'] = Math.round(rows / pullSeconds);
     ctx.log(`descarga: ${rows.toLocaleString('es-CO')} filas en ${pullSeconds.toFixed(1)} s`);
@@ -105,12 +121,11 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     for (const table of replicatedTables) {
       const columns = replicaTables[table].columns.map(([column]) => column);
       const insert = raw.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-      const source = first.store.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw();
-      let batch: unknown[][] = [];
       const flush = raw.sqlite.transaction((items: unknown[][]) => {
         for (const item of items) insert.run(item);
       });
-      for (const row of source.iterate() as IterableIterator<unknown[]>) {
+      let batch: unknown[][] = [];
+      for (const row of store.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
         batch.push(row);
         if (batch.length === 2000) {
           flush.immediate(batch);
@@ -119,45 +134,39 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       }
       if (batch.length > 0) flush.immediate(batch);
     }
-    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    metrics['sync.raw_insert_rows_per_s'] = Math.round(rows / ((performance.now() - rawStarted) / 1000));
     raw.close();
-    metrics['sync.raw_insert_rows_per_s'] = Math.round(rows / rawSeconds);
 
     // 2. Push.
-    ctx.log(`${pushEvents.toLocaleString('es-CO')} pagos en el outbox…`);
-    const bills = first.store.sqlite
+    const bills = store.sqlite
       .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?")
-      .all(pushEvents) as { billNumber: number; codigoInterno: number; period: string }[];
-    await waitFor('el outbox vacío', () => count(first, "SELECT count(*) FROM outbox WHERE state = 'pending'") === 0, 60_000);
+      .all(pushEvents + 100) as { billNumber: number; codigoInterno: number; period: string }[];
+    const pending = store.sqlite.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck();
+    await waitFor('el outbox vacío', () => pending.get() === 0, 60_000);
+    ctx.log(`${pushEvents.toLocaleString('es-CO')} pagos en el outbox…`);
+    const payment = (i: number) => {
+      const bill = bills[i % bills.length];
+      if (bill === undefined) throw new Error('sin facturas pendientes');
+      return { paymentId: randomUUID(), ...bill, amount: 10_000 + i, paidAt: new Date().toISOString(), channel: 'caja', reference: `B-${i}` };
+    };
     const pushStarted = performance.now();
-    commit(first.store, () => ({
-      result: null,
-      events: Array.from({ length: pushEvents }, (_, i) => {
-        const bill = bills[i % bills.length];
-        if (bill === undefined) throw new Error('sin facturas pendientes');
-        return {
-          type: 'payment.taken',
-          payload: { paymentId: randomUUID(), ...bill, amount: 10_000 + i, paidAt: new Date().toISOString(), channel: 'caja', reference: `B-${i}` },
-        };
-      }),
-    }));
-    await waitFor('el envío', () => count(first, "SELECT count(*) FROM outbox WHERE state = 'pending'") === 0, 600_000);
+    commit(store, () => ({ result: null, events: Array.from({ length: pushEvents }, (_, i) => ({ type: 'payment.taken', payload: payment(i) })) }));
+    await waitFor('el envío', () => pending.get() === 0, 600_000);
     const pushSeconds = (performance.now() - pushStarted) / 1000;
     metrics['sync.push_events_per_s'] = Math.round(pushEvents / pushSeconds);
     ctx.log(`envío: ${pushEvents} eventos en ${pushSeconds.toFixed(1)} s`);
 
-    // 3. A change reaching an online device.
-    const seqOf = () => Number(cursor.get());
+    // 3. A payment taken at another counter, until it is in this device's replica.
+    const counter = await client.enroll(codes[1] ?? '');
+    if (!counter.ok) throw new Error(counter.error.message);
+    const seen = store.sqlite.prepare('SELECT count(*) FROM payments WHERE id = ?').pluck();
     const changeLatency = new Latencies();
-    const probeCode = first.store.sqlite.prepare('SELECT min(codigo_interno) FROM subscribers').pluck().get() as number;
-    const probe = first.store.sqlite.prepare('SELECT address FROM subscribers WHERE codigo_interno = ?').pluck();
     for (let i = 0; i < 40; i += 1) {
-      await waitFor('al día', async () => seqOf() === (await latestSeqOf(server as RunningServer)), 60_000);
-      const address = `Bench ${i} ${randomUUID().slice(0, 8)}`;
+      const event = { id: randomUUID(), deviceId: counter.value.deviceId, type: 'payment.taken', payload: payment(pushEvents + i), createdAt: new Date().toISOString() };
       const started = performance.now();
-      await server.database.exec.query('UPDATE subscribers SET address = $1 WHERE codigo_interno = $2', [address, probeCode]);
-      // By primary key: a scan of the table on every look would hold the event loop the device runs on.
-      await waitFor('el cambio', () => probe.get(probeCode) === address, 10_000);
+      const pushed = await client.push(counter.value.token, [event]);
+      if (!pushed.ok) throw new Error(pushed.error.message);
+      await waitFor('el cambio', () => seen.get(event.payload.paymentId) === 1, 10_000);
       changeLatency.add(performance.now() - started);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -166,37 +175,31 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     // 4. Many devices asking at once.
     ctx.log(`${pullDevices} dispositivos pidiendo una página a la vez…`);
     const tokens: string[] = [];
-    for (let i = 0; i < pullDevices; i += 1) {
-      const { code } = await createEnrollmentCode(server.database, { deviceName: `Banco ${i}`, mode: 'kiosk' });
-      const answer = await new ServerClient(server.url).enroll(code);
+    for (const code of codes.slice(2)) {
+      const answer = await client.enroll(code);
       if (!answer.ok) throw new Error(answer.error.message);
       tokens.push(answer.value.token);
     }
-    const latestNow = await latestSeqOf(server);
     const pullLatency = new Latencies();
+    const top = Number(latest);
     for (let round = 0; round < 3; round += 1) {
       await Promise.all(
         tokens.map(async (token, i) => {
-          const cursor = Math.floor(((i * 7919 + round * 104_729) % 1000) / 1000 * latestNow);
+          const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * top);
           const started = performance.now();
-          const response = await fetch(`${server?.url ?? ''}/v1/sync/pull?cursor=${cursor}&limit=500`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`${url}/v1/sync/pull?cursor=${from}&limit=500`, { headers: { authorization: `Bearer ${token}` } });
           await response.arrayBuffer();
           if (!response.ok) throw new Error(`pull ${response.status}`);
           pullLatency.add(performance.now() - started);
         }),
       );
     }
-    metrics['sync.server_pull_p99_ms'] = pullLatency.percentile(99);
     metrics['sync.server_pull_p50_ms'] = pullLatency.percentile(50);
+    metrics['sync.server_pull_p99_ms'] = pullLatency.percentile(99);
     return metrics;
   } finally {
-    for (const core of cores) await core.stop();
-    await server?.stop();
+    await first?.stop();
+    await child?.stop();
     dir.remove();
-  }
-
-  async function latestSeqOf(s: RunningServer): Promise<number> {
-    const { rows } = await s.database.exec.query<{ max: string | null }>('SELECT max(seq) AS max FROM change_log');
-    return Number(rows[0]?.max ?? 0);
   }
 }

@@ -1,47 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
+import { spawnChild, type Child, type ChildScript } from './child-spawn';
 
-/** A TypeScript script of tests/support/processes in a child Node process (through tsx), killed when the test ends. */
-export interface Child {
-  readonly process: ChildProcess;
-  /** The first stdout line, once printed. */
-  readonly firstLine: Promise<string>;
-  kill9(): Promise<void>;
-  /** SIGTERM, and wait for the exit. */
-  stop(): Promise<void>;
-}
+export type { Child } from './child-spawn';
 
-export function startChild(script: 'device-process' | 'server-process', args: readonly string[]): Child {
-  const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const firstLine = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const end = out.indexOf('\n');
-      if (end >= 0) resolve(out.slice(0, end));
-    });
-    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${stderr.slice(-2000)}`)));
-  });
-  firstLine.catch(() => undefined);
-  const kill9 = async (): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await exited;
-  };
-  onTestFinished(kill9);
-  return {
-    process: child,
-    firstLine,
-    kill9,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+/** A child process for one test, killed with SIGKILL when the test ends if it still runs. */
+export function startChild(script: ChildScript, args: readonly string[]): Child {
+  const child = spawnChild(script, args);
+  onTestFinished(() => child.kill9());
+  return child;
 }

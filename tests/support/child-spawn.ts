@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** A TypeScript script of tests/support/processes in a child Node process (through tsx). */
+export interface Child {
+  readonly process: ChildProcess;
+  /** The first stdout line, once printed. */
+  readonly firstLine: Promise<string>;
+  kill9(): Promise<void>;
+  /** SIGTERM, and wait for the exit. */
+  stop(): Promise<void>;
+}
+
+export type ChildScript = 'device-process' | 'server-process';
+
+export function spawnChild(script: ChildScript, args: readonly string[]): Child {
+  const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const firstLine = new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const end = out.indexOf('\n');
+      if (end >= 0) resolve(out.slice(0, end));
+    });
+    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${stderr.slice(-2000)}`)));
+  });
+  firstLine.catch(() => undefined);
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  return {
+    process: child,
+    firstLine,
+    async kill9() {
+      if (alive()) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      if (alive()) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
