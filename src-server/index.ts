@@ -4,6 +4,7 @@ import type { ServerConfig } from './config';
 import { ensureDeployment } from './db/deployment';
 import { migrateServerDatabase } from './db/migrate';
 import { openServerDatabase, type ServerDatabase } from './db/open';
+import { startPgliteMaintenance } from './db/pglite-maintenance';
 import { buildServer } from './http/build-server';
 import { trackConnections } from './http/connection-drain';
 import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
@@ -66,6 +67,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       adminToken === null
         ? async () => undefined
         : await writeLocalAdminFile(config.dataDir, { url, token: adminToken, pid: process.pid });
+    const maintenance = startPgliteMaintenance(database, moduleLogger(logger, 'maintenance'));
     log.info({ url, database: database.kind, deploymentId }, 'Servidor central escuchando');
 
     let stopping: Promise<void> | undefined;
@@ -78,6 +80,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
           await removeAdminFile();
           // Long-polling pulls answer now instead of holding close() for up to 30 s.
           feedNotifier.stop();
+          await maintenance.stop();
           const closed = http.close();
           connections.endIdle();
           await closed;

@@ -111,7 +111,7 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   ]);
   // PGlite has no autovacuum: without fresh statistics the planner would treat these tables
   // as empty and pick nested loops over millions of rows.
-  await exec.query('ANALYZE subscribers, bills, payments');
+  await exec.query('ANALYZE subscribers, bills, payments, change_log');
 
   return {
     subscribers: loaded.subscribers,
