@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { seedDemoData } from '../../db/seed';
 import { startAppCore, type AppCore } from '../../src-main/app-core';
@@ -13,6 +12,7 @@ import { startServer } from '../../src-server/index';
 import { createServerLogger } from '../../src-server/logger';
 import { replicatedTables } from '../../src-shared/server-api/sync-api';
 import { spawnChild } from '../../tests/support/child-spawn';
+import { freePort } from '../../tests/support/free-port';
 import { openTestStore } from '../../tests/support/replica-store';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
@@ -59,14 +59,6 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
   }
 }
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { fillLocalReplica } from '../../../db/seed/local-replica';
 import type { TransactionalSqlExecutor } from '../../../src-server/db/transaction';
-import { formatCop } from '../../../src-shared/domain/money';
 
 /**
  * Bill data for the browser tests: the device's replica filled from the demo generator (until
@@ -132,20 +131,4 @@ export class BillFixture {
       .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? AND period <= ? ORDER BY period DESC, bill_number DESC LIMIT 5`)
       .all(code, last) as FixtureBill[];
   }
-}
-
-const grouped = new Intl.NumberFormat('es-CO', { useGrouping: 'always', maximumFractionDigits: 0 });
-const longDate = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-
-/**
- * The option a citizen reading their last bill would pick, for each kind of question the kiosk
- * asks (recognised by its wording), written as the printed bill writes it.
- */
-export function rightAnswer(prompt: string, bill: FixtureBill): string {
-  if (/valor total/i.test(prompt)) return formatCop(bill.total);
-  if (/lectura actual/i.test(prompt)) return grouped.format(bill.currentReading);
-  if (/metros cúbicos/i.test(prompt)) return `${bill.consumptionM3} m³`;
-  if (/número de su última factura/i.test(prompt)) return String(bill.billNumber);
-  if (/fecha de pago/i.test(prompt)) return longDate.format(new Date(`${bill.dueOn}T00:00:00Z`));
-  throw new Error(`fixture: no rule for the question «${prompt}»`);
 }

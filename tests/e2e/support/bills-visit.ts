@@ -2,14 +2,15 @@ import type { Page } from 'playwright-core';
 import { BillsQuestionsPage } from '../pages/bills-questions-page';
 import { BillsResultsPage } from '../pages/bills-results-page';
 import type { StartPage } from '../pages/start-page';
-import { rightAnswer, type BillFixture } from './bill-fixture';
+import { rightLabel } from '../../support/bill-answers';
+import type { BillFixture } from './bill-fixture';
 import { saveScreenshot } from './screenshots';
 
 export type BillsTitle = 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores';
 
 /** Picks the right option, as a citizen reading the printed bill would. */
 export const rightPick = (fixture: BillFixture, code: number) => (prompt: string, labels: string[]) => {
-  const answer = rightAnswer(prompt, fixture.currentBill(code));
+  const answer = rightLabel(prompt, fixture.currentBill(code));
   if (!labels.includes(answer)) throw new Error(`the right answer «${answer}» is not among ${labels.join(' | ')}`);
   return answer;
 };
@@ -19,7 +20,7 @@ export const oneWrongPick = (fixture: BillFixture, code: number) => {
   let asked = 0;
   return (prompt: string, labels: string[]) => {
     asked += 1;
-    const answer = rightAnswer(prompt, fixture.currentBill(code));
+    const answer = rightLabel(prompt, fixture.currentBill(code));
     if (asked > 1) return answer;
     const wrong = labels.find((label) => label !== answer);
     if (wrong === undefined) throw new Error('no wrong option offered');

@@ -1,9 +1,9 @@
-import net from 'node:net';
 import { expect, it, onTestFinished } from 'vitest';
 import { openServerDatabase } from '../../../src-server/db/open';
 import { startServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
 import { startChild } from '../../support/child-process';
+import { freePort } from '../../support/free-port';
 import { outboxStates, takePayment, unpaidBill } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { serverChecksums, deviceChecksums } from '../../support/replica-checksum';
@@ -20,14 +20,6 @@ import { seedServer, until } from './sync-support';
  */
 const events = 250;
 
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 describeEachServerDatabase('sync faults: the server killed between commit and reply', (variant) => {
   it('leaves the outcome unknown to the device, which sends again and gets duplicate: every event once', { timeout: 180_000 }, async () => {
