@@ -8,9 +8,10 @@ import { ServerClient } from '../../src-main/server-link/server-client';
 import { commit } from '../../src-main/store/write-path';
 import { replicaTables } from '../../src-main/sync/replica-tables';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
-import { startServer } from '../../src-server/index';
+import { startServer, type RunningServer } from '../../src-server/index';
+import { applyPushBatch } from '../../src-server/sync/push-applier';
 import { createServerLogger } from '../../src-server/logger';
-import { replicatedTables } from '../../src-shared/server-api/sync-api';
+import { maxPushBatch, replicatedTables } from '../../src-shared/server-api/sync-api';
 import { spawnChild } from '../../tests/support/child-spawn';
 import { freePort } from '../../tests/support/free-port';
 import { openTestStore } from '../../tests/support/replica-store';
@@ -29,7 +30,9 @@ import type { BenchContext, Metrics } from '../suite';
  *   `sync.raw_insert_rows_per_s`: the same rows written with bare batched better-sqlite3
  *   inserts into an empty migrated store in the same run (target: pull ≥ 25 % of raw).
  * - `sync.push_events_per_s`: 10,000 payments pushed from the device's outbox (each locks
- *   its bill, writes the payment, marks the bill paid; the changes flow back to the device).
+ *   its bill, writes the payment, marks the bill paid; the changes flow back to the device),
+ *   beside `sync.raw_apply_events_per_s`: the server's push applier called directly with the
+ *   same number of payments in batches of 500, no HTTP and no device.
  * - `sync.change_to_device_p50_ms`: a payment pushed by another device (a counter) → in this
  *   device's replica, through the server's change feed and this device's long poll.
  * - `sync.server_pull_p99_ms`: 200 enrolled devices asking for a page of 500 changes at once.
@@ -60,6 +63,28 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
 }
 
 
+/** The server's side of a push alone: `applyPushBatch` on other pending bills, batches of 500. */
+async function rawApply(server: RunningServer, events: number): Promise<number> {
+  const deviceId = randomUUID();
+  await server.database.exec.query("INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Banco (directo)', 'cashier', $2)", [deviceId, randomUUID()]);
+  const { rows } = await server.database.exec.query<{ bill_number: string; codigo_interno: number; period: string }>(
+    "SELECT bill_number, codigo_interno, period FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number DESC LIMIT $1",
+    [events],
+  );
+  const now = new Date().toISOString();
+  const all = rows.map((bill, i) => ({
+    id: randomUUID(),
+    deviceId,
+    type: 'payment.taken',
+    createdAt: now,
+    payload: { paymentId: randomUUID(), codigoInterno: bill.codigo_interno, billNumber: Number(bill.bill_number), period: bill.period, amount: 5_000 + i, paidAt: now, channel: 'caja', reference: `R-${i}` },
+  }));
+  const device = { id: deviceId, name: 'Banco (directo)', mode: 'cashier' as const, scope: null };
+  const started = performance.now();
+  for (let i = 0; i < all.length; i += maxPushBatch) await applyPushBatch(server.database, device, all.slice(i, i + maxPushBatch));
+  return Math.round(all.length / ((performance.now() - started) / 1000));
+}
+
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
     args: [...ctx.args],
@@ -84,6 +109,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const seeded = await seedDemoData(seeding.database.exec, { subscribers, months: 6 });
     const codes: string[] = [];
     for (let i = 0; i < pullDevices + 2; i += 1) codes.push((await createEnrollmentCode(seeding.database, { deviceName: `Banco ${i}`, mode: 'cashier' })).code);
+    metrics['sync.raw_apply_events_per_s'] = await rawApply(seeding, pushEvents);
     const { rows: latestRows } = await seeding.database.exec.query<{ max: string }>('SELECT max(seq) AS max FROM change_log');
     const latest = String(latestRows[0]?.max ?? '0');
     await seeding.stop();

@@ -136,17 +136,20 @@ export class Pusher {
 
   private record(results: readonly PushResult[]): void {
     const at = new Date(this.now()).toISOString();
-    const markSent = this.store.sqlite.prepare(`UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ? AND state = 'pending'`);
+    const sent = results.filter((r) => r.status !== 'rejected').map((r) => r.id);
+    const rejected = results.filter((r) => r.status === 'rejected');
+    // One statement for the whole batch: a thousand single-row updates cost more than the push.
+    const markSent = this.store.sqlite.prepare(
+      `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
+       WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`,
+    );
     const park = this.store.sqlite.prepare(`UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`);
     const write = this.store.sqlite.transaction(() => {
-      for (const r of results) {
-        if (r.status === 'rejected') park.run(r.reason ?? 'Rechazado por el servidor central.', r.id);
-        else markSent.run(at, r.id);
-      }
+      if (sent.length > 0) markSent.run(at, JSON.stringify(sent));
+      for (const r of rejected) park.run(r.reason ?? 'Rechazado por el servidor central.', r.id);
     });
     write.immediate();
-    const parked = results.filter((r) => r.status === 'rejected').length;
-    if (parked > 0) this.log.warn({ parked }, 'events parked after the server rejected them');
+    if (rejected.length > 0) this.log.warn({ parked: rejected.length }, 'events parked after the server rejected them');
     this.meta.set({ lastPushAt: at });
     if (this.meta.get('syncError') !== null) this.meta.delete('syncError');
   }

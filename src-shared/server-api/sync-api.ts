@@ -51,7 +51,8 @@ export const PullValue = z.object({
 });
 export type PullValue = z.infer<typeof PullValue>;
 
-export const maxPushBatch = 500;
+/** Events per push; about 400 kB of payments, under the push route's 4 MiB body limit. */
+export const maxPushBatch = 1000;
 
 export const PushedEvent = z
   .object({

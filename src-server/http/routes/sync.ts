@@ -8,7 +8,7 @@ import { applyPushBatch } from '../../sync/push-applier';
 import { deviceOf, requireDevice } from '../device-auth';
 import { HttpError, parseBody } from '../errors';
 
-/** A first download sends pages of a few megabytes; pushes are at most 500 events. */
+/** A first download sends pages of a few megabytes; pushes are at most maxPushBatch (1,000) events. */
 const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
