@@ -3,6 +3,8 @@ import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import type { AppPaths } from './app-paths';
 import { startBills } from './bills/start-bills';
+import { CashierService } from './cashier/cashier-service';
+import { StaffSessions } from './cashier/staff-sessions';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
 import { renderBillPdf } from './documents/bill-pdf';
@@ -91,6 +93,17 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     renderPdf: renderBillPdf,
     log: moduleLogger(log, 'bills'),
   });
+  const cashier = new CashierService({
+    store,
+    meta,
+    sessions: new StaffSessions(staff),
+    authorizer: staff,
+    clock: sync.clock,
+    receipts,
+    serverOnline: () => connection.current() === 'online',
+    config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
+    log: moduleLogger(log, 'cashier'),
+  });
   const handlers = createHandlers({
     appInfo: new AppInfoService(config, meta),
     // The strip shows the printer citizens' documents come out of: the document printer, or
@@ -98,6 +111,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     status: new StatusService(config, store, meta, connection, sync, config.printers.document === null && receipts.configured ? receipts.status : printing.status),
     syncAdmin: new SyncAdminService(sync, staff),
     staff,
+    cashier,
     enrollment,
     kiosk: new KioskService(store, meta),
     printDesk: new PrintDesk([printing.queue, receipts.queue]),

@@ -8,6 +8,7 @@ import type { KioskService } from '../services/kiosk-service';
 import type { StatusService } from '../services/status-service';
 import type { SyncAdminService } from '../services/sync-admin-service';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
+import type { CashierService } from '../cashier/cashier-service';
 
 export interface Services {
   readonly appInfo: AppInfoService;
@@ -19,6 +20,7 @@ export interface Services {
   readonly printDesk: PrintDesk;
   readonly syncAdmin: SyncAdminService;
   readonly staff: StaffAuthorizer;
+  readonly cashier: CashierService;
 }
 
 /** Binds each contract operation to its service; the `Handlers` type makes a missing one a type error. */
@@ -45,5 +47,15 @@ export function createHandlers(services: Services): Handlers {
     'sync.parked': (input) => services.syncAdmin.parked(input.grantId),
     'sync.resolveParked': (input) => services.syncAdmin.resolve(input.grantId, input.eventId, input.action),
     'staff.authorize': (input) => services.staff.authorize(input.username, input.password),
+    'cashier.signIn': (input) => services.cashier.signIn(input),
+    'cashier.signOut': (input) => services.cashier.signOut(input),
+    'cashier.openSession': (input) => services.cashier.openSession(input),
+    'cashier.findBills': (input) => services.cashier.findBills(input),
+    'cashier.takePayment': (input) => services.cashier.takePayment(input),
+    'cashier.payments': (input) => services.cashier.payments(input),
+    'cashier.reprint': (input) => services.cashier.reprint(input),
+    'cashier.voidPayment': (input) => services.cashier.voidPayment(input),
+    'cashier.xReport': (input) => services.cashier.xReport(input),
+    'cashier.closeSession': (input) => services.cashier.closeSession(input),
   };
 }

@@ -54,6 +54,15 @@ export const ConfigFile = z
       })
       .strict()
       .default({ receipt: null, receiptType: 'epson', receiptPaper: 80, document: null }),
+    cashier: z
+      .object({
+        /** Largest arqueo difference (pesos, either way) a cashier may close with; beyond it a supervisor approves. */
+        closeTolerance: z.number().int().min(0).max(1_000_000).default(2000),
+        /** Refuse a scanned bill barcode after its due date (the bank convenio's rule); by default the counter accepts it with a warning. */
+        refuseExpiredBarcodes: z.boolean().default(false),
+      })
+      .strict()
+      .default({ closeTolerance: 2000, refuseExpiredBarcodes: false }),
     server: z
       .object({
         /** Port of the embedded central server when no VENTANILLA_SERVER_URL is given. */

@@ -13,6 +13,9 @@ function summarize(type: string, payload: unknown): string {
     const period = typeof p['period'] === 'string' && /^\d{4}-\d{2}$/.test(p['period']) ? periodLabel(p['period']).toLowerCase() : String(p['period']);
     return `Pago de ${formatCop(p['amount'])} a la factura de ${period} del código interno ${String(p['codigoInterno'])}`;
   }
+  if (type === 'payment.voided') return `Anulación de un pago (motivo: ${String(p['reason'])})`;
+  if (type === 'cash_session.opened') return `Apertura de caja de ${String(p['cashier'])}`;
+  if (type === 'cash_session.closed') return `Cierre de caja de ${String(p['cashier'])}`;
   if (type === 'kiosk.session_ended') return 'Fin de una sesión del quiosco (estadística)';
   return `Evento ${type}`;
 }

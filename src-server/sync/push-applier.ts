@@ -7,11 +7,16 @@ import { noEffects, type BatchEffects, type EventHandler } from './event-handler
 import { EventRejection } from './event-rejection';
 import { takeFeedLock } from './feed-lock';
 import { paymentTaken } from './payment-taken';
+import { paymentVoided } from './payment-voided';
 
 /** What each event does on the server. Statistics-only events are recorded and nothing else. */
 const handlers: { [K in SyncEventType]: EventHandler<never> } = {
   'kiosk.session_ended': noEffects,
   'payment.taken': paymentTaken,
+  'payment.voided': paymentVoided,
+  // The server keeps the session records as the events themselves (applied_events).
+  'cash_session.opened': noEffects,
+  'cash_session.closed': noEffects,
 };
 
 interface Candidate {

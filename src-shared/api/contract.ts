@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
+import { cashierOps } from './ops/cashier';
 import { deviceOps } from './ops/device';
 import { kioskOps } from './ops/kiosk';
 import { printOps } from './ops/print';
@@ -23,6 +24,7 @@ export const contract = {
   ...printOps,
   ...syncOps,
   ...staffOps,
+  ...cashierOps,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

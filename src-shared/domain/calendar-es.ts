@@ -58,3 +58,11 @@ export function bogotaDate(isoInstant: string): string {
   if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${isoInstant}`);
   return new Date(ms + bogotaOffsetMs).toISOString().slice(0, 10);
 }
+
+/** An ISO instant as a Bogotá date and time, `15/03/2026 10:42`. */
+export function formatBogotaDateTime(isoInstant: string): string {
+  const ms = Date.parse(isoInstant);
+  if (Number.isNaN(ms)) throw new RangeError(`Not an ISO instant: ${isoInstant}`);
+  const local = new Date(ms + bogotaOffsetMs).toISOString();
+  return `${formatDateEs(local.slice(0, 10))} ${local.slice(11, 16)}`;
+}

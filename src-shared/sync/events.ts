@@ -32,9 +32,45 @@ export const PaymentTaken = z.object({
 });
 export type PaymentTaken = z.infer<typeof PaymentTaken>;
 
+/** A counter payment voided on the device with a supervisor's credentials. */
+export const PaymentVoided = z.object({
+  paymentId: z.uuid(),
+  reason: z.string().min(1).max(200),
+  /** Staff username of the supervisor who approved it. */
+  supervisor: z.string().min(1).max(64),
+  voidedAt: isoInstant,
+});
+export type PaymentVoided = z.infer<typeof PaymentVoided>;
+
+/** A cash session opened at a counter (the server keeps it as a record). */
+export const CashSessionOpened = z.object({
+  sessionId: z.uuid(),
+  cashier: z.string().min(1).max(64),
+  openedAt: isoInstant,
+  openingFloat: z.number().int().nonnegative(),
+});
+
+/** A blind close and its arqueo (the server keeps it as a record). */
+export const CashSessionClosed = z.object({
+  sessionId: z.uuid(),
+  cashier: z.string().min(1).max(64),
+  closedAt: isoInstant,
+  expectedCash: z.number().int(),
+  countedCash: z.number().int(),
+  expectedCard: z.number().int(),
+  countedCard: z.number().int(),
+  expectedCheck: z.number().int(),
+  countedCheck: z.number().int(),
+  difference: z.number().int(),
+  approvedBy: z.string().nullable(),
+});
+
 export const syncEventSchemas = {
   'kiosk.session_ended': KioskSessionEnded,
   'payment.taken': PaymentTaken,
+  'payment.voided': PaymentVoided,
+  'cash_session.opened': CashSessionOpened,
+  'cash_session.closed': CashSessionClosed,
 } as const;
 
 export type SyncEventType = keyof typeof syncEventSchemas;

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './bill-access';
+export * from './cashier';
 export * from './meta';
 export * from './outbox';
 export * from './printing';

@@ -87,3 +87,16 @@ export const subscriberCredits = pgTable(
     index('subscriber_credits_subscriber_idx').on(t.codigoInterno),
   ],
 );
+
+/**
+ * Counter payments voided on a device with a supervisor's approval. The payment row itself is
+ * deleted (so the feed takes it off every device); this is what remains of it for the office.
+ */
+export const paymentVoids = pgTable('payment_voids', {
+  paymentId: uuid('payment_id').primaryKey(),
+  reason: text('reason').notNull(),
+  /** Staff username of the supervisor. */
+  supervisor: text('supervisor').notNull(),
+  voidedAt: timestamp('voided_at', { withTimezone: true }).notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
+import { commit } from '../../../src-main/store/write-path';
 import { revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { bearer, postJson, startTestServer } from '../server/harness';
@@ -35,6 +36,27 @@ describeEachServerDatabase('sync: push', (variant) => {
     const figures = await status(core);
     expect(figures.sync).toMatchObject({ pendingEvents: 0, oldestPendingAt: null, parkedEvents: 0, lastError: null });
     expect(figures.sync.lastPushAt).not.toBeNull();
+  });
+
+  it('applies a void: the payment leaves the server and the devices, its bill is owed again, the void is kept', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 10);
+    const core = await enrolledDevice(t);
+    await expectReplicaEqual(t, core);
+    const bill = unpaidBill(core);
+    const paymentId = takePayment(core, bill, bill.total, 'C1-1');
+    await until('paid on the device', () => core.store.sqlite.prepare('SELECT state FROM bills WHERE bill_number = ?').pluck().get(bill.billNumber), (s) => s === 'pagada');
+    commit(core.store, () => ({
+      result: null,
+      events: [{ type: 'payment.voided', payload: { paymentId, reason: 'Cobro a código equivocado', supervisor: 'supervisor1', voidedAt: new Date().toISOString() } }],
+    }));
+    await until('outbox sent', () => outboxStates(core), (s) => s.sent === 2);
+    const exec = t.server.database.exec;
+    expect((await exec.query('SELECT 1 FROM payments WHERE id = $1', [paymentId])).rows).toHaveLength(0);
+    expect((await exec.query<{ state: string }>('SELECT state FROM bills WHERE bill_number = $1', [bill.billNumber])).rows[0]?.state).toMatch(/^(pendiente|vencida)$/);
+    expect((await exec.query<{ supervisor: string }>('SELECT supervisor FROM payment_voids WHERE payment_id = $1', [paymentId])).rows).toEqual([{ supervisor: 'supervisor1' }]);
+    await expectReplicaEqual(t, core);
+    expect(core.store.sqlite.prepare('SELECT count(*) FROM payments WHERE id = ?').pluck().get(paymentId)).toBe(0);
   });
 
   it('answers a second delivery of the same events as duplicate and applies nothing twice', async () => {

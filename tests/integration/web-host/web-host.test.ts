@@ -29,6 +29,15 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'sync.parked': 'unauthorized',
   'sync.resolveParked': 'unauthorized',
   'staff.authorize': 'unauthorized',
+  'cashier.signIn': 'unauthorized',
+  'cashier.openSession': 'unauthorized',
+  'cashier.findBills': 'unauthorized',
+  'cashier.takePayment': 'unauthorized',
+  'cashier.payments': 'unauthorized',
+  'cashier.reprint': 'unauthorized',
+  'cashier.voidPayment': 'unauthorized',
+  'cashier.xReport': 'unauthorized',
+  'cashier.closeSession': 'unauthorized',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -51,6 +60,16 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'sync.parked': { grantId: sampleGrantId },
   'sync.resolveParked': { grantId: sampleGrantId, eventId: '01900000-0000-7000-8000-000000000002', action: 'retry' },
   'staff.authorize': { username: 'nadie', password: 'no-es-la-clave' },
+  'cashier.signIn': { username: 'nadie', password: 'no-es-la-clave' },
+  'cashier.signOut': { staffSession: sampleGrantId },
+  'cashier.openSession': { staffSession: sampleGrantId, openingFloat: 100_000 },
+  'cashier.findBills': { staffSession: sampleGrantId, codigoInterno: 100005 },
+  'cashier.takePayment': { staffSession: sampleGrantId, codigoInterno: 100005, billNumber: 20260300000001, tenders: [{ kind: 'cash', received: 100_000 }] },
+  'cashier.payments': { staffSession: sampleGrantId },
+  'cashier.reprint': { staffSession: sampleGrantId, paymentId: 'sin-pago' },
+  'cashier.voidPayment': { staffSession: sampleGrantId, paymentId: 'sin-pago', reason: 'Error de digitación', supervisor: { username: 'nadie', password: 'x' } },
+  'cashier.xReport': { staffSession: sampleGrantId },
+  'cashier.closeSession': { staffSession: sampleGrantId, cash: { '50000': 2 }, card: 0, check: 0 },
 };
 
 let dir: ReturnType<typeof tempDir>;

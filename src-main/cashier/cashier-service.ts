@@ -1,0 +1,444 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { v7 as uuidv7 } from 'uuid';
+import { auditLog, cashierPayments, cashSessions, numberSeries, settings } from '../../db/local/schema';
+import type { OpName, OpOutput, OpParsedInput } from '../../src-shared/api/contract';
+import type { CloseFigures, PayableBill } from '../../src-shared/api/ops/cashier';
+import { err, ok, type Result } from '../../src-shared/api/result';
+import { paymentReceipt, sessionReport, type SessionReportFacts } from '../../src-shared/cashier/receipt-layout';
+import { countedCash, settleTenders, type Tender } from '../../src-shared/cashier/tenders';
+import { bogotaDate, formatBogotaDateTime, formatDateEs, periodLabel } from '../../src-shared/domain/calendar-es';
+import { entitySettingKey, parseEntitySetting, type EntitySetting } from '../../src-shared/domain/entity-setting';
+import { parseScannedPayment } from '../../src-shared/domain/gs1-128-scan';
+import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import { encodeReceipt } from '../receipt-printing/escpos-encoder';
+import type { ReceiptPrinting } from '../receipt-printing/receipt-printing';
+import { escposContentType } from '../receipt-printing/receipt-profile';
+import type { Store } from '../store/open-store';
+import { commit } from '../store/write-path';
+import type { StaffAuthorizer } from '../staff/staff-authorizer';
+import type { DeviceClock } from '../sync/clock';
+import { cashierMessages } from './cashier-messages';
+import { CashierRecords, paymentView, sessionView, type CashierPaymentRow, type CashSessionRow } from './cashier-records';
+import type { CounterStaff, StaffSessions } from './staff-sessions';
+
+export interface CashierOptions {
+  readonly store: Store;
+  readonly meta: DeviceMeta;
+  readonly sessions: StaffSessions;
+  readonly authorizer: StaffAuthorizer;
+  readonly clock: Pick<DeviceClock, 'checkForMoney'>;
+  readonly receipts: ReceiptPrinting;
+  /** Whether the central server answers now (a close waits for the session's records then). */
+  readonly serverOnline: () => boolean;
+  readonly config: {
+    readonly entity: { readonly name: string; readonly nit: string; readonly city: string };
+    readonly deviceName: string;
+    /** Largest arqueo difference a cashier may close with alone, in pesos. */
+    readonly closeTolerance: number;
+    /** Refuse a scanned barcode after its due date (the convenio's rule). */
+    readonly refuseExpiredBarcodes: boolean;
+  };
+  readonly log: Logger;
+  readonly now?: () => Date;
+}
+
+type Out<K extends OpName> = Promise<Result<OpOutput<K>>>;
+
+interface Printed {
+  readonly jobId: string | null;
+  readonly printerProblem: string | null;
+}
+
+/**
+ * The counter (DESIGN §1.5). Money records are written only through `commit` (the record,
+ * its outbox event and its audit line in one SQLite transaction); the receipt is printed
+ * after, as a persisted job, so a printer out of paper or a crash between the two never loses
+ * or doubles a payment: the payment stands and its receipt can be printed again.
+ */
+export class CashierService {
+  private readonly records: CashierRecords;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: CashierOptions) {
+    this.records = new CashierRecords(options.store);
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async signIn(input: OpParsedInput<'cashier.signIn'>): Out<'cashier.signIn'> {
+    const signed = await this.options.sessions.signIn(input.username, input.password);
+    if (!signed.ok) return signed;
+    const open = this.records.openSession();
+    return ok({ ...signed.value, openSession: open === undefined ? null : sessionView(open, this.records.payments(open.id)) });
+  }
+
+  signOut(input: OpParsedInput<'cashier.signOut'>): Out<'cashier.signOut'> {
+    this.options.sessions.signOut(input.staffSession);
+    return Promise.resolve(ok({ signedOut: true as const }));
+  }
+
+  openSession(input: OpParsedInput<'cashier.openSession'>): Out<'cashier.openSession'> {
+    const staff = this.options.sessions.require(input.staffSession);
+    if (!staff.ok) return Promise.resolve(staff);
+    const open = this.records.openSession();
+    if (open !== undefined) return Promise.resolve(err('conflict', cashierMessages.alreadyOpen(open.cashierName)));
+    const at = this.now().toISOString();
+    const row: CashSessionRow = {
+      id: uuidv7(),
+      cashier: staff.value.username,
+      cashierName: staff.value.fullName,
+      openedAt: at,
+      openingFloat: input.openingFloat,
+      state: 'open',
+      closedAt: null,
+      counted: null,
+      expected: null,
+      difference: null,
+      approvedBy: null,
+    };
+    commit(this.options.store, (tx) => {
+      tx.insert(cashSessions).values(row).run();
+      tx.insert(auditLog).values({ at, action: 'cashier.session_opened', actor: staff.value.username, details: { sessionId: row.id, openingFloat: row.openingFloat } }).run();
+      return { result: null, events: [{ type: 'cash_session.opened', payload: { sessionId: row.id, cashier: row.cashier, openedAt: at, openingFloat: row.openingFloat } }] };
+    });
+    this.options.log.info({ sessionId: row.id }, 'cash session opened');
+    return Promise.resolve(ok(sessionView(row, [])));
+  }
+
+  findBills(input: OpParsedInput<'cashier.findBills'>): Out<'cashier.findBills'> {
+    const staff = this.options.sessions.require(input.staffSession);
+    if (!staff.ok) return Promise.resolve(staff);
+    if ('scan' in input) return Promise.resolve(this.fromScan(input.scan));
+    return Promise.resolve(this.billsOf(input.codigoInterno, null));
+  }
+
+  async takePayment(input: OpParsedInput<'cashier.takePayment'>): Out<'cashier.takePayment'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return context;
+    const { staff, session } = context.value;
+    const clock = this.options.clock.checkForMoney();
+    if (!clock.ok) return clock;
+    const bill = this.records.bill(input.billNumber);
+    const subscriber = this.records.subscriber(input.codigoInterno);
+    if (bill === undefined || subscriber === undefined || bill.codigoInterno !== input.codigoInterno) return err('not-found', cashierMessages.billNotFound);
+    const settled = settleTenders(bill.total, input.tenders);
+    if (!settled.ok) return settled;
+    const warning = this.payableWarning(bill.state, bill.dueOn, this.records.paidHere(bill.billNumber));
+    const at = this.now().toISOString();
+    const id = uuidv7();
+    const row = commit(this.options.store, (tx) => {
+      const receiptNumber = nextReceiptNumber(tx, this.receiptPrefix());
+      const payment: CashierPaymentRow = {
+        id,
+        sessionId: session.id,
+        receiptNumber,
+        codigoInterno: bill.codigoInterno,
+        billNumber: bill.billNumber,
+        period: bill.period,
+        amount: bill.total,
+        cash: settled.value.cash,
+        card: settled.value.card,
+        checkAmount: settled.value.check,
+        change: settled.value.change,
+        tenders: input.tenders,
+        takenAt: at,
+        warning: warning === null || warning.startsWith('Factura vencida') ? null : warning,
+        state: 'valid',
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
+      };
+      tx.insert(cashierPayments).values(payment).run();
+      tx.insert(auditLog).values({ at, action: 'cashier.payment_taken', actor: staff.username, details: { paymentId: id, receiptNumber, amount: bill.total } }).run();
+      return {
+        result: payment,
+        events: [
+          {
+            type: 'payment.taken',
+            payload: { paymentId: id, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, period: bill.period, amount: bill.total, paidAt: at, channel: 'caja', reference: receiptNumber },
+          },
+        ],
+      };
+    });
+    this.options.log.info({ paymentId: id, receiptNumber: row.receiptNumber }, 'payment taken at the counter');
+    const printed = await this.print('receipt', `Recibo ${row.receiptNumber}`, paymentReceipt(this.receiptFacts(row, subscriber.holderName, staff.fullName), false));
+    return ok({ payment: paymentView(row, subscriber.holderName), ...printed });
+  }
+
+  payments(input: OpParsedInput<'cashier.payments'>): Out<'cashier.payments'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return Promise.resolve(context);
+    const { session } = context.value;
+    const rows = this.records.payments(session.id);
+    return Promise.resolve(ok({ session: sessionView(session, rows), payments: rows.map((r) => paymentView(r, this.holder(r.codigoInterno))) }));
+  }
+
+  async reprint(input: OpParsedInput<'cashier.reprint'>): Out<'cashier.reprint'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return context;
+    const payment = this.records.payment(input.paymentId);
+    if (payment === undefined || payment.sessionId !== context.value.session.id) return err('not-found', cashierMessages.paymentNotFound);
+    const cashierName = context.value.session.cashierName;
+    return ok(await this.print('receipt-copy', `Copia recibo ${payment.receiptNumber}`, paymentReceipt(this.receiptFacts(payment, this.holder(payment.codigoInterno), cashierName), true)));
+  }
+
+  async voidPayment(input: OpParsedInput<'cashier.voidPayment'>): Out<'cashier.voidPayment'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return context;
+    const payment = this.records.payment(input.paymentId);
+    if (payment === undefined || payment.sessionId !== context.value.session.id) return err('not-found', cashierMessages.paymentNotFound);
+    if (payment.state === 'voided') return err('conflict', cashierMessages.alreadyVoided);
+    const supervisor = await this.supervisor(input.supervisor);
+    if (!supervisor.ok) return supervisor;
+    const at = this.now().toISOString();
+    const voided = commit(this.options.store, (tx) => {
+      const changed = tx
+        .update(cashierPayments)
+        .set({ state: 'voided', voidedAt: at, voidedBy: supervisor.value, voidReason: input.reason })
+        .where(and(eq(cashierPayments.id, payment.id), eq(cashierPayments.state, 'valid')))
+        .run();
+      if (changed.changes === 0) return { result: false, events: [] };
+      tx.insert(auditLog)
+        .values({ at, action: 'cashier.payment_voided', actor: supervisor.value, details: { paymentId: payment.id, receiptNumber: payment.receiptNumber, cashier: context.value.staff.username, reason: input.reason } })
+        .run();
+      return { result: true, events: [{ type: 'payment.voided', payload: { paymentId: payment.id, reason: input.reason, supervisor: supervisor.value, voidedAt: at } }] };
+    });
+    if (!voided) return err('conflict', cashierMessages.alreadyVoided);
+    this.options.log.info({ paymentId: payment.id }, 'payment voided with a supervisor');
+    const row = this.records.payment(payment.id) ?? payment;
+    return ok({ payment: paymentView(row, this.holder(row.codigoInterno)) });
+  }
+
+  async xReport(input: OpParsedInput<'cashier.xReport'>): Out<'cashier.xReport'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return context;
+    return ok(await this.print('x-report', 'Informe X', sessionReport(this.reportFacts(context.value.session, null))));
+  }
+
+  async closeSession(input: OpParsedInput<'cashier.closeSession'>): Out<'cashier.closeSession'> {
+    const context = this.counter(input.staffSession);
+    if (!context.ok) return context;
+    const { session, staff } = context.value;
+    const figures = this.closeFigures(session, countedCash(input.cash), input.card, input.check);
+    const none: Printed = { jobId: null, printerProblem: null };
+    let approvedBy: string | null = null;
+    if (Math.abs(figures.difference) > this.options.config.closeTolerance) {
+      if (input.supervisor === undefined) return ok({ figures, closed: false, needsSupervisor: true, ...none });
+      const supervisor = await this.supervisor(input.supervisor);
+      if (!supervisor.ok) return supervisor;
+      approvedBy = supervisor.value;
+    }
+    const unsynced = this.records.unsyncedOf(session.id);
+    if (unsynced > 0 && this.options.serverOnline()) return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
+    const at = this.now().toISOString();
+    const counted = { cash: input.cash, card: input.card, check: input.check };
+    const expected = { cash: figures.expectedCash, card: figures.expectedCard, check: figures.expectedCheck };
+    commit(this.options.store, (tx) => {
+      tx.update(cashSessions).set({ state: 'closed', closedAt: at, counted, expected, difference: figures.difference, approvedBy }).where(eq(cashSessions.id, session.id)).run();
+      tx.insert(auditLog).values({ at, action: 'cashier.session_closed', actor: staff.username, details: { sessionId: session.id, difference: figures.difference, approvedBy } }).run();
+      return { result: null, events: [{ type: 'cash_session.closed', payload: { sessionId: session.id, cashier: session.cashier, closedAt: at, ...figures, approvedBy } }] };
+    });
+    this.options.log.info({ sessionId: session.id, difference: figures.difference }, 'cash session closed');
+    const closed = this.records.session(session.id) ?? session;
+    const printed = await this.print('z-report', 'Informe Z', sessionReport(this.reportFacts(closed, { ...figures, closedAt: at, approvedBy })));
+    return ok({ figures, closed: true, needsSupervisor: false, ...printed });
+  }
+
+  /** The Z report of a closed session of this device (or X of the open one), as a receipt model. */
+  reportOf(sessionId: string): ReceiptModel | null {
+    const session = this.records.session(sessionId);
+    if (session === undefined) return null;
+    const expected = session.expected as { cash: number; card: number; check: number } | null;
+    const counted = session.counted as { cash: Record<string, number>; card: number; check: number } | null;
+    const close =
+      session.state === 'closed' && expected !== null && counted !== null
+        ? {
+            closedAt: session.closedAt ?? '',
+            expectedCash: expected.cash,
+            countedCash: countedCash(counted.cash),
+            expectedCard: expected.card,
+            countedCard: counted.card,
+            expectedCheck: expected.check,
+            countedCheck: counted.check,
+            difference: session.difference ?? 0,
+            approvedBy: session.approvedBy,
+          }
+        : null;
+    return sessionReport(this.reportFacts(session, close));
+  }
+
+  // ——— internals ———
+
+  private counter(staffSession: string): Result<{ staff: CounterStaff; session: CashSessionRow }> {
+    const staff = this.options.sessions.require(staffSession);
+    if (!staff.ok) return staff;
+    const session = this.records.openSession();
+    if (session === undefined) return err('conflict', cashierMessages.noOpenSession);
+    if (session.cashier !== staff.value.username && staff.value.role === 'cajero') return err('forbidden', cashierMessages.notYourSession(session.cashierName));
+    return ok({ staff: staff.value, session });
+  }
+
+  private async supervisor(credentials: { username: string; password: string }): Promise<Result<string>> {
+    const grant = await this.options.authorizer.authorize(credentials.username, credentials.password);
+    if (!grant.ok) return grant;
+    this.options.authorizer.revoke(grant.value.grantId);
+    if (grant.value.role !== 'supervisor' && grant.value.role !== 'admin') return err('forbidden', cashierMessages.supervisorOnly);
+    return ok(grant.value.username);
+  }
+
+  private fromScan(scan: string): Result<OpOutput<'cashier.findBills'>> {
+    const entity = this.entity();
+    if (entity?.paymentBarcode === undefined || entity.paymentBarcode === null) return err('validation', cashierMessages.notConfigured);
+    const read = parseScannedPayment(scan, entity.paymentBarcode);
+    if (!read.ok) return read;
+    const code = Number(read.value.reference);
+    const found = this.billsOf(code, null);
+    if (!found.ok) return found;
+    const byDate = found.value.bills.filter((b) => b.dueOn === read.value.dueOn && b.state !== 'anulada');
+    const exact = byDate.find((b) => b.total === read.value.amountPesos);
+    if (exact === undefined) {
+      const sameDate = byDate[0];
+      return err('validation', sameDate === undefined ? cashierMessages.noBillForScan : cashierMessages.amountTampered(read.value.amountPesos, sameDate.total));
+    }
+    if (this.options.config.refuseExpiredBarcodes && read.value.dueOn < bogotaDate(this.now().toISOString())) {
+      return err('validation', cashierMessages.expired(formatDateEs(read.value.dueOn)));
+    }
+    return ok({ ...found.value, scannedBillNumber: exact.billNumber });
+  }
+
+  private billsOf(codigoInterno: number, scanned: number | null): Result<OpOutput<'cashier.findBills'>> {
+    const subscriber = this.records.subscriber(codigoInterno);
+    if (subscriber === undefined) return err('not-found', cashierMessages.unknownCode(codigoInterno));
+    const rows = this.records.bills(codigoInterno);
+    if (rows.length === 0) return err('not-found', cashierMessages.noBills(codigoInterno));
+    const bills: PayableBill[] = rows.map((row) => ({
+      billNumber: row.billNumber,
+      period: row.period,
+      periodLabel: periodLabel(row.period),
+      total: row.total,
+      dueOn: row.dueOn,
+      state: isBillState(row.state) ? row.state : 'pendiente',
+      warning: this.payableWarning(row.state, row.dueOn, this.records.paidHere(row.billNumber)),
+    }));
+    return ok({ codigoInterno, holderName: subscriber.holderName, address: subscriber.address, bills, scannedBillNumber: scanned });
+  }
+
+  private payableWarning(state: string, dueOn: string, paidHere: CashierPaymentRow | undefined): string | null {
+    if (paidHere !== undefined) return `${cashierMessages.alreadyPaid} (Recibo ${paidHere.receiptNumber} de esta caja.)`;
+    if (state === 'pagada') return cashierMessages.alreadyPaid;
+    if (state === 'anulada') return cashierMessages.annulled;
+    if (dueOn < bogotaDate(this.now().toISOString())) return cashierMessages.overdue(formatDateEs(dueOn));
+    return null;
+  }
+
+  private closeFigures(session: CashSessionRow, cash: number, card: number, check: number): CloseFigures {
+    const valid = this.records.payments(session.id).filter((p) => p.state === 'valid');
+    const expectedCash = session.openingFloat + valid.reduce((sum, p) => sum + p.cash, 0);
+    const expectedCard = valid.reduce((sum, p) => sum + p.card, 0);
+    const expectedCheck = valid.reduce((sum, p) => sum + p.checkAmount, 0);
+    return {
+      expectedCash,
+      countedCash: cash,
+      expectedCard,
+      countedCard: card,
+      expectedCheck,
+      countedCheck: check,
+      difference: cash - expectedCash + (card - expectedCard) + (check - expectedCheck),
+    };
+  }
+
+  private reportFacts(session: CashSessionRow, close: SessionReportFacts['close']): SessionReportFacts {
+    const payments = this.records.payments(session.id);
+    const valid = payments.filter((p) => p.state === 'valid');
+    return {
+      entity: this.options.config.entity,
+      deviceName: this.deviceName(),
+      cashierName: session.cashierName,
+      openedAt: formatBogotaDateTime(session.openedAt),
+      printedAt: formatBogotaDateTime(this.now().toISOString()),
+      openingFloat: session.openingFloat,
+      payments: valid.length,
+      voided: payments.length - valid.length,
+      cash: valid.reduce((sum, p) => sum + p.cash, 0),
+      card: valid.reduce((sum, p) => sum + p.card, 0),
+      check: valid.reduce((sum, p) => sum + p.checkAmount, 0),
+      close: close === null ? null : { ...close, closedAt: close.closedAt.includes('T') ? formatBogotaDateTime(close.closedAt) : close.closedAt },
+    };
+  }
+
+  private receiptFacts(row: CashierPaymentRow, holderName: string, cashierName: string) {
+    const tenders = row.tenders as Tender[];
+    return {
+      entity: this.options.config.entity,
+      deviceName: this.deviceName(),
+      cashierName,
+      receiptNumber: row.receiptNumber,
+      takenAt: formatBogotaDateTime(row.takenAt),
+      codigoInterno: row.codigoInterno,
+      holderName,
+      billNumber: row.billNumber,
+      periodLabel: periodLabel(row.period),
+      amount: row.amount,
+      cash: row.cash,
+      cashReceived: tenders.reduce((sum, t) => sum + (t.kind === 'cash' ? t.received : 0), 0),
+      card: row.card,
+      cardVouchers: tenders.flatMap((t) => (t.kind === 'card' ? [t.voucher] : [])),
+      check: row.checkAmount,
+      checks: tenders.flatMap((t) => (t.kind === 'check' ? [`${t.bank} Nº ${t.number}`] : [])),
+      change: row.change,
+      warning: row.warning,
+      voided: row.state === 'voided',
+    };
+  }
+
+  private async print(kind: string, title: string, model: ReceiptModel): Promise<Printed> {
+    const { receipts } = this.options;
+    if (!receipts.configured) return { jobId: null, printerProblem: cashierMessages.noReceiptPrinter };
+    try {
+      const bytes = await encodeReceipt(model, receipts.profile);
+      const job = receipts.queue.enqueue({ kind, title, contentType: escposContentType, content: bytes });
+      return { jobId: job.id, printerProblem: null };
+    } catch (error) {
+      this.options.log.error({ err: error, kind }, 'receipt could not be queued');
+      return { jobId: null, printerProblem: 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.' };
+    }
+  }
+
+  private holder(codigoInterno: number): string {
+    return this.records.subscriber(codigoInterno)?.holderName ?? `Código interno ${codigoInterno}`;
+  }
+
+  private deviceName(): string {
+    return this.options.meta.get('deviceName') ?? this.options.config.deviceName;
+  }
+
+  /** `CAJA1` from the device's name: the receipt number says which counter issued it. */
+  private receiptPrefix(): string {
+    const letters = this.deviceName()
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9]/g, '')
+      .toUpperCase()
+      .slice(0, 8);
+    return letters.length > 0 ? letters : 'CAJA';
+  }
+
+  private entity(): EntitySetting | null {
+    const row = this.options.store.db.select({ value: settings.value }).from(settings).where(eq(settings.key, entitySettingKey)).get();
+    const parsed = parseEntitySetting(row?.value);
+    return parsed.ok ? parsed.value : null;
+  }
+}
+
+const isBillState = (state: string): state is PayableBill['state'] => ['pendiente', 'vencida', 'pagada', 'anulada'].includes(state);
+
+/** The next receipt number of this device, taken inside the payment's transaction. */
+function nextReceiptNumber(tx: Parameters<Parameters<typeof commit>[1]>[0], prefix: string): string {
+  const row = tx
+    .insert(numberSeries)
+    .values({ name: 'receipt', next: 2 })
+    .onConflictDoUpdate({ target: numberSeries.name, set: { next: sql`${numberSeries.next} + 1` } })
+    .returning({ next: numberSeries.next })
+    .get();
+  return `${prefix}-${String(row.next - 1).padStart(6, '0')}`;
+}

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { CashCount, Tender } from '../../cashier/tenders';
+import { defineOperation } from '../operation';
+import { CodigoInterno } from './bills';
+import { StaffGrant } from './staff';
+
+/**
+ * The counter (DESIGN §1.5, issue 6): a cashier signs in on the device (offline too, against
+ * the replicated staff accounts), opens a cash session, takes payments by scanning the bill's
+ * GS1-128 barcode or typing the código interno, prints receipts, voids with a supervisor, and
+ * closes blind. Every money record is written with its outbox event; all of it works with the
+ * central server down.
+ */
+
+/** The cashier's sign-in on this device; every cashier operation names it. */
+const staffSession = z.string().min(16).max(64);
+
+export const CashierSessionView = z.object({
+  id: z.string(),
+  cashier: z.string(),
+  cashierName: z.string(),
+  openedAt: z.string(),
+  openingFloat: z.number().int(),
+  payments: z.number().int().nonnegative(),
+  /** Sum of the valid payments of the session. */
+  collected: z.number().int(),
+});
+export type CashierSessionView = z.infer<typeof CashierSessionView>;
+
+export const PayableBill = z.object({
+  billNumber: z.number().int(),
+  period: z.string(),
+  /** `Marzo de 2026`. */
+  periodLabel: z.string(),
+  total: z.number().int(),
+  dueOn: z.string(),
+  state: z.enum(['pendiente', 'vencida', 'pagada', 'anulada']),
+  /** Spanish, when taking this payment needs the cashier's attention (paid already, overdue). */
+  warning: z.string().nullable(),
+});
+export type PayableBill = z.infer<typeof PayableBill>;
+
+export const CashierPaymentView = z.object({
+  id: z.string(),
+  receiptNumber: z.string(),
+  codigoInterno: z.number().int(),
+  holderName: z.string(),
+  billNumber: z.number().int(),
+  period: z.string(),
+  amount: z.number().int(),
+  cash: z.number().int(),
+  card: z.number().int(),
+  check: z.number().int(),
+  change: z.number().int(),
+  takenAt: z.string(),
+  state: z.enum(['valid', 'voided']),
+  warning: z.string().nullable(),
+  voidReason: z.string().nullable(),
+});
+export type CashierPaymentView = z.infer<typeof CashierPaymentView>;
+
+const printed = z.object({
+  /** The receipt's print job (print.job follows it); null when the device has no receipt printer. */
+  jobId: z.string().nullable(),
+  /** Spanish, when the receipt could not be queued or the printer reported a problem. */
+  printerProblem: z.string().nullable(),
+});
+
+export const CloseFigures = z.object({
+  expectedCash: z.number().int(),
+  countedCash: z.number().int(),
+  expectedCard: z.number().int(),
+  countedCard: z.number().int(),
+  expectedCheck: z.number().int(),
+  countedCheck: z.number().int(),
+  /** Counted minus expected, all tenders. */
+  difference: z.number().int(),
+});
+export type CloseFigures = z.infer<typeof CloseFigures>;
+
+const supervisor = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+
+export const cashierOps = {
+  'cashier.signIn': defineOperation({
+    summary: 'A cashier (or supervisor) signs in at the counter; works offline. Gives a staff session for the cashier operations.',
+    reach: 'local',
+    input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    output: z.object({ staffSession, staff: StaffGrant.omit({ grantId: true }), openSession: CashierSessionView.nullable() }),
+  }),
+  'cashier.signOut': defineOperation({
+    summary: 'Ends the staff session (the cash session stays open for the next sign-in).',
+    reach: 'local',
+    input: z.object({ staffSession }).strict(),
+    output: z.object({ signedOut: z.literal(true) }),
+  }),
+  'cashier.openSession': defineOperation({
+    summary: 'Opens a cash session with the float in the drawer. One open session per device.',
+    reach: 'local',
+    input: z.object({ staffSession, openingFloat: z.number().int().min(0).max(50_000_000) }).strict(),
+    output: CashierSessionView,
+  }),
+  'cashier.findBills': defineOperation({
+    summary:
+      'The bills a payment can be taken for: from a scanned GS1-128 barcode (checked against the convenio, the bill amount and due date) or a typed código interno.',
+    reach: 'local',
+    input: z.union([z.object({ staffSession, scan: z.string().min(1).max(200) }).strict(), z.object({ staffSession, codigoInterno: CodigoInterno }).strict()]),
+    output: z.object({
+      codigoInterno: z.number().int(),
+      holderName: z.string(),
+      address: z.string(),
+      bills: z.array(PayableBill),
+      /** From a scan: the bill the barcode names. */
+      scannedBillNumber: z.number().int().nullable(),
+    }),
+  }),
+  'cashier.takePayment': defineOperation({
+    summary:
+      'Takes a payment for one bill: tenders checked, payment + outbox event + receipt number committed in one transaction, then the receipt printed and the drawer opened for cash.',
+    reach: 'local',
+    input: z.object({ staffSession, codigoInterno: CodigoInterno, billNumber: z.number().int().positive(), tenders: z.array(Tender).min(1).max(4) }).strict(),
+    output: z.object({ payment: CashierPaymentView }).merge(printed),
+  }),
+  'cashier.payments': defineOperation({
+    summary: 'The payments of the open session, newest first.',
+    reach: 'local',
+    input: z.object({ staffSession }).strict(),
+    output: z.object({ session: CashierSessionView, payments: z.array(CashierPaymentView) }),
+  }),
+  'cashier.reprint': defineOperation({
+    summary: 'Prints a receipt of the session again, marked COPIA.',
+    reach: 'local',
+    input: z.object({ staffSession, paymentId: z.string().min(1).max(64) }).strict(),
+    output: printed,
+  }),
+  'cashier.voidPayment': defineOperation({
+    summary: 'Voids a payment of the session with a supervisor’s credentials and a reason; audit-logged and synced.',
+    reach: 'local',
+    input: z.object({ staffSession, paymentId: z.string().min(1).max(64), reason: z.string().trim().min(5).max(200), supervisor }).strict(),
+    output: z.object({ payment: CashierPaymentView }),
+  }),
+  'cashier.xReport': defineOperation({
+    summary: 'Prints the X report (the session so far, nothing closed).',
+    reach: 'local',
+    input: z.object({ staffSession }).strict(),
+    output: printed,
+  }),
+  'cashier.closeSession': defineOperation({
+    summary:
+      'Blind close: the count by denomination and the card and check totals are typed first; the answer gives expected vs counted. A difference beyond the tolerance needs a supervisor. Prints the Z report.',
+    reach: 'local',
+    input: z
+      .object({
+        staffSession,
+        cash: CashCount,
+        card: z.number().int().min(0).max(1_000_000_000),
+        check: z.number().int().min(0).max(1_000_000_000),
+        supervisor: supervisor.optional(),
+      })
+      .strict(),
+    output: z.object({ figures: CloseFigures, closed: z.boolean(), needsSupervisor: z.boolean() }).merge(printed),
+  }),
+};

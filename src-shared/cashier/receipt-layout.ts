@@ -1,0 +1,126 @@
+import { formatNit } from '../domain/nit';
+import { formatCop } from '../domain/money';
+import { copyMark, type ReceiptLine, type ReceiptModel } from '../receipts/receipt-model';
+
+/** What a recibo de caja says (DESIGN §3). */
+export interface ReceiptFacts {
+  readonly entity: { readonly name: string; readonly nit: string; readonly city: string };
+  readonly deviceName: string;
+  readonly cashierName: string;
+  readonly receiptNumber: string;
+  /** Bogotá, `15/03/2026 10:42`. */
+  readonly takenAt: string;
+  readonly codigoInterno: number;
+  readonly holderName: string;
+  readonly billNumber: number;
+  readonly periodLabel: string;
+  readonly amount: number;
+  readonly cash: number;
+  readonly cashReceived: number;
+  readonly card: number;
+  readonly cardVouchers: readonly string[];
+  readonly check: number;
+  readonly checks: readonly string[];
+  readonly change: number;
+  readonly warning: string | null;
+  readonly voided: boolean;
+}
+
+/** The receipt of a counter payment; `copy` marks a reprint. The drawer opens for cash on the original only. */
+export function paymentReceipt(facts: ReceiptFacts, copy: boolean): ReceiptModel {
+  const lines: ReceiptLine[] = [
+    { kind: 'text', text: facts.entity.name, align: 'center', bold: true },
+    { kind: 'text', text: `NIT ${formatNit(facts.entity.nit)} · ${facts.entity.city}`, align: 'center' },
+    { kind: 'rule' },
+    { kind: 'text', text: 'RECIBO DE CAJA', align: 'center', bold: true, large: true },
+  ];
+  if (copy) lines.push({ kind: 'text', text: copyMark, align: 'center', bold: true });
+  if (facts.voided) lines.push({ kind: 'text', text: '*** PAGO ANULADO ***', align: 'center', bold: true });
+  lines.push(
+    { kind: 'pair', left: 'Recibo Nº', right: facts.receiptNumber, bold: true },
+    { kind: 'pair', left: 'Fecha', right: facts.takenAt },
+    { kind: 'pair', left: 'Caja', right: facts.deviceName },
+    { kind: 'pair', left: 'Cajero', right: facts.cashierName },
+    { kind: 'rule' },
+    { kind: 'pair', left: 'Código interno', right: String(facts.codigoInterno) },
+    { kind: 'text', text: facts.holderName },
+    { kind: 'pair', left: 'Factura Nº', right: String(facts.billNumber) },
+    { kind: 'pair', left: 'Periodo pagado', right: facts.periodLabel },
+    { kind: 'rule' },
+    { kind: 'pair', left: 'VALOR PAGADO', right: formatCop(facts.amount), bold: true },
+  );
+  if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Efectivo recibido', right: formatCop(facts.cashReceived) });
+  for (const voucher of facts.cardVouchers) lines.push({ kind: 'pair', left: 'Tarjeta, voucher', right: voucher });
+  if (facts.card > 0) lines.push({ kind: 'pair', left: 'Total tarjeta', right: formatCop(facts.card) });
+  for (const check of facts.checks) lines.push({ kind: 'text', text: `Cheque ${check}` });
+  if (facts.check > 0) lines.push({ kind: 'pair', left: 'Total cheques', right: formatCop(facts.check) });
+  if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Cambio', right: formatCop(facts.change), bold: true });
+  if (facts.warning !== null) lines.push({ kind: 'rule' }, { kind: 'text', text: facts.warning, bold: true });
+  lines.push({ kind: 'rule' }, { kind: 'code128', data: facts.receiptNumber }, { kind: 'text', text: 'Gracias por su pago.', align: 'center' });
+  return { lines, cut: true, openDrawer: !copy && facts.cash > 0 };
+}
+
+/** The figures of a session for the X (so far) and Z (close) reports. */
+export interface SessionReportFacts {
+  readonly entity: { readonly name: string; readonly nit: string };
+  readonly deviceName: string;
+  readonly cashierName: string;
+  readonly openedAt: string;
+  readonly printedAt: string;
+  readonly openingFloat: number;
+  readonly payments: number;
+  readonly voided: number;
+  readonly cash: number;
+  readonly card: number;
+  readonly check: number;
+  readonly close: null | {
+    readonly closedAt: string;
+    readonly expectedCash: number;
+    readonly countedCash: number;
+    readonly expectedCard: number;
+    readonly countedCard: number;
+    readonly expectedCheck: number;
+    readonly countedCheck: number;
+    readonly difference: number;
+    readonly approvedBy: string | null;
+  };
+}
+
+export function sessionReport(facts: SessionReportFacts): ReceiptModel {
+  const z = facts.close;
+  const lines: ReceiptLine[] = [
+    { kind: 'text', text: facts.entity.name, align: 'center', bold: true },
+    { kind: 'text', text: `NIT ${formatNit(facts.entity.nit)}`, align: 'center' },
+    { kind: 'rule' },
+    { kind: 'text', text: z === null ? 'INFORME X' : 'INFORME Z', align: 'center', bold: true, large: true },
+    { kind: 'text', text: z === null ? 'Parcial: la caja sigue abierta' : 'Cierre de caja', align: 'center' },
+    { kind: 'pair', left: 'Caja', right: facts.deviceName },
+    { kind: 'pair', left: 'Cajero', right: facts.cashierName },
+    { kind: 'pair', left: 'Apertura', right: facts.openedAt },
+    { kind: 'pair', left: z === null ? 'Impreso' : 'Cierre', right: z === null ? facts.printedAt : z.closedAt },
+    { kind: 'rule' },
+    { kind: 'pair', left: 'Base inicial', right: formatCop(facts.openingFloat) },
+    { kind: 'pair', left: 'Pagos recibidos', right: String(facts.payments) },
+    { kind: 'pair', left: 'Pagos anulados', right: String(facts.voided) },
+    { kind: 'pair', left: 'Recaudo en efectivo', right: formatCop(facts.cash) },
+    { kind: 'pair', left: 'Recaudo con tarjeta', right: formatCop(facts.card) },
+    { kind: 'pair', left: 'Recaudo con cheque', right: formatCop(facts.check) },
+    { kind: 'pair', left: 'TOTAL RECAUDADO', right: formatCop(facts.cash + facts.card + facts.check), bold: true },
+  ];
+  if (z !== null) {
+    lines.push(
+      { kind: 'rule' },
+      { kind: 'text', text: 'Arqueo', bold: true },
+      { kind: 'pair', left: 'Efectivo esperado', right: formatCop(z.expectedCash) },
+      { kind: 'pair', left: 'Efectivo contado', right: formatCop(z.countedCash) },
+      { kind: 'pair', left: 'Tarjeta esperada', right: formatCop(z.expectedCard) },
+      { kind: 'pair', left: 'Tarjeta contada', right: formatCop(z.countedCard) },
+      { kind: 'pair', left: 'Cheques esperados', right: formatCop(z.expectedCheck) },
+      { kind: 'pair', left: 'Cheques contados', right: formatCop(z.countedCheck) },
+      { kind: 'pair', left: 'DIFERENCIA', right: formatCop(z.difference), bold: true },
+    );
+    if (z.approvedBy !== null) lines.push({ kind: 'pair', left: 'Aprobó la diferencia', right: z.approvedBy });
+    lines.push({ kind: 'feed', lines: 2 }, { kind: 'text', text: 'Firma cajero: ____________________' }, { kind: 'feed', lines: 1 }, { kind: 'text', text: 'Firma supervisor: ________________' });
+  }
+  return { lines, cut: true, openDrawer: false };
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../../src-main/store/open-store';
+import type { PrintJobView } from '../../../src-shared/api/ops/print';
+import { err } from '../../../src-shared/api/result';
+import { demoEntity } from '../../../db/seed/entity';
+import { GS, paymentElementString } from '../../../src-shared/domain/gs1-128';
+import { formatCop } from '../../../src-shared/domain/money';
+import { type CashierHarness, cashierHarness } from '../../support/cashier-harness';
+import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
+import { openReplicaStore, openTestStore, replicaNow } from '../../support/replica-store';
+import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
+import { tempDir } from '../../support/temp-dir';
+
+/**
+ * The counter against a real replica (demo data, staff accounts with their scrypt hashes) and
+ * a receipt printer on a loopback socket: every money record with its outbox event, receipts
+ * decoded back from the bytes the printer got.
+ */
+let dir: ReturnType<typeof tempDir>;
+let store: Store;
+let printer: TcpReceiptPrinter;
+let h: CashierHarness;
+const now = () => replicaNow;
+
+beforeAll(async () => {
+  dir = tempDir('cashier');
+  store = await openReplicaStore(dir.path, { subscribers: 200, staff: true });
+  printer = await TcpReceiptPrinter.start();
+});
+afterAll(async () => {
+  await printer.stop();
+  store.close();
+  dir.remove();
+});
+beforeEach(() => {
+  printer.clear();
+  printer.state = printerStates.ready;
+  h = cashierHarness(store, printer.address, now);
+});
+
+const value = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> => {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
+  return settled.value;
+};
+const count = (sql: string): number => store.sqlite.prepare(sql).pluck().get() as number;
+const unpaid = (skip: number) =>
+  store.sqlite
+    .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total, due_on AS dueOn FROM bills WHERE state = 'pendiente' ORDER BY bill_number LIMIT 1 OFFSET ?")
+    .get(skip) as { billNumber: number; codigoInterno: number; total: number; dueOn: string };
+
+async function settled(jobId: string | null): Promise<PrintJobView> {
+  if (jobId === null) throw new Error('no job');
+  for (let i = 0; i < 500; i += 1) {
+    const job = h.receipts.queue.get(jobId);
+    if (job.ok && (job.value.state === 'done' || job.value.state === 'failed')) return job.value;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the receipt never finished');
+}
+
+async function openCounter(): Promise<string> {
+  const signed = await value(h.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }));
+  if (signed.openSession === null) await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat: 200_000 }));
+  return signed.staffSession;
+}
+
+describe('cashier counter', () => {
+  it('takes a cash payment: payment, receipt number and outbox event together; the receipt prints in Spanish with its barcode, cut and drawer kick', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(0);
+    const found = await value(h.cashier.findBills({ staffSession, codigoInterno: bill.codigoInterno }));
+    expect(found.bills.some((b) => b.billNumber === bill.billNumber)).toBe(true);
+    const outboxBefore = count('SELECT count(*) FROM outbox');
+    const taken = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total + 7_000 }] }));
+    expect(taken.payment).toMatchObject({ amount: bill.total, cash: bill.total, change: 7_000, state: 'valid', receiptNumber: 'CAJA1-000001' });
+    expect(count('SELECT count(*) FROM outbox') - outboxBefore).toBe(1);
+    const event = store.sqlite.prepare("SELECT payload FROM outbox WHERE type = 'payment.taken' ORDER BY id DESC LIMIT 1").pluck().get() as string;
+    expect(JSON.parse(event)).toMatchObject({ paymentId: taken.payment.id, amount: bill.total, channel: 'caja', reference: 'CAJA1-000001' });
+
+    expect((await settled(taken.jobId)).state).toBe('done');
+    const events = decodeEscpos(printer.received);
+    const lines = printedLines(events);
+    expect(lines).toContain('RECIBO DE CAJA');
+    expect(lines.some((l) => /^Recibo Nº +CAJA1-000001$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Cajero +MARTHA LUCÍA OYOLA PRADA$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Código interno +\d+$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Periodo pagado +[A-Z][a-z]+ de \d{4}$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Cambio +\$ 7\.000$/.test(l))).toBe(true);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'barcode', system: 73, data: 'CAJA1-000001', hri: 2 }));
+    expect(events).toContainEqual({ kind: 'drawer', pin: 0, onMs: 50, offMs: 500 });
+    expect(events.some((e) => e.kind === 'cut')).toBe(true);
+  });
+
+  it('reads a scanned bill barcode with or without GS separators, and refuses a tampered amount or another entity', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(1);
+    const config = demoEntity.paymentBarcode;
+    if (!config) throw new Error('the demo entity has a convenio');
+    const element = paymentElementString(config, { reference: String(bill.codigoInterno), amountPesos: bill.total, dueOn: bill.dueOn });
+    if (!element.ok) throw new Error(element.error.message);
+    const withGs = await value(h.cashier.findBills({ staffSession, scan: element.value.data }));
+    expect(withGs.scannedBillNumber).toBe(bill.billNumber);
+    const withoutGs = await value(h.cashier.findBills({ staffSession, scan: `]C1${element.value.data.replaceAll(GS, '')}\r` }));
+    expect(withoutGs.scannedBillNumber).toBe(bill.billNumber);
+
+    const tampered = paymentElementString(config, { reference: String(bill.codigoInterno), amountPesos: bill.total - 1000, dueOn: bill.dueOn });
+    if (!tampered.ok) throw new Error(tampered.error.message);
+    expect(await h.cashier.findBills({ staffSession, scan: tampered.value.data })).toMatchObject({ ok: false, error: { message: expect.stringContaining('no coincide con el de la factura') } });
+    const foreign = element.value.data.replace('7709998000421', '7701234000011');
+    expect(await h.cashier.findBills({ staffSession, scan: foreign })).toMatchObject({ ok: false, error: { message: 'Este código de barras no es de una factura de esta entidad.' } });
+  });
+
+  it('refuses short tenders and a clock too far off, and writes nothing', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(2);
+    const before = [count('SELECT count(*) FROM outbox'), count('SELECT count(*) FROM cashier_payments'), count('SELECT coalesce(max(next), 0) FROM number_series')];
+    expect(await h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total - 50 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: `Faltan ${formatCop(50)} para cubrir el valor a pagar.` },
+    });
+    expect(
+      await h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'card', amount: bill.total + 1, voucher: 'A1234' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
+    h.clockSkew = err('clock-skew', 'El reloj de este equipo está atrasado unos 9 minutos respecto al servidor central.');
+    expect(await h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] })).toMatchObject({ ok: false, error: { code: 'clock-skew' } });
+    expect([count('SELECT count(*) FROM outbox'), count('SELECT count(*) FROM cashier_payments'), count('SELECT coalesce(max(next), 0) FROM number_series')]).toEqual(before);
+  });
+
+  it('reprints a receipt marked COPIA without opening the drawer, and voids only with a supervisor', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(3);
+    const taken = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'card', amount: bill.total, voucher: 'VX-88231' }] }));
+    await settled(taken.jobId);
+    printer.clear();
+    const copy = await value(h.cashier.reprint({ staffSession, paymentId: taken.payment.id }));
+    await settled(copy.jobId);
+    const events = decodeEscpos(printer.received);
+    expect(printedLines(events)).toContain('*** COPIA ***');
+    expect(printedLines(events).some((l) => /^Tarjeta, voucher +VX-88231$/.test(l))).toBe(true);
+    expect(events.some((e) => e.kind === 'drawer')).toBe(false);
+
+    const asCashier = await h.cashier.voidPayment({ staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'cajero2', password: 'Cajero2.Demo' } });
+    expect(asCashier).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const wrong = await h.cashier.voidPayment({ staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'supervisor1', password: 'otra' } });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const voided = await value(h.cashier.voidPayment({ staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'supervisor1', password: 'Supervisor1.Demo' } }));
+    expect(voided.payment).toMatchObject({ state: 'voided', voidReason: 'Cobro a código equivocado' });
+    const event = store.sqlite.prepare("SELECT payload FROM outbox WHERE type = 'payment.voided'").pluck().get() as string;
+    expect(JSON.parse(event)).toMatchObject({ paymentId: taken.payment.id, supervisor: 'supervisor1' });
+    expect(count("SELECT count(*) FROM audit_log WHERE action = 'cashier.payment_voided' AND actor = 'supervisor1'")).toBe(1);
+  });
+
+  it('warns about a bill this counter already took, and numbers keep going after the store is reopened', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(4);
+    const first = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] }));
+    const again = await value(h.cashier.findBills({ staffSession, codigoInterno: bill.codigoInterno }));
+    expect(again.bills.find((b) => b.billNumber === bill.billNumber)?.warning).toContain(first.payment.receiptNumber);
+    const next = Number(first.payment.receiptNumber.split('-')[1]) + 1;
+    // As after a restart: the store opened again, a new service, the staff signed in again.
+    await h.receipts.queue.stop();
+    store.close();
+    store = openTestStore(dir.path);
+    h = cashierHarness(store, printer.address, now);
+    const signedAgain = await openCounter();
+    const later = await value(h.cashier.takePayment({ staffSession: signedAgain, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] }));
+    expect(later.payment.receiptNumber).toBe(`CAJA1-${String(next).padStart(6, '0')}`);
+    expect(later.payment.warning).toContain('saldo a favor');
+  });
+
+  it('closes blind: a difference beyond the tolerance needs a supervisor; the Z report prints the arqueo', async () => {
+    const staffSession = await openCounter();
+    const { session } = await value(h.cashier.payments({ staffSession }));
+    const rows = store.sqlite.prepare("SELECT cash, card, check_amount AS checkAmount FROM cashier_payments WHERE session_id = ? AND state = 'valid'").all(session.id) as { cash: number; card: number; checkAmount: number }[];
+    const expectedCash = session.openingFloat + rows.reduce((s, r) => s + r.cash, 0);
+    const expectedCard = rows.reduce((s, r) => s + r.card, 0);
+    // Counted: the expected cash in 50-peso coins but 10.000 short.
+    const cash = { '50': (expectedCash - 10_000) / 50 };
+    const first = await value(h.cashier.closeSession({ staffSession, cash, card: expectedCard, check: 0 }));
+    expect(first).toMatchObject({ closed: false, needsSupervisor: true, figures: { expectedCash, countedCash: expectedCash - 10_000, difference: -10_000 } });
+    printer.clear();
+    const closed = await value(h.cashier.closeSession({ staffSession, cash, card: expectedCard, check: 0, supervisor: { username: 'supervisor1', password: 'Supervisor1.Demo' } }));
+    expect(closed.closed).toBe(true);
+    await settled(closed.jobId);
+    const lines = printedLines(decodeEscpos(printer.received));
+    expect(lines).toContain('INFORME Z');
+    expect(lines).toContain('Cierre de caja');
+    expect(lines.some((l) => /^DIFERENCIA +-\$ 10\.000$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Aprobó la diferencia +supervisor1$/.test(l))).toBe(true);
+    expect(count("SELECT count(*) FROM outbox WHERE type = 'cash_session.closed'")).toBe(1);
+    expect(await h.cashier.payments({ staffSession })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});

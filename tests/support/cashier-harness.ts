@@ -1,0 +1,55 @@
+import { onTestFinished } from 'vitest';
+import { CashierService } from '../../src-main/cashier/cashier-service';
+import { StaffSessions } from '../../src-main/cashier/staff-sessions';
+import { DeviceMeta } from '../../src-main/device/device-meta';
+import { createRootLogger } from '../../src-main/logger';
+import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/receipt-printing/receipt-printing';
+import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
+import type { Store } from '../../src-main/store/open-store';
+import { ok, type Result } from '../../src-shared/api/result';
+
+export interface CashierHarness {
+  readonly cashier: CashierService;
+  readonly receipts: ReceiptPrinting;
+  /** Set to refuse money operations as a device with a clock off would. */
+  clockSkew: Result<void>;
+  serverOnline: boolean;
+}
+
+/** The cashier service over a real store and a receipt printer address (a loopback fake, or null). */
+export function cashierHarness(store: Store, printer: string | null, now: () => Date = () => new Date()): CashierHarness {
+  const log = createRootLogger('silent');
+  const authorizer = new StaffAuthorizer(store, log);
+  const receipts = startReceiptPrinting({
+    store,
+    address: printer,
+    profile: { type: 'epson', paper: 80 },
+    log,
+    statusTtlMs: 0,
+    queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
+  });
+  onTestFinished(() => receipts.queue.stop());
+  const harness: CashierHarness = {
+    receipts,
+    clockSkew: ok(undefined),
+    serverOnline: false,
+    cashier: new CashierService({
+      store,
+      meta: new DeviceMeta(store),
+      sessions: new StaffSessions(authorizer),
+      authorizer,
+      clock: { checkForMoney: () => harness.clockSkew },
+      receipts,
+      serverOnline: () => harness.serverOnline,
+      config: {
+        entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },
+        deviceName: 'Caja 1',
+        closeTolerance: 2000,
+        refuseExpiredBarcodes: false,
+      },
+      log,
+      now,
+    }),
+  };
+  return harness;
+}
