@@ -17,7 +17,13 @@ export interface CashierHarness {
 }
 
 /** The cashier service over a real store and a receipt printer address (a loopback fake, or null). */
-export function cashierHarness(store: Store, printer: string | null, now: () => Date = () => new Date()): CashierHarness {
+export function cashierHarness(
+  store: Store,
+  printer: string | null,
+  now: () => Date = () => new Date(),
+  // Outside vitest (the bench), the caller stops the receipt queue itself.
+  options: { register?: (stop: () => Promise<void>) => void } = {},
+): CashierHarness {
   const log = createRootLogger('silent');
   const authorizer = new StaffAuthorizer(store, log);
   const receipts = startReceiptPrinting({
@@ -28,7 +34,7 @@ export function cashierHarness(store: Store, printer: string | null, now: () => 
     statusTtlMs: 0,
     queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
   });
-  onTestFinished(() => receipts.queue.stop());
+  (options.register ?? onTestFinished)(() => receipts.queue.stop());
   const harness: CashierHarness = {
     receipts,
     clockSkew: ok(undefined),
