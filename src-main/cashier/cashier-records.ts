@@ -40,7 +40,7 @@ export class CashierRecords {
   }
 
   bills(codigoInterno: number) {
-    return this.store.db.select().from(bills).where(eq(bills.codigoInterno, codigoInterno)).orderBy(desc(bills.period), desc(bills.billNumber)).limit(12).all();
+    return this.store.db.select().from(bills).where(eq(bills.codigoInterno, codigoInterno)).orderBy(desc(bills.period), desc(bills.billNumber)).limit(6).all();
   }
 
   bill(billNumber: number) {

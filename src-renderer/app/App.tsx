@@ -3,7 +3,7 @@ import { ApiClientContext } from '../api/api-context';
 import { useHostAccessStore } from '../api/host-access-store';
 import { AppInfoProvider } from '../app-info/AppInfoProvider';
 import { ErrorBoundary } from './ErrorBoundary';
-import { KioskApp } from './KioskApp';
+import { ModeApp } from './ModeApp';
 import { NoAccessMessage } from './NoAccessMessage';
 
 /** The root: refuses to start without access to a host, then injects its client. */
@@ -14,7 +14,7 @@ export function App({ connection }: { readonly connection: HostConnection }) {
     <ErrorBoundary>
       <ApiClientContext.Provider value={connection.client}>
         <AppInfoProvider>
-          <KioskApp />
+          <ModeApp />
         </AppInfoProvider>
       </ApiClientContext.Provider>
     </ErrorBoundary>

@@ -80,27 +80,39 @@ export async function applyPushBatch(database: ServerDatabase, device: Authentic
       }
     }
 
-    const effects = new Map<SyncEventType, BatchEffects<unknown>>();
-    for (const type of new Set(candidates.map((c) => c.type))) {
-      const handler = handlers[type] as EventHandler<unknown>;
-      effects.set(type, await handler.prepare(tx, candidates.filter((c) => c.type === type).map((c) => c.payload)));
-    }
+    // Runs of consecutive events of one kind, in order: each run reads what the runs before it
+    // wrote (a void after the payment it voids, in the same batch), and a long run of payments
+    // is still decided and written set-based.
     const accepted: PushedEvent[] = [];
-    for (const candidate of candidates) {
-      try {
-        effects.get(candidate.type)?.accept(candidate.payload);
-        accepted.push(candidate.event);
-      } catch (error) {
-        if (!(error instanceof EventRejection)) throw error;
-        rejected.push({ event: candidate.event, reason: error.message });
-        results[candidate.answer] = { id: candidate.event.id, status: 'rejected', reason: error.message };
+    for (const run of consecutiveRuns(candidates)) {
+      const handler = handlers[run.type] as EventHandler<unknown>;
+      const effects: BatchEffects<unknown> = await handler.prepare(tx, run.items.map((c) => c.payload));
+      for (const candidate of run.items) {
+        try {
+          effects.accept(candidate.payload);
+          accepted.push(candidate.event);
+        } catch (error) {
+          if (!(error instanceof EventRejection)) throw error;
+          rejected.push({ event: candidate.event, reason: error.message });
+          results[candidate.answer] = { id: candidate.event.id, status: 'rejected', reason: error.message };
+        }
       }
+      await effects.write(tx);
     }
 
     await record(tx, device, accepted, rejected);
-    for (const effect of effects.values()) await effect.write(tx);
     return results;
   });
+}
+
+function consecutiveRuns(candidates: readonly Candidate[]): { type: SyncEventType; items: Candidate[] }[] {
+  const runs: { type: SyncEventType; items: Candidate[] }[] = [];
+  for (const candidate of candidates) {
+    const last = runs.at(-1);
+    if (last?.type === candidate.type) last.items.push(candidate);
+    else runs.push({ type: candidate.type, items: [candidate] });
+  }
+  return runs;
 }
 
 async function record(tx: SqlExecutor, device: AuthenticatedDevice, accepted: readonly PushedEvent[], rejected: readonly { event: PushedEvent; reason: string }[]): Promise<void> {

@@ -75,6 +75,12 @@ describeEachServerDatabase('sync: push', (variant) => {
       createdAt: new Date().toISOString(),
     };
     const client = new ServerClient(t.server.url);
+    // A payment and its void in one batch: the void finds the payment the batch just wrote.
+    const other = unpaidBill(core, 1);
+    const paid = { id: '01930000-0000-7000-8000-00000000ab01', deviceId, type: 'payment.taken', createdAt: new Date().toISOString(), payload: { ...event.payload, paymentId: '01930000-0000-7000-8000-0000000000bb', codigoInterno: other.codigoInterno, billNumber: other.billNumber, period: other.period, amount: other.total } };
+    const voided = { id: '01930000-0000-7000-8000-00000000ab02', deviceId, type: 'payment.voided', createdAt: new Date().toISOString(), payload: { paymentId: paid.payload.paymentId, reason: 'Error', supervisor: 'supervisor1', voidedAt: new Date().toISOString() } };
+    const both = await client.push(token, [paid, voided]);
+    expect(both.ok && both.value.results.map((r) => r.status)).toEqual(['applied', 'applied']);
     const first = await client.push(token, [event]);
     const second = await client.push(token, [event]);
     expect(first.ok && first.value.results).toEqual([{ id: event.id, status: 'applied' }]);

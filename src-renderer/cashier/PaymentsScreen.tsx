@@ -1,0 +1,141 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { OpOutput } from '../../src-shared/api/contract';
+import { formatBogotaTime } from '../format/bogota-time';
+import { useCashierStore } from './cashier-store';
+import { pesos } from './cashier-format';
+import { useCashierCall } from './useCashierCall';
+import { useFunctionKeys } from './useFunctionKeys';
+
+type Listing = OpOutput<'cashier.payments'>;
+
+/**
+ * "Pagos de la caja": the session's payments, newest first. ↑ ↓ choose, R reprints (COPIA),
+ * A voids (reason and a supervisor's user and password), Esc goes back to the counter.
+ */
+export function PaymentsScreen() {
+  const call = useCashierCall();
+  const show = useCashierStore((state) => state.show);
+  const [listing, setListing] = useState<Listing | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [voiding, setVoiding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+
+  // Bumped after a void, so the list is read again.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void call('cashier.payments', {}).then((result) => {
+      if (!live) return;
+      if (result.ok) setListing(result.value);
+      else setMessage({ text: result.error.message, problem: true });
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, version]);
+
+  const payment = listing?.payments[selected] ?? null;
+
+  const reprint = async () => {
+    if (payment === null) return;
+    const result = await call('cashier.reprint', { paymentId: payment.id });
+    setMessage(result.ok ? { text: result.value.printerProblem ?? `Copia del recibo ${payment.receiptNumber} enviada a la impresora.`, problem: result.value.printerProblem !== null } : { text: result.error.message, problem: true });
+  };
+
+  const submitVoid = async (event: FormEvent) => {
+    event.preventDefault();
+    if (payment === null) return;
+    const result = await call('cashier.voidPayment', { paymentId: payment.id, reason, supervisor: { username, password } });
+    setPassword('');
+    if (!result.ok) return setMessage({ text: result.error.message, problem: true });
+    setVoiding(false);
+    setReason('');
+    setUsername('');
+    setMessage({ text: `Pago del recibo ${payment.receiptNumber} anulado.`, problem: false });
+    setVersion((v) => v + 1);
+  };
+
+  const keys = useMemo(
+    () =>
+      voiding
+        ? { Escape: () => setVoiding(false) }
+        : {
+            Escape: () => show('counter'),
+            ArrowDown: () => setSelected((i) => Math.min((listing?.payments.length ?? 1) - 1, i + 1)),
+            ArrowUp: () => setSelected((i) => Math.max(0, i - 1)),
+            r: () => void reprint(),
+            R: () => void reprint(),
+            a: () => setVoiding(payment?.state === 'valid'),
+            A: () => setVoiding(payment?.state === 'valid'),
+          },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reprint reads this render's selection
+    [voiding, listing, payment],
+  );
+  useFunctionKeys(keys);
+
+  return (
+    <section className="cashier-card" aria-label="Pagos de la caja">
+      <h1>Pagos de la caja</h1>
+      {listing !== null && (
+        <p className="cashier-hint">
+          {listing.session.payments} pagos · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R: reimprimir · A: anular · Esc: volver
+        </p>
+      )}
+      {message !== null && (
+        <p className={message.problem ? 'cashier-problem' : undefined} role={message.problem ? 'alert' : 'status'}>
+          {message.text}
+        </p>
+      )}
+      {listing !== null && listing.payments.length === 0 && <p>Todavía no hay pagos en esta caja.</p>}
+      {listing !== null && listing.payments.length > 0 && (
+        <table className="cashier-table" aria-label="Pagos">
+          <thead>
+            <tr>
+              <th>Hora</th>
+              <th>Recibo</th>
+              <th>Código</th>
+              <th>Suscriptor</th>
+              <th className="num">Valor</th>
+              <th>Estado</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listing.payments.map((p, i) => (
+              <tr key={p.id} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
+                <td>{formatBogotaTime(new Date(p.takenAt))}</td>
+                <td>{p.receiptNumber}</td>
+                <td>{p.codigoInterno}</td>
+                <td>{p.holderName}</td>
+                <td className="num">{pesos(p.amount)}</td>
+                <td>{p.state === 'voided' ? `Anulado: ${p.voidReason ?? ''}` : 'Válido'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {voiding && payment !== null && (
+        <form className="cashier-void" onSubmit={(event) => void submitVoid(event)} aria-label="Anular pago">
+          <h2>Anular el pago del recibo {payment.receiptNumber}</h2>
+          <label>
+            Motivo
+            <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
+          </label>
+          <label>
+            Usuario del supervisor
+            <input value={username} onChange={(e) => setUsername(e.target.value)} maxLength={64} autoComplete="off" />
+          </label>
+          <label>
+            Contraseña del supervisor
+            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={256} autoComplete="off" />
+          </label>
+          <button type="submit" className="cashier-primary">
+            Anular (Enter)
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

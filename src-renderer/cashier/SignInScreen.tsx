@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import { useApiClient } from '../api/useApiClient';
+import { useCashierStore } from './cashier-store';
+
+/** Username and password; checked on this device, so it works with the central server down. */
+export function SignInScreen() {
+  const client = useApiClient();
+  const signedIn = useCashierStore((state) => state.signedIn);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (username.trim() === '' || password === '') return setProblem('Escriba su usuario y su contraseña.');
+    setBusy(true);
+    const result = await client.call('cashier.signIn', { username, password });
+    setBusy(false);
+    setPassword('');
+    if (!result.ok) return setProblem(result.error.message);
+    signedIn(result.value);
+  };
+
+  return (
+    <form className="cashier-card cashier-sign-in" onSubmit={(event) => void submit(event)} aria-label="Ingreso a la caja">
+      <h1>Ingreso a la caja</h1>
+      <label>
+        Usuario
+        <input autoFocus value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} />
+      </label>
+      <label>
+        Contraseña
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
+      </label>
+      {problem !== null && (
+        <p className="cashier-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="cashier-primary" disabled={busy}>
+        {busy ? 'Verificando…' : 'Ingresar (Enter)'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import { useCallback } from 'react';
+import type { OpInput, OpName, OpOutput } from '../../src-shared/api/contract';
+import type { Result } from '../../src-shared/api/result';
+import { useApiClient } from '../api/useApiClient';
+import { useCashierStore } from './cashier-store';
+
+/**
+ * A cashier operation with the staff session filled in. An answer that the session ended
+ * (30 minutes unused, or a restart) takes the counter back to the sign-in.
+ */
+export function useCashierCall() {
+  const client = useApiClient();
+  const staffSession = useCashierStore((state) => state.staffSession);
+  const signedOut = useCashierStore((state) => state.signedOut);
+  return useCallback(
+    async <K extends OpName>(op: K, input: Omit<OpInput<K>, 'staffSession'>): Promise<Result<OpOutput<K>>> => {
+      const result = await client.call(op, { ...input, staffSession } as OpInput<K>);
+      if (!result.ok && result.error.code === 'unauthorized' && op !== 'cashier.voidPayment' && op !== 'cashier.closeSession') signedOut();
+      return result;
+    },
+    [client, staffSession, signedOut],
+  );
+}
