@@ -11,7 +11,11 @@ import { renderBillPdf } from './documents/bill-pdf';
 import { moduleLogger, type Logger } from './logger';
 import { PrintDesk } from './printing/print-desk';
 import { startDocumentPrinting } from './printing/printing';
+import { printReceipt } from './receipt-printing/print-receipt';
 import { startReceiptPrinting } from './receipt-printing/receipt-printing';
+import { formatBogotaDateTime } from '../src-shared/domain/calendar-es';
+import { receiptPapers } from '../src-shared/receipts/receipt-model';
+import { receiptTestPage } from '../src-shared/receipts/test-page';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { AppInfoService } from './services/app-info-service';
@@ -100,7 +104,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     authorizer: staff,
     clock: sync.clock,
     receipts,
-    serverOnline: () => connection.current() === 'online',
+    serverOnline: async () => (await connection.check()) === 'online',
     config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
     log: moduleLogger(log, 'cashier'),
   });
@@ -112,6 +116,14 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     syncAdmin: new SyncAdminService(sync, staff),
     staff,
     cashier,
+    receiptTestPage: () =>
+      printReceipt(
+        receipts,
+        'test-page',
+        'Página de prueba',
+        receiptTestPage(meta.get('deviceName') ?? config.device.name, receiptPapers[receipts.profile.paper].columns, formatBogotaDateTime(new Date().toISOString())),
+        log,
+      ),
     enrollment,
     kiosk: new KioskService(store, meta),
     printDesk: new PrintDesk([printing.queue, receipts.queue]),

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../src-shared/api/contract';
+import { ok } from '../../src-shared/api/result';
 import type { BillAccess } from '../bills/bill-access';
 import type { BillsService } from '../bills/bills-service';
 import type { PrintDesk } from '../printing/print-desk';
@@ -9,6 +10,7 @@ import type { StatusService } from '../services/status-service';
 import type { SyncAdminService } from '../services/sync-admin-service';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { CashierService } from '../cashier/cashier-service';
+import type { PrintedReceipt } from '../receipt-printing/print-receipt';
 
 export interface Services {
   readonly appInfo: AppInfoService;
@@ -21,6 +23,8 @@ export interface Services {
   readonly syncAdmin: SyncAdminService;
   readonly staff: StaffAuthorizer;
   readonly cashier: CashierService;
+  /** The receipt printer's test page for the installer. */
+  readonly receiptTestPage: () => Promise<PrintedReceipt>;
 }
 
 /** Binds each contract operation to its service; the `Handlers` type makes a missing one a type error. */
@@ -43,6 +47,7 @@ export function createHandlers(services: Services): Handlers {
     'bills.print': (input) => services.bills.print(input),
     'print.job': (input) => Promise.resolve(services.printDesk.get(input.jobId)),
     'print.retry': (input) => Promise.resolve(services.printDesk.retry(input.jobId)),
+    'print.receiptTestPage': async () => ok(await services.receiptTestPage()),
     'sync.now': () => services.syncAdmin.syncNow(),
     'sync.parked': (input) => services.syncAdmin.parked(input.grantId),
     'sync.resolveParked': (input) => services.syncAdmin.resolve(input.grantId, input.eventId, input.action),
@@ -57,5 +62,6 @@ export function createHandlers(services: Services): Handlers {
     'cashier.voidPayment': (input) => services.cashier.voidPayment(input),
     'cashier.xReport': (input) => services.cashier.xReport(input),
     'cashier.closeSession': (input) => services.cashier.closeSession(input),
+    'cashier.sessionReportPdf': (input) => services.cashier.sessionReportPdf(input),
   };
 }

@@ -17,11 +17,11 @@ export const cashierMessages = {
   alreadyPaid: 'Esta factura ya está pagada: si la cobra, el valor queda como saldo a favor del suscriptor.',
   annulled: 'Esta factura está anulada: si la cobra, el valor queda como saldo a favor del suscriptor.',
   paymentNotFound: 'Ese pago no está en la caja abierta.',
+  sessionNotFound: 'Esa caja no existe en este equipo.',
   alreadyVoided: 'Ese pago ya está anulado.',
   supervisorOnly: 'Para anular hace falta el usuario y la contraseña de un supervisor.',
   cannotCloseUnsynced: (n: number): string =>
     `Hay ${n} ${n === 1 ? 'registro' : 'registros'} de esta caja sin enviar al servidor central, que está disponible: espere a que se envíen (o toque «Sincronizar ahora») y cierre de nuevo.`,
   differenceNeedsSupervisor: (difference: number): string =>
     `La diferencia del arqueo (${formatCop(difference)}) supera la tolerancia: un supervisor debe aprobar el cierre con su usuario y contraseña.`,
-  noReceiptPrinter: 'Este equipo no tiene impresora de recibos configurada.',
 } as const;

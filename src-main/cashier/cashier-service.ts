@@ -11,10 +11,10 @@ import { entitySettingKey, parseEntitySetting, type EntitySetting } from '../../
 import { parseScannedPayment } from '../../src-shared/domain/gs1-128-scan';
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
 import type { DeviceMeta } from '../device/device-meta';
+import { renderReceiptPdf } from '../documents/receipt-pdf';
 import type { Logger } from '../logger';
-import { encodeReceipt } from '../receipt-printing/escpos-encoder';
+import { printReceipt, type PrintedReceipt } from '../receipt-printing/print-receipt';
 import type { ReceiptPrinting } from '../receipt-printing/receipt-printing';
-import { escposContentType } from '../receipt-printing/receipt-profile';
 import type { Store } from '../store/open-store';
 import { commit } from '../store/write-path';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
@@ -30,8 +30,8 @@ export interface CashierOptions {
   readonly authorizer: StaffAuthorizer;
   readonly clock: Pick<DeviceClock, 'checkForMoney'>;
   readonly receipts: ReceiptPrinting;
-  /** Whether the central server answers now (a close waits for the session's records then). */
-  readonly serverOnline: () => boolean;
+  /** Asks the central server now whether it answers (a close waits for the session's records then). */
+  readonly serverOnline: () => Promise<boolean>;
   readonly config: {
     readonly entity: { readonly name: string; readonly nit: string; readonly city: string };
     readonly deviceName: string;
@@ -46,10 +46,6 @@ export interface CashierOptions {
 
 type Out<K extends OpName> = Promise<Result<OpOutput<K>>>;
 
-interface Printed {
-  readonly jobId: string | null;
-  readonly printerProblem: string | null;
-}
 
 /**
  * The counter (DESIGN §1.5). Money records are written only through `commit` (the record,
@@ -220,17 +216,18 @@ export class CashierService {
     const context = this.counter(input.staffSession);
     if (!context.ok) return context;
     const { session, staff } = context.value;
+    // With the server there, the close waits until the session's records have reached it.
+    const unsynced = this.records.unsyncedOf(session.id);
+    if (unsynced > 0 && (await this.options.serverOnline())) return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
     const figures = this.closeFigures(session, countedCash(input.cash), input.card, input.check);
-    const none: Printed = { jobId: null, printerProblem: null };
+    const none: PrintedReceipt = { jobId: null, printerProblem: null };
     let approvedBy: string | null = null;
     if (Math.abs(figures.difference) > this.options.config.closeTolerance) {
-      if (input.supervisor === undefined) return ok({ figures, closed: false, needsSupervisor: true, ...none });
+      if (input.supervisor === undefined) return ok({ figures, closed: false, needsSupervisor: true, sessionId: session.id, ...none });
       const supervisor = await this.supervisor(input.supervisor);
       if (!supervisor.ok) return supervisor;
       approvedBy = supervisor.value;
     }
-    const unsynced = this.records.unsyncedOf(session.id);
-    if (unsynced > 0 && this.options.serverOnline()) return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
     const at = this.now().toISOString();
     const counted = { cash: input.cash, card: input.card, check: input.check };
     const expected = { cash: figures.expectedCash, card: figures.expectedCard, check: figures.expectedCheck };
@@ -242,7 +239,19 @@ export class CashierService {
     this.options.log.info({ sessionId: session.id, difference: figures.difference }, 'cash session closed');
     const closed = this.records.session(session.id) ?? session;
     const printed = await this.print('z-report', 'Informe Z', sessionReport(this.reportFacts(closed, { ...figures, closedAt: at, approvedBy })));
-    return ok({ figures, closed: true, needsSupervisor: false, ...printed });
+    return ok({ figures, closed: true, needsSupervisor: false, sessionId: session.id, ...printed });
+  }
+
+  async sessionReportPdf(input: OpParsedInput<'cashier.sessionReportPdf'>): Out<'cashier.sessionReportPdf'> {
+    const staff = this.options.sessions.require(input.staffSession);
+    if (!staff.ok) return staff;
+    const session = this.records.session(input.sessionId);
+    const model = this.reportOf(input.sessionId);
+    if (session === undefined || model === null) return err('not-found', cashierMessages.sessionNotFound);
+    const day = bogotaDate(session.openedAt);
+    const kind = session.state === 'closed' ? 'Z' : 'X';
+    const bytes = await renderReceiptPdf(model, `Informe ${kind} · ${session.cashierName} · ${formatDateEs(day)}`);
+    return ok({ fileName: `informe-${kind.toLowerCase()}-${day}-${session.cashier}.pdf`, base64: Buffer.from(bytes).toString('base64') });
   }
 
   /** The Z report of a closed session of this device (or X of the open one), as a receipt model. */
@@ -392,17 +401,8 @@ export class CashierService {
     };
   }
 
-  private async print(kind: string, title: string, model: ReceiptModel): Promise<Printed> {
-    const { receipts } = this.options;
-    if (!receipts.configured) return { jobId: null, printerProblem: cashierMessages.noReceiptPrinter };
-    try {
-      const bytes = await encodeReceipt(model, receipts.profile);
-      const job = receipts.queue.enqueue({ kind, title, contentType: escposContentType, content: bytes });
-      return { jobId: job.id, printerProblem: null };
-    } catch (error) {
-      this.options.log.error({ err: error, kind }, 'receipt could not be queued');
-      return { jobId: null, printerProblem: 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.' };
-    }
+  private print(kind: string, title: string, model: ReceiptModel): Promise<PrintedReceipt> {
+    return printReceipt(this.options.receipts, kind, title, model, this.options.log);
   }
 
   private holder(codigoInterno: number): string {

@@ -23,6 +23,18 @@ export function CloseScreen() {
   const [supervisor, setSupervisor] = useState({ username: '', password: '' });
   const [answer, setAnswer] = useState<Closing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [pdfProblem, setPdfProblem] = useState<string | null>(null);
+
+  const savePdf = async (sessionId: string) => {
+    const result = await call('cashier.sessionReportPdf', { sessionId });
+    if (!result.ok) return setPdfProblem(result.error.message);
+    const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0));
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    link.download = result.value.fileName;
+    link.click();
+    window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
 
   const count: CashCount = Object.fromEntries(
     Object.entries(pieces).flatMap(([d, text]) => {
@@ -58,6 +70,14 @@ export function CloseScreen() {
         <button type="button" className="cashier-primary" autoFocus onClick={signedOut}>
           Terminar (Enter)
         </button>
+        <button type="button" className="cashier-secondary" onClick={() => void savePdf(answer.sessionId)}>
+          Guardar el informe Z en PDF
+        </button>
+        {pdfProblem !== null && (
+          <p className="cashier-problem" role="alert">
+            {pdfProblem}
+          </p>
+        )}
       </section>
     );
   }

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useApiClient } from '../api/useApiClient';
 import { useCashierStore } from './cashier-store';
+import { useFunctionKeys } from './useFunctionKeys';
 
 /** Username and password; checked on this device, so it works with the central server down. */
 export function SignInScreen() {
@@ -10,6 +11,14 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [testPage, setTestPage] = useState<string | null>(null);
+
+  const printTestPage = async () => {
+    const result = await client.call('print.receiptTestPage', {});
+    setTestPage(result.ok ? (result.value.printerProblem ?? 'Página de prueba enviada a la impresora de recibos.') : result.error.message);
+  };
+  const keys = useMemo(() => ({ F2: () => void printTestPage() }), []); // eslint-disable-line react-hooks/exhaustive-deps -- the client is stable
+  useFunctionKeys(keys);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,6 +50,8 @@ export function SignInScreen() {
       <button type="submit" className="cashier-primary" disabled={busy}>
         {busy ? 'Verificando…' : 'Ingresar (Enter)'}
       </button>
+      <p className="cashier-hint">F2: página de prueba de la impresora de recibos (para el instalador).</p>
+      {testPage !== null && <p role="status">{testPage}</p>}
     </form>
   );
 }

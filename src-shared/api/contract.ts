@@ -4,7 +4,7 @@ import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
 import { deviceOps } from './ops/device';
 import { kioskOps } from './ops/kiosk';
-import { printOps } from './ops/print';
+import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
 import { syncOps } from './ops/sync';
@@ -22,6 +22,7 @@ export const contract = {
   ...kioskOps,
   ...billsOps,
   ...printOps,
+  ...receiptPrintOps,
   ...syncOps,
   ...staffOps,
   ...cashierOps,

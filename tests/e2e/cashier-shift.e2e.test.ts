@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEntity } from '../../db/seed/entity';
@@ -6,6 +7,7 @@ import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { outboxStates } from '../support/outbox-fixtures';
 import { TcpReceiptPrinter } from '../support/tcp-receipt-printer';
+import { pdfText } from '../integration/documents/poppler-zbar';
 import { ensureReplica } from './support/bill-fixture';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
@@ -155,6 +157,11 @@ describe('cashier shift, keyboard only, server down', () => {
     const differenceText = formatCop(difference).replace('\u00a0', ' ');
     expect(printed().some((l) => l.startsWith('DIFERENCIA') && l.endsWith(differenceText)), differenceText).toBe(true);
     await saveScreenshot(page, 'cashier-8-closed');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Guardar el informe Z en PDF' }).click();
+    const file = path.join(app.dataDir, (await download).suggestedFilename());
+    await (await download).saveAs(file);
+    expect(await pdfText(file)).toContain('INFORME Z');
 
     // Everything waited in the outbox; the server comes back and takes it.
     expect(outboxStates(app.stack.core).pending).toBeGreaterThanOrEqual(5);

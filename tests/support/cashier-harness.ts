@@ -23,6 +23,7 @@ export function cashierHarness(
   now: () => Date = () => new Date(),
   // Outside vitest (the bench), the caller stops the receipt queue itself.
   options: { register?: (stop: () => Promise<void>) => void } = {},
+  rules: { refuseExpiredBarcodes?: boolean } = {},
 ): CashierHarness {
   const log = createRootLogger('silent');
   const authorizer = new StaffAuthorizer(store, log);
@@ -46,12 +47,12 @@ export function cashierHarness(
       authorizer,
       clock: { checkForMoney: () => harness.clockSkew },
       receipts,
-      serverOnline: () => harness.serverOnline,
+      serverOnline: () => Promise.resolve(harness.serverOnline),
       config: {
         entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },
         deviceName: 'Caja 1',
         closeTolerance: 2000,
-        refuseExpiredBarcodes: false,
+        refuseExpiredBarcodes: rules.refuseExpiredBarcodes ?? false,
       },
       log,
       now,

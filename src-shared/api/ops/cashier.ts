@@ -144,6 +144,12 @@ export const cashierOps = {
     input: z.object({ staffSession }).strict(),
     output: printed,
   }),
+  'cashier.sessionReportPdf': defineOperation({
+    summary: 'The Z report of a closed session of this device (or the X report of the open one) as a PDF, the same lines the printer printed.',
+    reach: 'local',
+    input: z.object({ staffSession, sessionId: z.string().min(16).max(64) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+  }),
   'cashier.closeSession': defineOperation({
     summary:
       'Blind close: the count by denomination and the card and check totals are typed first; the answer gives expected vs counted. A difference beyond the tolerance needs a supervisor. Prints the Z report.',
@@ -157,6 +163,6 @@ export const cashierOps = {
         supervisor: supervisor.optional(),
       })
       .strict(),
-    output: z.object({ figures: CloseFigures, closed: z.boolean(), needsSupervisor: z.boolean() }).merge(printed),
+    output: z.object({ figures: CloseFigures, closed: z.boolean(), needsSupervisor: z.boolean(), sessionId: z.string() }).merge(printed),
   }),
 };

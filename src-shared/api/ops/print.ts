@@ -31,3 +31,12 @@ export const printOps = {
     output: PrintJobView,
   }),
 };
+
+export const receiptPrintOps = {
+  'print.receiptTestPage': defineOperation({
+    summary: 'Prints the receipt printer’s test page (Spanish letters, the roll’s width, a barcode, the cut), for the installer.',
+    reach: 'local',
+    input: z.object({}).strict(),
+    output: z.object({ jobId: z.string().nullable(), printerProblem: z.string().nullable() }),
+  }),
+};

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../../src-main/store/open-store';
 import type { PrintJobView } from '../../../src-shared/api/ops/print';
@@ -10,6 +12,7 @@ import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
 import { openReplicaStore, openTestStore, replicaNow } from '../../support/replica-store';
 import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
+import { pdfText } from '../documents/poppler-zbar';
 
 /**
  * The counter against a real replica (demo data, staff accounts with their scrypt hashes) and
@@ -169,8 +172,35 @@ describe('cashier counter', () => {
     expect(later.payment.warning).toContain('saldo a favor');
   });
 
+  it('will not close while the server is reachable and the session still has records to send', async () => {
+    const staffSession = await openCounter();
+    expect(count("SELECT count(*) FROM outbox WHERE state = 'pending'")).toBeGreaterThan(0);
+    h.serverOnline = true;
+    const refused = await h.cashier.closeSession({ staffSession, cash: {}, card: 0, check: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('sin enviar al servidor central') } });
+    expect(count("SELECT count(*) FROM cash_sessions WHERE state = 'open'")).toBe(1);
+  });
+
+  it('refuses a scanned barcode after its due date when the convenio says so', async () => {
+    const staffSession = await openCounter();
+    const late = cashierHarness(store, null, () => new Date('2027-06-01T15:00:00Z'));
+    const bill = unpaid(5);
+    const config = demoEntity.paymentBarcode;
+    if (!config) throw new Error('the demo entity has a convenio');
+    const element = paymentElementString(config, { reference: String(bill.codigoInterno), amountPesos: bill.total, dueOn: bill.dueOn });
+    if (!element.ok) throw new Error(element.error.message);
+    const lateSession = (await value(late.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }))).staffSession;
+    const accepted = await value(late.cashier.findBills({ staffSession: lateSession, scan: element.value.data }));
+    expect(accepted.bills.find((b) => b.billNumber === bill.billNumber)?.warning).toMatch(/^Factura vencida el /);
+    const strict = cashierHarness(store, null, () => new Date('2027-06-01T15:00:00Z'), {}, { refuseExpiredBarcodes: true });
+    const strictSession = (await value(strict.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }))).staffSession;
+    expect(await strict.cashier.findBills({ staffSession: strictSession, scan: element.value.data })).toMatchObject({ ok: false, error: { message: expect.stringContaining('el convenio no permite recibirla') } });
+    expect(staffSession).not.toBe('');
+  });
+
   it('closes blind: a difference beyond the tolerance needs a supervisor; the Z report prints the arqueo', async () => {
     const staffSession = await openCounter();
+    h.serverOnline = false;
     const { session } = await value(h.cashier.payments({ staffSession }));
     const rows = store.sqlite.prepare("SELECT cash, card, check_amount AS checkAmount FROM cashier_payments WHERE session_id = ? AND state = 'valid'").all(session.id) as { cash: number; card: number; checkAmount: number }[];
     const expectedCash = session.openingFloat + rows.reduce((s, r) => s + r.cash, 0);
@@ -189,6 +219,15 @@ describe('cashier counter', () => {
     expect(lines.some((l) => /^DIFERENCIA +-\$ 10\.000$/.test(l))).toBe(true);
     expect(lines.some((l) => /^Aprobó la diferencia +supervisor1$/.test(l))).toBe(true);
     expect(count("SELECT count(*) FROM outbox WHERE type = 'cash_session.closed'")).toBe(1);
+    // The same report as a PDF the office keeps, read back by poppler.
+    const pdf = await value(h.cashier.sessionReportPdf({ staffSession, sessionId: closed.sessionId }));
+    expect(pdf.fileName).toMatch(/^informe-z-\d{4}-\d{2}-\d{2}-cajero1\.pdf$/);
+    const file = path.join(dir.path, pdf.fileName);
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = await pdfText(file);
+    expect(text).toContain('INFORME Z');
+    expect(text).toMatch(/DIFERENCIA\s+-\$ 10\.000/);
+    expect(text).toContain('MARTHA LUCÍA OYOLA PRADA');
     expect(await h.cashier.payments({ staffSession })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

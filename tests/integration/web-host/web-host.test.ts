@@ -38,6 +38,7 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'cashier.voidPayment': 'unauthorized',
   'cashier.xReport': 'unauthorized',
   'cashier.closeSession': 'unauthorized',
+  'cashier.sessionReportPdf': 'unauthorized',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -56,6 +57,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'bills.print': { accessId: sampleAccessId, billNumber: 20260300000001 },
   'print.job': { jobId: samplePrintJobId },
   'print.retry': { jobId: samplePrintJobId },
+  'print.receiptTestPage': {},
   'sync.now': {},
   'sync.parked': { grantId: sampleGrantId },
   'sync.resolveParked': { grantId: sampleGrantId, eventId: '01900000-0000-7000-8000-000000000002', action: 'retry' },
@@ -70,6 +72,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'cashier.voidPayment': { staffSession: sampleGrantId, paymentId: 'sin-pago', reason: 'Error de digitación', supervisor: { username: 'nadie', password: 'x' } },
   'cashier.xReport': { staffSession: sampleGrantId },
   'cashier.closeSession': { staffSession: sampleGrantId, cash: { '50000': 2 }, card: 0, check: 0 },
+  'cashier.sessionReportPdf': { staffSession: sampleGrantId, sessionId: '01930000-0000-7000-8000-000000000003' },
 };
 
 let dir: ReturnType<typeof tempDir>;
