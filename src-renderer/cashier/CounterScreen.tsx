@@ -7,6 +7,7 @@ import { pesos, readPesos } from './cashier-format';
 import { PaymentDone } from './PaymentDone';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
+import { useStrayKeys } from './useStrayKeys';
 
 type Found = OpOutput<'cashier.findBills'>;
 type Taken = OpOutput<'cashier.takePayment'>;
@@ -30,6 +31,7 @@ export function CounterScreen() {
   const [taken, setTaken] = useState<Taken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const lookup = useRef<HTMLInputElement>(null);
+  const keepTyped = useRef(false);
   const cashInput = useRef<HTMLInputElement>(null);
 
   const bill = found?.bills[selected] ?? null;
@@ -116,6 +118,15 @@ export function CounterScreen() {
     [found, bill, tenders, settlement],
   );
   useFunctionKeys(keys);
+  // A scan that starts before the field has the focus goes into the field all the same.
+  useStrayKeys({
+    onChar: (char) => {
+      if (found !== null || taken !== null) return;
+      setQuery((q) => q + char);
+      keepTyped.current = true;
+      lookup.current?.focus();
+    },
+  });
 
   if (taken !== null) return <PaymentDone taken={taken} onNext={reset} />;
 
@@ -130,7 +141,10 @@ export function CounterScreen() {
               autoFocus
               value={query}
               onChange={(e) => setQuery(e.target.value)}
-              onFocus={(e) => e.target.select()}
+              onFocus={(e) => {
+                if (!keepTyped.current) e.target.select();
+                keepTyped.current = false;
+              }}
               maxLength={200}
               aria-describedby="lookup-hint"
             />

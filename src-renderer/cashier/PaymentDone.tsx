@@ -1,13 +1,13 @@
-import { useEffect, useRef } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import { pesos } from './cashier-format';
 import { usePrintOutcome } from './usePrintOutcome';
+import { useStrayKeys } from './useStrayKeys';
 
 /** After «Cobrar»: the receipt number, the change in large figures, and what the printer did. Enter: next payment. */
 export function PaymentDone({ taken, onNext }: { readonly taken: OpOutput<'cashier.takePayment'>; readonly onNext: () => void }) {
   const [outcome] = usePrintOutcome(taken.jobId, taken.printerProblem);
-  const next = useRef<HTMLButtonElement>(null);
-  useEffect(() => next.current?.focus(), []);
+  // Focused as it is mounted, and an Enter that lands nowhere (pressed as the screen appears) counts too.
+  useStrayKeys({ onEnter: onNext });
   const { payment } = taken;
   return (
     <section className="cashier-card cashier-done" aria-label="Pago registrado">
@@ -31,7 +31,7 @@ export function PaymentDone({ taken, onNext }: { readonly taken: OpOutput<'cashi
         {outcome.state === 'none' && 'Sin impresora de recibos: el pago quedó registrado.'}
         {outcome.state === 'failed' && `El pago quedó registrado, pero el recibo no se imprimió: ${outcome.message} Reimprímalo desde «Pagos de la caja» (F4).`}
       </p>
-      <button ref={next} type="button" className="cashier-primary" onClick={onNext}>
+      <button autoFocus type="button" className="cashier-primary" onClick={onNext}>
         Siguiente cobro (Enter)
       </button>
     </section>
