@@ -12,14 +12,16 @@ import { uuidV7 } from './uuid-v7';
 export interface DemoStaffAccount {
   readonly username: string;
   readonly password: string;
+  /** The counter's quick sign-in, for cashiers. */
+  readonly pin?: string;
   readonly fullName: string;
   readonly role: StaffRole;
 }
 
 export const demoStaffAccounts: readonly DemoStaffAccount[] = [
-  { username: 'cajero1', password: 'Cajero1.Demo', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
-  { username: 'cajero2', password: 'Cajero2.Demo', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
-  { username: 'supervisor1', password: 'Supervisor1.Demo', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
+  { username: 'cajero1', password: 'Cajero1.Demo', pin: '4826', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
+  { username: 'cajero2', password: 'Cajero2.Demo', pin: '7391', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
+  { username: 'supervisor1', password: 'Supervisor1.Demo', pin: '5173', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
   { username: 'soporte1', password: 'Soporte1.Demo', fullName: 'ANDRÉS FELIPE DEVIA CASTRO', role: 'soporte' },
   { username: 'admin', password: 'Admin.Demo', fullName: 'CLAUDIA PATRICIA MONTEALEGRE VARGAS', role: 'admin' },
 ];
@@ -47,7 +49,7 @@ export async function demoStaffRows(seed: number, createdOn: IsoDate): Promise<S
       fullName: account.fullName,
       role: account.role,
       passwordHash: await hashPassword(account.password, { salt }),
-      pinHash: null,
+      pinHash: account.pin === undefined ? null : await hashPassword(account.pin, { salt: saltFrom(rng) }),
       active: true,
       createdAt: bogotaTimestamp(createdOn, second),
     };

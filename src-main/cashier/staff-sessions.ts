@@ -30,7 +30,7 @@ export class StaffSessions {
   ) {}
 
   async signIn(username: string, password: string): Promise<Result<{ staffSession: string; staff: CounterStaff & { expiresAt: string } }>> {
-    const grant = await this.authorizer.authorize(username, password);
+    const grant = await this.authorizer.authorize(username, password, { pin: true });
     if (!grant.ok) return grant;
     this.authorizer.revoke(grant.value.grantId);
     if (!counterRoles.includes(grant.value.role)) return err('forbidden', 'Su usuario no tiene permiso para trabajar en la caja.');
@@ -47,7 +47,7 @@ export class StaffSessions {
     const at = this.now();
     if (session === undefined || at - session.usedAt > idleMs || at - session.startedAt > maxSessionMs) {
       this.sessions.delete(staffSession);
-      return err('unauthorized', 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y contraseña.');
+      return err('unauthorized', 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.');
     }
     session.usedAt = at;
     return ok({ username: session.username, fullName: session.fullName, role: session.role });

@@ -21,6 +21,8 @@ const grantTtlMs = 5 * 60_000;
 const maxFailures = 5;
 const lockMs = 5 * 60_000;
 const wrongCredentials = 'Usuario o contraseña incorrectos.';
+/** A PIN is 4 to 8 digits; a password with only digits that short could never be set. */
+const pinShape = /^\d{4,8}$/;
 
 /**
  * Staff credentials checked on the device against the replicated staff accounts, so a
@@ -39,7 +41,11 @@ export class StaffAuthorizer {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async authorize(username: string, password: string): Promise<Result<StaffGrant>> {
+  /**
+   * `pin: true` lets the secret be the user's PIN instead of the password (the quick sign-in
+   * at their own counter); approvals by a supervisor always take the password.
+   */
+  async authorize(username: string, password: string, options: { readonly pin?: boolean } = {}): Promise<Result<StaffGrant>> {
     const key = username.trim().toLowerCase();
     const failure = this.failures.get(key);
     if (failure !== undefined && failure.lockedUntil > this.now()) {
@@ -47,7 +53,8 @@ export class StaffAuthorizer {
     }
     const user = this.store.db.select().from(staffUsers).where(eq(staffUsers.username, key)).get();
     // Verify even without a user, so an unknown username takes as long as a wrong password.
-    const hash = user?.passwordHash ?? dummyHash;
+    const asPin = options.pin === true && pinShape.test(password) && user?.pinHash != null;
+    const hash = (asPin ? user?.pinHash : user?.passwordHash) ?? dummyHash;
     const matches = await verifyPassword(password, hash).catch(() => false);
     if (user === undefined || !user.active || !matches) {
       const count = (failure?.count ?? 0) + 1;

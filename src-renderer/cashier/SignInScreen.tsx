@@ -3,7 +3,7 @@ import { useApiClient } from '../api/useApiClient';
 import { useCashierStore } from './cashier-store';
 import { useFunctionKeys } from './useFunctionKeys';
 
-/** Username and password; checked on this device, so it works with the central server down. */
+/** Username and password (or the cashier's PIN); checked on this device, so it works with the central server down. */
 export function SignInScreen() {
   const client = useApiClient();
   const signedIn = useCashierStore((state) => state.signedIn);
@@ -22,7 +22,7 @@ export function SignInScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (username.trim() === '' || password === '') return setProblem('Escriba su usuario y su contraseña.');
+    if (username.trim() === '' || password === '') return setProblem('Escriba su usuario y su contraseña o PIN.');
     setBusy(true);
     const result = await client.call('cashier.signIn', { username, password });
     setBusy(false);
@@ -39,7 +39,7 @@ export function SignInScreen() {
         <input autoFocus value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} />
       </label>
       <label>
-        Contraseña
+        Contraseña o PIN
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
       </label>
       {problem !== null && (
