@@ -62,12 +62,14 @@ ventanilla_ci_postgres() {
     sleep 1
   done
 
-  # CREATEDB because each test file creates and drops its own database.
+  # CREATEDB because each test file creates and drops its own database; pg_signal_backend
+  # because DROP DATABASE … WITH (FORCE) must also end an autovacuum worker busy in it.
   "${sudo[@]}" runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 \
     -v role="$role" -v password="$password" <<'SQL' >/dev/null || return 1
 select format('create role %I login createdb password %L', :'role', :'password')
   where not exists (select 1 from pg_roles where rolname = :'role') \gexec
 select format('alter role %I login createdb password %L', :'role', :'password') \gexec
+select format('grant pg_signal_backend to %I', :'role') \gexec
 select format('create database %I owner %I', :'role', :'role')
   where not exists (select 1 from pg_database where datname = :'role') \gexec
 SQL

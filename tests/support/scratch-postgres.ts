@@ -29,8 +29,15 @@ export async function createScratchDatabase(serverUrl: string, prefix: string): 
     async drop() {
       if (dropped) return;
       dropped = true;
-      // FORCE: a run that failed half-way may have left a pool open.
-      await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // FORCE: a run that failed half-way may have left a pool open. Without pg_signal_backend
+      // FORCE cannot end an autovacuum worker that happens to be in it; a plain DROP asks that
+      // worker to stop, so that is the fallback.
+      try {
+        await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}"`));
+      }
     },
   };
 }
