@@ -7,9 +7,9 @@ import { appPaths } from '../src-main/app-paths';
 import { loadConfig, type AppConfig } from '../src-main/config/app-config';
 import { startWebHost } from '../src-main/hosts/web/web-host';
 import { createRootLogger, moduleLogger, type Logger } from '../src-main/logger';
-import type { ServerConfig } from '../src-server/config';
+import { loadMailConfig, type ServerConfig } from '../src-server/config';
 import { createEnrollmentCode } from '../src-server/devices/admin';
-import { startServer, type RunningServer } from '../src-server/index';
+import { startServer, type RunningServer, type StartServerOptions } from '../src-server/index';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,8 +38,8 @@ export interface Stack {
  * `npm start` as a function: the embedded central server (with demo data on first run), the
  * device's core enrolled with it, and the web host. The browser tests start exactly this.
  */
-export async function startStackFromConfig(config: AppConfig, log: Logger): Promise<Stack> {
-  const server = config.serverUrl === null ? await startEmbeddedServer(config, log) : null;
+export async function startStackFromConfig(config: AppConfig, log: Logger, serverOptions: StartServerOptions = {}): Promise<Stack> {
+  const server = config.serverUrl === null ? await startEmbeddedServer(config, log, serverOptions) : null;
   let core: AppCore | null = null;
   try {
     core = await startEnrolledCore(config, server, log);
@@ -91,6 +91,8 @@ export async function startStack(options: {
   config?: Record<string, unknown>;
   demoSubscribers?: number;
   logLevel?: string;
+  /** For the embedded server (e.g. a known captcha text for the browser tests). */
+  serverOptions?: StartServerOptions;
 }): Promise<Stack> {
   mkdirSync(options.dataDir, { recursive: true });
   const file: Record<string, unknown> = { ...options.config };
@@ -100,10 +102,10 @@ export async function startStack(options: {
     { VENTANILLA_DATA_DIR: options.dataDir, VENTANILLA_PORT: String(options.port ?? 0), LOG_LEVEL: options.logLevel ?? 'warn' },
     { dataDir: options.dataDir, version: '0.0.0-test' },
   );
-  return startStackFromConfig(config, createRootLogger(config.logLevel));
+  return startStackFromConfig(config, createRootLogger(config.logLevel), options.serverOptions);
 }
 
-export async function startEmbeddedServer(config: AppConfig, log: Logger): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(config: AppConfig, log: Logger, serverOptions: StartServerOptions = {}): Promise<EmbeddedServer> {
   const serverConfig: ServerConfig = {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -112,8 +114,10 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger): Promi
     logLevel: config.logLevel,
     // Codes for the local device are exchanged at once; admins' codes use `npm run server`.
     enrollmentCodeTtlHours: 24,
+    // Without SMTP_URL (the usual `npm start`), mail stays in the server's /mailbox page.
+    ...loadMailConfig(process.env),
   };
-  let running: RunningServer | null = await startServer(serverConfig);
+  let running: RunningServer | null = await startServer(serverConfig, serverOptions);
   try {
     await seedOnFirstRun(running, config.server.demoSubscribers, moduleLogger(log, 'demo-data'));
   } catch (error) {
@@ -136,7 +140,7 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger): Promi
       await current?.stop();
     },
     async start() {
-      running ??= await startServer({ ...serverConfig, port });
+      running ??= await startServer({ ...serverConfig, port }, serverOptions);
     },
   };
 }

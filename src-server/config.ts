@@ -14,6 +14,14 @@ export interface ServerConfig {
   logLevel: string;
   /** How long an enrollment code can be exchanged after an admin creates it. */
   enrollmentCodeTtlHours: number;
+  /**
+   * `smtp://` or `smtps://` URL of the relay that sends citizens' mail, credentials included.
+   * Only the central server holds it: devices ask the server to send. Null keeps mail in the
+   * server's local mailbox (`/mailbox`, loopback only), so `npm start` needs no mail setup.
+   */
+  smtpUrl: string | null;
+  /** The From of every mail, e.g. `Acueducto <no-responder@acueducto.example>`. */
+  mailFrom: string;
 }
 
 export class ServerConfigError extends Error {
@@ -22,6 +30,7 @@ export class ServerConfigError extends Error {
 
 export const DEFAULT_SERVER_PORT = 5181;
 export const DEFAULT_ENROLLMENT_CODE_TTL_HOURS = 24;
+export const DEFAULT_MAIL_FROM = 'Ventanilla <no-responder@ventanilla.local>';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const Port = z.coerce.number().int().min(0).max(65535);
@@ -30,7 +39,7 @@ const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
 /**
  * The only place the server reads the environment:
  * VENTANILLA_DATA_DIR, DATABASE_URL, VENTANILLA_SERVER_HOST, VENTANILLA_SERVER_PORT,
- * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL.
+ * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM.
  */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
@@ -66,7 +75,27 @@ export function loadServerConfig(
     port: port.data,
     logLevel,
     enrollmentCodeTtlHours: ttl.data,
+    ...loadMailConfig(env),
   };
+}
+
+/**
+ * SMTP_URL and MAIL_FROM alone, for the app's embedded server (scripts/stack.ts), whose other
+ * settings come from the device's config.
+ */
+export function loadMailConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'smtpUrl' | 'mailFrom'> {
+  const smtpUrl = nonEmpty(env.SMTP_URL) ?? null;
+  // Never echo the value: it carries the relay's user and password.
+  if (smtpUrl !== null && (!/^smtps?:\/\//i.test(smtpUrl) || !URL.canParse(smtpUrl) || new URL(smtpUrl).hostname === '')) {
+    throw new ServerConfigError('SMTP_URL debe ser una URL smtp:// o smtps:// con el nombre del servidor de correo.');
+  }
+  const mailFrom = nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM;
+  if (!/^(?:[^<>@]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(mailFrom)) {
+    throw new ServerConfigError(
+      `MAIL_FROM debe ser una dirección de correo, p. ej. «Acueducto <no-responder@acueducto.example>», no «${mailFrom}».`,
+    );
+  }
+  return { smtpUrl, mailFrom };
 }
 
 /** Where the embedded PGlite keeps its files. */

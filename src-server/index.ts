@@ -8,6 +8,8 @@ import { startPgliteMaintenance } from './db/pglite-maintenance';
 import { buildServer } from './http/build-server';
 import { trackConnections } from './http/connection-drain';
 import { createServerLogger, moduleLogger, withServerRedaction, type Logger } from './logger';
+import { MailSender } from './mail/mail-sender';
+import { createMailTransport } from './mail/mail-transport';
 import { latestSeq } from './sync/feed-reader';
 import { FeedNotifier } from './sync/feed-notifier';
 import type { SyncHooks } from './http/routes/sync';
@@ -22,6 +24,8 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly database: ServerDatabase;
+  /** Call `wake()` after committing mail queued with enqueueMail, so it goes out at once. */
+  readonly mail: { wake(): void };
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -31,6 +35,8 @@ export interface StartServerOptions {
   readonly logger?: Logger;
   /** Observers of the sync protocol's steps; the fault tests kill the process at one of them. */
   readonly syncHooks?: SyncHooks;
+  /** The text of each new captcha, for browser tests that must type it; random otherwise. */
+  readonly captchaText?: () => string;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -39,6 +45,9 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   const log = moduleLogger(logger, 'startup');
   const database = await openServerDatabase(config, { logger });
   const feedNotifier = new FeedNotifier(() => latestSeq(database.exec), moduleLogger(logger, 'feed'));
+  // SMTP credentials stay here: devices ask this server to send, they never relay mail themselves.
+  const mailTransport = createMailTransport(config.smtpUrl, config.mailFrom);
+  const mailSender = new MailSender({ database, transport: mailTransport, logger });
   let app: FastifyInstance | undefined;
   try {
     const migrations = await migrateServerDatabase(database.exec);
@@ -57,6 +66,9 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       enrollmentCodeTtlHours: config.enrollmentCodeTtlHours,
       feedNotifier,
       syncHooks: opts.syncHooks ?? {},
+      mail: mailSender,
+      localMailbox: mailTransport.kind === 'mailbox',
+      captchaText: opts.captchaText,
     });
     await app.listen({ host: config.host, port: config.port });
     const connections = trackConnections(app.server);
@@ -68,22 +80,31 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         ? async () => undefined
         : await writeLocalAdminFile(config.dataDir, { url, token: adminToken, pid: process.pid });
     const maintenance = startPgliteMaintenance(database, moduleLogger(logger, 'maintenance'));
-    log.info({ url, database: database.kind, deploymentId }, 'Servidor central escuchando');
+    mailSender.start();
+    log.info({ url, database: database.kind, deploymentId, mail: mailTransport.kind }, 'Servidor central escuchando');
+    if (mailTransport.kind === 'mailbox') {
+      log.info({ mailbox: `${url}/mailbox` }, 'Sin SMTP_URL: el correo queda en el buzón local de este servidor');
+    }
 
     let stopping: Promise<void> | undefined;
     return {
       url,
       port,
       database,
+      mail: mailSender,
       stop: () =>
         (stopping ??= (async () => {
           await removeAdminFile();
           // Long-polling pulls answer now instead of holding close() for up to 30 s.
           feedNotifier.stop();
+          // An in-flight send finishes and is recorded; queued mail waits in the table.
+          const mailStopped = mailSender.stop();
           await maintenance.stop();
           const closed = http.close();
           connections.endIdle();
           await closed;
+          await mailStopped;
+          mailTransport.close();
           await database.close();
           log.info('Servidor central detenido');
         })()),
@@ -91,6 +112,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   } catch (error) {
     // Never leave a socket, the PGlite lock or a pool behind a failed start (e.g. port in use).
     feedNotifier.stop();
+    await mailSender.stop();
+    mailTransport.close();
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;

@@ -21,6 +21,8 @@ const redactPaths = [
   '*.enrollmentCode',
   'databaseUrl',
   '*.databaseUrl',
+  'smtpUrl',
+  '*.smtpUrl',
 ];
 
 const redact = { paths: redactPaths, censor: '[oculto]' };

@@ -7,6 +7,7 @@ import { createRootLogger } from '../../src-main/logger';
 import { ServerClient } from '../../src-main/server-link/server-client';
 import { commit } from '../../src-main/store/write-path';
 import { replicaTables } from '../../src-main/sync/replica-tables';
+import { DEFAULT_MAIL_FROM } from '../../src-server/config';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
 import { startServer, type RunningServer } from '../../src-server/index';
 import { applyPushBatch } from '../../src-server/sync/push-applier';
@@ -103,7 +104,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     // Seeded, with every enrollment code the run needs, then handed to the server's own process.
     ctx.log(`servidor PGlite con ${subscribers.toLocaleString('es-CO')} suscriptores y 6 meses de facturas…`);
     const seeding = await startServer(
-      { dataDir: serverDir, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 },
+      { dataDir: serverDir, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM },
       { logger: createServerLogger('silent') },
     );
     const seeded = await seedDemoData(seeding.database.exec, { subscribers, months: 6 });

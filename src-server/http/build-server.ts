@@ -4,10 +4,12 @@ import type { ServerDatabase } from '../db/open';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
+import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
+import { mailboxRoutes } from './routes/mailbox';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
 
@@ -23,6 +25,12 @@ export interface ServerDeps {
   /** Wakes long-polling pulls; the caller owns it and stops it before closing the database. */
   readonly feedNotifier: FeedNotifier;
   readonly syncHooks?: SyncHooks;
+  /** Call `wake()` after committing a transaction that queued mail (enqueueMail): it goes out now, not at the next poll. */
+  readonly mail: { wake(): void };
+  /** Serve the loopback-only /mailbox pages: true when there is no SMTP_URL and mail stays here. */
+  readonly localMailbox?: boolean;
+  /** The text of each new captcha; only tests that must read it set this. */
+  readonly captchaText?: () => string;
 }
 
 /** The HTTP app, not yet listening: tests use `inject()` or `listen()` on it. */
@@ -67,5 +75,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
     await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));
   }
+  await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), captchaText: deps.captchaText }));
+  if (deps.localMailbox) await app.register(mailboxRoutes(database));
   return app;
 }

@@ -1,3 +1,4 @@
+export * from './accounts';
 export * from './bills';
 export * from './deployment';
 export * from './devices';

@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/open';
 import { createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
 import type { Logger } from '../../logger';
 import { bearerToken } from '../device-auth';
 import { HttpError, parseBody, sendApiError } from '../errors';
+import { isLoopbackRequest } from '../loopback';
 import type { AdminDeviceValue } from '../wire';
 
 /**
@@ -23,7 +24,7 @@ export function adminRoutes(
   const expected = digest(adminToken);
   return async (app) => {
     app.addHook('onRequest', async (request) => {
-      if (!isLoopback(request)) {
+      if (!isLoopbackRequest(request)) {
         throw new HttpError(403, { code: 'forbidden', message: 'La administración solo se permite desde este mismo equipo.' });
       }
       const token = bearerToken(request.headers.authorization);
@@ -69,9 +70,4 @@ const RevokeParams = z.object({ id: z.string() });
 /** Compare fixed-length digests so the comparison time says nothing about the token. */
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
-}
-
-function isLoopback(request: FastifyRequest): boolean {
-  const address = request.socket.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

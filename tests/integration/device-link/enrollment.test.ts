@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
+import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
 import { createEnrollmentCode, revokeDevice, startServer, type RunningServer, type ServerConfig } from '../../../src-server/index';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
@@ -15,6 +16,8 @@ const serverConfig = (dataDir: string, port = 0): ServerConfig => ({
   port,
   logLevel: 'silent',
   enrollmentCodeTtlHours: 24,
+  smtpUrl: null,
+  mailFrom: DEFAULT_MAIL_FROM,
 });
 
 // One central server for the file (PGlite takes seconds to start); each test gets its own device.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { DestinationStream } from 'pino';
 import { afterAll, onTestFinished } from 'vitest';
-import { pgliteDataDir, type ServerConfig } from '../../../src-server/config';
+import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../../src-server/config';
 import { startServer, type RunningServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
 import type { DatabaseVariant } from '../../support/postgres';
@@ -33,6 +33,8 @@ export async function startTestServer(
     port: 0,
     logLevel: opts.logLevel ?? 'info',
     enrollmentCodeTtlHours: 24,
+    smtpUrl: null,
+    mailFrom: DEFAULT_MAIL_FROM,
     ...opts.config,
   };
   const logs: string[] = [];

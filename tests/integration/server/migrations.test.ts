@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
 import { defaultServerMigrationsDir } from '../../../src-server/db/migration-files';
 import { migrateServerDatabase, ServerMigrationError } from '../../../src-server/db/migrate';
 import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
@@ -77,7 +78,7 @@ describeEachServerDatabase('central server: migrations', (variant) => {
 
     // The server refuses to start on it, and releases the database on the way out.
     await database.close();
-    await expect(startServer({ dataDir, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24 })).rejects.toThrow(
+    await expect(startServer({ dataDir, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM })).rejects.toThrow(
       /no conoce \(9999_from_the_future\)/,
     );
     const reopened = await openServerDatabase({ dataDir, databaseUrl }, { logger: silent });

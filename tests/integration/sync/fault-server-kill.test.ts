@@ -1,4 +1,5 @@
 import { expect, it, onTestFinished } from 'vitest';
+import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
 import { openServerDatabase } from '../../../src-server/db/open';
 import { startServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
@@ -26,7 +27,7 @@ describeEachServerDatabase('sync faults: the server killed between commit and re
     const { dir: serverDir, databaseUrl } = await prepareDatabase(variant);
     onTestFinished(() => serverDir.remove());
     const port = await freePort();
-    const config = { dataDir: serverDir.path, databaseUrl, host: '127.0.0.1', port, logLevel: 'silent', enrollmentCodeTtlHours: 24 };
+    const config = { dataDir: serverDir.path, databaseUrl, host: '127.0.0.1', port, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM };
 
     // Seed and enroll with the server in this process, then stop it: the device is offline.
     const first = await startServer(config, { logger: createServerLogger('silent') });

@@ -13,6 +13,8 @@ describe('loadServerConfig', () => {
       port: 5181,
       logLevel: 'info',
       enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: 'Ventanilla <no-responder@ventanilla.local>',
     });
     expect(pgliteDataDir('/srv/ventanilla')).toBe(path.join('/srv/ventanilla', 'server', 'pglite'));
   });
@@ -26,6 +28,8 @@ describe('loadServerConfig', () => {
         VENTANILLA_SERVER_PORT: '0',
         VENTANILLA_ENROLLMENT_TTL_HOURS: '48',
         LOG_LEVEL: 'WARN',
+        SMTP_URL: 'smtps://ventanilla:cl4ve@smtp.acueducto.example:465',
+        MAIL_FROM: 'Acueducto de Ibagué <no-responder@acueducto.example>',
       },
       defaults,
     );
@@ -36,6 +40,8 @@ describe('loadServerConfig', () => {
       port: 0,
       logLevel: 'warn',
       enrollmentCodeTtlHours: 48,
+      smtpUrl: 'smtps://ventanilla:cl4ve@smtp.acueducto.example:465',
+      mailFrom: 'Acueducto de Ibagué <no-responder@acueducto.example>',
     });
   });
 
@@ -59,5 +65,20 @@ describe('loadServerConfig', () => {
     })();
     expect(error?.message).toBe('DATABASE_URL debe empezar por postgres:// o postgresql://.');
     expect(error?.message).not.toContain('s3cret');
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps:// without echoing it, and a MAIL_FROM without an address', () => {
+    for (const smtpUrl of ['http://user:s3cret@mail.example', 'user:s3cret@mail.example', 'smtp://']) {
+      let message = '';
+      try {
+        loadServerConfig({ SMTP_URL: smtpUrl }, defaults);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toBe('SMTP_URL debe ser una URL smtp:// o smtps:// con el nombre del servidor de correo.');
+    }
+    expect(loadServerConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }, defaults).smtpUrl).toBe('smtp://127.0.0.1:2525');
+    expect(() => loadServerConfig({ MAIL_FROM: 'Ventanilla' }, defaults)).toThrow(/MAIL_FROM debe ser una dirección de correo/);
+    expect(loadServerConfig({ MAIL_FROM: 'no-responder@acueducto.example' }, defaults).mailFrom).toBe('no-responder@acueducto.example');
   });
 });

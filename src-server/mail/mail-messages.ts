@@ -1,0 +1,40 @@
+/**
+ * The mails the central server sends, as data: what happened and to whom. Callers (accounts
+ * registration, recovery, password change) queue one of these with `enqueueMail` in the same
+ * transaction as the change it tells about; `renderMail` turns it into Spanish HTML and text.
+ */
+export type MailMessage =
+  /** A new account: the user is the document number and the password one the system made. */
+  | {
+      readonly kind: 'account-welcome';
+      readonly to: string;
+      readonly fullName: string;
+      /** As the citizen reads it, e.g. `CC 1.020.304.050`. */
+      readonly document: string;
+      /** The initial password; the citizen must change it at first login. */
+      readonly password: string;
+    }
+  /**
+   * Someone registered with the document or email of an existing account: its owner is told
+   * by mail, while the screen answers as for a new account (it never says who is registered).
+   */
+  | { readonly kind: 'account-exists'; readonly to: string; readonly fullName: string }
+  /** "Recuperar contraseña": a temporary, single-use password. Never the stored one. */
+  | {
+      readonly kind: 'account-reset';
+      readonly to: string;
+      readonly fullName: string;
+      readonly password: string;
+      readonly validMinutes: number;
+    }
+  /** Notice after a password change, so a citizen who did not make it can react. */
+  | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date };
+
+export type MailKind = MailMessage['kind'];
+
+/** A rendered mail, ready to be stored in the outbox. */
+export interface RenderedMail {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}

@@ -1,0 +1,109 @@
+import { assertNever } from '../../src-shared/api/result';
+import type { EntitySetting } from '../../src-shared/domain/entity-setting';
+import { entityWords, layoutMail, type MailContent } from './mail-layout';
+import type { MailMessage, RenderedMail } from './mail-messages';
+
+/**
+ * The Spanish (es-CO) words of each mail. Pure: the same message and entity always give the
+ * same mail, so the outbox stores exactly what was rendered when the change happened.
+ * Escaping and the legal footer belong to the layout (mail-layout.ts).
+ */
+export function renderMail(message: MailMessage, entity: EntitySetting | null): RenderedMail {
+  return layoutMail(mailContent(message, entity), entity);
+}
+
+function mailContent(message: MailMessage, entity: EntitySetting | null): MailContent {
+  const names = entityWords(entity);
+  const suffix = entity === null ? '' : ` — ${names.display}`;
+  switch (message.kind) {
+    case 'account-welcome':
+      return {
+        subject: `Sus datos de acceso${suffix}`,
+        title: 'Sus datos de acceso',
+        fullName: message.fullName,
+        blocks: [
+          { kind: 'paragraph', text: `Su cuenta de usuario en ${names.inSentence} quedó creada. Estos son sus datos de acceso:` },
+          {
+            kind: 'fields',
+            rows: [
+              { label: 'Usuario (su número de documento)', value: message.document },
+              { label: 'Contraseña inicial', value: message.password },
+            ],
+          },
+          {
+            kind: 'notice',
+            text: 'La primera vez que ingrese, el sistema le pedirá cambiar esta contraseña por una nueva que solo usted conozca.',
+          },
+          {
+            kind: 'paragraph',
+            text: `No comparta su contraseña con nadie: ${names.inSentence} nunca se la pedirá por teléfono, por mensaje ni por correo.`,
+          },
+        ],
+      };
+    case 'account-exists':
+      return {
+        subject: `Ya tiene una cuenta${suffix}`,
+        title: 'Ya tiene una cuenta',
+        fullName: message.fullName,
+        blocks: [
+          {
+            kind: 'paragraph',
+            text:
+              `Alguien intentó crear una cuenta nueva en ${names.inSentence} con su número de documento o con este correo, ` +
+              'pero usted ya tiene una cuenta. No se creó ninguna cuenta nueva y la suya sigue igual.',
+          },
+          {
+            kind: 'paragraph',
+            text: 'Su usuario es su número de documento. Si no recuerda su contraseña, use «Recuperar contraseña» en la pantalla de ingreso.',
+          },
+          { kind: 'notice', text: 'Si cree que alguien está usando sus datos, comuníquese con la entidad.' },
+        ],
+      };
+    case 'account-reset':
+      return {
+        subject: `Su contraseña temporal${suffix}`,
+        title: 'Recuperación de contraseña',
+        fullName: message.fullName,
+        blocks: [
+          { kind: 'paragraph', text: 'Recibimos una solicitud para recuperar el acceso a su cuenta. Ingrese con esta contraseña temporal:' },
+          { kind: 'fields', rows: [{ label: 'Contraseña temporal', value: message.password }] },
+          {
+            kind: 'notice',
+            text:
+              `Es válida durante ${minutes(message.validMinutes)} y sirve una sola vez. ` +
+              'Al ingresar con ella, el sistema le pedirá elegir una contraseña nueva.',
+          },
+          {
+            kind: 'paragraph',
+            text: 'Por seguridad, nunca enviamos su contraseña anterior: se guarda de forma que nadie pueda leerla.',
+          },
+        ],
+      };
+    case 'password-changed':
+      return {
+        subject: `Se cambió la contraseña de su cuenta${suffix}`,
+        title: 'Se cambió su contraseña',
+        fullName: message.fullName,
+        blocks: [
+          {
+            kind: 'paragraph',
+            text:
+              `Le informamos que la contraseña de su cuenta en ${names.inSentence} se cambió el ` +
+              `${bogotaDay.format(message.at)} a las ${bogotaTime.format(message.at)} (hora de Colombia).`,
+          },
+          { kind: 'paragraph', text: 'Si fue usted, no tiene que hacer nada más.' },
+          { kind: 'notice', text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.' },
+        ],
+      };
+    default:
+      return assertNever(message);
+  }
+}
+
+// Colombia has no daylight saving time; the server's own zone does not matter.
+const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric' });
+const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function minutes(count: number): string {
+  return count === 1 ? '1 minuto' : `${count} minutos`;
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { AccountProfile, ProfileFields, RegistrationFields } from '../accounts/account-fields';
+import { maxPasswordLength } from '../accounts/password-policy';
+
+/**
+ * The central server's citizen-account API (`/v1/accounts`, DESIGN §1.2), called by enrolled
+ * devices with their device token; a logged-in citizen's calls also carry the account session
+ * in the `x-account-session` header. Shared by the server (requests) and the device (answers).
+ */
+export const accountSessionHeader = 'x-account-session';
+
+const Secret = z.string({ error: 'Escriba la contraseña.' }).min(1, { error: 'Escriba la contraseña.' }).max(maxPasswordLength * 4, { error: 'La contraseña es demasiado larga.' });
+
+/** GET /v1/accounts/policy: the data-treatment authorization the registration form shows. */
+export const ConsentPolicyValue = z.object({ version: z.string(), title: z.string(), text: z.string() });
+export type ConsentPolicyValue = z.infer<typeof ConsentPolicyValue>;
+
+/** POST /v1/accounts/register */
+export const RegisterRequest = RegistrationFields;
+export const RegisterValue = z.object({ message: z.string() });
+
+/** POST /v1/accounts/login */
+export const LoginRequest = z.object({ docNumber: z.string().max(24), password: Secret }).strict();
+export const LoginValue = z.object({
+  session: z.string(),
+  /** A password the system made (emailed) was used: only «Cambio de contraseña» is open. */
+  mustChangePassword: z.boolean(),
+  fullName: z.string(),
+});
+export type LoginValue = z.infer<typeof LoginValue>;
+
+/** GET /v1/accounts/captcha */
+export const CaptchaValue = z.object({ captchaId: z.string(), svg: z.string() });
+export type CaptchaValue = z.infer<typeof CaptchaValue>;
+
+/** POST /v1/accounts/recover */
+export const RecoverRequest = z
+  .object({ docNumber: z.string().max(24), captchaId: z.string().max(64), captchaText: z.string().max(16) })
+  .strict();
+export const RecoverValue = z.object({ message: z.string() });
+
+/** GET and PUT /v1/accounts/me */
+export const ProfileValue = AccountProfile;
+export const UpdateProfileRequest = ProfileFields;
+
+/** POST /v1/accounts/password */
+export const ChangePasswordRequest = z.object({ currentPassword: Secret, newPassword: z.string().max(maxPasswordLength * 4), repeatPassword: z.string().max(maxPasswordLength * 4) }).strict();
+export const ChangePasswordValue = z.object({ message: z.string() });
+
+/** POST /v1/accounts/links: a código interno whose questions the citizen just answered on the device. */
+export const LinkCodeRequest = z.object({ codigoInterno: z.number().int().positive().max(9_999_999_999) }).strict();
+
+/** POST /v1/accounts/logout */
+export const LogoutValue = z.object({ message: z.string() });

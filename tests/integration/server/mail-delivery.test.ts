@@ -1,0 +1,360 @@
+import { expect, it, onTestFinished } from 'vitest';
+import { demoEntity, entitySettingKey } from '../../../db/seed/entity';
+import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
+import { migrateServerDatabase } from '../../../src-server/db/migrate';
+import { buildServer } from '../../../src-server/http/build-server';
+import { startServer } from '../../../src-server/index';
+import { createServerLogger } from '../../../src-server/logger';
+import type { MailMessage } from '../../../src-server/mail/mail-messages';
+import { enqueueMail } from '../../../src-server/mail/mail-outbox';
+import { MailSender, type MailSenderOptions } from '../../../src-server/mail/mail-sender';
+import { createMailTransport, type MailTransport } from '../../../src-server/mail/mail-transport';
+import { FeedNotifier } from '../../../src-server/sync/feed-notifier';
+import { formatNit } from '../../../src-shared/domain/nit';
+import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { prepareDatabase, startTestServer } from './harness';
+
+const FROM = 'Ventanilla <no-responder@ventanilla.local>';
+/** Short waits so the outage and restart cases take milliseconds, not the production 5 s–15 min. */
+const FAST: Partial<MailSenderOptions> = { pollIntervalMs: 20, backoff: { baseMs: 10, maxMs: 80 } };
+
+const welcome = (n: number, fullName = `Ana María Núñez ${n}`): MailMessage => ({
+  kind: 'account-welcome',
+  to: `ciudadana${n}@example.com`,
+  fullName,
+  document: `CC 1.020.304.0${String(n).padStart(2, '0')}`,
+  password: `Kq7-Wd4-M${n}`,
+});
+
+interface OutboxRow {
+  id: string;
+  state: string;
+  attempts: number;
+  last_error: string | null;
+  sent_at: Date | null;
+  next_attempt_at: Date;
+}
+
+/** A migrated database with the demo entity, and senders that are all stopped before it closes. */
+interface MailWorld {
+  readonly database: ServerDatabase;
+  /** Every log line the senders wrote. */
+  readonly logs: string[];
+  sender(transport: MailTransport, options?: Partial<MailSenderOptions>): MailSender;
+  smtp(sink: SmtpSink): MailTransport;
+  enqueue(...messages: MailMessage[]): Promise<string[]>;
+  rows(): Promise<OutboxRow[]>;
+}
+
+async function mailWorld(variant: DatabaseVariant): Promise<MailWorld> {
+  const { dir, databaseUrl } = await prepareDatabase(variant);
+  const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger: createServerLogger('silent') });
+  const senders: MailSender[] = [];
+  const transports: MailTransport[] = [];
+  onTestFinished(async () => {
+    await Promise.all(senders.map((s) => s.stop()));
+    for (const t of transports) t.close();
+    await database.close();
+    dir.remove();
+  });
+  await migrateServerDatabase(database.exec);
+  await database.exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)', [entitySettingKey, JSON.stringify(demoEntity)]);
+  const logs: string[] = [];
+  const logger = createServerLogger('info', { write: (line: string) => void logs.push(line) });
+  return {
+    database,
+    logs,
+    sender(transport, options = {}) {
+      const sender = new MailSender({ database, transport, logger, ...FAST, ...options });
+      senders.push(sender);
+      return sender;
+    },
+    smtp(sink) {
+      const transport = createMailTransport(sink.url, FROM);
+      transports.push(transport);
+      return transport;
+    },
+    async enqueue(...messages) {
+      return database.exec.transaction(async (tx) => {
+        const ids: string[] = [];
+        for (const message of messages) ids.push(await enqueueMail(tx, message));
+        return ids;
+      });
+    },
+    async rows() {
+      const { rows } = await database.exec.query<OutboxRow & Record<string, unknown>>(
+        'SELECT id, state, attempts, last_error, sent_at, next_attempt_at FROM mail_outbox ORDER BY id',
+      );
+      return rows;
+    },
+  };
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeEachServerDatabase('central server: outgoing mail', (variant) => {
+  it('delivers a queued mail over SMTP with the Spanish text, the entity and escaped names', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    const [id] = await world.enqueue(welcome(1, '<script>alert(1)</script> Begoña Ñáñez'));
+    world.sender(world.smtp(sink)).start();
+
+    const [mail] = await sink.waitForMail(1);
+    expect(mail?.rcptTo).toEqual(['ciudadana1@example.com']);
+    expect(mail?.mailFrom).toBe('no-responder@ventanilla.local');
+    const parsed = mail!.parsed;
+    expect(parsed.messageId).toBe(`<${id}@ventanilla.local>`);
+    expect(parsed.subject).toBe(`Sus datos de acceso — ${demoEntity.name}`);
+    expect(parsed.text).toContain('Hola, <script>alert(1)</script> Begoña Ñáñez:');
+    expect(parsed.text).toContain('Contraseña inicial: Kq7-Wd4-M1');
+    expect(parsed.text).toContain(`Empresa Ibaguereña de Acueducto y Alcantarillado (demostración) · NIT ${formatNit(demoEntity.nit)}`);
+    expect(parsed.text).toContain('Ley 1581 de 2012');
+    const html = String(parsed.html);
+    expect(html).toContain('Hola, &lt;script&gt;alert(1)&lt;/script&gt; Begoña Ñáñez:');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)');
+
+    const [row] = await waitFor('the row to be marked sent', world.rows, (rows) => rows[0]?.state === 'sent');
+    expect(row).toMatchObject({ id, attempts: 1, last_error: null });
+    expect(row?.sent_at).not.toBeNull();
+    const logText = world.logs.join('');
+    expect(logText).toContain(id!);
+    expect(logText).toContain('account-welcome');
+    for (const secret of ['ciudadana1@example.com', 'Kq7-Wd4-M1', 'Sus datos de acceso']) expect(logText).not.toContain(secret);
+  });
+
+  it('keeps every mail through an SMTP outage and delivers each exactly once when the relay is back', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    await sink.stop();
+    const ids = await world.enqueue(welcome(1), welcome(2), welcome(3));
+    world.sender(world.smtp(sink)).start();
+
+    const failing = await waitFor('retries during the outage', world.rows, (rows) => rows.every((r) => r.attempts >= 2));
+    for (const row of failing) {
+      expect(row.state).toBe('queued');
+      expect(row.last_error).toContain('ECONNREFUSED');
+      expect(row.last_error).not.toContain('@');
+    }
+    expect(world.logs.join('')).not.toContain('example.com');
+
+    await sink.start();
+    await sink.waitForMail(3);
+    await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
+    await pause(150);
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+  });
+
+  it('retries a 451 until the recipient is accepted, and parks a 550 as failed without blocking the queue', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    sink.refuseRecipients({ code: 451, message: '4.2.2 buzón lleno, intente más tarde' }, 'ciudadana1@example.com');
+    sink.refuseRecipients({ code: 550, message: '5.1.1 <ciudadana2@example.com>: usuario desconocido' }, 'ciudadana2@example.com');
+    const [deferred, refused] = await world.enqueue(welcome(1), welcome(2));
+    world.sender(world.smtp(sink)).start();
+
+    const rows = await waitFor(
+      'retries of the 451 and the 550 parked',
+      world.rows,
+      (r) => (r.find((x) => x.id === deferred)?.attempts ?? 0) >= 2 && r.find((x) => x.id === refused)?.state === 'failed',
+    );
+    const retried = rows.find((r) => r.id === deferred);
+    expect(retried?.state).toBe('queued');
+    expect(retried?.last_error).toContain('451');
+    const parked = rows.find((r) => r.id === refused);
+    expect(parked?.attempts).toBe(1);
+    expect(parked?.last_error).toContain('550');
+    expect(parked?.last_error).toContain('usuario desconocido');
+    expect(parked?.last_error).not.toContain('ciudadana2@example.com');
+    expect(world.logs.join('')).not.toContain('ciudadana');
+
+    // The parked mail blocks nothing: the deferred one and a new one both go out.
+    sink.refuseRecipients(null, 'ciudadana1@example.com');
+    const [later] = await world.enqueue(welcome(3));
+    await sink.waitForMail(2);
+    const done = await waitFor('the rest to be sent', world.rows, (r) => r.filter((x) => x.state === 'sent').length === 2);
+    expect(done.find((r) => r.id === later)?.state).toBe('sent');
+    expect(done.find((r) => r.id === refused)?.state).toBe('failed');
+    await pause(100);
+    expect(sink.received.map((m) => m.rcptTo[0]).sort()).toEqual(['ciudadana1@example.com', 'ciudadana3@example.com']);
+  });
+
+  it('lets a restarted sender deliver what a stopped one left, with no duplicates', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    const ids = await world.enqueue(...[1, 2, 3, 4, 5, 6].map((n) => welcome(n)));
+    const smtp = world.smtp(sink);
+    let sent = 0;
+    let stopped: Promise<void> | undefined;
+    // Stops the first sender from inside its second send, as a shutdown arriving mid-batch would.
+    const first: MailSender = world.sender(
+      {
+        kind: 'smtp',
+        async send(mail) {
+          await smtp.send(mail);
+          sent += 1;
+          if (sent === 2) stopped = first.stop();
+        },
+        close: () => undefined,
+      },
+      { batchSize: 4 },
+    );
+    first.start();
+    await waitFor('the first sender to send two', async () => sent, (n) => n >= 2);
+    await stopped;
+    const afterStop = await world.rows();
+    expect(afterStop.filter((r) => r.state === 'sent')).toHaveLength(2);
+    // What was claimed but not tried was given back: due now, not hidden behind a lease.
+    const queued = afterStop.filter((r) => r.state === 'queued');
+    expect(queued).toHaveLength(4);
+    for (const row of queued) expect(new Date(row.next_attempt_at).getTime()).toBeLessThanOrEqual(Date.now());
+
+    world.sender(smtp, { batchSize: 4 }).start();
+    await sink.waitForMail(6);
+    await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
+    await pause(150);
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+  });
+
+  it('retries a mail whose sender died mid-send once its lease expires', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    const [id] = await world.enqueue(welcome(1));
+    let release: (() => void) | undefined;
+    // A process that hangs (or dies) after claiming: its send never finishes.
+    const hung = world.sender(
+      {
+        kind: 'smtp',
+        send: () => new Promise<void>((_resolve, reject) => (release = () => reject(new Error('proceso terminado')))),
+        close: () => undefined,
+      },
+      { leaseMs: 300 },
+    );
+    hung.start();
+    await waitFor('the hung sender to claim the mail', async () => release, (r) => r !== undefined);
+    world.sender(world.smtp(sink), { leaseMs: 300 }).start();
+    await pause(100);
+    expect(sink.received).toHaveLength(0);
+
+    await sink.waitForMail(1);
+    expect(sink.received[0]?.parsed.messageId).toBe(`<${id}@ventanilla.local>`);
+    await waitFor('the row sent', world.rows, (rows) => rows[0]?.state === 'sent');
+    // The dead sender's late failure does not reopen a mail someone else delivered.
+    release?.();
+    await hung.stop();
+    expect((await world.rows())[0]).toMatchObject({ state: 'sent' });
+  });
+
+  it('never sends one mail twice with two senders on the same database', async () => {
+    const world = await mailWorld(variant);
+    const sink = await startSmtpSink();
+    const ids = await world.enqueue(...Array.from({ length: 10 }, (_, i) => welcome(i + 1)));
+    world.sender(world.smtp(sink), { batchSize: 2 }).start();
+    world.sender(world.smtp(sink), { batchSize: 2 }).start();
+    await sink.waitForMail(10);
+    await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
+    await pause(150);
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+  });
+
+  it('sends through a running server, and a mail queued while it was down goes out when it starts', async () => {
+    const sink = await startSmtpSink();
+    const from = 'Acueducto de Ibagué <no-responder@acueducto.example>';
+    const t = await startTestServer(variant, { config: { smtpUrl: sink.url, mailFrom: from } });
+    const [id] = await t.server.database.exec.transaction((tx) => Promise.all([enqueueMail(tx, welcome(1))]));
+    t.server.mail.wake();
+    const [mail] = await sink.waitForMail(1);
+    expect(mail?.parsed.from?.value[0]).toMatchObject({ name: 'Acueducto de Ibagué', address: 'no-responder@acueducto.example' });
+    expect(mail?.parsed.messageId).toBe(`<${id}@acueducto.example>`);
+    expect((await t.request('/mailbox')).status).toBe(404);
+    await t.stop();
+
+    // Queued straight into the stopped server's database (e.g. by another instance).
+    const database = await openServerDatabase(t.config, { logger: createServerLogger('silent') });
+    const [waiting] = await database.exec.transaction((tx) => Promise.all([enqueueMail(tx, welcome(2))]));
+    await database.close();
+    const again = await startServer(t.config, { logger: createServerLogger('silent') });
+    try {
+      await sink.waitForMail(2);
+      expect(sink.received[1]?.parsed.messageId).toBe(`<${waiting}@acueducto.example>`);
+    } finally {
+      await again.stop();
+    }
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('keeps mail in the local mailbox without SMTP, readable only from this machine', async () => {
+    const t = await startTestServer(variant);
+    const exec = t.server.database.exec;
+    await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
+      entitySettingKey,
+      JSON.stringify(demoEntity),
+    ]);
+    const [id] = await exec.transaction((tx) => Promise.all([enqueueMail(tx, welcome(7, 'Begoña <b>Ñáñez</b>'))]));
+    t.server.mail.wake();
+    await waitFor(
+      'the mail in the mailbox',
+      () => exec.query<{ state: string }>('SELECT state FROM mail_outbox WHERE id = $1', [id]),
+      (r) => r.rows[0]?.state === 'mailbox',
+    );
+
+    const list = await t.request('/mailbox');
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-type')).toContain('text/html');
+    expect(list.headers.get('cache-control')).toBe('no-store');
+    const listHtml = String(list.body);
+    expect(listHtml).toContain('Buzón local del servidor central — el correo no sale de este equipo porque no hay SMTP_URL configurado');
+    expect(listHtml).toContain('ciudadana7@example.com');
+    expect(listHtml).toContain(`<a href="/mailbox/${id}">Sus datos de acceso — ${demoEntity.name}</a>`);
+    expect(listHtml).toContain('En el buzón local');
+
+    const one = await t.request(`/mailbox/${id}`);
+    expect(one.status).toBe(200);
+    const oneHtml = String(one.body);
+    expect(oneHtml).toContain('<iframe sandbox="" title="Contenido HTML del correo" srcdoc="&lt;!doctype html&gt;');
+    // The mail's HTML escaped the name once; shown inside srcdoc it is escaped again.
+    expect(oneHtml).toContain('Hola, Begoña &amp;lt;b&amp;gt;Ñáñez&amp;lt;/b&amp;gt;:');
+    expect(oneHtml).toContain('Contraseña inicial: Kq7-Wd4-M7');
+    expect(oneHtml).not.toContain('<b>Ñáñez</b>');
+    expect((await t.request('/mailbox/0190c0de-0000-7000-8000-000000000000')).status).toBe(404);
+    expect((await t.request('/mailbox/no-es-un-id')).status).toBe(404);
+    const logText = t.logs.join('');
+    expect(logText).toContain(`${t.server.url}/mailbox`);
+    expect(logText).not.toContain('Kq7-Wd4-M7');
+    expect(logText).not.toContain('ciudadana7@example.com');
+
+    // The same pages asked from the LAN do not exist.
+    const deployment = await exec.query<{ id: string }>('SELECT id FROM deployments');
+    const feedNotifier = new FeedNotifier(async () => 0, createServerLogger('silent'));
+    const app = await buildServer({
+      database: t.server.database,
+      deploymentId: deployment.rows[0]!.id,
+      logger: createServerLogger('silent'),
+      feedNotifier,
+      mail: { wake: () => undefined },
+      localMailbox: true,
+    });
+    onTestFinished(async () => {
+      feedNotifier.stop();
+      await app.close();
+    });
+    for (const url of ['/mailbox', `/mailbox/${id}`]) {
+      const fromLan = await app.inject({ method: 'GET', url, remoteAddress: '192.168.1.20' });
+      expect(fromLan.statusCode).toBe(404);
+      expect(fromLan.json()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+      expect(fromLan.body).not.toContain('ciudadana7');
+      expect((await app.inject({ method: 'GET', url, remoteAddress: '::1' })).statusCode).toBe(200);
+    }
+  });
+});
