@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { AccountsService } from './accounts/accounts-service';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
 import type { AppPaths } from './app-paths';
@@ -129,6 +130,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     printDesk: new PrintDesk([printing.queue, receipts.queue]),
     billAccess: bills.access,
     bills: bills.service,
+    accounts: new AccountsService(client, meta, bills.access, moduleLogger(log, 'accounts')),
   });
   connection.onBackOnline(() => sync.syncNow());
   connection.start();

@@ -1,3 +1,4 @@
+import type { AccountsService } from '../accounts/accounts-service';
 import type { Handlers } from '../../src-shared/api/contract';
 import { ok } from '../../src-shared/api/result';
 import type { BillAccess } from '../bills/bill-access';
@@ -23,6 +24,7 @@ export interface Services {
   readonly syncAdmin: SyncAdminService;
   readonly staff: StaffAuthorizer;
   readonly cashier: CashierService;
+  readonly accounts: AccountsService;
   /** The receipt printer's test page for the installer. */
   readonly receiptTestPage: () => Promise<PrintedReceipt>;
 }
@@ -36,6 +38,7 @@ export function createHandlers(services: Services): Handlers {
     'kiosk.sessionEnded': (input) => {
       // The next citizen starts from nothing: no access to the last one's bills.
       services.billAccess.endSession();
+      services.accounts.endVisit();
       return services.kiosk.sessionEnded(input);
     },
     'bills.startValidation': (input) => Promise.resolve(services.billAccess.startValidation(input)),
@@ -63,5 +66,16 @@ export function createHandlers(services: Services): Handlers {
     'cashier.xReport': (input) => services.cashier.xReport(input),
     'cashier.closeSession': (input) => services.cashier.closeSession(input),
     'cashier.sessionReportPdf': (input) => services.cashier.sessionReportPdf(input),
+    'accounts.policy': () => services.accounts.policy(),
+    'accounts.register': (input) => services.accounts.register(input),
+    'accounts.login': (input) => services.accounts.login(input),
+    'accounts.captcha': () => services.accounts.captcha(),
+    'accounts.recover': (input) => services.accounts.recover(input),
+    'accounts.profile': (input) => services.accounts.profile(input.session),
+    'accounts.saveProfile': (input) => services.accounts.saveProfile(input),
+    'accounts.changePassword': (input) => services.accounts.changePassword(input),
+    'accounts.linkCode': (input) => services.accounts.linkCode(input),
+    'accounts.openCode': (input) => services.accounts.openCode(input),
+    'accounts.logout': (input) => services.accounts.logout(input.session),
   };
 }

@@ -87,6 +87,16 @@ export class BillAccess {
     return ok({ passed: true, accessId: this.grants.grant(code), subscriber: subscriberSummary(subscriber) });
   }
 
+  /**
+   * Access to a código interno linked to the logged-in citizen's account (the central server
+   * confirmed the link, made after these questions were answered once): no questions again.
+   */
+  grantLinked(code: number): Result<OpOutput<'accounts.openCode'>> {
+    const subscriber = this.options.queries.subscriber(code);
+    if (subscriber === undefined) return err('not-found', billMessages.unknownCode(code));
+    return ok({ accessId: this.grants.grant(code), subscriber: subscriberSummary(subscriber) });
+  }
+
   /** The código interno an access id unlocks for this session, or null. */
   codeFor(accessId: string): number | null {
     return this.grants.codeFor(accessId);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
+import { accountSessionHeader } from '../../src-shared/server-api/accounts-api';
 import { ApiEnvelope, EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
 import { PullValue, PushValue, type PullQuery, type PushedEvent } from '../../src-shared/server-api/sync-api';
 
@@ -33,6 +34,15 @@ export class ServerClient {
     return this.request('POST', '/v1/sync/push', token, { events }, PushValue, this.timeoutMs * 4, signal);
   }
 
+  /**
+   * A citizen-account call (`/v1/accounts/*`): the device token, and the citizen's session
+   * when logged in. Hashing makes logins and registrations take a moment, hence the longer wait.
+   */
+  account<T>(method: 'GET' | 'POST' | 'PUT', route: string, token: string, accountSession: string | null, body: unknown, schema: z.ZodType<T>): Promise<Result<T>> {
+    const headers: Record<string, string> = accountSession === null ? {} : { [accountSessionHeader]: accountSession };
+    return this.request(method, route, token, body, schema, this.timeoutMs * 3, undefined, headers);
+  }
+
   private async request<T>(
     method: string,
     route: string,
@@ -41,6 +51,7 @@ export class ServerClient {
     schema: z.ZodType<T>,
     timeoutMs = this.timeoutMs,
     signal?: AbortSignal,
+    extraHeaders: Record<string, string> = {},
   ): Promise<Result<T>> {
     let response: Response;
     try {
@@ -49,6 +60,7 @@ export class ServerClient {
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...extraHeaders,
         },
         body: body === undefined ? null : JSON.stringify(body),
         signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),

@@ -53,7 +53,7 @@ export class StaffAuthorizer {
     }
     const user = this.store.db.select().from(staffUsers).where(eq(staffUsers.username, key)).get();
     // Verify even without a user, so an unknown username takes as long as a wrong password.
-    const asPin = options.pin === true && pinShape.test(password) && user?.pinHash != null;
+    const asPin = options.pin === true && pinShape.test(password) && (user?.pinHash ?? null) !== null;
     const hash = (asPin ? user?.pinHash : user?.passwordHash) ?? dummyHash;
     const matches = await verifyPassword(password, hash).catch(() => false);
     if (user === undefined || !user.active || !matches) {

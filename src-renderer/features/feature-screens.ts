@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { accountFeatureScreens } from '../accounts/account-feature-screens';
 import { billsFeatureScreens } from '../bills/bills-feature-screens';
 import type { FeatureId } from '../kiosk-home/feature-catalogue';
 
@@ -8,4 +9,5 @@ import type { FeatureId } from '../kiosk-home/feature-catalogue';
  */
 export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {
   ...billsFeatureScreens,
+  ...accountFeatureScreens,
 };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsOps } from './ops/accounts';
 import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
@@ -26,6 +27,7 @@ export const contract = {
   ...syncOps,
   ...staffOps,
   ...cashierOps,
+  ...accountsOps,
 } satisfies Record<string, Operation>;
 
 export type Contract = typeof contract;

@@ -6,8 +6,8 @@ import { saveScreenshot } from './support/screenshots';
 import { startTestStack, type TestStack } from './support/test-stack';
 import { StartPage } from './pages/start-page';
 
-/** The bill functions (guide 000 §4–6) that this kiosk already offers. */
-const availableTiles = new Set(['Facturación servicios públicos', 'Historial de pagos', 'Ver facturas anteriores']);
+/** The functions this kiosk already offers: bills (guide 000 §4–6) and accounts (§1–3). */
+const availableTiles = new Set(['Facturación servicios públicos', 'Historial de pagos', 'Ver facturas anteriores', 'Ingresar', 'Regístrese aquí']);
 
 /** Every function of the original guides, in their words (DESIGN §1). */
 const citizenTiles = [

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack, type Stack } from '../../../scripts/stack';
+import type { StartServerOptions } from '../../../src-server/index';
 
 /** Short enough for tests, within the config file's limits (idle ≥ 5 s, warning ≥ 3 s). */
 export const fastIdle = { idleSeconds: 5, warningSeconds: 3 } as const;
@@ -21,14 +22,14 @@ export interface TestStack {
  * The whole application as `npm start` runs it (embedded central server with demo data,
  * the device enrolled with it, the web host), in a data dir of its own for this test file.
  */
-export async function startTestStack(name: string, config: Record<string, unknown> = {}): Promise<TestStack> {
+export async function startTestStack(name: string, config: Record<string, unknown> = {}, serverOptions: StartServerOptions = {}): Promise<TestStack> {
   if (!existsSync(builtRenderer)) {
     throw new Error('The renderer is not built: run `npm run build:renderer` (npm run test:e2e does it first).');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `ventanilla-e2e-${name}-`));
   let stack: Stack;
   try {
-    stack = await startStack({ dataDir, port: 0, demoSubscribers: 50, config: { kiosk: fastIdle, ...config } });
+    stack = await startStack({ dataDir, port: 0, demoSubscribers: 50, config: { kiosk: fastIdle, ...config }, serverOptions });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

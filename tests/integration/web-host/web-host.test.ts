@@ -39,6 +39,18 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'cashier.xReport': 'unauthorized',
   'cashier.closeSession': 'unauthorized',
   'cashier.sessionReportPdf': 'unauthorized',
+  // This core never enrolled: account operations need the central server.
+  'accounts.policy': 'not-enrolled',
+  'accounts.register': 'not-enrolled',
+  'accounts.login': 'not-enrolled',
+  'accounts.captcha': 'not-enrolled',
+  'accounts.recover': 'not-enrolled',
+  'accounts.profile': 'not-enrolled',
+  'accounts.saveProfile': 'not-enrolled',
+  'accounts.changePassword': 'not-enrolled',
+  'accounts.linkCode': 'unauthorized',
+  'accounts.openCode': 'not-enrolled',
+  'accounts.logout': 'not-enrolled',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -73,6 +85,31 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'cashier.xReport': { staffSession: sampleGrantId },
   'cashier.closeSession': { staffSession: sampleGrantId, cash: { '50000': 2 }, card: 0, check: 0 },
   'cashier.sessionReportPdf': { staffSession: sampleGrantId, sessionId: '01930000-0000-7000-8000-000000000003' },
+  'accounts.policy': {},
+  'accounts.register': {
+    docType: 'CC',
+    docNumber: '1020304050',
+    firstNames: 'Ana María',
+    lastNames: 'Rojas Pérez',
+    email: 'ana@example.com',
+    mobile: '3105551234',
+    landline: '',
+    address: 'Calle 10 No. 4-25',
+    municipality: 'Ibagué',
+    consent: { policyVersion: '2026-01', accepted: true },
+  },
+  'accounts.login': { docNumber: '1020304050', password: 'una clave cualquiera' },
+  'accounts.captcha': {},
+  'accounts.recover': { docNumber: '1020304050', captchaId: '01900000-0000-7000-8000-000000000004', captchaText: 'ABCDE' },
+  'accounts.profile': { session: sampleGrantId },
+  'accounts.saveProfile': {
+    session: sampleGrantId,
+    profile: { firstNames: 'Ana María', lastNames: 'Rojas Pérez', email: 'ana@example.com', mobile: '3105551234', landline: null, address: 'Calle 10 No. 4-25', municipality: 'Ibagué' },
+  },
+  'accounts.changePassword': { session: sampleGrantId, currentPassword: 'la actual', newPassword: 'una frase nueva', repeatPassword: 'una frase nueva' },
+  'accounts.linkCode': { session: sampleGrantId, accessId: sampleAccessId },
+  'accounts.openCode': { session: sampleGrantId, codigoInterno: 100005 },
+  'accounts.logout': { session: sampleGrantId },
 };
 
 let dir: ReturnType<typeof tempDir>;

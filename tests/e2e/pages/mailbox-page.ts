@@ -1,0 +1,39 @@
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * The embedded central server's local mailbox (no SMTP_URL): where `npm start` leaves the
+ * mail a citizen would receive. Read like a person would: the list, then the mail's text.
+ */
+export class MailboxPage {
+  private constructor(readonly page: Page, private readonly serverUrl: string) {}
+
+  static async open(browser: Browser, serverUrl: string): Promise<MailboxPage> {
+    const page = await browser.newPage();
+    return new MailboxPage(page, serverUrl);
+  }
+
+  /** The text of the newest mail to `recipient` whose subject matches, waiting for it to arrive. */
+  async latestText(recipient: string, subject: RegExp, timeoutMs = 15_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      await this.page.goto(`${this.serverUrl}/mailbox`);
+      const row = this.page.getByRole('row').filter({ hasText: recipient }).filter({ hasText: subject }).first();
+      if ((await row.count()) > 0) {
+        await row.getByRole('link').click();
+        return this.page.locator('pre').innerText();
+      }
+      await this.page.waitForTimeout(300);
+    }
+    throw new Error(`no mail to ${recipient} matching ${subject} in the local mailbox`);
+  }
+
+  /** How many mails to `recipient` the mailbox lists. */
+  async countTo(recipient: string): Promise<number> {
+    await this.page.goto(`${this.serverUrl}/mailbox`);
+    return this.page.getByRole('row').filter({ hasText: recipient }).count();
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
