@@ -23,7 +23,7 @@ export interface TestServer {
 
 export async function startTestServer(
   variant: DatabaseVariant,
-  opts: { logLevel?: string; config?: Partial<ServerConfig> } = {},
+  opts: { logLevel?: string; config?: Partial<ServerConfig>; captchaText?: () => string } = {},
 ): Promise<TestServer> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
   const config: ServerConfig = {
@@ -41,7 +41,7 @@ export async function startTestServer(
   const destination: DestinationStream = { write: (line: string) => void logs.push(line) };
   let server: RunningServer;
   try {
-    server = await startServer(config, { logger: createServerLogger(config.logLevel, destination) });
+    server = await startServer(config, { logger: createServerLogger(config.logLevel, destination), captchaText: opts.captchaText });
   } catch (error) {
     dir.remove();
     throw error;
