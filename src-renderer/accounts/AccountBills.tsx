@@ -1,14 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccountProfile } from '../../src-shared/accounts/account-fields';
-import { useApiClient } from '../api/useApiClient';
 import { BillsFrame } from '../bills/BillsFrame';
 import { BillsScreen } from '../bills/BillsScreen';
 import { useBillsStore } from '../bills/bills-store';
 import { taskPurpose, taskTitle } from '../bills/bills-tasks';
+import { BillsTaskNavigation } from '../bills/task-navigation';
 import { Button } from '../ui/Button';
 import { useAccountStore } from './account-store';
 import { ProblemLine } from './ProblemLine';
 import { useAccountCall } from './useAccountCall';
+import { useCallOnShow } from './useCallOnShow';
 
 /**
  * The bill functions from the account's menu: the citizen's own códigos internos open without
@@ -19,25 +20,14 @@ export function AccountBills() {
   const session = useAccountStore((state) => state.session);
   const task = useAccountStore((state) => state.billsTask);
   const show = useAccountStore((state) => state.show);
+  const openBills = useAccountStore((state) => state.openBills);
   const access = useBillsStore((state) => state.access);
-  const client = useApiClient();
   const [profile, setProfile] = useState<AccountProfile | null>(null);
   const [otherCode, setOtherCode] = useState(false);
   const [linked, setLinked] = useState<string | null>(null);
   const { busy, problem, setProblem, run } = useAccountCall();
 
-  useEffect(() => {
-    if (session === null) return;
-    let live = true;
-    void client.call('accounts.profile', { session }).then((result) => {
-      if (!live) return;
-      if (result.ok) setProfile(result.value);
-      else setProblem(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, session, setProblem]);
+  useCallOnShow('accounts.profile', session === null ? null : { session }, (result) => (result.ok ? setProfile(result.value) : setProblem(result.error)));
 
   const openCode = async (codigoInterno: number) => {
     if (session === null) return;
@@ -74,7 +64,9 @@ export function AccountBills() {
             Volver al menú
           </Button>
         </div>
-        <BillsScreen task={task} />
+        <BillsTaskNavigation.Provider value={openBills}>
+          <BillsScreen task={task} />
+        </BillsTaskNavigation.Provider>
       </div>
     );
   }
@@ -89,7 +81,7 @@ export function AccountBills() {
         </Button>
       }
     >
-      <div className="account-card">
+      <div className="bills-card">
         <p className="bills-lead">{taskPurpose[task]}</p>
         {profile === null && problem === null && <p className="bills-muted">Cargando sus códigos internos…</p>}
         {profile !== null && profile.codes.length === 0 && (

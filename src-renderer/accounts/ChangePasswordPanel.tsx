@@ -48,7 +48,7 @@ export function ChangePasswordPanel() {
   );
   return (
     <BillsFrame eyebrow="Mi cuenta" title="Cambio de contraseña" back={back}>
-      <div className="account-card">
+      <div className="bills-card">
         {forced && <p className="account-notice">Por seguridad, cambie la contraseña que le enviamos por una que escoja usted. Después podrá usar todas las opciones.</p>}
         <KeyboardForm label="Cambio de contraseña" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2}>
           <div className="account-actions">

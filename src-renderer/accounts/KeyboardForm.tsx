@@ -29,6 +29,8 @@ interface KeyboardFormProps<K extends string> {
   /** When false the fields are shown as read-only text and no keyboard is offered. */
   readonly editable?: boolean;
   readonly columns?: 1 | 2;
+  /** For forms taller than the screen: the keyboard stays at its foot while the form scrolls. */
+  readonly stickyKeyboard?: boolean;
   readonly children?: ReactNode;
 }
 
@@ -36,12 +38,12 @@ interface KeyboardFormProps<K extends string> {
  * A kiosk form of text fields and the on-screen keyboard bound to the field last touched
  * (a physical keyboard works too; Enter submits). The account screens are all made of it.
  */
-export function KeyboardForm<K extends string>({ label, fields, values, onChange, onSubmit, problem = null, editable = true, columns = 1, children }: KeyboardFormProps<K>) {
+export function KeyboardForm<K extends string>({ label, fields, values, onChange, onSubmit, problem = null, editable = true, columns = 1, stickyKeyboard = false, children }: KeyboardFormProps<K>) {
   const problemField = fields.find((f) => f.name === problem?.field?.replace(/^profile\./, ''))?.name ?? null;
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (problemField === null) return;
-    formRef.current?.querySelector(`[data-field="${problemField}"]`)?.scrollIntoView({ block: 'center' });
+    formRef.current?.querySelector(`[data-field="${problemField}"]`)?.scrollIntoView({ block: 'start' });
   }, [problem, problemField]);
   const firstEditable = fields.find((f) => f.readOnly !== true)?.name ?? null;
   const [active, setActive] = useState<K | null>(firstEditable);
@@ -57,7 +59,7 @@ export function KeyboardForm<K extends string>({ label, fields, values, onChange
     onSubmit();
   };
   return (
-    <form ref={formRef} className="keyboard-form" aria-label={label} onSubmit={submit}>
+    <form ref={formRef} className={stickyKeyboard ? 'keyboard-form keyboard-form--sticky' : 'keyboard-form'} aria-label={label} onSubmit={submit}>
       <div className={`keyboard-form__fields keyboard-form__fields--${columns}`}>
         {fields.map((field) =>
           !editable || field.readOnly === true ? (

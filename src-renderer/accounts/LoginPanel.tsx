@@ -33,7 +33,7 @@ export function LoginPanel() {
 
   return (
     <BillsFrame eyebrow="Trámites en línea" title="Ingresar">
-      <div className="account-card">
+      <div className="bills-card">
         {notice !== null && (
           <p className="account-notice" role="status">
             {notice}

@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccountProfile } from '../../src-shared/accounts/account-fields';
 import { documentTypeLabel, formatDocument } from '../../src-shared/domain/identity-document';
-import { useApiClient } from '../api/useApiClient';
 import { BillsFrame } from '../bills/BillsFrame';
 import { Button } from '../ui/Button';
 import { useAccountStore } from './account-store';
 import { KeyboardForm, type FieldSpec } from './KeyboardForm';
 import { profileFields, profileValues, emptyProfile, type ProfileField } from './profile-form';
 import { useAccountCall } from './useAccountCall';
+import { useCallOnShow } from './useCallOnShow';
 
 type Field = ProfileField | 'document';
 const fields: readonly FieldSpec<Field>[] = [{ name: 'document', label: 'Documento (no se puede cambiar)', maxLength: 30, readOnly: true }, ...profileFields];
@@ -19,26 +19,17 @@ const fields: readonly FieldSpec<Field>[] = [{ name: 'document', label: 'Documen
 export function ProfilePanel() {
   const session = useAccountStore((state) => state.session);
   const show = useAccountStore((state) => state.show);
-  const client = useApiClient();
   const [profile, setProfile] = useState<AccountProfile | null>(null);
   const [values, setValues] = useState<Record<Field, string>>({ ...emptyProfile, document: '' });
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const { busy, problem, setProblem, run } = useAccountCall();
 
-  useEffect(() => {
-    if (session === null) return;
-    let live = true;
-    void client.call('accounts.profile', { session }).then((result) => {
-      if (!live) return;
-      if (!result.ok) return setProblem(result.error);
-      setProfile(result.value);
-      setValues({ ...profileValues(result.value), document: `${documentTypeLabel(result.value.docType)} · ${formatDocument(result.value.docType, result.value.docNumber)}` });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, session, setProblem]);
+  useCallOnShow('accounts.profile', session === null ? null : { session }, (result) => {
+    if (!result.ok) return setProblem(result.error);
+    setProfile(result.value);
+    setValues({ ...profileValues(result.value), document: `${documentTypeLabel(result.value.docType)} · ${formatDocument(result.value.docType, result.value.docNumber)}` });
+  });
 
   const save = async () => {
     if (session === null) return;
@@ -84,14 +75,14 @@ export function ProfilePanel() {
   );
   return (
     <BillsFrame eyebrow="Mi cuenta" title="Modificar usuario" back={actions}>
-      <div className="account-card">
+      <div className="bills-card">
         {saved !== null && (
           <p className="account-done" role="status">
             {saved}
           </p>
         )}
         {profile === null && problem === null && <p className="bills-muted">Cargando sus datos…</p>}
-        <KeyboardForm label="Datos del usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void save()} problem={problem} editable={editing} columns={2} />
+        <KeyboardForm label="Datos del usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void save()} problem={problem} editable={editing} columns={2} stickyKeyboard />
       </div>
     </BillsFrame>
   );

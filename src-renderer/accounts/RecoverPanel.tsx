@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { CaptchaValue } from '../../src-shared/server-api/accounts-api';
 import { useApiClient } from '../api/useApiClient';
 import { BillsFrame } from '../bills/BillsFrame';
@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { useAccountStore } from './account-store';
 import { KeyboardForm, type FieldSpec } from './KeyboardForm';
 import { useAccountCall } from './useAccountCall';
+import { useCallOnShow } from './useCallOnShow';
 
 type Field = 'docNumber' | 'captchaText';
 const fields: readonly FieldSpec<Field>[] = [
@@ -34,17 +35,10 @@ export function RecoverPanel() {
     if (!result.ok) setProblem(result.error);
   }, [client, setProblem]);
   // The first image comes with the screen.
-  useEffect(() => {
-    let live = true;
-    void client.call('accounts.captcha', {}).then((result) => {
-      if (!live) return;
-      setCaptcha(result.ok ? result.value : null);
-      if (!result.ok) setProblem(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, setProblem]);
+  useCallOnShow('accounts.captcha', {}, (result) => {
+    setCaptcha(result.ok ? result.value : null);
+    if (!result.ok) setProblem(result.error);
+  });
 
   const submit = async () => {
     if (captcha === null) return;
@@ -69,7 +63,7 @@ export function RecoverPanel() {
   if (sent !== null) {
     return (
       <BillsFrame eyebrow="Trámites en línea" title="Revise su correo" back={back}>
-        <div className="account-card">
+        <div className="bills-card">
           <p className="account-done" role="status">
             {sent}
           </p>
@@ -82,7 +76,7 @@ export function RecoverPanel() {
   }
   return (
     <BillsFrame eyebrow="Trámites en línea" title="Recuperar contraseña" back={back}>
-      <div className="account-card">
+      <div className="bills-card">
         <p className="bills-lead">Escriba su número de documento y el texto que ve en la imagen. Le enviaremos una contraseña temporal al correo registrado en su cuenta.</p>
         <div className="account-captcha">
           {captcha === null ? (

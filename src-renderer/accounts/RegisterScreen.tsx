@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ConsentPolicyValue } from '../../src-shared/server-api/accounts-api';
 import { documentTypeLabel, documentTypes, type DocumentType } from '../../src-shared/domain/identity-document';
-import { useApiClient } from '../api/useApiClient';
 import { useRouteStore } from '../app/route-store';
 import { BillsFrame } from '../bills/BillsFrame';
 import { Button } from '../ui/Button';
@@ -11,6 +10,7 @@ import { KeyboardForm, type FieldSpec } from './KeyboardForm';
 import { ProblemLine } from './ProblemLine';
 import { emptyProfile, profileFields, type ProfileField } from './profile-form';
 import { useAccountCall } from './useAccountCall';
+import { useCallOnShow } from './useCallOnShow';
 import './account.css';
 
 type Field = ProfileField | 'docNumber';
@@ -25,7 +25,6 @@ const fields: readonly FieldSpec<Field>[] = [
  * whether or not the document or email already had an account.
  */
 export function RegisterScreen() {
-  const client = useApiClient();
   const navigate = useRouteStore((state) => state.navigate);
   const showLogin = useAccountStore((state) => state.show);
   const [docType, setDocType] = useState<DocumentType>('CC');
@@ -35,17 +34,7 @@ export function RegisterScreen() {
   const [done, setDone] = useState<string | null>(null);
   const { busy, problem, setProblem, run } = useAccountCall();
 
-  useEffect(() => {
-    let live = true;
-    void client.call('accounts.policy', {}).then((result) => {
-      if (!live) return;
-      if (result.ok) setPolicy(result.value);
-      else setProblem(result.error);
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, setProblem]);
+  useCallOnShow('accounts.policy', {}, (result) => (result.ok ? setPolicy(result.value) : setProblem(result.error)));
 
   const submit = async () => {
     if (policy === null) return;
@@ -65,7 +54,7 @@ export function RegisterScreen() {
   if (done !== null) {
     return (
       <BillsFrame eyebrow="Trámites en línea" title="Revise su correo">
-        <div className="account-card">
+        <div className="bills-card">
           <p className="account-done" role="status">
             {done}
           </p>
@@ -79,21 +68,23 @@ export function RegisterScreen() {
   if (policy === null) {
     return (
       <BillsFrame eyebrow="Trámites en línea" title="Regístrese aquí">
-        <div className="account-card">{problem === null ? <p className="bills-muted">Cargando el formulario…</p> : <ProblemLine problem={problem} />}</div>
+        <div className="bills-card">{problem === null ? <p className="bills-muted">Cargando el formulario…</p> : <ProblemLine problem={problem} />}</div>
       </BillsFrame>
     );
   }
   return (
     <BillsFrame eyebrow="Trámites en línea" title="Regístrese aquí">
-      <div className="account-card">
+      <div className="bills-card">
         <p className="bills-lead">Diligencie todos los datos. Le enviaremos a su correo los datos de acceso.</p>
-        <SegmentedChoice
-          label="Tipo de documento"
-          options={documentTypes.map((type) => ({ value: type, label: documentTypeLabel(type) }))}
-          value={docType}
-          onChange={setDocType}
-        />
-        <KeyboardForm label="Registro de usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2}>
+        <div className="account-doc-type">
+          <SegmentedChoice
+            label="Tipo de documento"
+            options={documentTypes.map((type) => ({ value: type, label: documentTypeLabel(type) }))}
+            value={docType}
+            onChange={setDocType}
+          />
+        </div>
+        <KeyboardForm label="Registro de usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2} stickyKeyboard>
           <section className="account-consent" aria-labelledby="consent-title">
             <h2 id="consent-title">{policy.title}</h2>
             <div className="account-consent__text" tabIndex={0}>

@@ -1,7 +1,7 @@
-import { useRouteStore } from '../app/route-store';
 import { Icon } from '../ui/Icon';
 import type { IconName } from '../ui/icons';
-import { billsTasks, taskFeature, taskTitle, type BillsTask } from './bills-tasks';
+import { billsTasks, taskTitle, type BillsTask } from './bills-tasks';
+import { useBillsTaskNavigation } from './task-navigation';
 import './task-switcher.css';
 
 const taskIcon: Record<BillsTask, IconName> = { current: 'bill', payments: 'history', previous: 'previous' };
@@ -11,7 +11,7 @@ const taskIcon: Record<BillsTask, IconName> = { current: 'bill', payments: 'hist
  * access holds for the visit, so no second round of questions.
  */
 export function TaskSwitcher({ task }: { readonly task: BillsTask }) {
-  const navigate = useRouteStore((state) => state.navigate);
+  const open = useBillsTaskNavigation();
   return (
     <nav className="task-switcher" aria-label="Consultas de este código interno">
       {billsTasks.map((item) => (
@@ -20,7 +20,7 @@ export function TaskSwitcher({ task }: { readonly task: BillsTask }) {
           type="button"
           className="task-switcher__option"
           aria-current={item === task ? 'page' : undefined}
-          onClick={() => navigate({ screen: 'feature', feature: taskFeature[item] })}
+          onClick={() => open(item)}
         >
           <Icon name={taskIcon[item]} className="task-switcher__icon" />
           {taskTitle[item]}

@@ -236,4 +236,20 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await field('Número de documento').waitFor();
     expect(await field('Número de documento').inputValue()).toBe('');
   });
+  it('says plainly that accounts need the central server when it is down, and what still works', async () => {
+    const server = embeddedServer(app.stack);
+    await server.stop();
+    try {
+      const start = await StartPage.open(page, app.stack.appUrl);
+      await start.tile('Ingresar').tap();
+      await field('Número de documento').fill('1020304050');
+      await field('Contraseña').fill('otra frase más larga');
+      await page.getByRole('button', { name: 'Ingresar', exact: true }).tap();
+      await page.getByRole('alert').filter({ hasText: 'Las cuentas de usuario necesitan conexión con el servidor central' }).waitFor({ timeout: 20_000 });
+      await page.getByText('puede imprimir su factura, ver su historial de pagos y sus facturas anteriores').waitFor();
+      await saveScreenshot(page, 'accounts-13-offline');
+    } finally {
+      await server.start();
+    }
+  });
 });
