@@ -2,14 +2,16 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Browser flows in Debian's Chromium through the web host. Each file starts its own stack
- * (central server, device store, web host) in its own data dir; files run one at a time
- * because the build machines have two cores and each stack is heavy.
+ * (central server, device store, web host) in its own data dir and its own ports. Two files
+ * at a time: much of a flow is waiting (idle timeouts, sync backoff, a server coming back), so
+ * on the two-core build machines two run in about two thirds of the time one after another
+ * did; more would starve the stacks of CPU.
  */
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     pool: 'forks',
-    fileParallelism: false,
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 240_000,
   },
