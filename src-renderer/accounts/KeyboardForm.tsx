@@ -40,7 +40,7 @@ interface KeyboardFormProps<K extends string> {
  */
 export function KeyboardForm<K extends string>({ label, fields, values, onChange, onSubmit, problem = null, editable = true, columns = 1, stickyKeyboard = false, children }: KeyboardFormProps<K>) {
   const problemField = fields.find((f) => f.name === problem?.field?.replace(/^profile\./, ''))?.name ?? null;
-  const formRef = useRef<HTMLFormElement>(null);
+  const formRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problemField === null) return;
     formRef.current?.querySelector(`[data-field="${problemField}"]`)?.scrollIntoView({ block: 'start' });
@@ -59,38 +59,41 @@ export function KeyboardForm<K extends string>({ label, fields, values, onChange
     onSubmit();
   };
   return (
-    <form ref={formRef} className={stickyKeyboard ? 'keyboard-form keyboard-form--sticky' : 'keyboard-form'} aria-label={label} onSubmit={submit}>
-      <div className={`keyboard-form__fields keyboard-form__fields--${columns}`}>
-        {fields.map((field) =>
-          !editable || field.readOnly === true ? (
-            <div key={field.name} className="keyboard-form__readonly">
-              <span className="touch-field__label">{field.label}</span>
-              <span className="keyboard-form__value">{values[field.name] === '' ? '—' : values[field.name]}</span>
-            </div>
-          ) : (
-            <div key={field.name} data-field={field.name} className={field.name === problemField ? 'keyboard-form__field keyboard-form__field--problem' : 'keyboard-form__field'}>
-              <TouchField
-                label={field.label}
-                hint={field.hint}
-                kind={field.kind ?? 'text'}
-                value={values[field.name]}
-                onChange={(value) => onChange(field.name, value)}
-                active={activeSpec?.name === field.name}
-                onActivate={() => setActive(field.name)}
-                maxLength={field.maxLength}
-              />
-              {field.name === problemField && <ProblemLine problem={problem} />}
-            </div>
-          ),
-        )}
-      </div>
-      {problemField === null && <ProblemLine problem={problem} />}
-      {children}
-      {/* A hidden submit button so Enter on a physical keyboard submits. */}
-      <button type="submit" hidden />
+    // The keyboard sits outside the <form>: its keys must type, never submit.
+    <div ref={formRef} className={stickyKeyboard ? 'keyboard-form keyboard-form--sticky' : 'keyboard-form'}>
+      <form className="keyboard-form__form" aria-label={label} onSubmit={submit}>
+        <div className={`keyboard-form__fields keyboard-form__fields--${columns}`}>
+          {fields.map((field) =>
+            !editable || field.readOnly === true ? (
+              <div key={field.name} className="keyboard-form__readonly">
+                <span className="touch-field__label">{field.label}</span>
+                <span className="keyboard-form__value">{values[field.name] === '' ? '—' : values[field.name]}</span>
+              </div>
+            ) : (
+              <div key={field.name} data-field={field.name} className={field.name === problemField ? 'keyboard-form__field keyboard-form__field--problem' : 'keyboard-form__field'}>
+                <TouchField
+                  label={field.label}
+                  hint={field.hint}
+                  kind={field.kind ?? 'text'}
+                  value={values[field.name]}
+                  onChange={(value) => onChange(field.name, value)}
+                  active={activeSpec?.name === field.name}
+                  onActivate={() => setActive(field.name)}
+                  maxLength={field.maxLength}
+                />
+                {field.name === problemField && <ProblemLine problem={problem} />}
+              </div>
+            ),
+          )}
+        </div>
+        {problemField === null && <ProblemLine problem={problem} />}
+        {children}
+        {/* A hidden submit button so Enter on a physical keyboard submits. */}
+        <button type="submit" hidden />
+      </form>
       {editable && activeSpec !== undefined && activeSpec.readOnly !== true && (
         <OnScreenKeyboard value={values[activeSpec.name]} onChange={(value) => onChange(activeSpec.name, value)} maxLength={activeSpec.maxLength} />
       )}
-    </form>
+    </div>
   );
 }

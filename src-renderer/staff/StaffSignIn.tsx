@@ -46,34 +46,37 @@ export function StaffSignIn({ purpose, onGranted }: StaffSignInProps) {
     onGranted(result.value);
   };
 
+  // The on-screen keyboard sits outside the <form>: its keys must type, never submit.
   return (
-    <form className="staff-sign-in" onSubmit={(event) => void submit(event)} aria-label="Ingreso del personal">
-      <p className="staff-sign-in__purpose">{purpose}</p>
-      <div className="staff-sign-in__fields">
-        <TouchField label="Usuario" value={username} onChange={setUsername} active={field === 'username'} onActivate={() => setField('username')} maxLength={64} />
-        <TouchField
-          label="Contraseña"
-          kind="password"
-          value={password}
-          onChange={setPassword}
-          active={field === 'password'}
-          onActivate={() => setField('password')}
-          maxLength={256}
-        />
-      </div>
-      {problem !== null && (
-        <p className="staff-sign-in__problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <Button size="large" onClick={() => void submit()} disabled={busy}>
-        {busy ? 'Verificando…' : 'Ingresar'}
-      </Button>
+    <div className="staff-sign-in">
+      <form className="staff-sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Ingreso del personal">
+        <p className="staff-sign-in__purpose">{purpose}</p>
+        <div className="staff-sign-in__fields">
+          <TouchField label="Usuario" value={username} onChange={setUsername} active={field === 'username'} onActivate={() => setField('username')} maxLength={64} />
+          <TouchField
+            label="Contraseña"
+            kind="password"
+            value={password}
+            onChange={setPassword}
+            active={field === 'password'}
+            onActivate={() => setField('password')}
+            maxLength={256}
+          />
+        </div>
+        {problem !== null && (
+          <p className="staff-sign-in__problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <Button size="large" onClick={() => void submit()} disabled={busy}>
+          {busy ? 'Verificando…' : 'Ingresar'}
+        </Button>
+      </form>
       <OnScreenKeyboard
         value={field === 'username' ? username : password}
         onChange={field === 'username' ? setUsername : setPassword}
         maxLength={field === 'username' ? 64 : 256}
       />
-    </form>
+    </div>
   );
 }

@@ -24,7 +24,9 @@ const buttonTheme = [
  * A Spanish on-screen keyboard (react-simple-keyboard) for kiosks without a physical one.
  * Controlled like an input: the caller binds it to whichever field has focus. Keys are real
  * buttons with names; pressing one does not take focus from the field. Mayús applies to the
- * next letter only, like a phone keyboard.
+ * next letter only, like a phone keyboard. Keep it outside any <form>: the library makes its
+ * keys with document.createElement('button'), whose type is submit, and rebuilds them on
+ * every layout change, so inside a form every key would submit it.
  */
 export function OnScreenKeyboard({ value, onChange, maxLength = 200, label = 'Teclado en pantalla' }: OnScreenKeyboardProps) {
   const [shifted, setShifted] = useState(false);
