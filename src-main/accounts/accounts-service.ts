@@ -68,6 +68,10 @@ export class AccountsService {
     return this.call('POST', '/v1/accounts/password', session, body, Message);
   }
 
+  confirmEmail(input: OpParsedInput<'accounts.confirmEmail'>): Promise<Result<AccountProfile>> {
+    return this.call('POST', '/v1/accounts/email', input.session, { code: input.code }, AccountProfile);
+  }
+
   /** Links the code this visit unlocked by answering its questions. */
   linkCode(input: OpParsedInput<'accounts.linkCode'>): Promise<Result<AccountProfile>> {
     const code = this.bills.codeFor(input.accessId);

@@ -74,6 +74,7 @@ export function createHandlers(services: Services): Handlers {
     'accounts.profile': (input) => services.accounts.profile(input.session),
     'accounts.saveProfile': (input) => services.accounts.saveProfile(input),
     'accounts.changePassword': (input) => services.accounts.changePassword(input),
+    'accounts.confirmEmail': (input) => services.accounts.confirmEmail(input),
     'accounts.linkCode': (input) => services.accounts.linkCode(input),
     'accounts.openCode': (input) => services.accounts.openCode(input),
     'accounts.logout': (input) => services.accounts.logout(input.session),

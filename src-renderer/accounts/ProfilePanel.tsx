@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { useAccountStore } from './account-store';
 import { KeyboardForm, type FieldSpec } from './KeyboardForm';
 import { profileFields, profileValues, emptyProfile, type ProfileField } from './profile-form';
+import { PendingEmailPanel } from './PendingEmailPanel';
 import { useAccountCall } from './useAccountCall';
 import { useCallOnShow } from './useCallOnShow';
 
@@ -39,7 +40,7 @@ export function ProfilePanel() {
     setProfile(value);
     setValues({ ...values, ...profileValues(value) });
     setEditing(false);
-    setSaved('Sus datos quedaron actualizados.');
+    setSaved(value.pendingEmail === null ? 'Sus datos quedaron actualizados.' : 'Sus datos quedaron actualizados, menos el correo: falta confirmarlo.');
   };
 
   const cancel = () => {
@@ -82,6 +83,16 @@ export function ProfilePanel() {
           </p>
         )}
         {profile === null && problem === null && <p className="bills-muted">Cargando sus datos…</p>}
+        {!editing && profile !== null && profile.pendingEmail !== null && (
+          <PendingEmailPanel
+            profile={profile}
+            onConfirmed={(value) => {
+              setProfile(value);
+              setValues({ ...values, ...profileValues(value) });
+              setSaved('Su correo quedó cambiado.');
+            }}
+          />
+        )}
         <KeyboardForm label="Datos del usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void save()} problem={problem} editable={editing} columns={2} stickyKeyboard />
       </div>
     </BillsFrame>

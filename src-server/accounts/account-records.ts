@@ -17,10 +17,13 @@ export interface AccountRow {
   readonly municipality: string;
   readonly passwordHash: string;
   readonly mustChangePassword: boolean;
+  readonly pendingEmail: string | null;
+  readonly pendingEmailExpiresAt: Date | string | null;
 }
 
 const columns = `id, doc_type AS "docType", doc_number AS "docNumber", first_names AS "firstNames", last_names AS "lastNames",
-  email, mobile, landline, address, municipality, password_hash AS "passwordHash", must_change_password AS "mustChangePassword"`;
+  email, mobile, landline, address, municipality, password_hash AS "passwordHash", must_change_password AS "mustChangePassword",
+  pending_email AS "pendingEmail", pending_email_expires_at AS "pendingEmailExpiresAt"`;
 
 export const fullName = (account: Pick<AccountRow, 'firstNames' | 'lastNames'>): string => `${account.firstNames} ${account.lastNames}`;
 
@@ -56,10 +59,11 @@ export async function insertAccount(
   );
 }
 
-export async function updateProfile(exec: SqlExecutor, id: string, fields: ProfileFields, now: Date): Promise<void> {
+/** Everything but the email, which changes only through its confirmation code. */
+export async function updateProfile(exec: SqlExecutor, id: string, fields: Omit<ProfileFields, 'email'>, now: Date): Promise<void> {
   await exec.query(
-    `UPDATE citizen_accounts SET first_names = $2, last_names = $3, email = $4, mobile = $5, landline = $6, address = $7, municipality = $8, updated_at = $9 WHERE id = $1`,
-    [id, fields.firstNames, fields.lastNames, fields.email, fields.mobile, fields.landline, fields.address, fields.municipality, now.toISOString()],
+    `UPDATE citizen_accounts SET first_names = $2, last_names = $3, mobile = $4, landline = $5, address = $6, municipality = $7, updated_at = $8 WHERE id = $1`,
+    [id, fields.firstNames, fields.lastNames, fields.mobile, fields.landline, fields.address, fields.municipality, now.toISOString()],
   );
 }
 
@@ -84,5 +88,6 @@ export async function profileOf(exec: SqlExecutor, account: AccountRow): Promise
     address: account.address,
     municipality: account.municipality,
     codes: await linkedCodes(exec, account.id),
+    pendingEmail: account.pendingEmail !== null && account.pendingEmailExpiresAt !== null && new Date(account.pendingEmailExpiresAt).getTime() > Date.now() ? account.pendingEmail : null,
   };
 }

@@ -5,6 +5,7 @@ import { enqueueMail } from '../mail/mail-outbox';
 import { hashPassword, verifyPassword } from '../staff/password-hash';
 import { accountById, fullName, profileOf, setPassword, updateProfile } from './account-records';
 import { keepOnlySession, type AccountSession } from './account-sessions';
+import { requestEmailChange } from './email-change';
 import type { AccountsContext } from './accounts-context';
 import { normalizeGeneratedPassword } from './generated-password';
 
@@ -23,18 +24,17 @@ export async function readProfile(ctx: AccountsContext, session: AccountSession)
 
 export async function saveProfile(ctx: AccountsContext, session: AccountSession, fields: ProfileFields): Promise<Result<AccountProfile>> {
   if (session.mustChangePassword) return err('forbidden', mustChangeFirst);
-  return ctx.database.exec.transaction(async (tx): Promise<Result<AccountProfile>> => {
+  const saved = await ctx.database.exec.transaction(async (tx): Promise<Result<AccountProfile>> => {
     const account = await accountById(tx, session.accountId, true);
     if (account === null) return err('unauthorized', 'Su sesión terminó. Ingrese de nuevo.');
-    if (fields.email !== account.email) {
-      const { rows } = await tx.query('SELECT 1 FROM citizen_accounts WHERE email = $1 AND id <> $2', [fields.email, account.id]);
-      // Which account holds it is not said, only that this one cannot.
-      if (rows.length > 0) return err('conflict', 'Ese correo electrónico no se puede usar en esta cuenta. Escriba otro.', 'email');
-    }
     await updateProfile(tx, account.id, fields, ctx.now());
+    // A new address waits for the code mailed to it (email-change.ts).
+    if (fields.email !== account.email) await requestEmailChange(tx, account, fields.email, ctx.now());
     const updated = await accountById(tx, account.id);
     return updated === null ? err('internal', 'No se pudo leer la cuenta.') : ok(await profileOf(tx, updated));
   });
+  ctx.mail.wake();
+  return saved;
 }
 
 export async function changePassword(

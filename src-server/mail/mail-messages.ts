@@ -27,6 +27,13 @@ export type MailMessage =
       readonly password: string;
       readonly validMinutes: number;
     }
+  /** «Modificar usuario» with a new email: the code that confirms the address is the citizen's. */
+  | { readonly kind: 'email-change-code'; readonly to: string; readonly fullName: string; readonly code: string; readonly validMinutes: number }
+  /**
+   * Someone asked to move another account to this address, which already has its own: its
+   * owner is told, while the other citizen's screen waits for a code that never comes.
+   */
+  | { readonly kind: 'email-in-use'; readonly to: string; readonly fullName: string }
   /** Notice after a password change, so a citizen who did not make it can react. */
   | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date };
 

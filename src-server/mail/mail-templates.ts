@@ -79,6 +79,30 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
           },
         ],
       };
+    case 'email-change-code':
+      return {
+        subject: `Confirme su nuevo correo${suffix}`,
+        title: 'Confirme su nuevo correo',
+        fullName: message.fullName,
+        blocks: [
+          { kind: 'paragraph', text: `Pidió usar este correo en su cuenta de ${names.inSentence}. Para confirmarlo, escriba este código en «Modificar usuario»:` },
+          { kind: 'fields', rows: [{ label: 'Código de confirmación', value: message.code }] },
+          { kind: 'notice', text: `Es válido durante ${minutes(message.validMinutes)}. Hasta que lo escriba, su cuenta sigue con el correo anterior.` },
+        ],
+      };
+    case 'email-in-use':
+      return {
+        subject: `Alguien intentó usar su correo${suffix}`,
+        title: 'Alguien intentó usar su correo',
+        fullName: message.fullName,
+        blocks: [
+          {
+            kind: 'paragraph',
+            text: `Alguien pidió cambiar el correo de otra cuenta de ${names.inSentence} a esta dirección, que ya es la de su cuenta. No se hizo ningún cambio y su cuenta sigue igual.`,
+          },
+          { kind: 'notice', text: 'Si cree que alguien está usando sus datos, comuníquese con la entidad.' },
+        ],
+      };
     case 'password-changed':
       return {
         subject: `Se cambió la contraseña de su cuenta${suffix}`,

@@ -97,5 +97,7 @@ export const AccountProfile = z.object({
   municipality: z.string(),
   /** The códigos internos linked to the account. */
   codes: z.array(z.number().int()),
+  /** A new email waiting for its confirmation code, or null. */
+  pendingEmail: z.string().nullable(),
 });
 export type AccountProfile = z.output<typeof AccountProfile>;

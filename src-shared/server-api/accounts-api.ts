@@ -50,5 +50,8 @@ export const ChangePasswordValue = z.object({ message: z.string() });
 /** POST /v1/accounts/links: a código interno whose questions the citizen just answered on the device. */
 export const LinkCodeRequest = z.object({ codigoInterno: z.number().int().positive().max(9_999_999_999) }).strict();
 
+/** POST /v1/accounts/email: the code mailed to a new address, which then becomes the account's. */
+export const ConfirmEmailRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo nuevo.' }) }).strict();
+
 /** POST /v1/accounts/logout */
 export const LogoutValue = z.object({ message: z.string() });

@@ -22,6 +22,14 @@ export const citizenAccounts = pgTable(
     municipality: text('municipality').notNull(),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(true),
+    /**
+     * A new email waits for the code sent to it: the change is applied only when the citizen
+     * types that code, so «Modificar usuario» never tells whether an address has an account.
+     */
+    pendingEmail: text('pending_email'),
+    pendingEmailCodeSha256: text('pending_email_code_sha256'),
+    pendingEmailExpiresAt: timestamp('pending_email_expires_at', { withTimezone: true }),
+    pendingEmailAttempts: integer('pending_email_attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

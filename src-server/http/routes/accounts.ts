@@ -3,6 +3,7 @@ import type { Result } from '../../../src-shared/api/result';
 import {
   accountSessionHeader,
   ChangePasswordRequest,
+  ConfirmEmailRequest,
   LinkCodeRequest,
   LoginRequest,
   RecoverRequest,
@@ -14,6 +15,7 @@ import { closeSession, resolveSession, type AccountSession } from '../../account
 import type { AccountsContext } from '../../accounts/accounts-context';
 import { newCaptcha, randomCaptchaText } from '../../accounts/captcha';
 import { consentPolicy } from '../../accounts/consent-policy';
+import { confirmEmail } from '../../accounts/email-change';
 import { login } from '../../accounts/login';
 import { recover } from '../../accounts/recovery';
 import { register } from '../../accounts/registration';
@@ -60,6 +62,10 @@ export function accountRoutes(ctx: AccountsContext): (app: FastifyInstance) => P
     app.post('/v1/accounts/links', async (request) => {
       const current = await session(request);
       return answer(await linkCode(ctx, current, parseBody(LinkCodeRequest, request.body).codigoInterno));
+    });
+    app.post('/v1/accounts/email', async (request) => {
+      const current = await session(request);
+      return answer(await confirmEmail(ctx, current, parseBody(ConfirmEmailRequest, request.body).code));
     });
     app.post('/v1/accounts/logout', async (request) => {
       const header = request.headers[accountSessionHeader];

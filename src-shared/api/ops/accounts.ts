@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AccountProfile, ProfileFields, RegistrationFields } from '../../accounts/account-fields';
-import { CaptchaValue, ChangePasswordRequest, ConsentPolicyValue, LoginRequest, LoginValue, RecoverRequest } from '../../server-api/accounts-api';
+import { CaptchaValue, ChangePasswordRequest, ConfirmEmailRequest, ConsentPolicyValue, LoginRequest, LoginValue, RecoverRequest } from '../../server-api/accounts-api';
 import { defineOperation } from '../operation';
 import { AccessId, CodigoInterno, SubscriberSummary } from './bills';
 
@@ -61,6 +61,12 @@ export const accountsOps = {
     reach: 'server',
     input: ChangePasswordRequest.extend({ session: Session }).strict(),
     output: Message,
+  }),
+  'accounts.confirmEmail': defineOperation({
+    summary: 'The 6-digit code mailed to a new email from «Modificar usuario»; the address becomes the account’s.',
+    reach: 'server',
+    input: ConfirmEmailRequest.extend({ session: Session }).strict(),
+    output: AccountProfile,
   }),
   'accounts.linkCode': defineOperation({
     summary: 'Links to the account the código interno whose validation questions this kiosk visit just passed (its access id).',

@@ -161,4 +161,38 @@ describeEachServerDatabase('citizen accounts with mail over SMTP', (variant) => 
     const { rows } = await t.server.database.exec.query("SELECT key FROM login_throttle WHERE key = 'doc:1020304050'");
     expect(rows).toEqual([]);
   });
+  it('changes the email only with the code mailed to it; another account\'s address gets the same answer and its owner is told', async () => {
+    await start();
+    value(await call('POST', '/v1/accounts/register', registration));
+    value(await call('POST', '/v1/accounts/register', { ...registration, docNumber: '79123456', firstNames: 'Luis', lastNames: 'Prada', email: 'luis.prada@example.com' }));
+    const mails = await sink.waitForMail(2);
+    const ana = mails.find((m) => m.rcptTo.includes('ana.rojas@example.com'));
+    const first = value<{ session: string }>(await call('POST', '/v1/accounts/login', { docNumber: '1020304050', password: passwordIn(ana, 'Contraseña inicial') }));
+    value(await call('POST', '/v1/accounts/password', { currentPassword: passwordIn(ana, 'Contraseña inicial'), newPassword: 'el río magdalena', repeatPassword: 'el río magdalena' }, first.session));
+    await sink.waitForMail(3);
+    const { docType: _t, docNumber: _n, consent: _c, ...profile } = registration;
+
+    // Luis's address: the answer is the same as for a free one, Luis is told, no code is sent.
+    const taken = value<{ email: string; pendingEmail: string | null }>(await call('PUT', '/v1/accounts/me', { ...profile, email: 'luis.prada@example.com' }, first.session));
+    expect(taken).toMatchObject({ email: 'ana.rojas@example.com', pendingEmail: 'luis.prada@example.com' });
+    const [, , , notice] = await sink.waitForMail(4);
+    expect(notice?.rcptTo).toEqual(['luis.prada@example.com']);
+    expect(notice?.parsed.subject).toMatch(/Alguien intentó usar su correo/);
+    expect(notice?.parsed.text).not.toMatch(/\b\d{6}\b/);
+    for (const guess of ['000000', '123456']) {
+      expect(await call('POST', '/v1/accounts/email', { code: guess }, first.session)).toMatchObject({ status: 400, body: { error: { field: 'code' } } });
+    }
+
+    // A free address: the code mailed to it makes it the account's; a wrong code does not.
+    const free = value<{ email: string; pendingEmail: string | null }>(await call('PUT', '/v1/accounts/me', { ...profile, email: 'ana.nueva@example.com', mobile: '3001234567' }, first.session));
+    expect(free).toMatchObject({ email: 'ana.rojas@example.com', pendingEmail: 'ana.nueva@example.com', mobile: '3001234567' });
+    const codeMail = (await sink.waitForMail(5))[4];
+    expect(codeMail?.rcptTo).toEqual(['ana.nueva@example.com']);
+    const code = /Código de confirmación\s*:?\s*(\d{6})/.exec(codeMail?.parsed.text ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    expect(await call('POST', '/v1/accounts/email', { code: code === '999999' ? '999998' : '999999' }, first.session)).toMatchObject({ status: 400 });
+    const confirmed = value<{ email: string; pendingEmail: string | null }>(await call('POST', '/v1/accounts/email', { code }, first.session));
+    expect(confirmed).toMatchObject({ email: 'ana.nueva@example.com', pendingEmail: null });
+    expect(await call('POST', '/v1/accounts/email', { code }, first.session)).toMatchObject({ status: 400 });
+  });
 });
