@@ -17,6 +17,8 @@ export interface DeviceFacts {
   /** Set when the server answered 401 to this device's token: it must enroll again. */
   tokenRefusedAt: string;
   lastPullAt: string;
+  /** When a pull last ended with nothing more on the server: the replica had every change. */
+  caughtUpAt: string;
   lastPushAt: string;
   /** Last change-feed `seq` applied; written only with the page it ends (sync/replica-apply.ts). */
   syncCursor: string;

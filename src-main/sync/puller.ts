@@ -119,6 +119,7 @@ export class Puller {
       cursor = page.cursor;
       if (next === null) {
         this.progress.end();
+        this.meta.set({ caughtUpAt: new Date(this.now()).toISOString() });
         return true;
       }
       request = next;

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BillsCodePage } from './pages/bills-code-page';
 import { BillsQuestionsPage } from './pages/bills-questions-page';
 import { BillsResultsPage } from './pages/bills-results-page';
@@ -43,16 +43,25 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
   let fixture: BillFixture;
 
   beforeAll(async () => {
-    app = await startTestStack('accounts', {}, { captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P' });
+    // Reading the mailbox leaves the kiosk untouched for a while: a short idle limit would end
+    // the visit mid-flow on a loaded machine. Ending the visit is checked with «Terminar».
+    app = await startTestStack('accounts', { kiosk: { idleSeconds: 120, warningSeconds: 10 } }, { captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P' });
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     browser = await launchChromium();
     mailbox = await MailboxPage.open(browser, embeddedServer(app.stack).url);
+  });
+
+  // Each flow on a kiosk page of its own: nothing of the last one's screen is left.
+  beforeEach(async () => {
     ({ context, page } = await newKioskPage(browser));
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await context?.close();
+  });
+
+  afterAll(async () => {
     await browser?.close();
     await app?.dispose();
   });
@@ -69,6 +78,8 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await field('Nombres').tap();
     await tapText(page, 'Ana María');
     expect(await field('Nombres').inputValue()).toBe('Ana María');
+    // A key of the on-screen keyboard types; it never submits the form it sits in.
+    expect(await page.getByRole('alert').count()).toBe(0);
     await field('Apellidos').fill('Rojas <b>Pérez</b>');
     await field('Correo electrónico').fill('ana.rojas@');
     await field('Celular').fill('310 555 1234');
@@ -173,6 +184,21 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByText('Carrera 5 No. 60-12').waitFor();
     await saveScreenshot(page, 'accounts-9-profile-saved');
 
+    // A new email counts only once the code mailed to it is typed.
+    await page.getByRole('button', { name: 'Modificar', exact: true }).tap();
+    await field('Correo electrónico').fill('ana.maria@example.com');
+    await page.getByRole('button', { name: 'Guardar' }).tap();
+    await page.getByText('falta confirmarlo').waitFor();
+    const confirmation = await mailbox.latestText('ana.maria@example.com', /Confirme su nuevo correo/);
+    const emailCode = /Código de confirmación\s*:?\s*(\d{6})/.exec(confirmation)?.[1] ?? '';
+    const keypadField = field('Código de confirmación');
+    await keypadField.tap();
+    await tapText(page, emailCode);
+    await saveScreenshot(page, 'accounts-9b-email-code');
+    await page.getByRole('button', { name: 'Confirmar el correo' }).tap();
+    await page.getByText('Su correo quedó cambiado.').waitFor();
+    await page.getByText('ana.maria@example.com').waitFor();
+
     // «Cambio de contraseña» from the menu: the current one must be right.
     await page.getByRole('button', { name: 'Volver al menú' }).tap();
     await page.getByRole('button', { name: 'Cambio de contraseña' }).tap();
@@ -195,7 +221,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('navigation', { name: 'Opciones de mi cuenta' }).waitFor();
   });
 
-  it('links a código interno after its questions, opens it again without them, and the idle timeout logs out', async () => {
+  it('links a código interno after its questions, opens it again without them, and the end of the visit logs out', async () => {
     const start = await StartPage.open(page, app.stack.appUrl);
     await start.tile('Ingresar').tap();
     await field('Número de documento').fill('1020304050');
@@ -229,9 +255,9 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     expect(await page.getByRole('heading', { name: /Preguntas|pregunta/i }).count()).toBe(0);
     await saveScreenshot(page, 'accounts-12-linked-history');
 
-    // The visit ends by idle timeout: the next citizen finds «Ingresar» asking for a login.
-    await page.getByRole('dialog').waitFor({ timeout: 20_000 });
-    await page.getByRole('list', { name: 'Servicios disponibles en este punto de atención' }).waitFor({ timeout: 20_000 });
+    // The visit ends («Terminar», as the idle timeout does): the next citizen finds «Ingresar» asking for a login.
+    await page.getByRole('button', { name: 'Terminar', exact: true }).tap();
+    await page.getByRole('list', { name: 'Servicios disponibles en este punto de atención' }).waitFor();
     await start.tile('Ingresar').tap();
     await field('Número de documento').waitFor();
     expect(await field('Número de documento').inputValue()).toBe('');

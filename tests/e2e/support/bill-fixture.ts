@@ -29,16 +29,14 @@ const syncGraceMs = 30_000;
  * write the same tables at once.
  */
 export async function ensureReplica(sqlite: Database.Database, subscribers: number): Promise<'synced' | 'filled'> {
-  const pulledAt = sqlite.prepare("SELECT value FROM device_meta WHERE key = 'lastPullAt'").pluck();
+  const caughtUp = sqlite.prepare("SELECT value FROM device_meta WHERE key = 'caughtUpAt'").pluck();
   const rows = sqlite.prepare('SELECT (SELECT count(*) FROM subscribers) + (SELECT count(*) FROM bills) + (SELECT count(*) FROM payments)').pluck();
   const deadline = Date.now() + syncGraceMs;
-  let previous = -1;
   while (Date.now() < deadline) {
-    const now = rows.get() as number;
-    // Pulled, and no page landed since the last look: the first download is complete.
-    if (pulledAt.get() !== undefined && now > 0 && now === previous) return 'synced';
-    previous = now;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A pull ended with nothing more on the server: the first download is complete. (Rows
+    // merely not growing for a moment was not enough on a loaded machine.)
+    if (caughtUp.get() !== undefined && (rows.get() as number) > 0) return 'synced';
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await fillLocalReplica(sqlite, { subscribers });
   return 'filled';
