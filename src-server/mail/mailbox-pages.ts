@@ -42,7 +42,7 @@ export function mailboxListPage(entries: readonly MailboxEntry[]): string {
 <tbody>
 ${rows}
 </tbody></table>`;
-  return page('Buzón local', `<h1>Buzón local</h1>\n${body}`);
+  return page('Correo recibido', `<h1>Buzón local</h1>\n${body}`);
 }
 
 export function mailboxMailPage(mail: MailboxMail): string {
