@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
+import type { Result } from '../../src-shared/api/result';
 import type { CaptchaValue } from '../../src-shared/server-api/accounts-api';
 import { useApiClient } from '../api/useApiClient';
 import { BillsFrame } from '../bills/BillsFrame';
@@ -27,18 +28,18 @@ export function RecoverPanel() {
   const show = useAccountStore((state) => state.show);
 
   const client = useApiClient();
+  const showImage = (result: Result<CaptchaValue>) => {
+    setCaptcha(result.ok ? result.value : null);
+    if (!result.ok) setProblem(result.error);
+  };
   // A new image leaves the message about the last try in place.
-  const newImage = useCallback(async () => {
+  const newImage = async () => {
     const result = await client.call('accounts.captcha', {});
     setValues((current) => ({ ...current, captchaText: '' }));
-    setCaptcha(result.ok ? result.value : null);
-    if (!result.ok) setProblem(result.error);
-  }, [client, setProblem]);
+    showImage(result);
+  };
   // The first image comes with the screen.
-  useCallOnShow('accounts.captcha', {}, (result) => {
-    setCaptcha(result.ok ? result.value : null);
-    if (!result.ok) setProblem(result.error);
-  });
+  useCallOnShow('accounts.captcha', {}, showImage);
 
   const submit = async () => {
     if (captcha === null) return;

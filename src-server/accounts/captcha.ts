@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto';
 import svgCaptcha from 'svg-captcha';
 import { v7 as uuidv7 } from 'uuid';
 import type { CaptchaValue } from '../../src-shared/server-api/accounts-api';
 import type { SqlExecutor } from '../db/sql-executor';
+import { randomText } from './random-text';
 
 /**
  * The image of «Recuperar contraseña» (guide 000 §2): svg-captcha draws the text as distorted
@@ -19,11 +19,7 @@ type DrawCaptcha = (text: string, options: Record<string, unknown>) => string;
 // The package's default export draws a given text; its typings only declare the random form.
 const draw = svgCaptcha as unknown as DrawCaptcha;
 
-export function randomCaptchaText(): string {
-  let text = '';
-  for (let i = 0; i < length; i += 1) text += alphabet[randomInt(alphabet.length)];
-  return text;
-}
+export const randomCaptchaText = (): string => randomText(alphabet, length);
 
 export async function newCaptcha(exec: SqlExecutor, text: string, now: Date): Promise<CaptchaValue> {
   const captchaId = uuidv7();

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomText } from './random-text';
 
 /**
  * Passwords the system makes (the registration's initial one, recovery's temporary one):
@@ -8,13 +8,7 @@ import { randomInt } from 'node:crypto';
 const alphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 export function generatedPassword(): string {
-  const groups: string[] = [];
-  for (let g = 0; g < 3; g += 1) {
-    let group = '';
-    for (let i = 0; i < 4; i += 1) group += alphabet[randomInt(alphabet.length)];
-    groups.push(group);
-  }
-  return groups.join('-');
+  return [randomText(alphabet, 4), randomText(alphabet, 4), randomText(alphabet, 4)].join('-');
 }
 
 /** What a citizen typed for a generated password: case and dashes do not matter. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CloseFigures } from '../cashier/close-figures';
 
 /**
  * The events devices push (outbox `type` → payload schema). The server refuses, as
@@ -51,17 +52,10 @@ export const CashSessionOpened = z.object({
 });
 
 /** A blind close and its arqueo (the server keeps it as a record). */
-export const CashSessionClosed = z.object({
+export const CashSessionClosed = CloseFigures.extend({
   sessionId: z.uuid(),
   cashier: z.string().min(1).max(64),
   closedAt: isoInstant,
-  expectedCash: z.number().int(),
-  countedCash: z.number().int(),
-  expectedCard: z.number().int(),
-  countedCard: z.number().int(),
-  expectedCheck: z.number().int(),
-  countedCheck: z.number().int(),
-  difference: z.number().int(),
   approvedBy: z.string().nullable(),
 });
 

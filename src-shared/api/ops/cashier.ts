@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CloseFigures } from '../../cashier/close-figures';
 import { CashCount, Tender } from '../../cashier/tenders';
 import { defineOperation } from '../operation';
 import { CodigoInterno } from './bills';
@@ -66,17 +67,6 @@ const printed = z.object({
   printerProblem: z.string().nullable(),
 });
 
-export const CloseFigures = z.object({
-  expectedCash: z.number().int(),
-  countedCash: z.number().int(),
-  expectedCard: z.number().int(),
-  countedCard: z.number().int(),
-  expectedCheck: z.number().int(),
-  countedCheck: z.number().int(),
-  /** Counted minus expected, all tenders. */
-  difference: z.number().int(),
-});
-export type CloseFigures = z.infer<typeof CloseFigures>;
 
 const supervisor = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
 
