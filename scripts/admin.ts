@@ -26,11 +26,14 @@ import { createServerLogger } from '../src-server/logger';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `Uso:
-  npm run admin -- enrollment-code --name "Caja 1" --mode cashier [--scope OFICINA] [--ttl-hours 24]
+  npm run admin -- enrollment-code --name "Caja 1" --mode cashier [--office "Sede Centro"] [--receipt-prefix CAJA1] [--scope RUTA] [--ttl-hours 24]
   npm run admin -- devices
   npm run admin -- revoke <id-del-dispositivo>
 
 Modos: kiosk (quiosco), cashier (caja), field (campo).
+--office: la sede del equipo (una caja anula solo pagos de su sede).
+--receipt-prefix: la serie de recibos de una caja reinstalada (la del equipo revocado); sin él, una nueva.
+--scope: el código de ruta (p. ej. 03-117) de un equipo de campo.
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
 class UsageError extends Error {}
@@ -40,13 +43,14 @@ interface Device {
   name: string;
   mode: DeviceMode;
   scope: string | null;
+  office: string | null;
   lastSeenAt: string | null;
   revokedAt: string | null;
 }
 
 /** The three operations, whichever way the database is reached. */
 interface AdminTarget {
-  createCode(input: { deviceName: string; mode: DeviceMode; scope?: string; ttlHours: number }): Promise<{ code: string; expiresAt: string }>;
+  createCode(input: { deviceName: string; mode: DeviceMode; scope?: string; office?: string; receiptPrefix?: string; ttlHours: number }): Promise<{ code: string; expiresAt: string }>;
   devices(): Promise<Device[]>;
   revoke(id: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
 }
@@ -100,14 +104,28 @@ function parseEnrollmentArgs(args: string[], config: ServerConfig) {
   if (!Number.isInteger(ttlHours) || ttlHours < 1 || ttlHours > 720) {
     throw new UsageError(`--ttl-hours debe ser un número entero de horas entre 1 y 720 (no «${ttlText ?? ''}»).`);
   }
-  return { deviceName: values.name.trim(), mode, scope: values.scope?.trim() || undefined, ttlHours };
+  return {
+    deviceName: values.name.trim(),
+    mode,
+    scope: values.scope?.trim() || undefined,
+    office: values.office?.trim() || undefined,
+    receiptPrefix: values['receipt-prefix']?.trim() || undefined,
+    ttlHours,
+  };
 }
 
 function parseOptions(args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { name: { type: 'string' }, mode: { type: 'string' }, scope: { type: 'string' }, 'ttl-hours': { type: 'string' } },
+      options: {
+        name: { type: 'string' },
+        mode: { type: 'string' },
+        scope: { type: 'string' },
+        office: { type: 'string' },
+        'receipt-prefix': { type: 'string' },
+        'ttl-hours': { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -170,11 +188,12 @@ function printDevices(devices: Device[]): void {
     d.id,
     d.name,
     d.mode,
+    d.office ?? '—',
     d.scope ?? '—',
     d.revokedAt === null ? 'activo' : `revocado ${formatDate(d.revokedAt)}`,
     d.lastSeenAt === null ? 'nunca' : formatDate(d.lastSeenAt),
   ]);
-  const header = ['ID', 'NOMBRE', 'MODO', 'ALCANCE', 'ESTADO', 'ÚLTIMA CONEXIÓN'];
+  const header = ['ID', 'NOMBRE', 'MODO', 'SEDE', 'ALCANCE', 'ESTADO', 'ÚLTIMA CONEXIÓN'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
 }

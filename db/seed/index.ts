@@ -13,7 +13,7 @@ import { columnArrays, staffUserTable, unnestInsertSql } from './columns';
 import { demoEntity, entitySettingKey } from './entity';
 import { billingCalendar, checkGenerateOptions, SeedOptionsError } from './generator';
 import { bulkThreshold, loadGenerated, type LoadMode } from './loader';
-import { demoStaffRows } from './staff';
+import { demoStaffSecrets } from './staff';
 import { indexOfCodigo } from './subscribers';
 
 export { demoStaffAccounts, type DemoStaffAccount } from './staff';
@@ -88,8 +88,8 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   // Five scrypt hashes at OWASP parameters cost a few seconds of CPU on libuv's thread pool:
   // start them now so they overlap with the load instead of adding to it.
   const firstPeriod = billingCalendar(now, months).periods[0] ?? '';
-  const staffRows = demoStaffRows(seed, `${firstPeriod}-01`);
-  staffRows.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
+  const staffSecrets = demoStaffSecrets(seed, `${firstPeriod}-01`);
+  staffSecrets.catch(() => undefined); // awaited below; avoids an unhandled rejection meanwhile
 
   const loaded = await loadGenerated(exec, generate, loadMode, (counts) =>
     options.onProgress?.({
@@ -100,11 +100,18 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     }),
   );
 
-  const staff = await staffRows;
+  const secrets = await staffSecrets;
   const { rows: insertedStaff } = await exec.query(
     `${unnestInsertSql(staffUserTable, 1, ' ON CONFLICT (username) DO NOTHING')} RETURNING id`,
-    columnArrays(staffUserTable, staff),
+    columnArrays(staffUserTable, secrets.map((secret) => secret.row)),
   );
+  // Approval keys only for the rows this run inserted: an existing account keeps its own.
+  const inserted = new Set(insertedStaff.map((row) => String(row.id)));
+  const keys = secrets.filter((secret) => inserted.has(secret.row.id));
+  await exec.query('INSERT INTO staff_approval_keys (staff_id, approval_key) SELECT * FROM unnest($1::uuid[], $2::text[])', [
+    keys.map((secret) => secret.row.id),
+    keys.map((secret) => secret.approvalKey.toString('base64url')),
+  ]);
   await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
     entitySettingKey,
     JSON.stringify(demoEntity),

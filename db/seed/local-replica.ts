@@ -13,6 +13,7 @@ import type { BillLineItem } from '../server/schema';
 import { demoEntity, entitySettingKey } from './entity';
 import { billingCalendar, generateDemoBatches } from './generator';
 import type { SeedBatch, StaffUserRow } from './rows';
+import { pepperStaffHash } from '../../src-node/staff-credentials';
 import { demoStaffRows } from './staff';
 
 export interface LocalReplicaOptions {
@@ -23,8 +24,12 @@ export interface LocalReplicaOptions {
   readonly seed?: number;
   /** Reference instant: fixes "today" and the current period. Default: the clock. */
   readonly now?: Date;
-  /** Also write the demo staff users (five scrypt hashes: about two seconds of CPU). Default false. */
-  readonly staff?: boolean;
+  /**
+   * Also write the demo cashiers and supervisors, the roles a counter holds (scrypt hashes:
+   * about two seconds of CPU), their hashes peppered with this secret as the device's sync
+   * would (src-node/staff-credentials.ts). Default: no staff.
+   */
+  readonly staffPepper?: Buffer;
   /** Subscribers per transaction. Default 20,000. */
   readonly chunk?: number;
   readonly onProgress?: (subscribersDone: number) => void;
@@ -70,12 +75,15 @@ export async function fillLocalReplica(sqlite: Database.Database, options: Local
   const existing = sqlite.prepare('SELECT count(*) FROM (SELECT 1 FROM subscribers LIMIT 1)').pluck().get();
   if (existing !== 0) throw new Error('La réplica local ya tiene suscriptores; use una base de datos vacía.');
 
-  const staff = options.staff === true ? demoStaffRows(seed, `${billingCalendar(now, months).periods[0] ?? ''}-01`) : null;
+  const pepper = options.staffPepper;
+  const staff = pepper === undefined ? null : demoStaffRows(seed, `${billingCalendar(now, months).periods[0] ?? ''}-01`);
   staff?.catch(() => undefined); // awaited below; overlaps with the load
 
   const writer = rowWriter(sqlite);
   const counts = withFillPragmas(sqlite, () => writeGenerated(sqlite, writer, { ...options, months, seed, now }));
-  const staffRows = staff === null ? [] : await staff;
+  const staffRows = (staff === null ? [] : await staff)
+    .filter((row) => row.role === 'cajero' || row.role === 'supervisor')
+    .map((row) => (pepper === undefined ? row : { ...row, passwordHash: pepperStaffHash(row.passwordHash, pepper), pinHash: row.pinHash === null ? null : pepperStaffHash(row.pinHash, pepper) }));
   sqlite.transaction(() => {
     for (const row of staffRows) writer.staff(row);
     writer.setting(entitySettingKey, demoEntity, now.toISOString());

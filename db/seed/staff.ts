@@ -3,7 +3,7 @@
  * purpose: they exist so a newcomer can log in to the counter and the staff console. Names
  * are synthetic.
  */
-import { hashPassword } from '../../src-server/staff/password-hash';
+import { hashStaffSecret } from '../../src-node/staff-credentials';
 import { bogotaEpochMs, bogotaTimestamp, epochDay, type IsoDate } from './calendar';
 import { Rng, streams } from './random';
 import type { StaffRole, StaffUserRow } from './rows';
@@ -12,16 +12,16 @@ import { uuidV7 } from './uuid-v7';
 export interface DemoStaffAccount {
   readonly username: string;
   readonly password: string;
-  /** The counter's quick sign-in, for cashiers. */
+  /** The counter's quick sign-in, for cashiers: 6 to 8 digits. */
   readonly pin?: string;
   readonly fullName: string;
   readonly role: StaffRole;
 }
 
 export const demoStaffAccounts: readonly DemoStaffAccount[] = [
-  { username: 'cajero1', password: 'Cajero1.Demo', pin: '4826', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
-  { username: 'cajero2', password: 'Cajero2.Demo', pin: '7391', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
-  { username: 'supervisor1', password: 'Supervisor1.Demo', pin: '5173', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
+  { username: 'cajero1', password: 'Cajero1.Demo', pin: '482615', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
+  { username: 'cajero2', password: 'Cajero2.Demo', pin: '739108', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
+  { username: 'supervisor1', password: 'Supervisor1.Demo', pin: '517342', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
   { username: 'soporte1', password: 'Soporte1.Demo', fullName: 'ANDRÉS FELIPE DEVIA CASTRO', role: 'soporte' },
   { username: 'admin', password: 'Admin.Demo', fullName: 'CLAUDIA PATRICIA MONTEALEGRE VARGAS', role: 'admin' },
 ];
@@ -32,6 +32,12 @@ function saltFrom(rng: Rng): Buffer {
   return salt;
 }
 
+/** A demo account's row and its approval key (kept by the server only, never replicated). */
+export interface DemoStaffSecret {
+  readonly row: StaffUserRow;
+  readonly approvalKey: Buffer;
+}
+
 /**
  * The accounts as rows, created at 08:00 on `createdOn`. Salts and ids come from the seed so
  * the rows are reproducible. Each hash costs a few hundred milliseconds of CPU at OWASP
@@ -39,22 +45,33 @@ function saltFrom(rng: Rng): Buffer {
  * without starving it on a two-core machine (all five at once did).
  */
 export async function demoStaffRows(seed: number, createdOn: IsoDate): Promise<StaffUserRow[]> {
+  return (await demoStaffSecrets(seed, createdOn)).map((secret) => secret.row);
+}
+
+/** The rows with each account's approval key (src-node/staff-credentials.ts). */
+export async function demoStaffSecrets(seed: number, createdOn: IsoDate): Promise<DemoStaffSecret[]> {
   const second = 8 * 3600;
-  const row = async (account: DemoStaffAccount, i: number): Promise<StaffUserRow> => {
+  const row = async (account: DemoStaffAccount, i: number): Promise<DemoStaffSecret> => {
     const rng = Rng.derive(seed, streams.staff, i);
     const salt = saltFrom(rng);
+    const id = uuidV7(bogotaEpochMs(epochDay(createdOn), second), rng);
+    const password = await hashStaffSecret(account.password, { salt });
+    const pin = account.pin === undefined ? null : await hashStaffSecret(account.pin, { salt: saltFrom(rng) });
     return {
-      id: uuidV7(bogotaEpochMs(epochDay(createdOn), second), rng),
-      username: account.username,
-      fullName: account.fullName,
-      role: account.role,
-      passwordHash: await hashPassword(account.password, { salt }),
-      pinHash: account.pin === undefined ? null : await hashPassword(account.pin, { salt: saltFrom(rng) }),
-      active: true,
-      createdAt: bogotaTimestamp(createdOn, second),
+      row: {
+        id,
+        username: account.username,
+        fullName: account.fullName,
+        role: account.role,
+        passwordHash: password.hash,
+        pinHash: pin?.hash ?? null,
+        active: true,
+        createdAt: bogotaTimestamp(createdOn, second),
+      },
+      approvalKey: password.approvalKey,
     };
   };
-  const rows: StaffUserRow[] = new Array<StaffUserRow>(demoStaffAccounts.length);
+  const rows: DemoStaffSecret[] = new Array<DemoStaffSecret>(demoStaffAccounts.length);
   let next = 0;
   const lane = async (): Promise<void> => {
     for (let i = next++; i < demoStaffAccounts.length; i = next++) {

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../../src-shared/api/result';
 import type { StaffRole } from '../../src-shared/api/ops/staff';
 // The scrypt format is the server's (staff hashes are made there and replicated here); this
 // is the one module both Node sides share for it.
-import { verifyPassword } from '../../src-server/staff/password-hash';
+import { verifyPassword } from '../../src-node/password-hash';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 

@@ -116,6 +116,9 @@ export class ReplicaApplier {
 /** A feed row (server column names) as the replica stores it, in `spec.columns` order. */
 export function rowValues(spec: ReplicaTableSpec, record: Record<string, unknown>, where: string): SqlValue[] {
   const values: SqlValue[] = [];
-  for (const [column, kind] of spec.columns) values.push(convert(record[column], kind, `${where}, ${spec.name}.${column}`));
+  for (const [column, kind, absent] of spec.columns) {
+    const value = record[column];
+    values.push(value === undefined && absent !== undefined ? absent : convert(value, kind, `${where}, ${spec.name}.${column}`));
+  }
   return values;
 }

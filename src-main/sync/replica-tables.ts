@@ -9,6 +9,9 @@ import type { ReplicatedTable } from '../../src-shared/server-api/sync-api';
  * - `int`: a safe integer. `text`: a string. `text?`: a string or null.
  * - `instant` / `instant?`: a PostgreSQL timestamptz, stored as ISO 8601 UTC (`…Z`).
  * - `json`: any JSON value, stored as its text. `bool`: stored as 0/1.
+ *
+ * A third element is the value of a column that rows written before the column existed do not
+ * carry (the feed keeps rows as they were when they changed).
  */
 export type ColumnKind = 'int' | 'text' | 'text?' | 'instant' | 'instant?' | 'json' | 'bool';
 
@@ -17,7 +20,7 @@ export interface ReplicaTableSpec {
   /** The primary key column; the feed's `key` is its text form. */
   readonly key: string;
   readonly keyKind: 'int' | 'text';
-  readonly columns: readonly (readonly [column: string, kind: ColumnKind])[];
+  readonly columns: readonly (readonly [column: string, kind: ColumnKind, absent?: string])[];
 }
 
 export const replicaTables: Readonly<Record<ReplicatedTable, ReplicaTableSpec>> = {
@@ -70,7 +73,8 @@ export const replicaTables: Readonly<Record<ReplicatedTable, ReplicaTableSpec>> 
       ['amount', 'int'],
       ['paid_at', 'instant'],
       ['channel', 'text'],
-      ['reference', 'text'],
+      ['reference', 'text?'],
+      ['state', 'text', 'valid'],
     ],
   },
   staff_users: {

@@ -5,6 +5,7 @@ import { devices, enrollmentCodes } from '../../db/server/schema';
 import { deviceModes, type DeviceMode } from '../../src-shared/domain/device-mode';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
+import { prefixShape } from './receipt-series';
 import { generateEnrollmentCode, hashEnrollmentCode } from './secrets';
 
 /**
@@ -26,6 +27,20 @@ export const NewEnrollmentCode = z
       .trim()
       .min(1, { error: 'El alcance no puede estar vacío.' })
       .max(80, { error: 'El alcance tiene como máximo 80 caracteres.' })
+      .optional(),
+    /** The office the device stands in: a counter voids only payments of its own office. */
+    office: z
+      .string()
+      .trim()
+      .min(1, { error: 'La sede no puede estar vacía.' })
+      .max(80, { error: 'La sede tiene como máximo 80 caracteres.' })
+      .optional(),
+    /** A receipt series the device takes over (a counter reinstalled); a new one when absent. */
+    receiptPrefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(prefixShape, { error: 'El prefijo de recibos tiene de 1 a 10 letras o números, sin guiones ni espacios.' })
       .optional(),
     ttlHours: z
       .number({ error: 'La vigencia debe ser un número de horas.' })
@@ -62,7 +77,8 @@ export async function createEnrollmentCode(
     const issue = parsed.error.issues[0];
     throw new AdminInputError(issue?.message ?? 'Datos inválidos.', issue?.path.join('.'));
   }
-  const { deviceName, mode, scope, ttlHours = DEFAULT_ENROLLMENT_CODE_TTL_HOURS } = parsed.data;
+  const { deviceName, mode, scope, office, receiptPrefix, ttlHours = DEFAULT_ENROLLMENT_CODE_TTL_HOURS } = parsed.data;
+  if (receiptPrefix !== undefined) await checkSeriesFree(database, mode, receiptPrefix);
   const code = generateEnrollmentCode();
   const [row] = await database.db
     .insert(enrollmentCodes)
@@ -72,6 +88,8 @@ export async function createEnrollmentCode(
       deviceName,
       mode,
       scope: scope ?? null,
+      office: office ?? null,
+      receiptPrefix: receiptPrefix ?? null,
       // The database clock decides expiry, both here and at exchange, so instances with
       // skewed clocks agree.
       expiresAt: sql`now() + make_interval(hours => ${ttlHours}::int)`,
@@ -81,11 +99,25 @@ export async function createEnrollmentCode(
   return { code, expiresAt: row.expiresAt };
 }
 
+/** A series may be taken over only from a revoked device: two live counters never share one. */
+async function checkSeriesFree(database: ServerDatabase, mode: DeviceMode, prefix: string): Promise<void> {
+  if (mode === 'kiosk') throw new AdminInputError('Un quiosco no emite recibos: no lleva prefijo de recibos.', 'receiptPrefix');
+  const { rows } = await database.exec.query<{ name: string }>(
+    'SELECT d.name FROM receipt_series s JOIN devices d ON d.id = s.device_id WHERE s.prefix = $1 AND d.revoked_at IS NULL',
+    [prefix],
+  );
+  const holder = rows[0];
+  if (holder !== undefined) {
+    throw new AdminInputError(`La serie de recibos ${prefix} la usa «${holder.name}», que sigue activo. Revóquelo primero.`, 'receiptPrefix');
+  }
+}
+
 export interface DeviceSummary {
   readonly id: string;
   readonly name: string;
   readonly mode: DeviceMode;
   readonly scope: string | null;
+  readonly office: string | null;
   readonly createdAt: Date;
   readonly lastSeenAt: Date | null;
   readonly revokedAt: Date | null;
@@ -98,6 +130,7 @@ export async function listDevices(database: ServerDatabase): Promise<DeviceSumma
       name: devices.name,
       mode: devices.mode,
       scope: devices.scope,
+      office: devices.office,
       createdAt: devices.createdAt,
       lastSeenAt: devices.lastSeenAt,
       revokedAt: devices.revokedAt,

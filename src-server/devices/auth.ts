@@ -8,7 +8,10 @@ export interface AuthenticatedDevice {
   readonly id: string;
   readonly name: string;
   readonly mode: DeviceMode;
+  /** Código de ruta prefix of a field device (its routes); an office name on older counters. */
   readonly scope: string | null;
+  /** The office it stands in; null = an office of its own. */
+  readonly office: string | null;
 }
 
 /**
@@ -31,6 +34,7 @@ export async function authenticateDevice(database: ServerDatabase, token: string
       name: devices.name,
       mode: devices.mode,
       scope: devices.scope,
+      office: devices.office,
       revokedAt: devices.revokedAt,
       // Compared with the database clock, the same clock that wrote it.
       stale: sql<boolean>`(${devices.lastSeenAt} is null or ${devices.lastSeenAt} < now() - ${LAST_SEEN_RESOLUTION})`,
@@ -41,7 +45,7 @@ export async function authenticateDevice(database: ServerDatabase, token: string
   const mode = deviceModes.find((candidate) => candidate === row.mode);
   if (mode === undefined) return null;
   if (row.stale) await touchLastSeen(database, row.id);
-  return { id: row.id, name: row.name, mode, scope: row.scope };
+  return { id: row.id, name: row.name, mode, scope: row.scope, office: row.office };
 }
 
 async function touchLastSeen(database: ServerDatabase, deviceId: string): Promise<void> {

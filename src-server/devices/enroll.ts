@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import { devices, enrollmentCodes } from '../../db/server/schema';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { deviceModes, type DeviceMode } from '../../src-shared/domain/device-mode';
 import type { ServerDatabase } from '../db/open';
+import { issueSeries, type IssuedSeries } from './receipt-series';
 import { generateDeviceToken, hashEnrollmentCode, sha256Hex } from './secrets';
 
 export interface EnrolledDevice {
@@ -11,12 +10,28 @@ export interface EnrolledDevice {
   readonly deviceName: string;
   readonly mode: DeviceMode;
   readonly scope: string | null;
+  readonly office: string | null;
+  /** Counters and field devices get a receipt series; kiosks none. */
+  readonly receiptSeries: IssuedSeries | null;
   /** Returned once, to the device; the server keeps only its hash. */
   readonly token: string;
 }
 
+interface Claim extends Record<string, unknown> {
+  id: string;
+  device_name: string;
+  mode: string;
+  scope: string | null;
+  office: string | null;
+  receipt_prefix: string | null;
+}
+
+class SeriesTaken extends Error {}
+
 /**
- * Exchanges a one-time enrollment code for a new device and its token.
+ * Exchanges a one-time enrollment code for a new device and its token. What the device is —
+ * its mode, scope, office, receipt series — comes from the code the administrator made, never
+ * from the device.
  *
  * The claim is a single conditional UPDATE (unused and not expired) inside the transaction
  * that creates the device. Two concurrent exchanges of one code serialise on that row's lock;
@@ -27,64 +42,60 @@ export async function exchangeEnrollmentCode(database: ServerDatabase, code: str
   const codeHash = hashEnrollmentCode(code);
   const token = generateDeviceToken();
   const deviceId = randomUUID();
-  const claimed = await database.db.transaction(async (tx) => {
-    const [claim] = await tx
-      .update(enrollmentCodes)
-      .set({ usedAt: sql`now()` })
-      .where(
-        and(
-          eq(enrollmentCodes.codeHash, codeHash),
-          isNull(enrollmentCodes.usedAt),
-          gt(enrollmentCodes.expiresAt, sql`now()`),
-        ),
-      )
-      .returning({
-        id: enrollmentCodes.id,
-        deviceName: enrollmentCodes.deviceName,
-        mode: enrollmentCodes.mode,
-        scope: enrollmentCodes.scope,
-      });
-    if (claim === undefined) return null;
-    // The device row must exist before the code can point at it (foreign key).
-    await tx.insert(devices).values({
-      id: deviceId,
-      name: claim.deviceName,
-      mode: claim.mode,
-      scope: claim.scope,
-      tokenHash: sha256Hex(token),
+  let claimed: { claim: Claim; series: IssuedSeries | null } | null;
+  try {
+    claimed = await database.exec.transaction(async (tx) => {
+      const { rows } = await tx.query<Claim>(
+        `UPDATE enrollment_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+         RETURNING id, device_name, mode, scope, office, receipt_prefix`,
+        [codeHash],
+      );
+      const claim = rows[0];
+      if (claim === undefined) return null;
+      // The device row must exist before the code and the series can point at it.
+      await tx.query('INSERT INTO devices (id, name, mode, scope, office, token_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+        deviceId,
+        claim.device_name,
+        claim.mode,
+        claim.scope,
+        claim.office,
+        sha256Hex(token),
+      ]);
+      await tx.query('UPDATE enrollment_codes SET used_by_device_id = $2 WHERE id = $1', [claim.id, deviceId]);
+      if (claim.mode === 'kiosk') return { claim, series: null };
+      const series = await issueSeries(tx, deviceId, claim.device_name, claim.receipt_prefix);
+      // Checked when the code was made; another device may have taken the series since.
+      if (typeof series === 'string') throw new SeriesTaken();
+      return { claim, series };
     });
-    await tx.update(enrollmentCodes).set({ usedByDeviceId: deviceId }).where(eq(enrollmentCodes.id, claim.id));
-    return claim;
-  });
+  } catch (error) {
+    if (!(error instanceof SeriesTaken)) throw error;
+    return err('conflict', 'La serie de recibos de este código ya la usa otro dispositivo activo. Pida al administrador un código nuevo.');
+  }
   if (claimed === null) return explainRefusal(database, codeHash);
+  const { claim, series } = claimed;
   return ok({
     deviceId,
-    deviceName: claimed.deviceName,
-    mode: asDeviceMode(claimed.mode),
-    scope: claimed.scope,
+    deviceName: claim.device_name,
+    mode: asDeviceMode(claim.mode),
+    scope: claim.scope,
+    office: claim.office,
+    receiptSeries: series,
     token,
   });
 }
 
 /** Read after the failed claim only to choose the message; nothing is written. */
 async function explainRefusal(database: ServerDatabase, codeHash: string): Promise<Result<never>> {
-  const [row] = await database.db
-    .select({
-      usedAt: enrollmentCodes.usedAt,
-      expired: sql<boolean>`${enrollmentCodes.expiresAt} <= now()`,
-    })
-    .from(enrollmentCodes)
-    .where(eq(enrollmentCodes.codeHash, codeHash));
+  const { rows } = await database.exec.query<{ used_at: Date | null; expired: boolean }>(
+    'SELECT used_at, expires_at <= now() AS expired FROM enrollment_codes WHERE code_hash = $1',
+    [codeHash],
+  );
+  const row = rows[0];
   if (row === undefined) {
-    return err(
-      'validation',
-      'El código de inscripción no es válido. Revise que lo haya escrito bien o pida uno nuevo al administrador.',
-      'code',
-    );
+    return err('validation', 'El código de inscripción no es válido. Revise que lo haya escrito bien o pida uno nuevo al administrador.', 'code');
   }
-  if (row.usedAt !== null) {
-    return err('conflict', 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.');
-  }
+  if (row.used_at !== null) return err('conflict', 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.');
   return err('validation', 'El código de inscripción venció. Pida uno nuevo al administrador.', 'code');
 }
 

@@ -16,6 +16,7 @@ export const AdminDeviceValue = z.object({
   name: z.string(),
   mode: z.enum(deviceModes),
   scope: z.string().nullable(),
+  office: z.string().nullable(),
   createdAt: z.string(),
   lastSeenAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

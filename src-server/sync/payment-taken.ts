@@ -1,9 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { PaymentTaken } from '../../src-shared/sync/events';
 import { formatCop } from '../../src-shared/domain/money';
+import { maxPesos, type PaymentTaken } from '../../src-shared/sync/events';
 import type { SqlExecutor } from '../db/sql-executor';
-import type { BatchEffects, EventHandler } from './event-handler';
+import type { BatchEffects, EventHandler, PushContext } from './event-handler';
 import { EventRejection } from './event-rejection';
+import { readSessions, type KnownSession } from './cash-session-records';
+import { routeScope } from './feed-reader';
+import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
 
 interface BillRow extends Record<string, unknown> {
   bill_number: string | number;
@@ -11,6 +14,7 @@ interface BillRow extends Record<string, unknown> {
   state: string;
   total: number;
   period: string;
+  codigo_ruta: string;
 }
 
 interface Credit {
@@ -22,25 +26,46 @@ interface Credit {
 }
 
 /**
- * A payment taken at a counter or in the field (DESIGN §2 "Rules"). The payment is always
- * kept: money is never refused once received. What was not owed — a bill already paid (bank
- * and cashier both took it), an annulled bill, or more than the total — becomes saldo a favor
- * on the subscriber, flagged for the office (reviewed_at null). Refused only when its bill does
- * not exist for that código interno, or its payment id was already recorded.
+ * A payment taken at a counter or in the field (DESIGN §1.5). The payment is kept even when
+ * nothing was owed — money is never refused once received: what was not owed (a bill already
+ * paid at a bank, an annulled bill, more than the total) becomes saldo a favor on the
+ * subscriber, flagged for the office (reviewed_at null).
+ *
+ * What the server checks, from its own records and never from the device's word (DESIGN §2
+ * "Trust model"): the bill exists for that código interno and, for a field device, lies within
+ * its routes; the cash session is one this device opened and has not closed; the cashier is
+ * an active cashier or supervisor and the session's own (a supervisor may stand in); the
+ * amount fits; the date is near the server's clock; the receipt number carries the prefix the
+ * server issued to this device and was never used; the payment id is new. The channel is the
+ * one the device's mode implies.
  */
 export const paymentTaken: EventHandler<PaymentTaken> = {
-  async prepare(tx, payloads): Promise<BatchEffects<PaymentTaken>> {
+  async prepare(tx, payloads, ctx): Promise<BatchEffects<PaymentTaken>> {
     const billNumbers = [...new Set(payloads.map((p) => p.billNumber))];
     const { rows } = await tx.query<BillRow>(
-      'SELECT bill_number, codigo_interno, state, total, period FROM bills WHERE bill_number = ANY($1::bigint[]) ORDER BY bill_number FOR UPDATE',
+      `SELECT b.bill_number, b.codigo_interno, b.state, b.total, b.period, s.codigo_ruta
+       FROM bills b JOIN subscribers s ON s.codigo_interno = b.codigo_interno
+       WHERE b.bill_number = ANY($1::bigint[]) ORDER BY b.bill_number FOR UPDATE OF b`,
       [billNumbers],
     );
     const bills = new Map(rows.map((row) => [Number(row.bill_number), { ...row }]));
-    const known = await tx.query<{ id: string }>('SELECT id FROM payments WHERE id = ANY($1::uuid[])', [payloads.map((p) => p.paymentId)]);
-    const paymentIds = new Set(known.rows.map((row) => row.id));
+    const known = await tx.query<{ id: string; state: string }>('SELECT id, state FROM payments WHERE id = ANY($1::uuid[])', [payloads.map((p) => p.paymentId)]);
+    const paymentStates = new Map(known.rows.map((row) => [row.id, row.state]));
+    const used = await tx.query<{ reference: string }>('SELECT reference FROM payments WHERE reference = ANY($1::text[]) AND device_id IS NOT NULL', [
+      payloads.map((p) => p.reference),
+    ]);
+    const usedReferences = new Set(used.rows.map((row) => row.reference));
+    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [ctx.device.id]);
+    const prefix = series.rows[0]?.prefix ?? null;
+    const sessions = await readSessions(tx, payloads.map((p) => p.cashSessionId));
+    const staff = await readStaff(tx, payloads.map((p) => p.cashier));
+    const routes = routeScope(ctx.device.scope);
+    const channel = ctx.device.mode === 'field' ? 'campo' : 'caja';
+
     const accepted: PaymentTaken[] = [];
     const paid = new Map<number, string>();
     const credits: Credit[] = [];
+    let lastNumber = 0;
 
     return {
       accept(payment) {
@@ -48,21 +73,33 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (bill === undefined || bill.codigo_interno !== payment.codigoInterno) {
           throw new EventRejection(`La factura ${payment.billNumber} no existe para el código interno ${payment.codigoInterno}.`);
         }
-        if (paymentIds.has(payment.paymentId)) throw new EventRejection(`El pago ${payment.paymentId} ya estaba registrado con otro evento.`);
-        paymentIds.add(payment.paymentId);
+        if (ctx.device.mode === 'field' && (routes === null || !withinRoutes(bill.codigo_ruta, routes))) {
+          throw new EventRejection(`El código interno ${payment.codigoInterno} no está en las rutas asignadas a este dispositivo.`);
+        }
+        const state = paymentStates.get(payment.paymentId);
+        if (state === 'voided') throw new EventRejection(`El pago ${payment.paymentId} ya fue anulado; no se registra de nuevo.`);
+        if (state !== undefined) throw new EventRejection(`El pago ${payment.paymentId} ya estaba registrado con otro evento.`);
+        if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0 || payment.amount > maxPesos) {
+          throw new EventRejection(`El valor del pago (${payment.amount}) está fuera del rango permitido.`);
+        }
+        const dated = dateRefusal(payment.paidAt, ctx);
+        if (dated !== null) throw new EventRejection(dated);
+        const refusal = staffRefusal(staff, payment.cashier, moneyRoles, 'El cajero');
+        if (refusal !== null) throw new EventRejection(refusal);
+        sessionCheck(sessions.get(payment.cashSessionId), payment, ctx, staff.get(payment.cashier)?.role);
+        if (prefix !== null && !payment.reference.startsWith(`${prefix}-`)) {
+          throw new EventRejection(`El recibo ${payment.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`);
+        }
+        if (usedReferences.has(payment.reference)) throw new EventRejection(`El número de recibo ${payment.reference} ya se usó en otro pago.`);
+
+        paymentStates.set(payment.paymentId, 'valid');
+        usedReferences.add(payment.reference);
+        if (prefix !== null) lastNumber = Math.max(lastNumber, receiptNumber(payment.reference, prefix));
         accepted.push(payment);
         const owed = bill.state === 'pendiente' || bill.state === 'vencida' ? bill.total : 0;
         if (owed > 0 && payment.amount >= owed) paid.set(payment.billNumber, payment.paidAt);
         const excess = owed === 0 ? payment.amount : payment.amount - owed;
-        if (excess > 0) {
-          const reason =
-            bill.state === 'pagada'
-              ? `Factura ${bill.period} ya estaba pagada: ${formatCop(excess)} quedan como saldo a favor.`
-              : bill.state === 'anulada'
-                ? `Factura ${bill.period} anulada: ${formatCop(excess)} quedan como saldo a favor.`
-                : `Pago mayor que la factura ${bill.period}: ${formatCop(excess)} quedan como saldo a favor.`;
-          credits.push({ id: uuidv7(), codigo_interno: payment.codigoInterno, payment_id: payment.paymentId, amount: excess, reason });
-        }
+        if (excess > 0) credits.push({ id: uuidv7(), codigo_interno: payment.codigoInterno, payment_id: payment.paymentId, amount: excess, reason: creditReason(bill, excess) });
         // A second payment of the same bill in this batch finds it paid.
         if (owed > 0 && payment.amount >= owed) bill.state = 'pagada';
       },
@@ -70,9 +107,9 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
       async write(tx: SqlExecutor) {
         if (accepted.length > 0) {
           await tx.query(
-            `INSERT INTO payments (id, codigo_interno, bill_number, period, amount, paid_at, channel, reference)
-             SELECT p.id, p.codigo_interno, p.bill_number, p.period, p.amount, p.paid_at, p.channel, p.reference
-             FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, codigo_interno integer, bill_number bigint, period text, amount integer, paid_at timestamptz, channel text, reference text)`,
+            `INSERT INTO payments (id, codigo_interno, bill_number, period, amount, paid_at, channel, reference, device_id, cash_session_id, cashier)
+             SELECT p.id, p.codigo_interno, p.bill_number, p.period, p.amount, p.paid_at, $2, p.reference, $3, p.cash_session_id, p.cashier
+             FROM jsonb_to_recordset($1::jsonb) AS p(id uuid, codigo_interno integer, bill_number bigint, period text, amount integer, paid_at timestamptz, reference text, cash_session_id uuid, cashier text)`,
             [
               JSON.stringify(
                 accepted.map((p) => ({
@@ -82,10 +119,13 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
                   period: p.period,
                   amount: p.amount,
                   paid_at: p.paidAt,
-                  channel: p.channel,
                   reference: p.reference,
+                  cash_session_id: p.cashSessionId,
+                  cashier: p.cashier,
                 })),
               ),
+              channel,
+              ctx.device.id,
             ],
           );
         }
@@ -107,7 +147,49 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
             [JSON.stringify(credits)],
           );
         }
+        if (lastNumber > 0) {
+          await tx.query('UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1', [ctx.device.id, lastNumber]);
+        }
       },
     };
   },
 };
+
+/** `03-117-0452` is within `03` and `03-117`, never within `03-11`. */
+function withinRoutes(codigoRuta: string, routes: string): boolean {
+  return codigoRuta === routes || codigoRuta.startsWith(`${routes}-`);
+}
+
+function dateRefusal(paidAt: string, ctx: PushContext): string | null {
+  const at = Date.parse(paidAt);
+  const now = ctx.now.getTime();
+  if (Number.isNaN(at)) return 'La fecha del pago no es válida.';
+  if (at > now + ctx.rules.paymentFutureMinutes * 60_000) return 'La fecha del pago es posterior a la hora del servidor central: revise el reloj del dispositivo.';
+  if (at < now - ctx.rules.paymentMaxAgeDays * 86_400_000) {
+    return `La fecha del pago es de hace más de ${ctx.rules.paymentMaxAgeDays} días: la oficina debe revisarlo y registrarlo.`;
+  }
+  return null;
+}
+
+function sessionCheck(session: KnownSession | undefined, payment: PaymentTaken, ctx: PushContext, role: string | undefined): void {
+  if (session === undefined || session.deviceId !== ctx.device.id) {
+    throw new EventRejection('La sesión de caja del pago no es de este dispositivo (o el servidor no recibió su apertura).');
+  }
+  if (session.closedAt !== null && Date.parse(payment.paidAt) > session.closedAt.getTime()) {
+    throw new EventRejection('El pago tiene fecha posterior al cierre de su sesión de caja.');
+  }
+  if (session.cashier !== payment.cashier && role !== 'supervisor') {
+    throw new EventRejection(`El pago lo registra «${payment.cashier}» en la sesión de caja de «${session.cashier}».`);
+  }
+}
+
+function receiptNumber(reference: string, prefix: string): number {
+  const number = Number(reference.slice(prefix.length + 1));
+  return Number.isSafeInteger(number) && number > 0 && number <= maxPesos ? number : 0;
+}
+
+function creditReason(bill: BillRow, excess: number): string {
+  if (bill.state === 'pagada') return `Factura ${bill.period} ya estaba pagada: ${formatCop(excess)} quedan como saldo a favor.`;
+  if (bill.state === 'anulada') return `Factura ${bill.period} anulada: ${formatCop(excess)} quedan como saldo a favor.`;
+  return `Pago mayor que la factura ${bill.period}: ${formatCop(excess)} quedan como saldo a favor.`;
+}

@@ -1,11 +1,14 @@
 import { isSyncEventType, syncEventSchemas, type SyncEventType } from '../../src-shared/sync/events';
+import { mayPush } from '../../src-shared/sync/event-permissions';
 import type { PushedEvent, PushResult } from '../../src-shared/server-api/sync-api';
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import type { AuthenticatedDevice } from '../devices/auth';
-import { noEffects, type BatchEffects, type EventHandler } from './event-handler';
+import { cashSessionClosed, cashSessionOpened } from './cash-session-events';
+import { noEffects, type BatchEffects, type EventHandler, type PushContext } from './event-handler';
 import { EventRejection } from './event-rejection';
 import { takeFeedLock } from './feed-lock';
+import { defaultMoneyRules, type MoneyRules } from './money-rules';
 import { paymentTaken } from './payment-taken';
 import { paymentVoided } from './payment-voided';
 
@@ -14,10 +17,14 @@ const handlers: { [K in SyncEventType]: EventHandler<never> } = {
   'kiosk.session_ended': noEffects,
   'payment.taken': paymentTaken,
   'payment.voided': paymentVoided,
-  // The server keeps the session records as the events themselves (applied_events).
-  'cash_session.opened': noEffects,
-  'cash_session.closed': noEffects,
+  'cash_session.opened': cashSessionOpened,
+  'cash_session.closed': cashSessionClosed,
 };
+
+const modeNames = { kiosk: 'un quiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;
+
+/** Said of an event the batch could not write because of a data error found only by the database. */
+export const unrecordableReason = 'El servidor central no pudo registrar este evento (sus datos no caben en el registro). Avise a soporte técnico.';
 
 interface Candidate {
   readonly event: PushedEvent;
@@ -37,12 +44,51 @@ interface Candidate {
  * 2. The others are checked (type, payload, device) and each kind's handler decides on them
  *    in order against the state it read for the whole batch (event-handler.ts); a refused
  *    event is `rejected` with a reason and goes to `rejected_events`, the rest go on.
+ *    Before any handler, the device's mode must allow the event's kind (event-permissions.ts):
+ *    the mode is the server's record of the device, never the device's word.
  * 3. The accepted events' ids go into `applied_events` and their effects are written, in the
  *    same transaction: an id is recorded if and only if its effect is.
- * 4. Anything else (a database error) aborts the whole batch: the device gets no answer for
- *    any event and sends them again later, which step 1 makes safe.
+ * 4. Anything else (the database unreachable) aborts the whole batch: the device gets no
+ *    answer for any event and sends them again later, which step 1 makes safe.
+ * 5. A data error from the database (a value no check caught) is retried event by event, and
+ *    the event it comes from is rejected alone (see applyPushBatch).
  */
-export async function applyPushBatch(database: ServerDatabase, device: AuthenticatedDevice, events: readonly PushedEvent[]): Promise<PushResult[]> {
+export async function applyPushBatch(
+  database: ServerDatabase,
+  device: AuthenticatedDevice,
+  events: readonly PushedEvent[],
+  rules: MoneyRules = defaultMoneyRules,
+): Promise<PushResult[]> {
+  const ctx: PushContext = { device, rules, now: new Date() };
+  try {
+    return await applyInOneTransaction(database, ctx, events);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    // Step 5: a value the checks let through and the database refused (a bug in a check)
+    // must not block the device's queue for good: each event goes alone, and the one the
+    // database refuses is rejected by itself.
+    const results: PushResult[] = [];
+    for (const event of events) {
+      try {
+        results.push(...(await applyInOneTransaction(database, ctx, [event])));
+      } catch (single) {
+        if (!isDataError(single)) throw single;
+        await database.exec.transaction((tx) => record(tx, device, [], [{ event, reason: unrecordableReason }]));
+        results.push({ id: event.id, status: 'rejected', reason: unrecordableReason });
+      }
+    }
+    return results;
+  }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
+function isDataError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+async function applyInOneTransaction(database: ServerDatabase, ctx: PushContext, events: readonly PushedEvent[]): Promise<PushResult[]> {
+  const { device } = ctx;
   return database.exec.transaction(async (tx) => {
     // Before the row locks the handlers take (payment-taken.ts locks its bills FOR UPDATE).
     await takeFeedLock(tx);
@@ -68,6 +114,7 @@ export async function applyPushBatch(database: ServerDatabase, device: Authentic
         else reject(event, 'El identificador del evento ya lo usó otro dispositivo.');
       } else if (seen.has(event.id)) results.push({ id: event.id, status: 'duplicate' });
       else if (!isSyncEventType(event.type)) reject(event, `Tipo de evento desconocido: ${event.type}.`);
+      else if (!mayPush(device.mode, event.type)) reject(event, `El servidor central no acepta eventos ${event.type} de ${modeNames[device.mode]}.`);
       else {
         const parsed = syncEventSchemas[event.type].safeParse(event.payload);
         if (!parsed.success) reject(event, `El contenido del evento ${event.type} no es válido.`);
@@ -86,7 +133,7 @@ export async function applyPushBatch(database: ServerDatabase, device: Authentic
     const accepted: PushedEvent[] = [];
     for (const run of consecutiveRuns(candidates)) {
       const handler = handlers[run.type] as EventHandler<unknown>;
-      const effects: BatchEffects<unknown> = await handler.prepare(tx, run.items.map((c) => c.payload));
+      const effects: BatchEffects<unknown> = await handler.prepare(tx, run.items.map((c) => c.payload), ctx);
       for (const candidate of run.items) {
         try {
           effects.accept(candidate.payload);

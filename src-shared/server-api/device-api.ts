@@ -21,10 +21,28 @@ export const ApiEnvelope = z.discriminatedUnion('ok', [
 /** POST /v1/enroll */
 export const EnrollRequest = z.object({ code: EnrollmentCode }).strict();
 
-export const EnrollValue = z.object({
+/** The receipt series the server issued a counter or field device: its prefix and the next number. */
+export const ReceiptSeries = z.object({ prefix: z.string().regex(/^[A-Z0-9]{1,10}$/), next: z.number().int().positive() });
+export type ReceiptSeries = z.infer<typeof ReceiptSeries>;
+
+/**
+ * Who the device is, as the server recorded it when the administrator made its code. The
+ * device stores it and acts accordingly; the server checks every request against its own copy.
+ */
+const DeviceIdentity = {
   deviceId: z.string(),
   deviceName: z.string(),
   mode: z.enum(deviceModes),
+  /** Código de ruta prefix of a field device; null = the whole entity. */
+  scope: z.string().nullable(),
+  /** The office the device stands in. */
+  office: z.string().nullable(),
+  /** Null for kiosks. */
+  receiptSeries: ReceiptSeries.nullable(),
+};
+
+export const EnrollValue = z.object({
+  ...DeviceIdentity,
   /** The device's bearer token; shown once. */
   token: z.string(),
   deployment: z.object({ id: z.string() }),
@@ -33,9 +51,7 @@ export type EnrollValue = z.infer<typeof EnrollValue>;
 
 /** GET /v1/device/hello */
 export const HelloValue = z.object({
-  deviceId: z.string(),
-  deviceName: z.string(),
-  mode: z.enum(deviceModes),
+  ...DeviceIdentity,
   serverTime: z.string(),
   deployment: z.object({ id: z.string() }),
   /** The `entity` setting (name, NIT body, city), or null before one is configured. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CloseFigures } from '../cashier/close-figures';
+import { ApprovalProof } from './approval';
 
 /**
  * The events devices push (outbox `type` → payload schema). The server refuses, as
@@ -8,6 +9,12 @@ import { CloseFigures } from '../cashier/close-figures';
  */
 
 const isoInstant = z.iso.datetime({ offset: true });
+
+/** The largest amount the server's `integer` columns hold; anything above is refused, not truncated. */
+export const maxPesos = 2_147_483_647;
+
+/** A staff member's username as the server knows it (staff_users.username). */
+const StaffName = z.string().min(1).max(64);
 
 export const KioskSessionEnded = z.object({
   reason: z.enum(['idle', 'user']),
@@ -25,39 +32,58 @@ export const PaymentTaken = z.object({
   codigoInterno: z.number().int().positive(),
   billNumber: z.number().int().positive(),
   period: z.string().regex(/^\d{4}-\d{2}$/),
-  amount: z.number().int().positive(),
+  amount: z.number().int().positive().max(maxPesos),
   paidAt: isoInstant,
-  channel: z.enum(['caja', 'corresponsal']),
-  /** Receipt number of the device's series. */
+  /**
+   * What the device says; the server records the channel its mode implies (a counter's
+   * payments are `caja`, a field device's `campo`) and never takes this on its word.
+   */
+  channel: z.enum(['caja', 'campo', 'corresponsal']),
+  /** Receipt number of the device's series: the prefix the server issued, a dash, the number. */
   reference: z.string().min(1).max(64),
+  /** The cash session it was taken in (opened by an earlier `cash_session.opened`). */
+  cashSessionId: z.uuid(),
+  /** Staff username of the cashier; must be the session's and an active cashier or supervisor. */
+  cashier: StaffName,
 });
 export type PaymentTaken = z.infer<typeof PaymentTaken>;
 
-/** A counter payment voided on the device with a supervisor's credentials. */
+/**
+ * A counter or field payment voided on the device with a supervisor's credentials. `approval`
+ * is the supervisor's signature over the void (src-shared/sync/approval.ts), made with a key
+ * only their password yields: the server checks it against its own copy of the key.
+ */
 export const PaymentVoided = z.object({
   paymentId: z.uuid(),
   reason: z.string().min(1).max(200),
   /** Staff username of the supervisor who approved it. */
-  supervisor: z.string().min(1).max(64),
+  supervisor: StaffName,
   voidedAt: isoInstant,
+  /** The cashier at the counter when it was voided. */
+  cashier: StaffName,
+  approval: ApprovalProof,
 });
 export type PaymentVoided = z.infer<typeof PaymentVoided>;
 
 /** A cash session opened at a counter (the server keeps it as a record). */
 export const CashSessionOpened = z.object({
   sessionId: z.uuid(),
-  cashier: z.string().min(1).max(64),
+  cashier: StaffName,
   openedAt: isoInstant,
-  openingFloat: z.number().int().nonnegative(),
+  openingFloat: z.number().int().nonnegative().max(maxPesos),
 });
+export type CashSessionOpened = z.infer<typeof CashSessionOpened>;
 
 /** A blind close and its arqueo (the server keeps it as a record). */
 export const CashSessionClosed = CloseFigures.extend({
   sessionId: z.uuid(),
-  cashier: z.string().min(1).max(64),
+  cashier: StaffName,
   closedAt: isoInstant,
-  approvedBy: z.string().nullable(),
+  /** The supervisor who approved a difference beyond the tolerance, with their signature. */
+  approvedBy: StaffName.nullable(),
+  approval: ApprovalProof.nullable(),
 });
+export type CashSessionClosed = z.infer<typeof CashSessionClosed>;
 
 export const syncEventSchemas = {
   'kiosk.session_ended': KioskSessionEnded,
@@ -68,5 +94,8 @@ export const syncEventSchemas = {
 } as const;
 
 export type SyncEventType = keyof typeof syncEventSchemas;
+
+/** An event as the device's write path takes it: the payload typed by its kind. */
+export type SyncEvent = { [K in SyncEventType]: { readonly type: K; readonly payload: z.input<(typeof syncEventSchemas)[K]> } }[SyncEventType];
 
 export const isSyncEventType = (type: string): type is SyncEventType => Object.hasOwn(syncEventSchemas, type);

@@ -64,14 +64,21 @@ export const payments = sqliteTable(
     amount: integer('amount').notNull(),
     /** ISO 8601 instant. */
     paidAt: text('paid_at').notNull(),
-    /** banco, caja, en-linea, corresponsal. */
+    /** banco, caja, campo, en-linea, corresponsal. */
     channel: text('channel').notNull(),
-    reference: text('reference').notNull(),
+    /** The bank's or counter's reference; kiosks do not receive it (null there). */
+    reference: text('reference'),
+    /** `valid`, or `voided` by a supervisor: a voided payment paid nothing. */
+    state: text('state').notNull().default('valid'),
   },
   (t) => [index('payments_subscriber_idx').on(t.codigoInterno, t.paidAt)],
 );
 
-/** Staff accounts with their hashes, so counter staff can log in while the server is down. */
+/**
+ * Staff accounts, so counter staff can sign in while the server is down: on counter and field
+ * devices only, only cashiers and supervisors, and their hashes peppered with a secret of this
+ * device (src-node/staff-credentials.ts). Kiosks hold none.
+ */
 export const staffUsers = sqliteTable('staff_users', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),

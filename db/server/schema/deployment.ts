@@ -7,6 +7,12 @@ import { jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 export const deployments = pgTable('deployments', {
   id: uuid('id').primaryKey(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /**
+   * Changes when the database is restored from a backup (`npm run admin -- restored`): the
+   * change feed's numbers may then repeat, so a device that sees a new epoch downloads its
+   * replica again and sends again what the server may have lost.
+   */
+  feedEpoch: uuid('feed_epoch').notNull().defaultRandom(),
 });
 
 /** Entity-wide configuration that devices replicate (entity name, NIT, barcode parameters…). */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Kiosks, counters and field laptops known to this server. Tokens are stored only as hashes. */
 export const devices = pgTable(
@@ -10,6 +10,11 @@ export const devices = pgTable(
     mode: text('mode').notNull(),
     /** Office or código de ruta that limits what a device replicates; null = everything. */
     scope: text('scope'),
+    /**
+     * The office the device stands in (`Sede Centro`). A counter may void only payments taken
+     * in its own office; null = an office of its own (it may void only its own payments).
+     */
+    office: text('office'),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
@@ -27,6 +32,9 @@ export const enrollmentCodes = pgTable(
     deviceName: text('device_name').notNull(),
     mode: text('mode').notNull(),
     scope: text('scope'),
+    office: text('office'),
+    /** An existing receipt series the device takes over (a counter reinstalled); null = a new one. */
+    receiptPrefix: text('receipt_prefix'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
@@ -37,3 +45,20 @@ export const enrollmentCodes = pgTable(
     index('enrollment_codes_expires_idx').on(t.expiresAt),
   ],
 );
+
+/**
+ * Receipt number series of counters and field devices (`CAJA1-000123`). The server issues the
+ * prefix at enrollment and remembers the last number it received, so a counter reinstalled
+ * with the same series goes on after it instead of printing a number twice.
+ */
+export const receiptSeries = pgTable('receipt_series', {
+  /** Letters and digits, no dash (the dash separates it from the number). */
+  prefix: text('prefix').primaryKey(),
+  /** The device that holds the series now. */
+  deviceId: uuid('device_id')
+    .notNull()
+    .unique()
+    .references(() => devices.id),
+  lastNumber: integer('last_number').notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

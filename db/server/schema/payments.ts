@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bills } from './bills';
+import { devices } from './devices';
 import { subscribers } from './subscribers';
 
 /** Money received for a bill, by any channel. Amounts are whole pesos. */
@@ -18,14 +19,27 @@ export const payments = pgTable(
     period: text('period').notNull(),
     amount: integer('amount').notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
-    /** banco, caja, en-linea, corresponsal. */
+    /** banco, caja, campo (field collection), en-linea, corresponsal. */
     channel: text('channel').notNull(),
-    /** Bank, office or gateway reference of the payment. */
+    /** Bank, office or gateway reference of the payment; a device's receipt number. */
     reference: text('reference').notNull(),
+    /** The counter or field device that took it; null for bank, gateway and imported payments. */
+    deviceId: uuid('device_id').references(() => devices.id),
+    /** The device's cash session it was taken in. */
+    cashSessionId: uuid('cash_session_id'),
+    /** Staff username of the cashier or collector. */
+    cashier: text('cashier'),
+    /** `valid`, or `voided` by a supervisor (payment_voids says who, why and when). Never deleted. */
+    state: text('state').notNull().default('valid'),
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
   },
   (t) => [
     check('payments_amount_check', sql`${t.amount} > 0`),
-    check('payments_channel_check', sql`${t.channel} in ('banco', 'caja', 'en-linea', 'corresponsal')`),
+    check('payments_channel_check', sql`${t.channel} in ('banco', 'caja', 'campo', 'en-linea', 'corresponsal')`),
+    check('payments_state_check', sql`${t.state} in ('valid', 'voided')`),
     index('payments_subscriber_idx').on(t.codigoInterno, t.paidAt),
+    index('payments_bill_idx').on(t.billNumber),
+    // A receipt number is issued once, whichever device holds its series.
+    uniqueIndex('payments_device_receipt_key').on(t.reference).where(sql`${t.deviceId} is not null`),
   ],
 );

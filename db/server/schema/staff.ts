@@ -16,3 +16,17 @@ export const staffUsers = pgTable(
   },
   (t) => [check('staff_users_role_check', sql`${t.role} in ('cajero', 'supervisor', 'soporte', 'admin')`)],
 );
+
+/**
+ * Each staff member's approval key (src-node/staff-credentials.ts): the second half of the
+ * scrypt output of their password. Never replicated — the change feed carries staff_users
+ * only — so a device cannot sign a supervisor's approval without the password itself.
+ */
+export const staffApprovalKeys = pgTable('staff_approval_keys', {
+  staffId: uuid('staff_id')
+    .primaryKey()
+    .references(() => staffUsers.id),
+  /** base64url, 32 bytes. */
+  approvalKey: text('approval_key').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -81,6 +81,8 @@ export const subscriberCredits = pgTable(
     reason: text('reason').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** Set when the payment it came from was voided: the excess was never really received. */
+    voidedAt: timestamp('voided_at', { withTimezone: true }),
   },
   (t) => [
     check('subscriber_credits_amount_check', sql`${t.amount} > 0`),
@@ -89,8 +91,8 @@ export const subscriberCredits = pgTable(
 );
 
 /**
- * Counter payments voided on a device with a supervisor's approval. The payment row itself is
- * deleted (so the feed takes it off every device); this is what remains of it for the office.
+ * Who voided a counter or field payment, why and when: the payment row stays, with state
+ * `voided`; this is the approval that made it so, checked when it arrived.
  */
 export const paymentVoids = pgTable('payment_voids', {
   paymentId: uuid('payment_id').primaryKey(),
@@ -99,4 +101,32 @@ export const paymentVoids = pgTable('payment_voids', {
   supervisor: text('supervisor').notNull(),
   voidedAt: timestamp('voided_at', { withTimezone: true }).notNull(),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The device the void came from (voids before migration 0007 have none). */
+  deviceId: uuid('device_id'),
+  /** The cashier at that counter. */
+  cashier: text('cashier'),
+  /** The supervisor's signature, as received (verified before the void was recorded). */
+  approval: text('approval'),
 });
+
+/**
+ * Cash sessions of counters and field devices, as their events told them: a payment names the
+ * session it was taken in, and the server checks that session is this device's and its cashier's.
+ */
+export const cashSessions = pgTable(
+  'cash_sessions',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    cashier: text('cashier').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
+    openingFloat: integer('opening_float').notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** Counted minus expected at the close. */
+    difference: integer('difference'),
+    approvedBy: text('approved_by'),
+  },
+  (t) => [index('cash_sessions_device_idx').on(t.deviceId, t.openedAt)],
+);

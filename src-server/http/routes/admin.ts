@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/open';
-import { createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
+import { AdminInputError, createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
 import type { Logger } from '../../logger';
 import { bearerToken } from '../device-auth';
 import { HttpError, parseBody, sendApiError } from '../errors';
@@ -35,7 +35,10 @@ export function adminRoutes(
 
     app.post('/admin/v1/enrollment-codes', async (request) => {
       const input = parseBody(NewEnrollmentCode, request.body);
-      const created = await createEnrollmentCode(database, { ...input, ttlHours: input.ttlHours ?? defaultTtlHours });
+      const created = await createEnrollmentCode(database, { ...input, ttlHours: input.ttlHours ?? defaultTtlHours }).catch((error: unknown) => {
+        if (!(error instanceof AdminInputError)) throw error;
+        throw new HttpError(400, error.field === undefined ? { code: 'validation', message: error.message } : { code: 'validation', message: error.message, field: error.field });
+      });
       log.info({ deviceName: input.deviceName, mode: input.mode }, 'Código de inscripción creado');
       return { ok: true, value: { code: created.code, expiresAt: created.expiresAt.toISOString() } };
     });

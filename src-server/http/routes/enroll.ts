@@ -14,8 +14,8 @@ export function enrollRoutes(app: FastifyInstance, database: ServerDatabase, dep
       log.info({ reqId: request.id, reason: result.error.code }, 'Código de inscripción rechazado');
       return sendApiError(reply, result.error);
     }
-    const { deviceId, deviceName, mode, token } = result.value;
+    const { deviceId, deviceName, mode, scope, office, receiptSeries, token } = result.value;
     log.info({ reqId: request.id, deviceId, deviceName, mode }, 'Dispositivo inscrito');
-    return { ok: true, value: { deviceId, deviceName, mode, token, deployment: { id: deploymentId } } satisfies EnrollValue };
+    return { ok: true, value: { deviceId, deviceName, mode, scope, office, receiptSeries, token, deployment: { id: deploymentId } } satisfies EnrollValue };
   });
 }

@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { PullQuery, PushRequest, type PushValue } from '../../../src-shared/server-api/sync-api';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
-import { countAfter, latestSeq, readFeedPage, routeScope } from '../../sync/feed-reader';
+import { countAfter, readFeedPage, routeScope } from '../../sync/feed-reader';
+import { feedPolicies } from '../../sync/feed-policy';
 import type { FeedNotifier } from '../../sync/feed-notifier';
+import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
 import { applyPushBatch } from '../../sync/push-applier';
 import { deviceOf, requireDevice } from '../device-auth';
 import { HttpError, parseBody } from '../errors';
@@ -26,6 +28,7 @@ export function syncRoutes(
   notifier: FeedNotifier,
   log: Logger,
   hooks: SyncHooks = {},
+  rules: MoneyRules = defaultMoneyRules,
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     app.addHook('onRequest', requireDevice(database));
@@ -34,10 +37,11 @@ export function syncRoutes(
       const query = parseBody(PullQuery, request.query);
       const device = deviceOf(request);
       const scope = routeScope(device.scope);
+      const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
-      let page = await readFeedPage(database.exec, cursor, query.limit, scope);
+      let page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
       if (page.count === 0) {
-        if (cursor > (await latestSeq(database.exec))) {
+        if (cursor > page.latest) {
           throw new HttpError(409, {
             code: 'conflict',
             message:
@@ -48,16 +52,17 @@ export function syncRoutes(
         if (query.wait > 0) {
           const closed = new AbortController();
           request.raw.once('close', () => closed.abort());
-          await notifier.waitBeyond(cursor, query.wait, closed.signal);
-          page = await readFeedPage(database.exec, cursor, query.limit, scope);
+          // Waits beyond what the page covered: changes this device may not see wake it once.
+          await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
+          page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
         }
       }
-      const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, scope) : null;
+      const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, scope, policy) : null;
       const header = JSON.stringify({
         deployment: { id: deploymentId },
         serverTime: new Date().toISOString(),
         cursor: String(page.lastSeq),
-        hasMore: page.count === query.limit,
+        hasMore: page.full,
         remaining,
       });
       // `changes` is spliced in as text (feed-reader.ts explains why).
@@ -67,7 +72,7 @@ export function syncRoutes(
     app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
       const body = parseBody(PushRequest, request.body);
       const device = deviceOf(request);
-      const results = await applyPushBatch(database, device, body.events);
+      const results = await applyPushBatch(database, device, body.events, rules);
       hooks.afterPushCommitted?.();
       if (results.some((r) => r.status === 'applied')) notifier.changed();
       const rejected = results.filter((r) => r.status === 'rejected').length;

@@ -155,14 +155,14 @@ describe('cashier counter', () => {
   });
 
   it('signs a cashier in with the PIN, but a PIN never approves a void', async () => {
-    const signed = await value(h.cashier.signIn({ username: 'cajero1', password: '4826' }));
+    const signed = await value(h.cashier.signIn({ username: 'cajero1', password: '482615' }));
     expect(signed.staff.username).toBe('cajero1');
     expect(await h.cashier.signIn({ username: 'cajero1', password: '4827' })).toMatchObject({ ok: false, error: { message: 'Usuario o contraseña incorrectos.' } });
     if (signed.openSession === null) await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat: 200_000 }));
     const bill = unpaid(7);
     // By card: the blind-close test below counts the session's cash in 50-peso coins.
     const taken = await value(h.cashier.takePayment({ staffSession: signed.staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'card', amount: bill.total, voucher: '004512' }] }));
-    const byPin = await h.cashier.voidPayment({ staffSession: signed.staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'supervisor1', password: '5173' } });
+    const byPin = await h.cashier.voidPayment({ staffSession: signed.staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'supervisor1', password: '517342' } });
     expect(byPin).toMatchObject({ ok: false, error: { message: 'Usuario o contraseña incorrectos.' } });
     expect(store.sqlite.prepare('SELECT state FROM cashier_payments WHERE id = ?').pluck().get(taken.payment.id)).toBe('valid');
   });

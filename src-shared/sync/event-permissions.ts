@@ -1,0 +1,26 @@
+import type { DeviceMode } from '../domain/device-mode';
+import type { SyncEventType } from './events';
+
+/**
+ * Which event kinds each device mode may push (DESIGN §2 "Trust model"). The central server
+ * refuses any other kind from a device of that mode, whatever the device claims about itself:
+ * the mode is the one the server enrolled it with.
+ *
+ * - A kiosk in a public lobby takes no money: it reports its citizens' visits, nothing else.
+ * - A counter takes payments, voids its office's counter and field payments with a
+ *   supervisor's signed approval, and opens and closes cash sessions.
+ * - A field laptop takes payments within its routes and hands its collection over as a cash
+ *   session; voids are done at an office counter, with a supervisor present.
+ */
+export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventType[]>> = {
+  kiosk: ['kiosk.session_ended'],
+  cashier: ['payment.taken', 'payment.voided', 'cash_session.opened', 'cash_session.closed'],
+  field: ['payment.taken', 'cash_session.opened', 'cash_session.closed'],
+};
+
+export function mayPush(mode: DeviceMode, type: SyncEventType): boolean {
+  return eventKindsByMode[mode].includes(type);
+}
+
+/** Money events: never discarded on a device without a trace, and never pushed by a kiosk. */
+export const moneyEventKinds: readonly SyncEventType[] = ['payment.taken', 'payment.voided', 'cash_session.opened', 'cash_session.closed'];
