@@ -13,7 +13,9 @@ export async function buildElectronBundles(root: string): Promise<void> {
     entryPoints: ['src-main/electron/main.ts'],
     outfile: 'dist/main/electron/main.cjs',
     // Native and dynamically loaded packages stay in node_modules (electron-builder unpacks them).
-    external: ['electron', 'better-sqlite3', 'pino', 'fastify', '@fastify/static'],
+    // drizzle's import of `better-sqlite3` is bundled through aliases/better-sqlite3 and ends
+    // at the encrypting fork, which stays external.
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pino', 'fastify', '@fastify/static'],
   });
   await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', external: ['electron'] });
 }

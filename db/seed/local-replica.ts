@@ -8,7 +8,7 @@
  * transaction over millions of rows would grow the WAL to the size of the database), line
  * items serialised once per distinct (shared, frozen) array.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { BillLineItem } from '../server/schema';
 import { demoEntity, entitySettingKey } from './entity';
 import { billingCalendar, generateDemoBatches } from './generator';

@@ -20,9 +20,9 @@ async function onReady(): Promise<void> {
   const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
   const log = createRootLogger(config.logLevel);
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
-  // Packaged, better-sqlite3 was rebuilt for Electron by electron-builder. From a source
-  // checkout, node_modules holds Node's build (for tests), so `npm start` builds a second copy
-  // for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
+  // Packaged, better-sqlite3-multiple-ciphers was rebuilt for Electron by electron-builder. From
+  // a source checkout, node_modules holds Node's build (for tests), so `npm start` builds a
+  // second copy for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
   const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
   core = startAppCore({ config, paths, serverUrl, log, nativeBinding });
 

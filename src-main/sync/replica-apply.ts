@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Store } from '../store/open-store';
 import { isReplicatedTable, replicaTables, type ColumnKind, type ReplicaTableSpec } from './replica-tables';
 

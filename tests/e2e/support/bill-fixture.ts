@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { fillLocalReplica } from '../../../db/seed/local-replica';
 import type { TransactionalSqlExecutor } from '../../../src-server/db/transaction';
 
