@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'worker_threads'];
-const nodeOnlyPackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm/better-sqlite3', 'pino', 'fastify', 'pg', '@electric-sql/pglite', 'electron'];
+const nodeOnlyPackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm/better-sqlite3', 'pino', 'fastify', 'pg', '@electric-sql/pglite', 'electron', 'undici'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'artifacts/**', 'test-results/**', 'bench/data/**', 'db/*/migrations/**'] },

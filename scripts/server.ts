@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadServerConfig } from '../src-server/config';
 import { startServer, type RunningServer } from '../src-server/index';
+import { loadServerTransport } from '../src-server/transport';
 
 /**
  * `npm run server`: the central server on its own (PGlite under the data dir, or PostgreSQL
@@ -10,9 +11,10 @@ import { startServer, type RunningServer } from '../src-server/index';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
-  const config = loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') });
+  const config = { ...loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') }), transport: loadServerTransport(process.env) };
   const server = await startServer(config);
   console.log(`Servidor central de Ventanilla escuchando en ${server.url} (base de datos: ${server.database.kind}).`);
+  if (config.transport.trustedProxies !== null) console.log(`Detrás del proxy TLS ${config.transport.trustedProxies.join(', ')}: los dispositivos usan la dirección https:// del proxy.`);
   if (server.database.kind === 'pglite') console.log(`Datos en ${path.join(config.dataDir, 'server')}.`);
   console.log('Ctrl+C para detenerlo.');
   stopOnSignals(server);

@@ -71,7 +71,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     nativeBinding: options.nativeBinding,
   });
   const meta = new DeviceMeta(store);
-  const client = new ServerClient(options.serverUrl);
+  const client = new ServerClient(options.serverUrl, { ca: config.serverCa });
   const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
   const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store);
   const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ServerTransport } from './transport';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
 export interface ServerConfig {
@@ -22,6 +23,11 @@ export interface ServerConfig {
   smtpUrl: string | null;
   /** The From of every mail, e.g. `Acueducto <no-responder@acueducto.example>`. */
   mailFrom: string;
+  /**
+   * TLS served by this server, or the TLS proxy in front of it; read from the environment by
+   * loadServerTransport (transport.ts). Absent: plain HTTP, which only loopback may listen with.
+   */
+  transport?: ServerTransport;
 }
 
 export class ServerConfigError extends Error {

@@ -12,6 +12,7 @@ import { MailSender } from './mail/mail-sender';
 import { createMailTransport } from './mail/mail-transport';
 import { latestSeq } from './sync/feed-reader';
 import { FeedNotifier } from './sync/feed-notifier';
+import { assertListenAllowed, plainTransport } from './transport';
 import type { SyncHooks } from './http/routes/sync';
 
 export type { ServerConfig } from './config';
@@ -20,7 +21,7 @@ export type { ServerDatabase } from './db/open';
 export { createEnrollmentCode, listDevices, revokeDevice } from './devices/admin';
 
 export interface RunningServer {
-  /** Loopback URL of this instance, e.g. `http://127.0.0.1:5181`. */
+  /** Loopback URL of this instance, e.g. `http://127.0.0.1:5181` (`https://` when it serves TLS). */
   readonly url: string;
   readonly port: number;
   readonly database: ServerDatabase;
@@ -40,6 +41,8 @@ export interface StartServerOptions {
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
+  // Before anything opens: plain HTTP on a network interface is refused (transport.ts).
+  assertListenAllowed(config.host, config.transport ?? plainTransport);
   const rootLogger = opts.logger ?? createServerLogger(config.logLevel);
   const logger = withServerRedaction(rootLogger);
   const log = moduleLogger(logger, 'startup');
@@ -60,6 +63,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     app = await buildServer({
       database,
       deploymentId,
+      transport: config.transport ?? plainTransport,
       // buildServer applies the same redaction itself; handing it the root avoids doing it twice.
       logger: rootLogger,
       adminToken,
@@ -74,7 +78,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     const connections = trackConnections(app.server);
     const port = listeningPort(app);
     const http = app;
-    const url = `http://${loopbackHostFor(config.host)}:${port}`;
+    const url = `${config.transport?.tls ? 'https' : 'http'}://${loopbackHostFor(config.host)}:${port}`;
     const removeAdminFile =
       adminToken === null
         ? async () => undefined

@@ -43,7 +43,6 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const fillStarted = performance.now();
     const store = await openReplicaStore(dir.path, {
       subscribers,
-      staff: false,
       onProgress: (done) => {
         if (done % 200_000 === 0) ctx.log(`  ${done.toLocaleString('es-CO')} suscriptores`);
       },

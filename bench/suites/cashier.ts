@@ -5,6 +5,7 @@ import { TcpReceiptPrinter } from '../../tests/support/tcp-receipt-printer';
 import { tempDir } from '../../tests/support/temp-dir';
 import { countOption, Latencies } from '../support/latency';
 import type { BenchContext, Metrics } from '../suite';
+import { testStaffPepper } from '../../tests/support/staff-pepper';
 
 /**
  * `cashier`, on a real device store (WAL, synchronous=FULL) with a replica of 20,000
@@ -29,7 +30,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   const stoppers: (() => Promise<void>)[] = [];
   try {
     ctx.log('réplica de 20.000 suscriptores…');
-    const store = await openReplicaStore(dir.path, { subscribers: 20_000, staff: true });
+    const store = await openReplicaStore(dir.path, { subscribers: 20_000, staffPepper: testStaffPepper });
     stoppers.push(() => Promise.resolve(store.close()));
     const bills = store.sqlite
       .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?")

@@ -20,6 +20,7 @@ import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
 import { countOption, Latencies } from '../support/latency';
 import type { BenchContext, Metrics } from '../suite';
+import { fixtureCashier, openSession, receiptNumber } from '../../tests/support/outbox-fixtures';
 
 /**
  * `sync`: the central server on the embedded PGlite in a process of its own (as it runs
@@ -73,14 +74,28 @@ async function rawApply(server: RunningServer, events: number): Promise<number> 
     [events],
   );
   const now = new Date().toISOString();
+  const cashSessionId = randomUUID();
+  const device = { id: deviceId, name: 'Banco (directo)', mode: 'cashier' as const, scope: null, office: null };
+  const opened = { id: randomUUID(), deviceId, type: 'cash_session.opened', createdAt: now, payload: { sessionId: cashSessionId, cashier: fixtureCashier, openedAt: now, openingFloat: 0 } };
+  await applyPushBatch(server.database, device, [opened]);
   const all = rows.map((bill, i) => ({
     id: randomUUID(),
     deviceId,
     type: 'payment.taken',
     createdAt: now,
-    payload: { paymentId: randomUUID(), codigoInterno: bill.codigo_interno, billNumber: Number(bill.bill_number), period: bill.period, amount: 5_000 + i, paidAt: now, channel: 'caja', reference: `R-${i}` },
+    payload: {
+      paymentId: randomUUID(),
+      codigoInterno: bill.codigo_interno,
+      billNumber: Number(bill.bill_number),
+      period: bill.period,
+      amount: 5_000 + i,
+      paidAt: now,
+      channel: 'caja',
+      reference: `R-${i}`,
+      cashSessionId,
+      cashier: fixtureCashier,
+    },
   }));
-  const device = { id: deviceId, name: 'Banco (directo)', mode: 'cashier' as const, scope: null };
   const started = performance.now();
   for (let i = 0; i < all.length; i += maxPushBatch) await applyPushBatch(server.database, device, all.slice(i, i + maxPushBatch));
   return Math.round(all.length / ((performance.now() - started) / 1000));
@@ -163,10 +178,21 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const pending = store.sqlite.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck();
     await waitFor('el outbox vacío', () => pending.get() === 0, 60_000);
     ctx.log(`${pushEvents.toLocaleString('es-CO')} pagos en el outbox…`);
-    const payment = (i: number) => {
+    const ownSession = openSession({ store });
+    await waitFor('la apertura de caja enviada', () => pending.get() === 0, 60_000);
+    const payment = (i: number, session = { id: ownSession, prefix: receiptNumber(store, '') }) => {
       const bill = bills[i % bills.length];
       if (bill === undefined) throw new Error('sin facturas pendientes');
-      return { paymentId: randomUUID(), ...bill, amount: 10_000 + i, paidAt: new Date().toISOString(), channel: 'caja', reference: `B-${i}` };
+      return {
+        paymentId: randomUUID(),
+        ...bill,
+        amount: 10_000 + i,
+        paidAt: new Date().toISOString(),
+        channel: 'caja',
+        reference: `${session.prefix}${i}`,
+        cashSessionId: session.id,
+        cashier: fixtureCashier,
+      };
     };
     const pushStarted = performance.now();
     commit(store, () => ({ result: null, events: Array.from({ length: pushEvents }, (_, i) => ({ type: 'payment.taken', payload: payment(i) })) }));
@@ -178,10 +204,21 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     // 3. A payment taken at another counter, until it is in this device's replica.
     const counter = await client.enroll(codes[1] ?? '');
     if (!counter.ok) throw new Error(counter.error.message);
+    const counterSession = { id: randomUUID(), prefix: `${counter.value.receiptSeries?.prefix ?? ''}-` };
+    const opening = await client.push(counter.value.token, [
+      {
+        id: randomUUID(),
+        deviceId: counter.value.deviceId,
+        type: 'cash_session.opened',
+        createdAt: new Date().toISOString(),
+        payload: { sessionId: counterSession.id, cashier: fixtureCashier, openedAt: new Date().toISOString(), openingFloat: 0 },
+      },
+    ]);
+    if (!opening.ok || opening.value.results[0]?.status !== 'applied') throw new Error('la apertura de caja del otro dispositivo no se aplicó');
     const seen = store.sqlite.prepare('SELECT count(*) FROM payments WHERE id = ?').pluck();
     const changeLatency = new Latencies();
     for (let i = 0; i < 40; i += 1) {
-      const event = { id: randomUUID(), deviceId: counter.value.deviceId, type: 'payment.taken', payload: payment(pushEvents + i), createdAt: new Date().toISOString() };
+      const event = { id: randomUUID(), deviceId: counter.value.deviceId, type: 'payment.taken', payload: payment(pushEvents + i, counterSession), createdAt: new Date().toISOString() };
       const started = performance.now();
       const pushed = await client.push(counter.value.token, [event]);
       if (!pushed.ok) throw new Error(pushed.error.message);

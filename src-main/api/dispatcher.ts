@@ -1,18 +1,21 @@
 import { contract, isOpName, type Handlers, type OpName } from '../../src-shared/api/contract';
 import { err, type Result } from '../../src-shared/api/result';
+import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import type { Logger } from '../logger';
 
 /** Calls one operation by name with untrusted input; what every host (IPC, HTTP) goes through. */
 export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>;
 
 /**
- * The renderer is untrusted (STYLE §3): the operation name must be in the contract and the
- * input must parse with its schema before any service sees it. A thrown error becomes
- * `internal` with a generic message; its details go to the log only.
+ * The renderer is untrusted (STYLE §3): the operation name must be in the contract, the
+ * device's mode (the one the central server enrolled it as) must serve it, and the input must
+ * parse with its schema before any service sees it. A thrown error becomes `internal` with a
+ * generic message; its details go to the log only.
  */
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatcher(handlers: Handlers, log: Logger, mode: () => DeviceMode): Dispatch {
   return async (op, input) => {
     if (!isOpName(op)) return err('not-found', 'Esa operación no existe en esta versión de Ventanilla.');
+    if (!contract[op].modes.includes(mode())) return err('forbidden', 'Esta función no está disponible en este equipo.');
     const parsed = contract[op].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -10,6 +10,8 @@ import { countedCash, settleTenders, type Tender } from '../../src-shared/cashie
 import { bogotaDate, formatBogotaDateTime, formatDateEs, periodLabel } from '../../src-shared/domain/calendar-es';
 import { entitySettingKey, parseEntitySetting, type EntitySetting } from '../../src-shared/domain/entity-setting';
 import { parseScannedPayment } from '../../src-shared/domain/gs1-128-scan';
+import { closeApprovalMessage, voidApprovalMessage } from '../../src-shared/sync/approval';
+import { signApproval } from '../../src-node/staff-credentials';
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
 import type { DeviceMeta } from '../device/device-meta';
 import { renderReceiptPdf } from '../documents/receipt-pdf';
@@ -18,7 +20,7 @@ import { printReceipt, type PrintedReceipt } from '../receipt-printing/print-rec
 import type { ReceiptPrinting } from '../receipt-printing/receipt-printing';
 import type { Store } from '../store/open-store';
 import { commit } from '../store/write-path';
-import type { StaffAuthorizer } from '../staff/staff-authorizer';
+import type { Approver, StaffAuthorizer } from '../staff/staff-authorizer';
 import type { DeviceClock } from '../sync/clock';
 import { cashierMessages } from './cashier-messages';
 import { CashierRecords, paymentView, sessionView, type CashierPaymentRow, type CashSessionRow } from './cashier-records';
@@ -31,6 +33,8 @@ export interface CashierOptions {
   readonly authorizer: StaffAuthorizer;
   readonly clock: Pick<DeviceClock, 'checkForMoney'>;
   readonly receipts: ReceiptPrinting;
+  /** Money events of this device the server refused (parked): the X and Z reports warn of them. */
+  readonly parkedMoneyEvents: () => number;
   /** Asks the central server now whether it answers (a close waits for the session's records then). */
   readonly serverOnline: () => Promise<boolean>;
   readonly config: {
@@ -153,7 +157,18 @@ export class CashierService {
         events: [
           {
             type: 'payment.taken',
-            payload: { paymentId: id, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, period: bill.period, amount: bill.total, paidAt: at, channel: 'caja', reference: receiptNumber },
+            payload: {
+              paymentId: id,
+              codigoInterno: bill.codigoInterno,
+              billNumber: bill.billNumber,
+              period: bill.period,
+              amount: bill.total,
+              paidAt: at,
+              channel: 'caja',
+              reference: receiptNumber,
+              cashSessionId: session.id,
+              cashier: staff.username,
+            },
           },
         ],
       };
@@ -189,17 +204,25 @@ export class CashierService {
     const supervisor = await this.supervisor(input.supervisor);
     if (!supervisor.ok) return supervisor;
     const at = this.now().toISOString();
+    const approver = supervisor.value.username;
+    // The supervisor's signature over exactly this void: the server checks it with its copy
+    // of their key, so a device cannot make up an approval (src-shared/sync/approval.ts).
+    const approval = signApproval(
+      supervisor.value.approvalKey,
+      voidApprovalMessage({ deviceId: this.deviceId(), paymentId: payment.id, supervisor: approver, voidedAt: at, reason: input.reason }),
+    );
+    const cashier = context.value.staff.username;
     const voided = commit(this.options.store, (tx) => {
       const changed = tx
         .update(cashierPayments)
-        .set({ state: 'voided', voidedAt: at, voidedBy: supervisor.value, voidReason: input.reason })
+        .set({ state: 'voided', voidedAt: at, voidedBy: approver, voidReason: input.reason })
         .where(and(eq(cashierPayments.id, payment.id), eq(cashierPayments.state, 'valid')))
         .run();
       if (changed.changes === 0) return { result: false, events: [] };
       tx.insert(auditLog)
-        .values({ at, action: 'cashier.payment_voided', actor: supervisor.value, details: { paymentId: payment.id, receiptNumber: payment.receiptNumber, cashier: context.value.staff.username, reason: input.reason } })
+        .values({ at, action: 'cashier.payment_voided', actor: approver, details: { paymentId: payment.id, receiptNumber: payment.receiptNumber, cashier, reason: input.reason } })
         .run();
-      return { result: true, events: [{ type: 'payment.voided', payload: { paymentId: payment.id, reason: input.reason, supervisor: supervisor.value, voidedAt: at } }] };
+      return { result: true, events: [{ type: 'payment.voided', payload: { paymentId: payment.id, reason: input.reason, supervisor: approver, voidedAt: at, cashier, approval } }] };
     });
     if (!voided) return err('conflict', cashierMessages.alreadyVoided);
     this.options.log.info({ paymentId: payment.id }, 'payment voided with a supervisor');
@@ -222,20 +245,25 @@ export class CashierService {
     if (unsynced > 0 && (await this.options.serverOnline())) return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
     const figures = this.closeFigures(session, countedCash(input.cash), input.card, input.check);
     const none: PrintedReceipt = { jobId: null, printerProblem: null };
-    let approvedBy: string | null = null;
+    let approver: Approver | null = null;
     if (Math.abs(figures.difference) > this.options.config.closeTolerance) {
       if (input.supervisor === undefined) return ok({ figures, closed: false, needsSupervisor: true, sessionId: session.id, ...none });
       const supervisor = await this.supervisor(input.supervisor);
       if (!supervisor.ok) return supervisor;
-      approvedBy = supervisor.value;
+      approver = supervisor.value;
     }
     const at = this.now().toISOString();
+    const approvedBy = approver?.username ?? null;
+    const approval =
+      approver === null
+        ? null
+        : signApproval(approver.approvalKey, closeApprovalMessage({ deviceId: this.deviceId(), sessionId: session.id, supervisor: approver.username, closedAt: at, difference: figures.difference }));
     const counted = { cash: input.cash, card: input.card, check: input.check };
     const expected = { cash: figures.expectedCash, card: figures.expectedCard, check: figures.expectedCheck };
     commit(this.options.store, (tx) => {
       tx.update(cashSessions).set({ state: 'closed', closedAt: at, counted, expected, difference: figures.difference, approvedBy }).where(eq(cashSessions.id, session.id)).run();
       tx.insert(auditLog).values({ at, action: 'cashier.session_closed', actor: staff.username, details: { sessionId: session.id, difference: figures.difference, approvedBy } }).run();
-      return { result: null, events: [{ type: 'cash_session.closed', payload: { sessionId: session.id, cashier: session.cashier, closedAt: at, ...figures, approvedBy } }] };
+      return { result: null, events: [{ type: 'cash_session.closed', payload: { sessionId: session.id, cashier: session.cashier, closedAt: at, ...figures, approvedBy, approval } }] };
     });
     this.options.log.info({ sessionId: session.id, difference: figures.difference }, 'cash session closed');
     const closed = this.records.session(session.id) ?? session;
@@ -289,12 +317,15 @@ export class CashierService {
     return ok({ staff: staff.value, session });
   }
 
-  private async supervisor(credentials: { username: string; password: string }): Promise<Result<string>> {
-    const grant = await this.options.authorizer.authorize(credentials.username, credentials.password);
-    if (!grant.ok) return grant;
-    this.options.authorizer.revoke(grant.value.grantId);
-    if (grant.value.role !== 'supervisor' && grant.value.role !== 'admin') return err('forbidden', cashierMessages.supervisorOnly);
-    return ok(grant.value.username);
+  private async supervisor(credentials: { username: string; password: string }): Promise<Result<Approver>> {
+    const approver = await this.options.authorizer.approve(credentials.username, credentials.password);
+    if (!approver.ok && approver.error.code === 'forbidden') return err('forbidden', cashierMessages.supervisorOnly);
+    return approver;
+  }
+
+  /** The id the server enrolled this device with; approvals are bound to it. */
+  private deviceId(): string {
+    return this.options.meta.get('deviceId') ?? '';
   }
 
   private fromScan(scan: string): Result<OpOutput<'cashier.findBills'>> {
@@ -373,6 +404,7 @@ export class CashierService {
       cash: valid.reduce((sum, p) => sum + p.cash, 0),
       card: valid.reduce((sum, p) => sum + p.card, 0),
       check: valid.reduce((sum, p) => sum + p.checkAmount, 0),
+      parkedMoneyEvents: this.options.parkedMoneyEvents(),
       close: close === null ? null : { ...close, closedAt: close.closedAt.includes('T') ? formatBogotaDateTime(close.closedAt) : close.closedAt },
     };
   }
@@ -414,8 +446,13 @@ export class CashierService {
     return this.options.meta.get('deviceName') ?? this.options.config.deviceName;
   }
 
-  /** `CAJA1` from the device's name: the receipt number says which counter issued it. */
+  /**
+   * The prefix the central server issued this device at enrollment (`CAJA1`); a device enrolled
+   * before series existed uses its name's letters until its next hello brings one.
+   */
   private receiptPrefix(): string {
+    const issued = this.options.meta.get('receiptPrefix');
+    if (issued !== null) return issued;
     const letters = this.deviceName()
       .normalize('NFKD')
       .replace(/[^A-Za-z0-9]/g, '')

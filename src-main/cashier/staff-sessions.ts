@@ -9,8 +9,8 @@ export interface CounterStaff {
   readonly role: StaffRole;
 }
 
-/** Roles that may work a counter. */
-const counterRoles: readonly StaffRole[] = ['cajero', 'supervisor', 'admin'];
+/** Roles that may work a counter (the only staff rows a counter holds). */
+const counterRoles: readonly StaffRole[] = ['cajero', 'supervisor'];
 /** A shift is long; a counter left alone is not. */
 const maxSessionMs = 12 * 3_600_000;
 const idleMs = 30 * 60_000;

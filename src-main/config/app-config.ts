@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { serverUrlRefusal } from '../server-link/server-url-policy';
 import { ConfigFile } from './config-file';
+import { readServerCa } from './server-ca';
 
 /** Everything the app needs to know, built once at start-up and passed down (STYLE §13). */
 export interface AppConfig extends ConfigFile {
@@ -9,8 +11,10 @@ export interface AppConfig extends ConfigFile {
   readonly dataDir: string;
   /** Web host port on 127.0.0.1; 0 picks a free one. */
   readonly port: number;
-  /** An external central server; null runs the embedded one. */
+  /** An external central server; null runs the embedded one. https:// unless it is on loopback. */
   readonly serverUrl: string | null;
+  /** PEM of the CA that signs the central server's certificate (VENTANILLA_SERVER_CA); null: the system's CAs. */
+  readonly serverCa: string | null;
   /** PostgreSQL for the embedded server; null uses PGlite under the data dir. */
   readonly databaseUrl: string | null;
   /** A one-time code from the central server's admin; the device enrolls with it on start. */
@@ -38,16 +42,26 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
   if (serverUrl !== null && !/^https?:\/\/[^/\s]+/.test(serverUrl)) {
     throw new ConfigError(`VENTANILLA_SERVER_URL debe ser una URL http(s), no «${serverUrl}».`);
   }
+  const refusal = serverUrl === null ? null : serverUrlRefusal(serverUrl);
+  if (refusal !== null) throw new ConfigError(refusal);
   return {
     ...fromFile,
     dataDir,
     port: port.data,
     serverUrl: serverUrl?.replace(/\/+$/, '') ?? null,
+    serverCa: serverCa(env.VENTANILLA_SERVER_CA),
     databaseUrl: env.DATABASE_URL?.trim() || null,
     enrollmentCode: env.VENTANILLA_ENROLLMENT_CODE?.trim() || null,
     logLevel: logLevel(env.LOG_LEVEL),
     version: defaults.version,
   };
+}
+
+function serverCa(file: string | undefined): string | null {
+  if (file === undefined || file.trim() === '') return null;
+  const ca = readServerCa(path.resolve(file.trim()));
+  if ('problem' in ca) throw new ConfigError(ca.problem);
+  return ca.pem;
 }
 
 function logLevel(value: string | undefined): string {

@@ -11,11 +11,16 @@ export const ConfigFile = z
   .object({
     device: z
       .object({
-        mode: z.enum(deviceModes).default('kiosk'),
+        /**
+         * What this device is meant to be. The central server decides (the enrollment code
+         * names the mode); when set here and the server says otherwise, the app refuses to
+         * start rather than run as something it was not enrolled as. Unset: what the server says.
+         */
+        mode: z.enum(deviceModes).optional(),
         name: z.string().min(1).max(80).default('Kiosco de demostración'),
       })
       .strict()
-      .default({ mode: 'kiosk', name: 'Kiosco de demostración' }),
+      .default({ name: 'Kiosco de demostración' }),
     entity: z
       .object({
         name: z.string().min(1).max(120).default('Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)'),

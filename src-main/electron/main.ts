@@ -25,17 +25,19 @@ async function onReady(): Promise<void> {
   // second copy for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
   const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
   core = startAppCore({ config, paths, serverUrl, log, nativeBinding });
+  // The server's word on what this device is, not the config's.
+  const mode = core.mode();
 
   const window = new BrowserWindow(
-    mainWindowOptions({ mode: config.device.mode, preload: path.join(__dirname, 'preload.cjs'), devTools: !app.isPackaged }),
+    mainWindowOptions({ mode, preload: path.join(__dirname, 'preload.cjs'), devTools: !app.isPackaged }),
   );
   const appUrl = pathToFileURL(path.join(paths.renderer, 'index.html')).toString();
   registerIpc(ipcMain, core.dispatch, (event) => BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame?.url.startsWith(appUrl) === true);
   lockDown(window, appUrl, { allowReload: !app.isPackaged });
-  if (config.device.mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
+  if (mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appUrl);
-  moduleLogger(log, 'electron').info({ mode: config.device.mode }, 'window ready');
+  moduleLogger(log, 'electron').info({ mode }, 'window ready');
 }
 
 app.on('web-contents-created', (_event, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));

@@ -3,17 +3,38 @@ import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shar
 import { accountSessionHeader } from '../../src-shared/server-api/accounts-api';
 import { ApiEnvelope, EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
 import { PullValue, PushValue, type PullQuery, type PushedEvent } from '../../src-shared/server-api/sync-api';
+import { createServerFetch, tlsFailureMessage, type ServerFetch } from './server-fetch';
+import { serverUrlRefusal } from './server-url-policy';
 
 const isErrorCode = (code: string): code is ErrorCode => (errorCodes as readonly string[]).includes(code);
 
 const offlineMessage = 'No hay conexión con el servidor central. Intente de nuevo en unos minutos.';
 
-/** HTTP client of the central server's device API. Network trouble becomes `offline`, never a throw. */
+export interface ServerClientOptions {
+  /** PEM of the certificate authority that signs the server's certificate (VENTANILLA_SERVER_CA); null: the system's. */
+  readonly ca?: string | null;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * HTTP client of the central server's device API. Network trouble becomes `offline`, never a
+ * throw; a TLS problem (untrusted, expired or misnamed certificate) becomes `internal` with a
+ * message that says so, since waiting will not fix it.
+ */
 export class ServerClient {
+  private readonly timeoutMs: number;
+  private readonly fetch: ServerFetch;
+  /** Set when `baseUrl` is plain HTTP to another machine: nothing is ever sent there. */
+  private readonly refusal: string | null;
+
   constructor(
     private readonly baseUrl: string,
-    private readonly timeoutMs = 5000,
-  ) {}
+    options: ServerClientOptions = {},
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.fetch = createServerFetch(options.ca ?? null);
+    this.refusal = serverUrlRefusal(baseUrl);
+  }
 
   enroll(code: string): Promise<Result<EnrollValue>> {
     return this.request('POST', '/v1/enroll', null, { code }, EnrollValue);
@@ -53,9 +74,10 @@ export class ServerClient {
     signal?: AbortSignal,
     extraHeaders: Record<string, string> = {},
   ): Promise<Result<T>> {
-    let response: Response;
+    if (this.refusal !== null) return err('internal', this.refusal);
+    let response: Awaited<ReturnType<ServerFetch>>;
     try {
-      response = await fetch(`${this.baseUrl}${route}`, {
+      response = await this.fetch(`${this.baseUrl}${route}`, {
         method,
         headers: {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
@@ -65,8 +87,9 @@ export class ServerClient {
         body: body === undefined ? null : JSON.stringify(body),
         signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
-    } catch {
-      return err('offline', offlineMessage);
+    } catch (error) {
+      const tls = tlsFailureMessage(error);
+      return tls === null ? err('offline', offlineMessage) : err('internal', tls);
     }
     let text: string;
     try {

@@ -3,6 +3,7 @@ import { formatNit } from '../../src-shared/domain/nit';
 import { ok, type Result } from '../../src-shared/api/result';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
+import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import { z } from 'zod';
 
 const ServerEntity = z.object({ name: z.string().min(1), nit: z.string().regex(/^\d{6,15}$/), city: z.string() });
@@ -12,6 +13,8 @@ export class AppInfoService {
   constructor(
     private readonly config: AppConfig,
     private readonly meta: DeviceMeta,
+    /** The mode the server enrolled the device as (device-identity.ts). */
+    private readonly mode: () => DeviceMode,
   ) {}
 
   info(): Promise<Result<AppInfo>> {
@@ -19,7 +22,7 @@ export class AppInfoService {
       ok({
         entity: this.entity(),
         device: {
-          mode: this.config.device.mode,
+          mode: this.mode(),
           name: this.meta.get('deviceName') ?? this.config.device.name,
           id: this.meta.get('deviceId'),
         },

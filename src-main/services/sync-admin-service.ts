@@ -17,13 +17,13 @@ export class SyncAdminService {
   }
 
   parked(grantId: string): Promise<Result<OpOutput<'sync.parked'>>> {
-    const grant = this.staff.require(grantId, ['supervisor', 'admin']);
+    const grant = this.staff.require(grantId, ['supervisor']);
     if (!grant.ok) return Promise.resolve(grant);
     return Promise.resolve(ok({ events: this.sync.parked.list() }));
   }
 
   resolve(grantId: string, eventId: string, action: 'retry' | 'discard'): Promise<Result<OpOutput<'sync.resolveParked'>>> {
-    const grant = this.staff.require(grantId, ['supervisor', 'admin']);
+    const grant = this.staff.require(grantId, ['supervisor']);
     if (!grant.ok) return Promise.resolve(grant);
     return Promise.resolve(this.sync.parked.resolve(eventId, action, grant.value.username, this.now()));
   }

@@ -3,9 +3,7 @@ import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../db/local/schema';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { StaffRole } from '../../src-shared/api/ops/staff';
-// The scrypt format is the server's (staff hashes are made there and replicated here); this
-// is the one module both Node sides share for it.
-import { verifyPassword } from '../../src-node/password-hash';
+import { verifyStaffSecret } from '../../src-node/staff-credentials';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 
@@ -17,19 +15,28 @@ export interface StaffGrant {
   readonly expiresAt: string;
 }
 
+/** A supervisor who just typed their password, with the key that signs what they approve. */
+export interface Approver {
+  readonly username: string;
+  readonly approvalKey: Buffer;
+}
+
 const grantTtlMs = 5 * 60_000;
 const maxFailures = 5;
 const lockMs = 5 * 60_000;
 const wrongCredentials = 'Usuario o contraseña incorrectos.';
-/** A PIN is 4 to 8 digits; a password with only digits that short could never be set. */
-const pinShape = /^\d{4,8}$/;
+/** A PIN is 6 to 8 digits: short enough to type at a counter, too many to guess in five tries. */
+const pinShape = /^\d{6,8}$/;
+/** Roles whose approval voids a payment or accepts a close beyond the tolerance. */
+const approverRoles: readonly StaffRole[] = ['supervisor'];
 
 /**
  * Staff credentials checked on the device against the replicated staff accounts, so a
- * supervisor can approve things with the server down (DESIGN §1.5). A success gives a
- * short-lived grant for the screen that asked; nothing is kept on disk. After five failures a
- * username waits five minutes (in memory: a restart forgives, which costs an attacker a
- * restart of the kiosk per five guesses at scrypt cost).
+ * supervisor can approve things with the server down (DESIGN §1.5). The hashes are peppered
+ * with a secret of this device (src-node/staff-credentials.ts), so a copied store alone cannot
+ * test guesses. A success gives a short-lived grant for the screen that asked; nothing is kept
+ * on disk. After five failures a username waits five minutes (in memory: a restart forgives,
+ * which costs an attacker a restart of the device per five guesses at scrypt cost).
  */
 export class StaffAuthorizer {
   private readonly grants = new Map<string, StaffGrant>();
@@ -38,6 +45,7 @@ export class StaffAuthorizer {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
+    private readonly pepper: Buffer,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -46,23 +54,9 @@ export class StaffAuthorizer {
    * at their own counter); approvals by a supervisor always take the password.
    */
   async authorize(username: string, password: string, options: { readonly pin?: boolean } = {}): Promise<Result<StaffGrant>> {
-    const key = username.trim().toLowerCase();
-    const failure = this.failures.get(key);
-    if (failure !== undefined && failure.lockedUntil > this.now()) {
-      return err('locked', 'Demasiados intentos fallidos con ese usuario. Espere unos minutos e intente de nuevo.');
-    }
-    const user = this.store.db.select().from(staffUsers).where(eq(staffUsers.username, key)).get();
-    // Verify even without a user, so an unknown username takes as long as a wrong password.
-    const asPin = options.pin === true && pinShape.test(password) && (user?.pinHash ?? null) !== null;
-    const hash = (asPin ? user?.pinHash : user?.passwordHash) ?? dummyHash;
-    const matches = await verifyPassword(password, hash).catch(() => false);
-    if (user === undefined || !user.active || !matches) {
-      const count = (failure?.count ?? 0) + 1;
-      this.failures.set(key, { count, lockedUntil: count >= maxFailures ? this.now() + lockMs : 0 });
-      this.log.info({ reason: 'wrong-credentials' }, 'staff authorization refused');
-      return err('unauthorized', wrongCredentials);
-    }
-    this.failures.delete(key);
+    const checked = await this.check(username, password, options.pin === true);
+    if (!checked.ok) return checked;
+    const { user } = checked.value;
     const grant: StaffGrant = {
       grantId: randomBytes(24).toString('base64url'),
       username: user.username,
@@ -72,6 +66,18 @@ export class StaffAuthorizer {
     };
     this.grants.set(grant.grantId, grant);
     return ok(grant);
+  }
+
+  /**
+   * A supervisor's approval, typed now: their password (never a PIN) and the approval key it
+   * yields, to sign the approved action for the central server. The key is not kept.
+   */
+  async approve(username: string, password: string): Promise<Result<Approver>> {
+    const checked = await this.check(username, password, false);
+    if (!checked.ok) return checked;
+    const { user, approvalKey } = checked.value;
+    if (!approverRoles.includes(user.role as StaffRole)) return err('forbidden', 'Esta acción requiere la aprobación de un supervisor.');
+    return ok({ username: user.username, approvalKey });
   }
 
   /** The grant if it is live and its role is one of `roles`. */
@@ -88,8 +94,28 @@ export class StaffAuthorizer {
   revoke(grantId: string): void {
     this.grants.delete(grantId);
   }
+
+  private async check(username: string, secret: string, allowPin: boolean) {
+    const key = username.trim().toLowerCase();
+    const failure = this.failures.get(key);
+    if (failure !== undefined && failure.lockedUntil > this.now()) {
+      return err('locked', 'Demasiados intentos fallidos con ese usuario. Espere unos minutos e intente de nuevo.');
+    }
+    const user = this.store.db.select().from(staffUsers).where(eq(staffUsers.username, key)).get();
+    // Verify even without a user, so an unknown username takes as long as a wrong password.
+    const asPin = allowPin && pinShape.test(secret) && (user?.pinHash ?? null) !== null;
+    const hash = (asPin ? user?.pinHash : user?.passwordHash) ?? dummyHash;
+    const result = await verifyStaffSecret(secret, hash, this.pepper).catch(() => ({ matches: false, approvalKey: null }));
+    if (user === undefined || !user.active || !result.matches || result.approvalKey === null) {
+      const count = (failure?.count ?? 0) + 1;
+      this.failures.set(key, { count, lockedUntil: count >= maxFailures ? this.now() + lockMs : 0 });
+      this.log.info({ reason: 'wrong-credentials' }, 'staff authorization refused');
+      return err('unauthorized', wrongCredentials);
+    }
+    this.failures.delete(key);
+    return ok({ user, approvalKey: result.approvalKey });
+  }
 }
 
-/** A valid hash of a random password, at the same cost as real ones. */
-const dummyHash =
-  'scrypt$17$8$1$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** A well-formed peppered hash nobody's password matches, at the same cost as real ones. */
+const dummyHash = 'scrypt-hmac$17$8$1$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

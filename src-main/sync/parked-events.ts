@@ -4,6 +4,7 @@ import type { ParkedEvent } from '../../src-shared/api/ops/sync';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { periodLabel } from '../../src-shared/domain/calendar-es';
 import { formatCop } from '../../src-shared/domain/money';
+import { moneyEventKinds } from '../../src-shared/sync/event-permissions';
 import type { Store } from '../store/open-store';
 
 /** A Spanish line a supervisor recognises; payload fields are read defensively (they are data). */
@@ -23,6 +24,27 @@ function summarize(type: string, payload: unknown): string {
 /** The supervisor's view of parked events (STYLE §10): retry or discard, both audit-logged. */
 export class ParkedEvents {
   constructor(private readonly store: Store) {}
+
+  /** Parked money events (payments, voids, cash sessions): the Z report warns of them. */
+  moneyCount(): number {
+    const kinds = moneyEventKinds.map(() => '?').join(', ');
+    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked' AND type IN (${kinds})`).get(...moneyEventKinds) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * A parked payment the counter still counts as taken: discarding its event would leave money
+   * in the drawer that no record on the server explains. It must be voided on the device first.
+   */
+  private unvoidedPayment(eventId: string): boolean {
+    const row = this.store.sqlite
+      .prepare(
+        `SELECT p.state FROM outbox o JOIN cashier_payments p ON p.id = json_extract(o.payload, '$.paymentId')
+         WHERE o.id = ? AND o.type = 'payment.taken' AND o.state = 'parked'`,
+      )
+      .get(eventId) as { state: string } | undefined;
+    return row?.state === 'valid';
+  }
 
   count(): number {
     const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked'`).get() as { n: number };
@@ -53,6 +75,12 @@ export class ParkedEvents {
    */
   resolve(eventId: string, action: 'retry' | 'discard', supervisor: string, at: Date): Result<{ state: 'pending' | 'discarded' }> {
     const state = action === 'retry' ? 'pending' : 'discarded';
+    if (action === 'discard' && this.unvoidedPayment(eventId)) {
+      return err(
+        'conflict',
+        'Ese pago sigue vigente en esta caja: antes de descartarlo, anúlelo en la caja con un supervisor (así el dinero no queda sin registro).',
+      );
+    }
     const write = this.store.sqlite.transaction(() => {
       const changed = this.store.db
         .update(outbox)

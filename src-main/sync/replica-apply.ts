@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import type { Store } from '../store/open-store';
+import type { ReplicaPolicy } from './replica-policy';
 import { isReplicatedTable, replicaTables, type ColumnKind, type ReplicaTableSpec } from './replica-tables';
 
 /** A page the device must not apply: nothing of it is written and the pull stops with this. */
@@ -54,7 +55,10 @@ export class ReplicaApplier {
   private readonly tables = new Map<string, PreparedTable>();
   private readonly saveCursor: Statement;
 
-  constructor(private readonly store: Store) {
+  constructor(
+    private readonly store: Store,
+    private readonly policy: Pick<ReplicaPolicy, 'adapt'> | null = null,
+  ) {
     for (const spec of Object.values(replicaTables)) {
       const names = spec.columns.map(([column]) => column);
       this.tables.set(spec.name, {
@@ -105,10 +109,17 @@ export class ReplicaApplier {
       return seq;
     }
     if (op !== 'put' || typeof row !== 'object' || row === null) throw new MalformedPageError(`Cambio ${seq}: operación inválida`);
-    const record = row as Record<string, unknown>;
-    const values = rowValues(spec, record, `Cambio ${seq}`);
-    if (String(record[spec.key]) !== key) throw new MalformedPageError(`Cambio ${seq}: la clave no coincide con la fila`);
-    prepared.put.run(values);
+    const received = row as Record<string, unknown>;
+    if (String(received[spec.key]) !== key) throw new MalformedPageError(`Cambio ${seq}: la clave no coincide con la fila`);
+    let record: Record<string, unknown> | null;
+    try {
+      record = this.policy === null ? received : this.policy.adapt(table, received);
+    } catch {
+      throw new MalformedPageError(`Cambio ${seq}: fila de ${table} inválida`);
+    }
+    // A row this device may not hold: whatever it had under that key goes too.
+    if (record === null) prepared.del.run(spec.keyKind === 'int' ? Number(key) : key);
+    else prepared.put.run(rowValues(spec, record, `Cambio ${seq}`));
     return seq;
   }
 }

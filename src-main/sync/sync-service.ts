@@ -8,6 +8,7 @@ import { ParkedEvents } from './parked-events';
 import { defaultPullerOptions, Puller, type PullerOptions } from './puller';
 import { defaultPusherOptions, Pusher, type PusherOptions } from './pusher';
 import { ReplicaApplier } from './replica-apply';
+import type { ReplicaPolicy } from './replica-policy';
 
 export interface SyncOptions {
   readonly puller?: Partial<PullerOptions>;
@@ -28,10 +29,10 @@ export class SyncService {
   private readonly pusher: Pusher;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(store: Store, meta: DeviceMeta, client: ServerClient, log: Logger, options: SyncOptions = {}) {
+  constructor(store: Store, meta: DeviceMeta, client: ServerClient, log: Logger, options: SyncOptions = {}, policy: ReplicaPolicy | null = null) {
     this.clock = new DeviceClock(meta);
     this.parked = new ParkedEvents(store);
-    this.puller = new Puller(client, meta, new ReplicaApplier(store), this.clock, log.child({ part: 'pull' }), {
+    this.puller = new Puller(client, meta, new ReplicaApplier(store, policy), this.clock, log.child({ part: 'pull' }), {
       ...defaultPullerOptions,
       ...options.puller,
     });

@@ -1,4 +1,6 @@
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { z } from 'zod';
+import { isLoopbackHost } from '../../src-shared/server-api/loopback-host';
 import type { NewEnrollmentCode } from '../devices/admin';
 import { AdminDeviceValue, AdminEnrollmentCodeValue, AdminRevokeValue, ApiEnvelope } from '../http/wire';
 import type { LocalAdminEndpoint } from './local-admin-file';
@@ -30,7 +32,7 @@ export function revokeDeviceViaServer(endpoint: LocalAdminEndpoint, deviceId: st
 /** True when a server answers at the file's URL; a file left by a crashed server does not. */
 export async function isServerAnswering(endpoint: LocalAdminEndpoint): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/health', endpoint.url), { signal: AbortSignal.timeout(2_000) });
+    const response = await adminFetch(new URL('/health', endpoint.url), { signal: AbortSignal.timeout(2_000) });
     return response.ok;
   } catch {
     return false;
@@ -44,7 +46,7 @@ async function call<T extends z.ZodType>(
   value: T,
   body?: unknown,
 ): Promise<z.output<T>> {
-  const response = await fetch(new URL(route, endpoint.url), {
+  const response = await adminFetch(new URL(route, endpoint.url), {
     method,
     headers: {
       authorization: `Bearer ${endpoint.token}`,
@@ -61,4 +63,24 @@ async function call<T extends z.ZodType>(
   const result = value.safeParse(parsed.data.value);
   if (!result.success) throw unexpected();
   return result.data;
+}
+
+/**
+ * The admin file's URL is this machine's loopback address. A server that serves TLS presents a
+ * certificate for its public name, often signed by a CA this machine does not hold, so it is
+ * not checked here: bytes to loopback never leave the machine, and the token comes from a file
+ * only the server's user can read, the same trust as plain HTTP on loopback. Anything but
+ * loopback is refused outright.
+ */
+const loopbackTls = new Agent({ connect: { rejectUnauthorized: false } });
+
+async function adminFetch(
+  url: URL,
+  init: { method?: string; headers?: Record<string, string>; body?: string | undefined; signal: AbortSignal },
+): Promise<{ readonly ok: boolean; readonly status: number; json(): Promise<unknown> }> {
+  if (!isLoopbackHost(url.hostname)) {
+    throw new AdminRequestError(`El archivo de administración local apunta a ${url.hostname}, que no es este equipo.`, 'forbidden');
+  }
+  // undici's own fetch with its own Agent: Node's bundled fetch cannot take an npm undici Agent.
+  return url.protocol === 'https:' ? undiciFetch(url, { ...init, dispatcher: loopbackTls }) : fetch(url, init);
 }

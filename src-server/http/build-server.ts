@@ -1,4 +1,5 @@
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createServer as createHttpsServer } from 'node:https';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
@@ -12,10 +13,13 @@ import { healthRoutes } from './routes/health';
 import { mailboxRoutes } from './routes/mailbox';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
+import type { ServerTransport } from '../transport';
 
 export interface ServerDeps {
   readonly database: ServerDatabase;
   readonly deploymentId: string;
+  /** TLS to serve, and the proxy whose X-Forwarded-* headers to believe; absent: plain HTTP, no proxy. */
+  readonly transport?: ServerTransport;
   readonly logger: Logger;
   /** Secret of the loopback admin routes; without it those routes do not exist. */
   readonly adminToken?: string | null;
@@ -33,6 +37,12 @@ export interface ServerDeps {
   readonly captchaText?: () => string;
 }
 
+/** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
+function httpsFactory(tls: ServerTransport['tls']): { serverFactory?: FastifyServerFactory } {
+  if (tls === null) return {};
+  return { serverFactory: (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler) };
+}
+
 /** The HTTP app, not yet listening: tests use `inject()` or `listen()` on it. */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const logger = withServerRedaction(deps.logger);
@@ -47,6 +57,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Devices say hello every few seconds; a line per request would bury everything else.
     // Requests are logged at debug level instead, without query strings or bodies.
     logController: new LogController({ disableRequestLogging: true }),
+    // X-Forwarded-For/-Proto only from the TLS proxy's own addresses; without one, from nobody,
+    // so `request.ip` is the socket's peer (the loopback-only pages depend on it).
+    trustProxy: deps.transport?.trustedProxies ? [...deps.transport.trustedProxies] : false,
+    ...httpsFactory(deps.transport?.tls ?? null),
   });
   // close() reaps only the connections idle at that moment: a long-polling pull answered after
   // it would keep its keep-alive socket, and close() with it, for keepAliveTimeout (72 s).

@@ -4,26 +4,41 @@ import type { Socket } from 'node:net';
 /**
  * Node's `server.close()` reaps keep-alive connections that are idle between requests, but
  * not one that was opened and never sent a request (a client's pre-connected socket, a device
- * that lost power while connecting): the server's stop would wait for headersTimeout (60 s).
- * This tracks, per socket, the requests in flight, so a stop can end every connection that
- * carries none and let the others finish the request they are answering.
+ * that lost power while connecting, a TLS handshake that never finished): the server's stop
+ * would wait for headersTimeout (60 s). This tracks, per connection, the requests in flight, so
+ * a stop can end every connection that carries none and let the others finish the request
+ * they are answering.
+ *
+ * Over HTTPS a request's socket is the TLS socket wrapped around the TCP one the server saw
+ * connect, so connections are matched by their peer's address and port, which both share.
  */
 export function trackConnections(server: Server): { endIdle(): void } {
-  const inFlight = new Map<Socket, number>();
+  const connections = new Map<string, { readonly socket: Socket; inFlight: number }>();
   server.on('connection', (socket: Socket) => {
-    inFlight.set(socket, 0);
-    socket.once('close', () => inFlight.delete(socket));
+    const key = peerKey(socket);
+    if (key === null) return;
+    connections.set(key, { socket, inFlight: 0 });
+    socket.once('close', () => {
+      if (connections.get(key)?.socket === socket) connections.delete(key);
+    });
   });
   server.on('request', (request, response) => {
-    const socket = request.socket;
-    inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
+    const entry = connections.get(peerKey(request.socket) ?? '');
+    if (entry === undefined) return;
+    entry.inFlight += 1;
     response.once('close', () => {
-      if (inFlight.has(socket)) inFlight.set(socket, Math.max(0, (inFlight.get(socket) ?? 1) - 1));
+      entry.inFlight = Math.max(0, entry.inFlight - 1);
     });
   });
   return {
     endIdle() {
-      for (const [socket, count] of inFlight) if (count === 0) socket.destroy();
+      // Ending the TCP socket ends the TLS session riding on it.
+      for (const { socket, inFlight } of connections.values()) if (inFlight === 0) socket.destroy();
     },
   };
+}
+
+function peerKey(socket: Socket): string | null {
+  const { remoteAddress, remotePort } = socket;
+  return remoteAddress === undefined || remotePort === undefined ? null : `${remoteAddress}|${remotePort}`;
 }

@@ -73,6 +73,11 @@ export interface SessionReportFacts {
   readonly cash: number;
   readonly card: number;
   readonly check: number;
+  /**
+   * Money records of this device the central server refused, waiting for a supervisor: the
+   * figures above may not match the server's until they are resolved.
+   */
+  readonly parkedMoneyEvents: number;
   readonly close: null | {
     readonly closedAt: string;
     readonly expectedCash: number;
@@ -107,6 +112,14 @@ export function sessionReport(facts: SessionReportFacts): ReceiptModel {
     { kind: 'pair', left: 'Recaudo con cheque', right: formatCop(facts.check) },
     { kind: 'pair', left: 'TOTAL RECAUDADO', right: formatCop(facts.cash + facts.card + facts.check), bold: true },
   ];
+  if (facts.parkedMoneyEvents > 0) {
+    const count = facts.parkedMoneyEvents === 1 ? '1 registro de dinero' : `${facts.parkedMoneyEvents} registros de dinero`;
+    lines.push(
+      { kind: 'rule' },
+      { kind: 'text', text: '*** ATENCIÓN ***', align: 'center', bold: true },
+      { kind: 'text', text: `${count} de esta caja rechazado(s) por el servidor central. Un supervisor debe revisarlos en «Registros detenidos».` },
+    );
+  }
   if (z !== null) {
     lines.push(
       { kind: 'rule' },

@@ -5,8 +5,10 @@ import { DeviceMeta } from '../../src-main/device/device-meta';
 import { createRootLogger } from '../../src-main/logger';
 import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/receipt-printing/receipt-printing';
 import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
+import { ParkedEvents } from '../../src-main/sync/parked-events';
 import type { Store } from '../../src-main/store/open-store';
 import { ok, type Result } from '../../src-shared/api/result';
+import { testStaffPepper } from './staff-pepper';
 
 export interface CashierHarness {
   readonly cashier: CashierService;
@@ -26,7 +28,8 @@ export function cashierHarness(
   rules: { refuseExpiredBarcodes?: boolean } = {},
 ): CashierHarness {
   const log = createRootLogger('silent');
-  const authorizer = new StaffAuthorizer(store, log);
+  const authorizer = new StaffAuthorizer(store, log, testStaffPepper);
+  const parked = new ParkedEvents(store);
   const receipts = startReceiptPrinting({
     store,
     address: printer,
@@ -47,6 +50,7 @@ export function cashierHarness(
       authorizer,
       clock: { checkForMoney: () => harness.clockSkew },
       receipts,
+      parkedMoneyEvents: () => parked.moneyCount(),
       serverOnline: () => Promise.resolve(harness.serverOnline),
       config: {
         entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },

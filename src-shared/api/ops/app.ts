@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, anyMode } from '../operation';
 import { deviceModes } from '../../domain/device-mode';
 
 /** The entity (utility, chamber of commerce) whose name and NIT head every screen and paper. */
@@ -29,6 +29,7 @@ export const appOps = {
   'app.info': defineOperation({
     summary: 'Who this device is, for which entity, and how its kiosk behaves.',
     reach: 'local',
+    modes: anyMode,
     input: z.object({}).strict(),
     output: AppInfo,
   }),

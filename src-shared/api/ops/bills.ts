@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, kioskOnly } from '../operation';
 
 /**
  * Utility bills at the kiosk (guide 000, sections 4–6): a citizen proves they know the
@@ -83,6 +83,7 @@ export const billsOps = {
       'Start access to a código interno: three multiple-choice questions from its own bills. ' +
       '`not-found` for an unknown code, `locked` while the code is locked on this device.',
     reach: 'local',
+    modes: kioskOnly,
     input: z.object({ codigoInterno: CodigoInterno }).strict(),
     output: z.object({ challengeId: z.string(), questions: z.array(ValidationQuestion).length(3) }),
   }),
@@ -91,6 +92,7 @@ export const billsOps = {
       'Answer the three questions. All right → an access id for this kiosk session. Any wrong → ' +
       'attempts left (never which answer was wrong); the third failure locks the code for 15 minutes.',
     reach: 'local',
+    modes: kioskOnly,
     input: z
       .object({
         challengeId: z.string().min(1).max(64),
@@ -110,6 +112,7 @@ export const billsOps = {
   'bills.current': defineOperation({
     summary: 'The current (latest, not annulled) bill with the consumption of the last six periods.',
     reach: 'local',
+    modes: kioskOnly,
     input: withAccess,
     output: z.object({
       subscriber: SubscriberSummary,
@@ -122,12 +125,14 @@ export const billsOps = {
   'bills.payments': defineOperation({
     summary: 'The last 12 payments of the code, newest first.',
     reach: 'local',
+    modes: kioskOnly,
     input: withAccess,
     output: z.object({ payments: z.array(PaymentView).max(12), dataAsOf: z.string().nullable() }),
   }),
   'bills.previous': defineOperation({
     summary: 'The five bills before the last payment, newest first, to choose one by period.',
     reach: 'local',
+    modes: kioskOnly,
     input: withAccess,
     output: z.object({
       bills: z.array(
@@ -141,6 +146,7 @@ export const billsOps = {
       'The PDF of one of the code’s bills: the current one with its payment barcode, a previous one ' +
       'with no barcode and a watermark of its state. `not-found` for a bill outside those.',
     reach: 'local',
+    modes: kioskOnly,
     input: withBill,
     output: PdfFile,
   }),
@@ -149,6 +155,7 @@ export const billsOps = {
       'Queue the bill (as in bills.pdf) on the document printer, or as a short slip on the receipt ' +
       'printer when the kiosk has only that. `printer-offline` when no printer is configured.',
     reach: 'local',
+    modes: kioskOnly,
     input: withBill,
     output: z.object({ jobId: z.string() }),
   }),

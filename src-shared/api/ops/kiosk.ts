@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, kioskOnly } from '../operation';
 
 export const sessionEndReasons = ['idle', 'user'] as const;
 
@@ -7,6 +7,7 @@ export const kioskOps = {
   'kiosk.sessionEnded': defineOperation({
     summary: 'Record that a citizen’s kiosk session ended (timed out or finished), for the office’s statistics.',
     reach: 'local',
+    modes: kioskOnly,
     input: z
       .object({
         reason: z.enum(sessionEndReasons),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, anyMode } from '../operation';
 
 export const printJobStates = ['queued', 'printing', 'done', 'failed'] as const;
 
@@ -21,12 +21,14 @@ export const printOps = {
   'print.job': defineOperation({
     summary: 'The state of one print job, for progress while printing.',
     reach: 'local',
+    modes: anyMode,
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: PrintJobView,
   }),
   'print.retry': defineOperation({
     summary: 'Send a failed job to the printer again (never done by itself).',
     reach: 'local',
+    modes: anyMode,
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: PrintJobView,
   }),
@@ -36,6 +38,7 @@ export const receiptPrintOps = {
   'print.receiptTestPage': defineOperation({
     summary: 'Prints the receipt printer’s test page (Spanish letters, the roll’s width, a barcode, the cut), for the installer.',
     reach: 'local',
+    modes: anyMode,
     input: z.object({}).strict(),
     output: z.object({ jobId: z.string().nullable(), printerProblem: z.string().nullable() }),
   }),

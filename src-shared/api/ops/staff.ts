@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, staffModes } from '../operation';
 
 export const staffRoles = ['cajero', 'supervisor', 'soporte', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -20,6 +20,7 @@ export const staffOps = {
       '(works offline). Gives a grant valid for five minutes; `unauthorized` for wrong credentials, ' +
       'the same whether or not the user exists; `locked` after five failures.',
     reach: 'local',
+    modes: staffModes,
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     output: StaffGrant,
   }),

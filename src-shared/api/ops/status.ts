@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { defineOperation, anyMode } from '../operation';
 
 export const serverStates = ['online', 'offline', 'not-enrolled'] as const;
 export const printerStates = ['ready', 'not-configured', 'offline', 'paper-end', 'cover-open', 'unknown'] as const;
@@ -45,6 +45,7 @@ export const statusOps = {
   'status.get': defineOperation({
     summary: 'Connection to the central server, last sync, pending events and printer state.',
     reach: 'local',
+    modes: anyMode,
     input: z.object({}).strict(),
     output: DeviceStatus,
   }),

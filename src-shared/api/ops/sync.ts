@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../operation';
+import { anyMode, defineOperation, staffModes } from '../operation';
 
 /** An outbox event the server refused for good, as a supervisor sees it. */
 export const ParkedEvent = z.object({
@@ -21,12 +21,14 @@ export const syncOps = {
   'sync.now': defineOperation({
     summary: 'Pull and push now instead of waiting for the schedule.',
     reach: 'local',
+    modes: anyMode,
     input: z.object({}).strict(),
     output: z.object({ requested: z.literal(true) }),
   }),
   'sync.parked': defineOperation({
     summary: 'Events the server rejected, parked on this device (supervisor or admin grant).',
     reach: 'local',
+    modes: staffModes,
     input: z.object({ grantId: grant }).strict(),
     output: z.object({ events: z.array(ParkedEvent) }),
   }),
@@ -35,6 +37,7 @@ export const syncOps = {
       'A supervisor sends a parked event again (`retry`: back to the queue, in its original order) or ' +
       'discards it (`discard`: kept on the device, never sent). Audit-logged.',
     reach: 'local',
+    modes: staffModes,
     input: z.object({ grantId: grant, eventId: z.string().min(1).max(64), action: z.enum(['retry', 'discard']) }).strict(),
     output: z.object({ state: z.enum(['pending', 'discarded']) }),
   }),

@@ -13,6 +13,7 @@ import { openReplicaStore, openTestStore, replicaNow } from '../../support/repli
 import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
 import { pdfText } from '../documents/poppler-zbar';
+import { testStaffPepper } from '../../support/staff-pepper';
 
 /**
  * The counter against a real replica (demo data, staff accounts with their scrypt hashes) and
@@ -27,7 +28,7 @@ const now = () => replicaNow;
 
 beforeAll(async () => {
   dir = tempDir('cashier');
-  store = await openReplicaStore(dir.path, { subscribers: 200, staff: true });
+  store = await openReplicaStore(dir.path, { subscribers: 200, staffPepper: testStaffPepper });
   printer = await TcpReceiptPrinter.start();
 });
 afterAll(async () => {

@@ -1,0 +1,64 @@
+import type { DeviceMode } from '../../src-shared/domain/device-mode';
+import { pepperStaffHash } from '../../src-node/staff-credentials';
+import type { Store } from '../store/open-store';
+
+/** The staff roles a counter or field device checks offline; a kiosk holds none. */
+export const replicatedStaffRoles: readonly string[] = ['cajero', 'supervisor'];
+
+/**
+ * What this device keeps of what the server sends (DESIGN §2 "Trust model"). The server
+ * already sends each mode only its share (src-server/sync/feed-policy.ts); the device applies
+ * the same rule again, so a replica never holds more than its mode needs even if a server of
+ * an older version sends more, and it peppers staff hashes with its own secret before they
+ * touch the disk (src-node/staff-credentials.ts).
+ */
+export class ReplicaPolicy {
+  constructor(
+    private readonly mode: () => DeviceMode,
+    private readonly pepper: Buffer,
+  ) {}
+
+  /** The row to store, or null to store nothing (and delete what the device had under its key). */
+  adapt(table: string, row: Record<string, unknown>): Record<string, unknown> | null {
+    if (table === 'staff_users') {
+      if (!this.holdsStaff() || typeof row.role !== 'string' || !replicatedStaffRoles.includes(row.role)) return null;
+      return { ...row, password_hash: this.peppered(row.password_hash), pin_hash: row.pin_hash === null ? null : this.peppered(row.pin_hash) };
+    }
+    if (table === 'payments' && this.mode() === 'kiosk' && row.reference !== null && row.reference !== undefined) return { ...row, reference: null };
+    return row;
+  }
+
+  /**
+   * Brings a replica written under another rule up to this one, once at start-up: a kiosk
+   * upgraded from a version that replicated staff and references drops them; a counter's
+   * plain hashes are peppered.
+   */
+  enforce(store: Store): void {
+    const run = store.sqlite.transaction(() => {
+      if (!this.holdsStaff()) {
+        store.sqlite.prepare('DELETE FROM staff_users').run();
+      } else {
+        const roles = replicatedStaffRoles.map(() => '?').join(', ');
+        store.sqlite.prepare(`DELETE FROM staff_users WHERE role NOT IN (${roles})`).run(...replicatedStaffRoles);
+        const plain = store.sqlite.prepare(`SELECT id, password_hash, pin_hash FROM staff_users WHERE password_hash NOT LIKE 'scrypt-hmac$%' OR pin_hash NOT LIKE 'scrypt-hmac$%'`).all() as {
+          id: string;
+          password_hash: string;
+          pin_hash: string | null;
+        }[];
+        const update = store.sqlite.prepare('UPDATE staff_users SET password_hash = ?, pin_hash = ? WHERE id = ?');
+        for (const row of plain) update.run(this.peppered(row.password_hash), row.pin_hash === null ? null : this.peppered(row.pin_hash), row.id);
+      }
+      if (this.mode() === 'kiosk') store.sqlite.prepare('UPDATE payments SET reference = NULL WHERE reference IS NOT NULL').run();
+    });
+    run.immediate();
+  }
+
+  private holdsStaff(): boolean {
+    return this.mode() !== 'kiosk';
+  }
+
+  private peppered(hash: unknown): string {
+    if (typeof hash !== 'string') throw new TypeError('staff hash is not text');
+    return pepperStaffHash(hash, this.pepper);
+  }
+}
