@@ -27,7 +27,9 @@ import { SyncAdminService } from './services/sync-admin-service';
 import { StaffAuthorizer } from './staff/staff-authorizer';
 import { SyncService, type SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
-import { openStore, type Store } from './store/open-store';
+import type { DeviceSecrets } from './secrets/device-secrets';
+import type { SecretStorage } from './secrets/secret-storage';
+import { openStore, storeKeysDir, type Store } from './store/open-store';
 
 /** Installers provision a device with VENTANILLA_ENROLLMENT_CODE; a failure is logged, and staff can retry. */
 async function enrollOnStart(enrollment: EnrollmentService, code: string, log: Logger): Promise<void> {
@@ -46,6 +48,8 @@ export interface AppCoreOptions {
   readonly serverUrl: string;
   readonly log: Logger;
   readonly nativeBinding?: string | undefined;
+  /** The OS keychain's storage for the store key and device secrets (Electron); key files when absent. */
+  readonly secretStorage?: ((keysDir: string) => SecretStorage) | undefined;
   /** How often the device says hello to the server. */
   readonly helloIntervalMs?: number;
   /** Sync timers (tests shorten them). */
@@ -57,6 +61,8 @@ export interface AppCore {
   readonly dispatch: Dispatch;
   readonly store: Store;
   readonly meta: DeviceMeta;
+  /** The device's key storage: `secrets.derive('staff-credentials')` and other purpose-specific secrets. */
+  readonly secrets: DeviceSecrets;
   /** Says hello to the central server now instead of waiting for the timer. */
   checkConnection(): Promise<ConnectionState>;
   stop(): Promise<void>;
@@ -65,8 +71,10 @@ export interface AppCore {
 /** Start-up as a table of contents (STYLE §12): store → migrations → services → dispatcher. */
 export function startAppCore(options: AppCoreOptions): AppCore {
   const { config, log } = options;
+  const storeDir = path.join(config.dataDir, 'device');
   const store = openStore({
-    dir: path.join(config.dataDir, 'device'),
+    dir: storeDir,
+    secretStorage: options.secretStorage?.(storeKeysDir(storeDir)),
     migrations: readMigrations(options.paths.localMigrations),
     nativeBinding: options.nativeBinding,
   });
@@ -140,6 +148,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
     store,
     meta,
+    secrets: store.secrets,
     checkConnection: () => connection.check(),
     async stop() {
       try {

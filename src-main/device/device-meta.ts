@@ -6,7 +6,10 @@ import type { Store } from '../store/open-store';
 export interface DeviceFacts {
   deviceId: string;
   deviceName: string;
-  /** Secret: sent only to the central server, never logged, never shown. */
+  /**
+   * Secret: sent only to the central server, never logged, never shown. Kept in the device's
+   * key storage (store.secrets), not in `device_meta`; this class routes the key there.
+   */
   deviceToken: string;
   deploymentId: string;
   serverUrl: string;
@@ -27,6 +30,10 @@ export interface DeviceFacts {
   clockCheckedAt: string;
   /** Spanish, for the status strip and staff: why the last pull or push failed; absent when fine. */
   syncError: string;
+  /** When the replica's personal data were wiped after the server refused the token (device-lock/). */
+  personalDataWipedAt: string;
+  /** When a supervisor last exported the unsent events of a locked device (device-lock/event-export.ts). */
+  eventsExportedAt: string;
 }
 
 export type DeviceFact = keyof DeviceFacts;
@@ -38,20 +45,26 @@ export class DeviceMeta {
 
   constructor(private readonly store: Store) {
     this.byKey = store.db.select({ value: deviceMeta.value }).from(deviceMeta).where(eq(deviceMeta.key, sql.placeholder('key'))).prepare();
+    this.moveTokenOutOfTable();
   }
 
   get(key: DeviceFact): string | null {
+    if (key === 'deviceToken') return this.store.secrets.token();
     return this.byKey.get({ key })?.value ?? null;
   }
 
   delete(key: DeviceFact): void {
-    this.store.db.delete(deviceMeta).where(eq(deviceMeta.key, key)).run();
+    if (key === 'deviceToken') this.store.secrets.clearToken();
+    else this.store.db.delete(deviceMeta).where(eq(deviceMeta.key, key)).run();
   }
 
   set(values: Partial<DeviceFacts>): void {
+    // The token first: a crash after it leaves a token without its device id, which reads as
+    // "not enrolled"; the other order would leave an enrolled device without a token.
+    if (values.deviceToken !== undefined) this.store.secrets.setToken(values.deviceToken);
     const write = this.store.sqlite.transaction(() => {
       for (const [key, value] of Object.entries(values)) {
-        if (value === undefined) continue;
+        if (value === undefined || key === 'deviceToken') continue;
         this.store.db
           .insert(deviceMeta)
           .values({ key, value })
@@ -60,5 +73,13 @@ export class DeviceMeta {
       }
     });
     write();
+  }
+
+  /** Devices enrolled before the key storage kept their token in the table (in clear, before encryption). */
+  private moveTokenOutOfTable(): void {
+    const legacy = this.byKey.get({ key: 'deviceToken' })?.value;
+    if (legacy === undefined) return;
+    if (this.store.secrets.token() === null) this.store.secrets.setToken(legacy);
+    this.store.db.delete(deviceMeta).where(eq(deviceMeta.key, 'deviceToken')).run();
   }
 }

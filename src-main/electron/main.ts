@@ -7,6 +7,7 @@ import { loadConfig } from '../config/app-config';
 import { createRootLogger, moduleLogger } from '../logger';
 import { registerIpc } from './ipc-bridge';
 import { lockDown, mainWindowOptions } from './main-window';
+import { safeStorageSecrets } from './safe-storage-secrets';
 
 /**
  * Electron entry point, kept thin: config → core → IPC → window. Every behaviour lives in the
@@ -24,7 +25,9 @@ async function onReady(): Promise<void> {
   // a source checkout, node_modules holds Node's build (for tests), so `npm start` builds a
   // second copy for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
   const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
-  core = startAppCore({ config, paths, serverUrl, log, nativeBinding });
+  // The store's key and the device token in the OS keychain (safeStorage works once `app` is ready).
+  const secretStorage = (keysDir: string) => safeStorageSecrets(keysDir, moduleLogger(log, 'secrets'));
+  core = startAppCore({ config, paths, serverUrl, log, nativeBinding, secretStorage });
   // The server's word on what this device is, not the config's.
   const mode = core.mode();
 

@@ -1,11 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from '../../db/local/schema';
+import { DeviceSecrets } from '../secrets/device-secrets';
+import { KeyFileStorage } from '../secrets/key-file-storage';
+import { SecretStorageError, type SecretStorage } from '../secrets/secret-storage';
+import { encryptingCopy, encryptPlainStore, type EncryptionStep } from './encrypt-plain-store';
 import { assertNotNewer, migrateStore } from './migrate';
 import type { Migration } from './migrations';
+import { applyStoreKey, storeFileKind } from './store-cipher';
 import { StoreError } from './store-error';
+import { checkHealth } from './store-health';
 
 export type LocalDb = BetterSQLite3Database<typeof schema>;
 
@@ -14,6 +20,8 @@ export interface Store {
   readonly db: LocalDb;
   readonly sqlite: Database.Database;
   readonly file: string;
+  /** The key storage beside the store: its key, the device token, derived secrets. */
+  readonly secrets: DeviceSecrets;
   /** Outbox writes, so the pusher sends at once instead of waiting for its timer. */
   readonly outboxWrites: OutboxWrites;
   close(): void;
@@ -39,17 +47,39 @@ export interface OpenStoreOptions {
   readonly migrations: readonly Migration[];
   /** better-sqlite3's compiled addon, for Electron's ABI (DESIGN §5); Node's own when absent. */
   readonly nativeBinding?: string | undefined;
+  /**
+   * Where the store's key and the device's other secrets are kept: the OS keychain in Electron
+   * (electron/safe-storage-secrets.ts). Absent: key files in `<dir>/keys/` (the web host, tests).
+   */
+  readonly secretStorage?: SecretStorage | undefined;
+  /** Fault tests only: told after each step of the migration of a plain store (encrypt-plain-store.ts). */
+  readonly onEncryptionStep?: ((step: EncryptionStep) => void) | undefined;
 }
 
+/** The folder of the key files beside a store folder. */
+export const storeKeysDir = (storeDir: string): string => path.join(storeDir, 'keys');
+
 /**
- * Opens (or creates) the store, checks it is a healthy SQLite file, applies migrations.
- * A file that is not a database, or is damaged, stops start-up with a clear message and is
- * left exactly as found: records are never overwritten to "recover".
+ * Opens (or creates) the store, encrypted (docs/security-at-rest.md): the key goes in before
+ * any other statement; a plain store of an older install is first encrypted (crash-safe, see
+ * encrypt-plain-store.ts). Then it checks it is a healthy SQLite file and applies migrations.
+ * A file that is not a database, is damaged, or does not open with the stored key stops
+ * start-up with a clear message and is left exactly as found: records are never overwritten
+ * to "recover".
  */
 export function openStore(options: OpenStoreOptions): Store {
-  mkdirSync(options.dir, { recursive: true });
+  makePrivateDir(options.dir);
   const file = path.join(options.dir, 'ventanilla.db');
-  const isNew = !existsSync(file);
+  const secrets = new DeviceSecrets(options.secretStorage ?? new KeyFileStorage(storeKeysDir(options.dir)));
+  let kind = storeFileKind(file);
+  const key = storeKey(secrets, kind, file, options.dir);
+  if (kind === 'plain') {
+    encryptPlainStore({ file, key, migrations: options.migrations, nativeBinding: options.nativeBinding, onStep: options.onEncryptionStep });
+    kind = 'encrypted';
+  } else if (kind === 'absent') {
+    // A copy a crashed migration left behind (its plain store since deleted by hand) is not the store.
+    refuseOrphanCopy(file);
+  }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding });
@@ -57,7 +87,8 @@ export function openStore(options: OpenStoreOptions): Store {
     throw new StoreError('unreadable', `No se pudo abrir la base de datos local ${file}.`, { cause });
   }
   try {
-    checkHealth(sqlite, file, isNew);
+    applyStoreKey(sqlite, key);
+    if (kind === 'encrypted') checkKeyOpens(sqlite, file, options.dir, secrets);
     // Refused files are left exactly as found: no journal-mode switch, no -wal file.
     assertNotNewer(sqlite, options.migrations);
     // WAL keeps readers (status strip, lookups) off the writer's back; FULL makes every
@@ -72,22 +103,66 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.close();
     throw error;
   }
-  return { db: drizzle(sqlite, { schema }), sqlite, file, outboxWrites: new OutboxWrites(), close: () => sqlite.close() };
+  return { db: drizzle(sqlite, { schema }), sqlite, file, secrets, outboxWrites: new OutboxWrites(), close: () => sqlite.close() };
 }
 
-function checkHealth(sqlite: Database.Database, file: string, isNew: boolean): void {
-  if (isNew) return;
-  let verdict: unknown;
+/** The data folder is the user's alone (0700): the key files beside the store rely on it. */
+function makePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32' && (statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
+/** The key of an existing encrypted store must be there already; any other store gets one (created once). */
+function storeKey(secrets: DeviceSecrets, kind: 'absent' | 'plain' | 'encrypted', file: string, dir: string): Buffer {
   try {
-    // quick_check reads every page but skips index cross-checks: seconds at a million rows,
-    // which start-up can afford once; a damaged store must not take more money.
-    verdict = sqlite.pragma('quick_check', { simple: true });
+    if (kind !== 'encrypted') return secrets.databaseKey();
+    const key = secrets.existingDatabaseKey();
+    if (key !== null) return key;
   } catch (cause) {
-    throw new StoreError('corrupt', corruptMessage(file), { cause });
+    if (cause instanceof SecretStorageError) throw new StoreError('key-missing', cause.message, { cause });
+    throw cause;
   }
-  if (verdict !== 'ok') throw new StoreError('corrupt', corruptMessage(file));
+  throw new StoreError(
+    'key-missing',
+    `La base de datos local ${file} está cifrada (o no es una base de datos) y falta su clave en este equipo ` +
+      `(${keyPlace(secrets, dir)}). Ventanilla no la modificó. Si se copió la carpeta de datos sin su clave, ` +
+      'copie también la clave; si la clave se perdió, los datos no se pueden leer: el equipo debe inscribirse de nuevo ' +
+      'y descargar sus datos del servidor central (los cobros sin enviar de esa base se pierden).',
+  );
 }
 
-const corruptMessage = (file: string): string =>
-  `La base de datos local ${file} está dañada o no es una base de datos de Ventanilla. ` +
-  'Ventanilla no la modificó. Avise a soporte técnico: el archivo debe revisarse o restaurarse desde el servidor central.';
+/** The first read of an encrypted file is where a wrong key shows (SQLITE_NOTADB), or damage. */
+function checkKeyOpens(sqlite: Database.Database, file: string, dir: string, secrets: DeviceSecrets): void {
+  try {
+    sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (cause) {
+    throw new StoreError(
+      'key-rejected',
+      `La base de datos local ${file} no se abre con la clave guardada en este equipo (${keyPlace(secrets, dir)}): ` +
+        'la clave no es la de ese archivo, o el archivo está dañado o no es una base de datos de Ventanilla. ' +
+        'Ventanilla no la modificó. Avise a soporte técnico: restaure la carpeta de datos completa (base y clave) ' +
+        'o inscriba el equipo de nuevo.',
+      { cause },
+    );
+  }
+  checkHealth(sqlite, file);
+}
+
+function refuseOrphanCopy(file: string): void {
+  for (const leftover of [encryptingCopy(file), `${encryptingCopy(file)}-journal`]) {
+    try {
+      statSync(leftover);
+    } catch {
+      continue;
+    }
+    // Only reached when the plain store is gone too; the copy alone is an unverified half.
+    throw new StoreError(
+      'unreadable',
+      `Hay una copia a medio cifrar de la base de datos local (${leftover}) y no está la base (${file}). ` +
+        'Ventanilla no tocó nada. Avise a soporte técnico.',
+    );
+  }
+}
+
+const keyPlace = (secrets: DeviceSecrets, dir: string): string =>
+  secrets.protection === 'os-keychain' ? `llavero del sistema operativo, archivos en ${storeKeysDir(dir)}` : `archivo de clave en ${storeKeysDir(dir)}`;

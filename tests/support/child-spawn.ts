@@ -11,7 +11,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export type ChildScript = 'device-process' | 'server-process';
+export type ChildScript = 'device-process' | 'server-process' | 'store-process';
 
 export function spawnChild(script: ChildScript, args: readonly string[]): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readMigrations, type Migration } from '../../../src-main/store/migrations';
 import { openStore } from '../../../src-main/store/open-store';
 import { StoreError } from '../../../src-main/store/store-error';
+import { openKeyedRaw } from '../../support/store-files';
 import { tempDir } from '../../support/temp-dir';
 
 const migrations = readMigrations(path.resolve('db/local/migrations'));
@@ -55,7 +56,7 @@ describe('local store', () => {
     const good: Migration = { index: migrations.length, tag: 'good', statements: ['create table fine (id integer)'] };
     const bad: Migration = { index: migrations.length + 1, tag: 'bad', statements: ['create table broken (']};
     expect(() => openStore({ dir, migrations: [...migrations, good, bad] })).toThrow(StoreError);
-    const raw = new Database(path.join(dir, 'ventanilla.db'));
+    const raw = openKeyedRaw(dir);
     expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(raw.prepare("select count(*) from sqlite_master where name = 'fine'").pluck().get()).toBe(0);
     raw.close();
@@ -64,16 +65,16 @@ describe('local store', () => {
   it('refuses a store written by a newer app and leaves it as it was', () => {
     const dir = newDir();
     openStore({ dir, migrations }).close();
-    const raw = new Database(path.join(dir, 'ventanilla.db'));
+    const raw = openKeyedRaw(dir);
     raw.pragma(`user_version = ${migrations.length + 3}`);
     raw.close();
     expect(() => openStore({ dir, migrations })).toThrow(/versión más nueva/);
-    const after = new Database(path.join(dir, 'ventanilla.db'));
+    const after = openKeyedRaw(dir);
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 3);
     after.close();
   });
 
-  it('leaves a refused newer store in its own journal mode, with no WAL file created', () => {
+  it('leaves a refused newer plain store unencrypted, in its own journal mode, with no WAL file created', () => {
     const dir = newDir();
     const file = path.join(dir, 'ventanilla.db');
     const raw = new Database(file);
@@ -118,20 +119,50 @@ describe('local store', () => {
     store.close();
   });
 
-  it('refuses a corrupt file with a clear message and does not overwrite it', () => {
+  it('refuses a file that is not a database with a clear message and does not overwrite it', () => {
+    for (const withKey of [false, true]) {
+      const dir = newDir();
+      if (withKey) {
+        openStore({ dir, migrations }).close();
+        for (const sidecar of ['-wal', '-shm']) expect(existsSync(path.join(dir, `ventanilla.db${sidecar}`))).toBe(false);
+      }
+      const file = path.join(dir, 'ventanilla.db');
+      const garbage = Buffer.from('esto no es una base de datos SQLite '.repeat(200));
+      writeFileSync(file, garbage);
+      let caught: unknown;
+      try {
+        openStore({ dir, migrations });
+      } catch (error) {
+        caught = error;
+      }
+      // Without SQLite's header it may be encrypted: with no key it cannot be told from a
+      // store whose key is missing, with a key from one under another key; the message says both.
+      expect(caught).toBeInstanceOf(StoreError);
+      expect((caught as StoreError).reason).toBe(withKey ? 'key-rejected' : 'key-missing');
+      expect((caught as StoreError).message).toMatch(/no es una base de datos/);
+      expect(Buffer.compare(garbage, readFileSync(file))).toBe(0);
+    }
+  });
+
+  it('refuses a damaged plain store before encrypting it, leaving it as it was', () => {
     const dir = newDir();
     const file = path.join(dir, 'ventanilla.db');
-    const garbage = Buffer.from('esto no es una base de datos SQLite '.repeat(200));
-    writeFileSync(file, garbage);
+    const raw = new Database(file);
+    raw.exec("create table t (x text); insert into t values ('" + 'x'.repeat(3000) + "')");
+    raw.close();
+    const damaged = readFileSync(file);
+    // Page 2 (the table's first page) overwritten: the header is intact, the b-tree is not.
+    damaged.fill(0x41, 4096, 4096 + 200);
+    writeFileSync(file, damaged);
     let caught: unknown;
     try {
       openStore({ dir, migrations });
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(StoreError);
     expect((caught as StoreError).reason).toBe('corrupt');
     expect((caught as StoreError).message).toMatch(/dañada/);
-    expect(Buffer.compare(garbage, readFileSync(file))).toBe(0);
+    expect(Buffer.compare(damaged, readFileSync(file))).toBe(0);
+    expect(existsSync(`${file}.encrypting`)).toBe(false);
   });
 });
