@@ -114,8 +114,10 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger, server
     logLevel: config.logLevel,
     // Codes for the local device are exchanged at once; admins' codes use `npm run server`.
     enrollmentCodeTtlHours: 24,
-    // Without SMTP_URL (the usual `npm start`), mail stays in the server's /mailbox page.
+    // Without SMTP_URL (the usual `npm start`), mail stays in the server's /mailbox page: this
+    // server is a demo, and the page opens with the token in `running().mailboxUrl`.
     ...loadMailConfig(process.env),
+    demoMailbox: true,
   };
   let running: RunningServer | null = await startServer(serverConfig, serverOptions);
   try {

@@ -9,7 +9,7 @@ import { StoreError } from '../src-main/store/store-error';
 import { buildElectronBundles } from './build-electron';
 import { electronBinary, fetchElectronOnce } from './electron-binary';
 import { ensureElectronNative } from './electron-native';
-import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig } from './stack';
+import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig, type EmbeddedServer } from './stack';
 
 /**
  * `npm start`: the embedded central server with demo data, and the app — in Electron when its
@@ -78,6 +78,7 @@ async function runWebHost(config: AppConfig, log: Logger): Promise<void> {
       `    ${stack.appUrl}`,
       '',
       `  Datos en ${config.dataDir}; ${where}.`,
+      ...mailboxLines(stack.server),
       '  Ctrl+C para detener.',
       '',
     ].join('\n'),
@@ -110,6 +111,12 @@ async function runElectron(binary: string, config: AppConfig, log: Logger): Prom
   });
   await server?.stop();
   process.exitCode = code;
+}
+
+/** Where the demo's mail can be read, when it stays in the embedded server's local mailbox. */
+function mailboxLines(server: EmbeddedServer | null): string[] {
+  const url = server?.running().mailboxUrl ?? null;
+  return url === null ? [] : [`  Correo de la demostración (buzón local, solo desde este equipo): ${url}`];
 }
 
 function untilSignal(): Promise<void> {

@@ -17,12 +17,18 @@ export interface ServerConfig {
   enrollmentCodeTtlHours: number;
   /**
    * `smtp://` or `smtps://` URL of the relay that sends citizens' mail, credentials included.
-   * Only the central server holds it: devices ask the server to send. Null keeps mail in the
-   * server's local mailbox (`/mailbox`, loopback only), so `npm start` needs no mail setup.
+   * Only the central server holds it: devices ask the server to send. Null keeps mail queued,
+   * or, in a demo (`demoMailbox`), in the server's local mailbox, so `npm start` needs no mail setup.
    */
   smtpUrl: string | null;
   /** The From of every mail, e.g. `Acueducto <no-responder@acueducto.example>`. */
   mailFrom: string;
+  /**
+   * A demo start (`npm start`'s embedded server, or VENTANILLA_DEMO_MAILBOX=1): without
+   * SMTP_URL, mail goes to the local mailbox page, opened with a per-start token. Otherwise
+   * mail without SMTP_URL waits in the queue, and there is no mailbox page.
+   */
+  demoMailbox?: boolean;
   /**
    * TLS served by this server, or the TLS proxy in front of it; read from the environment by
    * loadServerTransport (transport.ts). Absent: plain HTTP, which only loopback may listen with.
@@ -45,7 +51,7 @@ const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
 /**
  * The only place the server reads the environment:
  * VENTANILLA_DATA_DIR, DATABASE_URL, VENTANILLA_SERVER_HOST, VENTANILLA_SERVER_PORT,
- * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM.
+ * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM, VENTANILLA_DEMO_MAILBOX.
  */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
@@ -82,6 +88,7 @@ export function loadServerConfig(
     logLevel,
     enrollmentCodeTtlHours: ttl.data,
     ...loadMailConfig(env),
+    demoMailbox: demoMailbox(env.VENTANILLA_DEMO_MAILBOX),
   };
 }
 
@@ -102,6 +109,13 @@ export function loadMailConfig(env: Record<string, string | undefined>): Pick<Se
     );
   }
   return { smtpUrl, mailFrom };
+}
+
+function demoMailbox(value: string | undefined): boolean {
+  const flag = (nonEmpty(value) ?? '0').toLowerCase();
+  if (flag === '1' || flag === 'true') return true;
+  if (flag === '0' || flag === 'false') return false;
+  throw new ServerConfigError(`VENTANILLA_DEMO_MAILBOX debe ser 1 (buzón local de demostración) o 0, no «${value}».`);
 }
 
 /** Where the embedded PGlite keeps its files. */

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { PasswordWorkOptions } from './accounts/password-work';
 import { generateAdminToken, writeLocalAdminFile } from './admin/local-admin-file';
 import type { ServerConfig } from './config';
 import { ensureDeployment } from './db/deployment';
@@ -27,6 +29,8 @@ export interface RunningServer {
   readonly database: ServerDatabase;
   /** Call `wake()` after committing mail queued with enqueueMail, so it goes out at once. */
   readonly mail: { wake(): void };
+  /** The local mailbox to open, token included, in a demo without SMTP_URL; null otherwise. */
+  readonly mailboxUrl: string | null;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -38,6 +42,8 @@ export interface StartServerOptions {
   readonly syncHooks?: SyncHooks;
   /** The text of each new captcha, for browser tests that must type it; random otherwise. */
   readonly captchaText?: () => string;
+  /** Cheaper scrypt and an observer of it, for tests of the account routes. */
+  readonly passwordWork?: PasswordWorkOptions;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -60,6 +66,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     // Only an embedded PGlite needs the admin hand-off: PostgreSQL can be opened by the admin
     // command directly, however many server instances run.
     const adminToken = database.kind === 'pglite' ? generateAdminToken() : null;
+    // Without SMTP, only a demo shows mail on a page: behind a token that lives as long as this start.
+    const mailboxToken = mailTransport.kind === 'mailbox' && config.demoMailbox === true ? randomBytes(24).toString('base64url') : null;
     app = await buildServer({
       database,
       deploymentId,
@@ -71,8 +79,9 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       feedNotifier,
       syncHooks: opts.syncHooks ?? {},
       mail: mailSender,
-      localMailbox: mailTransport.kind === 'mailbox',
+      mailbox: mailboxToken === null ? null : { token: mailboxToken },
       captchaText: opts.captchaText,
+      passwordWork: opts.passwordWork,
     });
     await app.listen({ host: config.host, port: config.port });
     const connections = trackConnections(app.server);
@@ -84,10 +93,13 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
         ? async () => undefined
         : await writeLocalAdminFile(config.dataDir, { url, token: adminToken, pid: process.pid });
     const maintenance = startPgliteMaintenance(database, moduleLogger(logger, 'maintenance'));
-    mailSender.start();
+    const mailboxUrl = mailboxToken === null ? null : `${url}/mailbox?token=${mailboxToken}`;
     log.info({ url, database: database.kind, deploymentId, mail: mailTransport.kind }, 'Servidor central escuchando');
-    if (mailTransport.kind === 'mailbox') {
-      log.info({ mailbox: `${url}/mailbox` }, 'Sin SMTP_URL: el correo queda en el buzón local de este servidor');
+    if (mailTransport.kind === 'smtp' || mailboxUrl !== null) mailSender.start();
+    if (mailboxUrl !== null) {
+      log.info({ mailbox: mailboxUrl }, 'Sin SMTP_URL (demostración): el correo queda en el buzón local; ábralo en esta dirección, desde este equipo');
+    } else if (mailTransport.kind === 'mailbox') {
+      log.warn('Sin SMTP_URL: el correo a los ciudadanos queda en cola y no sale hasta configurar SMTP_URL y reiniciar el servidor');
     }
 
     let stopping: Promise<void> | undefined;
@@ -96,6 +108,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       port,
       database,
       mail: mailSender,
+      mailboxUrl,
       stop: () =>
         (stopping ??= (async () => {
           await removeAdminFile();

@@ -1,5 +1,6 @@
 import type { ServerDatabase } from '../db/open';
 import type { Logger } from '../logger';
+import type { PasswordWork } from './password-work';
 
 /** What the account services need from the running server. */
 export interface AccountsContext {
@@ -8,6 +9,8 @@ export interface AccountsContext {
   readonly mail: { wake(): void };
   readonly log: Logger;
   readonly now: () => Date;
+  /** Every scrypt hash or check of the account routes goes through it: bounded per device and in all. */
+  readonly passwords: PasswordWork;
   /** The text of a new captcha; random in the product, fixed by tests that must read it. */
   readonly captchaText?: () => string;
 }

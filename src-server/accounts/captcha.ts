@@ -1,7 +1,11 @@
 import svgCaptcha from 'svg-captcha';
 import { v7 as uuidv7 } from 'uuid';
+import { err, ok, type Result } from '../../src-shared/api/result';
 import type { CaptchaValue } from '../../src-shared/server-api/accounts-api';
 import type { SqlExecutor } from '../db/sql-executor';
+import type { AccountsContext } from './accounts-context';
+import { waitInWords } from './login-throttle';
+import { captchasPerDevice, quotaKey, takeQuota } from './quotas';
 import { randomText } from './random-text';
 
 /**
@@ -9,7 +13,8 @@ import { randomText } from './random-text';
  * SVG paths with noise lines (no text node a script could read). The text is ours, from
  * `crypto.randomInt` (the library's own picker uses Math.random), without characters a
  * citizen confuses (0/O, 1/I/l). A challenge lives five minutes and is good for one try,
- * right or wrong; answers compare without regard to case.
+ * right or wrong; answers compare without regard to case. A kiosk gets at most 30 images in
+ * ten minutes: each one is a row, and drawing them costs the server.
  */
 const alphabet = 'ABCDEFGHJKLMNPRSTUVWXYZ23456789';
 const length = 5;
@@ -20,6 +25,14 @@ type DrawCaptcha = (text: string, options: Record<string, unknown>) => string;
 const draw = svgCaptcha as unknown as DrawCaptcha;
 
 export const randomCaptchaText = (): string => randomText(alphabet, length);
+
+/** GET /v1/accounts/captcha for `deviceId`: a new image, or `locked` past the device's quota. */
+export async function issueCaptcha(ctx: AccountsContext, deviceId: string): Promise<Result<CaptchaValue>> {
+  const now = ctx.now();
+  const quota = await takeQuota(ctx.database.exec, quotaKey(captchasPerDevice, deviceId), captchasPerDevice, now);
+  if (!quota.granted) return err('locked', `Se pidieron muchas imágenes desde este equipo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`);
+  return ok(await newCaptcha(ctx.database.exec, (ctx.captchaText ?? randomCaptchaText)(), now));
+}
 
 export async function newCaptcha(exec: SqlExecutor, text: string, now: Date): Promise<CaptchaValue> {
   const captchaId = uuidv7();

@@ -6,33 +6,50 @@ import { enqueueMail } from '../mail/mail-outbox';
 import { accountById, fullName, profileOf, type AccountRow } from './account-records';
 import type { AccountSession } from './account-sessions';
 import type { AccountsContext } from './accounts-context';
+import { waitInWords } from './login-throttle';
+import { emailChangesPerDevice, noticesPerRecipient, quotaKey, recipientKey, takeQuota } from './quotas';
 
 /**
  * A new email from «Modificar usuario» is applied only once the citizen types the 6-digit
  * code mailed to it (15 minutes, five tries). If the address already belongs to another
  * account, its owner is told instead and no code is sent: the screen answers the same either
- * way, so it never reveals whether someone else has an account with that address.
+ * way, so it never reveals whether someone else has an account with that address. A kiosk
+ * may ask for ten new addresses an hour (refused visibly); an address gets at most three of
+ * these mails an hour (the rest are quietly not sent).
  */
 export const emailCodeMinutes = 15;
 const maxTries = 5;
 
 const digest = (accountId: string, code: string): string => createHash('sha256').update(`${accountId}:${code}`, 'utf8').digest('hex');
 
-/** Inside the profile's transaction: records the pending address and queues the right mail. */
+/**
+ * Inside the profile's transaction: records the pending address and queues the right mail.
+ * Either mail counts towards the address's few notices an hour (quotas.ts); past them nothing
+ * is sent and the stored code is one nobody was sent, the same as for a taken address.
+ */
 export async function requestEmailChange(tx: SqlExecutor, account: AccountRow, email: string, now: Date): Promise<void> {
   const { rows } = await tx.query<{ email: string; first_names: string; last_names: string }>('SELECT email, first_names, last_names FROM citizen_accounts WHERE email = $1 AND id <> $2', [email, account.id]);
   const owner = rows[0];
+  const mailable = (await takeQuota(tx, recipientKey(email), noticesPerRecipient, now)).granted;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const codeSent = owner === undefined && mailable;
   await tx.query(
     'UPDATE citizen_accounts SET pending_email = $2, pending_email_code_sha256 = $3, pending_email_expires_at = $4, pending_email_attempts = 0 WHERE id = $1',
-    // With the address taken, the stored code is one nobody was sent.
-    [account.id, email, owner === undefined ? digest(account.id, code) : digest(account.id, `unsent:${code}:${randomInt(1_000_000)}`), new Date(now.getTime() + emailCodeMinutes * 60_000).toISOString()],
+    [account.id, email, codeSent ? digest(account.id, code) : digest(account.id, `unsent:${code}:${randomInt(1_000_000)}`), new Date(now.getTime() + emailCodeMinutes * 60_000).toISOString()],
   );
+  if (!mailable) return;
   if (owner === undefined) {
     await enqueueMail(tx, { kind: 'email-change-code', to: email, fullName: fullName(account), code, validMinutes: emailCodeMinutes });
   } else {
     await enqueueMail(tx, { kind: 'email-in-use', to: owner.email, fullName: `${owner.first_names} ${owner.last_names}` });
   }
+}
+
+/** A kiosk asks for a bounded number of new addresses an hour; past it the save is refused. */
+export async function takeEmailChangeQuota(tx: SqlExecutor, deviceId: string, now: Date): Promise<Result<void>> {
+  const quota = await takeQuota(tx, quotaKey(emailChangesPerDevice, deviceId), emailChangesPerDevice, now);
+  if (quota.granted) return ok(undefined);
+  return err('locked', `Desde este equipo se pidieron muchos cambios de correo en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`, 'email');
 }
 
 export async function confirmEmail(ctx: AccountsContext, session: AccountSession, code: string): Promise<Result<AccountProfile>> {

@@ -2,12 +2,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { loginDocumentCandidates } from '../../src-shared/domain/identity-document';
 import { enqueueMail } from '../mail/mail-outbox';
-import { hashPassword } from '../staff/password-hash';
 import { accountsByNumber, fullName } from './account-records';
 import type { AccountsContext } from './accounts-context';
 import { solveCaptcha } from './captcha';
 import { generatedPassword, normalizeGeneratedPassword } from './generated-password';
-import { deviceRule, recordFailure, waitFor, waitInWords } from './login-throttle';
+import { deviceRule, giveBackAttempts, lockedMessage, reserveAttempts } from './login-throttle';
+import type { Admission } from './password-work';
 
 /**
  * «Recuperar contraseña» (guide 000 §2, with today's security): document number and the
@@ -25,20 +25,31 @@ export const recoverMessage =
   `Vence en ${resetValidMinutes} minutos y sirve una sola vez: al ingresar con ella deberá escoger una contraseña nueva.`;
 
 export async function recover(ctx: AccountsContext, input: { docNumber: string; captchaId: string; captchaText: string }, deviceId: string): Promise<Result<{ message: string }>> {
+  const admission = ctx.passwords.admit(deviceId);
+  if (!admission.ok) return admission;
+  try {
+    return await recoverAdmitted(ctx, admission.value, input, deviceId);
+  } finally {
+    admission.value.release();
+  }
+}
+
+async function recoverAdmitted(ctx: AccountsContext, work: Admission, input: { docNumber: string; captchaId: string; captchaText: string }, deviceId: string): Promise<Result<{ message: string }>> {
   const exec = ctx.database.exec;
   const now = ctx.now();
-  const deviceKey = `device:${deviceId}`;
-  const wait = await waitFor(exec, deviceKey, now);
-  if (wait > 0) return err('locked', `Hubo varios intentos fallidos. Por seguridad, espere ${waitInWords(wait)} e intente de nuevo.`);
+  const device = { key: `device:${deviceId}`, rule: deviceRule };
+  // Counted before the captcha is looked at, like a login: a burst of guesses is a burst of counts.
+  const reservation = await reserveAttempts(exec, [device], now);
+  if (!reservation.granted) return err('locked', lockedMessage(reservation.waitMs));
   if (!(await solveCaptcha(exec, input.captchaId, input.captchaText, now))) {
-    await recordFailure(exec, deviceKey, deviceRule, now);
     return err('validation', 'El texto no coincide con el de la imagen (o la imagen venció). Escriba el texto de la imagen nueva.', 'captchaText');
   }
+  await giveBackAttempts(exec, [device], now);
   const candidates = loginDocumentCandidates(input.docNumber);
   if (candidates.length === 0) return err('validation', 'Escriba su número de documento, solo con números (o letras y números si es un pasaporte).', 'docNumber');
 
   const password = generatedPassword();
-  const codeHash = await hashPassword(normalizeGeneratedPassword(password));
+  const codeHash = await work.hash(normalizeGeneratedPassword(password));
   const sent = await exec.transaction(async (tx) => {
     const account = (await accountsByNumber(tx, candidates))[0];
     if (account === undefined) return false;

@@ -1,5 +1,6 @@
 import { createServer as createHttpsServer } from 'node:https';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import { PasswordWork, type PasswordWorkOptions } from '../accounts/password-work';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
@@ -31,10 +32,15 @@ export interface ServerDeps {
   readonly syncHooks?: SyncHooks;
   /** Call `wake()` after committing a transaction that queued mail (enqueueMail): it goes out now, not at the next poll. */
   readonly mail: { wake(): void };
-  /** Serve the loopback-only /mailbox pages: true when there is no SMTP_URL and mail stays here. */
-  readonly localMailbox?: boolean;
+  /**
+   * Serve the local mailbox pages (a demo without SMTP_URL: mail stays here), to loopback
+   * requests naming this server's address and carrying this per-start token. Absent: no pages.
+   */
+  readonly mailbox?: { readonly token: string } | null;
   /** The text of each new captcha; only tests that must read it set this. */
   readonly captchaText?: () => string;
+  /** Limits, cost and an observer of the account routes' scrypt work; tests lower the cost. */
+  readonly passwordWork?: PasswordWorkOptions;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -89,7 +95,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
     await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));
   }
-  await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), captchaText: deps.captchaText }));
-  if (deps.localMailbox) await app.register(mailboxRoutes(database));
+  const passwords = new PasswordWork(deps.passwordWork);
+  await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), passwords, captchaText: deps.captchaText }));
+  if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
   return app;
 }

@@ -85,10 +85,13 @@ export async function recordRetry(exec: SqlExecutor, id: string, opts: { readonl
   );
 }
 
-/** The SMTP server refused this mail for good; it stays visible with its reason. */
+/**
+ * The SMTP server refused this mail for good; it stays visible with its subject and reason. Its
+ * body goes, as for sent mail: nothing will send it again, and it may hold a password.
+ */
 export async function recordFailed(exec: SqlExecutor, id: string, error: string): Promise<void> {
   await exec.query(
-    `UPDATE mail_outbox SET state = 'failed', attempts = attempts + 1, last_error = $2
+    `UPDATE mail_outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, html = '', text = ''
      WHERE id = $1 AND state = 'queued'`,
     [id, error],
   );

@@ -27,12 +27,15 @@ const bogota = new Intl.DateTimeFormat('es-CO', {
   hourCycle: 'h23',
 });
 
-export function mailboxListPage(entries: readonly MailboxEntry[]): string {
+/** The links carry the start's token: the pages open only with it (routes/mailbox.ts). */
+const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
+
+export function mailboxListPage(entries: readonly MailboxEntry[], token: string): string {
   const rows = entries
     .map(
       (m) =>
         `<tr><td>${e(bogota.format(m.createdAt))}</td><td>${e(m.recipient)}</td>` +
-        `<td><a href="/mailbox/${e(m.id)}">${e(m.subject)}</a></td><td>${e(stateLabel(m.state))}</td></tr>`,
+        `<td><a href="${e(withToken(`/mailbox/${m.id}`, token))}">${e(m.subject)}</a></td><td>${e(stateLabel(m.state))}</td></tr>`,
     )
     .join('\n');
   const body =
@@ -45,11 +48,11 @@ ${rows}
   return page('Correo recibido', `<h1>Buzón local</h1>\n${body}`);
 }
 
-export function mailboxMailPage(mail: MailboxMail): string {
+export function mailboxMailPage(mail: MailboxMail, token: string): string {
   const error = mail.lastError === null ? '' : `<dt>Último error</dt><dd>${e(mail.lastError)}</dd>`;
   return page(
     mail.subject,
-    `<p><a href="/mailbox">← Volver al buzón</a></p>
+    `<p><a href="${e(withToken('/mailbox', token))}">← Volver al buzón</a></p>
 <h1>${e(mail.subject)}</h1>
 <dl>
 <dt>Fecha</dt><dd>${e(bogota.format(mail.createdAt))} (hora de Colombia)</dd>

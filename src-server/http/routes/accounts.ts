@@ -13,7 +13,7 @@ import {
 import { saveProfile, changePassword, linkCode, readProfile } from '../../accounts/account-settings';
 import { closeSession, resolveSession, type AccountSession } from '../../accounts/account-sessions';
 import type { AccountsContext } from '../../accounts/accounts-context';
-import { newCaptcha, randomCaptchaText } from '../../accounts/captcha';
+import { issueCaptcha } from '../../accounts/captcha';
 import { consentPolicy } from '../../accounts/consent-policy';
 import { confirmEmail } from '../../accounts/email-change';
 import { login } from '../../accounts/login';
@@ -24,8 +24,9 @@ import { HttpError, parseBody, statusFor } from '../errors';
 
 /**
  * Citizen accounts (DESIGN §1.2) for enrolled devices: the device token proves which kiosk
- * asks (the throttle counts per device, the consent records it), the account session header
- * which citizen. Every failure is a Spanish message the kiosk shows as it comes.
+ * asks (the throttle, the quotas and the cap on password work count per device, the consent
+ * records it), the account session header which citizen. Every failure is a Spanish message
+ * the kiosk shows as it comes.
  */
 export function accountRoutes(ctx: AccountsContext): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
@@ -34,12 +35,13 @@ export function accountRoutes(ctx: AccountsContext): (app: FastifyInstance) => P
       if (!result.ok) throw new HttpError(statusFor(result.error.code), result.error);
       return { ok: true as const, value: result.value };
     };
-    const session = async (request: FastifyRequest): Promise<AccountSession & { token: string }> => {
+    const session = async (request: FastifyRequest): Promise<AccountSession & { token: string; deviceId: string }> => {
       const header = request.headers[accountSessionHeader];
       const token = typeof header === 'string' ? header : '';
-      const found = token === '' ? null : await resolveSession(ctx.database.exec, token, deviceOf(request).id, ctx.now());
+      const deviceId = deviceOf(request).id;
+      const found = token === '' ? null : await resolveSession(ctx.database.exec, token, deviceId, ctx.now());
       if (found === null) throw new HttpError(401, { code: 'unauthorized', message: 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.' });
-      return { ...found, token };
+      return { ...found, token, deviceId };
     };
 
     app.get('/v1/accounts/policy', async () => ({ ok: true, value: consentPolicy }));
@@ -48,7 +50,7 @@ export function accountRoutes(ctx: AccountsContext): (app: FastifyInstance) => P
       const body = parseBody(LoginRequest, request.body);
       return answer(await login(ctx, body.docNumber, body.password, deviceOf(request).id));
     });
-    app.get('/v1/accounts/captcha', async () => ({ ok: true, value: await newCaptcha(ctx.database.exec, (ctx.captchaText ?? randomCaptchaText)(), ctx.now()) }));
+    app.get('/v1/accounts/captcha', async (request) => answer(await issueCaptcha(ctx, deviceOf(request).id)));
     app.post('/v1/accounts/recover', async (request) => answer(await recover(ctx, parseBody(RecoverRequest, request.body), deviceOf(request).id)));
     app.get('/v1/accounts/me', async (request) => answer(await readProfile(ctx, await session(request))));
     app.put('/v1/accounts/me', async (request) => {

@@ -2,21 +2,23 @@ import type { Browser, Page } from 'playwright-core';
 
 /**
  * The embedded central server's local mailbox (no SMTP_URL): where `npm start` leaves the
- * mail a citizen would receive. Read like a person would: the list, then the mail's text.
+ * mail a citizen would receive. Read like a person would: the address the start-up printed
+ * (with its token), the list, then the mail's text.
  */
 export class MailboxPage {
-  private constructor(readonly page: Page, private readonly serverUrl: string) {}
+  private constructor(readonly page: Page, private readonly mailboxUrl: string) {}
 
-  static async open(browser: Browser, serverUrl: string): Promise<MailboxPage> {
+  /** `mailboxUrl`: the server's `mailboxUrl`, token included. */
+  static async open(browser: Browser, mailboxUrl: string): Promise<MailboxPage> {
     const page = await browser.newPage();
-    return new MailboxPage(page, serverUrl);
+    return new MailboxPage(page, mailboxUrl);
   }
 
   /** The text of the newest mail to `recipient` whose subject matches, waiting for it to arrive. */
   async latestText(recipient: string, subject: RegExp, timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      await this.page.goto(`${this.serverUrl}/mailbox`);
+      await this.page.goto(this.mailboxUrl);
       const row = this.page.getByRole('row').filter({ hasText: recipient }).filter({ hasText: subject }).first();
       if ((await row.count()) > 0) {
         await row.getByRole('link').click();
@@ -29,7 +31,7 @@ export class MailboxPage {
 
   /** How many mails to `recipient` the mailbox lists. */
   async countTo(recipient: string): Promise<number> {
-    await this.page.goto(`${this.serverUrl}/mailbox`);
+    await this.page.goto(this.mailboxUrl);
     return this.page.getByRole('row').filter({ hasText: recipient }).count();
   }
 

@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { DestinationStream } from 'pino';
 import { afterAll, onTestFinished } from 'vitest';
 import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../../src-server/config';
-import { startServer, type RunningServer } from '../../../src-server/index';
+import { startServer, type RunningServer, type StartServerOptions } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
 import type { DatabaseVariant } from '../../support/postgres';
 import { tempDir } from '../../support/temp-dir';
@@ -23,7 +23,7 @@ export interface TestServer {
 
 export async function startTestServer(
   variant: DatabaseVariant,
-  opts: { logLevel?: string; config?: Partial<ServerConfig>; captchaText?: () => string } = {},
+  opts: { logLevel?: string; config?: Partial<ServerConfig>; captchaText?: () => string; serverOptions?: Omit<StartServerOptions, 'logger' | 'captchaText'> } = {},
 ): Promise<TestServer> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
   const config: ServerConfig = {
@@ -41,7 +41,7 @@ export async function startTestServer(
   const destination: DestinationStream = { write: (line: string) => void logs.push(line) };
   let server: RunningServer;
   try {
-    server = await startServer(config, { logger: createServerLogger(config.logLevel, destination), captchaText: opts.captchaText });
+    server = await startServer(config, { ...opts.serverOptions, logger: createServerLogger(config.logLevel, destination), captchaText: opts.captchaText });
   } catch (error) {
     dir.remove();
     throw error;
