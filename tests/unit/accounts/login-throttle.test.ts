@@ -18,6 +18,7 @@ describe('login throttle', () => {
 
   it('says the wait in words', () => {
     expect(waitInWords(30_000)).toBe('30 segundos');
+    expect(waitInWords(400)).toBe('1 segundo');
     expect(waitInWords(61_000)).toBe('2 minutos');
     expect(waitInWords(60_001)).toBe('2 minutos');
     expect(waitInWords(900_000)).toBe('15 minutos');
