@@ -48,8 +48,25 @@ export async function demoStaffRows(seed: number, createdOn: IsoDate): Promise<S
   return (await demoStaffSecrets(seed, createdOn)).map((secret) => secret.row);
 }
 
+/**
+ * Hashes already made in this process, by seed and day: the same inputs give the same rows, and
+ * a test file that seeds many servers pays for the scrypt runs once.
+ */
+const made = new Map<string, Promise<DemoStaffSecret[]>>();
+
 /** The rows with each account's approval key (src-node/staff-credentials.ts). */
-export async function demoStaffSecrets(seed: number, createdOn: IsoDate): Promise<DemoStaffSecret[]> {
+export function demoStaffSecrets(seed: number, createdOn: IsoDate): Promise<DemoStaffSecret[]> {
+  const key = `${seed}|${createdOn}`;
+  let secrets = made.get(key);
+  if (secrets === undefined) {
+    secrets = makeStaffSecrets(seed, createdOn);
+    made.set(key, secrets);
+    secrets.catch(() => made.delete(key));
+  }
+  return secrets;
+}
+
+async function makeStaffSecrets(seed: number, createdOn: IsoDate): Promise<DemoStaffSecret[]> {
   const second = 8 * 3600;
   const row = async (account: DemoStaffAccount, i: number): Promise<DemoStaffSecret> => {
     const rng = Rng.derive(seed, streams.staff, i);

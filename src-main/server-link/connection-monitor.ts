@@ -1,5 +1,6 @@
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
+import type { HelloValue } from '../../src-shared/server-api/device-api';
 import type { ServerClient } from './server-client';
 
 export type ConnectionState = 'online' | 'offline' | 'not-enrolled';
@@ -19,6 +20,8 @@ export class ConnectionMonitor {
     private readonly meta: DeviceMeta,
     private readonly log: Logger,
     private readonly intervalMs: number,
+    /** Told what the server says this device is, on every answered hello (device-identity.ts). */
+    private readonly onIdentity: (hello: HelloValue) => void = () => undefined,
   ) {}
 
   /** A device whose token the server refused (revoked, or a reset server) must enroll again. */
@@ -66,6 +69,7 @@ export class ConnectionMonitor {
     const previous = this.state;
     if (answer.ok) {
       this.state = 'online';
+      this.onIdentity(answer.value);
       this.meta.delete('tokenRefusedAt');
       this.meta.set({
         lastContactAt: new Date().toISOString(),

@@ -1,6 +1,7 @@
 import { useAppInfo } from '../app-info/useAppInfo';
 import { displayNit } from '../format/display-nit';
 import { StatusStrip } from '../status-strip/StatusStrip';
+import { ParkedEventsScreen } from '../sync-admin/ParkedEventsScreen';
 import { CloseScreen } from './CloseScreen';
 import { CounterScreen } from './CounterScreen';
 import { OpenSessionScreen } from './OpenSessionScreen';
@@ -17,6 +18,7 @@ export function CashierApp() {
   const { entity, device } = useAppInfo();
   const screen = useCashierStore((state) => state.screen);
   const staff = useCashierStore((state) => state.staff);
+  const show = useCashierStore((state) => state.show);
   return (
     <div className="cashier-app">
       <header className="cashier-app__header">
@@ -38,6 +40,7 @@ export function CashierApp() {
         {screen === 'counter' && <CounterScreen />}
         {screen === 'payments' && <PaymentsScreen />}
         {screen === 'close' && <CloseScreen />}
+        {screen === 'parked' && <ParkedEventsScreen onBack={() => show('sign-in')} />}
       </main>
       <StatusStrip />
     </div>

@@ -7,6 +7,7 @@ import { useFunctionKeys } from './useFunctionKeys';
 export function SignInScreen() {
   const client = useApiClient();
   const signedIn = useCashierStore((state) => state.signedIn);
+  const show = useCashierStore((state) => state.show);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -17,7 +18,7 @@ export function SignInScreen() {
     const result = await client.call('print.receiptTestPage', {});
     setTestPage(result.ok ? (result.value.printerProblem ?? 'Página de prueba enviada a la impresora de recibos.') : result.error.message);
   };
-  const keys = useMemo(() => ({ F2: () => void printTestPage() }), []); // eslint-disable-line react-hooks/exhaustive-deps -- the client is stable
+  const keys = useMemo(() => ({ F2: () => void printTestPage(), F12: () => show('parked') }), []); // eslint-disable-line react-hooks/exhaustive-deps -- the client and the store are stable
   useFunctionKeys(keys);
 
   const submit = async (event: FormEvent) => {
@@ -51,6 +52,7 @@ export function SignInScreen() {
         {busy ? 'Verificando…' : 'Ingresar (Enter)'}
       </button>
       <p className="cashier-hint">F2: página de prueba de la impresora de recibos (para el instalador).</p>
+      <p className="cashier-hint">F12: registros detenidos por el servidor central (un supervisor los revisa).</p>
       {testPage !== null && <p role="status">{testPage}</p>}
     </form>
   );

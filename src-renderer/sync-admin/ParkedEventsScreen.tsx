@@ -16,7 +16,7 @@ import './parked-events.css';
  * audit-logged on the device. Parked events never block the others, so nothing here is urgent
  * for the queue, only for the office.
  */
-export function ParkedEventsScreen() {
+export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } = {}) {
   const client = useApiClient();
   const navigate = useRouteStore((state) => state.navigate);
   const grant = useParkedStore((state) => state.grant);
@@ -52,7 +52,7 @@ export function ParkedEventsScreen() {
     <main className="parked">
       <div className="parked__head">
         <ScreenHeading className="parked__title">Registros detenidos</ScreenHeading>
-        <Button variant="secondary" size="large" onClick={() => navigate({ screen: 'staff' })}>
+        <Button variant="secondary" size="large" onClick={onBack ?? (() => navigate({ screen: 'staff' }))}>
           <Icon name="back" className="button__icon" />
           Volver
         </Button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApiClient } from '../api/useApiClient';
+import { useAppInfo } from '../app-info/useAppInfo';
 import { useRouteStore } from '../app/route-store';
 import { formatBogotaMoment } from '../format/bogota-time';
 import { formatCount } from '../format/count';
@@ -14,6 +15,8 @@ export function SyncPanel() {
   const navigate = useRouteStore((state) => state.navigate);
   const view = useDeviceStatus(2000);
   const [asked, setAsked] = useState(false);
+  // Parked records are resolved by a supervisor at a counter: a kiosk holds no staff accounts.
+  const { device } = useAppInfo();
   const now = new Date();
   const moment = (iso: string | null): string => (iso === null ? never : formatBogotaMoment(new Date(iso), now));
 
@@ -70,9 +73,11 @@ export function SyncPanel() {
         >
           Sincronizar ahora
         </Button>
-        <Button variant="secondary" onClick={() => navigate({ screen: 'parked-events' })}>
-          Registros detenidos
-        </Button>
+        {device.mode !== 'kiosk' && (
+          <Button variant="secondary" onClick={() => navigate({ screen: 'parked-events' })}>
+            Registros detenidos
+          </Button>
+        )}
       </div>
       {asked && <p role="status">Sincronización solicitada.</p>}
     </section>

@@ -1,7 +1,7 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxStates, takePayment, unpaidBill } from '../support/outbox-fixtures';
-import { StartPage } from './pages/start-page';
+import { KioskPage } from './pages/kiosk-page';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -10,12 +10,20 @@ import { embeddedServer, startTestStack, type TestStack } from './support/test-s
 const connectionChangeMs = 40_000;
 const dayMs = 26 * 3_600_000;
 
-describe('a device that was offline for a day catches up by itself', () => {
+/** The counter's sign-in screen; its status strip is the kiosk's. */
+async function openCounter(page: Page, url: string): Promise<KioskPage> {
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Ingreso a la caja' }).waitFor();
+  return new KioskPage(page);
+}
+
+/** A counter: only counters and field devices take money, and only they may resolve parked records. */
+describe('a counter that was offline for a day catches up by itself', () => {
   let app: TestStack;
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestStack('catch-up');
+    app = await startTestStack('catch-up', { device: { mode: 'cashier', name: 'Caja 1' } });
     browser = await launchChromium();
   });
 
@@ -26,7 +34,7 @@ describe('a device that was offline for a day catches up by itself', () => {
 
   it('shows the payments waiting and since when, then sends them when the server is back', async () => {
     const { context, page } = await newKioskPage(browser);
-    const start = await StartPage.open(page, app.stack.appUrl);
+    const start = await openCounter(page, app.stack.appUrl);
     const core = app.stack.core;
     await expect.poll(() => start.statusText(), { timeout: connectionChangeMs }).toContain('Sincronización: datos hoy');
 
@@ -39,14 +47,15 @@ describe('a device that was offline for a day catches up by itself', () => {
     // Taken at the counter a day ago while the link was down (the clock cannot be turned back
     // here, so the records carry yesterday's time, as they would after a day offline).
     core.store.sqlite.prepare('UPDATE outbox SET created_at = ? WHERE state = ?').run(new Date(Date.now() - dayMs).toISOString(), 'pending');
+    // The cash session's opening and the three payments.
     await expect
       .poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 })
-      .toContain('3 registros pendientes de envío (el más antiguo, de hace 26 h)');
+      .toContain('4 registros pendientes de envío (el más antiguo, de hace 26 h)');
     expect(await start.statusText()).toContain('Sin conexión');
     await saveScreenshot(page, 'sync-offline-pending');
 
     await server.start();
-    await expect.poll(() => outboxStates(core), { timeout: 60_000, interval: 500 }).toEqual({ sent: 3 });
+    await expect.poll(() => outboxStates(core), { timeout: 60_000, interval: 500 }).toEqual({ sent: 4 });
     await expect.poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 }).not.toContain('pendiente');
     expect(await start.statusText()).toMatch(/envío hoy \d{2}:\d{2}/);
     await saveScreenshot(page, 'sync-caught-up');
@@ -57,14 +66,14 @@ describe('a device that was offline for a day catches up by itself', () => {
 
   it('lets a supervisor, not a cashier, discard a record the server refused', async () => {
     const { context, page } = await newKioskPage(browser);
-    const start = await StartPage.open(page, app.stack.appUrl);
+    const start = await openCounter(page, app.stack.appUrl);
     const core = app.stack.core;
     const bill = unpaidBill(core);
     takePayment(core, { ...bill, billNumber: 99_999_999_999 }, 12_000, 'C1-99');
     await expect.poll(() => start.statusText(), { timeout: 30_000, interval: 1_000 }).toContain('1 registro detenido: avise a un supervisor');
 
-    const staff = await start.openStaffAccess();
-    await staff.page.getByRole('button', { name: 'Registros detenidos' }).click();
+    await page.keyboard.press('F12');
+    const staff = { page };
     await staff.page.getByRole('heading', { name: 'Registros detenidos' }).waitFor();
     const signIn = staff.page.getByRole('form', { name: 'Ingreso del personal' });
     await signIn.getByRole('textbox', { name: 'Usuario' }).fill('cajero1');

@@ -1,6 +1,6 @@
 import { expect, it, onTestFinished } from 'vitest';
 import { startChild } from '../../support/child-process';
-import { outboxStates, takePayment, unpaidBill } from '../../support/outbox-fixtures';
+import { openSession, outboxStates, takePayment, unpaidBill } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { openTestStore } from '../../support/replica-store';
@@ -51,6 +51,9 @@ describeEachServerDatabase('sync faults: the app killed with SIGKILL', (variant)
     await until('replica = server', () => deviceChecksums(store), (d) => JSON.stringify(d) === JSON.stringify(server), 60_000);
     await finishing.stop();
 
+    // The cash session's opening, then the payments: `records` events in the outbox.
+    openSession({ store });
+    const records = events + 1;
     const ids: string[] = [];
     for (let i = 0; i < events; i += 1) {
       const bill = unpaidBill({ store }, i % 50);
@@ -61,12 +64,12 @@ describeEachServerDatabase('sync faults: the app killed with SIGKILL', (variant)
       const before = await applied();
       const child = startChild('device-process', [dir.path, t.server.url]);
       await child.firstLine;
-      await until('a batch applied', applied, (n) => n > before || n === events, 30_000);
+      await until('a batch applied', applied, (n) => n > before || n === records, 30_000);
       await pause(Math.random() * 100);
       await child.kill9();
     }
     const last = startChild('device-process', [dir.path, t.server.url]);
-    await until('outbox sent', () => outboxStates({ store }), (s) => s.sent === events, 60_000);
+    await until('outbox sent', () => outboxStates({ store }), (s) => s.sent === records, 60_000);
     await last.stop();
 
     const exec = t.server.database.exec;

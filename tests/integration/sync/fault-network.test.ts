@@ -1,7 +1,7 @@
 import { expect, it, onTestFinished } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
 import { ChaosProxy, defaultChaos } from '../../support/chaos-proxy';
-import { outboxStates, takePayment, unpaidBill } from '../../support/outbox-fixtures';
+import { openSession, outboxStates, takePayment, unpaidBill } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
@@ -68,7 +68,10 @@ describeEachServerDatabase('sync faults: a bad network, two devices and concurre
     const done = () => abandoned || Date.now() > stopAt;
     const writers = Promise.all([writer(t, done, false), writer(t, done, true), writer(t, done, true)]);
     const ids = new Map<AppCore, string[]>();
-    for (const core of devices) ids.set(core, []);
+    for (const core of devices) {
+      ids.set(core, []);
+      openSession(core);
+    }
     // Payments taken while the network misbehaves, a few at a time.
     while (!done()) {
       for (const core of devices) {
@@ -84,7 +87,8 @@ describeEachServerDatabase('sync faults: a bad network, two devices and concurre
     expect(proxy.counts.resets + proxy.counts.stalls + proxy.counts.refused, JSON.stringify(proxy.counts)).toBeGreaterThan(5);
 
     for (const core of devices) {
-      const count = ids.get(core)?.length ?? 0;
+      // Its payments and the opening of its cash session.
+      const count = (ids.get(core)?.length ?? 0) + 1;
       await until('outbox sent', () => outboxStates(core), (s) => s.sent === count, 90_000);
     }
     const server = await serverChecksums(t.server.database.exec);

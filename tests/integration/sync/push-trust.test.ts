@@ -100,7 +100,7 @@ async function count(t: TestServer, sql: string, params: unknown[] = []): Promis
 }
 
 describeEachServerDatabase('sync: the server decides what a device may push', (variant) => {
-  it('refuses a kiosk token every money event, and records its visit', async () => {
+  it('refuses a kiosk token every money event, and records its visit', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 10);
     const kiosk = await enroll(t, 'Kiosco lobby', 'kiosk');
@@ -123,7 +123,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(await count(t, 'SELECT count(*) AS n FROM rejected_events WHERE device_id = $1', [kiosk.id])).toBe(4);
   });
 
-  it('checks each claim a counter makes about a payment: amount, date, cashier, session, receipt number, bill', async () => {
+  it('checks each claim a counter makes about a payment: amount, date, cashier, session, receipt number, bill', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 10);
     const counter = await enroll(t, 'Caja 1', 'cashier', { office: 'Sede Centro' });
@@ -164,7 +164,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(await count(t, 'SELECT last_number AS n FROM receipt_series WHERE device_id = $1', [counter.id])).toBe(9);
   });
 
-  it('lets a counter void only its office’s counter payments, with a supervisor’s valid signature, once', async () => {
+  it('lets a counter void only its office’s counter payments, with a supervisor’s valid signature, once', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 10);
     const centro = await enroll(t, 'Caja Centro', 'cashier', { office: 'Sede Centro' });
@@ -214,7 +214,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(await count(t, 'SELECT count(*) AS n FROM payment_voids')).toBe(1);
   });
 
-  it('with voidScope "device", only the counter that took a payment voids it', async () => {
+  it('with voidScope "device", only the counter that took a payment voids it', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent', config: { money: { ...defaultMoneyRules, voidScope: 'device' } } });
     await seedServer(t, 5);
     const centro = await enroll(t, 'Caja Centro', 'cashier', { office: 'Sede Centro' });
@@ -229,7 +229,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(statuses(await centro.push([await signedVoid(t, centro, paymentId)]))).toEqual(['applied']);
   });
 
-  it('accepts a close beyond the tolerance only with a valid signature, and a field device’s payments only within its routes', async () => {
+  it('accepts a close beyond the tolerance only with a valid signature, and a field device’s payments only within its routes', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 30);
     const counter = await enroll(t, 'Caja 1', 'cashier');
@@ -259,7 +259,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(rows).toEqual([{ channel: 'campo' }]);
   });
 
-  it('refuses a revoked token before reading any event', async () => {
+  it('refuses a revoked token before reading any event', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 3);
     const counter = await enroll(t, 'Caja 1', 'cashier');

@@ -3,6 +3,7 @@ import { seedDemoData } from '../../../db/seed';
 import type { AppCore } from '../../../src-main/app-core';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
+import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
@@ -15,14 +16,23 @@ export async function seedServer(t: { readonly server: Pick<TestServer['server']
 }
 
 /** A device with its own data dir, enrolled with `t`'s server; stopped after the test. */
-export async function enrolledDevice(t: TestServer, opts: { scope?: string; serverUrl?: string; dir?: string } = {}): Promise<AppCore> {
+export async function enrolledDevice(
+  t: TestServer,
+  opts: { scope?: string; serverUrl?: string; dir?: string; mode?: DeviceMode; office?: string } = {},
+): Promise<AppCore> {
   const dir = opts.dir === undefined ? tempDir('sync-device') : null;
   const core = startTestCore(testConfig(opts.dir ?? dir!.path), opts.serverUrl ?? t.server.url);
   onTestFinished(async () => {
     await core.stop();
     dir?.remove();
   });
-  const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Caja 1', mode: 'cashier', ...(opts.scope === undefined ? {} : { scope: opts.scope }) });
+  const mode = opts.mode ?? 'cashier';
+  const { code } = await createEnrollmentCode(t.server.database, {
+    deviceName: mode === 'kiosk' ? 'Kiosco 1' : 'Caja 1',
+    mode,
+    ...(opts.scope === undefined ? {} : { scope: opts.scope }),
+    ...(opts.office === undefined ? {} : { office: opts.office }),
+  });
   const enrolled = await core.dispatch('device.enroll', { code });
   expect(enrolled.ok).toBe(true);
   return core;
@@ -41,7 +51,7 @@ export async function until<T>(what: string, probe: () => T | Promise<T>, done: 
 
 /** Waits until the device's replica hashes the same as the server's tables. */
 export async function expectReplicaEqual(t: TestServer, core: AppCore, timeoutMs = 30_000): Promise<void> {
-  const server = await serverChecksums(t.server.database.exec);
+  const server = await serverChecksums(t.server.database.exec, undefined, core.mode());
   await until('replica = server', () => deviceChecksums(core.store), (device) => JSON.stringify(device) === JSON.stringify(server), timeoutMs);
 }
 

