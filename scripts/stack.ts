@@ -24,7 +24,10 @@ export interface EmbeddedServer {
 
 export interface Stack {
   readonly config: AppConfig;
-  /** Open this: the web host's address with the per-start token in the fragment. */
+  /**
+   * Open this: the web host's address with a one-time launch code in the fragment. Each read
+   * is a new code, so every page a test opens gets its own.
+   */
   readonly appUrl: string;
   readonly origin: string;
   readonly token: string;
@@ -43,11 +46,19 @@ export async function startStackFromConfig(config: AppConfig, log: Logger, serve
   let core: AppCore | null = null;
   try {
     core = await startEnrolledCore(config, server, log);
-    const host = await startWebHost({ port: config.port, rendererDir: appPaths(repoRoot).renderer, dispatch: core.dispatch, log: moduleLogger(log, 'web-host') });
+    const host = await startWebHost({
+      port: config.port,
+      rendererDir: appPaths(repoRoot).renderer,
+      dispatch: core.dispatch,
+      log: moduleLogger(log, 'web-host'),
+      launchPage: webLaunchPage(config),
+    });
     const running = core;
     return {
       config,
-      appUrl: host.url,
+      get appUrl() {
+        return host.launchUrl();
+      },
       origin: host.origin,
       token: host.token,
       server,
@@ -63,6 +74,11 @@ export async function startStackFromConfig(config: AppConfig, log: Logger, serve
     await server?.stop();
     throw error;
   }
+}
+
+/** The web host's launch page, what a kiosk's browser is started on (README, launch-page.ts). */
+export function webLaunchPage(config: AppConfig): string {
+  return path.join(config.dataDir, 'web-launch.html');
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
 import { appPaths } from '../src-main/app-paths';
@@ -9,7 +10,7 @@ import { StoreError } from '../src-main/store/store-error';
 import { buildElectronBundles } from './build-electron';
 import { electronBinary, fetchElectronOnce } from './electron-binary';
 import { ensureElectronNative } from './electron-native';
-import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig, type EmbeddedServer } from './stack';
+import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig, webLaunchPage, type EmbeddedServer } from './stack';
 
 /**
  * `npm start`: the embedded central server with demo data, and the app — in Electron when its
@@ -73,9 +74,12 @@ async function runWebHost(config: AppConfig, log: Logger): Promise<void> {
     [
       '',
       'Ventanilla está lista.',
-      `  Abra esta dirección en Chromium (modo kiosco: chromium --kiosk "<dirección>"):`,
+      '  Abra esta dirección en Chromium (sirve una sola vez; recargar la pestaña sigue funcionando):',
       '',
       `    ${stack.appUrl}`,
+      '',
+      '  Para un kiosco, abra Chromium en la página de arranque, que siempre lleva a una dirección nueva:',
+      `    chromium --kiosk "${pathToFileURL(webLaunchPage(config)).href}"`,
       '',
       `  Datos en ${config.dataDir}; ${where}.`,
       ...mailboxLines(stack.server),

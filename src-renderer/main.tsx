@@ -7,16 +7,18 @@ import { useHostAccessStore } from './api/host-access-store';
 import { forgetWebToken } from './api/web-token';
 import { App } from './app/App';
 
-const connection = connectToHost(window, () => {
-  forgetWebToken(window.sessionStorage);
-  useHostAccessStore.getState().markRefused();
-});
-
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html lacks #root');
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    <App connection={connection} />
-  </StrictMode>,
+// In the web host the page first trades its launch code for a session token (one local request).
+void connectToHost(window, () => {
+  forgetWebToken(window.sessionStorage);
+  useHostAccessStore.getState().markRefused();
+}).then((connection) =>
+  root.render(
+    <StrictMode>
+      <App connection={connection} />
+    </StrictMode>,
+  ),
 );

@@ -1,6 +1,8 @@
+import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFragmentKey } from '../../src-shared/api/web-protocol';
+import { webLaunchPage } from '../../scripts/stack';
+import { launchFragmentKey } from '../../src-shared/api/web-protocol';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { startTestStack, type TestStack } from './support/test-stack';
@@ -8,7 +10,7 @@ import { StartPage } from './pages/start-page';
 
 const noAccessTitle = 'Abra Ventanilla con la dirección que muestra la consola al iniciar';
 
-describe('web host access: the per-start token', () => {
+describe('web host access: one-time launch codes and the per-start token', () => {
   let app: TestStack;
   let browser: Browser;
 
@@ -31,16 +33,41 @@ describe('web host access: the per-start token', () => {
     await context.close();
   });
 
-  it('explains what to do when the host refuses the token', async () => {
+  it('explains what to do when the host refuses the launch code', async () => {
     const { context, page } = await newKioskPage(browser);
-    await page.goto(`${app.stack.origin}/#${tokenFragmentKey}=not-the-right-token`);
+    await page.goto(`${app.stack.origin}/#${launchFragmentKey}=not-a-launch-code`);
     await page.getByRole('heading', { name: noAccessTitle }).waitFor();
-    expect(page.url()).not.toContain('not-the-right-token');
-    // A refused token is forgotten: reloading does not retry it.
+    expect(page.url()).not.toContain('not-a-launch-code');
+    // Nothing was kept: reloading does not get in either.
     await page.reload();
     await page.getByRole('heading', { name: noAccessTitle }).waitFor();
     await saveScreenshot(page, 'access-wrong-token');
     await context.close();
+  });
+
+  it('refuses an address whose code another browser already spent (e.g. copied from the process list)', async () => {
+    const address = app.stack.appUrl;
+    const first = await newKioskPage(browser);
+    await StartPage.open(first.page, address);
+    const second = await newKioskPage(browser);
+    await second.page.goto(address);
+    await second.page.getByRole('heading', { name: noAccessTitle }).waitFor();
+    // The first kiosk is unaffected.
+    await first.page.reload();
+    await new StartPage(first.page).waitUntilShown();
+    await Promise.all([first.context.close(), second.context.close()]);
+  });
+
+  it('opens from the launch page a kiosk launcher starts Chromium on, again after a browser restart', async () => {
+    const launchPage = pathToFileURL(webLaunchPage(app.stack.config)).href;
+    for (const start of ['first start', 'restart']) {
+      const { context, page } = await newKioskPage(browser);
+      await page.goto(launchPage);
+      await page.waitForURL(`${app.stack.origin}/`);
+      await new StartPage(page).waitUntilShown();
+      expect(page.url(), start).toBe(`${app.stack.origin}/`);
+      await context.close();
+    }
   });
 
   it('keeps working after a reload once opened with the printed address', async () => {

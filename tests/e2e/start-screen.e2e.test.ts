@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFragmentKey } from '../../src-shared/api/web-protocol';
+import { launchFragmentKey } from '../../src-shared/api/web-protocol';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { startTestStack, type TestStack } from './support/test-stack';
@@ -61,8 +61,8 @@ describe('kiosk start screen through the web host', () => {
     const staff = await start.tile('Acceso de personal').boundingBox();
     expect(staff?.height ?? 0).toBeGreaterThanOrEqual(64);
 
-    // The token left the visible address (it is kept for reloads in sessionStorage).
-    expect(start.page.url()).not.toContain(`${tokenFragmentKey}=`);
+    // The launch code left the visible address (the token it was traded for is in sessionStorage).
+    expect(start.page.url()).not.toContain(`${launchFragmentKey}=`);
     await saveScreenshot(start.page, 'start-screen');
   });
 

@@ -5,7 +5,9 @@ import { timingSafeEqual } from 'node:crypto';
  * the kiosk's browser (or a DNS-rebinding attack) from calling the API:
  * - Host must name this loopback port, so a rebound domain name is refused;
  * - Origin, when a browser sends one, must be this host's own;
- * - the per-start token must be present (only the URL printed at start-up carries it).
+ * - the per-start token must be present (a page gets it by trading a one-time launch code);
+ * - that trade needs an Origin, and this host's own: browsers always send one with a POST, so a
+ *   request without one is not a page of ours.
  */
 export class RequestGuard {
   private readonly hosts: ReadonlySet<string>;
@@ -24,6 +26,10 @@ export class RequestGuard {
 
   originAllowed(origin: string | undefined): boolean {
     return origin === undefined || this.origins.has(origin.toLowerCase());
+  }
+
+  originPresentAndAllowed(origin: string | undefined): boolean {
+    return origin !== undefined && this.origins.has(origin.toLowerCase());
   }
 
   tokenValid(presented: string | string[] | undefined): boolean {

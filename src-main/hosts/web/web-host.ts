@@ -3,10 +3,12 @@ import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOpName } from '../../../src-shared/api/contract';
-import { apiPathPrefix, tokenFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
-import { err, type Result } from '../../../src-shared/api/result';
+import { apiPathPrefix, LaunchExchangeInput, launchExchangePath, launchFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
+import { err, ok, type Result } from '../../../src-shared/api/result';
 import type { Dispatch } from '../../api/dispatcher';
 import type { Logger } from '../../logger';
+import { LaunchCodes } from './launch-codes';
+import { LaunchPage } from './launch-page';
 import { RequestGuard } from './request-guard';
 
 export interface WebHostOptions {
@@ -15,12 +17,17 @@ export interface WebHostOptions {
   readonly rendererDir: string;
   readonly dispatch: Dispatch;
   readonly log: Logger;
+  /** Where to keep the launch page for a kiosk's browser launcher (launch-page.ts); none when absent. */
+  readonly launchPage?: string;
 }
 
 export interface WebHost {
-  /** The address to open, token included in the fragment (never sent to the server in logs). */
+  /** An address to open: the host's origin with a one-time launch code in the fragment. */
   readonly url: string;
+  /** Another one-time launch address, for another browser or page. */
+  launchUrl(): string;
   readonly origin: string;
+  /** The session token a launch code is traded for; in-process callers (tests) use it directly. */
   readonly token: string;
   stop(): Promise<void>;
 }
@@ -40,6 +47,7 @@ const apiRoute = `${apiPathPrefix}:op`;
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = randomBytes(32).toString('base64url');
+  const codes = new LaunchCodes();
   // Requests are not logged: bodies may carry personal data. Failures are logged by the dispatcher.
   const app = Fastify({ logger: false, bodyLimit: 1024 * 1024 });
   let guard: RequestGuard | null = null;
@@ -54,6 +62,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     // Decide on the route Fastify matched, not on the raw URL: the router decodes the path,
     // so `/%61pi/app.info` reaches the API route while its raw URL does not start with /api/.
+    if (request.routeOptions.url === launchExchangePath) {
+      // Only this host's own page may trade a code: a browser always sends Origin with a POST.
+      if (!guard.originPresentAndAllowed(request.headers.origin)) {
+        return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
+      }
+      return;
+    }
     if (request.routeOptions.url !== apiRoute) return;
     if (!guard.originAllowed(request.headers.origin)) {
       return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
@@ -64,6 +79,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   registerApi(app, options.dispatch, options.log);
+  const launchPage = options.launchPage === undefined ? null : new LaunchPage(options.launchPage);
+  let pageCode: string | null = null;
+  app.post(launchExchangePath, async (request, reply) => {
+    const input = LaunchExchangeInput.safeParse(request.body);
+    if (!input.success || !codes.redeem(input.data.code)) {
+      return reply.code(401).send(err('unauthorized', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del quiosco).'));
+    }
+    if (launchPage !== null && input.data.code === pageCode) {
+      // The launch page's code is spent: the next browser start gets a fresh one.
+      pageCode = codes.mint();
+      await launchPage.write(launchAddress(pageCode)).catch((error: unknown) => options.log.error({ err: error }, 'could not rewrite the launch page'));
+    }
+    return reply.code(200).send(ok({ token }));
+  });
   if (existsSync(options.rendererDir)) {
     await app.register(fastifyStatic, { root: options.rendererDir, index: 'index.html' });
   } else {
@@ -73,7 +102,26 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = await listen(app, options.port);
   guard = new RequestGuard(port, token);
   const origin = `http://127.0.0.1:${port}`;
-  return { url: `${origin}/#${tokenFragmentKey}=${token}`, origin, token, stop: () => app.close() };
+  const launchAddress = (code: string): string => `${origin}/#${launchFragmentKey}=${code}`;
+  if (launchPage !== null) {
+    pageCode = codes.mint();
+    try {
+      await launchPage.write(launchAddress(pageCode));
+    } catch (cause) {
+      await app.close();
+      throw new Error(`No se pudo escribir la página de arranque ${options.launchPage ?? ''}.`, { cause });
+    }
+  }
+  return {
+    url: launchAddress(codes.mint()),
+    launchUrl: () => launchAddress(codes.mint()),
+    origin,
+    token,
+    async stop() {
+      await app.close();
+      await launchPage?.remove();
+    },
+  };
 }
 
 function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): void {

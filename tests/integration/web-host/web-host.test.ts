@@ -154,8 +154,9 @@ const post = (op: string, body: unknown, headers: Record<string, string> = {}) =
   });
 
 describe('web host', () => {
-  it('prints a loopback URL that carries the token only in the fragment', () => {
-    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  it('prints a loopback URL whose fragment carries a launch code, never the token (launch.test.ts)', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]{32}$/);
+    expect(host.url).not.toContain(host.token);
   });
 
   it.each(opNames)('reaches %s through the contract', async (op) => {
