@@ -84,7 +84,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.post(launchExchangePath, async (request, reply) => {
     const input = LaunchExchangeInput.safeParse(request.body);
     if (!input.success || !codes.redeem(input.data.code)) {
-      return reply.code(401).send(err('unauthorized', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del quiosco).'));
+      return reply.code(401).send(err('unauthorized', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del kiosco).'));
     }
     if (launchPage !== null && input.data.code === pageCode) {
       // The launch page's code is spent: the next browser start gets a fresh one.
