@@ -6,6 +6,7 @@ import type { ServerClient } from '../server-link/server-client';
 import { backoffDelay, Wakeable } from './backoff';
 import type { DeviceClock } from './clock';
 import { isOwnDeployment, otherDeploymentMessage } from './deployment-check';
+import { FeedRestarted, type FeedEpoch } from './feed-epoch';
 import { MalformedPageError, type ReplicaApplier } from './replica-apply';
 import { ProgressTracker, type SyncProgress } from './sync-progress';
 
@@ -45,6 +46,7 @@ export class Puller {
     private readonly applier: ReplicaApplier,
     private readonly clock: DeviceClock,
     private readonly log: Logger,
+    private readonly epoch: FeedEpoch,
     private readonly options: PullerOptions = defaultPullerOptions,
     private readonly now: () => number = Date.now,
   ) {
@@ -87,6 +89,7 @@ export class Puller {
       } catch (error) {
         caughtUp = false;
         this.progress.end();
+        if (error instanceof FeedRestarted) continue;
         this.failures += 1;
         pause = backoffDelay(this.failures, this.options.backoffBaseMs, this.options.backoffMaxMs);
         if (error instanceof MalformedPageError && this.meta.get('syncError') === null) {
@@ -108,6 +111,8 @@ export class Puller {
       if (this.stopped) return caughtUp;
       const page = this.checked(result);
       this.clock.record(page.serverTime, sentAt, receivedAt);
+      // A restored server: the replica was emptied, so this page's cursor means nothing now.
+      if (this.epoch.observe(page.epoch)) throw new FeedRestarted();
       const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
       try {
         this.applyPage(page, cursor);

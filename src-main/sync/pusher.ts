@@ -8,6 +8,7 @@ import type { Store } from '../store/open-store';
 import { backoffDelay, Wakeable } from './backoff';
 import type { DeviceClock } from './clock';
 import { isOwnDeployment, otherDeploymentMessage } from './deployment-check';
+import type { FeedEpoch } from './feed-epoch';
 
 export interface PusherOptions {
   readonly batchSize: number;
@@ -44,6 +45,7 @@ export class Pusher {
     private readonly meta: DeviceMeta,
     private readonly clock: DeviceClock,
     private readonly log: Logger,
+    private readonly epoch: FeedEpoch,
     private readonly options: PusherOptions = defaultPusherOptions,
     private readonly now: () => number = Date.now,
   ) {}
@@ -100,6 +102,8 @@ export class Pusher {
       throw new Error('push answered by another deployment');
     }
     this.clock.record(result.value.serverTime, sentAt, this.now());
+    // A restored server: what was sent goes back to the queue first, then this answer marks its batch.
+    this.epoch.observe(result.value.epoch);
     this.record(result.value.results);
     return batch.length === this.options.batchSize ? 0 : this.pendingCount() > 0 ? 0 : this.options.idleCheckMs;
   }

@@ -7,6 +7,7 @@ import { DeviceClock } from './clock';
 import { ParkedEvents } from './parked-events';
 import { defaultPullerOptions, Puller, type PullerOptions } from './puller';
 import { defaultPusherOptions, Pusher, type PusherOptions } from './pusher';
+import { FeedEpoch } from './feed-epoch';
 import { ReplicaApplier } from './replica-apply';
 import type { ReplicaPolicy } from './replica-policy';
 
@@ -32,11 +33,12 @@ export class SyncService {
   constructor(store: Store, meta: DeviceMeta, client: ServerClient, log: Logger, options: SyncOptions = {}, policy: ReplicaPolicy | null = null) {
     this.clock = new DeviceClock(meta);
     this.parked = new ParkedEvents(store);
-    this.puller = new Puller(client, meta, new ReplicaApplier(store, policy), this.clock, log.child({ part: 'pull' }), {
+    const epoch = new FeedEpoch(store, meta, log.child({ part: 'epoch' }));
+    this.puller = new Puller(client, meta, new ReplicaApplier(store, policy), this.clock, log.child({ part: 'pull' }), epoch, {
       ...defaultPullerOptions,
       ...options.puller,
     });
-    this.pusher = new Pusher(store, client, meta, this.clock, log.child({ part: 'push' }), { ...defaultPusherOptions, ...options.pusher });
+    this.pusher = new Pusher(store, client, meta, this.clock, log.child({ part: 'push' }), epoch, { ...defaultPusherOptions, ...options.pusher });
     this.meta = meta;
     this.unsubscribe = store.outboxWrites.subscribe(() => this.pusher.wake());
   }

@@ -38,8 +38,15 @@ export interface FeedChange {
  * rows); the device checks each one against its table's columns while applying the page,
  * inside the page's transaction, so a malformed change rolls the whole page back.
  */
+/**
+ * Changes when the server's database is restored from a backup: a device that sees a new
+ * epoch downloads its replica again and sends again what it had sent (src-main/sync/feed-epoch.ts).
+ */
+const Epoch = z.uuid();
+
 export const PullValue = z.object({
   deployment: z.object({ id: z.string() }),
+  epoch: Epoch,
   serverTime: z.string(),
   /** The cursor to send next time: the last change's `seq`, or the one sent when none. */
   cursor: z.string().regex(/^\d{1,18}$/),
@@ -83,6 +90,7 @@ export type PushResult = z.infer<typeof PushResult>;
 
 export const PushValue = z.object({
   deployment: z.object({ id: z.string() }),
+  epoch: Epoch,
   serverTime: z.string(),
   results: z.array(PushResult),
 });

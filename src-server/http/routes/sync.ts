@@ -3,6 +3,7 @@ import { PullQuery, PushRequest, type PushValue } from '../../../src-shared/serv
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
 import { countAfter, readFeedPage, routeScope } from '../../sync/feed-reader';
+import { currentEpoch, renewEpoch } from '../../sync/feed-epoch';
 import { feedPolicies } from '../../sync/feed-policy';
 import type { FeedNotifier } from '../../sync/feed-notifier';
 import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
@@ -39,27 +40,28 @@ export function syncRoutes(
       const scope = routeScope(device.scope);
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
+      let epoch = await currentEpoch(database.exec);
       let page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
       if (page.count === 0) {
         if (cursor > page.latest) {
-          throw new HttpError(409, {
-            code: 'conflict',
-            message:
-              'El dispositivo dice tener cambios que este servidor no tiene (¿se restauró una copia del servidor?). ' +
-              'Avise a soporte técnico: hay que volver a inscribir el dispositivo.',
-          });
-        }
-        if (query.wait > 0) {
+          // A device has seen changes this database does not have: it was restored from a
+          // backup and nobody renewed the epoch (npm run admin -- restored). Renewing it now
+          // sends every device to download again before the feed's numbers are reused.
+          epoch = await renewEpoch(database.exec, epoch);
+          log.warn({ deviceId: device.id }, 'a device is ahead of the change feed: the database was restored; feed epoch renewed');
+        } else if (query.wait > 0) {
           const closed = new AbortController();
           request.raw.once('close', () => closed.abort());
           // Waits beyond what the page covered: changes this device may not see wake it once.
           await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
           page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
+          epoch = await currentEpoch(database.exec);
         }
       }
       const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, scope, policy) : null;
       const header = JSON.stringify({
         deployment: { id: deploymentId },
+        epoch,
         serverTime: new Date().toISOString(),
         cursor: String(page.lastSeq),
         hasMore: page.full,
@@ -77,7 +79,7 @@ export function syncRoutes(
       if (results.some((r) => r.status === 'applied')) notifier.changed();
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected > 0) log.warn({ deviceId: device.id, rejected }, 'events rejected');
-      const value: PushValue = { deployment: { id: deploymentId }, serverTime: new Date().toISOString(), results };
+      const value: PushValue = { deployment: { id: deploymentId }, epoch: await currentEpoch(database.exec), serverTime: new Date().toISOString(), results };
       return { ok: true, value };
     });
   };
