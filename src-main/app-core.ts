@@ -8,6 +8,8 @@ import { CashierService } from './cashier/cashier-service';
 import { StaffSessions } from './cashier/staff-sessions';
 import type { AppConfig } from './config/app-config';
 import { DeviceMeta } from './device/device-meta';
+import { DeviceLock } from './device-lock/device-lock';
+import { refuseWhileLocked } from './device-lock/locked-operations';
 import { renderBillPdf } from './documents/bill-pdf';
 import { moduleLogger, type Logger } from './logger';
 import { PrintDesk } from './printing/print-desk';
@@ -84,6 +86,11 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store);
   const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync);
   const staff = new StaffAuthorizer(store, moduleLogger(log, 'staff'));
+  // A device the server refuses locks itself (device-lock/): on the refusal, and at start-up
+  // if it stopped before the wipe.
+  const lock = new DeviceLock({ store, meta, staff, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
+  meta.onTokenRefusalChanged(() => lock.enforce());
+  lock.enforce();
   const printing = startDocumentPrinting({
     store,
     printerName: config.printers.document,
@@ -117,7 +124,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
     log: moduleLogger(log, 'cashier'),
   });
-  const handlers = createHandlers({
+  const handlers = refuseWhileLocked(createHandlers({
     appInfo: new AppInfoService(config, meta),
     // The strip shows the printer citizens' documents come out of: the document printer, or
     // the receipt printer on a kiosk that has only that one.
@@ -139,11 +146,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     billAccess: bills.access,
     bills: bills.service,
     accounts: new AccountsService(client, meta, bills.access, moduleLogger(log, 'accounts')),
-  });
+    deviceLock: lock,
+  }), () => lock.isLocked());
   connection.onBackOnline(() => sync.syncNow());
   connection.start();
   sync.start();
-  if (config.enrollmentCode !== null && meta.get('deviceId') === null) void enrollOnStart(enrollment, config.enrollmentCode, log);
+  // A locked device enrolls again with a new code (how IT puts it back in service).
+  if (config.enrollmentCode !== null && (meta.get('deviceId') === null || lock.isLocked())) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
     dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
     store,

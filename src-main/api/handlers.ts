@@ -11,6 +11,7 @@ import type { StatusService } from '../services/status-service';
 import type { SyncAdminService } from '../services/sync-admin-service';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { CashierService } from '../cashier/cashier-service';
+import type { DeviceLock } from '../device-lock/device-lock';
 import type { PrintedReceipt } from '../receipt-printing/print-receipt';
 
 export interface Services {
@@ -25,6 +26,7 @@ export interface Services {
   readonly staff: StaffAuthorizer;
   readonly cashier: CashierService;
   readonly accounts: AccountsService;
+  readonly deviceLock: DeviceLock;
   /** The receipt printer's test page for the installer. */
   readonly receiptTestPage: () => Promise<PrintedReceipt>;
 }
@@ -35,6 +37,8 @@ export function createHandlers(services: Services): Handlers {
     'app.info': () => services.appInfo.info(),
     'status.get': () => services.status.get(),
     'device.enroll': (input) => services.enrollment.enroll(input.code),
+    'device.lockState': () => Promise.resolve(ok(services.deviceLock.state())),
+    'device.exportUnsentEvents': (input) => Promise.resolve(services.deviceLock.exportUnsentEvents(input.grantId)),
     'kiosk.sessionEnded': (input) => {
       // The next citizen starts from nothing: no access to the last one's bills.
       services.billAccess.endSession();

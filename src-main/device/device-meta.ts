@@ -17,7 +17,11 @@ export interface DeviceFacts {
   serverSubscribers: string;
   /** JSON of the entity settings the server last reported. */
   serverEntity: string;
-  /** Set when the server answered 401 to this device's token: it must enroll again. */
+  /**
+   * Set when the server answered 401 to this device's token (again at every 401): it must
+   * enroll again. It locks the device (device-lock/: personal data wiped, operations refused),
+   * told through `onTokenRefusalChanged`.
+   */
   tokenRefusedAt: string;
   lastPullAt: string;
   /** When a pull last ended with nothing more on the server: the replica had every change. */
@@ -30,6 +34,8 @@ export interface DeviceFacts {
   clockCheckedAt: string;
   /** Spanish, for the status strip and staff: why the last pull or push failed; absent when fine. */
   syncError: string;
+  /** When the device locked itself: the first refusal of its token since it was last accepted (device-lock/). */
+  lockedAt: string;
   /** When the replica's personal data were wiped after the server refused the token (device-lock/). */
   personalDataWipedAt: string;
   /** When a supervisor last exported the unsent events of a locked device (device-lock/event-export.ts). */
@@ -42,6 +48,7 @@ export type DeviceFact = keyof DeviceFacts;
 export class DeviceMeta {
   // Prepared once: every status poll and every bill screen reads a fact or two.
   private readonly byKey;
+  private readonly refusalListeners = new Set<() => void>();
 
   constructor(private readonly store: Store) {
     this.byKey = store.db.select({ value: deviceMeta.value }).from(deviceMeta).where(eq(deviceMeta.key, sql.placeholder('key'))).prepare();
@@ -56,6 +63,7 @@ export class DeviceMeta {
   delete(key: DeviceFact): void {
     if (key === 'deviceToken') this.store.secrets.clearToken();
     else this.store.db.delete(deviceMeta).where(eq(deviceMeta.key, key)).run();
+    if (key === 'tokenRefusedAt') this.tellRefusalListeners();
   }
 
   set(values: Partial<DeviceFacts>): void {
@@ -73,6 +81,17 @@ export class DeviceMeta {
       }
     });
     write();
+    if (values.tokenRefusedAt !== undefined) this.tellRefusalListeners();
+  }
+
+  /** Told after `tokenRefusedAt` is written or deleted, by whichever part of sync heard the server. */
+  onTokenRefusalChanged(listener: () => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
+  private tellRefusalListeners(): void {
+    for (const listener of this.refusalListeners) listener();
   }
 
   /** Devices enrolled before the key storage kept their token in the table (in clear, before encryption). */

@@ -30,6 +30,7 @@ export function statusFor(code: ErrorCode): number {
     case 'not-enrolled':
       return 401;
     case 'forbidden':
+    case 'device-locked':
       return 403;
     case 'not-found':
       return 404;

@@ -4,6 +4,7 @@ import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
 import { deviceOps } from './ops/device';
+import { deviceLockOps } from './ops/device-lock';
 import { kioskOps } from './ops/kiosk';
 import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
@@ -20,6 +21,7 @@ export const contract = {
   ...appOps,
   ...statusOps,
   ...deviceOps,
+  ...deviceLockOps,
   ...kioskOps,
   ...billsOps,
   ...printOps,

@@ -23,6 +23,8 @@ export const errorCodes = [
   'locked',
   /** The device clock is too far from the server's for money operations. */
   'clock-skew',
+  /** The central server refused this device's token (revoked): it serves nothing until enrolled again. */
+  'device-locked',
   'printer-offline',
   'insufficient-funds',
   /** Something broke on our side; the details are in the log, not in the message. */

@@ -47,6 +47,11 @@ export class ChaosProxy {
     return `http://127.0.0.1:${address.port}`;
   }
 
+  /** Ends every open connection at once: with `refuse: 1` and chaos on, the server then looks down (no kept-alive socket slips through). */
+  dropConnections(): void {
+    for (const socket of this.sockets) socket.destroy();
+  }
+
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
