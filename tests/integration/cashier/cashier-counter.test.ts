@@ -14,6 +14,10 @@ import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-prin
 import { tempDir } from '../../support/temp-dir';
 import { pdfText } from '../documents/poppler-zbar';
 import { testStaffPepper } from '../../support/staff-pepper';
+import { scryptKey } from '../../../src-node/password-hash';
+import { approvalMatches } from '../../../src-node/staff-credentials';
+import { voidApprovalMessage } from '../../../src-shared/sync/approval';
+import { ParkedEvents } from '../../../src-main/sync/parked-events';
 
 /**
  * The counter against a real replica (demo data, staff accounts with their scrypt hashes) and
@@ -150,14 +154,39 @@ describe('cashier counter', () => {
     expect(wrong).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const voided = await value(h.cashier.voidPayment({ staffSession, paymentId: taken.payment.id, reason: 'Cobro a código equivocado', supervisor: { username: 'supervisor1', password: 'Supervisor1.Demo' } }));
     expect(voided.payment).toMatchObject({ state: 'voided', voidReason: 'Cobro a código equivocado' });
-    const event = store.sqlite.prepare("SELECT payload FROM outbox WHERE type = 'payment.voided'").pluck().get() as string;
-    expect(JSON.parse(event)).toMatchObject({ paymentId: taken.payment.id, supervisor: 'supervisor1' });
+    const event = JSON.parse(store.sqlite.prepare("SELECT payload FROM outbox WHERE type = 'payment.voided'").pluck().get() as string) as Record<string, string>;
+    expect(event).toMatchObject({ paymentId: taken.payment.id, supervisor: 'supervisor1', cashier: 'cajero1' });
+    // Signed with the key only the supervisor's password yields (the server holds its copy).
+    const stored = store.sqlite.prepare("SELECT password_hash FROM staff_users WHERE username = 'supervisor1'").pluck().get() as string;
+    const [, n, r, p, salt] = stored.split('$');
+    const key = (await scryptKey('Supervisor1.Demo', Buffer.from(salt ?? '', 'base64url'), { log2N: Number(n), r: Number(r), p: Number(p) }, 64)).subarray(32);
+    const message = voidApprovalMessage({ deviceId: '', paymentId: taken.payment.id, supervisor: 'supervisor1', voidedAt: event.voidedAt ?? '', reason: 'Cobro a código equivocado' });
+    expect(approvalMatches(key, message, event.approval ?? '')).toBe(true);
+    expect(approvalMatches(key, message.replace('Cobro', 'Pago'), event.approval ?? '')).toBe(false);
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'cashier.payment_voided' AND actor = 'supervisor1'")).toBe(1);
   });
 
-  it('signs a cashier in with the PIN, but a PIN never approves a void', async () => {
+  it('keeps a payment the server refused on record: no discard while valid at the counter, and the X report warns', async () => {
+    const staffSession = await openCounter();
+    const bill = unpaid(9);
+    const taken = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'card', amount: bill.total, voucher: '778899' }] }));
+    // As the pusher parks an event the server rejected.
+    store.sqlite.prepare("UPDATE outbox SET state = 'parked', last_error = 'rechazado' WHERE type = 'payment.taken' AND json_extract(payload, '$.paymentId') = ?").run(taken.payment.id);
+    const eventId = store.sqlite.prepare("SELECT id FROM outbox WHERE state = 'parked' AND json_extract(payload, '$.paymentId') = ?").pluck().get(taken.payment.id) as string;
+    const parked = new ParkedEvents(store);
+    expect(parked.moneyCount()).toBe(1);
+    const x = await value(h.cashier.xReport({ staffSession }));
+    await settled(x.jobId);
+    expect(printedLines(decodeEscpos(printer.received)).join('\n')).toMatch(/ATENCIÓN[\s\S]*1 registro de dinero/);
+    expect(parked.resolve(eventId, 'discard', 'supervisor1', now())).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('anúlelo en la caja') } });
+    await value(h.cashier.voidPayment({ staffSession, paymentId: taken.payment.id, reason: 'Rechazado por el servidor', supervisor: { username: 'supervisor1', password: 'Supervisor1.Demo' } }));
+    expect(parked.resolve(eventId, 'discard', 'supervisor1', now())).toEqual({ ok: true, value: { state: 'discarded' } });
+  });
+
+  it('signs a cashier in with the PIN, but a PIN never approves a void, and four digits are not a PIN', async () => {
     const signed = await value(h.cashier.signIn({ username: 'cajero1', password: '482615' }));
     expect(signed.staff.username).toBe('cajero1');
+    expect(await h.cashier.signIn({ username: 'cajero1', password: '4826' })).toMatchObject({ ok: false, error: { message: 'Usuario o contraseña incorrectos.' } });
     expect(await h.cashier.signIn({ username: 'cajero1', password: '4827' })).toMatchObject({ ok: false, error: { message: 'Usuario o contraseña incorrectos.' } });
     if (signed.openSession === null) await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat: 200_000 }));
     const bill = unpaid(7);
