@@ -54,9 +54,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-main/**/*.ts', 'src-server/**/*.ts', 'db/**/*.ts'],
+    // The app's Node side and the central server share code only through src-shared (pure)
+    // and src-node (Node code both own): neither imports the other.
+    files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] }] },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] }] },
+  },
+  {
+    files: ['src-server/**/*.ts', 'db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-main/**', '**/src-renderer/**'] }] },
+  },
+  {
+    files: ['src-node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-main/**', '**/src-server/**', '**/src-renderer/**', '**/db/**'] }] },
   },
   {
     // Command-line entry points talk to a person on the terminal.

@@ -9,7 +9,7 @@ import type { FeedNotifier } from '../../sync/feed-notifier';
 import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
 import { applyPushBatch } from '../../sync/push-applier';
 import { deviceOf, requireDevice } from '../device-auth';
-import { HttpError, parseBody } from '../errors';
+import { parseBody } from '../errors';
 
 /** A first download sends pages of a few megabytes; pushes are at most maxPushBatch (1,000) events. */
 const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
