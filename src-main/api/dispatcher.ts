@@ -2,6 +2,7 @@ import { contract, isOpName, type Handlers, type OpName } from '../../src-shared
 import { err, type Result } from '../../src-shared/api/result';
 import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import type { Logger } from '../logger';
+import { storeWriteFailure, storeWriteMessages } from '../store/store-write-failure';
 
 /** Calls one operation by name with untrusted input; what every host (IPC, HTTP) goes through. */
 export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>;
@@ -10,7 +11,8 @@ export type Dispatch = (op: string, input: unknown) => Promise<Result<unknown>>;
  * The renderer is untrusted (STYLE §3): the operation name must be in the contract, the
  * device's mode (the one the central server enrolled it as) must serve it, and the input must
  * parse with its schema before any service sees it. A thrown error becomes `internal` with a
- * generic message; its details go to the log only.
+ * generic message — or, when the disk could not take a write (full, failing), one that says
+ * nothing was recorded; its details go to the log only.
  */
 export function createDispatcher(handlers: Handlers, log: Logger, mode: () => DeviceMode): Dispatch {
   return async (op, input) => {
@@ -26,6 +28,8 @@ export function createDispatcher(handlers: Handlers, log: Logger, mode: () => De
       return await call(handlers, op, parsed.data);
     } catch (error) {
       log.error({ err: error, op }, 'operation failed');
+      const failure = storeWriteFailure(error);
+      if (failure !== null) return err('internal', storeWriteMessages[failure]);
       return err('internal', 'Algo salió mal. Intente de nuevo; si el problema sigue, avise al personal de la oficina.');
     }
   };

@@ -22,6 +22,15 @@ export const cashierMessages = {
   supervisorOnly: 'Para anular hace falta el usuario y la contraseña de un supervisor.',
   cannotCloseUnsynced: (n: number): string =>
     `Hay ${n} ${n === 1 ? 'registro' : 'registros'} de esta caja sin enviar al servidor central, que está disponible: espere a que se envíen (o toque «Sincronizar ahora») y cierre de nuevo.`,
+  /** A payment the disk could not take: full (nothing was written), or failing (look before charging again). */
+  notRecorded: {
+    'disk-full':
+      'El disco del equipo está lleno: el pago NO se registró y no se usó ningún número de recibo. ' +
+      'No entregue recibo ni dé el pago por hecho: avise a soporte técnico para liberar espacio y cobre de nuevo.',
+    'disk-error':
+      'El equipo no pudo escribir en su disco (puede estar fallando) y el pago quizá no se registró. ' +
+      'Revise la lista de pagos de la caja (F4) antes de cobrar de nuevo, y avise a soporte técnico.',
+  },
   differenceNeedsSupervisor: (difference: number): string =>
     `La diferencia del arqueo (${formatCop(difference)}) supera la tolerancia: un supervisor debe aprobar el cierre con su usuario y contraseña.`,
 } as const;

@@ -19,7 +19,7 @@ import type { Logger } from '../logger';
 import { printReceipt, type PrintedReceipt } from '../receipt-printing/print-receipt';
 import type { ReceiptPrinting } from '../receipt-printing/receipt-printing';
 import type { Store } from '../store/open-store';
-import { commit } from '../store/write-path';
+import { attemptCommit, commit } from '../store/write-path';
 import type { Approver, StaffAuthorizer } from '../staff/staff-authorizer';
 import type { DeviceClock } from '../sync/clock';
 import { cashierMessages } from './cashier-messages';
@@ -128,7 +128,7 @@ export class CashierService {
     const warning = this.payableWarning(bill.state, bill.dueOn, this.records.paidHere(bill.billNumber));
     const at = this.now().toISOString();
     const id = uuidv7();
-    const row = commit(this.options.store, (tx) => {
+    const written = attemptCommit(this.options.store, (tx) => {
       const receiptNumber = nextReceiptNumber(tx, this.receiptPrefix());
       const payment: CashierPaymentRow = {
         id,
@@ -173,6 +173,12 @@ export class CashierService {
         ],
       };
     });
+    if (!written.ok) {
+      // A full disk left nothing of the payment, not even its number (store-write-failure.ts).
+      this.options.log.error({ err: written.error, paymentId: id }, 'payment not recorded: the store could not write');
+      return err('internal', cashierMessages.notRecorded[written.failure]);
+    }
+    const row = written.value;
     this.options.log.info({ paymentId: id, receiptNumber: row.receiptNumber }, 'payment taken at the counter');
     const printed = await this.print('receipt', `Recibo ${row.receiptNumber}`, paymentReceipt(this.receiptFacts(row, subscriber.holderName, staff.fullName), false));
     return ok({ payment: paymentView(row, subscriber.holderName), ...printed });

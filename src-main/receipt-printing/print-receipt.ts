@@ -1,5 +1,6 @@
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
 import type { Logger } from '../logger';
+import { storeWriteFailure } from '../store/store-write-failure';
 import { encodeReceipt } from './escpos-encoder';
 import { receiptMessages } from './receipt-messages';
 import type { ReceiptPrinting } from './receipt-printing';
@@ -20,6 +21,8 @@ export async function printReceipt(receipts: ReceiptPrinting, kind: string, titl
     return { jobId: receipts.queue.enqueue({ kind, title, contentType: escposContentType, content: bytes }).id, printerProblem: null };
   } catch (error) {
     log.error({ err: error, kind }, 'receipt could not be queued');
-    return { jobId: null, printerProblem: 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.' };
+    // The job is committed with its bytes before it prints: a full disk refuses the job itself.
+    const diskFull = storeWriteFailure(error) !== null;
+    return { jobId: null, printerProblem: diskFull ? receiptMessages.notStored : 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.' };
   }
 }

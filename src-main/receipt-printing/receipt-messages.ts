@@ -4,6 +4,9 @@ export const receiptMessages = {
   cutOff: 'La impresora de recibos se detuvo durante la impresión: revise el recibo antes de reimprimirlo.',
   paperRanOut: 'Se acabó el papel durante la impresión: cambie el rollo y reimprima el recibo.',
   unsupportedContent: 'Este tipo de documento no se puede enviar a la impresora de recibos.',
+  notStored:
+    'El disco del equipo está lleno (o falla) y el recibo no se pudo guardar para imprimirlo; lo registrado antes sigue registrado. ' +
+    'Avise a soporte técnico para liberar espacio y reimprímalo.',
   notConfigured: 'Este equipo no tiene una impresora de recibos configurada.',
   badAddress: 'La dirección de la impresora de recibos no es válida (use tcp://equipo:9100 o printer:COLA).',
 } as const;
