@@ -59,6 +59,8 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'app.info': {},
   'status.get': {},
   'device.enroll': { code: 'ABCD-EFGH-JKLM' },
+  'device.lockState': {},
+  'device.exportUnsentEvents': { grantId: sampleGrantId },
   'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
   // A code of the replica filled in beforeAll; the other bills samples carry no valid session.
   'bills.startValidation': { codigoInterno: 100005 },
