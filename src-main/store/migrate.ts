@@ -21,21 +21,33 @@ export function assertNotNewer(sqlite: Database.Database, migrations: readonly M
 }
 
 /**
+ * Where a migration run has got to, inside its transaction: after statement `statement` (from 0)
+ * of migration `tag`, or `checked` once the foreign keys were checked, before the new version is
+ * written and the transaction commits.
+ */
+export type MigrationStep = { readonly tag: string; readonly statement: number } | 'checked';
+
+/**
  * Brings the store to the app's schema. Call with foreign keys OFF: SQLite ignores
  * `PRAGMA foreign_keys` inside a transaction, and a table rebuild (drizzle-kit's way to alter
  * a table) with keys on would cascade-delete or fail. The keys are checked before commit.
+ * `onStep` is for fault tests only (a kill inside the transaction); production never passes it.
  */
-export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[]): { from: number; to: number } {
+export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[], onStep?: (step: MigrationStep) => void): { from: number; to: number } {
   assertNotNewer(sqlite, migrations);
   const from = Number(sqlite.pragma('user_version', { simple: true }));
   const known = migrations.length;
   if (from === known) return { from, to: known };
   const apply = sqlite.transaction(() => {
     for (const migration of migrations.slice(from)) {
-      for (const statement of migration.statements) sqlite.exec(statement);
+      migration.statements.forEach((statement, index) => {
+        sqlite.exec(statement);
+        onStep?.({ tag: migration.tag, statement: index });
+      });
     }
     const broken = sqlite.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) throw new Error(`migration left ${broken.length} rows with broken foreign keys`);
+    onStep?.('checked');
     // PRAGMA does not take bound parameters; `known` is an integer we computed.
     sqlite.pragma(`user_version = ${known}`);
   });

@@ -7,7 +7,7 @@ import { DeviceSecrets } from '../secrets/device-secrets';
 import { KeyFileStorage } from '../secrets/key-file-storage';
 import { SecretStorageError, type SecretStorage } from '../secrets/secret-storage';
 import { encryptingCopy, encryptPlainStore, type EncryptionStep } from './encrypt-plain-store';
-import { assertNotNewer, migrateStore } from './migrate';
+import { assertNotNewer, migrateStore, type MigrationStep } from './migrate';
 import type { Migration } from './migrations';
 import { applyStoreKey, storeFileKind } from './store-cipher';
 import { StoreError } from './store-error';
@@ -54,6 +54,8 @@ export interface OpenStoreOptions {
   readonly secretStorage?: SecretStorage | undefined;
   /** Fault tests only: told after each step of the migration of a plain store (encrypt-plain-store.ts). */
   readonly onEncryptionStep?: ((step: EncryptionStep) => void) | undefined;
+  /** Fault tests only: told after each statement of the pending migrations, inside their transaction (migrate.ts). */
+  readonly onMigrationStep?: ((step: MigrationStep) => void) | undefined;
 }
 
 /** The folder of the key files beside a store folder. */
@@ -97,7 +99,7 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = OFF');
-    migrateStore(sqlite, options.migrations);
+    migrateStore(sqlite, options.migrations, options.onMigrationStep);
     sqlite.pragma('foreign_keys = ON');
   } catch (error) {
     sqlite.close();

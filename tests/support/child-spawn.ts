@@ -11,11 +11,12 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export type ChildScript = 'device-process' | 'server-process' | 'store-process';
+export type ChildScript = 'device-process' | 'server-process' | 'store-process' | 'migration-process' | 'counter-process';
 
 export function spawnChild(script: ChildScript, args: readonly string[]): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe for children that take commands (counter-process); the others never read it.
+  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
