@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src-main/config/app-config';
+import { ConfigFile } from '../../../src-main/config/config-file';
 import { tempDir } from '../../support/temp-dir';
 
 const dirs: { remove(): void }[] = [];
@@ -75,5 +76,16 @@ describe('config.example.json', () => {
     const example = loadConfig({ VENTANILLA_DATA_DIR: dir, VENTANILLA_CONFIG: path.resolve('config.example.json') }, { dataDir: dir, version: '1' });
     const defaults = loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' });
     expect(example).toEqual(defaults);
+  });
+
+  it('lists every key that has a default, and no other', () => {
+    // `device.mode` has no default (unset: the device works as the server enrolled it), so the
+    // example leaves it out like the defaults do.
+    const keyPaths = (value: unknown, prefix = ''): string[] =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, inner]) => keyPaths(inner, `${prefix}${key}.`))
+        : [prefix.slice(0, -1)];
+    const example: unknown = JSON.parse(readFileSync(path.resolve('config.example.json'), 'utf8'));
+    expect(keyPaths(example).sort()).toEqual(keyPaths(ConfigFile.parse({})).sort());
   });
 });
