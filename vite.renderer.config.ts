@@ -39,8 +39,9 @@ function strictCsp(): Plugin {
  * The renderer is served by the web host from dist/renderer and loaded by Electron from
  * files, so every asset URL is relative (`base: './'`).
  *
- * `npm run dev:renderer` proxies /api to a running web host (VENTANILLA_PORT, default 5180);
- * open the dev URL with the `#token=` fragment the web host printed.
+ * `npm run dev:renderer` proxies /api and the launch exchange to a running web host
+ * (VENTANILLA_PORT, default 5180); open the dev URL with the `#launch=` fragment of an address
+ * the web host printed (one use each).
  */
 const devApiTarget = `http://127.0.0.1:${process.env['VENTANILLA_PORT'] ?? '5180'}`;
 
@@ -57,6 +58,9 @@ export default defineConfig({
   server: {
     strictPort: false,
     // The web host accepts only its own Host and Origin, so the proxy presents both.
-    proxy: { '/api': { target: devApiTarget, changeOrigin: true, headers: { origin: devApiTarget } } },
+    proxy: {
+      '/api': { target: devApiTarget, changeOrigin: true, headers: { origin: devApiTarget } },
+      '/launch': { target: devApiTarget, changeOrigin: true, headers: { origin: devApiTarget } },
+    },
   },
 });
