@@ -8,8 +8,11 @@ import type { IsoDate, Period } from './calendar';
 import type { Estrato } from './places';
 
 export type Uso = 'residencial' | 'comercial' | 'industrial' | 'oficial';
-export type BillState = 'pagada' | 'pendiente' | 'vencida' | 'anulada';
-export type PaymentChannel = 'banco' | 'caja' | 'en-linea' | 'corresponsal';
+import type { BillState, PaymentChannel as AnyPaymentChannel } from '../../src-shared/domain/bill-state';
+
+export type { BillState };
+/** Demo payments come from every channel but field collection (no field device took them). */
+export type PaymentChannel = Exclude<AnyPaymentChannel, 'campo'>;
 export type StaffRole = 'cajero' | 'supervisor' | 'soporte' | 'admin';
 
 export interface SubscriberRow {

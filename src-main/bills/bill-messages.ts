@@ -2,14 +2,7 @@
  * The Spanish sentences the bills service answers with, in one place so screens and tests read
  * the same words. Times are Bogotá's whatever the kiosk's own zone (Colombia has no DST).
  */
-const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric' });
-
-/** `las 14:07`, or `el 3 de marzo de 2026 a las 00:05` when it is not today in Bogotá. */
-export function bogotaUnlockTime(until: Date, now: Date): string {
-  const time = `las ${bogotaTime.format(until)}`;
-  return bogotaDay.format(until) === bogotaDay.format(now) ? time : `el ${bogotaDay.format(until)} a ${time}`;
-}
+import { formatUntilMoment } from '../../src-shared/domain/bogota-time';
 
 export const billMessages = {
   unknownCode: (codigoInterno: number): string =>
@@ -17,7 +10,7 @@ export const billMessages = {
   noBills: (codigoInterno: number): string =>
     `El código interno ${codigoInterno} no tiene facturas para consultar en este equipo. Acérquese a un punto de atención.`,
   locked: (codigoInterno: number, until: Date, now: Date): string =>
-    `Por seguridad, el código interno ${codigoInterno} está bloqueado en este equipo hasta ${bogotaUnlockTime(until, now)} ` +
+    `Por seguridad, el código interno ${codigoInterno} está bloqueado en este equipo hasta ${formatUntilMoment(until, now)} ` +
     '(hora de Colombia), porque las respuestas no coincidieron tres veces. Puede intentarlo después o pedir ayuda a un funcionario.',
   staleChallenge: 'Las preguntas ya no son válidas. Ingrese de nuevo el código interno para recibir preguntas nuevas.',
   accessEnded: 'Su consulta terminó. Para ver las facturas, ingrese de nuevo el código interno y responda las preguntas.',

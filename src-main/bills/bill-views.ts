@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { billStates, paymentChannels, type BillView, type PaymentView, type SubscriberSummary } from '../../src-shared/api/ops/bills';
+import { paymentChannels, type BillView, type PaymentView, type SubscriberSummary } from '../../src-shared/api/ops/bills';
+import { isBillState, type BillState } from '../../src-shared/domain/bill-state';
 import type { BillRow, PaymentRow, SubscriberRow } from './bill-queries';
 
-type BillState = (typeof billStates)[number];
 type PaymentChannel = (typeof paymentChannels)[number];
 
 /**
@@ -10,7 +10,6 @@ type PaymentChannel = (typeof paymentChannels)[number];
  * states, channels and estratos, so an unknown one means a damaged replica: it throws (and
  * the caller answers `internal`) rather than showing a guess.
  */
-const isBillState = (value: string): value is BillState => (billStates as readonly string[]).includes(value);
 const isChannel = (value: string): value is PaymentChannel => (paymentChannels as readonly string[]).includes(value);
 
 function billState(value: string): BillState {

@@ -1,4 +1,4 @@
-import { bogotaTimeZone, formatBogotaTime } from '../format/bogota-time';
+import { formatUntilMoment } from '../../src-shared/domain/bogota-time';
 import { useNow } from '../format/useNow';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
@@ -7,14 +7,8 @@ import { useBillsStore } from './bills-store';
 import { taskTitle, type BillsTask } from './bills-tasks';
 import './code-locked.css';
 
-const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: 'numeric', month: 'long', year: 'numeric' });
-
 /** `las 10:57`, or `el 22 de noviembre de 2025 a las 00:05` when the unlock is not today in Bogotá. */
-function unlockMoment(instant: string, now: Date): string {
-  const until = new Date(instant);
-  const time = `las ${formatBogotaTime(until)}`;
-  return bogotaDay.format(until) === bogotaDay.format(now) ? time : `el ${bogotaDay.format(until)} a ${time}`;
-}
+const unlockMoment = (instant: string, now: Date): string => formatUntilMoment(new Date(instant), now);
 
 /**
  * Three failed tries lock the código interno on this kiosk (the service persists the lock).

@@ -1,4 +1,4 @@
-import { formatBogotaTime } from '../format/bogota-time';
+import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { formatBogotaDay } from './bill-words';
 
 /**

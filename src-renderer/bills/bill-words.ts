@@ -1,18 +1,15 @@
-import type { billStates, paymentChannels } from '../../src-shared/api/ops/bills';
-import { bogotaTimeZone } from '../format/bogota-time';
+import type { BillState, PaymentChannel } from '../../src-shared/domain/bill-state';
+import { formatBogotaShortDate } from '../../src-shared/domain/bogota-time';
 
 /**
  * How bills, periods and payments read on the kiosk, in es-CO. Periods (`YYYY-MM`) and
  * calendar dates (`YYYY-MM-DD`) are civil values, not instants: they are formatted in UTC so
  * the kiosk's own time zone can never move them to the day before.
  */
-type BillState = (typeof billStates)[number];
-type PaymentChannel = (typeof paymentChannels)[number];
 
 const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 const shortMonth = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'short' });
 const longDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
 
 function civilDate(text: string): Date | null {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
@@ -43,7 +40,7 @@ export function formatCalendarDate(day: string): string {
 /** An instant as the day it was in Colombia: `21/11/2025`. */
 export function formatBogotaDay(instant: string): string {
   const date = new Date(instant);
-  return Number.isNaN(date.getTime()) ? instant : bogotaDay.format(date);
+  return Number.isNaN(date.getTime()) ? instant : formatBogotaShortDate(date);
 }
 
 export const billStateWords: Record<BillState, string> = {
@@ -57,6 +54,7 @@ export const billStateWords: Record<BillState, string> = {
 export const paymentChannelWords: Record<PaymentChannel, string> = {
   banco: 'En banco',
   caja: 'En caja de la oficina',
+  campo: 'Con el recaudador en su barrio',
   'en-linea': 'En línea (PSE)',
   corresponsal: 'En corresponsal bancario',
 };

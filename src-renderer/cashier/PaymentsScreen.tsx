@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
-import { formatBogotaTime } from '../format/bogota-time';
+import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { useCashierStore } from './cashier-store';
 import { pesos } from './cashier-format';
 import { useCashierCall } from './useCashierCall';

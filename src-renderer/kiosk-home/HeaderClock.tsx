@@ -1,4 +1,4 @@
-import { formatBogotaLongDate, formatBogotaTime } from '../format/bogota-time';
+import { formatBogotaLongDate, formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { useNow } from '../format/useNow';
 
 /** Date and time in Bogotá, so a citizen can tell whether offices are still open. */

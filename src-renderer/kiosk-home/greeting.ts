@@ -1,4 +1,4 @@
-import { bogotaHour } from '../format/bogota-time';
+import { bogotaHour } from '../../src-shared/domain/bogota-time';
 
 /** "Buenos días" until noon, "Buenas tardes" until 7 p.m., then "Buenas noches" (Bogotá time). */
 export function greetingFor(now: Date): string {

@@ -1,6 +1,6 @@
 import type { DeviceStatus, printerStates } from '../../src-shared/api/ops/status';
 import { assertNever } from '../../src-shared/api/result';
-import { formatBogotaMoment } from '../format/bogota-time';
+import { formatBogotaMoment } from '../../src-shared/domain/bogota-time';
 import { formatCount } from '../format/count';
 import { formatDuration } from '../format/duration';
 

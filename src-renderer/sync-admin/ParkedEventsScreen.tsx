@@ -2,7 +2,7 @@ import { useCallback, useEffect } from 'react';
 import type { ParkedEvent } from '../../src-shared/api/ops/sync';
 import { useApiClient } from '../api/useApiClient';
 import { useRouteStore } from '../app/route-store';
-import { formatBogotaMoment } from '../format/bogota-time';
+import { formatBogotaMoment } from '../../src-shared/domain/bogota-time';
 import { StaffSignIn } from '../staff/StaffSignIn';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useApiClient } from '../api/useApiClient';
 import { useAppInfo } from '../app-info/useAppInfo';
 import { useRouteStore } from '../app/route-store';
-import { formatBogotaMoment } from '../format/bogota-time';
+import { formatBogotaMoment } from '../../src-shared/domain/bogota-time';
 import { formatCount } from '../format/count';
 import { useDeviceStatus } from '../status-strip/useDeviceStatus';
 import { Button } from '../ui/Button';

@@ -2,6 +2,7 @@ import { assertNever } from '../../src-shared/api/result';
 import type { EntitySetting } from '../../src-shared/domain/entity-setting';
 import { entityWords, layoutMail, type MailContent } from './mail-layout';
 import type { MailMessage, RenderedMail } from './mail-messages';
+import { formatBogotaDay, formatBogotaTime } from '../../src-shared/domain/bogota-time';
 
 /**
  * The Spanish (es-CO) words of each mail. Pure: the same message and entity always give the
@@ -113,7 +114,7 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
             kind: 'paragraph',
             text:
               `Le informamos que la contraseña de su cuenta en ${names.inSentence} se cambió el ` +
-              `${bogotaDay.format(message.at)} a las ${bogotaTime.format(message.at)} (hora de Colombia).`,
+              `${formatBogotaDay(message.at)} a las ${formatBogotaTime(message.at)} (hora de Colombia).`,
           },
           { kind: 'paragraph', text: 'Si fue usted, no tiene que hacer nada más.' },
           { kind: 'notice', text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.' },
@@ -124,9 +125,6 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
   }
 }
 
-// Colombia has no daylight saving time; the server's own zone does not matter.
-const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: 'numeric', month: 'long', year: 'numeric' });
-const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 function minutes(count: number): string {
   return count === 1 ? '1 minuto' : `${count} minutos`;

@@ -1,5 +1,6 @@
 import { escapeHtml as e } from './html-escape';
 import type { MailboxEntry, MailboxMail } from './mailbox-queries';
+import { formatBogotaTimestamp } from '../../src-shared/domain/bogota-time';
 
 /**
  * The local mailbox's two pages: the list and one mail. Plain server-rendered HTML with no
@@ -16,16 +17,6 @@ const stateLabels: Record<string, string> = {
   failed: 'Rechazado',
 };
 
-const bogota = new Intl.DateTimeFormat('es-CO', {
-  timeZone: 'America/Bogota',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 /** The links carry the start's token: the pages open only with it (routes/mailbox.ts). */
 const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
@@ -34,7 +25,7 @@ export function mailboxListPage(entries: readonly MailboxEntry[], token: string)
   const rows = entries
     .map(
       (m) =>
-        `<tr><td>${e(bogota.format(m.createdAt))}</td><td>${e(m.recipient)}</td>` +
+        `<tr><td>${e(formatBogotaTimestamp(m.createdAt))}</td><td>${e(m.recipient)}</td>` +
         `<td><a href="${e(withToken(`/mailbox/${m.id}`, token))}">${e(m.subject)}</a></td><td>${e(stateLabel(m.state))}</td></tr>`,
     )
     .join('\n');
@@ -55,7 +46,7 @@ export function mailboxMailPage(mail: MailboxMail, token: string): string {
     `<p><a href="${e(withToken('/mailbox', token))}">← Volver al buzón</a></p>
 <h1>${e(mail.subject)}</h1>
 <dl>
-<dt>Fecha</dt><dd>${e(bogota.format(mail.createdAt))} (hora de Colombia)</dd>
+<dt>Fecha</dt><dd>${e(formatBogotaTimestamp(mail.createdAt))} (hora de Colombia)</dd>
 <dt>Para</dt><dd>${e(mail.recipient)}</dd>
 <dt>Plantilla</dt><dd>${e(mail.template)}</dd>
 <dt>Estado</dt><dd>${e(stateLabel(mail.state))} (intentos: ${mail.attempts})</dd>

@@ -1,4 +1,4 @@
-import { billStates } from '../api/ops/bills';
+import { billStates } from './bill-state';
 import { err, ok, type Result } from '../api/result';
 import type { BillRow, SubscriberRow } from './bill-rows';
 import { bogotaDate, formatDateEs, periodLabel, periodsEndingAt, shortPeriodLabel } from './calendar-es';

@@ -1,7 +1,7 @@
 import { assertNever } from '../api/result';
-import type { billStates } from '../api/ops/bills';
+import type { BillState } from './bill-state';
 
-export type BillState = (typeof billStates)[number];
+export type { BillState } from './bill-state';
 export type BillDocumentMode = 'current' | 'previous';
 
 /**

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { billStates } from '../../../src-shared/domain/bill-state';
+import { sqlList } from './sql-list';
 import { subscribers } from './subscribers';
 
 /** One line of a bill. Subsidies are negative amounts; contributions (estratos 5–6, commercial) positive. */
@@ -36,7 +38,7 @@ export const bills = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
   },
   (t) => [
-    check('bills_state_check', sql`${t.state} in ('pagada', 'pendiente', 'vencida', 'anulada')`),
+    check('bills_state_check', sql`${t.state} in ${sqlList(billStates)}`),
     // An annulled bill and its reissue share a period, so this index is not unique.
     index('bills_subscriber_period_idx').on(t.codigoInterno, t.period),
   ],

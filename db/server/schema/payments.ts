@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { bills } from './bills';
+import { paymentChannels } from '../../../src-shared/domain/bill-state';
 import { devices } from './devices';
+import { sqlList } from './sql-list';
 import { subscribers } from './subscribers';
 
 /** Money received for a bill, by any channel. Amounts are whole pesos. */
@@ -35,7 +37,7 @@ export const payments = pgTable(
   },
   (t) => [
     check('payments_amount_check', sql`${t.amount} > 0`),
-    check('payments_channel_check', sql`${t.channel} in ('banco', 'caja', 'campo', 'en-linea', 'corresponsal')`),
+    check('payments_channel_check', sql`${t.channel} in ${sqlList(paymentChannels)}`),
     check('payments_state_check', sql`${t.state} in ('valid', 'voided')`),
     index('payments_subscriber_idx').on(t.codigoInterno, t.paidAt),
     index('payments_bill_idx').on(t.billNumber),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billStates, paymentChannels } from '../../domain/bill-state';
 import { defineOperation, kioskOnly } from '../operation';
 
 /**
@@ -30,8 +31,7 @@ export const ValidationQuestion = z.object({
 });
 export type ValidationQuestion = z.infer<typeof ValidationQuestion>;
 
-export const billStates = ['pagada', 'pendiente', 'vencida', 'anulada'] as const;
-export const paymentChannels = ['banco', 'caja', 'en-linea', 'corresponsal'] as const;
+export { billStates, paymentChannels } from '../../domain/bill-state';
 
 export const SubscriberSummary = z.object({
   codigoInterno: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { billStates } from '../../domain/bill-state';
 import { CloseFigures } from '../../cashier/close-figures';
 import { CashCount, Tender } from '../../cashier/tenders';
 import { defineOperation, counterOnly } from '../operation';
@@ -35,7 +36,7 @@ export const PayableBill = z.object({
   periodLabel: z.string(),
   total: z.number().int(),
   dueOn: z.string(),
-  state: z.enum(['pendiente', 'vencida', 'pagada', 'anulada']),
+  state: z.enum(billStates),
   /** Spanish, when taking this payment needs the cashier's attention (paid already, overdue). */
   warning: z.string().nullable(),
 });

@@ -1,6 +1,8 @@
 /**
- * Dates and times as a citizen in Colombia reads them, whatever the kiosk's own time zone.
- * Colombia has no daylight saving time, so the zone is fixed.
+ * Dates and times as a citizen in Colombia reads them, whatever the zone of the machine that
+ * formats them (a kiosk, the central server): defined once for the screens, the devices'
+ * messages, the mail and the server's pages. Colombia has no daylight saving time, so the zone
+ * is fixed. Dates of bills (`YYYY-MM-DD`) and periods are in calendar-es.ts.
  */
 export const bogotaTimeZone = 'America/Bogota';
 
@@ -8,12 +10,38 @@ const timeFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, 
 const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: bogotaTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 const shortDateFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
 const longDateFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, weekday: 'long', day: 'numeric', month: 'long' });
+const dayFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: 'numeric', month: 'long', year: 'numeric' });
+const timestampFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 const hourFormat = new Intl.DateTimeFormat('en-US', { timeZone: bogotaTimeZone, hour: 'numeric', hourCycle: 'h23' });
 
 const dayKey = (date: Date): string => dayKeyFormat.format(date);
 
 /** `10:42` */
 export const formatBogotaTime = (date: Date): string => timeFormat.format(date);
+
+/** `3 de marzo de 2026` */
+export const formatBogotaDay = (date: Date): string => dayFormat.format(date);
+
+/** `03/03/2026, 14:07:09`, for records staff read (a mailbox, a log page). */
+export const formatBogotaTimestamp = (date: Date): string => timestampFormat.format(date);
+
+/** `21/11/2025`: the day an instant was in Colombia. */
+export const formatBogotaShortDate = (date: Date): string => shortDateFormat.format(date);
+
+/** `las 14:07`, or `el 3 de marzo de 2026 a las 00:05` when `until` is not today in Bogotá. */
+export function formatUntilMoment(until: Date, now: Date): string {
+  const time = `las ${formatBogotaTime(until)}`;
+  return formatBogotaDay(until) === formatBogotaDay(now) ? time : `el ${formatBogotaDay(until)} a ${time}`;
+}
 
 /** `martes, 14 de mayo` */
 export const formatBogotaLongDate = (date: Date): string => longDateFormat.format(date);
