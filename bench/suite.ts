@@ -2,7 +2,7 @@
  * What every benchmark suite under `bench/suites/` exports: its `name` (the prefix of its
  * metrics, e.g. `seed` → `seed.subscribers_per_s`) and `run`, which returns metric name →
  * number. Each metric that measures our code should sit beside the raw limit measured in the
- * same run (DESIGN §4), so a reader can tell our overhead from the machine's speed.
+ * same run (docs/adding-a-feature.md, quality bars), so a reader can tell our overhead from the machine's speed.
  */
 export type Metrics = Record<string, number>;
 

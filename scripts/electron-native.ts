@@ -6,7 +6,7 @@ import { rebuild } from '@electron/rebuild';
 /**
  * Builds better-sqlite3-multiple-ciphers (SQLite with encryption) a second time, for Electron's
  * ABI, into dist/electron-native, leaving node_modules with Node's build so `npm test` keeps
- * working (DESIGN §5). The app loads this copy through the `nativeBinding` option. Needs
+ * working (docs/architecture.md). The app loads this copy through the `nativeBinding` option. Needs
  * Electron's headers, so it works only where their download host is reachable; callers fall
  * back to the web host otherwise.
  */

@@ -3,7 +3,7 @@ import { defaultScryptParams, parsePasswordHash, PasswordHashFormatError, saltBy
 
 /**
  * Staff passwords and PINs, as the central server stores them and as counters verify them
- * offline (DESIGN §2 "Trust model").
+ * offline (docs/trust-model.md).
  *
  * One scrypt run gives 64 bytes. The first 32 are the **verifier**: the server replicates
  * `scrypt$…$<verifier>` to counter and field devices, in the password-hash.ts format, so

@@ -16,7 +16,7 @@ export const demoEntity: EntitySetting = {
   address: 'Calle 60 No. 5-20, barrio La Floresta, Ibagué, Tolima',
   phone: 'Línea de atención (608) 261 0101 · WhatsApp 310 000 0101',
   website: 'www.acueducto-ibague.example',
-  // The example GLN of shared/domain/gs1-128-recaudo.md (valid check digit, assigned to no one)
+  // The example GLN of docs/domain/gs1-128-recaudo.md (valid check digit, assigned to no one)
   // with the usual convenio lengths: a 12-digit reference and a 10-digit amount in whole pesos.
   paymentBarcode: { gln: '7709998000421', referenceLength: 12, amountAi: '3900', amountLength: 10 },
   paymentPoints: [

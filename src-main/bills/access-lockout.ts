@@ -3,7 +3,7 @@ import { auditLog, billAccessLocks } from '../../db/local/schema';
 import type { LocalDb, Store } from '../store/open-store';
 import { commit } from '../store/write-path';
 
-/** Three wrong answers in a row lock a code on this device for 15 minutes (DESIGN §1.1). */
+/** Three wrong answers in a row lock a code on this device for 15 minutes (docs/user-guides.md, guide 000 §4). */
 export const maxFailures = 3;
 export const lockMs = 15 * 60_000;
 

@@ -24,7 +24,7 @@ export interface BillAccessOptions {
 }
 
 /**
- * Who may see a código interno's bills at this kiosk (DESIGN §1.1, guide 000 §4): three
+ * Who may see a código interno's bills at this kiosk (guide 000 §4, docs/user-guides.md): three
  * questions from the subscriber's last bill, all three right → an access id for the session;
  * three failures in a row → the code is locked on this device for 15 minutes. A wrong answer
  * is reported only as "not all right": never which one.

@@ -1,5 +1,5 @@
 /**
- * The three questions a citizen answers before seeing a subscriber's bills (DESIGN §1.1):
+ * The three questions a citizen answers before seeing a subscriber's bills (guide 000 §4, docs/user-guides.md):
  * multiple choice about the subscriber's last bill, which they hold in their hand. Pure: the
  * randomness comes in, so tests can fix it. The right option stays on the Node side.
  */

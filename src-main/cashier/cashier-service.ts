@@ -53,7 +53,7 @@ type Out<K extends OpName> = Promise<Result<OpOutput<K>>>;
 
 
 /**
- * The counter (DESIGN §1.5). Money records are written only through `commit` (the record,
+ * The counter (docs/user-guides.md). Money records are written only through `commit` (the record,
  * its outbox event and its audit line in one SQLite transaction); the receipt is printed
  * after, as a persisted job, so a printer out of paper or a crash between the two never loses
  * or doubles a payment: the payment stands and its receipt can be printed again.

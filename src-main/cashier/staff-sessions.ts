@@ -16,7 +16,7 @@ const maxSessionMs = 12 * 3_600_000;
 const idleMs = 30 * 60_000;
 
 /**
- * Staff signed in at this counter (DESIGN §1.5). The credentials are checked by the
+ * Staff signed in at this counter (docs/user-guides.md, the counter). The credentials are checked by the
  * StaffAuthorizer against the replicated accounts, so sign-in works offline; the session is
  * kept in memory only (a restart signs everyone out, which is the safe side), ends after 30
  * minutes without use or 12 hours in all.

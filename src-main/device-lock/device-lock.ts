@@ -21,7 +21,7 @@ export interface DeviceLockOptions {
 }
 
 /**
- * A device whose token the central server refuses (revoked: DESIGN §2 "Trust model") locks
+ * A device whose token the central server refuses (revoked: docs/security-at-rest.md) locks
  * itself. The 401 itself is heard by the connection monitor, the puller or the pusher, which
  * write `tokenRefusedAt`; from then on:
  *

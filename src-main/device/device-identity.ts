@@ -5,7 +5,7 @@ import type { Store } from '../store/open-store';
 import type { DeviceMeta } from './device-meta';
 
 /**
- * Who this device is, as the central server says (DESIGN §2 "Trust model"): its mode, scope,
+ * Who this device is, as the central server says (docs/trust-model.md): its mode, scope,
  * office and receipt series come with the enrollment and every hello, and are stored. The
  * server checks every request against its own record anyway; the device uses the stored copy
  * to serve only what its mode may do.

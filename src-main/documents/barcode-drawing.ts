@@ -9,7 +9,7 @@ import { colors, text, type Pen } from './pdf-text';
  * Module width: 0.96 pt (0.339 mm) when it fits — exactly 4 dots at 300 dpi and 8 at 600, so
  * printers and `pdftoppm -r 300` make every bar the same width — otherwise 0.72 pt (0.254 mm,
  * 3 dots at 300 dpi), otherwise whatever fits. Bars 45 pt (15.9 mm) high, above the ≥ 13 mm of
- * shared/domain/gs1-128-recaudo.md §1.9; quiet zones of 10 modules each side are left white.
+ * docs/domain/gs1-128-recaudo.md; quiet zones of 10 modules each side are left white.
  */
 
 const preferredModuleWidths = [0.96, 0.72] as const;

@@ -10,7 +10,7 @@ import { GS } from '../../src-shared/domain/gs1-128';
  * zones are the caller's). `format: 'CODE128'` picks the sets itself (Start C for our digits);
  * `ean128: true` puts the leading FNC1 right after the start character; separator FNC1s are the
  * character `\xCF` in the data (jsbarcode's FNC1), which is where our element strings have GS.
- * See shared/domain/gs1-128-recaudo.md §1.8.
+ * See docs/domain/gs1-128-recaudo.md, "Drawing it".
  */
 
 const jsbarcodeFnc1 = '\xCF';

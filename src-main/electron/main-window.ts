@@ -8,7 +8,7 @@ export interface MainWindowOptions {
   readonly devTools: boolean;
 }
 
-/** The hardened window options (DESIGN §2): isolated, sandboxed, no Node in the page; kiosk mode for kiosks. */
+/** The hardened window options (docs/architecture.md): isolated, sandboxed, no Node in the page; kiosk mode for kiosks. */
 export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
   const kiosk = options.mode === 'kiosk';
   return {

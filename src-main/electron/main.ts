@@ -23,7 +23,7 @@ async function onReady(): Promise<void> {
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
   // Packaged, better-sqlite3-multiple-ciphers was rebuilt for Electron by electron-builder. From
   // a source checkout, node_modules holds Node's build (for tests), so `npm start` builds a
-  // second copy for Electron's ABI beside it (scripts/electron-native.ts, DESIGN §5).
+  // second copy for Electron's ABI beside it (scripts/electron-native.ts, docs/architecture.md).
   const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
   // The store's key and the device token in the OS keychain (safeStorage works once `app` is ready).
   const secretStorage = (keysDir: string) => safeStorageSecrets(keysDir, moduleLogger(log, 'secrets'));

@@ -7,7 +7,7 @@ import { UnavailablePrinter } from './unavailable-printer';
  * Electron's `webContents.print({ deviceName, silent: true })` that loads the PDF in a hidden
  * window. It can only live in `src-main/electron/` (the only place allowed to import electron),
  * so the Electron host passes it in here. Not written yet: Electron cannot run on the build
- * machines (DESIGN §5), so it could not be tested.
+ * machines (docs/architecture.md), so it could not be tested.
  */
 export type ElectronPrinterFactory = (printerName: string) => DocumentPrinter;
 

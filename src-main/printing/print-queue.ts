@@ -45,7 +45,7 @@ export interface PrintQueueDeps {
 type Task = { readonly kind: 'send'; readonly jobId: string } | { readonly kind: 'resume'; readonly jobId: string; readonly systemJobId: string };
 
 /**
- * Persisted print jobs (DESIGN §3, STYLE §9): queued → printing → done | failed. The bytes are
+ * Persisted print jobs (docs/architecture.md, STYLE §9): queued → printing → done | failed. The bytes are
  * committed before anything reaches the printer. Jobs are sent one at a time, in order. A
  * transient failure is sent again a bounded number of times; any other failure waits for
  * `retry` or `reprint`, which only a person asks for. Nothing is ever printed twice by itself.

@@ -7,7 +7,7 @@ import { gs1128Modules } from '../documents/code128-modules';
  * string is about 56 digits, ≈ 380 modules, and ESC/POS printers take at least 2 dots per
  * module (0.25 mm), so ≈ 760 dots against the 576 of an 80 mm roll and 384 of a 58 mm one.
  * Along the paper its length is free: 2 dots (0.25 mm, the PDF's module too) per module and bars 14 mm long, above
- * the 13 mm of shared/domain/gs1-128-recaudo.md §1.9, with 10-module quiet zones.
+ * the 13 mm of docs/domain/gs1-128-recaudo.md, with 10-module quiet zones.
  *
  * The picture is a PNG for node-thermal-printer's `printImageBuffer`, which writes it as the
  * raster command of the printer type (EPSON GS v 0, STAR's bit image).

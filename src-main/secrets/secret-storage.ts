@@ -1,6 +1,6 @@
 /**
  * Where a device keeps its secrets: outside the database they protect, so a copy of the store
- * alone opens nothing (DESIGN §2 "Trust model"). Two kinds exist: key files in a private
+ * alone opens nothing (docs/security-at-rest.md). Two kinds exist: key files in a private
  * folder beside the data (key-file-storage.ts; the web host and tests), and the same files
  * sealed by the operating system's keychain through Electron's safeStorage
  * (electron/safe-storage-secrets.ts).

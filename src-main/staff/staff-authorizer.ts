@@ -32,7 +32,7 @@ const approverRoles: readonly StaffRole[] = ['supervisor'];
 
 /**
  * Staff credentials checked on the device against the replicated staff accounts, so a
- * supervisor can approve things with the server down (DESIGN §1.5). The hashes are peppered
+ * supervisor can approve things with the server down (docs/trust-model.md). The hashes are peppered
  * with a secret of this device (src-node/staff-credentials.ts), so a copied store alone cannot
  * test guesses. A success gives a short-lived grant for the screen that asked; nothing is kept
  * on disk. After five failures a username waits five minutes (in memory: a restart forgives,

@@ -45,7 +45,7 @@ export interface OpenStoreOptions {
   /** Folder of the store; the file is `ventanilla.db` inside it. */
   readonly dir: string;
   readonly migrations: readonly Migration[];
-  /** better-sqlite3's compiled addon, for Electron's ABI (DESIGN §5); Node's own when absent. */
+  /** better-sqlite3's compiled addon, for Electron's ABI (docs/architecture.md); Node's own when absent. */
   readonly nativeBinding?: string | undefined;
   /**
    * Where the store's key and the device's other secrets are kept: the OS keychain in Electron

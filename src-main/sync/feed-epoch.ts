@@ -4,7 +4,7 @@ import type { Store } from '../store/open-store';
 import { replicaTables } from './replica-tables';
 
 /**
- * The change feed's epoch as the server last said it (DESIGN §2 "Sync protocol"). A new one
+ * The change feed's epoch as the server last said it (docs/sync-protocol.md, "Epochs"). A new one
  * means the server's database was restored from a backup: the feed's numbers this device
  * applied may be handed out again for other changes, and events it sent after the backup may
  * be gone. So, in one transaction, the replica and its cursor start again from nothing and

@@ -23,7 +23,7 @@ export const malformedPageMessage = 'El servidor central envió datos que este e
 export const defaultPullerOptions: PullerOptions = { pageSize: 2000, longPollMs: 25_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
 
 /**
- * Keeps the replica current (DESIGN §2 "Pull"):
+ * Keeps the replica current (docs/sync-protocol.md, "Pull"):
  *
  * 1. Ask for the changes after the cursor; with nothing left to catch up, as a long poll, so a
  *    change reaches an online device as soon as it is committed.

@@ -21,7 +21,7 @@ export interface PusherOptions {
 export const defaultPusherOptions: PusherOptions = { batchSize: maxPushBatch, idleCheckMs: 15_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
 
 /**
- * Sends the outbox to the server (DESIGN §2 "Push"), oldest first, one batch in flight, so
+ * Sends the outbox to the server (docs/sync-protocol.md, "Push"), oldest first, one batch in flight, so
  * the server sees each device's events in the order they were written:
  *
  * 1. Read up to a batch of `pending` events in id (UUIDv7 = write) order.

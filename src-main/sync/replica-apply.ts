@@ -48,7 +48,7 @@ interface PreparedTable {
 
 /**
  * Applies pages of the change feed to the replica: every change of a page and the new
- * cursor in ONE transaction (DESIGN §2 "Pull"), so a crash, a kill or a power cut leaves
+ * cursor in ONE transaction (docs/sync-protocol.md, "Applying a page"), so a crash, a kill or a power cut leaves
  * either the whole page with its cursor or neither, and the next pull starts from the cursor.
  */
 export class ReplicaApplier {

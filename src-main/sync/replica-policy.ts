@@ -6,7 +6,7 @@ import type { Store } from '../store/open-store';
 export const replicatedStaffRoles: readonly string[] = ['cajero', 'supervisor'];
 
 /**
- * What this device keeps of what the server sends (DESIGN §2 "Trust model"). The server
+ * What this device keeps of what the server sends (docs/trust-model.md). The server
  * already sends each mode only its share (src-server/sync/feed-policy.ts); the device applies
  * the same rule again, so a replica never holds more than its mode needs even if a server of
  * an older version sends more, and it peppers staff hashes with its own secret before they

@@ -19,7 +19,7 @@ export interface SyncOptions {
 type SyncFigures = Pick<DeviceStatus['sync'], 'parkedEvents' | 'lastError' | 'progress' | 'clockOffsetSeconds'>;
 
 /**
- * The sync scheduler (DESIGN §2): a puller that long-polls the change feed and a pusher
+ * The sync scheduler (docs/sync-protocol.md): a puller that long-polls the change feed and a pusher
  * that wakes when the outbox is written, each with its own watchdog timer and backoff. Both
  * idle while the device is not enrolled and start by themselves once it is.
  */

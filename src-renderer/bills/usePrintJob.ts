@@ -6,7 +6,7 @@ import { usePauseIdle } from '../session/usePauseIdle';
 
 /**
  * One print of one bill, as the citizen follows it: sent → waiting for the printer → printed,
- * or a plain reason and "Reintentar". The job itself is persisted by the service (DESIGN §3);
+ * or a plain reason and "Reintentar". The job itself is persisted by the service (docs/architecture.md);
  * this only watches it with `print.job`.
  */
 export type PrintProgress =

@@ -1,7 +1,7 @@
 import type { IconName } from '../ui/icons';
 
 /**
- * Everything a citizen can do at the kiosk (DESIGN §1), in the words of the original guides.
+ * Everything a citizen can do at the kiosk (docs/user-guides.md), in the words of the original guides.
  * A later issue makes a function available by setting its `status` to `available` and
  * registering its screen in `features/feature-screens.ts`.
  */

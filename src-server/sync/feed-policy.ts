@@ -2,13 +2,13 @@ import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import type { ReplicatedTable } from '../../src-shared/server-api/sync-api';
 
 /**
- * What each kind of device may hold of the change feed (DESIGN §2 "Trust model"): the least
+ * What each kind of device may hold of the change feed: the least
  * data that serves what it does offline. A kiosk in a public lobby prints bills and shows
  * payment history without the server, so it needs subscribers (name and address are on the
  * printed bill), bills, payments and settings — but no staff accounts (it has no staff
  * functions) and no payment references (a bank's or counter's reference says nothing a
  * citizen needs). Counters and field devices also hold the cashiers and supervisors, whose
- * credentials they check offline; never other roles. docs/data-on-devices.md says why.
+ * credentials they check offline; never other roles. docs/trust-model.md ("What each device holds") says why.
  */
 export interface FeedPolicy {
   readonly tables: readonly ReplicatedTable[];

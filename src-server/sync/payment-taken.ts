@@ -26,13 +26,13 @@ interface Credit {
 }
 
 /**
- * A payment taken at a counter or in the field (DESIGN §1.5). The payment is kept even when
+ * A payment taken at a counter or in the field (docs/trust-model.md). The payment is kept even when
  * nothing was owed — money is never refused once received: what was not owed (a bill already
  * paid at a bank, an annulled bill, more than the total) becomes saldo a favor on the
  * subscriber, flagged for the office (reviewed_at null).
  *
- * What the server checks, from its own records and never from the device's word (DESIGN §2
- * "Trust model"): the bill exists for that código interno and, for a field device, lies within
+ * What the server checks, from its own records and never from the device's word
+ * (docs/trust-model.md): the bill exists for that código interno and, for a field device, lies within
  * its routes; the cash session is one this device opened and has not closed; the cashier is
  * an active cashier or supervisor and the session's own (a supervisor may stand in); the
  * amount fits; the date is near the server's clock; the receipt number carries the prefix the

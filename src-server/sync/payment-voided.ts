@@ -15,7 +15,7 @@ interface PaymentRow extends Record<string, unknown> {
 }
 
 /**
- * A counter or field payment voided with a supervisor's approval (DESIGN §1.5). The payment
+ * A counter or field payment voided with a supervisor's approval (docs/trust-model.md). The payment
  * stays, with state `voided` (devices receive the change through the feed); its saldo a favor
  * is marked voided; a bill it had paid is owed again (`vencida` after its due date) unless
  * another valid payment covers it; `payment_voids` keeps who, why, when and the signature.

@@ -35,7 +35,7 @@ interface Candidate {
 }
 
 /**
- * Applies a device's batch exactly once per event (DESIGN §2 "Push"), in the order sent, in
+ * Applies a device's batch exactly once per event (docs/sync-protocol.md, "The server's steps"), in the order sent, in
  * one transaction that holds the feed lock from its start:
  *
  * 1. Events whose id is already in `applied_events` were applied before (a retry after a lost

@@ -2,7 +2,7 @@ import { formatNit } from '../domain/nit';
 import { formatCop } from '../domain/money';
 import { copyMark, type ReceiptLine, type ReceiptModel } from '../receipts/receipt-model';
 
-/** What a recibo de caja says (DESIGN §3). */
+/** What a recibo de caja says (docs/glossary.md). */
 export interface ReceiptFacts {
   readonly entity: { readonly name: string; readonly nit: string; readonly city: string };
   readonly deviceName: string;

@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../api/result';
 import { formatCop, type Pesos } from '../domain/money';
 
 /**
- * How a payment at the counter is paid (DESIGN §1.5): cash (the cashier types what the citizen
+ * How a payment at the counter is paid (docs/user-guides.md): cash (the cashier types what the citizen
  * handed over; the change is computed), card (voucher reference) and check (bank and number),
  * alone or mixed. Pure, so the screen shows the change as it is typed and the service checks
  * the same rule again.

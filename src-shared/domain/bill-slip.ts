@@ -3,7 +3,7 @@ import type { BillDocument } from './bill-document';
 import { formatCop } from './money';
 
 /**
- * The short thermal version of a bill (DESIGN §1.1), for kiosks with only a receipt printer:
+ * The short thermal version of a bill (docs/user-guides.md, guide 000 §4), for kiosks with only a receipt printer:
  * the same BillDocument the PDF draws, so the two never disagree. It keeps what a citizen
  * needs to pay or to check: who and what, the period's total and due date, and the payment
  * barcode when the full bill would carry one. A previous bill's slip is marked with its state

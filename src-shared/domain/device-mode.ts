@@ -1,3 +1,3 @@
-/** The three ways one installation is used (DESIGN §intro). */
+/** The three ways one installation is used (docs/architecture.md). */
 export const deviceModes = ['kiosk', 'cashier', 'field'] as const;
 export type DeviceMode = (typeof deviceModes)[number];

@@ -5,7 +5,7 @@ import type { Pesos } from './money';
 
 /**
  * Reads a bill's payment barcode as a USB scanner types it at the cashier (keyboard wedge),
- * per shared/domain/gs1-128-recaudo.md §1.7:
+ * per docs/domain/gs1-128-recaudo.md, "Reading a scan at the counter":
  *
  * 1. A GS1-aware scanner may send `]C1` (symbology identifier) first and ASCII GS for each
  *    separator FNC1: the string is cut at the GS characters and each AI read in turn.

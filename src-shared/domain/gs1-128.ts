@@ -4,7 +4,7 @@ import { isValidGln } from './gs1-check-digit';
 import { isPesos, type Pesos } from './money';
 
 /**
- * The payment barcode of a bill (GS1-128 "recaudo", shared/domain/gs1-128-recaudo.md): four
+ * The payment barcode of a bill (GS1-128 "recaudo", docs/domain/gs1-128-recaudo.md): four
  * Application Identifiers in this order, the same in every Colombian example —
  *
  *   (415) GLN of the biller, 13 digits, fixed length: no FNC1 after it

@@ -1,6 +1,6 @@
 /**
  * GS1 mod-10 check digit (GTIN, GLN): from the rightmost data digit leftwards the weights are
- * 3, 1, 3, 1…; the check digit is (10 − sum mod 10) mod 10 (shared/domain/gs1-128-recaudo.md §1.2).
+ * 3, 1, 3, 1…; the check digit is (10 − sum mod 10) mod 10 (docs/domain/gs1-128-recaudo.md).
  */
 
 /** Check digit of the data digits of a GS1 key (without its check digit). */

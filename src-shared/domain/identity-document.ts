@@ -2,8 +2,7 @@ import { err, ok, type Result } from '../api/result';
 import { nitCheckDigit } from './nit';
 
 /**
- * Colombian identification documents a citizen registers with (shared/domain/identification-nit.md
- * §3.2): the identity is the type and the number. Numbers are normalised before they are
+ * Colombian identification documents a citizen registers with (docs/domain/identification-nit.md): the identity is the type and the number. Numbers are normalised before they are
  * stored or compared: digits only for the numeric documents, upper-case letters and digits for
  * the alphanumeric ones. A NIT is kept as its body followed by its check digit, with the DV
  * verified.

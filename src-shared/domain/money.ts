@@ -1,5 +1,5 @@
 /**
- * Money is integer pesos (COP) everywhere; never floats (shared/domain/money-cop.md).
+ * Money is integer pesos (COP) everywhere; never floats (docs/domain/money-cop.md).
  * The formatter pins every option because ICU versions disagree on COP's fraction digits.
  */
 const copFormat = new Intl.NumberFormat('es-CO', {

@@ -1,6 +1,6 @@
 /**
  * NIT check digit (dígito de verificación, DV) per DIAN: weights from the rightmost digit,
- * sum mod 11, DV = r for r in {0, 1}, else 11 − r. See shared/domain/identification-nit.md.
+ * sum mod 11, DV = r for r in {0, 1}, else 11 − r. See docs/domain/identification-nit.md.
  */
 const weights = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71] as const;
 

@@ -1,5 +1,5 @@
 /**
- * What a thermal receipt or slip says, before it is ESC/POS (DESIGN §3, STYLE §11): a list of
+ * What a thermal receipt or slip says, before it is ESC/POS (docs/architecture.md, STYLE §11): a list of
  * lines a pure encoder turns into printer bytes (src-main/receipt-printing/escpos-encoder.ts).
  * Both the bill slip and the cashier's recibo de caja are built as this model, so tests can
  * assert the words without decoding bytes, and the encoder never knows what a bill is.
@@ -37,5 +37,5 @@ export const receiptPapers = {
 } as const;
 export type ReceiptPaper = keyof typeof receiptPapers;
 
-/** Marked on every reprint (DESIGN §3): a copy must never pass for the original. */
+/** Marked on every reprint (docs/architecture.md): a copy must never pass for the original. */
 export const copyMark = '*** COPIA ***';

@@ -1,7 +1,7 @@
 import type { ReceiptModel } from './receipt-model';
 
 /**
- * The installer's check of a receipt printer (DESIGN §3): every Spanish letter and sign the
+ * The installer's check of a receipt printer (docs/architecture.md): every Spanish letter and sign the
  * receipts use, a ruler of the roll's width, a barcode and the cut. If a line shows other
  * characters, the printer's code page is not 858.
  */

@@ -3,7 +3,7 @@ import { AccountProfile, ProfileFields, RegistrationFields } from '../accounts/a
 import { maxPasswordLength } from '../accounts/password-policy';
 
 /**
- * The central server's citizen-account API (`/v1/accounts`, DESIGN §1.2), called by enrolled
+ * The central server's citizen-account API (`/v1/accounts`, docs/accounts-security.md), called by enrolled
  * devices with their device token; a logged-in citizen's calls also carry the account session
  * in the `x-account-session` header. Shared by the server (requests) and the device (answers).
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The central server's sync API (DESIGN §2), shared by the server and the device's sync
+ * The central server's sync API (docs/sync-protocol.md), shared by the server and the device's sync
  * client. Pull: `GET /v1/sync/pull?cursor=&limit=&wait=&count=`. Push: `POST /v1/sync/push`.
  * Every answer carries the deployment id (a device refuses a server of another deployment)
  * and the server's clock (the device measures its own clock against it).

@@ -2,7 +2,7 @@ import type { DeviceMode } from '../domain/device-mode';
 import type { SyncEventType } from './events';
 
 /**
- * Which event kinds each device mode may push (DESIGN §2 "Trust model"). The central server
+ * Which event kinds each device mode may push (docs/trust-model.md). The central server
  * refuses any other kind from a device of that mode, whatever the device claims about itself:
  * the mode is the one the server enrolled it with.
  *

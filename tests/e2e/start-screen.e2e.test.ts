@@ -9,7 +9,7 @@ import { StartPage } from './pages/start-page';
 /** The functions this kiosk already offers: bills (guide 000 §4–6) and accounts (§1–3). */
 const availableTiles = new Set(['Facturación servicios públicos', 'Historial de pagos', 'Ver facturas anteriores', 'Ingresar', 'Regístrese aquí']);
 
-/** Every function of the original guides, in their words (DESIGN §1). */
+/** Every function of the original guides, in their words (docs/user-guides.md). */
 const citizenTiles = [
   'Facturación servicios públicos',
   'Historial de pagos',

@@ -42,7 +42,7 @@ const contentSecurityPolicy =
 const apiRoute = `${apiPathPrefix}:op`;
 
 /**
- * The headless host: the renderer and the contract over HTTP on 127.0.0.1 (DESIGN §2). Used by
+ * The headless host: the renderer and the contract over HTTP on 127.0.0.1 (docs/architecture.md, docs/transport.md). Used by
  * thin-client kiosks running Chromium in kiosk mode, CI and the browser tests.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {

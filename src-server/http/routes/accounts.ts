@@ -23,7 +23,7 @@ import { deviceOf, requireDevice } from '../device-auth';
 import { HttpError, parseBody, statusFor } from '../errors';
 
 /**
- * Citizen accounts (DESIGN §1.2) for enrolled devices: the device token proves which kiosk
+ * Citizen accounts (guide 000 in docs/user-guides.md) for enrolled devices: the device token proves which kiosk
  * asks (the throttle, the quotas and the cap on password work count per device, the consent
  * records it), the account session header which citizen. Every failure is a Spanish message
  * the kiosk shows as it comes.

@@ -22,7 +22,7 @@ export interface SyncHooks {
   readonly afterPushCommitted?: () => void;
 }
 
-/** The sync endpoints (DESIGN §2). Encapsulated so the device-token hook covers exactly these. */
+/** The sync endpoints (docs/sync-protocol.md). Encapsulated so the device-token hook covers exactly these. */
 export function syncRoutes(
   database: ServerDatabase,
   deploymentId: string,

@@ -5,7 +5,7 @@ import { defineOperation, kioskOnly } from '../operation';
 import { AccessId, CodigoInterno, SubscriberSummary } from './bills';
 
 /**
- * Citizen accounts at the kiosk (guide 000 §1–3, 7–8; DESIGN §1.2). They live on the central
+ * Citizen accounts at the kiosk (guide 000 §1–3, 7–8 in docs/user-guides.md). They live on the central
  * server: every operation here needs it and answers `offline`, in words a citizen
  * understands, without it. The account session is held by the screen for the kiosk visit and
  * forgotten when the visit ends.

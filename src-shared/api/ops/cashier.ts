@@ -7,7 +7,7 @@ import { CodigoInterno } from './bills';
 import { StaffGrant } from './staff';
 
 /**
- * The counter (DESIGN §1.5, issue 6): a cashier signs in on the device (offline too, against
+ * The counter (docs/user-guides.md, issue 6): a cashier signs in on the device (offline too, against
  * the replicated staff accounts), opens a cash session, takes payments by scanning the bill's
  * GS1-128 barcode or typing the código interno, prints receipts, voids with a supervisor, and
  * closes blind. Every money record is written with its outbox event; all of it works with the

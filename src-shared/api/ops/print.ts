@@ -16,7 +16,7 @@ export const PrintJobView = z.object({
 });
 export type PrintJobView = z.infer<typeof PrintJobView>;
 
-/** Persisted print jobs (DESIGN §3): screens follow a job's progress and ask for retries. */
+/** Persisted print jobs (docs/architecture.md): screens follow a job's progress and ask for retries. */
 export const printOps = {
   'print.job': defineOperation({
     summary: 'The state of one print job, for progress while printing.',

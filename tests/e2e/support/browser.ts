@@ -8,7 +8,7 @@ export const kioskViewport = { width: 1280, height: 1024 } as const;
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /**
- * Debian's `chromium` (DESIGN §5: no downloaded browsers). Fails with a message that says
+ * Debian's `chromium` (docs/architecture.md: no downloaded browsers). Fails with a message that says
  * what to install instead of Playwright's generic "executable doesn't exist".
  */
 export function chromiumPath(): string {

@@ -9,7 +9,7 @@ import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
 
 /**
- * The device works as what the central server enrolled it as (DESIGN §2 "Trust model"): the
+ * The device works as what the central server enrolled it as (docs/trust-model.md): the
  * dispatcher serves only that mode's operations, a code for another mode than the configured
  * one is refused, and a config that disagrees with the enrollment stops the app at start-up.
  */

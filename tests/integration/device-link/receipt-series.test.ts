@@ -7,7 +7,7 @@ import { startTestServer, type TestServer } from '../server/harness';
 import { seedServer } from '../sync/sync-support';
 
 /**
- * Receipt numbers never repeat (DESIGN §2 "Money"): the server issues each counter a series
+ * Receipt numbers never repeat (docs/trust-model.md, "Receipt numbers"): the server issues each counter a series
  * prefix nobody else holds, remembers the last number it received, and hands a reinstalled
  * counter its old series to go on after that number — never a series a live device holds.
  */

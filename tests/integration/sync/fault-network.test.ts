@@ -12,7 +12,7 @@ import { enrolledDevice, seedServer, until } from './sync-support';
 /**
  * Two devices syncing through a proxy that resets, stalls and refuses connections, while
  * server writers change replicated rows concurrently — some holding their transaction open
- * across a pause, the writer that commits late of DESIGN §2's `seq > cursor` pitfall — and
+ * across a pause, the writer that commits late of the `seq > cursor` pitfall (docs/sync-protocol.md) — and
  * the devices push payments. Then the network heals and the writers stop: both replicas must
  * hash like the server's tables, and every event of both devices be applied exactly once.
  */

@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../server/harness';
 import { seedServer } from './sync-support';
 
 /**
- * The central server as the authority (DESIGN §2 "Trust model"): what an attacker holding one
+ * The central server as the authority (docs/trust-model.md): what an attacker holding one
  * device's token — a kiosk's from a public lobby, or a counter's — tries, pushed straight to
  * `/v1/sync/push`, beside the legitimate push each refusal is measured against. Every refusal
  * is a `rejected` answer with a reason, and the server's money records do not move.

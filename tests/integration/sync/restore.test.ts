@@ -18,7 +18,7 @@ import { prepareDatabase } from '../server/harness';
 import { seedServer, until } from './sync-support';
 
 /**
- * The central server's database restored from a backup taken before some pushes (DESIGN §2):
+ * The central server's database restored from a backup taken before some pushes (docs/sync-protocol.md, "Epochs"):
  * the change feed's numbers go back, and what devices sent after the backup is gone. With the
  * epoch renewed (`npm run admin -- restored`), or noticed by the server when a device comes
  * back ahead of the feed, every device downloads again and sends again: the server ends with

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatNit, isValidNit, nitCheckDigit } from '../../../src-shared/domain/nit';
 
 describe('NIT check digit (DIAN)', () => {
-  // Worked examples from shared/domain/identification-nit.md, including r = 0 and a 10-digit body.
+  // Worked examples of docs/domain/identification-nit.md and its sources, including r = 0 and a 10-digit body.
   it.each([
     ['800197268', 4],
     ['899999068', 1],
