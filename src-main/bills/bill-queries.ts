@@ -1,10 +1,17 @@
 import { and, desc, eq, lte, ne, sql } from 'drizzle-orm';
 import { bills, payments, settings, subscribers } from '../../db/local/schema';
+import type { BillRow, SubscriberRow } from '../../src-shared/domain/bill-rows';
 import type { Store } from '../store/open-store';
 
-export type SubscriberRow = typeof subscribers.$inferSelect;
-export type BillRow = typeof bills.$inferSelect;
+/**
+ * The replica's rows are the shapes of src-shared/domain/bill-rows.ts (one definition of a
+ * bill row for the documents, the views and the queries); the drizzle tables must give them.
+ */
+export type { BillRow, SubscriberRow };
 export type PaymentRow = typeof payments.$inferSelect;
+type GivesShared = [typeof bills.$inferSelect extends BillRow ? true : never, typeof subscribers.$inferSelect extends SubscriberRow ? true : never];
+/** Compile-time: a replica table that stopped giving the shared row would make this a type error. */
+export const replicaRowsMatch: GivesShared = [true, true];
 
 /** Bills shown with their consumption history: the current one and the five before it. */
 export const consumptionPeriods = 6;

@@ -16,10 +16,15 @@ export interface SubscriberRow {
   readonly meterSerial: string;
 }
 
-/** One line of a bill; subsidies negative, contributions positive, whole pesos. */
+/**
+ * One line of a bill; subsidies negative, contributions positive, whole pesos. The one
+ * definition: the server's `bills.line_items`, the replica's and the seed's take it from here.
+ */
 export interface BillLineItemRow {
+  /** acueducto-cargo-fijo, acueducto-consumo, alcantarillado-cargo-fijo, alcantarillado-vertimiento, aseo, subsidio, contribucion… */
   readonly concept: string;
   readonly label: string;
+  /** Whole pesos. */
   readonly amount: number;
 }
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
- * A cashier's shift at the counter (DESIGN §1.5): opened with a float, closed blind (the count
+ * A cashier's shift at the counter (docs/user-guides.md): opened with a float, closed blind (the count
  * is typed before the expected amount is shown). Money records live here and in
  * `cashier_payments`; both are written with their outbox events through the one write path.
  */

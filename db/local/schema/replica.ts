@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { BillLineItemRow } from '../../../src-shared/domain/bill-rows';
 
 /**
  * The device's replica of the central server's reference data, written only by the sync
@@ -22,12 +23,6 @@ export const subscribers = sqliteTable(
   (t) => [index('subscribers_ruta_idx').on(t.codigoRuta)],
 );
 
-/** One line of a bill; subsidies negative, contributions positive, whole pesos. */
-export interface ReplicaBillLineItem {
-  readonly concept: string;
-  readonly label: string;
-  readonly amount: number;
-}
 
 export const bills = sqliteTable(
   'bills',
@@ -43,7 +38,7 @@ export const bills = sqliteTable(
     previousReading: integer('previous_reading').notNull(),
     currentReading: integer('current_reading').notNull(),
     consumptionM3: integer('consumption_m3').notNull(),
-    lineItems: text('line_items', { mode: 'json' }).$type<ReplicaBillLineItem[]>().notNull(),
+    lineItems: text('line_items', { mode: 'json' }).$type<BillLineItemRow[]>().notNull(),
     previousBalance: integer('previous_balance').notNull(),
     total: integer('total').notNull(),
     /** pagada, pendiente, vencida, anulada. */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /**
- * Citizens' accounts (DESIGN §1.2). The identity is the document type and number; the
+ * Citizens' accounts (docs/user-guides.md, docs/accounts-security.md). The identity is the document type and number; the
  * password is stored only as a scrypt hash. `must_change_password` is set by a password the
  * system made (the one emailed at registration) until the citizen chooses their own.
  */

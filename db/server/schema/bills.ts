@@ -1,17 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { billStates } from '../../../src-shared/domain/bill-state';
+import type { BillLineItemRow } from '../../../src-shared/domain/bill-rows';
 import { sqlList } from './sql-list';
 import { subscribers } from './subscribers';
 
-/** One line of a bill. Subsidies are negative amounts; contributions (estratos 5–6, commercial) positive. */
-export interface BillLineItem {
-  /** acueducto-cargo-fijo, acueducto-consumo, alcantarillado-cargo-fijo, alcantarillado-vertimiento, aseo, subsidio, contribucion… */
-  readonly concept: string;
-  readonly label: string;
-  /** Whole pesos. */
-  readonly amount: number;
-}
+/** One line of a bill (src-shared/domain/bill-rows.ts). */
+export type BillLineItem = BillLineItemRow;
 
 /** Monthly bills. Amounts are whole pesos. */
 export const bills = pgTable(

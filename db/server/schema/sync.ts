@@ -3,7 +3,7 @@ import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid
 import { devices } from './devices';
 
 /**
- * The change feed devices pull (DESIGN §2 "Sync protocol"). Triggers on every replicated
+ * The change feed devices pull (docs/sync-protocol.md). Triggers on every replicated
  * table append one row per changed row (migration 0001_sync_feed), with the row as it is
  * after the change. Writers to replicated tables take one transaction-scoped advisory lock
  * before their first row change, so `seq` order is commit order: a reader that sees `seq`
