@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -6,6 +7,7 @@ import { deviceModes, type DeviceMode } from '../src-shared/domain/device-mode';
 import {
   AdminRequestError,
   createEnrollmentCodeViaServer,
+  importEventsViaServer,
   isServerAnswering,
   listDevicesViaServer,
   revokeDeviceViaServer,
@@ -15,6 +17,8 @@ import { loadServerConfig, type ServerConfig } from '../src-server/config';
 import { migrateServerDatabase } from '../src-server/db/migrate';
 import { openServerDatabase } from '../src-server/db/open';
 import { AdminInputError, createEnrollmentCode, listDevices, revokeDevice } from '../src-server/devices/admin';
+import { EventImportError, importExportedEvents, type ImportOutcome } from '../src-server/sync/event-import';
+import { loadMoneyRules } from '../src-server/sync/money-rules';
 import { createServerLogger } from '../src-server/logger';
 
 /**
@@ -29,11 +33,14 @@ const USAGE = `Uso:
   npm run admin -- enrollment-code --name "Caja 1" --mode cashier [--office "Sede Centro"] [--receipt-prefix CAJA1] [--scope RUTA] [--ttl-hours 24]
   npm run admin -- devices
   npm run admin -- revoke <id-del-dispositivo>
+  npm run admin -- import-events <archivo.json>
 
 Modos: kiosk (quiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
 --receipt-prefix: la serie de recibos de una caja reinstalada (la del equipo revocado); sin él, una nueva.
 --scope: el código de ruta (p. ej. 03-117) de un equipo de campo.
+import-events: carga los registros sin enviar que un supervisor exportó de un equipo dado de baja
+  (carpeta exports/ de sus datos); lo ya registrado no se cuenta dos veces.
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
 class UsageError extends Error {}
@@ -53,6 +60,7 @@ interface AdminTarget {
   createCode(input: { deviceName: string; mode: DeviceMode; scope?: string; office?: string; receiptPrefix?: string; ttlHours: number }): Promise<{ code: string; expiresAt: string }>;
   devices(): Promise<Device[]>;
   revoke(id: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
+  importEvents(fileText: string): Promise<ImportOutcome>;
 }
 
 async function main(): Promise<void> {
@@ -86,6 +94,15 @@ async function main(): Promise<void> {
         if (outcome === 'not-found') throw new AdminInputError(`No existe un dispositivo con id ${id}. Vea la lista con «npm run admin -- devices».`);
         console.log(outcome === 'revoked' ? `Dispositivo ${id} revocado: su próxima solicitud será rechazada.` : `El dispositivo ${id} ya estaba revocado.`);
       });
+      return;
+    }
+    case 'import-events': {
+      const [file, ...extra] = rest;
+      if (file === undefined || extra.length > 0) throw new UsageError('«import-events» recibe exactamente un archivo exportado (.json).');
+      const text = await readFile(file, 'utf8').catch((error: unknown) => {
+        throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      await withTarget(config, async (target) => printImport(await target.importEvents(text)));
       return;
     }
     default:
@@ -153,6 +170,7 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
             throw error;
           }
         },
+        importEvents: (fileText) => importEventsViaServer(endpoint, parseExportJson(fileText)),
       });
       return;
     }
@@ -173,10 +191,31 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
           revokedAt: d.revokedAt?.toISOString() ?? null,
         })),
       revoke: (id) => revokeDevice(database, id),
+      // The money rules the server applies to pushes (VENTANILLA_VOID_SCOPE, VENTANILLA_PAYMENT_MAX_AGE_DAYS).
+      importEvents: (fileText) => importExportedEvents(database, fileText, loadMoneyRules(process.env)),
     });
   } finally {
     await database.close();
   }
+}
+
+/** The running server takes the file as JSON; a file that is not JSON is refused here, in the same words. */
+function parseExportJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new EventImportError('El archivo no es JSON: no es una exportación de eventos de Ventanilla.');
+  }
+}
+
+function printImport(outcome: ImportOutcome): void {
+  console.log(
+    `Eventos de «${outcome.deviceName}» (${outcome.deviceId}): ${outcome.applied} aplicados, ` +
+      `${outcome.duplicate} ya estaban registrados, ${outcome.rejected.length} rechazados.`,
+  );
+  if (outcome.rejected.length === 0) return;
+  console.log('\nRechazados (quedan en rejected_events para revisarlos en la oficina):');
+  for (const r of outcome.rejected) console.log(`  ${r.id}  ${r.type}: ${r.reason}`);
 }
 
 function printDevices(devices: Device[]): void {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isLoopbackHost } from '../../src-shared/server-api/loopback-host';
 import type { NewEnrollmentCode } from '../devices/admin';
 import { AdminDeviceValue, AdminEnrollmentCodeValue, AdminRevokeValue, ApiEnvelope } from '../http/wire';
+import { ImportOutcomeValue } from '../sync/event-import';
 import type { LocalAdminEndpoint } from './local-admin-file';
 
 /** The admin command's side of the loopback admin routes (see `http/routes/admin.ts`). */
@@ -27,6 +28,11 @@ export function listDevicesViaServer(endpoint: LocalAdminEndpoint) {
 
 export function revokeDeviceViaServer(endpoint: LocalAdminEndpoint, deviceId: string) {
   return call(endpoint, 'POST', `/admin/v1/devices/${encodeURIComponent(deviceId)}/revoke`, AdminRevokeValue);
+}
+
+/** `fileJson` is the export file as parsed JSON; the server checks it. */
+export function importEventsViaServer(endpoint: LocalAdminEndpoint, fileJson: unknown) {
+  return call(endpoint, 'POST', '/admin/v1/event-imports', ImportOutcomeValue, fileJson);
 }
 
 /** True when a server answers at the file's URL; a file left by a crashed server does not. */

@@ -93,7 +93,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync'), deps.syncHooks ?? {}));
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
-    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin')));
+    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), { changed: () => deps.feedNotifier.changed() }));
   }
   const passwords = new PasswordWork(deps.passwordWork);
   await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), passwords, captchaText: deps.captchaText }));

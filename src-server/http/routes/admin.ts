@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/open';
 import { AdminInputError, createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
+import { EventImportError, importExportedEvents } from '../../sync/event-import';
+import type { MoneyRules } from '../../sync/money-rules';
 import type { Logger } from '../../logger';
 import { bearerToken } from '../device-auth';
 import { HttpError, parseBody, sendApiError } from '../errors';
@@ -20,6 +22,8 @@ export function adminRoutes(
   adminToken: string,
   defaultTtlHours: number,
   log: Logger,
+  /** For event imports: the push route's money rules, and the feed to wake after one. */
+  pushes: { readonly rules?: MoneyRules | undefined; readonly changed: () => void } = { changed: () => undefined },
 ): (app: FastifyInstance) => Promise<void> {
   const expected = digest(adminToken);
   return async (app) => {
@@ -65,10 +69,26 @@ export function adminRoutes(
       log.info({ deviceId: id, outcome }, 'Dispositivo revocado');
       return { ok: true, value: { outcome } };
     });
+
+    // The file a supervisor exported from a revoked device (sync/event-import.ts), as its JSON.
+    app.post('/admin/v1/event-imports', { bodyLimit: EVENT_IMPORT_BODY_LIMIT }, async (request, reply) => {
+      try {
+        const outcome = await importExportedEvents(database, JSON.stringify(request.body), pushes.rules);
+        if (outcome.applied > 0) pushes.changed();
+        log.info({ deviceId: outcome.deviceId, applied: outcome.applied, duplicate: outcome.duplicate, rejected: outcome.rejected.length }, 'Eventos importados');
+        return { ok: true, value: outcome };
+      } catch (error) {
+        if (!(error instanceof EventImportError)) throw error;
+        return sendApiError(reply, { code: 'validation', message: error.message });
+      }
+    });
   };
 }
 
 const RevokeParams = z.object({ id: z.string() });
+
+/** A revoked counter's backlog can be days of payments: about 400 bytes each. */
+const EVENT_IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** Compare fixed-length digests so the comparison time says nothing about the token. */
 function digest(value: string): Buffer {
