@@ -13,6 +13,17 @@ import { pairLines, receiptText, wrapText } from './receipt-text';
 const drawerKick = Buffer.from([0x1b, 0x70, 0x00, 25, 250]);
 
 /**
+ * The cut, with the feed left to the printer: each model knows the distance from its head to
+ * its blade. EPSON GS V 66 0 feeds to the cutting position and cuts partially; STAR line mode's
+ * ESC d 3 does the same. (node-thermal-printer's partialCut sends three ESC d 4 first: some
+ * 50 mm of blank paper on every receipt.) Then ESC @, so the next job starts clean.
+ */
+const partialCutAtCutter: Readonly<Record<ReceiptPrinterType, Buffer>> = {
+  epson: Buffer.from([0x1d, 0x56, 66, 0, 0x1b, 0x40]),
+  star: Buffer.from([0x1b, 0x64, 0x03, 0x1b, 0x40]),
+};
+
+/**
  * A receipt model as printer bytes, with node-thermal-printer as the encoder (EPSON ESC/POS and
  * STAR line mode): initialise, code page 858, then each line. The wrapping is ours, so a label
  * and a value never share a line in a way the library's `leftRight` would overflow.
@@ -31,7 +42,7 @@ export async function encodeReceipt(model: ReceiptModel, profile: ReceiptPrinter
   printer.setCharacterSet(CharacterSet.PC858_EURO);
   for (const line of model.lines) await encodeLine(printer, line, paper.columns, paper.dots, profile.type);
   if (model.openDrawer) printer.add(drawerKick);
-  if (model.cut) printer.partialCut({ verticalTabAmount: 3 });
+  if (model.cut) printer.add(partialCutAtCutter[profile.type]);
   return Buffer.from(printer.getBuffer());
 }
 

@@ -14,7 +14,11 @@ export type EscposEvent =
   | { readonly kind: 'text'; readonly line: string; readonly bold: boolean; readonly align: 'left' | 'center' | 'right'; readonly size: number }
   | { readonly kind: 'barcode'; readonly system: number; readonly data: string; readonly hri: number }
   | { readonly kind: 'raster'; readonly widthDots: number; readonly heightDots: number; readonly png: Buffer }
-  | { readonly kind: 'cut'; readonly partial: boolean }
+  /**
+   * `toCutter`: GS V 65/66 n — the printer first feeds to its own cutting position (it knows
+   * the distance from head to blade) plus `extraDots`; GS V 0/1 cuts where the paper is.
+   */
+  | { readonly kind: 'cut'; readonly partial: boolean; readonly toCutter: boolean; readonly extraDots: number }
   | { readonly kind: 'drawer'; readonly pin: number; readonly onMs: number; readonly offMs: number }
   | { readonly kind: 'feed'; readonly lines: number };
 
@@ -81,7 +85,9 @@ export function decodeEscpos(bytes: Uint8Array): EscposEvent[] {
       else if (c === 0x56) {
         flush(false);
         const [m = 0] = need(1);
-        events.push({ kind: 'cut', partial: m === 1 || m === 49 });
+        const toCutter = m === 65 || m === 66;
+        const extraDots = toCutter ? (need(1)[0] ?? 0) : 0;
+        events.push({ kind: 'cut', partial: m === 1 || m === 49 || m === 66, toCutter, extraDots });
       } else if (c === 0x6b) {
         const [system = 0, length = 0] = need(2);
         const data = Buffer.from(need(length)).toString('latin1');
@@ -126,3 +132,24 @@ function rasterEvent(data: number[], widthBytes: number, height: number): Escpos
 /** The printed lines only, white space at the ends trimmed. */
 export const printedLines = (events: readonly EscposEvent[]): string[] =>
   events.flatMap((e) => (e.kind === 'text' ? [e.line.trimEnd()] : []));
+
+/** ESC/POS default line spacing: 1/6 inch, in millimetres. */
+export const lineHeightMm = 25.4 / 6;
+
+/**
+ * The blank paper a cut leaves after the last printed line, in lines: line feeds that print
+ * nothing and ESC d feeds between the last text, barcode or image and the cut.
+ */
+export function blankLinesBeforeCut(events: readonly EscposEvent[]): number {
+  const cut = events.findIndex((e) => e.kind === 'cut');
+  if (cut < 0) throw new Error('no cut');
+  let blank = 0;
+  for (let j = cut - 1; j >= 0; j -= 1) {
+    const event = events[j];
+    if (event === undefined) break;
+    if (event.kind === 'feed') blank += event.lines;
+    else if (event.kind === 'text' && event.line.trim() === '') blank += 1;
+    else if (event.kind === 'text' || event.kind === 'barcode' || event.kind === 'raster') break;
+  }
+  return blank;
+}
