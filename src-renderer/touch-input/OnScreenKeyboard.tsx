@@ -16,7 +16,7 @@ interface OnScreenKeyboardProps {
 
 const buttonAttributes = Object.entries(spanishKeyNames).map(([button, name]) => ({ attribute: 'aria-label', value: name, buttons: button }));
 const buttonTheme = [
-  { class: 'osk__command', buttons: '{bksp} {shift}' },
+  { class: 'osk__command', buttons: '{bksp} {shift} {symbols} {abc}' },
   { class: 'osk__space', buttons: '{space}' },
 ];
 
@@ -30,10 +30,16 @@ const buttonTheme = [
  */
 export function OnScreenKeyboard({ value, onChange, maxLength = 200, label = 'Teclado en pantalla' }: OnScreenKeyboardProps) {
   const [shifted, setShifted] = useState(false);
+  const [symbols, setSymbols] = useState(false);
 
   const handleKey = (button: string) => {
     if (button === '{shift}') {
       setShifted((current) => !current);
+      return;
+    }
+    if (button === '{symbols}' || button === '{abc}') {
+      setSymbols(button === '{symbols}');
+      setShifted(false);
       return;
     }
     onChange(applyKey(value, button, maxLength));
@@ -51,7 +57,7 @@ export function OnScreenKeyboard({ value, onChange, maxLength = 200, label = 'Te
     <div className={`osk${shifted ? ' osk--shifted' : ''}`} role="group" aria-label={label}>
       <Keyboard
         layout={spanishLayout}
-        layoutName={shifted ? 'shift' : 'default'}
+        layoutName={symbols ? 'symbols' : shifted ? 'shift' : 'default'}
         display={spanishKeyLabels}
         mergeDisplay
         theme="hg-theme-default osk__board"

@@ -9,6 +9,8 @@ export function applyKey(value: string, key: string, maxLength: number): string 
     case '{space}':
       return appendWithin(value, ' ', maxLength);
     case '{shift}':
+    case '{symbols}':
+    case '{abc}':
     case '{lock}':
     case '{enter}':
     case '{tab}':

@@ -2,7 +2,10 @@ import type { KeyboardLayoutObject } from 'react-simple-keyboard';
 
 /**
  * A Spanish (Colombia) on-screen layout: ñ where a Spanish keyboard has it, the accented
- * vowels and ü on their own row (no dead keys to learn), and @ _ . - for e-mail addresses.
+ * vowels and ü on their own row (no dead keys to learn), @ _ . - for e-mail addresses and «#»
+ * in sight for addresses («Calle 42 # 5-31»). «#+=» opens the symbols a password, a name with
+ * an apostrophe or an address may need; «abc» comes back. tests/unit/renderer/keyboard-layout
+ * types a sample of every field with it.
  */
 export const spanishLayout: KeyboardLayoutObject = {
   default: [
@@ -10,14 +13,21 @@ export const spanishLayout: KeyboardLayoutObject = {
     'q w e r t y u i o p',
     'a s d f g h j k l ñ',
     '{shift} z x c v b n m , . -',
-    'á é í ó ú ü @ _ {space}',
+    '{symbols} á é í ó ú ü @ _ # {space}',
   ],
   shift: [
     '1 2 3 4 5 6 7 8 9 0 {bksp}',
     'Q W E R T Y U I O P',
     'A S D F G H J K L Ñ',
     '{shift} Z X C V B N M , . -',
-    'Á É Í Ó Ú Ü @ _ {space}',
+    '{symbols} Á É Í Ó Ú Ü @ _ # {space}',
+  ],
+  symbols: [
+    '1 2 3 4 5 6 7 8 9 0 {bksp}',
+    "# $ % & * + = / ( ) '",
+    '! ¡ ? ¿ : ; " ° º ª',
+    '< > [ ] | ~ ^ € , . -',
+    '{abc} @ _ \\ {space}',
   ],
 };
 
@@ -26,9 +36,13 @@ export const spanishKeyLabels: Record<string, string> = {
   '{bksp}': 'Borrar',
   '{shift}': 'Mayús',
   '{space}': 'Espacio',
+  '{symbols}': '#+=',
+  '{abc}': 'abc',
 };
 
 /** Accessible names where the visible label is abbreviated. */
 export const spanishKeyNames: Record<string, string> = {
   '{shift}': 'Mayúsculas',
+  '{symbols}': 'Símbolos',
+  '{abc}': 'Letras',
 };

@@ -132,6 +132,12 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     await touch.tapKeys(['Borrar']);
     expect(await touch.field('Correo electrónico').inputValue()).toBe('a@b.c');
     await saveScreenshot(touch.page, 'touch-test-keyboard');
+    // An address as Colombians write it: «#» is on the letters, the rest under «#+=».
+    await touch.field('Nombre').tap();
+    await touch.tapKeys(['Espacio', '#', 'Espacio', '4', '2', 'Símbolos']);
+    await saveScreenshot(touch.page, 'touch-test-keyboard-symbols');
+    await touch.tapKeys(["'", '(', ')', 'Letras', 'a']);
+    expect(await touch.field('Nombre').inputValue()).toBe("Peña Ríos # 42'()a");
 
     await touch.page.getByRole('button', { name: 'Volver al inicio' }).tap();
     await start.waitUntilShown();
