@@ -24,13 +24,29 @@ export function commit<T>(store: Store, change: (tx: LocalDb) => Change<T>, now:
     const { result, events } = change(store.db);
     const createdAt = now().toISOString();
     for (const event of events) {
-      store.db.insert(outbox).values({ id: uuidv7(), type: event.type, payload: event.payload, createdAt }).run();
+      store.db.insert(outbox).values({ id: nextOutboxId(store), type: event.type, payload: event.payload, createdAt }).run();
     }
     return result;
   });
   const result = run.immediate();
   store.outboxWrites.notify();
   return result;
+}
+
+/**
+ * The outbox's ids are UUIDv7, whose first 48 bits are the write's time, and the pusher sends
+ * in id order. A clock set back (by hand, or after a dead CMOS battery) would give a later
+ * event a smaller id after a restart (uuid keeps its ids rising only within one process), and
+ * the server would get a void before the payment it voids. So a new id always sorts after the
+ * newest one in the outbox: when the clock says otherwise, it takes that id's millisecond plus
+ * one. Runs inside the write's transaction, so no other write comes between.
+ */
+function nextOutboxId(store: Store): string {
+  const newest = store.sqlite.prepare('SELECT max(id) FROM outbox').pluck().get() as string | null;
+  const id = uuidv7();
+  if (newest === null || id > newest) return id;
+  const newestMs = Number.parseInt(newest.slice(0, 8) + newest.slice(9, 13), 16);
+  return uuidv7({ msecs: newestMs + 1 });
 }
 
 /**

@@ -70,4 +70,16 @@ describe('single write path', () => {
     expect(rows.map((r) => r.type)).toEqual(types);
     expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toBe(true);
   });
+
+  it('gives a new event an id after the newest even when the clock went back since it was written', () => {
+    // Written by this device an hour ahead of now, before its clock was set back and the app restarted.
+    const ahead = Date.now() + 3_600_000;
+    const hex = ahead.toString(16).padStart(12, '0');
+    const written = `${hex.slice(0, 8)}-${hex.slice(8)}-7abc-8def-0123456789ab`;
+    store.sqlite.prepare("insert into outbox (id, type, payload, created_at) values (?, 'test.before', '{}', ?)").run(written, new Date(ahead).toISOString());
+    for (let i = 0; i < 3; i += 1) commit(store, () => ({ result: null, events: [{ type: `test.after${i}`, payload: {} }] }));
+    const rows = store.sqlite.prepare('select id, type from outbox order by id').all() as { id: string; type: string }[];
+    expect(rows.map((r) => r.type)).toEqual(['test.before', 'test.after0', 'test.after1', 'test.after2']);
+    expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toBe(true);
+  });
 });
