@@ -8,7 +8,7 @@ import { useAccountCall } from './useAccountCall';
 
 type Field = 'docNumber' | 'password';
 const fields: readonly FieldSpec<Field>[] = [
-  { name: 'docNumber', label: 'Número de documento', hint: 'Su usuario es su número de documento, sin puntos.', maxLength: 20 },
+  { name: 'docNumber', label: 'Número de documento', hint: 'Su usuario es su número de documento, con o sin puntos.', maxLength: 20 },
   { name: 'password', label: 'Contraseña', hint: 'La que escogió, o la que le enviamos a su correo.', kind: 'password', maxLength: 128 },
 ];
 

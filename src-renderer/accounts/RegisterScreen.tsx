@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ConsentPolicyValue } from '../../src-shared/server-api/accounts-api';
-import { documentTypeLabel, documentTypes, type DocumentType } from '../../src-shared/domain/identity-document';
+import { documentTypeLabel, registrationDocumentTypes } from '../../src-shared/domain/identity-document';
 import { useRouteStore } from '../app/route-store';
 import { BillsFrame } from '../bills/BillsFrame';
 import { Button } from '../ui/Button';
@@ -27,7 +27,7 @@ const fields: readonly FieldSpec<Field>[] = [
 export function RegisterScreen() {
   const navigate = useRouteStore((state) => state.navigate);
   const showLogin = useAccountStore((state) => state.show);
-  const [docType, setDocType] = useState<DocumentType>('CC');
+  const [docType, setDocType] = useState<(typeof registrationDocumentTypes)[number]>('CC');
   const [values, setValues] = useState<Record<Field, string>>({ ...emptyProfile, docNumber: '' });
   const [policy, setPolicy] = useState<ConsentPolicyValue | null>(null);
   const [accepted, setAccepted] = useState(false);
@@ -79,7 +79,7 @@ export function RegisterScreen() {
         <div className="account-doc-type">
           <SegmentedChoice
             label="Tipo de documento"
-            options={documentTypes.map((type) => ({ value: type, label: documentTypeLabel(type) }))}
+            options={registrationDocumentTypes.map((type) => ({ value: type, label: documentTypeLabel(type) }))}
             value={docType}
             onChange={setDocType}
           />

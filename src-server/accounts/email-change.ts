@@ -74,12 +74,16 @@ export async function confirmEmail(ctx: AccountsContext, session: AccountSession
     }
     const { rows: taken } = await tx.query('SELECT 1 FROM citizen_accounts WHERE email = $1 AND id <> $2', [row.pending_email, session.accountId]);
     if (taken.length > 0) return err('validation', wrong, 'code');
+    const previous = await accountById(tx, session.accountId);
     await tx.query(
       'UPDATE citizen_accounts SET email = pending_email, pending_email = NULL, pending_email_code_sha256 = NULL, pending_email_expires_at = NULL, pending_email_attempts = 0, updated_at = $2 WHERE id = $1',
       [session.accountId, ctx.now().toISOString()],
     );
     const account = await accountById(tx, session.accountId);
-    return account === null ? err('internal', 'No se pudo leer la cuenta.') : ok(await profileOf(tx, account));
+    if (account === null || previous === null) return err('internal', 'No se pudo leer la cuenta.');
+    // The old address hears of it too, in the same transaction as the change.
+    await enqueueMail(tx, { kind: 'email-changed', to: previous.email, fullName: fullName(account), newEmail: account.email, at: ctx.now() });
+    return ok(await profileOf(tx, account));
   });
   if (outcome.ok) ctx.log.info('citizen email changed');
   return outcome;

@@ -34,6 +34,11 @@ export type MailMessage =
    * owner is told, while the other citizen's screen waits for a code that never comes.
    */
   | { readonly kind: 'email-in-use'; readonly to: string; readonly fullName: string }
+  /**
+   * Sent to the account's previous address when its email changed: whoever reads the old box
+   * learns of it, and a citizen who did not make the change can react.
+   */
+  | { readonly kind: 'email-changed'; readonly to: string; readonly fullName: string; readonly newEmail: string; readonly at: Date }
   /** Notice after a password change, so a citizen who did not make it can react. */
   | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date };
 

@@ -104,6 +104,23 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
           { kind: 'notice', text: 'Si cree que alguien está usando sus datos, comuníquese con la entidad.' },
         ],
       };
+    case 'email-changed':
+      return {
+        subject: `Se cambió el correo de su cuenta${suffix}`,
+        title: 'Se cambió su correo electrónico',
+        fullName: message.fullName,
+        blocks: [
+          {
+            kind: 'paragraph',
+            text:
+              `Le informamos que el correo electrónico de su cuenta en ${names.inSentence} se cambió el ` +
+              `${formatBogotaDay(message.at)} a las ${formatBogotaTime(message.at)} (hora de Colombia), a ${maskEmail(message.newEmail)}. ` +
+              'Desde ahora los avisos de la cuenta llegan allí.',
+          },
+          { kind: 'paragraph', text: 'Si fue usted, no tiene que hacer nada más.' },
+          { kind: 'notice', text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.' },
+        ],
+      };
     case 'password-changed':
       return {
         subject: `Se cambió la contraseña de su cuenta${suffix}`,
@@ -125,6 +142,12 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
   }
 }
 
+
+/** `an•••@correo.co`: enough for the owner to recognise the address, not to learn it. */
+function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 2)}•••@${domain}`;
+}
 
 function minutes(count: number): string {
   return count === 1 ? '1 minuto' : `${count} minutos`;

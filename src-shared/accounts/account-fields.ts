@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentTypes } from '../domain/identity-document';
+import { documentTypes, registrationDocumentTypes } from '../domain/identity-document';
 
 /**
  * The fields of a citizen's account as the registration and «Modificar usuario» forms send
@@ -68,7 +68,8 @@ export const ProfileFields = z
 export type ProfileFields = z.output<typeof ProfileFields>;
 export type ProfileInput = z.input<typeof ProfileFields>;
 
-export const DocumentTypeField = z.enum(documentTypes, { error: 'Elija el tipo de documento.' });
+/** What a new account may be registered with (adults and companies only). */
+export const DocumentTypeField = z.enum(registrationDocumentTypes, { error: 'Elija el tipo de documento.' });
 
 export const RegistrationFields = ProfileFields.extend({
   docType: DocumentTypeField,

@@ -10,6 +10,13 @@ import { nitCheckDigit } from './nit';
 export const documentTypes = ['CC', 'CE', 'TI', 'NIT', 'PA', 'PPT', 'PEP', 'RC'] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
+/**
+ * The documents an account is registered with: an adult's or a company's. The tarjeta de
+ * identidad and the registro civil are minors' documents, and the registration's consent text
+ * says no data of minors are collected (Ley 1581 art. 7: docs/domain/personal-data.md).
+ */
+export const registrationDocumentTypes = ['CC', 'CE', 'NIT', 'PA', 'PPT', 'PEP'] as const satisfies readonly DocumentType[];
+
 interface DocumentRule {
   readonly label: string;
   readonly numeric: boolean;

@@ -137,6 +137,9 @@ describeEachServerDatabase('citizen accounts with mail over SMTP', (variant) => 
       [{ address: 'x'.repeat(121) }, /hasta 120 caracteres/],
       [{ mobile: '6012345678' }, /empieza por 3/],
       [{ consent: { policyVersion: '2026-01', accepted: false } }, /debe autorizar el tratamiento/],
+      // Minors' documents: the consent text says no data of minors are collected.
+      [{ docType: 'TI', docNumber: '1098765432' }, /Elija el tipo de documento/],
+      [{ docType: 'RC', docNumber: '1098765432' }, /Elija el tipo de documento/],
     ];
     for (const [change, message] of refused) {
       const answer = await call('POST', '/v1/accounts/register', { ...registration, docNumber: '79123456', email: 'nuevo@example.com', ...change });
@@ -198,5 +201,11 @@ describeEachServerDatabase('citizen accounts with mail over SMTP', (variant) => 
     const confirmed = value<{ email: string; pendingEmail: string | null }>(await call('POST', '/v1/accounts/email', { code }, first.session));
     expect(confirmed).toMatchObject({ email: 'ana.nueva@example.com', pendingEmail: null });
     expect(await call('POST', '/v1/accounts/email', { code }, first.session)).toMatchObject({ status: 400 });
+    // The old address is told, with the new one masked.
+    const oldAddress = (await sink.waitForMail(6))[5];
+    expect(oldAddress?.rcptTo).toEqual(['ana.rojas@example.com']);
+    expect(oldAddress?.parsed.subject).toMatch(/Se cambió el correo de su cuenta/);
+    expect(oldAddress?.parsed.text).toContain('an•••@example.com');
+    expect(oldAddress?.parsed.text).not.toContain('ana.nueva@example.com');
   });
 });
