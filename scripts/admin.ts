@@ -20,6 +20,7 @@ import { AdminInputError, createEnrollmentCode, listDevices, revokeDevice } from
 import { EventImportError, importExportedEvents, type ImportOutcome } from '../src-server/sync/event-import';
 import { loadMoneyRules } from '../src-server/sync/money-rules';
 import { createServerLogger } from '../src-server/logger';
+import { renewEpoch } from '../src-server/sync/feed-epoch';
 
 /**
  * `npm run admin -- <command>`: device administration of the central server.
@@ -34,11 +35,14 @@ const USAGE = `Uso:
   npm run admin -- devices
   npm run admin -- revoke <id-del-dispositivo>
   npm run admin -- import-events <archivo.json>
+  npm run admin -- restored
 
 Modos: kiosk (quiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
 --receipt-prefix: la serie de recibos de una caja reinstalada (la del equipo revocado); sin él, una nueva.
 --scope: el código de ruta (p. ej. 03-117) de un equipo de campo.
+restored: después de restaurar la base de datos del servidor central desde una copia (con el servidor
+  detenido): los equipos vuelven a descargar sus datos y a enviar lo que el servidor ya no tenga.
 import-events: carga los registros sin enviar que un supervisor exportó de un equipo dado de baja
   (carpeta exports/ de sus datos); lo ya registrado no se cuenta dos veces.
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
@@ -105,6 +109,11 @@ async function main(): Promise<void> {
       await withTarget(config, async (target) => printImport(await target.importEvents(text)));
       return;
     }
+    case 'restored': {
+      if (rest.length > 0) throw new UsageError(`«restored» no recibe argumentos (recibió: ${rest.join(' ')}).`);
+      await markRestored(config);
+      return;
+    }
     default:
       throw new UsageError(`Comando desconocido: «${command}».`);
   }
@@ -152,6 +161,28 @@ function parseOptions(args: string[]) {
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`Falta el valor de la opción ${option}.`);
     throw new UsageError(`Opción desconocida: ${option || String(error)}.`);
+  }
+}
+
+/**
+ * After a restore from a backup: a new feed epoch, so every device downloads its replica again
+ * and sends again what the restored database lost (src-server/sync/feed-epoch.ts). Run with the
+ * server stopped, before it serves any device.
+ */
+async function markRestored(config: ServerConfig): Promise<void> {
+  if (config.databaseUrl === null) {
+    const endpoint = await readLocalAdminFile(config.dataDir);
+    if (endpoint !== null && (await isServerAnswering(endpoint))) {
+      throw new AdminInputError('El servidor central está en marcha: deténgalo, restaure la copia y ejecute este comando antes de iniciarlo.');
+    }
+  }
+  const database = await openServerDatabase(config, { logger: createServerLogger('warn', pino.destination(2)) });
+  try {
+    await migrateServerDatabase(database.exec);
+    await renewEpoch(database.exec);
+    console.log('Listo: al conectarse, cada equipo volverá a descargar sus datos y enviará de nuevo lo que el servidor no tenga.');
+  } finally {
+    await database.close();
   }
 }
 

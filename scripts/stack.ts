@@ -188,7 +188,7 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
 
 /** The embedded server is ours, so the device enrolls itself the way an installer would. */
 async function enrollLocalDevice(server: RunningServer, core: AppCore, config: AppConfig, log: Logger): Promise<void> {
-  const { code } = await createEnrollmentCode(server.database, { deviceName: config.device.name, mode: config.device.mode });
+  const { code } = await createEnrollmentCode(server.database, { deviceName: config.device.name, mode: config.device.mode ?? 'kiosk', office: 'Sede de demostración' });
   const result = await core.dispatch('device.enroll', { code });
   if (!result.ok) throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
   moduleLogger(log, 'enrollment').info('this device enrolled with the embedded central server');

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DeviceMode } from '../src-shared/domain/device-mode';
 import { AccountsService } from './accounts/accounts-service';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
 import { createHandlers } from './api/handlers';
@@ -7,6 +8,7 @@ import { startBills } from './bills/start-bills';
 import { CashierService } from './cashier/cashier-service';
 import { StaffSessions } from './cashier/staff-sessions';
 import type { AppConfig } from './config/app-config';
+import { assertConfiguredMode, effectiveMode, recordServerIdentity } from './device/device-identity';
 import { DeviceMeta } from './device/device-meta';
 import { DeviceLock } from './device-lock/device-lock';
 import { refuseWhileLocked } from './device-lock/locked-operations';
@@ -27,6 +29,7 @@ import { KioskService } from './services/kiosk-service';
 import { StatusService } from './services/status-service';
 import { SyncAdminService } from './services/sync-admin-service';
 import { StaffAuthorizer } from './staff/staff-authorizer';
+import { ReplicaPolicy } from './sync/replica-policy';
 import { SyncService, type SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
 import type { DeviceSecrets } from './secrets/device-secrets';
@@ -65,6 +68,8 @@ export interface AppCore {
   readonly meta: DeviceMeta;
   /** The device's key storage: `secrets.derive('staff-credentials')` and other purpose-specific secrets. */
   readonly secrets: DeviceSecrets;
+  /** What the device works as: the mode the server enrolled it as (the config's before that). */
+  mode(): DeviceMode;
   /** Says hello to the central server now instead of waiting for the timer. */
   checkConnection(): Promise<ConnectionState>;
   stop(): Promise<void>;
@@ -81,11 +86,25 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     nativeBinding: options.nativeBinding,
   });
   const meta = new DeviceMeta(store);
+  try {
+    // A device enrolled as one thing and configured as another must not start as either.
+    assertConfiguredMode(meta, config);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const mode = () => effectiveMode(meta, config);
+  // Staff hashes are peppered with a secret the key storage holds, not the database (src-node/staff-credentials.ts).
+  const staffPepper = store.secrets.derive('staff-credentials');
+  const replicaPolicy = new ReplicaPolicy(mode, staffPepper);
+  replicaPolicy.enforce(store);
   const client = new ServerClient(options.serverUrl, { ca: config.serverCa });
-  const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000);
-  const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store);
-  const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync);
-  const staff = new StaffAuthorizer(store, moduleLogger(log, 'staff'));
+  const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000, (hello) =>
+    recordServerIdentity(store, meta, hello),
+  );
+  const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store, config.device.mode);
+  const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync, replicaPolicy);
+  const staff = new StaffAuthorizer(store, moduleLogger(log, 'staff'), staffPepper);
   // A device the server refuses locks itself (device-lock/): on the refusal, and at start-up
   // if it stopped before the wipe.
   const lock = new DeviceLock({ store, meta, staff, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
@@ -120,12 +139,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     authorizer: staff,
     clock: sync.clock,
     receipts,
+    parkedMoneyEvents: () => sync.parked.moneyCount(),
     serverOnline: async () => (await connection.check()) === 'online',
     config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
     log: moduleLogger(log, 'cashier'),
   });
   const handlers = refuseWhileLocked(createHandlers({
-    appInfo: new AppInfoService(config, meta),
+    appInfo: new AppInfoService(config, meta, mode),
     // The strip shows the printer citizens' documents come out of: the document printer, or
     // the receipt printer on a kiosk that has only that one.
     status: new StatusService(config, store, meta, connection, sync, config.printers.document === null && receipts.configured ? receipts.status : printing.status),
@@ -154,7 +174,8 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   // A locked device enrolls again with a new code (how IT puts it back in service).
   if (config.enrollmentCode !== null && (meta.get('deviceId') === null || lock.isLocked())) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
-    dispatch: createDispatcher(handlers, moduleLogger(log, 'api')),
+    dispatch: createDispatcher(handlers, moduleLogger(log, 'api'), mode),
+    mode,
     store,
     meta,
     secrets: store.secrets,

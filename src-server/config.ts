@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { ServerTransport } from './transport';
+import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
 export interface ServerConfig {
@@ -24,16 +25,18 @@ export interface ServerConfig {
   /** The From of every mail, e.g. `Acueducto <no-responder@acueducto.example>`. */
   mailFrom: string;
   /**
+   * TLS served by this server, or the TLS proxy in front of it; read from the environment by
+   * loadServerTransport (transport.ts). Absent: plain HTTP, which only loopback may listen with.
+   */
+  transport?: ServerTransport;
+  /**
    * A demo start (`npm start`'s embedded server, or VENTANILLA_DEMO_MAILBOX=1): without
    * SMTP_URL, mail goes to the local mailbox page, opened with a per-start token. Otherwise
    * mail without SMTP_URL waits in the queue, and there is no mailbox page.
    */
   demoMailbox?: boolean;
-  /**
-   * TLS served by this server, or the TLS proxy in front of it; read from the environment by
-   * loadServerTransport (transport.ts). Absent: plain HTTP, which only loopback may listen with.
-   */
-  transport?: ServerTransport;
+  /** Rules for money events from devices (sync/money-rules.ts); their defaults when absent. */
+  money?: MoneyRules;
 }
 
 export class ServerConfigError extends Error {
@@ -89,6 +92,7 @@ export function loadServerConfig(
     enrollmentCodeTtlHours: ttl.data,
     ...loadMailConfig(env),
     demoMailbox: demoMailbox(env.VENTANILLA_DEMO_MAILBOX),
+    money: loadMoneyRules(env),
   };
 }
 

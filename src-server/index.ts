@@ -82,6 +82,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       mailbox: mailboxToken === null ? null : { token: mailboxToken },
       captchaText: opts.captchaText,
       passwordWork: opts.passwordWork,
+      moneyRules: config.money,
     });
     await app.listen({ host: config.host, port: config.port });
     const connections = trackConnections(app.server);

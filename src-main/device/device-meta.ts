@@ -6,6 +6,14 @@ import type { Store } from '../store/open-store';
 export interface DeviceFacts {
   deviceId: string;
   deviceName: string;
+  /** What the central server enrolled this device as (device-identity.ts): kiosk, cashier, field. */
+  deviceMode: string;
+  /** Its código de ruta scope, '' for none. */
+  deviceScope: string;
+  /** Its office, '' for none. */
+  deviceOffice: string;
+  /** The receipt series prefix the server issued (counters and field devices). */
+  receiptPrefix: string;
   /**
    * Secret: sent only to the central server, never logged, never shown. Kept in the device's
    * key storage (store.secrets), not in `device_meta`; this class routes the key there.
@@ -27,6 +35,8 @@ export interface DeviceFacts {
   /** When a pull last ended with nothing more on the server: the replica had every change. */
   caughtUpAt: string;
   lastPushAt: string;
+  /** The change feed's epoch the server last said (sync/feed-epoch.ts): a new one means a restored server. */
+  feedEpoch: string;
   /** Last change-feed `seq` applied; written only with the page it ends (sync/replica-apply.ts). */
   syncCursor: string;
   /** Server clock minus device clock, in ms, measured on the last sync exchange. */

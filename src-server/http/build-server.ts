@@ -15,6 +15,7 @@ import { mailboxRoutes } from './routes/mailbox';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
+import type { MoneyRules } from '../sync/money-rules';
 
 export interface ServerDeps {
   readonly database: ServerDatabase;
@@ -41,6 +42,8 @@ export interface ServerDeps {
   readonly captchaText?: () => string;
   /** Limits, cost and an observer of the account routes' scrypt work; tests lower the cost. */
   readonly passwordWork?: PasswordWorkOptions;
+  /** Rules for money events pushed by devices (defaults when absent). */
+  readonly moneyRules?: MoneyRules;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -90,10 +93,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
   await app.register(deviceRoutes(database, deploymentId, subscriberCount));
-  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync'), deps.syncHooks ?? {}));
+  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync'), deps.syncHooks ?? {}, deps.moneyRules));
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
-    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), { changed: () => deps.feedNotifier.changed() }));
+    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), { rules: deps.moneyRules, changed: () => deps.feedNotifier.changed() }));
   }
   const passwords = new PasswordWork(deps.passwordWork);
   await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), passwords, captchaText: deps.captchaText }));
