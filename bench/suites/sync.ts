@@ -188,7 +188,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         ...bill,
         amount: 10_000 + i,
         paidAt: new Date().toISOString(),
-        channel: 'caja',
+        channel: 'caja' as const,
         reference: `${session.prefix}${i}`,
         cashSessionId: session.id,
         cashier: fixtureCashier,

@@ -1,13 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
 import { outbox } from '../../db/local/schema';
+import { syncEventSchemas, type SyncEvent } from '../../src-shared/sync/events';
 import type { LocalDb, Store } from './open-store';
 import { storeWriteFailure, type StoreWriteFailure } from './store-write-failure';
 
-/** An event the central server must learn about; `type` is `domain.event_name`. */
-export interface OutboxEvent {
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-}
+/**
+ * An event the central server must learn about, typed by its kind (src-shared/sync/events.ts):
+ * a kind or a field the server does not know is a type error here, not a parked event in the field.
+ */
+export type OutboxEvent = SyncEvent;
 
 export interface Change<T> {
   readonly result: T;
@@ -24,7 +25,10 @@ export function commit<T>(store: Store, change: (tx: LocalDb) => Change<T>, now:
     const { result, events } = change(store.db);
     const createdAt = now().toISOString();
     for (const event of events) {
-      store.db.insert(outbox).values({ id: nextOutboxId(store), type: event.type, payload: event.payload, createdAt }).run();
+      // Parsed with the very schema the server applies, inside the transaction: a payload it
+      // would refuse rolls the whole change back here, on the developer's machine.
+      const payload: unknown = syncEventSchemas[event.type].parse(event.payload);
+      store.db.insert(outbox).values({ id: nextOutboxId(store), type: event.type, payload, createdAt }).run();
     }
     return result;
   });

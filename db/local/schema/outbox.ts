@@ -10,7 +10,7 @@ export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
-    /** `domain.event`, e.g. `kiosk.session_ended`, `cashier.payment_taken`. */
+    /** `domain.event`, one of src-shared/sync/events.ts: `payment.taken`, `kiosk.session_ended`… */
     type: text('type').notNull(),
     payload: text('payload', { mode: 'json' }).notNull(),
     createdAt: text('created_at').notNull(),

@@ -20,19 +20,38 @@ afterEach(() => {
 
 const count = (table: string): number => store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
 
+/** A real event kind with a marker: a kiosk visit of `n` seconds. */
+const visit = (n: number) => ({ type: 'kiosk.session_ended' as const, payload: { reason: 'user' as const, durationSeconds: n, at: '2026-11-22T10:00:00.000Z' } });
+/** The markers of the outbox's events, in id order. */
+const markers = (): number[] =>
+  (store.sqlite.prepare('select payload from outbox order by id').pluck().all() as string[]).map((p) => (JSON.parse(p) as { durationSeconds: number }).durationSeconds);
+
 describe('single write path', () => {
   it('commits the change and its outbox events together', () => {
     const result = commit(store, (tx) => {
       tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: { n: 1 } }).run();
-      return { result: 'listo', events: [{ type: 'test.changed', payload: { n: 1 } }, { type: 'test.also', payload: { n: 2 } }] };
+      return { result: 'listo', events: [visit(1), visit(2)] };
     });
     expect(result).toBe('listo');
     expect(count('audit_log')).toBe(1);
     const events = store.db.select().from(outbox).all();
     expect(events.map((e) => [e.type, e.payload, e.state])).toEqual([
-      ['test.changed', { n: 1 }, 'pending'],
-      ['test.also', { n: 2 }, 'pending'],
+      ['kiosk.session_ended', visit(1).payload, 'pending'],
+      ['kiosk.session_ended', visit(2).payload, 'pending'],
     ]);
+  });
+
+  it('refuses a payload the server would refuse, and keeps nothing of the change', () => {
+    expect(() =>
+      commit(store, (tx) => {
+        tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} }).run();
+        // What a typo or a stale caller would send; the types forbid it, so it is cast here.
+        const wrong = { type: 'payment.taken', payload: { paymentId: 'no-es-un-uuid', amount: -5 } } as unknown as ReturnType<typeof visit>;
+        return { result: null, events: [wrong] };
+      }),
+    ).toThrow();
+    expect(count('audit_log')).toBe(0);
+    expect(count('outbox')).toBe(0);
   });
 
   it('keeps neither the change nor the event when the change fails half-way', () => {
@@ -50,25 +69,30 @@ describe('single write path', () => {
     expect(() =>
       commit(store, (tx) => {
         tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} }).run();
-        // A payload JSON cannot encode makes the outbox insert throw after the change was written.
-        const cyclic: Record<string, unknown> = {};
-        cyclic.self = cyclic;
-        return { result: null, events: [{ type: 'test.changed', payload: cyclic }] };
+        // Reading the payload fails while its outbox row is being written, after the change.
+        const payload = { ...visit(1).payload };
+        Object.defineProperty(payload, 'durationSeconds', {
+          enumerable: true,
+          get() {
+            throw new Error('fallo al escribir el evento');
+          },
+        });
+        return { result: null, events: [{ type: 'kiosk.session_ended', payload }] };
       }),
-    ).toThrow();
+    ).toThrow('fallo al escribir el evento');
     expect(count('audit_log')).toBe(0);
     expect(count('outbox')).toBe(0);
   });
 
   it('gives events UUIDv7 ids that sort in write order', () => {
-    const types: string[] = [];
+    const written: number[] = [];
     for (let i = 0; i < 50; i += 1) {
-      commit(store, () => ({ result: null, events: [{ type: `test.e${String(i).padStart(2, '0')}`, payload: {} }] }));
-      types.push(`test.e${String(i).padStart(2, '0')}`);
+      commit(store, () => ({ result: null, events: [visit(i)] }));
+      written.push(i);
     }
-    const rows = store.sqlite.prepare('select id, type from outbox order by id').all() as { id: string; type: string }[];
-    expect(rows.map((r) => r.type)).toEqual(types);
-    expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toBe(true);
+    expect(markers()).toEqual(written);
+    const ids = store.sqlite.prepare('select id from outbox').pluck().all() as string[];
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
   });
 
   it('gives a new event an id after the newest even when the clock went back since it was written', () => {
@@ -76,10 +100,12 @@ describe('single write path', () => {
     const ahead = Date.now() + 3_600_000;
     const hex = ahead.toString(16).padStart(12, '0');
     const written = `${hex.slice(0, 8)}-${hex.slice(8)}-7abc-8def-0123456789ab`;
-    store.sqlite.prepare("insert into outbox (id, type, payload, created_at) values (?, 'test.before', '{}', ?)").run(written, new Date(ahead).toISOString());
-    for (let i = 0; i < 3; i += 1) commit(store, () => ({ result: null, events: [{ type: `test.after${i}`, payload: {} }] }));
-    const rows = store.sqlite.prepare('select id, type from outbox order by id').all() as { id: string; type: string }[];
-    expect(rows.map((r) => r.type)).toEqual(['test.before', 'test.after0', 'test.after1', 'test.after2']);
-    expect(rows.every((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toBe(true);
+    store.sqlite
+      .prepare("insert into outbox (id, type, payload, created_at) values (?, 'kiosk.session_ended', ?, ?)")
+      .run(written, JSON.stringify(visit(100).payload), new Date(ahead).toISOString());
+    for (let i = 0; i < 3; i += 1) commit(store, () => ({ result: null, events: [visit(i)] }));
+    expect(markers()).toEqual([100, 0, 1, 2]);
+    const ids = store.sqlite.prepare('select id from outbox').pluck().all() as string[];
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
   });
 });
