@@ -29,6 +29,7 @@ import { KioskService } from './services/kiosk-service';
 import { StatusService } from './services/status-service';
 import { SyncAdminService } from './services/sync-admin-service';
 import { StaffAuthorizer } from './staff/staff-authorizer';
+import { DeviceClock } from './sync/clock';
 import { ReplicaPolicy } from './sync/replica-policy';
 import { SyncService, type SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
@@ -99,8 +100,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const replicaPolicy = new ReplicaPolicy(mode, staffPepper);
   replicaPolicy.enforce(store);
   const client = new ServerClient(options.serverUrl, { ca: config.serverCa });
-  const connection = new ConnectionMonitor(client, meta, moduleLogger(log, 'connection'), options.helloIntervalMs ?? 10_000, (hello) =>
-    recordServerIdentity(store, meta, hello),
+  const connection = new ConnectionMonitor(
+    client,
+    meta,
+    moduleLogger(log, 'connection'),
+    options.helloIntervalMs ?? 10_000,
+    (hello) => recordServerIdentity(store, meta, hello),
+    new DeviceClock(meta),
   );
   const enrollment = new EnrollmentService(client, options.serverUrl, meta, connection, moduleLogger(log, 'enrollment'), store, config.device.mode);
   const sync = new SyncService(store, meta, client, moduleLogger(log, 'sync'), options.sync, replicaPolicy);

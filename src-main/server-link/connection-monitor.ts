@@ -1,6 +1,7 @@
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { HelloValue } from '../../src-shared/server-api/device-api';
+import type { DeviceClock } from '../sync/clock';
 import type { ServerClient } from './server-client';
 
 export type ConnectionState = 'online' | 'offline' | 'not-enrolled';
@@ -22,6 +23,8 @@ export class ConnectionMonitor {
     private readonly intervalMs: number,
     /** Told what the server says this device is, on every answered hello (device-identity.ts). */
     private readonly onIdentity: (hello: HelloValue) => void = () => undefined,
+    /** A hello is a short exchange: it measures the device clock against the server's. */
+    private readonly clock: Pick<DeviceClock, 'record'> | null = null,
   ) {}
 
   /** A device whose token the server refused (revoked, or a reset server) must enroll again. */
@@ -65,7 +68,9 @@ export class ConnectionMonitor {
   private async hello(): Promise<ConnectionState> {
     const token = this.meta.get('deviceToken');
     if (token === null) return 'not-enrolled';
+    const sentAt = Date.now();
     const answer = await this.client.hello(token);
+    if (answer.ok) this.clock?.record(answer.value.serverTime, sentAt, Date.now());
     const previous = this.state;
     if (answer.ok) {
       this.state = 'online';

@@ -107,10 +107,12 @@ export class Puller {
     let cursor = this.applier.cursor();
     let request = this.request(token, cursor, caughtUp ? this.options.longPollMs : 0, !this.progress.isActive());
     for (;;) {
-      const { result, sentAt, receivedAt } = await request;
+      const { result, sentAt, receivedAt, held } = await request;
       if (this.stopped) return caughtUp;
       const page = this.checked(result);
-      this.clock.record(page.serverTime, sentAt, receivedAt);
+      // The server stamps its time when it answers, after a long poll's hold: only a request
+      // it answered at once measures the clock (the midpoint would be half the hold off).
+      if (!held) this.clock.record(page.serverTime, sentAt, receivedAt);
       // A restored server: the replica was emptied, so this page's cursor means nothing now.
       if (this.epoch.observe(page.epoch)) throw new FeedRestarted();
       const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
@@ -155,6 +157,6 @@ export class Puller {
   private async request(token: string, cursor: string, wait: number, count: boolean) {
     const sentAt = this.now();
     const result = await this.client.pull(token, { cursor, limit: this.options.pageSize, wait, count: count ? '1' : '0' }, this.abort.signal);
-    return { result, sentAt, receivedAt: this.now() };
+    return { result, sentAt, receivedAt: this.now(), held: wait > 0 };
   }
 }

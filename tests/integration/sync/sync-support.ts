@@ -7,6 +7,7 @@ import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
+import type { SyncOptions } from '../../../src-main/sync/sync-service';
 import type { TestServer } from '../server/harness';
 
 export const seedNow = new Date('2026-11-15T15:00:00Z');
@@ -18,10 +19,10 @@ export async function seedServer(t: { readonly server: Pick<TestServer['server']
 /** A device with its own data dir, enrolled with `t`'s server; stopped after the test. */
 export async function enrolledDevice(
   t: TestServer,
-  opts: { scope?: string; serverUrl?: string; dir?: string; mode?: DeviceMode; office?: string } = {},
+  opts: { scope?: string; serverUrl?: string; dir?: string; mode?: DeviceMode; office?: string; sync?: SyncOptions } = {},
 ): Promise<AppCore> {
   const dir = opts.dir === undefined ? tempDir('sync-device') : null;
-  const core = startTestCore(testConfig(opts.dir ?? dir!.path), opts.serverUrl ?? t.server.url);
+  const core = startTestCore(testConfig(opts.dir ?? dir!.path), opts.serverUrl ?? t.server.url, opts.sync);
   onTestFinished(async () => {
     await core.stop();
     dir?.remove();
