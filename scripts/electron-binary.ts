@@ -20,9 +20,15 @@ const retryAfterMs = 24 * 60 * 60 * 1000;
  * Tries once to download Electron's binary with its own installer, bounded in time, and
  * remembers a failure for a day so `npm start` does not wait on an unreachable host every time.
  */
+/** True while a failed download is less than a day old: `npm start` does not try again meanwhile. */
+export function electronDownloadResting(stateDir: string, now = Date.now()): boolean {
+  const stamp = path.join(stateDir, 'electron-download-failed');
+  return existsSync(stamp) && now - statSync(stamp).mtimeMs < retryAfterMs;
+}
+
 export async function fetchElectronOnce(root: string, stateDir: string, timeoutMs = 60_000): Promise<boolean> {
   const stamp = path.join(stateDir, 'electron-download-failed');
-  if (existsSync(stamp) && Date.now() - statSync(stamp).mtimeMs < retryAfterMs) return false;
+  if (electronDownloadResting(stateDir)) return false;
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return false;
   const succeeded = await new Promise<boolean>((resolve) => {

@@ -11,6 +11,8 @@ import { loadMailConfig, type ServerConfig } from '../src-server/config';
 import { createEnrollmentCode } from '../src-server/devices/admin';
 import { startServer, type RunningServer, type StartServerOptions } from '../src-server/index';
 
+import { embeddedServerPortTaken, isPortInUse, webHostPortTaken } from './port-in-use';
+
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The embedded central server, restartable on the same port (devices keep its address). */
@@ -52,6 +54,8 @@ export async function startStackFromConfig(config: AppConfig, log: Logger, serve
       dispatch: core.dispatch,
       log: moduleLogger(log, 'web-host'),
       launchPage: webLaunchPage(config),
+    }).catch((error: unknown) => {
+      throw isPortInUse(error) ? webHostPortTaken(config.port) : error;
     });
     const running = core;
     return {
@@ -135,7 +139,9 @@ export async function startEmbeddedServer(config: AppConfig, log: Logger, server
     ...loadMailConfig(process.env),
     demoMailbox: true,
   };
-  let running: RunningServer | null = await startServer(serverConfig, serverOptions);
+  let running: RunningServer | null = await startServer(serverConfig, serverOptions).catch(async (error: unknown) => {
+    throw isPortInUse(error) ? await embeddedServerPortTaken(serverConfig.port) : error;
+  });
   try {
     await seedOnFirstRun(running, config.server.demoSubscribers, moduleLogger(log, 'demo-data'));
   } catch (error) {
@@ -177,13 +183,25 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
   const state = rows[0];
   if (state?.complete === true) return;
   if (state?.seeded === true) {
-    log.warn('the first demo-data load was interrupted; delete the server folder of the data dir to load it again');
+    log.warn('La primera carga de los datos de demostración se interrumpió: borre la carpeta server/ de los datos para cargarlos de nuevo');
     return;
   }
   const started = Date.now();
-  log.info({ subscribers }, 'loading demo data into the embedded central server');
-  await seedDemoData(server.database.exec, { subscribers, months: 12, seed: 1 });
-  log.info({ subscribers, ms: Date.now() - started }, 'demo data loaded');
+  log.info({ subscribers }, 'Cargando los datos de demostración (solo la primera vez)…');
+  // A first start takes several seconds: the person at the terminal sees it move.
+  let shown = 0;
+  await seedDemoData(server.database.exec, {
+    subscribers,
+    months: 12,
+    seed: 1,
+    onProgress: ({ subscribersDone, subscribersTotal }) => {
+      const percent = Math.floor((subscribersDone / subscribersTotal) * 100);
+      if (percent < shown + 25 || percent >= 100) return;
+      shown = percent - (percent % 25);
+      log.info(`Datos de demostración: ${shown} % (${subscribersDone.toLocaleString('es-CO')} de ${subscribersTotal.toLocaleString('es-CO')} suscriptores)`);
+    },
+  });
+  log.info({ ms: Date.now() - started }, `Datos de demostración cargados: ${subscribers.toLocaleString('es-CO')} suscriptores con un año de facturas`);
 }
 
 /** The embedded server is ours, so the device enrolls itself the way an installer would. */
@@ -191,5 +209,5 @@ async function enrollLocalDevice(server: RunningServer, core: AppCore, config: A
   const { code } = await createEnrollmentCode(server.database, { deviceName: config.device.name, mode: config.device.mode ?? 'kiosk', office: 'Sede de demostración' });
   const result = await core.dispatch('device.enroll', { code });
   if (!result.ok) throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
-  moduleLogger(log, 'enrollment').info('this device enrolled with the embedded central server');
+  moduleLogger(log, 'enrollment').info('Este equipo quedó inscrito en el servidor central integrado');
 }

@@ -6,9 +6,12 @@ import { build } from 'vite';
 import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
 import { appPaths } from '../src-main/app-paths';
 import { createRootLogger, type Logger } from '../src-main/logger';
+import { prettyLogs, terminalLogStream } from '../src-node/terminal-log';
+import { createServerLogger } from '../src-server/logger';
 import { StoreError } from '../src-main/store/store-error';
 import { buildElectronBundles } from './build-electron';
-import { electronBinary, fetchElectronOnce } from './electron-binary';
+import { fetchElectronOnce } from './electron-binary';
+import { electronToUse } from './electron-choice';
 import { ensureElectronNative } from './electron-native';
 import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig, webLaunchPage, type EmbeddedServer } from './stack';
 
@@ -20,14 +23,17 @@ import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig,
 async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const config = loadConfig(process.env, { dataDir: path.join(repoRoot, '.data'), version });
-  const log = createRootLogger(config.logLevel);
+  // Readable Spanish lines on a terminal, JSON lines for log tools (VENTANILLA_LOG_FORMAT).
+  const destination = prettyLogs(config.logFormat, process.stdout.isTTY === true) ? terminalLogStream() : undefined;
+  const log = createRootLogger(config.logLevel, destination);
+  const serverLogger = createServerLogger(config.logLevel, destination);
   await ensureRendererBuilt();
   const electron = process.argv.includes('--web') ? null : await findElectron(config);
   if (electron !== null) {
-    await runElectron(electron, config, log);
+    await runElectron(electron, config, log, serverLogger);
     return;
   }
-  await runWebHost(config, log);
+  await runWebHost(config, log, serverLogger);
 }
 
 /** Builds the renderer when it is missing or older than its sources (e.g. after a git pull). */
@@ -49,15 +55,8 @@ function newestChange(dir: string): number {
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {
-  let binary = electronBinary(repoRoot);
-  if (binary === null) {
-    console.log('Electron no está instalado; intentando descargarlo (máximo 60 s)…');
-    binary = (await fetchElectronOnce(repoRoot, config.dataDir)) ? electronBinary(repoRoot) : null;
-  }
-  if (binary === null) {
-    console.log('No se pudo obtener Electron en esta máquina: se usa el anfitrión web.');
-    return null;
-  }
+  const binary = await electronToUse(repoRoot, config.dataDir, { fetch: fetchElectronOnce, say: (line) => console.log(line) });
+  if (binary === null) return null;
   try {
     await ensureElectronNative(repoRoot);
     return binary;
@@ -67,8 +66,8 @@ async function findElectron(config: AppConfig): Promise<string | null> {
   }
 }
 
-async function runWebHost(config: AppConfig, log: Logger): Promise<void> {
-  const stack = await startStackFromConfig(config, log);
+async function runWebHost(config: AppConfig, log: Logger, serverLogger: Logger): Promise<void> {
+  const stack = await startStackFromConfig(config, log, { logger: serverLogger });
   const where = stack.server === null ? `servidor central externo ${config.serverUrl ?? ''}` : `servidor central integrado ${stack.server.url}`;
   console.log(
     [
@@ -92,10 +91,10 @@ async function runWebHost(config: AppConfig, log: Logger): Promise<void> {
   await stack.stop();
 }
 
-async function runElectron(binary: string, config: AppConfig, log: Logger): Promise<void> {
+async function runElectron(binary: string, config: AppConfig, log: Logger, serverLogger: Logger): Promise<void> {
   // Enroll the device here, then hand its store to the Electron process, which opens it itself.
   await buildElectronBundles(repoRoot);
-  const server = config.serverUrl === null ? await startEmbeddedServer(config, log) : null;
+  const server = config.serverUrl === null ? await startEmbeddedServer(config, log, { logger: serverLogger }) : null;
   await (await startEnrolledCore(config, server, log)).stop();
   const child = spawn(binary, [repoRoot], {
     stdio: 'inherit',

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -19,9 +19,13 @@ const redact = [
   'headers["x-ventanilla-token"]',
 ];
 
-/** The app's root logger; every module takes a named child (`logger.child({ module })`). */
-export function createRootLogger(level: string): Logger {
-  return pino({ level, redact: { paths: redact, censor: '[oculto]' }, base: { app: 'ventanilla' } });
+/**
+ * The app's root logger; every module takes a named child (`logger.child({ module })`). JSON
+ * lines on stdout, or on `destination` (a terminal's readable lines: src-node/terminal-log.ts).
+ */
+export function createRootLogger(level: string, destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: redact, censor: '[oculto]' }, base: { app: 'ventanilla' } };
+  return destination === undefined ? pino(options) : pino(options, destination);
 }
 
 export const moduleLogger = (root: Logger, module: string): Logger => root.child({ module });

@@ -84,7 +84,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       passwordWork: opts.passwordWork,
       moneyRules: config.money,
     });
-    await app.listen({ host: config.host, port: config.port });
+    // Fastify's own line, in the words of the rest of the server's log.
+    await app.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `Servidor HTTP escuchando en ${address}` });
     const connections = trackConnections(app.server);
     const port = listeningPort(app);
     const http = app;

@@ -21,6 +21,8 @@ export interface AppConfig extends ConfigFile {
   readonly enrollmentCode: string | null;
   /** pino level: fatal, error, warn, info, debug, trace or silent. */
   readonly logLevel: string;
+  /** `pretty` lines for a person, `json` for log tools, `auto`: pretty on a terminal (VENTANILLA_LOG_FORMAT). */
+  readonly logFormat: 'auto' | 'pretty' | 'json';
   readonly version: string;
 }
 
@@ -53,6 +55,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaults: { 
     databaseUrl: env.DATABASE_URL?.trim() || null,
     enrollmentCode: env.VENTANILLA_ENROLLMENT_CODE?.trim() || null,
     logLevel: logLevel(env.LOG_LEVEL),
+    logFormat: logFormat(env.VENTANILLA_LOG_FORMAT),
     version: defaults.version,
   };
 }
@@ -62,6 +65,12 @@ function serverCa(file: string | undefined): string | null {
   const ca = readServerCa(path.resolve(file.trim()));
   if ('problem' in ca) throw new ConfigError(ca.problem);
   return ca.pem;
+}
+
+function logFormat(value: string | undefined): 'auto' | 'pretty' | 'json' {
+  const format = (value?.trim() || 'auto').toLowerCase();
+  if (format === 'auto' || format === 'pretty' || format === 'json') return format;
+  throw new ConfigError(`VENTANILLA_LOG_FORMAT debe ser auto, pretty o json, no «${value}».`);
 }
 
 function logLevel(value: string | undefined): string {

@@ -89,7 +89,7 @@ export class ConnectionMonitor {
       }
     }
     if (previous !== this.state) {
-      this.log.info({ state: this.state }, 'connection to the central server changed');
+      this.log.info({ state: this.state }, this.state === 'online' ? 'Conectado al servidor central' : 'Sin conexión con el servidor central');
       if (this.state === 'online') for (const listener of this.backOnline) listener();
     }
     return this.state;

@@ -21,12 +21,16 @@ const timestampFormat = new Intl.DateTimeFormat('es-CO', {
   second: '2-digit',
   hourCycle: 'h23',
 });
+const clockFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const hourFormat = new Intl.DateTimeFormat('en-US', { timeZone: bogotaTimeZone, hour: 'numeric', hourCycle: 'h23' });
 
 const dayKey = (date: Date): string => dayKeyFormat.format(date);
 
 /** `10:42` */
 export const formatBogotaTime = (date: Date): string => timeFormat.format(date);
+
+/** `10:42:07`, for a log line a person reads. */
+export const formatBogotaClock = (date: Date): string => clockFormat.format(date);
 
 /** `3 de marzo de 2026` */
 export const formatBogotaDay = (date: Date): string => dayFormat.format(date);
