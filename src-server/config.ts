@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadDocumentConfig, type DocumentConfig } from './documents/document-config';
 import type { ServerTransport } from './transport';
 import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
 
@@ -37,6 +38,8 @@ export interface ServerConfig {
   demoMailbox?: boolean;
   /** Rules for money events from devices (sync/money-rules.ts); their defaults when absent. */
   money?: MoneyRules;
+  /** Upload limit and phone links (documents/document-config.ts); their defaults when absent. */
+  documents?: DocumentConfig;
 }
 
 export class ServerConfigError extends Error {
@@ -54,7 +57,9 @@ const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
 /**
  * The only place the server reads the environment:
  * VENTANILLA_DATA_DIR, DATABASE_URL, VENTANILLA_SERVER_HOST, VENTANILLA_SERVER_PORT,
- * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM, VENTANILLA_DEMO_MAILBOX.
+ * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM, VENTANILLA_DEMO_MAILBOX,
+ * and (through loadDocumentConfig) VENTANILLA_PUBLIC_URL, VENTANILLA_UPLOAD_MAX_BYTES,
+ * VENTANILLA_PHONE_LINK_MINUTES.
  */
 export function loadServerConfig(
   env: Record<string, string | undefined>,
@@ -93,7 +98,14 @@ export function loadServerConfig(
     ...loadMailConfig(env),
     demoMailbox: demoMailbox(env.VENTANILLA_DEMO_MAILBOX),
     money: loadMoneyRules(env),
+    documents: documentConfig(env),
   };
+}
+
+function documentConfig(env: Record<string, string | undefined>): DocumentConfig {
+  const documents = loadDocumentConfig(env);
+  if ('problem' in documents) throw new ServerConfigError(documents.problem);
+  return documents;
 }
 
 /**

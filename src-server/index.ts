@@ -44,6 +44,8 @@ export interface StartServerOptions {
   readonly captchaText?: () => string;
   /** Cheaper scrypt and an observer of it, for tests of the account routes. */
   readonly passwordWork?: PasswordWorkOptions;
+  /** The clock phone links expire by; tests move it. */
+  readonly now?: () => Date;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -83,6 +85,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       captchaText: opts.captchaText,
       passwordWork: opts.passwordWork,
       moneyRules: config.money,
+      documents: config.documents,
+      now: opts.now,
     });
     // Fastify's own line, in the words of the rest of the server's log.
     await app.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `Servidor HTTP escuchando en ${address}` });

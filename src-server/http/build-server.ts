@@ -3,6 +3,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import { PasswordWork, type PasswordWorkOptions } from '../accounts/password-work';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
+import { defaultDocumentConfig, type DocumentConfig } from '../documents/document-config';
+import { defaultPhoneDocumentLimits, PhoneDocuments } from '../documents/phone-documents';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
@@ -12,6 +14,7 @@ import { deviceRoutes } from './routes/device';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
 import { mailboxRoutes } from './routes/mailbox';
+import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
@@ -44,6 +47,10 @@ export interface ServerDeps {
   readonly passwordWork?: PasswordWorkOptions;
   /** Rules for money events pushed by devices (defaults when absent). */
   readonly moneyRules?: MoneyRules;
+  /** Upload limit and phone links (documents/document-config.ts); defaults when absent. */
+  readonly documents?: DocumentConfig;
+  /** The clock of phone links' expiry; tests move it. */
+  readonly now?: () => Date;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -101,5 +108,10 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const passwords = new PasswordWork(deps.passwordWork);
   await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), passwords, captchaText: deps.captchaText }));
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
+  const documents = deps.documents ?? defaultDocumentConfig;
+  const now = deps.now ?? (() => new Date());
+  const phoneDocuments = new PhoneDocuments({ ...defaultPhoneDocumentLimits, ttlMs: documents.phoneLinkMinutes * 60_000 }, now);
+  app.addHook('onClose', async () => phoneDocuments.stop());
+  await app.register(phoneLinkRoutes({ database, documents: phoneDocuments, config: documents, log: moduleLogger(logger, 'phone-links'), now }));
   return app;
 }
