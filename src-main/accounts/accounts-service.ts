@@ -1,14 +1,12 @@
-import { z } from 'zod';
-import { AccountProfile } from '../../src-shared/accounts/account-fields';
+import type { AccountProfile } from '../../src-shared/accounts/account-fields';
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
-import { err, ok, type Result } from '../../src-shared/api/result';
-import { CaptchaValue, ConsentPolicyValue, LoginValue } from '../../src-shared/server-api/accounts-api';
+import { err, type Result } from '../../src-shared/api/result';
+import type { CaptchaValue, ConsentPolicyValue, LoginValue } from '../../src-shared/server-api/accounts-api';
+import type { RouteCredentials, RouteInput, RouteName, RouteValue } from '../../src-shared/server-api/routes';
 import type { BillAccess } from '../bills/bill-access';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
-
-const Message = z.object({ message: z.string() });
 
 /** Accounts need the central server; without it the citizen is told plainly and what still works. */
 export const accountsOffline =
@@ -34,49 +32,49 @@ export class AccountsService {
   ) {}
 
   policy(): Promise<Result<ConsentPolicyValue>> {
-    return this.call('GET', '/v1/accounts/policy', null, undefined, ConsentPolicyValue);
+    return this.send('accounts.policy', {}, (token) => ({ token }));
   }
 
   register(input: OpParsedInput<'accounts.register'>): Promise<Result<{ message: string }>> {
-    return this.call('POST', '/v1/accounts/register', null, input, Message);
+    return this.send('accounts.register', input, (token) => ({ token }));
   }
 
   async login(input: OpParsedInput<'accounts.login'>): Promise<Result<LoginValue>> {
-    const result = await this.call('POST', '/v1/accounts/login', null, input, LoginValue);
+    const result = await this.send('accounts.login', input, (token) => ({ token }));
     if (result.ok) this.openSessions.add(result.value.session);
     return result;
   }
 
   captcha(): Promise<Result<CaptchaValue>> {
-    return this.call('GET', '/v1/accounts/captcha', null, undefined, CaptchaValue);
+    return this.send('accounts.captcha', {}, (token) => ({ token }));
   }
 
   recover(input: OpParsedInput<'accounts.recover'>): Promise<Result<{ message: string }>> {
-    return this.call('POST', '/v1/accounts/recover', null, input, Message);
+    return this.send('accounts.recover', input, (token) => ({ token }));
   }
 
   profile(session: string): Promise<Result<AccountProfile>> {
-    return this.call('GET', '/v1/accounts/me', session, undefined, AccountProfile);
+    return this.send('accounts.profile', {}, (token) => ({ token, session }));
   }
 
   saveProfile(input: OpParsedInput<'accounts.saveProfile'>): Promise<Result<AccountProfile>> {
-    return this.call('PUT', '/v1/accounts/me', input.session, input.profile, AccountProfile);
+    return this.send('accounts.saveProfile', input.profile, (token) => ({ token, session: input.session }));
   }
 
   changePassword(input: OpParsedInput<'accounts.changePassword'>): Promise<Result<{ message: string }>> {
     const { session, ...body } = input;
-    return this.call('POST', '/v1/accounts/password', session, body, Message);
+    return this.send('accounts.changePassword', body, (token) => ({ token, session }));
   }
 
   confirmEmail(input: OpParsedInput<'accounts.confirmEmail'>): Promise<Result<AccountProfile>> {
-    return this.call('POST', '/v1/accounts/email', input.session, { code: input.code }, AccountProfile);
+    return this.send('accounts.confirmEmail', { code: input.code }, (token) => ({ token, session: input.session }));
   }
 
   /** Links the code this visit unlocked by answering its questions. */
   linkCode(input: OpParsedInput<'accounts.linkCode'>): Promise<Result<AccountProfile>> {
     const code = this.bills.codeFor(input.accessId);
     if (code === null) return Promise.resolve(err('unauthorized', 'Para vincular un código interno, primero responda las preguntas de ese código.'));
-    return this.call('POST', '/v1/accounts/links', input.session, { codigoInterno: code }, AccountProfile);
+    return this.send('accounts.linkCode', { codigoInterno: code }, (token) => ({ token, session: input.session }));
   }
 
   /** A linked code's bills, without its questions: the server confirms the link first. */
@@ -89,7 +87,7 @@ export class AccountsService {
 
   logout(session: string): Promise<Result<{ message: string }>> {
     this.openSessions.delete(session);
-    return this.call('POST', '/v1/accounts/logout', session, {}, Message);
+    return this.send('accounts.logout', {}, (token) => ({ token, session }));
   }
 
   /**
@@ -101,14 +99,15 @@ export class AccountsService {
     for (const session of [...this.openSessions]) void this.logout(session);
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PUT', route: string, session: string | null, body: unknown, schema: z.ZodType<T>): Promise<Result<T>> {
+  /** Sends one account route with this device's token; without the server, the citizen is told what still works. */
+  private async send<K extends RouteName>(route: K, input: RouteInput<K>, credentials: (token: string) => RouteCredentials<K>): Promise<Result<RouteValue<K>>> {
     const token = this.meta.get('deviceToken');
     if (token === null) return err('not-enrolled', 'Este equipo todavía no está inscrito en el servidor central: las cuentas no están disponibles. Avise al personal de la oficina.');
-    const result = await this.client.account(method, route, token, session, body, schema);
+    const result = await this.client.call(route, input, credentials(token));
     if (!result.ok && result.error.code === 'offline') {
       this.log.info({ route }, 'account call without a server');
       return err('offline', accountsOffline);
     }
-    return result.ok ? ok(result.value) : result;
+    return result;
   }
 }

@@ -1,8 +1,10 @@
-import type { z } from 'zod';
 import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
-import { accountSessionHeader } from '../../src-shared/server-api/accounts-api';
-import { ApiEnvelope, EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
-import { PullValue, PushValue, type PullQuery, type PushedEvent } from '../../src-shared/server-api/sync-api';
+import { ApiEnvelope } from '../../src-shared/server-api/device-api';
+import { accountSessionHeader, type AuthCredentials, type AuthKind, type RouteTimeout } from '../../src-shared/server-api/route';
+import { serverRoutes, type RouteCredentials, type RouteInput, type RouteName, type RouteValue } from '../../src-shared/server-api/routes';
+import type { EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
+import type { PullQuery, PullValue, PushedEvent, PushValue } from '../../src-shared/server-api/sync-api';
+import { routeTarget } from './route-target';
 import { createServerFetch, tlsFailureMessage, type ServerFetch } from './server-fetch';
 import { serverUrlRefusal } from './server-url-policy';
 
@@ -16,9 +18,21 @@ export interface ServerClientOptions {
   readonly timeoutMs?: number;
 }
 
+/** The route's timeout class as a multiple of the client's base timeout (route.ts says why each). */
+const timeoutFactor: Record<RouteTimeout, number> = { short: 1, long: 3, bulk: 4 };
+
+export interface CallOptions {
+  /** Aborts the call (the sync loop stopping); the call then reads as `offline`. */
+  readonly signal?: AbortSignal;
+  /** Added to the route's timeout: the wait a long-polling pull asked the server for. */
+  readonly extraMs?: number;
+}
+
 /**
- * HTTP client of the central server's device API. Network trouble becomes `offline`, never a
- * throw; a TLS problem (untrusted, expired or misnamed certificate) becomes `internal` with a
+ * HTTP client of the central server's device API, derived from the route map
+ * (src-shared/server-api/routes.ts): `call` builds any route's request from the map and parses
+ * its answer with the map's response schema. Network trouble becomes `offline`, never a throw;
+ * a TLS problem (untrusted, expired or misnamed certificate) becomes `internal` with a
  * message that says so, since waiting will not fix it.
  */
 export class ServerClient {
@@ -37,54 +51,41 @@ export class ServerClient {
   }
 
   enroll(code: string): Promise<Result<EnrollValue>> {
-    return this.request('POST', '/v1/enroll', null, { code }, EnrollValue);
+    return this.call('device.enroll', { code }, null);
   }
 
   hello(token: string): Promise<Result<HelloValue>> {
-    return this.request('GET', '/v1/device/hello', token, undefined, HelloValue);
+    return this.call('device.hello', {}, { token });
   }
 
   /** One page of the change feed; `wait` makes it a long poll, so the timeout grows with it. */
   pull(token: string, query: Pick<PullQuery, 'cursor' | 'limit' | 'wait' | 'count'>, signal?: AbortSignal): Promise<Result<PullValue>> {
-    const params = new URLSearchParams({ cursor: query.cursor, limit: String(query.limit), wait: String(query.wait), count: query.count });
-    return this.request('GET', `/v1/sync/pull?${params.toString()}`, token, undefined, PullValue, this.timeoutMs * 4 + query.wait, signal);
+    const { cursor, limit, wait, count } = query;
+    return this.call('sync.pull', { cursor, limit, wait, count }, { token }, { signal, extraMs: wait });
   }
 
   /** A batch of outbox events. `offline` here means the outcome is unknown: send them again. */
   push(token: string, events: readonly PushedEvent[], signal?: AbortSignal): Promise<Result<PushValue>> {
-    return this.request('POST', '/v1/sync/push', token, { events }, PushValue, this.timeoutMs * 4, signal);
+    return this.call('sync.push', { events: [...events] }, { token }, { signal });
   }
 
-  /**
-   * A citizen-account call (`/v1/accounts/*`): the device token, and the citizen's session
-   * when logged in. Hashing makes logins and registrations take a moment, hence the longer wait.
-   */
-  account<T>(method: 'GET' | 'POST' | 'PUT', route: string, token: string, accountSession: string | null, body: unknown, schema: z.ZodType<T>): Promise<Result<T>> {
-    const headers: Record<string, string> = accountSession === null ? {} : { [accountSessionHeader]: accountSession };
-    return this.request(method, route, token, body, schema, this.timeoutMs * 3, undefined, headers);
-  }
-
-  private async request<T>(
-    method: string,
-    route: string,
-    token: string | null,
-    body: unknown,
-    schema: z.ZodType<T>,
-    timeoutMs = this.timeoutMs,
-    signal?: AbortSignal,
-    extraHeaders: Record<string, string> = {},
-  ): Promise<Result<T>> {
+  /** Calls one route of the map with the credentials its auth kind needs; the answer is parsed with the route's response schema. */
+  async call<K extends RouteName>(name: K, input: RouteInput<K>, credentials: RouteCredentials<K>, options: CallOptions = {}): Promise<Result<RouteValue<K>>> {
+    const route = serverRoutes[name];
     if (this.refusal !== null) return err('internal', this.refusal);
+    // Every request schema of the map is an object (routes.ts), so its input is a record of fields.
+    const target = routeTarget(route, input as Readonly<Record<string, unknown>>);
+    const timeoutMs = this.timeoutMs * timeoutFactor[route.timeout] + (options.extraMs ?? 0);
+    const { signal } = options;
     let response: Awaited<ReturnType<ServerFetch>>;
     try {
-      response = await this.fetch(`${this.baseUrl}${route}`, {
-        method,
+      response = await this.fetch(`${this.baseUrl}${target.path}`, {
+        method: route.method,
         headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-          ...extraHeaders,
+          ...(target.body === null ? {} : { 'content-type': 'application/json' }),
+          ...credentialHeaders(route.auth, credentials),
         },
-        body: body === undefined ? null : JSON.stringify(body),
+        body: target.body,
         signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (error) {
@@ -110,10 +111,21 @@ export class ServerClient {
       // A code this version does not know (a newer server) is still a refusal, shown as sent.
       return err(isErrorCode(code) ? code : 'internal', message);
     }
-    const value = envelope.success && envelope.data.ok ? schema.safeParse(envelope.data.value) : null;
+    const value = envelope.success && envelope.data.ok ? route.response.safeParse(envelope.data.value) : null;
     if (!response.ok || !value?.success) {
       return err('internal', 'El servidor central respondió algo inesperado. Avise a soporte técnico.');
     }
-    return ok(value.data);
+    // The route's own response schema just proved the shape; the cast only names the type zod inferred.
+    return ok(value.data as RouteValue<K>);
   }
+}
+
+/** The headers that carry a call's credentials, by the route's auth kind. */
+function credentialHeaders(auth: AuthKind, credentials: AuthCredentials[AuthKind]): Record<string, string> {
+  if (auth === 'none' || credentials === null) return {};
+  const session = 'session' in credentials ? credentials.session : null;
+  return {
+    authorization: `Bearer ${credentials.token}`,
+    ...(session === null || auth === 'device' ? {} : { [accountSessionHeader]: session }),
+  };
 }

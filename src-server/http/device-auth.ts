@@ -12,7 +12,7 @@ const devicesByRequest = new WeakMap<FastifyRequest, AuthenticatedDevice>();
 const UNAUTHORIZED_MESSAGE =
   'Este dispositivo no está autorizado ante el servidor central. Inscríbalo con un código nuevo del administrador.';
 
-/** `onRequest` hook for every `/v1/*` route except enrollment. */
+/** `onRequest` hook of every device-API route whose auth (routes.ts) is not `none`. */
 export function requireDevice(database: ServerDatabase) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const token = bearerToken(request.headers.authorization);

@@ -3,23 +3,24 @@ import { AccountProfile, ProfileFields, RegistrationFields } from '../accounts/a
 import { maxPasswordLength } from '../accounts/password-policy';
 
 /**
- * The central server's citizen-account API (`/v1/accounts`, docs/accounts-security.md), called by enrolled
- * devices with their device token; a logged-in citizen's calls also carry the account session
- * in the `x-account-session` header. Shared by the server (requests) and the device (answers).
+ * The shapes of the central server's citizen-account routes (`accounts.*` in routes.ts,
+ * docs/accounts-security.md), called by enrolled devices with their device token; a logged-in
+ * citizen's calls also carry the account session header. Shared by the server (requests) and
+ * the device (answers).
  */
-export const accountSessionHeader = 'x-account-session';
+export { accountSessionHeader } from './route';
 
 const Secret = z.string({ error: 'Escriba la contraseña.' }).min(1, { error: 'Escriba la contraseña.' }).max(maxPasswordLength * 4, { error: 'La contraseña es demasiado larga.' });
 
-/** GET /v1/accounts/policy: the data-treatment authorization the registration form shows. */
+/** `accounts.policy`: the data-treatment authorization the registration form shows. */
 export const ConsentPolicyValue = z.object({ version: z.string(), title: z.string(), text: z.string() });
 export type ConsentPolicyValue = z.infer<typeof ConsentPolicyValue>;
 
-/** POST /v1/accounts/register */
+/** `accounts.register` */
 export const RegisterRequest = RegistrationFields;
 export const RegisterValue = z.object({ message: z.string() });
 
-/** POST /v1/accounts/login */
+/** `accounts.login` */
 export const LoginRequest = z.object({ docNumber: z.string().max(24), password: Secret }).strict();
 export const LoginValue = z.object({
   session: z.string(),
@@ -29,29 +30,30 @@ export const LoginValue = z.object({
 });
 export type LoginValue = z.infer<typeof LoginValue>;
 
-/** GET /v1/accounts/captcha */
+/** `accounts.captcha` */
 export const CaptchaValue = z.object({ captchaId: z.string(), svg: z.string() });
 export type CaptchaValue = z.infer<typeof CaptchaValue>;
 
-/** POST /v1/accounts/recover */
+/** `accounts.recover` */
 export const RecoverRequest = z
   .object({ docNumber: z.string().max(24), captchaId: z.string().max(64), captchaText: z.string().max(16) })
   .strict();
 export const RecoverValue = z.object({ message: z.string() });
 
-/** GET and PUT /v1/accounts/me */
+/** `accounts.profile` and `accounts.saveProfile` */
 export const ProfileValue = AccountProfile;
 export const UpdateProfileRequest = ProfileFields;
 
-/** POST /v1/accounts/password */
+/** `accounts.changePassword` */
 export const ChangePasswordRequest = z.object({ currentPassword: Secret, newPassword: z.string().max(maxPasswordLength * 4), repeatPassword: z.string().max(maxPasswordLength * 4) }).strict();
 export const ChangePasswordValue = z.object({ message: z.string() });
 
-/** POST /v1/accounts/links: a código interno whose questions the citizen just answered on the device. */
+/** `accounts.linkCode`: a código interno whose questions the citizen just answered on the device. */
 export const LinkCodeRequest = z.object({ codigoInterno: z.number().int().positive().max(9_999_999_999) }).strict();
 
-/** POST /v1/accounts/email: the code mailed to a new address, which then becomes the account's. */
+/** `accounts.confirmEmail`: the code mailed to a new address, which then becomes the account's. */
 export const ConfirmEmailRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo nuevo.' }) }).strict();
 
-/** POST /v1/accounts/logout */
+/** `accounts.logout`: the session to end travels in its header; the body is empty (`{}`). */
+export const LogoutRequest = z.object({});
 export const LogoutValue = z.object({ message: z.string() });

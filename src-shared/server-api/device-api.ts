@@ -3,14 +3,15 @@ import { EnrollmentCode } from '../api/ops/device';
 import { deviceModes } from '../domain/device-mode';
 
 /**
- * The central server's device API (`/v1`), as zod schemas shared by the server (which parses
- * requests) and the app's server link (which parses answers): one definition of each shape.
+ * The shapes of the central server's device API (routes.ts has the map of its routes), as zod
+ * schemas shared by the server (which parses requests) and the app's server link (which parses
+ * answers): one definition of each shape.
  */
 
 const ApiErrorBody = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
 /**
- * `{ ok: true, value } | { ok: false, error }`, the envelope of every `/v1` and `/admin`
+ * `{ ok: true, value } | { ok: false, error }`, the envelope of every device-API and admin
  * answer. Parse the envelope first, then `value` with the route's own schema.
  */
 export const ApiEnvelope = z.discriminatedUnion('ok', [
@@ -18,7 +19,7 @@ export const ApiEnvelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: ApiErrorBody }),
 ]);
 
-/** POST /v1/enroll */
+/** `device.enroll` */
 export const EnrollRequest = z.object({ code: EnrollmentCode }).strict();
 
 /** The receipt series the server issued a counter or field device: its prefix and the next number. */
@@ -49,7 +50,7 @@ export const EnrollValue = z.object({
 });
 export type EnrollValue = z.infer<typeof EnrollValue>;
 
-/** GET /v1/device/hello */
+/** `device.hello` */
 export const HelloValue = z.object({
   ...DeviceIdentity,
   serverTime: z.string(),
@@ -60,7 +61,7 @@ export const HelloValue = z.object({
 });
 export type HelloValue = z.infer<typeof HelloValue>;
 
-/** GET /health */
+/** `GET /health`, for load balancers and the admin command: not a device-API route, and not enveloped. */
 export const HealthBody = z.object({
   status: z.enum(['ok', 'unavailable']),
   database: z.enum(['pglite', 'postgres']),

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The central server's sync API (docs/sync-protocol.md), shared by the server and the device's sync
- * client. Pull: `GET /v1/sync/pull?cursor=&limit=&wait=&count=`. Push: `POST /v1/sync/push`.
+ * The shapes of the central server's sync routes (docs/sync-protocol.md; `sync.pull` and
+ * `sync.push` in routes.ts), shared by the server and the device's sync client. Pull: a GET
+ * whose query is `cursor`, `limit`, `wait`, `count`. Push: a POST of a batch of events.
  * Every answer carries the deployment id (a device refuses a server of another deployment)
  * and the server's clock (the device measures its own clock against it).
  */

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PullQuery, PushRequest, type PushValue } from '../../../src-shared/server-api/sync-api';
+import { ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
 import { countAfter, readFeedPage, routeScope } from '../../sync/feed-reader';
@@ -8,11 +8,7 @@ import { feedPolicies } from '../../sync/feed-policy';
 import type { FeedNotifier } from '../../sync/feed-notifier';
 import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
 import { applyPushBatch } from '../../sync/push-applier';
-import { deviceOf, requireDevice } from '../device-auth';
-import { parseBody } from '../errors';
-
-/** A first download sends pages of a few megabytes; pushes are at most maxPushBatch (1,000) events. */
-const PUSH_BODY_LIMIT = 4 * 1024 * 1024;
+import { apiRoutes } from '../api-route';
 
 /**
  * Observers of the protocol's steps. Nothing in the product sets them; the fault tests use
@@ -22,7 +18,7 @@ export interface SyncHooks {
   readonly afterPushCommitted?: () => void;
 }
 
-/** The sync endpoints (docs/sync-protocol.md). Encapsulated so the device-token hook covers exactly these. */
+/** The sync endpoints (docs/sync-protocol.md); the map (routes.ts) gives their paths, device-token check and body limit. */
 export function syncRoutes(
   database: ServerDatabase,
   deploymentId: string,
@@ -32,11 +28,9 @@ export function syncRoutes(
   rules: MoneyRules = defaultMoneyRules,
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
-    app.addHook('onRequest', requireDevice(database));
+    const route = apiRoutes(app, { database, now: () => new Date() });
 
-    app.get('/v1/sync/pull', async (request, reply) => {
-      const query = parseBody(PullQuery, request.query);
-      const device = deviceOf(request);
+    route('sync.pull', async (query, { device, request }) => {
       const scope = routeScope(device.scope);
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
@@ -67,20 +61,17 @@ export function syncRoutes(
         hasMore: page.full,
         remaining,
       });
-      // `changes` is spliced in as text (feed-reader.ts explains why).
-      return reply.type('application/json').send(`{"ok":true,"value":${header.slice(0, -1)},"changes":${page.changesJson}}}`);
+      // `changes` is spliced in as text (feed-reader.ts explains why); the map marks this answer prebuilt.
+      return ok({ json: `${header.slice(0, -1)},"changes":${page.changesJson}}` });
     });
 
-    app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-      const body = parseBody(PushRequest, request.body);
-      const device = deviceOf(request);
+    route('sync.push', async (body, { device }) => {
       const results = await applyPushBatch(database, device, body.events, rules);
       hooks.afterPushCommitted?.();
       if (results.some((r) => r.status === 'applied')) notifier.changed();
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected > 0) log.warn({ deviceId: device.id, rejected }, 'events rejected');
-      const value: PushValue = { deployment: { id: deploymentId }, epoch: await currentEpoch(database.exec), serverTime: new Date().toISOString(), results };
-      return { ok: true, value };
+      return ok({ deployment: { id: deploymentId }, epoch: await currentEpoch(database.exec), serverTime: new Date().toISOString(), results });
     });
   };
 }

@@ -30,7 +30,7 @@ beforeEach(async () => {
       const value = asked === current.cursor ? { ...current, changes: [] } : page;
       setTimeout(() => response.end(JSON.stringify({ ok: true, value })), asked === current.cursor ? 200 : 0);
     }
-    else if (request.url?.startsWith('/v1/sync/push')) response.end(JSON.stringify({ ok: true, value: { deployment: { id: deploymentId }, serverTime: new Date().toISOString(), results: [] } }));
+    else if (request.url?.startsWith('/v1/sync/push')) response.end(JSON.stringify({ ok: true, value: { deployment: { id: deploymentId }, epoch, serverTime: new Date().toISOString(), results: [] } }));
     else response.end(JSON.stringify({ ok: true, value: { deployment: { id: deploymentId }, serverTime: new Date().toISOString(), entity: null, counts: { subscribers: 1 } } }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -47,7 +47,8 @@ afterEach(async () => {
   dir.remove();
 });
 
-const header = (deployment = deploymentId) => ({ deployment: { id: deployment }, serverTime: new Date().toISOString(), cursor: '2', hasMore: false, remaining: null });
+const epoch = '01930000-0000-7000-8000-0000000000f1';
+const header = (deployment = deploymentId) => ({ deployment: { id: deployment }, epoch, serverTime: new Date().toISOString(), cursor: '2', hasMore: false, remaining: null });
 const subscriber = { codigo_interno: 100001, codigo_ruta: '01-001-0001', holder_name: 'Ana', estrato: 2, uso: 'residencial', address: 'Calle 1', neighborhood: 'Centro', municipality: 'Ibagué', meter_serial: 'M-1' };
 const applied = () => core.store.sqlite.prepare('SELECT count(*) FROM subscribers').pluck().get() as number;
 const cursor = () => core.store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'syncCursor'").pluck().get();

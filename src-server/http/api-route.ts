@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { assertNever, type Result } from '../../src-shared/api/result';
+import { accountSessionHeader, pathParamNames, type AuthKind, type ServerRoute } from '../../src-shared/server-api/route';
+import { serverRoutes, type RouteName, type RouteParsedInput, type ServerRoutes } from '../../src-shared/server-api/routes';
+import { resolveSession, type AccountSession } from '../accounts/account-sessions';
+import type { ServerDatabase } from '../db/open';
+import type { AuthenticatedDevice } from '../devices/auth';
+import { deviceOf, requireDevice } from './device-auth';
+import { HttpError, parseBody, sendApiError } from './errors';
+
+/**
+ * Registers the device API's routes from the one map (src-shared/server-api/routes.ts): the
+ * route files give only the handler. Method, path and body limit come from the map; so does
+ * the auth, checked before anything else (the device token before the body is even read); the
+ * input is parsed with the map's schema (Spanish messages, parseBody); the handler's `Result`
+ * becomes the `{ ok, value } | { ok, error }` envelope with the error code's HTTP status.
+ */
+
+/** A live citizen session, as the account services take it. */
+export type ResolvedSession = AccountSession & { readonly token: string; readonly deviceId: string };
+
+/** What the handler of a route of each auth kind knows about its caller. */
+interface Callers {
+  readonly none: Record<never, never>;
+  readonly device: { readonly device: AuthenticatedDevice };
+  readonly account: { readonly device: AuthenticatedDevice; readonly session: ResolvedSession };
+  readonly 'account-optional': { readonly device: AuthenticatedDevice; readonly sessionToken: string | null };
+}
+
+export type RouteContext<K extends RouteName> = { readonly request: FastifyRequest } & Callers[ServerRoutes[K]['auth']];
+
+/** A value written as JSON text by the handler, for routes marked `prebuiltAnswer` in the map. */
+export interface JsonText {
+  readonly json: string;
+}
+
+/** What the handler answers: the route's value (as the response schema takes it), or JSON text. */
+export type RouteAnswer<K extends RouteName> = ServerRoutes[K] extends { readonly prebuiltAnswer: true } ? JsonText : z.input<ServerRoutes[K]['response']>;
+
+export type RouteHandler<K extends RouteName> = (input: RouteParsedInput<K>, context: RouteContext<K>) => Promise<Result<RouteAnswer<K>>>;
+
+export interface ApiRouteDeps {
+  readonly database: ServerDatabase;
+  /** The clock account sessions are checked against. */
+  readonly now: () => Date;
+}
+
+const SESSION_ENDED = 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.';
+
+/** Registers routes of the map on `app`: `const route = apiRoutes(app, deps); route('device.hello', handler)`. */
+export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
+  const deviceHook = requireDevice(deps.database);
+  return <K extends RouteName>(name: K, handler: RouteHandler<K>): void => {
+    const route: ServerRoute = serverRoutes[name];
+    app.route({
+      method: route.method,
+      // Fastify's own `:param` syntax is the map's, so the path is registered as written.
+      url: route.path,
+      ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
+      // onRequest: a request without a valid token is refused before its body is read.
+      ...(route.auth === 'none' ? {} : { onRequest: deviceHook }),
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const caller = await callerOf(route.auth, request, deps);
+        const input = parseBody(route.request, requestInput(route, request));
+        // The map's own schema produced `input` and the auth kind chose `caller`: this route's types.
+        const answer = await (handler as (input: unknown, context: unknown) => Promise<Result<unknown>>)(input, { request, ...caller });
+        if (!answer.ok) return sendApiError(reply, answer.error);
+        if (route.prebuiltAnswer === true) {
+          return reply.type('application/json').send(`{"ok":true,"value":${(answer.value as JsonText).json}}`);
+        }
+        return { ok: true, value: answer.value };
+      },
+    });
+  };
+}
+
+/** What a route's schema parses: GET's query string, or the JSON body of POST and PUT; path parameters join either (the path wins). */
+export function requestInput(route: ServerRoute, request: Pick<FastifyRequest, 'query' | 'body' | 'params'>): unknown {
+  const sent = route.method === 'GET' ? request.query : request.body;
+  const names = pathParamNames(route.path);
+  if (names.length === 0) return sent;
+  const fromPath = (request.params ?? {}) as Record<string, unknown>;
+  const fields = typeof sent === 'object' && sent !== null && !Array.isArray(sent) ? sent : {};
+  return { ...fields, ...Object.fromEntries(names.map((name) => [name, fromPath[name]])) };
+}
+
+async function callerOf(auth: AuthKind, request: FastifyRequest, deps: ApiRouteDeps): Promise<Callers[AuthKind]> {
+  switch (auth) {
+    case 'none':
+      return {};
+    case 'device':
+      return { device: deviceOf(request) };
+    case 'account-optional':
+      return { device: deviceOf(request), sessionToken: sessionTokenOf(request) };
+    case 'account': {
+      const device = deviceOf(request);
+      const token = sessionTokenOf(request);
+      const found = token === null ? null : await resolveSession(deps.database.exec, token, device.id, deps.now());
+      if (token === null || found === null) throw new HttpError(401, { code: 'unauthorized', message: SESSION_ENDED });
+      return { device, session: { ...found, token, deviceId: device.id } };
+    }
+    default:
+      return assertNever(auth);
+  }
+}
+
+function sessionTokenOf(request: FastifyRequest): string | null {
+  const header = request.headers[accountSessionHeader];
+  return typeof header === 'string' && header !== '' ? header : null;
+}

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { AccountProfile } from '../accounts/account-fields';
+import {
+  CaptchaValue,
+  ChangePasswordRequest,
+  ChangePasswordValue,
+  ConfirmEmailRequest,
+  ConsentPolicyValue,
+  LinkCodeRequest,
+  LoginRequest,
+  LoginValue,
+  LogoutRequest,
+  LogoutValue,
+  RecoverRequest,
+  RecoverValue,
+  RegisterRequest,
+  RegisterValue,
+  UpdateProfileRequest,
+} from './accounts-api';
+import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
+import { defineRoute, type AuthCredentials, type ServerRoute } from './route';
+import { PullQuery, PullValue, PushRequest, PushValue } from './sync-api';
+
+/**
+ * The device ↔ central server API: every route a device calls, written here and nowhere else.
+ * The server registers each one from this map (src-server/http/api-route.ts: method, path, body
+ * limit, auth, input parsed with Spanish errors, the envelope) and the device's ServerClient
+ * builds each call from it and parses the answer with its `response`. A contract test
+ * (tests/unit/server-api/route-map.test.ts) holds the server's `/v1` routes to this list.
+ *
+ * Not in the map, because no device calls them: `GET /health` (load balancers and the admin
+ * command; a bare JSON body, no envelope), the admin routes under `/admin/v1` (loopback and the
+ * local admin token, for `npm run admin`: src-server/http/routes/admin.ts) and the demo mailbox
+ * pages (HTML, loopback and a per-start token).
+ */
+
+/** A GET without query parameters (anything sent is ignored), or a POST whose body says nothing. */
+const NoInput = z.object({});
+
+export const serverRoutes = {
+  'device.enroll': defineRoute({
+    summary: 'Exchanges a one-time enrollment code made by an administrator for the device’s token and identity.',
+    method: 'POST',
+    path: '/v1/enroll',
+    auth: 'none',
+    request: EnrollRequest,
+    response: EnrollValue,
+    timeout: 'short',
+  }),
+  'device.hello': defineRoute({
+    summary: 'Who the server says this device is, the entity, the server’s clock and how much data it holds; said every few seconds.',
+    method: 'GET',
+    path: '/v1/device/hello',
+    auth: 'device',
+    request: NoInput,
+    response: HelloValue,
+    timeout: 'short',
+  }),
+  'sync.pull': defineRoute({
+    summary: 'One page of the change feed after a cursor, filtered to what this device may hold; `wait` makes it a long poll.',
+    method: 'GET',
+    path: '/v1/sync/pull',
+    auth: 'device',
+    request: PullQuery,
+    // `changes` is `unknown[]` here: the device checks each row against its table while applying the page (sync-api.ts).
+    response: PullValue,
+    timeout: 'bulk',
+    prebuiltAnswer: true,
+  }),
+  'sync.push': defineRoute({
+    summary: 'A batch of outbox events; each is answered applied, duplicate or rejected with a reason.',
+    method: 'POST',
+    path: '/v1/sync/push',
+    auth: 'device',
+    request: PushRequest,
+    response: PushValue,
+    // Up to maxPushBatch events; a first upload after days offline fills whole batches.
+    bodyLimit: 4 * 1024 * 1024,
+    timeout: 'bulk',
+  }),
+  'accounts.policy': defineRoute({
+    summary: 'The data-treatment authorization (Ley 1581) the registration form shows, with its version.',
+    method: 'GET',
+    path: '/v1/accounts/policy',
+    auth: 'device',
+    request: NoInput,
+    response: ConsentPolicyValue,
+    timeout: 'long',
+  }),
+  'accounts.register': defineRoute({
+    summary: 'Creates a citizen account and mails the access data; the same answer whether or not one existed.',
+    method: 'POST',
+    path: '/v1/accounts/register',
+    auth: 'device',
+    request: RegisterRequest,
+    response: RegisterValue,
+    timeout: 'long',
+  }),
+  'accounts.login': defineRoute({
+    summary: 'Document number and password → an account session for this device.',
+    method: 'POST',
+    path: '/v1/accounts/login',
+    auth: 'device',
+    request: LoginRequest,
+    response: LoginValue,
+    timeout: 'long',
+  }),
+  'accounts.captcha': defineRoute({
+    summary: 'A new captcha image for password recovery.',
+    method: 'GET',
+    path: '/v1/accounts/captcha',
+    auth: 'device',
+    request: NoInput,
+    response: CaptchaValue,
+    timeout: 'long',
+  }),
+  'accounts.recover': defineRoute({
+    summary: 'Document number and captcha → a temporary password by mail; the same answer whether or not the account exists.',
+    method: 'POST',
+    path: '/v1/accounts/recover',
+    auth: 'device',
+    request: RecoverRequest,
+    response: RecoverValue,
+    timeout: 'long',
+  }),
+  'accounts.profile': defineRoute({
+    summary: 'The logged-in citizen’s data and linked códigos internos.',
+    method: 'GET',
+    path: '/v1/accounts/me',
+    auth: 'account',
+    request: NoInput,
+    response: AccountProfile,
+    timeout: 'long',
+  }),
+  'accounts.saveProfile': defineRoute({
+    summary: '«Modificar usuario»: names, email (confirmed by a mailed code), phones, address, municipality.',
+    method: 'PUT',
+    path: '/v1/accounts/me',
+    auth: 'account',
+    request: UpdateProfileRequest,
+    response: AccountProfile,
+    timeout: 'long',
+  }),
+  'accounts.changePassword': defineRoute({
+    summary: '«Cambio de contraseña»: the current one and the new one twice; the account’s other sessions end.',
+    method: 'POST',
+    path: '/v1/accounts/password',
+    auth: 'account',
+    request: ChangePasswordRequest,
+    response: ChangePasswordValue,
+    timeout: 'long',
+  }),
+  'accounts.linkCode': defineRoute({
+    summary: 'Links a código interno whose questions the citizen just answered on this device.',
+    method: 'POST',
+    path: '/v1/accounts/links',
+    auth: 'account',
+    request: LinkCodeRequest,
+    response: AccountProfile,
+    timeout: 'long',
+  }),
+  'accounts.confirmEmail': defineRoute({
+    summary: 'The 6-digit code mailed to a new address; the address becomes the account’s.',
+    method: 'POST',
+    path: '/v1/accounts/email',
+    auth: 'account',
+    request: ConfirmEmailRequest,
+    response: AccountProfile,
+    timeout: 'long',
+  }),
+  'accounts.logout': defineRoute({
+    summary: 'Ends the account session named in the header, if it is still open.',
+    method: 'POST',
+    path: '/v1/accounts/logout',
+    auth: 'account-optional',
+    request: LogoutRequest,
+    response: LogoutValue,
+    timeout: 'long',
+  }),
+} satisfies Record<string, ServerRoute>;
+
+export type ServerRoutes = typeof serverRoutes;
+export type RouteName = keyof ServerRoutes;
+/** What the device passes to a route (before the server's parsing: defaults may be left out). */
+export type RouteInput<K extends RouteName> = z.input<ServerRoutes[K]['request']>;
+/** What the server's handler receives, parsed. */
+export type RouteParsedInput<K extends RouteName> = z.output<ServerRoutes[K]['request']>;
+/** The answer's value as the device has it after parsing. */
+export type RouteValue<K extends RouteName> = z.output<ServerRoutes[K]['response']>;
+/** The credentials a call of the route carries. */
+export type RouteCredentials<K extends RouteName> = AuthCredentials[ServerRoutes[K]['auth']];
+
+export const routeNames = Object.keys(serverRoutes) as RouteName[];
