@@ -1,6 +1,6 @@
 import { fillPath, pathParamNames, type ServerRoute } from '../../src-shared/server-api/route';
 
-/** Where a call goes and what it sends: the path with its query string, and the JSON body (none for GET). */
+/** Where a call goes and what it sends: the path with its query string, and the JSON body (none for GET and uploads). */
 export interface RouteTarget {
   readonly path: string;
   readonly body: string | null;
@@ -17,7 +17,8 @@ export function routeTarget(route: ServerRoute, input: Readonly<Record<string, u
   const params = new Set(pathParamNames(route.path));
   const path = fillPath(route.path, (name) => encodeURIComponent(String(input[name])));
   const rest = Object.fromEntries(Object.entries(input).filter(([name, value]) => !params.has(name) && value !== undefined));
-  if (route.method !== 'GET') return { path, body: JSON.stringify(rest) };
+  // An upload's body is the file itself (the caller's bytes): its fields travel in the query, like a GET's.
+  if (route.method !== 'GET' && route.upload === undefined) return { path, body: JSON.stringify(rest) };
   const query = new URLSearchParams(Object.entries(rest).map(([name, value]): [string, string] => [name, String(value)])).toString();
   return { path: query === '' ? path : `${path}?${query}`, body: null };
 }

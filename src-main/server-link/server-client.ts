@@ -26,6 +26,8 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Added to the route's timeout: the wait a long-polling pull asked the server for. */
   readonly extraMs?: number;
+  /** The file of a route marked `upload` in the map: sent as its own bytes with its content type. */
+  readonly upload?: { readonly bytes: Uint8Array; readonly contentType: string };
 }
 
 /**
@@ -82,10 +84,10 @@ export class ServerClient {
       response = await this.fetch(`${this.baseUrl}${target.path}`, {
         method: route.method,
         headers: {
-          ...(target.body === null ? {} : { 'content-type': 'application/json' }),
+          ...(options.upload !== undefined ? { 'content-type': options.upload.contentType } : target.body === null ? {} : { 'content-type': 'application/json' }),
           ...credentialHeaders(route.auth, credentials),
         },
-        body: target.body,
+        body: options.upload?.bytes ?? target.body,
         signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (error) {

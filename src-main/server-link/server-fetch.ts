@@ -3,7 +3,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 /** The slice of fetch the server client uses; tests and the client see no undici types. */
 export type ServerFetch = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string | null; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body: string | Uint8Array | null; signal: AbortSignal },
 ) => Promise<{ readonly ok: boolean; readonly status: number; text(): Promise<string> }>;
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defaultPhoneLinkMinutes } from '../../src-shared/api/phone-link';
+import { defaultUploadMaxBytes } from '../http/binary-body';
 
 /** Files devices send the central server, and the links it makes for phones (docs/documents-to-phone.md). */
 export interface DocumentConfig {
@@ -14,7 +15,7 @@ export interface DocumentConfig {
   readonly phoneLinkMinutes: number;
 }
 
-export const defaultDocumentConfig: DocumentConfig = { publicUrl: null, uploadMaxBytes: 10 * 1024 * 1024, phoneLinkMinutes: defaultPhoneLinkMinutes };
+export const defaultDocumentConfig: DocumentConfig = { publicUrl: null, uploadMaxBytes: defaultUploadMaxBytes, phoneLinkMinutes: defaultPhoneLinkMinutes };
 
 const UploadMaxBytes = z.coerce.number().int().min(65_536).max(100 * 1024 * 1024);
 const LinkMinutes = z.coerce.number().int().min(1).max(60);

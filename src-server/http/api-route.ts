@@ -6,6 +6,7 @@ import { serverRoutes, type RouteName, type RouteParsedInput, type ServerRoutes 
 import { resolveSession, type AccountSession } from '../accounts/account-sessions';
 import type { ServerDatabase } from '../db/open';
 import type { AuthenticatedDevice } from '../devices/auth';
+import { defaultUploadMaxBytes } from './binary-body';
 import { deviceOf, requireDevice } from './device-auth';
 import { HttpError, parseBody, sendApiError } from './errors';
 
@@ -42,6 +43,8 @@ export type RouteHandler<K extends RouteName> = (input: RouteParsedInput<K>, con
 
 export interface ApiRouteDeps {
   readonly database: ServerDatabase;
+  /** The body limit of routes marked `upload` in the map (VENTANILLA_UPLOAD_MAX_BYTES). */
+  readonly uploadMaxBytes?: number;
   /** The clock account sessions are checked against. */
   readonly now: () => Date;
 }
@@ -58,6 +61,8 @@ export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
       // Fastify's own `:param` syntax is the map's, so the path is registered as written.
       url: route.path,
       ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
+      // An upload's bytes are in `request.body` (a Buffer): the plugin that registers the route accepts its types (binary-body.ts).
+      ...(route.upload === undefined ? {} : { bodyLimit: deps.uploadMaxBytes ?? defaultUploadMaxBytes }),
       // onRequest: a request without a valid token is refused before its body is read.
       ...(route.auth === 'none' ? {} : { onRequest: deviceHook }),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
@@ -75,9 +80,12 @@ export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
   };
 }
 
-/** What a route's schema parses: GET's query string, or the JSON body of POST and PUT; path parameters join either (the path wins). */
+/**
+ * What a route's schema parses: GET's query string (and an upload's), or the JSON body of POST
+ * and PUT; path parameters join either (the path wins).
+ */
 export function requestInput(route: ServerRoute, request: Pick<FastifyRequest, 'query' | 'body' | 'params'>): unknown {
-  const sent = route.method === 'GET' ? request.query : request.body;
+  const sent = route.method === 'GET' || route.upload !== undefined ? request.query : request.body;
   const names = pathParamNames(route.path);
   if (names.length === 0) return sent;
   const fromPath = (request.params ?? {}) as Record<string, unknown>;

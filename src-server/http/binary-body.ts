@@ -14,5 +14,8 @@ export function acceptBinaryBodies(app: FastifyInstance, contentTypes: readonly 
   app.addContentTypeParser([...contentTypes], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 }
 
+/** The upload limit when VENTANILLA_UPLOAD_MAX_BYTES is not set: 10 MiB. */
+export const defaultUploadMaxBytes = 10 * 1024 * 1024;
+
 /** The first bytes of every PDF file (ISO 32000: the header line `%PDF-1.x`). */
 export const looksLikePdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString('latin1') === '%PDF-';

@@ -61,6 +61,12 @@ export interface ServerRoute {
    * src-server/sync/feed-reader.ts). The device parses it with `response` like any other.
    */
   readonly prebuiltAnswer?: true;
+  /**
+   * The POST's body is a file's own bytes, of one of these content types, not JSON: `request`
+   * then describes the query string. Its size limit is the server's upload limit
+   * (VENTANILLA_UPLOAD_MAX_BYTES), checked before the body is read (src-server/http/binary-body.ts).
+   */
+  readonly upload?: { readonly contentTypes: readonly string[] };
 }
 
 /** Keeps each route's literal types (auth kind, schemas) for the map's derived types. */

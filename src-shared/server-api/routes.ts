@@ -17,7 +17,9 @@ import {
   RegisterValue,
   UpdateProfileRequest,
 } from './accounts-api';
+import { PhoneLink } from '../api/phone-link';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
+import { PhoneLinkQuery } from './documents-api';
 import { defineRoute, type AuthCredentials, type ServerRoute } from './route';
 import { PullQuery, PullValue, PushRequest, PushValue } from './sync-api';
 
@@ -175,6 +177,16 @@ export const serverRoutes = {
     auth: 'account-optional',
     request: LogoutRequest,
     response: LogoutValue,
+    timeout: 'long',
+  }),
+  'documents.phoneLink': defineRoute({
+    summary: '«Llevar a mi celular»: a PDF held for minutes behind a single-use link for the citizen’s phone (kiosks only; docs/documents-to-phone.md).',
+    method: 'POST',
+    path: '/v1/documents/phone-links',
+    auth: 'device',
+    request: PhoneLinkQuery,
+    response: PhoneLink,
+    upload: { contentTypes: ['application/pdf'] },
     timeout: 'long',
   }),
 } satisfies Record<string, ServerRoute>;

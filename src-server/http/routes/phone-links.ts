@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { attachmentDisposition } from '../../../src-shared/api/document';
-import { PhoneLinkToken, phoneLinkPathPrefix, type PhoneLink } from '../../../src-shared/api/phone-link';
-import { PhoneLinkQuery, phoneLinksPath } from '../../../src-shared/server-api/documents-api';
+import { PhoneLinkToken, phoneLinkPathPrefix } from '../../../src-shared/api/phone-link';
+import { err, ok } from '../../../src-shared/api/result';
+import { serverRoutes } from '../../../src-shared/server-api/routes';
 import { takeQuota } from '../../accounts/quotas';
 import { waitInWords } from '../../accounts/login-throttle';
 import type { ServerDatabase } from '../../db/open';
@@ -10,9 +11,8 @@ import { countMiss, missWait, phoneLinksPerDevice } from '../../documents/link-t
 import { phoneLinkGonePage, phoneLinkPagePolicy, phoneLinkWaitPage } from '../../documents/phone-link-pages';
 import type { PhoneDocuments } from '../../documents/phone-documents';
 import type { Logger } from '../../logger';
+import { apiRoutes } from '../api-route';
 import { acceptBinaryBodies, looksLikePdf } from '../binary-body';
-import { deviceOf, requireDevice } from '../device-auth';
-import { HttpError, parseBody } from '../errors';
 
 export interface PhoneLinkDeps {
   readonly database: ServerDatabase;
@@ -33,39 +33,31 @@ export function phoneLinkRoutes(deps: PhoneLinkDeps): (app: FastifyInstance) => 
   };
 }
 
-/** `POST /v1/documents/phone-links`: the device's token before a byte of the body is read; kiosks only. */
+/** `documents.phoneLink` of the route map: the device's token before a byte of the body is read; kiosks only. */
 function uploadRoute(deps: PhoneLinkDeps): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
-    acceptBinaryBodies(app, ['application/pdf']);
+    acceptBinaryBodies(app, serverRoutes['documents.phoneLink'].upload.contentTypes);
     // A refused upload (no token, too large, not a PDF) ends its connection: the rest of its
     // body is never read, not even to be thrown away.
     app.addHook('onSend', async (_request, reply, payload) => {
       if (reply.statusCode >= 400) reply.header('connection', 'close');
       return payload;
     });
-    app.post(phoneLinksPath, { onRequest: requireDevice(deps.database), bodyLimit: deps.config.uploadMaxBytes }, async (request) => {
-      const device = deviceOf(request);
-      if (device.mode !== 'kiosk') {
-        throw new HttpError(403, { code: 'forbidden', message: 'Solo los kioscos llevan documentos al celular de un ciudadano.' });
-      }
-      const query = parseBody(PhoneLinkQuery, request.query);
+    const route = apiRoutes(app, { database: deps.database, now: deps.now, uploadMaxBytes: deps.config.uploadMaxBytes });
+    route('documents.phoneLink', async (query, { device, request }) => {
+      if (device.mode !== 'kiosk') return err('forbidden', 'Solo los kioscos llevan documentos al celular de un ciudadano.');
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || !looksLikePdf(bytes)) {
-        throw new HttpError(400, { code: 'validation', message: 'El documento debe ser un PDF.' });
-      }
+      if (!Buffer.isBuffer(bytes) || !looksLikePdf(bytes)) return err('validation', 'El documento debe ser un PDF.');
       const now = deps.now();
       const quota = await takeQuota(deps.database.exec, `${phoneLinksPerDevice.name}:${device.id}`, phoneLinksPerDevice, now);
-      if (!quota.granted) {
-        throw new HttpError(429, { code: 'locked', message: `Este kiosco pidió muchos enlaces para celular. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.` });
-      }
+      if (!quota.granted) return err('locked', `Este kiosco pidió muchos enlaces para celular. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`);
       const held = deps.documents.hold({ fileName: query.fileName, contentType: 'application/pdf', bytes, deviceId: device.id });
       if (!held.held) {
         deps.log.warn({ device: device.id, ...deps.documents.held() }, 'phone document refused: too many waiting');
-        throw new HttpError(503, { code: 'offline', message: 'El servidor central está ocupado con otros documentos. Intente de nuevo en unos minutos.' });
+        return err('offline', 'El servidor central está ocupado con otros documentos. Intente de nuevo en unos minutos.');
       }
       deps.log.info({ device: device.id, bytes: bytes.byteLength, expiresAt: held.expiresAt.toISOString() }, 'document held for a phone');
-      const value: PhoneLink = { url: `${publicBase(request, deps.config)}${phoneLinkPathPrefix}${held.token}`, expiresAt: held.expiresAt.toISOString() };
-      return { ok: true, value };
+      return ok({ url: `${publicBase(request, deps.config)}${phoneLinkPathPrefix}${held.token}`, expiresAt: held.expiresAt.toISOString() });
     });
   };
 }
