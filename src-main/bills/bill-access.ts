@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { Logger } from '../logger';
@@ -9,7 +8,10 @@ import { billMessages } from './bill-messages';
 import type { BillQueries } from './bill-queries';
 import { subscriberSummary } from './bill-views';
 import { ChallengeBook, type Challenge } from './challenges';
-import { cryptoRandom, keyedRandom, type RandomSource } from './random-source';
+import { defaultBillDeliveryDays, deliveredCutoff } from './held-bill';
+import { PeerDirectory } from './peer-directory';
+import { QuestionRows } from './question-rows';
+import { cryptoRandom, type RandomSource } from './random-source';
 import { buildQuestions } from './validation-questions';
 
 export interface BillAccessOptions {
@@ -17,22 +19,25 @@ export interface BillAccessOptions {
   readonly queries: BillQueries;
   readonly log: Logger;
   readonly now?: () => Date;
-  /** Option order and choice of questions; unpredictable by default. */
+  /** Order of the questions and of their options; unpredictable by default. */
   readonly random?: RandomSource;
-  /** Keys the wrong options; a fresh random one per process by default. */
-  readonly distractorSecret?: Buffer;
+  /** Days from a bill's issue to the citizen's door (config `kiosk.billDeliveryDays`). */
+  readonly billDeliveryDays?: number;
 }
 
 /**
  * Who may see a código interno's bills at this kiosk (guide 000 §4, docs/user-guides.md): three
- * questions from the subscriber's last bill, all three right → an access id for the session;
+ * questions about the last bill delivered to the subscriber (held-bill.ts), its wrong options
+ * other subscribers' real figures (peer-blocks.ts), all three right → an access id for the session;
  * three failures in a row → the code is locked on this device for 15 minutes. A wrong answer
  * is reported only as "not all right": never which one.
  */
 export class BillAccess {
   private readonly now: () => Date;
   private readonly random: RandomSource;
-  private readonly secret: Buffer;
+  private readonly deliveryDays: number;
+  private readonly directory: PeerDirectory;
+  private readonly questionRows: QuestionRows;
   private readonly lockout: AccessLockout;
   private readonly challenges: ChallengeBook;
   private readonly grants: AccessGrants;
@@ -40,9 +45,13 @@ export class BillAccess {
   constructor(private readonly options: BillAccessOptions) {
     this.now = options.now ?? (() => new Date());
     this.random = options.random ?? cryptoRandom;
-    this.secret = options.distractorSecret ?? randomBytes(32);
+    this.deliveryDays = options.billDeliveryDays ?? defaultBillDeliveryDays;
     this.lockout = new AccessLockout(options.store, this.now);
     const millis = () => this.now().getTime();
+    const { queries } = options;
+    const peers = { page: (after: number, limit: number) => queries.peerPage(after, limit), signature: () => queries.subscribersSignature() };
+    this.directory = new PeerDirectory(peers, millis, options.log);
+    this.questionRows = new QuestionRows(queries, this.directory);
     this.challenges = new ChallengeBook(millis);
     this.grants = new AccessGrants(millis);
   }
@@ -56,12 +65,17 @@ export class BillAccess {
       this.lockout.recordRefused(code, lockedUntil);
       return err('locked', billMessages.locked(code, lockedUntil, this.now()));
     }
-    const bill = queries.latestValidBills(code)[0];
-    if (bill === undefined) return err('not-found', billMessages.noBills(code));
-    const built = buildQuestions(bill, {
-      order: this.random,
-      distractors: (kind) => keyedRandom(this.secret, `${code}:${bill.billNumber}:${kind}`),
-    });
+    const held = queries.deliveredBill(code, deliveredCutoff(this.now(), this.deliveryDays));
+    if (held === undefined) {
+      if (queries.latestValidBills(code).length === 0) return err('not-found', billMessages.noBills(code));
+      return err('not-found', billMessages.noDeliveredBill(code));
+    }
+    const rows = this.questionRows.forCode(code, held);
+    const built = rows === null ? null : buildQuestions(rows.rows, rows.right, held.period, this.random);
+    if (built === null) {
+      this.options.log.warn('the replica could not make validation questions for a código interno');
+      return err('not-found', billMessages.noQuestions(code));
+    }
     const challengeId = this.challenges.add(code, built);
     return ok({ challengeId, questions: built.map((q) => q.question) });
   }
@@ -95,6 +109,11 @@ export class BillAccess {
     const subscriber = this.options.queries.subscriber(code);
     if (subscriber === undefined) return err('not-found', billMessages.unknownCode(code));
     return ok({ accessId: this.grants.grant(code), subscriber: subscriberSummary(subscriber) });
+  }
+
+  /** Reads the replica's subscribers into the peer directory in the background (start-up). */
+  warmUp(): Promise<void> {
+    return this.directory.warmUp();
   }
 
   /** The código interno an access id unlocks for this session, or null. */

@@ -9,6 +9,12 @@ export const billMessages = {
     `No encontramos el código interno ${codigoInterno}. Revíselo en su factura e intente de nuevo.`,
   noBills: (codigoInterno: number): string =>
     `El código interno ${codigoInterno} no tiene facturas para consultar en este equipo. Acérquese a un punto de atención.`,
+  noDeliveredBill: (codigoInterno: number): string =>
+    `Las preguntas son sobre una factura que usted ya recibió, y la primera factura del código interno ${codigoInterno} todavía no ha llegado. ` +
+    'Acérquese a un punto de atención.',
+  noQuestions: (codigoInterno: number): string =>
+    `En este momento no podemos hacer las preguntas de seguridad del código interno ${codigoInterno} en este equipo. ` +
+    'Intente de nuevo en unos minutos o acérquese a un punto de atención.',
   locked: (codigoInterno: number, until: Date, now: Date): string =>
     `Por seguridad, el código interno ${codigoInterno} está bloqueado en este equipo hasta ${formatUntilMoment(until, now)} ` +
     '(hora de Colombia), porque las respuestas no coincidieron tres veces. Puede intentarlo después o pedir ayuda a un funcionario.',
@@ -17,6 +23,6 @@ export const billMessages = {
   /** Guide 000 §6, in its words. */
   noPreviousBills: 'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.',
   billNotAvailable:
-    'Esa factura no está entre las que se pueden consultar aquí: la factura actual y las 5 anteriores al último pago.',
+    'Esa factura no está entre las que se pueden consultar aquí: la factura actual, las que están sin pagar y las 5 anteriores al último pago.',
   noPrinter: 'No hay impresora configurada; puede ver y guardar el PDF.',
 } as const;

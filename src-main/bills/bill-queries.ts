@@ -1,7 +1,8 @@
-import { and, desc, eq, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, lte, max, ne, sql } from 'drizzle-orm';
 import { bills, payments, settings, subscribers } from '../../db/local/schema';
 import type { BillRow, SubscriberRow } from '../../src-shared/domain/bill-rows';
 import type { Store } from '../store/open-store';
+import type { PeerMember } from './peer-blocks';
 
 /**
  * The replica's rows are the shapes of src-shared/domain/bill-rows.ts (one definition of a
@@ -17,13 +18,16 @@ export const replicaRowsMatch: GivesShared = [true, true];
 export const consumptionPeriods = 6;
 export const paymentHistoryLength = 12;
 export const previousBillsLength = 5;
+/** Bills after the last payment a debtor is offered besides the five (more than a kiosk's replica keeps). */
+export const unpaidBillsLength = 12;
 
 const code = sql.placeholder('code');
 
 /**
  * Read-only queries on the replica, prepared once. Each is answered from an index:
  * subscribers by primary key, bills by (codigo_interno, period), payments by
- * (codigo_interno, paid_at); none reads more than a dozen rows.
+ * (codigo_interno, paid_at); none reads more than a dozen rows, except the peer directory's
+ * pages (peer-directory.ts), which walk the subscribers in código order.
  */
 export class BillQueries {
   private readonly subscriberByCode;
@@ -32,6 +36,10 @@ export class BillQueries {
   private readonly recentPayments;
   private readonly billsUpTo;
   private readonly validUpTo;
+  private readonly delivered;
+  private readonly billsAfter;
+  private readonly peers;
+  private readonly subscriberCount;
   private readonly setting;
 
   constructor(store: Store) {
@@ -73,6 +81,33 @@ export class BillQueries {
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(consumptionPeriods)
       .prepare();
+    this.delivered = db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.issuedOn, sql.placeholder('cutoff'))))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(1)
+      .prepare();
+    this.billsAfter = db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.codigoInterno, code), gt(bills.period, sql.placeholder('period'))))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(unpaidBillsLength + 1)
+      .prepare();
+    this.peers = db
+      .select({ code: subscribers.codigoInterno, ruta: subscribers.codigoRuta, estrato: subscribers.estrato, uso: subscribers.uso })
+      .from(subscribers)
+      .where(
+        and(
+          gt(subscribers.codigoInterno, sql.placeholder('after')),
+          exists(db.select({ one: sql`1` }).from(bills).where(eq(bills.codigoInterno, subscribers.codigoInterno))),
+        ),
+      )
+      .orderBy(asc(subscribers.codigoInterno))
+      .limit(sql.placeholder('limit'))
+      .prepare();
+    this.subscriberCount = db.select({ count: count(), top: max(subscribers.codigoInterno) }).from(subscribers).prepare();
     this.setting = db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare();
   }
 
@@ -96,14 +131,43 @@ export class BillQueries {
   }
 
   /**
-   * The five bills before the last payment (guide 000 §6: "las 5 facturas anteriores, a partir
-   * del último pago realizado"): the bill that payment settled and the four before it, newest
-   * first. Empty when the code has never paid.
+   * The bill the citizen can hold: the latest valid one issued on or before `cutoff`
+   * (`YYYY-MM-DD`: today minus the days a bill takes to be delivered, held-bill.ts).
+   */
+  deliveredBill(codigoInterno: number, cutoff: string): BillRow | undefined {
+    return this.delivered.get({ code: codigoInterno, cutoff });
+  }
+
+  /**
+   * "Ver facturas anteriores" (guide 000 §6: "las 5 facturas anteriores, a partir del último
+   * pago realizado"), newest first: the bills after the period of the last payment, which a
+   * debtor still owes (the current bill aside: it is the one «Facturación» shows, with its
+   * barcode), then the bill that payment settled and the four before it. A code that never paid
+   * gets every bill but the current one.
    */
   previousBills(codigoInterno: number): BillRow[] {
     const last = this.lastPayment.get({ code: codigoInterno });
-    if (last === undefined) return [];
-    return this.billsUpTo.all({ code: codigoInterno, period: last.period });
+    const after = this.billsAfter.all({ code: codigoInterno, period: last?.period ?? '' });
+    const current = this.latestValidBills(codigoInterno)[0];
+    const unpaid = after.filter((bill) => bill.billNumber !== current?.billNumber).slice(0, unpaidBillsLength);
+    if (last === undefined) return unpaid;
+    return [...unpaid, ...this.billsUpTo.all({ code: codigoInterno, period: last.period })];
+  }
+
+  /** Subscribers with at least one bill, código above `after`, ascending: the peer directory's pages. */
+  peerPage(after: number, limit: number): PeerMember[] {
+    return this.peers.all({ after, limit }).map((row) => ({
+      code: row.code,
+      cycle: row.ruta.split('-', 1)[0] ?? row.ruta,
+      estrato: row.estrato,
+      uso: row.uso,
+    }));
+  }
+
+  /** How many subscribers and the highest código: changes when sync adds or removes one. */
+  subscribersSignature(): string {
+    const row = this.subscriberCount.get();
+    return `${row?.count ?? 0}:${row?.top ?? 0}`;
   }
 
   /** A settings value, JSON-decoded; undefined when the row is missing. */

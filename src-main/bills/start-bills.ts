@@ -13,12 +13,20 @@ export interface BillsDeps {
   readonly printers: BillPrinters;
   readonly renderPdf: BillPdfRenderer;
   readonly log: Logger;
+  /** Days from a bill's issue to the citizen's door (config `kiosk.billDeliveryDays`); 5 when not given. */
+  readonly billDeliveryDays?: number;
 }
 
 /** The bills feature's services, ready for the handlers: who may see a code, and what they see. */
 export function startBills(deps: BillsDeps): { access: BillAccess; service: BillsService } {
   const queries = new BillQueries(deps.store);
-  const access = new BillAccess({ store: deps.store, queries, log: deps.log });
+  const access = new BillAccess({ store: deps.store, queries, log: deps.log, billDeliveryDays: deps.billDeliveryDays });
+  // A kiosk reads its subscribers for the questions' peers now, so its first citizen does not
+  // wait for a million rows; a counter never asks the questions.
+  const mode = deps.meta.get('deviceMode');
+  if (mode === null || mode === 'kiosk') {
+    access.warmUp().catch((error: unknown) => deps.log.warn({ err: error }, 'the peer directory could not be read at start-up'));
+  }
   const service = new BillsService({
     access,
     queries,

@@ -1,7 +1,8 @@
+import { watermarkFor } from '../../src-shared/domain/bill-watermark';
 import { formatCop } from '../../src-shared/domain/money';
 import { BillActions } from './BillActions';
 import { BillStateBadge } from './BillStateBadge';
-import { formatPeriod, watermarkWords } from './bill-words';
+import { formatPeriod } from './bill-words';
 import { useBillsStore } from './bills-store';
 import { DataAsOf } from './DataAsOf';
 import { PeriodChoice } from './PeriodChoice';
@@ -28,8 +29,9 @@ function NoPreviousBills({ message }: { readonly message: string }) {
 }
 
 /**
- * "Ver facturas anteriores": the five bills before the last payment. The citizen picks a
- * period, then prints or views it; it is informative, so no barcode and a watermark of its state.
+ * "Ver facturas anteriores": the bills still unpaid (a debtor's) and the five up to the last
+ * payment. The citizen picks a period, then prints or views it; it is informative, so no barcode
+ * and a watermark of its state.
  */
 export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) {
   const { state, reload } = useAccessQuery('bills.previous', accessId);
@@ -42,6 +44,7 @@ export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) 
   }
   const { bills, dataAsOf } = state.value;
   const chosen = bills.find((bill) => bill.billNumber === chosenBillNumber);
+  const owed = bills.filter((bill) => bill.state === 'vencida' || bill.state === 'pendiente').length;
 
   if (bills.length === 0) return <NoPreviousBills message={noBillsAdvice} />;
 
@@ -51,6 +54,12 @@ export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) 
         <h2 id="previous-title" className="previous-bills__title">
           Elija el período de la factura que desea ver
         </h2>
+        {owed > 0 && (
+          <p className="bills-note">
+            {owed === 1 ? 'Incluye 1 factura que aparece sin pagar.' : `Incluye ${owed} facturas que aparecen sin pagar.`} Para pagar, use la
+            factura actual en «Facturación servicios públicos».
+          </p>
+        )}
         <PeriodChoice bills={bills} onChoose={chooseBill} />
         <DataAsOf dataAsOf={dataAsOf} />
       </section>
@@ -72,7 +81,7 @@ export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) 
         <StepBackButton label="Elegir otro período" onPress={() => chooseBill(null)} />
       </div>
       <p className="bills-note">
-        Esta factura es de carácter informativo: se imprime sin código de barras y con la marca de agua «{watermarkWords[chosen.state]}».
+        Esta factura es de carácter informativo: se imprime sin código de barras y con la marca de agua «{watermarkFor('previous', chosen.state)}».
       </p>
       <BillActions key={chosen.billNumber} accessId={accessId} billNumber={chosen.billNumber} title={`Factura anterior de ${period}`} />
       <DataAsOf dataAsOf={dataAsOf} />

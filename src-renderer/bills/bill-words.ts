@@ -58,11 +58,3 @@ export const paymentChannelWords: Record<PaymentChannel, string> = {
   'en-linea': 'En línea (PSE)',
   corresponsal: 'En corresponsal bancario',
 };
-
-/** The watermark a previous bill's PDF carries (guide section 6: "marca de agua que indica el estado"). */
-export const watermarkWords: Record<BillState, string> = {
-  pagada: 'FACTURA PAGADA',
-  pendiente: 'FACTURA PENDIENTE',
-  vencida: 'FACTURA VENCIDA',
-  anulada: 'FACTURA ANULADA',
-};

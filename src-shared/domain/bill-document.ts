@@ -131,7 +131,6 @@ export function buildBillDocument(input: BillDocumentInput): Result<BillDocument
   if (!isBillState(bill.state)) return err('internal', 'La factura tiene un estado que esta versión no conoce.');
   const state = bill.state;
   const consumption = consumptionBars(bill, input.history);
-  const earlier = consumption.slice(0, -1).flatMap((bar) => (bar.consumptionM3 === null ? [] : [bar.consumptionM3]));
 
   return ok({
     mode,
@@ -174,7 +173,7 @@ export function buildBillDocument(input: BillDocumentInput): Result<BillDocument
       paidOn: bill.paidAt === null ? null : formatDateEs(bogotaDate(bill.paidAt)),
     },
     consumption,
-    averageM3: earlier.length === 0 ? null : Math.round(earlier.reduce((a, b) => a + b, 0) / earlier.length),
+    averageM3: averageOfEarlier(consumption),
     payment: paymentBlock(mode, state, entity, bill),
     watermark: watermarkFor(mode, state),
     notices: notices(mode, state, bill),
@@ -187,8 +186,21 @@ function lineKind(concept: string, amount: number): BillLineKind {
   return 'charge';
 }
 
+/**
+ * «Promedio de los meses anteriores» as the bill prints it: the mean of the chart's earlier
+ * periods that have data, rounded; null if none. The validation questions ask it too.
+ */
+export function earlierAverageM3(bill: BillRow, history: readonly BillRow[]): number | null {
+  return averageOfEarlier(consumptionBars(bill, history));
+}
+
+function averageOfEarlier(bars: readonly ConsumptionBar[]): number | null {
+  const earlier = bars.slice(0, -1).flatMap((bar) => (bar.consumptionM3 === null ? [] : [bar.consumptionM3]));
+  return earlier.length === 0 ? null : Math.round(earlier.reduce((a, b) => a + b, 0) / earlier.length);
+}
+
 /** The bill's own consumption for its period; other periods from bills that were not annulled. */
-function consumptionBars(bill: BillRow, history: readonly BillRow[]): ConsumptionBar[] {
+export function consumptionBars(bill: BillRow, history: readonly BillRow[]): ConsumptionBar[] {
   const byPeriod = new Map<string, BillRow>();
   for (const row of history) {
     if (row.codigoInterno !== bill.codigoInterno || row.state === 'anulada') continue;

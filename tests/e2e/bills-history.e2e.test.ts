@@ -17,6 +17,7 @@ const channelWords: Record<string, string> = {
 const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
 const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 const periodWords = (period: string): string => monthYear.format(new Date(`${period}-15T00:00:00Z`));
+const stateWords: Record<string, string> = { pagada: 'Pagada', pendiente: 'Pendiente de pago', vencida: 'Vencida', anulada: 'Anulada' };
 
 /** This kiosk has no printer: bills are viewed on screen, and printing says so plainly. */
 describe('kiosk bills: payment history and previous bills', () => {
@@ -100,6 +101,34 @@ describe('kiosk bills: payment history and previous bills', () => {
     await results.payments.waitFor();
     await results.switchTo('Facturación servicios públicos');
     await results.currentBill.waitFor();
+  });
+
+  it('offers a debtor the bills it has not paid, each with its state, and the five up to its last payment', async () => {
+    const code = fixture.debtors()[0];
+    if (code === undefined) throw new Error('fixture: no subscriber owes a bill from before the current one');
+    const previous = fixture.previousBills(code);
+    const owed = previous.filter((bill) => bill.state === 'vencida');
+    const results = await openValidated(start, fixture, code, 'Ver facturas anteriores');
+    expect(await results.periods.count()).toBe(previous.length);
+    const buttons = await results.periods.allInnerTexts();
+    previous.forEach((bill, i) => {
+      expect(buttons[i]).toMatch(new RegExp(periodWords(bill.period), 'i'));
+      expect(buttons[i]).toContain(stateWords[bill.state]);
+      expect(buttons[i]?.replace(/\s+/g, ' ')).toContain(formatCop(bill.total).replace(/\s+/g, ' '));
+    });
+    await results.page.getByText(owed.length === 1 ? 'Incluye 1 factura que aparece sin pagar.' : `Incluye ${owed.length} facturas que aparecen sin pagar.`).waitFor();
+    await saveScreenshot(results.page, 'bills-previous-debtor');
+
+    const chosen = owed[0];
+    if (chosen === undefined) throw new Error('fixture: no overdue bill');
+    await results.choosePeriod(new RegExp(periodWords(chosen.period), 'i'));
+    const card = results.page.getByRole('region', { name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i') });
+    await card.waitFor();
+    const text = await card.innerText();
+    expect(text).toContain(String(chosen.billNumber));
+    expect(text).toContain('Vencida');
+    expect(text).toContain('sin código de barras y con la marca de agua «FACTURA VENCIDA»');
+    await saveScreenshot(results.page, 'bills-previous-debtor-chosen');
   });
 
   it('gives the guide’s advice when the code has no previous bills', async () => {

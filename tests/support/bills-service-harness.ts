@@ -17,7 +17,17 @@ export interface BillsHarness {
  * The bills services over a real store, with a clock and randomness the test controls. The
  * documents and printing are passed in: the app's real ones, or whatever the test needs.
  */
-export function billsHarness(store: Store, now: () => Date, output: { documents: BillDocuments; printing: BillPrinting }): BillsHarness {
+export function billsHarness(
+  store: Store,
+  now: () => Date,
+  output: { documents: BillDocuments; printing: BillPrinting },
+  options: {
+    /** Another kiosk (or the same one restarted): its own randomness. */
+    readonly kiosk?: string;
+    readonly billDeliveryDays?: number;
+  } = {},
+): BillsHarness {
+  const kiosk = options.kiosk ?? 'harness';
   const log = createRootLogger('silent');
   const queries = new BillQueries(store);
   const meta = new DeviceMeta(store);
@@ -26,8 +36,8 @@ export function billsHarness(store: Store, now: () => Date, output: { documents:
     queries,
     log,
     now,
-    random: keyedRandom(Buffer.from('harness'), 'order'),
-    distractorSecret: Buffer.from('harness-distractors'),
+    random: keyedRandom(Buffer.from(kiosk), 'order'),
+    billDeliveryDays: options.billDeliveryDays,
   });
   return { access, meta, bills: new BillsService({ access, queries, meta, log, ...output }) };
 }

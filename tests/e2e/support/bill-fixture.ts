@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { fillLocalReplica } from '../../../db/seed/local-replica';
 import type { TransactionalSqlExecutor } from '../../../src-server/db/transaction';
+import { ReplicaFacts } from '../../support/replica-facts';
 
 /**
  * Bill data for the browser tests: the device's replica filled from the demo generator (until
@@ -68,8 +69,9 @@ export class BillFixture {
   }
 
   /**
-   * A subscriber connected today on the central server, with one unpaid bill copied from an
-   * existing subscriber's latest; waits until sync has brought both to this device.
+   * A subscriber connected last month on the central server, with one unpaid bill (its first,
+   * already delivered, so the questions can be asked) copied from an existing subscriber's
+   * bill of the previous period; waits until sync has brought both to this device.
    */
   async connectNewSubscriber(server: TransactionalSqlExecutor): Promise<number> {
     const code = this.unknownCode();
@@ -81,8 +83,8 @@ export class BillFixture {
       );
       await tx.query(
         `INSERT INTO bills SELECT (SELECT max(bill_number) + 1 FROM bills), $1, period, issued_on, due_on, suspension_on, previous_reading,
-           current_reading, consumption_m3, line_items, 0, total - previous_balance, 'pendiente', NULL
-         FROM bills WHERE state = 'pendiente' ORDER BY period DESC, bill_number LIMIT 1`,
+           current_reading, consumption_m3, line_items, 0, total - previous_balance, 'vencida', NULL
+         FROM bills WHERE state <> 'anulada' AND period < (SELECT max(period) FROM bills) ORDER BY period DESC, bill_number LIMIT 1`,
         [code],
       );
     });
@@ -105,7 +107,15 @@ export class BillFixture {
     return this.sqlite.prepare('SELECT holder_name FROM subscribers WHERE codigo_interno = ?').pluck().get(code) as string;
   }
 
-  /** The current bill: the latest that is not annulled (what the questions are about). */
+  /**
+   * The bill the citizen has at home at the app's clock (what the questions are about): the
+   * latest valid one issued at least the kiosk's delivery days (the default five) ago.
+   */
+  heldBill(code: number): FixtureBill {
+    return new ReplicaFacts(this.sqlite).heldBill(code, new Date());
+  }
+
+  /** The current bill: the latest that is not annulled (what «Facturación» shows). */
   currentBill(code: number): FixtureBill {
     const row = this.sqlite
       .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? AND state <> 'anulada' ORDER BY period DESC, bill_number DESC LIMIT 1`)
@@ -121,12 +131,22 @@ export class BillFixture {
       .all(code) as { amount: number; period: string; channel: string; paidAt: string }[];
   }
 
-  /** The five bills up to the period of the last payment, newest first. */
+  /**
+   * What «Ver facturas anteriores» offers, newest first: the bills after the last payment other
+   * than the current one (a debtor's unpaid bills), then the five up to the last payment.
+   */
   previousBills(code: number): FixtureBill[] {
-    const last = this.sqlite.prepare('SELECT period FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC LIMIT 1').pluck().get(code);
-    if (last === undefined) return [];
-    return this.sqlite
-      .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? AND period <= ? ORDER BY period DESC, bill_number DESC LIMIT 5`)
-      .all(code, last) as FixtureBill[];
+    const last = this.sqlite.prepare('SELECT period FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC LIMIT 1').pluck().get(code) as string | undefined;
+    const current = this.currentBill(code).billNumber;
+    const all = this.sqlite
+      .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? ORDER BY period DESC, bill_number DESC`)
+      .all(code) as FixtureBill[];
+    const unpaid = all.filter((b) => b.period > (last ?? '') && b.billNumber !== current);
+    return last === undefined ? unpaid : [...unpaid, ...all.filter((b) => b.period <= last).slice(0, 5)];
+  }
+
+  /** Códigos that paid once and owe an overdue bill from before the current one. */
+  debtors(): number[] {
+    return this.codesWithPayments(true).filter((code) => this.previousBills(code).some((b) => b.state === 'vencida'));
   }
 }

@@ -10,7 +10,7 @@ export type BillsTitle = 'Facturación servicios públicos' | 'Historial de pago
 
 /** Picks the right option, as a citizen reading the printed bill would. */
 export const rightPick = (fixture: BillFixture, code: number) => (prompt: string, labels: string[]) => {
-  const answer = rightLabel(prompt, fixture.currentBill(code));
+  const answer = rightLabel(prompt, fixture.heldBill(code));
   if (!labels.includes(answer)) throw new Error(`the right answer «${answer}» is not among ${labels.join(' | ')}`);
   return answer;
 };
@@ -20,7 +20,7 @@ export const oneWrongPick = (fixture: BillFixture, code: number) => {
   let asked = 0;
   return (prompt: string, labels: string[]) => {
     asked += 1;
-    const answer = rightLabel(prompt, fixture.currentBill(code));
+    const answer = rightLabel(prompt, fixture.heldBill(code));
     if (asked > 1) return answer;
     const wrong = labels.find((label) => label !== answer);
     if (wrong === undefined) throw new Error('no wrong option offered');

@@ -50,7 +50,7 @@ function start(code: number): { challengeId: string; questions: ValidationQuesti
 }
 
 const answers = (code: number, questions: readonly ValidationQuestion[], wrongAt: number | null = null) =>
-  answersFor(questions, fixture.currentBill(code), wrongAt);
+  answersFor(questions, fixture.heldBill(code, now()), wrongAt);
 
 function failOnce(code: number) {
   const { challengeId, questions } = start(code);

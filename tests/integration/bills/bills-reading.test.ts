@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { modelDocuments, queuePrinting } from '../../../src-main/bills/bill-output-wiring';
 import type { Store } from '../../../src-main/store/open-store';
+import type { BillDocument } from '../../../src-shared/domain/bill-document';
 import { answersFor } from '../../support/bill-answers';
 import { billsHarness, type BillsHarness } from '../../support/bills-service-harness';
-import { ReplicaFacts } from '../../support/replica-facts';
+import { ReplicaFacts, type FactBill } from '../../support/replica-facts';
 import { openReplicaStore, replicaNow } from '../../support/replica-store';
 import { tempDir } from '../../support/temp-dir';
 
@@ -34,9 +35,16 @@ function accessTo(code: number): string {
   const started = h.access.startValidation({ codigoInterno: code });
   if (!started.ok) throw new Error(started.error.message);
   const { challengeId, questions } = started.value;
-  const answered = h.access.answerValidation({ challengeId, answers: answersFor(questions, facts.currentBill(code)) });
+  const answered = h.access.answerValidation({ challengeId, answers: answersFor(questions, facts.heldBill(code, replicaNow)) });
   if (!answered.ok || !answered.value.passed) throw new Error(`validation failed for ${code}`);
   return answered.value.accessId;
+}
+
+/** Bills after the last payment other than the current one, newest first: what a debtor still owes. */
+function unpaidBefore(code: number): FactBill[] {
+  const lastPaidPeriod = facts.payments(code)[0]?.period ?? '';
+  const current = facts.currentBill(code).billNumber;
+  return facts.bills(code).filter((b) => b.period > lastPaidPeriod && b.billNumber !== current);
 }
 
 const valueOf = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
@@ -79,9 +87,11 @@ describe('bills of a validated session', () => {
   });
 
   it('lists the five bills up to the last payment, annulled ones included, newest first', async () => {
-    const codes = [...facts.codesWithPayments(true).slice(0, 20), ...facts.codesWithAnnulledBill().slice(0, 5)];
+    // Subscribers up to date: nothing owed before the current bill.
+    const upToDate = facts.codesWithPayments(true).filter((code) => unpaidBefore(code).length === 0);
+    const codes = [...upToDate.slice(0, 20), ...facts.codesWithAnnulledBill().filter((c) => upToDate.includes(c)).slice(0, 5)];
+    expect(codes.length).toBeGreaterThan(10);
     for (const code of codes) {
-      if (facts.payments(code).length === 0) continue;
       const { bills } = await valueOf(h.bills.previous({ accessId: accessTo(code) }));
       const lastPaidPeriod = facts.payments(code)[0]?.period ?? '';
       const expected = facts.bills(code).filter((b) => b.period <= lastPaidPeriod).slice(0, 5);
@@ -90,9 +100,64 @@ describe('bills of a validated session', () => {
     }
   });
 
-  it('answers a code that never paid with the guide’s recommendation', async () => {
-    const code = facts.codesWithPayments(false)[0];
-    if (code === undefined) throw new Error('fixture has no code without payments');
+  it('offers a debtor the bills it has not paid as well, newest first, then the five up to its last payment', async () => {
+    const debtors = facts.codesWithPayments(true).filter((code) => unpaidBefore(code).some((b) => b.state === 'vencida'));
+    expect(debtors.length).toBeGreaterThan(5);
+    for (const code of debtors.slice(0, 20)) {
+      const { bills } = await valueOf(h.bills.previous({ accessId: accessTo(code) }));
+      const lastPaidPeriod = facts.payments(code)[0]?.period ?? '';
+      const expected = [...unpaidBefore(code), ...facts.bills(code).filter((b) => b.period <= lastPaidPeriod).slice(0, 5)];
+      expect(bills).toEqual(expected.map((b) => ({ billNumber: b.billNumber, period: b.period, state: b.state, total: b.total })));
+      expect(bills.some((b) => b.state === 'vencida')).toBe(true);
+      // The current bill is not among them: «Facturación servicios públicos» shows it, with its barcode.
+      expect(bills.map((b) => b.billNumber)).not.toContain(facts.currentBill(code).billNumber);
+    }
+  });
+
+  it('gives an unpaid earlier bill as an informative copy: no barcode, FACTURA VENCIDA', async () => {
+    const drawn: BillDocument[] = [];
+    const withDocuments = billsHarness(store, now, {
+      documents: modelDocuments((document) => {
+        drawn.push(document);
+        return Promise.resolve(new Uint8Array([37, 80, 68, 70]));
+      }),
+      printing: queuePrinting({ document: null, receipt: null }),
+    });
+    const code = facts.codesWithPayments(false).find((c) => unpaidBefore(c).length > 0);
+    if (code === undefined) throw new Error('fixture has no code that never paid');
+    const started = withDocuments.access.startValidation({ codigoInterno: code });
+    if (!started.ok) throw new Error(started.error.message);
+    const answered = withDocuments.access.answerValidation({
+      challengeId: started.value.challengeId,
+      answers: answersFor(started.value.questions, facts.heldBill(code, replicaNow)),
+    });
+    if (!answered.ok || !answered.value.passed) throw new Error('validation failed');
+    const { bills } = await valueOf(withDocuments.bills.previous({ accessId: answered.value.accessId }));
+    // Never paid: every bill but the current one, all owed.
+    expect(bills.map((b) => b.billNumber)).toEqual(unpaidBefore(code).map((b) => b.billNumber));
+    const owed = bills.find((b) => b.state === 'vencida');
+    if (owed === undefined) throw new Error('no overdue bill offered');
+    await valueOf(withDocuments.bills.pdf({ accessId: answered.value.accessId, billNumber: owed.billNumber }));
+    expect(drawn.at(-1)).toMatchObject({ mode: 'previous', watermark: 'FACTURA VENCIDA', payment: { kind: 'none', reason: 'previous' } });
+    expect(drawn.at(-1)?.bill.billNumber).toBe(String(owed.billNumber));
+  });
+
+  it('answers a code with no bill but the current one with the guide’s recommendation', async () => {
+    const code = facts.unknownCode();
+    const model = facts.codes()[0] ?? 0;
+    store.sqlite
+      .prepare(
+        `INSERT INTO subscribers SELECT ?, codigo_ruta, 'Suscriptor Nuevo', estrato, uso, address, neighborhood, municipality, 'IT-26-0000007'
+         FROM subscribers WHERE codigo_interno = ?`,
+      )
+      .run(code, model);
+    store.sqlite
+      .prepare(
+        `INSERT INTO bills SELECT (SELECT max(bill_number) + 1 FROM bills), ?, period, issued_on, due_on, suspension_on, previous_reading,
+           current_reading, consumption_m3, line_items, 0, total - previous_balance, 'vencida', NULL
+         FROM bills WHERE codigo_interno = ? AND period = '2026-02' AND state <> 'anulada'`,
+      )
+      .run(code, model);
     const result = await h.bills.previous({ accessId: accessTo(code) });
     expect(result).toEqual({
       ok: false,

@@ -1,142 +1,100 @@
 import { describe, expect, it } from 'vitest';
-import { numericDistractors, roundingStep } from '../../../src-main/bills/distractors';
 import { keyedRandom, type RandomSource } from '../../../src-main/bills/random-source';
-import {
-  buildQuestion,
-  buildQuestions,
-  questionKinds,
-  type QuestionBill,
-  type QuestionKind,
-  type QuestionRandomness,
-} from '../../../src-main/bills/validation-questions';
+import { buildQuestions, chooseKinds, labelOf, questionSlots, type QuestionFacts } from '../../../src-main/bills/validation-questions';
 
-const bill: QuestionBill = {
-  billNumber: 20260300012345,
-  total: 96_906,
-  previousReading: 1930,
-  currentReading: 1945,
-  consumptionM3: 15,
-  issuedOn: '2026-03-06',
-  dueOn: '2026-03-21',
-  suspensionOn: '2026-03-31',
-};
+/** Four real-looking bills of one period: the subscriber's and three peers'. */
+const rows: QuestionFacts[] = [
+  { total: 96_906, consumptionM3: 15, averageM3: 14, currentReading: 1945, previousReading: 1930, meterSerial: 'IT-19-4827163', earlierM3: [14, 13, 15, 14, 16] },
+  { total: 83_410, consumptionM3: 12, averageM3: 13, currentReading: 20_318, previousReading: 20_306, meterSerial: 'EL-12-0938475', earlierM3: [13, 12, 14, 13, 12] },
+  { total: 118_200, consumptionM3: 21, averageM3: 19, currentReading: 7_702, previousReading: 7_681, meterSerial: 'ZN-08-2153171', earlierM3: [19, 18, 20, 19, 21] },
+  { total: 101_557, consumptionM3: 17, averageM3: 16, currentReading: 33_090, previousReading: 33_073, meterSerial: 'AC-22-5439556', earlierM3: [16, 17, 15, 16, 15] },
+];
 
 const seeded = (label: string): RandomSource => keyedRandom(Buffer.from('tests'), label);
-const randomness = (label: string): QuestionRandomness => ({
-  order: seeded(`order:${label}`),
-  distractors: (kind) => seeded(`distractors:${label}:${kind}`),
-});
-
-/** The numeric value behind an option label of each kind. */
-const valueOf = (kind: QuestionKind, label: string): number => {
-  if (kind === 'dueDate') {
-    const months = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
-    const [day, , month, , year] = label.split(' ');
-    return Date.UTC(Number(year), months.indexOf(month ?? ''), Number(day)) / 86_400_000;
-  }
-  return Number(label.replace(/[^0-9-]/g, ''));
+const build = (facts: readonly QuestionFacts[], right: number, label: string) => {
+  const built = buildQuestions(facts, right, '2026-03', seeded(label));
+  if (built === null) throw new Error('no questions');
+  return built;
 };
 
 describe('validation questions', () => {
-  it.each(questionKinds)('%s: four distinct options, the right one exactly once, none negative', (kind) => {
-    for (let run = 0; run < 200; run += 1) {
-      const q = buildQuestion(kind, { ...bill, total: 1_000 + run * 977, consumptionM3: run % 40 }, 'q1', randomness(`${kind}${run}`));
-      const labels = q.question.options.map((o) => o.label);
-      expect(new Set(labels).size).toBe(4);
-      expect(q.question.options.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
-      const right = q.question.options.filter((o) => o.id === q.correctOptionId);
-      expect(right).toHaveLength(1);
-      for (const label of labels) expect(valueOf(kind, label)).toBeGreaterThanOrEqual(0);
-    }
-  });
-
-  it('labels the right answer as the bill shows it', () => {
-    const expected: Record<QuestionKind, string> = {
-      total: '$\u00a096.906',
+  it('asks three questions that name the bill in hand, with the right option as the bill prints it', () => {
+    const built = build(rows, 0, 'names');
+    expect(built.map((q) => q.question.id)).toEqual(['q1', 'q2', 'q3']);
+    const expected: Record<string, string> = {
       currentReading: '1.945',
-      consumption: '15 m³',
-      billNumber: '20260300012345',
-      dueDate: '21 de marzo de 2026',
+      total: '$\u00a096.906',
+      meterSerial: 'IT-19-4827163',
     };
-    for (const kind of questionKinds) {
-      const q = buildQuestion(kind, bill, 'q1', randomness(kind));
-      expect(q.question.options.find((o) => o.id === q.correctOptionId)?.label).toBe(expected[kind]);
+    for (const q of built) {
+      expect(q.question.prompt).toContain('su factura de marzo de 2026');
+      expect(q.question.options.find((o) => o.id === q.correctOptionId)?.label).toBe(expected[q.kind]);
     }
+    expect(built.map((q) => q.kind).sort()).toEqual(['currentReading', 'meterSerial', 'total']);
   });
 
-  it('keeps distractors plausible: near the right value and in its format', () => {
-    for (let run = 0; run < 300; run += 1) {
-      const total = 20_000 + run * 1_300; // multiples of 100 every so often
-      const q = buildQuestion('total', { ...bill, total }, 'q1', randomness(`near${run}`));
-      for (const option of q.question.options) {
-        const value = valueOf('total', option.label);
-        expect(Math.abs(value - total)).toBeLessThanOrEqual(Math.max(total * 0.3, 7 * roundingStep(total) + total * 0.04) + 1);
-        expect(Math.abs((value - total) % roundingStep(total))).toBe(0);
-        if (option.id !== q.correctOptionId) expect(Math.abs(value - total)).toBeGreaterThanOrEqual(Math.round(total * 0.04));
-      }
-      const number = buildQuestion('billNumber', bill, 'q1', randomness(`nr${run}`));
-      for (const option of number.question.options) {
-        expect(option.label).toHaveLength(14);
-        expect(option.label.startsWith('202603')).toBe(true);
+  it('offers only the four bills’ own figures: four distinct options, ids a–d, exactly one right', () => {
+    for (let run = 0; run < 200; run += 1) {
+      const right = run % 4;
+      for (const q of build(rows, right, `opts${run}`)) {
+        const labels = q.question.options.map((o) => o.label);
+        expect(q.question.options.map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
+        expect(new Set(labels).size).toBe(4);
+        expect([...labels].sort()).toEqual(rows.map((row) => labelOf(q.kind, row)).sort());
+        expect(q.question.options.filter((o) => o.id === q.correctOptionId).map((o) => o.label)).toEqual([labelOf(q.kind, rows[right] as QuestionFacts)]);
       }
     }
   });
 
-  it('never offers the previous reading, or the issue and suspension dates, as a wrong option', () => {
-    for (let run = 0; run < 300; run += 1) {
-      const reading = buildQuestion('currentReading', { ...bill, previousReading: 1943, consumptionM3: 2 }, 'q1', randomness(`r${run}`));
-      expect(reading.question.options.map((o) => o.label)).not.toContain('1.943');
-      const due = buildQuestion('dueDate', { ...bill, issuedOn: '2026-03-20', suspensionOn: '2026-03-22' }, 'q1', randomness(`d${run}`));
-      const labels = due.question.options.map((o) => o.label);
-      expect(labels).not.toContain('20 de marzo de 2026');
-      expect(labels).not.toContain('22 de marzo de 2026');
-    }
-  });
-
-  it('puts the right option at every position about equally often (order randomised)', () => {
+  it('puts the right option at every position about equally often, and the questions in any order', () => {
     const positions = new Map<string, number>();
+    const firstKinds = new Set<string>();
     for (let run = 0; run < 2000; run += 1) {
-      const q = buildQuestion('consumption', bill, 'q1', { order: seeded(`pos${run}`), distractors: () => seeded('same') });
-      positions.set(q.correctOptionId, (positions.get(q.correctOptionId) ?? 0) + 1);
+      const built = build(rows, 2, `pos${run}`);
+      for (const q of built) positions.set(q.correctOptionId, (positions.get(q.correctOptionId) ?? 0) + 1);
+      firstKinds.add(built[0]?.kind ?? '');
     }
     expect([...positions.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
-    for (const count of positions.values()) expect(count).toBeGreaterThan(400);
+    // 6000 questions: 1500 each expected; 1380 is more than four standard deviations below.
+    for (const count of positions.values()) expect(count).toBeGreaterThan(1380);
+    expect(firstKinds.size).toBe(3);
   });
 
-  it('gives no tell by rank: the right value is the smallest, largest or in between about equally often', () => {
-    const ranks = new Map<number, number>();
-    for (let run = 0; run < 2000; run += 1) {
-      const values = numericDistractors(10_000, { min: 0, minGap: 400, maxGap: 3_000, step: 1 }, seeded(`rank${run}`));
-      const below = values.filter((v) => v < 10_000).length;
-      ranks.set(below, (ranks.get(below) ?? 0) + 1);
-    }
-    expect([...ranks.keys()].sort()).toEqual([0, 1, 2, 3]);
-    for (const count of ranks.values()) expect(count).toBeGreaterThan(400);
-  });
-
-  it('stays non-negative when the right value is zero or tiny', () => {
-    for (let run = 0; run < 200; run += 1) {
-      const values = numericDistractors(0, { min: 0, minGap: 1, maxGap: 7, step: 1 }, seeded(`zero${run}`));
-      expect(values.every((v) => v > 0)).toBe(true);
-      expect(new Set(values).size).toBe(3);
+  it('chooses the questions from the four bills alone, whichever of them is the subscriber’s', () => {
+    const kinds = chooseKinds(rows);
+    for (let right = 0; right < 4; right += 1) {
+      expect(build(rows, right, `same${right}`).map((q) => q.kind).sort()).toEqual([...(kinds ?? [])].sort());
     }
   });
 
-  it('shows the same wrong options when asked again for the same bill, so comparing asks reveals nothing', () => {
-    const first = buildQuestion('total', bill, 'q1', { order: seeded('o1'), distractors: () => seeded('code:bill:total') });
-    const again = buildQuestion('total', bill, 'q1', { order: seeded('o2'), distractors: () => seeded('code:bill:total') });
-    const labels = (q: typeof first) => q.question.options.map((o) => o.label).sort();
-    expect(labels(again)).toEqual(labels(first));
+  it('never asks two figures that give each other away, nor anything a cycle shares', () => {
+    const linked = new Set(['total', 'consumption', 'averageConsumption', 'pastConsumption1', 'pastConsumption2', 'pastConsumption3', 'pastConsumption4', 'pastConsumption5']);
+    for (let run = 0; run < 300; run += 1) {
+      const varied = rows.map((row, i) => ({ ...row, consumptionM3: (run + i * 3) % 7, total: 50_000 + ((run * (i + 1)) % 5) }));
+      const kinds = chooseKinds(varied);
+      if (kinds === null) continue;
+      expect(kinds.filter((k) => linked.has(k)).length).toBeLessThanOrEqual(1);
+      expect(kinds).not.toContain('dueDate');
+      expect(kinds).not.toContain('billNumber');
+    }
+    expect(questionSlots.flat()).not.toContain('dueDate');
   });
 
-  it('asks three different kinds of question with ids q1–q3', () => {
-    const kindsSeen = new Set<string>();
-    for (let run = 0; run < 50; run += 1) {
-      const built = buildQuestions(bill, randomness(`set${run}`));
-      expect(built.map((q) => q.question.id)).toEqual(['q1', 'q2', 'q3']);
-      expect(new Set(built.map((q) => q.kind)).size).toBe(3);
-      for (const q of built) kindsSeen.add(q.kind);
-    }
-    expect(kindsSeen.size).toBe(questionKinds.length);
+  it('moves to another figure of the consumption when the first repeats among the four bills', () => {
+    const sameTotal = rows.map((row, i) => ({ ...row, total: i < 2 ? 70_000 : row.total }));
+    expect(chooseKinds(sameTotal)).toEqual(['currentReading', 'consumption', 'meterSerial']);
+    const sameM3 = sameTotal.map((row, i) => ({ ...row, consumptionM3: i < 2 ? 12 : row.consumptionM3 }));
+    expect(chooseKinds(sameM3)).toEqual(['currentReading', 'averageConsumption', 'meterSerial']);
+    const noAverage = sameM3.map((row) => ({ ...row, averageM3: null }));
+    expect(chooseKinds(noAverage)).toEqual(['currentReading', 'pastConsumption1', 'meterSerial']);
+    const q = buildQuestions(noAverage, 0, '2026-03', seeded('chart'))?.find((b) => b.kind === 'pastConsumption1');
+    expect(q?.question.prompt).toBe('¿Cuántos metros cúbicos (m³) consumió en febrero de 2026, según la gráfica de consumo de su factura de marzo de 2026?');
+  });
+
+  it('asks both meter readings only when every figure of the consumption repeats, and nothing when the readings repeat too', () => {
+    const flat = rows.map((row, i) => ({ ...row, total: 41_639, consumptionM3: 5, averageM3: 6, earlierM3: [6, 6, 5, 5, 6], currentReading: 1000 * (i + 1), previousReading: 1000 * (i + 1) - 5 }));
+    expect(chooseKinds(flat)).toEqual(['currentReading', 'previousReading', 'meterSerial']);
+    expect(chooseKinds(flat.map((row) => ({ ...row, currentReading: 7, previousReading: 2 })))).toBeNull();
+    expect(chooseKinds(rows.map((row) => ({ ...row, meterSerial: 'IT-19-0000001' })))).toBeNull();
   });
 });
