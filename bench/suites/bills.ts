@@ -18,8 +18,11 @@ import type { BenchContext, Metrics } from '../suite';
  * - `bills.lookup_p99_ms`: `BillsService.current` for a validated code (subscriber, six valid
  *   bills, the views) beside `bills.raw_lookup_p99_ms`: the same two rows read with bare
  *   prepared statements.
- * - `bills.questions_p99_ms`: `bills.startValidation` (lookup, lockout check, three questions).
- * - `bills.pdf_p50_ms` / `bills.pdf_p99_ms`: `bills.pdf` (document model, pdf-lib, base64)
+ * - `bills.questions_p99_ms`: `bills.startValidation` (lookup, lockout check, the bill in hand,
+ *   the bills of its peers, three questions), once the peer directory is built.
+ * - `bills.peer_directory_ms`: building that directory (every subscriber read once in código
+ *   order and dealt into blocks), which a kiosk does in the background at start-up.
+ * - `bills.pdf_p50_ms` / `bills.pdf_p99_ms`: `bills.pdf` (document model, pdf-lib, the bytes)
  *   beside `bills.raw_pdf_p50_ms`: pdf-lib saving a letter page with one line of text.
  * - `bills.code_to_pdf_p99_ms`: código interno entered → questions → answers → PDF bytes.
  *
@@ -62,12 +65,13 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         return codes[next % codes.length] ?? 0;
       };
 
-      const validate = (code: number): string => {
+      // What the citizen holds, read before any timing starts: the bench times the kiosk, not the fixture.
+      const validate = (code: number, held = facts.heldBill(code, replicaNow)): string => {
         const started = h.access.startValidation({ codigoInterno: code });
         if (!started.ok) throw new Error(started.error.message);
         const answered = h.access.answerValidation({
           challengeId: started.value.challengeId,
-          answers: answersFor(started.value.questions, facts.currentBill(code)),
+          answers: answersFor(started.value.questions, held),
         });
         if (!answered.ok || !answered.value.passed) throw new Error(`validation failed for ${code}`);
         return answered.value.accessId;
@@ -77,6 +81,11 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         if (!settled.ok) throw new Error(settled.error.message);
         return settled.value;
       };
+
+      ctx.log('directorio de suscriptores para las preguntas…');
+      const directoryStarted = performance.now();
+      await h.access.warmUp();
+      const directoryMs = performance.now() - directoryStarted;
 
       ctx.log(`${samples} consultas de la factura actual…`);
       const rawSubscriber = store.sqlite.prepare('SELECT * FROM subscribers WHERE codigo_interno = ?');
@@ -111,8 +120,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         await pdf.timeAsync(() => unwrap(h.bills.pdf({ accessId, billNumber: current.bill.billNumber })));
         h.access.endSession();
         const code = randomCode();
+        const held = facts.heldBill(code, replicaNow);
         await codeToPdf.timeAsync(async () => {
-          const id = validate(code);
+          const id = validate(code, held);
           const bill = await unwrap(h.bills.current({ accessId: id }));
           return unwrap(h.bills.pdf({ accessId: id, billNumber: bill.bill.billNumber }));
         });
@@ -130,6 +140,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         'bills.lookup_p99_ms': lookup.percentile(99),
         'bills.raw_lookup_p99_ms': raw.percentile(99),
         'bills.questions_p99_ms': questions.percentile(99),
+        'bills.peer_directory_ms': directoryMs,
         'bills.pdf_p50_ms': pdf.percentile(50),
         'bills.pdf_p99_ms': pdf.percentile(99),
         'bills.raw_pdf_p50_ms': rawPdf.percentile(50),

@@ -38,9 +38,15 @@ export const ConfigFile = z
       .object({
         idleSeconds: z.number().int().min(5).max(3600).default(90),
         warningSeconds: z.number().int().min(3).max(120).default(20),
+        /**
+         * Days from a bill's issue to the citizen's door: the validation questions are about the
+         * last bill issued at least this long ago (the one the citizen can hold), never one still
+         * on its way. A monthly bill delivered a few days after issue: 5.
+         */
+        billDeliveryDays: z.number().int().min(0).max(30).default(5),
       })
       .strict()
-      .default({ idleSeconds: 90, warningSeconds: 20 }),
+      .default({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5 }),
     printers: z
       .object({
         /** ESC/POS receipt printer: `tcp://host:9100` or `printer:QUEUE_NAME`. */

@@ -24,7 +24,7 @@ export const AccessId = z.string().min(16).max(64);
 
 export const ValidationQuestion = z.object({
   id: z.string(),
-  /** The question in Spanish, e.g. "¿Cuál fue el valor total de su última factura?". */
+  /** The question in Spanish, naming the bill it is about, e.g. "¿Cuál es el valor total a pagar de su factura de noviembre de 2026?". */
   prompt: z.string(),
   /** Four options in random order; exactly one is right. */
   options: z.array(z.object({ id: z.string(), label: z.string() })).length(4),
@@ -80,8 +80,9 @@ const withBill = z.object({ accessId: AccessId, billNumber: z.number().int().pos
 export const billsOps = {
   'bills.startValidation': defineOperation({
     summary:
-      'Start access to a código interno: three multiple-choice questions from its own bills. ' +
-      '`not-found` for an unknown code, `locked` while the code is locked on this device.',
+      'Start access to a código interno: three multiple-choice questions about the last bill delivered to it, ' +
+      'the wrong options other subscribers’ real figures. `not-found` for an unknown code (or one with no bill ' +
+      'delivered yet), `locked` while the code is locked on this device.',
     reach: 'local',
     modes: kioskOnly,
     input: z.object({ codigoInterno: CodigoInterno }).strict(),
@@ -130,7 +131,9 @@ export const billsOps = {
     output: z.object({ payments: z.array(PaymentView).max(12), dataAsOf: z.string().nullable() }),
   }),
   'bills.previous': defineOperation({
-    summary: 'The five bills before the last payment, newest first, to choose one by period.',
+    summary:
+      'The bills after the last payment that are still unpaid (the current one aside) and the five up to it, ' +
+      'newest first, to choose one by period. `not-found` with the guide’s advice when there are none.',
     reach: 'local',
     modes: kioskOnly,
     input: withAccess,

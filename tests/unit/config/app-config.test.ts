@@ -23,7 +23,7 @@ describe('app configuration', () => {
     expect(config.databaseUrl).toBeNull();
     // No mode of its own: the device is what the central server enrolls it as.
     expect(config.device.mode).toBeUndefined();
-    expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20 });
+    expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5 });
   });
 
   it('reads the config file in the data dir and the environment', () => {
@@ -34,7 +34,7 @@ describe('app configuration', () => {
       { dataDir: '/ignored', version: '1' },
     );
     expect(config.device).toEqual({ mode: 'cashier', name: 'Caja 2' });
-    expect(config.kiosk).toEqual({ idleSeconds: 30, warningSeconds: 20 });
+    expect(config.kiosk).toEqual({ idleSeconds: 30, warningSeconds: 20, billDeliveryDays: 5 });
     expect(config.port).toBe(8088);
     expect(config.serverUrl).toBe('https://central.example.co');
     expect(config.databaseUrl).toBe('postgres://x@127.0.0.1/db');
@@ -44,6 +44,8 @@ describe('app configuration', () => {
     const dir = newDir();
     writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cajero' } }));
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/device\.mode/);
+    writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ kiosk: { billDeliveryDays: -1 } }));
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/kiosk\.billDeliveryDays/);
     writeFileSync(path.join(dir, 'ventanilla.json'), '{ no es json');
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(ConfigError);
     const empty = newDir();
