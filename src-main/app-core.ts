@@ -113,7 +113,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const staff = new StaffAuthorizer(store, moduleLogger(log, 'staff'), staffPepper);
   // A device the server refuses locks itself (device-lock/): on the refusal, and at start-up
   // if it stopped before the wipe.
-  const lock = new DeviceLock({ store, meta, staff, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
+  const lock = new DeviceLock({ store, meta, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
   meta.onTokenRefusalChanged(() => lock.enforce());
   lock.enforce();
   const printing = startDocumentPrinting({
@@ -138,10 +138,11 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     renderPdf: renderBillPdf,
     log: moduleLogger(log, 'bills'),
   });
+  const staffSessions = new StaffSessions(staff);
   const cashier = new CashierService({
     store,
     meta,
-    sessions: new StaffSessions(staff),
+    sessions: staffSessions,
     authorizer: staff,
     clock: sync.clock,
     receipts,
@@ -150,12 +151,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
     log: moduleLogger(log, 'cashier'),
   });
+  const accounts = new AccountsService(client, meta, bills.access, moduleLogger(log, 'accounts'));
   const handlers = refuseWhileLocked(createHandlers({
     appInfo: new AppInfoService(config, meta, mode),
     // The strip shows the printer citizens' documents come out of: the document printer, or
     // the receipt printer on a kiosk that has only that one.
     status: new StatusService(config, store, meta, connection, sync, config.printers.document === null && receipts.configured ? receipts.status : printing.status),
-    syncAdmin: new SyncAdminService(sync, staff),
+    syncAdmin: new SyncAdminService(sync),
     staff,
     cashier,
     receiptTestPage: () =>
@@ -171,7 +173,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     printDesk: new PrintDesk([printing.queue, receipts.queue]),
     billAccess: bills.access,
     bills: bills.service,
-    accounts: new AccountsService(client, meta, bills.access, moduleLogger(log, 'accounts')),
+    accounts,
     deviceLock: lock,
   }), () => lock.isLocked());
   connection.onBackOnline(() => sync.syncNow());
@@ -180,7 +182,17 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   // A locked device enrolls again with a new code (how IT puts it back in service).
   if (config.enrollmentCode !== null && (meta.get('deviceId') === null || lock.isLocked())) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
-    dispatch: createDispatcher(handlers, moduleLogger(log, 'api'), mode),
+    dispatch: createDispatcher({
+      handlers,
+      callers: {
+        'kiosk-visit': (accessId) => bills.access.resolveVisit(accessId),
+        'citizen-session': (session) => accounts.resolveSession(session),
+        'staff-session': (staffSession) => staffSessions.resolve(staffSession),
+        'supervisor-grant': (grantId) => staff.resolve(grantId),
+      },
+      mode,
+      log: moduleLogger(log, 'api'),
+    }),
     mode,
     store,
     meta,

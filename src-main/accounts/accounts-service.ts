@@ -1,8 +1,9 @@
 import type { AccountProfile } from '../../src-shared/accounts/account-fields';
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
-import { err, type Result } from '../../src-shared/api/result';
+import { err, ok, type Result } from '../../src-shared/api/result';
 import type { CaptchaValue, ConsentPolicyValue, LoginValue } from '../../src-shared/server-api/accounts-api';
 import type { RouteCredentials, RouteInput, RouteName, RouteValue } from '../../src-shared/server-api/routes';
+import type { CitizenSession } from '../api/callers';
 import type { BillAccess } from '../bills/bill-access';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
@@ -73,7 +74,7 @@ export class AccountsService {
   /** Links the code this visit unlocked by answering its questions. */
   linkCode(input: OpParsedInput<'accounts.linkCode'>): Promise<Result<AccountProfile>> {
     const code = this.bills.codeFor(input.accessId);
-    if (code === null) return Promise.resolve(err('unauthorized', 'Para vincular un código interno, primero responda las preguntas de ese código.'));
+    if (code === null) return Promise.resolve(err('forbidden', 'Para vincular un código interno, primero responda las preguntas de ese código.'));
     return this.send('accounts.linkCode', { codigoInterno: code }, (token) => ({ token, session: input.session }));
   }
 
@@ -97,6 +98,15 @@ export class AccountsService {
    */
   endVisit(): void {
     for (const session of [...this.openSessions]) void this.logout(session);
+  }
+
+  /**
+   * A session this kiosk opened in this visit, or `session-ended`: the dispatcher asks, for
+   * operations whose auth is a citizen session, before anything goes to the server (which checks
+   * it again and answers `session-ended` for one it ended itself).
+   */
+  resolveSession(session: string): Result<CitizenSession> {
+    return this.openSessions.has(session) ? ok({ session }) : err('session-ended', 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.');
   }
 
   /** Sends one account route with this device's token; without the server, the citizen is told what still works. */

@@ -1,5 +1,4 @@
 import type { AccountsService } from '../accounts/accounts-service';
-import type { Handlers } from '../../src-shared/api/contract';
 import { ok } from '../../src-shared/api/result';
 import type { BillAccess } from '../bills/bill-access';
 import type { BillsService } from '../bills/bills-service';
@@ -13,6 +12,9 @@ import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { CashierService } from '../cashier/cashier-service';
 import type { DeviceLock } from '../device-lock/device-lock';
 import type { PrintedReceipt } from '../receipt-printing/print-receipt';
+import type { Handlers } from './handler';
+import { billsHandlers } from '../bills/bills-handlers';
+import { cashierHandlers } from '../cashier/cashier-handlers';
 
 export interface Services {
   readonly appInfo: AppInfoService;
@@ -31,56 +33,44 @@ export interface Services {
   readonly receiptTestPage: () => Promise<PrintedReceipt>;
 }
 
-/** Binds each contract operation to its service; the `Handlers` type makes a missing one a type error. */
+/**
+ * Binds each contract operation to its service; the `Handlers` type makes a missing one a type
+ * error. Operations with an `auth` get the caller the dispatcher checked (a staff member, a
+ * supervisor's grant, the visit's código interno, the citizen's session).
+ */
 export function createHandlers(services: Services): Handlers {
   return {
     'app.info': () => services.appInfo.info(),
     'status.get': () => services.status.get(),
     'device.enroll': (input) => services.enrollment.enroll(input.code),
     'device.lockState': () => Promise.resolve(ok(services.deviceLock.state())),
-    'device.exportUnsentEvents': (input) => Promise.resolve(services.deviceLock.exportUnsentEvents(input.grantId)),
+    'device.exportUnsentEvents': (_input, supervisor) => Promise.resolve(services.deviceLock.exportUnsentEvents(supervisor)),
     'kiosk.sessionEnded': (input) => {
       // The next citizen starts from nothing: no access to the last one's bills.
       services.billAccess.endSession();
       services.accounts.endVisit();
       return services.kiosk.sessionEnded(input);
     },
-    'bills.startValidation': (input) => Promise.resolve(services.billAccess.startValidation(input)),
-    'bills.answerValidation': (input) => Promise.resolve(services.billAccess.answerValidation(input)),
-    'bills.current': (input) => services.bills.current(input),
-    'bills.payments': (input) => services.bills.payments(input),
-    'bills.previous': (input) => services.bills.previous(input),
-    'bills.pdf': (input) => services.bills.pdf(input),
-    'bills.print': (input) => services.bills.print(input),
+    ...billsHandlers(services.billAccess, services.bills),
     'print.job': (input) => Promise.resolve(services.printDesk.get(input.jobId)),
     'print.retry': (input) => Promise.resolve(services.printDesk.retry(input.jobId)),
     'print.receiptTestPage': async () => ok(await services.receiptTestPage()),
     'sync.now': () => services.syncAdmin.syncNow(),
-    'sync.parked': (input) => services.syncAdmin.parked(input.grantId),
-    'sync.resolveParked': (input) => services.syncAdmin.resolve(input.grantId, input.eventId, input.action),
+    'sync.parked': () => services.syncAdmin.parked(),
+    'sync.resolveParked': (input, supervisor) => services.syncAdmin.resolve(supervisor, input.eventId, input.action),
     'staff.authorize': (input) => services.staff.authorize(input.username, input.password),
-    'cashier.signIn': (input) => services.cashier.signIn(input),
-    'cashier.signOut': (input) => services.cashier.signOut(input),
-    'cashier.openSession': (input) => services.cashier.openSession(input),
-    'cashier.findBills': (input) => services.cashier.findBills(input),
-    'cashier.takePayment': (input) => services.cashier.takePayment(input),
-    'cashier.payments': (input) => services.cashier.payments(input),
-    'cashier.reprint': (input) => services.cashier.reprint(input),
-    'cashier.voidPayment': (input) => services.cashier.voidPayment(input),
-    'cashier.xReport': (input) => services.cashier.xReport(input),
-    'cashier.closeSession': (input) => services.cashier.closeSession(input),
-    'cashier.sessionReportPdf': (input) => services.cashier.sessionReportPdf(input),
+    ...cashierHandlers(services.cashier),
     'accounts.policy': () => services.accounts.policy(),
     'accounts.register': (input) => services.accounts.register(input),
     'accounts.login': (input) => services.accounts.login(input),
     'accounts.captcha': () => services.accounts.captcha(),
     'accounts.recover': (input) => services.accounts.recover(input),
-    'accounts.profile': (input) => services.accounts.profile(input.session),
+    'accounts.profile': (_input, citizen) => services.accounts.profile(citizen.session),
     'accounts.saveProfile': (input) => services.accounts.saveProfile(input),
     'accounts.changePassword': (input) => services.accounts.changePassword(input),
     'accounts.confirmEmail': (input) => services.accounts.confirmEmail(input),
     'accounts.linkCode': (input) => services.accounts.linkCode(input),
     'accounts.openCode': (input) => services.accounts.openCode(input),
-    'accounts.logout': (input) => services.accounts.logout(input.session),
+    'accounts.logout': (_input, citizen) => services.accounts.logout(citizen.session),
   };
 }

@@ -1,5 +1,6 @@
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import { err, ok, type Result } from '../../src-shared/api/result';
+import type { KioskVisit } from '../api/callers';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 import { AccessGrants } from './access-grants';
@@ -119,6 +120,12 @@ export class BillAccess {
   /** The código interno an access id unlocks for this session, or null. */
   codeFor(accessId: string): number | null {
     return this.grants.codeFor(accessId);
+  }
+
+  /** The visit an access id belongs to, or `session-ended`; the dispatcher asks, for operations whose auth is a kiosk visit. */
+  resolveVisit(accessId: string): Result<KioskVisit> {
+    const codigoInterno = this.grants.codeFor(accessId);
+    return codigoInterno === null ? err('session-ended', billMessages.accessEnded) : ok({ codigoInterno });
   }
 
   /** The citizen left (idle timeout or "Terminar"): forget every grant and open challenge. */

@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../src-shared/api/result';
 import type { BillDocumentInput } from '../../src-shared/domain/bill-document';
 import { entitySettingKey, parseEntitySetting, type EntitySetting } from '../../src-shared/domain/entity-setting';
 import type { DeviceMeta } from '../device/device-meta';
+import type { KioskVisit } from '../api/callers';
 import type { Logger } from '../logger';
 import type { BillAccess } from './bill-access';
 import { billMessages } from './bill-messages';
@@ -32,15 +33,14 @@ type Out<K extends 'bills.current' | 'bills.payments' | 'bills.previous' | 'bill
 /**
  * The bills a validated session may see (guide 000 §4–6), answered from the replica so the
  * kiosk works offline: the current bill, the payment history, the five bills before the last
- * payment, and any of those as a PDF or on paper. Every call names its access id; an unknown
- * or expired one is `forbidden`, and bad input changes nothing.
+ * payment, and any of those as a PDF or on paper. Every call is for the code the visit's access
+ * id unlocks (`kiosk-visit` auth, resolved by the dispatcher through BillAccess before any
+ * method here runs); bad input changes nothing.
  */
 export class BillsService {
   constructor(private readonly options: BillsServiceOptions) {}
 
-  current(input: OpParsedInput<'bills.current'>): Out<'bills.current'> {
-    const code = this.options.access.codeFor(input.accessId);
-    if (code === null) return forbidden();
+  current({ codigoInterno: code }: KioskVisit): Out<'bills.current'> {
     const found = this.findBill(code, null);
     if (found === null) return Promise.resolve(err('not-found', billMessages.noBills(code)));
     const consumption = found.history.map((b) => ({ period: b.period, consumptionM3: b.consumptionM3 })).reverse();
@@ -49,33 +49,25 @@ export class BillsService {
     );
   }
 
-  payments(input: OpParsedInput<'bills.payments'>): Out<'bills.payments'> {
-    const code = this.options.access.codeFor(input.accessId);
-    if (code === null) return forbidden();
+  payments({ codigoInterno: code }: KioskVisit): Out<'bills.payments'> {
     const payments = this.options.queries.payments(code).map(paymentView);
     return Promise.resolve(ok({ payments, dataAsOf: this.dataAsOf() }));
   }
 
-  previous(input: OpParsedInput<'bills.previous'>): Out<'bills.previous'> {
-    const code = this.options.access.codeFor(input.accessId);
-    if (code === null) return forbidden();
+  previous({ codigoInterno: code }: KioskVisit): Out<'bills.previous'> {
     const bills = this.options.queries.previousBills(code);
     if (bills.length === 0) return Promise.resolve(err('not-found', billMessages.noPreviousBills));
     return Promise.resolve(ok({ bills: bills.map(previousBillItem), dataAsOf: this.dataAsOf() }));
   }
 
-  async pdf(input: OpParsedInput<'bills.pdf'>): Out<'bills.pdf'> {
-    const code = this.options.access.codeFor(input.accessId);
-    if (code === null) return forbidden();
+  async pdf({ codigoInterno: code }: KioskVisit, input: OpParsedInput<'bills.pdf'>): Out<'bills.pdf'> {
     const found = this.findBill(code, input.billNumber);
     if (found === null) return err('not-found', billMessages.billNotAvailable);
     const bytes = await this.options.documents.pdf(this.documentInput(found));
     return ok({ fileName: fileName(found.bill), base64: Buffer.from(bytes).toString('base64') });
   }
 
-  async print(input: OpParsedInput<'bills.print'>): Out<'bills.print'> {
-    const code = this.options.access.codeFor(input.accessId);
-    if (code === null) return forbidden();
+  async print({ codigoInterno: code }: KioskVisit, input: OpParsedInput<'bills.print'>): Out<'bills.print'> {
     const found = this.findBill(code, input.billNumber);
     if (found === null) return err('not-found', billMessages.billNotAvailable);
     const document = this.documentInput(found);
@@ -129,8 +121,6 @@ export class BillsService {
     return this.options.meta.get('lastPullAt');
   }
 }
-
-const forbidden = (): Promise<Result<never>> => Promise.resolve(err('forbidden', billMessages.accessEnded));
 
 /** `factura-2026-03.pdf`: no código interno in a file name a citizen may save on a shared kiosk. */
 const fileName = (bill: BillRow): string => `factura-${bill.period}.pdf`;

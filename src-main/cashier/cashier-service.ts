@@ -53,7 +53,9 @@ type Out<K extends OpName> = Promise<Result<OpOutput<K>>>;
 
 
 /**
- * The counter (docs/user-guides.md). Money records are written only through `commit` (the record,
+ * The counter (docs/user-guides.md). Every operation but the sign-in and sign-out is called for
+ * the staff member signed in (`staff-session` auth, checked by the dispatcher before any method
+ * here runs). Money records are written only through `commit` (the record,
  * its outbox event and its audit line in one SQLite transaction); the receipt is printed
  * after, as a persisted job, so a printer out of paper or a crash between the two never loses
  * or doubles a payment: the payment stands and its receipt can be printed again.
@@ -79,16 +81,14 @@ export class CashierService {
     return Promise.resolve(ok({ signedOut: true as const }));
   }
 
-  openSession(input: OpParsedInput<'cashier.openSession'>): Out<'cashier.openSession'> {
-    const staff = this.options.sessions.require(input.staffSession);
-    if (!staff.ok) return Promise.resolve(staff);
+  openSession(staff: CounterStaff, input: OpParsedInput<'cashier.openSession'>): Out<'cashier.openSession'> {
     const open = this.records.openSession();
     if (open !== undefined) return Promise.resolve(err('conflict', cashierMessages.alreadyOpen(open.cashierName)));
     const at = this.now().toISOString();
     const row: CashSessionRow = {
       id: uuidv7(),
-      cashier: staff.value.username,
-      cashierName: staff.value.fullName,
+      cashier: staff.username,
+      cashierName: staff.fullName,
       openedAt: at,
       openingFloat: input.openingFloat,
       state: 'open',
@@ -100,7 +100,7 @@ export class CashierService {
     };
     commit(this.options.store, (tx) => {
       tx.insert(cashSessions).values(row).run();
-      tx.insert(auditLog).values({ at, action: 'cashier.session_opened', actor: staff.value.username, details: { sessionId: row.id, openingFloat: row.openingFloat } }).run();
+      tx.insert(auditLog).values({ at, action: 'cashier.session_opened', actor: staff.username, details: { sessionId: row.id, openingFloat: row.openingFloat } }).run();
       return { result: null, events: [{ type: 'cash_session.opened', payload: { sessionId: row.id, cashier: row.cashier, openedAt: at, openingFloat: row.openingFloat } }] };
     });
     this.options.log.info({ sessionId: row.id }, 'cash session opened');
@@ -108,14 +108,12 @@ export class CashierService {
   }
 
   findBills(input: OpParsedInput<'cashier.findBills'>): Out<'cashier.findBills'> {
-    const staff = this.options.sessions.require(input.staffSession);
-    if (!staff.ok) return Promise.resolve(staff);
     if ('scan' in input) return Promise.resolve(this.fromScan(input.scan));
     return Promise.resolve(this.billsOf(input.codigoInterno, null));
   }
 
-  async takePayment(input: OpParsedInput<'cashier.takePayment'>): Out<'cashier.takePayment'> {
-    const context = this.counter(input.staffSession);
+  async takePayment(signedIn: CounterStaff, input: OpParsedInput<'cashier.takePayment'>): Out<'cashier.takePayment'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return context;
     const { staff, session } = context.value;
     const clock = this.options.clock.checkForMoney();
@@ -184,16 +182,16 @@ export class CashierService {
     return ok({ payment: paymentView(row, subscriber.holderName), ...printed });
   }
 
-  payments(input: OpParsedInput<'cashier.payments'>): Out<'cashier.payments'> {
-    const context = this.counter(input.staffSession);
+  payments(signedIn: CounterStaff): Out<'cashier.payments'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return Promise.resolve(context);
     const { session } = context.value;
     const rows = this.records.payments(session.id);
     return Promise.resolve(ok({ session: sessionView(session, rows), payments: rows.map((r) => paymentView(r, this.holder(r.codigoInterno))) }));
   }
 
-  async reprint(input: OpParsedInput<'cashier.reprint'>): Out<'cashier.reprint'> {
-    const context = this.counter(input.staffSession);
+  async reprint(signedIn: CounterStaff, input: OpParsedInput<'cashier.reprint'>): Out<'cashier.reprint'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return context;
     const payment = this.records.payment(input.paymentId);
     if (payment === undefined || payment.sessionId !== context.value.session.id) return err('not-found', cashierMessages.paymentNotFound);
@@ -201,8 +199,8 @@ export class CashierService {
     return ok(await this.print('receipt-copy', `Copia recibo ${payment.receiptNumber}`, paymentReceipt(this.receiptFacts(payment, this.holder(payment.codigoInterno), cashierName), true)));
   }
 
-  async voidPayment(input: OpParsedInput<'cashier.voidPayment'>): Out<'cashier.voidPayment'> {
-    const context = this.counter(input.staffSession);
+  async voidPayment(signedIn: CounterStaff, input: OpParsedInput<'cashier.voidPayment'>): Out<'cashier.voidPayment'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return context;
     const payment = this.records.payment(input.paymentId);
     if (payment === undefined || payment.sessionId !== context.value.session.id) return err('not-found', cashierMessages.paymentNotFound);
@@ -236,14 +234,14 @@ export class CashierService {
     return ok({ payment: paymentView(row, this.holder(row.codigoInterno)) });
   }
 
-  async xReport(input: OpParsedInput<'cashier.xReport'>): Out<'cashier.xReport'> {
-    const context = this.counter(input.staffSession);
+  async xReport(signedIn: CounterStaff): Out<'cashier.xReport'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return context;
     return ok(await this.print('x-report', 'Informe X', sessionReport(this.reportFacts(context.value.session, null))));
   }
 
-  async closeSession(input: OpParsedInput<'cashier.closeSession'>): Out<'cashier.closeSession'> {
-    const context = this.counter(input.staffSession);
+  async closeSession(signedIn: CounterStaff, input: OpParsedInput<'cashier.closeSession'>): Out<'cashier.closeSession'> {
+    const context = this.counter(signedIn);
     if (!context.ok) return context;
     const { session, staff } = context.value;
     // With the server there, the close waits until the session's records have reached it.
@@ -278,8 +276,6 @@ export class CashierService {
   }
 
   async sessionReportPdf(input: OpParsedInput<'cashier.sessionReportPdf'>): Out<'cashier.sessionReportPdf'> {
-    const staff = this.options.sessions.require(input.staffSession);
-    if (!staff.ok) return staff;
     const session = this.records.session(input.sessionId);
     const model = this.reportOf(input.sessionId);
     if (session === undefined || model === null) return err('not-found', cashierMessages.sessionNotFound);
@@ -314,13 +310,12 @@ export class CashierService {
 
   // ——— internals ———
 
-  private counter(staffSession: string): Result<{ staff: CounterStaff; session: CashSessionRow }> {
-    const staff = this.options.sessions.require(staffSession);
-    if (!staff.ok) return staff;
+  /** The open session and who works it: a cajero only their own, a supervisor any. */
+  private counter(staff: CounterStaff): Result<{ staff: CounterStaff; session: CashSessionRow }> {
     const session = this.records.openSession();
     if (session === undefined) return err('conflict', cashierMessages.noOpenSession);
-    if (session.cashier !== staff.value.username && staff.value.role === 'cajero') return err('forbidden', cashierMessages.notYourSession(session.cashierName));
-    return ok({ staff: staff.value, session });
+    if (session.cashier !== staff.username && staff.role === 'cajero') return err('forbidden', cashierMessages.notYourSession(session.cashierName));
+    return ok({ staff, session });
   }
 
   private async supervisor(credentials: { username: string; password: string }): Promise<Result<Approver>> {

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { StaffRole } from '../../src-shared/api/ops/staff';
 import { err, ok, type Result } from '../../src-shared/api/result';
+import type { StaffMember } from '../api/callers';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
 
-export interface CounterStaff {
-  readonly username: string;
-  readonly fullName: string;
-  readonly role: StaffRole;
-}
+/** Who is signed in at the counter. */
+export type CounterStaff = StaffMember;
 
 /** Roles that may work a counter (the only staff rows a counter holds). */
 const counterRoles: readonly StaffRole[] = ['cajero', 'supervisor'];
@@ -41,13 +39,16 @@ export class StaffSessions {
     return ok({ staffSession, staff: { ...staff, expiresAt: new Date(at + maxSessionMs).toISOString() } });
   }
 
-  /** The signed-in staff member, or `unauthorized` with the words the screen shows. */
-  require(staffSession: string): Result<CounterStaff> {
+  /**
+   * The signed-in staff member, or `session-ended` with the words the screen shows; each use
+   * keeps the session alive. The dispatcher asks, for operations whose auth is a staff session.
+   */
+  resolve(staffSession: string): Result<CounterStaff> {
     const session = this.sessions.get(staffSession);
     const at = this.now();
     if (session === undefined || at - session.usedAt > idleMs || at - session.startedAt > maxSessionMs) {
       this.sessions.delete(staffSession);
-      return err('unauthorized', 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.');
+      return err('session-ended', 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.');
     }
     session.usedAt = at;
     return ok({ username: session.username, fullName: session.fullName, role: session.role });

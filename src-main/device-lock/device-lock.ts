@@ -2,9 +2,9 @@ import type { OpOutput } from '../../src-shared/api/contract';
 import type { DeviceLockState } from '../../src-shared/api/ops/device-lock';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { moneyEventKinds } from '../../src-shared/sync/event-permissions';
+import type { StaffGrant } from '../api/callers';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
-import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { Store } from '../store/open-store';
 import { exportUnsentEvents } from './event-export';
 import { lockMessages } from './lock-messages';
@@ -13,7 +13,6 @@ import { wipePersonalData } from './personal-data-wipe';
 export interface DeviceLockOptions {
   readonly store: Store;
   readonly meta: DeviceMeta;
-  readonly staff: StaffAuthorizer;
   /** `<dataDir>/exports`: where supervisors' exports go. */
   readonly exportsDir: string;
   readonly log: Logger;
@@ -93,13 +92,11 @@ export class DeviceLock {
     };
   }
 
-  /** A supervisor's export of the unsent events; only while locked (otherwise sync sends them). */
-  exportUnsentEvents(grantId: string): Result<OpOutput<'device.exportUnsentEvents'>> {
-    const grant = this.options.staff.require(grantId, ['supervisor']);
-    if (!grant.ok) return grant;
+  /** A supervisor's export of the unsent events (their grant checked by the dispatcher); only while locked (otherwise sync sends them). */
+  exportUnsentEvents(supervisor: StaffGrant): Result<OpOutput<'device.exportUnsentEvents'>> {
     if (!this.isLocked()) return err('conflict', lockMessages.notLocked);
-    const exported = exportUnsentEvents(this.options.store, this.options.meta, this.options.exportsDir, grant.value.username, this.now());
-    if (exported.ok) this.options.log.info({ events: exported.value.events, supervisor: grant.value.username }, 'unsent events exported');
+    const exported = exportUnsentEvents(this.options.store, this.options.meta, this.options.exportsDir, supervisor.username, this.now());
+    if (exported.ok) this.options.log.info({ events: exported.value.events, supervisor: supervisor.username }, 'unsent events exported');
     return exported.ok ? ok(exported.value) : exported;
   }
 }

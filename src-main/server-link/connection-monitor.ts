@@ -83,7 +83,7 @@ export class ConnectionMonitor {
       });
     } else {
       this.state = 'offline';
-      if (answer.error.code === 'unauthorized') {
+      if (answer.error.code === 'device-locked') {
         this.meta.set({ tokenRefusedAt: new Date().toISOString() });
         this.log.warn('the central server refused this device token; it may have been revoked, so the device can enroll again');
       }

@@ -4,16 +4,9 @@ import { staffUsers } from '../../db/local/schema';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { StaffRole } from '../../src-shared/api/ops/staff';
 import { verifyStaffSecret } from '../../src-node/staff-credentials';
+import type { StaffGrant } from '../api/callers';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
-
-export interface StaffGrant {
-  readonly grantId: string;
-  readonly username: string;
-  readonly fullName: string;
-  readonly role: StaffRole;
-  readonly expiresAt: string;
-}
 
 /** A supervisor who just typed their password, with the key that signs what they approve. */
 export interface Approver {
@@ -80,14 +73,13 @@ export class StaffAuthorizer {
     return ok({ username: user.username, approvalKey });
   }
 
-  /** The grant if it is live and its role is one of `roles`. */
-  require(grantId: string, roles: readonly StaffRole[]): Result<StaffGrant> {
+  /** The grant if it is live; the dispatcher asks, for operations whose auth is a supervisor's grant, and checks the role. */
+  resolve(grantId: string): Result<StaffGrant> {
     const grant = this.grants.get(grantId);
     if (grant === undefined || Date.parse(grant.expiresAt) <= this.now()) {
       this.grants.delete(grantId);
-      return err('unauthorized', 'La autorización del personal venció. Ingrese de nuevo usuario y contraseña.');
+      return err('session-ended', 'La autorización del personal venció. Ingrese de nuevo usuario y contraseña.');
     }
-    if (!roles.includes(grant.role)) return err('forbidden', 'Esta acción requiere un supervisor.');
     return ok(grant);
   }
 
@@ -110,7 +102,7 @@ export class StaffAuthorizer {
       const count = (failure?.count ?? 0) + 1;
       this.failures.set(key, { count, lockedUntil: count >= maxFailures ? this.now() + lockMs : 0 });
       this.log.info({ reason: 'wrong-credentials' }, 'staff authorization refused');
-      return err('unauthorized', wrongCredentials);
+      return err('wrong-credentials', wrongCredentials);
     }
     this.failures.delete(key);
     return ok({ user, approvalKey: result.approvalKey });

@@ -143,7 +143,7 @@ export class Puller {
 
   private checked(result: Result<PullValue>): PullValue {
     if (!result.ok) {
-      if (result.error.code === 'unauthorized') this.meta.set({ tokenRefusedAt: new Date(this.now()).toISOString() });
+      if (result.error.code === 'device-locked') this.meta.set({ tokenRefusedAt: new Date(this.now()).toISOString() });
       if (result.error.code !== 'offline') this.meta.set({ syncError: result.error.message });
       throw new Error(`pull refused: ${result.error.code}`);
     }

@@ -93,7 +93,7 @@ export class Pusher {
     if (this.stopped) return 0;
     if (!result.ok) {
       this.noteAttempt(batch, result.error.message);
-      if (result.error.code === 'unauthorized') this.meta.set({ tokenRefusedAt: new Date(this.now()).toISOString() });
+      if (result.error.code === 'device-locked') this.meta.set({ tokenRefusedAt: new Date(this.now()).toISOString() });
       if (result.error.code !== 'offline') this.meta.set({ syncError: result.error.message });
       throw new Error(`push failed: ${result.error.code}`);
     }

@@ -6,7 +6,8 @@ import { useAccountStore } from './account-store';
 
 /**
  * Calls an account operation with busy and problem state for the screen. An answer saying the
- * session ended (idle on the server, logged out elsewhere) takes the citizen back to «Ingresar».
+ * session ended (`session-ended`: idle on the server, logged out elsewhere, the kiosk restarted)
+ * takes the citizen back to «Ingresar»; a wrong password (`wrong-credentials`) stays on the form.
  */
 export function useAccountCall(): {
   readonly busy: boolean;
@@ -27,7 +28,7 @@ export function useAccountCall(): {
         return result.value;
       }
       const hadSession = useAccountStore.getState().session !== null;
-      if (result.error.code === 'unauthorized' && hadSession && op !== 'accounts.changePassword' && op !== 'accounts.linkCode') {
+      if (result.error.code === 'session-ended' && hadSession) {
         useAccountStore.getState().loggedOut();
         useAccountStore.getState().show('login', result.error.message);
         return null;

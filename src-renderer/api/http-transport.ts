@@ -29,7 +29,7 @@ export function createHttpTransport({ token, onUnauthorized, fetch: fetchImpl = 
       }
       if (response.status === 401) {
         onUnauthorized();
-        return err('unauthorized', hostMessages.unauthorized);
+        return err('wrong-credentials', hostMessages.unauthorized);
       }
       let body: unknown;
       try {

@@ -6,7 +6,8 @@ import { useCashierStore } from './cashier-store';
 
 /**
  * A cashier operation with the staff session filled in. An answer that the session ended
- * (30 minutes unused, or a restart) takes the counter back to the sign-in.
+ * (`session-ended`: 30 minutes unused, or a restart) takes the counter back to the sign-in; a
+ * supervisor's wrong password (`wrong-credentials`) is shown where it was typed.
  */
 export function useCashierCall() {
   const client = useApiClient();
@@ -15,7 +16,7 @@ export function useCashierCall() {
   return useCallback(
     async <K extends OpName>(op: K, input: Omit<OpInput<K>, 'staffSession'>): Promise<Result<OpOutput<K>>> => {
       const result = await client.call(op, { ...input, staffSession } as OpInput<K>);
-      if (!result.ok && result.error.code === 'unauthorized' && op !== 'cashier.voidPayment' && op !== 'cashier.closeSession') signedOut();
+      if (!result.ok && result.error.code === 'session-ended') signedOut();
       return result;
     },
     [client, staffSession, signedOut],

@@ -44,7 +44,7 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
     if (grant === null) return;
     const result = await client.call('sync.resolveParked', { grantId: grant.grantId, eventId: event.id, action });
     if (result.ok) resolved(event.id, action === 'retry' ? 'El registro volvió a la cola de envío.' : 'El registro se descartó y no se enviará.');
-    else if (result.error.code === 'unauthorized') expired(result.error.message);
+    else if (result.error.code === 'session-ended') expired(result.error.message);
     else resolved(event.id, result.error.message);
   };
 

@@ -18,7 +18,7 @@ const mustChangeFirst = 'Antes de seguir, cambie la contraseña que le enviamos 
 
 export async function readProfile(ctx: AccountsContext, session: AccountSession): Promise<Result<AccountProfile>> {
   const account = await accountById(ctx.database.exec, session.accountId);
-  if (account === null) return err('unauthorized', 'Su sesión terminó. Ingrese de nuevo.');
+  if (account === null) return err('session-ended', 'Su sesión terminó. Ingrese de nuevo.');
   return ok(await profileOf(ctx.database.exec, account));
 }
 
@@ -26,7 +26,7 @@ export async function saveProfile(ctx: AccountsContext, session: AccountSession 
   if (session.mustChangePassword) return err('forbidden', mustChangeFirst);
   const saved = await ctx.database.exec.transaction(async (tx): Promise<Result<AccountProfile>> => {
     const account = await accountById(tx, session.accountId, true);
-    if (account === null) return err('unauthorized', 'Su sesión terminó. Ingrese de nuevo.');
+    if (account === null) return err('session-ended', 'Su sesión terminó. Ingrese de nuevo.');
     const newEmail = fields.email !== account.email;
     if (newEmail) {
       const quota = await takeEmailChangeQuota(tx, session.deviceId, ctx.now());
@@ -64,7 +64,7 @@ async function changeAdmitted(
 ): Promise<Result<{ message: string }>> {
   const exec = ctx.database.exec;
   const account = await accountById(exec, session.accountId);
-  if (account === null) return err('unauthorized', 'Su sesión terminó. Ingrese de nuevo.');
+  if (account === null) return err('session-ended', 'Su sesión terminó. Ingrese de nuevo.');
   // A session opened with a temporary password proved it already; the current one is the one emailed.
   const current = session.mustChangePassword ? normalizeGeneratedPassword(input.currentPassword) : input.currentPassword;
   const currentOk = (await work.verify(current, account.passwordHash)) || (session.mustChangePassword && (await spentResetMatches(ctx, work, account.id, current)));

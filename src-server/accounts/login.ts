@@ -55,7 +55,7 @@ async function checkLogin(ctx: AccountsContext, work: Admission, candidates: rea
   if (accounts.length === 0) await work.verifyNothing(password);
   if (match === null) {
     ctx.log.info({ reason: 'wrong-credentials' }, 'login refused');
-    return err('unauthorized', wrongLogin);
+    return err('wrong-credentials', wrongLogin);
   }
   const { account, viaReset } = match;
   const session = await exec.transaction(async (tx) => {
@@ -67,7 +67,7 @@ async function checkLogin(ctx: AccountsContext, work: Admission, candidates: rea
     await settleSuccess(tx, accountKey, [device], now);
     return openSession(tx, account.id, deviceId, viaReset !== null || account.mustChangePassword, now);
   });
-  if (session === null) return err('unauthorized', wrongLogin);
+  if (session === null) return err('wrong-credentials', wrongLogin);
   ctx.log.info({ viaReset: viaReset !== null, mustChangePassword: viaReset !== null || account.mustChangePassword }, 'citizen logged in');
   return ok({ session, mustChangePassword: viaReset !== null || account.mustChangePassword, fullName: fullName(account) });
 }

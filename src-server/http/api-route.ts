@@ -105,7 +105,7 @@ async function callerOf(auth: AuthKind, request: FastifyRequest, deps: ApiRouteD
       const device = deviceOf(request);
       const token = sessionTokenOf(request);
       const found = token === null ? null : await resolveSession(deps.database.exec, token, device.id, deps.now());
-      if (token === null || found === null) throw new HttpError(401, { code: 'unauthorized', message: SESSION_ENDED });
+      if (token === null || found === null) throw new HttpError(401, { code: 'session-ended', message: SESSION_ENDED });
       return { device, session: { ...found, token, deviceId: device.id } };
     }
     default:

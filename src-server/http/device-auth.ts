@@ -20,7 +20,8 @@ export function requireDevice(database: ServerDatabase) {
     if (device === null) {
       // RFC 6750: tell the client which scheme to use.
       reply.header('www-authenticate', 'Bearer realm="ventanilla"');
-      throw new HttpError(401, { code: 'unauthorized', message: UNAUTHORIZED_MESSAGE });
+      // `device-locked`: the device locks itself on it (src-main/device-lock/), whatever route it called.
+      throw new HttpError(401, { code: 'device-locked', message: UNAUTHORIZED_MESSAGE });
     }
     devicesByRequest.set(request, device);
   };

@@ -26,7 +26,8 @@ export function statusFor(code: ErrorCode): number {
   switch (code) {
     case 'validation':
       return 400;
-    case 'unauthorized':
+    case 'session-ended':
+    case 'wrong-credentials':
     case 'not-enrolled':
       return 401;
     case 'forbidden':

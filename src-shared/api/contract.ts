@@ -10,36 +10,33 @@ import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
 import { syncOps } from './ops/sync';
-import type { Operation } from './operation';
-import type { Result } from './result';
+import { defineContract } from './operation';
 
 /**
  * The one API contract. The renderer's client, the Electron bridge and the web host are all
- * derived from this object: an operation's name is written here and nowhere else.
+ * derived from this object: an operation's name is written here and nowhere else (a name in
+ * two groups stops start-up: defineContract).
  */
-export const contract = {
-  ...appOps,
-  ...statusOps,
-  ...deviceOps,
-  ...deviceLockOps,
-  ...kioskOps,
-  ...billsOps,
-  ...printOps,
-  ...receiptPrintOps,
-  ...syncOps,
-  ...staffOps,
-  ...cashierOps,
-  ...accountsOps,
-} satisfies Record<string, Operation>;
+export const contract = defineContract(
+  appOps,
+  statusOps,
+  deviceOps,
+  deviceLockOps,
+  kioskOps,
+  billsOps,
+  printOps,
+  receiptPrintOps,
+  syncOps,
+  staffOps,
+  cashierOps,
+  accountsOps,
+);
 
 export type Contract = typeof contract;
 export type OpName = keyof Contract;
 export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
 export type OpParsedInput<K extends OpName> = z.output<Contract[K]['input']>;
 export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
-
-/** What the Node side implements: one async handler per operation, errors returned as data. */
-export type Handlers = { [K in OpName]: (input: OpParsedInput<K>) => Promise<Result<OpOutput<K>>> };
 
 export const opNames = Object.keys(contract) as OpName[];
 

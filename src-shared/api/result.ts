@@ -9,8 +9,16 @@ export const errorCodes = [
   'validation',
   /** The operation or the record asked for does not exist. */
   'not-found',
-  /** The caller lacks a valid token or session. */
-  'unauthorized',
+  /**
+   * The caller's session, visit or grant is not live (timed out, signed out, never opened here):
+   * the screen goes back to where one signs in or starts again. The message says what to do.
+   */
+  'session-ended',
+  /**
+   * The credentials typed (username or document and password, PIN, a supervisor's password, a
+   * key) do not match: the same answer whether or not the user exists. The screen stays where it is.
+   */
+  'wrong-credentials',
   /** The caller is known but not allowed to do this. */
   'forbidden',
   /** The central server cannot be reached and the operation needs it. */

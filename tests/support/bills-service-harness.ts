@@ -1,15 +1,18 @@
 import { BillAccess } from '../../src-main/bills/bill-access';
 import type { BillDocuments, BillPrinting } from '../../src-main/bills/bill-output';
 import { BillQueries } from '../../src-main/bills/bill-queries';
+import { billsHandlers } from '../../src-main/bills/bills-handlers';
 import { BillsService } from '../../src-main/bills/bills-service';
 import { keyedRandom } from '../../src-main/bills/random-source';
 import { DeviceMeta } from '../../src-main/device/device-meta';
 import { createRootLogger } from '../../src-main/logger';
 import type { Store } from '../../src-main/store/open-store';
+import { featureDispatch, opCalls, type OpCalls } from './op-caller';
 
 export interface BillsHarness {
   readonly access: BillAccess;
-  readonly bills: BillsService;
+  /** The bills operations through the dispatcher (schemas, the visit's access id checked). */
+  readonly bills: OpCalls<'bills'>;
   readonly meta: DeviceMeta;
 }
 
@@ -39,5 +42,7 @@ export function billsHarness(
     random: keyedRandom(Buffer.from(kiosk), 'order'),
     billDeliveryDays: options.billDeliveryDays,
   });
-  return { access, meta, bills: new BillsService({ access, queries, meta, log, ...output }) };
+  const service = new BillsService({ access, queries, meta, log, ...output });
+  const dispatch = featureDispatch(billsHandlers(access, service), { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) }, 'kiosk');
+  return { access, meta, bills: opCalls(dispatch, 'bills') };
 }

@@ -1,4 +1,5 @@
 import { onTestFinished } from 'vitest';
+import { cashierHandlers } from '../../src-main/cashier/cashier-handlers';
 import { CashierService } from '../../src-main/cashier/cashier-service';
 import { StaffSessions } from '../../src-main/cashier/staff-sessions';
 import { DeviceMeta } from '../../src-main/device/device-meta';
@@ -8,17 +9,19 @@ import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
 import { ParkedEvents } from '../../src-main/sync/parked-events';
 import type { Store } from '../../src-main/store/open-store';
 import { ok, type Result } from '../../src-shared/api/result';
+import { featureDispatch, opCalls, type OpCalls } from './op-caller';
 import { testStaffPepper } from './staff-pepper';
 
 export interface CashierHarness {
-  readonly cashier: CashierService;
+  /** The counter's operations through the dispatcher (schemas, the staff session checked). */
+  readonly cashier: OpCalls<'cashier'>;
   readonly receipts: ReceiptPrinting;
   /** Set to refuse money operations as a device with a clock off would. */
   clockSkew: Result<void>;
   serverOnline: boolean;
 }
 
-/** The cashier service over a real store and a receipt printer address (a loopback fake, or null). */
+/** The cashier operations over a real store and a receipt printer address (a loopback fake, or null). */
 export function cashierHarness(
   store: Store,
   printer: string | null,
@@ -39,28 +42,31 @@ export function cashierHarness(
     queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
   });
   (options.register ?? onTestFinished)(() => receipts.queue.stop());
+  const sessions = new StaffSessions(authorizer, () => now().getTime());
+  const service = new CashierService({
+    store,
+    meta: new DeviceMeta(store),
+    sessions,
+    authorizer,
+    clock: { checkForMoney: () => harness.clockSkew },
+    receipts,
+    parkedMoneyEvents: () => parked.moneyCount(),
+    serverOnline: () => Promise.resolve(harness.serverOnline),
+    config: {
+      entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },
+      deviceName: 'Caja 1',
+      closeTolerance: 2000,
+      refuseExpiredBarcodes: rules.refuseExpiredBarcodes ?? false,
+    },
+    log,
+    now,
+  });
+  const dispatch = featureDispatch(cashierHandlers(service), { 'staff-session': (staffSession) => sessions.resolve(staffSession) }, 'cashier');
   const harness: CashierHarness = {
     receipts,
     clockSkew: ok(undefined),
     serverOnline: false,
-    cashier: new CashierService({
-      store,
-      meta: new DeviceMeta(store),
-      sessions: new StaffSessions(authorizer),
-      authorizer,
-      clock: { checkForMoney: () => harness.clockSkew },
-      receipts,
-      parkedMoneyEvents: () => parked.moneyCount(),
-      serverOnline: () => Promise.resolve(harness.serverOnline),
-      config: {
-        entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },
-        deviceName: 'Caja 1',
-        closeTolerance: 2000,
-        refuseExpiredBarcodes: rules.refuseExpiredBarcodes ?? false,
-      },
-      log,
-      now,
-    }),
+    cashier: opCalls(dispatch, 'cashier'),
   };
   return harness;
 }

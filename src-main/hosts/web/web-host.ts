@@ -74,7 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
     }
     if (!guard.tokenValid(request.headers[tokenHeader])) {
-      return reply.code(401).send(err('unauthorized', 'Abra Ventanilla con la dirección que mostró la consola al iniciar.'));
+      return reply.code(401).send(err('wrong-credentials', 'Abra Ventanilla con la dirección que mostró la consola al iniciar.'));
     }
   });
 
@@ -84,7 +84,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.post(launchExchangePath, async (request, reply) => {
     const input = LaunchExchangeInput.safeParse(request.body);
     if (!input.success || !codes.redeem(input.data.code)) {
-      return reply.code(401).send(err('unauthorized', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del kiosco).'));
+      return reply.code(401).send(err('wrong-credentials', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del kiosco).'));
     }
     if (launchPage !== null && input.data.code === pageCode) {
       // The launch page's code is spent: the next browser start gets a fresh one.

@@ -33,7 +33,7 @@ export function adminRoutes(
       }
       const token = bearerToken(request.headers.authorization);
       if (token === null || !timingSafeEqual(digest(token), expected)) {
-        throw new HttpError(401, { code: 'unauthorized', message: 'Falta la clave de administración local o no es válida.' });
+        throw new HttpError(401, { code: 'wrong-credentials', message: 'Falta la clave de administración local o no es válida.' });
       }
     });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AccountProfile, ProfileFields, RegistrationFields } from '../../accounts/account-fields';
 import { CaptchaValue, ChangePasswordRequest, ConfirmEmailRequest, ConsentPolicyValue, LoginRequest, LoginValue, RecoverRequest } from '../../server-api/accounts-api';
-import { defineOperation, kioskOnly } from '../operation';
+import { defineOperation, kioskOnly, citizenSession, openToAll } from '../operation';
 import { AccessId, CodigoInterno, SubscriberSummary } from './bills';
 
 /**
@@ -18,6 +18,7 @@ export const accountsOps = {
     summary: 'The Ley 1581 data-treatment authorization the registration form shows, with its version.',
     reach: 'server',
     modes: kioskOnly,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: ConsentPolicyValue,
   }),
@@ -25,13 +26,15 @@ export const accountsOps = {
     summary: '«Regístrese aquí»: creates the account and emails the access data. The same answer whether or not the document or email already had one.',
     reach: 'server',
     modes: kioskOnly,
+    auth: openToAll,
     input: RegistrationFields,
     output: Message,
   }),
   'accounts.login': defineOperation({
-    summary: '«Ingresar» with document number and password. `unauthorized` alike for a wrong password and an unknown document; `locked` while a growing delay runs.',
+    summary: '«Ingresar» with document number and password. `wrong-credentials` alike for a wrong password and an unknown document; `locked` while a growing delay runs.',
     reach: 'server',
     modes: kioskOnly,
+    auth: openToAll,
     input: LoginRequest,
     output: LoginValue,
   }),
@@ -39,6 +42,7 @@ export const accountsOps = {
     summary: 'A new captcha image (SVG) for «Recuperar contraseña»; good for one try within five minutes.',
     reach: 'server',
     modes: kioskOnly,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: CaptchaValue,
   }),
@@ -46,6 +50,7 @@ export const accountsOps = {
     summary: '«Recuperar contraseña»: document number and the captcha text → a temporary password by email (15 minutes, single use). The same answer whether or not the account exists.',
     reach: 'server',
     modes: kioskOnly,
+    auth: openToAll,
     input: RecoverRequest,
     output: Message,
   }),
@@ -53,6 +58,7 @@ export const accountsOps = {
     summary: 'The logged-in citizen’s data and linked códigos internos.',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: z.object({ session: Session }).strict(),
     output: AccountProfile,
   }),
@@ -60,6 +66,7 @@ export const accountsOps = {
     summary: '«Modificar usuario» → «Guardar»: names, email, phones, address, municipality (never the document).',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: z.object({ session: Session, profile: ProfileFields }).strict(),
     output: AccountProfile,
   }),
@@ -67,6 +74,7 @@ export const accountsOps = {
     summary: '«Cambio de contraseña»: the current one and the new one twice; other sessions of the account end.',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: ChangePasswordRequest.extend({ session: Session }).strict(),
     output: Message,
   }),
@@ -74,6 +82,7 @@ export const accountsOps = {
     summary: 'The 6-digit code mailed to a new email from «Modificar usuario»; the address becomes the account’s.',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: ConfirmEmailRequest.extend({ session: Session }).strict(),
     output: AccountProfile,
   }),
@@ -81,6 +90,7 @@ export const accountsOps = {
     summary: 'Links to the account the código interno whose validation questions this kiosk visit just passed (its access id).',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: z.object({ session: Session, accessId: AccessId }).strict(),
     output: AccountProfile,
   }),
@@ -88,6 +98,7 @@ export const accountsOps = {
     summary: 'Opens the bills of a código interno linked to the account without asking its questions again.',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: z.object({ session: Session, codigoInterno: CodigoInterno }).strict(),
     output: z.object({ accessId: AccessId, subscriber: SubscriberSummary }),
   }),
@@ -95,6 +106,7 @@ export const accountsOps = {
     summary: '«Cerrar sesión». Also done by the screen when the kiosk visit ends.',
     reach: 'server',
     modes: kioskOnly,
+    auth: citizenSession,
     input: z.object({ session: Session }).strict(),
     output: Message,
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, anyMode } from '../operation';
+import { defineOperation, anyMode, openToAll } from '../operation';
 import { deviceModes } from '../../domain/device-mode';
 
 /** The entity (utility, chamber of commerce) whose name and NIT head every screen and paper. */
@@ -30,6 +30,7 @@ export const appOps = {
     summary: 'Who this device is, for which entity, and how its kiosk behaves.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: AppInfo,
   }),

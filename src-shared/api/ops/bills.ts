@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { billStates, paymentChannels } from '../../domain/bill-state';
-import { defineOperation, kioskOnly } from '../operation';
+import { defineOperation, kioskOnly, kioskVisit, openToAll } from '../operation';
 
 /**
  * Utility bills at the kiosk (guide 000, sections 4–6): a citizen proves they know the
@@ -85,6 +85,7 @@ export const billsOps = {
       'delivered yet), `locked` while the code is locked on this device.',
     reach: 'local',
     modes: kioskOnly,
+    auth: openToAll,
     input: z.object({ codigoInterno: CodigoInterno }).strict(),
     output: z.object({ challengeId: z.string(), questions: z.array(ValidationQuestion).length(3) }),
   }),
@@ -94,6 +95,7 @@ export const billsOps = {
       'attempts left (never which answer was wrong); the third failure locks the code for 15 minutes.',
     reach: 'local',
     modes: kioskOnly,
+    auth: openToAll,
     input: z
       .object({
         challengeId: z.string().min(1).max(64),
@@ -114,6 +116,7 @@ export const billsOps = {
     summary: 'The current (latest, not annulled) bill with the consumption of the last six periods.',
     reach: 'local',
     modes: kioskOnly,
+    auth: kioskVisit,
     input: withAccess,
     output: z.object({
       subscriber: SubscriberSummary,
@@ -127,6 +130,7 @@ export const billsOps = {
     summary: 'The last 12 payments of the code, newest first.',
     reach: 'local',
     modes: kioskOnly,
+    auth: kioskVisit,
     input: withAccess,
     output: z.object({ payments: z.array(PaymentView).max(12), dataAsOf: z.string().nullable() }),
   }),
@@ -136,6 +140,7 @@ export const billsOps = {
       'newest first, to choose one by period. `not-found` with the guide’s advice when there are none.',
     reach: 'local',
     modes: kioskOnly,
+    auth: kioskVisit,
     input: withAccess,
     output: z.object({
       bills: z.array(
@@ -150,6 +155,7 @@ export const billsOps = {
       'with no barcode and a watermark of its state. `not-found` for a bill outside those.',
     reach: 'local',
     modes: kioskOnly,
+    auth: kioskVisit,
     input: withBill,
     output: PdfFile,
   }),
@@ -159,6 +165,7 @@ export const billsOps = {
       'printer when the kiosk has only that. `printer-offline` when no printer is configured.',
     reach: 'local',
     modes: kioskOnly,
+    auth: kioskVisit,
     input: withBill,
     output: z.object({ jobId: z.string() }),
   }),

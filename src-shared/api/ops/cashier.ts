@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { billStates } from '../../domain/bill-state';
 import { CloseFigures } from '../../cashier/close-figures';
 import { CashCount, Tender } from '../../cashier/tenders';
-import { defineOperation, counterOnly } from '../operation';
+import { defineOperation, counterOnly, counterStaff, openToAll } from '../operation';
 import { CodigoInterno } from './bills';
 import { StaffGrant } from './staff';
 
@@ -76,6 +76,7 @@ export const cashierOps = {
     summary: 'A cashier (or supervisor) signs in at the counter; works offline. Gives a staff session for the cashier operations.',
     reach: 'local',
     modes: counterOnly,
+    auth: openToAll,
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     output: z.object({ staffSession, staff: StaffGrant.omit({ grantId: true }), openSession: CashierSessionView.nullable() }),
   }),
@@ -83,6 +84,7 @@ export const cashierOps = {
     summary: 'Ends the staff session (the cash session stays open for the next sign-in).',
     reach: 'local',
     modes: counterOnly,
+    auth: openToAll,
     input: z.object({ staffSession }).strict(),
     output: z.object({ signedOut: z.literal(true) }),
   }),
@@ -90,6 +92,7 @@ export const cashierOps = {
     summary: 'Opens a cash session with the float in the drawer. One open session per device.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession, openingFloat: z.number().int().min(0).max(50_000_000) }).strict(),
     output: CashierSessionView,
   }),
@@ -98,6 +101,7 @@ export const cashierOps = {
       'The bills a payment can be taken for: from a scanned GS1-128 barcode (checked against the convenio, the bill amount and due date) or a typed código interno.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.union([z.object({ staffSession, scan: z.string().min(1).max(200) }).strict(), z.object({ staffSession, codigoInterno: CodigoInterno }).strict()]),
     output: z.object({
       codigoInterno: z.number().int(),
@@ -113,6 +117,7 @@ export const cashierOps = {
       'Takes a payment for one bill: tenders checked, payment + outbox event + receipt number committed in one transaction, then the receipt printed and the drawer opened for cash.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession, codigoInterno: CodigoInterno, billNumber: z.number().int().positive(), tenders: z.array(Tender).min(1).max(4) }).strict(),
     output: z.object({ payment: CashierPaymentView }).merge(printed),
   }),
@@ -120,6 +125,7 @@ export const cashierOps = {
     summary: 'The payments of the open session, newest first.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession }).strict(),
     output: z.object({ session: CashierSessionView, payments: z.array(CashierPaymentView) }),
   }),
@@ -127,6 +133,7 @@ export const cashierOps = {
     summary: 'Prints a receipt of the session again, marked COPIA.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession, paymentId: z.string().min(1).max(64) }).strict(),
     output: printed,
   }),
@@ -134,6 +141,7 @@ export const cashierOps = {
     summary: 'Voids a payment of the session with a supervisor’s credentials and a reason; audit-logged and synced.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession, paymentId: z.string().min(1).max(64), reason: z.string().trim().min(5).max(200), supervisor }).strict(),
     output: z.object({ payment: CashierPaymentView }),
   }),
@@ -141,6 +149,7 @@ export const cashierOps = {
     summary: 'Prints the X report (the session so far, nothing closed).',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession }).strict(),
     output: printed,
   }),
@@ -148,6 +157,7 @@ export const cashierOps = {
     summary: 'The Z report of a closed session of this device (or the X report of the open one) as a PDF, the same lines the printer printed.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z.object({ staffSession, sessionId: z.string().min(16).max(64) }).strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
   }),
@@ -156,6 +166,7 @@ export const cashierOps = {
       'Blind close: the count by denomination and the card and check totals are typed first; the answer gives expected vs counted. A difference beyond the tolerance needs a supervisor. Prints the Z report.',
     reach: 'local',
     modes: counterOnly,
+    auth: counterStaff,
     input: z
       .object({
         staffSession,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyMode, defineOperation, staffModes } from '../operation';
+import { anyMode, defineOperation, staffModes, openToAll, supervisorGrant } from '../operation';
 
 /** What the lock screen shows (device-lock/ on the Node side). Timestamps are ISO 8601 UTC. */
 export const DeviceLockState = z.object({
@@ -25,6 +25,7 @@ export const deviceLockOps = {
     summary: 'Whether this device is locked because the central server refused its token, and what it keeps.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: DeviceLockState,
   }),
@@ -34,6 +35,7 @@ export const deviceLockOps = {
       'under the data folder (`exports/`), for the office to load with `npm run admin -- import-events`. Audit-logged.',
     reach: 'local',
     modes: staffModes,
+    auth: supervisorGrant,
     input: z.object({ grantId: z.string().min(16).max(64) }).strict(),
     output: z.object({
       /** Where the file was written, for the supervisor to copy it. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, anyMode } from '../operation';
+import { defineOperation, anyMode, openToAll } from '../operation';
 
 /** Enrollment codes are shown to IT staff as groups of letters and digits: `K7QF-9XWD-2MRT`. */
 export const EnrollmentCode = z
@@ -13,6 +13,7 @@ export const deviceOps = {
     summary: 'Exchange a one-time enrollment code created by an admin for this device’s token.',
     reach: 'server',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({ code: EnrollmentCode }).strict(),
     output: z.object({ deviceId: z.string(), deviceName: z.string() }),
   }),

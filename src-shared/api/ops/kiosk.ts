@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, kioskOnly } from '../operation';
+import { defineOperation, kioskOnly, openToAll } from '../operation';
 
 export const sessionEndReasons = ['idle', 'user'] as const;
 
@@ -8,6 +8,7 @@ export const kioskOps = {
     summary: 'Record that a citizen’s kiosk session ended (timed out or finished), for the office’s statistics.',
     reach: 'local',
     modes: kioskOnly,
+    auth: openToAll,
     input: z
       .object({
         reason: z.enum(sessionEndReasons),

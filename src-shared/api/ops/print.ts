@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, anyMode } from '../operation';
+import { defineOperation, anyMode, openToAll } from '../operation';
 
 export const printJobStates = ['queued', 'printing', 'done', 'failed'] as const;
 
@@ -22,6 +22,7 @@ export const printOps = {
     summary: 'The state of one print job, for progress while printing.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: PrintJobView,
   }),
@@ -29,6 +30,7 @@ export const printOps = {
     summary: 'Send a failed job to the printer again (never done by itself).',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: PrintJobView,
   }),
@@ -39,6 +41,7 @@ export const receiptPrintOps = {
     summary: 'Prints the receipt printer’s test page (Spanish letters, the roll’s width, a barcode, the cut), for the installer.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: z.object({ jobId: z.string().nullable(), printerProblem: z.string().nullable() }),
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, staffModes } from '../operation';
+import { defineOperation, staffModes, openToAll } from '../operation';
 
 export const staffRoles = ['cajero', 'supervisor', 'soporte', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -17,10 +17,11 @@ export const staffOps = {
   'staff.authorize': defineOperation({
     summary:
       'Check a staff member’s username and password against the accounts replicated on this device ' +
-      '(works offline). Gives a grant valid for five minutes; `unauthorized` for wrong credentials, ' +
-      'the same whether or not the user exists; `locked` after five failures.',
+      '(works offline). Gives a grant valid for five minutes; `wrong-credentials` for a wrong ' +
+      'username or password, the same whether or not the user exists; `locked` after five failures.',
     reach: 'local',
     modes: staffModes,
+    auth: openToAll,
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     output: StaffGrant,
   }),

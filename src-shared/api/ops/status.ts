@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation, anyMode } from '../operation';
+import { defineOperation, anyMode, openToAll } from '../operation';
 
 export const serverStates = ['online', 'offline', 'not-enrolled'] as const;
 export const printerStates = ['ready', 'not-configured', 'offline', 'paper-end', 'cover-open', 'unknown'] as const;
@@ -46,6 +46,7 @@ export const statusOps = {
     summary: 'Connection to the central server, last sync, pending events and printer state.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: DeviceStatus,
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anyMode, defineOperation, staffModes } from '../operation';
+import { anyMode, defineOperation, staffModes, openToAll, supervisorGrant } from '../operation';
 
 /** An outbox event the server refused for good, as a supervisor sees it. */
 export const ParkedEvent = z.object({
@@ -22,6 +22,7 @@ export const syncOps = {
     summary: 'Pull and push now instead of waiting for the schedule.',
     reach: 'local',
     modes: anyMode,
+    auth: openToAll,
     input: z.object({}).strict(),
     output: z.object({ requested: z.literal(true) }),
   }),
@@ -29,6 +30,7 @@ export const syncOps = {
     summary: 'Events the server rejected, parked on this device (supervisor or admin grant).',
     reach: 'local',
     modes: staffModes,
+    auth: supervisorGrant,
     input: z.object({ grantId: grant }).strict(),
     output: z.object({ events: z.array(ParkedEvent) }),
   }),
@@ -38,6 +40,7 @@ export const syncOps = {
       'discards it (`discard`: kept on the device, never sent). Audit-logged.',
     reach: 'local',
     modes: staffModes,
+    auth: supervisorGrant,
     input: z.object({ grantId: grant, eventId: z.string().min(1).max(64), action: z.enum(['retry', 'discard']) }).strict(),
     output: z.object({ state: z.enum(['pending', 'discarded']) }),
   }),

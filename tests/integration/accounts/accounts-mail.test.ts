@@ -158,7 +158,7 @@ describeEachServerDatabase('citizen accounts with mail over SMTP', (variant) => 
     const wrong = [];
     for (let i = 0; i < 4; i += 1) wrong.push(await call('POST', '/v1/accounts/login', { docNumber: '1020304050', password: 'no-es-esta' }));
     const unknown = await call('POST', '/v1/accounts/login', { docNumber: '55443322', password: 'no-es-esta' });
-    expect(new Set([...wrong, unknown].map((a) => JSON.stringify(a.body)))).toEqual(new Set([JSON.stringify({ ok: false, error: { code: 'unauthorized', message: 'Número de documento o contraseña incorrectos.' } })]));
+    expect(new Set([...wrong, unknown].map((a) => JSON.stringify(a.body)))).toEqual(new Set([JSON.stringify({ ok: false, error: { code: 'wrong-credentials', message: 'Número de documento o contraseña incorrectos.' } })]));
     expect((await call('POST', '/v1/accounts/login', { docNumber: '1020304050', password: 'no-es-esta' })).status).toBe(401);
     // The fifth failure starts a 30-second wait: even the right password must wait.
     const locked = await call('POST', '/v1/accounts/login', { docNumber: '1020304050', password: initial });

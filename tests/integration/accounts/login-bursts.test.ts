@@ -9,7 +9,7 @@ import { burst, registerAndReadPassword, registration, startAccountsServer, unti
  * two password checks at a time and the server a bounded number. The scrypt work is held at its
  * start while the rest of a burst is answered, so the tests do not depend on how fast anything is.
  */
-const wrongLogin = { ok: false, error: { code: 'unauthorized', message: 'Número de documento o contraseña incorrectos.' } };
+const wrongLogin = { ok: false, error: { code: 'wrong-credentials', message: 'Número de documento o contraseña incorrectos.' } };
 const login = (docNumber: string, password = 'no-es-esta') => ({ docNumber, password });
 const statusCount = (answers: readonly Answer[], status: number) => answers.filter((a) => a.status === status).length;
 

@@ -192,12 +192,12 @@ describe('bills of a validated session', () => {
     const forged = 'x'.repeat(32);
     for (const id of [forged]) {
       for (const result of [await h.bills.current({ accessId: id }), await h.bills.payments({ accessId: id }), await h.bills.previous({ accessId: id })]) {
-        expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        expect(result).toMatchObject({ ok: false, error: { code: 'session-ended' } });
       }
     }
     expect((await h.bills.current({ accessId })).ok).toBe(true);
     h.access.endSession();
-    expect(await h.bills.current({ accessId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await h.bills.current({ accessId })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
   });
 
   it('says there is no printer when none is configured', async () => {

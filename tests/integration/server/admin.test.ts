@@ -67,7 +67,7 @@ describe('central server: admin hand-off while PGlite is open [pglite]', () => {
     for (const authorization of [undefined, 'Bearer wrong', `Bearer ${endpoint.token}x`]) {
       const { status, body } = await t.request('/admin/v1/devices', authorization === undefined ? {} : { headers: { authorization } });
       expect(status).toBe(401);
-      expect(body).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(body).toMatchObject({ ok: false, error: { code: 'wrong-credentials' } });
     }
     const refused = await createEnrollmentCodeViaServer({ ...endpoint, token: 'wrong' }, { deviceName: 'X', mode: 'kiosk' }).catch(
       (e: unknown) => e,

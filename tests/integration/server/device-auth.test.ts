@@ -6,7 +6,7 @@ import { bearer, postJson, startTestServer, type TestServer } from './harness';
 const UNAUTHORIZED = {
   ok: false,
   error: {
-    code: 'unauthorized',
+    code: 'device-locked',
     message: 'Este dispositivo no está autorizado ante el servidor central. Inscríbalo con un código nuevo del administrador.',
   },
 };

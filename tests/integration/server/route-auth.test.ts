@@ -53,7 +53,7 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
         ['another kiosk’s', await send(t, route, other.token, junk, session)],
       ] as const) {
         expect(answer.status, `${name}, ${label} session`).toBe(401);
-        expect(answer.body, `${name}, ${label} session`).toEqual({ ok: false, error: { code: 'unauthorized', message: SESSION_ENDED } });
+        expect(answer.body, `${name}, ${label} session`).toEqual({ ok: false, error: { code: 'session-ended', message: SESSION_ENDED } });
       }
     }
 
@@ -66,7 +66,7 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
 
     // Logging out needs no live session: ending one that already ended is no error.
     expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
-    expect(await client.call('accounts.profile', {}, { token: kiosk.token, session })).toEqual({ ok: false, error: { code: 'unauthorized', message: SESSION_ENDED } });
+    expect(await client.call('accounts.profile', {}, { token: kiosk.token, session })).toEqual({ ok: false, error: { code: 'session-ended', message: SESSION_ENDED } });
     expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
     expect(await client.call('accounts.logout', {}, { token: kiosk.token, session: null })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
   });

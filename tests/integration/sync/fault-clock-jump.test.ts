@@ -96,7 +96,7 @@ describeEachServerDatabase('sync faults: the counter clock jumps while offline',
     server = null;
     await counter.setClock(3 * hour);
     // The jump ends the cashier's session (it looks idle for three hours): signed in again.
-    expect(await pay(1)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await pay(1)).toMatchObject({ ok: false, error: { code: 'session-ended' } });
     staffSession = (await value(counter, 'cashier.signIn', cashier)).staffSession;
     const p2 = await paid(1);
     expect(Date.parse(p2.takenAt) - Date.now()).toBeGreaterThan(2.9 * hour);

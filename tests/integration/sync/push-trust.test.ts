@@ -264,7 +264,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     await seedServer(t, 3);
     const counter = await enroll(t, 'Caja 1', 'cashier');
     await revokeDevice(t.server.database, counter.id);
-    await expect(counter.push([opened(randomUUID())])).rejects.toThrow(/unauthorized/);
+    await expect(counter.push([opened(randomUUID())])).rejects.toThrow(/device-locked/);
     expect(await count(t, 'SELECT count(*) AS n FROM applied_events')).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ describe('web host launch codes: the session token never travels in an address',
     // Someone who copied the address from `ps` or a screen arrives second.
     const second = await exchange(code);
     expect(second.status).toBe(401);
-    expect(await second.json()).toMatchObject({ ok: false, error: { code: 'unauthorized', message: expect.stringMatching(/ya se usó/) } });
+    expect(await second.json()).toMatchObject({ ok: false, error: { code: 'wrong-credentials', message: expect.stringMatching(/ya se usó/) } });
   });
 
   it('refuses a made-up or empty code', async () => {

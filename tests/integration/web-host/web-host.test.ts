@@ -12,46 +12,47 @@ import { tempDir } from '../../support/temp-dir';
 /** A failed print job put in the store before the tests, so print.job and print.retry find one. */
 const samplePrintJobId = '01900000-0000-7000-8000-000000000001';
 
-/** An access id no session was granted: the bills service answers `forbidden`. */
+/** An access id no visit was granted: the dispatcher answers `session-ended`. */
 const sampleAccessId = 'sin-acceso-'.padEnd(32, '0');
 
-/** A staff grant nobody was given: supervisor operations answer `unauthorized`. */
+/** A staff grant (and staff session, account session) nobody was given: answered `session-ended`. */
 const sampleGrantId = 'sin-autorizacion-'.padEnd(32, '0');
 
-/** Operations whose sample the service itself refuses, with the code it answers (status 200). */
+/** Operations whose sample the dispatcher's auth or the service refuses, with the code it answers (status 200). */
 const refusedByService: Partial<Record<OpName, string>> = {
   'bills.answerValidation': 'not-found',
-  'bills.current': 'forbidden',
-  'bills.payments': 'forbidden',
-  'bills.previous': 'forbidden',
-  'bills.pdf': 'forbidden',
-  'bills.print': 'forbidden',
-  'sync.parked': 'unauthorized',
-  'sync.resolveParked': 'unauthorized',
-  'staff.authorize': 'unauthorized',
-  'cashier.signIn': 'unauthorized',
-  'cashier.openSession': 'unauthorized',
-  'cashier.findBills': 'unauthorized',
-  'cashier.takePayment': 'unauthorized',
-  'cashier.payments': 'unauthorized',
-  'cashier.reprint': 'unauthorized',
-  'cashier.voidPayment': 'unauthorized',
-  'cashier.xReport': 'unauthorized',
-  'cashier.closeSession': 'unauthorized',
-  'cashier.sessionReportPdf': 'unauthorized',
+  'bills.current': 'session-ended',
+  'bills.payments': 'session-ended',
+  'bills.previous': 'session-ended',
+  'bills.pdf': 'session-ended',
+  'bills.print': 'session-ended',
+  'sync.parked': 'session-ended',
+  'sync.resolveParked': 'session-ended',
+  'staff.authorize': 'wrong-credentials',
+  'cashier.signIn': 'wrong-credentials',
+  'cashier.openSession': 'session-ended',
+  'cashier.findBills': 'session-ended',
+  'cashier.takePayment': 'session-ended',
+  'cashier.payments': 'session-ended',
+  'cashier.reprint': 'session-ended',
+  'cashier.voidPayment': 'session-ended',
+  'cashier.xReport': 'session-ended',
+  'cashier.closeSession': 'session-ended',
+  'cashier.sessionReportPdf': 'session-ended',
   // This core never enrolled: account operations need the central server.
   'accounts.policy': 'not-enrolled',
   'accounts.register': 'not-enrolled',
   'accounts.login': 'not-enrolled',
   'accounts.captcha': 'not-enrolled',
   'accounts.recover': 'not-enrolled',
-  'accounts.profile': 'not-enrolled',
-  'accounts.saveProfile': 'not-enrolled',
-  'accounts.changePassword': 'not-enrolled',
-  'accounts.confirmEmail': 'not-enrolled',
-  'accounts.linkCode': 'unauthorized',
-  'accounts.openCode': 'not-enrolled',
-  'accounts.logout': 'not-enrolled',
+  // …and a session this kiosk never opened is refused before anything goes to the server.
+  'accounts.profile': 'session-ended',
+  'accounts.saveProfile': 'session-ended',
+  'accounts.changePassword': 'session-ended',
+  'accounts.confirmEmail': 'session-ended',
+  'accounts.linkCode': 'session-ended',
+  'accounts.openCode': 'session-ended',
+  'accounts.logout': 'session-ended',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -172,7 +173,7 @@ describe('web host', () => {
     // This device is a kiosk: what its mode does not serve is refused by the dispatcher, as such.
     const refused = contract[op].modes.includes('kiosk') ? refusedByService[op] : 'forbidden';
     if (refused !== undefined) expect([response.status, body.error?.code]).toEqual([200, refused]);
-    else expect(body.ok || !['not-found', 'unauthorized', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
+    else expect(body.ok || !['not-found', 'session-ended', 'wrong-credentials', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
   });
 
   it('answers app.info with the entity and the NIT check digit', async () => {
@@ -200,7 +201,7 @@ describe('web host', () => {
     expect(missing.status).toBe(401);
     const wrong = await post('kiosk.sessionEnded', { reason: 'idle', durationSeconds: 1 }, { [tokenHeader]: 'x'.repeat(43) });
     expect(wrong.status).toBe(401);
-    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'wrong-credentials' } });
     expect(pending()).toBe(before);
   });
 

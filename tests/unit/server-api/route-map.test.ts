@@ -97,7 +97,7 @@ describe('device API route map', () => {
       }
       expect(answer.statusCode, name).toBe(401);
       expect(answer.headers['www-authenticate'], name).toContain('Bearer');
-      expect(answer.json(), name).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(answer.json(), name).toMatchObject({ ok: false, error: { code: 'device-locked' } });
     }
   });
 

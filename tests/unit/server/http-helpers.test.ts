@@ -19,7 +19,8 @@ describe('HTTP helpers', () => {
   it('maps every error code to an HTTP status', () => {
     expect(Object.fromEntries(errorCodes.map((code) => [code, statusFor(code)]))).toMatchObject({
       validation: 400,
-      unauthorized: 401,
+      'session-ended': 401,
+      'wrong-credentials': 401,
       forbidden: 403,
       'not-found': 404,
       conflict: 409,
