@@ -132,6 +132,8 @@ export function CounterScreen() {
 
   return (
     <div className="cashier-counter">
+      {/* Every screen of the counter has its h1; here the field's label says the rest on screen. */}
+      <h1 className="visually-hidden">Cobro de facturas</h1>
       <section className="cashier-card" aria-label="Buscar factura">
         <form onSubmit={(event) => void find(event)}>
           <label>

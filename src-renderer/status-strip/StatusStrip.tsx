@@ -15,19 +15,23 @@ function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date): StatusLi
 
 /**
  * Always at the bottom: connection to the central server, last sync, pending records, printer
- * and how many subscribers the central server holds. Announced politely when it changes.
+ * and how many subscribers the central server holds. Announced politely when it changes. The
+ * footer is the page's contentinfo landmark; the live region is inside it (a footer may not
+ * take the role status itself).
  */
 export function StatusStrip() {
   const view = useDeviceStatus(pollMs);
   const now = useNow(30_000);
   return (
-    <footer className="status-strip" role="status" aria-live="polite" aria-label="Estado del equipo">
-      {linesFor(view, now).map((line) => (
-        <span key={line.key} className={`status-strip__item status-strip__item--${line.key}`} data-status={line.key}>
-          <span className={`status-strip__dot status-strip__dot--${line.tone}`} aria-hidden="true" />
-          {line.text}
-        </span>
-      ))}
+    <footer className="status-strip">
+      <div className="status-strip__lines" role="status" aria-live="polite" aria-label="Estado del equipo">
+        {linesFor(view, now).map((line) => (
+          <span key={line.key} className={`status-strip__item status-strip__item--${line.key}`} data-status={line.key}>
+            <span className={`status-strip__dot status-strip__dot--${line.tone}`} aria-hidden="true" />
+            {line.text}
+          </span>
+        ))}
+      </div>
     </footer>
   );
 }

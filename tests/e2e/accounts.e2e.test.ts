@@ -7,6 +7,7 @@ import { MailboxPage } from './pages/mailbox-page';
 import { BillFixture, ensureReplica } from './support/bill-fixture';
 import { rightPick } from './support/bills-visit';
 import { StartPage } from './pages/start-page';
+import { expectKioskScreenUsable } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -27,7 +28,7 @@ async function tapText(page: Page, text: string): Promise<void> {
   for (const char of text) {
     if (char === ' ') await keyboard.getByRole('button', { name: 'Espacio', exact: true }).tap();
     else if (char !== char.toLowerCase()) {
-      await keyboard.getByRole('button', { name: 'Mayúsculas', exact: true }).tap();
+      await keyboard.getByRole('button', { name: 'Mayús', exact: true }).tap();
       await keyboard.getByRole('button', { name: char, exact: true }).tap();
     } else await keyboard.getByRole('button', { name: char, exact: true }).tap();
   }
@@ -98,6 +99,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Registrar' }).tap();
     await page.getByRole('alert').filter({ hasText: 'Sus apellidos llevan solo letras' }).waitFor();
     await saveScreenshot(page, 'accounts-1-register-problem');
+    await expectKioskScreenUsable(page, 'accounts-1-register-problem');
     await field('Apellidos').fill('Rojas Pérez');
     await page.getByRole('button', { name: 'Registrar' }).tap();
     await page.getByRole('alert').filter({ hasText: 'El correo electrónico no es válido' }).waitFor();
@@ -108,9 +110,11 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Cédula de ciudadanía', exact: true }).tap();
     await field('Número de documento').fill('1.020.304.050');
     await saveScreenshot(page, 'accounts-2-register-filled');
+    await expectKioskScreenUsable(page, 'accounts-2-register-filled');
     await page.getByRole('button', { name: 'Registrar' }).tap();
     await page.getByRole('heading', { name: 'Revise su correo' }).waitFor();
     await saveScreenshot(page, 'accounts-3-registered');
+    await expectKioskScreenUsable(page, 'accounts-3-registered');
 
     const welcome = await mailbox.latestText(email, /Sus datos de acceso/);
     expect(welcome).toContain('1.020.304.050');
@@ -125,6 +129,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Ingresar', exact: true }).tap();
     await page.getByRole('alert').filter({ hasText: 'Número de documento o contraseña incorrectos.' }).waitFor();
     await saveScreenshot(page, 'accounts-4-login-wrong');
+    await expectKioskScreenUsable(page, 'accounts-4-login-wrong');
     await field('Contraseña').fill(initial.toLowerCase());
     await page.getByRole('button', { name: 'Ingresar', exact: true }).tap();
     await page.getByRole('heading', { name: 'Cambio de contraseña' }).waitFor();
@@ -138,12 +143,14 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Aceptar' }).tap();
     await page.getByRole('alert').filter({ hasText: 'no son iguales' }).waitFor();
     await saveScreenshot(page, 'accounts-5-forced-change');
+    await expectKioskScreenUsable(page, 'accounts-5-forced-change');
     await field('Contraseña nueva').fill('el río magdalena');
     await field('Repita la contraseña nueva').fill('el río magdalena');
     await page.getByRole('button', { name: 'Aceptar' }).tap();
     await page.getByRole('navigation', { name: 'Opciones de mi cuenta' }).waitFor();
     await page.getByText('Su contraseña quedó cambiada.').waitFor();
     await saveScreenshot(page, 'accounts-6-menu');
+    await expectKioskScreenUsable(page, 'accounts-6-menu');
     expect(await mailbox.latestText(email, /cambió/i)).toContain('contraseña');
 
     await page.getByRole('button', { name: 'Cerrar sesión' }).tap();
@@ -158,6 +165,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Enviar' }).tap();
     await page.getByRole('alert').filter({ hasText: 'El texto no coincide con el de la imagen' }).waitFor();
     await saveScreenshot(page, 'accounts-7-recover-wrong-captcha');
+    await expectKioskScreenUsable(page, 'accounts-7-recover-wrong-captcha');
     await field('Texto de la imagen').fill('k7m3p');
     await page.getByRole('button', { name: 'Enviar' }).tap();
     await page.getByRole('heading', { name: 'Revise su correo' }).waitFor();
@@ -182,6 +190,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByText('CC 1.020.304.050').waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
     await saveScreenshot(page, 'accounts-8-profile-readonly');
+    await expectKioskScreenUsable(page, 'accounts-8-profile-readonly');
     await page.getByRole('button', { name: 'Modificar', exact: true }).tap();
     await field('Celular').fill('3001234567');
     await field('Dirección').fill('Carrera 5 No. 60-12');
@@ -189,6 +198,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByText('Sus datos quedaron actualizados.').waitFor();
     await page.getByText('Carrera 5 No. 60-12').waitFor();
     await saveScreenshot(page, 'accounts-9-profile-saved');
+    await expectKioskScreenUsable(page, 'accounts-9-profile-saved');
 
     // A new email counts only once the code mailed to it is typed.
     await page.getByRole('button', { name: 'Modificar', exact: true }).tap();
@@ -201,6 +211,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await keypadField.tap();
     await tapText(page, emailCode);
     await saveScreenshot(page, 'accounts-9b-email-code');
+    await expectKioskScreenUsable(page, 'accounts-9b-email-code');
     await page.getByRole('button', { name: 'Confirmar el correo' }).tap();
     await page.getByText('Su correo quedó cambiado.').waitFor();
     await page.getByText('ana.maria@example.com').waitFor();
@@ -236,6 +247,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Facturación servicios públicos' }).tap();
     await page.getByText('Todavía no tiene códigos internos vinculados.').waitFor();
     await saveScreenshot(page, 'accounts-10-no-codes');
+    await expectKioskScreenUsable(page, 'accounts-10-no-codes');
     expect(await page.getByRole('group', { name: 'Sus códigos internos' }).count()).toBe(0);
 
     // Another code goes through its questions, then it can be linked.
@@ -251,6 +263,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('button', { name: 'Vincular a mi cuenta' }).tap();
     await page.getByText(`El código interno ${code} quedó vinculado a su cuenta`).waitFor();
     await saveScreenshot(page, 'accounts-11-linked');
+    await expectKioskScreenUsable(page, 'accounts-11-linked');
 
     // Back in the menu, the linked code opens its bills without questions.
     await page.getByRole('button', { name: 'Volver al menú' }).tap();
@@ -260,6 +273,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await results.waitUntilShown('Historial de pagos');
     expect(await page.getByRole('heading', { name: /Preguntas|pregunta/i }).count()).toBe(0);
     await saveScreenshot(page, 'accounts-12-linked-history');
+    await expectKioskScreenUsable(page, 'accounts-12-linked-history');
 
     // The visit ends («Terminar», as the idle timeout does): the next citizen finds «Ingresar» asking for a login.
     await page.getByRole('button', { name: 'Terminar', exact: true }).tap();
@@ -280,6 +294,7 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
       await page.getByRole('alert').filter({ hasText: 'Las cuentas de usuario necesitan conexión con el servidor central' }).waitFor({ timeout: 20_000 });
       await page.getByText('puede imprimir su factura, ver su historial de pagos y sus facturas anteriores').waitFor();
       await saveScreenshot(page, 'accounts-13-offline');
+    await expectKioskScreenUsable(page, 'accounts-13-offline');
     } finally {
       await server.start();
     }

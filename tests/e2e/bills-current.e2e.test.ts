@@ -7,6 +7,7 @@ import { IdleDialog } from './pages/idle-dialog';
 import { StartPage } from './pages/start-page';
 import { BillFixture, ensureReplica } from './support/bill-fixture';
 import { oneWrongPick, openValidated, rightPick } from './support/bills-visit';
+import { expectKioskScreenUsable } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { fastIdle, startTestStack, type TestStack } from './support/test-stack';
@@ -66,10 +67,12 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     expect(await results.lineItems.getByRole('row', { name: /Total a pagar/ }).innerText()).toContain(formatCop(bill.total));
     expect(await results.consumptionChart.getAttribute('aria-label')).toContain(`${bill.consumptionM3} m³`);
     await saveScreenshot(results.page, 'bills-2-current-bill');
+    await expectKioskScreenUsable(results.page, 'bills-2-current-bill');
 
     await results.print();
     await results.page.getByText('Su factura se imprimió').waitFor({ timeout: 60_000 });
     await saveScreenshot(results.page, 'bills-3-printed');
+    await expectKioskScreenUsable(results.page, 'bills-3-printed');
 
     await results.viewPdf();
     await results.pdfViewer.waitFor();
@@ -93,6 +96,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await entry.continue();
     expect(await entry.problem.innerText()).toContain('Digite su código interno');
     await saveScreenshot(entry.page, 'bills-code-empty');
+    await expectKioskScreenUsable(entry.page, 'bills-code-empty');
 
     await entry.codigoInterno.focus();
     await entry.page.keyboard.type('12ab3');
@@ -114,6 +118,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await entry.problem.filter({ hasText: `No encontramos el código interno ${unknown}` }).waitFor();
     expect(await entry.codigoInterno.inputValue()).toBe(String(unknown));
     await saveScreenshot(entry.page, 'bills-code-not-found');
+    await expectKioskScreenUsable(entry.page, 'bills-code-not-found');
     for (const key of await entry.page.getByRole('button').all()) {
       const box = await key.boundingBox();
       expect(box?.height ?? 0, await key.innerText()).toBeGreaterThanOrEqual(64);
@@ -132,6 +137,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     expect(text).toContain('Le quedan 2 intentos');
     expect(text).not.toMatch(/pregunta \d|primera|segunda|tercera|correcta|incorrecta/i);
     await saveScreenshot(entry.page, 'bills-answers-rejected');
+    await expectKioskScreenUsable(entry.page, 'bills-answers-rejected');
 
     // A new set of questions; right this time.
     await entry.page.getByRole('button', { name: 'Intentar de nuevo' }).tap();
@@ -159,6 +165,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     const until = bogotaTime.format(new Date(String(lockedUntil)));
     expect(await entry.page.getByRole('alert').innerText()).toContain(`hasta las ${until} (hora de Colombia)`);
     await saveScreenshot(entry.page, 'bills-locked');
+    await expectKioskScreenUsable(entry.page, 'bills-locked');
 
     // Entering the same code again is refused at once, with the same time.
     await entry.page.getByRole('button', { name: 'Consultar otro código interno' }).tap();

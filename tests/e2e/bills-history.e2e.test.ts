@@ -4,6 +4,7 @@ import { formatCop } from '../../src-shared/domain/money';
 import { StartPage } from './pages/start-page';
 import { BillFixture, ensureReplica } from './support/bill-fixture';
 import { openValidated } from './support/bills-visit';
+import { expectKioskScreenUsable } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -63,6 +64,7 @@ describe('kiosk bills: payment history and previous bills', () => {
     });
     expect(await results.page.getByText(/Datos actualizados al \d{2}\/\d{2}\/\d{4} a las \d{2}:\d{2}|todavía no ha sincronizado/).count()).toBe(1);
     await saveScreenshot(results.page, 'bills-history-payments');
+    await expectKioskScreenUsable(results.page, 'bills-history-payments');
   });
 
   it('shows a previous bill chosen by period, marked informative, viewable as PDF; printing without a printer says so', async () => {
@@ -72,6 +74,7 @@ describe('kiosk bills: payment history and previous bills', () => {
     const results = await openValidated(start, fixture, code, 'Ver facturas anteriores', 'bills-previous');
     expect(await results.periods.count()).toBe(previous.length);
     await saveScreenshot(results.page, 'bills-previous-periods');
+    await expectKioskScreenUsable(results.page, 'bills-previous-periods');
 
     const chosen = previous[1];
     if (chosen === undefined) throw new Error('fixture: no second previous bill');
@@ -84,10 +87,12 @@ describe('kiosk bills: payment history and previous bills', () => {
     expect(text).toContain(`FACTURA ${chosen.state.toUpperCase()}`);
     expect(text).toContain('sin código de barras');
     await saveScreenshot(results.page, 'bills-previous-chosen');
+    await expectKioskScreenUsable(results.page, 'bills-previous-chosen');
 
     await results.print();
     await results.page.getByRole('alert').filter({ hasText: 'no tiene una impresora disponible' }).waitFor();
     await saveScreenshot(results.page, 'bills-previous-no-printer');
+    await expectKioskScreenUsable(results.page, 'bills-previous-no-printer');
 
     await results.viewPdf();
     await results.pdfViewer.waitFor();
@@ -139,5 +144,6 @@ describe('kiosk bills: payment history and previous bills', () => {
     const results = await openValidated(start, fixture, code, 'Ver facturas anteriores');
     await results.page.getByText('Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual').waitFor();
     await saveScreenshot(results.page, 'bills-previous-none');
+    await expectKioskScreenUsable(results.page, 'bills-previous-none');
   });
 });

@@ -9,6 +9,7 @@ import { outboxStates } from '../support/outbox-fixtures';
 import { TcpReceiptPrinter } from '../support/tcp-receipt-printer';
 import { pdfText } from '../integration/documents/poppler-zbar';
 import { ensureReplica } from './support/bill-fixture';
+import { expectAccessible } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -55,6 +56,7 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.getByRole('heading', { name: 'Ingreso a la caja' }).waitFor();
     await embeddedServer(app.stack).stop();
     await saveScreenshot(page, 'cashier-1-sign-in');
+    await expectAccessible(page, 'cashier-1-sign-in');
     await page.keyboard.type('cajero1');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Clave-equivocada');
@@ -64,6 +66,7 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Abrir caja' }).waitFor();
+    await expectAccessible(page, 'cashier-open');
     await page.keyboard.type('200000');
     await page.keyboard.press('Enter');
 
@@ -74,11 +77,13 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('form', { name: 'Cobro' }).waitFor();
     await saveScreenshot(page, 'cashier-2-bills');
+    await expectAccessible(page, 'cashier-2-bills');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Pago registrado' }).waitFor();
     await waitPrinted('RECIBO DE CAJA');
     expect(printed().some((l) => /^Recibo Nº +CAJA1-000001$/.test(l))).toBe(true);
     await saveScreenshot(page, 'cashier-3-paid');
+    await expectAccessible(page, 'cashier-3-paid');
     await page.keyboard.press('Enter');
 
     // A scanned bill: the wedge scanner types the element string without its GS, then Enter.
@@ -96,6 +101,7 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.type(String(scanned.total + 10_000));
     await page.getByText('Cambio: $ 10.000').waitFor();
     await saveScreenshot(page, 'cashier-4-change');
+    await expectAccessible(page, 'cashier-4-change');
     await page.keyboard.press('F9');
     await page.getByText('Cambio $ 10.000').waitFor();
     await page.keyboard.press('Enter');
@@ -110,18 +116,21 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: /Faltan \$\s[\d.]+ para cubrir el valor a pagar/ }).waitFor();
     await saveScreenshot(page, 'cashier-5-short');
+    await expectAccessible(page, 'cashier-5-short');
     expect(sqlite().prepare('SELECT count(*) FROM cashier_payments').pluck().get()).toBe(2);
     await page.keyboard.press('Escape');
 
     // Reprint and void from the session's payments.
     await page.keyboard.press('F4');
     await page.getByRole('table', { name: 'Pagos' }).waitFor();
+    await expectAccessible(page, 'cashier-payments');
     printer.clear();
     await page.keyboard.press('r');
     await page.getByText(/Copia del recibo CAJA1-00000\d enviada a la impresora/).waitFor();
     await waitPrinted('*** COPIA ***');
     await page.keyboard.press('a');
     await page.getByRole('form', { name: 'Anular pago' }).waitFor();
+    await expectAccessible(page, 'cashier-void');
     await page.keyboard.type('El usuario pagó dos veces por error');
     await page.keyboard.press('Tab');
     await page.keyboard.type('cajero2');
@@ -135,6 +144,7 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Enter');
     await page.getByText(/Pago del recibo CAJA1-00000\d anulado/).waitFor();
     await saveScreenshot(page, 'cashier-6-voided');
+    await expectAccessible(page, 'cashier-6-voided');
     await page.keyboard.press('Escape');
 
     // Blind close: 10.000 short in cash, so a supervisor approves.
@@ -148,6 +158,7 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Enter');
     await page.getByText('La diferencia supera la tolerancia: aprobación del supervisor').waitFor();
     await saveScreenshot(page, 'cashier-7-close-difference');
+    await expectAccessible(page, 'cashier-7-close-difference');
     await page.keyboard.type('supervisor1');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Supervisor1.Demo');
@@ -157,6 +168,7 @@ describe('cashier shift, keyboard only, server down', () => {
     const differenceText = formatCop(difference).replace('\u00a0', ' ');
     expect(printed().some((l) => l.startsWith('DIFERENCIA') && l.endsWith(differenceText)), differenceText).toBe(true);
     await saveScreenshot(page, 'cashier-8-closed');
+    await expectAccessible(page, 'cashier-8-closed');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Guardar el informe Z en PDF' }).click();
     const file = path.join(app.dataDir, (await download).suggestedFilename());

@@ -5,6 +5,7 @@ import { revokeDevice } from '../../src-server/devices/admin';
 import { EventExportFile } from '../../src-shared/sync/event-export';
 import { openSession, takePayment } from '../support/outbox-fixtures';
 import { ensureReplica } from './support/bill-fixture';
+import { expectAccessible, expectKioskScreenUsable } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -58,6 +59,7 @@ describe('a device the central server revoked', () => {
     const titleSize = await page.getByRole('heading', { name: lockTitle }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(titleSize).toBeGreaterThanOrEqual(44);
     await saveScreenshot(page, 'device-locked-kiosk');
+    await expectKioskScreenUsable(page, 'device-locked-kiosk');
     expect(kiosk.stack.core.store.sqlite.prepare('SELECT count(*) FROM subscribers').pluck().get()).toBe(0);
     await context.close();
   });
@@ -85,6 +87,7 @@ describe('a device the central server revoked', () => {
     await expect.poll(() => form.getByRole('alert').innerText()).toBe('Usuario o contraseña incorrectos.');
     expect(await form.getByLabel('Contraseña').inputValue()).toBe('');
     await saveScreenshot(page, 'device-locked-counter');
+    await expectAccessible(page, 'device-locked-counter');
 
     await form.getByLabel('Usuario del supervisor').fill('supervisor1');
     await form.getByLabel('Contraseña').fill('Supervisor1.Demo');
@@ -98,6 +101,7 @@ describe('a device the central server revoked', () => {
     expect(exported.events.map((e) => e.type)).toEqual(['cash_session.opened', 'payment.taken', 'payment.taken']);
     expect(exported.exportedBy).toBe('supervisor1');
     await saveScreenshot(page, 'device-locked-counter-exported');
+    await expectAccessible(page, 'device-locked-counter-exported');
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, outbox } from '../../db/local/schema';
 import { DeviceStatus } from '../../src-shared/api/ops/status';
+import { expectKioskScreenUsable } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { fastIdle, startTestStack, type TestStack } from './support/test-stack';
@@ -34,10 +35,12 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
   /** Start screen → Acceso de personal → Prueba de pantalla táctil → digits on the keypad. */
   const typeDigitsOnTouchTest = async (digits: string): Promise<TouchTestPage> => {
     const staff = await start.openStaffAccess();
+    await expectKioskScreenUsable(staff.page, 'staff');
     const touch = await staff.openTouchTest();
     await touch.showKeypad();
     await touch.tapDigits(digits);
     expect(await touch.codigoInterno.inputValue()).toBe(digits);
+    await expectKioskScreenUsable(touch.page, 'touch-test-keypad');
     return touch;
   };
 
@@ -124,7 +127,7 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     const touch = await staff.openTouchTest();
     await touch.showKeyboard();
     await touch.field('Nombre').tap();
-    await touch.tapKeys(['Mayúsculas', 'P', 'e', 'ñ', 'a', 'Espacio', 'Mayúsculas', 'R', 'í', 'o', 's']);
+    await touch.tapKeys(['Mayús', 'P', 'e', 'ñ', 'a', 'Espacio', 'Mayús', 'R', 'í', 'o', 's']);
     expect(await touch.field('Nombre').inputValue()).toBe('Peña Ríos');
     await touch.field('Correo electrónico').tap();
     await touch.tapKeys(['a', '@', 'b', '.', 'c', 'o']);

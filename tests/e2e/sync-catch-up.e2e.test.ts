@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxStates, takePayment, unpaidBill } from '../support/outbox-fixtures';
 import { KioskPage } from './pages/kiosk-page';
+import { expectAccessible } from './support/accessibility';
 import { launchChromium, newKioskPage } from './support/browser';
 import { saveScreenshot } from './support/screenshots';
 import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
@@ -53,6 +54,7 @@ describe('a counter that was offline for a day catches up by itself', () => {
       .toContain('4 registros pendientes de envío (el más antiguo, de hace 26 h)');
     expect(await start.statusText()).toContain('Sin conexión');
     await saveScreenshot(page, 'sync-offline-pending');
+    await expectAccessible(page, 'sync-offline-pending');
 
     await server.start();
     await expect.poll(() => outboxStates(core), { timeout: 60_000, interval: 500 }).toEqual({ sent: 4 });
@@ -81,6 +83,7 @@ describe('a counter that was offline for a day catches up by itself', () => {
     await signIn.getByRole('button', { name: 'Ingresar' }).click();
     await staff.page.getByRole('status').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
     await saveScreenshot(staff.page, 'parked-cashier-refused');
+    await expectAccessible(staff.page, 'parked-cashier-refused');
 
     await signIn.getByRole('textbox', { name: 'Usuario' }).fill('supervisor1');
     await signIn.getByLabel('Contraseña').fill('Supervisor1.Demo');
@@ -91,12 +94,14 @@ describe('a counter that was offline for a day catches up by itself', () => {
     expect(await item.innerText()).toMatch(/Pago de \$\s12\.000/);
     expect(await item.innerText()).toContain('no existe');
     await saveScreenshot(staff.page, 'parked-list');
+    await expectAccessible(staff.page, 'parked-list');
 
     await item.getByRole('button', { name: 'Descartar' }).click();
     await item.getByRole('button', { name: 'Sí, descartar' }).click();
     await staff.page.getByText('El registro se descartó y no se enviará.').waitFor();
     await staff.page.getByText('No hay registros detenidos en este equipo.').waitFor();
     await saveScreenshot(staff.page, 'parked-discarded');
+    await expectAccessible(staff.page, 'parked-discarded');
     expect(outboxStates(core).discarded).toBe(1);
     await context.close();
   });

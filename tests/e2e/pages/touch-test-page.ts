@@ -38,7 +38,7 @@ export class TouchTestPage extends KioskPage {
     await this.keypad.getByRole('button', { name, exact: true }).tap();
   }
 
-  /** Taps keys of the on-screen keyboard by their names: letters, `Mayúsculas`, `Espacio`, `Borrar`. */
+  /** Taps keys of the on-screen keyboard by their names: letters, `Mayús`, `Espacio`, `Borrar`. */
   async tapKeys(keys: readonly string[]): Promise<void> {
     for (const key of keys) await this.keyboard.getByRole('button', { name: key, exact: true }).tap();
   }

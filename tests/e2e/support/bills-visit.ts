@@ -4,6 +4,7 @@ import { BillsResultsPage } from '../pages/bills-results-page';
 import type { StartPage } from '../pages/start-page';
 import { rightLabel } from '../../support/bill-answers';
 import type { BillFixture } from './bill-fixture';
+import { expectKioskScreenUsable } from './accessibility';
 import { saveScreenshot } from './screenshots';
 
 export type BillsTitle = 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores';
@@ -28,11 +29,14 @@ export const oneWrongPick = (fixture: BillFixture, code: number) => {
   };
 };
 
-/** Tile → código interno → the three questions answered right → the function's view. */
+/**
+ * Tile → código interno → the three questions answered right → the function's view. With
+ * `shots`, each screen on the way is saved and checked (axe, touch targets).
+ */
 export async function openValidated(start: StartPage, fixture: BillFixture, code: number, title: BillsTitle, shots?: string): Promise<BillsResultsPage> {
   const entry = await start.openBills(title);
   await entry.tapDigits(String(code));
-  if (shots !== undefined) await saveScreenshot(entry.page, `${shots}-code`);
+  if (shots !== undefined) await shot(entry.page, `${shots}-code`);
   await entry.continue();
   const questions = new BillsQuestionsPage(entry.page);
   await questions.answerAll(rightPick(fixture, code), shots === undefined ? undefined : (n) => shot(entry.page, `${shots}-question-${n}`));
@@ -43,4 +47,5 @@ export async function openValidated(start: StartPage, fixture: BillFixture, code
 
 async function shot(page: Page, name: string): Promise<void> {
   await saveScreenshot(page, name);
+  await expectKioskScreenUsable(page, name);
 }
