@@ -74,10 +74,41 @@ function unitFor(uso: Uso, estrato: Estrato, barrio: Barrio, rng: Rng): AddressU
   return 'none';
 }
 
+/** murmur3-style mixing of a round's input with the seed; integer arithmetic only, the same on every engine. */
+function mix(seed: number, round: number, value: number): number {
+  let h = Math.imul(value ^ Math.imul(round + 1, 0x9e3779b1) ^ seed, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** A permutation of [0, 2^24): four Feistel rounds on two 12-bit halves. */
+function feistel24(seed: number, value: number): number {
+  let left = value >>> 12;
+  let right = value & 0xfff;
+  for (let round = 0; round < 4; round += 1) {
+    const next = left ^ (mix(seed, round, right) & 0xfff);
+    left = right;
+    right = next;
+  }
+  return (left << 12) | right;
+}
+
+/**
+ * Seven digits unique per index that do not follow the index: meter numbers come from the
+ * manufacturer, so neither the código interno nor a neighbour's meter tells a subscriber's
+ * (the kiosk's validation questions ask it). Cycle-walking keeps the permutation below 10^7.
+ */
+function serialDigits(seed: number, index: number): number {
+  let value = index;
+  do value = feistel24(seed, value);
+  while (value >= 10_000_000);
+  return value;
+}
+
 /** `IT-19-4827163`: brand, installation year, and a serial unique per index. */
-function meterSerialFor(index: number, rng: Rng): string {
-  // 7919 is prime, hence coprime with 10^7: the map is a bijection below ten million.
-  const serial = (index * 7919 + 1_234_567) % 10_000_000;
+function meterSerialFor(seed: number, index: number, rng: Rng): string {
+  const serial = serialDigits(seed, index);
   const year = rng.int(8, 25);
   return `${rng.pick(meterBrands)}-${String(year).padStart(2, '0')}-${String(serial).padStart(7, '0')}`;
 }
@@ -101,7 +132,7 @@ export function subscriberAt(seed: number, index: number, layout: RouteLayout): 
     address: addressFor(route, position, unitFor(uso, estrato, barrio, rng), rng),
     neighborhood: barrio.name,
     municipality,
-    meterSerial: meterSerialFor(index, rng),
+    meterSerial: meterSerialFor(seed, index, rng),
   };
   return { index, row, ciclo: route.ciclo };
 }

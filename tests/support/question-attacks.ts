@@ -162,6 +162,30 @@ function nearestCodes(world: AttackWorld, code: number, count: number): number[]
 }
 const sortedCache = new WeakMap<AttackWorld, number[]>();
 
+/** How an option sorts: a meter number by its serial digits, anything else by its number. */
+function orderValue(label: string): number {
+  const meter = /^[A-Z]{2}-\d{2}-(\d+)$/.exec(label);
+  return meter === null ? numericValue(label) : Number(meter[1]);
+}
+
+/** The collected códigos offered exactly these options for this kind of question, ascending. */
+function sameOptions(world: AttackWorld, q: SeenQuestion): number[] {
+  let index = optionsCache.get(world);
+  if (index === undefined) {
+    index = new Map<string, number[]>();
+    for (const challenge of world.challenges.values()) {
+      for (const other of challenge.questions) {
+        const key = `${kindOf(other.prompt)}|${[...other.labels].sort().join('|')}`;
+        index.set(key, [...(index.get(key) ?? []), challenge.code]);
+      }
+    }
+    for (const codes of index.values()) codes.sort((a, b) => a - b);
+    optionsCache.set(world, index);
+  }
+  return index.get(`${kindOf(q.prompt)}|${[...q.labels].sort().join('|')}`) ?? [];
+}
+const optionsCache = new WeakMap<AttackWorld, Map<string, number[]>>();
+
 /** Tariffs the attacker can look up (they are public): every estrato, uso and year the replica may hold. */
 const estratos: readonly Estrato[] = [1, 2, 3, 4, 5, 6];
 const usos: readonly Uso[] = ['residencial', 'comercial', 'industrial', 'oficial'];
@@ -250,6 +274,17 @@ export const attackers: readonly Attacker[] = [
         return best(q.labels, (label) => -Math.abs(numericValue(label) - median));
       });
     },
+  },
+  {
+    name: 'code-rank',
+    idea: 'finds the códigos shown the same options and bets the figures follow the códigos’ order (meters or readings handed out in order)',
+    pick: (target, world) =>
+      target.questions.map((q) => {
+        const mates = sameOptions(world, q);
+        const rank = mates.indexOf(target.code);
+        const byValue = [...q.labels].sort((a, b) => orderValue(a) - orderValue(b));
+        return rank < 0 || mates.length !== byValue.length ? (q.labels[0] ?? '') : (byValue[rank] ?? '');
+      }),
   },
   {
     name: 'tariff-pairs',

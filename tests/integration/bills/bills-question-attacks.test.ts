@@ -18,7 +18,7 @@ import { tempDir } from '../../support/temp-dir';
  * The run is deterministic (fixed replica, fixed randomness), so it cannot flake; the ceilings
  * are still statistical, because an honest guesser's count over a fixed sample is not exactly
  * n·p. Each bound is the count an attacker with no tell passes with probability below 1e-4
- * (exact binomial tails; 13 attackers × 3 checks keep the family-wise rate below 0.4 %). Per
+ * (exact binomial tails; 14 attackers × 3 checks keep the family-wise rate below 0.5 %). Per
  * question the rate must not fall below chance either: an option avoided is a tell as well.
  */
 const subscribers = 12_000;
