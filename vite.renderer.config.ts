@@ -14,12 +14,14 @@ const outDir = fileURLToPath(new URL('./dist/renderer', import.meta.url));
 const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
+  // pdf.js's worker (src-renderer/documents/pdf-renderer.ts), a file of the build itself.
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",
-  // The bill screens show a PDF made in the page (a blob: URL) in an <iframe>; nothing else is framed.
-  "frame-src blob:",
+  // Documents are drawn by the app's own viewer onto canvas: nothing is framed, no plugin runs.
+  "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

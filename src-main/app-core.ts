@@ -13,6 +13,8 @@ import { DeviceMeta } from './device/device-meta';
 import { DeviceLock } from './device-lock/device-lock';
 import { refuseWhileLocked } from './device-lock/locked-operations';
 import { renderBillPdf } from './documents/bill-pdf';
+import { limitDocuments } from './documents/document-limit';
+import { PhoneLinks } from './documents/phone-links';
 import { moduleLogger, type Logger } from './logger';
 import { PrintDesk } from './printing/print-desk';
 import { startDocumentPrinting } from './printing/printing';
@@ -173,6 +175,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     printDesk: new PrintDesk([printing.queue, receipts.queue]),
     billAccess: bills.access,
     bills: bills.service,
+    phoneLinks: new PhoneLinks(client, meta, moduleLogger(log, 'phone-links')),
     accounts,
     deviceLock: lock,
   }), () => lock.isLocked());
@@ -182,7 +185,8 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   // A locked device enrolls again with a new code (how IT puts it back in service).
   if (config.enrollmentCode !== null && (meta.get('deviceId') === null || lock.isLocked())) void enrollOnStart(enrollment, config.enrollmentCode, log);
   return {
-    dispatch: createDispatcher({
+    // A document larger than documents.maxBytes never reaches the screen, in either host.
+    dispatch: limitDocuments(createDispatcher({
       handlers,
       callers: {
         'kiosk-visit': (accessId) => bills.access.resolveVisit(accessId),
@@ -192,7 +196,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       },
       mode,
       log: moduleLogger(log, 'api'),
-    }),
+    }), config.documents.maxBytes, moduleLogger(log, 'documents')),
     mode,
     store,
     meta,

@@ -2,6 +2,7 @@ import type { AccountsService } from '../accounts/accounts-service';
 import { ok } from '../../src-shared/api/result';
 import type { BillAccess } from '../bills/bill-access';
 import type { BillsService } from '../bills/bills-service';
+import type { PhoneLinks } from '../documents/phone-links';
 import type { PrintDesk } from '../printing/print-desk';
 import type { AppInfoService } from '../services/app-info-service';
 import type { EnrollmentService } from '../services/enrollment-service';
@@ -23,6 +24,8 @@ export interface Services {
   readonly kiosk: KioskService;
   readonly billAccess: BillAccess;
   readonly bills: BillsService;
+  /** «Llevar a mi celular»: documents left on the central server for a phone. */
+  readonly phoneLinks: PhoneLinks;
   readonly printDesk: PrintDesk;
   readonly syncAdmin: SyncAdminService;
   readonly staff: StaffAuthorizer;
@@ -51,7 +54,7 @@ export function createHandlers(services: Services): Handlers {
       services.accounts.endVisit();
       return services.kiosk.sessionEnded(input);
     },
-    ...billsHandlers(services.billAccess, services.bills),
+    ...billsHandlers(services.billAccess, services.bills, services.phoneLinks),
     'print.job': (input) => Promise.resolve(services.printDesk.get(input.jobId)),
     'print.retry': (input) => Promise.resolve(services.printDesk.retry(input.jobId)),
     'print.receiptTestPage': async () => ok(await services.receiptTestPage()),

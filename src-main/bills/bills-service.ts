@@ -64,7 +64,7 @@ export class BillsService {
     const found = this.findBill(code, input.billNumber);
     if (found === null) return err('not-found', billMessages.billNotAvailable);
     const bytes = await this.options.documents.pdf(this.documentInput(found));
-    return ok({ fileName: fileName(found.bill), base64: Buffer.from(bytes).toString('base64') });
+    return ok({ fileName: fileName(found.bill), contentType: 'application/pdf', bytes });
   }
 
   async print({ codigoInterno: code }: KioskVisit, input: OpParsedInput<'bills.print'>): Out<'bills.print'> {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { auditLog, cashierPayments, cashSessions, numberSeries, settings } from '../../db/local/schema';
+import { safeFileName } from '../../src-shared/api/document';
 import type { OpName, OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import type { PayableBill } from '../../src-shared/api/ops/cashier';
 import type { CloseFigures } from '../../src-shared/cashier/close-figures';
@@ -282,7 +283,7 @@ export class CashierService {
     const day = bogotaDate(session.openedAt);
     const kind = session.state === 'closed' ? 'Z' : 'X';
     const bytes = await renderReceiptPdf(model, `Informe ${kind} · ${session.cashierName} · ${formatDateEs(day)}`);
-    return ok({ fileName: `informe-${kind.toLowerCase()}-${day}-${session.cashier}.pdf`, base64: Buffer.from(bytes).toString('base64') });
+    return ok({ fileName: safeFileName(`informe-${kind.toLowerCase()}-${day}-${session.cashier}.pdf`), contentType: 'application/pdf', bytes });
   }
 
   /** The Z report of a closed session of this device (or X of the open one), as a receipt model. */

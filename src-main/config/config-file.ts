@@ -74,6 +74,25 @@ export const ConfigFile = z
       })
       .strict()
       .default({ closeTolerance: 2000, refuseExpiredBarcodes: false }),
+    documents: z
+      .object({
+        /**
+         * Largest document (a bill's PDF, a Z report) handed to the screen, in bytes. Checked
+         * before the page reads it (docs/architecture.md, "Documents").
+         */
+        maxBytes: z.number().int().min(65_536).max(104_857_600).default(10_485_760),
+      })
+      .strict()
+      .default({ maxBytes: 10_485_760 }),
+    attachments: z
+      .object({
+        /** Largest file a citizen attaches (support tickets), in bytes; refused before it is read whole. */
+        maxBytes: z.number().int().min(65_536).max(52_428_800).default(5_242_880),
+        /** Files per ticket or message. */
+        maxCount: z.number().int().min(1).max(20).default(5),
+      })
+      .strict()
+      .default({ maxBytes: 5_242_880, maxCount: 5 }),
     server: z
       .object({
         /** Port of the embedded central server when no VENTANILLA_SERVER_URL is given. */

@@ -1,6 +1,8 @@
 import type { Transport } from '../../src-shared/api/client';
 import { err } from '../../src-shared/api/result';
 import { apiPath, tokenHeader } from '../../src-shared/api/web-protocol';
+import { DocumentTicket, returnsDocument } from '../../src-shared/api/web-documents';
+import { fetchDocument } from './fetch-document';
 import { hostMessages } from './host-messages';
 import { parseResultEnvelope } from './result-envelope';
 
@@ -11,7 +13,10 @@ export interface HttpTransportOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** The web host: `POST /api/<op>` with the input as JSON and the per-start token in a header. */
+/**
+ * The web host: `POST /api/<op>` with the input as JSON and the per-start token in a header. An
+ * operation that returns a document answers a ticket; its bytes come from `GET /documents/<id>`.
+ */
 export function createHttpTransport({ token, onUnauthorized, fetch: fetchImpl = fetch }: HttpTransportOptions): Transport {
   return {
     async invoke(op, input) {
@@ -37,7 +42,11 @@ export function createHttpTransport({ token, onUnauthorized, fetch: fetchImpl = 
       } catch {
         return err('internal', hostMessages.unexpected);
       }
-      return parseResultEnvelope(body) ?? err('internal', hostMessages.unexpected);
+      const result = parseResultEnvelope(body) ?? err('internal', hostMessages.unexpected);
+      if (!result.ok || !returnsDocument(op)) return result;
+      const ticket = DocumentTicket.safeParse(result.value);
+      if (!ticket.success) return err('internal', hostMessages.unexpected);
+      return fetchDocument(ticket.data, token, fetchImpl, onUnauthorized);
     },
   };
 }

@@ -1,7 +1,8 @@
+import { DocumentViewer } from '../documents/DocumentViewer';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
-import { PdfViewer } from './PdfViewer';
 import { PrintStatus } from './PrintStatus';
+import { useBillPhoneLink } from './useBillPhoneLink';
 import { usePdfView } from './usePdfView';
 import { usePrintJob } from './usePrintJob';
 
@@ -12,12 +13,21 @@ interface BillActionsProps {
   readonly title: string;
 }
 
-/** "Imprimir factura" and "Ver / guardar PDF" for one bill, with their progress and problems. */
+/**
+ * "Imprimir factura" and "Ver la factura" for one bill, with their progress and problems. The
+ * bill opens in the kiosk's own viewer, where it can be printed or taken to the phone, never
+ * downloaded onto this public machine.
+ */
 export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
   const { progress, print, retry } = usePrintJob(billNumber, accessId);
   const pdf = usePdfView(billNumber, accessId);
+  const phone = useBillPhoneLink(billNumber, accessId);
   const printing = progress.phase === 'sending' || progress.phase === 'waiting';
   const preparing = pdf.view.phase === 'preparing';
+  const close = () => {
+    phone.dismiss();
+    pdf.close();
+  };
 
   return (
     <div className="bill-actions">
@@ -28,14 +38,14 @@ export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
         </Button>
         <Button size="large" variant="secondary" disabled={preparing} onClick={pdf.open}>
           <Icon name="pdf" className="button__icon" />
-          Ver / guardar PDF
+          Ver la factura
         </Button>
       </div>
       <PrintStatus progress={progress} onRetry={retry} />
       {preparing && (
         <div className="print-status print-status--working" role="status">
           <span className="bills-spinner" aria-hidden="true" />
-          <p>Preparando el PDF de su factura…</p>
+          <p>Preparando su factura…</p>
         </div>
       )}
       {pdf.view.phase === 'failed' && (
@@ -43,7 +53,15 @@ export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
           {pdf.view.error.message}
         </p>
       )}
-      {pdf.view.phase === 'open' && <PdfViewer url={pdf.view.url} title={title} onClose={pdf.close} />}
+      {pdf.view.phase === 'open' && (
+        <DocumentViewer
+          document={pdf.view.document}
+          title={title}
+          onClose={close}
+          print={{ run: print, busy: printing, status: <PrintStatus progress={progress} onRetry={retry} where="viewer" /> }}
+          phone={phone}
+        />
+      )}
     </div>
   );
 }

@@ -5,8 +5,12 @@ import { reveal } from '../ui/reveal';
 import type { PrintProgress } from './usePrintJob';
 import './print-status.css';
 
-const noPrinter =
-  'Este punto de atención no tiene una impresora disponible en este momento. Toque «Ver / guardar PDF» para ver su factura en pantalla, o pídala en la ventanilla de atención.';
+const noPrinterText = 'Este punto de atención no tiene una impresora disponible en este momento.';
+/** What else the citizen can do, in the words of where they are: the bill's screen, or its viewer. */
+const noPrinterAdvice = {
+  screen: 'Toque «Ver la factura» para verla en pantalla o llevarla a su celular, o pídala en la ventanilla de atención.',
+  viewer: 'Toque «Llevar a mi celular» para tenerla en su teléfono, o pídala en la ventanilla de atención.',
+} as const;
 
 function Working({ text }: { readonly text: string }) {
   return (
@@ -33,7 +37,16 @@ function Problem({ text, action, onAction }: { readonly text: string; readonly a
 }
 
 /** What the printer is doing with the citizen's bill, in words, with a way forward when it fails. */
-export function PrintStatus({ progress, onRetry }: { readonly progress: PrintProgress; readonly onRetry: () => void }) {
+export function PrintStatus({
+  progress,
+  onRetry,
+  where = 'screen',
+}: {
+  readonly progress: PrintProgress;
+  readonly onRetry: () => void;
+  /** Shown on the bill's screen or inside the document viewer. */
+  readonly where?: keyof typeof noPrinterAdvice;
+}) {
   switch (progress.phase) {
     case 'idle':
       return null;
@@ -58,7 +71,7 @@ export function PrintStatus({ progress, onRetry }: { readonly progress: PrintPro
     case 'failed':
       return <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />;
     case 'refused':
-      return <Problem text={progress.error.code === 'printer-offline' ? noPrinter : progress.error.message} action="Reintentar" onAction={onRetry} />;
+      return <Problem text={progress.error.code === 'printer-offline' ? `${noPrinterText} ${noPrinterAdvice[where]}` : progress.error.message} action="Reintentar" onAction={onRetry} />;
     case 'stalled':
       return (
         <Problem

@@ -28,9 +28,9 @@ export function CloseScreen() {
   const savePdf = async (sessionId: string) => {
     const result = await call('cashier.sessionReportPdf', { sessionId });
     if (!result.ok) return setPdfProblem(result.error.message);
-    const bytes = Uint8Array.from(atob(result.value.base64), (c) => c.charCodeAt(0));
+    // The counter is a staff machine: the Z report is saved as a file (a kiosk never saves one).
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    link.href = URL.createObjectURL(new Blob([new Uint8Array(result.value.bytes)], { type: result.value.contentType }));
     link.download = result.value.fileName;
     link.click();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);

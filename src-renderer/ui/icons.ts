@@ -22,6 +22,8 @@ export const icons = {
   print: ['M7 9V3h10v6', 'M7 18H4v-7a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v7h-3', 'M7 14h10v7H7z'],
   pdf: ['M6 2h9l5 5v15H6z', 'M14 2v6h6', 'M12 11v7', 'M9 15l3 3 3-3'],
   lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4', 'M12 15v2'],
+  phone: ['M7 2h10v20H7z', 'M11 18h2', 'M10 5h4'],
+  close: ['M6 6l12 12', 'M18 6L6 18'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof icons;

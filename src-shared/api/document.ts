@@ -48,8 +48,9 @@ export const DocumentFile = z.object({
 });
 export type DocumentFile = z.infer<typeof DocumentFile>;
 
-/** Megabytes for a person: «2,5 MB». */
+/** A size for a person: «2,5 MB», or «640 KB» under a megabyte. */
 export function megabytesInWords(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   const megabytes = bytes / (1024 * 1024);
   return `${new Intl.NumberFormat('es-CO', { maximumFractionDigits: 1 }).format(megabytes)} MB`;
 }

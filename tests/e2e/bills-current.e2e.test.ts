@@ -76,9 +76,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
 
     await results.viewPdf();
     await results.pdfViewer.waitFor();
-    const frame = results.pdfViewer.locator('iframe');
-    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
-    await results.page.waitForTimeout(1_500); // the browser's PDF viewer draws the first page
+    await results.waitForPdfDrawn();
     await saveScreenshot(results.page, 'bills-4-pdf');
     await results.closePdf();
     await results.pdfViewer.waitFor({ state: 'hidden' });

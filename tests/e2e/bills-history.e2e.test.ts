@@ -96,8 +96,7 @@ describe('kiosk bills: payment history and previous bills', () => {
 
     await results.viewPdf();
     await results.pdfViewer.waitFor();
-    expect(await results.pdfViewer.locator('iframe').getAttribute('src')).toMatch(/^blob:/);
-    await results.page.waitForTimeout(1_500);
+    await results.waitForPdfDrawn();
     await saveScreenshot(results.page, 'bills-previous-pdf');
     await results.closePdf();
 

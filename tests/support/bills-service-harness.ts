@@ -2,6 +2,8 @@ import { BillAccess } from '../../src-main/bills/bill-access';
 import type { BillDocuments, BillPrinting } from '../../src-main/bills/bill-output';
 import { BillQueries } from '../../src-main/bills/bill-queries';
 import { billsHandlers } from '../../src-main/bills/bills-handlers';
+import { PhoneLinks } from '../../src-main/documents/phone-links';
+import { ServerClient } from '../../src-main/server-link/server-client';
 import { BillsService } from '../../src-main/bills/bills-service';
 import { keyedRandom } from '../../src-main/bills/random-source';
 import { DeviceMeta } from '../../src-main/device/device-meta';
@@ -43,6 +45,8 @@ export function billsHarness(
     billDeliveryDays: options.billDeliveryDays,
   });
   const service = new BillsService({ access, queries, meta, log, ...output });
-  const dispatch = featureDispatch(billsHandlers(access, service), { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) }, 'kiosk');
+  // No central server here: «Llevar a mi celular» answers `offline` (tests/integration/documents/ has it with one).
+  const phoneLinks = new PhoneLinks(new ServerClient('http://127.0.0.1:9', { timeoutMs: 500 }), meta, log);
+  const dispatch = featureDispatch(billsHandlers(access, service, phoneLinks), { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) }, 'kiosk');
   return { access, meta, bills: opCalls(dispatch, 'bills') };
 }

@@ -2,11 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { isOpName } from '../../../src-shared/api/contract';
+import { isOpName, type OpName } from '../../../src-shared/api/contract';
+import { DocumentFile } from '../../../src-shared/api/document';
 import { apiPathPrefix, LaunchExchangeInput, launchExchangePath, launchFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
 import { err, ok, type Result } from '../../../src-shared/api/result';
+import { returnsDocument } from '../../../src-shared/api/web-documents';
 import type { Dispatch } from '../../api/dispatcher';
 import type { Logger } from '../../logger';
+import { DocumentShelf } from './document-shelf';
+import { documentRoute, registerDocumentsRoute } from './documents-route';
 import { LaunchCodes } from './launch-codes';
 import { LaunchPage } from './launch-page';
 import { RequestGuard } from './request-guard';
@@ -33,11 +37,11 @@ export interface WebHost {
 }
 
 // The same policy as the renderer's <meta>; sent as a header too so it holds for every response.
-// `frame-src blob:` only: the bill screens show a PDF the page itself made (a blob: URL) in an
-// <iframe>; no other frame, and plugins stay off (`object-src 'none'`).
+// No frames and no plugins: documents are drawn by the page's own viewer (pdf.js onto canvas,
+// its worker a script of this origin: `worker-src 'self'`), never by the browser's PDF viewer.
 const contentSecurityPolicy =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const apiRoute = `${apiPathPrefix}:op`;
 
@@ -69,7 +73,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       }
       return;
     }
-    if (request.routeOptions.url !== apiRoute) return;
+    // The API and the documents its operations answered: this host's page, with the token.
+    if (request.routeOptions.url !== apiRoute && request.routeOptions.url !== documentRoute) return;
     if (!guard.originAllowed(request.headers.origin)) {
       return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
     }
@@ -78,7 +83,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
   });
 
-  registerApi(app, options.dispatch, options.log);
+  const shelf = new DocumentShelf();
+  registerApi(app, options.dispatch, options.log, shelf);
+  registerDocumentsRoute(app, shelf);
   const launchPage = options.launchPage === undefined ? null : new LaunchPage(options.launchPage);
   let pageCode: string | null = null;
   app.post(launchExchangePath, async (request, reply) => {
@@ -124,14 +131,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   };
 }
 
-function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): void {
+function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger, shelf: DocumentShelf): void {
   // HTTP statuses speak only of the transport (token, origin, no such operation, unreadable
   // body). Whatever an operation answers, success or business error, is a 200 whose body is
   // the Result, exactly as over IPC: a wrong staff password must not look like a bad token.
   app.post<{ Params: { op: string } }>(apiRoute, async (request, reply) => {
     if (!isOpName(request.params.op)) return reply.code(404).send(err('not-found', 'Esa operación no existe en esta versión de Ventanilla.'));
     const result: Result<unknown> = await dispatch(request.params.op, request.body);
-    return reply.code(200).send(result);
+    return reply.code(200).send(asTicket(request.params.op, result, shelf));
   });
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     // Fastify's own refusals (malformed JSON, body too large, wrong content type) arrive here.
@@ -141,6 +148,17 @@ function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger): voi
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(err('not-found', 'No encontrado.')));
+}
+
+/**
+ * A document's bytes do not go into JSON: the page gets a ticket and fetches the bytes from
+ * `GET /documents/<id>` (documents-route.ts, src-shared/api/web-documents.ts).
+ */
+function asTicket(op: OpName, result: Result<unknown>, shelf: DocumentShelf): Result<unknown> {
+  if (!result.ok || !returnsDocument(op)) return result;
+  const document = DocumentFile.safeParse(result.value);
+  if (!document.success) return err('internal', 'Algo salió mal. Intente de nuevo.');
+  return ok(shelf.put(document.data));
 }
 
 async function listen(app: FastifyInstance, port: number): Promise<number> {

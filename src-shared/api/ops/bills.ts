@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { billStates, paymentChannels } from '../../domain/bill-state';
+import { DocumentFile } from '../document';
 import { defineOperation, kioskOnly, kioskVisit, openToAll } from '../operation';
+import { PhoneLink } from '../phone-link';
 
 /**
  * Utility bills at the kiosk (guide 000, sections 4–6): a citizen proves they know the
@@ -71,8 +73,6 @@ export const PaymentView = z.object({
   period: z.string(),
 });
 
-/** A PDF handed to the screen to show or save (when no printer is configured). */
-export const PdfFile = z.object({ fileName: z.string(), base64: z.string() });
 
 const withAccess = z.object({ accessId: AccessId }).strict();
 const withBill = z.object({ accessId: AccessId, billNumber: z.number().int().positive() }).strict();
@@ -157,7 +157,18 @@ export const billsOps = {
     modes: kioskOnly,
     auth: kioskVisit,
     input: withBill,
-    output: PdfFile,
+    // Bytes, not base64 in JSON: IPC carries them as they are, the web host by a document id (web-documents.ts).
+    output: DocumentFile,
+  }),
+  'bills.sendToPhone': defineOperation({
+    summary:
+      '«Llevar a mi celular»: the bill’s PDF (as in bills.pdf) held by the central server for a few minutes behind a ' +
+      'single-use link, shown as a QR; nothing is kept on the kiosk. `offline` without the central server.',
+    reach: 'server',
+    modes: kioskOnly,
+    auth: kioskVisit,
+    input: withBill,
+    output: PhoneLink,
   }),
   'bills.print': defineOperation({
     summary:

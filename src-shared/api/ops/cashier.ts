@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { billStates } from '../../domain/bill-state';
 import { CloseFigures } from '../../cashier/close-figures';
 import { CashCount, Tender } from '../../cashier/tenders';
+import { DocumentFile } from '../document';
 import { defineOperation, counterOnly, counterStaff, openToAll } from '../operation';
 import { CodigoInterno } from './bills';
 import { StaffGrant } from './staff';
@@ -159,7 +160,7 @@ export const cashierOps = {
     modes: counterOnly,
     auth: counterStaff,
     input: z.object({ staffSession, sessionId: z.string().min(16).max(64) }).strict(),
-    output: z.object({ fileName: z.string(), base64: z.string() }),
+    output: DocumentFile,
   }),
   'cashier.closeSession': defineOperation({
     summary:

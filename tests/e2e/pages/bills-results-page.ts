@@ -40,15 +40,38 @@ export class BillsResultsPage extends KioskPage {
   }
 
   async viewPdf(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Ver / guardar PDF' }).tap();
+    await this.page.getByRole('button', { name: 'Ver la factura' }).tap();
   }
 
+  /** The kiosk's own document viewer (src-renderer/documents/DocumentViewer.tsx). */
   get pdfViewer(): Locator {
-    return this.page.getByRole('dialog');
+    return this.page.getByRole('dialog', { name: /^Factura / });
+  }
+
+  /** The document's pages, drawn onto canvas. */
+  get pdfPages(): Locator {
+    return this.pdfViewer.getByRole('document');
+  }
+
+  /** Waits until pdf.js has drawn the first page. */
+  async waitForPdfDrawn(): Promise<void> {
+    await this.pdfPages.locator('canvas[data-drawn="yes"]').first().waitFor();
   }
 
   async closePdf(): Promise<void> {
     await this.pdfViewer.getByRole('button', { name: 'Cerrar' }).tap();
+  }
+
+  async sendToPhone(): Promise<void> {
+    await this.pdfViewer.getByRole('button', { name: 'Llevar a mi celular' }).tap();
+  }
+
+  get phoneLink(): Locator {
+    return this.pdfViewer.getByRole('region', { name: 'Llevar a mi celular' });
+  }
+
+  get phoneQr(): Locator {
+    return this.phoneLink.getByRole('img', { name: /^Código QR/ });
   }
 
   /** The print progress and outcome lines (role status or alert). */

@@ -271,7 +271,8 @@ describe('cashier counter', () => {
     const pdf = await value(h.cashier.sessionReportPdf({ staffSession, sessionId: closed.sessionId }));
     expect(pdf.fileName).toMatch(/^informe-z-\d{4}-\d{2}-\d{2}-cajero1\.pdf$/);
     const file = path.join(dir.path, pdf.fileName);
-    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    expect(pdf.contentType).toBe('application/pdf');
+    writeFileSync(file, pdf.bytes);
     const text = await pdfText(file);
     expect(text).toContain('INFORME Z');
     expect(text).toMatch(new RegExp(`DIFERENCIA\\s+-${shortBy}`));
