@@ -78,7 +78,7 @@ async function runWebHost(config: AppConfig, log: Logger, serverLogger: Logger):
       `    ${stack.appUrl}`,
       '',
       '  Para un kiosco, abra Chromium en la página de arranque, que siempre lleva a una dirección nueva:',
-      `    chromium --kiosk "${pathToFileURL(webLaunchPage(config)).href}"`,
+      `    chromium --kiosk --enable-speech-dispatcher "${pathToFileURL(webLaunchPage(config)).href}"`,
       '',
       `  Datos en ${config.dataDir}; ${where}.`,
       ...mailboxLines(stack.server),

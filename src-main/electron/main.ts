@@ -43,6 +43,10 @@ async function onReady(): Promise<void> {
   moduleLogger(log, 'electron').info({ mode }, 'window ready');
 }
 
+// Chromium on Linux asks speech-dispatcher for voices only with this switch: without it the kiosk's
+// spoken guidance has no voice even where the packages are installed (docs/accessibility.md).
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-speech-dispatcher');
+
 app.on('web-contents-created', (_event, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
 app.on('window-all-closed', () => app.quit());
 app.on('before-quit', (event) => {

@@ -1,3 +1,5 @@
+import { AccessibilityPanel } from '../accessibility/AccessibilityPanel';
+import { useAccessibilityTheme } from '../accessibility/useAccessibilityTheme';
 import { useAppInfo } from '../app-info/useAppInfo';
 import { KioskHeader } from '../kiosk-home/KioskHeader';
 import { IdleWarningDialog } from '../session/IdleWarningDialog';
@@ -8,10 +10,14 @@ import { useRouteStore } from './route-store';
 import { RouteView } from './RouteView';
 import './kiosk-app.css';
 
-/** The kiosk's frame: the entity on top, the current screen, the status strip at the bottom. */
+/**
+ * The kiosk's frame: the entity on top (with «Accesibilidad»), the current screen, the status
+ * strip at the bottom; the aids the citizen chose apply to all of it.
+ */
 export function KioskApp() {
   const { idle } = useAppInfo();
   useIdleTimer(idle);
+  useAccessibilityTheme();
   // A new screen starts at its top: the keyed container is replaced, scroll position and all.
   const screenKey = useRouteStore((state) => routeKey(state.route));
   return (
@@ -21,6 +27,7 @@ export function KioskApp() {
         <RouteView />
       </div>
       <StatusStrip />
+      <AccessibilityPanel />
       <IdleWarningDialog />
     </div>
   );

@@ -1,4 +1,7 @@
 import { useId } from 'react';
+import { RepeatButton } from '../accessibility/RepeatButton';
+import { questionLines } from '../accessibility/spoken-guidance';
+import { useAnnounceOnShow } from '../accessibility/useAnnouncements';
 import { Button } from '../ui/Button';
 import { AnswerOptions } from './AnswerOptions';
 import { BillsFrame } from './BillsFrame';
@@ -25,8 +28,12 @@ export function QuestionStep({ task }: { readonly task: BillsTask }) {
 
   const questions = challenge?.questions ?? [];
   const question = questions[index];
+  // Spoken guidance reads the question and its answers after the screen's title.
+  const spoken = question === undefined ? [] : questionLines(question.prompt, question.options.map((option) => option.label));
+  useAnnounceOnShow(spoken, question?.id ?? '');
   if (question === undefined) return null;
   const count = questions.length;
+  const title = `Pregunta ${index + 1} de ${count}`;
   const last = index === count - 1;
   const chosen = answers[question.id];
 
@@ -38,14 +45,17 @@ export function QuestionStep({ task }: { readonly task: BillsTask }) {
     );
 
   return (
-    <BillsFrame key={question.id} eyebrow={`${taskTitle[task]} · Paso 2 de 2`} title={`Pregunta ${index + 1} de ${count}`} back={back}>
+    <BillsFrame key={question.id} eyebrow={`${taskTitle[task]} · Paso 2 de 2`} title={title} back={back}>
       <section className="question bills-card" aria-busy={busy}>
         <p className="bills-muted">
           Código interno <strong>{digits}</strong>. Busque la respuesta en una factura impresa de este código.
         </p>
-        <h2 id={promptId} className="question__prompt">
-          {question.prompt}
-        </h2>
+        <div className="question__ask">
+          <h2 id={promptId} className="question__prompt">
+            {question.prompt}
+          </h2>
+          <RepeatButton lines={[title, ...spoken]} />
+        </div>
         <AnswerOptions question={question} labelledBy={promptId} chosen={chosen} onChoose={(optionId) => chooseAnswer(question.id, optionId)} />
         <div className="question__foot">
           <ol className="question__dots" aria-label="Avance de las preguntas">

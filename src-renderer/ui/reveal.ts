@@ -4,16 +4,31 @@
  * which hides its overflow, and push the header and the status strip off the screen.
  */
 export function reveal(element: HTMLElement): void {
-  let scroller = element.parentElement;
-  while (scroller !== null) {
-    const overflow = getComputedStyle(scroller).overflowY;
-    if (overflow === 'auto' || overflow === 'scroll') break;
-    scroller = scroller.parentElement;
-  }
+  const scroller = scrollerOf(element);
   if (scroller === null) return;
   const box = element.getBoundingClientRect();
   const view = scroller.getBoundingClientRect();
   if (box.top >= view.top && box.bottom <= view.bottom) return;
   const offset = box.top - view.top - (view.height - box.height) / 2;
   scroller.scrollTo({ top: scroller.scrollTop + offset, behavior: 'smooth' });
+}
+
+/**
+ * Scrolls `element`'s screen back to its top, for a new step that replaces the previous one in
+ * the same scrolling area (where the previous step had been scrolled to its button).
+ */
+export function scrollScreenToTop(element: HTMLElement): void {
+  const scroller = scrollerOf(element);
+  if (scroller !== null && scroller.scrollTop > 0) scroller.scrollTo({ top: 0 });
+}
+
+/** The nearest ancestor that scrolls vertically. */
+function scrollerOf(element: HTMLElement): HTMLElement | null {
+  let scroller = element.parentElement;
+  while (scroller !== null) {
+    const overflow = getComputedStyle(scroller).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return scroller;
+    scroller = scroller.parentElement;
+  }
+  return null;
 }

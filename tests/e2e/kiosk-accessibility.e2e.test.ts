@@ -1,0 +1,251 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { AccessibilityPanel } from './pages/accessibility-panel';
+import { BillsQuestionsPage } from './pages/bills-questions-page';
+import { IdleDialog } from './pages/idle-dialog';
+import { StartPage } from './pages/start-page';
+import { expectAccessible, expectKioskScreenUsable } from './support/accessibility';
+import { BillFixture, ensureReplica } from './support/bill-fixture';
+import { launchChromium, newKioskPage } from './support/browser';
+import { expectFitsWidth } from './support/layout';
+import { saveScreenshot } from './support/screenshots';
+import { colombianVoice, speechRecords, spokenNow, stubSpeech, type StubVoice } from './support/speech-stub';
+import { startTestStack, type TestStack } from './support/test-stack';
+
+/** Long enough that checking and photographing a screen never meets «¿Sigue ahí?»; short enough to wait for once. */
+const idle = { idleSeconds: 15, warningSeconds: 8 } as const;
+
+/** The smaller kiosk panel besides 1280×1024 (the test's default). */
+const smallKiosk = { width: 1024, height: 768 } as const;
+
+const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const pageText = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).color);
+
+/** The kiosk's aids: «Accesibilidad» on every screen, high contrast, larger text, spoken guidance. */
+describe('kiosk accessibility aids', () => {
+  let app: TestStack;
+  let browser: Browser;
+  let fixture: BillFixture;
+  let context: BrowserContext | undefined;
+
+  /** A kiosk page whose speech engine has `voices` (recorded, never played). */
+  const openKiosk = async (voices: readonly StubVoice[] = [colombianVoice]): Promise<StartPage> => {
+    const kiosk = await newKioskPage(browser);
+    context = kiosk.context;
+    await stubSpeech(kiosk.context, voices);
+    return StartPage.open(kiosk.page, app.stack.appUrl);
+  };
+
+  /** Tile → código interno → the first question (answers are never sent: no code gets locked). */
+  const openFirstQuestion = async (start: StartPage): Promise<BillsQuestionsPage> => {
+    const code = fixture.codes("state <> 'pagada'")[0] ?? 0;
+    const entry = await start.openBills('Facturación servicios públicos');
+    await entry.tapDigits(String(code));
+    await entry.continue();
+    const questions = new BillsQuestionsPage(start.page);
+    await questions.waitForQuestion(1);
+    return questions;
+  };
+
+  beforeAll(async () => {
+    app = await startTestStack('a11y', { kiosk: idle });
+    await ensureReplica(app.stack.core.store.sqlite, 50);
+    fixture = new BillFixture(app.stack.core.store.sqlite);
+    browser = await launchChromium();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('opens «Accesibilidad» from every kiosk screen by touch; its panel passes axe and every target is large', async () => {
+    const start = await openKiosk();
+    const panel = new AccessibilityPanel(start.page);
+    const screens: [string, () => Promise<void>][] = [
+      ['start', async () => undefined],
+      ['staff', async () => void (await start.openStaffAccess())],
+      ['touch-test', async () => void (await (await start.openStaffAccess()).openTouchTest())],
+      ['coming-soon', async () => void (await start.openComingSoon('Certificados'))],
+      ['bills-code', async () => void (await start.openBills('Historial de pagos'))],
+    ];
+    for (const [screen, reach] of screens) {
+      await reach();
+      const box = await panel.button.boundingBox();
+      expect(box?.height ?? 0, screen).toBeGreaterThanOrEqual(64);
+      expect(box?.width ?? 0, screen).toBeGreaterThanOrEqual(64);
+      await panel.open();
+      expect(await panel.isOn('Alto contraste'), screen).toBe(false);
+      if (screen === 'start') {
+        await saveScreenshot(start.page, 'accessibility-panel');
+        await expectKioskScreenUsable(start.page, 'accessibility-panel');
+      }
+      await panel.close();
+      await start.page.getByRole('banner').waitFor();
+      if (screen !== 'start') {
+        await start.page.getByRole('button', { name: /Volver al inicio|Terminar/ }).first().tap();
+        await start.waitUntilShown();
+      }
+    }
+  });
+
+  it('applies high contrast and larger text at once, keeps them across screens, meets AA contrast and fits 1280×1024 and 1024×768', async () => {
+    const start = await openKiosk();
+    const page = start.page;
+    const panel = new AccessibilityPanel(page);
+    const normalFont = await rootFontPx(page);
+    const normalBackground = await pageBackground(page);
+
+    await panel.open();
+    await panel.toggle('Alto contraste');
+    // At once, with the panel still open: light text on black.
+    expect(await pageBackground(page)).toBe('rgb(0, 0, 0)');
+    expect(await pageText(page)).toBe('rgb(255, 255, 255)');
+    await panel.toggle('Letra más grande');
+    expect(await rootFontPx(page)).toBeCloseTo(normalFont * 1.25, 1);
+    await saveScreenshot(page, 'accessibility-panel-high-contrast-large');
+    await expectKioskScreenUsable(page, 'accessibility-panel-high-contrast-large');
+    await panel.close();
+
+    const check = async (screen: string) => {
+      // The keyboard sits at the foot of its screen: the picture shows it, as a citizen scrolls to it.
+      if (screen.startsWith('keyboard')) await page.locator('.kiosk-app__content').evaluate((content) => content.scrollTo({ top: content.scrollHeight }));
+      expect(await pageBackground(page), screen).toBe('rgb(0, 0, 0)');
+      expect(await rootFontPx(page), screen).toBeCloseTo(normalFont * 1.25, 1);
+      await saveScreenshot(page, `accessibility-${screen}`);
+      await expectKioskScreenUsable(page, `accessibility-${screen}`);
+      await expectFitsWidth(page, screen);
+    };
+    for (const viewport of [null, smallKiosk]) {
+      const size = viewport === null ? '1280x1024' : '1024x768';
+      if (viewport !== null) await page.setViewportSize(viewport);
+      const sizedFont = await rootFontPx(page);
+      await check(`start-${size}`);
+      await openFirstQuestion(start);
+      await check(`question-${size}`);
+      await page.getByRole('button', { name: 'Terminar', exact: true }).tap();
+      await start.waitUntilShown();
+      // «Terminar» ends the visit: the aids go with it, and come back with two touches.
+      expect(await rootFontPx(page)).toBeCloseTo(sizedFont / 1.25, 1);
+      expect(await pageBackground(page)).toBe(normalBackground);
+      await panel.open();
+      await panel.toggle('Alto contraste');
+      await panel.toggle('Letra más grande');
+      await panel.close();
+      const touch = await (await start.openStaffAccess()).openTouchTest();
+      await touch.showKeyboard();
+      await check(`keyboard-${size}`);
+      await touch.tapKeys(['Símbolos']);
+      await check(`keyboard-symbols-${size}`);
+      await page.getByRole('button', { name: 'Volver al inicio' }).tap();
+      await start.waitUntilShown();
+      await panel.open();
+      await panel.toggle('Alto contraste');
+      await panel.toggle('Letra más grande');
+      await panel.close();
+    }
+  });
+
+  it('reads the screen title on arrival, the question with its options, and again with «Repetir»; nothing while it is off', async () => {
+    const voices: StubVoice[] = [
+      { name: 'English (America)', lang: 'en-US', localService: true },
+      { name: 'Español (España)', lang: 'es-ES', localService: true },
+      colombianVoice,
+    ];
+    const start = await openKiosk(voices);
+    const page = start.page;
+    // Off: moving between screens says nothing.
+    await (await start.openStaffAccess()).page.getByRole('button', { name: 'Volver al inicio' }).tap();
+    await start.waitUntilShown();
+    expect(await speechRecords(page)).toEqual([]);
+
+    const panel = new AccessibilityPanel(page);
+    await panel.open();
+    await panel.toggle('Guía hablada');
+    expect(await spokenNow(page)).toEqual(['Guía hablada activada.']);
+    await panel.close();
+
+    const questions = await openFirstQuestion(start);
+    const prompt = await questions.prompt();
+    const options = await questions.optionLabels();
+    expect(options.length).toBeGreaterThan(1);
+    const expected = ['Pregunta 1 de 3', prompt, ...options.map((option, i) => `Opción ${i + 1}: ${option}.`)];
+    await expect.poll(() => spokenNow(page)).toEqual(expected);
+    // The code screen's title was read on the way; each in the Colombian voice.
+    const spoken = (await speechRecords(page)).flatMap((record) => (record.kind === 'speak' ? [record] : []));
+    expect(spoken.map((record) => record.text)).toContain('Digite su código interno');
+    expect(new Set(spoken.map((record) => `${record.voice}|${record.lang}`))).toEqual(new Set([`${colombianVoice.name}|es-CO`]));
+    await saveScreenshot(page, 'accessibility-spoken-question');
+    await expectKioskScreenUsable(page, 'accessibility-spoken-question');
+
+    const before = (await speechRecords(page)).length;
+    await page.getByRole('button', { name: 'Repetir', exact: true }).tap();
+    await expect.poll(async () => (await speechRecords(page)).length).toBe(before + 1 + expected.length);
+    expect(await spokenNow(page)).toEqual(expected);
+
+    await questions.choose(options[0] ?? '');
+    await questions.next();
+    await questions.waitForQuestion(2);
+    await expect.poll(async () => (await spokenNow(page))[0]).toBe('Pregunta 2 de 3');
+    expect(await spokenNow(page)).toContain(await questions.prompt());
+
+    // Off again: silence at once, and the next screen is not read.
+    await panel.open();
+    await panel.toggle('Guía hablada');
+    await panel.close();
+    const silenced = await speechRecords(page);
+    expect(silenced.at(-1)).toEqual({ kind: 'cancel' });
+    expect(await page.getByRole('button', { name: 'Repetir', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Pregunta anterior' }).tap();
+    await questions.waitForQuestion(1);
+    expect((await speechRecords(page)).filter((record) => record.kind === 'speak').length).toBe(silenced.filter((record) => record.kind === 'speak').length);
+  });
+
+  it('says plainly when the machine has no Spanish voice, and does not offer the guidance', async () => {
+    const start = await openKiosk([{ name: 'English (America)', lang: 'en-US', localService: true }]);
+    const panel = new AccessibilityPanel(start.page);
+    await panel.open();
+    const message = panel.dialog.getByRole('status').filter({ hasText: 'no tiene una voz en español' });
+    await message.waitFor({ timeout: 10_000 });
+    expect(await message.innerText()).toContain('la guía hablada no se puede escuchar aquí');
+    expect(await panel.aid('Guía hablada').isDisabled()).toBe(true);
+    // The other aids still work.
+    await panel.toggle('Letra más grande');
+    await saveScreenshot(start.page, 'accessibility-panel-no-voice');
+    await expectKioskScreenUsable(start.page, 'accessibility-panel-no-voice');
+    await panel.close();
+    expect((await speechRecords(start.page)).filter((record) => record.kind === 'speak')).toEqual([]);
+  });
+
+  it('ends the aids with the visit when the idle timeout clears it', async () => {
+    const start = await openKiosk();
+    const page = start.page;
+    const normalFont = await rootFontPx(page);
+    const panel = new AccessibilityPanel(page);
+    await panel.open();
+    await panel.toggle('Alto contraste');
+    await panel.toggle('Letra más grande');
+    await panel.toggle('Guía hablada');
+    await panel.close();
+    // The aids alone are a visit in progress: even the start screen warns before clearing them.
+    const dialog = new IdleDialog(page);
+    await dialog.dialog.waitFor({ timeout: (idle.idleSeconds + 5) * 1000 });
+    await saveScreenshot(page, 'accessibility-idle-warning');
+    // The modal dialog is all axe (like a screen reader) reaches now.
+    await expectAccessible(page, 'idle-dialog');
+    await dialog.dialog.waitFor({ state: 'detached', timeout: (idle.warningSeconds + 5) * 1000 });
+
+    await expect.poll(() => pageBackground(page)).not.toBe('rgb(0, 0, 0)');
+    expect(await rootFontPx(page)).toBeCloseTo(normalFont, 1);
+    expect((await speechRecords(page)).at(-1)).toEqual({ kind: 'cancel' });
+    await panel.open();
+    for (const aid of ['Alto contraste', 'Letra más grande', 'Guía hablada'] as const) expect(await panel.isOn(aid), aid).toBe(false);
+    await saveScreenshot(page, 'accessibility-after-timeout');
+  });
+});
