@@ -113,6 +113,12 @@ describe('the kiosk PDF viewer', () => {
     await page.mouse.wheel(0, 400);
     await page.waitForFunction((start) => (document.querySelector('.pdf-pages')?.scrollTop ?? start) > start, before);
 
+    // «Imprimir» prints from the viewer; this kiosk has no printer, and the viewer says what else to do.
+    await results.pdfViewer.getByRole('button', { name: 'Imprimir' }).tap();
+    const noPrinter = results.pdfViewer.getByRole('alert').filter({ hasText: 'no tiene una impresora disponible' });
+    await noPrinter.waitFor();
+    expect(await noPrinter.innerText()).toContain('Toque «Llevar a mi celular»');
+
     await results.sendToPhone();
     await results.phoneQr.waitFor();
     const panel = await results.phoneLink.innerText();
