@@ -78,6 +78,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await results.pdfViewer.waitFor();
     await results.waitForPdfDrawn();
     await saveScreenshot(results.page, 'bills-4-pdf');
+    await expectKioskScreenUsable(results.page, 'bills-4-pdf');
     await results.closePdf();
     await results.pdfViewer.waitFor({ state: 'hidden' });
 

@@ -98,6 +98,7 @@ describe('kiosk bills: payment history and previous bills', () => {
     await results.pdfViewer.waitFor();
     await results.waitForPdfDrawn();
     await saveScreenshot(results.page, 'bills-previous-pdf');
+    await expectKioskScreenUsable(results.page, 'bills-previous-pdf');
     await results.closePdf();
 
     // The other functions of the same code need no second round of questions.
