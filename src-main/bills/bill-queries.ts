@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, exists, gt, lte, max, ne, sql } from 'drizzle-orm';
 import { bills, payments, settings, subscribers } from '../../db/local/schema';
+import type { ChartBill } from '../../src-shared/domain/bill-document';
 import type { BillRow, SubscriberRow } from '../../src-shared/domain/bill-rows';
 import type { Store } from '../store/open-store';
 import type { PeerMember } from './peer-blocks';
@@ -10,6 +11,14 @@ import type { PeerMember } from './peer-blocks';
  */
 export type { BillRow, SubscriberRow };
 export type PaymentRow = typeof payments.$inferSelect;
+
+/** What a validation question may ask of a bill and its subscriber (validation-questions.ts). */
+export interface QuestionBillRow extends ChartBill {
+  readonly total: number;
+  readonly currentReading: number;
+  readonly previousReading: number;
+  readonly meterSerial: string;
+}
 type GivesShared = [typeof bills.$inferSelect extends BillRow ? true : never, typeof subscribers.$inferSelect extends SubscriberRow ? true : never];
 /** Compile-time: a replica table that stopped giving the shared row would make this a type error. */
 export const replicaRowsMatch: GivesShared = [true, true];
@@ -39,6 +48,8 @@ export class BillQueries {
   private readonly delivered;
   private readonly billsAfter;
   private readonly peers;
+  private readonly questionBill;
+  private readonly chartBills;
   private readonly subscriberCount;
   private readonly setting;
 
@@ -107,6 +118,33 @@ export class BillQueries {
       .orderBy(asc(subscribers.codigoInterno))
       .limit(sql.placeholder('limit'))
       .prepare();
+    // The figures a question may show, without the line items a document needs: a challenge
+    // reads four of these, and a consumption chart only when the first figures repeat.
+    this.questionBill = db
+      .select({
+        billNumber: bills.billNumber,
+        codigoInterno: bills.codigoInterno,
+        period: bills.period,
+        state: bills.state,
+        consumptionM3: bills.consumptionM3,
+        total: bills.total,
+        currentReading: bills.currentReading,
+        previousReading: bills.previousReading,
+        meterSerial: subscribers.meterSerial,
+      })
+      .from(bills)
+      .innerJoin(subscribers, eq(subscribers.codigoInterno, bills.codigoInterno))
+      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(1)
+      .prepare();
+    this.chartBills = db
+      .select({ billNumber: bills.billNumber, codigoInterno: bills.codigoInterno, period: bills.period, state: bills.state, consumptionM3: bills.consumptionM3 })
+      .from(bills)
+      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(consumptionPeriods)
+      .prepare();
     this.subscriberCount = db.select({ count: count(), top: max(subscribers.codigoInterno) }).from(subscribers).prepare();
     this.setting = db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare();
   }
@@ -152,6 +190,19 @@ export class BillQueries {
     const unpaid = after.filter((bill) => bill.billNumber !== current?.billNumber).slice(0, unpaidBillsLength);
     if (last === undefined) return unpaid;
     return [...unpaid, ...this.billsUpTo.all({ code: codigoInterno, period: last.period })];
+  }
+
+  /**
+   * The latest valid bill of the code up to `period` (`YYYY-MM`), with its subscriber's meter;
+   * undefined when the code has none that old.
+   */
+  questionBillUpTo(codigoInterno: number, period: string): QuestionBillRow | undefined {
+    return this.questionBill.get({ code: codigoInterno, period });
+  }
+
+  /** The valid bills of the six periods ending at `period`, newest first, as the chart needs them. */
+  chartBillsUpTo(codigoInterno: number, period: string): ChartBill[] {
+    return this.chartBills.all({ code: codigoInterno, period });
   }
 
   /** Subscribers with at least one bill, código above `after`, ascending: the peer directory's pages. */

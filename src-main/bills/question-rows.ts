@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { consumptionBars, earlierAverageM3 } from '../../src-shared/domain/bill-document';
-import type { BillQueries, BillRow } from './bill-queries';
+import { consumptionBars, earlierAverageM3, type ChartBill } from '../../src-shared/domain/bill-document';
+import type { BillQueries, BillRow, QuestionBillRow } from './bill-queries';
 import { shownMembers } from './peer-blocks';
 import type { PeerDirectory } from './peer-directory';
 import { chartMonthsBack, type QuestionFacts } from './validation-questions';
@@ -14,7 +14,8 @@ export interface ChallengeRows {
 /**
  * Reads the bills a código's questions are made of: its own held bill and, for each peer it is
  * shown with, that peer's bill of the same period (or the nearest before it; a subscriber
- * connected later, its first). Four to eight index lookups on the replica.
+ * connected later, its first). One indexed lookup per bill; a bill's consumption chart (for the
+ * average and the months before) only if the figures asked first repeat among the four.
  */
 export class QuestionRows {
   constructor(
@@ -22,44 +23,47 @@ export class QuestionRows {
     private readonly directory: PeerDirectory,
   ) {}
 
-  /** Null when the replica cannot give this code three questions (too few subscribers, figures that repeat). */
+  /** Null when the replica cannot give this code three questions (too few subscribers, a peer without bills). */
   forCode(code: number, held: BillRow): ChallengeRows | null {
     const block = this.directory.blockOf(code);
     if (block === null || !block.includes(code)) return null;
-    const shown = shownMembers(block, code, (member) => this.orderKey(member));
+    const keys = new Map(block.map((member) => [member, block.length > 4 ? this.orderKey(member) : '']));
+    const shown = shownMembers(block, code, (member) => keys.get(member) ?? '');
     const rows: QuestionFacts[] = [];
     for (const member of shown) {
-      const facts = this.factsOf(member, held.period);
-      if (facts === null) return null;
-      rows.push(facts);
+      const bill = this.queries.questionBillUpTo(member, held.period) ?? this.firstBill(member);
+      if (bill === undefined) return null;
+      rows.push(this.factsOf(bill));
     }
     return { rows, right: shown.indexOf(code) };
   }
 
-  private factsOf(code: number, period: string): QuestionFacts | null {
-    const subscriber = this.queries.subscriber(code);
-    let history = this.queries.validBillsUpTo(code, period);
-    if (history.length === 0) {
-      // Connected after that period: its first bill stands in.
-      const first = this.queries.latestValidBills(code).at(-1);
-      if (first === undefined) return null;
-      history = this.queries.validBillsUpTo(code, first.period);
-    }
-    const bill = history[0];
-    if (subscriber === undefined || bill === undefined) return null;
+  /** A subscriber connected after the period asked about: its first bill stands in. */
+  private firstBill(code: number): QuestionBillRow | undefined {
+    const first = this.queries.latestValidBills(code).at(-1);
+    return first === undefined ? undefined : this.queries.questionBillUpTo(code, first.period);
+  }
+
+  private factsOf(bill: QuestionBillRow): QuestionFacts {
+    let chart: readonly ChartBill[] | null = null;
+    const history = (): readonly ChartBill[] => (chart ??= this.queries.chartBillsUpTo(bill.codigoInterno, bill.period));
     return {
       total: bill.total,
       consumptionM3: bill.consumptionM3,
-      averageM3: earlierAverageM3(bill, history),
       currentReading: bill.currentReading,
       previousReading: bill.previousReading,
-      meterSerial: subscriber.meterSerial,
+      meterSerial: bill.meterSerial,
+      get averageM3() {
+        return earlierAverageM3(bill, history());
+      },
       // The chart's bars are oldest first and end at the bill's own.
-      earlierM3: consumptionBars(bill, history)
-        .slice(0, -1)
-        .reverse()
-        .slice(0, chartMonthsBack)
-        .map((bar) => bar.consumptionM3),
+      get earlierM3() {
+        return consumptionBars(bill, history())
+          .slice(0, -1)
+          .reverse()
+          .slice(0, chartMonthsBack)
+          .map((bar) => bar.consumptionM3);
+      },
     };
   }
 

@@ -186,11 +186,14 @@ function lineKind(concept: string, amount: number): BillLineKind {
   return 'charge';
 }
 
+/** What the consumption chart needs of a bill. */
+export type ChartBill = Pick<BillRow, 'billNumber' | 'codigoInterno' | 'period' | 'state' | 'consumptionM3'>;
+
 /**
  * «Promedio de los meses anteriores» as the bill prints it: the mean of the chart's earlier
  * periods that have data, rounded; null if none. The validation questions ask it too.
  */
-export function earlierAverageM3(bill: BillRow, history: readonly BillRow[]): number | null {
+export function earlierAverageM3(bill: ChartBill, history: readonly ChartBill[]): number | null {
   return averageOfEarlier(consumptionBars(bill, history));
 }
 
@@ -200,8 +203,8 @@ function averageOfEarlier(bars: readonly ConsumptionBar[]): number | null {
 }
 
 /** The bill's own consumption for its period; other periods from bills that were not annulled. */
-export function consumptionBars(bill: BillRow, history: readonly BillRow[]): ConsumptionBar[] {
-  const byPeriod = new Map<string, BillRow>();
+export function consumptionBars(bill: ChartBill, history: readonly ChartBill[]): ConsumptionBar[] {
+  const byPeriod = new Map<string, ChartBill>();
   for (const row of history) {
     if (row.codigoInterno !== bill.codigoInterno || row.state === 'anulada') continue;
     const known = byPeriod.get(row.period);
