@@ -54,7 +54,8 @@ function uploadRoute(deps: PhoneLinkDeps): (app: FastifyInstance) => Promise<voi
       const held = deps.documents.hold({ fileName: query.fileName, contentType: 'application/pdf', bytes, deviceId: device.id });
       if (!held.held) {
         deps.log.warn({ device: device.id, ...deps.documents.held() }, 'phone document refused: too many waiting');
-        return err('offline', 'El servidor central está ocupado con otros documentos. Intente de nuevo en unos minutos.');
+        // `locked`, not `offline`: the server is there, and a link will fit once others are opened or expire.
+        return err('locked', 'Hay muchos documentos esperando ser abiertos en un celular. Espere unos minutos e intente de nuevo.');
       }
       deps.log.info({ device: device.id, bytes: bytes.byteLength, expiresAt: held.expiresAt.toISOString() }, 'document held for a phone');
       return ok({ url: `${publicBase(request, deps.config)}${phoneLinkPathPrefix}${held.token}`, expiresAt: held.expiresAt.toISOString() });

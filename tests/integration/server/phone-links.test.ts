@@ -153,6 +153,19 @@ describeEachServerDatabase('central server: documents to a phone («Llevar a mi 
     expect((await upload(t, kiosk, pdf, 'factura "con" comillas\r\n.pdf')).status).toBe(400);
   });
 
+  it('holds ten links of one kiosk at a time: the next waits until one is opened', async () => {
+    const t = await start(variant);
+    const kiosk = await enroll(t);
+    const pdf = await billPdf('Uno de muchos');
+    const links = [];
+    for (let n = 0; n < 10; n += 1) links.push(await linkOf(t, kiosk, pdf));
+    const full = await upload(t, kiosk, pdf);
+    expect(full.status).toBe(429);
+    expect(full.body).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringContaining('Espere unos minutos') } });
+    expect((await open(links[0]?.url ?? '')).status).toBe(200);
+    expect((await upload(t, kiosk, pdf)).status).toBe(200);
+  });
+
   it('refuses a body over the upload limit before reading it: by its Content-Length, and mid-stream without one', async () => {
     const t = await start(variant);
     const kiosk = await enroll(t);
