@@ -110,7 +110,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
   const documents = deps.documents ?? defaultDocumentConfig;
   const now = deps.now ?? (() => new Date());
-  const phoneDocuments = new PhoneDocuments({ ...defaultPhoneDocumentLimits, ttlMs: documents.phoneLinkMinutes * 60_000 }, now);
+  const phoneDocuments = new PhoneDocuments(database.exec, { ...defaultPhoneDocumentLimits, ttlMs: documents.phoneLinkMinutes * 60_000 }, now, moduleLogger(logger, 'phone-links'));
   app.addHook('onClose', async () => phoneDocuments.stop());
   await app.register(phoneLinkRoutes({ database, documents: phoneDocuments, config: documents, log: moduleLogger(logger, 'phone-links'), now }));
   return app;

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './bills';
 export * from './deployment';
 export * from './devices';
+export * from './documents';
 export * from './payments';
 export * from './staff';
 export * from './subscribers';

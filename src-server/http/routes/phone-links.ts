@@ -51,9 +51,9 @@ function uploadRoute(deps: PhoneLinkDeps): (app: FastifyInstance) => Promise<voi
       const now = deps.now();
       const quota = await takeQuota(deps.database.exec, `${phoneLinksPerDevice.name}:${device.id}`, phoneLinksPerDevice, now);
       if (!quota.granted) return err('locked', `Este kiosco pidió muchos enlaces para celular. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`);
-      const held = deps.documents.hold({ fileName: query.fileName, contentType: 'application/pdf', bytes, deviceId: device.id });
+      const held = await deps.documents.hold({ fileName: query.fileName, contentType: 'application/pdf', bytes, deviceId: device.id });
       if (!held.held) {
-        deps.log.warn({ device: device.id, ...deps.documents.held() }, 'phone document refused: too many waiting');
+        deps.log.warn({ device: device.id, ...(await deps.documents.held()) }, 'phone document refused: too many waiting');
         // `locked`, not `offline`: the server is there, and a link will fit once others are opened or expire.
         return err('locked', 'Hay muchos documentos esperando ser abiertos en un celular. Espere unos minutos e intente de nuevo.');
       }
@@ -77,7 +77,7 @@ function publicRoute(app: FastifyInstance, deps: PhoneLinkDeps): void {
       return reply.code(429).header('retry-after', String(Math.ceil(wait / 1000))).type('text/html; charset=utf-8').send(phoneLinkWaitPage(wait));
     }
     const token = PhoneLinkToken.safeParse(request.params.token);
-    const document = token.success ? deps.documents.take(token.data) : null;
+    const document = token.success ? await deps.documents.take(token.data) : null;
     if (document === null) {
       await countMiss(deps.database.exec, request.ip, now);
       return reply.code(404).type('text/html; charset=utf-8').send(phoneLinkGonePage);
