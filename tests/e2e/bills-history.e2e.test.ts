@@ -114,6 +114,7 @@ describe('kiosk bills: payment history and previous bills', () => {
     const previous = fixture.previousBills(code);
     const owed = previous.filter((bill) => bill.state === 'vencida');
     const results = await openValidated(start, fixture, code, 'Ver facturas anteriores');
+    await results.periods.first().waitFor();
     expect(await results.periods.count()).toBe(previous.length);
     const buttons = await results.periods.allInnerTexts();
     previous.forEach((bill, i) => {
