@@ -6,6 +6,7 @@ import { IdleDialog } from './pages/idle-dialog';
 import { StartPage } from './pages/start-page';
 import { expectAccessible, expectKioskScreenUsable } from './support/accessibility';
 import { BillFixture, ensureReplica } from './support/bill-fixture';
+import { openValidated } from './support/bills-visit';
 import { launchChromium, newKioskPage } from './support/browser';
 import { expectFitsWidth } from './support/layout';
 import { saveScreenshot } from './support/screenshots';
@@ -104,11 +105,12 @@ describe('kiosk accessibility aids', () => {
 
     await panel.open();
     await panel.toggle('Alto contraste');
-    // At once, with the panel still open: light text on black.
-    expect(await pageBackground(page)).toBe('rgb(0, 0, 0)');
+    // At once, with the panel still open: light text on black (by the next frame: Chromium's
+    // computed style of <html> may lag a frame behind the attribute that switches the tokens).
+    await expect.poll(() => pageBackground(page), { timeout: 2_000 }).toBe('rgb(0, 0, 0)');
     expect(await pageText(page)).toBe('rgb(255, 255, 255)');
     await panel.toggle('Letra más grande');
-    expect(await rootFontPx(page)).toBeCloseTo(normalFont * 1.25, 1);
+    await expect.poll(() => rootFontPx(page), { timeout: 2_000 }).toBeCloseTo(normalFont * 1.25, 1);
     await saveScreenshot(page, 'accessibility-panel-high-contrast-large');
     await expectKioskScreenUsable(page, 'accessibility-panel-high-contrast-large');
     await panel.close();
@@ -116,39 +118,44 @@ describe('kiosk accessibility aids', () => {
     const check = async (screen: string) => {
       // The keyboard sits at the foot of its screen: the picture shows it, as a citizen scrolls to it.
       if (screen.startsWith('keyboard')) await page.locator('.kiosk-app__content').evaluate((content) => content.scrollTo({ top: content.scrollHeight }));
-      expect(await pageBackground(page), screen).toBe('rgb(0, 0, 0)');
+      await expect.poll(() => pageBackground(page), { timeout: 2_000 }).toBe('rgb(0, 0, 0)');
       expect(await rootFontPx(page), screen).toBeCloseTo(normalFont * 1.25, 1);
       await saveScreenshot(page, `accessibility-${screen}`);
       await expectKioskScreenUsable(page, `accessibility-${screen}`);
       await expectFitsWidth(page, screen);
     };
-    for (const viewport of [null, smallKiosk]) {
-      const size = viewport === null ? '1280x1024' : '1024x768';
-      if (viewport !== null) await page.setViewportSize(viewport);
-      const sizedFont = await rootFontPx(page);
-      await check(`start-${size}`);
-      await openFirstQuestion(start);
-      await check(`question-${size}`);
-      await page.getByRole('button', { name: 'Terminar', exact: true }).tap();
+    /** «Terminar» or «Volver al inicio» ends the visit, and the aids with it; two touches bring them back. */
+    const endVisitAndSwitchBackOn = async (button: 'Terminar' | 'Volver al inicio') => {
+      const largeFont = await rootFontPx(page);
+      await page.getByRole('button', { name: button, exact: true }).tap();
       await start.waitUntilShown();
-      // «Terminar» ends the visit: the aids go with it, and come back with two touches.
-      expect(await rootFontPx(page)).toBeCloseTo(sizedFont / 1.25, 1);
-      expect(await pageBackground(page)).toBe(normalBackground);
+      await expect.poll(() => rootFontPx(page), { timeout: 2_000 }).toBeCloseTo(largeFont / 1.25, 1);
+      await expect.poll(() => pageBackground(page), { timeout: 2_000 }).toBe(normalBackground);
       await panel.open();
       await panel.toggle('Alto contraste');
       await panel.toggle('Letra más grande');
       await panel.close();
+    };
+    for (const viewport of [null, smallKiosk]) {
+      const size = viewport === null ? '1280x1024' : '1024x768';
+      if (viewport !== null) await page.setViewportSize(viewport);
+      await check(`start-${size}`);
+      await openFirstQuestion(start);
+      await check(`question-${size}`);
+      await endVisitAndSwitchBackOn('Terminar');
+      const code = fixture.codes("state <> 'pagada'")[viewport === null ? 1 : 2] ?? 0;
+      await openValidated(start, fixture, code, 'Facturación servicios públicos');
+      await check(`bill-${size}`);
+      // The bill's lines and chart, further down, as the citizen scrolls to them.
+      await page.locator('.kiosk-app__content').evaluate((content) => content.scrollBy({ top: content.clientHeight * 0.8 }));
+      await saveScreenshot(page, `accessibility-bill-lines-${size}`);
+      await endVisitAndSwitchBackOn('Terminar');
       const touch = await (await start.openStaffAccess()).openTouchTest();
       await touch.showKeyboard();
       await check(`keyboard-${size}`);
       await touch.tapKeys(['Símbolos']);
       await check(`keyboard-symbols-${size}`);
-      await page.getByRole('button', { name: 'Volver al inicio' }).tap();
-      await start.waitUntilShown();
-      await panel.open();
-      await panel.toggle('Alto contraste');
-      await panel.toggle('Letra más grande');
-      await panel.close();
+      await endVisitAndSwitchBackOn('Volver al inicio');
     }
   });
 

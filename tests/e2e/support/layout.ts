@@ -6,10 +6,11 @@ interface Spill {
 }
 
 /**
- * Fails when anything on the screen leaves it sideways or is cut off: an element whose box
- * crosses the left or right edge of the viewport, or a box that hides part of its content
- * (overflow hidden with more inside than it shows). What «Letra más grande» must never cause.
- * Vertical growth is fine: the screen's content area scrolls.
+ * Fails when anything on the screen leaves it sideways, is cut off or runs over its neighbour:
+ * an element whose box crosses the left or right edge of the viewport, a box that hides part of
+ * its content (overflow hidden with more inside than it shows), or text wider than its own box.
+ * What «Letra más grande» must never cause. Vertical growth is fine: the screen's content area
+ * scrolls.
  */
 export async function expectFitsWidth(page: Page, screen: string): Promise<void> {
   const spills = await page.evaluate(() => {
@@ -24,6 +25,11 @@ export async function expectFitsWidth(page: Page, screen: string): Promise<void>
       const style = getComputedStyle(el);
       const clips = style.overflowX === 'hidden' || style.overflowX === 'clip';
       if (clips && el.scrollWidth > el.clientWidth + 1) found.push({ what: describe(el), detail: `shows ${el.clientWidth} px of ${el.scrollWidth}` });
+      // Text wider than its own box runs over its neighbour (a long number in a narrow column).
+      const ownText = [...el.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '');
+      if (!clips && ownText && style.display !== 'inline' && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+        found.push({ what: describe(el), detail: `its text needs ${el.scrollWidth} px of ${el.clientWidth}` });
+      }
     }
     return found;
   });
