@@ -150,6 +150,10 @@ describe('kiosk accessibility aids', () => {
       await page.locator('.kiosk-app__content').evaluate((content) => content.scrollBy({ top: content.clientHeight * 0.8 }));
       await saveScreenshot(page, `accessibility-bill-lines-${size}`);
       await endVisitAndSwitchBackOn('Terminar');
+      await start.tile('Regístrese aquí').tap();
+      await page.getByRole('heading', { name: 'Regístrese aquí' }).waitFor();
+      await check(`register-${size}`);
+      await endVisitAndSwitchBackOn('Terminar');
       const touch = await (await start.openStaffAccess()).openTouchTest();
       await touch.showKeyboard();
       await check(`keyboard-${size}`);
