@@ -20,6 +20,11 @@ export function useAccessibilityTheme(): void {
     else delete root.dataset['contrast'];
     if (largerText) root.dataset['text'] = 'large';
     else delete root.dataset['text'];
+    // The kiosk's frame gone (a revoked device's lock screen replaces it): back to the plain look.
+    return () => {
+      delete root.dataset['contrast'];
+      delete root.dataset['text'];
+    };
   }, [highContrast, largerText]);
 
   useEffect(() => {

@@ -34,14 +34,20 @@ export function CashierApp() {
           </p>
         )}
       </header>
-      <main className="cashier-app__main">
-        {screen === 'sign-in' && <SignInScreen />}
-        {screen === 'open' && <OpenSessionScreen />}
-        {screen === 'counter' && <CounterScreen />}
-        {screen === 'payments' && <PaymentsScreen />}
-        {screen === 'close' && <CloseScreen />}
-        {screen === 'parked' && <ParkedEventsScreen onBack={() => show('sign-in')} />}
-      </main>
+      {screen === 'parked' ? (
+        // The parked records are also a kiosk screen and bring their own <main>: one per page.
+        <div className="cashier-app__main">
+          <ParkedEventsScreen onBack={() => show('sign-in')} />
+        </div>
+      ) : (
+        <main className="cashier-app__main">
+          {screen === 'sign-in' && <SignInScreen />}
+          {screen === 'open' && <OpenSessionScreen />}
+          {screen === 'counter' && <CounterScreen />}
+          {screen === 'payments' && <PaymentsScreen />}
+          {screen === 'close' && <CloseScreen />}
+        </main>
+      )}
       <StatusStrip />
     </div>
   );
