@@ -135,7 +135,10 @@ function Figures({ answer }: { readonly answer: Closing }) {
     <table className="cashier-table" aria-label="Arqueo">
       <thead>
         <tr>
-          <th />
+          {/* Named for screen readers: the column of the rows' names (efectivo, tarjeta…). */}
+          <th>
+            <span className="visually-hidden">Concepto</span>
+          </th>
           <th className="num">Esperado</th>
           <th className="num">Contado</th>
         </tr>
