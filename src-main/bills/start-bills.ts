@@ -1,9 +1,12 @@
+import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
+import type { PhoneLinks } from '../documents/phone-links';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 import { BillAccess } from './bill-access';
 import { modelDocuments, queuePrinting, type BillPdfRenderer, type BillPrinters } from './bill-output-wiring';
 import { BillQueries } from './bill-queries';
+import { billsHandlers } from './bills-handlers';
 import { BillsService } from './bills-service';
 
 export interface BillsDeps {
@@ -15,10 +18,16 @@ export interface BillsDeps {
   readonly log: Logger;
   /** Days from a bill's issue to the citizen's door (config `kiosk.billDeliveryDays`); 5 when not given. */
   readonly billDeliveryDays?: number;
+  /** «Llevar a mi celular»: documents left on the central server for a phone. */
+  readonly phoneLinks: PhoneLinks;
 }
 
-/** The bills feature's services, ready for the handlers: who may see a code, and what they see. */
-export function startBills(deps: BillsDeps): { access: BillAccess; service: BillsService } {
+/**
+ * Bills at the kiosk: who may see a código interno (its questions answered: the access id the
+ * bills operations declare as their kiosk visit) and what they see. `access` is for accounts,
+ * which open a linked code without the questions.
+ */
+export function startBills(deps: BillsDeps): Slice & { readonly access: BillAccess } {
   const queries = new BillQueries(deps.store);
   const access = new BillAccess({ store: deps.store, queries, log: deps.log, billDeliveryDays: deps.billDeliveryDays });
   // A kiosk reads its subscribers for the questions' peers now, so its first citizen does not
@@ -35,5 +44,13 @@ export function startBills(deps: BillsDeps): { access: BillAccess; service: Bill
     printing: queuePrinting(deps.printers),
     log: deps.log,
   });
-  return { access, service };
+  return {
+    name: 'bills',
+    access,
+    handlers: billsHandlers(access, service, deps.phoneLinks),
+    callers: { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) },
+    // The next citizen starts from nothing: no access to the last one's bills.
+    endVisit: () => access.endSession(),
+    stop: () => Promise.resolve(),
+  };
 }

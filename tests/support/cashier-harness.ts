@@ -1,7 +1,5 @@
 import { onTestFinished } from 'vitest';
-import { cashierHandlers } from '../../src-main/cashier/cashier-handlers';
-import { CashierService } from '../../src-main/cashier/cashier-service';
-import { StaffSessions } from '../../src-main/cashier/staff-sessions';
+import { startCashier } from '../../src-main/cashier/start-cashier';
 import { DeviceMeta } from '../../src-main/device/device-meta';
 import { createRootLogger } from '../../src-main/logger';
 import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/receipt-printing/receipt-printing';
@@ -42,12 +40,10 @@ export function cashierHarness(
     queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
   });
   (options.register ?? onTestFinished)(() => receipts.queue.stop());
-  const sessions = new StaffSessions(authorizer, () => now().getTime());
-  const service = new CashierService({
+  const counter = startCashier({
     store,
     meta: new DeviceMeta(store),
-    sessions,
-    authorizer,
+    staff: authorizer,
     clock: { checkForMoney: () => harness.clockSkew },
     receipts,
     parkedMoneyEvents: () => parked.moneyCount(),
@@ -61,7 +57,7 @@ export function cashierHarness(
     log,
     now,
   });
-  const dispatch = featureDispatch(cashierHandlers(service), { 'staff-session': (staffSession) => sessions.resolve(staffSession) }, 'cashier');
+  const dispatch = featureDispatch(counter.handlers, counter.callers ?? {}, 'cashier');
   const harness: CashierHarness = {
     receipts,
     clockSkew: ok(undefined),

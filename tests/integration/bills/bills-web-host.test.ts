@@ -62,7 +62,7 @@ describe('bills through the web host', () => {
     expect(payments.ok && payments.value.payments.length).toBe(Math.min(12, facts.payments(code).length));
 
     expect((await call('kiosk.sessionEnded', { reason: 'idle', durationSeconds: 90 })).ok).toBe(true);
-    expect(await call('bills.current', { accessId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('bills.current', { accessId })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
   });
 
   it('answers bad input with a Spanish message and changes nothing', async () => {

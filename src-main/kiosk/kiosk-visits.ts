@@ -5,14 +5,14 @@ import type { DeviceMeta } from '../device/device-meta';
 import type { Store } from '../store/open-store';
 import { commit } from '../store/write-path';
 
-/** Citizen sessions at the kiosk: recorded locally and reported to the office through the outbox. */
-export class KioskService {
+/** Citizens' visits to the kiosk: each end recorded locally and reported to the office through the outbox. */
+export class KioskVisits {
   constructor(
     private readonly store: Store,
     private readonly meta: DeviceMeta,
   ) {}
 
-  sessionEnded(input: OpParsedInput<'kiosk.sessionEnded'>): Promise<Result<{ recorded: true }>> {
+  ended(input: OpParsedInput<'kiosk.sessionEnded'>): Promise<Result<{ recorded: true }>> {
     const at = new Date().toISOString();
     const details = { reason: input.reason, durationSeconds: input.durationSeconds };
     commit(this.store, (tx) => {

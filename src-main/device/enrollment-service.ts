@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { OpOutput } from '../../src-shared/api/contract';
-import type { DeviceMeta } from '../device/device-meta';
+import type { DeviceMeta } from './device-meta';
 import type { Logger } from '../logger';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { ServerClient } from '../server-link/server-client';
 import type { Store } from '../store/open-store';
 import { resetReplica } from '../sync/replica-reset';
-import { recordServerIdentity } from '../device/device-identity';
+import { recordServerIdentity } from './device-identity';
 import type { DeviceMode } from '../../src-shared/domain/device-mode';
 
 /** Enrolls this device with the central server, once. */

@@ -1,7 +1,7 @@
 import type { OpOutput } from '../../src-shared/api/contract';
 import { ok, type Result } from '../../src-shared/api/result';
 import type { StaffGrant } from '../api/callers';
-import type { SyncService } from '../sync/sync-service';
+import type { SyncService } from './sync-service';
 
 /**
  * Staff-facing sync operations: sync now, and the supervisor's parked-events screen (its

@@ -1,0 +1,19 @@
+import type { Slice } from '../api/slice';
+import type { Logger } from '../logger';
+import type { Store } from '../store/open-store';
+import { StaffAuthorizer } from './staff-authorizer';
+
+/**
+ * Staff credentials checked on the device (staff-authorizer.ts): a supervisor's grant for the
+ * screens that need one. `authorizer` is for the counter (sign-in, a supervisor's approval).
+ */
+export function startStaff(deps: { readonly store: Store; readonly pepper: Buffer; readonly log: Logger }): Slice & { readonly authorizer: StaffAuthorizer } {
+  const authorizer = new StaffAuthorizer(deps.store, deps.log, deps.pepper);
+  return {
+    name: 'staff',
+    authorizer,
+    handlers: { 'staff.authorize': (input) => authorizer.authorize(input.username, input.password) },
+    callers: { 'supervisor-grant': (grantId) => authorizer.resolve(grantId) },
+    stop: () => Promise.resolve(),
+  };
+}

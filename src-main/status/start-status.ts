@@ -1,0 +1,28 @@
+import type { Slice } from '../api/slice';
+import type { AppConfig } from '../config/app-config';
+import type { DeviceMeta } from '../device/device-meta';
+import type { PrinterStatusCache } from '../printing/printer-status-cache';
+import type { ConnectionMonitor } from '../server-link/connection-monitor';
+import type { Store } from '../store/open-store';
+import type { SyncService } from '../sync/sync-service';
+import { StatusService } from './status-service';
+
+export interface StatusDeps {
+  readonly config: AppConfig;
+  readonly store: Store;
+  readonly meta: DeviceMeta;
+  readonly connection: ConnectionMonitor;
+  readonly sync: Pick<SyncService, 'figures'>;
+  /** The printer citizens' documents come out of (printers.stripPrinter). */
+  readonly printer: PrinterStatusCache | null;
+}
+
+/** The status strip: connection, sync, printer. */
+export function startStatus(deps: StatusDeps): Slice {
+  const status = new StatusService(deps.config, deps.store, deps.meta, deps.connection, deps.sync, deps.printer);
+  return {
+    name: 'status',
+    handlers: { 'status.get': () => status.get() },
+    stop: () => Promise.resolve(),
+  };
+}
