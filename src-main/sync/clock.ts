@@ -7,6 +7,9 @@ export const maxClockSkewMs = 5 * 60_000;
 /**
  * The device clock against the server's, measured on every sync exchange: the server's time
  * minus the middle of the request (the classic NTP-style estimate; error ≤ half the round trip).
+ * A long poll is answered at the end of its hold, and the server stamps its time then: against
+ * the middle of the request it would read half the hold as skew (12.5 s for a 25 s poll), so a
+ * held request is measured against the moment its answer arrived (error ≤ the answer's trip).
  */
 export class DeviceClock {
   constructor(
@@ -14,10 +17,10 @@ export class DeviceClock {
     private readonly now: () => number = Date.now,
   ) {}
 
-  record(serverTime: string, sentAt: number, receivedAt: number): void {
+  record(serverTime: string, sentAt: number, receivedAt: number, held = false): void {
     const server = Date.parse(serverTime);
     if (Number.isNaN(server)) return;
-    const offset = Math.round(server - (sentAt + receivedAt) / 2);
+    const offset = Math.round(server - (held ? receivedAt : (sentAt + receivedAt) / 2));
     this.meta.set({ clockOffsetMs: String(offset), clockCheckedAt: new Date(this.now()).toISOString() });
   }
 

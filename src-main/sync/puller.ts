@@ -110,9 +110,8 @@ export class Puller {
       const { result, sentAt, receivedAt, held } = await request;
       if (this.stopped) return caughtUp;
       const page = this.checked(result);
-      // The server stamps its time when it answers, after a long poll's hold: only a request
-      // it answered at once measures the clock (the midpoint would be half the hold off).
-      if (!held) this.clock.record(page.serverTime, sentAt, receivedAt);
+      // The server stamps its time when it answers, after a long poll's hold (clock.ts).
+      this.clock.record(page.serverTime, sentAt, receivedAt, held);
       // A restored server: the replica was emptied, so this page's cursor means nothing now.
       if (this.epoch.observe(page.epoch)) throw new FeedRestarted();
       const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
