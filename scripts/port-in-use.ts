@@ -25,14 +25,6 @@ export async function embeddedServerPortTaken(port: number): Promise<ConfigError
   );
 }
 
-/** The web host's port is taken. */
-export function webHostPortTaken(port: number): ConfigError {
-  return new ConfigError(
-    `El puerto ${port} de la aplicación lo usa otro programa (¿otro Ventanilla en esta máquina?). ` +
-      'Arranque con VENTANILLA_PORT=0 para tomar un puerto libre, o con otro número.',
-  );
-}
-
 async function answersAsCentralServer(url: string): Promise<boolean> {
   try {
     const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2000) });

@@ -11,7 +11,7 @@ import { loadMailConfig, type ServerConfig } from '../src-server/config';
 import { createEnrollmentCode } from '../src-server/devices/admin';
 import { startServer, type RunningServer, type StartServerOptions } from '../src-server/index';
 
-import { embeddedServerPortTaken, isPortInUse, webHostPortTaken } from './port-in-use';
+import { embeddedServerPortTaken, isPortInUse } from './port-in-use';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,8 +54,6 @@ export async function startStackFromConfig(config: AppConfig, log: Logger, serve
       dispatch: core.dispatch,
       log: moduleLogger(log, 'web-host'),
       launchPage: webLaunchPage(config),
-    }).catch((error: unknown) => {
-      throw isPortInUse(error) ? webHostPortTaken(config.port) : error;
     });
     const running = core;
     return {

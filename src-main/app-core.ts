@@ -104,7 +104,15 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   const staff = startStaff({ store, pepper: staffPepper, log: moduleLogger(log, 'staff') });
   const deviceLock = startDeviceLock({ store, meta, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
   const phoneLinks = new PhoneLinks(client, meta, moduleLogger(log, 'phone-links'));
-  const bills = startBills({ store, meta, printers: printers.forBills, renderPdf: renderBillPdf, phoneLinks, log: moduleLogger(log, 'bills') });
+  const bills = startBills({
+    store,
+    meta,
+    printers: printers.forBills,
+    renderPdf: renderBillPdf,
+    phoneLinks,
+    billDeliveryDays: config.kiosk.billDeliveryDays,
+    log: moduleLogger(log, 'bills'),
+  });
   const slices: readonly Slice[] = [
     printers,
     sync,

@@ -14,6 +14,7 @@ import { documentRoute, registerDocumentsRoute } from './documents-route';
 import { LaunchCodes } from './launch-codes';
 import { LaunchPage } from './launch-page';
 import { RequestGuard } from './request-guard';
+import { ConfigError } from '../../config/app-config';
 
 export interface WebHostOptions {
   readonly port: number;
@@ -167,7 +168,12 @@ async function listen(app: FastifyInstance, port: number): Promise<number> {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      throw new Error(`El puerto ${port} ya está en uso. Cierre la otra instancia o elija otro con VENTANILLA_PORT.`, { cause });
+      // A start-up error the person at the terminal reads as it is (scripts/start.ts), not a stack.
+      throw new ConfigError(
+        `El puerto ${port} de la aplicación lo usa otro programa (¿otro Ventanilla en esta máquina?). ` +
+          'Arranque con VENTANILLA_PORT=0 para tomar un puerto libre, o con otro número.',
+        { cause },
+      );
     }
     throw cause;
   }
