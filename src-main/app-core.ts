@@ -18,7 +18,7 @@ import { limitDocuments } from './documents/document-limit';
 import { PhoneLinks } from './documents/phone-links';
 import { startKiosk } from './kiosk/start-kiosk';
 import { moduleLogger, type Logger } from './logger';
-import { startPrinters } from './printing/start-printers';
+import { startPrinters } from './devices/printing/start-printers';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { startStaff } from './staff/start-staff';

@@ -1,10 +1,10 @@
 import { buildBillDocument, type BillDocument } from '../../src-shared/domain/bill-document';
 import { billSlip } from '../../src-shared/domain/bill-slip';
-import { encodeReceipt } from '../receipt-printing/escpos-encoder';
-import { escposContentType, type ReceiptPrinterProfile } from '../receipt-printing/receipt-profile';
+import { encodeReceipt } from '../devices/receipt-printer/escpos-encoder';
+import { escposContentType, type ReceiptPrinterProfile } from '../devices/receipt-printer/receipt-profile';
 import type { BillDocuments, BillPrinting, BillPrintTarget } from './bill-output';
 
-/** The part of the print queue (src-main/printing/print-queue.ts) a bill needs. */
+/** The part of the print queue (src-main/devices/printing/print-queue.ts) a bill needs. */
 export interface BillJobQueue {
   enqueue(request: { kind: string; title: string; contentType: string; content: Uint8Array }): { id: string };
 }

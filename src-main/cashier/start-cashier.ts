@@ -1,7 +1,7 @@
 import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
-import type { ReceiptPrinting } from '../receipt-printing/receipt-printing';
+import type { ReceiptPrinting } from '../devices/receipt-printer/receipt-printing';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { Store } from '../store/open-store';
 import type { DeviceClock } from '../sync/clock';

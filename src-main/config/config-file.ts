@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { deviceModes } from '../../src-shared/domain/device-mode';
-import { receiptPrinterTypes } from '../receipt-printing/receipt-profile';
-import { parseReceiptPrinterAddress } from '../receipt-printing/receipt-printer-address';
+import { receiptPrinterTypes } from '../devices/receipt-printer/receipt-profile';
+import { parseReceiptPrinterAddress } from '../devices/receipt-printer/receipt-printer-address';
 
 /**
  * The documented config file (`ventanilla.json` in the data dir, or the path in

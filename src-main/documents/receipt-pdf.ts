@@ -1,6 +1,6 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
-import { pairLines, wrapText } from '../receipt-printing/receipt-text';
+import { pairLines, wrapText } from '../devices/receipt-printer/receipt-text';
 import { embedStandardFonts, winAnsi } from './pdf-text';
 
 /**

@@ -1,7 +1,7 @@
 import type { Slice } from '../api/slice';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
-import type { PrinterStatusCache } from '../printing/printer-status-cache';
+import type { PrinterStatusCache } from '../devices/printing/printer-status-cache';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
 import type { SyncService } from '../sync/sync-service';

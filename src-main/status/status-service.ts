@@ -4,7 +4,7 @@ import type { DeviceStatus } from '../../src-shared/api/ops/status';
 import { ok, type Result } from '../../src-shared/api/result';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
-import { stripState, type PrinterStatusCache } from '../printing/printer-status-cache';
+import { stripState, type PrinterStatusCache } from '../devices/printing/printer-status-cache';
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
 import type { SyncService } from '../sync/sync-service';

@@ -1,6 +1,6 @@
 /**
  * What a thermal receipt or slip says, before it is ESC/POS (docs/architecture.md, STYLE §11): a list of
- * lines a pure encoder turns into printer bytes (src-main/receipt-printing/escpos-encoder.ts).
+ * lines a pure encoder turns into printer bytes (src-main/devices/receipt-printer/escpos-encoder.ts).
  * Both the bill slip and the cashier's recibo de caja are built as this model, so tests can
  * assert the words without decoding bytes, and the encoder never knows what a bill is.
  */

@@ -2,7 +2,7 @@ import { onTestFinished } from 'vitest';
 import { startCashier } from '../../src-main/cashier/start-cashier';
 import { DeviceMeta } from '../../src-main/device/device-meta';
 import { createRootLogger } from '../../src-main/logger';
-import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/receipt-printing/receipt-printing';
+import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/devices/receipt-printer/receipt-printing';
 import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
 import { ParkedEvents } from '../../src-main/sync/parked-events';
 import type { Store } from '../../src-main/store/open-store';

@@ -4,8 +4,8 @@ import type {
   PrinterCondition,
   PrinterStatus,
   SystemJobState,
-} from '../../src-main/printing/document-printer';
-import { PrintFailure } from '../../src-main/printing/document-printer';
+} from '../../src-main/devices/document-printer/document-printer';
+import { PrintFailure } from '../../src-main/devices/document-printer/document-printer';
 
 /**
  * A document printer a test drives by hand (STYLE §11: fakes live in tests/): its condition,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
 import { cashierMessages } from '../../../src-main/cashier/cashier-messages';
-import { receiptMessages } from '../../../src-main/receipt-printing/receipt-messages';
+import { receiptMessages } from '../../../src-main/devices/receipt-printer/receipt-messages';
 import { storeWriteMessages } from '../../../src-main/store/store-write-failure';
 import type { DatabaseVariant } from '../../support/postgres';
 import { FullDisk } from '../../support/full-disk';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRootLogger } from '../../../src-main/logger';
-import { printReceipt } from '../../../src-main/receipt-printing/print-receipt';
-import { startReceiptPrinting } from '../../../src-main/receipt-printing/receipt-printing';
+import { printReceipt } from '../../../src-main/devices/receipt-printer/print-receipt';
+import { startReceiptPrinting } from '../../../src-main/devices/receipt-printer/receipt-printing';
 import type { Store } from '../../../src-main/store/open-store';
 import { receiptTestPage } from '../../../src-shared/receipts/test-page';
 import { decodeEscpos, printedLines } from '../../support/escpos-decoder';

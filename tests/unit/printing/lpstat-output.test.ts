@@ -7,7 +7,7 @@ import {
   parseRequestId,
   parseSchedulerRunning,
   queueOfJob,
-} from '../../../src-main/printing/cups/lpstat-output';
+} from '../../../src-main/devices/document-printer/cups/lpstat-output';
 
 // Captured from Debian 12's CUPS 2.4.2 with LANG=C (`lpstat -l -p ventanilla-pdf` and friends).
 const longTail = [

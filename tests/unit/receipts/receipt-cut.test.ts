@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeReceipt } from '../../../src-main/receipt-printing/escpos-encoder';
+import { encodeReceipt } from '../../../src-main/devices/receipt-printer/escpos-encoder';
 import { paymentReceipt } from '../../../src-shared/cashier/receipt-layout';
 import { blankLinesBeforeCut, decodeEscpos, lineHeightMm } from '../../support/escpos-decoder';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { pairLines, receiptText, wrapText } from '../../../src-main/receipt-printing/receipt-text';
-import { conditionFromDleEot } from '../../../src-main/receipt-printing/dle-eot';
-import { parseReceiptPrinterAddress } from '../../../src-main/receipt-printing/receipt-printer-address';
+import { pairLines, receiptText, wrapText } from '../../../src-main/devices/receipt-printer/receipt-text';
+import { conditionFromDleEot } from '../../../src-main/devices/receipt-printer/dle-eot';
+import { parseReceiptPrinterAddress } from '../../../src-main/devices/receipt-printer/receipt-printer-address';
 
 describe('receipt text', () => {
   it('keeps Spanish as it is and maps what code page 858 lacks', () => {

@@ -1,10 +1,10 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
-import { printJobs } from '../../db/local/schema';
-import type { PrintJobView } from '../../src-shared/api/ops/print';
-import { printJobStates } from '../../src-shared/api/ops/print';
-import type { Store } from '../store/open-store';
+import { printJobs } from '../../../db/local/schema';
+import type { PrintJobView } from '../../../src-shared/api/ops/print';
+import { printJobStates } from '../../../src-shared/api/ops/print';
+import type { Store } from '../../store/open-store';
 
 export type PrintJobRow = typeof printJobs.$inferSelect;
 export type PrintJobState = PrintJobView['state'];

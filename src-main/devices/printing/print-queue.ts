@@ -1,13 +1,13 @@
-import type { PrintJobView } from '../../src-shared/api/ops/print';
-import { err, ok, type Result } from '../../src-shared/api/result';
-import type { Logger } from '../logger';
-import type { Store } from '../store/open-store';
-import type { DocumentPrinter } from './document-printer';
+import type { PrintJobView } from '../../../src-shared/api/ops/print';
+import { err, ok, type Result } from '../../../src-shared/api/result';
+import type { Logger } from '../../logger';
+import type { Store } from '../../store/open-store';
+import type { DocumentPrinter } from '../document-printer/document-printer';
 import { resumeAfterRestart, sendOnce, type AttemptContext, type AttemptOutcome } from './print-attempt';
 import { PrintJobRecords } from './print-job-records';
 import { printMessages } from './print-messages';
 import type { PrinterStatusCache } from './printer-status-cache';
-import { Sleeper } from './sleeper';
+import { Sleeper } from '../jobs/sleeper';
 
 export interface PrintRequest {
   /** What is printed: bill, previous-bill, certificate, report, test-page… */

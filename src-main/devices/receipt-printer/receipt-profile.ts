@@ -1,4 +1,4 @@
-import type { ReceiptPaper } from '../../src-shared/receipts/receipt-model';
+import type { ReceiptPaper } from '../../../src-shared/receipts/receipt-model';
 
 export const receiptPrinterTypes = ['epson', 'star'] as const;
 export type ReceiptPrinterType = (typeof receiptPrinterTypes)[number];

@@ -1,6 +1,6 @@
 import type { DocumentPrinter, PrintDocument, PrinterStatus, SystemJobState } from '../document-printer';
 import { PrintFailure } from '../document-printer';
-import { conditionMessage, printMessages } from '../print-messages';
+import { conditionMessage, printMessages } from '../../printing/print-messages';
 import { runCommand, type CommandOutcome } from '../run-command';
 import {
   classifyComplaint,

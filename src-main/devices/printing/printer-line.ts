@@ -1,7 +1,6 @@
-import type { Logger } from '../logger';
-import type { Store } from '../store/open-store';
-import { createDocumentPrinter, type ElectronPrinterFactory } from './create-document-printer';
-import type { DocumentPrinter } from './document-printer';
+import type { Logger } from '../../logger';
+import type { Store } from '../../store/open-store';
+import type { DocumentPrinter } from '../document-printer/document-printer';
 import { PrintQueue, type PrintQueueOptions } from './print-queue';
 import { PrinterStatusCache } from './printer-status-cache';
 
@@ -11,8 +10,6 @@ export interface PrinterLine {
   readonly status: PrinterStatusCache;
   readonly queue: PrintQueue;
 }
-
-export type DocumentPrinting = PrinterLine;
 
 export interface PrinterLineOptions {
   readonly store: Store;
@@ -39,25 +36,4 @@ export function startPrinterLine(options: PrinterLineOptions): PrinterLine {
   queue.start();
   void status.refresh();
   return { printer, status, queue };
-}
-
-export interface DocumentPrintingOptions {
-  readonly store: Store;
-  /** `config.printers.document`. */
-  readonly printerName: string | null;
-  readonly platform: NodeJS.Platform;
-  readonly log: Logger;
-  readonly electronPrinter?: ElectronPrinterFactory | undefined;
-  readonly statusTtlMs?: number;
-  readonly queue?: PrintQueueOptions;
-}
-
-/** The document printer (full-page PDFs through the OS print system). */
-export function startDocumentPrinting(options: DocumentPrintingOptions): DocumentPrinting {
-  const printer = createDocumentPrinter({
-    printerName: options.printerName,
-    platform: options.platform,
-    electronPrinter: options.electronPrinter,
-  });
-  return startPrinterLine({ ...options, printer, contentTypes: ['application/pdf'] });
 }

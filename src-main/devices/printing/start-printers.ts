@@ -1,18 +1,18 @@
-import { ok } from '../../src-shared/api/result';
-import { formatBogotaDateTime } from '../../src-shared/domain/calendar-es';
-import { receiptPapers } from '../../src-shared/receipts/receipt-model';
-import { receiptTestPage } from '../../src-shared/receipts/test-page';
-import type { Slice } from '../api/slice';
-import type { BillPrinters } from '../bills/bill-output-wiring';
-import type { AppConfig } from '../config/app-config';
-import type { DeviceMeta } from '../device/device-meta';
-import { moduleLogger, type Logger } from '../logger';
-import { printReceipt } from '../receipt-printing/print-receipt';
-import { startReceiptPrinting, type ReceiptPrinting } from '../receipt-printing/receipt-printing';
-import type { Store } from '../store/open-store';
+import { ok } from '../../../src-shared/api/result';
+import { formatBogotaDateTime } from '../../../src-shared/domain/calendar-es';
+import { receiptPapers } from '../../../src-shared/receipts/receipt-model';
+import { receiptTestPage } from '../../../src-shared/receipts/test-page';
+import type { Slice } from '../../api/slice';
+import type { BillPrinters } from '../../bills/bill-output-wiring';
+import type { AppConfig } from '../../config/app-config';
+import type { DeviceMeta } from '../../device/device-meta';
+import { moduleLogger, type Logger } from '../../logger';
+import type { Store } from '../../store/open-store';
+import { startDocumentPrinting, type DocumentPrinting } from '../document-printer/document-printing';
+import { printReceipt } from '../receipt-printer/print-receipt';
+import { startReceiptPrinting, type ReceiptPrinting } from '../receipt-printer/receipt-printing';
 import { PrintDesk } from './print-desk';
 import type { PrinterStatusCache } from './printer-status-cache';
-import { startDocumentPrinting, type DocumentPrinting } from './printing';
 
 export interface PrintersDeps {
   readonly store: Store;

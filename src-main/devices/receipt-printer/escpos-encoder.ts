@@ -1,5 +1,5 @@
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
-import { receiptPapers, type ReceiptLine, type ReceiptModel } from '../../src-shared/receipts/receipt-model';
+import { receiptPapers, type ReceiptLine, type ReceiptModel } from '../../../src-shared/receipts/receipt-model';
 import { ladderBarcodePng } from './ladder-barcode';
 import type { ReceiptPrinterProfile, ReceiptPrinterType } from './receipt-profile';
 import { pairLines, receiptText, wrapText } from './receipt-text';

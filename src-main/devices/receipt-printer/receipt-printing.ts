@@ -1,10 +1,10 @@
-import type { Logger } from '../logger';
-import { CupsPrinter } from '../printing/cups/cups-printer';
-import type { DocumentPrinter } from '../printing/document-printer';
+import type { Logger } from '../../logger';
+import { CupsPrinter } from '../document-printer/cups/cups-printer';
+import type { DocumentPrinter } from '../document-printer/document-printer';
 import type { PrintQueueOptions } from '../printing/print-queue';
-import { startPrinterLine, type PrinterLine } from '../printing/printing';
-import { UnavailablePrinter } from '../printing/unavailable-printer';
-import type { Store } from '../store/open-store';
+import { startPrinterLine, type PrinterLine } from '../printing/printer-line';
+import { UnavailablePrinter } from '../document-printer/unavailable-printer';
+import type { Store } from '../../store/open-store';
 import { EscposTcpPrinter, type EscposTcpOptions } from './escpos-tcp-printer';
 import { receiptMessages } from './receipt-messages';
 import { parseReceiptPrinterAddress } from './receipt-printer-address';

@@ -1,5 +1,5 @@
-import type { PrintJobView } from '../../src-shared/api/ops/print';
-import { err, type Result } from '../../src-shared/api/result';
+import type { PrintJobView } from '../../../src-shared/api/ops/print';
+import { err, type Result } from '../../../src-shared/api/result';
 import { printMessages } from './print-messages';
 import type { PrintQueue } from './print-queue';
 

@@ -1,4 +1,4 @@
-import type { PrinterCondition } from './document-printer';
+import type { PrinterCondition } from '../document-printer/document-printer';
 
 /**
  * Every Spanish sentence the printing module puts in `print_jobs.last_error`, in one place so

@@ -1,6 +1,6 @@
-import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
-import type { Logger } from '../logger';
-import { storeWriteFailure } from '../store/store-write-failure';
+import type { ReceiptModel } from '../../../src-shared/receipts/receipt-model';
+import type { Logger } from '../../logger';
+import { storeWriteFailure } from '../../store/store-write-failure';
 import { encodeReceipt } from './escpos-encoder';
 import { receiptMessages } from './receipt-messages';
 import type { ReceiptPrinting } from './receipt-printing';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentPrinter, PrintDocument, PrinterStatus, SystemJobState } from '../printing/document-printer';
-import { PrintFailure } from '../printing/document-printer';
+import type { DocumentPrinter, PrintDocument, PrinterStatus, SystemJobState } from '../document-printer/document-printer';
+import { PrintFailure } from '../document-printer/document-printer';
 import { conditionFromDleEot, dleEot } from './dle-eot';
 import { escposContentType } from './receipt-profile';
 import { PrinterSocket, PrinterSocketError } from './printer-socket';

@@ -1,5 +1,5 @@
-import type { DeviceStatus } from '../../src-shared/api/ops/status';
-import type { DocumentPrinter, PrinterCondition, PrinterStatus } from './document-printer';
+import type { DeviceStatus } from '../../../src-shared/api/ops/status';
+import type { DocumentPrinter, PrinterCondition, PrinterStatus } from '../document-printer/document-printer';
 
 /**
  * The printer's status for the status strip, which every screen polls every few seconds: asking

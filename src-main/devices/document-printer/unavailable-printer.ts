@@ -1,6 +1,6 @@
 import type { DocumentPrinter, PrinterStatus, SystemJobState } from './document-printer';
 import { PrintFailure } from './document-printer';
-import { printMessages } from './print-messages';
+import { printMessages } from '../printing/print-messages';
 
 export type UnavailableReason = 'not-configured' | 'unsupported-platform';
 

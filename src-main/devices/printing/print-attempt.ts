@@ -1,6 +1,6 @@
-import type { Logger } from '../logger';
-import type { DocumentPrinter, PrintDocument, PrinterCondition, SystemJobState } from './document-printer';
-import { PrintFailure } from './document-printer';
+import type { Logger } from '../../logger';
+import type { DocumentPrinter, PrintDocument, PrinterCondition, SystemJobState } from '../document-printer/document-printer';
+import { PrintFailure } from '../document-printer/document-printer';
 import { conditionMessage, printMessages } from './print-messages';
 import type { PrinterStatusCache } from './printer-status-cache';
 

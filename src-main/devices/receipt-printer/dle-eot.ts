@@ -1,4 +1,4 @@
-import type { PrinterCondition } from '../printing/document-printer';
+import type { PrinterCondition } from '../document-printer/document-printer';
 
 /**
  * ESC/POS real-time status (DLE EOT n, `10 04 n`): the printer answers one byte at once, even
