@@ -5,9 +5,23 @@ import { printJobs } from '../../../db/local/schema';
 import type { PrintJobView } from '../../../src-shared/api/ops/print';
 import { printJobStates } from '../../../src-shared/api/ops/print';
 import type { Store } from '../../store/open-store';
+import { canMove, type JobState } from '../jobs/job-state';
+import type { JobChange, JobTable, StoredJob } from '../jobs/job-table';
 
-export type PrintJobRow = typeof printJobs.$inferSelect;
-export type PrintJobState = PrintJobView['state'];
+type PrintJobRow = typeof printJobs.$inferSelect;
+type PrintJobState = PrintJobView['state'];
+
+/** A print job as the runner and the printer see it: the runner's state, with the bytes. */
+export interface PrintJob extends StoredJob {
+  readonly kind: string;
+  /** Shown in the OS queue. May hold a código interno: never log it. */
+  readonly title: string;
+  readonly contentType: string;
+  readonly content: Buffer;
+  readonly copyOf: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
 
 export interface NewPrintJob {
   readonly kind: string;
@@ -18,17 +32,42 @@ export interface NewPrintJob {
 }
 
 /**
- * The print_jobs table, and nothing else touches it. Print jobs stay on the device (the server
- * never hears of them, so there is no outbox event to write with them, STYLE §8). Every write is
- * one autocommitted statement: whatever state a job shows after a crash is one it really had.
+ * How print_jobs spells the runner's states. `running` is `printing` (the word screens and the
+ * contract use); `unknown` has no spelling: the table's CHECK allows only the four states it
+ * was made with, so the runner writes `failed` instead (`holdsUnknown`).
  */
-export class PrintJobRecords {
+const stored: Readonly<Record<Exclude<JobState, 'unknown'>, PrintJobState>> = {
+  queued: 'queued',
+  running: 'printing',
+  done: 'done',
+  failed: 'failed',
+};
+
+function storedState(state: JobState): PrintJobState {
+  if (state === 'unknown') throw new Error('print_jobs cannot hold the unknown state yet');
+  return stored[state];
+}
+
+/**
+ * The print_jobs table, and nothing else touches it: the job runner's table (jobs/job-table.ts)
+ * for one printer, whose jobs are those of its content types. Print jobs stay on the device
+ * (the server never hears of them, so there is no outbox event to write with them, STYLE §8).
+ * Every write is one autocommitted statement: whatever state a job shows after a crash is one
+ * it really had.
+ */
+export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
+  readonly holdsUnknown = false;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
+    /** This printer's jobs: `application/pdf` for the document printer, ESC/POS for receipts. */
+    private readonly contentTypes: readonly string[],
+    /** Written on each attempt, for staff reading the table. */
+    private readonly printerName: string | null,
   ) {}
 
-  insert(job: NewPrintJob): PrintJobRow {
+  insert(job: NewPrintJob): PrintJob {
     const at = this.now().toISOString();
     const row: PrintJobRow = {
       id: uuidv7(),
@@ -46,11 +85,12 @@ export class PrintJobRecords {
       updatedAt: at,
     };
     this.store.db.insert(printJobs).values(row).run();
-    return row;
+    return toPrintJob(row);
   }
 
-  get(id: string): PrintJobRow | null {
-    return this.store.db.select().from(printJobs).where(eq(printJobs.id, id)).get() ?? null;
+  get(id: string): PrintJob | null {
+    const row = this.store.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+    return row === undefined ? null : toPrintJob(row);
   }
 
   /** The job as screens see it, without reading its bytes (screens poll this while printing). */
@@ -60,60 +100,76 @@ export class PrintJobRecords {
     return row === undefined ? null : toPrintJobView(row);
   }
 
-  /** Jobs in the given states and content types, oldest first (ids are UUIDv7). */
-  inStates(states: readonly PrintJobState[], contentTypes: readonly string[]): PrintJobRow[] {
+  /** This printer's jobs in the given states, oldest first (ids are UUIDv7). */
+  inStates(states: readonly JobState[]): PrintJob[] {
+    const spelled = states.filter((s) => s !== 'unknown').map(storedState);
     return this.store.db
       .select()
       .from(printJobs)
-      .where(and(inArray(printJobs.state, [...states]), inArray(printJobs.contentType, [...contentTypes])))
+      .where(and(inArray(printJobs.state, spelled), inArray(printJobs.contentType, [...this.contentTypes])))
       .orderBy(printJobs.id)
-      .all();
+      .all()
+      .map(toPrintJob);
   }
 
-  contentTypeOf(id: string): string | null {
-    return this.store.db.select({ contentType: printJobs.contentType }).from(printJobs).where(eq(printJobs.id, id)).get()?.contentType ?? null;
+  /** Whether `id` is one of this printer's jobs. */
+  owns(id: string): boolean {
+    const type = this.store.db.select({ contentType: printJobs.contentType }).from(printJobs).where(eq(printJobs.id, id)).get()?.contentType;
+    return type !== undefined && this.contentTypes.includes(type);
   }
 
-  /** A new attempt starts: the job is `printing` before anything reaches the printer. */
-  startAttempt(id: string, printer: string | null): void {
-    this.update(id, { state: 'printing', attempts: sql`${printJobs.attempts} + 1`, printer, systemJobId: null, lastError: null });
+  move(id: string, from: JobState, change: JobChange): boolean {
+    if (!canMove(from, change.to)) throw new Error(`a print job cannot move from ${from} to ${change.to}`);
+    const values: SQLiteUpdateSetSource<typeof printJobs> = { state: storedState(change.to), updatedAt: this.now().toISOString() };
+    if (change.lastError !== undefined) values.lastError = change.lastError;
+    if (change.deviceRef !== undefined) values.systemJobId = change.deviceRef;
+    if (change.countAttempt === true) {
+      values.attempts = sql`${printJobs.attempts} + 1`;
+      values.printer = this.printerName;
+    }
+    const result = this.store.db
+      .update(printJobs)
+      .set(values)
+      .where(and(eq(printJobs.id, id), eq(printJobs.state, storedState(from))))
+      .run();
+    return result.changes === 1;
   }
 
   /** Written as soon as the print system names the job, so a restart can ask about it. */
-  setSystemJobId(id: string, systemJobId: string): void {
-    this.update(id, { systemJobId });
-  }
-
-  /** Back to `queued` with the reason, waiting to be sent again (a transient failure). */
-  requeue(id: string, lastError: string | null): void {
-    this.update(id, { state: 'queued', lastError, systemJobId: null });
-  }
-
-  finish(id: string): void {
-    this.update(id, { state: 'done', lastError: null });
-  }
-
-  fail(id: string, lastError: string): void {
-    this.update(id, { state: 'failed', lastError });
-  }
-
-  /** Fails a job that never left the queue; one that meanwhile moved on is left alone. */
-  failUnsent(id: string, lastError: string): void {
-    const updatedAt = this.now().toISOString();
+  setDeviceRef(id: string, deviceRef: string): void {
     this.store.db
       .update(printJobs)
-      .set({ state: 'failed', lastError, updatedAt })
-      .where(and(eq(printJobs.id, id), eq(printJobs.state, 'queued')))
+      .set({ systemJobId: deviceRef, updatedAt: this.now().toISOString() })
+      .where(and(eq(printJobs.id, id), eq(printJobs.state, stored.running)))
       .run();
-  }
-
-  private update(id: string, values: SQLiteUpdateSetSource<typeof printJobs>): void {
-    const updatedAt = this.now().toISOString();
-    this.store.db.update(printJobs).set({ ...values, updatedAt }).where(eq(printJobs.id, id)).run();
   }
 }
 
-/** What screens see of a job: never the bytes. */
+function toPrintJob(row: PrintJobRow): PrintJob {
+  const state = asState(row.state);
+  return {
+    id: row.id,
+    state: state === 'printing' ? 'running' : state,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    deviceRef: row.systemJobId,
+    kind: row.kind,
+    title: row.title,
+    contentType: row.contentType,
+    content: row.content,
+    copyOf: row.copyOf,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** What screens see of a job the runner returned: never the bytes, and its state as print_jobs spells it. */
+export function printJobView(job: PrintJob): PrintJobView {
+  const { id, kind, title, attempts, lastError, createdAt, updatedAt } = job;
+  return { id, kind, title, state: storedState(job.state), attempts, lastError, createdAt, updatedAt };
+}
+
+/** What screens see of a row: never the bytes. */
 export function toPrintJobView(row: Omit<PrintJobRow, 'content'>): PrintJobView {
   return {
     id: row.id,
