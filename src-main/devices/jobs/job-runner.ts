@@ -1,5 +1,5 @@
 import type { Logger } from '../../logger';
-import { jobMoves, type JobMove } from './job-state';
+import { isSettled, jobMoves, type JobMove } from './job-state';
 import type { JobChange, JobTable, StoredJob } from './job-table';
 import type { JobContext, JobOutcome, JobWork } from './job-work';
 import { Sleeper } from './sleeper';
@@ -32,6 +32,12 @@ export interface JobRunnerDeps<TJob extends StoredJob, TNew> {
   readonly messages: JobRunnerMessages;
   readonly log: Logger;
   readonly options?: JobRunnerOptions;
+  /**
+   * Told each time a job comes to rest — `done`, `failed` or `unknown` — whoever moved it: what
+   * a feature with consequences listens to (a certificate not dispensed is refunded; one that
+   * may have come out is for a person to look at, never refunded by itself). Must not throw.
+   */
+  readonly onSettled?: (job: TJob) => void;
 }
 
 /** A person's request about a job, answered without exceptions. */
@@ -62,6 +68,7 @@ export class JobRunner<TJob extends StoredJob, TNew> {
   private readonly sends = new Map<string, number>();
   private readonly sleeper = new Sleeper();
   private worker: Promise<void> | null = null;
+  private readonly idleWaiters: (() => void)[] = [];
   private started = false;
   private stopping = false;
 
@@ -115,6 +122,14 @@ export class JobRunner<TJob extends StoredJob, TNew> {
     return resolution === 'done' ? this.ask(jobId, 'confirm', 'unknown job confirmed done by a person') : this.ask(jobId, 'redo', 'unknown job sent again on request');
   }
 
+  /** Resolves once nothing is in hand, queued to run, or waiting for a resend. */
+  idle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.idleWaiters.push(resolve);
+      this.wakeIdleWaiters();
+    });
+  }
+
   /**
    * Waits for the job in hand; a job the device has stays `running` (the next start asks about
    * it), and jobs not yet sent fail with a message that says so.
@@ -128,6 +143,7 @@ export class JobRunner<TJob extends StoredJob, TNew> {
     await this.worker;
     const unsent = [...waiting, ...this.tasks.filter((t) => t.kind === 'send').map((t) => t.jobId)];
     for (const jobId of unsent) this.move(jobId, 'drop', { lastError: this.deps.messages.notSent });
+    this.wakeIdleWaiters();
   }
 
   private ask(jobId: string, move: 'retry' | 'confirm' | 'redo', said: string): JobAnswer<TJob> {
@@ -165,7 +181,14 @@ export class JobRunner<TJob extends StoredJob, TNew> {
     this.worker = this.work().finally(() => {
       this.worker = null;
       if (this.tasks.length > 0) this.kick();
+      else this.wakeIdleWaiters();
     });
+  }
+
+  private wakeIdleWaiters(): void {
+    const busy = this.worker !== null || this.retryTimers.size > 0 || (this.tasks.length > 0 && this.started && !this.stopping);
+    if (busy) return;
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
   private async work(): Promise<void> {
@@ -257,7 +280,20 @@ export class JobRunner<TJob extends StoredJob, TNew> {
     const moved = this.table.move(jobId, from, { ...change, to });
     // Someone else (a person's request, another runner) moved it first: their move stands.
     if (!moved) this.deps.log.debug({ jobId, move }, 'job was no longer where this move starts');
+    else if (isSettled(to)) this.settled(jobId);
     return moved;
+  }
+
+  private settled(jobId: string): void {
+    const listener = this.deps.onSettled;
+    const job = listener === undefined ? null : this.table.get(jobId);
+    if (listener === undefined || job === null) return;
+    try {
+      listener(job);
+    } catch (error) {
+      // The job's state is already committed; a listener's bug must not undo or repeat it.
+      this.deps.log.error({ jobId, err: error }, 'job listener threw');
+    }
   }
 
   private retryLater(jobId: string, sends: number): void {

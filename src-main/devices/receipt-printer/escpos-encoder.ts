@@ -1,16 +1,9 @@
 import { BreakLine, CharacterSet, PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { receiptPapers, type ReceiptLine, type ReceiptModel } from '../../../src-shared/receipts/receipt-model';
+import { receiptPrinterDrawer } from '../cash-drawer/cash-drawer';
 import { ladderBarcodePng } from './ladder-barcode';
 import type { ReceiptPrinterProfile, ReceiptPrinterType } from './receipt-profile';
 import { pairLines, receiptText, wrapText } from './receipt-text';
-
-
-/**
- * ESC p 0 t1 t2: a 50 ms pulse on drawer pin 2, then 500 ms off. Written here because
- * node-thermal-printer 4.6's EPSON drawer kick sends ESC p without its two timing bytes, so the
- * printer takes the next command's bytes as the pulse times.
- */
-const drawerKick = Buffer.from([0x1b, 0x70, 0x00, 25, 250]);
 
 /**
  * The cut, with the feed left to the printer: each model knows the distance from its head to
@@ -41,7 +34,8 @@ export async function encodeReceipt(model: ReceiptModel, profile: ReceiptPrinter
   printer.add(Buffer.from([0x1b, 0x40]));
   printer.setCharacterSet(CharacterSet.PC858_EURO);
   for (const line of model.lines) await encodeLine(printer, line, paper.columns, paper.dots, profile.type);
-  if (model.openDrawer) printer.add(drawerKick);
+  // The drawer is wired to this printer: it opens as the receipt prints (devices/cash-drawer).
+  if (model.openDrawer) printer.add(receiptPrinterDrawer(profile.type).kickBytes());
   if (model.cut) printer.add(partialCutAtCutter[profile.type]);
   return Buffer.from(printer.getBuffer());
 }

@@ -1,0 +1,44 @@
+/**
+ * The certificate dispenser behind an interface (STYLE §11; docs/architecture.md): a kiosk's
+ * printer-and-presenter that pushes a certificate out to the citizen. The certificates feature
+ * will run each dispense as a persisted job (`dispense-work.ts` over the job runner), so a jam
+ * is reported and refunded, and a dispense the power cut short is `unknown` — never refunded
+ * and never dispensed again by itself. Implementations: `SimulatedDispenser` (development and
+ * tests); a CUPS-printer one comes with the certificates issue.
+ */
+
+/** What the dispenser says about itself, in our words. */
+export const dispenserConditions = ['ready', 'paper-out', 'jammed', 'offline', 'unknown'] as const;
+export type DispenserCondition = (typeof dispenserConditions)[number];
+
+export interface DispenserStatus {
+  readonly condition: DispenserCondition;
+  /** The device's own words, for logs and staff; may be English. */
+  readonly detail: string | null;
+}
+
+/** A document to dispense: a certificate's PDF and a short title. */
+export interface DispenseDocument {
+  /** For logs and staff screens; never personal data. */
+  readonly title: string;
+  readonly contentType: string;
+  readonly content: Uint8Array;
+}
+
+/** How one dispense ended, as the device tells it. */
+export type DispenseResult =
+  /** The document came out whole and was presented. */
+  | { readonly kind: 'dispensed' }
+  /** It stopped and the document did not come out whole (a jam, paper out mid-way, offline before starting). */
+  | { readonly kind: 'stopped'; readonly condition: Exclude<DispenserCondition, 'ready'>; readonly detail: string | null }
+  /** It took the document and then stopped answering: the document may have come out. */
+  | { readonly kind: 'no-answer'; readonly detail: string };
+
+export interface Dispenser {
+  /** How logs name it (a CUPS queue, `simulador`). */
+  readonly name: string;
+  /** Asks the device now; never throws (one that does not answer is `offline` or `unknown`). */
+  status(): Promise<DispenserStatus>;
+  /** Prints and presents one document; never throws (every ending is a `DispenseResult`). */
+  dispense(document: DispenseDocument): Promise<DispenseResult>;
+}
