@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
-import { commit } from '../../../src-main/store/write-path';
 import { revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { bearer, postJson, startTestServer } from '../server/harness';
