@@ -84,7 +84,9 @@ export class JobRunner<TJob extends StoredJob, TNew> {
   start(): void {
     if (this.started) return;
     this.started = true;
-    const leftOver = this.table.inStates(['queued', 'running']);
+    // Jobs queued in this run before start() are this run's, not left over.
+    const ours = new Set(this.tasks.map((t) => t.jobId));
+    const leftOver = this.table.inStates(['queued', 'running']).filter((job) => !ours.has(job.id));
     for (const job of leftOver) {
       if (job.state === 'queued') {
         if (this.deps.options?.leftQueued === 'send') this.tasks.push({ kind: 'send', jobId: job.id });

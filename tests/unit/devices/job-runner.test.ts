@@ -372,6 +372,14 @@ describe('job runner: after a restart, in each state', () => {
     expect(work.resumed).toEqual([id]);
   });
 
+  it('a job queued before start() is this run’s: sent once started, not settled as left over', async () => {
+    const runner = new JobRunner({ table, work, messages, log: createRootLogger('silent'), options: fast });
+    runners.push(runner);
+    const early = runner.enqueue(job);
+    runner.start();
+    expect(await until(early.id, inState('done'))).toMatchObject({ attempts: 1, lastError: null });
+  });
+
   it('a job queued while the runner stops is failed with a message, never sent', async () => {
     const runner = startRunner();
     await runner.stop();
