@@ -1,19 +1,36 @@
+import { ok } from '../../src-shared/api/result';
 import type { Handlers } from '../api/handler';
-import type { CashierService } from './cashier-service';
+import type { CashSessions } from './cash-sessions';
+import type { CounterPayments } from './counter-payments';
+import type { PaymentVoids } from './payment-voids';
+import type { SessionReports } from './session-reports';
+import type { StaffSessions } from './staff-sessions';
+
+export interface CounterParts {
+  readonly sessions: StaffSessions;
+  readonly cashSessions: CashSessions;
+  readonly payments: CounterPayments;
+  readonly voids: PaymentVoids;
+  readonly reports: SessionReports;
+}
 
 /** The counter's operations, for the staff member the dispatcher found signed in (`staff-session` auth). */
-export function cashierHandlers(cashier: CashierService): Pick<Handlers, `cashier.${string}` & keyof Handlers> {
+export function cashierHandlers(parts: CounterParts): Pick<Handlers, `cashier.${string}` & keyof Handlers> {
+  const { sessions, cashSessions, payments, voids, reports } = parts;
   return {
-    'cashier.signIn': (input) => cashier.signIn(input),
-    'cashier.signOut': (input) => cashier.signOut(input),
-    'cashier.openSession': (input, staff) => cashier.openSession(staff, input),
-    'cashier.findBills': (input) => cashier.findBills(input),
-    'cashier.takePayment': (input, staff) => cashier.takePayment(staff, input),
-    'cashier.payments': (_input, staff) => cashier.payments(staff),
-    'cashier.reprint': (input, staff) => cashier.reprint(staff, input),
-    'cashier.voidPayment': (input, staff) => cashier.voidPayment(staff, input),
-    'cashier.xReport': (_input, staff) => cashier.xReport(staff),
-    'cashier.closeSession': (input, staff) => cashier.closeSession(staff, input),
-    'cashier.sessionReportPdf': (input) => cashier.sessionReportPdf(input),
+    'cashier.signIn': (input) => cashSessions.signIn(input),
+    'cashier.signOut': (input) => {
+      sessions.signOut(input.staffSession);
+      return Promise.resolve(ok({ signedOut: true as const }));
+    },
+    'cashier.openSession': (input, staff) => cashSessions.open(staff, input),
+    'cashier.findBills': (input) => Promise.resolve(payments.find(input)),
+    'cashier.takePayment': (input, staff) => payments.take(staff, input),
+    'cashier.payments': (_input, staff) => payments.list(staff),
+    'cashier.reprint': (input, staff) => payments.reprint(staff, input),
+    'cashier.voidPayment': (input, staff) => voids.void(staff, input),
+    'cashier.xReport': (_input, staff) => reports.printX(staff),
+    'cashier.closeSession': (input, staff) => cashSessions.close(staff, input),
+    'cashier.sessionReportPdf': (input) => reports.pdf(input),
   };
 }

@@ -1,50 +1,70 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { bills, cashierPayments, cashSessions, subscribers } from '../../db/local/schema';
-import type { CashierPaymentView, CashierSessionView } from '../../src-shared/api/ops/cashier';
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { cashierPayments, cashSessions, subscribers } from '../../db/local/schema';
+import type { CashierSessionView } from '../../src-shared/api/ops/cashier';
+import { CashCount } from '../../src-shared/cashier/denominations';
+import { sessionTotals } from '../../src-shared/cashier/session-totals';
+import { readPaymentRow, type PaymentRow } from '../payment-taking/payment-rows';
 import type { Store } from '../store/open-store';
 
-export type CashSessionRow = typeof cashSessions.$inferSelect;
-export type CashierPaymentRow = typeof cashierPayments.$inferSelect;
+const pesos = z.number().int();
+/** The close as typed: cash by bill and coin, card and check totals. */
+export const CountedAtClose = z.object({ cash: CashCount, card: pesos, check: pesos });
+export type CountedAtClose = z.infer<typeof CountedAtClose>;
+/** What the records said the drawer should hold at the close, per tender. */
+export const ExpectedAtClose = z.object({ cash: pesos, card: pesos, check: pesos });
+export type ExpectedAtClose = z.infer<typeof ExpectedAtClose>;
 
-/** Reads of the cashier's tables and of the replica the counter needs. */
+type StoredSession = typeof cashSessions.$inferSelect;
+
+/** A cash session as `cash_sessions` holds it, its JSON columns typed and checked as they are read back. */
+export type CashSessionRow = Omit<StoredSession, 'counted' | 'expected'> & {
+  readonly counted: CountedAtClose | null;
+  readonly expected: ExpectedAtClose | null;
+};
+
+function readSession(stored: StoredSession): CashSessionRow {
+  return {
+    ...stored,
+    counted: stored.counted === null ? null : CountedAtClose.parse(stored.counted),
+    expected: stored.expected === null ? null : ExpectedAtClose.parse(stored.expected),
+  };
+}
+
+/** Reads of the counter's own tables: cash sessions and their payments. */
 export class CashierRecords {
   constructor(private readonly store: Store) {}
 
   openSession(): CashSessionRow | undefined {
-    return this.store.db.select().from(cashSessions).where(eq(cashSessions.state, 'open')).get();
+    const stored = this.store.db.select().from(cashSessions).where(eq(cashSessions.state, 'open')).get();
+    return stored === undefined ? undefined : readSession(stored);
   }
 
   session(id: string): CashSessionRow | undefined {
-    return this.store.db.select().from(cashSessions).where(eq(cashSessions.id, id)).get();
+    const stored = this.store.db.select().from(cashSessions).where(eq(cashSessions.id, id)).get();
+    return stored === undefined ? undefined : readSession(stored);
   }
 
-  payments(sessionId: string): CashierPaymentRow[] {
-    return this.store.db.select().from(cashierPayments).where(eq(cashierPayments.sessionId, sessionId)).orderBy(desc(cashierPayments.takenAt), desc(cashierPayments.id)).all();
-  }
-
-  payment(id: string): CashierPaymentRow | undefined {
-    return this.store.db.select().from(cashierPayments).where(eq(cashierPayments.id, id)).get();
-  }
-
-  /** A valid payment of this counter for the bill, not yet known to the replica. */
-  paidHere(billNumber: number): CashierPaymentRow | undefined {
+  /** The session's payments, newest first. */
+  payments(sessionId: string): PaymentRow[] {
     return this.store.db
       .select()
       .from(cashierPayments)
-      .where(and(eq(cashierPayments.billNumber, billNumber), eq(cashierPayments.state, 'valid')))
-      .get();
+      .where(eq(cashierPayments.sessionId, sessionId))
+      .orderBy(desc(cashierPayments.takenAt), desc(cashierPayments.id))
+      .all()
+      .map(readPaymentRow);
   }
 
-  subscriber(codigoInterno: number) {
-    return this.store.db.select().from(subscribers).where(eq(subscribers.codigoInterno, codigoInterno)).get();
+  payment(id: string): PaymentRow | undefined {
+    const stored = this.store.db.select().from(cashierPayments).where(eq(cashierPayments.id, id)).get();
+    return stored === undefined ? undefined : readPaymentRow(stored);
   }
 
-  bills(codigoInterno: number) {
-    return this.store.db.select().from(bills).where(eq(bills.codigoInterno, codigoInterno)).orderBy(desc(bills.period), desc(bills.billNumber)).limit(6).all();
-  }
-
-  bill(billNumber: number) {
-    return this.store.db.select().from(bills).where(eq(bills.billNumber, billNumber)).get();
+  /** The subscriber's name as receipts and lists show it. */
+  holder(codigoInterno: number): string {
+    const row = this.store.db.select({ holderName: subscribers.holderName }).from(subscribers).where(eq(subscribers.codigoInterno, codigoInterno)).get();
+    return row?.holderName ?? `Código interno ${codigoInterno}`;
   }
 
   /** Outbox events of this session's payments not yet answered by the server. */
@@ -59,35 +79,15 @@ export class CashierRecords {
   }
 }
 
-export function sessionView(row: CashSessionRow, payments: readonly CashierPaymentRow[]): CashierSessionView {
-  const valid = payments.filter((p) => p.state === 'valid');
+export function sessionView(row: CashSessionRow, payments: readonly PaymentRow[]): CashierSessionView {
+  const totals = sessionTotals(payments);
   return {
     id: row.id,
     cashier: row.cashier,
     cashierName: row.cashierName,
     openedAt: row.openedAt,
     openingFloat: row.openingFloat,
-    payments: valid.length,
-    collected: valid.reduce((sum, p) => sum + p.amount, 0),
-  };
-}
-
-export function paymentView(row: CashierPaymentRow, holderName: string): CashierPaymentView {
-  return {
-    id: row.id,
-    receiptNumber: row.receiptNumber,
-    codigoInterno: row.codigoInterno,
-    holderName,
-    billNumber: row.billNumber,
-    period: row.period,
-    amount: row.amount,
-    cash: row.cash,
-    card: row.card,
-    check: row.checkAmount,
-    change: row.change,
-    takenAt: row.takenAt,
-    state: row.state === 'voided' ? 'voided' : 'valid',
-    warning: row.warning,
-    voidReason: row.voidReason,
+    payments: totals.payments,
+    collected: totals.collected,
   };
 }

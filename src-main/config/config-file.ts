@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cashRoundingSteps, defaultCashRoundingStep, isCashRoundingStep } from '../../src-shared/cashier/cash-rounding';
 import { deviceModes } from '../../src-shared/domain/device-mode';
 import { receiptPrinterTypes } from '../devices/receipt-printer/receipt-profile';
 import { parseReceiptPrinterAddress } from '../devices/receipt-printer/receipt-printer-address';
@@ -71,9 +72,18 @@ export const ConfigFile = z
         closeTolerance: z.number().int().min(0).max(1_000_000).default(2000),
         /** Refuse a scanned bill barcode after its due date (the bank convenio's rule); by default the counter accepts it with a warning. */
         refuseExpiredBarcodes: z.boolean().default(false),
+        /**
+         * Cash change is rounded up to this many pesos, the smallest coin the counter hands over
+         * (src-shared/cashier/cash-rounding.ts): 1 (to the peso), 50, 100, 200, 500 or 1000.
+         */
+        cashRoundingStep: z
+          .number()
+          .int()
+          .refine(isCashRoundingStep, { error: `use uno de ${cashRoundingSteps.join(', ')}` })
+          .default(defaultCashRoundingStep),
       })
       .strict()
-      .default({ closeTolerance: 2000, refuseExpiredBarcodes: false }),
+      .default({ closeTolerance: 2000, refuseExpiredBarcodes: false, cashRoundingStep: defaultCashRoundingStep }),
     documents: z
       .object({
         /**

@@ -10,6 +10,12 @@ import { storeWriteFailure, type StoreWriteFailure } from './store-write-failure
  */
 export type OutboxEvent = SyncEvent;
 
+/**
+ * What a change writes through inside `commit`'s transaction: the store's drizzle handle, while
+ * `BEGIN IMMEDIATE` holds the write lock. A helper that writes part of a change takes this.
+ */
+export type WriteTx = LocalDb;
+
 export interface Change<T> {
   readonly result: T;
   readonly events: readonly OutboxEvent[];
@@ -20,7 +26,7 @@ export interface Change<T> {
  * commit in one SQLite transaction, or neither does. Services write only through here.
  * The callback runs inside `BEGIN IMMEDIATE`, so it must be synchronous and quick.
  */
-export function commit<T>(store: Store, change: (tx: LocalDb) => Change<T>, now: () => Date = () => new Date()): T {
+export function commit<T>(store: Store, change: (tx: WriteTx) => Change<T>, now: () => Date = () => new Date()): T {
   const run = store.sqlite.transaction(() => {
     const { result, events } = change(store.db);
     const createdAt = now().toISOString();
@@ -60,7 +66,7 @@ function nextOutboxId(store: Store): string {
  */
 export function attemptCommit<T>(
   store: Store,
-  change: (tx: LocalDb) => Change<T>,
+  change: (tx: WriteTx) => Change<T>,
   now?: () => Date,
 ): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: StoreWriteFailure; readonly error: unknown } {
   try {

@@ -1,6 +1,6 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
-import { countedCash, denominations, type CashCount } from '../../src-shared/cashier/tenders';
+import { cashPieces, countedCash, type CashCount, type CashPiece } from '../../src-shared/cashier/denominations';
 import { useCashierStore } from './cashier-store';
 import { pesos, readPesos } from './cashier-format';
 import { useCashierCall } from './useCashierCall';
@@ -23,17 +23,21 @@ export function CloseScreen() {
   const [supervisor, setSupervisor] = useState({ username: '', password: '' });
   const [answer, setAnswer] = useState<Closing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [pdfProblem, setPdfProblem] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<{ text: string; problem: boolean } | null>(null);
+  const finish = useRef<HTMLButtonElement>(null);
 
   const savePdf = async (sessionId: string) => {
     const result = await call('cashier.sessionReportPdf', { sessionId });
-    if (!result.ok) return setPdfProblem(result.error.message);
+    // Back to «Terminar» either way: an Enter after saving ends the shift, it does not save again.
+    finish.current?.focus();
+    if (!result.ok) return setPdf({ text: result.error.message, problem: true });
     // The counter is a staff machine: the Z report is saved as a file (a kiosk never saves one).
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([new Uint8Array(result.value.bytes)], { type: result.value.contentType }));
     link.download = result.value.fileName;
     link.click();
     window.setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    setPdf({ text: `Informe Z guardado como ${result.value.fileName}.`, problem: false });
   };
 
   const count: CashCount = Object.fromEntries(
@@ -67,15 +71,15 @@ export function CloseScreen() {
         <h1>Caja cerrada</h1>
         <Figures answer={answer} />
         <p role="status">{answer.printerProblem ?? 'Informe Z enviado a la impresora.'}</p>
-        <button type="button" className="cashier-primary" autoFocus onClick={signedOut}>
+        <button ref={finish} type="button" className="cashier-primary" autoFocus onClick={signedOut}>
           Terminar (Enter)
         </button>
         <button type="button" className="cashier-secondary" onClick={() => void savePdf(answer.sessionId)}>
           Guardar el informe Z en PDF
         </button>
-        {pdfProblem !== null && (
-          <p className="cashier-problem" role="alert">
-            {pdfProblem}
+        {pdf !== null && (
+          <p className={pdf.problem ? 'cashier-problem' : undefined} role={pdf.problem ? 'alert' : 'status'}>
+            {pdf.text}
           </p>
         )}
       </section>
@@ -87,10 +91,10 @@ export function CloseScreen() {
       <h1>Cierre de caja (arqueo)</h1>
       <p className="cashier-hint">Cuente el efectivo por denominación. El valor esperado se muestra después del conteo. Esc: volver.</p>
       <div className="cashier-denominations">
-        {denominations.map((d, i) => (
-          <label key={d}>
-            {d >= 1000 ? 'Billetes' : 'Monedas'} de {pesos(d)}
-            <input autoFocus={i === 0} inputMode="numeric" value={pieces[String(d)] ?? ''} onChange={(e) => setPieces({ ...pieces, [String(d)]: e.target.value })} maxLength={6} disabled={answer !== null} />
+        {cashPieces.map((piece, i) => (
+          <label key={piece.key}>
+            {pieceLabel(piece)}
+            <input autoFocus={i === 0} inputMode="numeric" value={pieces[piece.key] ?? ''} onChange={(e) => setPieces({ ...pieces, [piece.key]: e.target.value })} maxLength={6} disabled={answer !== null} />
           </label>
         ))}
       </div>
@@ -128,6 +132,9 @@ export function CloseScreen() {
     </form>
   );
 }
+
+/** `Billetes de $ 1.000`, `Monedas de $ 1.000`. */
+const pieceLabel = (piece: CashPiece): string => `${piece.kind === 'bill' ? 'Billetes' : 'Monedas'} de ${pesos(piece.value)}`;
 
 function Figures({ answer }: { readonly answer: Closing }) {
   const f = answer.figures;

@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
-import { settleTenders, type Tender } from '../../src-shared/cashier/tenders';
-import { formatDateEs } from '../../src-shared/domain/calendar-es';
+import { BillsFound } from './BillsFound';
 import { useCashierStore } from './cashier-store';
-import { pesos, readPesos } from './cashier-format';
 import { PaymentDone } from './PaymentDone';
+import { PaymentForm } from './PaymentForm';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
 import { useStrayKeys } from './useStrayKeys';
@@ -14,8 +13,9 @@ type Taken = OpOutput<'cashier.takePayment'>;
 
 /**
  * Taking a payment, keyboard only: scan the bill's barcode or type the código interno (Enter),
- * pick the bill (↑ ↓), type what the citizen hands over (Enter or F9 «Cobrar»). F6 adds a card,
- * F7 a check. The change is shown as it is typed, from the same rule the service applies.
+ * pick the bill (↑ ↓), type what the citizen hands over and charge it («Cobro», PaymentForm).
+ * F4 lists the session's payments, F8 prints the X report, F10 closes, F12 signs out, Esc
+ * starts over.
  */
 export function CounterScreen() {
   const call = useCashierCall();
@@ -24,42 +24,20 @@ export function CounterScreen() {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [selected, setSelected] = useState(0);
-  const [cash, setCash] = useState('');
-  const [card, setCard] = useState<{ amount: string; voucher: string } | null>(null);
-  const [check, setCheck] = useState<{ amount: string; bank: string; number: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [taken, setTaken] = useState<Taken | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Bumped by each lookup: the payment form starts over even for the same bill found again.
+  const [lookups, setLookups] = useState(0);
   const lookup = useRef<HTMLInputElement>(null);
   const keepTyped = useRef(false);
-  const cashInput = useRef<HTMLInputElement>(null);
 
   const bill = found?.bills[selected] ?? null;
-  // Once the bills are shown, the cash field takes the keyboard (after the render that made it).
-  useEffect(() => {
-    if (found === null) return;
-    cashInput.current?.focus();
-    cashInput.current?.select();
-  }, [found]);
-  const tenders = useMemo((): Tender[] => {
-    const list: Tender[] = [];
-    const received = readPesos(cash);
-    if (received !== null && received > 0) list.push({ kind: 'cash', received });
-    const cardAmount = card === null ? null : readPesos(card.amount);
-    if (card !== null && cardAmount !== null && cardAmount > 0) list.push({ kind: 'card', amount: cardAmount, voucher: card.voucher.trim() });
-    const checkAmount = check === null ? null : readPesos(check.amount);
-    if (check !== null && checkAmount !== null && checkAmount > 0) list.push({ kind: 'check', amount: checkAmount, bank: check.bank.trim(), number: check.number.trim() });
-    return list;
-  }, [cash, card, check]);
-  const settlement = bill === null ? null : settleTenders(bill.total, tenders);
 
   const reset = () => {
     setQuery('');
     setFound(null);
     setSelected(0);
-    setCash('');
-    setCard(null);
-    setCheck(null);
     setProblem(null);
     setTaken(null);
     window.setTimeout(() => lookup.current?.focus(), 0);
@@ -77,22 +55,16 @@ export function CounterScreen() {
     }
     setProblem(null);
     setFound(result.value);
+    setLookups((n) => n + 1);
+    // The scanned bill, else the first one owed; never a bill not owed picked by default when one is owed.
     const scanned = result.value.bills.findIndex((b) => b.billNumber === result.value.scannedBillNumber);
-    const firstOwed = result.value.bills.findIndex((b) => b.state === 'pendiente' || b.state === 'vencida');
-    const index = scanned >= 0 ? scanned : Math.max(0, firstOwed);
-    setSelected(index);
-    setCash(String(result.value.bills[index]?.total ?? ''));
-
+    const firstOwed = result.value.bills.findIndex((b) => b.owed);
+    setSelected(scanned >= 0 ? scanned : Math.max(0, firstOwed));
   };
 
-  const pay = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (found === null || bill === null) return;
-    if (settlement !== null && !settlement.ok) return setProblem(settlement.error.message);
-    const result = await call('cashier.takePayment', { codigoInterno: found.codigoInterno, billNumber: bill.billNumber, tenders });
-    if (!result.ok) return setProblem(result.error.message);
-    setProblem(null);
-    setTaken(result.value);
+  const move = (step: 1 | -1) => {
+    if (found === null) return;
+    setSelected((i) => Math.min(found.bills.length - 1, Math.max(0, i + step)));
   };
 
   const xReport = async () => {
@@ -103,10 +75,7 @@ export function CounterScreen() {
   const keys = useMemo(
     () => ({
       F4: () => show('payments'),
-      F6: () => setCard((c) => c ?? { amount: '', voucher: '' }),
-      F7: () => setCheck((c) => c ?? { amount: '', bank: '', number: '' }),
       F8: () => void xReport(),
-      F9: () => void pay(),
       F10: () => show('close'),
       F12: () => {
         void call('cashier.signOut', {});
@@ -114,8 +83,8 @@ export function CounterScreen() {
       },
       Escape: reset,
     }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- pay and xReport read the latest state through this render's closure
-    [found, bill, tenders, settlement],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- xReport and reset use stable setters and the call of this session
+    [call, show, signedOut],
   );
   useFunctionKeys(keys);
   // A scan that starts before the field has the focus goes into the field all the same.
@@ -165,102 +134,17 @@ export function CounterScreen() {
 
       {found !== null && (
         <div className="cashier-counter__work">
-        <section className="cashier-card" aria-label="Facturas del código interno">
-          <h2>
-            {found.holderName} · código interno {found.codigoInterno}
-          </h2>
-          <p className="cashier-hint">{found.address}</p>
-          <table className="cashier-table" aria-label="Facturas">
-            <thead>
-              <tr>
-                <th>Periodo</th>
-                <th>Factura</th>
-                <th>Vence</th>
-                <th>Estado</th>
-                <th className="num">Valor</th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.bills.map((b, i) => (
-                <tr key={b.billNumber} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
-                  <td>{b.periodLabel}</td>
-                  <td>{b.billNumber}</td>
-                  <td>{formatDateEs(b.dueOn)}</td>
-                  <td>{b.state}</td>
-                  <td className="num">{pesos(b.total)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {bill !== null && bill.warning !== null && (
-            <p className="cashier-warning" role="alert">
-              {bill.warning}
-            </p>
-          )}
-        </section>
-
-      {bill !== null && (
-        <form className="cashier-card cashier-pay" onSubmit={(event) => void pay(event)} aria-label="Cobro">
-          <p className="cashier-due">
-            Valor a pagar <strong>{pesos(bill.total)}</strong>
-          </p>
-          <label>
-            Efectivo recibido
-            <input
-              ref={cashInput}
-              inputMode="numeric"
-              value={cash}
-              onChange={(e) => setCash(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-                  e.preventDefault();
-                  const next = Math.min(found.bills.length - 1, Math.max(0, selected + (e.key === 'ArrowDown' ? 1 : -1)));
-                  setSelected(next);
-                  setCash(String(found.bills[next]?.total ?? ''));
-                }
-              }}
-              maxLength={14}
+          <BillsFound found={found} selected={selected} onSelect={setSelected} />
+          {bill !== null && (
+            <PaymentForm
+              key={`${lookups}-${bill.billNumber}`}
+              codigoInterno={found.codigoInterno}
+              bill={bill}
+              roundingStep={found.cashRoundingStep}
+              onMove={move}
+              onTaken={setTaken}
             />
-          </label>
-          {card !== null && (
-            <fieldset>
-              <legend>Tarjeta (F6)</legend>
-              <label>
-                Valor con tarjeta
-                <input autoFocus inputMode="numeric" value={card.amount} onChange={(e) => setCard({ ...card, amount: e.target.value })} maxLength={14} />
-              </label>
-              <label>
-                Número del voucher
-                <input value={card.voucher} onChange={(e) => setCard({ ...card, voucher: e.target.value })} maxLength={20} />
-              </label>
-            </fieldset>
           )}
-          {check !== null && (
-            <fieldset>
-              <legend>Cheque (F7)</legend>
-              <label>
-                Valor del cheque
-                <input autoFocus inputMode="numeric" value={check.amount} onChange={(e) => setCheck({ ...check, amount: e.target.value })} maxLength={14} />
-              </label>
-              <label>
-                Banco
-                <input value={check.bank} onChange={(e) => setCheck({ ...check, bank: e.target.value })} maxLength={60} />
-              </label>
-              <label>
-                Número del cheque
-                <input inputMode="numeric" value={check.number} onChange={(e) => setCheck({ ...check, number: e.target.value })} maxLength={12} />
-              </label>
-            </fieldset>
-          )}
-          <p className="cashier-change" aria-live="polite">
-            {settlement === null ? '' : settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}
-          </p>
-          <button type="submit" className="cashier-primary">
-            Cobrar (Enter o F9)
-          </button>
-          <p className="cashier-hint">↑ ↓: otra factura · F6: tarjeta · F7: cheque · Esc: cancelar</p>
-        </form>
-      )}
         </div>
       )}
     </div>

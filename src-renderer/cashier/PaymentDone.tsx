@@ -1,5 +1,6 @@
 import type { OpOutput } from '../../src-shared/api/contract';
 import { pesos } from './cashier-format';
+import { roundingLine } from './cashier-words';
 import { usePrintOutcome } from './usePrintOutcome';
 import { useStrayKeys } from './useStrayKeys';
 
@@ -20,6 +21,7 @@ export function PaymentDone({ taken, onNext }: { readonly taken: OpOutput<'cashi
           Cambio <strong>{pesos(payment.change)}</strong>
         </p>
       )}
+      {payment.rounding > 0 && <p className="cashier-hint">{roundingLine(payment.rounding)}</p>}
       {payment.warning !== null && (
         <p className="cashier-warning" role="alert">
           {payment.warning}

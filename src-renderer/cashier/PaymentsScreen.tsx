@@ -3,6 +3,7 @@ import type { OpOutput } from '../../src-shared/api/contract';
 import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { useCashierStore } from './cashier-store';
 import { pesos } from './cashier-format';
+import { paymentsCount } from './cashier-words';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
 
@@ -22,6 +23,8 @@ export function PaymentsScreen() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
+  // A refused void is said inside the void form, beside what must be typed again.
+  const [voidProblem, setVoidProblem] = useState<string | null>(null);
 
   // Bumped after a void, so the list is read again.
   const [version, setVersion] = useState(0);
@@ -50,7 +53,8 @@ export function PaymentsScreen() {
     if (payment === null) return;
     const result = await call('cashier.voidPayment', { paymentId: payment.id, reason, supervisor: { username, password } });
     setPassword('');
-    if (!result.ok) return setMessage({ text: result.error.message, problem: true });
+    if (!result.ok) return setVoidProblem(result.error.message);
+    setVoidProblem(null);
     setVoiding(false);
     setReason('');
     setUsername('');
@@ -58,18 +62,28 @@ export function PaymentsScreen() {
     setVersion((v) => v + 1);
   };
 
+  const startVoid = () => {
+    setMessage(null);
+    setVoiding(payment?.state === 'valid');
+  };
+
   const keys = useMemo(
     () =>
       voiding
-        ? { Escape: () => setVoiding(false) }
+        ? {
+            Escape: () => {
+              setVoiding(false);
+              setVoidProblem(null);
+            },
+          }
         : {
             Escape: () => show('counter'),
             ArrowDown: () => setSelected((i) => Math.min((listing?.payments.length ?? 1) - 1, i + 1)),
             ArrowUp: () => setSelected((i) => Math.max(0, i - 1)),
             r: () => void reprint(),
             R: () => void reprint(),
-            a: () => setVoiding(payment?.state === 'valid'),
-            A: () => setVoiding(payment?.state === 'valid'),
+            a: () => startVoid(),
+            A: () => startVoid(),
           },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reprint reads this render's selection
     [voiding, listing, payment],
@@ -81,7 +95,7 @@ export function PaymentsScreen() {
       <h1>Pagos de la caja</h1>
       {listing !== null && (
         <p className="cashier-hint">
-          {listing.session.payments} pagos · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R: reimprimir · A: anular · Esc: volver
+          {paymentsCount(listing.session.payments)} · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R: reimprimir · A: anular · Esc: volver
         </p>
       )}
       {message !== null && (
@@ -131,6 +145,11 @@ export function PaymentsScreen() {
             Contraseña del supervisor
             <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={256} autoComplete="off" />
           </label>
+          {voidProblem !== null && (
+            <p className="cashier-problem" role="alert">
+              {voidProblem}
+            </p>
+          )}
           <button type="submit" className="cashier-primary">
             Anular (Enter)
           </button>

@@ -37,7 +37,8 @@ interface Credit {
  * an active cashier or supervisor and the session's own (a supervisor may stand in); the
  * amount fits; the date is near the server's clock; the receipt number carries the prefix the
  * server issued to this device and was never used; the payment id is new. The channel is the
- * one the device's mode implies.
+ * one the device's mode implies. A cash rounding the device claims only lowers the saldo a
+ * favor a payment can leave (it was money not received), and is less than the payment.
  */
 export const paymentTaken: EventHandler<PaymentTaken> = {
   async prepare(tx, payloads, ctx): Promise<BatchEffects<PaymentTaken>> {
@@ -82,6 +83,9 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0 || payment.amount > maxPesos) {
           throw new EventRejection(`El valor del pago (${payment.amount}) está fuera del rango permitido.`);
         }
+        if (payment.cashRounding >= payment.amount) {
+          throw new EventRejection(`El redondeo del efectivo (${formatCop(payment.cashRounding)}) no puede ser todo el valor del pago (${formatCop(payment.amount)}).`);
+        }
         const dated = dateRefusal(payment.paidAt, ctx);
         if (dated !== null) throw new EventRejection(dated);
         const refusal = staffRefusal(staff, payment.cashier, moneyRoles, 'El cajero');
@@ -97,8 +101,11 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (prefix !== null) lastNumber = Math.max(lastNumber, receiptNumber(payment.reference, prefix));
         accepted.push(payment);
         const owed = bill.state === 'pendiente' || bill.state === 'vencida' ? bill.total : 0;
+        // The bill is paid by its amount: the pesos the counter gave up rounding the change are
+        // the entity's, never the subscriber's debt.
         if (owed > 0 && payment.amount >= owed) paid.set(payment.billNumber, payment.paidAt);
-        const excess = owed === 0 ? payment.amount : payment.amount - owed;
+        // Saldo a favor is money received beyond what was owed; a rounding was never received.
+        const excess = payment.amount - payment.cashRounding - owed;
         if (excess > 0) credits.push({ id: uuidv7(), codigo_interno: payment.codigoInterno, payment_id: payment.paymentId, amount: excess, reason: creditReason(bill, excess) });
         // A second payment of the same bill in this batch finds it paid.
         if (owed > 0 && payment.amount >= owed) bill.state = 'pagada';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Pesos } from '../domain/money';
+import type { SessionTotals } from './session-totals';
 
 /**
  * A blind close's arqueo: expected and counted per tender, and the difference. The counter's
@@ -15,3 +17,20 @@ export const CloseFigures = z.object({
   difference: z.number().int(),
 });
 export type CloseFigures = z.infer<typeof CloseFigures>;
+
+/**
+ * Expected against counted. The expected cash is the float plus the cash kept, which already
+ * leaves out the roundings: a drawer counted in the coins that exist closes to zero.
+ */
+export function closeFigures(openingFloat: Pesos, totals: SessionTotals, counted: { readonly cash: Pesos; readonly card: Pesos; readonly check: Pesos }): CloseFigures {
+  const expectedCash = openingFloat + totals.cash;
+  return {
+    expectedCash,
+    countedCash: counted.cash,
+    expectedCard: totals.card,
+    countedCard: counted.card,
+    expectedCheck: totals.check,
+    countedCheck: counted.check,
+    difference: counted.cash - expectedCash + (counted.card - totals.card) + (counted.check - totals.check),
+  };
+}

@@ -1,6 +1,7 @@
 import { formatNit } from '../domain/nit';
 import { formatCop } from '../domain/money';
 import { copyMark, type ReceiptLine, type ReceiptModel } from '../receipts/receipt-model';
+import type { SessionTotals } from './session-totals';
 
 /** What a recibo de caja says (docs/glossary.md). */
 export interface ReceiptFacts {
@@ -22,6 +23,8 @@ export interface ReceiptFacts {
   readonly check: number;
   readonly checks: readonly string[];
   readonly change: number;
+  /** Pesos of the amount the cash did not cover because the change was rounded up (cash-rounding.ts). */
+  readonly rounding: number;
   readonly warning: string | null;
   readonly voided: boolean;
 }
@@ -54,6 +57,8 @@ export function paymentReceipt(facts: ReceiptFacts, copy: boolean): ReceiptModel
   if (facts.card > 0) lines.push({ kind: 'pair', left: 'Total tarjeta', right: formatCop(facts.card) });
   for (const check of facts.checks) lines.push({ kind: 'text', text: `Cheque ${check}` });
   if (facts.check > 0) lines.push({ kind: 'pair', left: 'Total cheques', right: formatCop(facts.check) });
+  // Received − paid + rounding = change: the line that makes the receipt add up to the peso.
+  if (facts.rounding > 0) lines.push({ kind: 'pair', left: 'Redondeo a su favor', right: formatCop(facts.rounding) });
   if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Cambio', right: formatCop(facts.change), bold: true });
   if (facts.warning !== null) lines.push({ kind: 'rule' }, { kind: 'text', text: facts.warning, bold: true });
   lines.push({ kind: 'rule' }, { kind: 'code128', data: facts.receiptNumber }, { kind: 'text', text: 'Gracias por su pago.', align: 'center' });
@@ -68,11 +73,8 @@ export interface SessionReportFacts {
   readonly openedAt: string;
   readonly printedAt: string;
   readonly openingFloat: number;
-  readonly payments: number;
-  readonly voided: number;
-  readonly cash: number;
-  readonly card: number;
-  readonly check: number;
+  /** The session's payments, summed once (session-totals.ts). */
+  readonly totals: SessionTotals;
   /**
    * Money records of this device the central server refused, waiting for a supervisor: the
    * figures above may not match the server's until they are resolved.
@@ -93,6 +95,7 @@ export interface SessionReportFacts {
 
 export function sessionReport(facts: SessionReportFacts): ReceiptModel {
   const z = facts.close;
+  const t = facts.totals;
   const lines: ReceiptLine[] = [
     { kind: 'text', text: facts.entity.name, align: 'center', bold: true },
     { kind: 'text', text: `NIT ${formatNit(facts.entity.nit)}`, align: 'center' },
@@ -105,13 +108,22 @@ export function sessionReport(facts: SessionReportFacts): ReceiptModel {
     { kind: 'pair', left: z === null ? 'Impreso' : 'Cierre', right: z === null ? facts.printedAt : z.closedAt },
     { kind: 'rule' },
     { kind: 'pair', left: 'Base inicial', right: formatCop(facts.openingFloat) },
-    { kind: 'pair', left: 'Pagos recibidos', right: String(facts.payments) },
-    { kind: 'pair', left: 'Pagos anulados', right: String(facts.voided) },
-    { kind: 'pair', left: 'Recaudo en efectivo', right: formatCop(facts.cash) },
-    { kind: 'pair', left: 'Recaudo con tarjeta', right: formatCop(facts.card) },
-    { kind: 'pair', left: 'Recaudo con cheque', right: formatCop(facts.check) },
-    { kind: 'pair', left: 'TOTAL RECAUDADO', right: formatCop(facts.cash + facts.card + facts.check), bold: true },
+    { kind: 'pair', left: 'Pagos recibidos', right: String(t.payments) },
+    { kind: 'pair', left: 'Pagos anulados', right: String(t.voided) },
   ];
+  if (t.rounding > 0) {
+    // The bills were paid in full; the cash came in short of them by what the change was rounded up.
+    lines.push(
+      { kind: 'pair', left: 'Valor de las facturas', right: formatCop(t.billed) },
+      { kind: 'pair', left: 'Redondeo del efectivo', right: formatCop(-t.rounding) },
+    );
+  }
+  lines.push(
+    { kind: 'pair', left: 'Recaudo en efectivo', right: formatCop(t.cash) },
+    { kind: 'pair', left: 'Recaudo con tarjeta', right: formatCop(t.card) },
+    { kind: 'pair', left: 'Recaudo con cheque', right: formatCop(t.check) },
+    { kind: 'pair', left: 'TOTAL RECAUDADO', right: formatCop(t.collected), bold: true },
+  );
   if (facts.parkedMoneyEvents > 0) {
     const count = facts.parkedMoneyEvents === 1 ? '1 registro de dinero' : `${facts.parkedMoneyEvents} registros de dinero`;
     lines.push(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../api/result';
 import { formatCop, type Pesos } from '../domain/money';
+import { roundUpToStep } from './cash-rounding';
 
 /**
  * How a payment at the counter is paid (docs/user-guides.md): cash (the cashier types what the citizen
@@ -29,18 +30,27 @@ export type TenderKind = Tender['kind'];
 
 /** What each tender settled once the change is taken out of the cash. */
 export interface SettledTenders {
+  /** The cash kept: what was received less the change. */
   readonly cash: Pesos;
   readonly card: Pesos;
   readonly check: Pesos;
-  /** Handed back in cash. */
+  /** Handed back in cash: a multiple of the rounding step, unless no change is due. */
   readonly change: Pesos;
+  /**
+   * Pesos of the amount due the cash does not cover because change is rounded up to what can be
+   * handed over (cash-rounding.ts): under one step, given up by the entity, never owed by the citizen.
+   */
+  readonly rounding: Pesos;
 }
 
 /**
  * Cards and checks are for exact amounts: their sum may not pass the amount due. Cash covers
  * the rest and may pass it; the excess is the change, which must come out of the cash given.
+ * With a rounding step above 1, the change is rounded up to the step (the citizen never gets
+ * less than the sum says), so the cash kept may fall short of the cash due by less than a step;
+ * without any cash tendered, card and check must cover the amount to the peso.
  */
-export function settleTenders(due: Pesos, tenders: readonly Tender[]): Result<SettledTenders> {
+export function settleTenders(due: Pesos, tenders: readonly Tender[], roundingStep = 1): Result<SettledTenders> {
   if (tenders.length === 0) return err('validation', 'Indique cómo paga el usuario.');
   let card = 0;
   let check = 0;
@@ -52,18 +62,8 @@ export function settleTenders(due: Pesos, tenders: readonly Tender[]): Result<Se
   }
   if (card + check > due) return err('validation', `Tarjeta y cheque suman ${formatCop(card + check)}, más que el valor a pagar (${formatCop(due)}).`);
   const cashDue = due - card - check;
-  if (received < cashDue) return err('validation', `Faltan ${formatCop(cashDue - received)} para cubrir el valor a pagar.`);
-  return ok({ cash: cashDue, card, check, change: received - cashDue });
-}
-
-/** Colombian money the cashier counts at close (arqueo): bills, then coins. */
-export const denominations = [100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100, 50] as const;
-export type Denomination = (typeof denominations)[number];
-
-/** Pieces counted per denomination; a denomination not counted may be left out. */
-export const CashCount = z.partialRecord(z.enum(denominations.map(String) as [string, ...string[]]), z.number().int().min(0).max(100_000));
-export type CashCount = z.infer<typeof CashCount>;
-
-export function countedCash(count: CashCount): Pesos {
-  return Object.entries(count).reduce((sum, [denomination, pieces]) => sum + Number(denomination) * (pieces ?? 0), 0);
+  const change = received === 0 ? received - cashDue : roundUpToStep(received - cashDue, roundingStep);
+  if (change < 0) return err('validation', `Faltan ${formatCop(-change)} para cubrir el valor a pagar.`);
+  const cash = received - change;
+  return ok({ cash, card, check, change, rounding: cashDue - cash });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxCashRounding } from '../cashier/cash-rounding';
 import { CloseFigures } from '../cashier/close-figures';
 import { ApprovalProof } from './approval';
 
@@ -32,7 +33,15 @@ export const PaymentTaken = z.object({
   codigoInterno: z.number().int().positive(),
   billNumber: z.number().int().positive(),
   period: z.string().regex(/^\d{4}-\d{2}$/),
+  /** The bill's value the payment settles (its total): what the bill is credited with. */
   amount: z.number().int().positive().max(maxPesos),
+  /**
+   * Pesos of `amount` the cash did not bring in because the change was rounded up to a coin the
+   * cashier can hand over (src-shared/cashier/cash-rounding.ts): the entity gives them up. The bill
+   * counts as paid with `amount`; only the money received (`amount` less this) can become saldo
+   * a favor. Absent from events written before the rounding: 0.
+   */
+  cashRounding: z.number().int().min(0).max(maxCashRounding).default(0),
   paidAt: isoInstant,
   /**
    * What the device says; the server records the channel its mode implies (a counter's

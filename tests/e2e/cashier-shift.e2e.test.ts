@@ -52,6 +52,15 @@ describe('cashier shift, keyboard only, server down', () => {
     await expect.poll(() => printed().includes(line), { timeout: 15_000 }).toBe(true);
   };
 
+  /** What a wedge scanner types for a bill's barcode: the element string without its GS. */
+  const scanOf = (bill: { codigoInterno: number; total: number; dueOn: string }): string => {
+    const convenio = demoEntity.paymentBarcode;
+    if (convenio === undefined || convenio === null) throw new Error('the demo entity has no convenio');
+    const element = paymentElementString(convenio, { reference: String(bill.codigoInterno), amountPesos: bill.total, dueOn: bill.dueOn });
+    if (!element.ok) throw new Error(element.error.message);
+    return element.value.data.replaceAll(GS, '');
+  };
+
   it('runs a whole shift and syncs it when the server is back', async () => {
     await page.getByRole('heading', { name: 'Ingreso a la caja' }).waitFor();
     await embeddedServer(app.stack).stop();
@@ -86,15 +95,23 @@ describe('cashier shift, keyboard only, server down', () => {
     await expectAccessible(page, 'cashier-3-paid');
     await page.keyboard.press('Enter');
 
+    // The same bill scanned again: warned, and neither the scanner's Enter nor F9 charges it.
+    await page.keyboard.type(scanOf(typed));
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Esta factura ya está pagada en esta caja (recibo CAJA1-000001)' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Esta factura no se debe: Enter y F9 no la cobran.' }).waitFor();
+    await page.keyboard.press('F9');
+    await saveScreenshot(page, 'cashier-3b-paid-again');
+    await expectAccessible(page, 'cashier-3b-paid-again');
+    expect(sqlite().prepare('SELECT count(*) FROM cashier_payments').pluck().get()).toBe(1);
+    await page.keyboard.press('F4');
+    await page.getByText(/^1 pago · /).waitFor();
+    await page.keyboard.press('Escape');
+
     // A scanned bill: the wedge scanner types the element string without its GS, then Enter.
     const scanned = unpaid(1);
-    const element = paymentElementString(demoEntity.paymentBarcode ?? (() => { throw new Error('no convenio'); })(), {
-      reference: String(scanned.codigoInterno),
-      amountPesos: scanned.total,
-      dueOn: scanned.dueOn,
-    });
-    if (!element.ok) throw new Error(element.error.message);
-    await page.keyboard.type(element.value.data.replaceAll(GS, ''));
+    await page.keyboard.type(scanOf(scanned));
     await page.keyboard.press('Enter');
     await page.getByRole('form', { name: 'Cobro' }).waitFor();
     await page.keyboard.press('Control+A');
@@ -137,7 +154,8 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('Cajero2.Demo');
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'Para anular hace falta el usuario y la contraseña de un supervisor.' }).waitFor();
+    // The refusal stands in the void form, beside the fields to correct.
+    await page.getByRole('form', { name: 'Anular pago' }).getByRole('alert').filter({ hasText: 'Para anular hace falta el usuario y la contraseña de un supervisor.' }).waitFor();
     await page.getByLabel('Usuario del supervisor').fill('supervisor1');
     await page.getByLabel('Contraseña del supervisor').focus();
     await page.keyboard.type('Supervisor1.Demo');
@@ -154,6 +172,7 @@ describe('cashier shift, keyboard only, server down', () => {
     // Bill totals are not multiples of 50 pesos: the count in 50-peso coins falls a little further short.
     const fifties = Math.floor((expectedCash - 10_000) / 50);
     const difference = fifties * 50 - expectedCash;
+    await page.getByLabel('Monedas de $ 1.000', { exact: true }).waitFor();
     await page.getByLabel('Monedas de $ 50', { exact: true }).fill(String(fifties));
     await page.keyboard.press('Enter');
     await page.getByText('La diferencia supera la tolerancia: aprobación del supervisor').waitFor();
@@ -174,6 +193,10 @@ describe('cashier shift, keyboard only, server down', () => {
     const file = path.join(app.dataDir, (await download).suggestedFilename());
     await (await download).saveAs(file);
     expect(await pdfText(file)).toContain('INFORME Z');
+    // Saved: the focus is back on «Terminar», so the next Enter ends the shift instead of saving again.
+    await page.getByText(/Informe Z guardado como/).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ingreso a la caja' }).waitFor();
 
     // Everything waited in the outbox; the server comes back and takes it.
     expect(outboxStates(app.stack.core).pending).toBeGreaterThanOrEqual(5);

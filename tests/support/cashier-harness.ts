@@ -26,7 +26,7 @@ export function cashierHarness(
   now: () => Date = () => new Date(),
   // Outside vitest (the bench), the caller stops the receipt queue itself.
   options: { register?: (stop: () => Promise<void>) => void } = {},
-  rules: { refuseExpiredBarcodes?: boolean } = {},
+  rules: { refuseExpiredBarcodes?: boolean; cashRoundingStep?: number } = {},
 ): CashierHarness {
   const log = createRootLogger('silent');
   const authorizer = new StaffAuthorizer(store, log, testStaffPepper);
@@ -53,6 +53,7 @@ export function cashierHarness(
       deviceName: 'Caja 1',
       closeTolerance: 2000,
       refuseExpiredBarcodes: rules.refuseExpiredBarcodes ?? false,
+      cashRoundingStep: rules.cashRoundingStep ?? 50,
     },
     log,
     now,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { billStates } from '../../domain/bill-state';
+import { BillWarning } from '../../cashier/bill-warning';
 import { CloseFigures } from '../../cashier/close-figures';
-import { CashCount, Tender } from '../../cashier/tenders';
+import { CashCount } from '../../cashier/denominations';
+import { Tender } from '../../cashier/tenders';
 import { DocumentFile } from '../document';
 import { defineOperation, counterOnly, counterStaff, openToAll } from '../operation';
 import { CodigoInterno } from './bills';
@@ -25,7 +27,7 @@ export const CashierSessionView = z.object({
   openedAt: z.string(),
   openingFloat: z.number().int(),
   payments: z.number().int().nonnegative(),
-  /** Sum of the valid payments of the session. */
+  /** Money the session's valid payments brought in: the cash kept, card and check (bills' values less their roundings). */
   collected: z.number().int(),
 });
 export type CashierSessionView = z.infer<typeof CashierSessionView>;
@@ -38,10 +40,31 @@ export const PayableBill = z.object({
   total: z.number().int(),
   dueOn: z.string(),
   state: z.enum(billStates),
-  /** Spanish, when taking this payment needs the cashier's attention (paid already, overdue). */
-  warning: z.string().nullable(),
+  /** When taking this payment needs the cashier's attention (paid already, annulled, overdue). */
+  warning: BillWarning.nullable(),
+  /**
+   * False for a bill already paid (here or elsewhere) or annulled: what is taken for it becomes
+   * saldo a favor, and `takePayment` refuses it unless the cashier confirmed (`notOwedConfirmed`).
+   */
+  owed: z.boolean(),
 });
 export type PayableBill = z.infer<typeof PayableBill>;
+
+/** The bills a payment can be taken for, found by a scan or a código interno (the counter's and, later, the field's). */
+export const FoundBills = z.object({
+  codigoInterno: z.number().int(),
+  holderName: z.string(),
+  address: z.string(),
+  bills: z.array(PayableBill),
+  /** From a scan: the bill the barcode names. */
+  scannedBillNumber: z.number().int().nullable(),
+  /**
+   * Change is rounded up to this many pesos (`cashier.cashRoundingStep`; 1 = to the peso), so
+   * the screen shows the change and the rounding the service will record (src-shared/cashier/tenders.ts).
+   */
+  cashRoundingStep: z.number().int().positive(),
+});
+export type FoundBills = z.infer<typeof FoundBills>;
 
 export const CashierPaymentView = z.object({
   id: z.string(),
@@ -55,8 +78,11 @@ export const CashierPaymentView = z.object({
   card: z.number().int(),
   check: z.number().int(),
   change: z.number().int(),
+  /** Pesos of the bill the cash did not cover because the change was rounded up (given up by the entity). */
+  rounding: z.number().int().nonnegative(),
   takenAt: z.string(),
   state: z.enum(['valid', 'voided']),
+  /** Spanish, as printed on the receipt: the bill was not owed and the money is saldo a favor. */
   warning: z.string().nullable(),
   voidReason: z.string().nullable(),
 });
@@ -104,22 +130,27 @@ export const cashierOps = {
     modes: counterOnly,
     auth: counterStaff,
     input: z.union([z.object({ staffSession, scan: z.string().min(1).max(200) }).strict(), z.object({ staffSession, codigoInterno: CodigoInterno }).strict()]),
-    output: z.object({
-      codigoInterno: z.number().int(),
-      holderName: z.string(),
-      address: z.string(),
-      bills: z.array(PayableBill),
-      /** From a scan: the bill the barcode names. */
-      scannedBillNumber: z.number().int().nullable(),
-    }),
+    output: FoundBills,
   }),
   'cashier.takePayment': defineOperation({
     summary:
-      'Takes a payment for one bill: tenders checked, payment + outbox event + receipt number committed in one transaction, then the receipt printed and the drawer opened for cash.',
+      'Takes a payment for one bill: tenders checked (change rounded up to the cash rounding step), payment + outbox event + receipt number committed in one transaction, then the receipt printed and the drawer opened for cash. A bill not owed needs notOwedConfirmed.',
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,
-    input: z.object({ staffSession, codigoInterno: CodigoInterno, billNumber: z.number().int().positive(), tenders: z.array(Tender).min(1).max(4) }).strict(),
+    input: z
+      .object({
+        staffSession,
+        codigoInterno: CodigoInterno,
+        billNumber: z.number().int().positive(),
+        tenders: z.array(Tender).min(1).max(4),
+        /**
+         * The cashier confirmed, with a key of its own (not the Enter that charges an owed bill),
+         * taking money for a bill that is not owed; without it such a bill is refused (`conflict`).
+         */
+        notOwedConfirmed: z.literal(true).optional(),
+      })
+      .strict(),
     output: z.object({ payment: CashierPaymentView }).merge(printed),
   }),
   'cashier.payments': defineOperation({

@@ -18,6 +18,7 @@ import { scryptKey } from '../../../src-node/password-hash';
 import { approvalMatches } from '../../../src-node/staff-credentials';
 import { voidApprovalMessage } from '../../../src-shared/sync/approval';
 import { ParkedEvents } from '../../../src-main/sync/parked-events';
+import { paymentMessages } from '../../../src-main/payment-taking/payment-messages';
 
 /**
  * The counter against a real replica (demo data, staff accounts with their scrypt hashes) and
@@ -51,6 +52,8 @@ const value = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; er
   if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
   return settled.value;
 };
+/** A receipt's two-column line: the label, spaces, the amount as printed (`$ 8.550`). */
+const pairLine = (label: string, pesos: number) => expect.stringMatching(new RegExp(`^${label} +${formatCop(pesos).replace('\u00a0', ' ').replace(/[$.]/g, '\\$&')}$`));
 const count = (sql: string): number => store.sqlite.prepare(sql).pluck().get() as number;
 const unpaid = (skip: number) =>
   store.sqlite
@@ -197,12 +200,13 @@ describe('cashier counter', () => {
     expect(store.sqlite.prepare('SELECT state FROM cashier_payments WHERE id = ?').pluck().get(taken.payment.id)).toBe('valid');
   });
 
-  it('warns about a bill this counter already took, and numbers keep going after the store is reopened', async () => {
+  it('warns about a bill this counter already took, charges it again only when confirmed apart, and numbers keep going after the store is reopened', async () => {
     const staffSession = await openCounter();
     const bill = unpaid(4);
     const first = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] }));
     const again = await value(h.cashier.findBills({ staffSession, codigoInterno: bill.codigoInterno }));
-    expect(again.bills.find((b) => b.billNumber === bill.billNumber)?.warning).toContain(first.payment.receiptNumber);
+    const paidHere = again.bills.find((b) => b.billNumber === bill.billNumber);
+    expect(paidHere).toMatchObject({ owed: false, warning: { code: 'paid-here', message: expect.stringContaining(first.payment.receiptNumber) } });
     const next = Number(first.payment.receiptNumber.split('-')[1]) + 1;
     // As after a restart: the store opened again, a new service, the staff signed in again.
     await h.receipts.queue.stop();
@@ -210,9 +214,28 @@ describe('cashier counter', () => {
     store = openTestStore(dir.path);
     h = cashierHarness(store, printer.address, now);
     const signedAgain = await openCounter();
-    const later = await value(h.cashier.takePayment({ staffSession: signedAgain, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] }));
+    // Issue 12, item 1: the same call that charges an owed bill (a scanner's Enter) does not charge
+    // one already paid, and leaves nothing behind, not even a receipt number.
+    const before = [count('SELECT count(*) FROM outbox'), count('SELECT count(*) FROM cashier_payments'), count('SELECT coalesce(max(next), 0) FROM number_series')];
+    const unconfirmed = await h.cashier.takePayment({ staffSession: signedAgain, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'conflict', message: paymentMessages.notOwedUnconfirmed } });
+    expect([count('SELECT count(*) FROM outbox'), count('SELECT count(*) FROM cashier_payments'), count('SELECT coalesce(max(next), 0) FROM number_series')]).toEqual(before);
+    const later = await value(
+      h.cashier.takePayment({ staffSession: signedAgain, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }], notOwedConfirmed: true }),
+    );
     expect(later.payment.receiptNumber).toBe(`CAJA1-${String(next).padStart(6, '0')}`);
-    expect(later.payment.warning).toContain('saldo a favor');
+    expect(later.payment.warning).toBe(paymentMessages.receiptNotes.paid);
+    // A bill the replica knows is paid (at a bank, say) is not owed either.
+    const paidElsewhere = store.sqlite.prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills WHERE state = 'pagada' LIMIT 1").get() as {
+      billNumber: number;
+      codigoInterno: number;
+      total: number;
+    };
+    const listed = await value(h.cashier.findBills({ staffSession: signedAgain, codigoInterno: paidElsewhere.codigoInterno }));
+    expect(listed.bills.find((b) => b.billNumber === paidElsewhere.billNumber)).toMatchObject({ owed: false, warning: { code: 'paid' } });
+    expect(
+      await h.cashier.takePayment({ staffSession: signedAgain, codigoInterno: paidElsewhere.codigoInterno, billNumber: paidElsewhere.billNumber, tenders: [{ kind: 'card', amount: paidElsewhere.total, voucher: 'A1234' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('will not close while the server is reachable and the session still has records to send', async () => {
@@ -234,7 +257,7 @@ describe('cashier counter', () => {
     if (!element.ok) throw new Error(element.error.message);
     const lateSession = (await value(late.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }))).staffSession;
     const accepted = await value(late.cashier.findBills({ staffSession: lateSession, scan: element.value.data }));
-    expect(accepted.bills.find((b) => b.billNumber === bill.billNumber)?.warning).toMatch(/^Factura vencida el /);
+    expect(accepted.bills.find((b) => b.billNumber === bill.billNumber)).toMatchObject({ owed: true, warning: { code: 'overdue', message: expect.stringMatching(/^Factura vencida el /) } });
     const strict = cashierHarness(store, null, () => new Date('2027-06-01T15:00:00Z'), {}, { refuseExpiredBarcodes: true });
     const strictSession = (await value(strict.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }))).staffSession;
     expect(await strict.cashier.findBills({ staffSession: strictSession, scan: element.value.data })).toMatchObject({ ok: false, error: { message: expect.stringContaining('el convenio no permite recibirla') } });
@@ -278,5 +301,46 @@ describe('cashier counter', () => {
     expect(text).toMatch(new RegExp(`DIFERENCIA\\s+-${shortBy}`));
     expect(text).toContain('MARTHA LUCÍA OYOLA PRADA');
     expect(await h.cashier.payments({ staffSession })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  // Issue 12, item 2: change to the peso ($ 20.267) while the smallest coin is $ 50.
+  it('rounds cash change up to a coin that exists, prints the rounding, and the arqueo counted in real coins closes to zero', async () => {
+    const staffSession = await openCounter();
+    h.serverOnline = false;
+    const bill = store.sqlite
+      .prepare(
+        `SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills
+         WHERE state = 'pendiente' AND total % 50 <> 0 AND bill_number NOT IN (SELECT bill_number FROM cashier_payments) ORDER BY bill_number LIMIT 1`,
+      )
+      .get() as { billNumber: number; codigoInterno: number; total: number };
+    const received = Math.ceil((bill.total + 1) / 10_000) * 10_000;
+    const change = Math.ceil((received - bill.total) / 50) * 50;
+    const rounding = bill.total % 50;
+    printer.clear();
+    const taken = await value(h.cashier.takePayment({ staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received }] }));
+    // The bill is paid in full; the drawer keeps what was received less the change handed over.
+    expect(taken.payment).toMatchObject({ amount: bill.total, cash: received - change, change, rounding });
+    expect(change % 50).toBe(0);
+    const event = JSON.parse(store.sqlite.prepare("SELECT payload FROM outbox WHERE json_extract(payload, '$.paymentId') = ?").pluck().get(taken.payment.id) as string) as Record<string, unknown>;
+    expect(event).toMatchObject({ amount: bill.total, cashRounding: rounding });
+    await settled(taken.jobId);
+    const receipt = printedLines(decodeEscpos(printer.received));
+    expect(receipt).toContainEqual(pairLine('VALOR PAGADO', bill.total));
+    expect(receipt).toContainEqual(pairLine('Redondeo a su favor', rounding));
+    expect(receipt).toContainEqual(pairLine('Cambio', change));
+
+    // The cashier counts the drawer in bills and coins that exist, $ 1.000 coins among them.
+    const { session } = await value(h.cashier.payments({ staffSession }));
+    const inDrawer = session.openingFloat + (store.sqlite.prepare("SELECT sum(cash) FROM cashier_payments WHERE session_id = ? AND state = 'valid'").pluck().get(session.id) as number);
+    expect(inDrawer % 50).toBe(0);
+    const coins1000 = Math.floor((inDrawer % 10_000) / 1000);
+    const cash = { '10000': Math.floor(inDrawer / 10_000), '1000-moneda': coins1000, '50': (inDrawer % 1000) / 50 };
+    printer.clear();
+    const closed = await value(h.cashier.closeSession({ staffSession, cash, card: 0, check: 0 }));
+    expect(closed).toMatchObject({ closed: true, needsSupervisor: false, figures: { expectedCash: inDrawer, countedCash: inDrawer, difference: 0 } });
+    await settled(closed.jobId);
+    const z = printedLines(decodeEscpos(printer.received));
+    expect(z).toContainEqual(pairLine('Redondeo del efectivo', -rounding));
+    expect(z).toContainEqual(pairLine('DIFERENCIA', 0));
   });
 });

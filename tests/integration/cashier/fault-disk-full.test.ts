@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
-import { cashierMessages } from '../../../src-main/cashier/cashier-messages';
+import { paymentMessages } from '../../../src-main/payment-taking/payment-messages';
 import { receiptMessages } from '../../../src-main/devices/receipt-printer/receipt-messages';
 import { storeWriteMessages } from '../../../src-main/store/store-write-failure';
 import type { DatabaseVariant } from '../../support/postgres';
@@ -80,11 +80,18 @@ it('refuses a payment the full disk cannot take with a clear message and nothing
   await expectReplicaEqual(t, core);
   const disk = new FullDisk(core.store.sqlite);
   const { staffSession } = await callOk(core, 'cashier.signIn', { username: 'cajero1', password: '482615' });
-  // Chosen now: as payments sync, the feed turns their bills `pagada` in the replica.
+  // Chosen now: as payments sync, the feed turns their bills `pagada` in the replica. The same
+  // four bills are charged again and again, so each charge is confirmed as one of a bill not owed.
   const bills = [0, 1, 2, 3].map((skip) => unpaidBill(core, skip));
   const pay = (n: number) => {
     const bill = bills[n % bills.length]!;
-    return core.dispatch('cashier.takePayment', { staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] });
+    return core.dispatch('cashier.takePayment', {
+      staffSession,
+      codigoInterno: bill.codigoInterno,
+      billNumber: bill.billNumber,
+      tenders: [{ kind: 'cash', received: bill.total }],
+      notOwedConfirmed: true,
+    });
   };
 
   // Opening the cash session on a full disk: the dispatcher's words, nothing written.
@@ -104,7 +111,7 @@ it('refuses a payment the full disk cannot take with a clear message and nothing
   const printedBefore = printer.received.length;
   disk.fillsAt('outbox');
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    expect(await pay(1)).toEqual({ ok: false, error: { code: 'internal', message: cashierMessages.notRecorded['disk-full'] } });
+    expect(await pay(1)).toEqual({ ok: false, error: { code: 'internal', message: paymentMessages.notRecorded['disk-full'] } });
     expect(written(core)).toEqual(before);
   }
   expect(printer.received.length).toBe(printedBefore);
@@ -140,7 +147,7 @@ it('refuses a payment the full disk cannot take with a clear message and nothing
     else expect([null, receiptMessages.notStored]).toContain((result.value as { printerProblem: string | null }).printerProblem);
     expectWhole(core);
   }
-  expect(refused).toEqual({ code: 'internal', message: cashierMessages.notRecorded['disk-full'] });
+  expect(refused).toEqual({ code: 'internal', message: paymentMessages.notRecorded['disk-full'] });
   disk.free();
   const taken = written(core).payments;
 

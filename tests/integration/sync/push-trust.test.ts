@@ -164,6 +164,37 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
     expect(await count(t, 'SELECT last_number AS n FROM receipt_series WHERE device_id = $1', [counter.id])).toBe(9);
   });
 
+  it('counts a bill paid by its amount when the change was rounded, and makes saldo a favor only of money received', { timeout: 90_000 }, async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 10);
+    const counter = await enroll(t, 'Caja 1', 'cashier');
+    const list = await bills(t, 3);
+    const b = (i: number) => list[i]!;
+    const sessionId = randomUUID();
+    const results = await counter.push([
+      opened(sessionId),
+      // Owed, paid in cash with the change rounded up: 17 pesos the entity gave up.
+      payment(b(0), counter, sessionId, 1, { cashRounding: 17 }),
+      // Paid already (by the payment above), charged again: only what was received is the subscriber's.
+      payment(b(0), counter, sessionId, 2, { cashRounding: 17 }),
+      // A rounding a coin cannot make, one below zero, and one as large as the payment: refused.
+      payment(b(1), counter, sessionId, 3, { cashRounding: 1000 }),
+      payment(b(1), counter, sessionId, 4, { cashRounding: -1 }),
+      payment({ ...b(2), total: 500 }, counter, sessionId, 5, { cashRounding: 500 }),
+    ]);
+    expect(statuses(results)).toEqual(['applied', 'applied', 'applied', 'rejected', 'rejected', 'rejected']);
+    expect(results[5]?.reason).toMatch(/redondeo del efectivo/);
+    const exec = t.server.database.exec;
+    expect((await exec.query<{ state: string }>('SELECT state FROM bills WHERE bill_number = $1', [b(0).billNumber])).rows).toEqual([{ state: 'pagada' }]);
+    // The first payment left no saldo a favor (none of 17 pesos, none "owed" either); the second
+    // left exactly the money that came in.
+    const credits = await exec.query<{ amount: number }>('SELECT amount FROM subscriber_credits WHERE codigo_interno = $1', [b(0).codigoInterno]);
+    expect(credits.rows).toEqual([{ amount: b(0).total - 17 }]);
+    const amounts = await exec.query<{ amount: number }>('SELECT amount FROM payments WHERE bill_number = $1 AND device_id IS NOT NULL ORDER BY reference', [b(0).billNumber]);
+    expect(amounts.rows).toEqual([{ amount: b(0).total }, { amount: b(0).total }]);
+    expect(await count(t, 'SELECT count(*) AS n FROM payments WHERE device_id IS NOT NULL AND bill_number = ANY($1::bigint[])', [[b(1).billNumber, b(2).billNumber]])).toBe(0);
+  });
+
   it('lets a counter void only its office’s counter payments, with a supervisor’s valid signature, once', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 10);

@@ -7,7 +7,7 @@
  * - `{ id, op, input }`: the contract operation through the app's dispatcher → `{ id, result }`;
  * - `{ id, clock: ms }`: the wall clock moves to the real time plus `ms` → `{ id, clock }`;
  * - `{ id, loop: { username, password } }`: signs in, opens the cash session if none is open,
- *   then takes a cash payment after another for the next bill this counter has not charged,
+ *   then takes a cash payment after another for the next owed bill this counter has not charged,
  *   through `cashier.takePayment`, printing `{ paid: { id, receiptNumber, jobId } }` once each
  *   has returned and going on once its receipt has printed, until killed (or `{ refused: error }`,
  *   and stops).
@@ -57,7 +57,7 @@ async function payments(dispatch: Dispatch, store: Store, staff: { username: str
   }
   const nextBill = store.sqlite.prepare(
     `SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills
-     WHERE bill_number NOT IN (SELECT bill_number FROM cashier_payments) ORDER BY bill_number LIMIT 1`,
+     WHERE state IN ('pendiente', 'vencida') AND bill_number NOT IN (SELECT bill_number FROM cashier_payments) ORDER BY bill_number LIMIT 1`,
   );
   for (;;) {
     const bill = nextBill.get() as { billNumber: number; codigoInterno: number; total: number } | undefined;

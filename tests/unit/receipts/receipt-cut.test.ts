@@ -21,6 +21,7 @@ const facts = {
   check: 0,
   checks: [],
   change: 7_700,
+  rounding: 0,
   warning: null,
   voided: false,
 };

@@ -1,0 +1,153 @@
+import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { OpOutput } from '../../src-shared/api/contract';
+import type { PayableBill } from '../../src-shared/api/ops/cashier';
+import { leastCashFor } from '../../src-shared/cashier/cash-rounding';
+import { settleTenders, type Tender } from '../../src-shared/cashier/tenders';
+import { pesos, readPesos } from './cashier-format';
+import { notOwedEnter, roundingLine } from './cashier-words';
+import { useCashierCall } from './useCashierCall';
+import { useFunctionKeys } from './useFunctionKeys';
+
+type Taken = OpOutput<'cashier.takePayment'>;
+
+interface PaymentFormProps {
+  readonly codigoInterno: number;
+  readonly bill: PayableBill;
+  readonly roundingStep: number;
+  /** ↑ ↓ in the cash field: another bill of the list. */
+  readonly onMove: (step: 1 | -1) => void;
+  readonly onTaken: (taken: Taken) => void;
+}
+
+/**
+ * «Cobro» for one bill (mounted anew for each bill): what the citizen hands over, in cash (F6
+ * adds a card, F7 a check), and the change as it is typed, rounded up to a coin that exists by
+ * the same rule the service applies. An owed bill is charged with Enter or F9, its cash filled
+ * in; one that is not owed (paid already, annulled) never with those keys, the ones a scanner and
+ * habit send: only with F2, and with nothing filled in.
+ */
+export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken }: PaymentFormProps) {
+  const call = useCashierCall();
+  const [cash, setCash] = useState(bill.owed ? String(leastCashFor(bill.total, roundingStep)) : '');
+  const [card, setCard] = useState<{ amount: string; voucher: string } | null>(null);
+  const [check, setCheck] = useState<{ amount: string; bank: string; number: string } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const tenders = useMemo((): Tender[] => {
+    const list: Tender[] = [];
+    const received = readPesos(cash);
+    if (received !== null && received > 0) list.push({ kind: 'cash', received });
+    const cardAmount = card === null ? null : readPesos(card.amount);
+    if (card !== null && cardAmount !== null && cardAmount > 0) list.push({ kind: 'card', amount: cardAmount, voucher: card.voucher.trim() });
+    const checkAmount = check === null ? null : readPesos(check.amount);
+    if (check !== null && checkAmount !== null && checkAmount > 0) list.push({ kind: 'check', amount: checkAmount, bank: check.bank.trim(), number: check.number.trim() });
+    return list;
+  }, [cash, card, check]);
+  const settlement = settleTenders(bill.total, tenders, roundingStep);
+
+  const pay = async (notOwedConfirmed: boolean) => {
+    if (!bill.owed && !notOwedConfirmed) return setProblem(notOwedEnter);
+    if (!settlement.ok) return setProblem(settlement.error.message);
+    const result = await call('cashier.takePayment', { codigoInterno, billNumber: bill.billNumber, tenders, ...(notOwedConfirmed ? { notOwedConfirmed: true as const } : {}) });
+    if (!result.ok) return setProblem(result.error.message);
+    onTaken(result.value);
+  };
+
+  const keys = useMemo(
+    () => ({
+      F2: () => void (bill.owed ? undefined : pay(true)),
+      F6: () => setCard((c) => c ?? { amount: '', voucher: '' }),
+      F7: () => setCheck((c) => c ?? { amount: '', bank: '', number: '' }),
+      F9: () => void pay(false),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- pay reads this render's tenders
+    [bill, tenders],
+  );
+  useFunctionKeys(keys);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void pay(false);
+  };
+  // Enter anywhere in the form is the same as F9, whether or not the browser would submit it.
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void pay(false);
+  };
+
+  return (
+    <form className="cashier-card cashier-pay" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Cobro">
+      <p className="cashier-due">
+        Valor a pagar <strong>{pesos(bill.total)}</strong>
+      </p>
+      <label>
+        Efectivo recibido
+        <input
+          autoFocus
+          onFocus={(e) => e.target.select()}
+          inputMode="numeric"
+          value={cash}
+          onChange={(e) => setCash(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              onMove(e.key === 'ArrowDown' ? 1 : -1);
+            }
+          }}
+          maxLength={14}
+        />
+      </label>
+      {card !== null && (
+        <fieldset>
+          <legend>Tarjeta (F6)</legend>
+          <label>
+            Valor con tarjeta
+            <input autoFocus inputMode="numeric" value={card.amount} onChange={(e) => setCard({ ...card, amount: e.target.value })} maxLength={14} />
+          </label>
+          <label>
+            Número del voucher
+            <input value={card.voucher} onChange={(e) => setCard({ ...card, voucher: e.target.value })} maxLength={20} />
+          </label>
+        </fieldset>
+      )}
+      {check !== null && (
+        <fieldset>
+          <legend>Cheque (F7)</legend>
+          <label>
+            Valor del cheque
+            <input autoFocus inputMode="numeric" value={check.amount} onChange={(e) => setCheck({ ...check, amount: e.target.value })} maxLength={14} />
+          </label>
+          <label>
+            Banco
+            <input value={check.bank} onChange={(e) => setCheck({ ...check, bank: e.target.value })} maxLength={60} />
+          </label>
+          <label>
+            Número del cheque
+            <input inputMode="numeric" value={check.number} onChange={(e) => setCheck({ ...check, number: e.target.value })} maxLength={12} />
+          </label>
+        </fieldset>
+      )}
+      <div className="cashier-change" aria-live="polite">
+        {tenders.length > 0 && <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>}
+        {settlement.ok && settlement.value.rounding > 0 && <p className="cashier-hint">{roundingLine(settlement.value.rounding)}</p>}
+      </div>
+      {problem !== null && (
+        <p className="cashier-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {bill.owed ? (
+        <button type="submit" className="cashier-primary">
+          Cobrar (Enter o F9)
+        </button>
+      ) : (
+        // No button: a button that charges would answer an Enter once it had the focus.
+        <p className="cashier-confirm">
+          <strong>F2: cobrar de todos modos</strong> (el valor queda como saldo a favor del suscriptor)
+        </p>
+      )}
+      <p className="cashier-hint">↑ ↓: otra factura · F6: tarjeta · F7: cheque · Esc: cancelar</p>
+    </form>
+  );
+}
