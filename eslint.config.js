@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   {
     // Command-line entry points talk to a person on the terminal.
-    files: ['scripts/**/*.ts', 'bench/**/*.ts'],
+    files: ['scripts/**/*.{ts,mjs}', 'bench/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );

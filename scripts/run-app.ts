@@ -1,10 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
-import { appPaths } from '../src-main/app-paths';
 import { createRootLogger, type Logger } from '../src-main/logger';
 import { prettyLogs, terminalLogStream } from '../src-node/terminal-log';
 import { createServerLogger } from '../src-server/logger';
@@ -18,8 +16,20 @@ import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig,
 /**
  * `npm start`: the embedded central server with demo data, and the app — in Electron when its
  * binary is there (or can be fetched), otherwise in the web host, printing the URL to open.
- * `npm start -- --web` always uses the web host.
+ * `npm start -- --web` always uses the web host. scripts/start.mjs builds this into one bundle
+ * (and the interface, when stale) and calls runApp().
  */
+export async function runApp(): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    const known = error instanceof ConfigError || error instanceof StoreError;
+    console.error(`\nVentanilla no pudo iniciar: ${error instanceof Error ? error.message : String(error)}`);
+    if (!known) console.error(error);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   const config = loadConfig(process.env, { dataDir: path.join(repoRoot, '.data'), version });
@@ -27,31 +37,12 @@ async function main(): Promise<void> {
   const destination = prettyLogs(config.logFormat, process.stdout.isTTY === true) ? terminalLogStream() : undefined;
   const log = createRootLogger(config.logLevel, destination);
   const serverLogger = createServerLogger(config.logLevel, destination);
-  await ensureRendererBuilt();
   const electron = process.argv.includes('--web') ? null : await findElectron(config);
   if (electron !== null) {
     await runElectron(electron, config, log, serverLogger);
     return;
   }
   await runWebHost(config, log, serverLogger);
-}
-
-/** Builds the renderer when it is missing or older than its sources (e.g. after a git pull). */
-async function ensureRendererBuilt(): Promise<void> {
-  const built = path.join(appPaths(repoRoot).renderer, 'index.html');
-  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-  const sources = ['src-renderer', 'src-shared', 'assets'].map((dir) => path.join(repoRoot, dir));
-  if (builtAt > 0 && sources.every((dir) => newestChange(dir) <= builtAt)) return;
-  console.log('Preparando la interfaz…');
-  await build({ configFile: path.join(repoRoot, 'vite.renderer.config.ts'), logLevel: 'warn' });
-}
-
-function newestChange(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {
@@ -129,9 +120,3 @@ function untilSignal(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError;
-  console.error(`\nVentanilla no pudo iniciar: ${error instanceof Error ? error.message : String(error)}`);
-  if (!known) console.error(error);
-  process.exit(1);
-});

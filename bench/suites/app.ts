@@ -17,7 +17,7 @@ import type { BenchContext, Metrics } from '../suite';
 /**
  * `app`: a kiosk that restarts after a power cut, while citizens wait (issue 12 item 17).
  *
- * - `app.cold_start_ms`: from spawning `npm start -- --web` (node + tsx, as `npm start` runs it)
+ * - `app.cold_start_ms`: from spawning `npm start -- --web` (plain node, as `npm start` runs it)
  *   on an enrolled device's data dir, against a central server already running, to the start
  *   screen served (the web host answering `/` with the built renderer). Target ≤ 1,500 ms.
  * - `app.bare_static_start_ms`, the raw limit of the same run: a bare Fastify process serving
@@ -29,7 +29,6 @@ export const name = 'app';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rendererDir = path.join(repoRoot, 'dist', 'renderer');
-const tsx = ['--import', 'tsx'];
 
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({ args: [...ctx.args], strict: false, options: { starts: { type: 'string' } } });
@@ -58,13 +57,13 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     });
     // The first start enrolls the device and downloads its replica; the measured ones restart it.
     ctx.log('primer arranque: inscripción y réplica…');
-    await timedStart(['scripts/start.ts', '--web'], env(await freePort(), { VENTANILLA_ENROLLMENT_CODE: code }), 120_000, 'sincroniza');
+    await timedStart(['scripts/start.mjs', '--web'], env(await freePort(), { VENTANILLA_ENROLLMENT_CODE: code }), 120_000, 'sincroniza');
     const app = new Latencies();
     const bare = new Latencies();
     for (let i = 0; i < starts; i += 1) {
-      app.add(await timedStart(['scripts/start.ts', '--web'], env(await freePort()), 60_000));
+      app.add(await timedStart(['scripts/start.mjs', '--web'], env(await freePort()), 60_000));
       const port = await freePort();
-      bare.add(await timedStart(['bench/support/bare-static-server.ts', rendererDir, String(port)], env(port), 60_000));
+      bare.add(await timedStart(['bench/support/bare-static-server.mjs', rendererDir, String(port)], env(port), 60_000));
     }
     ctx.log(`arranque en frío: ${app.percentile(50)} ms (Fastify solo: ${bare.percentile(50)} ms)`);
     return { 'app.cold_start_ms': app.percentile(50), 'app.bare_static_start_ms': bare.percentile(50) };
@@ -81,7 +80,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
 async function timedStart(args: readonly string[], env: Record<string, string | undefined>, timeoutMs: number, settle?: string): Promise<number> {
   const port = Number(env.VENTANILLA_PORT);
   const started = performance.now();
-  const child = spawn(process.execPath, [...tsx, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...args], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

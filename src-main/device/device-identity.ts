@@ -52,7 +52,7 @@ export function modeMismatch(meta: DeviceMeta, config: Pick<AppConfig, 'device'>
   );
 }
 
-/** Throws the mismatch as a start-up error (scripts/start.ts prints it as it is). */
+/** Throws the mismatch as a start-up error (scripts/run-app.ts prints it as it is). */
 export function assertConfiguredMode(meta: DeviceMeta, config: Pick<AppConfig, 'device'>): void {
   const mismatch = modeMismatch(meta, config);
   if (mismatch !== null) throw new ConfigError(mismatch);

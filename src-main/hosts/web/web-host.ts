@@ -168,7 +168,7 @@ async function listen(app: FastifyInstance, port: number): Promise<number> {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
-      // A start-up error the person at the terminal reads as it is (scripts/start.ts), not a stack.
+      // A start-up error the person at the terminal reads as it is (scripts/run-app.ts), not a stack.
       throw new ConfigError(
         `El puerto ${port} de la aplicación lo usa otro programa (¿otro Ventanilla en esta máquina?). ` +
           'Arranque con VENTANILLA_PORT=0 para tomar un puerto libre, o con otro número.',

@@ -1,6 +1,8 @@
+// @ts-check
 /**
  * The raw limit of `app.cold_start_ms`: a bare Fastify process serving the same built renderer
- * files, started the same way (node + tsx). `npm run bench -- --suite app` spawns it.
+ * files, started the same way (plain node, no TypeScript loader). `npm run bench -- --suite app`
+ * spawns it.
  * Usage: bare-static-server <rendererDir> <port>
  */
 import fastifyStatic from '@fastify/static';
