@@ -3,10 +3,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webLaunchPage } from '../../scripts/stack';
 import { launchFragmentKey } from '../../src-shared/api/web-protocol';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { startTestStack, type TestStack } from './support/test-stack';
-import { StartPage } from './pages/start-page';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { startTestStack, type TestStack } from '../support/browser/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
 
 const noAccessTitle = 'Abra Ventanilla con la dirección que muestra la consola al iniciar';
 

@@ -1,16 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BillsCodePage } from './pages/bills-code-page';
-import { BillsQuestionsPage } from './pages/bills-questions-page';
-import { BillsResultsPage } from './pages/bills-results-page';
-import { MailboxPage } from './pages/mailbox-page';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { rightPick } from './support/bills-visit';
-import { StartPage } from './pages/start-page';
-import { expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+import { BillsCodePage } from '../support/browser/pages/bills-code-page';
+import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
+import { BillsResultsPage } from '../support/browser/pages/bills-results-page';
+import { MailboxPage } from '../support/browser/pages/mailbox-page';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { rightPick } from '../support/browser/bills-visit';
+import { StartPage } from '../support/browser/pages/start-page';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /** The captcha's text for this test's server: the browser cannot read a distorted image. */
 const captchaTexts = ['WRONG', 'K7M3P', 'R4T8H'];

@@ -1,16 +1,16 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
-import { BillsQuestionsPage } from './pages/bills-questions-page';
-import { BillsResultsPage } from './pages/bills-results-page';
-import { IdleDialog } from './pages/idle-dialog';
-import { StartPage } from './pages/start-page';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { oneWrongPick, openValidated, rightPick } from './support/bills-visit';
-import { expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { fastIdle, startTestStack, type TestStack } from './support/test-stack';
+import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
+import { BillsResultsPage } from '../support/browser/pages/bills-results-page';
+import { IdleDialog } from '../support/browser/pages/idle-dialog';
+import { StartPage } from '../support/browser/pages/start-page';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { oneWrongPick, openValidated, rightPick } from '../support/browser/bills-visit';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 /** The CUPS PDF queue the print tests use (`.ci/run` creates it). */

@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
-import { StartPage } from './pages/start-page';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { openValidated } from './support/bills-visit';
-import { expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { openValidated } from '../support/browser/bills-visit';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 const channelWords: Record<string, string> = {
   banco: 'En banco',

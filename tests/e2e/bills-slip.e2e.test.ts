@@ -3,12 +3,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { printerStates, TcpReceiptPrinter } from '../support/tcp-receipt-printer';
-import { StartPage } from './pages/start-page';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { openValidated } from './support/bills-visit';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { startTestStack, type TestStack } from './support/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { openValidated } from '../support/browser/bills-visit';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /** A kiosk with only a receipt printer (a fake EPSON on a loopback socket): the bill comes out as the thermal slip. */
 describe('kiosk bills on a receipt printer', () => {

@@ -7,12 +7,12 @@ import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { outboxStates } from '../support/outbox-fixtures';
 import { TcpReceiptPrinter } from '../support/tcp-receipt-printer';
-import { pdfText } from '../integration/documents/poppler-zbar';
-import { ensureReplica } from './support/bill-fixture';
-import { expectAccessible } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+import { pdfText } from '../support/poppler-zbar';
+import { ensureReplica } from '../support/browser/bill-fixture';
+import { expectAccessible } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /**
  * A cashier's whole shift at the counter, keyboard only, with the central server down: sign in,

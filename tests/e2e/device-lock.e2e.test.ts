@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../src-server/devices/admin';
 import { EventExportFile } from '../../src-shared/sync/event-export';
 import { openSession, takePayment } from '../support/outbox-fixtures';
-import { ensureReplica } from './support/bill-fixture';
-import { expectAccessible, expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
-import { StartPage } from './pages/start-page';
+import { ensureReplica } from '../support/browser/bill-fixture';
+import { expectAccessible, expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
 
 const lockTitle = 'Este dispositivo fue dado de baja en el servidor central';
 

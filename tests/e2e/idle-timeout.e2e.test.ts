@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, outbox } from '../../db/local/schema';
 import { DeviceStatus } from '../../src-shared/api/ops/status';
-import { expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { fastIdle, startTestStack, type TestStack } from './support/test-stack';
-import { IdleDialog } from './pages/idle-dialog';
-import { StartPage } from './pages/start-page';
-import type { TouchTestPage } from './pages/touch-test-page';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { IdleDialog } from '../support/browser/pages/idle-dialog';
+import { StartPage } from '../support/browser/pages/start-page';
+import type { TouchTestPage } from '../support/browser/pages/touch-test-page';
 
 /** What the audit log keeps of a kiosk session's end. */
 const SessionEnd = z.object({ reason: z.enum(['idle', 'user']), durationSeconds: z.number() });

@@ -1,17 +1,17 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AccessibilityPanel } from './pages/accessibility-panel';
-import { BillsQuestionsPage } from './pages/bills-questions-page';
-import { IdleDialog } from './pages/idle-dialog';
-import { StartPage } from './pages/start-page';
-import { expectAccessible, expectKioskScreenUsable } from './support/accessibility';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { openValidated } from './support/bills-visit';
-import { launchChromium, newKioskPage } from './support/browser';
-import { expectFitsWidth } from './support/layout';
-import { saveScreenshot } from './support/screenshots';
-import { colombianVoice, speechRecords, spokenNow, stubSpeech, type StubVoice } from './support/speech-stub';
-import { startTestStack, type TestStack } from './support/test-stack';
+import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
+import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
+import { IdleDialog } from '../support/browser/pages/idle-dialog';
+import { StartPage } from '../support/browser/pages/start-page';
+import { expectAccessible, expectKioskScreenUsable } from '../support/browser/accessibility';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { openValidated } from '../support/browser/bills-visit';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { expectFitsWidth } from '../support/browser/layout';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { colombianVoice, speechRecords, spokenNow, stubSpeech, type StubVoice } from '../support/browser/speech-stub';
+import { startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /** Long enough that checking and photographing a screen never meets «¿Sigue ahí?»; short enough to wait for once. */
 const idle = { idleSeconds: 15, warningSeconds: 8 } as const;

@@ -3,14 +3,14 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
-import { decodeBarcodes, pdfText } from '../integration/documents/poppler-zbar';
-import { IdleDialog } from './pages/idle-dialog';
-import { StartPage } from './pages/start-page';
-import { BillFixture, ensureReplica } from './support/bill-fixture';
-import { openValidated } from './support/bills-visit';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, fastIdle, startTestStack, type TestStack } from './support/test-stack';
+import { decodeBarcodes, pdfText } from '../support/poppler-zbar';
+import { IdleDialog } from '../support/browser/pages/idle-dialog';
+import { StartPage } from '../support/browser/pages/start-page';
+import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
+import { openValidated } from '../support/browser/bills-visit';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /** Every file under `dir`, recursively. */
 const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' });

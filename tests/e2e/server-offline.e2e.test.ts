@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
-import { StartPage } from './pages/start-page';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
 
 /** The device says hello every 10 s and the strip polls every 5 s; allow both plus slack. */
 const connectionChangeMs = 40_000;

@@ -2,11 +2,11 @@ import type { Browser, BrowserContext, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citizenFeatures } from '../../src-renderer/kiosk-home/feature-catalogue';
 import { launchFragmentKey } from '../../src-shared/api/web-protocol';
-import { expectKioskScreenUsable } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { startTestStack, type TestStack } from './support/test-stack';
-import { StartPage } from './pages/start-page';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { startTestStack, type TestStack } from '../support/browser/test-stack';
+import { StartPage } from '../support/browser/pages/start-page';
 
 /** Every function of the original guides, in their words (docs/user-guides.md). */
 const citizenTiles = [

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxStates, takePayment, unpaidBill } from '../support/outbox-fixtures';
-import { KioskPage } from './pages/kiosk-page';
-import { expectAccessible } from './support/accessibility';
-import { launchChromium, newKioskPage } from './support/browser';
-import { saveScreenshot } from './support/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from './support/test-stack';
+import { KioskPage } from '../support/browser/pages/kiosk-page';
+import { expectAccessible } from '../support/browser/accessibility';
+import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
 
 /** Hello every 10 s and the strip's 5 s poll, plus slack (as in server-offline). */
 const connectionChangeMs = 40_000;

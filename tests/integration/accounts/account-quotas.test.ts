@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { registeredMessage } from '../../../src-server/accounts/registration';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { registerAndReadPassword, registration, startAccountsServer, valueOf, type AccountsServer, type Kiosk } from './accounts-server';
+import { registerAndReadPassword, registration, startAccountsServer, valueOf, type AccountsServer, type Kiosk } from '../../support/accounts-server';
 
 /**
  * What a kiosk, or someone holding its token, can make the server do in an hour: registrations,

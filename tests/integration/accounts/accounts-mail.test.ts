@@ -3,8 +3,8 @@ import { accountSessionHeader } from '../../../src-shared/server-api/accounts-ap
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../support/smtp-sink';
-import { postJson, startTestServer, type TestServer } from '../server/harness';
-import { cheapScrypt } from './accounts-server';
+import { postJson, startTestServer, type TestServer } from '../../support/server-harness';
+import { cheapScrypt } from '../../support/accounts-server';
 
 /**
  * Citizen accounts end to end on the central server, with the mail delivered to a real SMTP

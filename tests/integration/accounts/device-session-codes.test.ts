@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { enrolledDevice } from '../sync/sync-support';
-import { passwordIn, registration, startAccountsServer } from './accounts-server';
+import { enrolledDevice } from '../../support/sync-support';
+import { passwordIn, registration, startAccountsServer } from '../../support/accounts-server';
 
 /**
  * What a kiosk's screen gets from the account operations, through the device's dispatcher and

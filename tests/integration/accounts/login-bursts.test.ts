@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { deviceBusyMessage, serverBusyMessage } from '../../../src-server/accounts/password-work';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { burst, registerAndReadPassword, registration, startAccountsServer, until, valueOf, type Answer, type Kiosk } from './accounts-server';
+import { burst, registerAndReadPassword, registration, startAccountsServer, until, valueOf, type Answer, type Kiosk } from '../../support/accounts-server';
 
 /**
  * What simultaneous requests get past: the login throttle counts an attempt before scrypt, so a

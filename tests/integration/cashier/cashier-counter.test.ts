@@ -12,7 +12,7 @@ import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
 import { openReplicaStore, openTestStore, replicaNow } from '../../support/replica-store';
 import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
-import { pdfText } from '../documents/poppler-zbar';
+import { pdfText } from '../../support/poppler-zbar';
 import { testStaffPepper } from '../../support/staff-pepper';
 import { scryptKey } from '../../../src-node/password-hash';
 import { approvalMatches } from '../../../src-node/staff-credentials';

@@ -10,8 +10,8 @@ import { FullDisk } from '../../support/full-disk';
 import { outboxStates, receiptNumber, unpaidBill } from '../../support/outbox-fixtures';
 import { TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
-import { startTestServer } from '../server/harness';
-import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '../sync/sync-support';
+import { startTestServer } from '../../support/server-harness';
+import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 /**
  * The device's disk fills up at the counter. SQLite itself answers SQLITE_FULL (its page cap,

@@ -3,8 +3,8 @@ import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
 import { AdminInputError, createEnrollmentCode, revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { startTestServer, type TestServer } from '../server/harness';
-import { seedServer } from '../sync/sync-support';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { seedServer } from '../../support/sync-support';
 
 /**
  * Receipt numbers never repeat (docs/trust-model.md, "Receipt numbers"): the server issues each counter a series

@@ -10,9 +10,9 @@ import type { DatabaseVariant } from '../../support/postgres';
 import { makeServerCertificate, makeTestCa, type TestCa, type TestServerCertificate } from '../../support/test-certificates';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
-import { startTestServer, type TestServer } from '../server/harness';
+import { startTestServer, type TestServer } from '../../support/server-harness';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
-import { callOk, seedServer, status, until } from '../sync/sync-support';
+import { callOk, seedServer, status, until } from '../../support/sync-support';
 
 // TLS does not depend on the database: PGlite alone keeps the file quick.
 const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };

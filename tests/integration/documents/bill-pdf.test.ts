@@ -10,7 +10,7 @@ import { GS } from '../../../src-shared/domain/gs1-128';
 import { parseScannedPayment } from '../../../src-shared/domain/gs1-128-scan';
 import { sampleBill, sampleCurrentBill, sampleEntity, sampleHistory, sampleSubscriber } from '../../support/bill-fixtures';
 import { tempDir } from '../../support/temp-dir';
-import { decodeBarcodes, describeBarcodes, pdfText, renderPng, watermarkPixels } from './poppler-zbar';
+import { decodeBarcodes, describeBarcodes, pdfText, renderPng, watermarkPixels } from '../../support/poppler-zbar';
 
 /**
  * The bill PDF read back by poppler and zbar: the text a citizen reads, and the payment barcode

@@ -14,7 +14,7 @@ import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
 import { openTestStore } from '../../support/replica-store';
 import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
-import { decodeBarcodes } from '../documents/poppler-zbar';
+import { decodeBarcodes } from '../../support/poppler-zbar';
 
 /**
  * The bill's thermal slip on a network receipt printer: a real socket on loopback to a fake

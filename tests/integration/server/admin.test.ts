@@ -12,7 +12,7 @@ import { PgliteLockedError } from '../../../src-server/db/pglite-lock';
 import { AdminInputError, createEnrollmentCode } from '../../../src-server/devices/admin';
 import { createServerLogger } from '../../../src-server/logger';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
-import { bearer, postJson, startTestServer } from './harness';
+import { bearer, postJson, startTestServer } from '../../support/server-harness';
 
 describeEachServerDatabase('central server: administration', (variant) => {
   it('validates what an admin asks for, in Spanish', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLocalAdminFile } from '../../../src-server/admin/local-admin-file';
 import type { DatabaseVariant } from '../../support/postgres';
-import { startTestServer, type TestServer } from './harness';
+import { startTestServer, type TestServer } from '../../support/server-harness';
 
 // The proxy setting changes only who `request.ip` is; PGlite alone keeps the file quick.
 const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };

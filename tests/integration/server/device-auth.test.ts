@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { createEnrollmentCode, listDevices, revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { bearer, postJson, startTestServer, type TestServer } from './harness';
+import { bearer, postJson, startTestServer, type TestServer } from '../../support/server-harness';
 
 const UNAUTHORIZED = {
   ok: false,

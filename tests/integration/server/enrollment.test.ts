@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { EnrollValue, HelloValue } from '../../../src-server/http/wire';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { bearer, postJson, startTestServer, type TestServer } from './harness';
+import { bearer, postJson, startTestServer, type TestServer } from '../../support/server-harness';
 
 async function rowCounts(t: TestServer): Promise<{ devices: number; usedCodes: number }> {
   const { rows } = await t.server.database.exec.query<{ devices: number; used_codes: number }>(

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { postJson, startTestServer } from './harness';
+import { postJson, startTestServer } from '../../support/server-harness';
 
 describeEachServerDatabase('central server: health and HTTP errors', (variant) => {
   it('answers /health after checking the database', async () => {

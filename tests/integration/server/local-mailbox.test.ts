@@ -5,7 +5,7 @@ import { demoEntity, entitySettingKey } from '../../../db/seed/entity';
 import type { MailMessage } from '../../../src-server/mail/mail-messages';
 import { enqueueMail } from '../../../src-server/mail/mail-outbox';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { startTestServer, type TestServer } from './harness';
+import { startTestServer, type TestServer } from '../../support/server-harness';
 
 /**
  * The local mailbox (no SMTP_URL) exists only in a demo, and then only for a request from this

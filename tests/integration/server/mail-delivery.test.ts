@@ -11,7 +11,7 @@ import { createMailTransport, type MailTransport } from '../../../src-server/mai
 import { formatNit } from '../../../src-shared/domain/nit';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
-import { prepareDatabase, startTestServer } from './harness';
+import { prepareDatabase, startTestServer } from '../../support/server-harness';
 
 const FROM = 'Ventanilla <no-responder@ventanilla.local>';
 /** Short waits so the outage and restart cases take milliseconds, not the production 5 s–15 min. */

@@ -9,7 +9,7 @@ import { createServerLogger } from '../../../src-server/logger';
 import { startServer } from '../../../src-server/index';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { tempDir } from '../../support/temp-dir';
-import { prepareDatabase } from './harness';
+import { prepareDatabase } from '../../support/server-harness';
 
 const journal = JSON.parse(readFileSync(path.join(defaultServerMigrationsDir, 'meta', '_journal.json'), 'utf8')) as {
   entries: Array<{ tag: string }>;

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { loadDocumentConfig } from '../../../src-server/documents/document-config';
 import { PhoneDocuments } from '../../../src-server/documents/phone-documents';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { startTestServer, type TestServer } from './harness';
+import { startTestServer, type TestServer } from '../../support/server-harness';
 
 /**
  * The documents a kiosk leaves for a phone, in the central server's database (any instance

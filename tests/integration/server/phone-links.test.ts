@@ -5,10 +5,10 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { expect, it } from 'vitest';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
-import { pdfText } from '../documents/poppler-zbar';
+import { pdfText } from '../../support/poppler-zbar';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { tempDir } from '../../support/temp-dir';
-import { postJson, startTestServer, type TestServer } from './harness';
+import { postJson, startTestServer, type TestServer } from '../../support/server-harness';
 
 /** The smallest upload limit the configuration accepts: the over-limit tests send just past it. */
 const uploadMaxBytes = 65_536;

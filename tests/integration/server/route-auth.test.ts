@@ -4,8 +4,8 @@ import { accountSessionHeader, type ServerRoute } from '../../../src-shared/serv
 import { routeNames, serverRoutes } from '../../../src-shared/server-api/routes';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { registerAndReadPassword, registration, startAccountsServer } from '../accounts/accounts-server';
-import { startTestServer, type TestServer } from './harness';
+import { registerAndReadPassword, registration, startAccountsServer } from '../../support/accounts-server';
+import { startTestServer, type TestServer } from '../../support/server-harness';
 
 /**
  * The auth kinds and body limits of the route map (src-shared/server-api/routes.ts), on a real

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { bearer, postJson, startTestServer, type TestServer } from './harness';
+import { bearer, postJson, startTestServer, type TestServer } from '../../support/server-harness';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 

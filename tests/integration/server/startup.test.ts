@@ -5,7 +5,7 @@ import { openServerDatabase } from '../../../src-server/db/open';
 import { startServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { prepareDatabase } from './harness';
+import { prepareDatabase } from '../../support/server-harness';
 
 describeEachServerDatabase('central server: start-up and stop', (variant) => {
   it('fails on a port already in use and leaves the database free for the next start', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startTestServer } from '../server/harness';
-import { enrolledDevice, expectReplicaEqual, seedServer, until } from './sync-support';
+import { startTestServer } from '../../support/server-harness';
+import { enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 /**
  * Issue 12 item 16: the clock offset read about 12.5 s on a machine whose clocks agree. The

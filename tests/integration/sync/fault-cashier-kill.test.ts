@@ -8,8 +8,8 @@ import { describeEachServerDatabase } from '../../support/postgres';
 import { openTestStore } from '../../support/replica-store';
 import { TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
 import { tempDir } from '../../support/temp-dir';
-import { startTestServer } from '../server/harness';
-import { enrolledDevice, expectReplicaEqual, seedServer, until } from './sync-support';
+import { startTestServer } from '../../support/server-harness';
+import { enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 /**
  * `kill -9` of a counter while it takes payments the way a cashier does: a child process runs

@@ -12,8 +12,8 @@ import { describeEachServerDatabase } from '../../support/postgres';
 import { openTestStore } from '../../support/replica-store';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
-import { prepareDatabase } from '../server/harness';
-import { seedServer, until } from './sync-support';
+import { prepareDatabase } from '../../support/server-harness';
+import { seedServer, until } from '../../support/sync-support';
 
 /**
  * A counter whose wall clock jumps while the central server is down, hours forward and then

@@ -6,8 +6,8 @@ import { deviceChecksums, serverChecksums } from '../../support/replica-checksum
 import { openTestStore } from '../../support/replica-store';
 import { tempDir } from '../../support/temp-dir';
 import { latestSeq } from '../../../src-server/sync/feed-reader';
-import { startTestServer } from '../server/harness';
-import { enrolledDevice, seedServer, until } from './sync-support';
+import { startTestServer } from '../../support/server-harness';
+import { enrolledDevice, seedServer, until } from '../../support/sync-support';
 
 /**
  * `kill -9` of the app (a child process) in the middle of its first download and in the middle

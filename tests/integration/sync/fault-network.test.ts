@@ -6,8 +6,8 @@ import { describeEachServerDatabase } from '../../support/postgres';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
-import { startTestServer, type TestServer } from '../server/harness';
-import { enrolledDevice, seedServer, until } from './sync-support';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { enrolledDevice, seedServer, until } from '../../support/sync-support';
 
 /**
  * Two devices syncing through a proxy that resets, stalls and refuses connections, while

@@ -11,8 +11,8 @@ import { serverChecksums, deviceChecksums } from '../../support/replica-checksum
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
-import { prepareDatabase } from '../server/harness';
-import { seedServer, until } from './sync-support';
+import { prepareDatabase } from '../../support/server-harness';
+import { seedServer, until } from '../../support/sync-support';
 
 /**
  * `kill -9` of the central server after it committed a push and before it answered: the

@@ -4,8 +4,8 @@ import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import type { FeedChange } from '../../../src-shared/server-api/sync-api';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { startTestServer, type TestServer } from '../server/harness';
-import { enrolledDevice, expectReplicaEqual, seedServer } from './sync-support';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { enrolledDevice, expectReplicaEqual, seedServer } from '../../support/sync-support';
 
 /**
  * What each kind of device receives of the change feed (src-server/sync/feed-policy.ts): a

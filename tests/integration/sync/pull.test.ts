@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { bearer, startTestServer } from '../server/harness';
-import { enrolledDevice, expectReplicaEqual, seedServer, status, until } from './sync-support';
+import { bearer, startTestServer } from '../../support/server-harness';
+import { enrolledDevice, expectReplicaEqual, seedServer, status, until } from '../../support/sync-support';
 
 describeEachServerDatabase('sync: pull', (variant) => {
   it('downloads everything to a new device, then a change reaches it within a second', async () => {

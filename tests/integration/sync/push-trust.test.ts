@@ -9,8 +9,8 @@ import { closeApprovalMessage, voidApprovalMessage } from '../../../src-shared/s
 import { maxPesos } from '../../../src-shared/sync/events';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { approvalKeyOf, signApproval } from '../../support/staff-approval';
-import { startTestServer, type TestServer } from '../server/harness';
-import { seedServer } from './sync-support';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { seedServer } from '../../support/sync-support';
 
 /**
  * The central server as the authority (docs/trust-model.md): what an attacker holding one

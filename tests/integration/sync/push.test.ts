@@ -2,11 +2,11 @@ import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
 import { revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { bearer, postJson, startTestServer } from '../server/harness';
+import { bearer, postJson, startTestServer } from '../../support/server-harness';
 import { fixtureCashier, outboxStates, receiptNumber, takePayment, unpaidBill } from '../../support/outbox-fixtures';
 import { approvalKeyOf, signApproval } from '../../support/staff-approval';
 import { voidApprovalMessage } from '../../../src-shared/sync/approval';
-import { callOk, enrolledDevice, expectReplicaEqual, seedServer, status, until } from './sync-support';
+import { callOk, enrolledDevice, expectReplicaEqual, seedServer, status, until } from '../../support/sync-support';
 
 describeEachServerDatabase('sync: push', (variant) => {
   it('sends every outbox event once, in order; payments come back through the feed, the excess as saldo a favor', async () => {

@@ -5,7 +5,7 @@ import { otherDeploymentMessage } from '../../../src-main/sync/deployment-check'
 import { malformedPageMessage } from '../../../src-main/sync/puller';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
-import { status, until } from './sync-support';
+import { status, until } from '../../support/sync-support';
 
 /**
  * A device against a central server that answers in the real protocol but with what no good

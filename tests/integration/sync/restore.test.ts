@@ -14,8 +14,8 @@ import { describeEachServerDatabase, type DatabaseVariant } from '../../support/
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
-import { prepareDatabase } from '../server/harness';
-import { seedServer, until } from './sync-support';
+import { prepareDatabase } from '../../support/server-harness';
+import { seedServer, until } from '../../support/sync-support';
 
 /**
  * The central server's database restored from a backup taken before some pushes (docs/sync-protocol.md, "Epochs"):

@@ -15,8 +15,8 @@ import { outboxStates, unpaidBill } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
-import { startTestServer, type TestServer } from '../server/harness';
-import { callOk, expectReplicaEqual, seedServer, until } from './sync-support';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { callOk, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 const run = promisify(execFile);
 

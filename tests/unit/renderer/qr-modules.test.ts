@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { expect, it } from 'vitest';
 import { qrPath } from '../../../src-renderer/documents/qr-modules';
-import { decodeBarcodes } from '../../integration/documents/poppler-zbar';
+import { decodeBarcodes } from '../../support/poppler-zbar';
 
 /** Paints the path's unit squares into a PNG, `scale` pixels a module, and reads it with zbarimg. */
 async function decode(text: string, scale = 6): Promise<readonly string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrayLiteral, billTable, columnArrays, unnestInsertSql } from '../../../db/seed/columns';
-import { generateAll } from './sample';
+import { generateAll } from '../../support/seed-sample';
 
 describe('unnest parameters', () => {
   it('quote every string and escape backslashes and double quotes, as PostgreSQL array input needs', () => {

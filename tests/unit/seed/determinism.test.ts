@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { generateDemoBatches } from '../../../db/seed/generator';
-import { fixedNow, generateAll } from './sample';
+import { fixedNow, generateAll } from '../../support/seed-sample';
 
 /**
  * Digest of the first 100 subscribers of seed 1 at the fixed date. It pins the output across

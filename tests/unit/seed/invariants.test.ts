@@ -3,7 +3,7 @@ import { sumLineItems } from '../../../db/seed/bill-lines';
 import { addDays, bogotaToday, periodsEndingAt } from '../../../db/seed/calendar';
 import { barrios } from '../../../db/seed/places';
 import type { BillRow } from '../../../db/seed/rows';
-import { fixedNow, generateAll, groupBy, type Sample } from './sample';
+import { fixedNow, generateAll, groupBy, type Sample } from '../../support/seed-sample';
 
 const subscriberCount = 3_000;
 let sample: Sample;

@@ -3,7 +3,7 @@ import { concepts, lineItemsFor, sumLineItems } from '../../../db/seed/bill-line
 import type { Estrato } from '../../../db/seed/places';
 import type { Uso } from '../../../db/seed/rows';
 import { tariffFor } from '../../../db/seed/tariffs';
-import { generateAll } from './sample';
+import { generateAll } from '../../support/seed-sample';
 
 const amountOf = (items: ReturnType<typeof lineItemsFor>, concept: string) =>
   items.filter((i) => i.concept === concept).reduce((sum, i) => sum + i.amount, 0);

@@ -4,11 +4,11 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { DestinationStream } from 'pino';
 import { afterAll, onTestFinished } from 'vitest';
-import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../../src-server/config';
-import { startServer, type RunningServer, type StartServerOptions } from '../../../src-server/index';
-import { createServerLogger } from '../../../src-server/logger';
-import type { DatabaseVariant } from '../../support/postgres';
-import { tempDir } from '../../support/temp-dir';
+import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../src-server/config';
+import { startServer, type RunningServer, type StartServerOptions } from '../../src-server/index';
+import { createServerLogger } from '../../src-server/logger';
+import type { DatabaseVariant } from './postgres';
+import { tempDir } from './temp-dir';
 
 /** A central server on 127.0.0.1:0 in its own data dir (and database), stopped after the test. */
 export interface TestServer {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { fillLocalReplica } from '../../../db/seed/local-replica';
 import type { TransactionalSqlExecutor } from '../../../src-server/db/transaction';
-import { ReplicaFacts } from '../../support/replica-facts';
+import { ReplicaFacts } from '../replica-facts';
 
 /**
  * Bill data for the browser tests: the device's replica filled from the demo generator (until

@@ -1,10 +1,10 @@
 import { onTestFinished } from 'vitest';
-import type { PasswordWorkLimits, PasswordWorkObserver } from '../../../src-server/accounts/password-work';
-import { createEnrollmentCode } from '../../../src-server/devices/admin';
-import { accountSessionHeader } from '../../../src-shared/server-api/accounts-api';
-import type { DatabaseVariant } from '../../support/postgres';
-import { startSmtpSink, type ReceivedMail, type SmtpSink } from '../../support/smtp-sink';
-import { postJson, startTestServer, type TestServer } from '../server/harness';
+import type { PasswordWorkLimits, PasswordWorkObserver } from '../../src-server/accounts/password-work';
+import { createEnrollmentCode } from '../../src-server/devices/admin';
+import { accountSessionHeader } from '../../src-shared/server-api/accounts-api';
+import type { DatabaseVariant } from './postgres';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink';
+import { postJson, startTestServer, type TestServer } from './server-harness';
 
 /**
  * A central server for the account limit tests: mail to a real SMTP server on loopback, and

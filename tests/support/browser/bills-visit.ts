@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { BillsQuestionsPage } from '../pages/bills-questions-page';
-import { BillsResultsPage } from '../pages/bills-results-page';
-import type { StartPage } from '../pages/start-page';
-import { rightLabel } from '../../support/bill-answers';
+import { BillsQuestionsPage } from './pages/bills-questions-page';
+import { BillsResultsPage } from './pages/bills-results-page';
+import type { StartPage } from './pages/start-page';
+import { rightLabel } from '../bill-answers';
 import type { BillFixture } from './bill-fixture';
 import { expectKioskScreenUsable } from './accessibility';
 import { saveScreenshot } from './screenshots';

@@ -1,14 +1,14 @@
 import { expect, onTestFinished } from 'vitest';
-import { seedDemoData } from '../../../db/seed';
-import type { AppCore } from '../../../src-main/app-core';
-import { createEnrollmentCode } from '../../../src-server/devices/admin';
-import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
-import type { DeviceMode } from '../../../src-shared/domain/device-mode';
-import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
-import { tempDir } from '../../support/temp-dir';
-import { startTestCore, testConfig } from '../../support/test-app';
-import type { SyncOptions } from '../../../src-main/sync/sync-service';
-import type { TestServer } from '../server/harness';
+import { seedDemoData } from '../../db/seed';
+import type { AppCore } from '../../src-main/app-core';
+import { createEnrollmentCode } from '../../src-server/devices/admin';
+import type { OpInput, OpName, OpOutput } from '../../src-shared/api/contract';
+import type { DeviceMode } from '../../src-shared/domain/device-mode';
+import { deviceChecksums, serverChecksums } from './replica-checksum';
+import { tempDir } from './temp-dir';
+import { startTestCore, testConfig } from './test-app';
+import type { SyncOptions } from '../../src-main/sync/sync-service';
+import type { TestServer } from './server-harness';
 
 export const seedNow = new Date('2026-11-15T15:00:00Z');
 

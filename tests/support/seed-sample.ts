@@ -1,5 +1,5 @@
-import { generateDemoBatches, type GenerateOptions } from '../../../db/seed/generator';
-import type { BillRow, PaymentRow, SubscriberRow } from '../../../db/seed/rows';
+import { generateDemoBatches, type GenerateOptions } from '../../db/seed/generator';
+import type { BillRow, PaymentRow, SubscriberRow } from '../../db/seed/rows';
 
 /** A fixed reference instant: 2026-03-10 10:00 in Bogotá. Tests never depend on the real clock. */
 export const fixedNow = new Date('2026-03-10T15:00:00Z');
