@@ -4,11 +4,44 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'worker_threads'];
-const nodeOnlyPackages = ['better-sqlite3', 'better-sqlite3-multiple-ciphers', 'drizzle-orm/better-sqlite3', 'pino', 'fastify', 'pg', '@electric-sql/pglite', 'electron', 'undici'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'crypto',
+  'stream',
+  'url',
+  'worker_threads',
+];
+const nodeOnlyPackages = [
+  'better-sqlite3',
+  'better-sqlite3-multiple-ciphers',
+  'drizzle-orm/better-sqlite3',
+  'pino',
+  'fastify',
+  'pg',
+  '@electric-sql/pglite',
+  'electron',
+  'undici',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'artifacts/**', 'test-results/**', 'bench/data/**', 'db/*/migrations/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.data/**',
+      'artifacts/**',
+      'test-results/**',
+      'bench/data/**',
+      'db/*/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,7 +74,10 @@ export default tseslint.config(
     // Layer rules (STYLE §1): the type checker catches most; this names the mistake plainly.
     files: ['src-shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...nodeBuiltins, ...nodeOnlyPackages, 'react', 'react-dom', '../src-*/**'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [...nodeBuiltins, ...nodeOnlyPackages, 'react', 'react-dom', '../src-*/**'] },
+      ],
     },
   },
   {
@@ -58,19 +94,33 @@ export default tseslint.config(
     // and src-node (Node code both own): neither imports the other.
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] },
+      ],
+    },
   },
   {
     files: ['src-main/electron/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/src-server/**', '**/db/server/**', '**/db/seed/**'] }],
+    },
   },
   {
     files: ['src-server/**/*.ts', 'db/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-main/**', '**/src-renderer/**'] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-main/**', '**/src-renderer/**'] }],
+    },
   },
   {
     files: ['src-node/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/src-main/**', '**/src-server/**', '**/src-renderer/**', '**/db/**'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron'], patterns: ['**/src-main/**', '**/src-server/**', '**/src-renderer/**', '**/db/**'] },
+      ],
+    },
   },
   {
     // Command-line entry points talk to a person on the terminal.

@@ -35,7 +35,9 @@ function splitArgs(argv: readonly string[]): { only: string[]; rest: string[] } 
 
 async function loadSuites(): Promise<BenchSuite[]> {
   const dir = path.join(benchDir, 'suites');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ts')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort();
   const suites: BenchSuite[] = [];
   for (const file of files) {
     const mod: unknown = await import(pathToFileURL(path.join(dir, file)).href);
@@ -67,7 +69,9 @@ async function main(): Promise<number> {
     const started = performance.now();
     try {
       const metrics = await suite.run({ args: rest, env: process.env, log: (line) => console.log(`  ${line}`) });
-      const bad = Object.entries(metrics).filter(([key, value]) => !key.startsWith(`${suite.name}.`) || !Number.isFinite(value));
+      const bad = Object.entries(metrics).filter(
+        ([key, value]) => !key.startsWith(`${suite.name}.`) || !Number.isFinite(value),
+      );
       if (bad.length > 0) throw new Error(`métricas no válidas: ${bad.map(([key]) => key).join(', ')}`);
       // Re-read right before writing: another suite run may have updated the file meanwhile.
       const previous = readResults(resultsFile);

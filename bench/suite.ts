@@ -24,5 +24,9 @@ export interface BenchSuite {
 export function isBenchSuite(value: unknown): value is BenchSuite {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<BenchSuite>;
-  return typeof candidate.name === 'string' && /^[a-z][a-z0-9-]*$/.test(candidate.name) && typeof candidate.run === 'function';
+  return (
+    typeof candidate.name === 'string' &&
+    /^[a-z][a-z0-9-]*$/.test(candidate.name) &&
+    typeof candidate.run === 'function'
+  );
 }

@@ -61,7 +61,14 @@ interface Device {
 
 /** The three operations, whichever way the database is reached. */
 interface AdminTarget {
-  createCode(input: { deviceName: string; mode: DeviceMode; scope?: string; office?: string; receiptPrefix?: string; ttlHours: number }): Promise<{ code: string; expiresAt: string }>;
+  createCode(input: {
+    deviceName: string;
+    mode: DeviceMode;
+    scope?: string;
+    office?: string;
+    receiptPrefix?: string;
+    ttlHours: number;
+  }): Promise<{ code: string; expiresAt: string }>;
   devices(): Promise<Device[]>;
   revoke(id: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
   importEvents(fileText: string): Promise<ImportOutcome>;
@@ -79,7 +86,9 @@ async function main(): Promise<void> {
       const input = parseEnrollmentArgs(rest, config);
       await withTarget(config, async (target) => {
         const { code, expiresAt } = await target.createCode(input);
-        console.log(`Código de inscripción para «${input.deviceName}» (${input.mode}${input.scope ? `, alcance ${input.scope}` : ''}):\n`);
+        console.log(
+          `Código de inscripción para «${input.deviceName}» (${input.mode}${input.scope ? `, alcance ${input.scope}` : ''}):\n`,
+        );
         console.log(`    ${code}\n`);
         console.log(`Vence el ${formatDate(expiresAt)}. Sirve una sola vez; ingréselo en el dispositivo.`);
       });
@@ -92,17 +101,26 @@ async function main(): Promise<void> {
     }
     case 'revoke': {
       const [id, ...extra] = rest;
-      if (id === undefined || extra.length > 0) throw new UsageError('«revoke» recibe exactamente un id de dispositivo.');
+      if (id === undefined || extra.length > 0)
+        throw new UsageError('«revoke» recibe exactamente un id de dispositivo.');
       await withTarget(config, async (target) => {
         const outcome = await target.revoke(id);
-        if (outcome === 'not-found') throw new AdminInputError(`No existe un dispositivo con id ${id}. Vea la lista con «npm run admin -- devices».`);
-        console.log(outcome === 'revoked' ? `Dispositivo ${id} revocado: su próxima solicitud será rechazada.` : `El dispositivo ${id} ya estaba revocado.`);
+        if (outcome === 'not-found')
+          throw new AdminInputError(
+            `No existe un dispositivo con id ${id}. Vea la lista con «npm run admin -- devices».`,
+          );
+        console.log(
+          outcome === 'revoked'
+            ? `Dispositivo ${id} revocado: su próxima solicitud será rechazada.`
+            : `El dispositivo ${id} ya estaba revocado.`,
+        );
       });
       return;
     }
     case 'import-events': {
       const [file, ...extra] = rest;
-      if (file === undefined || extra.length > 0) throw new UsageError('«import-events» recibe exactamente un archivo exportado (.json).');
+      if (file === undefined || extra.length > 0)
+        throw new UsageError('«import-events» recibe exactamente un archivo exportado (.json).');
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
         throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
       });
@@ -121,10 +139,15 @@ async function main(): Promise<void> {
 
 function parseEnrollmentArgs(args: string[], config: ServerConfig) {
   const { values, positionals } = parseOptions(args);
-  if (positionals.length > 0) throw new UsageError(`Argumentos sobrantes: ${positionals.join(' ')}. ¿Faltan comillas en --name?`);
-  if (values.name === undefined || values.name.trim() === '') throw new UsageError('Falta --name "Nombre del dispositivo".');
+  if (positionals.length > 0)
+    throw new UsageError(`Argumentos sobrantes: ${positionals.join(' ')}. ¿Faltan comillas en --name?`);
+  if (values.name === undefined || values.name.trim() === '')
+    throw new UsageError('Falta --name "Nombre del dispositivo".');
   const mode = deviceModes.find((m) => m === values.mode);
-  if (mode === undefined) throw new UsageError(`--mode debe ser kiosk, cashier o field${values.mode === undefined ? '' : ` (no «${values.mode}»)`}.`);
+  if (mode === undefined)
+    throw new UsageError(
+      `--mode debe ser kiosk, cashier o field${values.mode === undefined ? '' : ` (no «${values.mode}»)`}.`,
+    );
   const ttlText = values['ttl-hours'];
   const ttlHours = ttlText === undefined ? config.enrollmentCodeTtlHours : Number(ttlText);
   if (!Number.isInteger(ttlHours) || ttlHours < 1 || ttlHours > 720) {
@@ -173,14 +196,18 @@ async function markRestored(config: ServerConfig): Promise<void> {
   if (config.databaseUrl === null) {
     const endpoint = await readLocalAdminFile(config.dataDir);
     if (endpoint !== null && (await isServerAnswering(endpoint))) {
-      throw new AdminInputError('El servidor central está en marcha: deténgalo, restaure la copia y ejecute este comando antes de iniciarlo.');
+      throw new AdminInputError(
+        'El servidor central está en marcha: deténgalo, restaure la copia y ejecute este comando antes de iniciarlo.',
+      );
     }
   }
   const database = await openServerDatabase(config, { logger: createServerLogger('warn', pino.destination(2)) });
   try {
     await migrateServerDatabase(database.exec);
     await renewEpoch(database.exec);
-    console.log('Listo: al conectarse, cada equipo volverá a descargar sus datos y enviará de nuevo lo que el servidor no tenga.');
+    console.log(
+      'Listo: al conectarse, cada equipo volverá a descargar sus datos y enviará de nuevo lo que el servidor no tenga.',
+    );
   } finally {
     await database.close();
   }
@@ -265,11 +292,21 @@ function printDevices(devices: Device[]): void {
   ]);
   const header = ['ID', 'NOMBRE', 'MODO', 'SEDE', 'ALCANCE', 'ESTADO', 'ÚLTIMA CONEXIÓN'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
 }
 
 function formatDate(iso: string): string {
-  const text = new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/Bogota' }).format(new Date(iso));
+  const text = new Intl.DateTimeFormat('es-CO', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'America/Bogota',
+  }).format(new Date(iso));
   return `${text} (hora de Colombia)`;
 }
 

@@ -7,7 +7,14 @@ import { build, type BuildOptions } from 'esbuild';
  * The preload must be one file: a sandboxed preload can require only `electron` itself.
  */
 export async function buildElectronBundles(root: string): Promise<void> {
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, absWorkingDir: root };
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    absWorkingDir: root,
+  };
   await build({
     ...common,
     entryPoints: ['src-main/electron/main.ts'],
@@ -17,7 +24,12 @@ export async function buildElectronBundles(root: string): Promise<void> {
     // at the encrypting fork, which stays external.
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'pino', 'fastify', '@fastify/static'],
   });
-  await build({ ...common, entryPoints: ['src-main/electron/preload.ts'], outfile: 'dist/main/electron/preload.cjs', external: ['electron'] });
+  await build({
+    ...common,
+    entryPoints: ['src-main/electron/preload.ts'],
+    outfile: 'dist/main/electron/preload.cjs',
+    external: ['electron'],
+  });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

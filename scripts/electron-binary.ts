@@ -32,7 +32,11 @@ export async function fetchElectronOnce(root: string, stateDir: string, timeoutM
   const installer = path.join(root, 'node_modules', 'electron', 'install.js');
   if (!existsSync(installer)) return false;
   const succeeded = await new Promise<boolean>((resolve) => {
-    const child = spawn(process.execPath, [installer], { cwd: path.dirname(installer), stdio: 'ignore', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    const child = spawn(process.execPath, [installer], {
+      cwd: path.dirname(installer),
+      stdio: 'ignore',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);

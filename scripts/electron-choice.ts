@@ -7,7 +7,11 @@ import { electronBinary, electronDownloadResting } from './electron-binary';
 export async function electronToUse(
   root: string,
   stateDir: string,
-  deps: { fetch(root: string, stateDir: string): Promise<boolean>; say(line: string): void; binary?: (root: string) => string | null },
+  deps: {
+    fetch(root: string, stateDir: string): Promise<boolean>;
+    say(line: string): void;
+    binary?: (root: string) => string | null;
+  },
 ): Promise<string | null> {
   const find = deps.binary ?? electronBinary;
   const installed = find(root);

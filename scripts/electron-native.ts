@@ -16,7 +16,8 @@ export async function ensureElectronNative(root: string): Promise<string> {
   const require = createRequire(path.join(root, 'package.json'));
   const electronVersion = (require('electron/package.json') as { version: string }).version;
   const sqliteDir = path.dirname(require.resolve(`${sqliteModule}/package.json`));
-  const sqliteVersion = (JSON.parse(readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')) as { version: string }).version;
+  const sqliteVersion = (JSON.parse(readFileSync(path.join(sqliteDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const outDir = path.join(root, 'dist', 'electron-native');
   const out = path.join(outDir, 'better_sqlite3.node');
   const stampFile = path.join(outDir, 'built-for.txt');
@@ -26,8 +27,14 @@ export async function ensureElectronNative(root: string): Promise<string> {
   const work = path.join(outDir, 'work');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(path.join(work, 'node_modules'), { recursive: true });
-  cpSync(sqliteDir, path.join(work, 'node_modules', sqliteModule), { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });
-  writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { [sqliteModule]: sqliteVersion } }));
+  cpSync(sqliteDir, path.join(work, 'node_modules', sqliteModule), {
+    recursive: true,
+    filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
+  });
+  writeFileSync(
+    path.join(work, 'package.json'),
+    JSON.stringify({ name: 'electron-native', private: true, dependencies: { [sqliteModule]: sqliteVersion } }),
+  );
   await rebuild({ buildPath: work, electronVersion, onlyModules: [sqliteModule], force: true, buildFromSource: true });
   // The fork keeps better-sqlite3's addon name.
   copyFileSync(path.join(work, 'node_modules', sqliteModule, 'build', 'Release', 'better_sqlite3.node'), out);

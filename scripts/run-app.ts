@@ -11,7 +11,14 @@ import { buildElectronBundles } from './build-electron';
 import { fetchElectronOnce } from './electron-binary';
 import { electronToUse } from './electron-choice';
 import { ensureElectronNative } from './electron-native';
-import { repoRoot, startEmbeddedServer, startEnrolledCore, startStackFromConfig, webLaunchPage, type EmbeddedServer } from './stack';
+import {
+  repoRoot,
+  startEmbeddedServer,
+  startEnrolledCore,
+  startStackFromConfig,
+  webLaunchPage,
+  type EmbeddedServer,
+} from './stack';
 
 /**
  * `npm start`: the embedded central server with demo data, and the app — in Electron when its
@@ -31,7 +38,8 @@ export async function runApp(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const config = loadConfig(process.env, { dataDir: path.join(repoRoot, '.data'), version });
   // Readable Spanish lines on a terminal, JSON lines for log tools (VENTANILLA_LOG_FORMAT).
   const destination = prettyLogs(config.logFormat, process.stdout.isTTY === true) ? terminalLogStream() : undefined;
@@ -46,20 +54,28 @@ async function main(): Promise<void> {
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {
-  const binary = await electronToUse(repoRoot, config.dataDir, { fetch: fetchElectronOnce, say: (line) => console.log(line) });
+  const binary = await electronToUse(repoRoot, config.dataDir, {
+    fetch: fetchElectronOnce,
+    say: (line) => console.log(line),
+  });
   if (binary === null) return null;
   try {
     await ensureElectronNative(repoRoot);
     return binary;
   } catch (error) {
-    console.log(`No se pudo preparar SQLite para Electron (${error instanceof Error ? error.message : String(error)}): se usa el anfitrión web.`);
+    console.log(
+      `No se pudo preparar SQLite para Electron (${error instanceof Error ? error.message : String(error)}): se usa el anfitrión web.`,
+    );
     return null;
   }
 }
 
 async function runWebHost(config: AppConfig, log: Logger, serverLogger: Logger): Promise<void> {
   const stack = await startStackFromConfig(config, log, { logger: serverLogger });
-  const where = stack.server === null ? `servidor central externo ${config.serverUrl ?? ''}` : `servidor central integrado ${stack.server.url}`;
+  const where =
+    stack.server === null
+      ? `servidor central externo ${config.serverUrl ?? ''}`
+      : `servidor central integrado ${stack.server.url}`;
   console.log(
     [
       '',
@@ -89,7 +105,11 @@ async function runElectron(binary: string, config: AppConfig, log: Logger, serve
   await (await startEnrolledCore(config, server, log)).stop();
   const child = spawn(binary, [repoRoot], {
     stdio: 'inherit',
-    env: { ...process.env, VENTANILLA_DATA_DIR: config.dataDir, VENTANILLA_SERVER_URL: server?.url ?? config.serverUrl ?? '' },
+    env: {
+      ...process.env,
+      VENTANILLA_DATA_DIR: config.dataDir,
+      VENTANILLA_SERVER_URL: server?.url ?? config.serverUrl ?? '',
+    },
   });
   // Ctrl+C reaches Electron too (same process group); forward TERM and wait for it to quit,
   // so the embedded server stops cleanly afterwards.
@@ -119,4 +139,3 @@ function untilSignal(): Promise<void> {
     process.once('SIGTERM', () => resolve());
   });
 }
-

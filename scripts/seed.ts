@@ -30,7 +30,8 @@ async function main(): Promise<number> {
   const config = loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') });
   const database = await openServerDatabase(config, { logger: createServerLogger('warn') });
   try {
-    const where = database.kind === 'pglite' ? `PGlite en ${path.join(config.dataDir, 'server')}` : 'PostgreSQL (DATABASE_URL)';
+    const where =
+      database.kind === 'pglite' ? `PGlite en ${path.join(config.dataDir, 'server')}` : 'PostgreSQL (DATABASE_URL)';
     console.log(`Base de datos: ${where}`);
     await migrateServerDatabase(database.exec);
     console.log(

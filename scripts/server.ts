@@ -11,10 +11,16 @@ import { loadServerTransport } from '../src-server/transport';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
-  const config = { ...loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') }), transport: loadServerTransport(process.env) };
+  const config = {
+    ...loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') }),
+    transport: loadServerTransport(process.env),
+  };
   const server = await startServer(config);
   console.log(`Servidor central de Ventanilla escuchando en ${server.url} (base de datos: ${server.database.kind}).`);
-  if (config.transport.trustedProxies !== null) console.log(`Detrás del proxy TLS ${config.transport.trustedProxies.join(', ')}: los dispositivos usan la dirección https:// del proxy.`);
+  if (config.transport.trustedProxies !== null)
+    console.log(
+      `Detrás del proxy TLS ${config.transport.trustedProxies.join(', ')}: los dispositivos usan la dirección https:// del proxy.`,
+    );
   if (server.database.kind === 'pglite') console.log(`Datos en ${path.join(config.dataDir, 'server')}.`);
   console.log('Ctrl+C para detenerlo.');
   stopOnSignals(server);

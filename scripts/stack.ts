@@ -43,7 +43,11 @@ export interface Stack {
  * `npm start` as a function: the embedded central server (with demo data on first run), the
  * device's core enrolled with it, and the web host. The browser tests start exactly this.
  */
-export async function startStackFromConfig(config: AppConfig, log: Logger, serverOptions: StartServerOptions = {}): Promise<Stack> {
+export async function startStackFromConfig(
+  config: AppConfig,
+  log: Logger,
+  serverOptions: StartServerOptions = {},
+): Promise<Stack> {
   const server = config.serverUrl === null ? await startEmbeddedServer(config, log, serverOptions) : null;
   let core: AppCore | null = null;
   try {
@@ -87,7 +91,11 @@ export function webLaunchPage(config: AppConfig): string {
  * The device's core, talking to the embedded server (enrolling itself on first start, the way
  * an installer would with a code) or to the external one in the config.
  */
-export async function startEnrolledCore(config: AppConfig, server: EmbeddedServer | null, log: Logger): Promise<AppCore> {
+export async function startEnrolledCore(
+  config: AppConfig,
+  server: EmbeddedServer | null,
+  log: Logger,
+): Promise<AppCore> {
   const serverUrl = server?.url ?? config.serverUrl ?? '';
   const core = startAppCore({ config, paths: appPaths(repoRoot), serverUrl, log });
   try {
@@ -114,16 +122,28 @@ export async function startStack(options: {
 }): Promise<Stack> {
   mkdirSync(options.dataDir, { recursive: true });
   const file: Record<string, unknown> = { ...options.config };
-  file.server = { embeddedPort: 0, demoSubscribers: options.demoSubscribers ?? 50, ...(file.server as object | undefined) };
+  file.server = {
+    embeddedPort: 0,
+    demoSubscribers: options.demoSubscribers ?? 50,
+    ...(file.server as object | undefined),
+  };
   writeFileSync(path.join(options.dataDir, 'ventanilla.json'), JSON.stringify(file, null, 2));
   const config = loadConfig(
-    { VENTANILLA_DATA_DIR: options.dataDir, VENTANILLA_PORT: String(options.port ?? 0), LOG_LEVEL: options.logLevel ?? 'warn' },
+    {
+      VENTANILLA_DATA_DIR: options.dataDir,
+      VENTANILLA_PORT: String(options.port ?? 0),
+      LOG_LEVEL: options.logLevel ?? 'warn',
+    },
     { dataDir: options.dataDir, version: '0.0.0-test' },
   );
   return startStackFromConfig(config, createRootLogger(config.logLevel), options.serverOptions);
 }
 
-export async function startEmbeddedServer(config: AppConfig, log: Logger, serverOptions: StartServerOptions = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(
+  config: AppConfig,
+  log: Logger,
+  serverOptions: StartServerOptions = {},
+): Promise<EmbeddedServer> {
   const serverConfig: ServerConfig = {
     dataDir: config.dataDir,
     databaseUrl: config.databaseUrl,
@@ -181,7 +201,9 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
   const state = rows[0];
   if (state?.complete === true) return;
   if (state?.seeded === true) {
-    log.warn('La primera carga de los datos de demostración se interrumpió: borre la carpeta server/ de los datos para cargarlos de nuevo');
+    log.warn(
+      'La primera carga de los datos de demostración se interrumpió: borre la carpeta server/ de los datos para cargarlos de nuevo',
+    );
     return;
   }
   const started = Date.now();
@@ -196,16 +218,26 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
       const percent = Math.floor((subscribersDone / subscribersTotal) * 100);
       if (percent < shown + 25 || percent >= 100) return;
       shown = percent - (percent % 25);
-      log.info(`Datos de demostración: ${shown} % (${subscribersDone.toLocaleString('es-CO')} de ${subscribersTotal.toLocaleString('es-CO')} suscriptores)`);
+      log.info(
+        `Datos de demostración: ${shown} % (${subscribersDone.toLocaleString('es-CO')} de ${subscribersTotal.toLocaleString('es-CO')} suscriptores)`,
+      );
     },
   });
-  log.info({ ms: Date.now() - started }, `Datos de demostración cargados: ${subscribers.toLocaleString('es-CO')} suscriptores con un año de facturas`);
+  log.info(
+    { ms: Date.now() - started },
+    `Datos de demostración cargados: ${subscribers.toLocaleString('es-CO')} suscriptores con un año de facturas`,
+  );
 }
 
 /** The embedded server is ours, so the device enrolls itself the way an installer would. */
 async function enrollLocalDevice(server: RunningServer, core: AppCore, config: AppConfig, log: Logger): Promise<void> {
-  const { code } = await createEnrollmentCode(server.database, { deviceName: config.device.name, mode: config.device.mode ?? 'kiosk', office: 'Sede de demostración' });
+  const { code } = await createEnrollmentCode(server.database, {
+    deviceName: config.device.name,
+    mode: config.device.mode ?? 'kiosk',
+    office: 'Sede de demostración',
+  });
   const result = await core.dispatch('device.enroll', { code });
-  if (!result.ok) throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
+  if (!result.ok)
+    throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
   moduleLogger(log, 'enrollment').info('Este equipo quedó inscrito en el servidor central integrado');
 }

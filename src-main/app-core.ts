@@ -100,9 +100,22 @@ export function startAppCore(options: AppCoreOptions): AppCore {
 
   // The features. Those others build on come first; a new one is one line in `slices`.
   const printers = startPrinters({ store, meta, config, log });
-  const sync = startSync({ store, meta, client, connection, policy: replicaPolicy, options: options.sync, log: moduleLogger(log, 'sync') });
+  const sync = startSync({
+    store,
+    meta,
+    client,
+    connection,
+    policy: replicaPolicy,
+    options: options.sync,
+    log: moduleLogger(log, 'sync'),
+  });
   const staff = startStaff({ store, pepper: staffPepper, log: moduleLogger(log, 'staff') });
-  const deviceLock = startDeviceLock({ store, meta, exportsDir: path.join(config.dataDir, 'exports'), log: moduleLogger(log, 'device-lock') });
+  const deviceLock = startDeviceLock({
+    store,
+    meta,
+    exportsDir: path.join(config.dataDir, 'exports'),
+    log: moduleLogger(log, 'device-lock'),
+  });
   const phoneLinks = new PhoneLinks(client, meta, moduleLogger(log, 'phone-links'));
   const bills = startBills({
     store,

@@ -31,7 +31,12 @@ export class PasswordHashFormatError extends Error {
 }
 
 /** scrypt with our bounds and memory limit; `length` bytes of output (32 for a password hash). */
-export function scryptKey(password: BinaryLike, salt: Buffer, params: ScryptParams, length = keyBytes): Promise<Buffer> {
+export function scryptKey(
+  password: BinaryLike,
+  salt: Buffer,
+  params: ScryptParams,
+  length = keyBytes,
+): Promise<Buffer> {
   checkParams(params);
   const N = 2 ** params.log2N;
   // Node's default maxmem (32 MiB) is below the 128·N·r bytes that N = 2^17, r = 8 needs.

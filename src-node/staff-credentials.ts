@@ -1,5 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { defaultScryptParams, parsePasswordHash, PasswordHashFormatError, saltBytes, scryptKey, type ScryptParams } from './password-hash';
+import {
+  defaultScryptParams,
+  parsePasswordHash,
+  PasswordHashFormatError,
+  saltBytes,
+  scryptKey,
+  type ScryptParams,
+} from './password-hash';
 
 /**
  * Staff passwords and PINs, as the central server stores them and as counters verify them
@@ -31,11 +38,21 @@ export interface StaffSecret {
 }
 
 /** Hashes a staff password or PIN. `salt` only for reproducible demo data. */
-export async function hashStaffSecret(secret: string, opts: { params?: ScryptParams; salt?: Buffer } = {}): Promise<StaffSecret> {
+export async function hashStaffSecret(
+  secret: string,
+  opts: { params?: ScryptParams; salt?: Buffer } = {},
+): Promise<StaffSecret> {
   const params = opts.params ?? defaultScryptParams;
   const salt = opts.salt ?? randomBytes(saltBytes);
   const out = await scryptKey(secret.normalize('NFC'), salt, params, verifierBytes * 2);
-  const hash = ['scrypt', params.log2N, params.r, params.p, salt.toString('base64url'), out.subarray(0, verifierBytes).toString('base64url')].join('$');
+  const hash = [
+    'scrypt',
+    params.log2N,
+    params.r,
+    params.p,
+    salt.toString('base64url'),
+    out.subarray(0, verifierBytes).toString('base64url'),
+  ].join('$');
   return { hash, approvalKey: out.subarray(verifierBytes) };
 }
 
@@ -43,7 +60,14 @@ export async function hashStaffSecret(secret: string, opts: { params?: ScryptPar
 export function pepperStaffHash(encoded: string, pepper: Buffer): string {
   if (encoded.startsWith(`${peppered}$`)) return encoded;
   const { params, salt, key } = parsePasswordHash(encoded);
-  return [peppered, params.log2N, params.r, params.p, salt.toString('base64url'), hmac(pepper, key).toString('base64url')].join('$');
+  return [
+    peppered,
+    params.log2N,
+    params.r,
+    params.p,
+    salt.toString('base64url'),
+    hmac(pepper, key).toString('base64url'),
+  ].join('$');
 }
 
 export interface StaffSecretCheck {

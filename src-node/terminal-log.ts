@@ -7,10 +7,31 @@ import { formatBogotaClock } from '../src-shared/domain/bogota-time';
  * short facts. Everywhere else (a service manager, a file, a pipe) the records stay pino's JSON
  * lines, which log tools parse: callers choose with `logFormat` (see the README).
  */
-const levels: Readonly<Record<number, string>> = { 10: 'traza', 20: 'depuración', 30: 'info', 40: 'AVISO', 50: 'ERROR', 60: 'FATAL' };
+const levels: Readonly<Record<number, string>> = {
+  10: 'traza',
+  20: 'depuración',
+  30: 'info',
+  40: 'AVISO',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 /** Fields every record carries, or that say nothing to a person reading the terminal. */
-const quiet = new Set(['level', 'time', 'pid', 'hostname', 'name', 'app', 'component', 'module', 'part', 'msg', 'reqId', 'err', 'v']);
+const quiet = new Set([
+  'level',
+  'time',
+  'pid',
+  'hostname',
+  'name',
+  'app',
+  'component',
+  'module',
+  'part',
+  'msg',
+  'reqId',
+  'err',
+  'v',
+]);
 
 /** One JSON record as a terminal line; a line that is not a record is passed as it is. */
 export function terminalLine(json: string): string {
@@ -24,11 +45,15 @@ export function terminalLine(json: string): string {
   const level = levels[Number(record.level)] ?? String(record.level);
   const where = [record.module, record.part].filter((part) => typeof part === 'string').join('/');
   const facts = Object.entries(record)
-    .filter(([key, value]) => !quiet.has(key) && value !== null && ['string', 'number', 'boolean'].includes(typeof value))
+    .filter(
+      ([key, value]) => !quiet.has(key) && value !== null && ['string', 'number', 'boolean'].includes(typeof value),
+    )
     .map(([key, value]) => `${key}=${String(value)}`);
   const err = record.err as { message?: unknown } | undefined;
   if (typeof err?.message === 'string') facts.push(`error=${err.message}`);
-  const head = [time, level.padEnd(5), where === '' ? '' : `[${where}]`, String(record.msg ?? '')].filter((part) => part !== '').join('  ');
+  const head = [time, level.padEnd(5), where === '' ? '' : `[${where}]`, String(record.msg ?? '')]
+    .filter((part) => part !== '')
+    .join('  ');
   return facts.length === 0 ? head : `${head}  (${facts.join(', ')})`;
 }
 

@@ -52,7 +52,11 @@ export const DEFAULT_MAIL_FROM = 'Ventanilla <no-responder@ventanilla.local>';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const Port = z.coerce.number().int().min(0).max(65535);
-const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
+const TtlHours = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 30);
 
 /**
  * The only place the server reads the environment:
@@ -61,10 +65,7 @@ const TtlHours = z.coerce.number().int().min(1).max(24 * 30);
  * and (through loadDocumentConfig) VENTANILLA_PUBLIC_URL, VENTANILLA_UPLOAD_MAX_BYTES,
  * VENTANILLA_PHONE_LINK_MINUTES.
  */
-export function loadServerConfig(
-  env: Record<string, string | undefined>,
-  defaults: { dataDir: string },
-): ServerConfig {
+export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
   if (!port.success) {
     throw new ServerConfigError(
@@ -115,7 +116,10 @@ function documentConfig(env: Record<string, string | undefined>): DocumentConfig
 export function loadMailConfig(env: Record<string, string | undefined>): Pick<ServerConfig, 'smtpUrl' | 'mailFrom'> {
   const smtpUrl = nonEmpty(env.SMTP_URL) ?? null;
   // Never echo the value: it carries the relay's user and password.
-  if (smtpUrl !== null && (!/^smtps?:\/\//i.test(smtpUrl) || !URL.canParse(smtpUrl) || new URL(smtpUrl).hostname === '')) {
+  if (
+    smtpUrl !== null &&
+    (!/^smtps?:\/\//i.test(smtpUrl) || !URL.canParse(smtpUrl) || new URL(smtpUrl).hostname === '')
+  ) {
     throw new ServerConfigError('SMTP_URL debe ser una URL smtp:// o smtps:// con el nombre del servidor de correo.');
   }
   const mailFrom = nonEmpty(env.MAIL_FROM) ?? DEFAULT_MAIL_FROM;

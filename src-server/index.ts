@@ -69,7 +69,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     // command directly, however many server instances run.
     const adminToken = database.kind === 'pglite' ? generateAdminToken() : null;
     // Without SMTP, only a demo shows mail on a page: behind a token that lives as long as this start.
-    const mailboxToken = mailTransport.kind === 'mailbox' && config.demoMailbox === true ? randomBytes(24).toString('base64url') : null;
+    const mailboxToken =
+      mailTransport.kind === 'mailbox' && config.demoMailbox === true ? randomBytes(24).toString('base64url') : null;
     app = await buildServer({
       database,
       deploymentId,
@@ -89,7 +90,11 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       now: opts.now,
     });
     // Fastify's own line, in the words of the rest of the server's log.
-    await app.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `Servidor HTTP escuchando en ${address}` });
+    await app.listen({
+      host: config.host,
+      port: config.port,
+      listenTextResolver: (address) => `Servidor HTTP escuchando en ${address}`,
+    });
     const connections = trackConnections(app.server);
     const port = listeningPort(app);
     const http = app;
@@ -103,9 +108,14 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     log.info({ url, database: database.kind, deploymentId, mail: mailTransport.kind }, 'Servidor central escuchando');
     if (mailTransport.kind === 'smtp' || mailboxUrl !== null) mailSender.start();
     if (mailboxUrl !== null) {
-      log.info({ mailbox: mailboxUrl }, 'Sin SMTP_URL (demostración): el correo queda en el buzón local; ábralo en esta dirección, desde este equipo');
+      log.info(
+        { mailbox: mailboxUrl },
+        'Sin SMTP_URL (demostración): el correo queda en el buzón local; ábralo en esta dirección, desde este equipo',
+      );
     } else if (mailTransport.kind === 'mailbox') {
-      log.warn('Sin SMTP_URL: el correo a los ciudadanos queda en cola y no sale hasta configurar SMTP_URL y reiniciar el servidor');
+      log.warn(
+        'Sin SMTP_URL: el correo a los ciudadanos queda en cola y no sale hasta configurar SMTP_URL y reiniciar el servidor',
+      );
     }
 
     let stopping: Promise<void> | undefined;
@@ -145,7 +155,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
 
 function listeningPort(app: FastifyInstance): number {
   const address = app.server.address();
-  if (address === null || typeof address === 'string') throw new Error('the HTTP server is not listening on a TCP port');
+  if (address === null || typeof address === 'string')
+    throw new Error('the HTTP server is not listening on a TCP port');
   return address.port;
 }
 

@@ -24,7 +24,10 @@ export const plainTransport: ServerTransport = { tls: null, trustedProxies: null
 
 /** VENTANILLA_TLS_CERT, VENTANILLA_TLS_KEY and VENTANILLA_BEHIND_PROXY; files are read and checked now. */
 export function loadServerTransport(env: Record<string, string | undefined>): ServerTransport {
-  return { tls: loadTls(nonEmpty(env.VENTANILLA_TLS_CERT), nonEmpty(env.VENTANILLA_TLS_KEY)), trustedProxies: loadProxies(env.VENTANILLA_BEHIND_PROXY) };
+  return {
+    tls: loadTls(nonEmpty(env.VENTANILLA_TLS_CERT), nonEmpty(env.VENTANILLA_TLS_KEY)),
+    trustedProxies: loadProxies(env.VENTANILLA_BEHIND_PROXY),
+  };
 }
 
 /**
@@ -43,7 +46,9 @@ export function assertListenAllowed(host: string, transport: ServerTransport): v
 function loadTls(certFile: string | undefined, keyFile: string | undefined): ServerTransport['tls'] {
   if (certFile === undefined && keyFile === undefined) return null;
   if (certFile === undefined || keyFile === undefined) {
-    throw new ServerConfigError('VENTANILLA_TLS_CERT y VENTANILLA_TLS_KEY van juntas: el certificado del servidor (PEM) y su clave privada.');
+    throw new ServerConfigError(
+      'VENTANILLA_TLS_CERT y VENTANILLA_TLS_KEY van juntas: el certificado del servidor (PEM) y su clave privada.',
+    );
   }
   const cert = readPem(certFile, 'VENTANILLA_TLS_CERT');
   const key = readPem(keyFile, 'VENTANILLA_TLS_KEY');
@@ -61,7 +66,9 @@ function loadTls(certFile: string | undefined, keyFile: string | undefined): Ser
     throw new ServerConfigError(`VENTANILLA_TLS_KEY (${keyFile}) no es una clave privada PEM sin contraseña.`);
   }
   if (!certificate.checkPrivateKey(privateKey)) {
-    throw new ServerConfigError(`La clave de VENTANILLA_TLS_KEY (${keyFile}) no corresponde al certificado de VENTANILLA_TLS_CERT (${certFile}).`);
+    throw new ServerConfigError(
+      `La clave de VENTANILLA_TLS_KEY (${keyFile}) no corresponde al certificado de VENTANILLA_TLS_CERT (${certFile}).`,
+    );
   }
   return { cert, key };
 }

@@ -30,7 +30,11 @@ import type { BenchContext, Metrics } from '../suite';
 export const name = 'accounts';
 
 export async function run(ctx: BenchContext): Promise<Metrics> {
-  const { values } = parseArgs({ args: [...ctx.args], strict: false, options: { logins: { type: 'string' }, mails: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: [...ctx.args],
+    strict: false,
+    options: { logins: { type: 'string' }, mails: { type: 'string' } },
+  });
   const logins = countOption(values, 'logins', 20);
   const mails = countOption(values, 'mails', 50);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ventanilla-bench-accounts-'));
@@ -65,10 +69,25 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       arrivals.push(check);
     });
 
-  const server = await startServer({ dataDir, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl, mailFrom: DEFAULT_MAIL_FROM });
+  const server = await startServer({
+    dataDir,
+    databaseUrl: null,
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    enrollmentCodeTtlHours: 24,
+    smtpUrl,
+    mailFrom: DEFAULT_MAIL_FROM,
+  });
   try {
     const { code } = await createEnrollmentCode(server.database, { deviceName: 'Kiosco de medición', mode: 'kiosk' });
-    const enrolled = (await (await fetch(`${server.url}/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) })).json()) as { value: { token: string } };
+    const enrolled = (await (
+      await fetch(`${server.url}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+      })
+    ).json()) as { value: { token: string } };
     const token = enrolled.value.token;
     const password = 'una frase para medir';
     const hash = await hashPassword(password);
@@ -90,7 +109,15 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         return (await response.json()) as { ok: boolean; value?: { session: string } };
       });
       if (!answer.ok || answer.value === undefined) throw new Error('el ingreso falló');
-      await fetch(`${server.url}/v1/accounts/logout`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, [accountSessionHeader]: answer.value.session }, body: '{}' });
+      await fetch(`${server.url}/v1/accounts/logout`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          [accountSessionHeader]: answer.value.session,
+        },
+        body: '{}',
+      });
     }
     const verify = new Latencies();
     for (let i = 0; i < logins; i += 1) await verify.timeAsync(() => verifyPassword(password, hash));
@@ -100,7 +127,14 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     for (let i = 0; i < mails; i += 1) {
       const before = received;
       const started = performance.now();
-      await server.database.exec.transaction((tx) => enqueueMail(tx, { kind: 'password-changed', to: 'medicion@example.com', fullName: 'Medición De Prueba', at: new Date() }));
+      await server.database.exec.transaction((tx) =>
+        enqueueMail(tx, {
+          kind: 'password-changed',
+          to: 'medicion@example.com',
+          fullName: 'Medición De Prueba',
+          at: new Date(),
+        }),
+      );
       server.mail.wake();
       await arrival(before + 1);
       queued.add(performance.now() - started);
@@ -111,7 +145,13 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       for (let i = 0; i < mails; i += 1) {
         const before = received;
         await raw.timeAsync(async () => {
-          await direct.send({ id: uuidv7(), to: 'medicion@example.com', subject: 'Medición', html: '<p>Medición</p>', text: 'Medición' });
+          await direct.send({
+            id: uuidv7(),
+            to: 'medicion@example.com',
+            subject: 'Medición',
+            html: '<p>Medición</p>',
+            text: 'Medición',
+          });
           await arrival(before + 1);
         });
       }

@@ -39,7 +39,16 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ventanilla-bench-app-'));
   const server = await startServer(
-    { dataDir: path.join(dir, 'server'), databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM },
+    {
+      dataDir: path.join(dir, 'server'),
+      databaseUrl: null,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+      enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: DEFAULT_MAIL_FROM,
+    },
     { logger: createServerLogger('silent') },
   );
   try {
@@ -57,13 +66,20 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     });
     // The first start enrolls the device and downloads its replica; the measured ones restart it.
     ctx.log('primer arranque: inscripción y réplica…');
-    await timedStart(['scripts/start.mjs', '--web'], env(await freePort(), { VENTANILLA_ENROLLMENT_CODE: code }), 120_000, 'sincroniza');
+    await timedStart(
+      ['scripts/start.mjs', '--web'],
+      env(await freePort(), { VENTANILLA_ENROLLMENT_CODE: code }),
+      120_000,
+      'sincroniza',
+    );
     const app = new Latencies();
     const bare = new Latencies();
     for (let i = 0; i < starts; i += 1) {
       app.add(await timedStart(['scripts/start.mjs', '--web'], env(await freePort()), 60_000));
       const port = await freePort();
-      bare.add(await timedStart(['bench/support/bare-static-server.mjs', rendererDir, String(port)], env(port), 60_000));
+      bare.add(
+        await timedStart(['bench/support/bare-static-server.mjs', rendererDir, String(port)], env(port), 60_000),
+      );
     }
     ctx.log(`arranque en frío: ${app.percentile(50)} ms (Fastify solo: ${bare.percentile(50)} ms)`);
     return { 'app.cold_start_ms': app.percentile(50), 'app.bare_static_start_ms': bare.percentile(50) };
@@ -77,14 +93,20 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
  * Spawns a process and times it until `GET /` on its port answers 200 with HTML; then stops it.
  * `settle`: wait a little longer for the first start (its replica download) before stopping.
  */
-async function timedStart(args: readonly string[], env: Record<string, string | undefined>, timeoutMs: number, settle?: string): Promise<number> {
+async function timedStart(
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  timeoutMs: number,
+  settle?: string,
+): Promise<number> {
   const port = Number(env.VENTANILLA_PORT);
   const started = performance.now();
   const child = spawn(process.execPath, [...args], { cwd: repoRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`${args[0]} terminó antes de servir la pantalla (código ${child.exitCode})`);
+      if (child.exitCode !== null)
+        throw new Error(`${args[0]} terminó antes de servir la pantalla (código ${child.exitCode})`);
       if (Date.now() > deadline) throw new Error(`${args[0]} no sirvió la pantalla en ${timeoutMs} ms`);
       if (await servesHtml(port)) break;
       await new Promise((resolve) => setTimeout(resolve, 20));

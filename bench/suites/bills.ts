@@ -76,7 +76,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         if (!answered.ok || !answered.value.passed) throw new Error(`validation failed for ${code}`);
         return answered.value.accessId;
       };
-      const unwrap = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+      const unwrap = async <T>(
+        result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+      ): Promise<T> => {
         const settled = await result;
         if (!settled.ok) throw new Error(settled.error.message);
         return settled.value;

@@ -33,7 +33,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const store = await openReplicaStore(dir.path, { subscribers: 20_000, staffPepper: testStaffPepper });
     stoppers.push(() => Promise.resolve(store.close()));
     const bills = store.sqlite
-      .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?")
+      .prepare(
+        "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?",
+      )
       .all(payments * 2) as { billNumber: number; codigoInterno: number; total: number }[];
     const harnessFor = (address: string | null) => {
       const h = cashierHarness(store, address, () => replicaNow, { register: (stop) => stoppers.push(stop) });
@@ -57,14 +59,20 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       const bill = bills[i];
       if (bill === undefined) throw new Error('faltan facturas');
       const started = performance.now();
-      const taken = await bare.cashier.takePayment({ staffSession: bareSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] });
+      const taken = await bare.cashier.takePayment({
+        staffSession: bareSession,
+        codigoInterno: bill.codigoInterno,
+        billNumber: bill.billNumber,
+        tenders: [{ kind: 'cash', received: bill.total }],
+      });
       commitLatency.add(performance.now() - started);
       if (!taken.ok) throw new Error(taken.error.message);
     }
     store.sqlite.exec('CREATE TABLE IF NOT EXISTS bench_raw (id INTEGER PRIMARY KEY, payload TEXT NOT NULL)');
     const insert = store.sqlite.prepare('INSERT INTO bench_raw (payload) VALUES (?)');
     const rawLatency = new Latencies();
-    for (let i = 0; i < payments; i += 1) rawLatency.time(() => store.sqlite.transaction(() => insert.run(`{"n":${i}}`)).immediate());
+    for (let i = 0; i < payments; i += 1)
+      rawLatency.time(() => store.sqlite.transaction(() => insert.run(`{"n":${i}}`)).immediate());
     store.sqlite.exec('DROP TABLE bench_raw');
 
     ctx.log(`${payments} cobros con recibo en la impresora de red…`);
@@ -76,9 +84,18 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       if (bill === undefined) throw new Error('faltan facturas');
       const before = printer.received.length;
       const started = performance.now();
-      const taken = await printing.cashier.takePayment({ staffSession: printingSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] });
-      if (!taken.ok || taken.value.jobId === null) throw new Error(taken.ok ? 'sin trabajo de impresión' : taken.error.message);
-      const job = store.sqlite.prepare('SELECT length(content) FROM print_jobs WHERE id = ?').pluck().get(taken.value.jobId) as number;
+      const taken = await printing.cashier.takePayment({
+        staffSession: printingSession,
+        codigoInterno: bill.codigoInterno,
+        billNumber: bill.billNumber,
+        tenders: [{ kind: 'cash', received: bill.total }],
+      });
+      if (!taken.ok || taken.value.jobId === null)
+        throw new Error(taken.ok ? 'sin trabajo de impresión' : taken.error.message);
+      const job = store.sqlite
+        .prepare('SELECT length(content) FROM print_jobs WHERE id = ?')
+        .pluck()
+        .get(taken.value.jobId) as number;
       await printer.waitFor(before + job, 10_000);
       toBytes.add(performance.now() - started);
     }

@@ -17,7 +17,12 @@ export const name = 'seed';
 
 type Target = 'pglite' | 'postgres';
 
-function options(ctx: BenchContext): { subscribers: number; rawGenerate: number; rawInsert: number; targets: Target[] } {
+function options(ctx: BenchContext): {
+  subscribers: number;
+  rawGenerate: number;
+  rawInsert: number;
+  targets: Target[];
+} {
   // Not strict: the runner passes every suite the same options, some of them for other suites.
   const { values } = parseArgs({
     args: [...ctx.args],
@@ -32,8 +37,10 @@ function options(ctx: BenchContext): { subscribers: number; rawGenerate: number;
   const count = (key: string, fallback: number): number => {
     const raw = values[key];
     if (raw === undefined) return fallback;
-    const n = typeof raw === 'string' && /^\d+$/.test(raw.replace(/[._]/g, '')) ? Number(raw.replace(/[._]/g, '')) : NaN;
-    if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${key} debe ser un entero positivo, no «${String(raw)}».`);
+    const n =
+      typeof raw === 'string' && /^\d+$/.test(raw.replace(/[._]/g, '')) ? Number(raw.replace(/[._]/g, '')) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1)
+      throw new Error(`--${key} debe ser un entero positivo, no «${String(raw)}».`);
     return n;
   };
   const subscribers = count('subscribers', 1_000_000);
@@ -65,10 +72,15 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   for (const target of opts.targets) {
     const prefix = target === 'pglite' ? 'seed.' : 'seed.pg.';
     // A fresh scratch database for each measurement: the seed refuses a seeded one.
-    const seedScratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
+    const seedScratch =
+      target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
     try {
       ctx.log(`${target}: npm run seed de ${opts.subscribers} suscriptores…`);
-      const { report, peakRssBytes } = await measureSeed(seedScratch === null ? null : seedScratch.url, opts.subscribers, ctx.log);
+      const { report, peakRssBytes } = await measureSeed(
+        seedScratch === null ? null : seedScratch.url,
+        opts.subscribers,
+        ctx.log,
+      );
       const seconds = report.elapsedMs / 1000;
       metrics[`${prefix}subscribers_per_s`] = perSecond(report.subscribers, seconds);
       metrics[`${prefix}rows_per_s`] = perSecond(report.rows, seconds);
@@ -80,7 +92,8 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     } finally {
       await seedScratch?.drop();
     }
-    const scratch = target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
+    const scratch =
+      target === 'postgres' ? await createScratchDatabase(ctx.env.DATABASE_URL ?? '', 'ventanilla_bench') : null;
     try {
       ctx.log(`${target}: INSERT sin generación de ${opts.rawInsert} suscriptores ya generados…`);
       const raw = await measureRawInserts(scratch === null ? null : scratch.url, opts.rawInsert);

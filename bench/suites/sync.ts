@@ -64,11 +64,13 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
   }
 }
 
-
 /** The server's side of a push alone: `applyPushBatch` on other pending bills, batches of 500. */
 async function rawApply(server: RunningServer, events: number): Promise<number> {
   const deviceId = randomUUID();
-  await server.database.exec.query("INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Banco (directo)', 'cashier', $2)", [deviceId, randomUUID()]);
+  await server.database.exec.query(
+    "INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Banco (directo)', 'cashier', $2)",
+    [deviceId, randomUUID()],
+  );
   const { rows } = await server.database.exec.query<{ bill_number: string; codigo_interno: number; period: string }>(
     "SELECT bill_number, codigo_interno, period FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number DESC LIMIT $1",
     [events],
@@ -76,7 +78,13 @@ async function rawApply(server: RunningServer, events: number): Promise<number> 
   const now = new Date().toISOString();
   const cashSessionId = randomUUID();
   const device = { id: deviceId, name: 'Banco (directo)', mode: 'cashier' as const, scope: null, office: null };
-  const opened = { id: randomUUID(), deviceId, type: 'cash_session.opened', createdAt: now, payload: { sessionId: cashSessionId, cashier: fixtureCashier, openedAt: now, openingFloat: 0 } };
+  const opened = {
+    id: randomUUID(),
+    deviceId,
+    type: 'cash_session.opened',
+    createdAt: now,
+    payload: { sessionId: cashSessionId, cashier: fixtureCashier, openedAt: now, openingFloat: 0 },
+  };
   await applyPushBatch(server.database, device, [opened]);
   const all = rows.map((bill, i) => ({
     id: randomUUID(),
@@ -97,7 +105,8 @@ async function rawApply(server: RunningServer, events: number): Promise<number> 
     },
   }));
   const started = performance.now();
-  for (let i = 0; i < all.length; i += maxPushBatch) await applyPushBatch(server.database, device, all.slice(i, i + maxPushBatch));
+  for (let i = 0; i < all.length; i += maxPushBatch)
+    await applyPushBatch(server.database, device, all.slice(i, i + maxPushBatch));
   return Math.round(all.length / ((performance.now() - started) / 1000));
 }
 
@@ -105,7 +114,11 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
     args: [...ctx.args],
     strict: false,
-    options: { 'sync-subscribers': { type: 'string' }, 'push-events': { type: 'string' }, 'pull-devices': { type: 'string' } },
+    options: {
+      'sync-subscribers': { type: 'string' },
+      'push-events': { type: 'string' },
+      'pull-devices': { type: 'string' },
+    },
   });
   const subscribers = countOption(values, 'sync-subscribers', 200_000);
   const pushEvents = countOption(values, 'push-events', 10_000);
@@ -119,14 +132,26 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     // Seeded, with every enrollment code the run needs, then handed to the server's own process.
     ctx.log(`servidor PGlite con ${subscribers.toLocaleString('es-CO')} suscriptores y 6 meses de facturas…`);
     const seeding = await startServer(
-      { dataDir: serverDir, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM },
+      {
+        dataDir: serverDir,
+        databaseUrl: null,
+        host: '127.0.0.1',
+        port: 0,
+        logLevel: 'silent',
+        enrollmentCodeTtlHours: 24,
+        smtpUrl: null,
+        mailFrom: DEFAULT_MAIL_FROM,
+      },
       { logger: createServerLogger('silent') },
     );
     const seeded = await seedDemoData(seeding.database.exec, { subscribers, months: 6 });
     const codes: string[] = [];
-    for (let i = 0; i < pullDevices + 2; i += 1) codes.push((await createEnrollmentCode(seeding.database, { deviceName: `Banco ${i}`, mode: 'cashier' })).code);
+    for (let i = 0; i < pullDevices + 2; i += 1)
+      codes.push((await createEnrollmentCode(seeding.database, { deviceName: `Banco ${i}`, mode: 'cashier' })).code);
     metrics['sync.raw_apply_events_per_s'] = await rawApply(seeding, pushEvents);
-    const { rows: latestRows } = await seeding.database.exec.query<{ max: string }>('SELECT max(seq) AS max FROM change_log');
+    const { rows: latestRows } = await seeding.database.exec.query<{ max: string }>(
+      'SELECT max(seq) AS max FROM change_log',
+    );
     const latest = String(latestRows[0]?.max ?? '0');
     await seeding.stop();
     ctx.log(`  ${seeded.rows.toLocaleString('es-CO')} filas`);
@@ -154,12 +179,17 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const rawStarted = performance.now();
     for (const table of replicatedTables) {
       const columns = replicaTables[table].columns.map(([column]) => column);
-      const insert = raw.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const insert = raw.sqlite.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       const flush = raw.sqlite.transaction((items: unknown[][]) => {
         for (const item of items) insert.run(item);
       });
       let batch: unknown[][] = [];
-      for (const row of store.sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${table}`).raw().iterate() as IterableIterator<unknown[]>) {
+      for (const row of store.sqlite
+        .prepare(`SELECT ${columns.join(', ')} FROM ${table}`)
+        .raw()
+        .iterate() as IterableIterator<unknown[]>) {
         batch.push(row);
         if (batch.length === 2000) {
           flush.immediate(batch);
@@ -173,7 +203,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
 
     // 2. Push.
     const bills = store.sqlite
-      .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?")
+      .prepare(
+        "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period FROM bills WHERE state IN ('pendiente', 'vencida') LIMIT ?",
+      )
       .all(pushEvents + 100) as { billNumber: number; codigoInterno: number; period: string }[];
     const pending = store.sqlite.prepare("SELECT count(*) FROM outbox WHERE state = 'pending'").pluck();
     await waitFor('el outbox vacío', () => pending.get() === 0, 60_000);
@@ -195,7 +227,10 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       };
     };
     const pushStarted = performance.now();
-    commit(store, () => ({ result: null, events: Array.from({ length: pushEvents }, (_, i) => ({ type: 'payment.taken', payload: payment(i) })) }));
+    commit(store, () => ({
+      result: null,
+      events: Array.from({ length: pushEvents }, (_, i) => ({ type: 'payment.taken', payload: payment(i) })),
+    }));
     await waitFor('el envío', () => pending.get() === 0, 600_000);
     const pushSeconds = (performance.now() - pushStarted) / 1000;
     metrics['sync.push_events_per_s'] = Math.round(pushEvents / pushSeconds);
@@ -211,14 +246,26 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         deviceId: counter.value.deviceId,
         type: 'cash_session.opened',
         createdAt: new Date().toISOString(),
-        payload: { sessionId: counterSession.id, cashier: fixtureCashier, openedAt: new Date().toISOString(), openingFloat: 0 },
+        payload: {
+          sessionId: counterSession.id,
+          cashier: fixtureCashier,
+          openedAt: new Date().toISOString(),
+          openingFloat: 0,
+        },
       },
     ]);
-    if (!opening.ok || opening.value.results[0]?.status !== 'applied') throw new Error('la apertura de caja del otro dispositivo no se aplicó');
+    if (!opening.ok || opening.value.results[0]?.status !== 'applied')
+      throw new Error('la apertura de caja del otro dispositivo no se aplicó');
     const seen = store.sqlite.prepare('SELECT count(*) FROM payments WHERE id = ?').pluck();
     const changeLatency = new Latencies();
     for (let i = 0; i < 40; i += 1) {
-      const event = { id: randomUUID(), deviceId: counter.value.deviceId, type: 'payment.taken', payload: payment(pushEvents + i, counterSession), createdAt: new Date().toISOString() };
+      const event = {
+        id: randomUUID(),
+        deviceId: counter.value.deviceId,
+        type: 'payment.taken',
+        payload: payment(pushEvents + i, counterSession),
+        createdAt: new Date().toISOString(),
+      };
       const started = performance.now();
       const pushed = await client.push(counter.value.token, [event]);
       if (!pushed.ok) throw new Error(pushed.error.message);
@@ -243,7 +290,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
         tokens.map(async (token, i) => {
           const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * top);
           const started = performance.now();
-          const response = await fetch(`${url}/v1/sync/pull?cursor=${from}&limit=500`, { headers: { authorization: `Bearer ${token}` } });
+          const response = await fetch(`${url}/v1/sync/pull?cursor=${from}&limit=500`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           await response.arrayBuffer();
           if (!response.ok) throw new Error(`pull ${response.status}`);
           pullLatency.add(performance.now() - started);

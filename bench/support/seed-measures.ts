@@ -25,7 +25,10 @@ export interface Rate {
 }
 
 /** A fresh, migrated server database: PGlite in a temp dir, or PostgreSQL at `databaseUrl`. */
-export async function withFreshDatabase<T>(databaseUrl: string | null, fn: (db: ServerDatabase) => Promise<T>): Promise<T> {
+export async function withFreshDatabase<T>(
+  databaseUrl: string | null,
+  fn: (db: ServerDatabase) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ventanilla-bench-'));
   try {
     const database = await openServerDatabase({ dataDir: dir, databaseUrl }, { logger: createServerLogger('warn') });
@@ -98,7 +101,10 @@ export async function measureRawInserts(
     await db.exec.query('TRUNCATE payments, bills, subscribers');
     await db.exec.transaction((tx) => restoreSchema(tx, saved));
     const indexedSeconds = await timeInserts(db.exec, prepared);
-    return { bare: { subscribers, rows, seconds: bareSeconds }, indexed: { subscribers, rows, seconds: indexedSeconds } };
+    return {
+      bare: { subscribers, rows, seconds: bareSeconds },
+      indexed: { subscribers, rows, seconds: indexedSeconds },
+    };
   });
 }
 
@@ -121,7 +127,9 @@ export async function measureSeed(
         peakRssBytes = Math.max(peakRssBytes, process.memoryUsage.rss());
         if (p.subscribersDone / p.subscribersTotal < next) return;
         next += 0.1;
-        log(`${p.subscribersDone} suscriptores, ${(p.elapsedMs / 1000).toFixed(0)} s, ${Math.round(peakRssBytes / 2 ** 20)} MiB`);
+        log(
+          `${p.subscribersDone} suscriptores, ${(p.elapsedMs / 1000).toFixed(0)} s, ${Math.round(peakRssBytes / 2 ** 20)} MiB`,
+        );
       },
     });
     return { report, peakRssBytes: Math.max(peakRssBytes, process.memoryUsage.rss()) };

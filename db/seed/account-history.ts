@@ -123,7 +123,12 @@ export function appendHistory(
 
     let paidAt: string | null = null;
     if (paid) {
-      const payment = makePayment({ codigoInterno, billNumber, period, amount: total, estrato }, days.iso(paidDay), paidDay, rng);
+      const payment = makePayment(
+        { codigoInterno, billNumber, period, amount: total, estrato },
+        days.iso(paidDay),
+        paidDay,
+        rng,
+      );
       payments.push(payment);
       paidAt = payment.paidAt;
     }
@@ -153,7 +158,13 @@ export function appendHistory(
  * The day a bill is paid: by its due date, or late but before the next bill is issued (after
  * that the debt is carried into the next bill instead). Null when it is not paid.
  */
-function paymentDay(timing: PaymentTiming, issued: number, due: number, nextIssue: number | null, rng: Rng): number | null {
+function paymentDay(
+  timing: PaymentTiming,
+  issued: number,
+  due: number,
+  nextIssue: number | null,
+  rng: Rng,
+): number | null {
   if (timing === 'unpaid') return null;
   const lateDays = nextIssue === null ? 20 : nextIssue - due - 1;
   if (timing === 'late' && lateDays >= 1) return due + rng.int(1, lateDays);

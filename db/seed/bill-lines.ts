@@ -56,7 +56,11 @@ function buildLineItems({ year, estrato, uso, consumptionM3: m3 }: BillCharges):
   const items: BillLineItem[] = [
     { concept: concepts.acueductoCargoFijo, label: 'Acueducto: cargo fijo', amount: t.acueductoCargoFijo },
     { concept: concepts.acueductoConsumo, label: `Acueducto: consumo ${m3} m³`, amount: m3 * t.acueductoPerM3 },
-    { concept: concepts.alcantarilladoCargoFijo, label: 'Alcantarillado: cargo fijo', amount: t.alcantarilladoCargoFijo },
+    {
+      concept: concepts.alcantarilladoCargoFijo,
+      label: 'Alcantarillado: cargo fijo',
+      amount: t.alcantarilladoCargoFijo,
+    },
     {
       concept: concepts.alcantarilladoVertimiento,
       label: `Alcantarillado: vertimiento ${m3} m³`,
@@ -70,7 +74,11 @@ function buildLineItems({ year, estrato, uso, consumptionM3: m3 }: BillCharges):
     // Subsidies cover the cargos fijos and only the consumo básico (subsistence) m³.
     const basic = Math.min(m3, consumoBasicoM3);
     const subsidised =
-      t.acueductoCargoFijo + basic * t.acueductoPerM3 + t.alcantarilladoCargoFijo + basic * t.alcantarilladoPerM3 + aseo;
+      t.acueductoCargoFijo +
+      basic * t.acueductoPerM3 +
+      t.alcantarilladoCargoFijo +
+      basic * t.alcantarilladoPerM3 +
+      aseo;
     items.push({
       concept: concepts.subsidio,
       label: `Subsidio estrato ${estrato} (${subsidy} %)`,

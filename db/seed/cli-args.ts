@@ -88,7 +88,16 @@ export function parseSeedArgs(argv: readonly string[]): SeedCliArgs {
     throw new SeedOptionsError(`Argumentos no válidos (${detail}).\n\n${seedUsage}`);
   }
   if (values.help === true) {
-    return { subscribers: 0, months: 12, seed: 1, append: false, now: null, batchSize: 500, loadMode: null, help: true };
+    return {
+      subscribers: 0,
+      months: 12,
+      seed: 1,
+      append: false,
+      now: null,
+      batchSize: 500,
+      loadMode: null,
+      help: true,
+    };
   }
   return {
     subscribers: integer('subscribers', values.subscribers, null, 1),

@@ -39,7 +39,9 @@ export function checkGenerateOptions(opts: GenerateOptions): void {
     throw new SeedOptionsError(`El número de suscriptores debe ser un entero positivo, no «${opts.subscribers}».`);
   }
   if (first + opts.subscribers - 1 > maxSubscriberIndex) {
-    throw new SeedOptionsError(`Como máximo ${maxSubscriberIndex + 1} suscriptores de demostración en una base de datos.`);
+    throw new SeedOptionsError(
+      `Como máximo ${maxSubscriberIndex + 1} suscriptores de demostración en una base de datos.`,
+    );
   }
   if (!Number.isInteger(opts.months) || opts.months < 1 || opts.months > maxMonths) {
     throw new SeedOptionsError(`El número de meses debe ser un entero entre 1 y ${maxMonths}, no «${opts.months}».`);

@@ -75,7 +75,8 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   const seed = options.seed ?? 1;
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 500;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new SeedOptionsError('El tamaño de lote debe ser un entero positivo.');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new SeedOptionsError('El tamaño de lote debe ser un entero positivo.');
 
   const { firstIndex, empty } = await firstFreeIndex(exec, options.append === true);
   const generate = { seed, months, now, subscribers: options.subscribers, firstIndex, batchSize };
@@ -103,15 +104,18 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   const secrets = await staffSecrets;
   const { rows: insertedStaff } = await exec.query(
     `${unnestInsertSql(staffUserTable, 1, ' ON CONFLICT (username) DO NOTHING')} RETURNING id`,
-    columnArrays(staffUserTable, secrets.map((secret) => secret.row)),
+    columnArrays(
+      staffUserTable,
+      secrets.map((secret) => secret.row),
+    ),
   );
   // Approval keys only for the rows this run inserted: an existing account keeps its own.
   const inserted = new Set(insertedStaff.map((row) => String(row.id)));
   const keys = secrets.filter((secret) => inserted.has(secret.row.id));
-  await exec.query('INSERT INTO staff_approval_keys (staff_id, approval_key) SELECT * FROM unnest($1::uuid[], $2::text[])', [
-    keys.map((secret) => secret.row.id),
-    keys.map((secret) => secret.approvalKey.toString('base64url')),
-  ]);
+  await exec.query(
+    'INSERT INTO staff_approval_keys (staff_id, approval_key) SELECT * FROM unnest($1::uuid[], $2::text[])',
+    [keys.map((secret) => secret.row.id), keys.map((secret) => secret.approvalKey.toString('base64url'))],
+  );
   await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
     entitySettingKey,
     JSON.stringify(demoEntity),

@@ -69,7 +69,11 @@ async function setFeedCapture(tx: SqlExecutor, action: 'ENABLE' | 'DISABLE'): Pr
 /** Subscribers generated between two yields to the event loop. */
 const sliceTarget = 50;
 
-function emptyBatch(): { subscribers: SeedBatch['subscribers']; bills: SeedBatch['bills']; payments: SeedBatch['payments'] } {
+function emptyBatch(): {
+  subscribers: SeedBatch['subscribers'];
+  bills: SeedBatch['bills'];
+  payments: SeedBatch['payments'];
+} {
   return { subscribers: [], bills: [], payments: [] };
 }
 

@@ -67,7 +67,10 @@ const insertSql = {
 const utcInstant = (bogota: string): string => new Date(bogota).toISOString();
 
 /** Writes the generated rows. Refuses a replica that already has subscribers. */
-export async function fillLocalReplica(sqlite: Database.Database, options: LocalReplicaOptions): Promise<LocalReplicaReport> {
+export async function fillLocalReplica(
+  sqlite: Database.Database,
+  options: LocalReplicaOptions,
+): Promise<LocalReplicaReport> {
   const started = performance.now();
   const months = options.months ?? 6;
   const seed = options.seed ?? 1;
@@ -76,14 +79,23 @@ export async function fillLocalReplica(sqlite: Database.Database, options: Local
   if (existing !== 0) throw new Error('La réplica local ya tiene suscriptores; use una base de datos vacía.');
 
   const pepper = options.staffPepper;
-  const staff = pepper === undefined ? null : demoStaffRows(seed, `${billingCalendar(now, months).periods[0] ?? ''}-01`);
+  const staff =
+    pepper === undefined ? null : demoStaffRows(seed, `${billingCalendar(now, months).periods[0] ?? ''}-01`);
   staff?.catch(() => undefined); // awaited below; overlaps with the load
 
   const writer = rowWriter(sqlite);
   const counts = withFillPragmas(sqlite, () => writeGenerated(sqlite, writer, { ...options, months, seed, now }));
   const staffRows = (staff === null ? [] : await staff)
     .filter((row) => row.role === 'cajero' || row.role === 'supervisor')
-    .map((row) => (pepper === undefined ? row : { ...row, passwordHash: pepperStaffHash(row.passwordHash, pepper), pinHash: row.pinHash === null ? null : pepperStaffHash(row.pinHash, pepper) }));
+    .map((row) =>
+      pepper === undefined
+        ? row
+        : {
+            ...row,
+            passwordHash: pepperStaffHash(row.passwordHash, pepper),
+            pinHash: row.pinHash === null ? null : pepperStaffHash(row.pinHash, pepper),
+          },
+    );
   sqlite.transaction(() => {
     for (const row of staffRows) writer.staff(row);
     writer.setting(entitySettingKey, demoEntity, now.toISOString());
@@ -167,7 +179,17 @@ function rowWriter(sqlite: Database.Database): RowWriter {
   return {
     batch({ subscribers, bills, payments }) {
       for (const s of subscribers) {
-        subscriber.run(s.codigoInterno, s.codigoRuta, s.holderName, s.estrato, s.uso, s.address, s.neighborhood, s.municipality, s.meterSerial);
+        subscriber.run(
+          s.codigoInterno,
+          s.codigoRuta,
+          s.holderName,
+          s.estrato,
+          s.uso,
+          s.address,
+          s.neighborhood,
+          s.municipality,
+          s.meterSerial,
+        );
       }
       for (const b of bills) {
         bill.run(
@@ -188,11 +210,29 @@ function rowWriter(sqlite: Database.Database): RowWriter {
         );
       }
       for (const p of payments) {
-        payment.run(p.id, p.codigoInterno, p.billNumber, p.period, p.amount, utcInstant(p.paidAt), p.channel, p.reference);
+        payment.run(
+          p.id,
+          p.codigoInterno,
+          p.billNumber,
+          p.period,
+          p.amount,
+          utcInstant(p.paidAt),
+          p.channel,
+          p.reference,
+        );
       }
     },
     staff(row) {
-      staff.run(row.id, row.username, row.fullName, row.role, row.passwordHash, row.pinHash, row.active ? 1 : 0, row.createdAt);
+      staff.run(
+        row.id,
+        row.username,
+        row.fullName,
+        row.role,
+        row.passwordHash,
+        row.pinHash,
+        row.active ? 1 : 0,
+        row.createdAt,
+      );
     },
     setting(key, value, updatedAt) {
       setting.run(key, JSON.stringify(value), updatedAt);

@@ -21,10 +21,26 @@ const habits = new WeightedTable<PaymentHabit>([
 ]);
 
 const timingByHabit: Readonly<Record<PaymentHabit, WeightedTable<PaymentTiming>>> = {
-  puntual: new WeightedTable([['on-time', 93], ['late', 6], ['unpaid', 1]]),
-  tardio: new WeightedTable([['on-time', 35], ['late', 55], ['unpaid', 10]]),
-  irregular: new WeightedTable([['on-time', 25], ['late', 25], ['unpaid', 50]]),
-  moroso: new WeightedTable([['on-time', 5], ['late', 10], ['unpaid', 85]]),
+  puntual: new WeightedTable([
+    ['on-time', 93],
+    ['late', 6],
+    ['unpaid', 1],
+  ]),
+  tardio: new WeightedTable([
+    ['on-time', 35],
+    ['late', 55],
+    ['unpaid', 10],
+  ]),
+  irregular: new WeightedTable([
+    ['on-time', 25],
+    ['late', 25],
+    ['unpaid', 50],
+  ]),
+  moroso: new WeightedTable([
+    ['on-time', 5],
+    ['late', 10],
+    ['unpaid', 85],
+  ]),
 };
 
 /** Higher estratos pay online more; lower ones at corresponsales and the office. */

@@ -84,7 +84,10 @@ export type RowsMatchSchema = Assert<
     SameKeys<BillRow, typeof bills.$inferSelect>,
     // Demo payments come from banks and other channels, never from a device: the columns of a
     // device-taken payment and of a void keep their defaults (null, `valid`).
-    SameKeys<PaymentRow, Omit<typeof payments.$inferSelect, 'deviceId' | 'cashSessionId' | 'cashier' | 'state' | 'voidedAt'>>,
+    SameKeys<
+      PaymentRow,
+      Omit<typeof payments.$inferSelect, 'deviceId' | 'cashSessionId' | 'cashier' | 'state' | 'voidedAt'>
+    >,
     SameKeys<StaffUserRow, typeof staffUsers.$inferSelect>,
   ] extends [true, true, true, true]
     ? true

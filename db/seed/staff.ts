@@ -19,9 +19,27 @@ export interface DemoStaffAccount {
 }
 
 export const demoStaffAccounts: readonly DemoStaffAccount[] = [
-  { username: 'cajero1', password: 'Cajero1.Demo', pin: '482615', fullName: 'MARTHA LUCÍA OYOLA PRADA', role: 'cajero' },
-  { username: 'cajero2', password: 'Cajero2.Demo', pin: '739108', fullName: 'JHON FREDY TAPIERO LOZANO', role: 'cajero' },
-  { username: 'supervisor1', password: 'Supervisor1.Demo', pin: '517342', fullName: 'GLORIA INÉS BOCANEGRA RUIZ', role: 'supervisor' },
+  {
+    username: 'cajero1',
+    password: 'Cajero1.Demo',
+    pin: '482615',
+    fullName: 'MARTHA LUCÍA OYOLA PRADA',
+    role: 'cajero',
+  },
+  {
+    username: 'cajero2',
+    password: 'Cajero2.Demo',
+    pin: '739108',
+    fullName: 'JHON FREDY TAPIERO LOZANO',
+    role: 'cajero',
+  },
+  {
+    username: 'supervisor1',
+    password: 'Supervisor1.Demo',
+    pin: '517342',
+    fullName: 'GLORIA INÉS BOCANEGRA RUIZ',
+    role: 'supervisor',
+  },
   { username: 'soporte1', password: 'Soporte1.Demo', fullName: 'ANDRÉS FELIPE DEVIA CASTRO', role: 'soporte' },
   { username: 'admin', password: 'Admin.Demo', fullName: 'CLAUDIA PATRICIA MONTEALEGRE VARGAS', role: 'admin' },
 ];

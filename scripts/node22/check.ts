@@ -20,11 +20,15 @@ async function main(): Promise<void> {
 
   let start = Date.now();
   const node22 = await ensureNode22(cacheDir);
-  console.log(`  Node ${node22.version} ${node22.downloaded ? 'descargado del registro de npm' : 'de la caché'} (${seconds(start)} s)`);
+  console.log(
+    `  Node ${node22.version} ${node22.downloaded ? 'descargado del registro de npm' : 'de la caché'} (${seconds(start)} s)`,
+  );
 
   start = Date.now();
   const addon = await ensureNode22Sqlite(repoRoot, cacheDir, node22);
-  const how = addon.built ? `compilado${addon.reusedSqlite ? ', reusando la biblioteca SQLite de node_modules' : ''}` : 'de la caché';
+  const how = addon.built
+    ? `compilado${addon.reusedSqlite ? ', reusando la biblioteca SQLite de node_modules' : ''}`
+    : 'de la caché';
   console.log(`  SQLite cifrado para Node 22 ${how} (${seconds(start)} s)`);
   const env = node22Env(addon.file);
 
@@ -34,7 +38,12 @@ async function main(): Promise<void> {
   console.log(`  pruebas unitarias con Node 22: bien (${seconds(start)} s)`);
 
   start = Date.now();
-  const smoke = await runUnderNode22(node22, ['--import', 'tsx', path.join('scripts', 'node22', 'startup-smoke.ts')], env, 3 * 60_000);
+  const smoke = await runUnderNode22(
+    node22,
+    ['--import', 'tsx', path.join('scripts', 'node22', 'startup-smoke.ts')],
+    env,
+    3 * 60_000,
+  );
   expectSuccess('arranque (servidor central, núcleo del dispositivo y anfitrión web)', smoke);
   console.log(`  arranque con Node 22: bien (${seconds(start)} s)`);
 
@@ -45,7 +54,11 @@ async function main(): Promise<void> {
 function node22Env(addon: string): NodeJS.ProcessEnv {
   const hook = path.join(repoRoot, 'scripts', 'node22', 'sqlite-addon-hook.mjs');
   const inherited = process.env.NODE_OPTIONS ?? '';
-  return { ...process.env, VENTANILLA_NODE22_SQLITE_ADDON: addon, NODE_OPTIONS: `${inherited} --import ${JSON.stringify(hook)}`.trim() };
+  return {
+    ...process.env,
+    VENTANILLA_NODE22_SQLITE_ADDON: addon,
+    NODE_OPTIONS: `${inherited} --import ${JSON.stringify(hook)}`.trim(),
+  };
 }
 
 function vitestBin(): string {
@@ -53,7 +66,12 @@ function vitestBin(): string {
   return path.join(path.dirname(require.resolve('vitest/package.json')), 'vitest.mjs');
 }
 
-function runUnderNode22(node22: Node22Toolchain, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CommandResult> {
+function runUnderNode22(
+  node22: Node22Toolchain,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<CommandResult> {
   return runCommand(node22.node, args, { cwd: repoRoot, env, timeoutMs, echo: true });
 }
 
@@ -76,6 +94,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main().catch((error: unknown) => {
   stopRunningCommands();
   const known = error instanceof Node22CheckError;
-  console.error(`\nComprobación con Node 22: FALLÓ. ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `\nComprobación con Node 22: FALLÓ. ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 });

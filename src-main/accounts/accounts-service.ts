@@ -74,7 +74,10 @@ export class AccountsService {
   /** Links the code this visit unlocked by answering its questions. */
   linkCode(input: OpParsedInput<'accounts.linkCode'>): Promise<Result<AccountProfile>> {
     const code = this.bills.codeFor(input.accessId);
-    if (code === null) return Promise.resolve(err('forbidden', 'Para vincular un código interno, primero responda las preguntas de ese código.'));
+    if (code === null)
+      return Promise.resolve(
+        err('forbidden', 'Para vincular un código interno, primero responda las preguntas de ese código.'),
+      );
     return this.send('accounts.linkCode', { codigoInterno: code }, (token) => ({ token, session: input.session }));
   }
 
@@ -82,7 +85,8 @@ export class AccountsService {
   async openCode(input: OpParsedInput<'accounts.openCode'>): Promise<Result<OpOutput<'accounts.openCode'>>> {
     const profile = await this.profile(input.session);
     if (!profile.ok) return profile;
-    if (!profile.value.codes.includes(input.codigoInterno)) return err('forbidden', 'Ese código interno no está vinculado a su cuenta.');
+    if (!profile.value.codes.includes(input.codigoInterno))
+      return err('forbidden', 'Ese código interno no está vinculado a su cuenta.');
     return this.bills.grantLinked(input.codigoInterno);
   }
 
@@ -106,13 +110,23 @@ export class AccountsService {
    * it again and answers `session-ended` for one it ended itself).
    */
   resolveSession(session: string): Result<CitizenSession> {
-    return this.openSessions.has(session) ? ok({ session }) : err('session-ended', 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.');
+    return this.openSessions.has(session)
+      ? ok({ session })
+      : err('session-ended', 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.');
   }
 
   /** Sends one account route with this device's token; without the server, the citizen is told what still works. */
-  private async send<K extends RouteName>(route: K, input: RouteInput<K>, credentials: (token: string) => RouteCredentials<K>): Promise<Result<RouteValue<K>>> {
+  private async send<K extends RouteName>(
+    route: K,
+    input: RouteInput<K>,
+    credentials: (token: string) => RouteCredentials<K>,
+  ): Promise<Result<RouteValue<K>>> {
     const token = this.meta.get('deviceToken');
-    if (token === null) return err('not-enrolled', 'Este equipo todavía no está inscrito en el servidor central: las cuentas no están disponibles. Avise al personal de la oficina.');
+    if (token === null)
+      return err(
+        'not-enrolled',
+        'Este equipo todavía no está inscrito en el servidor central: las cuentas no están disponibles. Avise al personal de la oficina.',
+      );
     const result = await this.client.call(route, input, credentials(token));
     if (!result.ok && result.error.code === 'offline') {
       this.log.info({ route }, 'account call without a server');

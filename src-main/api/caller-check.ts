@@ -12,7 +12,11 @@ const messages = {
  * auth kind names) resolved by the feature that issued it, and its role checked against the
  * operation's. Refusals come back as data for the dispatcher to answer with.
  */
-export function checkCaller(auth: OperationAuth, input: unknown, resolvers: CallerResolvers): Result<Callers[OperationAuth['kind']]> {
+export function checkCaller(
+  auth: OperationAuth,
+  input: unknown,
+  resolvers: CallerResolvers,
+): Result<Callers[OperationAuth['kind']]> {
   if (auth.kind === 'none') return { ok: true, value: null };
   const credential = credentialOf(input, credentialFields[auth.kind]);
   switch (auth.kind) {

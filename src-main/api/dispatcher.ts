@@ -30,12 +30,17 @@ export interface DispatcherOptions {
 export function createDispatcher({ handlers, callers, mode, log }: DispatcherOptions): Dispatch {
   return async (op, input) => {
     if (!isOpName(op)) return err('not-found', 'Esa operación no existe en esta versión de Ventanilla.');
-    if (!contract[op].modes.includes(mode())) return err('forbidden', 'Esta función no está disponible en este equipo.');
+    if (!contract[op].modes.includes(mode()))
+      return err('forbidden', 'Esta función no está disponible en este equipo.');
     const parsed = contract[op].input.safeParse(input ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.join('.') || undefined;
-      return err('validation', issue?.message && !issue.message.startsWith('Invalid') ? issue.message : 'Revise los datos ingresados.', field);
+      return err(
+        'validation',
+        issue?.message && !issue.message.startsWith('Invalid') ? issue.message : 'Revise los datos ingresados.',
+        field,
+      );
     }
     try {
       const caller = checkCaller(contract[op].auth, parsed.data, callers);
@@ -45,7 +50,10 @@ export function createDispatcher({ handlers, callers, mode, log }: DispatcherOpt
       log.error({ err: error, op }, 'operation failed');
       const failure = storeWriteFailure(error);
       if (failure !== null) return err('internal', storeWriteMessages[failure]);
-      return err('internal', 'Algo salió mal. Intente de nuevo; si el problema sigue, avise al personal de la oficina.');
+      return err(
+        'internal',
+        'Algo salió mal. Intente de nuevo; si el problema sigue, avise al personal de la oficina.',
+      );
     }
   };
 }

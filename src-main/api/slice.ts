@@ -29,34 +29,47 @@ export interface Slice {
  * answering `internal` the first time someone calls it: every operation of the contract has
  * exactly one handler; each credential kind an operation declares has exactly one resolver.
  */
-export function mergeSlices(slices: readonly Slice[]): { readonly handlers: Handlers; readonly callers: CallerResolvers } {
+export function mergeSlices(slices: readonly Slice[]): {
+  readonly handlers: Handlers;
+  readonly callers: CallerResolvers;
+} {
   const handlers = new Map<string, { readonly slice: string; readonly handler: unknown }>();
   const callers = new Map<string, { readonly slice: string; readonly resolve: unknown }>();
   for (const slice of slices) {
     for (const [op, handler] of Object.entries(slice.handlers)) {
       if (handler === undefined) continue;
-      if (!Object.hasOwn(contract, op)) throw new Error(`The ${slice.name} slice handles ${op}, which is not an operation of the API contract.`);
+      if (!Object.hasOwn(contract, op))
+        throw new Error(`The ${slice.name} slice handles ${op}, which is not an operation of the API contract.`);
       const other = handlers.get(op);
-      if (other !== undefined) throw new Error(`The operation ${op} is handled by both the ${other.slice} and the ${slice.name} slices.`);
+      if (other !== undefined)
+        throw new Error(`The operation ${op} is handled by both the ${other.slice} and the ${slice.name} slices.`);
       handlers.set(op, { slice: slice.name, handler });
     }
     for (const [kind, resolve] of Object.entries(slice.callers ?? {})) {
       if (resolve === undefined) continue;
       const other = callers.get(kind);
-      if (other !== undefined) throw new Error(`Credentials of kind ${kind} are resolved by both the ${other.slice} and the ${slice.name} slices.`);
+      if (other !== undefined)
+        throw new Error(
+          `Credentials of kind ${kind} are resolved by both the ${other.slice} and the ${slice.name} slices.`,
+        );
       callers.set(kind, { slice: slice.name, resolve });
     }
   }
   const unhandled = opNames.filter((op) => !handlers.has(op));
-  if (unhandled.length > 0) throw new Error(`No slice handles ${unhandled.join(', ')}: add the feature's slice to the list in app-core.ts.`);
-  const needed = new Set(opNames.map((op: OpName) => contract[op].auth.kind).filter((kind): kind is CredentialKind => kind !== 'none'));
+  if (unhandled.length > 0)
+    throw new Error(`No slice handles ${unhandled.join(', ')}: add the feature's slice to the list in app-core.ts.`);
+  const needed = new Set(
+    opNames.map((op: OpName) => contract[op].auth.kind).filter((kind): kind is CredentialKind => kind !== 'none'),
+  );
   const unresolved = [...needed].filter((kind) => !callers.has(kind));
   if (unresolved.length > 0) throw new Error(`No slice resolves credentials of kind ${unresolved.join(', ')}.`);
   return {
     // Every operation has exactly the handler its own slice typed for it (checked above).
     handlers: Object.fromEntries([...handlers].map(([op, { handler }]) => [op, handler])) as unknown as Handlers,
     // Likewise every credential kind the contract uses has its one resolver.
-    callers: Object.fromEntries([...callers].map(([kind, { resolve }]) => [kind, resolve])) as unknown as CallerResolvers,
+    callers: Object.fromEntries(
+      [...callers].map(([kind, { resolve }]) => [kind, resolve]),
+    ) as unknown as CallerResolvers,
   };
 }
 

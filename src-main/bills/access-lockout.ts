@@ -43,7 +43,11 @@ export class AccessLockout {
         const failures = this.currentFailures(tx, codigoInterno, now) + 1;
         const locks = failures >= maxFailures;
         const lockedUntil = locks ? new Date(now.getTime() + lockMs) : null;
-        const values = { failures: locks ? 0 : failures, lockedUntil: lockedUntil?.toISOString() ?? null, updatedAt: now.toISOString() };
+        const values = {
+          failures: locks ? 0 : failures,
+          lockedUntil: lockedUntil?.toISOString() ?? null,
+          updatedAt: now.toISOString(),
+        };
         tx.insert(billAccessLocks)
           .values({ codigoInterno, ...values })
           .onConflictDoUpdate({ target: billAccessLocks.codigoInterno, set: values })
@@ -96,5 +100,7 @@ export class AccessLockout {
 }
 
 function audit(tx: LocalDb, at: Date, outcome: ValidationOutcome, details: Record<string, unknown>): void {
-  tx.insert(auditLog).values({ at: at.toISOString(), action: `bills.validation_${outcome}`, actor: 'kiosk', details }).run();
+  tx.insert(auditLog)
+    .values({ at: at.toISOString(), action: `bills.validation_${outcome}`, actor: 'kiosk', details })
+    .run();
 }

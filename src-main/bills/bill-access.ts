@@ -50,7 +50,10 @@ export class BillAccess {
     this.lockout = new AccessLockout(options.store, this.now);
     const millis = () => this.now().getTime();
     const { queries } = options;
-    const peers = { page: (after: number, limit: number) => queries.peerPage(after, limit), signature: () => queries.subscribersSignature() };
+    const peers = {
+      page: (after: number, limit: number) => queries.peerPage(after, limit),
+      signature: () => queries.subscribersSignature(),
+    };
     this.directory = new PeerDirectory(peers, millis, options.log);
     this.questionRows = new QuestionRows(queries, this.directory);
     this.challenges = new ChallengeBook(millis);
@@ -93,8 +96,13 @@ export class BillAccess {
     }
     if (!allRight(challenge, input.answers)) {
       const failure = this.lockout.recordFailure(code);
-      if (failure.lockedUntil !== null) this.options.log.info('a código interno was locked after three failed validations');
-      return ok({ passed: false, attemptsLeft: failure.attemptsLeft, lockedUntil: failure.lockedUntil?.toISOString() ?? null });
+      if (failure.lockedUntil !== null)
+        this.options.log.info('a código interno was locked after three failed validations');
+      return ok({
+        passed: false,
+        attemptsLeft: failure.attemptsLeft,
+        lockedUntil: failure.lockedUntil?.toISOString() ?? null,
+      });
     }
     const subscriber = this.options.queries.subscriber(code);
     if (subscriber === undefined) return err('not-found', billMessages.unknownCode(code));
@@ -138,5 +146,7 @@ export class BillAccess {
 /** Every question answered exactly once, each with its right option. */
 function allRight(challenge: Challenge, answers: readonly { questionId: string; optionId: string }[]): boolean {
   if (new Set(answers.map((a) => a.questionId)).size !== challenge.questions.length) return false;
-  return challenge.questions.every((q) => answers.some((a) => a.questionId === q.question.id && a.optionId === q.correctOptionId));
+  return challenge.questions.every((q) =>
+    answers.some((a) => a.questionId === q.question.id && a.optionId === q.correctOptionId),
+  );
 }

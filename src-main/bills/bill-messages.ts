@@ -19,9 +19,11 @@ export const billMessages = {
     `Por seguridad, el código interno ${codigoInterno} está bloqueado en este equipo hasta ${formatUntilMoment(until, now)} ` +
     '(hora de Colombia), porque las respuestas no coincidieron tres veces. Puede intentarlo después o pedir ayuda a un funcionario.',
   staleChallenge: 'Las preguntas ya no son válidas. Ingrese de nuevo el código interno para recibir preguntas nuevas.',
-  accessEnded: 'Su consulta terminó. Para ver las facturas, ingrese de nuevo el código interno y responda las preguntas.',
+  accessEnded:
+    'Su consulta terminó. Para ver las facturas, ingrese de nuevo el código interno y responda las preguntas.',
   /** Guide 000 §6, in its words. */
-  noPreviousBills: 'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.',
+  noPreviousBills:
+    'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.',
   billNotAvailable:
     'Esa factura no está entre las que se pueden consultar aquí: la factura actual, las que están sin pagar y las 5 anteriores al último pago.',
   noPrinter: 'No hay impresora configurada; puede ver y guardar el PDF.',

@@ -49,7 +49,12 @@ export function queuePrinting(printers: BillPrinters): BillPrinting {
       const built = buildBillDocument(input);
       if (!built.ok) throw new Error(`The bill document could not be built: ${built.error.message}`);
       const bytes = await encodeReceipt(billSlip(built.value), printers.receipt.profile);
-      return printers.receipt.queue.enqueue({ kind: 'bill-slip', title: `Factura ${input.bill.period}`, contentType: escposContentType, content: bytes }).id;
+      return printers.receipt.queue.enqueue({
+        kind: 'bill-slip',
+        title: `Factura ${input.bill.period}`,
+        contentType: escposContentType,
+        content: bytes,
+      }).id;
     },
   };
 }

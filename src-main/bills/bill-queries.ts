@@ -19,7 +19,10 @@ export interface QuestionBillRow extends ChartBill {
   readonly previousReading: number;
   readonly meterSerial: string;
 }
-type GivesShared = [typeof bills.$inferSelect extends BillRow ? true : never, typeof subscribers.$inferSelect extends SubscriberRow ? true : never];
+type GivesShared = [
+  typeof bills.$inferSelect extends BillRow ? true : never,
+  typeof subscribers.$inferSelect extends SubscriberRow ? true : never,
+];
 /** Compile-time: a replica table that stopped giving the shared row would make this a type error. */
 export const replicaRowsMatch: GivesShared = [true, true];
 
@@ -88,14 +91,18 @@ export class BillQueries {
     this.validUpTo = db
       .select()
       .from(bills)
-      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .where(
+        and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))),
+      )
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(consumptionPeriods)
       .prepare();
     this.delivered = db
       .select()
       .from(bills)
-      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.issuedOn, sql.placeholder('cutoff'))))
+      .where(
+        and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.issuedOn, sql.placeholder('cutoff'))),
+      )
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(1)
       .prepare();
@@ -107,12 +114,22 @@ export class BillQueries {
       .limit(unpaidBillsLength + 1)
       .prepare();
     this.peers = db
-      .select({ code: subscribers.codigoInterno, ruta: subscribers.codigoRuta, estrato: subscribers.estrato, uso: subscribers.uso })
+      .select({
+        code: subscribers.codigoInterno,
+        ruta: subscribers.codigoRuta,
+        estrato: subscribers.estrato,
+        uso: subscribers.uso,
+      })
       .from(subscribers)
       .where(
         and(
           gt(subscribers.codigoInterno, sql.placeholder('after')),
-          exists(db.select({ one: sql`1` }).from(bills).where(eq(bills.codigoInterno, subscribers.codigoInterno))),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(bills)
+              .where(eq(bills.codigoInterno, subscribers.codigoInterno)),
+          ),
         ),
       )
       .orderBy(asc(subscribers.codigoInterno))
@@ -134,19 +151,36 @@ export class BillQueries {
       })
       .from(bills)
       .innerJoin(subscribers, eq(subscribers.codigoInterno, bills.codigoInterno))
-      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .where(
+        and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))),
+      )
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(1)
       .prepare();
     this.chartBills = db
-      .select({ billNumber: bills.billNumber, codigoInterno: bills.codigoInterno, period: bills.period, state: bills.state, consumptionM3: bills.consumptionM3 })
+      .select({
+        billNumber: bills.billNumber,
+        codigoInterno: bills.codigoInterno,
+        period: bills.period,
+        state: bills.state,
+        consumptionM3: bills.consumptionM3,
+      })
       .from(bills)
-      .where(and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))))
+      .where(
+        and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.period, sql.placeholder('period'))),
+      )
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(consumptionPeriods)
       .prepare();
-    this.subscriberCount = db.select({ count: count(), top: max(subscribers.codigoInterno) }).from(subscribers).prepare();
-    this.setting = db.select({ value: settings.value }).from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare();
+    this.subscriberCount = db
+      .select({ count: count(), top: max(subscribers.codigoInterno) })
+      .from(subscribers)
+      .prepare();
+    this.setting = db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, sql.placeholder('key')))
+      .prepare();
   }
 
   subscriber(codigoInterno: number): SubscriberRow | undefined {

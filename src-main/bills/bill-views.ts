@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { paymentChannels, type BillView, type PaymentView, type SubscriberSummary } from '../../src-shared/api/ops/bills';
+import {
+  paymentChannels,
+  type BillView,
+  type PaymentView,
+  type SubscriberSummary,
+} from '../../src-shared/api/ops/bills';
 import { isBillState, type BillState } from '../../src-shared/domain/bill-state';
 import type { BillRow, PaymentRow, SubscriberRow } from './bill-queries';
 
@@ -25,7 +30,8 @@ function channel(value: string): PaymentChannel {
 const LineItems = z.array(z.object({ concept: z.string(), label: z.string(), amount: z.number().int() }));
 
 export function subscriberSummary(row: SubscriberRow): z.infer<typeof SubscriberSummary> {
-  if (!Number.isInteger(row.estrato) || row.estrato < 1 || row.estrato > 6) throw new Error('Estrato out of range in the replica');
+  if (!Number.isInteger(row.estrato) || row.estrato < 1 || row.estrato > 6)
+    throw new Error('Estrato out of range in the replica');
   return {
     codigoInterno: row.codigoInterno,
     codigoRuta: row.codigoRuta,
@@ -58,6 +64,11 @@ export function paymentView(row: PaymentRow): z.infer<typeof PaymentView> {
   return { paidAt: row.paidAt, amount: row.amount, channel: channel(row.channel), period: row.period };
 }
 
-export function previousBillItem(row: BillRow): { billNumber: number; period: string; state: BillState; total: number } {
+export function previousBillItem(row: BillRow): {
+  billNumber: number;
+  period: string;
+  state: BillState;
+  total: number;
+} {
   return { billNumber: row.billNumber, period: row.period, state: billState(row.state), total: row.total };
 }

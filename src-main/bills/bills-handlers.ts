@@ -4,7 +4,11 @@ import type { BillAccess } from './bill-access';
 import type { BillsService } from './bills-service';
 
 /** The bills operations: the questions open a visit's access; the rest serve the código interno it unlocked (`kiosk-visit` auth). */
-export function billsHandlers(access: BillAccess, bills: BillsService, phoneLinks: PhoneLinks): Pick<Handlers, `bills.${string}` & keyof Handlers> {
+export function billsHandlers(
+  access: BillAccess,
+  bills: BillsService,
+  phoneLinks: PhoneLinks,
+): Pick<Handlers, `bills.${string}` & keyof Handlers> {
   return {
     'bills.startValidation': (input) => Promise.resolve(access.startValidation(input)),
     'bills.answerValidation': (input) => Promise.resolve(access.answerValidation(input)),

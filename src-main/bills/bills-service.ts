@@ -28,7 +28,9 @@ type FoundBill = Omit<BillDocumentInput, 'entity' | 'subscriber' | 'bill' | 'his
   readonly history: readonly BillRow[];
 };
 
-type Out<K extends 'bills.current' | 'bills.payments' | 'bills.previous' | 'bills.pdf' | 'bills.print'> = Promise<Result<OpOutput<K>>>;
+type Out<K extends 'bills.current' | 'bills.payments' | 'bills.previous' | 'bills.pdf' | 'bills.print'> = Promise<
+  Result<OpOutput<K>>
+>;
 
 /**
  * The bills a validated session may see (guide 000 §4–6), answered from the replica so the
@@ -45,7 +47,12 @@ export class BillsService {
     if (found === null) return Promise.resolve(err('not-found', billMessages.noBills(code)));
     const consumption = found.history.map((b) => ({ period: b.period, consumptionM3: b.consumptionM3 })).reverse();
     return Promise.resolve(
-      ok({ subscriber: subscriberSummary(found.subscriber), bill: billView(found.bill), consumption, dataAsOf: this.dataAsOf() }),
+      ok({
+        subscriber: subscriberSummary(found.subscriber),
+        bill: billView(found.bill),
+        consumption,
+        dataAsOf: this.dataAsOf(),
+      }),
     );
   }
 

@@ -130,7 +130,13 @@ export class PeerDirectory {
   }
 
   private startBuild(): void {
-    this.build = { members: [], signature: this.source.signature(), startedAt: this.now(), after: Number.NEGATIVE_INFINITY, done: false };
+    this.build = {
+      members: [],
+      signature: this.source.signature(),
+      startedAt: this.now(),
+      after: Number.NEGATIVE_INFINITY,
+      done: false,
+    };
   }
 
   private step(build: Build): void {

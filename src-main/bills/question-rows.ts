@@ -46,7 +46,8 @@ export class QuestionRows {
 
   private factsOf(bill: QuestionBillRow): QuestionFacts {
     let chart: readonly ChartBill[] | null = null;
-    const history = (): readonly ChartBill[] => (chart ??= this.queries.chartBillsUpTo(bill.codigoInterno, bill.period));
+    const history = (): readonly ChartBill[] =>
+      (chart ??= this.queries.chartBillsUpTo(bill.codigoInterno, bill.period));
     return {
       total: bill.total,
       consumptionM3: bill.consumptionM3,

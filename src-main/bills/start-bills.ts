@@ -34,7 +34,9 @@ export function startBills(deps: BillsDeps): Slice & { readonly access: BillAcce
   // wait for a million rows; a counter never asks the questions.
   const mode = deps.meta.get('deviceMode');
   if (mode === null || mode === 'kiosk') {
-    access.warmUp().catch((error: unknown) => deps.log.warn({ err: error }, 'the peer directory could not be read at start-up'));
+    access
+      .warmUp()
+      .catch((error: unknown) => deps.log.warn({ err: error }, 'the peer directory could not be read at start-up'));
   }
   const service = new BillsService({
     access,

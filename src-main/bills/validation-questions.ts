@@ -31,9 +31,23 @@ export interface QuestionFacts {
 
 /** How many months back the consumption chart goes before the bill's own. */
 export const chartMonthsBack = 5;
-const pastKinds = ['pastConsumption1', 'pastConsumption2', 'pastConsumption3', 'pastConsumption4', 'pastConsumption5'] as const;
+const pastKinds = [
+  'pastConsumption1',
+  'pastConsumption2',
+  'pastConsumption3',
+  'pastConsumption4',
+  'pastConsumption5',
+] as const;
 
-export const questionKinds = ['currentReading', 'previousReading', 'total', 'consumption', 'averageConsumption', ...pastKinds, 'meterSerial'] as const;
+export const questionKinds = [
+  'currentReading',
+  'previousReading',
+  'total',
+  'consumption',
+  'averageConsumption',
+  ...pastKinds,
+  'meterSerial',
+] as const;
 export type QuestionKind = (typeof questionKinds)[number];
 type PastKind = (typeof pastKinds)[number];
 const monthsBack = (kind: PastKind): number => pastKinds.indexOf(kind) + 1;
@@ -110,7 +124,11 @@ export function labelOf(kind: QuestionKind, facts: QuestionFacts): string | null
 }
 
 /** The first kind of `slot` whose four options read differently, if any. */
-function distinctKind(slot: readonly QuestionKind[], rows: readonly QuestionFacts[], except: readonly QuestionKind[] = []): QuestionKind | undefined {
+function distinctKind(
+  slot: readonly QuestionKind[],
+  rows: readonly QuestionFacts[],
+  except: readonly QuestionKind[] = [],
+): QuestionKind | undefined {
   return slot.find((kind) => {
     if (except.includes(kind)) return false;
     const labels = rows.map((row) => labelOf(kind, row));
@@ -141,7 +159,12 @@ export function chooseKinds(rows: readonly QuestionFacts[]): QuestionKind[] | nu
  * in random order, ids `q1`–`q3`, each with the four options in random order, ids `a`–`d`.
  * Null when the rows cannot make three questions (chooseKinds).
  */
-export function buildQuestions(rows: readonly QuestionFacts[], right: number, period: string, random: RandomSource): BuiltQuestion[] | null {
+export function buildQuestions(
+  rows: readonly QuestionFacts[],
+  right: number,
+  period: string,
+  random: RandomSource,
+): BuiltQuestion[] | null {
   const kinds = chooseKinds(rows);
   if (kinds === null || rows[right] === undefined) return null;
   return shuffled(kinds, random).map((kind, i) => {
@@ -149,7 +172,10 @@ export function buildQuestions(rows: readonly QuestionFacts[], right: number, pe
       rows.map((_, index) => index),
       random,
     );
-    const options = order.map((index, position) => ({ id: 'abcd'.charAt(position), label: labelOf(kind, rows[index] as QuestionFacts) ?? '' }));
+    const options = order.map((index, position) => ({
+      id: 'abcd'.charAt(position),
+      label: labelOf(kind, rows[index] as QuestionFacts) ?? '',
+    }));
     return {
       kind,
       question: { id: `q${i + 1}`, prompt: prompt(kind, period), options },

@@ -39,7 +39,10 @@ export class CashSessions {
     const signed = await this.deps.sessions.signIn(input.username, input.password);
     if (!signed.ok) return signed;
     const open = this.deps.records.openSession();
-    return ok({ ...signed.value, openSession: open === undefined ? null : sessionView(open, this.deps.records.payments(open.id)) });
+    return ok({
+      ...signed.value,
+      openSession: open === undefined ? null : sessionView(open, this.deps.records.payments(open.id)),
+    });
   }
 
   open(staff: CounterStaff, input: OpParsedInput<'cashier.openSession'>): Out<'cashier.openSession'> {
@@ -61,8 +64,23 @@ export class CashSessions {
     };
     commit(this.deps.store, (tx) => {
       tx.insert(cashSessions).values(row).run();
-      tx.insert(auditLog).values({ at, action: 'cashier.session_opened', actor: staff.username, details: { sessionId: row.id, openingFloat: row.openingFloat } }).run();
-      return { result: null, events: [{ type: 'cash_session.opened', payload: { sessionId: row.id, cashier: row.cashier, openedAt: at, openingFloat: row.openingFloat } }] };
+      tx.insert(auditLog)
+        .values({
+          at,
+          action: 'cashier.session_opened',
+          actor: staff.username,
+          details: { sessionId: row.id, openingFloat: row.openingFloat },
+        })
+        .run();
+      return {
+        result: null,
+        events: [
+          {
+            type: 'cash_session.opened',
+            payload: { sessionId: row.id, cashier: row.cashier, openedAt: at, openingFloat: row.openingFloat },
+          },
+        ],
+      };
     });
     this.deps.log.info({ sessionId: row.id }, 'cash session opened');
     return Promise.resolve(ok(sessionView(row, [])));
@@ -74,12 +92,25 @@ export class CashSessions {
     const { session, staff } = counter.value;
     // With the server there, the close waits until the session's records have reached it.
     const unsynced = this.deps.records.unsyncedOf(session.id);
-    if (unsynced > 0 && (await this.deps.serverOnline())) return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
+    if (unsynced > 0 && (await this.deps.serverOnline()))
+      return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
     const totals = sessionTotals(this.deps.records.payments(session.id));
-    const figures = closeFigures(session.openingFloat, totals, { cash: countedCash(input.cash), card: input.card, check: input.check });
+    const figures = closeFigures(session.openingFloat, totals, {
+      cash: countedCash(input.cash),
+      card: input.card,
+      check: input.check,
+    });
     let approver: Approver | null = null;
     if (Math.abs(figures.difference) > this.deps.config.closeTolerance) {
-      if (input.supervisor === undefined) return ok({ figures, closed: false, needsSupervisor: true, sessionId: session.id, jobId: null, printerProblem: null });
+      if (input.supervisor === undefined)
+        return ok({
+          figures,
+          closed: false,
+          needsSupervisor: true,
+          sessionId: session.id,
+          jobId: null,
+          printerProblem: null,
+        });
       const supervisor = await supervisorApproval(this.deps.authorizer, input.supervisor, 'close');
       if (!supervisor.ok) return supervisor;
       approver = supervisor.value;
@@ -89,13 +120,47 @@ export class CashSessions {
     const approval =
       approver === null
         ? null
-        : signApproval(approver.approvalKey, closeApprovalMessage({ deviceId: enrolledDeviceId(this.deps.meta), sessionId: session.id, supervisor: approver.username, closedAt: at, difference: figures.difference }));
+        : signApproval(
+            approver.approvalKey,
+            closeApprovalMessage({
+              deviceId: enrolledDeviceId(this.deps.meta),
+              sessionId: session.id,
+              supervisor: approver.username,
+              closedAt: at,
+              difference: figures.difference,
+            }),
+          );
     const counted = { cash: input.cash, card: input.card, check: input.check };
     const expected = { cash: figures.expectedCash, card: figures.expectedCard, check: figures.expectedCheck };
     commit(this.deps.store, (tx) => {
-      tx.update(cashSessions).set({ state: 'closed', closedAt: at, counted, expected, difference: figures.difference, approvedBy }).where(eq(cashSessions.id, session.id)).run();
-      tx.insert(auditLog).values({ at, action: 'cashier.session_closed', actor: staff.username, details: { sessionId: session.id, difference: figures.difference, approvedBy } }).run();
-      return { result: null, events: [{ type: 'cash_session.closed', payload: { sessionId: session.id, cashier: session.cashier, closedAt: at, ...figures, approvedBy, approval } }] };
+      tx.update(cashSessions)
+        .set({ state: 'closed', closedAt: at, counted, expected, difference: figures.difference, approvedBy })
+        .where(eq(cashSessions.id, session.id))
+        .run();
+      tx.insert(auditLog)
+        .values({
+          at,
+          action: 'cashier.session_closed',
+          actor: staff.username,
+          details: { sessionId: session.id, difference: figures.difference, approvedBy },
+        })
+        .run();
+      return {
+        result: null,
+        events: [
+          {
+            type: 'cash_session.closed',
+            payload: {
+              sessionId: session.id,
+              cashier: session.cashier,
+              closedAt: at,
+              ...figures,
+              approvedBy,
+              approval,
+            },
+          },
+        ],
+      };
     });
     this.deps.log.info({ sessionId: session.id, difference: figures.difference }, 'cash session closed');
     const printed = await this.deps.reports.printZ(this.deps.records.session(session.id) ?? session);

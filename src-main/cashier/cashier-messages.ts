@@ -5,8 +5,10 @@
  */
 export const cashierMessages = {
   noOpenSession: 'No hay una caja abierta en este equipo. Abra la caja con la base en efectivo.',
-  alreadyOpen: (cashier: string): string => `Ya hay una caja abierta en este equipo (de ${cashier}). Ciérrela antes de abrir otra.`,
-  notYourSession: (cashier: string): string => `La caja abierta es de ${cashier}: solo esa persona o un supervisor pueden usarla.`,
+  alreadyOpen: (cashier: string): string =>
+    `Ya hay una caja abierta en este equipo (de ${cashier}). Ciérrela antes de abrir otra.`,
+  notYourSession: (cashier: string): string =>
+    `La caja abierta es de ${cashier}: solo esa persona o un supervisor pueden usarla.`,
   paymentNotFound: 'Ese pago no está en la caja abierta.',
   sessionNotFound: 'Esa caja no existe en este equipo.',
   alreadyVoided: 'Ese pago ya está anulado.',

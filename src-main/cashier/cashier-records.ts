@@ -63,7 +63,11 @@ export class CashierRecords {
 
   /** The subscriber's name as receipts and lists show it. */
   holder(codigoInterno: number): string {
-    const row = this.store.db.select({ holderName: subscribers.holderName }).from(subscribers).where(eq(subscribers.codigoInterno, codigoInterno)).get();
+    const row = this.store.db
+      .select({ holderName: subscribers.holderName })
+      .from(subscribers)
+      .where(eq(subscribers.codigoInterno, codigoInterno))
+      .get();
     return row?.holderName ?? `Código interno ${codigoInterno}`;
   }
 

@@ -28,10 +28,14 @@ export interface CounterConfig {
 }
 
 /** The open session and who works it: a cajero only their own, a supervisor any. */
-export function openCounter(records: CashierRecords, staff: CounterStaff): Result<{ staff: CounterStaff; session: CashSessionRow }> {
+export function openCounter(
+  records: CashierRecords,
+  staff: CounterStaff,
+): Result<{ staff: CounterStaff; session: CashSessionRow }> {
   const session = records.openSession();
   if (session === undefined) return err('conflict', cashierMessages.noOpenSession);
-  if (session.cashier !== staff.username && staff.role === 'cajero') return err('forbidden', cashierMessages.notYourSession(session.cashierName));
+  if (session.cashier !== staff.username && staff.role === 'cajero')
+    return err('forbidden', cashierMessages.notYourSession(session.cashierName));
   return ok({ staff, session });
 }
 

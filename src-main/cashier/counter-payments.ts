@@ -59,7 +59,12 @@ export class CounterPayments {
     if (!counter.ok) return Promise.resolve(counter);
     const { session } = counter.value;
     const rows = this.deps.records.payments(session.id);
-    return Promise.resolve(ok({ session: sessionView(session, rows), payments: rows.map((row) => paymentView(row, this.deps.records.holder(row.codigoInterno))) }));
+    return Promise.resolve(
+      ok({
+        session: sessionView(session, rows),
+        payments: rows.map((row) => paymentView(row, this.deps.records.holder(row.codigoInterno))),
+      }),
+    );
   }
 
   async reprint(signedIn: CounterStaff, input: OpParsedInput<'cashier.reprint'>): Out<'cashier.reprint'> {
@@ -67,12 +72,17 @@ export class CounterPayments {
     if (!counter.ok) return counter;
     const { session } = counter.value;
     const payment = this.deps.records.payment(input.paymentId);
-    if (payment === undefined || payment.sessionId !== session.id) return err('not-found', cashierMessages.paymentNotFound);
+    if (payment === undefined || payment.sessionId !== session.id)
+      return err('not-found', cashierMessages.paymentNotFound);
     return ok(await this.print(payment, this.deps.records.holder(payment.codigoInterno), session.cashierName, true));
   }
 
   private print(row: PaymentRow, holderName: string, cashierName: string, copy: boolean): Promise<PrintedReceipt> {
-    const issuer: ReceiptIssuer = { entity: this.deps.config.entity, deviceName: deviceName(this.deps.meta, this.deps.config.deviceName), cashierName };
+    const issuer: ReceiptIssuer = {
+      entity: this.deps.config.entity,
+      deviceName: deviceName(this.deps.meta, this.deps.config.deviceName),
+      cashierName,
+    };
     return printPaymentReceipt(this.deps.receipts, row, holderName, issuer, copy, this.deps.log);
   }
 }

@@ -20,12 +20,16 @@ import { supervisorApproval } from './supervisor-approval';
 export class PaymentVoids {
   constructor(private readonly deps: CounterDeps & { readonly authorizer: StaffAuthorizer }) {}
 
-  async void(signedIn: CounterStaff, input: OpParsedInput<'cashier.voidPayment'>): Promise<Result<OpOutput<'cashier.voidPayment'>>> {
+  async void(
+    signedIn: CounterStaff,
+    input: OpParsedInput<'cashier.voidPayment'>,
+  ): Promise<Result<OpOutput<'cashier.voidPayment'>>> {
     const { records } = this.deps;
     const counter = openCounter(records, signedIn);
     if (!counter.ok) return counter;
     const payment = records.payment(input.paymentId);
-    if (payment === undefined || payment.sessionId !== counter.value.session.id) return err('not-found', cashierMessages.paymentNotFound);
+    if (payment === undefined || payment.sessionId !== counter.value.session.id)
+      return err('not-found', cashierMessages.paymentNotFound);
     if (payment.state === 'voided') return err('conflict', cashierMessages.alreadyVoided);
     const supervisor = await supervisorApproval(this.deps.authorizer, input.supervisor, 'void');
     if (!supervisor.ok) return supervisor;
@@ -35,7 +39,13 @@ export class PaymentVoids {
     // of their key, so a device cannot make up an approval (src-shared/sync/approval.ts).
     const approval = signApproval(
       supervisor.value.approvalKey,
-      voidApprovalMessage({ deviceId: enrolledDeviceId(this.deps.meta), paymentId: payment.id, supervisor: approver, voidedAt: at, reason: input.reason }),
+      voidApprovalMessage({
+        deviceId: enrolledDeviceId(this.deps.meta),
+        paymentId: payment.id,
+        supervisor: approver,
+        voidedAt: at,
+        reason: input.reason,
+      }),
     );
     const cashier = counter.value.staff.username;
     const voided = commit(this.deps.store, (tx) => {
@@ -46,9 +56,29 @@ export class PaymentVoids {
         .run();
       if (changed.changes === 0) return { result: false, events: [] };
       tx.insert(auditLog)
-        .values({ at, action: 'cashier.payment_voided', actor: approver, details: { paymentId: payment.id, receiptNumber: payment.receiptNumber, cashier, reason: input.reason } })
+        .values({
+          at,
+          action: 'cashier.payment_voided',
+          actor: approver,
+          details: { paymentId: payment.id, receiptNumber: payment.receiptNumber, cashier, reason: input.reason },
+        })
         .run();
-      return { result: true, events: [{ type: 'payment.voided', payload: { paymentId: payment.id, reason: input.reason, supervisor: approver, voidedAt: at, cashier, approval } }] };
+      return {
+        result: true,
+        events: [
+          {
+            type: 'payment.voided',
+            payload: {
+              paymentId: payment.id,
+              reason: input.reason,
+              supervisor: approver,
+              voidedAt: at,
+              cashier,
+              approval,
+            },
+          },
+        ],
+      };
     });
     if (!voided) return err('conflict', cashierMessages.alreadyVoided);
     this.deps.log.info({ paymentId: payment.id }, 'payment voided with a supervisor');

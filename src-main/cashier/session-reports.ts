@@ -44,8 +44,15 @@ export class SessionReports {
     if (session === undefined) return err('not-found', cashierMessages.sessionNotFound);
     const day = bogotaDate(session.openedAt);
     const kind = session.state === 'closed' ? 'Z' : 'X';
-    const bytes = await renderReceiptPdf(this.modelOf(session), `Informe ${kind} · ${session.cashierName} · ${formatDateEs(day)}`);
-    return ok({ fileName: safeFileName(`informe-${kind.toLowerCase()}-${day}-${session.cashier}.pdf`), contentType: 'application/pdf', bytes });
+    const bytes = await renderReceiptPdf(
+      this.modelOf(session),
+      `Informe ${kind} · ${session.cashierName} · ${formatDateEs(day)}`,
+    );
+    return ok({
+      fileName: safeFileName(`informe-${kind.toLowerCase()}-${day}-${session.cashier}.pdf`),
+      contentType: 'application/pdf',
+      bytes,
+    });
   }
 
   /** The Z report of a closed session (its arqueo as recorded), or the X report of the open one. */

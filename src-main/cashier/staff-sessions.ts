@@ -27,11 +27,15 @@ export class StaffSessions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async signIn(username: string, password: string): Promise<Result<{ staffSession: string; staff: CounterStaff & { expiresAt: string } }>> {
+  async signIn(
+    username: string,
+    password: string,
+  ): Promise<Result<{ staffSession: string; staff: CounterStaff & { expiresAt: string } }>> {
     const grant = await this.authorizer.authorize(username, password, { pin: true });
     if (!grant.ok) return grant;
     this.authorizer.revoke(grant.value.grantId);
-    if (!counterRoles.includes(grant.value.role)) return err('forbidden', 'Su usuario no tiene permiso para trabajar en la caja.');
+    if (!counterRoles.includes(grant.value.role))
+      return err('forbidden', 'Su usuario no tiene permiso para trabajar en la caja.');
     const staffSession = randomBytes(24).toString('base64url');
     const at = this.now();
     const staff = { username: grant.value.username, fullName: grant.value.fullName, role: grant.value.role };
@@ -48,7 +52,10 @@ export class StaffSessions {
     const at = this.now();
     if (session === undefined || at - session.usedAt > idleMs || at - session.startedAt > maxSessionMs) {
       this.sessions.delete(staffSession);
-      return err('session-ended', 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.');
+      return err(
+        'session-ended',
+        'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.',
+      );
     }
     session.usedAt = at;
     return ok({ username: session.username, fullName: session.fullName, role: session.role });

@@ -44,8 +44,20 @@ export interface CashierDeps {
 export function startCashier(deps: CashierDeps): Slice {
   const now = deps.now ?? (() => new Date());
   const sessions = new StaffSessions(deps.staff, () => now().getTime());
-  const shared: CounterDeps = { store: deps.store, records: new CashierRecords(deps.store), meta: deps.meta, config: deps.config, log: deps.log, now };
-  const bills = new BillLookup({ store: deps.store, now, refuseExpiredBarcodes: deps.config.refuseExpiredBarcodes, cashRoundingStep: deps.config.cashRoundingStep });
+  const shared: CounterDeps = {
+    store: deps.store,
+    records: new CashierRecords(deps.store),
+    meta: deps.meta,
+    config: deps.config,
+    log: deps.log,
+    now,
+  };
+  const bills = new BillLookup({
+    store: deps.store,
+    now,
+    refuseExpiredBarcodes: deps.config.refuseExpiredBarcodes,
+    cashRoundingStep: deps.config.cashRoundingStep,
+  });
   const recorder = new PaymentRecorder({
     store: deps.store,
     meta: deps.meta,
@@ -58,7 +70,13 @@ export function startCashier(deps: CashierDeps): Slice {
   const reports = new SessionReports({ ...shared, receipts: deps.receipts, parkedMoneyEvents: deps.parkedMoneyEvents });
   const parts = {
     sessions,
-    cashSessions: new CashSessions({ ...shared, sessions, authorizer: deps.staff, reports, serverOnline: deps.serverOnline }),
+    cashSessions: new CashSessions({
+      ...shared,
+      sessions,
+      authorizer: deps.staff,
+      reports,
+      serverOnline: deps.serverOnline,
+    }),
     payments: new CounterPayments({ ...shared, bills, recorder, receipts: deps.receipts, clock: deps.clock }),
     voids: new PaymentVoids({ ...shared, authorizer: deps.staff }),
     reports,

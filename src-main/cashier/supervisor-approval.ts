@@ -13,6 +13,7 @@ export async function supervisorApproval(
   purpose: keyof typeof cashierMessages.supervisorOnly,
 ): Promise<Result<Approver>> {
   const approver = await authorizer.approve(credentials.username, credentials.password);
-  if (!approver.ok && approver.error.code === 'forbidden') return err('forbidden', cashierMessages.supervisorOnly[purpose]);
+  if (!approver.ok && approver.error.code === 'forbidden')
+    return err('forbidden', cashierMessages.supervisorOnly[purpose]);
   return approver;
 }

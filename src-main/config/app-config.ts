@@ -34,12 +34,16 @@ const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'si
 const Port = z.coerce.number().int().min(0).max(65535);
 
 /** Reads the environment variables the README documents and the config file; nothing else does. */
-export function loadConfig(env: Record<string, string | undefined>, defaults: { dataDir: string; version: string }): AppConfig {
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  defaults: { dataDir: string; version: string },
+): AppConfig {
   const dataDir = path.resolve(env.VENTANILLA_DATA_DIR ?? defaults.dataDir);
   const file = env.VENTANILLA_CONFIG ?? path.join(dataDir, 'ventanilla.json');
   const fromFile = readConfigFile(file);
   const port = Port.safeParse(env.VENTANILLA_PORT ?? '5180');
-  if (!port.success) throw new ConfigError(`VENTANILLA_PORT debe ser un número de puerto (0–65535), no «${env.VENTANILLA_PORT}».`);
+  if (!port.success)
+    throw new ConfigError(`VENTANILLA_PORT debe ser un número de puerto (0–65535), no «${env.VENTANILLA_PORT}».`);
   const serverUrl = env.VENTANILLA_SERVER_URL?.trim() || null;
   if (serverUrl !== null && !/^https?:\/\/[^/\s]+/.test(serverUrl)) {
     throw new ConfigError(`VENTANILLA_SERVER_URL debe ser una URL http(s), no «${serverUrl}».`);
@@ -75,7 +79,8 @@ function logFormat(value: string | undefined): 'auto' | 'pretty' | 'json' {
 
 function logLevel(value: string | undefined): string {
   const parsed = LogLevel.safeParse((value?.trim() || 'info').toLowerCase());
-  if (!parsed.success) throw new ConfigError(`LOG_LEVEL debe ser uno de ${LogLevel.options.join(', ')}, no «${value}».`);
+  if (!parsed.success)
+    throw new ConfigError(`LOG_LEVEL debe ser uno de ${LogLevel.options.join(', ')}, no «${value}».`);
   return parsed.data;
 }
 

@@ -26,7 +26,10 @@ export const ConfigFile = z
       .object({
         name: z.string().min(1).max(120).default('Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)'),
         /** NIT without its check digit; the digit is computed. */
-        nit: z.string().regex(/^\d{6,15}$/).default('800089809'),
+        nit: z
+          .string()
+          .regex(/^\d{6,15}$/)
+          .default('800089809'),
         city: z.string().min(1).max(60).default('Ibagué, Tolima'),
       })
       .strict()
@@ -54,7 +57,9 @@ export const ConfigFile = z
         receipt: z
           .string()
           .min(1)
-          .refine((text) => parseReceiptPrinterAddress(text) !== null, { error: 'use tcp://equipo:9100 o printer:NOMBRE_DE_LA_COLA' })
+          .refine((text) => parseReceiptPrinterAddress(text) !== null, {
+            error: 'use tcp://equipo:9100 o printer:NOMBRE_DE_LA_COLA',
+          })
           .nullable()
           .default(null),
         /** Command set of the receipt printer: EPSON ESC/POS or STAR line mode. */

@@ -14,16 +14,22 @@ export function readServerCa(file: string): { readonly pem: string } | { readonl
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    return { problem: `VENTANILLA_SERVER_CA apunta a «${file}», que no se puede leer. Debe ser el archivo PEM de la autoridad certificadora del servidor central.` };
+    return {
+      problem: `VENTANILLA_SERVER_CA apunta a «${file}», que no se puede leer. Debe ser el archivo PEM de la autoridad certificadora del servidor central.`,
+    };
   }
   // Only the CA's certificate belongs on a device; its private key would let anyone with the
   // device's disk sign a server the fleet trusts.
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    return { problem: `El archivo ${file} (VENTANILLA_SERVER_CA) contiene una clave privada. En los equipos va solo el certificado de la autoridad certificadora; retire la clave de ese archivo.` };
+    return {
+      problem: `El archivo ${file} (VENTANILLA_SERVER_CA) contiene una clave privada. En los equipos va solo el certificado de la autoridad certificadora; retire la clave de ese archivo.`,
+    };
   }
   const certificates = text.match(pemCertificate) ?? [];
   if (certificates.length === 0) {
-    return { problem: `El archivo ${file} (VENTANILLA_SERVER_CA) no contiene ningún certificado PEM («-----BEGIN CERTIFICATE-----»).` };
+    return {
+      problem: `El archivo ${file} (VENTANILLA_SERVER_CA) no contiene ningún certificado PEM («-----BEGIN CERTIFICATE-----»).`,
+    };
   }
   for (const certificate of certificates) {
     try {

@@ -78,7 +78,9 @@ export class DeviceLock {
     const { meta, store } = this.options;
     const kinds = moneyEventKinds.map(() => '?').join(', ');
     const counts = store.sqlite
-      .prepare(`SELECT count(*) AS events, count(CASE WHEN type IN (${kinds}) THEN 1 END) AS money FROM outbox WHERE state IN ('pending', 'parked')`)
+      .prepare(
+        `SELECT count(*) AS events, count(CASE WHEN type IN (${kinds}) THEN 1 END) AS money FROM outbox WHERE state IN ('pending', 'parked')`,
+      )
       .get(...moneyEventKinds) as { events: number; money: number };
     return {
       locked: this.isLocked(),
@@ -88,15 +90,29 @@ export class DeviceLock {
       unsentMoneyEvents: counts.money,
       lastExportAt: meta.get('eventsExportedAt'),
       // Counters and field devices keep their supervisors' accounts; kiosks hold none.
-      canExport: store.sqlite.prepare(`SELECT count(*) FROM staff_users WHERE role = 'supervisor' AND active = 1`).pluck().get() !== 0,
+      canExport:
+        store.sqlite
+          .prepare(`SELECT count(*) FROM staff_users WHERE role = 'supervisor' AND active = 1`)
+          .pluck()
+          .get() !== 0,
     };
   }
 
   /** A supervisor's export of the unsent events (their grant checked by the dispatcher); only while locked (otherwise sync sends them). */
   exportUnsentEvents(supervisor: StaffGrant): Result<OpOutput<'device.exportUnsentEvents'>> {
     if (!this.isLocked()) return err('conflict', lockMessages.notLocked);
-    const exported = exportUnsentEvents(this.options.store, this.options.meta, this.options.exportsDir, supervisor.username, this.now());
-    if (exported.ok) this.options.log.info({ events: exported.value.events, supervisor: supervisor.username }, 'unsent events exported');
+    const exported = exportUnsentEvents(
+      this.options.store,
+      this.options.meta,
+      this.options.exportsDir,
+      supervisor.username,
+      this.now(),
+    );
+    if (exported.ok)
+      this.options.log.info(
+        { events: exported.value.events, supervisor: supervisor.username },
+        'unsent events exported',
+      );
     return exported.ok ? ok(exported.value) : exported;
   }
 }

@@ -3,7 +3,12 @@ import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, statS
 import path from 'node:path';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { moneyEventKinds } from '../../src-shared/sync/event-permissions';
-import { exportFormat, exportSignedText, type EventExportFile, type ExportedEvent } from '../../src-shared/sync/event-export';
+import {
+  exportFormat,
+  exportSignedText,
+  type EventExportFile,
+  type ExportedEvent,
+} from '../../src-shared/sync/event-export';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Store } from '../store/open-store';
 import { lockMessages } from './lock-messages';
@@ -32,7 +37,13 @@ interface OutboxRow {
  * encrypted, because the office must read it: it holds what a receipt shows. The export, who
  * made it and what it covers go to the audit log once the file is on disk.
  */
-export function exportUnsentEvents(store: Store, meta: DeviceMeta, exportsDir: string, supervisor: string, now: Date): Result<ExportedFile> {
+export function exportUnsentEvents(
+  store: Store,
+  meta: DeviceMeta,
+  exportsDir: string,
+  supervisor: string,
+  now: Date,
+): Result<ExportedFile> {
   const deviceId = meta.get('deviceId');
   const token = meta.get('deviceToken');
   if (deviceId === null || token === null) return err('not-found', lockMessages.notEnrolled);
@@ -74,7 +85,16 @@ export function exportUnsentEvents(store: Store, meta: DeviceMeta, exportsDir: s
   const record = store.sqlite.transaction(() => {
     store.sqlite
       .prepare(`INSERT INTO audit_log (at, action, actor, details) VALUES (?, 'device.events_exported', ?, ?)`)
-      .run(exportedAt, supervisor, JSON.stringify({ file: fileName, events: events.length, firstEventId: events[0]?.id, lastEventId: events.at(-1)?.id }));
+      .run(
+        exportedAt,
+        supervisor,
+        JSON.stringify({
+          file: fileName,
+          events: events.length,
+          firstEventId: events[0]?.id,
+          lastEventId: events.at(-1)?.id,
+        }),
+      );
     meta.set({ eventsExportedAt: exportedAt });
   });
   record.immediate();

@@ -19,10 +19,14 @@ const servedWhileLocked: ReadonlySet<OpName> = new Set<OpName>([
 /** Every other operation answers `device-locked` while `isLocked()`, before its service is called. */
 export function refuseWhileLocked(handlers: Handlers, isLocked: () => boolean): Handlers {
   const guarded: Partial<Record<OpName, unknown>> = {};
-  for (const [op, handler] of Object.entries(handlers) as [OpName, (input: unknown, caller: unknown) => Promise<unknown>][]) {
+  for (const [op, handler] of Object.entries(handlers) as [
+    OpName,
+    (input: unknown, caller: unknown) => Promise<unknown>,
+  ][]) {
     guarded[op] = servedWhileLocked.has(op)
       ? handler
-      : (input: unknown, caller: unknown) => (isLocked() ? Promise.resolve(err('device-locked', lockMessages.refused)) : handler(input, caller));
+      : (input: unknown, caller: unknown) =>
+          isLocked() ? Promise.resolve(err('device-locked', lockMessages.refused)) : handler(input, caller);
   }
   // Each entry is its operation's own handler or a wrapper with the same signature.
   return guarded as Handlers;

@@ -45,10 +45,14 @@ export function wipePersonalData(store: Store, at: string): WipeCounts {
       run('UPDATE staff_users SET pin_hash = NULL');
       run("DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'caughtUpAt', 'syncError')");
       sqlite
-        .prepare(`INSERT INTO device_meta (key, value) VALUES ('personalDataWipedAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+        .prepare(
+          `INSERT INTO device_meta (key, value) VALUES ('personalDataWipedAt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+        )
         .run(at);
       sqlite
-        .prepare(`INSERT INTO audit_log (at, action, actor, details) VALUES (?, 'device.personal_data_wiped', 'system', ?)`)
+        .prepare(
+          `INSERT INTO audit_log (at, action, actor, details) VALUES (?, 'device.personal_data_wiped', 'system', ?)`,
+        )
         .run(at, JSON.stringify(counts));
       return counts;
     });

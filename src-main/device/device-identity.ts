@@ -12,7 +12,11 @@ import type { DeviceMeta } from './device-meta';
  */
 export type ServerIdentity = Pick<EnrollValue, 'deviceName' | 'mode' | 'scope' | 'office' | 'receiptSeries'>;
 
-const modeNames: Record<DeviceMode, string> = { kiosk: 'quiosco (kiosk)', cashier: 'caja (cashier)', field: 'campo (field)' };
+const modeNames: Record<DeviceMode, string> = {
+  kiosk: 'quiosco (kiosk)',
+  cashier: 'caja (cashier)',
+  field: 'campo (field)',
+};
 
 /** Stores what the server said and moves the receipt series forward to the server's next number. */
 export function recordServerIdentity(store: Store, meta: DeviceMeta, identity: ServerIdentity): void {
@@ -27,7 +31,9 @@ export function recordServerIdentity(store: Store, meta: DeviceMeta, identity: S
     if (identity.receiptSeries !== null) {
       // Never backwards: numbers this device used and has not yet sent are ahead of the server's.
       store.sqlite
-        .prepare(`INSERT INTO number_series (name, next) VALUES ('receipt', ?) ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`)
+        .prepare(
+          `INSERT INTO number_series (name, next) VALUES ('receipt', ?) ON CONFLICT (name) DO UPDATE SET next = max(next, excluded.next)`,
+        )
         .run(identity.receiptSeries.next);
     }
   });

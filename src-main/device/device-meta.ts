@@ -61,7 +61,11 @@ export class DeviceMeta {
   private readonly refusalListeners = new Set<() => void>();
 
   constructor(private readonly store: Store) {
-    this.byKey = store.db.select({ value: deviceMeta.value }).from(deviceMeta).where(eq(deviceMeta.key, sql.placeholder('key'))).prepare();
+    this.byKey = store.db
+      .select({ value: deviceMeta.value })
+      .from(deviceMeta)
+      .where(eq(deviceMeta.key, sql.placeholder('key')))
+      .prepare();
     this.moveTokenOutOfTable();
   }
 

@@ -44,7 +44,10 @@ export class EnrollmentService {
     const current = this.meta.get('deviceId');
     // A device whose token the server refused (revoked) may enroll again with a new code.
     if (current !== null && this.meta.get('tokenRefusedAt') === null) {
-      return err('conflict', 'Este dispositivo ya está inscrito en el servidor central. Para cambiarlo, un administrador debe revocarlo primero.');
+      return err(
+        'conflict',
+        'Este dispositivo ya está inscrito en el servidor central. Para cambiarlo, un administrador debe revocarlo primero.',
+      );
     }
     const answer = await this.client.enroll(code);
     if (!answer.ok) return answer;

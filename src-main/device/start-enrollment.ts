@@ -24,9 +24,18 @@ export interface EnrollmentDeps {
 
 /** Enrollment with the central server: by staff (device.enroll) or with the installer's code at start-up. */
 export function startEnrollment(deps: EnrollmentDeps): Slice {
-  const enrollment = new EnrollmentService(deps.client, deps.serverUrl, deps.meta, deps.connection, deps.log, deps.store, deps.configuredMode);
+  const enrollment = new EnrollmentService(
+    deps.client,
+    deps.serverUrl,
+    deps.meta,
+    deps.connection,
+    deps.log,
+    deps.store,
+    deps.configuredMode,
+  );
   // A locked device enrolls again with a new code (how IT puts it back in service).
-  if (deps.enrollmentCode !== null && (deps.meta.get('deviceId') === null || deps.isLocked())) void enrollOnStart(enrollment, deps.enrollmentCode, deps.log);
+  if (deps.enrollmentCode !== null && (deps.meta.get('deviceId') === null || deps.isLocked()))
+    void enrollOnStart(enrollment, deps.enrollmentCode, deps.log);
   return {
     name: 'enrollment',
     handlers: { 'device.enroll': (input) => enrollment.enroll(input.code) },

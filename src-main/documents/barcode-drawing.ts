@@ -26,7 +26,11 @@ export interface BarcodeBox {
 }
 
 /** Returns the height used below `box.y` by the human-readable line. */
-export function drawGs1Barcode(pen: Pen, barcode: PaymentElementString, box: BarcodeBox): { width: number; moduleWidth: number } {
+export function drawGs1Barcode(
+  pen: Pen,
+  barcode: PaymentElementString,
+  box: BarcodeBox,
+): { width: number; moduleWidth: number } {
   const modules = gs1128Modules(barcode.data);
   const total = modules.length + 2 * quietZoneModules;
   const moduleWidth = preferredModuleWidths.find((w) => w * total <= box.maxWidth) ?? box.maxWidth / total;
@@ -42,7 +46,13 @@ export function drawGs1Barcode(pen: Pen, barcode: PaymentElementString, box: Bar
     color: colors.white,
   });
   for (const [start, run] of barRuns(modules)) {
-    pen.page.drawRectangle({ x: left + start * moduleWidth, y: box.y, width: run * moduleWidth, height: barHeight, color: colors.black });
+    pen.page.drawRectangle({
+      x: left + start * moduleWidth,
+      y: box.y,
+      width: run * moduleWidth,
+      height: barHeight,
+      color: colors.black,
+    });
   }
   text(pen, barcode.hri, box.centerX, box.y - 10, {
     size: 8,

@@ -30,10 +30,22 @@ export function drawReadings(pen: Pen, doc: BillDocument): void {
   row(pen, 'Lectura anterior', integer.format(b.previousReading), x, top - 26, width);
   row(pen, 'Lectura actual', integer.format(b.currentReading), x, top - 38, width);
   row(pen, 'Consumo del periodo', `${integer.format(b.consumptionM3)} m³`, x, top - 50, width, true);
-  row(pen, 'Promedio de los meses anteriores', doc.averageM3 === null ? 'sin datos' : `${integer.format(doc.averageM3)} m³`, x, top - 62, width);
+  row(
+    pen,
+    'Promedio de los meses anteriores',
+    doc.averageM3 === null ? 'sin datos' : `${integer.format(doc.averageM3)} m³`,
+    x,
+    top - 62,
+    width,
+  );
 
   text(pen, 'Consumo de los últimos 6 meses (m³)', x, top - 84, { size: 7.5, color: colors.muted });
-  drawConsumptionChart(pen, doc.consumption, { x, y: bands.paymentPointsTop + 8, width, height: top - 92 - bands.paymentPointsTop - 8 });
+  drawConsumptionChart(pen, doc.consumption, {
+    x,
+    y: bands.paymentPointsTop + 8,
+    width,
+    height: top - 92 - bands.paymentPointsTop - 8,
+  });
 }
 
 const kindColor: Readonly<Record<BillLineKind, typeof colors.ink>> = {
@@ -59,7 +71,11 @@ export function drawCharges(pen: Pen, doc: BillDocument): void {
   title(pen, 'Detalle de cobros', x, top - 9, width);
   let y = top - 26;
   for (const line of fitLines(b.lines)) {
-    const valueWidth = text(pen, formatCop(line.amount), x + width, y, { size: 8.5, align: 'right', color: kindColor[line.kind] });
+    const valueWidth = text(pen, formatCop(line.amount), x + width, y, {
+      size: 8.5,
+      align: 'right',
+      color: kindColor[line.kind],
+    });
     text(pen, line.label, x, y, { size: 8.5, color: kindColor[line.kind], maxWidth: width - valueWidth - 8 });
     y -= 12;
   }
@@ -73,9 +89,19 @@ export function drawCharges(pen: Pen, doc: BillDocument): void {
   const boxHeight = 26;
   pen.page.drawRectangle({ x, y: y - boxHeight + 8, width, height: boxHeight, color: colors.brand });
   text(pen, 'TOTAL A PAGAR', x + 8, y - 9, { size: 10, font: pen.fonts.bold, color: colors.white });
-  text(pen, formatCop(b.total), x + width - 8, y - 10, { size: 14, font: pen.fonts.bold, color: colors.white, align: 'right' });
+  text(pen, formatCop(b.total), x + width - 8, y - 10, {
+    size: 14,
+    font: pen.fonts.bold,
+    color: colors.white,
+    align: 'right',
+  });
   y -= boxHeight + 4;
-  const due = doc.payment.kind === 'barcode' ? `Pague hasta el ${b.dueOn}` : b.paidOn ? `Pagada el ${b.paidOn}` : `Fecha límite: ${b.dueOn}`;
+  const due =
+    doc.payment.kind === 'barcode'
+      ? `Pague hasta el ${b.dueOn}`
+      : b.paidOn
+        ? `Pagada el ${b.paidOn}`
+        : `Fecha límite: ${b.dueOn}`;
   text(pen, due, x + width, y, { size: 8.5, font: pen.fonts.bold, align: 'right' });
   y -= 13;
   for (const notice of doc.notices) {

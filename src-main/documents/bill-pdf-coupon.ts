@@ -39,7 +39,11 @@ export function drawCoupon(pen: Pen, doc: BillDocument): void {
     color: colors.muted,
     dashArray: payable ? [4, 3] : undefined,
   });
-  text(pen, payable ? 'CUPÓN DE PAGO' : 'RESUMEN DE LA FACTURA', left, top - 11, { size: 8, font: pen.fonts.bold, color: colors.brand });
+  text(pen, payable ? 'CUPÓN DE PAGO' : 'RESUMEN DE LA FACTURA', left, top - 11, {
+    size: 8,
+    font: pen.fonts.bold,
+    color: colors.brand,
+  });
   text(pen, `${doc.entity.name} · NIT ${doc.entity.nit}`, right, top - 11, {
     size: 7,
     color: colors.muted,

@@ -40,7 +40,12 @@ export function drawHeader(pen: Pen, doc: BillDocument): void {
     borderWidth: 0.8,
   });
   const centre = boxX + boxWidth / 2;
-  text(pen, 'FACTURA DE SERVICIOS PÚBLICOS', centre, top - 14, { size: 8, font: pen.fonts.bold, align: 'center', color: colors.brand });
+  text(pen, 'FACTURA DE SERVICIOS PÚBLICOS', centre, top - 14, {
+    size: 8,
+    font: pen.fonts.bold,
+    align: 'center',
+    color: colors.brand,
+  });
   text(pen, `No. ${doc.bill.billNumber}`, centre, top - 34, { size: 11.5, font: pen.fonts.bold, align: 'center' });
   text(pen, `Periodo facturado: ${doc.bill.periodLabel}`, centre, top - 51, { size: 8, align: 'center' });
   text(pen, `Estado: ${doc.bill.stateLabel}`, centre, top - 62, { size: 7.5, align: 'center', color: colors.muted });
@@ -64,7 +69,11 @@ export function drawSubscriber(pen: Pen, doc: BillDocument): void {
   text(pen, s.place, x, top - 58, { size: 8, color: colors.muted, maxWidth: 290 });
 
   const gridX = page.margin + 318;
-  labelled(pen, 'Código interno', s.codigoInterno, gridX, top - 11, { size: 15, font: pen.fonts.bold, color: colors.brand });
+  labelled(pen, 'Código interno', s.codigoInterno, gridX, top - 11, {
+    size: 15,
+    font: pen.fonts.bold,
+    color: colors.brand,
+  });
   labelled(pen, 'Código de ruta', s.codigoRuta, gridX + 116, top - 11, { size: 9.5, maxWidth: 100 });
   labelled(pen, 'Estrato', String(s.estrato), gridX, top - 42, { size: 9.5 });
   labelled(pen, 'Uso', s.uso, gridX + 46, top - 42, { size: 9.5, maxWidth: 66 });
@@ -93,7 +102,17 @@ export function drawDates(pen: Pen, doc: BillDocument): void {
       borderWidth: 0.8,
     });
     const ink = strong ? colors.white : colors.ink;
-    text(pen, label, x + cellWidth / 2, top - 10, { size: 6.5, align: 'center', color: strong ? colors.white : colors.muted });
-    text(pen, value, x + cellWidth / 2, top - 23, { size: 10, align: 'center', font: pen.fonts.bold, color: ink, maxWidth: cellWidth - 8 });
+    text(pen, label, x + cellWidth / 2, top - 10, {
+      size: 6.5,
+      align: 'center',
+      color: strong ? colors.white : colors.muted,
+    });
+    text(pen, value, x + cellWidth / 2, top - 23, {
+      size: 10,
+      align: 'center',
+      font: pen.fonts.bold,
+      color: ink,
+      maxWidth: cellWidth - 8,
+    });
   });
 }

@@ -21,7 +21,9 @@ export async function renderBillPdf(doc: BillDocument): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(`Factura ${doc.bill.billNumber} · ${doc.bill.periodLabel}`, { showInWindowTitleBar: true });
   pdf.setAuthor(doc.entity.name);
-  pdf.setSubject(doc.mode === 'current' ? 'Factura de servicios públicos' : 'Copia informativa de factura de servicios públicos');
+  pdf.setSubject(
+    doc.mode === 'current' ? 'Factura de servicios públicos' : 'Copia informativa de factura de servicios públicos',
+  );
   pdf.setCreator('Ventanilla');
   pdf.setLanguage('es-CO');
 

@@ -14,10 +14,14 @@ export function limitDocuments(dispatch: Dispatch, maxBytes: number, log: Logger
   return async (op, input) => {
     const result = await dispatch(op, input);
     if (!result.ok || !isOpName(op) || !returnsDocument(op)) return result;
-    const bytes: unknown = typeof result.value === 'object' && result.value !== null ? Reflect.get(result.value, 'bytes') : undefined;
+    const bytes: unknown =
+      typeof result.value === 'object' && result.value !== null ? Reflect.get(result.value, 'bytes') : undefined;
     const size = isByteArray(bytes) ? bytes.byteLength : 0;
     if (size <= maxBytes) return result;
     log.warn({ op, size, maxBytes }, 'document over the configured size not handed to the screen');
-    return err('validation', `El documento pesa ${megabytesInWords(size)} y este equipo muestra documentos de hasta ${megabytesInWords(maxBytes)}. Avise al personal de la oficina.`);
+    return err(
+      'validation',
+      `El documento pesa ${megabytesInWords(size)} y este equipo muestra documentos de hasta ${megabytesInWords(maxBytes)}. Avise al personal de la oficina.`,
+    );
   };
 }

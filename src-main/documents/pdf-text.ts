@@ -105,7 +105,9 @@ export function text(pen: Pen, value: string, x: number, y: number, style: TextS
 export function wrap(value: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   let current = '';
-  for (const word of winAnsi(value, font).split(/\s+/).filter((w) => w.length > 0)) {
+  for (const word of winAnsi(value, font)
+    .split(/\s+/)
+    .filter((w) => w.length > 0)) {
     const candidate = current.length === 0 ? word : `${current} ${word}`;
     if (current.length > 0 && font.widthOfTextAtSize(candidate, size) > width) {
       lines.push(current);
@@ -119,7 +121,14 @@ export function wrap(value: string, font: PDFFont, size: number, width: number):
 }
 
 /** Draws wrapped lines downwards from `y` (the first baseline); returns the baseline after the last. */
-export function paragraph(pen: Pen, value: string, x: number, y: number, width: number, style: TextStyle & { leading?: number }): number {
+export function paragraph(
+  pen: Pen,
+  value: string,
+  x: number,
+  y: number,
+  width: number,
+  style: TextStyle & { leading?: number },
+): number {
   const font = style.font ?? pen.fonts.regular;
   const leading = style.leading ?? style.size * 1.25;
   let baseline = y;

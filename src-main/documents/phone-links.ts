@@ -22,8 +22,17 @@ export class PhoneLinks {
 
   async send(document: DocumentFile): Promise<Result<PhoneLink>> {
     const token = this.meta.get('deviceToken');
-    if (token === null) return err('not-enrolled', 'Este equipo todavía no está inscrito en el servidor central: no puede llevar documentos al celular. Avise al personal de la oficina.');
-    const result = await this.client.call('documents.phoneLink', { fileName: document.fileName }, { token }, { upload: { bytes: document.bytes, contentType: document.contentType } });
+    if (token === null)
+      return err(
+        'not-enrolled',
+        'Este equipo todavía no está inscrito en el servidor central: no puede llevar documentos al celular. Avise al personal de la oficina.',
+      );
+    const result = await this.client.call(
+      'documents.phoneLink',
+      { fileName: document.fileName },
+      { token },
+      { upload: { bytes: document.bytes, contentType: document.contentType } },
+    );
     if (!result.ok) {
       this.log.info({ code: result.error.code }, 'phone link not made');
       return result.error.code === 'offline' ? err('offline', offline) : result;

@@ -23,10 +23,12 @@ export async function renderReceiptPdf(model: ReceiptModel, title: string): Prom
   for (const line of model.lines) {
     switch (line.kind) {
       case 'text':
-        for (const text of wrapText(line.text, line.large ? columns / 2 : columns)) lines.push({ text, bold: line.bold ?? false, center: line.align === 'center', large: line.large ?? false });
+        for (const text of wrapText(line.text, line.large ? columns / 2 : columns))
+          lines.push({ text, bold: line.bold ?? false, center: line.align === 'center', large: line.large ?? false });
         break;
       case 'pair':
-        for (const text of pairLines(line.left, line.right, columns)) lines.push({ text, bold: line.bold ?? false, center: false, large: false });
+        for (const text of pairLines(line.left, line.right, columns))
+          lines.push({ text, bold: line.bold ?? false, center: false, large: false });
         break;
       case 'rule':
         lines.push({ text: '-'.repeat(columns), bold: false, center: false, large: false });
@@ -54,7 +56,13 @@ export async function renderReceiptPdf(model: ReceiptModel, title: string): Prom
     const text = winAnsi(line.text, font);
     const width = font.widthOfTextAtSize(text, fontSize);
     const x = line.center ? (612 - width) / 2 : margin;
-    page.drawText(text, { x, y, size: fontSize, font: line.bold && !line.center ? fonts.mono : font, color: rgb(0.08, 0.13, 0.23) });
+    page.drawText(text, {
+      x,
+      y,
+      size: fontSize,
+      font: line.bold && !line.center ? fonts.mono : font,
+      color: rgb(0.08, 0.13, 0.23),
+    });
     y -= line.large ? leading * 1.6 : leading;
   }
   return pdf.save();

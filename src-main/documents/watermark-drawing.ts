@@ -22,5 +22,13 @@ export function drawWatermark(pen: Pen, label: string): void {
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const x = pageWidth / 2 - (width / 2) * cos + (capHeight / 2) * sin;
   const y = pageHeight / 2 - (width / 2) * sin - (capHeight / 2) * cos;
-  pen.page.drawText(line, { x, y, size, font, color: watermarkColor, opacity: 0.2, rotate: degrees((angle * 180) / Math.PI) });
+  pen.page.drawText(line, {
+    x,
+    y,
+    size,
+    font,
+    color: watermarkColor,
+    opacity: 0.2,
+    rotate: degrees((angle * 180) / Math.PI),
+  });
 }

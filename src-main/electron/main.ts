@@ -35,7 +35,12 @@ async function onReady(): Promise<void> {
     mainWindowOptions({ mode, preload: path.join(__dirname, 'preload.cjs'), devTools: !app.isPackaged }),
   );
   const appUrl = pathToFileURL(path.join(paths.renderer, 'index.html')).toString();
-  registerIpc(ipcMain, core.dispatch, (event) => BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame?.url.startsWith(appUrl) === true);
+  registerIpc(
+    ipcMain,
+    core.dispatch,
+    (event) =>
+      BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame?.url.startsWith(appUrl) === true,
+  );
   lockDown(window, appUrl, { allowReload: !app.isPackaged });
   if (mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
   window.once('ready-to-show', () => window.show());

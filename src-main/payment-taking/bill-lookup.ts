@@ -48,7 +48,8 @@ export class BillLookup {
     const db = this.options.store.db;
     const bill = db.select().from(bills).where(eq(bills.billNumber, billNumber)).get();
     const subscriber = this.subscriber(codigoInterno);
-    if (bill === undefined || subscriber === undefined || bill.codigoInterno !== codigoInterno) return err('not-found', paymentMessages.billNotFound);
+    if (bill === undefined || subscriber === undefined || bill.codigoInterno !== codigoInterno)
+      return err('not-found', paymentMessages.billNotFound);
     const warning = this.warningFor(bill);
     return ok({ bill, subscriber, warning, owed: isOwed(warning) });
   }
@@ -59,7 +60,8 @@ export class BillLookup {
 
   private fromScan(scan: string): Result<FoundBills> {
     const entity = this.entity();
-    if (entity?.paymentBarcode === undefined || entity.paymentBarcode === null) return err('validation', paymentMessages.notConfigured);
+    if (entity?.paymentBarcode === undefined || entity.paymentBarcode === null)
+      return err('validation', paymentMessages.notConfigured);
     const read = parseScannedPayment(scan, entity.paymentBarcode);
     if (!read.ok) return read;
     const found = this.billsOf(Number(read.value.reference));
@@ -68,7 +70,12 @@ export class BillLookup {
     const exact = byDate.find((b) => b.total === read.value.amountPesos);
     if (exact === undefined) {
       const sameDate = byDate[0];
-      return err('validation', sameDate === undefined ? paymentMessages.noBillForScan : paymentMessages.amountTampered(read.value.amountPesos, sameDate.total));
+      return err(
+        'validation',
+        sameDate === undefined
+          ? paymentMessages.noBillForScan
+          : paymentMessages.amountTampered(read.value.amountPesos, sameDate.total),
+      );
     }
     if (this.options.refuseExpiredBarcodes && read.value.dueOn < this.today()) {
       return err('validation', paymentMessages.expired(formatDateEs(read.value.dueOn)));
@@ -79,7 +86,13 @@ export class BillLookup {
   private billsOf(codigoInterno: number): Result<FoundBills> {
     const subscriber = this.subscriber(codigoInterno);
     if (subscriber === undefined) return err('not-found', paymentMessages.unknownCode(codigoInterno));
-    const rows = this.options.store.db.select().from(bills).where(eq(bills.codigoInterno, codigoInterno)).orderBy(desc(bills.period), desc(bills.billNumber)).limit(6).all();
+    const rows = this.options.store.db
+      .select()
+      .from(bills)
+      .where(eq(bills.codigoInterno, codigoInterno))
+      .orderBy(desc(bills.period), desc(bills.billNumber))
+      .limit(6)
+      .all();
     if (rows.length === 0) return err('not-found', paymentMessages.noBills(codigoInterno));
     const payable = rows.map((row): PayableBill => {
       const warning = this.warningFor(row);
@@ -124,7 +137,11 @@ export class BillLookup {
   }
 
   private entity(): EntitySetting | null {
-    const row = this.options.store.db.select({ value: settings.value }).from(settings).where(eq(settings.key, entitySettingKey)).get();
+    const row = this.options.store.db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, entitySettingKey))
+      .get();
     const parsed = parseEntitySetting(row?.value);
     return parsed.ok ? parsed.value : null;
   }

@@ -12,7 +12,8 @@ export const paymentMessages = {
   amountTampered: (scanned: number, bill: number): string =>
     `El valor del código de barras (${formatCop(scanned)}) no coincide con el de la factura (${formatCop(bill)}). No cobre con este código: digite el código interno.`,
   noBillForScan: 'Ninguna factura de ese código interno tiene ese valor y esa fecha límite. Digite el código interno.',
-  expired: (dueOn: string): string => `La factura venció el ${dueOn}: el convenio no permite recibirla por código de barras después de esa fecha.`,
+  expired: (dueOn: string): string =>
+    `La factura venció el ${dueOn}: el convenio no permite recibirla por código de barras después de esa fecha.`,
   /** What the staff member sees beside a bill (codes in src-shared/cashier/bill-warning.ts). */
   warnings: {
     overdue: (dueOn: string): string => `Factura vencida el ${dueOn}.`,

@@ -50,5 +50,11 @@ export function printPaymentReceipt(
   log: Logger,
 ): Promise<PrintedReceipt> {
   const model = paymentReceipt(paymentReceiptFacts(row, holderName, issuer), copy);
-  return printReceipt(receipts, copy ? 'receipt-copy' : 'receipt', `${copy ? 'Copia recibo' : 'Recibo'} ${row.receiptNumber}`, model, log);
+  return printReceipt(
+    receipts,
+    copy ? 'receipt-copy' : 'receipt',
+    `${copy ? 'Copia recibo' : 'Recibo'} ${row.receiptNumber}`,
+    model,
+    log,
+  );
 }

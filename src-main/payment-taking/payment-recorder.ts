@@ -85,7 +85,12 @@ export class PaymentRecorder {
       };
       tx.insert(cashierPayments).values(payment).run();
       tx.insert(auditLog)
-        .values({ at, action: auditAction[this.options.channel], actor: till.cashier, details: { paymentId: id, receiptNumber, amount: bill.total, rounding } })
+        .values({
+          at,
+          action: auditAction[this.options.channel],
+          actor: till.cashier,
+          details: { paymentId: id, receiptNumber, amount: bill.total, rounding },
+        })
         .run();
       return {
         result: payment,
@@ -123,5 +128,7 @@ const auditAction = { caja: 'cashier.payment_taken', campo: 'field.payment_taken
 
 /** The receipt's words for a bill that was not owed (the money is saldo a favor). */
 function receiptNote(target: PaymentTarget): string {
-  return target.warning?.code === 'annulled' ? paymentMessages.receiptNotes.annulled : paymentMessages.receiptNotes.paid;
+  return target.warning?.code === 'annulled'
+    ? paymentMessages.receiptNotes.annulled
+    : paymentMessages.receiptNotes.paid;
 }

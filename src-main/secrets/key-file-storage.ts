@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SecretStorageError, type SecretName, type SecretProtection, type SecretStorage } from './secret-storage';
@@ -44,7 +56,10 @@ export class KeyFileStorage implements SecretStorage {
       text = readFileSync(this.file(name), 'utf8');
     } catch (error) {
       if (isCode(error, 'ENOENT')) return null;
-      throw new SecretStorageError(`No se pudo leer la clave ${this.file(name)} (${codeOf(error)}). Revise los permisos de la carpeta.`, { cause: error });
+      throw new SecretStorageError(
+        `No se pudo leer la clave ${this.file(name)} (${codeOf(error)}). Revise los permisos de la carpeta.`,
+        { cause: error },
+      );
     }
     const parsed = KeyFile.safeParse(safeJson(text));
     if (!parsed.success) throw new SecretStorageError(`La clave ${this.file(name)} está dañada. No se modificó.`);
@@ -132,7 +147,8 @@ export class KeyFileStorage implements SecretStorage {
   private ensureDir(): void {
     mkdirSync(this.dir, { recursive: true, mode: privateDir });
     // mkdir's mode passes through the umask and leaves an existing folder as it was.
-    if (process.platform !== 'win32' && (statSync(this.dir).mode & 0o777) !== privateDir) chmodSync(this.dir, privateDir);
+    if (process.platform !== 'win32' && (statSync(this.dir).mode & 0o777) !== privateDir)
+      chmodSync(this.dir, privateDir);
   }
 
   /** The rename or link is durable only once the folder's entry is on disk. */
@@ -169,5 +185,6 @@ function unlinkQuietly(file: string): void {
   }
 }
 
-const codeOf = (error: unknown): string => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error');
+const codeOf = (error: unknown): string =>
+  typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'error';
 const isCode = (error: unknown, code: string): boolean => codeOf(error) === code;

@@ -85,11 +85,16 @@ export class ConnectionMonitor {
       this.state = 'offline';
       if (answer.error.code === 'device-locked') {
         this.meta.set({ tokenRefusedAt: new Date().toISOString() });
-        this.log.warn('the central server refused this device token; it may have been revoked, so the device can enroll again');
+        this.log.warn(
+          'the central server refused this device token; it may have been revoked, so the device can enroll again',
+        );
       }
     }
     if (previous !== this.state) {
-      this.log.info({ state: this.state }, this.state === 'online' ? 'Conectado al servidor central' : 'Sin conexión con el servidor central');
+      this.log.info(
+        { state: this.state },
+        this.state === 'online' ? 'Conectado al servidor central' : 'Sin conexión con el servidor central',
+      );
       if (this.state === 'online') for (const listener of this.backOnline) listener();
     }
     return this.state;

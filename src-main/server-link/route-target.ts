@@ -16,9 +16,13 @@ export interface RouteTarget {
 export function routeTarget(route: ServerRoute, input: Readonly<Record<string, unknown>>): RouteTarget {
   const params = new Set(pathParamNames(route.path));
   const path = fillPath(route.path, (name) => encodeURIComponent(String(input[name])));
-  const rest = Object.fromEntries(Object.entries(input).filter(([name, value]) => !params.has(name) && value !== undefined));
+  const rest = Object.fromEntries(
+    Object.entries(input).filter(([name, value]) => !params.has(name) && value !== undefined),
+  );
   // An upload's body is the file itself (the caller's bytes): its fields travel in the query, like a GET's.
   if (route.method !== 'GET' && route.upload === undefined) return { path, body: JSON.stringify(rest) };
-  const query = new URLSearchParams(Object.entries(rest).map(([name, value]): [string, string] => [name, String(value)])).toString();
+  const query = new URLSearchParams(
+    Object.entries(rest).map(([name, value]): [string, string] => [name, String(value)]),
+  ).toString();
   return { path: query === '' ? path : `${path}?${query}`, body: null };
 }

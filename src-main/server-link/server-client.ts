@@ -1,7 +1,18 @@
 import { errorCodes, err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
 import { ApiEnvelope } from '../../src-shared/server-api/device-api';
-import { accountSessionHeader, type AuthCredentials, type AuthKind, type RouteTimeout } from '../../src-shared/server-api/route';
-import { serverRoutes, type RouteCredentials, type RouteInput, type RouteName, type RouteValue } from '../../src-shared/server-api/routes';
+import {
+  accountSessionHeader,
+  type AuthCredentials,
+  type AuthKind,
+  type RouteTimeout,
+} from '../../src-shared/server-api/route';
+import {
+  serverRoutes,
+  type RouteCredentials,
+  type RouteInput,
+  type RouteName,
+  type RouteValue,
+} from '../../src-shared/server-api/routes';
 import type { EnrollValue, HelloValue } from '../../src-shared/server-api/device-api';
 import type { PullQuery, PullValue, PushedEvent, PushValue } from '../../src-shared/server-api/sync-api';
 import { routeTarget } from './route-target';
@@ -61,7 +72,11 @@ export class ServerClient {
   }
 
   /** One page of the change feed; `wait` makes it a long poll, so the timeout grows with it. */
-  pull(token: string, query: Pick<PullQuery, 'cursor' | 'limit' | 'wait' | 'count'>, signal?: AbortSignal): Promise<Result<PullValue>> {
+  pull(
+    token: string,
+    query: Pick<PullQuery, 'cursor' | 'limit' | 'wait' | 'count'>,
+    signal?: AbortSignal,
+  ): Promise<Result<PullValue>> {
     const { cursor, limit, wait, count } = query;
     return this.call('sync.pull', { cursor, limit, wait, count }, { token }, { signal, extraMs: wait });
   }
@@ -72,7 +87,12 @@ export class ServerClient {
   }
 
   /** Calls one route of the map with the credentials its auth kind needs; the answer is parsed with the route's response schema. */
-  async call<K extends RouteName>(name: K, input: RouteInput<K>, credentials: RouteCredentials<K>, options: CallOptions = {}): Promise<Result<RouteValue<K>>> {
+  async call<K extends RouteName>(
+    name: K,
+    input: RouteInput<K>,
+    credentials: RouteCredentials<K>,
+    options: CallOptions = {},
+  ): Promise<Result<RouteValue<K>>> {
     const route = serverRoutes[name];
     if (this.refusal !== null) return err('internal', this.refusal);
     // Every request schema of the map is an object (routes.ts), so its input is a record of fields.
@@ -84,11 +104,18 @@ export class ServerClient {
       response = await this.fetch(`${this.baseUrl}${target.path}`, {
         method: route.method,
         headers: {
-          ...(options.upload !== undefined ? { 'content-type': options.upload.contentType } : target.body === null ? {} : { 'content-type': 'application/json' }),
+          ...(options.upload !== undefined
+            ? { 'content-type': options.upload.contentType }
+            : target.body === null
+              ? {}
+              : { 'content-type': 'application/json' }),
           ...credentialHeaders(route.auth, credentials),
         },
         body: options.upload?.bytes ?? target.body,
-        signal: signal === undefined ? AbortSignal.timeout(timeoutMs) : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        signal:
+          signal === undefined
+            ? AbortSignal.timeout(timeoutMs)
+            : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (error) {
       const tls = tlsFailureMessage(error);

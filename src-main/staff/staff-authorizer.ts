@@ -46,7 +46,11 @@ export class StaffAuthorizer {
    * `pin: true` lets the secret be the user's PIN instead of the password (the quick sign-in
    * at their own counter); approvals by a supervisor always take the password.
    */
-  async authorize(username: string, password: string, options: { readonly pin?: boolean } = {}): Promise<Result<StaffGrant>> {
+  async authorize(
+    username: string,
+    password: string,
+    options: { readonly pin?: boolean } = {},
+  ): Promise<Result<StaffGrant>> {
     const checked = await this.check(username, password, options.pin === true);
     if (!checked.ok) return checked;
     const { user } = checked.value;
@@ -69,7 +73,8 @@ export class StaffAuthorizer {
     const checked = await this.check(username, password, false);
     if (!checked.ok) return checked;
     const { user, approvalKey } = checked.value;
-    if (!approverRoles.includes(user.role as StaffRole)) return err('forbidden', 'Esta acción requiere la aprobación de un supervisor.');
+    if (!approverRoles.includes(user.role as StaffRole))
+      return err('forbidden', 'Esta acción requiere la aprobación de un supervisor.');
     return ok({ username: user.username, approvalKey });
   }
 
@@ -97,7 +102,10 @@ export class StaffAuthorizer {
     // Verify even without a user, so an unknown username takes as long as a wrong password.
     const asPin = allowPin && pinShape.test(secret) && (user?.pinHash ?? null) !== null;
     const hash = (asPin ? user?.pinHash : user?.passwordHash) ?? dummyHash;
-    const result = await verifyStaffSecret(secret, hash, this.pepper).catch(() => ({ matches: false, approvalKey: null }));
+    const result = await verifyStaffSecret(secret, hash, this.pepper).catch(() => ({
+      matches: false,
+      approvalKey: null,
+    }));
     if (user === undefined || !user.active || !result.matches || result.approvalKey === null) {
       const count = (failure?.count ?? 0) + 1;
       this.failures.set(key, { count, lockedUntil: count >= maxFailures ? this.now() + lockMs : 0 });
@@ -110,4 +118,5 @@ export class StaffAuthorizer {
 }
 
 /** A well-formed peppered hash nobody's password matches, at the same cost as real ones. */
-const dummyHash = 'scrypt-hmac$17$8$1$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const dummyHash =
+  'scrypt-hmac$17$8$1$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -7,7 +7,11 @@ import { StaffAuthorizer } from './staff-authorizer';
  * Staff credentials checked on the device (staff-authorizer.ts): a supervisor's grant for the
  * screens that need one. `authorizer` is for the counter (sign-in, a supervisor's approval).
  */
-export function startStaff(deps: { readonly store: Store; readonly pepper: Buffer; readonly log: Logger }): Slice & { readonly authorizer: StaffAuthorizer } {
+export function startStaff(deps: {
+  readonly store: Store;
+  readonly pepper: Buffer;
+  readonly log: Logger;
+}): Slice & { readonly authorizer: StaffAuthorizer } {
   const authorizer = new StaffAuthorizer(deps.store, deps.log, deps.pepper);
   return {
     name: 'staff',

@@ -107,18 +107,25 @@ function verifyCopy(options: EncryptPlainStoreOptions, copy: string, expected: S
     applyStoreKey(db, options.key);
     if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new Error('the encrypted copy failed quick_check');
     const actual = shapeOf(db);
-    if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error('the encrypted copy differs from the plain store');
+    if (JSON.stringify(actual) !== JSON.stringify(expected))
+      throw new Error('the encrypted copy differs from the plain store');
   } finally {
     db.close();
   }
 }
 
 function shapeOf(db: Database.Database): StoreShape {
-  const entries = db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all() as { type: string; name: string }[];
+  const entries = db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+  }[];
   const rows: Record<string, number> = {};
   for (const entry of entries) {
     if (entry.type !== 'table') continue;
-    rows[entry.name] = db.prepare(`SELECT count(*) FROM "${entry.name.replaceAll('"', '""')}"`).pluck().get() as number;
+    rows[entry.name] = db
+      .prepare(`SELECT count(*) FROM "${entry.name.replaceAll('"', '""')}"`)
+      .pluck()
+      .get() as number;
   }
   return { userVersion: Number(db.pragma('user_version', { simple: true })), schema: JSON.stringify(entries), rows };
 }

@@ -33,7 +33,11 @@ export type MigrationStep = { readonly tag: string; readonly statement: number }
  * a table) with keys on would cascade-delete or fail. The keys are checked before commit.
  * `onStep` is for fault tests only (a kill inside the transaction); production never passes it.
  */
-export function migrateStore(sqlite: Database.Database, migrations: readonly Migration[], onStep?: (step: MigrationStep) => void): { from: number; to: number } {
+export function migrateStore(
+  sqlite: Database.Database,
+  migrations: readonly Migration[],
+  onStep?: (step: MigrationStep) => void,
+): { from: number; to: number } {
   assertNotNewer(sqlite, migrations);
   const from = Number(sqlite.pragma('user_version', { simple: true }));
   const known = migrations.length;
@@ -54,9 +58,13 @@ export function migrateStore(sqlite: Database.Database, migrations: readonly Mig
   try {
     apply.immediate();
   } catch (cause) {
-    throw new StoreError('migration-failed', `No se pudo actualizar la base de datos local (esquema ${from} → ${known}). No se modificó nada.`, {
-      cause,
-    });
+    throw new StoreError(
+      'migration-failed',
+      `No se pudo actualizar la base de datos local (esquema ${from} → ${known}). No se modificó nada.`,
+      {
+        cause,
+      },
+    );
   }
   return { from, to: known };
 }

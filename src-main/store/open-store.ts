@@ -76,7 +76,13 @@ export function openStore(options: OpenStoreOptions): Store {
   let kind = storeFileKind(file);
   const key = storeKey(secrets, kind, file, options.dir);
   if (kind === 'plain') {
-    encryptPlainStore({ file, key, migrations: options.migrations, nativeBinding: options.nativeBinding, onStep: options.onEncryptionStep });
+    encryptPlainStore({
+      file,
+      key,
+      migrations: options.migrations,
+      nativeBinding: options.nativeBinding,
+      onStep: options.onEncryptionStep,
+    });
     kind = 'encrypted';
   } else if (kind === 'absent') {
     // A copy a crashed migration left behind (its plain store since deleted by hand) is not the store.
@@ -105,7 +111,14 @@ export function openStore(options: OpenStoreOptions): Store {
     sqlite.close();
     throw error;
   }
-  return { db: drizzle(sqlite, { schema }), sqlite, file, secrets, outboxWrites: new OutboxWrites(), close: () => sqlite.close() };
+  return {
+    db: drizzle(sqlite, { schema }),
+    sqlite,
+    file,
+    secrets,
+    outboxWrites: new OutboxWrites(),
+    close: () => sqlite.close(),
+  };
 }
 
 /** The data folder is the user's alone (0700): the key files beside the store rely on it. */
@@ -167,4 +180,6 @@ function refuseOrphanCopy(file: string): void {
 }
 
 const keyPlace = (secrets: DeviceSecrets, dir: string): string =>
-  secrets.protection === 'os-keychain' ? `llavero del sistema operativo, archivos en ${storeKeysDir(dir)}` : `archivo de clave en ${storeKeysDir(dir)}`;
+  secrets.protection === 'os-keychain'
+    ? `llavero del sistema operativo, archivos en ${storeKeysDir(dir)}`
+    : `archivo de clave en ${storeKeysDir(dir)}`;

@@ -2,7 +2,8 @@
 export class StoreError extends Error {
   override readonly name = 'StoreError';
   constructor(
-    readonly reason: 'corrupt' | 'too-new' | 'unreadable' | 'migration-failed' | 'key-missing' | 'key-rejected' | 'encryption-failed',
+    readonly reason:
+      'corrupt' | 'too-new' | 'unreadable' | 'migration-failed' | 'key-missing' | 'key-rejected' | 'encryption-failed',
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -34,7 +34,10 @@ export function commit<T>(store: Store, change: (tx: WriteTx) => Change<T>, now:
       // Parsed with the very schema the server applies, inside the transaction: a payload it
       // would refuse rolls the whole change back here, on the developer's machine.
       const payload: unknown = syncEventSchemas[event.type].parse(event.payload);
-      store.db.insert(outbox).values({ id: nextOutboxId(store), type: event.type, payload, createdAt }).run();
+      store.db
+        .insert(outbox)
+        .values({ id: nextOutboxId(store), type: event.type, payload, createdAt })
+        .run();
     }
     return result;
   });
@@ -68,7 +71,9 @@ export function attemptCommit<T>(
   store: Store,
   change: (tx: WriteTx) => Change<T>,
   now?: () => Date,
-): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: StoreWriteFailure; readonly error: unknown } {
+):
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failure: StoreWriteFailure; readonly error: unknown } {
   try {
     return { ok: true, value: commit(store, change, now) };
   } catch (error) {

@@ -2,7 +2,12 @@
  * Exponential backoff with "equal jitter": half the delay is fixed, half random, so a fleet of
  * devices that lost the server together does not come back in lockstep.
  */
-export function backoffDelay(failures: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  failures: number,
+  baseMs: number,
+  maxMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(failures, 20));
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -28,13 +28,20 @@ export class FeedEpoch {
     }
     const restart = this.store.sqlite.transaction(() => {
       for (const spec of Object.values(replicaTables)) this.store.sqlite.prepare(`DELETE FROM ${spec.name}`).run();
-      this.store.sqlite.prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'caughtUpAt', 'syncError')`).run();
-      const requeued = this.store.sqlite.prepare(`UPDATE outbox SET state = 'pending', sent_at = NULL WHERE state = 'sent'`).run().changes;
+      this.store.sqlite
+        .prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'caughtUpAt', 'syncError')`)
+        .run();
+      const requeued = this.store.sqlite
+        .prepare(`UPDATE outbox SET state = 'pending', sent_at = NULL WHERE state = 'sent'`)
+        .run().changes;
       this.meta.set({ feedEpoch: epoch });
       return requeued;
     });
     const requeued = restart.immediate();
-    this.log.warn({ requeued }, 'the central server was restored from a backup: the replica is downloaded again and sent events go again');
+    this.log.warn(
+      { requeued },
+      'the central server was restored from a backup: the replica is downloaded again and sent events go again',
+    );
     this.store.outboxWrites.notify();
     return true;
   }

@@ -11,7 +11,10 @@ import type { Store } from '../store/open-store';
 function summarize(type: string, payload: unknown): string {
   const p = (typeof payload === 'object' && payload !== null ? payload : {}) as Record<string, unknown>;
   if (type === 'payment.taken' && typeof p['amount'] === 'number') {
-    const period = typeof p['period'] === 'string' && /^\d{4}-\d{2}$/.test(p['period']) ? periodLabel(p['period']).toLowerCase() : String(p['period']);
+    const period =
+      typeof p['period'] === 'string' && /^\d{4}-\d{2}$/.test(p['period'])
+        ? periodLabel(p['period']).toLowerCase()
+        : String(p['period']);
     return `Pago de ${formatCop(p['amount'])} a la factura de ${period} del código interno ${String(p['codigoInterno'])}`;
   }
   if (type === 'payment.voided') return `Anulación de un pago (motivo: ${String(p['reason'])})`;
@@ -28,7 +31,9 @@ export class ParkedEvents {
   /** Parked money events (payments, voids, cash sessions): the Z report warns of them. */
   moneyCount(): number {
     const kinds = moneyEventKinds.map(() => '?').join(', ');
-    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked' AND type IN (${kinds})`).get(...moneyEventKinds) as { n: number };
+    const row = this.store.sqlite
+      .prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked' AND type IN (${kinds})`)
+      .get(...moneyEventKinds) as { n: number };
     return row.n;
   }
 
@@ -47,7 +52,9 @@ export class ParkedEvents {
   }
 
   count(): number {
-    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked'`).get() as { n: number };
+    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'parked'`).get() as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -73,7 +80,12 @@ export class ParkedEvents {
    * Back to `pending` keeps the event's id, so it goes out in its original place in the
    * device's order; the server decides again (it never recorded a rejected event as applied).
    */
-  resolve(eventId: string, action: 'retry' | 'discard', supervisor: string, at: Date): Result<{ state: 'pending' | 'discarded' }> {
+  resolve(
+    eventId: string,
+    action: 'retry' | 'discard',
+    supervisor: string,
+    at: Date,
+  ): Result<{ state: 'pending' | 'discarded' }> {
     const state = action === 'retry' ? 'pending' : 'discarded';
     if (action === 'discard' && this.unvoidedPayment(eventId)) {
       return err(
@@ -99,4 +111,3 @@ export class ParkedEvents {
     return ok({ state });
   }
 }
-

@@ -18,9 +18,15 @@ export interface PullerOptions {
   readonly backoffMaxMs: number;
 }
 
-export const malformedPageMessage = 'El servidor central envió datos que este equipo no puede guardar; no se aplicó nada. Avise a soporte técnico';
+export const malformedPageMessage =
+  'El servidor central envió datos que este equipo no puede guardar; no se aplicó nada. Avise a soporte técnico';
 
-export const defaultPullerOptions: PullerOptions = { pageSize: 2000, longPollMs: 25_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
+export const defaultPullerOptions: PullerOptions = {
+  pageSize: 2000,
+  longPollMs: 25_000,
+  backoffBaseMs: 1000,
+  backoffMaxMs: 60_000,
+};
 
 /**
  * Keeps the replica current (docs/sync-protocol.md, "Pull"):
@@ -134,7 +140,8 @@ export class Puller {
 
   private applyPage(page: PullValue, cursor: string): void {
     if (page.changes.length > 0) this.applier.apply(page.changes, cursor, page.cursor);
-    if (page.remaining !== null && page.hasMore && !this.progress.isActive()) this.progress.begin(page.remaining, page.changes.length);
+    if (page.remaining !== null && page.hasMore && !this.progress.isActive())
+      this.progress.begin(page.remaining, page.changes.length);
     else this.progress.advance(page.changes.length);
     this.meta.set({ lastPullAt: new Date(this.now()).toISOString() });
     if (this.meta.get('syncError') !== null) this.meta.delete('syncError');
@@ -155,7 +162,11 @@ export class Puller {
 
   private async request(token: string, cursor: string, wait: number, count: boolean) {
     const sentAt = this.now();
-    const result = await this.client.pull(token, { cursor, limit: this.options.pageSize, wait, count: count ? '1' : '0' }, this.abort.signal);
+    const result = await this.client.pull(
+      token,
+      { cursor, limit: this.options.pageSize, wait, count: count ? '1' : '0' },
+      this.abort.signal,
+    );
     return { result, sentAt, receivedAt: this.now(), held: wait > 0 };
   }
 }

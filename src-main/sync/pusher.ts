@@ -18,7 +18,12 @@ export interface PusherOptions {
   readonly backoffMaxMs: number;
 }
 
-export const defaultPusherOptions: PusherOptions = { batchSize: maxPushBatch, idleCheckMs: 15_000, backoffBaseMs: 1000, backoffMaxMs: 60_000 };
+export const defaultPusherOptions: PusherOptions = {
+  batchSize: maxPushBatch,
+  idleCheckMs: 15_000,
+  backoffBaseMs: 1000,
+  backoffMaxMs: 60_000,
+};
 
 /**
  * Sends the outbox to the server (docs/sync-protocol.md, "Push"), oldest first, one batch in flight, so
@@ -126,7 +131,9 @@ export class Pusher {
   }
 
   private pendingCount(): number {
-    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number };
+    const row = this.store.sqlite.prepare(`SELECT count(*) AS n FROM outbox WHERE state = 'pending'`).get() as {
+      n: number;
+    };
     return row.n;
   }
 
@@ -134,7 +141,12 @@ export class Pusher {
     this.store.db
       .update(outbox)
       .set({ attempts: sql`${outbox.attempts} + 1`, lastError: message })
-      .where(inArray(outbox.id, batch.map((e) => e.id)))
+      .where(
+        inArray(
+          outbox.id,
+          batch.map((e) => e.id),
+        ),
+      )
       .run();
   }
 
@@ -147,7 +159,9 @@ export class Pusher {
       `UPDATE outbox SET state = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL
        WHERE id IN (SELECT value FROM json_each(?)) AND state = 'pending'`,
     );
-    const park = this.store.sqlite.prepare(`UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`);
+    const park = this.store.sqlite.prepare(
+      `UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = ? WHERE id = ? AND state = 'pending'`,
+    );
     const write = this.store.sqlite.transaction(() => {
       if (sent.length > 0) markSent.run(at, JSON.stringify(sent));
       for (const r of rejected) park.run(r.reason ?? 'Rechazado por el servidor central.', r.id);

@@ -65,7 +65,9 @@ export class ReplicaApplier {
         spec,
         // REPLACE: the feed carries whole rows, and a unique column (a staff username) that
         // moved to another row must not stop the page.
-        put: store.sqlite.prepare(`INSERT OR REPLACE INTO ${spec.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`),
+        put: store.sqlite.prepare(
+          `INSERT OR REPLACE INTO ${spec.name} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+        ),
         del: store.sqlite.prepare(`DELETE FROM ${spec.name} WHERE ${spec.key} = ?`),
       });
     }
@@ -76,7 +78,8 @@ export class ReplicaApplier {
 
   /** The last `seq` applied; `0` before the first pull. */
   cursor(): string {
-    const row = this.store.sqlite.prepare(`SELECT value FROM device_meta WHERE key = 'syncCursor'`).get() as { value: string } | undefined;
+    const row = this.store.sqlite.prepare(`SELECT value FROM device_meta WHERE key = 'syncCursor'`).get() as
+      { value: string } | undefined;
     return row?.value ?? '0';
   }
 
@@ -87,7 +90,8 @@ export class ReplicaApplier {
       if (this.cursor() !== expectedCursor) throw new MalformedPageError('El cursor cambió durante la descarga.');
       let previous = Number(expectedCursor);
       for (const change of changes) previous = this.applyOne(change, previous);
-      if (changes.length > 0 && String(previous) !== nextCursor) throw new MalformedPageError('El cursor de la página no coincide.');
+      if (changes.length > 0 && String(previous) !== nextCursor)
+        throw new MalformedPageError('El cursor de la página no coincide.');
       this.saveCursor.run(nextCursor);
       return changes.length;
     });
@@ -97,7 +101,8 @@ export class ReplicaApplier {
   private applyOne(change: unknown, previous: number): number {
     if (typeof change !== 'object' || change === null) throw new MalformedPageError('Cambio inválido');
     const { seq, table, key, op, row } = change as Record<string, unknown>;
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= previous) throw new MalformedPageError('Secuencia inválida');
+    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= previous)
+      throw new MalformedPageError('Secuencia inválida');
     if (typeof table !== 'string' || !isReplicatedTable(table) || typeof key !== 'string') {
       throw new MalformedPageError(`Cambio ${seq}: tabla o clave inválida`);
     }
@@ -108,9 +113,11 @@ export class ReplicaApplier {
       prepared.del.run(spec.keyKind === 'int' ? Number(key) : key);
       return seq;
     }
-    if (op !== 'put' || typeof row !== 'object' || row === null) throw new MalformedPageError(`Cambio ${seq}: operación inválida`);
+    if (op !== 'put' || typeof row !== 'object' || row === null)
+      throw new MalformedPageError(`Cambio ${seq}: operación inválida`);
     const received = row as Record<string, unknown>;
-    if (String(received[spec.key]) !== key) throw new MalformedPageError(`Cambio ${seq}: la clave no coincide con la fila`);
+    if (String(received[spec.key]) !== key)
+      throw new MalformedPageError(`Cambio ${seq}: la clave no coincide con la fila`);
     let record: Record<string, unknown> | null;
     try {
       record = this.policy === null ? received : this.policy.adapt(table, received);
@@ -129,7 +136,9 @@ export function rowValues(spec: ReplicaTableSpec, record: Record<string, unknown
   const values: SqlValue[] = [];
   for (const [column, kind, absent] of spec.columns) {
     const value = record[column];
-    values.push(value === undefined && absent !== undefined ? absent : convert(value, kind, `${where}, ${spec.name}.${column}`));
+    values.push(
+      value === undefined && absent !== undefined ? absent : convert(value, kind, `${where}, ${spec.name}.${column}`),
+    );
   }
   return values;
 }

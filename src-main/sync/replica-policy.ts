@@ -22,9 +22,14 @@ export class ReplicaPolicy {
   adapt(table: string, row: Record<string, unknown>): Record<string, unknown> | null {
     if (table === 'staff_users') {
       if (!this.holdsStaff() || typeof row.role !== 'string' || !replicatedStaffRoles.includes(row.role)) return null;
-      return { ...row, password_hash: this.peppered(row.password_hash), pin_hash: row.pin_hash === null ? null : this.peppered(row.pin_hash) };
+      return {
+        ...row,
+        password_hash: this.peppered(row.password_hash),
+        pin_hash: row.pin_hash === null ? null : this.peppered(row.pin_hash),
+      };
     }
-    if (table === 'payments' && this.mode() === 'kiosk' && row.reference !== null && row.reference !== undefined) return { ...row, reference: null };
+    if (table === 'payments' && this.mode() === 'kiosk' && row.reference !== null && row.reference !== undefined)
+      return { ...row, reference: null };
     return row;
   }
 
@@ -40,15 +45,25 @@ export class ReplicaPolicy {
       } else {
         const roles = replicatedStaffRoles.map(() => '?').join(', ');
         store.sqlite.prepare(`DELETE FROM staff_users WHERE role NOT IN (${roles})`).run(...replicatedStaffRoles);
-        const plain = store.sqlite.prepare(`SELECT id, password_hash, pin_hash FROM staff_users WHERE password_hash NOT LIKE 'scrypt-hmac$%' OR pin_hash NOT LIKE 'scrypt-hmac$%'`).all() as {
+        const plain = store.sqlite
+          .prepare(
+            `SELECT id, password_hash, pin_hash FROM staff_users WHERE password_hash NOT LIKE 'scrypt-hmac$%' OR pin_hash NOT LIKE 'scrypt-hmac$%'`,
+          )
+          .all() as {
           id: string;
           password_hash: string;
           pin_hash: string | null;
         }[];
         const update = store.sqlite.prepare('UPDATE staff_users SET password_hash = ?, pin_hash = ? WHERE id = ?');
-        for (const row of plain) update.run(this.peppered(row.password_hash), row.pin_hash === null ? null : this.peppered(row.pin_hash), row.id);
+        for (const row of plain)
+          update.run(
+            this.peppered(row.password_hash),
+            row.pin_hash === null ? null : this.peppered(row.pin_hash),
+            row.id,
+          );
       }
-      if (this.mode() === 'kiosk') store.sqlite.prepare('UPDATE payments SET reference = NULL WHERE reference IS NOT NULL').run();
+      if (this.mode() === 'kiosk')
+        store.sqlite.prepare('UPDATE payments SET reference = NULL WHERE reference IS NOT NULL').run();
     });
     run.immediate();
   }

@@ -22,7 +22,11 @@ export class SyncAdminService {
     return Promise.resolve(ok({ events: this.sync.parked.list() }));
   }
 
-  resolve(supervisor: StaffGrant, eventId: string, action: 'retry' | 'discard'): Promise<Result<OpOutput<'sync.resolveParked'>>> {
+  resolve(
+    supervisor: StaffGrant,
+    eventId: string,
+    action: 'retry' | 'discard',
+  ): Promise<Result<OpOutput<'sync.resolveParked'>>> {
     return Promise.resolve(this.sync.parked.resolve(eventId, action, supervisor.username, this.now()));
   }
 }

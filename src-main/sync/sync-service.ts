@@ -30,15 +30,33 @@ export class SyncService {
   private readonly pusher: Pusher;
   private unsubscribe: (() => void) | null = null;
 
-  constructor(store: Store, meta: DeviceMeta, client: ServerClient, log: Logger, options: SyncOptions = {}, policy: ReplicaPolicy | null = null) {
+  constructor(
+    store: Store,
+    meta: DeviceMeta,
+    client: ServerClient,
+    log: Logger,
+    options: SyncOptions = {},
+    policy: ReplicaPolicy | null = null,
+  ) {
     this.clock = new DeviceClock(meta);
     this.parked = new ParkedEvents(store);
     const epoch = new FeedEpoch(store, meta, log.child({ part: 'epoch' }));
-    this.puller = new Puller(client, meta, new ReplicaApplier(store, policy), this.clock, log.child({ part: 'pull' }), epoch, {
-      ...defaultPullerOptions,
-      ...options.puller,
+    this.puller = new Puller(
+      client,
+      meta,
+      new ReplicaApplier(store, policy),
+      this.clock,
+      log.child({ part: 'pull' }),
+      epoch,
+      {
+        ...defaultPullerOptions,
+        ...options.puller,
+      },
+    );
+    this.pusher = new Pusher(store, client, meta, this.clock, log.child({ part: 'push' }), epoch, {
+      ...defaultPusherOptions,
+      ...options.pusher,
     });
-    this.pusher = new Pusher(store, client, meta, this.clock, log.child({ part: 'push' }), epoch, { ...defaultPusherOptions, ...options.pusher });
     this.meta = meta;
     this.unsubscribe = store.outboxWrites.subscribe(() => this.pusher.wake());
   }

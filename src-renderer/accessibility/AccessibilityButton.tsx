@@ -7,7 +7,12 @@ export function AccessibilityButton() {
   const openPanel = useAccessibilityStore((state) => state.openPanel);
   const anyOn = useAccessibilityStore((state) => state.highContrast || state.largerText || state.spokenGuidance);
   return (
-    <button type="button" className={`a11y-button${anyOn ? ' a11y-button--on' : ''}`} aria-haspopup="dialog" onClick={openPanel}>
+    <button
+      type="button"
+      className={`a11y-button${anyOn ? ' a11y-button--on' : ''}`}
+      aria-haspopup="dialog"
+      onClick={openPanel}
+    >
       <Icon name="accessibility" className="a11y-button__icon" />
       Accesibilidad
     </button>

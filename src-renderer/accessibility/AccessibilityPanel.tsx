@@ -45,9 +45,21 @@ export function AccessibilityPanel() {
           <h2 id={titleId} className="a11y-panel__title">
             Accesibilidad
           </h2>
-          <p className="a11y-panel__lead">Lo que active aquí vale mientras usa el kiosco y se quita solo al terminar.</p>
-          <AidSwitch label="Alto contraste" hint="Letras claras sobre fondo negro, con bordes marcados." on={highContrast} onToggle={() => switchAid('highContrast')} />
-          <AidSwitch label="Letra más grande" hint="Todo el texto de las pantallas, una cuarta parte más grande." on={largerText} onToggle={() => switchAid('largerText')} />
+          <p className="a11y-panel__lead">
+            Lo que active aquí vale mientras usa el kiosco y se quita solo al terminar.
+          </p>
+          <AidSwitch
+            label="Alto contraste"
+            hint="Letras claras sobre fondo negro, con bordes marcados."
+            on={highContrast}
+            onToggle={() => switchAid('highContrast')}
+          />
+          <AidSwitch
+            label="Letra más grande"
+            hint="Todo el texto de las pantallas, una cuarta parte más grande."
+            on={largerText}
+            onToggle={() => switchAid('largerText')}
+          />
           <AidSwitch
             label="Guía hablada"
             hint="Lee en voz alta el título de cada pantalla, y las preguntas con sus opciones."

@@ -18,7 +18,15 @@ export function AidSwitch({ label, hint, on, disabled = false, onToggle, childre
   const hintId = useId();
   return (
     <div className="aid">
-      <button type="button" role="switch" aria-checked={on} aria-describedby={hintId} className="aid__switch" disabled={disabled} onClick={onToggle}>
+      <button
+        type="button"
+        role="switch"
+        aria-checked={on}
+        aria-describedby={hintId}
+        className="aid__switch"
+        disabled={disabled}
+        onClick={onToggle}
+      >
         <span className="aid__label">{label}</span>
         <span className="aid__track" aria-hidden="true">
           <span className="aid__state">{on ? 'Sí' : 'No'}</span>

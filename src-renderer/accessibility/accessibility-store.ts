@@ -26,7 +26,14 @@ export const useAccessibilityStore = createSessionStore<AccessibilityData, Acces
   'accessibility',
   { highContrast: false, largerText: false, spokenGuidance: false, panelOpen: false },
   (set) => ({
-    toggle: (aid) => set((state) => (aid === 'highContrast' ? { highContrast: !state.highContrast } : aid === 'largerText' ? { largerText: !state.largerText } : { spokenGuidance: !state.spokenGuidance })),
+    toggle: (aid) =>
+      set((state) =>
+        aid === 'highContrast'
+          ? { highContrast: !state.highContrast }
+          : aid === 'largerText'
+            ? { largerText: !state.largerText }
+            : { spokenGuidance: !state.spokenGuidance },
+      ),
     openPanel: () => set({ panelOpen: true }),
     closePanel: () => set({ panelOpen: false }),
   }),

@@ -27,7 +27,9 @@ export function AccountBills() {
   const [linked, setLinked] = useState<string | null>(null);
   const { busy, problem, setProblem, run } = useAccountCall();
 
-  useCallOnShow('accounts.profile', session === null ? null : { session }, (result) => (result.ok ? setProfile(result.value) : setProblem(result.error)));
+  useCallOnShow('accounts.profile', session === null ? null : { session }, (result) =>
+    result.ok ? setProfile(result.value) : setProblem(result.error),
+  );
 
   const openCode = async (codigoInterno: number) => {
     if (session === null) return;
@@ -40,7 +42,9 @@ export function AccountBills() {
     const value = await run('accounts.linkCode', { session, accessId: access.accessId });
     if (value === null) return;
     setProfile(value);
-    setLinked(`El código interno ${access.subscriber.codigoInterno} quedó vinculado a su cuenta: la próxima vez lo abre sin preguntas.`);
+    setLinked(
+      `El código interno ${access.subscriber.codigoInterno} quedó vinculado a su cuenta: la próxima vez lo abre sin preguntas.`,
+    );
   };
 
   const toMenu = () => {
@@ -53,7 +57,12 @@ export function AccountBills() {
     return (
       <div className="account-bills">
         <div className="account-bar" role="region" aria-label="Mi cuenta">
-          <span>{linked ?? (canLink ? '¿Este código interno es suyo? Vincúlelo a su cuenta para no responder las preguntas la próxima vez.' : 'Está en su cuenta de trámites en línea.')}</span>
+          <span>
+            {linked ??
+              (canLink
+                ? '¿Este código interno es suyo? Vincúlelo a su cuenta para no responder las preguntas la próxima vez.'
+                : 'Está en su cuenta de trámites en línea.')}
+          </span>
           <ProblemLine problem={problem} />
           {canLink && linked === null && (
             <Button disabled={busy} onClick={() => void link()}>
@@ -85,12 +94,21 @@ export function AccountBills() {
         <p className="bills-lead">{taskPurpose[task]}</p>
         {profile === null && problem === null && <p className="bills-muted">Cargando sus códigos internos…</p>}
         {profile !== null && profile.codes.length === 0 && (
-          <p className="bills-muted">Todavía no tiene códigos internos vinculados. Consulte uno con «Otro código interno»: después de responder sus preguntas podrá vincularlo.</p>
+          <p className="bills-muted">
+            Todavía no tiene códigos internos vinculados. Consulte uno con «Otro código interno»: después de responder
+            sus preguntas podrá vincularlo.
+          </p>
         )}
         {profile !== null && profile.codes.length > 0 && (
           <div className="account-codes" role="group" aria-label="Sus códigos internos">
             {profile.codes.map((code) => (
-              <button key={code} type="button" className="account-codes__code" disabled={busy} onClick={() => void openCode(code)}>
+              <button
+                key={code}
+                type="button"
+                className="account-codes__code"
+                disabled={busy}
+                onClick={() => void openCode(code)}
+              >
                 <span className="account-codes__label">Código interno</span>
                 {code}
               </button>

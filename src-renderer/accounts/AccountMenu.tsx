@@ -25,8 +25,16 @@ export function AccountMenu() {
   const loggedOut = useAccountStore((state) => state.loggedOut);
   const client = useApiClient();
 
-  const bills = (task: AccountBillsTask, icon: IconName): MenuEntry => ({ label: taskTitle[task], icon, open: () => openBills(task) });
-  const view = (label: string, target: AccountView, icon: IconName): MenuEntry => ({ label, icon, open: () => show(target) });
+  const bills = (task: AccountBillsTask, icon: IconName): MenuEntry => ({
+    label: taskTitle[task],
+    icon,
+    open: () => openBills(task),
+  });
+  const view = (label: string, target: AccountView, icon: IconName): MenuEntry => ({
+    label,
+    icon,
+    open: () => show(target),
+  });
   const entries: MenuEntry[] = [
     bills('current', 'bill'),
     bills('payments', 'history'),

@@ -18,11 +18,26 @@ export function ChangePasswordPanel() {
   const forced = useAccountStore((state) => state.mustChangePassword);
   const passwordChanged = useAccountStore((state) => state.passwordChanged);
   const show = useAccountStore((state) => state.show);
-  const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', repeatPassword: '' });
+  const [values, setValues] = useState<Record<Field, string>>({
+    currentPassword: '',
+    newPassword: '',
+    repeatPassword: '',
+  });
   const { busy, problem, setProblem, run } = useAccountCall();
   const fields: readonly FieldSpec<Field>[] = [
-    { name: 'currentPassword', label: forced ? 'Contraseña que le enviamos' : 'Contraseña actual', kind: 'password', maxLength: 128 },
-    { name: 'newPassword', label: 'Contraseña nueva', hint: `Al menos ${minPasswordLength} caracteres. Una frase corta que recuerde es una buena contraseña.`, kind: 'password', maxLength: 128 },
+    {
+      name: 'currentPassword',
+      label: forced ? 'Contraseña que le enviamos' : 'Contraseña actual',
+      kind: 'password',
+      maxLength: 128,
+    },
+    {
+      name: 'newPassword',
+      label: 'Contraseña nueva',
+      hint: `Al menos ${minPasswordLength} caracteres. Una frase corta que recuerde es una buena contraseña.`,
+      kind: 'password',
+      maxLength: 128,
+    },
     { name: 'repeatPassword', label: 'Repita la contraseña nueva', kind: 'password', maxLength: 128 },
   ];
 
@@ -49,8 +64,21 @@ export function ChangePasswordPanel() {
   return (
     <BillsFrame eyebrow="Mi cuenta" title="Cambio de contraseña" back={back}>
       <div className="bills-card">
-        {forced && <p className="account-notice">Por seguridad, cambie la contraseña que le enviamos por una que escoja usted. Después podrá usar todas las opciones.</p>}
-        <KeyboardForm label="Cambio de contraseña" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2}>
+        {forced && (
+          <p className="account-notice">
+            Por seguridad, cambie la contraseña que le enviamos por una que escoja usted. Después podrá usar todas las
+            opciones.
+          </p>
+        )}
+        <KeyboardForm
+          label="Cambio de contraseña"
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues({ ...values, [name]: value })}
+          onSubmit={() => void submit()}
+          problem={problem}
+          columns={2}
+        >
           <div className="account-actions">
             <Button size="large" disabled={busy} onClick={() => void submit()}>
               {busy ? 'Guardando…' : 'Aceptar'}

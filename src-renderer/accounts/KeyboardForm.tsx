@@ -38,7 +38,18 @@ interface KeyboardFormProps<K extends string> {
  * A kiosk form of text fields and the on-screen keyboard bound to the field last touched
  * (a physical keyboard works too; Enter submits). The account screens are all made of it.
  */
-export function KeyboardForm<K extends string>({ label, fields, values, onChange, onSubmit, problem = null, editable = true, columns = 1, stickyKeyboard = false, children }: KeyboardFormProps<K>) {
+export function KeyboardForm<K extends string>({
+  label,
+  fields,
+  values,
+  onChange,
+  onSubmit,
+  problem = null,
+  editable = true,
+  columns = 1,
+  stickyKeyboard = false,
+  children,
+}: KeyboardFormProps<K>) {
   const problemField = fields.find((f) => f.name === problem?.field?.replace(/^profile\./, ''))?.name ?? null;
   const formRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -70,7 +81,15 @@ export function KeyboardForm<K extends string>({ label, fields, values, onChange
                 <span className="keyboard-form__value">{values[field.name] === '' ? '—' : values[field.name]}</span>
               </div>
             ) : (
-              <div key={field.name} data-field={field.name} className={field.name === problemField ? 'keyboard-form__field keyboard-form__field--problem' : 'keyboard-form__field'}>
+              <div
+                key={field.name}
+                data-field={field.name}
+                className={
+                  field.name === problemField
+                    ? 'keyboard-form__field keyboard-form__field--problem'
+                    : 'keyboard-form__field'
+                }
+              >
                 <TouchField
                   label={field.label}
                   hint={field.hint}
@@ -92,7 +111,11 @@ export function KeyboardForm<K extends string>({ label, fields, values, onChange
         <button type="submit" hidden />
       </form>
       {editable && activeSpec !== undefined && activeSpec.readOnly !== true && (
-        <OnScreenKeyboard value={values[activeSpec.name]} onChange={(value) => onChange(activeSpec.name, value)} maxLength={activeSpec.maxLength} />
+        <OnScreenKeyboard
+          value={values[activeSpec.name]}
+          onChange={(value) => onChange(activeSpec.name, value)}
+          maxLength={activeSpec.maxLength}
+        />
       )}
     </div>
   );

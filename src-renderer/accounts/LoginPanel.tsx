@@ -8,8 +8,19 @@ import { useAccountCall } from './useAccountCall';
 
 type Field = 'docNumber' | 'password';
 const fields: readonly FieldSpec<Field>[] = [
-  { name: 'docNumber', label: 'Número de documento', hint: 'Su usuario es su número de documento, con o sin puntos.', maxLength: 20 },
-  { name: 'password', label: 'Contraseña', hint: 'La que escogió, o la que le enviamos a su correo.', kind: 'password', maxLength: 128 },
+  {
+    name: 'docNumber',
+    label: 'Número de documento',
+    hint: 'Su usuario es su número de documento, con o sin puntos.',
+    maxLength: 20,
+  },
+  {
+    name: 'password',
+    label: 'Contraseña',
+    hint: 'La que escogió, o la que le enviamos a su correo.',
+    kind: 'password',
+    maxLength: 128,
+  },
 ];
 
 /** «Ingresar» (guide 000 §3): número de documento and contraseña. */
@@ -23,7 +34,11 @@ export function LoginPanel() {
 
   const submit = async () => {
     if (values.docNumber.trim() === '' || values.password === '') {
-      setProblem({ code: 'validation', message: 'Escriba su número de documento y su contraseña.', field: values.docNumber.trim() === '' ? 'docNumber' : 'password' });
+      setProblem({
+        code: 'validation',
+        message: 'Escriba su número de documento y su contraseña.',
+        field: values.docNumber.trim() === '' ? 'docNumber' : 'password',
+      });
       return;
     }
     const value = await run('accounts.login', { docNumber: values.docNumber, password: values.password });
@@ -39,7 +54,15 @@ export function LoginPanel() {
             {notice}
           </p>
         )}
-        <KeyboardForm label="Ingresar" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2}>
+        <KeyboardForm
+          label="Ingresar"
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues({ ...values, [name]: value })}
+          onSubmit={() => void submit()}
+          problem={problem}
+          columns={2}
+        >
           <div className="account-actions">
             <Button size="large" disabled={busy} onClick={() => void submit()}>
               {busy ? 'Verificando…' : 'Ingresar'}

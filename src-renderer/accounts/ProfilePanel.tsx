@@ -11,7 +11,10 @@ import { useAccountCall } from './useAccountCall';
 import { useCallOnShow } from './useCallOnShow';
 
 type Field = ProfileField | 'document';
-const fields: readonly FieldSpec<Field>[] = [{ name: 'document', label: 'Documento (no se puede cambiar)', maxLength: 30, readOnly: true }, ...profileFields];
+const fields: readonly FieldSpec<Field>[] = [
+  { name: 'document', label: 'Documento (no se puede cambiar)', maxLength: 30, readOnly: true },
+  ...profileFields,
+];
 
 /**
  * «Modificar usuario» (guide 000 §8): the form is read-only until «Modificar»; «Guardar»
@@ -29,7 +32,10 @@ export function ProfilePanel() {
   useCallOnShow('accounts.profile', session === null ? null : { session }, (result) => {
     if (!result.ok) return setProblem(result.error);
     setProfile(result.value);
-    setValues({ ...profileValues(result.value), document: `${documentTypeLabel(result.value.docType)} · ${formatDocument(result.value.docType, result.value.docNumber)}` });
+    setValues({
+      ...profileValues(result.value),
+      document: `${documentTypeLabel(result.value.docType)} · ${formatDocument(result.value.docType, result.value.docNumber)}`,
+    });
   });
 
   const save = async () => {
@@ -40,7 +46,11 @@ export function ProfilePanel() {
     setProfile(value);
     setValues({ ...values, ...profileValues(value) });
     setEditing(false);
-    setSaved(value.pendingEmail === null ? 'Sus datos quedaron actualizados.' : 'Sus datos quedaron actualizados, menos el correo: falta confirmarlo.');
+    setSaved(
+      value.pendingEmail === null
+        ? 'Sus datos quedaron actualizados.'
+        : 'Sus datos quedaron actualizados, menos el correo: falta confirmarlo.',
+    );
   };
 
   const cancel = () => {
@@ -93,7 +103,17 @@ export function ProfilePanel() {
             }}
           />
         )}
-        <KeyboardForm label="Datos del usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void save()} problem={problem} editable={editing} columns={2} stickyKeyboard />
+        <KeyboardForm
+          label="Datos del usuario"
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues({ ...values, [name]: value })}
+          onSubmit={() => void save()}
+          problem={problem}
+          editable={editing}
+          columns={2}
+          stickyKeyboard
+        />
       </div>
     </BillsFrame>
   );

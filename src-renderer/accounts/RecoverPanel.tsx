@@ -12,7 +12,12 @@ import { useCallOnShow } from './useCallOnShow';
 type Field = 'docNumber' | 'captchaText';
 const fields: readonly FieldSpec<Field>[] = [
   { name: 'docNumber', label: 'Número de documento', maxLength: 20 },
-  { name: 'captchaText', label: 'Texto de la imagen', hint: 'Escriba las letras y números que ve en la imagen.', maxLength: 8 },
+  {
+    name: 'captchaText',
+    label: 'Texto de la imagen',
+    hint: 'Escriba las letras y números que ve en la imagen.',
+    maxLength: 8,
+  },
 ];
 
 /**
@@ -44,10 +49,18 @@ export function RecoverPanel() {
   const submit = async () => {
     if (captcha === null) return;
     if (values.docNumber.trim() === '' || values.captchaText.trim() === '') {
-      setProblem({ code: 'validation', message: 'Escriba su número de documento y el texto de la imagen.', field: values.docNumber.trim() === '' ? 'docNumber' : 'captchaText' });
+      setProblem({
+        code: 'validation',
+        message: 'Escriba su número de documento y el texto de la imagen.',
+        field: values.docNumber.trim() === '' ? 'docNumber' : 'captchaText',
+      });
       return;
     }
-    const value = await run('accounts.recover', { docNumber: values.docNumber, captchaId: captcha.captchaId, captchaText: values.captchaText });
+    const value = await run('accounts.recover', {
+      docNumber: values.docNumber,
+      captchaId: captcha.captchaId,
+      captchaText: values.captchaText,
+    });
     if (value !== null) {
       setSent(value.message);
       return;
@@ -78,18 +91,33 @@ export function RecoverPanel() {
   return (
     <BillsFrame eyebrow="Trámites en línea" title="Recuperar contraseña" back={back}>
       <div className="bills-card">
-        <p className="bills-lead">Escriba su número de documento y el texto que ve en la imagen. Le enviaremos una contraseña temporal al correo registrado en su cuenta.</p>
+        <p className="bills-lead">
+          Escriba su número de documento y el texto que ve en la imagen. Le enviaremos una contraseña temporal al correo
+          registrado en su cuenta.
+        </p>
         <div className="account-captcha">
           {captcha === null ? (
             <span className="bills-muted">Cargando la imagen…</span>
           ) : (
-            <img className="account-captcha__image" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.svg)}`} alt="Imagen con el texto que debe escribir" />
+            <img
+              className="account-captcha__image"
+              src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.svg)}`}
+              alt="Imagen con el texto que debe escribir"
+            />
           )}
           <Button variant="secondary" disabled={busy} onClick={() => void newImage()}>
             Otra imagen
           </Button>
         </div>
-        <KeyboardForm label="Recuperar contraseña" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2}>
+        <KeyboardForm
+          label="Recuperar contraseña"
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues({ ...values, [name]: value })}
+          onSubmit={() => void submit()}
+          problem={problem}
+          columns={2}
+        >
           <div className="account-actions">
             <Button size="large" disabled={busy || captcha === null} onClick={() => void submit()}>
               {busy ? 'Enviando…' : 'Enviar'}

@@ -15,7 +15,12 @@ import './account.css';
 
 type Field = ProfileField | 'docNumber';
 const fields: readonly FieldSpec<Field>[] = [
-  { name: 'docNumber', label: 'Número de documento', hint: 'Será su usuario. Un NIT va con su dígito de verificación: 900.123.456-8.', maxLength: 24 },
+  {
+    name: 'docNumber',
+    label: 'Número de documento',
+    hint: 'Será su usuario. Un NIT va con su dígito de verificación: 900.123.456-8.',
+    maxLength: 24,
+  },
   ...profileFields,
 ];
 
@@ -39,10 +44,19 @@ export function RegisterScreen() {
   const submit = async () => {
     if (policy === null) return;
     if (!accepted) {
-      setProblem({ code: 'validation', message: 'Para crear la cuenta debe leer y aceptar la autorización para el tratamiento de sus datos personales.', field: 'consent' });
+      setProblem({
+        code: 'validation',
+        message:
+          'Para crear la cuenta debe leer y aceptar la autorización para el tratamiento de sus datos personales.',
+        field: 'consent',
+      });
       return;
     }
-    const value = await run('accounts.register', { docType, ...values, consent: { policyVersion: policy.version, accepted: true } });
+    const value = await run('accounts.register', {
+      docType,
+      ...values,
+      consent: { policyVersion: policy.version, accepted: true },
+    });
     if (value !== null) setDone(value.message);
   };
 
@@ -68,7 +82,13 @@ export function RegisterScreen() {
   if (policy === null) {
     return (
       <BillsFrame eyebrow="Trámites en línea" title="Regístrese aquí">
-        <div className="bills-card">{problem === null ? <p className="bills-muted">Cargando el formulario…</p> : <ProblemLine problem={problem} />}</div>
+        <div className="bills-card">
+          {problem === null ? (
+            <p className="bills-muted">Cargando el formulario…</p>
+          ) : (
+            <ProblemLine problem={problem} />
+          )}
+        </div>
       </BillsFrame>
     );
   }
@@ -84,7 +104,16 @@ export function RegisterScreen() {
             onChange={setDocType}
           />
         </div>
-        <KeyboardForm label="Registro de usuario" fields={fields} values={values} onChange={(name, value) => setValues({ ...values, [name]: value })} onSubmit={() => void submit()} problem={problem} columns={2} stickyKeyboard>
+        <KeyboardForm
+          label="Registro de usuario"
+          fields={fields}
+          values={values}
+          onChange={(name, value) => setValues({ ...values, [name]: value })}
+          onSubmit={() => void submit()}
+          problem={problem}
+          columns={2}
+          stickyKeyboard
+        >
           <section className="account-consent" aria-labelledby="consent-title">
             <h2 id="consent-title">{policy.title}</h2>
             <div className="account-consent__text" tabIndex={0}>

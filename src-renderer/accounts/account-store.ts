@@ -24,14 +24,22 @@ interface AccountActions {
   loggedOut(): void;
 }
 
-const initial: AccountData = { session: null, fullName: null, mustChangePassword: false, view: 'login', billsTask: 'current', notice: null };
+const initial: AccountData = {
+  session: null,
+  fullName: null,
+  mustChangePassword: false,
+  view: 'login',
+  billsTask: 'current',
+  notice: null,
+};
 
 /**
  * The logged-in citizen of this kiosk visit. A session store: the idle timeout and
  * «Terminar» forget the session (and the device logs it out on the server).
  */
 export const useAccountStore = createSessionStore<AccountData, AccountActions>('account', initial, (set) => ({
-  loggedIn: ({ session, fullName, mustChangePassword }) => set({ session, fullName, mustChangePassword, view: mustChangePassword ? 'password' : 'menu', notice: null }),
+  loggedIn: ({ session, fullName, mustChangePassword }) =>
+    set({ session, fullName, mustChangePassword, view: mustChangePassword ? 'password' : 'menu', notice: null }),
   show: (view, notice = null) => set({ view, notice }),
   openBills: (billsTask) => set({ view: 'bills', billsTask, notice: null }),
   passwordChanged: (message) => set({ mustChangePassword: false, view: 'menu', notice: message }),

@@ -14,7 +14,15 @@ export const profileFields: readonly FieldSpec<ProfileField>[] = [
   { name: 'municipality', label: 'Municipio', maxLength: 60 },
 ];
 
-export const emptyProfile: Record<ProfileField, string> = { firstNames: '', lastNames: '', email: '', mobile: '', landline: '', address: '', municipality: '' };
+export const emptyProfile: Record<ProfileField, string> = {
+  firstNames: '',
+  lastNames: '',
+  email: '',
+  mobile: '',
+  landline: '',
+  address: '',
+  municipality: '',
+};
 
 export const profileValues = (profile: AccountProfile): Record<ProfileField, string> => ({
   firstNames: profile.firstNames,

@@ -8,7 +8,11 @@ import { useApiClient } from '../api/useApiClient';
  * hands the result to `onResult`, unless the screen is gone by then: the account's data, the
  * consent text, the first captcha.
  */
-export function useCallOnShow<K extends OpName>(op: K, input: OpInput<K> | null, onResult: (result: Result<OpOutput<K>>) => void): void {
+export function useCallOnShow<K extends OpName>(
+  op: K,
+  input: OpInput<K> | null,
+  onResult: (result: Result<OpOutput<K>>) => void,
+): void {
   const client = useApiClient();
   const deliver = useEffectEvent(onResult);
   const key = input === null ? null : JSON.stringify(input);

@@ -17,7 +17,11 @@ export interface HttpTransportOptions {
  * The web host: `POST /api/<op>` with the input as JSON and the per-start token in a header. An
  * operation that returns a document answers a ticket; its bytes come from `GET /documents/<id>`.
  */
-export function createHttpTransport({ token, onUnauthorized, fetch: fetchImpl = fetch }: HttpTransportOptions): Transport {
+export function createHttpTransport({
+  token,
+  onUnauthorized,
+  fetch: fetchImpl = fetch,
+}: HttpTransportOptions): Transport {
   return {
     async invoke(op, input) {
       let response: Response;

@@ -11,7 +11,12 @@ import { parseResultEnvelope } from './result-envelope';
 const storageKey = 'ventanilla.webToken';
 
 /** The session token for this tab: from a launch code in the address, or the one already held. */
-export async function takeWebToken(location: Location, history: History, storage: Storage, fetchImpl: typeof fetch): Promise<string | null> {
+export async function takeWebToken(
+  location: Location,
+  history: History,
+  storage: Storage,
+  fetchImpl: typeof fetch,
+): Promise<string | null> {
   const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
   const code = fragment.get(launchFragmentKey)?.trim() ?? null;
   if (code === null) return storage.getItem(storageKey);

@@ -5,7 +5,10 @@ import { useApiClient } from '../api/useApiClient';
 import { FullScreenMessage } from '../ui/FullScreenMessage';
 import { AppInfoContext } from './app-info-context';
 
-type Load = { readonly state: 'loading' } | { readonly state: 'ready'; readonly info: AppInfo } | { readonly state: 'failed'; readonly error: ApiError };
+type Load =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly info: AppInfo }
+  | { readonly state: 'failed'; readonly error: ApiError };
 
 /** Loads `app.info` once; until then a calm loading screen, on failure a message and a retry. */
 export function AppInfoProvider({ children }: { readonly children: ReactNode }) {
@@ -33,7 +36,11 @@ export function AppInfoProvider({ children }: { readonly children: ReactNode }) 
       setAttempt((count) => count + 1);
     };
     return (
-      <FullScreenMessage tone="problem" title="Ventanilla no pudo iniciar" action={{ label: 'Intentar de nuevo', onPress: retry }}>
+      <FullScreenMessage
+        tone="problem"
+        title="Ventanilla no pudo iniciar"
+        action={{ label: 'Intentar de nuevo', onPress: retry }}
+      >
         <p>{load.error.message}</p>
       </FullScreenMessage>
     );

@@ -6,8 +6,8 @@ export function NoAccessMessage() {
     <FullScreenMessage tone="problem" title="Abra Ventanilla con la dirección que muestra la consola al iniciar">
       <p>
         Por seguridad, esta pantalla se abre con una dirección de un solo uso: la que Ventanilla muestra al iniciar
-        (termina en <strong>#launch=</strong> seguido de un código) o la página de arranque del kiosco. Una dirección
-        ya usada no vuelve a abrirla.
+        (termina en <strong>#launch=</strong> seguido de un código) o la página de arranque del kiosco. Una dirección ya
+        usada no vuelve a abrirla.
       </p>
       <p>Si está usando un kiosco de la entidad, avise al personal de la oficina.</p>
     </FullScreenMessage>

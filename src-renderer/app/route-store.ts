@@ -6,8 +6,12 @@ interface RouteActions {
 }
 
 /** Where the kiosk is. Part of the session: ending it always returns to the start screen. */
-export const useRouteStore = createSessionStore<{ route: Route }, RouteActions>('route', { route: homeRoute }, (set) => ({
-  navigate: (route) => set({ route }),
-}));
+export const useRouteStore = createSessionStore<{ route: Route }, RouteActions>(
+  'route',
+  { route: homeRoute },
+  (set) => ({
+    navigate: (route) => set({ route }),
+  }),
+);
 
 export const isAtHome = (): boolean => useRouteStore.getState().route.screen === 'home';

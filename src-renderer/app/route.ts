@@ -14,4 +14,5 @@ export type Route =
 export const homeRoute: Route = { screen: 'home' };
 
 /** A stable string per screen, for keys and tests. */
-export const routeKey = (route: Route): string => (route.screen === 'feature' ? `feature:${route.feature}` : route.screen);
+export const routeKey = (route: Route): string =>
+  route.screen === 'feature' ? `feature:${route.feature}` : route.screen;

@@ -18,15 +18,19 @@ export function AnswersRejectedStep({ task }: { readonly task: BillsTask }) {
   const { submitCode } = useValidationFlow();
 
   return (
-    <BillsFrame eyebrow={`${taskTitle[task]} · Paso 2 de 2`} title="Las respuestas no coinciden" back={<StepBackButton label="Cambiar código" onPress={backToCode} />}>
+    <BillsFrame
+      eyebrow={`${taskTitle[task]} · Paso 2 de 2`}
+      title="Las respuestas no coinciden"
+      back={<StepBackButton label="Cambiar código" onPress={backToCode} />}
+    >
       <section className="bills-card" aria-busy={busy}>
         <p className="bills-alert" role="alert">
-          Las respuestas no coinciden con las facturas de este código interno. {attemptsWords(attemptsLeft)} antes de que el código se
-          bloquee por 15 minutos en este punto de atención.
+          Las respuestas no coinciden con las facturas de este código interno. {attemptsWords(attemptsLeft)} antes de
+          que el código se bloquee por 15 minutos en este punto de atención.
         </p>
         <p className="bills-lead">
-          Por seguridad no indicamos cuál respuesta no coincide. Revise con calma su factura impresa; las preguntas del nuevo intento pueden ser
-          otras.
+          Por seguridad no indicamos cuál respuesta no coincide. Revise con calma su factura impresa; las preguntas del
+          nuevo intento pueden ser otras.
         </p>
         <div className="bills-actions">
           <Button size="large" disabled={busy} onClick={() => void submitCode()}>

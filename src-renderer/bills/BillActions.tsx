@@ -58,7 +58,11 @@ export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
           document={pdf.view.document}
           title={title}
           onClose={close}
-          print={{ run: print, busy: printing, status: <PrintStatus progress={progress} onRetry={retry} where="viewer" /> }}
+          print={{
+            run: print,
+            busy: printing,
+            status: <PrintStatus progress={progress} onRetry={retry} where="viewer" />,
+          }}
           phone={phone}
         />
       )}

@@ -53,13 +53,19 @@ export function CodeEntryStep({ task }: { readonly task: BillsTask }) {
             </p>
           )}
           <p className="bills-note">
-            Tenga a mano una factura impresa de este código: para proteger sus datos le haremos tres preguntas sobre ella.
+            Tenga a mano una factura impresa de este código: para proteger sus datos le haremos tres preguntas sobre
+            ella.
           </p>
           <Button size="large" disabled={busy} onClick={() => void submitCode()}>
             {busy ? 'Buscando…' : 'Continuar'}
           </Button>
         </div>
-        <NumericKeypad value={digits} onChange={setDigits} maxLength={maxCodigoInternoDigits} label="Teclado numérico" />
+        <NumericKeypad
+          value={digits}
+          onChange={setDigits}
+          maxLength={maxCodigoInternoDigits}
+          label="Teclado numérico"
+        />
       </form>
     </BillsFrame>
   );

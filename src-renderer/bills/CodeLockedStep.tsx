@@ -33,7 +33,9 @@ export function CodeLockedStep({ task }: { readonly task: BillsTask }) {
               ? `Después de tres intentos con respuestas que no coinciden, el código interno ${digits} quedó bloqueado en este punto de atención hasta ${unlockMoment(lockedUntil, now)} (hora de Colombia).`
               : (lockMessage ?? `El código interno ${digits} está bloqueado por seguridad en este punto de atención.`)}
           </p>
-          <p className="bills-lead">Si necesita su factura ahora, pídala en la ventanilla de atención presentando su documento de identidad.</p>
+          <p className="bills-lead">
+            Si necesita su factura ahora, pídala en la ventanilla de atención presentando su documento de identidad.
+          </p>
           <div className="bills-actions">
             <Button size="large" onClick={startOver}>
               Consultar otro código interno

@@ -23,10 +23,17 @@ export function ConsumptionChart({ points }: ConsumptionChartProps) {
   const slot = width / points.length;
   const barWidth = Math.min(80, slot - gap);
   const plot = height - top - bottom;
-  const summary = points.map((point) => `${formatPeriod(point.period)}: ${formatCount(point.consumptionM3)} m³`).join('; ');
+  const summary = points
+    .map((point) => `${formatPeriod(point.period)}: ${formatCount(point.consumptionM3)} m³`)
+    .join('; ');
 
   return (
-    <svg className="consumption-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Consumo por período en metros cúbicos. ${summary}.`}>
+    <svg
+      className="consumption-chart"
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={`Consumo por período en metros cúbicos. ${summary}.`}
+    >
       <line className="consumption-chart__axis" x1={0} x2={width} y1={height - bottom} y2={height - bottom} />
       {points.map((point, index) => {
         const barHeight = Math.max(2, Math.round((point.consumptionM3 / max) * plot));
@@ -34,12 +41,20 @@ export function ConsumptionChart({ points }: ConsumptionChartProps) {
         const y = height - bottom - barHeight;
         const current = index === points.length - 1;
         return (
-          <g key={point.period} className={current ? 'consumption-chart__bar consumption-chart__bar--current' : 'consumption-chart__bar'}>
+          <g
+            key={point.period}
+            className={current ? 'consumption-chart__bar consumption-chart__bar--current' : 'consumption-chart__bar'}
+          >
             <rect x={x} y={y} width={barWidth} height={barHeight} rx={6} />
             <text className="consumption-chart__value" x={x + barWidth / 2} y={y - 10} textAnchor="middle">
               {formatCount(point.consumptionM3)}
             </text>
-            <text className="consumption-chart__label" x={x + barWidth / 2} y={height - bottom + 30} textAnchor="middle">
+            <text
+              className="consumption-chart__label"
+              x={x + barWidth / 2}
+              y={height - bottom + 30}
+              textAnchor="middle"
+            >
               {formatPeriodShort(point.period)}
             </text>
           </g>

@@ -9,7 +9,8 @@ export function DataAsOf({ dataAsOf }: { readonly dataAsOf: string | null }) {
   if (dataAsOf === null) {
     return (
       <p className="bills-muted">
-        Este punto de atención todavía no ha sincronizado sus datos con el servidor central: los pagos más recientes pueden no aparecer.
+        Este punto de atención todavía no ha sincronizado sus datos con el servidor central: los pagos más recientes
+        pueden no aparecer.
       </p>
     );
   }

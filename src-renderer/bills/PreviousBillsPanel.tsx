@@ -16,7 +16,8 @@ import './previous-bills.css';
  * The guide's advice for a code with no earlier bills (section 6). The service answers
  * `not-found` with its own sentence, which already carries it; this is for an empty list.
  */
-const noBillsAdvice = 'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.';
+const noBillsAdvice =
+  'No encontramos facturas anteriores. Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.';
 
 function NoPreviousBills({ message }: { readonly message: string }) {
   return (
@@ -56,8 +57,10 @@ export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) 
         </h2>
         {owed > 0 && (
           <p className="bills-note">
-            {owed === 1 ? 'Incluye 1 factura que aparece sin pagar.' : `Incluye ${owed} facturas que aparecen sin pagar.`} Para pagar, use la
-            factura actual en «Facturación servicios públicos».
+            {owed === 1
+              ? 'Incluye 1 factura que aparece sin pagar.'
+              : `Incluye ${owed} facturas que aparecen sin pagar.`}{' '}
+            Para pagar, use la factura actual en «Facturación servicios públicos».
           </p>
         )}
         <PeriodChoice bills={bills} onChoose={chooseBill} />
@@ -81,9 +84,15 @@ export function PreviousBillsPanel({ accessId }: { readonly accessId: string }) 
         <StepBackButton label="Elegir otro período" onPress={() => chooseBill(null)} />
       </div>
       <p className="bills-note">
-        Esta factura es de carácter informativo: se imprime sin código de barras y con la marca de agua «{watermarkFor('previous', chosen.state)}».
+        Esta factura es de carácter informativo: se imprime sin código de barras y con la marca de agua «
+        {watermarkFor('previous', chosen.state)}».
       </p>
-      <BillActions key={chosen.billNumber} accessId={accessId} billNumber={chosen.billNumber} title={`Factura anterior de ${period}`} />
+      <BillActions
+        key={chosen.billNumber}
+        accessId={accessId}
+        billNumber={chosen.billNumber}
+        title={`Factura anterior de ${period}`}
+      />
       <DataAsOf dataAsOf={dataAsOf} />
     </section>
   );

@@ -8,7 +8,8 @@ import './print-status.css';
 const noPrinterText = 'Este punto de atención no tiene una impresora disponible en este momento.';
 /** What else the citizen can do, in the words of where they are: the bill's screen, or its viewer. */
 const noPrinterAdvice = {
-  screen: 'Toque «Ver la factura» para verla en pantalla o llevarla a su celular, o pídala en la ventanilla de atención.',
+  screen:
+    'Toque «Ver la factura» para verla en pantalla o llevarla a su celular, o pídala en la ventanilla de atención.',
   viewer: 'Toque «Llevar a mi celular» para tenerla en su teléfono, o pídala en la ventanilla de atención.',
 } as const;
 
@@ -21,7 +22,15 @@ function Working({ text }: { readonly text: string }) {
   );
 }
 
-function Problem({ text, action, onAction }: { readonly text: string; readonly action: string; readonly onAction: () => void }) {
+function Problem({
+  text,
+  action,
+  onAction,
+}: {
+  readonly text: string;
+  readonly action: string;
+  readonly onAction: () => void;
+}) {
   // The message appears under the print button, often below the fold of a kiosk screen: bring
   // it, and its "Reintentar", into view rather than leave the citizen waiting for nothing.
   const box = useRef<HTMLDivElement>(null);
@@ -69,9 +78,21 @@ export function PrintStatus({
         </div>
       );
     case 'failed':
-      return <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />;
+      return (
+        <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />
+      );
     case 'refused':
-      return <Problem text={progress.error.code === 'printer-offline' ? `${noPrinterText} ${noPrinterAdvice[where]}` : progress.error.message} action="Reintentar" onAction={onRetry} />;
+      return (
+        <Problem
+          text={
+            progress.error.code === 'printer-offline'
+              ? `${noPrinterText} ${noPrinterAdvice[where]}`
+              : progress.error.message
+          }
+          action="Reintentar"
+          onAction={onRetry}
+        />
+      );
     case 'stalled':
       return (
         <Problem

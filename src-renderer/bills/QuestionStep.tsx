@@ -29,7 +29,13 @@ export function QuestionStep({ task }: { readonly task: BillsTask }) {
   const questions = challenge?.questions ?? [];
   const question = questions[index];
   // Spoken guidance reads the question and its answers after the screen's title.
-  const spoken = question === undefined ? [] : questionLines(question.prompt, question.options.map((option) => option.label));
+  const spoken =
+    question === undefined
+      ? []
+      : questionLines(
+          question.prompt,
+          question.options.map((option) => option.label),
+        );
   useAnnounceOnShow(spoken, question?.id ?? '');
   if (question === undefined) return null;
   const count = questions.length;
@@ -56,7 +62,12 @@ export function QuestionStep({ task }: { readonly task: BillsTask }) {
           </h2>
           <RepeatButton lines={[title, ...spoken]} />
         </div>
-        <AnswerOptions question={question} labelledBy={promptId} chosen={chosen} onChoose={(optionId) => chooseAnswer(question.id, optionId)} />
+        <AnswerOptions
+          question={question}
+          labelledBy={promptId}
+          chosen={chosen}
+          onChoose={(optionId) => chooseAnswer(question.id, optionId)}
+        />
         <div className="question__foot">
           <ol className="question__dots" aria-label="Avance de las preguntas">
             {questions.map((item, position) => (

@@ -5,13 +5,17 @@
  */
 export const maxCodigoInternoDigits = 10;
 
-export type CodigoInternoCheck = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+export type CodigoInternoCheck =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
 export function checkCodigoInterno(digits: string): CodigoInternoCheck {
   if (digits.length === 0) return { ok: false, message: 'Digite su código interno con el teclado numérico.' };
   if (!/^\d+$/.test(digits)) return { ok: false, message: 'El código interno solo tiene números.' };
   if (digits.length > maxCodigoInternoDigits) {
-    return { ok: false, message: `El código interno tiene como máximo ${maxCodigoInternoDigits} números. Revíselo en su factura.` };
+    return {
+      ok: false,
+      message: `El código interno tiene como máximo ${maxCodigoInternoDigits} números. Revíselo en su factura.`,
+    };
   }
   const value = Number(digits);
   if (value === 0) return { ok: false, message: 'El código interno no puede ser cero. Revíselo en su factura.' };

@@ -16,7 +16,10 @@ export type QueryState<T> =
  * component only (never in a store), so it is gone as soon as the screen is: leaving the
  * function, "Terminar" or the idle timeout all unmount it.
  */
-export function useAccessQuery<K extends AccessQuery>(op: K, accessId: string): { state: QueryState<OpOutput<K>>; reload: () => void } {
+export function useAccessQuery<K extends AccessQuery>(
+  op: K,
+  accessId: string,
+): { state: QueryState<OpOutput<K>>; reload: () => void } {
   const client = useApiClient();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<QueryState<OpOutput<K>>>({ status: 'loading' });

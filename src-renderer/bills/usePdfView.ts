@@ -14,7 +14,10 @@ export type PdfView =
  * Closing it, or the screen going away (end of visit included), lets them go: no URL, no file,
  * nothing of the bill outlives the citizen's session in the page.
  */
-export function usePdfView(billNumber: number, accessId: string): { view: PdfView; open: () => void; close: () => void } {
+export function usePdfView(
+  billNumber: number,
+  accessId: string,
+): { view: PdfView; open: () => void; close: () => void } {
   const client = useApiClient();
   const [view, setView] = useState<PdfView>({ phase: 'closed' });
   // A PDF that arrives after the screen is gone is dropped.

@@ -27,7 +27,10 @@ const giveUpMs = 120_000;
 
 const failedMessage = (job: PrintJobView): string => job.lastError ?? 'La impresora no pudo imprimir la factura.';
 
-export function usePrintJob(billNumber: number, accessId: string): { progress: PrintProgress; print: () => void; retry: () => void } {
+export function usePrintJob(
+  billNumber: number,
+  accessId: string,
+): { progress: PrintProgress; print: () => void; retry: () => void } {
   const client = useApiClient();
   const [progress, setProgress] = useState<PrintProgress>({ phase: 'idle' });
   const inFlight = progress.phase === 'sending' || progress.phase === 'waiting';
@@ -61,7 +64,11 @@ export function usePrintJob(billNumber: number, accessId: string): { progress: P
   const print = useCallback(() => {
     setProgress({ phase: 'sending' });
     void client.call('bills.print', { accessId, billNumber }).then((result) => {
-      setProgress(result.ok ? { phase: 'waiting', jobId: result.value.jobId, job: null } : { phase: 'refused', error: result.error });
+      setProgress(
+        result.ok
+          ? { phase: 'waiting', jobId: result.value.jobId, job: null }
+          : { phase: 'refused', error: result.error },
+      );
     });
   }, [client, accessId, billNumber]);
 
@@ -78,7 +85,9 @@ export function usePrintJob(billNumber: number, accessId: string): { progress: P
     const jobId = progress.jobId;
     setProgress({ phase: 'sending' });
     void client.call('print.retry', { jobId }).then((result) => {
-      setProgress(result.ok ? { phase: 'waiting', jobId, job: result.value } : { phase: 'refused', error: result.error });
+      setProgress(
+        result.ok ? { phase: 'waiting', jobId, job: result.value } : { phase: 'refused', error: result.error },
+      );
     });
   }, [client, print, progress]);
 

@@ -30,7 +30,13 @@ export function useValidationFlow(): ValidationFlow {
     const visit = beginRequest();
     const result = await client.call('bills.startValidation', { codigoInterno: check.value });
     if (result.ok) {
-      finishRequest(visit, { step: 'questions', challenge: result.value, answers: noAnswers, questionIndex: 0, attemptsLeft: null });
+      finishRequest(visit, {
+        step: 'questions',
+        challenge: result.value,
+        answers: noAnswers,
+        questionIndex: 0,
+        attemptsLeft: null,
+      });
       return;
     }
     // Not found, offline, … : the service's Spanish sentence is what the citizen reads.
@@ -44,7 +50,10 @@ export function useValidationFlow(): ValidationFlow {
   const submitAnswers = useCallback(async () => {
     const { challenge, answers, busy, beginRequest, finishRequest } = useBillsStore.getState();
     if (busy || challenge === null) return;
-    const chosen = challenge.questions.map((question) => ({ questionId: question.id, optionId: answers[question.id] ?? '' }));
+    const chosen = challenge.questions.map((question) => ({
+      questionId: question.id,
+      optionId: answers[question.id] ?? '',
+    }));
     if (chosen.some((answer) => answer.optionId === '')) return;
     const visit = beginRequest();
     const result = await client.call('bills.answerValidation', { challengeId: challenge.challengeId, answers: chosen });
@@ -58,7 +67,11 @@ export function useValidationFlow(): ValidationFlow {
     }
     const outcome = result.value;
     if (outcome.passed) {
-      finishRequest(visit, { challenge: null, answers: noAnswers, access: { accessId: outcome.accessId, subscriber: outcome.subscriber } });
+      finishRequest(visit, {
+        challenge: null,
+        answers: noAnswers,
+        access: { accessId: outcome.accessId, subscriber: outcome.subscriber },
+      });
       return;
     }
     const locked = outcome.lockedUntil !== null || outcome.attemptsLeft === 0;

@@ -3,7 +3,15 @@ import { formatDateEs } from '../../src-shared/domain/calendar-es';
 import { pesos } from './cashier-format';
 
 /** The código interno's bills, the chosen one marked, and its warning (paid, annulled, overdue) under the table. */
-export function BillsFound({ found, selected, onSelect }: { readonly found: FoundBills; readonly selected: number; readonly onSelect: (index: number) => void }) {
+export function BillsFound({
+  found,
+  selected,
+  onSelect,
+}: {
+  readonly found: FoundBills;
+  readonly selected: number;
+  readonly onSelect: (index: number) => void;
+}) {
   const bill = found.bills[selected] ?? null;
   return (
     <section className="cashier-card" aria-label="Facturas del código interno">
@@ -23,7 +31,12 @@ export function BillsFound({ found, selected, onSelect }: { readonly found: Foun
         </thead>
         <tbody>
           {found.bills.map((b, i) => (
-            <tr key={b.billNumber} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => onSelect(i)}>
+            <tr
+              key={b.billNumber}
+              aria-selected={i === selected}
+              className={i === selected ? 'selected' : undefined}
+              onClick={() => onSelect(i)}
+            >
               <td>{b.periodLabel}</td>
               <td>{b.billNumber}</td>
               <td>{formatDateEs(b.dueOn)}</td>

@@ -62,7 +62,10 @@ export function CloseScreen() {
     setAnswer(result.value);
   };
 
-  const keys = useMemo(() => ({ Escape: () => (answer?.closed ? signedOut() : show('counter')) }), [answer, show, signedOut]);
+  const keys = useMemo(
+    () => ({ Escape: () => (answer?.closed ? signedOut() : show('counter')) }),
+    [answer, show, signedOut],
+  );
   useFunctionKeys(keys);
 
   if (answer?.closed) {
@@ -89,23 +92,44 @@ export function CloseScreen() {
   return (
     <form className="cashier-card cashier-close" onSubmit={(event) => void submit(event)} aria-label="Cierre de caja">
       <h1>Cierre de caja (arqueo)</h1>
-      <p className="cashier-hint">Cuente el efectivo por denominación. El valor esperado se muestra después del conteo. Esc: volver.</p>
+      <p className="cashier-hint">
+        Cuente el efectivo por denominación. El valor esperado se muestra después del conteo. Esc: volver.
+      </p>
       <div className="cashier-denominations">
         {cashPieces.map((piece, i) => (
           <label key={piece.key}>
             {pieceLabel(piece)}
-            <input autoFocus={i === 0} inputMode="numeric" value={pieces[piece.key] ?? ''} onChange={(e) => setPieces({ ...pieces, [piece.key]: e.target.value })} maxLength={6} disabled={answer !== null} />
+            <input
+              autoFocus={i === 0}
+              inputMode="numeric"
+              value={pieces[piece.key] ?? ''}
+              onChange={(e) => setPieces({ ...pieces, [piece.key]: e.target.value })}
+              maxLength={6}
+              disabled={answer !== null}
+            />
           </label>
         ))}
       </div>
       <p>Efectivo contado: {pesos(countedCash(count))}</p>
       <label>
         Total de vouchers de tarjeta
-        <input inputMode="numeric" value={card} onChange={(e) => setCard(e.target.value)} maxLength={14} disabled={answer !== null} />
+        <input
+          inputMode="numeric"
+          value={card}
+          onChange={(e) => setCard(e.target.value)}
+          maxLength={14}
+          disabled={answer !== null}
+        />
       </label>
       <label>
         Total de cheques
-        <input inputMode="numeric" value={check} onChange={(e) => setCheck(e.target.value)} maxLength={14} disabled={answer !== null} />
+        <input
+          inputMode="numeric"
+          value={check}
+          onChange={(e) => setCheck(e.target.value)}
+          maxLength={14}
+          disabled={answer !== null}
+        />
       </label>
       {answer !== null && <Figures answer={answer} />}
       {answer?.needsSupervisor === true && (
@@ -113,11 +137,23 @@ export function CloseScreen() {
           <legend>La diferencia supera la tolerancia: aprobación del supervisor</legend>
           <label>
             Usuario del supervisor
-            <input autoFocus value={supervisor.username} onChange={(e) => setSupervisor({ ...supervisor, username: e.target.value })} maxLength={64} autoComplete="off" />
+            <input
+              autoFocus
+              value={supervisor.username}
+              onChange={(e) => setSupervisor({ ...supervisor, username: e.target.value })}
+              maxLength={64}
+              autoComplete="off"
+            />
           </label>
           <label>
             Contraseña del supervisor
-            <input type="password" value={supervisor.password} onChange={(e) => setSupervisor({ ...supervisor, password: e.target.value })} maxLength={256} autoComplete="off" />
+            <input
+              type="password"
+              value={supervisor.password}
+              onChange={(e) => setSupervisor({ ...supervisor, password: e.target.value })}
+              maxLength={256}
+              autoComplete="off"
+            />
           </label>
         </fieldset>
       )}
@@ -134,7 +170,8 @@ export function CloseScreen() {
 }
 
 /** `Billetes de $ 1.000`, `Monedas de $ 1.000`. */
-const pieceLabel = (piece: CashPiece): string => `${piece.kind === 'bill' ? 'Billetes' : 'Monedas'} de ${pesos(piece.value)}`;
+const pieceLabel = (piece: CashPiece): string =>
+  `${piece.kind === 'bill' ? 'Billetes' : 'Monedas'} de ${pesos(piece.value)}`;
 
 function Figures({ answer }: { readonly answer: Closing }) {
   const f = answer.figures;

@@ -48,7 +48,10 @@ export function CounterScreen() {
     const text = query.trim();
     if (text === '') return setProblem('Escanee el código de barras de la factura o digite el código interno.');
     const asCode = /^\d{1,10}$/.test(text) ? Number(text) : null;
-    const result = asCode !== null ? await call('cashier.findBills', { codigoInterno: asCode }) : await call('cashier.findBills', { scan: query });
+    const result =
+      asCode !== null
+        ? await call('cashier.findBills', { codigoInterno: asCode })
+        : await call('cashier.findBills', { scan: query });
     if (!result.ok) {
       setFound(null);
       return setProblem(result.error.message);

@@ -5,7 +5,13 @@ import { usePrintOutcome } from './usePrintOutcome';
 import { useStrayKeys } from './useStrayKeys';
 
 /** After «Cobrar»: the receipt number, the change in large figures, and what the printer did. Enter: next payment. */
-export function PaymentDone({ taken, onNext }: { readonly taken: OpOutput<'cashier.takePayment'>; readonly onNext: () => void }) {
+export function PaymentDone({
+  taken,
+  onNext,
+}: {
+  readonly taken: OpOutput<'cashier.takePayment'>;
+  readonly onNext: () => void;
+}) {
   const [outcome] = usePrintOutcome(taken.jobId, taken.printerProblem);
   // Focused as it is mounted, and an Enter that lands nowhere (pressed as the screen appears) counts too.
   useStrayKeys({ onEnter: onNext });
@@ -31,7 +37,8 @@ export function PaymentDone({ taken, onNext }: { readonly taken: OpOutput<'cashi
         {outcome.state === 'printing' && 'Imprimiendo el recibo…'}
         {outcome.state === 'done' && 'Recibo impreso.'}
         {outcome.state === 'none' && 'Sin impresora de recibos: el pago quedó registrado.'}
-        {outcome.state === 'failed' && `El pago quedó registrado, pero el recibo no se imprimió: ${outcome.message} Reimprímalo desde «Pagos de la caja» (F4).`}
+        {outcome.state === 'failed' &&
+          `El pago quedó registrado, pero el recibo no se imprimió: ${outcome.message} Reimprímalo desde «Pagos de la caja» (F4).`}
       </p>
       <button autoFocus type="button" className="cashier-primary" onClick={onNext}>
         Siguiente cobro (Enter)

@@ -38,9 +38,11 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
     const received = readPesos(cash);
     if (received !== null && received > 0) list.push({ kind: 'cash', received });
     const cardAmount = card === null ? null : readPesos(card.amount);
-    if (card !== null && cardAmount !== null && cardAmount > 0) list.push({ kind: 'card', amount: cardAmount, voucher: card.voucher.trim() });
+    if (card !== null && cardAmount !== null && cardAmount > 0)
+      list.push({ kind: 'card', amount: cardAmount, voucher: card.voucher.trim() });
     const checkAmount = check === null ? null : readPesos(check.amount);
-    if (check !== null && checkAmount !== null && checkAmount > 0) list.push({ kind: 'check', amount: checkAmount, bank: check.bank.trim(), number: check.number.trim() });
+    if (check !== null && checkAmount !== null && checkAmount > 0)
+      list.push({ kind: 'check', amount: checkAmount, bank: check.bank.trim(), number: check.number.trim() });
     return list;
   }, [cash, card, check]);
   const settlement = settleTenders(bill.total, tenders, roundingStep);
@@ -48,7 +50,12 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
   const pay = async (notOwedConfirmed: boolean) => {
     if (!bill.owed && !notOwedConfirmed) return setProblem(notOwedEnter);
     if (!settlement.ok) return setProblem(settlement.error.message);
-    const result = await call('cashier.takePayment', { codigoInterno, billNumber: bill.billNumber, tenders, ...(notOwedConfirmed ? { notOwedConfirmed: true as const } : {}) });
+    const result = await call('cashier.takePayment', {
+      codigoInterno,
+      billNumber: bill.billNumber,
+      tenders,
+      ...(notOwedConfirmed ? { notOwedConfirmed: true as const } : {}),
+    });
     if (!result.ok) return setProblem(result.error.message);
     onTaken(result.value);
   };
@@ -103,11 +110,21 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
           <legend>Tarjeta (F6)</legend>
           <label>
             Valor con tarjeta
-            <input autoFocus inputMode="numeric" value={card.amount} onChange={(e) => setCard({ ...card, amount: e.target.value })} maxLength={14} />
+            <input
+              autoFocus
+              inputMode="numeric"
+              value={card.amount}
+              onChange={(e) => setCard({ ...card, amount: e.target.value })}
+              maxLength={14}
+            />
           </label>
           <label>
             Número del voucher
-            <input value={card.voucher} onChange={(e) => setCard({ ...card, voucher: e.target.value })} maxLength={20} />
+            <input
+              value={card.voucher}
+              onChange={(e) => setCard({ ...card, voucher: e.target.value })}
+              maxLength={20}
+            />
           </label>
         </fieldset>
       )}
@@ -116,7 +133,13 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
           <legend>Cheque (F7)</legend>
           <label>
             Valor del cheque
-            <input autoFocus inputMode="numeric" value={check.amount} onChange={(e) => setCheck({ ...check, amount: e.target.value })} maxLength={14} />
+            <input
+              autoFocus
+              inputMode="numeric"
+              value={check.amount}
+              onChange={(e) => setCheck({ ...check, amount: e.target.value })}
+              maxLength={14}
+            />
           </label>
           <label>
             Banco
@@ -124,13 +147,22 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
           </label>
           <label>
             Número del cheque
-            <input inputMode="numeric" value={check.number} onChange={(e) => setCheck({ ...check, number: e.target.value })} maxLength={12} />
+            <input
+              inputMode="numeric"
+              value={check.number}
+              onChange={(e) => setCheck({ ...check, number: e.target.value })}
+              maxLength={12}
+            />
           </label>
         </fieldset>
       )}
       <div className="cashier-change" aria-live="polite">
-        {tenders.length > 0 && <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>}
-        {settlement.ok && settlement.value.rounding > 0 && <p className="cashier-hint">{roundingLine(settlement.value.rounding)}</p>}
+        {tenders.length > 0 && (
+          <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>
+        )}
+        {settlement.ok && settlement.value.rounding > 0 && (
+          <p className="cashier-hint">{roundingLine(settlement.value.rounding)}</p>
+        )}
       </div>
       {problem !== null && (
         <p className="cashier-problem" role="alert">

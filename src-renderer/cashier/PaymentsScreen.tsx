@@ -45,13 +45,24 @@ export function PaymentsScreen() {
   const reprint = async () => {
     if (payment === null) return;
     const result = await call('cashier.reprint', { paymentId: payment.id });
-    setMessage(result.ok ? { text: result.value.printerProblem ?? `Copia del recibo ${payment.receiptNumber} enviada a la impresora.`, problem: result.value.printerProblem !== null } : { text: result.error.message, problem: true });
+    setMessage(
+      result.ok
+        ? {
+            text: result.value.printerProblem ?? `Copia del recibo ${payment.receiptNumber} enviada a la impresora.`,
+            problem: result.value.printerProblem !== null,
+          }
+        : { text: result.error.message, problem: true },
+    );
   };
 
   const submitVoid = async (event: FormEvent) => {
     event.preventDefault();
     if (payment === null) return;
-    const result = await call('cashier.voidPayment', { paymentId: payment.id, reason, supervisor: { username, password } });
+    const result = await call('cashier.voidPayment', {
+      paymentId: payment.id,
+      reason,
+      supervisor: { username, password },
+    });
     setPassword('');
     if (!result.ok) return setVoidProblem(result.error.message);
     setVoidProblem(null);
@@ -95,7 +106,8 @@ export function PaymentsScreen() {
       <h1>Pagos de la caja</h1>
       {listing !== null && (
         <p className="cashier-hint">
-          {paymentsCount(listing.session.payments)} · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R: reimprimir · A: anular · Esc: volver
+          {paymentsCount(listing.session.payments)} · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R:
+          reimprimir · A: anular · Esc: volver
         </p>
       )}
       {message !== null && (
@@ -118,7 +130,12 @@ export function PaymentsScreen() {
           </thead>
           <tbody>
             {listing.payments.map((p, i) => (
-              <tr key={p.id} aria-selected={i === selected} className={i === selected ? 'selected' : undefined} onClick={() => setSelected(i)}>
+              <tr
+                key={p.id}
+                aria-selected={i === selected}
+                className={i === selected ? 'selected' : undefined}
+                onClick={() => setSelected(i)}
+              >
                 <td>{formatBogotaTime(new Date(p.takenAt))}</td>
                 <td>{p.receiptNumber}</td>
                 <td>{p.codigoInterno}</td>
@@ -143,7 +160,13 @@ export function PaymentsScreen() {
           </label>
           <label>
             Contraseña del supervisor
-            <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} maxLength={256} autoComplete="off" />
+            <input
+              type="password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              maxLength={256}
+              autoComplete="off"
+            />
           </label>
           {voidProblem !== null && (
             <p className="cashier-problem" role="alert">

@@ -16,7 +16,11 @@ export function SignInScreen() {
 
   const printTestPage = async () => {
     const result = await client.call('print.receiptTestPage', {});
-    setTestPage(result.ok ? (result.value.printerProblem ?? 'Página de prueba enviada a la impresora de recibos.') : result.error.message);
+    setTestPage(
+      result.ok
+        ? (result.value.printerProblem ?? 'Página de prueba enviada a la impresora de recibos.')
+        : result.error.message,
+    );
   };
   const keys = useMemo(() => ({ F2: () => void printTestPage(), F12: () => show('parked') }), []); // eslint-disable-line react-hooks/exhaustive-deps -- the client and the store are stable
   useFunctionKeys(keys);
@@ -33,15 +37,31 @@ export function SignInScreen() {
   };
 
   return (
-    <form className="cashier-card cashier-sign-in" onSubmit={(event) => void submit(event)} aria-label="Ingreso a la caja">
+    <form
+      className="cashier-card cashier-sign-in"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Ingreso a la caja"
+    >
       <h1>Ingreso a la caja</h1>
       <label>
         Usuario
-        <input autoFocus value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} />
+        <input
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          maxLength={64}
+        />
       </label>
       <label>
         Contraseña o PIN
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          maxLength={256}
+        />
       </label>
       {problem !== null && (
         <p className="cashier-problem" role="alert">

@@ -27,7 +27,13 @@ const initial: CashierState = { staffSession: null, staff: null, session: null, 
  */
 export const useCashierStore = create<CashierState & CashierActions>()((set) => ({
   ...initial,
-  signedIn: (answer) => set({ staffSession: answer.staffSession, staff: answer.staff, session: answer.openSession, screen: answer.openSession === null ? 'open' : 'counter' }),
+  signedIn: (answer) =>
+    set({
+      staffSession: answer.staffSession,
+      staff: answer.staff,
+      session: answer.openSession,
+      screen: answer.openSession === null ? 'open' : 'counter',
+    }),
   opened: (session) => set({ session, screen: 'counter' }),
   show: (screen) => set({ screen }),
   signedOut: () => set(initial),

@@ -5,7 +5,10 @@ import { useLayoutEffect } from 'react';
  * has the focus, or an Enter pressed as a screen appears. `onChar` gets the printable characters
  * and `onEnter` the Enter, so nothing the cashier or the scanner typed is lost.
  */
-export function useStrayKeys(handlers: { readonly onChar?: (char: string) => void; readonly onEnter?: () => void }): void {
+export function useStrayKeys(handlers: {
+  readonly onChar?: (char: string) => void;
+  readonly onEnter?: () => void;
+}): void {
   // Attached as the screen is committed, not after its paint: the keys may come that soon.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {

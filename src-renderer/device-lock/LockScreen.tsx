@@ -24,7 +24,8 @@ export function LockScreen({ state }: { readonly state: DeviceLockState }) {
         <p className="lock-screen__lead">Por seguridad quedó bloqueado: no atiende trámites de ciudadanos ni cobros.</p>
         {state.personalDataWipedAt !== null && (
           <p className="lock-screen__fact">
-            Los datos personales de los ciudadanos se borraron de este equipo el {formatBogotaDateTime(state.personalDataWipedAt)}.
+            Los datos personales de los ciudadanos se borraron de este equipo el{' '}
+            {formatBogotaDateTime(state.personalDataWipedAt)}.
           </p>
         )}
         <h2 className="lock-screen__heading">Qué hacer</h2>
@@ -45,7 +46,11 @@ export function LockScreen({ state }: { readonly state: DeviceLockState }) {
 
 function MoneyRecords({ state }: { readonly state: DeviceLockState }) {
   if (state.unsentEvents === 0) {
-    return <p className="lock-screen__fact">El servidor central recibió todos los registros de dinero de este equipo: no hay nada que exportar.</p>;
+    return (
+      <p className="lock-screen__fact">
+        El servidor central recibió todos los registros de dinero de este equipo: no hay nada que exportar.
+      </p>
+    );
   }
   return (
     <section className="lock-screen__money" aria-labelledby="lock-money">
@@ -53,12 +58,17 @@ function MoneyRecords({ state }: { readonly state: DeviceLockState }) {
         Registros sin enviar
       </h2>
       <p>
-        Este equipo guarda {formatCount(state.unsentMoneyEvents)} {state.unsentMoneyEvents === 1 ? 'registro' : 'registros'} de dinero que el servidor central
-        no recibió (cobros, anulaciones, aperturas y cierres de caja)
-        {state.unsentEvents > state.unsentMoneyEvents ? ` y ${formatCount(state.unsentEvents - state.unsentMoneyEvents)} más` : ''}. Siguen cifrados en el
-        equipo y no se borran. Un supervisor puede exportarlos en un archivo para la oficina.
+        Este equipo guarda {formatCount(state.unsentMoneyEvents)}{' '}
+        {state.unsentMoneyEvents === 1 ? 'registro' : 'registros'} de dinero que el servidor central no recibió (cobros,
+        anulaciones, aperturas y cierres de caja)
+        {state.unsentEvents > state.unsentMoneyEvents
+          ? ` y ${formatCount(state.unsentEvents - state.unsentMoneyEvents)} más`
+          : ''}
+        . Siguen cifrados en el equipo y no se borran. Un supervisor puede exportarlos en un archivo para la oficina.
       </p>
-      {state.lastExportAt !== null && <p className="lock-screen__fact">Última exportación: {formatBogotaDateTime(state.lastExportAt)}.</p>}
+      {state.lastExportAt !== null && (
+        <p className="lock-screen__fact">Última exportación: {formatBogotaDateTime(state.lastExportAt)}.</p>
+      )}
       <SupervisorExport />
     </section>
   );

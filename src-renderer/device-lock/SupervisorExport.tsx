@@ -18,7 +18,8 @@ export function SupervisorExport() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (username.trim() === '' || password === '') return setView({ step: 'form', problem: 'Escriba el usuario y la contraseña del supervisor.' });
+    if (username.trim() === '' || password === '')
+      return setView({ step: 'form', problem: 'Escriba el usuario y la contraseña del supervisor.' });
     setView({ step: 'busy' });
     const grant = await client.call('staff.authorize', { username, password });
     setPassword('');
@@ -40,14 +41,24 @@ export function SupervisorExport() {
     );
   }
   return (
-    <form className="lock-screen__form" onSubmit={(event) => void submit(event)} aria-label="Exportar los registros sin enviar">
+    <form
+      className="lock-screen__form"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Exportar los registros sin enviar"
+    >
       <label>
         Usuario del supervisor
         <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} />
       </label>
       <label>
         Contraseña
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          maxLength={256}
+        />
       </label>
       {view.step === 'form' && view.problem !== null && (
         <p className="lock-screen__problem" role="alert">

@@ -32,7 +32,9 @@ export function PdfPages({ bytes, label }: PdfPagesProps) {
     void (async () => {
       try {
         opened = await openPdf(bytes);
-        const aspects = await Promise.all(Array.from({ length: opened.pageCount }, (_, index) => opened?.aspect(index + 1) ?? 1.3));
+        const aspects = await Promise.all(
+          Array.from({ length: opened.pageCount }, (_, index) => opened?.aspect(index + 1) ?? 1.3),
+        );
         if (!gone) setLoaded({ phase: 'ready', pdf: opened, aspects });
       } catch {
         if (!gone) setLoaded({ phase: 'failed' });
@@ -78,7 +80,14 @@ export function PdfPages({ bytes, label }: PdfPagesProps) {
       {loaded.phase === 'ready' &&
         width > 0 &&
         loaded.aspects.map((aspect, index) => (
-          <PdfPage key={index} pdf={loaded.pdf} number={index + 1} count={loaded.aspects.length} width={width} aspect={aspect} />
+          <PdfPage
+            key={index}
+            pdf={loaded.pdf}
+            number={index + 1}
+            count={loaded.aspects.length}
+            width={width}
+            aspect={aspect}
+          />
         ))}
     </div>
   );

@@ -50,9 +50,12 @@ export function PhoneLinkPanel({ phone }: { readonly phone: PhoneLinkControl }) 
           <QrCode text={state.link.url} label="Código QR para descargar el documento en su celular" />
           <div className="phone-link__words">
             <h3 className="phone-link__title">Apunte la cámara de su celular a este código</h3>
-            <p className="phone-link__text">Su celular descarga el documento en PDF. En este kiosco no queda guardado.</p>
+            <p className="phone-link__text">
+              Su celular descarga el documento en PDF. En este kiosco no queda guardado.
+            </p>
             <p className="phone-link__expiry">
-              El enlace sirve <strong>una sola vez</strong> y vence {minutesInWords(left)}, a {formatUntilMoment(expiresAt, now)}.
+              El enlace sirve <strong>una sola vez</strong> y vence {minutesInWords(left)}, a{' '}
+              {formatUntilMoment(expiresAt, now)}.
             </p>
             <Button onClick={phone.dismiss}>Listo</Button>
           </div>

@@ -33,7 +33,13 @@ function loadPdfJs(): Promise<PdfJs> {
 export async function openPdf(bytes: Uint8Array): Promise<OpenedPdf> {
   const { getDocument } = await loadPdfJs();
   // pdf.js hands the array to its worker (transferring it): it gets a copy, the caller keeps its own.
-  const task = getDocument({ data: bytes.slice(), isEvalSupported: false, useSystemFonts: true, enableXfa: false, stopAtErrors: false });
+  const task = getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    useSystemFonts: true,
+    enableXfa: false,
+    stopAtErrors: false,
+  });
   const document = await task.promise;
   return {
     pageCount: document.numPages,

@@ -20,7 +20,9 @@ export function ComingSoonPanel({ feature }: { readonly feature: Feature }) {
             <span className="coming-soon__badge">Disponible próximamente</span>
           </div>
         </div>
-        <p className="coming-soon__lead">Esta función todavía no está disponible en este punto de atención. Muy pronto podrá usarla aquí.</p>
+        <p className="coming-soon__lead">
+          Esta función todavía no está disponible en este punto de atención. Muy pronto podrá usarla aquí.
+        </p>
         <div className="coming-soon__meanwhile">
           <h2>¿Qué puede hacer mientras tanto?</h2>
           <p>{feature.meanwhile}</p>

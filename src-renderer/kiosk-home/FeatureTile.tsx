@@ -18,7 +18,12 @@ export function FeatureTile({ feature, onOpen }: { readonly feature: Feature; re
   const comingSoon = feature.status === 'coming-soon';
   return (
     <div className={comingSoon ? 'tile tile--coming' : 'tile'} data-status={feature.status}>
-      <button type="button" className="tile__button" aria-describedby={comingSoon ? `${detailsId} ${badgeId}` : detailsId} onClick={onOpen}>
+      <button
+        type="button"
+        className="tile__button"
+        aria-describedby={comingSoon ? `${detailsId} ${badgeId}` : detailsId}
+        onClick={onOpen}
+      >
         <span className="tile__icon">
           <Icon name={feature.icon} />
         </span>

@@ -41,7 +41,8 @@ const catalogue = {
     icon: 'bill',
     status: 'available',
     audience: 'citizen',
-    meanwhile: 'Mientras tanto, pida una copia de su factura en la ventanilla de atención. Tenga a mano su código interno.',
+    meanwhile:
+      'Mientras tanto, pida una copia de su factura en la ventanilla de atención. Tenga a mano su código interno.',
   },
   'payment-history': {
     title: 'Historial de pagos',
@@ -73,7 +74,8 @@ const catalogue = {
     icon: 'register',
     status: 'available',
     audience: 'citizen',
-    meanwhile: 'Mientras tanto, puede registrarse desde la página web de la entidad o pedir ayuda en la ventanilla de atención.',
+    meanwhile:
+      'Mientras tanto, puede registrarse desde la página web de la entidad o pedir ayuda en la ventanilla de atención.',
   },
   'wallet-prepay': {
     title: 'Prepago de servicios',
@@ -83,7 +85,7 @@ const catalogue = {
     audience: 'citizen',
     meanwhile: 'Mientras tanto, puede prepagar servicios en cualquiera de nuestras oficinas.',
   },
-  'certificates': {
+  certificates: {
     title: 'Certificados',
     description: 'Compre certificados con su saldo prepago.',
     icon: 'certificate',

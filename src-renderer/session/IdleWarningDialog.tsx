@@ -43,7 +43,11 @@ export function IdleWarningDialog() {
           <h2 id={titleId} className="idle-dialog__title">
             ¿Sigue ahí?
           </h2>
-          <div className="idle-dialog__countdown" role="timer" aria-label={seconds === 1 ? 'Queda 1 segundo' : `Quedan ${seconds} segundos`}>
+          <div
+            className="idle-dialog__countdown"
+            role="timer"
+            aria-label={seconds === 1 ? 'Queda 1 segundo' : `Quedan ${seconds} segundos`}
+          >
             <span className="idle-dialog__seconds" aria-hidden="true">
               {seconds}
             </span>

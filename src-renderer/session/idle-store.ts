@@ -65,7 +65,11 @@ export const useIdleStore = create<IdleState>()((set, get) => ({
         set({ lastActivityAt: now, sessionStartedAt: null });
         return null;
       }
-      set({ phase: 'warning', secondsLeft: settings.warningSeconds, warningEndsAt: now + settings.warningSeconds * 1000 });
+      set({
+        phase: 'warning',
+        secondsLeft: settings.warningSeconds,
+        warningEndsAt: now + settings.warningSeconds * 1000,
+      });
       return null;
     }
     const secondsLeft = Math.max(0, Math.ceil((state.warningEndsAt - now) / 1000));

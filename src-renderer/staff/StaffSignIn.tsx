@@ -52,7 +52,14 @@ export function StaffSignIn({ purpose, onGranted }: StaffSignInProps) {
       <form className="staff-sign-in__form" onSubmit={(event) => void submit(event)} aria-label="Ingreso del personal">
         <p className="staff-sign-in__purpose">{purpose}</p>
         <div className="staff-sign-in__fields">
-          <TouchField label="Usuario" value={username} onChange={setUsername} active={field === 'username'} onActivate={() => setField('username')} maxLength={64} />
+          <TouchField
+            label="Usuario"
+            value={username}
+            onChange={setUsername}
+            active={field === 'username'}
+            onActivate={() => setField('username')}
+            maxLength={64}
+          />
           <TouchField
             label="Contraseña"
             kind="password"

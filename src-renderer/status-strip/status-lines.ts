@@ -17,7 +17,11 @@ function serverLine(state: DeviceStatus['server']['state']): StatusLine {
     case 'online':
       return { key: 'server', text: 'Conectado al servidor central', tone: 'ok' };
     case 'offline':
-      return { key: 'server', text: 'Sin conexión: puede consultar e imprimir facturas con los datos guardados', tone: 'attention' };
+      return {
+        key: 'server',
+        text: 'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
+        tone: 'attention',
+      };
     case 'not-enrolled':
       return { key: 'server', text: 'Dispositivo sin inscribir', tone: 'attention' };
     default:
@@ -52,7 +56,11 @@ function syncLines(sync: DeviceStatus['sync'], now: Date): StatusLine[] {
   if (sync.progress !== null) {
     const { percent, rowsDone, rowsTotal, secondsLeft } = sync.progress;
     const left = secondsLeft === null ? '' : `, faltan unos ${formatDuration(secondsLeft * 1000)}`;
-    lines.push({ key: 'progress', text: `Descargando datos: ${percent} % (${formatCount(rowsDone)} de ${formatCount(rowsTotal)}${left})`, tone: 'attention' });
+    lines.push({
+      key: 'progress',
+      text: `Descargando datos: ${percent} % (${formatCount(rowsDone)} de ${formatCount(rowsTotal)}${left})`,
+      tone: 'attention',
+    });
   } else {
     const parts: string[] = [];
     if (sync.lastPullAt !== null) parts.push(`datos ${formatBogotaMoment(new Date(sync.lastPullAt), now)}`);
@@ -65,28 +73,44 @@ function syncLines(sync: DeviceStatus['sync'], now: Date): StatusLine[] {
   }
   const pending = sync.pendingEvents;
   if (pending > 0) {
-    const count = pending === 1 ? '1 registro pendiente de envío' : `${formatCount(pending)} registros pendientes de envío`;
+    const count =
+      pending === 1 ? '1 registro pendiente de envío' : `${formatCount(pending)} registros pendientes de envío`;
     const oldest = sync.oldestPendingAt === null ? null : now.getTime() - new Date(sync.oldestPendingAt).getTime();
     // A record that waited more than a few minutes means the link is down: say since when.
     const age = oldest !== null && oldest >= 5 * 60_000 ? ` (el más antiguo, de hace ${formatDuration(oldest)})` : '';
     lines.push({ key: 'pending', text: count + age, tone: age === '' ? 'neutral' : 'attention' });
   }
   if (sync.parkedEvents > 0) {
-    const text = sync.parkedEvents === 1 ? '1 registro detenido: avise a un supervisor' : `${formatCount(sync.parkedEvents)} registros detenidos: avise a un supervisor`;
+    const text =
+      sync.parkedEvents === 1
+        ? '1 registro detenido: avise a un supervisor'
+        : `${formatCount(sync.parkedEvents)} registros detenidos: avise a un supervisor`;
     lines.push({ key: 'parked', text, tone: 'problem' });
   }
   if (sync.clockOffsetSeconds !== null && Math.abs(sync.clockOffsetSeconds) > clockToleranceSeconds) {
-    lines.push({ key: 'clock', text: 'La hora del equipo no coincide con la del servidor: avise a soporte', tone: 'problem' });
+    lines.push({
+      key: 'clock',
+      text: 'La hora del equipo no coincide con la del servidor: avise a soporte',
+      tone: 'problem',
+    });
   }
   return lines;
 }
 
 /** The status strip's lines, in reading order, in words a citizen or an installer understands. */
 export function statusLines(status: DeviceStatus, now: Date): StatusLine[] {
-  const lines: StatusLine[] = [serverLine(status.server.state), ...syncLines(status.sync, now), printerLine(status.printer.state)];
+  const lines: StatusLine[] = [
+    serverLine(status.server.state),
+    ...syncLines(status.sync, now),
+    printerLine(status.printer.state),
+  ];
   const subscribers = status.server.subscribers;
   if (subscribers !== null) {
-    lines.push({ key: 'subscribers', text: subscribers === 1 ? '1 suscriptor' : `${formatCount(subscribers)} suscriptores`, tone: 'neutral' });
+    lines.push({
+      key: 'subscribers',
+      text: subscribers === 1 ? '1 suscriptor' : `${formatCount(subscribers)} suscriptores`,
+      tone: 'neutral',
+    });
   }
   return lines;
 }

@@ -43,7 +43,11 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
   const resolve = async (event: ParkedEvent, action: 'retry' | 'discard'): Promise<void> => {
     if (grant === null) return;
     const result = await client.call('sync.resolveParked', { grantId: grant.grantId, eventId: event.id, action });
-    if (result.ok) resolved(event.id, action === 'retry' ? 'El registro volvió a la cola de envío.' : 'El registro se descartó y no se enviará.');
+    if (result.ok)
+      resolved(
+        event.id,
+        action === 'retry' ? 'El registro volvió a la cola de envío.' : 'El registro se descartó y no se enviará.',
+      );
     else if (result.error.code === 'session-ended') expired(result.error.message);
     else resolved(event.id, result.error.message);
   };
@@ -63,7 +67,10 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
         </p>
       )}
       {grant === null ? (
-        <StaffSignIn purpose="Para revisar los registros que el servidor central rechazó, ingrese con un usuario supervisor." onGranted={granted} />
+        <StaffSignIn
+          purpose="Para revisar los registros que el servidor central rechazó, ingrese con un usuario supervisor."
+          onGranted={granted}
+        />
       ) : events === null ? (
         <p role="status">Cargando…</p>
       ) : events.length === 0 ? (
@@ -76,7 +83,8 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
                 <p className="parked__summary">{event.summary}</p>
                 <p className="parked__reason">Motivo: {event.reason ?? 'sin motivo registrado'}</p>
                 <p className="parked__meta">
-                  Registrado {formatBogotaMoment(new Date(event.createdAt), new Date())} · {event.attempts} {event.attempts === 1 ? 'intento' : 'intentos'}
+                  Registrado {formatBogotaMoment(new Date(event.createdAt), new Date())} · {event.attempts}{' '}
+                  {event.attempts === 1 ? 'intento' : 'intentos'}
                 </p>
               </div>
               {confirming === event.id ? (

@@ -28,7 +28,13 @@ export function SyncPanel() {
       ) : (
         <dl className="staff__device">
           <dt>Servidor central</dt>
-          <dd>{view.status.server.state === 'online' ? 'Conectado' : view.status.server.state === 'offline' ? 'Sin conexión' : 'Sin inscribir'}</dd>
+          <dd>
+            {view.status.server.state === 'online'
+              ? 'Conectado'
+              : view.status.server.state === 'offline'
+                ? 'Sin conexión'
+                : 'Sin inscribir'}
+          </dd>
           <dt>Última descarga</dt>
           <dd>{moment(view.status.sync.lastPullAt)}</dd>
           <dt>Último envío</dt>
@@ -36,7 +42,9 @@ export function SyncPanel() {
           <dt>Pendientes de envío</dt>
           <dd>
             {formatCount(view.status.sync.pendingEvents)}
-            {view.status.sync.oldestPendingAt === null ? '' : ` (el más antiguo: ${moment(view.status.sync.oldestPendingAt)})`}
+            {view.status.sync.oldestPendingAt === null
+              ? ''
+              : ` (el más antiguo: ${moment(view.status.sync.oldestPendingAt)})`}
           </dd>
           <dt>Detenidos</dt>
           <dd>{formatCount(view.status.sync.parkedEvents)}</dd>
@@ -44,7 +52,8 @@ export function SyncPanel() {
             <>
               <dt>Descarga inicial</dt>
               <dd>
-                {view.status.sync.progress.percent} % ({formatCount(view.status.sync.progress.rowsDone)} de {formatCount(view.status.sync.progress.rowsTotal)})
+                {view.status.sync.progress.percent} % ({formatCount(view.status.sync.progress.rowsDone)} de{' '}
+                {formatCount(view.status.sync.progress.rowsTotal)})
               </dd>
             </>
           )}

@@ -16,15 +16,11 @@ interface ParkedState {
 
 const initial: ParkedState = { grant: null, events: null, confirming: null, notice: null };
 
-export const useParkedStore = createSessionStore(
-  'parked-events',
-  initial,
-  (set) => ({
-    granted: (grant: StaffGrant) => set({ grant, notice: null }),
-    listed: (events: readonly ParkedEvent[]) => set({ events }),
-    confirm: (eventId: string | null) => set({ confirming: eventId }),
-    resolved: (eventId: string, notice: string) =>
-      set((state) => ({ events: state.events?.filter((e) => e.id !== eventId) ?? null, confirming: null, notice })),
-    expired: (notice: string) => set({ ...initial, notice }),
-  }),
-);
+export const useParkedStore = createSessionStore('parked-events', initial, (set) => ({
+  granted: (grant: StaffGrant) => set({ grant, notice: null }),
+  listed: (events: readonly ParkedEvent[]) => set({ events }),
+  confirm: (eventId: string | null) => set({ confirming: eventId }),
+  resolved: (eventId: string, notice: string) =>
+    set((state) => ({ events: state.events?.filter((e) => e.id !== eventId) ?? null, confirming: null, notice })),
+  expired: (notice: string) => set({ ...initial, notice }),
+}));

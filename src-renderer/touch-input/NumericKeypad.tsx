@@ -37,7 +37,12 @@ export function NumericKeypad({ value, onChange, maxLength = 20, label = 'Teclad
         Borrar
       </button>
       {digitKey('0')}
-      <button type="button" className="keypad__key keypad__key--command" disabled={value.length === 0} onClick={() => onChange('')}>
+      <button
+        type="button"
+        className="keypad__key keypad__key--command"
+        disabled={value.length === 0}
+        onClick={() => onChange('')}
+      >
         Limpiar
       </button>
     </div>

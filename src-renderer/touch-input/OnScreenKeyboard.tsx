@@ -14,7 +14,11 @@ interface OnScreenKeyboardProps {
   readonly label?: string;
 }
 
-const buttonAttributes = Object.entries(spanishKeyNames).map(([button, name]) => ({ attribute: 'aria-label', value: name, buttons: button }));
+const buttonAttributes = Object.entries(spanishKeyNames).map(([button, name]) => ({
+  attribute: 'aria-label',
+  value: name,
+  buttons: button,
+}));
 const buttonTheme = [
   { class: 'osk__command', buttons: '{bksp} {shift} {symbols} {abc}' },
   { class: 'osk__space', buttons: '{space}' },
@@ -28,7 +32,12 @@ const buttonTheme = [
  * keys with document.createElement('button'), whose type is submit, and rebuilds them on
  * every layout change, so inside a form every key would submit it.
  */
-export function OnScreenKeyboard({ value, onChange, maxLength = 200, label = 'Teclado en pantalla' }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  maxLength = 200,
+  label = 'Teclado en pantalla',
+}: OnScreenKeyboardProps) {
   const [shifted, setShifted] = useState(false);
   const [symbols, setSymbols] = useState(false);
 

@@ -17,7 +17,16 @@ interface TouchFieldProps {
  * A large labelled field for the kiosk. The system's own touch keyboard is suppressed
  * (`inputMode="none"`) because Ventanilla shows its own; a physical keyboard still works.
  */
-export function TouchField({ label, hint, value, onChange, active = false, onActivate, kind = 'text', maxLength = 200 }: TouchFieldProps) {
+export function TouchField({
+  label,
+  hint,
+  value,
+  onChange,
+  active = false,
+  onActivate,
+  kind = 'text',
+  maxLength = 200,
+}: TouchFieldProps) {
   const id = useId();
   const hintId = useId();
   const digits = kind === 'digits';

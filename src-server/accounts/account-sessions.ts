@@ -16,7 +16,13 @@ export interface AccountSession {
 
 const digest = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
-export async function openSession(exec: SqlExecutor, accountId: string, deviceId: string, mustChangePassword: boolean, now: Date): Promise<string> {
+export async function openSession(
+  exec: SqlExecutor,
+  accountId: string,
+  deviceId: string,
+  mustChangePassword: boolean,
+  now: Date,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await exec.query(
     'INSERT INTO account_sessions (token_sha256, account_id, device_id, created_at, last_used_at, must_change_password) VALUES ($1, $2, $3, $4, $4, $5)',
@@ -26,7 +32,12 @@ export async function openSession(exec: SqlExecutor, accountId: string, deviceId
 }
 
 /** The live session of `token` from `deviceId`, touched; null when it ended or never was. */
-export async function resolveSession(exec: SqlExecutor, token: string, deviceId: string, now: Date): Promise<AccountSession | null> {
+export async function resolveSession(
+  exec: SqlExecutor,
+  token: string,
+  deviceId: string,
+  now: Date,
+): Promise<AccountSession | null> {
   const { rows } = await exec.query<{ account_id: string; must_change_password: boolean }>(
     `UPDATE account_sessions SET last_used_at = $3
      WHERE token_sha256 = $1 AND device_id = $2
@@ -45,7 +56,10 @@ export async function closeSession(exec: SqlExecutor, token: string): Promise<vo
 
 /** After a password change: this session goes on with the new password, every other one ends. */
 export async function keepOnlySession(exec: SqlExecutor, accountId: string, token: string): Promise<void> {
-  await exec.query('DELETE FROM account_sessions WHERE account_id = $1 AND token_sha256 <> $2', [accountId, digest(token)]);
+  await exec.query('DELETE FROM account_sessions WHERE account_id = $1 AND token_sha256 <> $2', [
+    accountId,
+    digest(token),
+  ]);
   await exec.query('UPDATE account_sessions SET must_change_password = false WHERE token_sha256 = $1', [digest(token)]);
 }
 

@@ -22,7 +22,11 @@ export async function readProfile(ctx: AccountsContext, session: AccountSession)
   return ok(await profileOf(ctx.database.exec, account));
 }
 
-export async function saveProfile(ctx: AccountsContext, session: AccountSession & { readonly deviceId: string }, fields: ProfileFields): Promise<Result<AccountProfile>> {
+export async function saveProfile(
+  ctx: AccountsContext,
+  session: AccountSession & { readonly deviceId: string },
+  fields: ProfileFields,
+): Promise<Result<AccountProfile>> {
   if (session.mustChangePassword) return err('forbidden', mustChangeFirst);
   const saved = await ctx.database.exec.transaction(async (tx): Promise<Result<AccountProfile>> => {
     const account = await accountById(tx, session.accountId, true);
@@ -66,10 +70,19 @@ async function changeAdmitted(
   const account = await accountById(exec, session.accountId);
   if (account === null) return err('session-ended', 'Su sesión terminó. Ingrese de nuevo.');
   // A session opened with a temporary password proved it already; the current one is the one emailed.
-  const current = session.mustChangePassword ? normalizeGeneratedPassword(input.currentPassword) : input.currentPassword;
-  const currentOk = (await work.verify(current, account.passwordHash)) || (session.mustChangePassword && (await spentResetMatches(ctx, work, account.id, current)));
+  const current = session.mustChangePassword
+    ? normalizeGeneratedPassword(input.currentPassword)
+    : input.currentPassword;
+  const currentOk =
+    (await work.verify(current, account.passwordHash)) ||
+    (session.mustChangePassword && (await spentResetMatches(ctx, work, account.id, current)));
   if (!currentOk) return err('validation', 'La contraseña actual no es correcta.', 'currentPassword');
-  if (input.newPassword !== input.repeatPassword) return err('validation', 'La contraseña nueva y su repetición no son iguales. Escríbalas de nuevo.', 'repeatPassword');
+  if (input.newPassword !== input.repeatPassword)
+    return err(
+      'validation',
+      'La contraseña nueva y su repetición no son iguales. Escríbalas de nuevo.',
+      'repeatPassword',
+    );
   const policy = checkNewPassword(input.newPassword, { docNumber: account.docNumber });
   if (!policy.ok) return policy;
   if (await work.verify(input.newPassword, account.passwordHash)) {
@@ -79,7 +92,10 @@ async function changeAdmitted(
   const now = ctx.now();
   await exec.transaction(async (tx) => {
     await setPassword(tx, account.id, hash, false, now);
-    await tx.query('UPDATE account_reset_codes SET used_at = coalesce(used_at, $2) WHERE account_id = $1', [account.id, now.toISOString()]);
+    await tx.query('UPDATE account_reset_codes SET used_at = coalesce(used_at, $2) WHERE account_id = $1', [
+      account.id,
+      now.toISOString(),
+    ]);
     await keepOnlySession(tx, account.id, session.token);
     await enqueueMail(tx, { kind: 'password-changed', to: account.email, fullName: fullName(account), at: now });
   });
@@ -89,7 +105,12 @@ async function changeAdmitted(
 }
 
 /** The temporary password this session was opened with (spent at login) as the "current" one. */
-async function spentResetMatches(ctx: AccountsContext, work: Admission, accountId: string, typed: string): Promise<boolean> {
+async function spentResetMatches(
+  ctx: AccountsContext,
+  work: Admission,
+  accountId: string,
+  typed: string,
+): Promise<boolean> {
   const { rows } = await ctx.database.exec.query<{ code_hash: string }>(
     "SELECT code_hash FROM account_reset_codes WHERE account_id = $1 AND used_at > $2::timestamptz - interval '2 hours' ORDER BY used_at DESC LIMIT 1",
     [accountId, ctx.now().toISOString()],
@@ -98,13 +119,24 @@ async function spentResetMatches(ctx: AccountsContext, work: Admission, accountI
   return row !== undefined && (await work.verify(typed, row.code_hash));
 }
 
-export async function linkCode(ctx: AccountsContext, session: AccountSession, codigoInterno: number): Promise<Result<AccountProfile>> {
+export async function linkCode(
+  ctx: AccountsContext,
+  session: AccountSession,
+  codigoInterno: number,
+): Promise<Result<AccountProfile>> {
   if (session.mustChangePassword) return err('forbidden', mustChangeFirst);
   const exec = ctx.database.exec;
   const { rows } = await exec.query('SELECT 1 FROM subscribers WHERE codigo_interno = $1', [codigoInterno]);
-  if (rows.length === 0) return err('not-found', 'No encontramos ese código interno en el servidor central.', 'codigoInterno');
-  const { rows: count } = await exec.query<{ n: number | string }>('SELECT count(*) AS n FROM account_subscriber_links WHERE account_id = $1', [session.accountId]);
+  if (rows.length === 0)
+    return err('not-found', 'No encontramos ese código interno en el servidor central.', 'codigoInterno');
+  const { rows: count } = await exec.query<{ n: number | string }>(
+    'SELECT count(*) AS n FROM account_subscriber_links WHERE account_id = $1',
+    [session.accountId],
+  );
   if (Number(count[0]?.n ?? 0) >= 20) return err('conflict', 'Una cuenta puede tener hasta 20 códigos internos.');
-  await exec.query('INSERT INTO account_subscriber_links (account_id, codigo_interno, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [session.accountId, codigoInterno, ctx.now().toISOString()]);
+  await exec.query(
+    'INSERT INTO account_subscriber_links (account_id, codigo_interno, linked_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+    [session.accountId, codigoInterno, ctx.now().toISOString()],
+  );
   return readProfile(ctx, session);
 }

@@ -30,13 +30,21 @@ export const randomCaptchaText = (): string => randomText(alphabet, length);
 export async function issueCaptcha(ctx: AccountsContext, deviceId: string): Promise<Result<CaptchaValue>> {
   const now = ctx.now();
   const quota = await takeQuota(ctx.database.exec, quotaKey(captchasPerDevice, deviceId), captchasPerDevice, now);
-  if (!quota.granted) return err('locked', `Se pidieron muchas imágenes desde este equipo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`);
+  if (!quota.granted)
+    return err(
+      'locked',
+      `Se pidieron muchas imágenes desde este equipo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`,
+    );
   return ok(await newCaptcha(ctx.database.exec, (ctx.captchaText ?? randomCaptchaText)(), now));
 }
 
 export async function newCaptcha(exec: SqlExecutor, text: string, now: Date): Promise<CaptchaValue> {
   const captchaId = uuidv7();
-  await exec.query('INSERT INTO captcha_challenges (id, answer, expires_at) VALUES ($1, $2, $3)', [captchaId, text.toUpperCase(), new Date(now.getTime() + captchaTtlMs).toISOString()]);
+  await exec.query('INSERT INTO captcha_challenges (id, answer, expires_at) VALUES ($1, $2, $3)', [
+    captchaId,
+    text.toUpperCase(),
+    new Date(now.getTime() + captchaTtlMs).toISOString(),
+  ]);
   // Expired challenges go as new ones come: the table stays the size of five minutes of use.
   await exec.query('DELETE FROM captcha_challenges WHERE expires_at < $1', [now.toISOString()]);
   const svg = draw(text, { width: 300, height: 100, fontSize: 80, noise: 3, color: false, background: '#f4f1ea' });
@@ -46,7 +54,10 @@ export async function newCaptcha(exec: SqlExecutor, text: string, now: Date): Pr
 /** Spends the challenge and says whether `typed` was its text. */
 export async function solveCaptcha(exec: SqlExecutor, captchaId: string, typed: string, now: Date): Promise<boolean> {
   if (!/^[0-9a-f-]{36}$/i.test(captchaId)) return false;
-  const { rows } = await exec.query<{ answer: string }>('DELETE FROM captcha_challenges WHERE id = $1 AND expires_at > $2 RETURNING answer', [captchaId, now.toISOString()]);
+  const { rows } = await exec.query<{ answer: string }>(
+    'DELETE FROM captcha_challenges WHERE id = $1 AND expires_at > $2 RETURNING answer',
+    [captchaId, now.toISOString()],
+  );
   const answer = rows[0]?.answer;
   return answer !== undefined && answer === typed.replace(/\s/g, '').toUpperCase();
 }

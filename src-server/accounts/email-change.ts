@@ -20,28 +20,52 @@ import { emailChangesPerDevice, noticesPerRecipient, quotaKey, recipientKey, tak
 export const emailCodeMinutes = 15;
 const maxTries = 5;
 
-const digest = (accountId: string, code: string): string => createHash('sha256').update(`${accountId}:${code}`, 'utf8').digest('hex');
+const digest = (accountId: string, code: string): string =>
+  createHash('sha256').update(`${accountId}:${code}`, 'utf8').digest('hex');
 
 /**
  * Inside the profile's transaction: records the pending address and queues the right mail.
  * Either mail counts towards the address's few notices an hour (quotas.ts); past them nothing
  * is sent and the stored code is one nobody was sent, the same as for a taken address.
  */
-export async function requestEmailChange(tx: SqlExecutor, account: AccountRow, email: string, now: Date): Promise<void> {
-  const { rows } = await tx.query<{ email: string; first_names: string; last_names: string }>('SELECT email, first_names, last_names FROM citizen_accounts WHERE email = $1 AND id <> $2', [email, account.id]);
+export async function requestEmailChange(
+  tx: SqlExecutor,
+  account: AccountRow,
+  email: string,
+  now: Date,
+): Promise<void> {
+  const { rows } = await tx.query<{ email: string; first_names: string; last_names: string }>(
+    'SELECT email, first_names, last_names FROM citizen_accounts WHERE email = $1 AND id <> $2',
+    [email, account.id],
+  );
   const owner = rows[0];
   const mailable = (await takeQuota(tx, recipientKey(email), noticesPerRecipient, now)).granted;
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const codeSent = owner === undefined && mailable;
   await tx.query(
     'UPDATE citizen_accounts SET pending_email = $2, pending_email_code_sha256 = $3, pending_email_expires_at = $4, pending_email_attempts = 0 WHERE id = $1',
-    [account.id, email, codeSent ? digest(account.id, code) : digest(account.id, `unsent:${code}:${randomInt(1_000_000)}`), new Date(now.getTime() + emailCodeMinutes * 60_000).toISOString()],
+    [
+      account.id,
+      email,
+      codeSent ? digest(account.id, code) : digest(account.id, `unsent:${code}:${randomInt(1_000_000)}`),
+      new Date(now.getTime() + emailCodeMinutes * 60_000).toISOString(),
+    ],
   );
   if (!mailable) return;
   if (owner === undefined) {
-    await enqueueMail(tx, { kind: 'email-change-code', to: email, fullName: fullName(account), code, validMinutes: emailCodeMinutes });
+    await enqueueMail(tx, {
+      kind: 'email-change-code',
+      to: email,
+      fullName: fullName(account),
+      code,
+      validMinutes: emailCodeMinutes,
+    });
   } else {
-    await enqueueMail(tx, { kind: 'email-in-use', to: owner.email, fullName: `${owner.first_names} ${owner.last_names}` });
+    await enqueueMail(tx, {
+      kind: 'email-in-use',
+      to: owner.email,
+      fullName: `${owner.first_names} ${owner.last_names}`,
+    });
   }
 }
 
@@ -49,18 +73,39 @@ export async function requestEmailChange(tx: SqlExecutor, account: AccountRow, e
 export async function takeEmailChangeQuota(tx: SqlExecutor, deviceId: string, now: Date): Promise<Result<void>> {
   const quota = await takeQuota(tx, quotaKey(emailChangesPerDevice, deviceId), emailChangesPerDevice, now);
   if (quota.granted) return ok(undefined);
-  return err('locked', `Desde este equipo se pidieron muchos cambios de correo en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`, 'email');
+  return err(
+    'locked',
+    `Desde este equipo se pidieron muchos cambios de correo en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`,
+    'email',
+  );
 }
 
-export async function confirmEmail(ctx: AccountsContext, session: AccountSession, code: string): Promise<Result<AccountProfile>> {
-  const wrong = 'El código no es correcto o ya venció. Revise el correo nuevo o pida el cambio otra vez en «Modificar».';
+export async function confirmEmail(
+  ctx: AccountsContext,
+  session: AccountSession,
+  code: string,
+): Promise<Result<AccountProfile>> {
+  const wrong =
+    'El código no es correcto o ya venció. Revise el correo nuevo o pida el cambio otra vez en «Modificar».';
   const outcome = await ctx.database.exec.transaction(async (tx): Promise<Result<AccountProfile>> => {
-    const { rows } = await tx.query<{ pending_email: string | null; code: string | null; expires: Date | string | null; attempts: number }>(
+    const { rows } = await tx.query<{
+      pending_email: string | null;
+      code: string | null;
+      expires: Date | string | null;
+      attempts: number;
+    }>(
       'SELECT pending_email, pending_email_code_sha256 AS code, pending_email_expires_at AS expires, pending_email_attempts AS attempts FROM citizen_accounts WHERE id = $1 FOR UPDATE',
       [session.accountId],
     );
     const row = rows[0];
-    if (row === undefined || row.pending_email === null || row.code === null || row.expires === null || new Date(row.expires).getTime() <= ctx.now().getTime()) return err('validation', wrong, 'code');
+    if (
+      row === undefined ||
+      row.pending_email === null ||
+      row.code === null ||
+      row.expires === null ||
+      new Date(row.expires).getTime() <= ctx.now().getTime()
+    )
+      return err('validation', wrong, 'code');
     const typed = Buffer.from(digest(session.accountId, code.replace(/\s/g, '')), 'hex');
     if (!timingSafeEqual(typed, Buffer.from(row.code, 'hex'))) {
       const spent = row.attempts + 1 >= maxTries;
@@ -72,7 +117,10 @@ export async function confirmEmail(ctx: AccountsContext, session: AccountSession
       );
       return err('validation', wrong, 'code');
     }
-    const { rows: taken } = await tx.query('SELECT 1 FROM citizen_accounts WHERE email = $1 AND id <> $2', [row.pending_email, session.accountId]);
+    const { rows: taken } = await tx.query('SELECT 1 FROM citizen_accounts WHERE email = $1 AND id <> $2', [
+      row.pending_email,
+      session.accountId,
+    ]);
     if (taken.length > 0) return err('validation', wrong, 'code');
     const previous = await accountById(tx, session.accountId);
     await tx.query(
@@ -82,7 +130,13 @@ export async function confirmEmail(ctx: AccountsContext, session: AccountSession
     const account = await accountById(tx, session.accountId);
     if (account === null || previous === null) return err('internal', 'No se pudo leer la cuenta.');
     // The old address hears of it too, in the same transaction as the change.
-    await enqueueMail(tx, { kind: 'email-changed', to: previous.email, fullName: fullName(account), newEmail: account.email, at: ctx.now() });
+    await enqueueMail(tx, {
+      kind: 'email-changed',
+      to: previous.email,
+      fullName: fullName(account),
+      newEmail: account.email,
+      at: ctx.now(),
+    });
     return ok(await profileOf(tx, account));
   });
   if (outcome.ok) ctx.log.info('citizen email changed');

@@ -21,8 +21,18 @@ export interface ThrottleRule {
   readonly windowMs: number;
 }
 
-export const accountRule: ThrottleRule = { freeFailures: 4, baseDelayMs: 30_000, maxDelayMs: 15 * 60_000, windowMs: 24 * 3_600_000 };
-export const deviceRule: ThrottleRule = { freeFailures: 20, baseDelayMs: 10_000, maxDelayMs: 5 * 60_000, windowMs: 3_600_000 };
+export const accountRule: ThrottleRule = {
+  freeFailures: 4,
+  baseDelayMs: 30_000,
+  maxDelayMs: 15 * 60_000,
+  windowMs: 24 * 3_600_000,
+};
+export const deviceRule: ThrottleRule = {
+  freeFailures: 20,
+  baseDelayMs: 10_000,
+  maxDelayMs: 5 * 60_000,
+  windowMs: 3_600_000,
+};
 
 /** A key and the rule it is counted under. */
 export interface ThrottleKey {
@@ -42,7 +52,11 @@ export function delayAfter(rule: ThrottleRule, failures: number): number {
  * One attempt for each key, all or none: when a key refuses, the ones already granted get
  * their attempt back, since nothing was tried. The wait is the longest of the refusals.
  */
-export async function reserveAttempts(exec: SqlExecutor, keys: readonly ThrottleKey[], now: Date): Promise<Reservation> {
+export async function reserveAttempts(
+  exec: SqlExecutor,
+  keys: readonly ThrottleKey[],
+  now: Date,
+): Promise<Reservation> {
   const granted: ThrottleKey[] = [];
   for (const key of keys) {
     const reservation = await reserveAttempt(exec, key, now);
@@ -83,7 +97,12 @@ async function reserveAttempt(exec: SqlExecutor, { key, rule }: ThrottleKey, now
 }
 
 /** The password matched: the account's key is cleared, the others get their attempt back. */
-export async function settleSuccess(exec: SqlExecutor, account: string, others: readonly ThrottleKey[], now: Date): Promise<void> {
+export async function settleSuccess(
+  exec: SqlExecutor,
+  account: string,
+  others: readonly ThrottleKey[],
+  now: Date,
+): Promise<void> {
   await clearFailures(exec, account);
   await giveBackAttempts(exec, others, now);
 }
@@ -108,7 +127,10 @@ async function giveBack(exec: SqlExecutor, { key, rule }: ThrottleKey, now: Date
 
 /** Milliseconds the caller must still wait for `key`, 0 when it may try now. */
 export async function waitFor(exec: SqlExecutor, key: string, now: Date): Promise<number> {
-  const { rows } = await exec.query<{ blocked_until: Date | string }>('SELECT blocked_until FROM login_throttle WHERE key = $1', [key]);
+  const { rows } = await exec.query<{ blocked_until: Date | string }>(
+    'SELECT blocked_until FROM login_throttle WHERE key = $1',
+    [key],
+  );
   const row = rows[0];
   if (row === undefined) return 0;
   return Math.max(0, new Date(row.blocked_until).getTime() - now.getTime());

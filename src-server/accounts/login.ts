@@ -19,9 +19,19 @@ import type { Admission } from './password-work';
  * A live temporary password from «Recuperar contraseña» also opens the account, once, straight
  * into «Cambio de contraseña».
  */
-export async function login(ctx: AccountsContext, docNumber: string, password: string, deviceId: string): Promise<Result<LoginValue>> {
+export async function login(
+  ctx: AccountsContext,
+  docNumber: string,
+  password: string,
+  deviceId: string,
+): Promise<Result<LoginValue>> {
   const candidates = loginDocumentCandidates(docNumber);
-  if (candidates.length === 0) return err('validation', 'Escriba su número de documento, solo con números (o letras y números si es un pasaporte).', 'docNumber');
+  if (candidates.length === 0)
+    return err(
+      'validation',
+      'Escriba su número de documento, solo con números (o letras y números si es un pasaporte).',
+      'docNumber',
+    );
   const admission = ctx.passwords.admit(deviceId);
   if (!admission.ok) return admission;
   try {
@@ -31,7 +41,13 @@ export async function login(ctx: AccountsContext, docNumber: string, password: s
   }
 }
 
-async function checkLogin(ctx: AccountsContext, work: Admission, candidates: readonly string[], password: string, deviceId: string): Promise<Result<LoginValue>> {
+async function checkLogin(
+  ctx: AccountsContext,
+  work: Admission,
+  candidates: readonly string[],
+  password: string,
+  deviceId: string,
+): Promise<Result<LoginValue>> {
   const exec = ctx.database.exec;
   const accountKey = `doc:${candidates[0] ?? ''}`;
   const device = { key: `device:${deviceId}`, rule: deviceRule };
@@ -61,15 +77,25 @@ async function checkLogin(ctx: AccountsContext, work: Admission, candidates: rea
   const session = await exec.transaction(async (tx) => {
     if (viaReset !== null) {
       // Single use: the code is spent by the same statement that checks it is still unspent.
-      const spent = await tx.query('UPDATE account_reset_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id', [viaReset, now.toISOString()]);
+      const spent = await tx.query(
+        'UPDATE account_reset_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id',
+        [viaReset, now.toISOString()],
+      );
       if (spent.rows.length === 0) return null;
     }
     await settleSuccess(tx, accountKey, [device], now);
     return openSession(tx, account.id, deviceId, viaReset !== null || account.mustChangePassword, now);
   });
   if (session === null) return err('wrong-credentials', wrongLogin);
-  ctx.log.info({ viaReset: viaReset !== null, mustChangePassword: viaReset !== null || account.mustChangePassword }, 'citizen logged in');
-  return ok({ session, mustChangePassword: viaReset !== null || account.mustChangePassword, fullName: fullName(account) });
+  ctx.log.info(
+    { viaReset: viaReset !== null, mustChangePassword: viaReset !== null || account.mustChangePassword },
+    'citizen logged in',
+  );
+  return ok({
+    session,
+    mustChangePassword: viaReset !== null || account.mustChangePassword,
+    fullName: fullName(account),
+  });
 }
 
 function passwordMatches(work: Admission, account: AccountRow, password: string): Promise<boolean> {
@@ -79,7 +105,12 @@ function passwordMatches(work: Admission, account: AccountRow, password: string)
 }
 
 /** The id of an unspent, unexpired temporary password of `account` equal to `password`. */
-async function liveResetCode(ctx: AccountsContext, work: Admission, account: AccountRow, password: string): Promise<string | null> {
+async function liveResetCode(
+  ctx: AccountsContext,
+  work: Admission,
+  account: AccountRow,
+  password: string,
+): Promise<string | null> {
   const { rows } = await ctx.database.exec.query<{ id: string; code_hash: string }>(
     'SELECT id, code_hash FROM account_reset_codes WHERE account_id = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC LIMIT 3',
     [account.id, ctx.now().toISOString()],

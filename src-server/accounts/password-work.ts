@@ -51,7 +51,8 @@ export interface Admission {
 }
 
 export const deviceBusyMessage = 'Este equipo ya tiene otra solicitud en curso. Intente en unos segundos.';
-export const serverBusyMessage = 'El servidor central está atendiendo muchas solicitudes en este momento. Intente en unos segundos.';
+export const serverBusyMessage =
+  'El servidor central está atendiendo muchas solicitudes en este momento. Intente en unos segundos.';
 
 export class PasswordWork {
   private readonly limits: PasswordWorkLimits;

@@ -61,7 +61,10 @@ export async function takeQuota(exec: SqlExecutor, key: string, quota: Quota, no
     [key, now.toISOString(), quota.windowMs, quota.limit],
   );
   if (rows.length > 0) return { granted: true };
-  const { rows: window } = await exec.query<{ blocked_until: Date | string }>('SELECT blocked_until FROM login_throttle WHERE key = $1', [key]);
+  const { rows: window } = await exec.query<{ blocked_until: Date | string }>(
+    'SELECT blocked_until FROM login_throttle WHERE key = $1',
+    [key],
+  );
   const end = window[0]?.blocked_until;
   return { granted: false, waitMs: end === undefined ? 0 : Math.max(0, new Date(end).getTime() - now.getTime()) };
 }

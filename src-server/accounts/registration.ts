@@ -23,11 +23,19 @@ export const registeredMessage =
   'y la contraseña inicial, que deberá cambiar al ingresar. Si ya tenía una cuenta, le enviamos un aviso al correo registrado en ella; ' +
   'use «Recuperar contraseña» si no recuerda la suya.';
 
-export async function register(ctx: AccountsContext, input: z.output<typeof RegisterRequest>, deviceId: string): Promise<Result<{ message: string }>> {
+export async function register(
+  ctx: AccountsContext,
+  input: z.output<typeof RegisterRequest>,
+  deviceId: string,
+): Promise<Result<{ message: string }>> {
   const docNumber = normalizeDocument(input.docType, input.docNumber);
   if (!docNumber.ok) return docNumber;
   if (input.consent.policyVersion !== consentPolicy.version) {
-    return err('conflict', 'El texto de la autorización de datos cambió mientras llenaba el formulario. Léalo de nuevo y acéptelo.', 'consent');
+    return err(
+      'conflict',
+      'El texto de la autorización de datos cambió mientras llenaba el formulario. Léalo de nuevo y acéptelo.',
+      'consent',
+    );
   }
   const now = ctx.now();
   const admission = ctx.passwords.admit(deviceId);
@@ -36,8 +44,17 @@ export async function register(ctx: AccountsContext, input: z.output<typeof Regi
   const password = generatedPassword();
   try {
     // Every registration mails someone: a kiosk gets a bounded number of them per hour.
-    const quota = await takeQuota(ctx.database.exec, quotaKey(registrationsPerDevice, deviceId), registrationsPerDevice, now);
-    if (!quota.granted) return err('locked', `Desde este equipo se hicieron muchos registros en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo, o acérquese a una ventanilla.`);
+    const quota = await takeQuota(
+      ctx.database.exec,
+      quotaKey(registrationsPerDevice, deviceId),
+      registrationsPerDevice,
+      now,
+    );
+    if (!quota.granted)
+      return err(
+        'locked',
+        `Desde este equipo se hicieron muchos registros en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo, o acérquese a una ventanilla.`,
+      );
     // Hashed before the transaction: scrypt takes a few hundred milliseconds.
     passwordHash = await admission.value.hash(normalizeGeneratedPassword(password));
   } finally {
@@ -61,7 +78,13 @@ export async function register(ctx: AccountsContext, input: z.output<typeof Regi
       'INSERT INTO account_consents (id, account_id, policy_version, text_sha256, granted_at, device_id, channel) VALUES ($1, $2, $3, $4, $5, $6, $7)',
       [uuidv7(), id, consentPolicy.version, consentTextSha256, now.toISOString(), deviceId, 'kiosk'],
     );
-    await enqueueMail(tx, { kind: 'account-welcome', to: input.email, fullName: `${input.firstNames} ${input.lastNames}`, document: formatDocument(input.docType, docNumber.value), password });
+    await enqueueMail(tx, {
+      kind: 'account-welcome',
+      to: input.email,
+      fullName: `${input.firstNames} ${input.lastNames}`,
+      document: formatDocument(input.docType, docNumber.value),
+      password,
+    });
   });
   ctx.mail.wake();
   // New or existing is not logged: that would tell who has an account.

@@ -85,7 +85,10 @@ async function adminFetch(
   init: { method?: string; headers?: Record<string, string>; body?: string | undefined; signal: AbortSignal },
 ): Promise<{ readonly ok: boolean; readonly status: number; json(): Promise<unknown> }> {
   if (!isLoopbackHost(url.hostname)) {
-    throw new AdminRequestError(`El archivo de administración local apunta a ${url.hostname}, que no es este equipo.`, 'forbidden');
+    throw new AdminRequestError(
+      `El archivo de administración local apunta a ${url.hostname}, que no es este equipo.`,
+      'forbidden',
+    );
   }
   // undici's own fetch with its own Agent: Node's bundled fetch cannot take an npm undici Agent.
   return url.protocol === 'https:' ? undiciFetch(url, { ...init, dispatcher: loopbackTls }) : fetch(url, init);

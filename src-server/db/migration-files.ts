@@ -30,7 +30,9 @@ export async function readMigrationFiles(dir: string): Promise<MigrationFile[]> 
   for (const [position, entry] of journal.entries.entries()) {
     // The journal is append-only; a gap or a reorder means someone edited it by hand.
     if (entry.idx !== position) {
-      throw new Error(`${journalPath}: la entrada ${position} tiene idx ${entry.idx}; el diario de migraciones está dañado.`);
+      throw new Error(
+        `${journalPath}: la entrada ${position} tiene idx ${entry.idx}; el diario de migraciones está dañado.`,
+      );
     }
     const text = (await readFile(path.join(dir, `${entry.tag}.sql`), 'utf8')).replace(/\r\n/g, '\n');
     files.push({

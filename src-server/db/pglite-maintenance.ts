@@ -9,7 +9,11 @@ import type { ServerDatabase } from './open';
  * samples each table (a second or so at a million subscribers), so it runs shortly after
  * start and then every half hour. PostgreSQL is left to autovacuum.
  */
-export function startPgliteMaintenance(database: ServerDatabase, log: Logger, everyMs = 30 * 60_000): { stop(): Promise<void> } {
+export function startPgliteMaintenance(
+  database: ServerDatabase,
+  log: Logger,
+  everyMs = 30 * 60_000,
+): { stop(): Promise<void> } {
   if (database.kind !== 'pglite') return { stop: () => Promise.resolve() };
   let running: Promise<void> | null = null;
   let stopped = false;

@@ -53,14 +53,10 @@ export async function exchangeEnrollmentCode(database: ServerDatabase, code: str
       const claim = rows[0];
       if (claim === undefined) return null;
       // The device row must exist before the code and the series can point at it.
-      await tx.query('INSERT INTO devices (id, name, mode, scope, office, token_hash) VALUES ($1, $2, $3, $4, $5, $6)', [
-        deviceId,
-        claim.device_name,
-        claim.mode,
-        claim.scope,
-        claim.office,
-        sha256Hex(token),
-      ]);
+      await tx.query(
+        'INSERT INTO devices (id, name, mode, scope, office, token_hash) VALUES ($1, $2, $3, $4, $5, $6)',
+        [deviceId, claim.device_name, claim.mode, claim.scope, claim.office, sha256Hex(token)],
+      );
       await tx.query('UPDATE enrollment_codes SET used_by_device_id = $2 WHERE id = $1', [claim.id, deviceId]);
       if (claim.mode === 'kiosk') return { claim, series: null };
       const series = await issueSeries(tx, deviceId, claim.device_name, claim.receipt_prefix);
@@ -70,7 +66,10 @@ export async function exchangeEnrollmentCode(database: ServerDatabase, code: str
     });
   } catch (error) {
     if (!(error instanceof SeriesTaken)) throw error;
-    return err('conflict', 'La serie de recibos de este código ya la usa otro dispositivo activo. Pida al administrador un código nuevo.');
+    return err(
+      'conflict',
+      'La serie de recibos de este código ya la usa otro dispositivo activo. Pida al administrador un código nuevo.',
+    );
   }
   if (claimed === null) return explainRefusal(database, codeHash);
   const { claim, series } = claimed;
@@ -93,9 +92,14 @@ async function explainRefusal(database: ServerDatabase, codeHash: string): Promi
   );
   const row = rows[0];
   if (row === undefined) {
-    return err('validation', 'El código de inscripción no es válido. Revise que lo haya escrito bien o pida uno nuevo al administrador.', 'code');
+    return err(
+      'validation',
+      'El código de inscripción no es válido. Revise que lo haya escrito bien o pida uno nuevo al administrador.',
+      'code',
+    );
   }
-  if (row.used_at !== null) return err('conflict', 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.');
+  if (row.used_at !== null)
+    return err('conflict', 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.');
   return err('validation', 'El código de inscripción venció. Pida uno nuevo al administrador.', 'code');
 }
 

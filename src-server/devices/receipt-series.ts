@@ -31,7 +31,12 @@ export type SeriesRefusal = 'in-use' | 'malformed';
  * Gives `deviceId` a series inside the enrollment's transaction: the one asked for (free, or
  * held by a revoked device) or a new one made from the device's name (`CAJA1`, `CAJA12`, …).
  */
-export async function issueSeries(tx: SqlExecutor, deviceId: string, deviceName: string, requested: string | null): Promise<IssuedSeries | SeriesRefusal> {
+export async function issueSeries(
+  tx: SqlExecutor,
+  deviceId: string,
+  deviceName: string,
+  requested: string | null,
+): Promise<IssuedSeries | SeriesRefusal> {
   if (requested !== null) {
     if (!prefixShape.test(requested)) return 'malformed';
     const { rows } = await tx.query<{ last_number: number; revoked: boolean }>(
@@ -41,7 +46,10 @@ export async function issueSeries(tx: SqlExecutor, deviceId: string, deviceName:
     const held = rows[0];
     if (held !== undefined && !held.revoked) return 'in-use';
     if (held !== undefined) {
-      await tx.query('UPDATE receipt_series SET device_id = $2, updated_at = now() WHERE prefix = $1', [requested, deviceId]);
+      await tx.query('UPDATE receipt_series SET device_id = $2, updated_at = now() WHERE prefix = $1', [
+        requested,
+        deviceId,
+      ]);
       return { prefix: requested, next: held.last_number + 1 };
     }
     await tx.query('INSERT INTO receipt_series (prefix, device_id) VALUES ($1, $2)', [requested, deviceId]);
@@ -50,10 +58,10 @@ export async function issueSeries(tx: SqlExecutor, deviceId: string, deviceName:
   const base = prefixFromName(deviceName);
   for (let n = 1; n < 10_000; n += 1) {
     const prefix = n === 1 ? base : `${base}${n}`;
-    const { rows } = await tx.query<{ prefix: string }>('INSERT INTO receipt_series (prefix, device_id) VALUES ($1, $2) ON CONFLICT (prefix) DO NOTHING RETURNING prefix', [
-      prefix,
-      deviceId,
-    ]);
+    const { rows } = await tx.query<{ prefix: string }>(
+      'INSERT INTO receipt_series (prefix, device_id) VALUES ($1, $2) ON CONFLICT (prefix) DO NOTHING RETURNING prefix',
+      [prefix, deviceId],
+    );
     if (rows.length > 0) return { prefix, next: 1 };
   }
   throw new Error('no free receipt prefix after 10,000 tries');
@@ -61,7 +69,10 @@ export async function issueSeries(tx: SqlExecutor, deviceId: string, deviceName:
 
 /** The series a device holds now, with the number after the last one the server received. */
 export async function seriesOf(exec: SqlExecutor, deviceId: string): Promise<IssuedSeries | null> {
-  const { rows } = await exec.query<{ prefix: string; last_number: number }>('SELECT prefix, last_number FROM receipt_series WHERE device_id = $1', [deviceId]);
+  const { rows } = await exec.query<{ prefix: string; last_number: number }>(
+    'SELECT prefix, last_number FROM receipt_series WHERE device_id = $1',
+    [deviceId],
+  );
   const row = rows[0];
   return row === undefined ? null : { prefix: row.prefix, next: row.last_number + 1 };
 }

@@ -17,7 +17,8 @@ export const phoneLinkMisses: Quota = { name: 'phone-link-miss:ip', limit: 20, w
 export const phoneLinksPerDevice: Quota = { name: 'phone-link:device', limit: 30, windowMs: 60 * 60_000 };
 
 /** The address is personal data: only its hash is stored. */
-export const missKey = (ip: string): string => `${phoneLinkMisses.name}:${createHash('sha256').update(ip, 'utf8').digest('hex')}`;
+export const missKey = (ip: string): string =>
+  `${phoneLinkMisses.name}:${createHash('sha256').update(ip, 'utf8').digest('hex')}`;
 
 /** Milliseconds the address must still wait, or 0 when it may ask. */
 export async function missWait(exec: SqlExecutor, ip: string, now: Date): Promise<number> {

@@ -18,7 +18,8 @@ export interface HeldDocument {
   readonly expiresAt: Date;
 }
 
-export type HoldAnswer = { readonly held: true; readonly token: string; readonly expiresAt: Date } | { readonly held: false };
+export type HoldAnswer =
+  { readonly held: true; readonly token: string; readonly expiresAt: Date } | { readonly held: false };
 
 export interface PhoneDocumentLimits {
   /** How long a link opens. */
@@ -29,7 +30,10 @@ export interface PhoneDocumentLimits {
   readonly maxPerDevice: number;
 }
 
-export const defaultPhoneDocumentLimits: Omit<PhoneDocumentLimits, 'ttlMs'> = { maxHeldBytes: 256 * 1024 * 1024, maxPerDevice: 10 };
+export const defaultPhoneDocumentLimits: Omit<PhoneDocumentLimits, 'ttlMs'> = {
+  maxHeldBytes: 256 * 1024 * 1024,
+  maxPerDevice: 10,
+};
 
 const tokenHash = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -96,12 +100,20 @@ export class PhoneDocuments {
     if (row === undefined) return null;
     const expiresAt = new Date(row.expires_at);
     if (expiresAt.getTime() <= this.now().getTime()) return null;
-    return { fileName: row.file_name, contentType: row.content_type as DocumentContentType, bytes: Buffer.from(row.body), deviceId: row.device_id, expiresAt };
+    return {
+      fileName: row.file_name,
+      contentType: row.content_type as DocumentContentType,
+      bytes: Buffer.from(row.body),
+      deviceId: row.device_id,
+      expiresAt,
+    };
   }
 
   /** Deletes every expired document; returns how many. */
   async sweep(): Promise<number> {
-    const { rows } = await this.exec.query('DELETE FROM phone_documents WHERE expires_at <= $1 RETURNING 1', [this.now().toISOString()]);
+    const { rows } = await this.exec.query('DELETE FROM phone_documents WHERE expires_at <= $1 RETURNING 1', [
+      this.now().toISOString(),
+    ]);
     return rows.length;
   }
 

@@ -12,10 +12,14 @@ export const phoneLinkGonePage = page(
 );
 
 export const phoneLinkWaitPage = (waitMs: number): string =>
-  page('Demasiados intentos', `Desde esta conexión se abrieron muchos enlaces que no existen. Espere ${waitInWords(waitMs)} e intente de nuevo.`);
+  page(
+    'Demasiados intentos',
+    `Desde esta conexión se abrieron muchos enlaces que no existen. Espere ${waitInWords(waitMs)} e intente de nuevo.`,
+  );
 
 /** The pages' policy: nothing loads, nothing runs, nothing frames them. */
-export const phoneLinkPagePolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const phoneLinkPagePolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 function page(title: string, text: string): string {
   return `<!doctype html>

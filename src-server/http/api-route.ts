@@ -1,8 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { assertNever, type Result } from '../../src-shared/api/result';
-import { accountSessionHeader, pathParamNames, type AuthKind, type ServerRoute } from '../../src-shared/server-api/route';
-import { serverRoutes, type RouteName, type RouteParsedInput, type ServerRoutes } from '../../src-shared/server-api/routes';
+import {
+  accountSessionHeader,
+  pathParamNames,
+  type AuthKind,
+  type ServerRoute,
+} from '../../src-shared/server-api/route';
+import {
+  serverRoutes,
+  type RouteName,
+  type RouteParsedInput,
+  type ServerRoutes,
+} from '../../src-shared/server-api/routes';
 import { resolveSession, type AccountSession } from '../accounts/account-sessions';
 import type { ServerDatabase } from '../db/open';
 import type { AuthenticatedDevice } from '../devices/auth';
@@ -37,9 +47,14 @@ export interface JsonText {
 }
 
 /** What the handler answers: the route's value (as the response schema takes it), or JSON text. */
-export type RouteAnswer<K extends RouteName> = ServerRoutes[K] extends { readonly prebuiltAnswer: true } ? JsonText : z.input<ServerRoutes[K]['response']>;
+export type RouteAnswer<K extends RouteName> = ServerRoutes[K] extends { readonly prebuiltAnswer: true }
+  ? JsonText
+  : z.input<ServerRoutes[K]['response']>;
 
-export type RouteHandler<K extends RouteName> = (input: RouteParsedInput<K>, context: RouteContext<K>) => Promise<Result<RouteAnswer<K>>>;
+export type RouteHandler<K extends RouteName> = (
+  input: RouteParsedInput<K>,
+  context: RouteContext<K>,
+) => Promise<Result<RouteAnswer<K>>>;
 
 export interface ApiRouteDeps {
   readonly database: ServerDatabase;
@@ -69,7 +84,10 @@ export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
         const caller = await callerOf(route.auth, request, deps);
         const input = parseBody(route.request, requestInput(route, request));
         // The map's own schema produced `input` and the auth kind chose `caller`: this route's types.
-        const answer = await (handler as (input: unknown, context: unknown) => Promise<Result<unknown>>)(input, { request, ...caller });
+        const answer = await (handler as (input: unknown, context: unknown) => Promise<Result<unknown>>)(input, {
+          request,
+          ...caller,
+        });
         if (!answer.ok) return sendApiError(reply, answer.error);
         if (route.prebuiltAnswer === true) {
           return reply.type('application/json').send(`{"ok":true,"value":${(answer.value as JsonText).json}}`);

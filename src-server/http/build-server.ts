@@ -1,5 +1,10 @@
 import { createServer as createHttpsServer } from 'node:https';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerFactory,
+} from 'fastify';
 import { PasswordWork, type PasswordWorkOptions } from '../accounts/password-work';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
@@ -91,7 +96,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   const httpLog = moduleLogger(logger, 'http');
   app.addHook('onResponse', async (request, reply) => {
-    httpLog.debug({ reqId: request.id, method: request.method, route: request.routeOptions.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    httpLog.debug(
+      {
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
   });
   installErrorHandling(app, httpLog);
 
@@ -100,18 +114,54 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
   await app.register(deviceRoutes(database, deploymentId, subscriberCount));
-  await app.register(syncRoutes(database, deploymentId, deps.feedNotifier, moduleLogger(logger, 'sync'), deps.syncHooks ?? {}, deps.moneyRules));
+  await app.register(
+    syncRoutes(
+      database,
+      deploymentId,
+      deps.feedNotifier,
+      moduleLogger(logger, 'sync'),
+      deps.syncHooks ?? {},
+      deps.moneyRules,
+    ),
+  );
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
-    await app.register(adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), { rules: deps.moneyRules, changed: () => deps.feedNotifier.changed() }));
+    await app.register(
+      adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), {
+        rules: deps.moneyRules,
+        changed: () => deps.feedNotifier.changed(),
+      }),
+    );
   }
   const passwords = new PasswordWork(deps.passwordWork);
-  await app.register(accountRoutes({ database, mail: deps.mail, log: moduleLogger(logger, 'accounts'), now: () => new Date(), passwords, captchaText: deps.captchaText }));
+  await app.register(
+    accountRoutes({
+      database,
+      mail: deps.mail,
+      log: moduleLogger(logger, 'accounts'),
+      now: () => new Date(),
+      passwords,
+      captchaText: deps.captchaText,
+    }),
+  );
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
   const documents = deps.documents ?? defaultDocumentConfig;
   const now = deps.now ?? (() => new Date());
-  const phoneDocuments = new PhoneDocuments(database.exec, { ...defaultPhoneDocumentLimits, ttlMs: documents.phoneLinkMinutes * 60_000 }, now, moduleLogger(logger, 'phone-links'));
+  const phoneDocuments = new PhoneDocuments(
+    database.exec,
+    { ...defaultPhoneDocumentLimits, ttlMs: documents.phoneLinkMinutes * 60_000 },
+    now,
+    moduleLogger(logger, 'phone-links'),
+  );
   app.addHook('onClose', async () => phoneDocuments.stop());
-  await app.register(phoneLinkRoutes({ database, documents: phoneDocuments, config: documents, log: moduleLogger(logger, 'phone-links'), now }));
+  await app.register(
+    phoneLinkRoutes({
+      database,
+      documents: phoneDocuments,
+      config: documents,
+      log: moduleLogger(logger, 'phone-links'),
+      now,
+    }),
+  );
   return app;
 }

@@ -65,7 +65,10 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || undefined;
   const message = issue?.message ?? 'La solicitud no es válida.';
-  throw new HttpError(400, field === undefined ? { code: 'validation', message } : { code: 'validation', message, field });
+  throw new HttpError(
+    400,
+    field === undefined ? { code: 'validation', message } : { code: 'validation', message, field },
+  );
 }
 
 const spanish = z.locales.es().localeError;
@@ -81,7 +84,10 @@ const frameworkMessages: Record<string, string> = {
 
 export function installErrorHandling(app: FastifyInstance, log: Logger): void {
   app.setNotFoundHandler((request, reply) => {
-    sendApiError(reply, { code: 'not-found', message: `No existe la ruta ${request.method} ${request.url.split('?')[0]}.` });
+    sendApiError(reply, {
+      code: 'not-found',
+      message: `No existe la ruta ${request.method} ${request.url.split('?')[0]}.`,
+    });
   });
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {

@@ -6,7 +6,13 @@ import { deviceModes } from '../../src-shared/domain/device-mode';
  * src-shared (the app parses it too); the admin routes' shapes are the server's own.
  */
 
-export { ApiEnvelope, EnrollRequest, EnrollValue, HealthBody, HelloValue } from '../../src-shared/server-api/device-api';
+export {
+  ApiEnvelope,
+  EnrollRequest,
+  EnrollValue,
+  HealthBody,
+  HelloValue,
+} from '../../src-shared/server-api/device-api';
 
 /** Admin routes (loopback, local admin token): dates travel as ISO strings. */
 export const AdminEnrollmentCodeValue = z.object({ code: z.string(), expiresAt: z.string() });

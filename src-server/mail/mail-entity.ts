@@ -8,7 +8,9 @@ import type { SqlExecutor } from '../db/sql-executor';
  * blocked by branding.
  */
 export async function readEntitySetting(exec: SqlExecutor): Promise<EntitySetting | null> {
-  const { rows } = await exec.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [entitySettingKey]);
+  const { rows } = await exec.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [
+    entitySettingKey,
+  ]);
   const row = rows[0];
   if (row === undefined) return null;
   const parsed = parseEntitySetting(row.value);

@@ -37,7 +37,9 @@ export interface EntityWords {
 }
 
 export function entityWords(entity: EntitySetting | null): EntityWords {
-  return entity === null ? { display: 'Ventanilla', inSentence: 'la entidad' } : { display: entity.name, inSentence: entity.name };
+  return entity === null
+    ? { display: 'Ventanilla', inSentence: 'la entidad' }
+    : { display: entity.name, inSentence: entity.name };
 }
 
 export function layoutMail(content: MailContent, entity: EntitySetting | null): RenderedMail {
@@ -51,7 +53,10 @@ function footerParagraphs(entity: EntitySetting | null): { contact: string[]; le
   const contact = entity === null ? [] : [entity.address, entity.phone, entity.website].filter((line) => line !== '');
   const responsible =
     entity === null ? 'La entidad que presta el servicio' : `${entity.name}, NIT ${formatNit(entity.nit)},`;
-  const channels = contact.length === 0 ? 'por los canales de atención de la entidad.' : `por los canales de atención de la entidad: ${contact.join('; ')}.`;
+  const channels =
+    contact.length === 0
+      ? 'por los canales de atención de la entidad.'
+      : `por los canales de atención de la entidad: ${contact.join('; ')}.`;
   return {
     contact,
     legal: [
@@ -67,9 +72,15 @@ function footerParagraphs(entity: EntitySetting | null): { contact: string[]; le
   };
 }
 
-function htmlMail(subject: string, content: MailContent, entity: EntitySetting | null, footer: { contact: string[]; legal: string[] }): string {
+function htmlMail(
+  subject: string,
+  content: MailContent,
+  entity: EntitySetting | null,
+  footer: { contact: string[]; legal: string[] },
+): string {
   const e = escapeHtml;
-  const nitLine = entity === null ? '' : `<div style="font-size:13px;opacity:0.9;">NIT ${e(formatNit(entity.nit))}</div>`;
+  const nitLine =
+    entity === null ? '' : `<div style="font-size:13px;opacity:0.9;">NIT ${e(formatNit(entity.nit))}</div>`;
   const blocks = content.blocks.map(htmlBlock).join('\n');
   const contact = footer.contact.map((line) => `<div>${e(line)}</div>`).join('');
   const legal = footer.legal.map((p) => `<p style="margin:8px 0 0;">${e(p)}</p>`).join('');
@@ -121,7 +132,11 @@ function htmlBlock(block: MailBlock): string {
   }
 }
 
-function textMail(content: MailContent, entity: EntitySetting | null, footer: { contact: string[]; legal: string[] }): string {
+function textMail(
+  content: MailContent,
+  entity: EntitySetting | null,
+  footer: { contact: string[]; legal: string[] },
+): string {
   const header = entity === null ? [entityWords(entity).display] : [entity.name, `NIT ${formatNit(entity.nit)}`];
   const blocks = content.blocks.map((block) => {
     switch (block.kind) {
@@ -135,12 +150,16 @@ function textMail(content: MailContent, entity: EntitySetting | null, footer: { 
         return assertNever(block);
     }
   });
-  return [
-    header.join('\n'),
-    content.title,
-    `Hola, ${content.fullName}:`,
-    ...blocks,
-    ['--', ...(entity === null ? [] : [`${entity.name} · NIT ${formatNit(entity.nit)}`]), ...footer.contact].join('\n'),
-    ...footer.legal,
-  ].join('\n\n') + '\n';
+  return (
+    [
+      header.join('\n'),
+      content.title,
+      `Hola, ${content.fullName}:`,
+      ...blocks,
+      ['--', ...(entity === null ? [] : [`${entity.name} · NIT ${formatNit(entity.nit)}`]), ...footer.contact].join(
+        '\n',
+      ),
+      ...footer.legal,
+    ].join('\n\n') + '\n'
+  );
 }

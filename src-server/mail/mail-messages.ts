@@ -28,7 +28,13 @@ export type MailMessage =
       readonly validMinutes: number;
     }
   /** «Modificar usuario» with a new email: the code that confirms the address is the citizen's. */
-  | { readonly kind: 'email-change-code'; readonly to: string; readonly fullName: string; readonly code: string; readonly validMinutes: number }
+  | {
+      readonly kind: 'email-change-code';
+      readonly to: string;
+      readonly fullName: string;
+      readonly code: string;
+      readonly validMinutes: number;
+    }
   /**
    * Someone asked to move another account to this address, which already has its own: its
    * owner is told, while the other citizen's screen waits for a code that never comes.
@@ -38,7 +44,13 @@ export type MailMessage =
    * Sent to the account's previous address when its email changed: whoever reads the old box
    * learns of it, and a citizen who did not make the change can react.
    */
-  | { readonly kind: 'email-changed'; readonly to: string; readonly fullName: string; readonly newEmail: string; readonly at: Date }
+  | {
+      readonly kind: 'email-changed';
+      readonly to: string;
+      readonly fullName: string;
+      readonly newEmail: string;
+      readonly at: Date;
+    }
   /** Notice after a password change, so a citizen who did not make it can react. */
   | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date };
 

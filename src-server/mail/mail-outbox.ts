@@ -64,7 +64,12 @@ export async function claimDueMail(
 }
 
 /** The transport took the mail: `sent` over SMTP, `mailbox` when it stays on this server. */
-export async function recordDelivered(exec: SqlExecutor, id: string, state: 'sent' | 'mailbox', at: Date): Promise<void> {
+export async function recordDelivered(
+  exec: SqlExecutor,
+  id: string,
+  state: 'sent' | 'mailbox',
+  at: Date,
+): Promise<void> {
   // Mail handed to SMTP keeps its subject and dates but not its body: the body may carry an
   // initial or temporary password, which must not sit in the database after it went out. The
   // local mailbox keeps bodies: they are its only copy, and it exists for demos and tests.
@@ -77,7 +82,11 @@ export async function recordDelivered(exec: SqlExecutor, id: string, state: 'sen
 }
 
 /** A transient failure: due again at `nextAttemptAt`. `error` must hold no address or secret. */
-export async function recordRetry(exec: SqlExecutor, id: string, opts: { readonly nextAttemptAt: Date; readonly error: string }): Promise<void> {
+export async function recordRetry(
+  exec: SqlExecutor,
+  id: string,
+  opts: { readonly nextAttemptAt: Date; readonly error: string },
+): Promise<void> {
   await exec.query(
     `UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = $2::timestamptz, last_error = $3
      WHERE id = $1 AND state = 'queued'`,

@@ -2,7 +2,14 @@ import type { ServerDatabase } from '../db/open';
 import { moduleLogger, type Logger } from '../logger';
 import { DEFAULT_MAIL_BACKOFF, retryDelayMs, type BackoffPolicy } from './mail-backoff';
 import { asDeliveryError } from './mail-delivery-error';
-import { claimDueMail, recordDelivered, recordFailed, recordRetry, releaseClaim, type ClaimedMail } from './mail-outbox';
+import {
+  claimDueMail,
+  recordDelivered,
+  recordFailed,
+  recordRetry,
+  releaseClaim,
+  type ClaimedMail,
+} from './mail-outbox';
 import type { MailTransport } from './mail-transport';
 
 export interface MailSenderOptions {
@@ -111,7 +118,11 @@ export class MailSender {
     const exec = this.options.database.exec;
     while (this.state === 'running') {
       const now = this.now();
-      const claimed = await claimDueMail(exec, { now, leaseUntil: new Date(now.getTime() + this.leaseMs), limit: this.batchSize });
+      const claimed = await claimDueMail(exec, {
+        now,
+        leaseUntil: new Date(now.getTime() + this.leaseMs),
+        limit: this.batchSize,
+      });
       for (const [index, mail] of claimed.entries()) {
         const outcome = this.state === 'running' ? await this.deliver(mail) : 'stopping';
         if (outcome !== 'next') {
@@ -132,17 +143,32 @@ export class MailSender {
     const attempt = mail.attempts + 1;
     const context = { mailId: mail.id, template: mail.template, attempt };
     try {
-      await transport.send({ id: mail.id, to: mail.recipient, subject: mail.subject, html: mail.html, text: mail.text });
+      await transport.send({
+        id: mail.id,
+        to: mail.recipient,
+        subject: mail.subject,
+        html: mail.html,
+        text: mail.text,
+      });
     } catch (thrown) {
       const failure = asDeliveryError(thrown);
       if (failure.permanent) {
         await recordFailed(exec, mail.id, failure.reason);
-        this.log.error({ ...context, reason: failure.reason }, 'El servidor SMTP rechazó el correo de forma definitiva');
+        this.log.error(
+          { ...context, reason: failure.reason },
+          'El servidor SMTP rechazó el correo de forma definitiva',
+        );
         return 'next';
       }
       const delayMs = retryDelayMs(attempt, this.backoff, this.random);
-      await recordRetry(exec, mail.id, { nextAttemptAt: new Date(this.now().getTime() + delayMs), error: failure.reason });
-      this.log.warn({ ...context, retryInMs: delayMs, reason: failure.reason }, 'No se pudo enviar el correo; se reintentará');
+      await recordRetry(exec, mail.id, {
+        nextAttemptAt: new Date(this.now().getTime() + delayMs),
+        error: failure.reason,
+      });
+      this.log.warn(
+        { ...context, retryInMs: delayMs, reason: failure.reason },
+        'No se pudo enviar el correo; se reintentará',
+      );
       return 'relay-failed';
     }
     if (transport.kind === 'mailbox') {

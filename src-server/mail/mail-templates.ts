@@ -23,7 +23,10 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
         title: 'Sus datos de acceso',
         fullName: message.fullName,
         blocks: [
-          { kind: 'paragraph', text: `Su cuenta de usuario en ${names.inSentence} quedó creada. Estos son sus datos de acceso:` },
+          {
+            kind: 'paragraph',
+            text: `Su cuenta de usuario en ${names.inSentence} quedó creada. Estos son sus datos de acceso:`,
+          },
           {
             kind: 'fields',
             rows: [
@@ -66,7 +69,10 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
         title: 'Recuperación de contraseña',
         fullName: message.fullName,
         blocks: [
-          { kind: 'paragraph', text: 'Recibimos una solicitud para recuperar el acceso a su cuenta. Ingrese con esta contraseña temporal:' },
+          {
+            kind: 'paragraph',
+            text: 'Recibimos una solicitud para recuperar el acceso a su cuenta. Ingrese con esta contraseña temporal:',
+          },
           { kind: 'fields', rows: [{ label: 'Contraseña temporal', value: message.password }] },
           {
             kind: 'notice',
@@ -86,9 +92,15 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
         title: 'Confirme su nuevo correo',
         fullName: message.fullName,
         blocks: [
-          { kind: 'paragraph', text: `Pidió usar este correo en su cuenta de ${names.inSentence}. Para confirmarlo, escriba este código en «Modificar usuario»:` },
+          {
+            kind: 'paragraph',
+            text: `Pidió usar este correo en su cuenta de ${names.inSentence}. Para confirmarlo, escriba este código en «Modificar usuario»:`,
+          },
           { kind: 'fields', rows: [{ label: 'Código de confirmación', value: message.code }] },
-          { kind: 'notice', text: `Es válido durante ${minutes(message.validMinutes)}. Hasta que lo escriba, su cuenta sigue con el correo anterior.` },
+          {
+            kind: 'notice',
+            text: `Es válido durante ${minutes(message.validMinutes)}. Hasta que lo escriba, su cuenta sigue con el correo anterior.`,
+          },
         ],
       };
     case 'email-in-use':
@@ -118,7 +130,10 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
               'Desde ahora los avisos de la cuenta llegan allí.',
           },
           { kind: 'paragraph', text: 'Si fue usted, no tiene que hacer nada más.' },
-          { kind: 'notice', text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.' },
+          {
+            kind: 'notice',
+            text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.',
+          },
         ],
       };
     case 'password-changed':
@@ -134,14 +149,16 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
               `${formatBogotaDay(message.at)} a las ${formatBogotaTime(message.at)} (hora de Colombia).`,
           },
           { kind: 'paragraph', text: 'Si fue usted, no tiene que hacer nada más.' },
-          { kind: 'notice', text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.' },
+          {
+            kind: 'notice',
+            text: 'Si usted no hizo este cambio, comuníquese de inmediato con la entidad para proteger su cuenta.',
+          },
         ],
       };
     default:
       return assertNever(message);
   }
 }
-
 
 /** `an•••@correo.co`: enough for the owner to recognise the address, not to learn it. */
 function maskEmail(email: string): string {

@@ -25,7 +25,12 @@ export interface MailTransport {
 }
 
 /** Waits of the SMTP conversation: nodemailer's defaults (2 min to connect) would hold a send, and stop(), far too long. */
-const SMTP_TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 } as const;
+const SMTP_TIMEOUTS = {
+  connectionTimeout: 10_000,
+  greetingTimeout: 10_000,
+  socketTimeout: 30_000,
+  dnsTimeout: 10_000,
+} as const;
 
 export function createMailTransport(smtpUrl: string | null, from: string): MailTransport {
   return smtpUrl === null ? mailboxTransport() : smtpTransport(smtpUrl, from);

@@ -17,7 +17,6 @@ const stateLabels: Record<string, string> = {
   failed: 'Rechazado',
 };
 
-
 /** The links carry the start's token: the pages open only with it (routes/mailbox.ts). */
 const withToken = (path: string, token: string): string => `${path}?token=${encodeURIComponent(token)}`;
 

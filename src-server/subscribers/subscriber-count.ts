@@ -21,7 +21,11 @@ export function createSubscriberCounter(
   database: ServerDatabase,
   opts: { ttlMs?: number; now?: () => number } = {},
 ): SubscriberCounter {
-  return cachedValue(() => countSubscribers(database), opts.ttlMs ?? DEFAULT_SUBSCRIBER_COUNT_TTL_MS, opts.now ?? Date.now);
+  return cachedValue(
+    () => countSubscribers(database),
+    opts.ttlMs ?? DEFAULT_SUBSCRIBER_COUNT_TTL_MS,
+    opts.now ?? Date.now,
+  );
 }
 
 export async function countSubscribers(database: ServerDatabase): Promise<number> {

@@ -14,5 +14,14 @@ export async function readSessions(tx: SqlExecutor, ids: Iterable<string>): Prom
     'SELECT id, device_id, cashier, closed_at FROM cash_sessions WHERE id = ANY($1::uuid[])',
     [list],
   );
-  return new Map(rows.map((row) => [row.id, { deviceId: row.device_id, cashier: row.cashier, closedAt: row.closed_at === null ? null : new Date(row.closed_at) }]));
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        deviceId: row.device_id,
+        cashier: row.cashier,
+        closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+      },
+    ]),
+  );
 }

@@ -41,21 +41,50 @@ export class EventImportError extends Error {
  * `rejected_events` like any other. The file must be as exported: its mac is checked against
  * the device's token hash first.
  */
-export async function importExportedEvents(database: ServerDatabase, text: string, rules?: MoneyRules): Promise<ImportOutcome> {
+export async function importExportedEvents(
+  database: ServerDatabase,
+  text: string,
+  rules?: MoneyRules,
+): Promise<ImportOutcome> {
   const file = parseFile(text);
   const [row] = await database.db
-    .select({ id: devices.id, name: devices.name, mode: devices.mode, scope: devices.scope, office: devices.office, tokenHash: devices.tokenHash })
+    .select({
+      id: devices.id,
+      name: devices.name,
+      mode: devices.mode,
+      scope: devices.scope,
+      office: devices.office,
+      tokenHash: devices.tokenHash,
+    })
     .from(devices)
     .where(eq(devices.id, file.deviceId));
-  if (row === undefined) throw new EventImportError(`El archivo es de un dispositivo que este servidor no conoce (${file.deviceId}). ¿Es el servidor central correcto?`);
+  if (row === undefined)
+    throw new EventImportError(
+      `El archivo es de un dispositivo que este servidor no conoce (${file.deviceId}). ¿Es el servidor central correcto?`,
+    );
   if (!macMatches(file, row.tokenHash)) {
-    throw new EventImportError('El archivo fue modificado después de exportarse, o no lo exportó ese dispositivo: no se importó nada.');
+    throw new EventImportError(
+      'El archivo fue modificado después de exportarse, o no lo exportó ese dispositivo: no se importó nada.',
+    );
   }
-  const device: AuthenticatedDevice = { id: row.id, name: row.name, mode: z.enum(deviceModes).parse(row.mode), scope: row.scope, office: row.office };
-  const events: PushedEvent[] = file.events.map(({ id, deviceId, type, payload, createdAt }) => ({ id, deviceId, type, payload, createdAt }));
+  const device: AuthenticatedDevice = {
+    id: row.id,
+    name: row.name,
+    mode: z.enum(deviceModes).parse(row.mode),
+    scope: row.scope,
+    office: row.office,
+  };
+  const events: PushedEvent[] = file.events.map(({ id, deviceId, type, payload, createdAt }) => ({
+    id,
+    deviceId,
+    type,
+    payload,
+    createdAt,
+  }));
   const results: PushResult[] = [];
   // In the device's order, in batches the push route would accept.
-  for (let i = 0; i < events.length; i += maxPushBatch) results.push(...(await applyPushBatch(database, device, events.slice(i, i + maxPushBatch), rules)));
+  for (let i = 0; i < events.length; i += maxPushBatch)
+    results.push(...(await applyPushBatch(database, device, events.slice(i, i + maxPushBatch), rules)));
   const typeOf = new Map(events.map((e) => [e.id, e.type]));
   return {
     deviceId: device.id,
@@ -64,7 +93,11 @@ export async function importExportedEvents(database: ServerDatabase, text: strin
     duplicate: results.filter((r) => r.status === 'duplicate').length,
     rejected: results
       .filter((r) => r.status === 'rejected')
-      .map((r) => ({ id: r.id, type: typeOf.get(r.id) ?? '', reason: r.reason ?? 'Rechazado por el servidor central.' })),
+      .map((r) => ({
+        id: r.id,
+        type: typeOf.get(r.id) ?? '',
+        reason: r.reason ?? 'Rechazado por el servidor central.',
+      })),
   };
 }
 
@@ -78,7 +111,9 @@ function parseFile(text: string): EventExportFile {
   const parsed = EventExportFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new EventImportError(`El archivo no es una exportación de eventos de Ventanilla válida (${issue?.path.join('.') || 'formato'}).`);
+    throw new EventImportError(
+      `El archivo no es una exportación de eventos de Ventanilla válida (${issue?.path.join('.') || 'formato'}).`,
+    );
   }
   if (parsed.data.events.some((e) => e.deviceId !== parsed.data.deviceId)) {
     throw new EventImportError('El archivo mezcla eventos de otro dispositivo: no se importó nada.');

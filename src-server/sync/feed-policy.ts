@@ -22,8 +22,16 @@ const citizenData: readonly ReplicatedTable[] = ['subscribers', 'bills', 'paymen
 
 export const feedPolicies: Readonly<Record<DeviceMode, FeedPolicy>> = {
   kiosk: { tables: citizenData, staffRoles: [], hidePaymentReferences: true },
-  cashier: { tables: [...citizenData, 'staff_users'], staffRoles: ['cajero', 'supervisor'], hidePaymentReferences: false },
-  field: { tables: [...citizenData, 'staff_users'], staffRoles: ['cajero', 'supervisor'], hidePaymentReferences: false },
+  cashier: {
+    tables: [...citizenData, 'staff_users'],
+    staffRoles: ['cajero', 'supervisor'],
+    hidePaymentReferences: false,
+  },
+  field: {
+    tables: [...citizenData, 'staff_users'],
+    staffRoles: ['cajero', 'supervisor'],
+    hidePaymentReferences: false,
+  },
 };
 
 /** Columns of a payment no device needs (who took it is the server's business). */

@@ -50,7 +50,13 @@ const staffOutOfRole = `(table_name = 'staff_users' AND op = 'put' AND NOT (row-
  * `upTo` itself — changes it may not see (another route's, a table it does not hold) move its
  * cursor too, and a long poll never wakes for them again and again.
  */
-export async function readFeedPage(exec: SqlExecutor, cursor: number, limit: number, scope: string | null, policy: FeedPolicy): Promise<FeedPage> {
+export async function readFeedPage(
+  exec: SqlExecutor,
+  cursor: number,
+  limit: number,
+  scope: string | null,
+  policy: FeedPolicy,
+): Promise<FeedPage> {
   const upTo = await latestSeq(exec);
   const { rows } = await exec.query<FeedRow>(
     `SELECT seq, table_name, row_key,
@@ -61,12 +67,22 @@ export async function readFeedPage(exec: SqlExecutor, cursor: number, limit: num
             ELSE row::text END AS row
      FROM change_log
      WHERE seq > $1 AND seq <= $8 AND ${scopeFilter} AND ${policyFilter} ORDER BY seq LIMIT $2`,
-    [cursor, limit, scope, [...policy.tables], [...policy.staffRoles], policy.hidePaymentReferences, [...serverOnlyPaymentColumns], upTo],
+    [
+      cursor,
+      limit,
+      scope,
+      [...policy.tables],
+      [...policy.staffRoles],
+      policy.hidePaymentReferences,
+      [...serverOnlyPaymentColumns],
+      upTo,
+    ],
   );
   // Built by hand: parsing each jsonb row only to stringify it again would cost more than the
   // query. Keys and table names go through JSON.stringify; `row` is PostgreSQL's JSON text.
   const parts = rows.map(
-    (r) => `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"key":${JSON.stringify(r.row_key)},"op":${JSON.stringify(r.op)},"row":${r.row ?? 'null'}}`,
+    (r) =>
+      `{"seq":${Number(r.seq)},"table":${JSON.stringify(r.table_name)},"key":${JSON.stringify(r.row_key)},"op":${JSON.stringify(r.op)},"row":${r.row ?? 'null'}}`,
   );
   const last = rows.at(-1);
   const full = rows.length === limit;
@@ -80,7 +96,12 @@ export async function readFeedPage(exec: SqlExecutor, cursor: number, limit: num
 }
 
 /** Changes left after `cursor` for this device (index range scan; asked once per catch-up). */
-export async function countAfter(exec: SqlExecutor, cursor: number, scope: string | null, policy: FeedPolicy): Promise<number> {
+export async function countAfter(
+  exec: SqlExecutor,
+  cursor: number,
+  scope: string | null,
+  policy: FeedPolicy,
+): Promise<number> {
   const { rows } = await exec.query<{ n: string | number }>(
     `SELECT count(*) AS n FROM change_log WHERE seq > $1 AND ${scopeFilter.replaceAll('$3', '$2')} AND ${policyFilter.replaceAll('$4', '$3')}`,
     [cursor, scope, [...policy.tables]],

@@ -29,11 +29,17 @@ const Days = z.coerce.number().int().min(1).max(3650);
 export function loadMoneyRules(env: Record<string, string | undefined>): MoneyRules {
   const scope = env.VENTANILLA_VOID_SCOPE?.trim() || defaultMoneyRules.voidScope;
   if (scope !== 'office' && scope !== 'device') {
-    throw new MoneyRulesError(`VENTANILLA_VOID_SCOPE debe ser «office» (la misma sede) o «device» (el mismo equipo), no «${scope}».`);
+    throw new MoneyRulesError(
+      `VENTANILLA_VOID_SCOPE debe ser «office» (la misma sede) o «device» (el mismo equipo), no «${scope}».`,
+    );
   }
-  const days = Days.safeParse(env.VENTANILLA_PAYMENT_MAX_AGE_DAYS?.trim() || String(defaultMoneyRules.paymentMaxAgeDays));
+  const days = Days.safeParse(
+    env.VENTANILLA_PAYMENT_MAX_AGE_DAYS?.trim() || String(defaultMoneyRules.paymentMaxAgeDays),
+  );
   if (!days.success) {
-    throw new MoneyRulesError(`VENTANILLA_PAYMENT_MAX_AGE_DAYS debe ser un número entero de días entre 1 y 3650, no «${env.VENTANILLA_PAYMENT_MAX_AGE_DAYS}».`);
+    throw new MoneyRulesError(
+      `VENTANILLA_PAYMENT_MAX_AGE_DAYS debe ser un número entero de días entre 1 y 3650, no «${env.VENTANILLA_PAYMENT_MAX_AGE_DAYS}».`,
+    );
   }
   return { ...defaultMoneyRules, voidScope: scope, paymentMaxAgeDays: days.data };
 }

@@ -50,16 +50,28 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
       [billNumbers],
     );
     const bills = new Map(rows.map((row) => [Number(row.bill_number), { ...row }]));
-    const known = await tx.query<{ id: string; state: string }>('SELECT id, state FROM payments WHERE id = ANY($1::uuid[])', [payloads.map((p) => p.paymentId)]);
+    const known = await tx.query<{ id: string; state: string }>(
+      'SELECT id, state FROM payments WHERE id = ANY($1::uuid[])',
+      [payloads.map((p) => p.paymentId)],
+    );
     const paymentStates = new Map(known.rows.map((row) => [row.id, row.state]));
-    const used = await tx.query<{ reference: string }>('SELECT reference FROM payments WHERE reference = ANY($1::text[]) AND device_id IS NOT NULL', [
-      payloads.map((p) => p.reference),
-    ]);
+    const used = await tx.query<{ reference: string }>(
+      'SELECT reference FROM payments WHERE reference = ANY($1::text[]) AND device_id IS NOT NULL',
+      [payloads.map((p) => p.reference)],
+    );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
-    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [ctx.device.id]);
+    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [
+      ctx.device.id,
+    ]);
     const prefix = series.rows[0]?.prefix ?? null;
-    const sessions = await readSessions(tx, payloads.map((p) => p.cashSessionId));
-    const staff = await readStaff(tx, payloads.map((p) => p.cashier));
+    const sessions = await readSessions(
+      tx,
+      payloads.map((p) => p.cashSessionId),
+    );
+    const staff = await readStaff(
+      tx,
+      payloads.map((p) => p.cashier),
+    );
     const routes = routeScope(ctx.device.scope);
     const channel = ctx.device.mode === 'field' ? 'campo' : 'caja';
 
@@ -72,19 +84,27 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
       accept(payment) {
         const bill = bills.get(payment.billNumber);
         if (bill === undefined || bill.codigo_interno !== payment.codigoInterno) {
-          throw new EventRejection(`La factura ${payment.billNumber} no existe para el código interno ${payment.codigoInterno}.`);
+          throw new EventRejection(
+            `La factura ${payment.billNumber} no existe para el código interno ${payment.codigoInterno}.`,
+          );
         }
         if (ctx.device.mode === 'field' && (routes === null || !withinRoutes(bill.codigo_ruta, routes))) {
-          throw new EventRejection(`El código interno ${payment.codigoInterno} no está en las rutas asignadas a este dispositivo.`);
+          throw new EventRejection(
+            `El código interno ${payment.codigoInterno} no está en las rutas asignadas a este dispositivo.`,
+          );
         }
         const state = paymentStates.get(payment.paymentId);
-        if (state === 'voided') throw new EventRejection(`El pago ${payment.paymentId} ya fue anulado; no se registra de nuevo.`);
-        if (state !== undefined) throw new EventRejection(`El pago ${payment.paymentId} ya estaba registrado con otro evento.`);
+        if (state === 'voided')
+          throw new EventRejection(`El pago ${payment.paymentId} ya fue anulado; no se registra de nuevo.`);
+        if (state !== undefined)
+          throw new EventRejection(`El pago ${payment.paymentId} ya estaba registrado con otro evento.`);
         if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0 || payment.amount > maxPesos) {
           throw new EventRejection(`El valor del pago (${payment.amount}) está fuera del rango permitido.`);
         }
         if (payment.cashRounding >= payment.amount) {
-          throw new EventRejection(`El redondeo del efectivo (${formatCop(payment.cashRounding)}) no puede ser todo el valor del pago (${formatCop(payment.amount)}).`);
+          throw new EventRejection(
+            `El redondeo del efectivo (${formatCop(payment.cashRounding)}) no puede ser todo el valor del pago (${formatCop(payment.amount)}).`,
+          );
         }
         const dated = dateRefusal(payment.paidAt, ctx);
         if (dated !== null) throw new EventRejection(dated);
@@ -92,9 +112,12 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (refusal !== null) throw new EventRejection(refusal);
         sessionCheck(sessions.get(payment.cashSessionId), payment, ctx, staff.get(payment.cashier)?.role);
         if (prefix !== null && !payment.reference.startsWith(`${prefix}-`)) {
-          throw new EventRejection(`El recibo ${payment.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`);
+          throw new EventRejection(
+            `El recibo ${payment.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`,
+          );
         }
-        if (usedReferences.has(payment.reference)) throw new EventRejection(`El número de recibo ${payment.reference} ya se usó en otro pago.`);
+        if (usedReferences.has(payment.reference))
+          throw new EventRejection(`El número de recibo ${payment.reference} ya se usó en otro pago.`);
 
         paymentStates.set(payment.paymentId, 'valid');
         usedReferences.add(payment.reference);
@@ -106,7 +129,14 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (owed > 0 && payment.amount >= owed) paid.set(payment.billNumber, payment.paidAt);
         // Saldo a favor is money received beyond what was owed; a rounding was never received.
         const excess = payment.amount - payment.cashRounding - owed;
-        if (excess > 0) credits.push({ id: uuidv7(), codigo_interno: payment.codigoInterno, payment_id: payment.paymentId, amount: excess, reason: creditReason(bill, excess) });
+        if (excess > 0)
+          credits.push({
+            id: uuidv7(),
+            codigo_interno: payment.codigoInterno,
+            payment_id: payment.paymentId,
+            amount: excess,
+            reason: creditReason(bill, excess),
+          });
         // A second payment of the same bill in this batch finds it paid.
         if (owed > 0 && payment.amount >= owed) bill.state = 'pagada';
       },
@@ -143,7 +173,10 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
             `UPDATE bills SET state = 'pagada', paid_at = p.paid_at
              FROM jsonb_to_recordset($1::jsonb) AS p(bill_number bigint, paid_at timestamptz)
              WHERE bills.bill_number = ANY($2::bigint[]) AND bills.bill_number = p.bill_number`,
-            [JSON.stringify([...paid].map(([billNumber, paidAt]) => ({ bill_number: billNumber, paid_at: paidAt }))), [...paid.keys()]],
+            [
+              JSON.stringify([...paid].map(([billNumber, paidAt]) => ({ bill_number: billNumber, paid_at: paidAt }))),
+              [...paid.keys()],
+            ],
           );
         }
         if (credits.length > 0) {
@@ -155,7 +188,10 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
           );
         }
         if (lastNumber > 0) {
-          await tx.query('UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1', [ctx.device.id, lastNumber]);
+          await tx.query(
+            'UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1',
+            [ctx.device.id, lastNumber],
+          );
         }
       },
     };
@@ -171,16 +207,24 @@ function dateRefusal(paidAt: string, ctx: PushContext): string | null {
   const at = Date.parse(paidAt);
   const now = ctx.now.getTime();
   if (Number.isNaN(at)) return 'La fecha del pago no es válida.';
-  if (at > now + ctx.rules.paymentFutureMinutes * 60_000) return 'La fecha del pago es posterior a la hora del servidor central: revise el reloj del dispositivo.';
+  if (at > now + ctx.rules.paymentFutureMinutes * 60_000)
+    return 'La fecha del pago es posterior a la hora del servidor central: revise el reloj del dispositivo.';
   if (at < now - ctx.rules.paymentMaxAgeDays * 86_400_000) {
     return `La fecha del pago es de hace más de ${ctx.rules.paymentMaxAgeDays} días: la oficina debe revisarlo y registrarlo.`;
   }
   return null;
 }
 
-function sessionCheck(session: KnownSession | undefined, payment: PaymentTaken, ctx: PushContext, role: string | undefined): void {
+function sessionCheck(
+  session: KnownSession | undefined,
+  payment: PaymentTaken,
+  ctx: PushContext,
+  role: string | undefined,
+): void {
   if (session === undefined || session.deviceId !== ctx.device.id) {
-    throw new EventRejection('La sesión de caja del pago no es de este dispositivo (o el servidor no recibió su apertura).');
+    throw new EventRejection(
+      'La sesión de caja del pago no es de este dispositivo (o el servidor no recibió su apertura).',
+    );
   }
   if (session.closedAt !== null && Date.parse(payment.paidAt) > session.closedAt.getTime()) {
     throw new EventRejection('El pago tiene fecha posterior al cierre de su sesión de caja.');
@@ -196,7 +240,9 @@ function receiptNumber(reference: string, prefix: string): number {
 }
 
 function creditReason(bill: BillRow, excess: number): string {
-  if (bill.state === 'pagada') return `Factura ${bill.period} ya estaba pagada: ${formatCop(excess)} quedan como saldo a favor.`;
-  if (bill.state === 'anulada') return `Factura ${bill.period} anulada: ${formatCop(excess)} quedan como saldo a favor.`;
+  if (bill.state === 'pagada')
+    return `Factura ${bill.period} ya estaba pagada: ${formatCop(excess)} quedan como saldo a favor.`;
+  if (bill.state === 'anulada')
+    return `Factura ${bill.period} anulada: ${formatCop(excess)} quedan como saldo a favor.`;
   return `Pago mayor que la factura ${bill.period}: ${formatCop(excess)} quedan como saldo a favor.`;
 }

@@ -33,15 +33,21 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
       [payloads.map((p) => p.paymentId)],
     );
     const payments = new Map(rows.map((row) => [row.id, { ...row }]));
-    const staff = await readStaff(tx, payloads.flatMap((p) => [p.supervisor, p.cashier]));
+    const staff = await readStaff(
+      tx,
+      payloads.flatMap((p) => [p.supervisor, p.cashier]),
+    );
     const accepted: PaymentVoided[] = [];
     return {
       accept(voided) {
         const payment = payments.get(voided.paymentId);
-        if (payment === undefined) throw new EventRejection(`El pago ${voided.paymentId} no existe en el servidor central.`);
+        if (payment === undefined)
+          throw new EventRejection(`El pago ${voided.paymentId} no existe en el servidor central.`);
         if (payment.state === 'voided') throw new EventRejection(`El pago ${voided.paymentId} ya estaba anulado.`);
         if (payment.device_id === null || (payment.channel !== 'caja' && payment.channel !== 'campo')) {
-          throw new EventRejection('Ese pago no se recibió en una caja ni en campo (banco, en línea): no se anula desde un dispositivo.');
+          throw new EventRejection(
+            'Ese pago no se recibió en una caja ni en campo (banco, en línea): no se anula desde un dispositivo.',
+          );
         }
         const owner = ownershipRefusal(payment, ctx);
         if (owner !== null) throw new EventRejection(owner);
@@ -50,9 +56,17 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
         const supervisor = staffRefusal(staff, voided.supervisor, approverRoles, 'Quien aprobó la anulación');
         if (supervisor !== null) throw new EventRejection(supervisor);
         const key = staff.get(voided.supervisor)?.approvalKey ?? null;
-        const message = voidApprovalMessage({ deviceId: ctx.device.id, paymentId: voided.paymentId, supervisor: voided.supervisor, voidedAt: voided.voidedAt, reason: voided.reason });
+        const message = voidApprovalMessage({
+          deviceId: ctx.device.id,
+          paymentId: voided.paymentId,
+          supervisor: voided.supervisor,
+          voidedAt: voided.voidedAt,
+          reason: voided.reason,
+        });
         if (key === null || !approvalMatches(key, message, voided.approval)) {
-          throw new EventRejection(`La aprobación de «${voided.supervisor}» no tiene una firma válida: la anulación no se registra.`);
+          throw new EventRejection(
+            `La aprobación de «${voided.supervisor}» no tiene una firma válida: la anulación no se registra.`,
+          );
         }
         payment.state = 'voided';
         accepted.push(voided);
@@ -65,7 +79,10 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
           );
           const payment = changed[0];
           if (payment === undefined) continue;
-          await tx.query('UPDATE subscriber_credits SET voided_at = $2 WHERE payment_id = $1 AND voided_at IS NULL', [voided.paymentId, voided.voidedAt]);
+          await tx.query('UPDATE subscriber_credits SET voided_at = $2 WHERE payment_id = $1 AND voided_at IS NULL', [
+            voided.paymentId,
+            voided.voidedAt,
+          ]);
           // The bill is owed again unless another valid payment still covers it.
           await tx.query(
             `UPDATE bills SET state = CASE WHEN due_on < (now() AT TIME ZONE 'America/Bogota')::date THEN 'vencida' ELSE 'pendiente' END, paid_at = NULL
@@ -75,7 +92,15 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
           );
           await tx.query(
             'INSERT INTO payment_voids (payment_id, reason, supervisor, voided_at, device_id, cashier, approval) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-            [voided.paymentId, voided.reason, voided.supervisor, voided.voidedAt, ctx.device.id, voided.cashier, voided.approval],
+            [
+              voided.paymentId,
+              voided.reason,
+              voided.supervisor,
+              voided.voidedAt,
+              ctx.device.id,
+              voided.cashier,
+              voided.approval,
+            ],
           );
         }
       },
@@ -85,7 +110,8 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
 
 function ownershipRefusal(payment: PaymentRow, ctx: PushContext): string | null {
   if (payment.device_id === ctx.device.id) return null;
-  const sameOffice = ctx.rules.voidScope === 'office' && ctx.device.office !== null && payment.office === ctx.device.office;
+  const sameOffice =
+    ctx.rules.voidScope === 'office' && ctx.device.office !== null && payment.office === ctx.device.office;
   if (sameOffice) return null;
   return ctx.rules.voidScope === 'office'
     ? 'Ese pago se recibió en otra sede: solo una caja de esa sede puede anularlo.'

@@ -24,7 +24,8 @@ const handlers: { [K in SyncEventType]: EventHandler<never> } = {
 const modeNames = { kiosk: 'un quiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;
 
 /** Said of an event the batch could not write because of a data error found only by the database. */
-export const unrecordableReason = 'El servidor central no pudo registrar este evento (sus datos no caben en el registro). Avise a soporte técnico.';
+export const unrecordableReason =
+  'El servidor central no pudo registrar este evento (sus datos no caben en el registro). Avise a soporte técnico.';
 
 interface Candidate {
   readonly event: PushedEvent;
@@ -83,18 +84,24 @@ export async function applyPushBatch(
 
 /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
 function isDataError(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   return /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
-async function applyInOneTransaction(database: ServerDatabase, ctx: PushContext, events: readonly PushedEvent[]): Promise<PushResult[]> {
+async function applyInOneTransaction(
+  database: ServerDatabase,
+  ctx: PushContext,
+  events: readonly PushedEvent[],
+): Promise<PushResult[]> {
   const { device } = ctx;
   return database.exec.transaction(async (tx) => {
     // Before the row locks the handlers take (payment-taken.ts locks its bills FOR UPDATE).
     await takeFeedLock(tx);
-    const known = await tx.query<{ id: string; device_id: string }>('SELECT id, device_id FROM applied_events WHERE id = ANY($1::uuid[])', [
-      events.map((e) => e.id),
-    ]);
+    const known = await tx.query<{ id: string; device_id: string }>(
+      'SELECT id, device_id FROM applied_events WHERE id = ANY($1::uuid[])',
+      [events.map((e) => e.id)],
+    );
     const appliedBy = new Map(known.rows.map((row) => [row.id, row.device_id]));
     const results: PushResult[] = [];
     const rejected: { event: PushedEvent; reason: string }[] = [];
@@ -114,7 +121,8 @@ async function applyInOneTransaction(database: ServerDatabase, ctx: PushContext,
         else reject(event, 'El identificador del evento ya lo usó otro dispositivo.');
       } else if (seen.has(event.id)) results.push({ id: event.id, status: 'duplicate' });
       else if (!isSyncEventType(event.type)) reject(event, `Tipo de evento desconocido: ${event.type}.`);
-      else if (!mayPush(device.mode, event.type)) reject(event, `El servidor central no acepta eventos ${event.type} de ${modeNames[device.mode]}.`);
+      else if (!mayPush(device.mode, event.type))
+        reject(event, `El servidor central no acepta eventos ${event.type} de ${modeNames[device.mode]}.`);
       else {
         const parsed = syncEventSchemas[event.type].safeParse(event.payload);
         if (!parsed.success) reject(event, `El contenido del evento ${event.type} no es válido.`);
@@ -133,7 +141,11 @@ async function applyInOneTransaction(database: ServerDatabase, ctx: PushContext,
     const accepted: PushedEvent[] = [];
     for (const run of consecutiveRuns(candidates)) {
       const handler = handlers[run.type] as EventHandler<unknown>;
-      const effects: BatchEffects<unknown> = await handler.prepare(tx, run.items.map((c) => c.payload), ctx);
+      const effects: BatchEffects<unknown> = await handler.prepare(
+        tx,
+        run.items.map((c) => c.payload),
+        ctx,
+      );
       for (const candidate of run.items) {
         try {
           effects.accept(candidate.payload);
@@ -162,19 +174,32 @@ function consecutiveRuns(candidates: readonly Candidate[]): { type: SyncEventTyp
   return runs;
 }
 
-async function record(tx: SqlExecutor, device: AuthenticatedDevice, accepted: readonly PushedEvent[], rejected: readonly { event: PushedEvent; reason: string }[]): Promise<void> {
+async function record(
+  tx: SqlExecutor,
+  device: AuthenticatedDevice,
+  accepted: readonly PushedEvent[],
+  rejected: readonly { event: PushedEvent; reason: string }[],
+): Promise<void> {
   if (accepted.length > 0) {
     await tx.query(
       `INSERT INTO applied_events (id, device_id, type, payload, created_at)
        SELECT e.id, $2, e.type, e.payload, e.created_at FROM jsonb_to_recordset($1::jsonb) AS e(id uuid, type text, payload jsonb, created_at timestamptz)`,
-      [JSON.stringify(accepted.map((e) => ({ id: e.id, type: e.type, payload: e.payload, created_at: e.createdAt }))), device.id],
+      [
+        JSON.stringify(accepted.map((e) => ({ id: e.id, type: e.type, payload: e.payload, created_at: e.createdAt }))),
+        device.id,
+      ],
     );
   }
   if (rejected.length > 0) {
     await tx.query(
       `INSERT INTO rejected_events (id, device_id, type, reason, payload)
        SELECT r.id, $2, r.type, r.reason, r.payload FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, type text, reason text, payload jsonb)`,
-      [JSON.stringify(rejected.map(({ event, reason }) => ({ id: event.id, type: event.type, reason, payload: event.payload }))), device.id],
+      [
+        JSON.stringify(
+          rejected.map(({ event, reason }) => ({ id: event.id, type: event.type, reason, payload: event.payload })),
+        ),
+        device.id,
+      ],
     );
   }
 }

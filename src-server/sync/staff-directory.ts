@@ -25,12 +25,24 @@ export async function readStaff(tx: SqlExecutor, usernames: Iterable<string>): P
     [names],
   );
   return new Map(
-    rows.map((row) => [row.username, { role: row.role, active: row.active, approvalKey: row.approval_key === null ? null : Buffer.from(row.approval_key, 'base64url') }]),
+    rows.map((row) => [
+      row.username,
+      {
+        role: row.role,
+        active: row.active,
+        approvalKey: row.approval_key === null ? null : Buffer.from(row.approval_key, 'base64url'),
+      },
+    ]),
   );
 }
 
 /** Why `username` may not act in one of `roles`, in Spanish; null when it may. */
-export function staffRefusal(staff: ReadonlyMap<string, KnownStaff>, username: string, roles: readonly string[], what: string): string | null {
+export function staffRefusal(
+  staff: ReadonlyMap<string, KnownStaff>,
+  username: string,
+  roles: readonly string[],
+  what: string,
+): string | null {
   const found = staff.get(username);
   if (found === undefined) return `${what} «${username}» no es un usuario del personal de la entidad.`;
   if (!found.active) return `${what} «${username}» está inactivo.`;

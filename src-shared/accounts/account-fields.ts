@@ -16,7 +16,9 @@ const personName = (what: string) =>
     .trim()
     .min(2, { error: `Escriba sus ${what}.` })
     .max(80, { error: `Sus ${what} pueden tener hasta 80 letras.` })
-    .refine((v) => /^[\p{L}][\p{L}\s.'-]*$/u.test(v), { error: `Sus ${what} llevan solo letras, espacios, guiones y apóstrofos.` });
+    .refine((v) => /^[\p{L}][\p{L}\s.'-]*$/u.test(v), {
+      error: `Sus ${what} llevan solo letras, espacios, guiones y apóstrofos.`,
+    });
 
 export const Email = z
   .string({ error: 'Escriba su correo electrónico.' })
@@ -29,14 +31,18 @@ export const Email = z
 export const Mobile = z
   .string({ error: 'Escriba su número de celular.' })
   .transform((v) => v.replace(/[\s()-]/g, '').replace(/^\+?57(?=3\d{9}$)/, ''))
-  .refine((v) => /^3\d{9}$/.test(v), { error: 'El celular tiene 10 dígitos y empieza por 3, por ejemplo 310 555 1234.' });
+  .refine((v) => /^3\d{9}$/.test(v), {
+    error: 'El celular tiene 10 dígitos y empieza por 3, por ejemplo 310 555 1234.',
+  });
 
 /** A landline in the national plan since 2021: 10 digits starting with 60; optional (empty or null). Parsing twice gives the same. */
 export const Landline = z
   .string()
   .nullable()
   .transform((v) => (v ?? '').replace(/[\s()-]/g, ''))
-  .refine((v) => v === '' || /^60\d{8}$/.test(v), { error: 'El teléfono fijo tiene 10 dígitos y empieza por 60, por ejemplo 608 261 0101. Puede dejarlo vacío.' })
+  .refine((v) => v === '' || /^60\d{8}$/.test(v), {
+    error: 'El teléfono fijo tiene 10 dígitos y empieza por 60, por ejemplo 608 261 0101. Puede dejarlo vacío.',
+  })
   .transform((v) => (v === '' ? null : v));
 
 export const Address = z
@@ -74,12 +80,16 @@ export const DocumentTypeField = z.enum(registrationDocumentTypes, { error: 'Eli
 export const RegistrationFields = ProfileFields.extend({
   docType: DocumentTypeField,
   /** As typed; normalised (and a NIT's DV checked) by normalizeDocument. */
-  docNumber: z.string({ error: 'Escriba el número de documento.' }).max(24, { error: 'El número de documento es demasiado largo.' }),
+  docNumber: z
+    .string({ error: 'Escriba el número de documento.' })
+    .max(24, { error: 'El número de documento es demasiado largo.' }),
   /** The Ley 1581 authorization: the version of the text shown, and that the box was ticked. */
   consent: z
     .object({
       policyVersion: z.string().min(1).max(32),
-      accepted: z.literal(true, { error: 'Para crear la cuenta debe autorizar el tratamiento de sus datos personales.' }),
+      accepted: z.literal(true, {
+        error: 'Para crear la cuenta debe autorizar el tratamiento de sus datos personales.',
+      }),
     })
     .strict(),
 }).strict();

@@ -42,7 +42,11 @@ type CarriesCredential<A extends OperationAuth> = A['kind'] extends keyof typeof
   : unknown;
 
 /** One operation of the API contract: its input and output schemas and what it is for. */
-export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends OperationAuth = OperationAuth> {
+export interface Operation<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  A extends OperationAuth = OperationAuth,
+> {
   readonly input: I;
   readonly output: O;
   /** What the operation does, for people reading the contract. */
@@ -85,23 +89,32 @@ export const supervisorGrant = { kind: 'supervisor-grant' } as const satisfies O
  * Declares one operation. The input schema must carry the credential its `auth` names (a
  * `staff-session` operation without `staffSession` in its input is a type error here).
  */
-export const defineOperation = <I extends z.ZodType<CarriesCredential<A>>, O extends z.ZodType, const A extends OperationAuth>(
+export const defineOperation = <
+  I extends z.ZodType<CarriesCredential<A>>,
+  O extends z.ZodType,
+  const A extends OperationAuth,
+>(
   op: Operation<I, O, A>,
 ): Operation<I, O, A> => op;
 
 /** Each group's operations, as one object type. */
-type Merged<G extends readonly object[]> = G extends readonly [infer Head, ...infer Rest extends readonly object[]] ? Head & Merged<Rest> : unknown;
+type Merged<G extends readonly object[]> = G extends readonly [infer Head, ...infer Rest extends readonly object[]]
+  ? Head & Merged<Rest>
+  : unknown;
 
 /**
  * The contract from each domain's operations. A name declared in two groups throws here, when
  * the contract module loads (at start-up), instead of one silently replacing the other as an
  * object spread would.
  */
-export function defineContract<const G extends readonly Readonly<Record<string, Operation>>[]>(...groups: G): Merged<G> {
+export function defineContract<const G extends readonly Readonly<Record<string, Operation>>[]>(
+  ...groups: G
+): Merged<G> {
   const merged: Record<string, Operation> = {};
   for (const group of groups) {
     for (const [name, op] of Object.entries(group)) {
-      if (Object.hasOwn(merged, name)) throw new Error(`The operation ${name} is declared twice in the API contract (src-shared/api/ops/).`);
+      if (Object.hasOwn(merged, name))
+        throw new Error(`The operation ${name} is declared twice in the API contract (src-shared/api/ops/).`);
       merged[name] = op;
     }
   }

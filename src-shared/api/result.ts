@@ -49,9 +49,7 @@ export interface ApiError {
   readonly field?: string;
 }
 
-export type Result<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: ApiError };
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 

@@ -16,7 +16,8 @@ export const defaultCashRoundingStep: CashRoundingStep = 50;
 /** The most a payment's rounding can be: one peso less than the largest step. */
 export const maxCashRounding: Pesos = Math.max(...cashRoundingSteps) - 1;
 
-export const isCashRoundingStep = (value: number): value is CashRoundingStep => (cashRoundingSteps as readonly number[]).includes(value);
+export const isCashRoundingStep = (value: number): value is CashRoundingStep =>
+  (cashRoundingSteps as readonly number[]).includes(value);
 
 /** `amount` rounded up to a multiple of `step` (negative amounts toward zero). */
 export function roundUpToStep(amount: Pesos, step: number): Pesos {

@@ -22,7 +22,11 @@ export type CloseFigures = z.infer<typeof CloseFigures>;
  * Expected against counted. The expected cash is the float plus the cash kept, which already
  * leaves out the roundings: a drawer counted in the coins that exist closes to zero.
  */
-export function closeFigures(openingFloat: Pesos, totals: SessionTotals, counted: { readonly cash: Pesos; readonly card: Pesos; readonly check: Pesos }): CloseFigures {
+export function closeFigures(
+  openingFloat: Pesos,
+  totals: SessionTotals,
+  counted: { readonly cash: Pesos; readonly card: Pesos; readonly check: Pesos },
+): CloseFigures {
   const expectedCash = openingFloat + totals.cash;
   return {
     expectedCash,

@@ -61,7 +61,11 @@ export function paymentReceipt(facts: ReceiptFacts, copy: boolean): ReceiptModel
   if (facts.rounding > 0) lines.push({ kind: 'pair', left: 'Redondeo a su favor', right: formatCop(facts.rounding) });
   if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Cambio', right: formatCop(facts.change), bold: true });
   if (facts.warning !== null) lines.push({ kind: 'rule' }, { kind: 'text', text: facts.warning, bold: true });
-  lines.push({ kind: 'rule' }, { kind: 'code128', data: facts.receiptNumber }, { kind: 'text', text: 'Gracias por su pago.', align: 'center' });
+  lines.push(
+    { kind: 'rule' },
+    { kind: 'code128', data: facts.receiptNumber },
+    { kind: 'text', text: 'Gracias por su pago.', align: 'center' },
+  );
   return { lines, cut: true, openDrawer: !copy && facts.cash > 0 };
 }
 
@@ -125,11 +129,15 @@ export function sessionReport(facts: SessionReportFacts): ReceiptModel {
     { kind: 'pair', left: 'TOTAL RECAUDADO', right: formatCop(t.collected), bold: true },
   );
   if (facts.parkedMoneyEvents > 0) {
-    const count = facts.parkedMoneyEvents === 1 ? '1 registro de dinero' : `${facts.parkedMoneyEvents} registros de dinero`;
+    const count =
+      facts.parkedMoneyEvents === 1 ? '1 registro de dinero' : `${facts.parkedMoneyEvents} registros de dinero`;
     lines.push(
       { kind: 'rule' },
       { kind: 'text', text: '*** ATENCIÓN ***', align: 'center', bold: true },
-      { kind: 'text', text: `${count} de esta caja rechazado(s) por el servidor central. Un supervisor debe revisarlos en «Registros detenidos».` },
+      {
+        kind: 'text',
+        text: `${count} de esta caja rechazado(s) por el servidor central. Un supervisor debe revisarlos en «Registros detenidos».`,
+      },
     );
   }
   if (z !== null) {
@@ -145,7 +153,12 @@ export function sessionReport(facts: SessionReportFacts): ReceiptModel {
       { kind: 'pair', left: 'DIFERENCIA', right: formatCop(z.difference), bold: true },
     );
     if (z.approvedBy !== null) lines.push({ kind: 'pair', left: 'Aprobó la diferencia', right: z.approvedBy });
-    lines.push({ kind: 'feed', lines: 2 }, { kind: 'text', text: 'Firma cajero: ____________________' }, { kind: 'feed', lines: 1 }, { kind: 'text', text: 'Firma supervisor: ________________' });
+    lines.push(
+      { kind: 'feed', lines: 2 },
+      { kind: 'text', text: 'Firma cajero: ____________________' },
+      { kind: 'feed', lines: 1 },
+      { kind: 'text', text: 'Firma supervisor: ________________' },
+    );
   }
   return { lines, cut: true, openDrawer: false };
 }

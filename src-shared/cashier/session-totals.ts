@@ -42,5 +42,14 @@ export function sessionTotals(payments: readonly TotalledPayment[]): SessionTota
     check += payment.checkAmount;
   }
   const collected = cash + card + check;
-  return { payments: count, voided: payments.length - count, billed, cash, card, check, rounding: billed - collected, collected };
+  return {
+    payments: count,
+    voided: payments.length - count,
+    billed,
+    cash,
+    card,
+    check,
+    rounding: billed - collected,
+    collected,
+  };
 }

@@ -14,14 +14,24 @@ const amount = z.number().int().positive().max(100_000_000);
 export const Tender = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('cash'), received: amount }).strict(),
   z
-    .object({ kind: z.literal('card'), amount, voucher: z.string().trim().regex(/^[A-Za-z0-9-]{4,20}$/, 'El número de voucher tiene de 4 a 20 letras o números.') })
+    .object({
+      kind: z.literal('card'),
+      amount,
+      voucher: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9-]{4,20}$/, 'El número de voucher tiene de 4 a 20 letras o números.'),
+    })
     .strict(),
   z
     .object({
       kind: z.literal('check'),
       amount,
       bank: z.string().trim().min(2).max(60),
-      number: z.string().trim().regex(/^\d{4,12}$/, 'El número del cheque tiene de 4 a 12 dígitos.'),
+      number: z
+        .string()
+        .trim()
+        .regex(/^\d{4,12}$/, 'El número del cheque tiene de 4 a 12 dígitos.'),
     })
     .strict(),
 ]);
@@ -60,7 +70,11 @@ export function settleTenders(due: Pesos, tenders: readonly Tender[], roundingSt
     else if (tender.kind === 'card') card += tender.amount;
     else check += tender.amount;
   }
-  if (card + check > due) return err('validation', `Tarjeta y cheque suman ${formatCop(card + check)}, más que el valor a pagar (${formatCop(due)}).`);
+  if (card + check > due)
+    return err(
+      'validation',
+      `Tarjeta y cheque suman ${formatCop(card + check)}, más que el valor a pagar (${formatCop(due)}).`,
+    );
   const cashDue = due - card - check;
   const change = received === 0 ? received - cashDue : roundUpToStep(received - cashDue, roundingStep);
   if (change < 0) return err('validation', `Faltan ${formatCop(-change)} para cubrir el valor a pagar.`);

@@ -164,7 +164,11 @@ export function buildBillDocument(input: BillDocumentInput): Result<BillDocument
       previousReading: bill.previousReading,
       currentReading: bill.currentReading,
       consumptionM3: bill.consumptionM3,
-      lines: bill.lineItems.map((item) => ({ label: item.label, amount: item.amount, kind: lineKind(item.concept, item.amount) })),
+      lines: bill.lineItems.map((item) => ({
+        label: item.label,
+        amount: item.amount,
+        kind: lineKind(item.concept, item.amount),
+      })),
       periodCharges: bill.lineItems.reduce((sum, item) => sum + item.amount, 0),
       previousBalance: bill.previousBalance,
       total: bill.total,
@@ -220,7 +224,12 @@ export function consumptionBars(bill: ChartBill, history: readonly ChartBill[]):
   }));
 }
 
-function paymentBlock(mode: BillDocumentMode, state: BillState, entity: EntitySetting, bill: BillRow): BillPaymentBlock {
+function paymentBlock(
+  mode: BillDocumentMode,
+  state: BillState,
+  entity: EntitySetting,
+  bill: BillRow,
+): BillPaymentBlock {
   const none = (reason: NoBarcodeReason, message: string): BillPaymentBlock => ({ kind: 'none', reason, message });
   if (mode === 'previous') {
     return none('previous', 'Copia informativa, sin código de barras. Para pagar, imprima la factura actual.');
@@ -230,7 +239,9 @@ function paymentBlock(mode: BillDocumentMode, state: BillState, entity: EntitySe
   if (bill.total <= 0) {
     return none(
       'nothing-to-pay',
-      bill.total < 0 ? `No tiene valor a pagar: su saldo a favor es ${formatCop(-bill.total)}.` : 'Esta factura no tiene valor a pagar.',
+      bill.total < 0
+        ? `No tiene valor a pagar: su saldo a favor es ${formatCop(-bill.total)}.`
+        : 'Esta factura no tiene valor a pagar.',
     );
   }
   const offices = 'Pague en las cajas de la empresa con su código interno.';

@@ -18,9 +18,15 @@ export function billSlip(doc: BillDocument): ReceiptModel {
     { kind: 'text', text: `NIT ${entity.nit}`, align: 'center' },
     { kind: 'text', text: entity.phone, align: 'center' },
     { kind: 'rule' },
-    { kind: 'text', text: doc.mode === 'current' ? 'FACTURA DE SERVICIOS PÚBLICOS' : 'COPIA DE FACTURA ANTERIOR', align: 'center', bold: true },
+    {
+      kind: 'text',
+      text: doc.mode === 'current' ? 'FACTURA DE SERVICIOS PÚBLICOS' : 'COPIA DE FACTURA ANTERIOR',
+      align: 'center',
+      bold: true,
+    },
   ];
-  if (doc.watermark !== null) lines.push({ kind: 'text', text: doc.watermark, align: 'center', bold: true, large: true });
+  if (doc.watermark !== null)
+    lines.push({ kind: 'text', text: doc.watermark, align: 'center', bold: true, large: true });
   lines.push(
     { kind: 'pair', left: 'Factura Nº', right: bill.billNumber },
     { kind: 'pair', left: 'Código interno', right: subscriber.codigoInterno, bold: true },
@@ -29,7 +35,11 @@ export function billSlip(doc: BillDocument): ReceiptModel {
     { kind: 'pair', left: 'Estrato · uso', right: `${subscriber.estrato} · ${subscriber.uso}` },
     { kind: 'rule' },
     { kind: 'pair', left: 'Periodo', right: bill.periodLabel },
-    { kind: 'pair', left: 'Lectura anterior · actual', right: `${grouped.format(bill.previousReading)} · ${grouped.format(bill.currentReading)}` },
+    {
+      kind: 'pair',
+      left: 'Lectura anterior · actual',
+      right: `${grouped.format(bill.previousReading)} · ${grouped.format(bill.currentReading)}`,
+    },
     { kind: 'pair', left: 'Consumo', right: `${bill.consumptionM3} m³` },
     { kind: 'pair', left: 'Cobros del periodo', right: formatCop(bill.periodCharges) },
     { kind: 'pair', left: 'Saldo anterior', right: formatCop(bill.previousBalance) },

@@ -6,11 +6,36 @@
  */
 export const bogotaTimeZone = 'America/Bogota';
 
-const timeFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-const dayKeyFormat = new Intl.DateTimeFormat('en-CA', { timeZone: bogotaTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-const shortDateFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
-const longDateFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, weekday: 'long', day: 'numeric', month: 'long' });
-const dayFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const dayKeyFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: bogotaTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const shortDateFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const longDateFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+});
+const dayFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 const timestampFormat = new Intl.DateTimeFormat('es-CO', {
   timeZone: bogotaTimeZone,
   year: 'numeric',
@@ -21,7 +46,13 @@ const timestampFormat = new Intl.DateTimeFormat('es-CO', {
   second: '2-digit',
   hourCycle: 'h23',
 });
-const clockFormat = new Intl.DateTimeFormat('es-CO', { timeZone: bogotaTimeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const clockFormat = new Intl.DateTimeFormat('es-CO', {
+  timeZone: bogotaTimeZone,
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 const hourFormat = new Intl.DateTimeFormat('en-US', { timeZone: bogotaTimeZone, hour: 'numeric', hourCycle: 'h23' });
 
 const dayKey = (date: Date): string => dayKeyFormat.format(date);

@@ -46,5 +46,9 @@ export function parseEntitySetting(value: unknown): Result<EntitySetting> {
   if (parsed.success) return ok(parsed.data);
   const first = parsed.error.issues[0];
   const where = first?.path.join('.') ?? '';
-  return err('validation', `La configuración de la entidad no es válida (${where}): ${first?.message ?? ''}`.trim(), where);
+  return err(
+    'validation',
+    `La configuración de la entidad no es válida (${where}): ${first?.message ?? ''}`.trim(),
+    where,
+  );
 }

@@ -78,7 +78,11 @@ export function parsePaymentBarcodeConfig(value: unknown): Result<PaymentBarcode
   const parsed = PaymentBarcodeConfig.safeParse(value);
   if (parsed.success) return ok(parsed.data);
   const first = parsed.error.issues[0];
-  return err('validation', first?.message ?? 'La configuración del código de barras no es válida.', first?.path.join('.'));
+  return err(
+    'validation',
+    first?.message ?? 'La configuración del código de barras no es válida.',
+    first?.path.join('.'),
+  );
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -115,7 +119,11 @@ export function paymentElementString(
   }
   const amount = amountDigits(input.amountPesos, config.amountAi);
   if (amount.length > config.amountLength) {
-    return err('validation', `El valor a pagar no cabe en los ${config.amountLength} dígitos del convenio.`, 'amountPesos');
+    return err(
+      'validation',
+      `El valor a pagar no cabe en los ${config.amountLength} dígitos del convenio.`,
+      'amountPesos',
+    );
   }
   if (!isIsoDate(input.dueOn)) {
     return err('validation', 'La fecha límite de pago no es una fecha válida.', 'dueOn');

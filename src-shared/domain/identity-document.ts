@@ -15,7 +15,14 @@ export type DocumentType = (typeof documentTypes)[number];
  * identidad and the registro civil are minors' documents, and the registration's consent text
  * says no data of minors are collected (Ley 1581 art. 7: docs/domain/personal-data.md).
  */
-export const registrationDocumentTypes = ['CC', 'CE', 'NIT', 'PA', 'PPT', 'PEP'] as const satisfies readonly DocumentType[];
+export const registrationDocumentTypes = [
+  'CC',
+  'CE',
+  'NIT',
+  'PA',
+  'PPT',
+  'PEP',
+] as const satisfies readonly DocumentType[];
 
 interface DocumentRule {
   readonly label: string;
@@ -43,18 +50,28 @@ export function normalizeDocument(type: DocumentType, typed: string): Result<str
   const trimmed = typed.trim();
   if (trimmed === '') return err('validation', 'Escriba el número de documento.', 'docNumber');
   if (rule.numeric) {
-    if (!/^[\d.\s-]+$/.test(trimmed)) return err('validation', `El número de ${rule.label.toLowerCase()} lleva solo números.`, 'docNumber');
+    if (!/^[\d.\s-]+$/.test(trimmed))
+      return err('validation', `El número de ${rule.label.toLowerCase()} lleva solo números.`, 'docNumber');
     const digits = trimmed.replace(/\D/g, '');
     if (type === 'NIT') return normalizeNit(digits, /-\s*\d\s*$/.test(trimmed));
     if (digits.length < rule.min || digits.length > rule.max) {
-      return err('validation', `El número de ${rule.label.toLowerCase()} tiene entre ${rule.min} y ${rule.max} dígitos.`, 'docNumber');
+      return err(
+        'validation',
+        `El número de ${rule.label.toLowerCase()} tiene entre ${rule.min} y ${rule.max} dígitos.`,
+        'docNumber',
+      );
     }
     return ok(digits.replace(/^0+(?=\d)/, ''));
   }
   const compact = trimmed.replace(/[\s-]/g, '').toUpperCase();
-  if (!/^[A-Z0-9]+$/.test(compact)) return err('validation', `El número de ${rule.label.toLowerCase()} lleva solo letras y números.`, 'docNumber');
+  if (!/^[A-Z0-9]+$/.test(compact))
+    return err('validation', `El número de ${rule.label.toLowerCase()} lleva solo letras y números.`, 'docNumber');
   if (compact.length < rule.min || compact.length > rule.max) {
-    return err('validation', `El número de ${rule.label.toLowerCase()} tiene entre ${rule.min} y ${rule.max} caracteres.`, 'docNumber');
+    return err(
+      'validation',
+      `El número de ${rule.label.toLowerCase()} tiene entre ${rule.min} y ${rule.max} caracteres.`,
+      'docNumber',
+    );
   }
   return ok(compact);
 }
@@ -62,7 +79,11 @@ export function normalizeDocument(type: DocumentType, typed: string): Result<str
 /** A NIT is written with its check digit (`900.123.456-8`); the DV must be right. */
 function normalizeNit(digits: string, dashed: boolean): Result<string> {
   if (!dashed || digits.length < 2 || digits.length > 16) {
-    return err('validation', 'Escriba el NIT con su dígito de verificación después del guion, por ejemplo 900.123.456-8.', 'docNumber');
+    return err(
+      'validation',
+      'Escriba el NIT con su dígito de verificación después del guion, por ejemplo 900.123.456-8.',
+      'docNumber',
+    );
   }
   const body = digits.slice(0, -1);
   if (nitCheckDigit(body) !== Number(digits.slice(-1))) {

@@ -9,7 +9,13 @@ export type ReceiptAlign = 'left' | 'center' | 'right';
 
 export type ReceiptLine =
   /** Wrapped at the paper's width on word boundaries. `large` is double width and height. */
-  | { readonly kind: 'text'; readonly text: string; readonly align?: ReceiptAlign; readonly bold?: boolean; readonly large?: boolean }
+  | {
+      readonly kind: 'text';
+      readonly text: string;
+      readonly align?: ReceiptAlign;
+      readonly bold?: boolean;
+      readonly large?: boolean;
+    }
   /** A label on the left and a value on the right of one line (the value never wraps). */
   | { readonly kind: 'pair'; readonly left: string; readonly right: string; readonly bold?: boolean }
   | { readonly kind: 'rule' }

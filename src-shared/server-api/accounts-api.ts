@@ -10,7 +10,10 @@ import { maxPasswordLength } from '../accounts/password-policy';
  */
 export { accountSessionHeader } from './route';
 
-const Secret = z.string({ error: 'Escriba la contraseña.' }).min(1, { error: 'Escriba la contraseña.' }).max(maxPasswordLength * 4, { error: 'La contraseña es demasiado larga.' });
+const Secret = z
+  .string({ error: 'Escriba la contraseña.' })
+  .min(1, { error: 'Escriba la contraseña.' })
+  .max(maxPasswordLength * 4, { error: 'La contraseña es demasiado larga.' });
 
 /** `accounts.policy`: the data-treatment authorization the registration form shows. */
 export const ConsentPolicyValue = z.object({ version: z.string(), title: z.string(), text: z.string() });
@@ -45,14 +48,27 @@ export const ProfileValue = AccountProfile;
 export const UpdateProfileRequest = ProfileFields;
 
 /** `accounts.changePassword` */
-export const ChangePasswordRequest = z.object({ currentPassword: Secret, newPassword: z.string().max(maxPasswordLength * 4), repeatPassword: z.string().max(maxPasswordLength * 4) }).strict();
+export const ChangePasswordRequest = z
+  .object({
+    currentPassword: Secret,
+    newPassword: z.string().max(maxPasswordLength * 4),
+    repeatPassword: z.string().max(maxPasswordLength * 4),
+  })
+  .strict();
 export const ChangePasswordValue = z.object({ message: z.string() });
 
 /** `accounts.linkCode`: a código interno whose questions the citizen just answered on the device. */
 export const LinkCodeRequest = z.object({ codigoInterno: z.number().int().positive().max(9_999_999_999) }).strict();
 
 /** `accounts.confirmEmail`: the code mailed to a new address, which then becomes the account's. */
-export const ConfirmEmailRequest = z.object({ code: z.string().trim().regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo nuevo.' }) }).strict();
+export const ConfirmEmailRequest = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo nuevo.' }),
+  })
+  .strict();
 
 /** `accounts.logout`: the session to end travels in its header; the body is empty (`{}`). */
 export const LogoutRequest = z.object({});

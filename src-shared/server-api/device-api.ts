@@ -23,7 +23,10 @@ export const ApiEnvelope = z.discriminatedUnion('ok', [
 export const EnrollRequest = z.object({ code: EnrollmentCode }).strict();
 
 /** The receipt series the server issued a counter or field device: its prefix and the next number. */
-export const ReceiptSeries = z.object({ prefix: z.string().regex(/^[A-Z0-9]{1,10}$/), next: z.number().int().positive() });
+export const ReceiptSeries = z.object({
+  prefix: z.string().regex(/^[A-Z0-9]{1,10}$/),
+  next: z.number().int().positive(),
+});
 export type ReceiptSeries = z.infer<typeof ReceiptSeries>;
 
 /**

@@ -50,7 +50,8 @@ export const serverRoutes = {
     timeout: 'short',
   }),
   'device.hello': defineRoute({
-    summary: 'Who the server says this device is, the entity, the server’s clock and how much data it holds; said every few seconds.',
+    summary:
+      'Who the server says this device is, the entity, the server’s clock and how much data it holds; said every few seconds.',
     method: 'GET',
     path: '/v1/device/hello',
     auth: 'device',
@@ -59,7 +60,8 @@ export const serverRoutes = {
     timeout: 'short',
   }),
   'sync.pull': defineRoute({
-    summary: 'One page of the change feed after a cursor, filtered to what this device may hold; `wait` makes it a long poll.',
+    summary:
+      'One page of the change feed after a cursor, filtered to what this device may hold; `wait` makes it a long poll.',
     method: 'GET',
     path: '/v1/sync/pull',
     auth: 'device',
@@ -117,7 +119,8 @@ export const serverRoutes = {
     timeout: 'long',
   }),
   'accounts.recover': defineRoute({
-    summary: 'Document number and captcha → a temporary password by mail; the same answer whether or not the account exists.',
+    summary:
+      'Document number and captcha → a temporary password by mail; the same answer whether or not the account exists.',
     method: 'POST',
     path: '/v1/accounts/recover',
     auth: 'device',
@@ -180,7 +183,8 @@ export const serverRoutes = {
     timeout: 'long',
   }),
   'documents.phoneLink': defineRoute({
-    summary: '«Llevar a mi celular»: a PDF held for minutes behind a single-use link for the citizen’s phone (kiosks only; docs/documents-to-phone.md).',
+    summary:
+      '«Llevar a mi celular»: a PDF held for minutes behind a single-use link for the citizen’s phone (kiosks only; docs/documents-to-phone.md).',
     method: 'POST',
     path: '/v1/documents/phone-links',
     auth: 'device',

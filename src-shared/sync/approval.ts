@@ -7,7 +7,9 @@ import { z } from 'zod';
  */
 
 /** HMAC-SHA256, base64url without padding: 43 characters. */
-export const ApprovalProof = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'La firma de la aprobación no es válida.' });
+export const ApprovalProof = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'La firma de la aprobación no es válida.' });
 
 export interface VoidApproval {
   readonly deviceId: string;
@@ -26,9 +28,23 @@ export interface CloseApproval {
 }
 
 export function voidApprovalMessage(a: VoidApproval): string {
-  return ['ventanilla/approval/payment.voided/v1', `device=${a.deviceId}`, `payment=${a.paymentId}`, `supervisor=${a.supervisor}`, `at=${a.voidedAt}`, `reason=${a.reason}`].join('\n');
+  return [
+    'ventanilla/approval/payment.voided/v1',
+    `device=${a.deviceId}`,
+    `payment=${a.paymentId}`,
+    `supervisor=${a.supervisor}`,
+    `at=${a.voidedAt}`,
+    `reason=${a.reason}`,
+  ].join('\n');
 }
 
 export function closeApprovalMessage(a: CloseApproval): string {
-  return ['ventanilla/approval/cash_session.closed/v1', `device=${a.deviceId}`, `session=${a.sessionId}`, `supervisor=${a.supervisor}`, `at=${a.closedAt}`, `difference=${a.difference}`].join('\n');
+  return [
+    'ventanilla/approval/cash_session.closed/v1',
+    `device=${a.deviceId}`,
+    `session=${a.sessionId}`,
+    `supervisor=${a.supervisor}`,
+    `at=${a.closedAt}`,
+    `difference=${a.difference}`,
+  ].join('\n');
 }

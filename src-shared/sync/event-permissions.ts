@@ -23,4 +23,9 @@ export function mayPush(mode: DeviceMode, type: SyncEventType): boolean {
 }
 
 /** Money events: never discarded on a device without a trace, and never pushed by a kiosk. */
-export const moneyEventKinds: readonly SyncEventType[] = ['payment.taken', 'payment.voided', 'cash_session.opened', 'cash_session.closed'];
+export const moneyEventKinds: readonly SyncEventType[] = [
+  'payment.taken',
+  'payment.voided',
+  'cash_session.opened',
+  'cash_session.closed',
+];

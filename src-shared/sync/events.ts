@@ -105,6 +105,8 @@ export const syncEventSchemas = {
 export type SyncEventType = keyof typeof syncEventSchemas;
 
 /** An event as the device's write path takes it: the payload typed by its kind. */
-export type SyncEvent = { [K in SyncEventType]: { readonly type: K; readonly payload: z.input<(typeof syncEventSchemas)[K]> } }[SyncEventType];
+export type SyncEvent = {
+  [K in SyncEventType]: { readonly type: K; readonly payload: z.input<(typeof syncEventSchemas)[K]> };
+}[SyncEventType];
 
 export const isSyncEventType = (type: string): type is SyncEventType => Object.hasOwn(syncEventSchemas, type);

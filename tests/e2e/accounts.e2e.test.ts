@@ -46,11 +46,15 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
   beforeAll(async () => {
     // Reading the mailbox leaves the kiosk untouched for a while: a short idle limit would end
     // the visit mid-flow on a loaded machine. Ending the visit is checked with «Terminar».
-    app = await startTestStack('accounts', { kiosk: { idleSeconds: 120, warningSeconds: 10 } }, {
-      captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P',
-      // scrypt at its lowest accepted cost: this flow is not about it, and a busy machine feels every hash.
-      passwordWork: { params: { log2N: 14, r: 8, p: 1 } },
-    });
+    app = await startTestStack(
+      'accounts',
+      { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
+      {
+        captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P',
+        // scrypt at its lowest accepted cost: this flow is not about it, and a busy machine feels every hash.
+        passwordWork: { params: { log2N: 14, r: 8, p: 1 } },
+      },
+    );
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     browser = await launchChromium();
@@ -94,7 +98,10 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await field('Municipio').fill('Ibagué');
     // Bad input, one at a time: each says what is wrong and nothing is registered.
     await page.getByRole('button', { name: 'Registrar' }).tap();
-    await page.getByRole('alert').filter({ hasText: 'Para crear la cuenta debe leer y aceptar la autorización' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Para crear la cuenta debe leer y aceptar la autorización' })
+      .waitFor();
     await page.getByRole('checkbox', { name: /Leí y acepto la autorización/ }).check();
     await page.getByRole('button', { name: 'Registrar' }).tap();
     await page.getByRole('alert').filter({ hasText: 'Sus apellidos llevan solo letras' }).waitFor();
@@ -291,10 +298,13 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
       await field('Número de documento').fill('1020304050');
       await field('Contraseña').fill('otra frase más larga');
       await page.getByRole('button', { name: 'Ingresar', exact: true }).tap();
-      await page.getByRole('alert').filter({ hasText: 'Las cuentas de usuario necesitan conexión con el servidor central' }).waitFor({ timeout: 20_000 });
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Las cuentas de usuario necesitan conexión con el servidor central' })
+        .waitFor({ timeout: 20_000 });
       await page.getByText('puede imprimir su factura, ver su historial de pagos y sus facturas anteriores').waitFor();
       await saveScreenshot(page, 'accounts-13-offline');
-    await expectKioskScreenUsable(page, 'accounts-13-offline');
+      await expectKioskScreenUsable(page, 'accounts-13-offline');
     } finally {
       await server.start();
     }

@@ -12,7 +12,12 @@ import { launchChromium, newKioskPage } from '../support/browser/browser';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
 
-const bogotaTime = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const bogotaTime = new Intl.DateTimeFormat('es-CO', {
+  timeZone: 'America/Bogota',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 /** The CUPS PDF queue the print tests use (`.ci/run` creates it). */
 const printerQueue = 'ventanilla-pdf';
 
@@ -64,7 +69,9 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     expect(summary).toContain(formatCop(bill.total));
     expect(summary).toContain(String(bill.billNumber));
     expect(summary).toMatch(/Pague hasta el \d{1,2} de [a-z]+ de \d{4}/);
-    expect(await results.lineItems.getByRole('row', { name: /Total a pagar/ }).innerText()).toContain(formatCop(bill.total));
+    expect(await results.lineItems.getByRole('row', { name: /Total a pagar/ }).innerText()).toContain(
+      formatCop(bill.total),
+    );
     expect(await results.consumptionChart.getAttribute('aria-label')).toContain(`${bill.consumptionM3} m³`);
     await saveScreenshot(results.page, 'bills-2-current-bill');
     await expectKioskScreenUsable(results.page, 'bills-2-current-bill');
@@ -154,12 +161,17 @@ describe('kiosk bills: código interno, validation questions, current bill and p
       await questions.answerAll(oneWrongPick(fixture, code));
       if (attempt < 3) {
         await questions.heading.filter({ hasText: 'Las respuestas no coinciden' }).waitFor();
-        expect(await entry.page.getByRole('main').innerText()).toContain(attempt === 1 ? 'Le quedan 2 intentos' : 'Le queda 1 intento');
+        expect(await entry.page.getByRole('main').innerText()).toContain(
+          attempt === 1 ? 'Le quedan 2 intentos' : 'Le queda 1 intento',
+        );
         await entry.page.getByRole('button', { name: 'Intentar de nuevo' }).tap();
       }
     }
     await questions.heading.filter({ hasText: 'Código interno bloqueado' }).waitFor();
-    const lockedUntil = app.stack.core.store.sqlite.prepare('SELECT locked_until FROM bill_access_locks WHERE codigo_interno = ?').pluck().get(code);
+    const lockedUntil = app.stack.core.store.sqlite
+      .prepare('SELECT locked_until FROM bill_access_locks WHERE codigo_interno = ?')
+      .pluck()
+      .get(code);
     expect(typeof lockedUntil).toBe('string');
     const until = bogotaTime.format(new Date(String(lockedUntil)));
     expect(await entry.page.getByRole('alert').innerText()).toContain(`hasta las ${until} (hora de Colombia)`);

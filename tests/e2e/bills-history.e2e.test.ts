@@ -15,10 +15,20 @@ const channelWords: Record<string, string> = {
   'en-linea': 'En línea (PSE)',
   corresponsal: 'En corresponsal bancario',
 };
-const bogotaDay = new Intl.DateTimeFormat('es-CO', { timeZone: 'America/Bogota', day: '2-digit', month: '2-digit', year: 'numeric' });
+const bogotaDay = new Intl.DateTimeFormat('es-CO', {
+  timeZone: 'America/Bogota',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
 const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 const periodWords = (period: string): string => monthYear.format(new Date(`${period}-15T00:00:00Z`));
-const stateWords: Record<string, string> = { pagada: 'Pagada', pendiente: 'Pendiente de pago', vencida: 'Vencida', anulada: 'Anulada' };
+const stateWords: Record<string, string> = {
+  pagada: 'Pagada',
+  pendiente: 'Pendiente de pago',
+  vencida: 'Vencida',
+  anulada: 'Anulada',
+};
 
 /** This kiosk has no printer: bills are viewed on screen, and printing says so plainly. */
 describe('kiosk bills: payment history and previous bills', () => {
@@ -60,9 +70,18 @@ describe('kiosk bills: payment history and previous bills', () => {
     expected.forEach((payment, i) => {
       // The page model collapses white space, the no-break space of formatCop included.
       const amount = formatCop(payment.amount).replace(/\s+/g, ' ');
-      expect(rows[i]).toEqual([bogotaDay.format(new Date(payment.paidAt)), expect.stringMatching(new RegExp(periodWords(payment.period), 'i')), channelWords[payment.channel], amount]);
+      expect(rows[i]).toEqual([
+        bogotaDay.format(new Date(payment.paidAt)),
+        expect.stringMatching(new RegExp(periodWords(payment.period), 'i')),
+        channelWords[payment.channel],
+        amount,
+      ]);
     });
-    expect(await results.page.getByText(/Datos actualizados al \d{2}\/\d{2}\/\d{4} a las \d{2}:\d{2}|todavía no ha sincronizado/).count()).toBe(1);
+    expect(
+      await results.page
+        .getByText(/Datos actualizados al \d{2}\/\d{2}\/\d{4} a las \d{2}:\d{2}|todavía no ha sincronizado/)
+        .count(),
+    ).toBe(1);
     await saveScreenshot(results.page, 'bills-history-payments');
     await expectKioskScreenUsable(results.page, 'bills-history-payments');
   });
@@ -79,7 +98,9 @@ describe('kiosk bills: payment history and previous bills', () => {
     const chosen = previous[1];
     if (chosen === undefined) throw new Error('fixture: no second previous bill');
     await results.choosePeriod(new RegExp(periodWords(chosen.period), 'i'));
-    const card = results.page.getByRole('region', { name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i') });
+    const card = results.page.getByRole('region', {
+      name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i'),
+    });
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toContain(String(chosen.billNumber));
@@ -122,13 +143,21 @@ describe('kiosk bills: payment history and previous bills', () => {
       expect(buttons[i]).toContain(stateWords[bill.state]);
       expect(buttons[i]?.replace(/\s+/g, ' ')).toContain(formatCop(bill.total).replace(/\s+/g, ' '));
     });
-    await results.page.getByText(owed.length === 1 ? 'Incluye 1 factura que aparece sin pagar.' : `Incluye ${owed.length} facturas que aparecen sin pagar.`).waitFor();
+    await results.page
+      .getByText(
+        owed.length === 1
+          ? 'Incluye 1 factura que aparece sin pagar.'
+          : `Incluye ${owed.length} facturas que aparecen sin pagar.`,
+      )
+      .waitFor();
     await saveScreenshot(results.page, 'bills-previous-debtor');
 
     const chosen = owed[0];
     if (chosen === undefined) throw new Error('fixture: no overdue bill');
     await results.choosePeriod(new RegExp(periodWords(chosen.period), 'i'));
-    const card = results.page.getByRole('region', { name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i') });
+    const card = results.page.getByRole('region', {
+      name: new RegExp(`Factura de ${periodWords(chosen.period)}`, 'i'),
+    });
     await card.waitFor();
     const text = await card.innerText();
     expect(text).toContain(String(chosen.billNumber));
@@ -143,7 +172,9 @@ describe('kiosk bills: payment history and previous bills', () => {
     const code = await fixture.connectNewSubscriber(embeddedServer(app.stack).running().database.exec);
     expect(fixture.codesWithPayments(false)).toContain(code);
     const results = await openValidated(start, fixture, code, 'Ver facturas anteriores');
-    await results.page.getByText('Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual').waitFor();
+    await results.page
+      .getByText('Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual')
+      .waitFor();
     await saveScreenshot(results.page, 'bills-previous-none');
     await expectKioskScreenUsable(results.page, 'bills-previous-none');
   });

@@ -57,7 +57,9 @@ describe('kiosk bills on a receipt printer', () => {
     const events = decodeEscpos(printer.received);
     const lines = printedLines(events);
     expect(lines.some((l) => l.endsWith(String(code)) && l.startsWith('Código interno'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('TOTAL A PAGAR') && l.endsWith(formatCop(bill.total).replace('\u00a0', ' ')))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('TOTAL A PAGAR') && l.endsWith(formatCop(bill.total).replace('\u00a0', ' '))),
+    ).toBe(true);
     expect(events.some((e) => e.kind === 'raster')).toBe(true);
     expect(events.some((e) => e.kind === 'cut')).toBe(true);
   });
@@ -75,6 +77,8 @@ describe('kiosk bills on a receipt printer', () => {
     printer.state = printerStates.ready;
     await results.page.getByRole('button', { name: 'Reintentar' }).tap();
     await results.page.getByText('Su factura se imprimió').waitFor({ timeout: 30_000 });
-    expect(printedLines(decodeEscpos(printer.received)).filter((l) => l === 'FACTURA DE SERVICIOS PÚBLICOS')).toHaveLength(1);
+    expect(
+      printedLines(decodeEscpos(printer.received)).filter((l) => l === 'FACTURA DE SERVICIOS PÚBLICOS'),
+    ).toHaveLength(1);
   });
 });

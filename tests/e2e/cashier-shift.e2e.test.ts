@@ -29,7 +29,10 @@ describe('cashier shift, keyboard only, server down', () => {
 
   beforeAll(async () => {
     printer = await TcpReceiptPrinter.start();
-    app = await startTestStack('cashier', { device: { mode: 'cashier', name: 'Caja 1' }, printers: { receipt: printer.address } });
+    app = await startTestStack('cashier', {
+      device: { mode: 'cashier', name: 'Caja 1' },
+      printers: { receipt: printer.address },
+    });
     await ensureReplica(app.stack.core.store.sqlite, 50);
     browser = await launchChromium();
     page = (await newKioskPage(browser)).page;
@@ -45,7 +48,9 @@ describe('cashier shift, keyboard only, server down', () => {
   const sqlite = () => app.stack.core.store.sqlite;
   const unpaid = (skip: number) =>
     sqlite()
-      .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total, due_on AS dueOn FROM bills WHERE state = 'pendiente' ORDER BY bill_number LIMIT 1 OFFSET ?")
+      .prepare(
+        "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total, due_on AS dueOn FROM bills WHERE state = 'pendiente' ORDER BY bill_number LIMIT 1 OFFSET ?",
+      )
       .get(skip) as { billNumber: number; codigoInterno: number; total: number; dueOn: string };
   const printed = () => printedLines(decodeEscpos(printer.received));
   const waitPrinted = async (line: string) => {
@@ -56,7 +61,11 @@ describe('cashier shift, keyboard only, server down', () => {
   const scanOf = (bill: { codigoInterno: number; total: number; dueOn: string }): string => {
     const convenio = demoEntity.paymentBarcode;
     if (convenio === undefined || convenio === null) throw new Error('the demo entity has no convenio');
-    const element = paymentElementString(convenio, { reference: String(bill.codigoInterno), amountPesos: bill.total, dueOn: bill.dueOn });
+    const element = paymentElementString(convenio, {
+      reference: String(bill.codigoInterno),
+      amountPesos: bill.total,
+      dueOn: bill.dueOn,
+    });
     if (!element.ok) throw new Error(element.error.message);
     return element.value.data.replaceAll(GS, '');
   };
@@ -98,7 +107,10 @@ describe('cashier shift, keyboard only, server down', () => {
     // The same bill scanned again: warned, and neither the scanner's Enter nor F9 charges it.
     await page.keyboard.type(scanOf(typed));
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: 'Esta factura ya está pagada en esta caja (recibo CAJA1-000001)' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Esta factura ya está pagada en esta caja (recibo CAJA1-000001)' })
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Esta factura no se debe: Enter y F9 no la cobran.' }).waitFor();
     await page.keyboard.press('F9');
@@ -131,7 +143,10 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('1000');
     await page.keyboard.press('Enter');
-    await page.getByRole('alert').filter({ hasText: /Faltan \$\s[\d.]+ para cubrir el valor a pagar/ }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /Faltan \$\s[\d.]+ para cubrir el valor a pagar/ })
+      .waitFor();
     await saveScreenshot(page, 'cashier-5-short');
     await expectAccessible(page, 'cashier-5-short');
     expect(sqlite().prepare('SELECT count(*) FROM cashier_payments').pluck().get()).toBe(2);
@@ -155,7 +170,11 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.keyboard.type('Cajero2.Demo');
     await page.keyboard.press('Enter');
     // The refusal stands in the void form, beside the fields to correct.
-    await page.getByRole('form', { name: 'Anular pago' }).getByRole('alert').filter({ hasText: 'Para anular hace falta el usuario y la contraseña de un supervisor.' }).waitFor();
+    await page
+      .getByRole('form', { name: 'Anular pago' })
+      .getByRole('alert')
+      .filter({ hasText: 'Para anular hace falta el usuario y la contraseña de un supervisor.' })
+      .waitFor();
     await page.getByLabel('Usuario del supervisor').fill('supervisor1');
     await page.getByLabel('Contraseña del supervisor').focus();
     await page.keyboard.type('Supervisor1.Demo');
@@ -168,7 +187,12 @@ describe('cashier shift, keyboard only, server down', () => {
     // Blind close: 10.000 short in cash, so a supervisor approves.
     await page.keyboard.press('F10');
     await page.getByRole('heading', { name: 'Cierre de caja (arqueo)' }).waitFor();
-    const expectedCash = 200_000 + (sqlite().prepare("SELECT coalesce(sum(cash), 0) FROM cashier_payments WHERE state = 'valid'").pluck().get() as number);
+    const expectedCash =
+      200_000 +
+      (sqlite()
+        .prepare("SELECT coalesce(sum(cash), 0) FROM cashier_payments WHERE state = 'valid'")
+        .pluck()
+        .get() as number);
     // Bill totals are not multiples of 50 pesos: the count in 50-peso coins falls a little further short.
     const fifties = Math.floor((expectedCash - 10_000) / 50);
     const difference = fifties * 50 - expectedCash;
@@ -185,7 +209,10 @@ describe('cashier shift, keyboard only, server down', () => {
     await page.getByRole('heading', { name: 'Caja cerrada' }).waitFor();
     await waitPrinted('INFORME Z');
     const differenceText = formatCop(difference).replace('\u00a0', ' ');
-    expect(printed().some((l) => l.startsWith('DIFERENCIA') && l.endsWith(differenceText)), differenceText).toBe(true);
+    expect(
+      printed().some((l) => l.startsWith('DIFERENCIA') && l.endsWith(differenceText)),
+      differenceText,
+    ).toBe(true);
     await saveScreenshot(page, 'cashier-8-closed');
     await expectAccessible(page, 'cashier-8-closed');
     const download = page.waitForEvent('download');
@@ -202,7 +229,17 @@ describe('cashier shift, keyboard only, server down', () => {
     expect(outboxStates(app.stack.core).pending).toBeGreaterThanOrEqual(5);
     await embeddedServer(app.stack).start();
     await expect.poll(() => outboxStates(app.stack.core).pending ?? 0, { timeout: 60_000, interval: 500 }).toBe(0);
-    const { rows } = await embeddedServer(app.stack).running().database.exec.query<{ type: string }>("SELECT type FROM applied_events WHERE type <> 'kiosk.session_ended' ORDER BY id");
-    expect(rows.map((r) => r.type)).toEqual(['cash_session.opened', 'payment.taken', 'payment.taken', 'payment.voided', 'cash_session.closed']);
+    const { rows } = await embeddedServer(app.stack)
+      .running()
+      .database.exec.query<{ type: string }>(
+        "SELECT type FROM applied_events WHERE type <> 'kiosk.session_ended' ORDER BY id",
+      );
+    expect(rows.map((r) => r.type)).toEqual([
+      'cash_session.opened',
+      'payment.taken',
+      'payment.taken',
+      'payment.voided',
+      'cash_session.closed',
+    ]);
   });
 });

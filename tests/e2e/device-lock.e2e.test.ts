@@ -32,8 +32,14 @@ describe('a device the central server revoked', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [kiosk, counter] = await Promise.all([startTestStack('lock-kiosk'), startTestStack('lock-counter', { device: { mode: 'cashier', name: 'Caja 1' } })]);
-    await Promise.all([ensureReplica(kiosk.stack.core.store.sqlite, 50), ensureReplica(counter.stack.core.store.sqlite, 50)]);
+    [kiosk, counter] = await Promise.all([
+      startTestStack('lock-kiosk'),
+      startTestStack('lock-counter', { device: { mode: 'cashier', name: 'Caja 1' } }),
+    ]);
+    await Promise.all([
+      ensureReplica(kiosk.stack.core.store.sqlite, 50),
+      ensureReplica(counter.stack.core.store.sqlite, 50),
+    ]);
     browser = await launchChromium();
   });
 
@@ -47,7 +53,9 @@ describe('a device the central server revoked', () => {
     await StartPage.open(page, kiosk.stack.appUrl);
     await revoke(kiosk);
     await page.getByRole('heading', { name: lockTitle }).waitFor({ timeout: 20_000 });
-    await expect.poll(() => page.getByRole('alert').innerText()).toContain('Los datos personales de los ciudadanos se borraron de este equipo');
+    await expect
+      .poll(() => page.getByRole('alert').innerText())
+      .toContain('Los datos personales de los ciudadanos se borraron de este equipo');
     const text = await page.getByRole('alert').innerText();
     expect(text).toContain('no atiende trámites de ciudadanos ni cobros');
     expect(text).toContain('Avise al área de sistemas');
@@ -56,7 +64,9 @@ describe('a device the central server revoked', () => {
     expect(await page.getByRole('list', { name: 'Servicios disponibles en este punto de atención' }).count()).toBe(0);
     expect(await page.getByRole('button').count()).toBe(0);
     // Large: the title reads from a few steps away.
-    const titleSize = await page.getByRole('heading', { name: lockTitle }).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const titleSize = await page
+      .getByRole('heading', { name: lockTitle })
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(titleSize).toBeGreaterThanOrEqual(44);
     await saveScreenshot(page, 'device-locked-kiosk');
     await expectKioskScreenUsable(page, 'device-locked-kiosk');
@@ -78,7 +88,9 @@ describe('a device the central server revoked', () => {
     takePayment({ store }, { billNumber: 9_000_001, codigoInterno: 100_001, period: '2026-10' }, 52_300, '000101');
     takePayment({ store }, { billNumber: 9_000_002, codigoInterno: 100_002, period: '2026-10' }, 18_900, '000102');
     await page.getByRole('heading', { name: 'Registros sin enviar' }).waitFor({ timeout: 10_000 });
-    expect(await page.getByRole('alert').first().innerText()).toContain('Este equipo guarda 3 registros de dinero que el servidor central no recibió');
+    expect(await page.getByRole('alert').first().innerText()).toContain(
+      'Este equipo guarda 3 registros de dinero que el servidor central no recibió',
+    );
 
     const form = page.getByRole('form', { name: 'Exportar los registros sin enviar' });
     await form.getByLabel('Usuario del supervisor').fill('cajero1');

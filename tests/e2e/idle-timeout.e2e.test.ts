@@ -27,10 +27,16 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     return DeviceStatus.parse(result.value).sync.pendingEvents;
   };
 
-  const sessionEndEvents = () => app.stack.core.store.db.select().from(outbox).where(eq(outbox.type, 'kiosk.session_ended')).all();
+  const sessionEndEvents = () =>
+    app.stack.core.store.db.select().from(outbox).where(eq(outbox.type, 'kiosk.session_ended')).all();
 
   const sessionEnds = () =>
-    app.stack.core.store.db.select().from(auditLog).where(eq(auditLog.action, 'kiosk.session_ended')).orderBy(desc(auditLog.id)).all();
+    app.stack.core.store.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'kiosk.session_ended'))
+      .orderBy(desc(auditLog.id))
+      .all();
 
   /** Start screen → Acceso de personal → Prueba de pantalla táctil → digits on the keypad. */
   const typeDigitsOnTouchTest = async (digits: string): Promise<TouchTestPage> => {

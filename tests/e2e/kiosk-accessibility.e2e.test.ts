@@ -90,7 +90,10 @@ describe('kiosk accessibility aids', () => {
       await panel.close();
       await start.page.getByRole('banner').waitFor();
       if (screen !== 'start') {
-        await start.page.getByRole('button', { name: /Volver al inicio|Terminar/ }).first().tap();
+        await start.page
+          .getByRole('button', { name: /Volver al inicio|Terminar/ })
+          .first()
+          .tap();
         await start.waitUntilShown();
       }
     }
@@ -117,7 +120,10 @@ describe('kiosk accessibility aids', () => {
 
     const check = async (screen: string) => {
       // The keyboard sits at the foot of its screen: the picture shows it, as a citizen scrolls to it.
-      if (screen.startsWith('keyboard')) await page.locator('.kiosk-app__content').evaluate((content) => content.scrollTo({ top: content.scrollHeight }));
+      if (screen.startsWith('keyboard'))
+        await page
+          .locator('.kiosk-app__content')
+          .evaluate((content) => content.scrollTo({ top: content.scrollHeight }));
       await expect.poll(() => pageBackground(page), { timeout: 2_000 }).toBe('rgb(0, 0, 0)');
       expect(await rootFontPx(page), screen).toBeCloseTo(normalFont * 1.25, 1);
       await saveScreenshot(page, `accessibility-${screen}`);
@@ -147,7 +153,9 @@ describe('kiosk accessibility aids', () => {
       await openValidated(start, fixture, code, 'Facturación servicios públicos');
       await check(`bill-${size}`);
       // The bill's lines and chart, further down, as the citizen scrolls to them.
-      await page.locator('.kiosk-app__content').evaluate((content) => content.scrollBy({ top: content.clientHeight * 0.8 }));
+      await page
+        .locator('.kiosk-app__content')
+        .evaluate((content) => content.scrollBy({ top: content.clientHeight * 0.8 }));
       await saveScreenshot(page, `accessibility-bill-lines-${size}`);
       await endVisitAndSwitchBackOn('Terminar');
       await start.tile('Regístrese aquí').tap();
@@ -191,7 +199,9 @@ describe('kiosk accessibility aids', () => {
     // The code screen's title was read on the way; each in the Colombian voice.
     const spoken = (await speechRecords(page)).flatMap((record) => (record.kind === 'speak' ? [record] : []));
     expect(spoken.map((record) => record.text)).toContain('Digite su código interno');
-    expect(new Set(spoken.map((record) => `${record.voice}|${record.lang}`))).toEqual(new Set([`${colombianVoice.name}|es-CO`]));
+    expect(new Set(spoken.map((record) => `${record.voice}|${record.lang}`))).toEqual(
+      new Set([`${colombianVoice.name}|es-CO`]),
+    );
     await saveScreenshot(page, 'accessibility-spoken-question');
     await expectKioskScreenUsable(page, 'accessibility-spoken-question');
 
@@ -215,7 +225,9 @@ describe('kiosk accessibility aids', () => {
     expect(await page.getByRole('button', { name: 'Repetir', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Pregunta anterior' }).tap();
     await questions.waitForQuestion(1);
-    expect((await speechRecords(page)).filter((record) => record.kind === 'speak').length).toBe(silenced.filter((record) => record.kind === 'speak').length);
+    expect((await speechRecords(page)).filter((record) => record.kind === 'speak').length).toBe(
+      silenced.filter((record) => record.kind === 'speak').length,
+    );
   });
 
   it('says plainly when the machine has no Spanish voice, and does not offer the guidance', async () => {
@@ -256,7 +268,8 @@ describe('kiosk accessibility aids', () => {
     expect(await rootFontPx(page)).toBeCloseTo(normalFont, 1);
     expect((await speechRecords(page)).at(-1)).toEqual({ kind: 'cancel' });
     await panel.open();
-    for (const aid of ['Alto contraste', 'Letra más grande', 'Guía hablada'] as const) expect(await panel.isOn(aid), aid).toBe(false);
+    for (const aid of ['Alto contraste', 'Letra más grande', 'Guía hablada'] as const)
+      expect(await panel.isOn(aid), aid).toBe(false);
     await saveScreenshot(page, 'accessibility-after-timeout');
   });
 });

@@ -87,7 +87,11 @@ describe('the kiosk PDF viewer', () => {
     // No browser PDF viewer, no plugin, no frame: nothing with a download or print-to-file button.
     expect(await page.locator('iframe, embed, object').count()).toBe(0);
     expect(await results.pdfViewer.locator('a, [download]').count()).toBe(0);
-    expect(await results.pdfViewer.getByRole('button').allInnerTexts()).toEqual(['Imprimir', 'Llevar a mi celular', 'Cerrar']);
+    expect(await results.pdfViewer.getByRole('button').allInnerTexts()).toEqual([
+      'Imprimir',
+      'Llevar a mi celular',
+      'Cerrar',
+    ]);
     for (const button of await results.pdfViewer.getByRole('button').all()) {
       expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(64);
     }
@@ -99,7 +103,8 @@ describe('the kiosk PDF viewer', () => {
       if (context === null) return 0;
       const { data } = context.getImageData(0, 0, element.width, element.height);
       let dark = 0;
-      for (let i = 0; i < data.length; i += 4) if ((data[i] ?? 255) < 100 && (data[i + 1] ?? 255) < 100 && (data[i + 2] ?? 255) < 100) dark += 1;
+      for (let i = 0; i < data.length; i += 4)
+        if ((data[i] ?? 255) < 100 && (data[i + 1] ?? 255) < 100 && (data[i + 2] ?? 255) < 100) dark += 1;
       return dark / (data.length / 4);
     });
     expect(inked).toBeGreaterThan(0.01);

@@ -25,7 +25,9 @@ describe('status strip when the central server goes away and comes back', () => 
   it('says the kiosk is offline and what still works, then connected again', async () => {
     const { context, page } = await newKioskPage(browser);
     const start = await StartPage.open(page, app.stack.appUrl);
-    await expect.poll(() => start.statusText(), { timeout: connectionChangeMs }).toContain('Conectado al servidor central');
+    await expect
+      .poll(() => start.statusText(), { timeout: connectionChangeMs })
+      .toContain('Conectado al servidor central');
 
     const server = embeddedServer(app.stack);
     await server.stop();
@@ -37,7 +39,9 @@ describe('status strip when the central server goes away and comes back', () => 
     await saveScreenshot(page, 'status-offline');
 
     await server.start();
-    await expect.poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 }).toContain('Conectado al servidor central');
+    await expect
+      .poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 })
+      .toContain('Conectado al servidor central');
     await context.close();
   });
 });

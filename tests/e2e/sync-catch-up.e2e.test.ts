@@ -47,7 +47,9 @@ describe('a counter that was offline for a day catches up by itself', () => {
     });
     // Taken at the counter a day ago while the link was down (the clock cannot be turned back
     // here, so the records carry yesterday's time, as they would after a day offline).
-    core.store.sqlite.prepare('UPDATE outbox SET created_at = ? WHERE state = ?').run(new Date(Date.now() - dayMs).toISOString(), 'pending');
+    core.store.sqlite
+      .prepare('UPDATE outbox SET created_at = ? WHERE state = ?')
+      .run(new Date(Date.now() - dayMs).toISOString(), 'pending');
     // The cash session's opening and the three payments.
     await expect
       .poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 })
@@ -58,10 +60,16 @@ describe('a counter that was offline for a day catches up by itself', () => {
 
     await server.start();
     await expect.poll(() => outboxStates(core), { timeout: 60_000, interval: 500 }).toEqual({ sent: 4 });
-    await expect.poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 }).not.toContain('pendiente');
+    await expect
+      .poll(() => start.statusText(), { timeout: connectionChangeMs, interval: 1_000 })
+      .not.toContain('pendiente');
     expect(await start.statusText()).toMatch(/envío hoy \d{2}:\d{2}/);
     await saveScreenshot(page, 'sync-caught-up');
-    const { rows } = await server.running().database.exec.query<{ n: string }>('SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])', [paymentIds]);
+    const { rows } = await server
+      .running()
+      .database.exec.query<{ n: string }>('SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])', [
+        paymentIds,
+      ]);
     expect(Number(rows[0]?.n)).toBe(3);
     await context.close();
   });
@@ -72,7 +80,9 @@ describe('a counter that was offline for a day catches up by itself', () => {
     const core = app.stack.core;
     const bill = unpaidBill(core);
     takePayment(core, { ...bill, billNumber: 99_999_999_999 }, 12_000, 'C1-99');
-    await expect.poll(() => start.statusText(), { timeout: 30_000, interval: 1_000 }).toContain('1 registro detenido: avise a un supervisor');
+    await expect
+      .poll(() => start.statusText(), { timeout: 30_000, interval: 1_000 })
+      .toContain('1 registro detenido: avise a un supervisor');
 
     await page.keyboard.press('F12');
     const staff = { page };
@@ -88,7 +98,9 @@ describe('a counter that was offline for a day catches up by itself', () => {
     await signIn.getByRole('textbox', { name: 'Usuario' }).fill('supervisor1');
     await signIn.getByLabel('Contraseña').fill('Supervisor1.Demo');
     await signIn.getByRole('button', { name: 'Ingresar' }).click();
-    const item = staff.page.getByRole('list', { name: 'Registros rechazados por el servidor central' }).getByRole('listitem');
+    const item = staff.page
+      .getByRole('list', { name: 'Registros rechazados por el servidor central' })
+      .getByRole('listitem');
     await item.first().waitFor();
     expect(await item.count()).toBe(1);
     expect(await item.innerText()).toMatch(/Pago de \$\s12\.000/);

@@ -104,7 +104,13 @@ export async function startAccountsServer(
   const t = await startTestServer(variant, {
     config: { smtpUrl: sink.url },
     captchaText: opts.captchaText,
-    serverOptions: { passwordWork: { params: opts.scrypt === 'production' ? undefined : cheapScrypt, limits: opts.limits, observer: watch } },
+    serverOptions: {
+      passwordWork: {
+        params: opts.scrypt === 'production' ? undefined : cheapScrypt,
+        limits: opts.limits,
+        observer: watch,
+      },
+    },
   });
   // A failed assertion must not leave checks held: the server's stop waits for them.
   onTestFinished(() => watch.release());
@@ -115,7 +121,10 @@ export async function startAccountsServer(
     async enroll(count) {
       const kiosks: Kiosk[] = [];
       for (let i = 0; i < count; i += 1) {
-        const { code } = await createEnrollmentCode(t.server.database, { deviceName: `Kiosco ${i + 1}`, mode: 'kiosk' });
+        const { code } = await createEnrollmentCode(t.server.database, {
+          deviceName: `Kiosco ${i + 1}`,
+          mode: 'kiosk',
+        });
         const answer = await t.request('/v1/enroll', postJson({ code }));
         if (answer.status !== 200) throw new Error(`enrollment failed: ${JSON.stringify(answer.body)}`);
         kiosks.push((answer.body as { value: Kiosk }).value);
@@ -123,11 +132,17 @@ export async function startAccountsServer(
       return kiosks;
     },
     call(kiosk, method, path, body, session) {
-      const headers: Record<string, string> = { authorization: `Bearer ${kiosk.token}`, ...(session === undefined ? {} : { [accountSessionHeader]: session }) };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${kiosk.token}`,
+        ...(session === undefined ? {} : { [accountSessionHeader]: session }),
+      };
       return t.request(path, body === undefined ? { method, headers } : { ...postJson(body, headers), method });
     },
     async counter(key) {
-      const { rows } = await t.server.database.exec.query<{ failures: number }>('SELECT failures FROM login_throttle WHERE key = $1', [key]);
+      const { rows } = await t.server.database.exec.query<{ failures: number }>(
+        'SELECT failures FROM login_throttle WHERE key = $1',
+        [key],
+      );
       return rows[0];
     },
   };
@@ -161,7 +176,11 @@ export function burst(requests: ReadonlyArray<() => Promise<Answer>>): { answere
 }
 
 /** Registers `input` from `kiosk` and returns the initial password from the welcome mail. */
-export async function registerAndReadPassword(server: AccountsServer, kiosk: Kiosk, input: typeof registration): Promise<string> {
+export async function registerAndReadPassword(
+  server: AccountsServer,
+  kiosk: Kiosk,
+  input: typeof registration,
+): Promise<string> {
   const before = server.sink.received.length;
   valueOf(await server.call(kiosk, 'POST', '/v1/accounts/register', input));
   const mails = await server.sink.waitForMail(before + 1);

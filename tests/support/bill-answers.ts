@@ -21,11 +21,25 @@ export interface HeldBill {
 }
 
 const grouped = new Intl.NumberFormat('es-CO', { useGrouping: 'always', maximumFractionDigits: 0 });
-const months = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const months = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
 /** «su factura de marzo de 2026»: the bill a question must name. */
-export const heldBillWords = (period: string): string => `su factura de ${monthYear.format(new Date(`${period}-15T00:00:00Z`))}`;
+export const heldBillWords = (period: string): string =>
+  `su factura de ${monthYear.format(new Date(`${period}-15T00:00:00Z`))}`;
 
 /**
  * The option a citizen reading the bill would pick, recognised by the question's wording and
@@ -39,9 +53,11 @@ export function rightLabel(prompt: string, bill: HeldBill): string {
   }
   if (/valor total/i.test(prompt)) return formatCop(bill.total);
   if (/lectura actual/i.test(prompt)) return grouped.format(bill.currentReading);
-  if (/lectura anterior/i.test(prompt) && bill.previousReading !== undefined) return grouped.format(bill.previousReading);
+  if (/lectura anterior/i.test(prompt) && bill.previousReading !== undefined)
+    return grouped.format(bill.previousReading);
   if (/metros cúbicos \(m³\) consumió según/i.test(prompt)) return `${bill.consumptionM3} m³`;
-  if (/promedio de consumo/i.test(prompt) && bill.averageM3 !== undefined && bill.averageM3 !== null) return `${bill.averageM3} m³`;
+  if (/promedio de consumo/i.test(prompt) && bill.averageM3 !== undefined && bill.averageM3 !== null)
+    return `${bill.averageM3} m³`;
   if (/número del medidor/i.test(prompt) && bill.meterSerial !== undefined) return bill.meterSerial;
   const chartMonth = new RegExp(`consumió en (${months.join('|')}) de (\\d{4}), según la gráfica`).exec(prompt);
   if (chartMonth !== null) {

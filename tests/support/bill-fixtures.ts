@@ -44,7 +44,11 @@ function billFor(spec: MonthSpec, reading: number, previousBalance: number): Bil
     { concept: 'acueducto-cargo-fijo', label: 'Acueducto: cargo fijo', amount: 11_250 },
     { concept: 'acueducto-consumo', label: `Acueducto: consumo ${spec.m3} m³`, amount: spec.m3 * 2_380 },
     { concept: 'alcantarillado-cargo-fijo', label: 'Alcantarillado: cargo fijo', amount: 6_430 },
-    { concept: 'alcantarillado-vertimiento', label: `Alcantarillado: vertimiento ${spec.m3} m³`, amount: spec.m3 * 1_910 },
+    {
+      concept: 'alcantarillado-vertimiento',
+      label: `Alcantarillado: vertimiento ${spec.m3} m³`,
+      amount: spec.m3 * 1_910,
+    },
     { concept: 'aseo', label: 'Aseo: recolección, barrido y disposición', amount: 18_900 },
     { concept: 'subsidio', label: 'Subsidio estrato 2 (40 %)', amount: -27_140 },
   ];
@@ -86,7 +90,9 @@ function buildHistory(): BillRow[] {
 export const sampleHistory: readonly BillRow[] = buildHistory();
 
 export function sampleBill(period: string, state?: string): BillRow {
-  const found = [...sampleHistory].reverse().find((b) => b.period === period && (state === undefined || b.state === state));
+  const found = [...sampleHistory]
+    .reverse()
+    .find((b) => b.period === period && (state === undefined || b.state === state));
   if (!found) throw new Error(`No sample bill for ${period}`);
   return found;
 }

@@ -47,6 +47,10 @@ export function billsHarness(
   const service = new BillsService({ access, queries, meta, log, ...output });
   // No central server here: «Llevar a mi celular» answers `offline` (tests/integration/documents/ has it with one).
   const phoneLinks = new PhoneLinks(new ServerClient('http://127.0.0.1:9', { timeoutMs: 500 }), meta, log);
-  const dispatch = featureDispatch(billsHandlers(access, service, phoneLinks), { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) }, 'kiosk');
+  const dispatch = featureDispatch(
+    billsHandlers(access, service, phoneLinks),
+    { 'kiosk-visit': (accessId) => access.resolveVisit(accessId) },
+    'kiosk',
+  );
   return { access, meta, bills: opCalls(dispatch, 'bills') };
 }

@@ -49,7 +49,11 @@ export function cashierHarness(
     parkedMoneyEvents: () => parked.moneyCount(),
     serverOnline: () => Promise.resolve(harness.serverOnline),
     config: {
-      entity: { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)', nit: '800089809', city: 'Ibagué, Tolima' },
+      entity: {
+        name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)',
+        nit: '800089809',
+        city: 'Ibagué, Tolima',
+      },
       deviceName: 'Caja 1',
       closeTolerance: 2000,
       refuseExpiredBarcodes: rules.refuseExpiredBarcodes ?? false,

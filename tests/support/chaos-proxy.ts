@@ -16,7 +16,13 @@ export interface ChaosOdds {
   readonly stallMs: number;
 }
 
-export const defaultChaos: ChaosOdds = { reset: 0.25, stall: 0.1, refuse: 0.1, resetWithinBytes: 60_000, stallMs: 3_000 };
+export const defaultChaos: ChaosOdds = {
+  reset: 0.25,
+  stall: 0.1,
+  refuse: 0.1,
+  resetWithinBytes: 60_000,
+  stallMs: 3_000,
+};
 
 export class ChaosProxy {
   chaos = true;
@@ -77,11 +83,21 @@ export class ChaosProxy {
     }
     const upstream = net.connect(this.upstreamPort, '127.0.0.1');
     this.track(upstream);
-    const mode = !this.chaos ? 'pass' : roll < refuse + reset ? 'reset' : roll < refuse + reset + stall ? 'stall' : 'pass';
+    const mode = !this.chaos
+      ? 'pass'
+      : roll < refuse + reset
+        ? 'reset'
+        : roll < refuse + reset + stall
+          ? 'stall'
+          : 'pass';
     // Under chaos no connection lives long: a kept-alive one would otherwise carry every
     // request unharmed. "reset" dies early, the others somewhat later.
     const within = this.odds.resetWithinBytes;
-    let budget = !this.chaos ? Infinity : mode === 'reset' ? Math.floor(this.random() * within) : within + Math.floor(this.random() * 8 * within);
+    let budget = !this.chaos
+      ? Infinity
+      : mode === 'reset'
+        ? Math.floor(this.random() * within)
+        : within + Math.floor(this.random() * 8 * within);
     let stalled = false;
     const forward = (from: net.Socket, to: net.Socket) => {
       from.on('data', (chunk: Buffer) => {
@@ -100,14 +116,17 @@ export class ChaosProxy {
     forward(client, upstream);
     forward(upstream, client);
     if (mode === 'stall') {
-      setTimeout(() => {
-        stalled = true;
-        this.counts.stalls += 1;
-        setTimeout(() => {
-          client.resetAndDestroy();
-          upstream.resetAndDestroy();
-        }, this.odds.stallMs).unref();
-      }, Math.floor(this.random() * 200)).unref();
+      setTimeout(
+        () => {
+          stalled = true;
+          this.counts.stalls += 1;
+          setTimeout(() => {
+            client.resetAndDestroy();
+            upstream.resetAndDestroy();
+          }, this.odds.stallMs).unref();
+        },
+        Math.floor(this.random() * 200),
+      ).unref();
     }
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());

@@ -37,7 +37,10 @@ export function childLines(child: Child): ChildLines {
     ended: endedPromise,
     wait: (match, timeoutMs = 60_000, from = 0) =>
       new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`timed out waiting for a line; saw ${seen.slice(-20).join(' | ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => finish(new Error(`timed out waiting for a line; saw ${seen.slice(-20).join(' | ')}`)),
+          timeoutMs,
+        );
         const finish = (error: Error | null, line?: string) => {
           clearTimeout(timer);
           waiters.delete(check);

@@ -11,7 +11,8 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export type ChildScript = 'device-process' | 'server-process' | 'store-process' | 'migration-process' | 'counter-process';
+export type ChildScript =
+  'device-process' | 'server-process' | 'store-process' | 'migration-process' | 'counter-process';
 
 export function spawnChild(script: ChildScript, args: readonly string[]): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
@@ -29,7 +30,9 @@ export function spawnChild(script: ChildScript, args: readonly string[]): Child 
       const end = out.indexOf('\n');
       if (end >= 0) resolve(out.slice(0, end));
     });
-    child.once('exit', (code, signal) => reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${stderr.slice(-2000)}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${stderr.slice(-2000)}`)),
+    );
   });
   firstLine.catch(() => undefined);
   const alive = () => child.exitCode === null && child.signalCode === null;

@@ -38,7 +38,10 @@ export async function startCounter(dataDir: string, serverUrl: string, clockOffs
     const line = await lines.wait((l) => l.startsWith(`{"id":${id},`), 60_000);
     return JSON.parse(line) as Record<string, unknown>;
   };
-  const parsed = () => lines.seen.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { paid?: ReportedPayment; refused?: unknown });
+  const parsed = () =>
+    lines.seen
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { paid?: ReportedPayment; refused?: unknown });
   return {
     child,
     lines,
@@ -53,7 +56,10 @@ export async function startCounter(dataDir: string, serverUrl: string, clockOffs
     },
     reported() {
       const all = parsed();
-      return { paid: all.flatMap((l) => (l.paid === undefined ? [] : [l.paid])), refused: all.flatMap((l) => (l.refused === undefined ? [] : [l.refused])) };
+      return {
+        paid: all.flatMap((l) => (l.paid === undefined ? [] : [l.paid])),
+        refused: all.flatMap((l) => (l.refused === undefined ? [] : [l.refused])),
+      };
     },
   };
 }

@@ -25,7 +25,8 @@ export function describeWithCups(name: string, suite: (queue: string) => void): 
     });
     return;
   }
-  describe.skip(`${name} [cups] — skipped: ${QUEUE_VARIABLE} is not set (source .ci/cups.sh to run it)`, () => suite('unset'));
+  describe.skip(`${name} [cups] — skipped: ${QUEUE_VARIABLE} is not set (source .ci/cups.sh to run it)`, () =>
+    suite('unset'));
 }
 
 /**

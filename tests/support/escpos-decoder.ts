@@ -11,7 +11,13 @@ import { PNG } from 'pngjs';
 export type EscposEvent =
   | { readonly kind: 'init' }
   | { readonly kind: 'code-page'; readonly page: number }
-  | { readonly kind: 'text'; readonly line: string; readonly bold: boolean; readonly align: 'left' | 'center' | 'right'; readonly size: number }
+  | {
+      readonly kind: 'text';
+      readonly line: string;
+      readonly bold: boolean;
+      readonly align: 'left' | 'center' | 'right';
+      readonly size: number;
+    }
   | { readonly kind: 'barcode'; readonly system: number; readonly data: string; readonly hri: number }
   | { readonly kind: 'raster'; readonly widthDots: number; readonly heightDots: number; readonly png: Buffer }
   /**
@@ -91,7 +97,12 @@ export function decodeEscpos(bytes: Uint8Array): EscposEvent[] {
       } else if (c === 0x6b) {
         const [system = 0, length = 0] = need(2);
         const data = Buffer.from(need(length)).toString('latin1');
-        events.push({ kind: 'barcode', system, data: system === 73 ? data.replace(/^\{[ABC]/, '') : data, hri: lastHri(bytes, i) });
+        events.push({
+          kind: 'barcode',
+          system,
+          data: system === 73 ? data.replace(/^\{[ABC]/, '') : data,
+          hri: lastHri(bytes, i),
+        });
       } else if (c === 0x76) {
         const [, , xL = 0, xH = 0, yL = 0, yH = 0] = need(6);
         const widthBytes = xL + xH * 256;

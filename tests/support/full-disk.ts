@@ -26,7 +26,9 @@ export class FullDisk {
    */
   fillsAt(table: string): void {
     const name = `fault_disk_fills_at_${table}`;
-    this.sqlite.exec(`CREATE TEMP TRIGGER ${name} BEFORE INSERT ON main.${table} BEGIN INSERT INTO main.fault_disk_filler (fill) VALUES (zeroblob(4000000)); END`);
+    this.sqlite.exec(
+      `CREATE TEMP TRIGGER ${name} BEFORE INSERT ON main.${table} BEGIN INSERT INTO main.fault_disk_filler (fill) VALUES (zeroblob(4000000)); END`,
+    );
     this.triggers.push(name);
     this.cap(64);
   }

@@ -11,7 +11,11 @@ import type { DeviceMode } from '../../src-shared/domain/device-mode';
  * that drive a feature without the whole app core. Operations of other features answer
  * `internal`; credentials no feature here issues are never live.
  */
-export function featureDispatch(handlers: Partial<Handlers>, callers: Partial<CallerResolvers>, mode: DeviceMode): Dispatch {
+export function featureDispatch(
+  handlers: Partial<Handlers>,
+  callers: Partial<CallerResolvers>,
+  mode: DeviceMode,
+): Dispatch {
   const absent = () => Promise.resolve(err('internal', 'Not part of this test.'));
   const never = () => err('session-ended', 'Not issued in this test.');
   const kinds: readonly CredentialKind[] = ['kiosk-visit', 'citizen-session', 'staff-session', 'supervisor-grant'];
@@ -31,10 +35,14 @@ type OpsOf<P extends string> = Extract<OpName, `${P}.${string}`>;
 type MethodName<K extends string, P extends string> = K extends `${P}.${infer M}` ? M : never;
 
 /** A feature's operations as methods: `calls.takePayment(input)` dispatches `cashier.takePayment`. */
-export type OpCalls<P extends string> = { readonly [K in OpsOf<P> as MethodName<K, P>]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>> };
+export type OpCalls<P extends string> = {
+  readonly [K in OpsOf<P> as MethodName<K, P>]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>>;
+};
 
 export function opCalls<P extends string>(dispatch: Dispatch, prefix: P): OpCalls<P> {
-  const methods = opNames.filter((op) => op.startsWith(`${prefix}.`)).map((op) => [op.slice(prefix.length + 1), (input: unknown) => dispatch(op, input)]);
+  const methods = opNames
+    .filter((op) => op.startsWith(`${prefix}.`))
+    .map((op) => [op.slice(prefix.length + 1), (input: unknown) => dispatch(op, input)]);
   // One method per operation of the prefix, answering with that operation's result.
   return Object.fromEntries(methods) as OpCalls<P>;
 }

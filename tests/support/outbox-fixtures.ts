@@ -12,9 +12,14 @@ import { commit } from '../../src-main/store/write-path';
 export const fixtureCashier = 'cajero1';
 
 /** An unpaid bill in the device's replica (the demo data have plenty). */
-export function unpaidBill(core: { readonly store: Store }, skip = 0): { billNumber: number; codigoInterno: number; period: string; total: number } {
+export function unpaidBill(
+  core: { readonly store: Store },
+  skip = 0,
+): { billNumber: number; codigoInterno: number; period: string; total: number } {
   const row = core.store.sqlite
-    .prepare("SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period, total FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number LIMIT 1 OFFSET ?")
+    .prepare(
+      "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, period, total FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number LIMIT 1 OFFSET ?",
+    )
     .get(skip) as { billNumber: number; codigoInterno: number; period: string; total: number } | undefined;
   if (row === undefined) throw new Error('fixture: no unpaid bill in the replica');
   return row;
@@ -25,16 +30,24 @@ export function openSession(core: { readonly store: Store }, cashier = fixtureCa
   const sessionId = randomUUID();
   commit(core.store, () => ({
     result: null,
-    events: [{ type: 'cash_session.opened', payload: { sessionId, cashier, openedAt: new Date().toISOString(), openingFloat: 100_000 } }],
+    events: [
+      {
+        type: 'cash_session.opened',
+        payload: { sessionId, cashier, openedAt: new Date().toISOString(), openingFloat: 100_000 },
+      },
+    ],
   }));
   return sessionId;
 }
 
 /** The session the fixtures opened last on this device, opened now if there is none. */
 function currentSession(store: Store): string {
-  const id = store.sqlite.prepare(`SELECT json_extract(payload, '$.sessionId') FROM outbox WHERE type = 'cash_session.opened' ORDER BY id DESC LIMIT 1`).pluck().get() as
-    | string
-    | undefined;
+  const id = store.sqlite
+    .prepare(
+      `SELECT json_extract(payload, '$.sessionId') FROM outbox WHERE type = 'cash_session.opened' ORDER BY id DESC LIMIT 1`,
+    )
+    .pluck()
+    .get() as string | undefined;
   return id ?? openSession({ store });
 }
 
@@ -43,7 +56,8 @@ function currentSession(store: Store): string {
  * enrollment (`CAJA1-…`), as the counter writes it.
  */
 export function receiptNumber(store: Store, number: string): string {
-  const prefix = store.sqlite.prepare(`SELECT value FROM device_meta WHERE key = 'receiptPrefix'`).pluck().get() as string | undefined;
+  const prefix = store.sqlite.prepare(`SELECT value FROM device_meta WHERE key = 'receiptPrefix'`).pluck().get() as
+    string | undefined;
   return `${prefix ?? 'SINSERIE'}-${number}`;
 }
 
@@ -87,6 +101,9 @@ export function takePayment(
 }
 
 export function outboxStates(core: { readonly store: Store }): Record<string, number> {
-  const rows = core.store.sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as { state: string; n: number }[];
+  const rows = core.store.sqlite.prepare('SELECT state, count(*) AS n FROM outbox GROUP BY state').all() as {
+    state: string;
+    n: number;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.state, r.n]));
 }

@@ -54,8 +54,7 @@ export function describeEachServerDatabase(name: string, suite: (variant: Databa
     return;
   }
   describe.skip(`${name} [postgres] — skipped: ${TEST_URL_VARIABLE} is not set (source .ci/postgres.sh to run it)`, () =>
-    suite({ kind: 'postgres', freshDatabaseUrl: async () => null }),
-  );
+    suite({ kind: 'postgres', freshDatabaseUrl: async () => null }));
 }
 
 export type TestPostgresDatabase = ScratchDatabase;

@@ -43,7 +43,20 @@ export interface Attacker {
   pick(target: SeenChallenge, world: AttackWorld): string[];
 }
 
-const months = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const months = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
 
 /** The question without the bill it names: «…de su factura de marzo de 2026?» and «…de su última factura?» alike. */
 export function kindOf(prompt: string): string {
@@ -192,7 +205,8 @@ const usos: readonly Uso[] = ['residencial', 'comercial', 'industrial', 'oficial
 function totalsFor(consumptionM3: number): Set<number> {
   const out = new Set<number>();
   for (const year of [2025, 2026, 2027]) {
-    for (const estrato of estratos) for (const uso of usos) out.add(sumLineItems(lineItemsFor({ year, estrato, uso, consumptionM3 })));
+    for (const estrato of estratos)
+      for (const uso of usos) out.add(sumLineItems(lineItemsFor({ year, estrato, uso, consumptionM3 })));
   }
   return out;
 }
@@ -303,7 +317,9 @@ export const attackers: readonly Attacker[] = [
           }
         }
       }
-      return target.questions.map((q) => (q === total && pair ? pair.total : q === m3 && pair ? pair.m3 : (q.labels[0] ?? '')));
+      return target.questions.map((q) =>
+        q === total && pair ? pair.total : q === m3 && pair ? pair.m3 : (q.labels[0] ?? ''),
+      );
     },
   },
   {
@@ -325,7 +341,9 @@ export const attackers: readonly Attacker[] = [
           }
         }
       }
-      return target.questions.map((q) => (q === now && pair ? pair.now : q === before && pair ? pair.before : (q.labels[0] ?? '')));
+      return target.questions.map((q) =>
+        q === now && pair ? pair.now : q === before && pair ? pair.before : (q.labels[0] ?? ''),
+      );
     },
   },
   {

@@ -14,7 +14,10 @@ export type Checksums = Record<ReplicatedTable, { rows: number; sha256: string }
  * server's: the checksums leave them out (tests check the peppered form apart).
  */
 const devicePeppered = new Set(['password_hash', 'pin_hash']);
-const compared = (table: ReplicatedTable) => replicaTables[table].columns.map(([column]) => column).filter((c) => table !== 'staff_users' || !devicePeppered.has(c));
+const compared = (table: ReplicatedTable) =>
+  replicaTables[table].columns
+    .map(([column]) => column)
+    .filter((c) => table !== 'staff_users' || !devicePeppered.has(c));
 
 function digest(rows: readonly unknown[][]): { rows: number; sha256: string } {
   const hash = createHash('sha256');
@@ -22,11 +25,13 @@ function digest(rows: readonly unknown[][]): { rows: number; sha256: string } {
   return { rows: rows.length, sha256: hash.digest('hex') };
 }
 
-const byKey = (a: unknown[], b: unknown[]): number => (String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0);
+const byKey = (a: unknown[], b: unknown[]): number =>
+  String(a[0]) < String(b[0]) ? -1 : String(a[0]) > String(b[0]) ? 1 : 0;
 
 /** What a device of `mode` holds of a server row (src-server/sync/feed-policy.ts). */
 function asDeviceHolds(table: ReplicatedTable, mode: DeviceMode): string {
-  if (table === 'staff_users') return mode === 'kiosk' ? 'false' : `role IN (${replicatedStaffRoles.map((r) => `'${r}'`).join(', ')})`;
+  if (table === 'staff_users')
+    return mode === 'kiosk' ? 'false' : `role IN (${replicatedStaffRoles.map((r) => `'${r}'`).join(', ')})`;
   return 'true';
 }
 
@@ -34,12 +39,18 @@ function asDeviceHolds(table: ReplicatedTable, mode: DeviceMode): string {
  * Every replicated table of the server, as a device of `mode` would store it, hashed row by row
  * in key order. `scope` narrows a table further (a field device's routes).
  */
-export async function serverChecksums(exec: SqlExecutor, scope: (table: ReplicatedTable) => string = () => 'true', mode: DeviceMode = 'cashier'): Promise<Checksums> {
+export async function serverChecksums(
+  exec: SqlExecutor,
+  scope: (table: ReplicatedTable) => string = () => 'true',
+  mode: DeviceMode = 'cashier',
+): Promise<Checksums> {
   const result = {} as Checksums;
   for (const table of replicatedTables) {
     const spec = replicaTables[table];
     const columns = compared(table);
-    const { rows } = await exec.query<{ row: Record<string, unknown> }>(`SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${scope(table)} AND ${asDeviceHolds(table, mode)}`);
+    const { rows } = await exec.query<{ row: Record<string, unknown> }>(
+      `SELECT to_jsonb(t) AS row FROM ${table} t WHERE ${scope(table)} AND ${asDeviceHolds(table, mode)}`,
+    );
     const values = rows.map((r) => {
       const row = table === 'payments' && mode === 'kiosk' ? { ...r.row, reference: null } : r.row;
       const all = rowValues(spec, row, 'server');
@@ -57,7 +68,10 @@ export function deviceChecksums(store: Store): Checksums {
   const result = {} as Checksums;
   for (const table of replicatedTables) {
     const spec = replicaTables[table];
-    const rows = store.sqlite.prepare(`SELECT ${spec.key} AS k, ${compared(table).join(', ')} FROM ${table}`).raw().all() as unknown[][];
+    const rows = store.sqlite
+      .prepare(`SELECT ${spec.key} AS k, ${compared(table).join(', ')} FROM ${table}`)
+      .raw()
+      .all() as unknown[][];
     result[table] = digest(rows.sort(byKey));
   }
   return result;

@@ -12,7 +12,10 @@ export function openTestStore(dir: string): Store {
 }
 
 /** A device store filled from the demo generator (6 months, seed 1, fixed `now`). */
-export async function openReplicaStore(dir: string, options: Partial<LocalReplicaOptions> & { subscribers: number }): Promise<Store> {
+export async function openReplicaStore(
+  dir: string,
+  options: Partial<LocalReplicaOptions> & { subscribers: number },
+): Promise<Store> {
   const store = openTestStore(dir);
   await fillLocalReplica(store.sqlite, { now: replicaNow, ...options });
   return store;

@@ -65,5 +65,6 @@ export class ScriptedPrinter implements DocumentPrinter {
   }
 }
 
-export const transient = (): PrintFailure => new PrintFailure('transient', 'El sistema de impresión del equipo no responde.', 'test');
+export const transient = (): PrintFailure =>
+  new PrintFailure('transient', 'El sistema de impresión del equipo no responde.', 'test');
 export const permanent = (message: string): PrintFailure => new PrintFailure('permanent', message, 'test');

@@ -23,7 +23,12 @@ export interface TestServer {
 
 export async function startTestServer(
   variant: DatabaseVariant,
-  opts: { logLevel?: string; config?: Partial<ServerConfig>; captchaText?: () => string; serverOptions?: Omit<StartServerOptions, 'logger' | 'captchaText'> } = {},
+  opts: {
+    logLevel?: string;
+    config?: Partial<ServerConfig>;
+    captchaText?: () => string;
+    serverOptions?: Omit<StartServerOptions, 'logger' | 'captchaText'>;
+  } = {},
 ): Promise<TestServer> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
   const config: ServerConfig = {
@@ -41,7 +46,11 @@ export async function startTestServer(
   const destination: DestinationStream = { write: (line: string) => void logs.push(line) };
   let server: RunningServer;
   try {
-    server = await startServer(config, { ...opts.serverOptions, logger: createServerLogger(config.logLevel, destination), captchaText: opts.captchaText });
+    server = await startServer(config, {
+      ...opts.serverOptions,
+      logger: createServerLogger(config.logLevel, destination),
+      captchaText: opts.captchaText,
+    });
   } catch (error) {
     dir.remove();
     throw error;
@@ -83,7 +92,9 @@ export function bearer(token: string): RequestInit {
  * copy of a freshly initialised (not migrated) cluster is equivalent and ten times faster, and
  * the server still runs every migration on it.
  */
-export async function prepareDatabase(variant: DatabaseVariant): Promise<{ dir: { path: string; remove(): void }; databaseUrl: string | null }> {
+export async function prepareDatabase(
+  variant: DatabaseVariant,
+): Promise<{ dir: { path: string; remove(): void }; databaseUrl: string | null }> {
   const dir = tempDir('server');
   try {
     const databaseUrl = await variant.freshDatabaseUrl();

@@ -65,13 +65,22 @@ export class SqliteJobTable implements JobTable<TestJob, NewTestJob> {
       content: Buffer.from(job.content ?? Buffer.from('%PDF-1.4\n% certificado\n')),
     };
     this.store.sqlite
-      .prepare('INSERT INTO test_jobs (id, state, attempts, last_error, device_ref, title, content_type, content) VALUES (@id, @state, @attempts, @last_error, @device_ref, @title, @content_type, @content)')
+      .prepare(
+        'INSERT INTO test_jobs (id, state, attempts, last_error, device_ref, title, content_type, content) VALUES (@id, @state, @attempts, @last_error, @device_ref, @title, @content_type, @content)',
+      )
       .run(row);
     return toJob(row);
   }
 
   /** Writes a job as a previous run would have left it. */
-  leave(job: NewTestJob & { readonly state: JobState; readonly attempts: number; readonly deviceRef?: string | null; readonly lastError?: string | null }): TestJob {
+  leave(
+    job: NewTestJob & {
+      readonly state: JobState;
+      readonly attempts: number;
+      readonly deviceRef?: string | null;
+      readonly lastError?: string | null;
+    },
+  ): TestJob {
     const inserted = this.insert(job);
     this.store.sqlite
       .prepare('UPDATE test_jobs SET state = ?, attempts = ?, device_ref = ?, last_error = ? WHERE id = ?')
@@ -110,7 +119,9 @@ export class SqliteJobTable implements JobTable<TestJob, NewTestJob> {
   }
 
   setDeviceRef(id: string, deviceRef: string): void {
-    this.store.sqlite.prepare("UPDATE test_jobs SET device_ref = ? WHERE id = ? AND state = 'running'").run(deviceRef, id);
+    this.store.sqlite
+      .prepare("UPDATE test_jobs SET device_ref = ? WHERE id = ? AND state = 'running'")
+      .run(deviceRef, id);
   }
 }
 

@@ -8,7 +8,10 @@ import type { SqlExecutor } from '../../src-server/db/sql-executor';
  * For tests that push hand-made events; the product signs in src-main/cashier.
  */
 export async function approvalKeyOf(exec: SqlExecutor, username: string, password: string): Promise<Buffer> {
-  const { rows } = await exec.query<{ password_hash: string }>('SELECT password_hash FROM staff_users WHERE username = $1', [username]);
+  const { rows } = await exec.query<{ password_hash: string }>(
+    'SELECT password_hash FROM staff_users WHERE username = $1',
+    [username],
+  );
   const hash = rows[0]?.password_hash;
   if (hash === undefined) throw new Error(`fixture: no staff user ${username}`);
   const { params, salt } = parsePasswordHash(hash);

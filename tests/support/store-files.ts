@@ -53,7 +53,9 @@ export async function createPlainStore(dir: string, subscribers: number): Promis
   meta.run('deviceId', '0190a1b2-0000-7000-8000-000000000001');
   meta.run('deviceName', 'Caja 1');
   meta.run('deviceToken', legacyToken);
-  const outbox = sqlite.prepare("INSERT INTO outbox (id, type, payload, created_at, state) VALUES (?, ?, ?, '2026-03-10T15:00:00.000Z', ?)");
+  const outbox = sqlite.prepare(
+    "INSERT INTO outbox (id, type, payload, created_at, state) VALUES (?, ?, ?, '2026-03-10T15:00:00.000Z', ?)",
+  );
   outbox.run('0190a1b2-0000-7000-8000-0000000000a1', 'payment.taken', JSON.stringify({ amount: 52_300 }), 'pending');
   outbox.run('0190a1b2-0000-7000-8000-0000000000a2', 'kiosk.session_ended', JSON.stringify({ reason: 'idle' }), 'sent');
   return sqlite;
@@ -61,6 +63,11 @@ export async function createPlainStore(dir: string, subscribers: number): Promis
 
 /** Row counts of every table: what a migration must keep. */
 export function tableCounts(sqlite: Database.Database): Record<string, number> {
-  const names = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(names.map((name) => [name, sqlite.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]));
+  const names = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    names.map((name) => [name, sqlite.prepare(`SELECT count(*) FROM "${name}"`).pluck().get() as number]),
+  );
 }

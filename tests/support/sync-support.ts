@@ -12,14 +12,24 @@ import type { TestServer } from './server-harness';
 
 export const seedNow = new Date('2026-11-15T15:00:00Z');
 
-export async function seedServer(t: { readonly server: Pick<TestServer['server'], 'database'> }, subscribers: number): Promise<void> {
+export async function seedServer(
+  t: { readonly server: Pick<TestServer['server'], 'database'> },
+  subscribers: number,
+): Promise<void> {
   await seedDemoData(t.server.database.exec, { subscribers, months: 6, now: seedNow });
 }
 
 /** A device with its own data dir, enrolled with `t`'s server; stopped after the test. */
 export async function enrolledDevice(
   t: TestServer,
-  opts: { scope?: string; serverUrl?: string; dir?: string; mode?: DeviceMode; office?: string; sync?: SyncOptions } = {},
+  opts: {
+    scope?: string;
+    serverUrl?: string;
+    dir?: string;
+    mode?: DeviceMode;
+    office?: string;
+    sync?: SyncOptions;
+  } = {},
 ): Promise<AppCore> {
   const dir = opts.dir === undefined ? tempDir('sync-device') : null;
   const core = startTestCore(testConfig(opts.dir ?? dir!.path), opts.serverUrl ?? t.server.url, opts.sync);
@@ -39,7 +49,12 @@ export async function enrolledDevice(
   return core;
 }
 
-export async function until<T>(what: string, probe: () => T | Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!done(value)) {
@@ -53,7 +68,12 @@ export async function until<T>(what: string, probe: () => T | Promise<T>, done: 
 /** Waits until the device's replica hashes the same as the server's tables. */
 export async function expectReplicaEqual(t: TestServer, core: AppCore, timeoutMs = 30_000): Promise<void> {
   const server = await serverChecksums(t.server.database.exec, undefined, core.mode());
-  await until('replica = server', () => deviceChecksums(core.store), (device) => JSON.stringify(device) === JSON.stringify(server), timeoutMs);
+  await until(
+    'replica = server',
+    () => deviceChecksums(core.store),
+    (device) => JSON.stringify(device) === JSON.stringify(server),
+    timeoutMs,
+  );
 }
 
 export async function status(core: AppCore): Promise<OpOutput<'status.get'>> {

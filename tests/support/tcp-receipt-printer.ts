@@ -85,7 +85,10 @@ export class TcpReceiptPrinter {
         if (n !== 1 && n !== 2 && n !== 4) continue;
         this.record(pending.subarray(start, i), socket);
         if (socket.destroyed) return;
-        if (!this.silent) socket.write(Buffer.from([n === 1 ? this.state.printer : n === 2 ? this.state.offlineCause : this.state.paperSensor]));
+        if (!this.silent)
+          socket.write(
+            Buffer.from([n === 1 ? this.state.printer : n === 2 ? this.state.offlineCause : this.state.paperSensor]),
+          );
         start = i + 3;
         i += 2;
       }

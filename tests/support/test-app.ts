@@ -20,7 +20,11 @@ export const quickSync: SyncOptions = {
   pusher: { idleCheckMs: 1000, backoffBaseMs: 100, backoffMaxMs: 1000, batchSize: 100 },
 };
 
-export function startTestCore(config: AppConfig, serverUrl = unreachableServer, sync: SyncOptions = quickSync): AppCore {
+export function startTestCore(
+  config: AppConfig,
+  serverUrl = unreachableServer,
+  sync: SyncOptions = quickSync,
+): AppCore {
   return startAppCore({
     config,
     paths: appPaths(path.resolve('.')),

@@ -32,24 +32,65 @@ export function makeTestCa(dir: string, name: string): TestCa {
   const certFile = path.join(dir, `${name}-ca.pem`);
   openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', keyFile], dir);
   openssl(
-    ['req', '-x509', '-new', '-key', keyFile, '-sha256', '-days', '2', '-subj', `/O=Ventanilla pruebas/CN=${name} CA`,
-      '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign', '-out', certFile],
+    [
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      keyFile,
+      '-sha256',
+      '-days',
+      '2',
+      '-subj',
+      `/O=Ventanilla pruebas/CN=${name} CA`,
+      '-addext',
+      'basicConstraints=critical,CA:TRUE',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+      '-out',
+      certFile,
+    ],
     dir,
   );
   return { name, certFile, keyFile };
 }
 
 /** A server certificate signed by `ca` for the given names (default: this machine's loopback). */
-export function makeServerCertificate(dir: string, ca: TestCa, name: string, altNames = 'IP:127.0.0.1,DNS:localhost'): TestServerCertificate {
+export function makeServerCertificate(
+  dir: string,
+  ca: TestCa,
+  name: string,
+  altNames = 'IP:127.0.0.1,DNS:localhost',
+): TestServerCertificate {
   const keyFile = path.join(dir, `${name}.key`);
   const csrFile = path.join(dir, `${name}.csr`);
   const certFile = path.join(dir, `${name}.pem`);
   const extFile = path.join(dir, `${name}.ext`);
   openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', keyFile], dir);
   openssl(['req', '-new', '-key', keyFile, '-subj', `/O=Ventanilla pruebas/CN=${name}`, '-out', csrFile], dir);
-  writeFileSync(extFile, `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${altNames}\n`);
+  writeFileSync(
+    extFile,
+    `basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=${altNames}\n`,
+  );
   openssl(
-    ['x509', '-req', '-in', csrFile, '-CA', ca.certFile, '-CAkey', ca.keyFile, '-CAcreateserial', '-days', '2', '-sha256', '-extfile', extFile, '-out', certFile],
+    [
+      'x509',
+      '-req',
+      '-in',
+      csrFile,
+      '-CA',
+      ca.certFile,
+      '-CAkey',
+      ca.keyFile,
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-sha256',
+      '-extfile',
+      extFile,
+      '-out',
+      certFile,
+    ],
     dir,
   );
   return { certFile, keyFile, cert: readFileSync(certFile), key: readFileSync(keyFile) };

@@ -18,10 +18,13 @@ describe('retryDelayMs', () => {
 });
 
 describe('classifySmtpError', () => {
-  const smtpError = (fields: Record<string, unknown>) => Object.assign(new Error(String(fields.message ?? 'x')), fields);
+  const smtpError = (fields: Record<string, unknown>) =>
+    Object.assign(new Error(String(fields.message ?? 'x')), fields);
 
   it('parks only refusals of this mail: 5xx to RCPT TO or DATA', () => {
-    expect(classifySmtpError(smtpError({ code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' })).permanent).toBe(true);
+    expect(classifySmtpError(smtpError({ code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO' })).permanent).toBe(
+      true,
+    );
     expect(classifySmtpError(smtpError({ code: 'EMESSAGE', responseCode: 554, command: 'DATA' })).permanent).toBe(true);
   });
 
@@ -45,11 +48,16 @@ describe('classifySmtpError', () => {
         code: 'EENVELOPE',
         responseCode: 550,
         command: 'RCPT TO',
-        message: "Can't send mail - all recipients were rejected: 550 5.1.1 <ana.nunez@example.com>: usuario desconocido",
+        message:
+          "Can't send mail - all recipients were rejected: 550 5.1.1 <ana.nunez@example.com>: usuario desconocido",
       }),
     );
-    expect(error.reason).toBe("EENVELOPE 550 RCPT TO: Can't send mail - all recipients were rejected: 550 5.1.1 <[dirección]>: usuario desconocido");
-    expect(redactReason('fallo en smtps://usuario:cl4ve@smtp.example:465 para x@y.co')).toBe('fallo en [url] para [dirección]');
+    expect(error.reason).toBe(
+      "EENVELOPE 550 RCPT TO: Can't send mail - all recipients were rejected: 550 5.1.1 <[dirección]>: usuario desconocido",
+    );
+    expect(redactReason('fallo en smtps://usuario:cl4ve@smtp.example:465 para x@y.co')).toBe(
+      'fallo en [url] para [dirección]',
+    );
     expect(redactReason('a'.repeat(400))).toHaveLength(300);
   });
 });

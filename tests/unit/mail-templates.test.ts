@@ -6,10 +6,27 @@ import { formatNit } from '../../src-shared/domain/nit';
 const nit = formatNit(demoEntity.nit);
 const to = 'ana.nunez@example.com';
 
-const welcome = { kind: 'account-welcome', to, fullName: 'Ana María Núñez', document: 'CC 1.020.304.050', password: 'Kq7-Wd4-Mn9' } as const;
-const reset = { kind: 'account-reset', to, fullName: 'Ana María Núñez', password: 'Tz3-Pv8-Hc2', validMinutes: 15 } as const;
+const welcome = {
+  kind: 'account-welcome',
+  to,
+  fullName: 'Ana María Núñez',
+  document: 'CC 1.020.304.050',
+  password: 'Kq7-Wd4-Mn9',
+} as const;
+const reset = {
+  kind: 'account-reset',
+  to,
+  fullName: 'Ana María Núñez',
+  password: 'Tz3-Pv8-Hc2',
+  validMinutes: 15,
+} as const;
 // 03:05 UTC on 4 March is 22:05 on 3 March in Bogotá (UTC−5).
-const changed = { kind: 'password-changed', to, fullName: 'Ana María Núñez', at: new Date('2026-03-04T03:05:00Z') } as const;
+const changed = {
+  kind: 'password-changed',
+  to,
+  fullName: 'Ana María Núñez',
+  at: new Date('2026-03-04T03:05:00Z'),
+} as const;
 const exists = { kind: 'account-exists', to, fullName: 'Ana María Núñez' } as const;
 
 describe('renderMail', () => {
@@ -54,7 +71,10 @@ describe('renderMail', () => {
   it('escapes every value in the HTML: names, documents, passwords and the entity', () => {
     const hostile = '<script>alert("x")</script> & O\'Neil';
     const entity = { ...demoEntity, name: 'Acueducto <b>Total</b>', address: '<img src=x onerror=alert(1)>' };
-    const { html, text } = renderMail({ ...welcome, fullName: hostile, document: 'CC <1>', password: 'a<b>&"c' }, entity);
+    const { html, text } = renderMail(
+      { ...welcome, fullName: hostile, document: 'CC <1>', password: 'a<b>&"c' },
+      entity,
+    );
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Total</b>');
     expect(html).not.toContain('<img');
@@ -77,7 +97,9 @@ describe('renderMail', () => {
         expect(part).toContain(demoEntity.phone);
         expect(part).toContain(demoEntity.website);
         expect(part).toContain('Este es un mensaje automático: por favor no lo responda');
-        expect(part).toContain(`Tratamiento de datos personales (Ley 1581 de 2012): ${demoEntity.name}, NIT ${nit}, es responsable`);
+        expect(part).toContain(
+          `Tratamiento de datos personales (Ley 1581 de 2012): ${demoEntity.name}, NIT ${nit}, es responsable`,
+        );
         expect(part).toContain('usted tiene derecho a conocer, actualizar y rectificar sus datos');
         expect(part).toContain('presente su consulta o reclamo por los canales de atención de la entidad:');
         expect(part).toContain('Si usted no solicitó esto, ignore este mensaje y comuníquese con la entidad.');

@@ -31,7 +31,9 @@ export const cashSessions = sqliteTable(
   (t) => [
     check('cash_sessions_state_check', sql`${t.state} in ('open', 'closed')`),
     // One open session per device at a time.
-    uniqueIndex('cash_sessions_one_open_idx').on(t.state).where(sql`${t.state} = 'open'`),
+    uniqueIndex('cash_sessions_one_open_idx')
+      .on(t.state)
+      .where(sql`${t.state} = 'open'`),
   ],
 );
 

@@ -23,7 +23,6 @@ export const subscribers = sqliteTable(
   (t) => [index('subscribers_ruta_idx').on(t.codigoRuta)],
 );
 
-
 export const bills = sqliteTable(
   'bills',
   {

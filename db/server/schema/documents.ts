@@ -24,5 +24,8 @@ export const phoneDocuments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('phone_documents_expires_idx').on(t.expiresAt), index('phone_documents_device_idx').on(t.deviceId, t.expiresAt)],
+  (t) => [
+    index('phone_documents_expires_idx').on(t.expiresAt),
+    index('phone_documents_device_idx').on(t.deviceId, t.expiresAt),
+  ],
 );

@@ -42,6 +42,8 @@ export const payments = pgTable(
     index('payments_subscriber_idx').on(t.codigoInterno, t.paidAt),
     index('payments_bill_idx').on(t.billNumber),
     // A receipt number is issued once, whichever device holds its series.
-    uniqueIndex('payments_device_receipt_key').on(t.reference).where(sql`${t.deviceId} is not null`),
+    uniqueIndex('payments_device_receipt_key')
+      .on(t.reference)
+      .where(sql`${t.deviceId} is not null`),
   ],
 );

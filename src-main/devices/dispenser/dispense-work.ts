@@ -28,7 +28,10 @@ export class DispenseAttempts implements JobWork<DispenseJob> {
     const before = await this.dispenser.status();
     const blocked = dispenserConditionMessage(before.condition);
     if (blocked !== null) {
-      this.log.warn({ jobId: job.id, condition: before.condition, detail: before.detail }, 'dispenser cannot take the job');
+      this.log.warn(
+        { jobId: job.id, condition: before.condition, detail: before.detail },
+        'dispenser cannot take the job',
+      );
       return { kind: 'failed', message: blocked };
     }
     const result = await this.dispenser.dispense(job);

@@ -4,7 +4,8 @@ import type { DispenserCondition } from './dispenser';
 export const dispenserMessages = {
   stopped: 'El dispensador de certificados se detuvo y el certificado no salió; avise a un funcionario.',
   noAnswer: 'No se pudo confirmar si el certificado salió del dispensador; un funcionario debe revisar la bandeja.',
-  interrupted: 'El dispensador se interrumpió (por ejemplo, por un corte de luz) y no se sabe si el certificado salió; un funcionario debe revisar la bandeja.',
+  interrupted:
+    'El dispensador se interrumpió (por ejemplo, por un corte de luz) y no se sabe si el certificado salió; un funcionario debe revisar la bandeja.',
   notSent: 'El certificado no llegó al dispensador porque la aplicación se cerró.',
 } as const;
 

@@ -30,7 +30,11 @@ export type DispenseResult =
   /** The document came out whole and was presented. */
   | { readonly kind: 'dispensed' }
   /** It stopped and the document did not come out whole (a jam, paper out mid-way, offline before starting). */
-  | { readonly kind: 'stopped'; readonly condition: Exclude<DispenserCondition, 'ready'>; readonly detail: string | null }
+  | {
+      readonly kind: 'stopped';
+      readonly condition: Exclude<DispenserCondition, 'ready'>;
+      readonly detail: string | null;
+    }
   /** It took the document and then stopped answering: the document may have come out. */
   | { readonly kind: 'no-answer'; readonly detail: string };
 

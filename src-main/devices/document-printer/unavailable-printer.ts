@@ -25,7 +25,9 @@ export class UnavailablePrinter implements DocumentPrinter {
   }
 
   submit(): Promise<string> {
-    const message = this.message ?? (this.reason === 'not-configured' ? printMessages.notConfigured : printMessages.unsupportedPlatform);
+    const message =
+      this.message ??
+      (this.reason === 'not-configured' ? printMessages.notConfigured : printMessages.unsupportedPlatform);
     return Promise.reject(new PrintFailure('permanent', message, this.reason));
   }
 

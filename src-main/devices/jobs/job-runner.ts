@@ -41,12 +41,15 @@ export interface JobRunnerDeps<TJob extends StoredJob, TNew> {
 }
 
 /** A person's request about a job, answered without exceptions. */
-export type JobAnswer<TJob> = { readonly ok: true; readonly job: TJob } | { readonly ok: false; readonly reason: 'not-found' | 'wrong-state' };
+export type JobAnswer<TJob> =
+  { readonly ok: true; readonly job: TJob } | { readonly ok: false; readonly reason: 'not-found' | 'wrong-state' };
 
 /** What a person says about an `unknown` job after looking: it came out, or do it again. */
 export type UnknownResolution = 'done' | 'again';
 
-type Task = { readonly kind: 'send'; readonly jobId: string } | { readonly kind: 'resume'; readonly jobId: string; readonly deviceRef: string };
+type Task =
+  | { readonly kind: 'send'; readonly jobId: string }
+  | { readonly kind: 'resume'; readonly jobId: string; readonly deviceRef: string };
 
 /**
  * The generic persisted job runner of the devices (STYLE §9; states in `job-state.ts`): jobs of
@@ -121,7 +124,9 @@ export class JobRunner<TJob extends StoredJob, TNew> {
 
   /** A person looked at an `unknown` job: it came out (`done`), or it did not and is to be done again. */
   resolve(jobId: string, resolution: UnknownResolution): JobAnswer<TJob> {
-    return resolution === 'done' ? this.ask(jobId, 'confirm', 'unknown job confirmed done by a person') : this.ask(jobId, 'redo', 'unknown job sent again on request');
+    return resolution === 'done'
+      ? this.ask(jobId, 'confirm', 'unknown job confirmed done by a person')
+      : this.ask(jobId, 'redo', 'unknown job sent again on request');
   }
 
   /** Resolves once nothing is in hand, queued to run, or waiting for a resend. */
@@ -151,7 +156,8 @@ export class JobRunner<TJob extends StoredJob, TNew> {
   private ask(jobId: string, move: 'retry' | 'confirm' | 'redo', said: string): JobAnswer<TJob> {
     const job = this.table.get(jobId);
     if (job === null) return { ok: false, reason: 'not-found' };
-    const resets: Omit<JobChange, 'to'> = move === 'confirm' ? { lastError: null } : { lastError: null, deviceRef: null };
+    const resets: Omit<JobChange, 'to'> =
+      move === 'confirm' ? { lastError: null } : { lastError: null, deviceRef: null };
     if (!this.move(jobId, move, resets)) return { ok: false, reason: 'wrong-state' };
     this.deps.log.info({ jobId }, said);
     // Read before the worker may take it, so the caller sees the state the request produced.
@@ -188,7 +194,8 @@ export class JobRunner<TJob extends StoredJob, TNew> {
   }
 
   private wakeIdleWaiters(): void {
-    const busy = this.worker !== null || this.retryTimers.size > 0 || (this.tasks.length > 0 && this.started && !this.stopping);
+    const busy =
+      this.worker !== null || this.retryTimers.size > 0 || (this.tasks.length > 0 && this.started && !this.stopping);
     if (busy) return;
     for (const wake of this.idleWaiters.splice(0)) wake();
   }

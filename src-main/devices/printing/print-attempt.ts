@@ -56,7 +56,10 @@ export class PrintAttempts implements JobWork<PrintJob> {
     try {
       state = await this.printer.jobState(systemJobId);
     } catch (error) {
-      this.log.warn({ jobId: job.id, systemJobId, err: error }, 'could not ask the print system about an interrupted job');
+      this.log.warn(
+        { jobId: job.id, systemJobId, err: error },
+        'could not ask the print system about an interrupted job',
+      );
       return { kind: 'unknown', message: printMessages.unconfirmed };
     }
     if (state === 'done') return { kind: 'done' };
@@ -91,7 +94,10 @@ export class PrintAttempts implements JobWork<PrintJob> {
         // Withdrawn, so it cannot print later behind a person's retry.
         await printer.cancel(systemJobId);
         log.warn({ jobId, systemJobId, condition, stuck }, 'print job cancelled in the print system');
-        return { kind: 'failed', message: conditionMessage(condition, printer.name, printer.spokenName) ?? printMessages.timedOut };
+        return {
+          kind: 'failed',
+          message: conditionMessage(condition, printer.name, printer.spokenName) ?? printMessages.timedOut,
+        };
       }
       await context.pause(timing.pollMs);
     }

@@ -114,13 +114,20 @@ export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
 
   /** Whether `id` is one of this printer's jobs. */
   owns(id: string): boolean {
-    const type = this.store.db.select({ contentType: printJobs.contentType }).from(printJobs).where(eq(printJobs.id, id)).get()?.contentType;
+    const type = this.store.db
+      .select({ contentType: printJobs.contentType })
+      .from(printJobs)
+      .where(eq(printJobs.id, id))
+      .get()?.contentType;
     return type !== undefined && this.contentTypes.includes(type);
   }
 
   move(id: string, from: JobState, change: JobChange): boolean {
     if (!canMove(from, change.to)) throw new Error(`a print job cannot move from ${from} to ${change.to}`);
-    const values: SQLiteUpdateSetSource<typeof printJobs> = { state: storedState(change.to), updatedAt: this.now().toISOString() };
+    const values: SQLiteUpdateSetSource<typeof printJobs> = {
+      state: storedState(change.to),
+      updatedAt: this.now().toISOString(),
+    };
     if (change.lastError !== undefined) values.lastError = change.lastError;
     if (change.deviceRef !== undefined) values.systemJobId = change.deviceRef;
     if (change.countAttempt === true) {

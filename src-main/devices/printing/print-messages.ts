@@ -22,7 +22,11 @@ export const printMessages = {
 } as const;
 
 /** Why a printer cannot take a job now, or null when it can. */
-export function conditionMessage(condition: PrinterCondition, printer: string | null, spokenName?: string): string | null {
+export function conditionMessage(
+  condition: PrinterCondition,
+  printer: string | null,
+  spokenName?: string,
+): string | null {
   const name = spokenName ?? (printer === null ? 'La impresora' : `La impresora «${printer}»`);
   switch (condition) {
     case 'ready':

@@ -82,7 +82,8 @@ export class PrintQueue {
   /** Commits the job with its bytes, then queues it for the printer; returns it `queued`. */
   enqueue(request: PrintRequest): PrintJobView {
     if (request.content.byteLength === 0) throw new Error(printMessages.emptyDocument);
-    if (!this.deps.contentTypes.includes(request.contentType)) throw new Error(`this queue does not print ${request.contentType}`);
+    if (!this.deps.contentTypes.includes(request.contentType))
+      throw new Error(`this queue does not print ${request.contentType}`);
     const job = this.runner.enqueue(request);
     this.deps.log.info({ jobId: job.id, kind: request.kind, bytes: request.content.byteLength }, 'print job queued');
     return printJobView(job);
@@ -102,8 +103,15 @@ export class PrintQueue {
   reprint(jobId: string): Result<PrintJobView> {
     const original = this.records.get(jobId);
     if (original === null) return err('not-found', printMessages.notFoundJob);
-    if (original.state !== 'done' && original.state !== 'failed') return err('conflict', printMessages.reprintOnlyFinished);
-    const copy = this.runner.enqueue({ kind: original.kind, title: original.title, contentType: original.contentType, content: original.content, copyOf: original.id });
+    if (original.state !== 'done' && original.state !== 'failed')
+      return err('conflict', printMessages.reprintOnlyFinished);
+    const copy = this.runner.enqueue({
+      kind: original.kind,
+      title: original.title,
+      contentType: original.contentType,
+      content: original.content,
+      copyOf: original.id,
+    });
     this.deps.log.info({ jobId: copy.id, copyOf: original.id }, 'print job reprinted');
     return ok(printJobView(copy));
   }

@@ -41,7 +41,12 @@ export interface Printers {
  */
 export function startPrinters(deps: PrintersDeps): Slice & Printers {
   const { config, log } = deps;
-  const documents = startDocumentPrinting({ store: deps.store, printerName: config.printers.document, platform: process.platform, log: moduleLogger(log, 'printing') });
+  const documents = startDocumentPrinting({
+    store: deps.store,
+    printerName: config.printers.document,
+    platform: process.platform,
+    log: moduleLogger(log, 'printing'),
+  });
   const receipts = startReceiptPrinting({
     store: deps.store,
     address: config.printers.receipt,
@@ -54,7 +59,11 @@ export function startPrinters(deps: PrintersDeps): Slice & Printers {
       receipts,
       'test-page',
       'Página de prueba',
-      receiptTestPage(deps.meta.get('deviceName') ?? config.device.name, receiptPapers[receipts.profile.paper].columns, formatBogotaDateTime(new Date().toISOString())),
+      receiptTestPage(
+        deps.meta.get('deviceName') ?? config.device.name,
+        receiptPapers[receipts.profile.paper].columns,
+        formatBogotaDateTime(new Date().toISOString()),
+      ),
       log,
     );
   return {

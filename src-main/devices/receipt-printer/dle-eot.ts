@@ -22,14 +22,24 @@ export interface DleEotAnswers {
 
 const isAnswer = (byte: number): boolean => (byte & 0x93) === 0x12;
 
-export function conditionFromDleEot(answers: DleEotAnswers): { condition: PrinterCondition; detail: string | null; paperNearEnd: boolean } {
+export function conditionFromDleEot(answers: DleEotAnswers): {
+  condition: PrinterCondition;
+  detail: string | null;
+  paperNearEnd: boolean;
+} {
   const { printer, offlineCause, paperSensor } = answers;
   if (![printer, offlineCause, paperSensor].every(isAnswer)) {
-    return { condition: 'unknown', detail: `respuesta DLE EOT inesperada ${[printer, offlineCause, paperSensor].map((b) => b.toString(16)).join(' ')}`, paperNearEnd: false };
+    return {
+      condition: 'unknown',
+      detail: `respuesta DLE EOT inesperada ${[printer, offlineCause, paperSensor].map((b) => b.toString(16)).join(' ')}`,
+      paperNearEnd: false,
+    };
   }
   const paperNearEnd = (paperSensor & 0x0c) !== 0;
-  if ((paperSensor & 0x60) !== 0 || (offlineCause & 0x20) !== 0) return { condition: 'paper-end', detail: 'paper end', paperNearEnd };
+  if ((paperSensor & 0x60) !== 0 || (offlineCause & 0x20) !== 0)
+    return { condition: 'paper-end', detail: 'paper end', paperNearEnd };
   if ((offlineCause & 0x04) !== 0) return { condition: 'cover-open', detail: 'cover open', paperNearEnd };
-  if ((printer & 0x08) !== 0 || (offlineCause & 0x40) !== 0) return { condition: 'offline', detail: 'offline', paperNearEnd };
+  if ((printer & 0x08) !== 0 || (offlineCause & 0x40) !== 0)
+    return { condition: 'offline', detail: 'offline', paperNearEnd };
   return { condition: 'ready', detail: paperNearEnd ? 'paper near end' : null, paperNearEnd };
 }

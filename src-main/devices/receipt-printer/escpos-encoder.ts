@@ -42,7 +42,13 @@ export async function encodeReceipt(model: ReceiptModel, profile: ReceiptPrinter
 
 type Printer = InstanceType<typeof ThermalPrinter>;
 
-async function encodeLine(printer: Printer, line: ReceiptLine, columns: number, dots: number, type: ReceiptPrinterType): Promise<void> {
+async function encodeLine(
+  printer: Printer,
+  line: ReceiptLine,
+  columns: number,
+  dots: number,
+  type: ReceiptPrinterType,
+): Promise<void> {
   switch (line.kind) {
     case 'text': {
       const width = line.large ? Math.floor(columns / 2) : columns;

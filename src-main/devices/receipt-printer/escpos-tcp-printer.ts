@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DocumentPrinter, PrintDocument, PrinterStatus, SystemJobState } from '../document-printer/document-printer';
+import type {
+  DocumentPrinter,
+  PrintDocument,
+  PrinterStatus,
+  SystemJobState,
+} from '../document-printer/document-printer';
 import { PrintFailure } from '../document-printer/document-printer';
 import { conditionFromDleEot, dleEot } from './dle-eot';
 import { escposContentType } from './receipt-profile';
@@ -75,8 +80,10 @@ export class EscposTcpPrinter implements DocumentPrinter {
       } catch (error) {
         throw new PrintFailure('uncertain', receiptMessages.cutOff, describe(error));
       }
-      if (after.condition === 'paper-end') throw new PrintFailure('uncertain', receiptMessages.paperRanOut, 'paper end after the receipt');
-      if (after.condition !== 'ready') throw new PrintFailure('uncertain', receiptMessages.cutOff, `printer ${after.condition} after the receipt`);
+      if (after.condition === 'paper-end')
+        throw new PrintFailure('uncertain', receiptMessages.paperRanOut, 'paper end after the receipt');
+      if (after.condition !== 'ready')
+        throw new PrintFailure('uncertain', receiptMessages.cutOff, `printer ${after.condition} after the receipt`);
       return `tcp-${randomUUID()}`;
     } finally {
       socket.close();

@@ -14,15 +14,29 @@ export interface PrintedReceipt {
 }
 
 /** Encodes a receipt model for this device's printer and queues it as a persisted job. */
-export async function printReceipt(receipts: ReceiptPrinting, kind: string, title: string, model: ReceiptModel, log: Logger): Promise<PrintedReceipt> {
+export async function printReceipt(
+  receipts: ReceiptPrinting,
+  kind: string,
+  title: string,
+  model: ReceiptModel,
+  log: Logger,
+): Promise<PrintedReceipt> {
   if (!receipts.configured) return { jobId: null, printerProblem: receiptMessages.notConfigured };
   try {
     const bytes = await encodeReceipt(model, receipts.profile);
-    return { jobId: receipts.queue.enqueue({ kind, title, contentType: escposContentType, content: bytes }).id, printerProblem: null };
+    return {
+      jobId: receipts.queue.enqueue({ kind, title, contentType: escposContentType, content: bytes }).id,
+      printerProblem: null,
+    };
   } catch (error) {
     log.error({ err: error, kind }, 'receipt could not be queued');
     // The job is committed with its bytes before it prints: a full disk refuses the job itself.
     const diskFull = storeWriteFailure(error) !== null;
-    return { jobId: null, printerProblem: diskFull ? receiptMessages.notStored : 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.' };
+    return {
+      jobId: null,
+      printerProblem: diskFull
+        ? receiptMessages.notStored
+        : 'No se pudo enviar el recibo a la impresora; puede reimprimirlo.',
+    };
   }
 }

@@ -79,7 +79,10 @@ export class PrinterSocket {
   write(bytes: Buffer, timeoutMs: number, stage: 'status' | 'write' = 'write'): Promise<void> {
     if (this.failure !== null) return Promise.reject(new PrinterSocketError(stage, this.failure.message));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new PrinterSocketError(stage, `write not finished within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new PrinterSocketError(stage, `write not finished within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.socket.write(bytes, (error) => {
         clearTimeout(timer);
         if (error) reject(new PrinterSocketError(stage, error.message));

@@ -44,5 +44,7 @@ function createReceiptPrinter(address: string | null, tcp?: EscposTcpOptions): D
   if (address === null) return new UnavailablePrinter('not-configured', null, receiptMessages.notConfigured);
   const parsed = parseReceiptPrinterAddress(address);
   if (parsed === null) throw new Error(receiptMessages.badAddress);
-  return parsed.kind === 'tcp' ? new EscposTcpPrinter(address, parsed.host, parsed.port, tcp) : new CupsPrinter(parsed.queue);
+  return parsed.kind === 'tcp'
+    ? new EscposTcpPrinter(address, parsed.host, parsed.port, tcp)
+    : new CupsPrinter(parsed.queue);
 }

@@ -41,7 +41,12 @@ export class DocumentShelf {
     }
     const documentId = randomBytes(16).toString('base64url');
     this.held.set(documentId, { document, expiresAt: this.now() + this.ttlMs });
-    return { documentId, fileName: document.fileName, contentType: document.contentType, size: document.bytes.byteLength };
+    return {
+      documentId,
+      fileName: document.fileName,
+      contentType: document.contentType,
+      size: document.bytes.byteLength,
+    };
   }
 
   /** The document once; null for an unknown, taken or expired id alike. */

@@ -18,7 +18,8 @@ export function registerDocumentsRoute(app: FastifyInstance, shelf: DocumentShel
   app.get<{ Params: { id: string } }>(documentRoute, { exposeHeadRoute: false }, async (request, reply) => {
     const id = DocumentId.safeParse(request.params.id);
     const document = id.success ? shelf.take(id.data) : null;
-    if (document === null) return reply.code(404).send(err('not-found', 'Ese documento ya no está disponible. Ábralo de nuevo.'));
+    if (document === null)
+      return reply.code(404).send(err('not-found', 'Ese documento ya no está disponible. Ábralo de nuevo.'));
     return reply
       .code(200)
       .header('content-type', document.contentType)

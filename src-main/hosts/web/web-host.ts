@@ -4,7 +4,13 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isOpName, type OpName } from '../../../src-shared/api/contract';
 import { DocumentFile } from '../../../src-shared/api/document';
-import { apiPathPrefix, LaunchExchangeInput, launchExchangePath, launchFragmentKey, tokenHeader } from '../../../src-shared/api/web-protocol';
+import {
+  apiPathPrefix,
+  LaunchExchangeInput,
+  launchExchangePath,
+  launchFragmentKey,
+  tokenHeader,
+} from '../../../src-shared/api/web-protocol';
 import { err, ok, type Result } from '../../../src-shared/api/result';
 import { returnsDocument } from '../../../src-shared/api/web-documents';
 import type { Dispatch } from '../../api/dispatcher';
@@ -80,7 +86,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return reply.code(403).send(err('forbidden', 'Origen no permitido.'));
     }
     if (!guard.tokenValid(request.headers[tokenHeader])) {
-      return reply.code(401).send(err('wrong-credentials', 'Abra Ventanilla con la dirección que mostró la consola al iniciar.'));
+      return reply
+        .code(401)
+        .send(err('wrong-credentials', 'Abra Ventanilla con la dirección que mostró la consola al iniciar.'));
     }
   });
 
@@ -92,12 +100,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   app.post(launchExchangePath, async (request, reply) => {
     const input = LaunchExchangeInput.safeParse(request.body);
     if (!input.success || !codes.redeem(input.data.code)) {
-      return reply.code(401).send(err('wrong-credentials', 'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del kiosco).'));
+      return reply
+        .code(401)
+        .send(
+          err(
+            'wrong-credentials',
+            'Esta dirección de Ventanilla ya se usó. Ábrala con una dirección nueva (la consola o la página de arranque del kiosco).',
+          ),
+        );
     }
     if (launchPage !== null && input.data.code === pageCode) {
       // The launch page's code is spent: the next browser start gets a fresh one.
       pageCode = codes.mint();
-      await launchPage.write(launchAddress(pageCode)).catch((error: unknown) => options.log.error({ err: error }, 'could not rewrite the launch page'));
+      await launchPage
+        .write(launchAddress(pageCode))
+        .catch((error: unknown) => options.log.error({ err: error }, 'could not rewrite the launch page'));
     }
     return reply.code(200).send(ok({ token }));
   });
@@ -137,7 +154,8 @@ function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger, shel
   // body). Whatever an operation answers, success or business error, is a 200 whose body is
   // the Result, exactly as over IPC: a wrong staff password must not look like a bad token.
   app.post<{ Params: { op: string } }>(apiRoute, async (request, reply) => {
-    if (!isOpName(request.params.op)) return reply.code(404).send(err('not-found', 'Esa operación no existe en esta versión de Ventanilla.'));
+    if (!isOpName(request.params.op))
+      return reply.code(404).send(err('not-found', 'Esa operación no existe en esta versión de Ventanilla.'));
     const result: Result<unknown> = await dispatch(request.params.op, request.body);
     return reply.code(200).send(asTicket(request.params.op, result, shelf));
   });
@@ -145,7 +163,10 @@ function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger, shel
     // Fastify's own refusals (malformed JSON, body too large, wrong content type) arrive here.
     const status = error.statusCode ?? 500;
     if (status >= 500) log.error({ code: error.code }, 'web host request failed');
-    const body = status < 500 ? err('validation', 'La solicitud no es válida.') : err('internal', 'Algo salió mal. Intente de nuevo.');
+    const body =
+      status < 500
+        ? err('validation', 'La solicitud no es válida.')
+        : err('internal', 'Algo salió mal. Intente de nuevo.');
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((_request, reply) => reply.code(404).send(err('not-found', 'No encontrado.')));

@@ -2,7 +2,13 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ServerDatabase } from '../../db/open';
-import { AdminInputError, createEnrollmentCode, listDevices, NewEnrollmentCode, revokeDevice } from '../../devices/admin';
+import {
+  AdminInputError,
+  createEnrollmentCode,
+  listDevices,
+  NewEnrollmentCode,
+  revokeDevice,
+} from '../../devices/admin';
 import { EventImportError, importExportedEvents } from '../../sync/event-import';
 import type { MoneyRules } from '../../sync/money-rules';
 import type { Logger } from '../../logger';
@@ -29,19 +35,33 @@ export function adminRoutes(
   return async (app) => {
     app.addHook('onRequest', async (request) => {
       if (!isLoopbackRequest(request)) {
-        throw new HttpError(403, { code: 'forbidden', message: 'La administración solo se permite desde este mismo equipo.' });
+        throw new HttpError(403, {
+          code: 'forbidden',
+          message: 'La administración solo se permite desde este mismo equipo.',
+        });
       }
       const token = bearerToken(request.headers.authorization);
       if (token === null || !timingSafeEqual(digest(token), expected)) {
-        throw new HttpError(401, { code: 'wrong-credentials', message: 'Falta la clave de administración local o no es válida.' });
+        throw new HttpError(401, {
+          code: 'wrong-credentials',
+          message: 'Falta la clave de administración local o no es válida.',
+        });
       }
     });
 
     app.post('/admin/v1/enrollment-codes', async (request) => {
       const input = parseBody(NewEnrollmentCode, request.body);
-      const created = await createEnrollmentCode(database, { ...input, ttlHours: input.ttlHours ?? defaultTtlHours }).catch((error: unknown) => {
+      const created = await createEnrollmentCode(database, {
+        ...input,
+        ttlHours: input.ttlHours ?? defaultTtlHours,
+      }).catch((error: unknown) => {
         if (!(error instanceof AdminInputError)) throw error;
-        throw new HttpError(400, error.field === undefined ? { code: 'validation', message: error.message } : { code: 'validation', message: error.message, field: error.field });
+        throw new HttpError(
+          400,
+          error.field === undefined
+            ? { code: 'validation', message: error.message }
+            : { code: 'validation', message: error.message, field: error.field },
+        );
       });
       log.info({ deviceName: input.deviceName, mode: input.mode }, 'Código de inscripción creado');
       return { ok: true, value: { code: created.code, expiresAt: created.expiresAt.toISOString() } };
@@ -49,14 +69,12 @@ export function adminRoutes(
 
     app.get('/admin/v1/devices', async () => {
       const rows = await listDevices(database);
-      const value = rows.map(
-        (d): AdminDeviceValue => ({
-          ...d,
-          createdAt: d.createdAt.toISOString(),
-          lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
-          revokedAt: d.revokedAt?.toISOString() ?? null,
-        }),
-      );
+      const value = rows.map((d): AdminDeviceValue => ({
+        ...d,
+        createdAt: d.createdAt.toISOString(),
+        lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+        revokedAt: d.revokedAt?.toISOString() ?? null,
+      }));
       return { ok: true, value };
     });
 
@@ -75,7 +93,15 @@ export function adminRoutes(
       try {
         const outcome = await importExportedEvents(database, JSON.stringify(request.body), pushes.rules);
         if (outcome.applied > 0) pushes.changed();
-        log.info({ deviceId: outcome.deviceId, applied: outcome.applied, duplicate: outcome.duplicate, rejected: outcome.rejected.length }, 'Eventos importados');
+        log.info(
+          {
+            deviceId: outcome.deviceId,
+            applied: outcome.applied,
+            duplicate: outcome.duplicate,
+            rejected: outcome.rejected.length,
+          },
+          'Eventos importados',
+        );
         return { ok: true, value: outcome };
       } catch (error) {
         if (!(error instanceof EventImportError)) throw error;

@@ -13,6 +13,8 @@ export function deviceRoutes(
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     const route = apiRoutes(app, { database, now: () => new Date() });
-    route('device.hello', async (_input, { device }) => ok(await deviceHello(database, device, deploymentId, subscriberCount)));
+    route('device.hello', async (_input, { device }) =>
+      ok(await deviceHello(database, device, deploymentId, subscriberCount)),
+    );
   };
 }

@@ -25,23 +25,32 @@ export function mailboxRoutes(database: ServerDatabase, token: string): (app: Fa
   return async (app) => {
     app.addHook('onRequest', async (request) => {
       if (!isLoopbackRequest(request) || !namesThisMachine(request)) {
-        throw new HttpError(404, { code: 'not-found', message: `No existe la ruta ${request.method} ${request.url.split('?')[0]}.` });
+        throw new HttpError(404, {
+          code: 'not-found',
+          message: `No existe la ruta ${request.method} ${request.url.split('?')[0]}.`,
+        });
       }
       const given = (request.query as Record<string, unknown> | undefined)?.token;
       if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
         throw new HttpError(403, {
           code: 'forbidden',
-          message: 'Falta la clave del buzón local o no es la de este arranque: abra la dirección completa del buzón que muestra el registro de arranque del servidor.',
+          message:
+            'Falta la clave del buzón local o no es la de este arranque: abra la dirección completa del buzón que muestra el registro de arranque del servidor.',
         });
       }
     });
 
-    app.get('/mailbox', async (_request, reply) => html(reply, mailboxListPage(await listMailbox(database.exec), token)));
+    app.get('/mailbox', async (_request, reply) =>
+      html(reply, mailboxListPage(await listMailbox(database.exec), token)),
+    );
 
     app.get<{ Params: { id: string } }>('/mailbox/:id', async (request, reply) => {
       const mail = await findMailboxMail(database.exec, request.params.id);
       if (mail === null) {
-        throw new HttpError(404, { code: 'not-found', message: 'No hay un correo con ese identificador en el buzón local.' });
+        throw new HttpError(404, {
+          code: 'not-found',
+          message: 'No hay un correo con ese identificador en el buzón local.',
+        });
       }
       return html(reply, mailboxMailPage(mail, token));
     });
@@ -59,15 +68,17 @@ function namesThisMachine(request: FastifyRequest): boolean {
 }
 
 function html(reply: FastifyReply, body: string): FastifyReply {
-  return reply
-    .type('text/html; charset=utf-8')
-    // Mails hold passwords: never cached, never framed by another page, no script at all.
-    .header('cache-control', 'no-store')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'no-referrer')
-    .send(body);
+  return (
+    reply
+      .type('text/html; charset=utf-8')
+      // Mails hold passwords: never cached, never framed by another page, no script at all.
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .send(body)
+  );
 }

@@ -43,22 +43,53 @@ function uploadRoute(deps: PhoneLinkDeps): (app: FastifyInstance) => Promise<voi
       if (reply.statusCode >= 400) reply.header('connection', 'close');
       return payload;
     });
-    const route = apiRoutes(app, { database: deps.database, now: deps.now, uploadMaxBytes: deps.config.uploadMaxBytes });
+    const route = apiRoutes(app, {
+      database: deps.database,
+      now: deps.now,
+      uploadMaxBytes: deps.config.uploadMaxBytes,
+    });
     route('documents.phoneLink', async (query, { device, request }) => {
-      if (device.mode !== 'kiosk') return err('forbidden', 'Solo los kioscos llevan documentos al celular de un ciudadano.');
+      if (device.mode !== 'kiosk')
+        return err('forbidden', 'Solo los kioscos llevan documentos al celular de un ciudadano.');
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || !looksLikePdf(bytes)) return err('validation', 'El documento debe ser un PDF.');
       const now = deps.now();
-      const quota = await takeQuota(deps.database.exec, `${phoneLinksPerDevice.name}:${device.id}`, phoneLinksPerDevice, now);
-      if (!quota.granted) return err('locked', `Este kiosco pidió muchos enlaces para celular. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`);
-      const held = await deps.documents.hold({ fileName: query.fileName, contentType: 'application/pdf', bytes, deviceId: device.id });
+      const quota = await takeQuota(
+        deps.database.exec,
+        `${phoneLinksPerDevice.name}:${device.id}`,
+        phoneLinksPerDevice,
+        now,
+      );
+      if (!quota.granted)
+        return err(
+          'locked',
+          `Este kiosco pidió muchos enlaces para celular. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`,
+        );
+      const held = await deps.documents.hold({
+        fileName: query.fileName,
+        contentType: 'application/pdf',
+        bytes,
+        deviceId: device.id,
+      });
       if (!held.held) {
-        deps.log.warn({ device: device.id, ...(await deps.documents.held()) }, 'phone document refused: too many waiting');
+        deps.log.warn(
+          { device: device.id, ...(await deps.documents.held()) },
+          'phone document refused: too many waiting',
+        );
         // `locked`, not `offline`: the server is there, and a link will fit once others are opened or expire.
-        return err('locked', 'Hay muchos documentos esperando ser abiertos en un celular. Espere unos minutos e intente de nuevo.');
+        return err(
+          'locked',
+          'Hay muchos documentos esperando ser abiertos en un celular. Espere unos minutos e intente de nuevo.',
+        );
       }
-      deps.log.info({ device: device.id, bytes: bytes.byteLength, expiresAt: held.expiresAt.toISOString() }, 'document held for a phone');
-      return ok({ url: `${publicBase(request, deps.config)}${phoneLinkPathPrefix}${held.token}`, expiresAt: held.expiresAt.toISOString() });
+      deps.log.info(
+        { device: device.id, bytes: bytes.byteLength, expiresAt: held.expiresAt.toISOString() },
+        'document held for a phone',
+      );
+      return ok({
+        url: `${publicBase(request, deps.config)}${phoneLinkPathPrefix}${held.token}`,
+        expiresAt: held.expiresAt.toISOString(),
+      });
     });
   };
 }
@@ -69,26 +100,37 @@ function uploadRoute(deps: PhoneLinkDeps): (app: FastifyInstance) => Promise<voi
  * never sniffed, never framed, no referrer; HEAD is not answered (it would spend the link).
  */
 function publicRoute(app: FastifyInstance, deps: PhoneLinkDeps): void {
-  app.get<{ Params: { token: string } }>(`${phoneLinkPathPrefix}:token`, { exposeHeadRoute: false }, async (request, reply) => {
-    noStore(reply);
-    const now = deps.now();
-    const wait = await missWait(deps.database.exec, request.ip, now);
-    if (wait > 0) {
-      return reply.code(429).header('retry-after', String(Math.ceil(wait / 1000))).type('text/html; charset=utf-8').send(phoneLinkWaitPage(wait));
-    }
-    const token = PhoneLinkToken.safeParse(request.params.token);
-    const document = token.success ? await deps.documents.take(token.data) : null;
-    if (document === null) {
-      await countMiss(deps.database.exec, request.ip, now);
-      return reply.code(404).type('text/html; charset=utf-8').send(phoneLinkGonePage);
-    }
-    deps.log.info({ device: document.deviceId, bytes: document.bytes.byteLength }, 'phone document served and deleted');
-    return reply
-      .code(200)
-      .header('content-type', document.contentType)
-      .header('content-disposition', attachmentDisposition(document.fileName))
-      .send(document.bytes);
-  });
+  app.get<{ Params: { token: string } }>(
+    `${phoneLinkPathPrefix}:token`,
+    { exposeHeadRoute: false },
+    async (request, reply) => {
+      noStore(reply);
+      const now = deps.now();
+      const wait = await missWait(deps.database.exec, request.ip, now);
+      if (wait > 0) {
+        return reply
+          .code(429)
+          .header('retry-after', String(Math.ceil(wait / 1000)))
+          .type('text/html; charset=utf-8')
+          .send(phoneLinkWaitPage(wait));
+      }
+      const token = PhoneLinkToken.safeParse(request.params.token);
+      const document = token.success ? await deps.documents.take(token.data) : null;
+      if (document === null) {
+        await countMiss(deps.database.exec, request.ip, now);
+        return reply.code(404).type('text/html; charset=utf-8').send(phoneLinkGonePage);
+      }
+      deps.log.info(
+        { device: document.deviceId, bytes: document.bytes.byteLength },
+        'phone document served and deleted',
+      );
+      return reply
+        .code(200)
+        .header('content-type', document.contentType)
+        .header('content-disposition', attachmentDisposition(document.fileName))
+        .send(document.bytes);
+    },
+  );
 }
 
 function noStore(reply: FastifyReply): void {

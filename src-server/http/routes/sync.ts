@@ -42,7 +42,10 @@ export function syncRoutes(
           // backup and nobody renewed the epoch (npm run admin -- restored). Renewing it now
           // sends every device to download again before the feed's numbers are reused.
           epoch = await renewEpoch(database.exec, epoch);
-          log.warn({ deviceId: device.id }, 'a device is ahead of the change feed: the database was restored; feed epoch renewed');
+          log.warn(
+            { deviceId: device.id },
+            'a device is ahead of the change feed: the database was restored; feed epoch renewed',
+          );
         } else if (query.wait > 0) {
           const closed = new AbortController();
           request.raw.once('close', () => closed.abort());
@@ -71,7 +74,12 @@ export function syncRoutes(
       if (results.some((r) => r.status === 'applied')) notifier.changed();
       const rejected = results.filter((r) => r.status === 'rejected').length;
       if (rejected > 0) log.warn({ deviceId: device.id, rejected }, 'events rejected');
-      return ok({ deployment: { id: deploymentId }, epoch: await currentEpoch(database.exec), serverTime: new Date().toISOString(), results });
+      return ok({
+        deployment: { id: deploymentId },
+        epoch: await currentEpoch(database.exec),
+        serverTime: new Date().toISOString(),
+        results,
+      });
     });
   };
 }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AccountProfile, ProfileFields, RegistrationFields } from '../../accounts/account-fields';
-import { CaptchaValue, ChangePasswordRequest, ConfirmEmailRequest, ConsentPolicyValue, LoginRequest, LoginValue, RecoverRequest } from '../../server-api/accounts-api';
+import {
+  CaptchaValue,
+  ChangePasswordRequest,
+  ConfirmEmailRequest,
+  ConsentPolicyValue,
+  LoginRequest,
+  LoginValue,
+  RecoverRequest,
+} from '../../server-api/accounts-api';
 import { defineOperation, kioskOnly, citizenSession, openToAll } from '../operation';
 import { AccessId, CodigoInterno, SubscriberSummary } from './bills';
 
@@ -23,7 +31,8 @@ export const accountsOps = {
     output: ConsentPolicyValue,
   }),
   'accounts.register': defineOperation({
-    summary: '«Regístrese aquí»: creates the account and emails the access data. The same answer whether or not the document or email already had one.',
+    summary:
+      '«Regístrese aquí»: creates the account and emails the access data. The same answer whether or not the document or email already had one.',
     reach: 'server',
     modes: kioskOnly,
     auth: openToAll,
@@ -31,7 +40,8 @@ export const accountsOps = {
     output: Message,
   }),
   'accounts.login': defineOperation({
-    summary: '«Ingresar» with document number and password. `wrong-credentials` alike for a wrong password and an unknown document; `locked` while a growing delay runs.',
+    summary:
+      '«Ingresar» with document number and password. `wrong-credentials` alike for a wrong password and an unknown document; `locked` while a growing delay runs.',
     reach: 'server',
     modes: kioskOnly,
     auth: openToAll,
@@ -47,7 +57,8 @@ export const accountsOps = {
     output: CaptchaValue,
   }),
   'accounts.recover': defineOperation({
-    summary: '«Recuperar contraseña»: document number and the captcha text → a temporary password by email (15 minutes, single use). The same answer whether or not the account exists.',
+    summary:
+      '«Recuperar contraseña»: document number and the captcha text → a temporary password by email (15 minutes, single use). The same answer whether or not the account exists.',
     reach: 'server',
     modes: kioskOnly,
     auth: openToAll,
@@ -87,7 +98,8 @@ export const accountsOps = {
     output: AccountProfile,
   }),
   'accounts.linkCode': defineOperation({
-    summary: 'Links to the account the código interno whose validation questions this kiosk visit just passed (its access id).',
+    summary:
+      'Links to the account the código interno whose validation questions this kiosk visit just passed (its access id).',
     reach: 'server',
     modes: kioskOnly,
     auth: citizenSession,

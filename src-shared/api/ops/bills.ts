@@ -12,7 +12,8 @@ import { PhoneLink } from '../phone-link';
  * fresh the replica is ("Datos actualizados al …").
  */
 
-const codigoInternoMessage = 'El código interno tiene solo números, hasta 10 dígitos: cópielo como aparece en su factura.';
+const codigoInternoMessage =
+  'El código interno tiene solo números, hasta 10 dígitos: cópielo como aparece en su factura.';
 
 /** The número printed on every bill: digits only, at most 10. */
 export const CodigoInterno = z
@@ -72,7 +73,6 @@ export const PaymentView = z.object({
   /** The period the payment settled, `YYYY-MM`. */
   period: z.string(),
 });
-
 
 const withAccess = z.object({ accessId: AccessId }).strict();
 const withBill = z.object({ accessId: AccessId, billNumber: z.number().int().positive() }).strict();
@@ -144,7 +144,12 @@ export const billsOps = {
     input: withAccess,
     output: z.object({
       bills: z.array(
-        z.object({ billNumber: z.number().int(), period: z.string(), state: z.enum(billStates), total: z.number().int() }),
+        z.object({
+          billNumber: z.number().int(),
+          period: z.string(),
+          state: z.enum(billStates),
+          total: z.number().int(),
+        }),
       ),
       dataAsOf: z.string().nullable(),
     }),

@@ -95,17 +95,23 @@ const printed = z.object({
   printerProblem: z.string().nullable(),
 });
 
-
-const supervisor = z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict();
+const supervisor = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
+  .strict();
 
 export const cashierOps = {
   'cashier.signIn': defineOperation({
-    summary: 'A cashier (or supervisor) signs in at the counter; works offline. Gives a staff session for the cashier operations.',
+    summary:
+      'A cashier (or supervisor) signs in at the counter; works offline. Gives a staff session for the cashier operations.',
     reach: 'local',
     modes: counterOnly,
     auth: openToAll,
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
-    output: z.object({ staffSession, staff: StaffGrant.omit({ grantId: true }), openSession: CashierSessionView.nullable() }),
+    output: z.object({
+      staffSession,
+      staff: StaffGrant.omit({ grantId: true }),
+      openSession: CashierSessionView.nullable(),
+    }),
   }),
   'cashier.signOut': defineOperation({
     summary: 'Ends the staff session (the cash session stays open for the next sign-in).',
@@ -129,7 +135,10 @@ export const cashierOps = {
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,
-    input: z.union([z.object({ staffSession, scan: z.string().min(1).max(200) }).strict(), z.object({ staffSession, codigoInterno: CodigoInterno }).strict()]),
+    input: z.union([
+      z.object({ staffSession, scan: z.string().min(1).max(200) }).strict(),
+      z.object({ staffSession, codigoInterno: CodigoInterno }).strict(),
+    ]),
     output: FoundBills,
   }),
   'cashier.takePayment': defineOperation({
@@ -174,7 +183,14 @@ export const cashierOps = {
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,
-    input: z.object({ staffSession, paymentId: z.string().min(1).max(64), reason: z.string().trim().min(5).max(200), supervisor }).strict(),
+    input: z
+      .object({
+        staffSession,
+        paymentId: z.string().min(1).max(64),
+        reason: z.string().trim().min(5).max(200),
+        supervisor,
+      })
+      .strict(),
     output: z.object({ payment: CashierPaymentView }),
   }),
   'cashier.xReport': defineOperation({
@@ -186,7 +202,8 @@ export const cashierOps = {
     output: printed,
   }),
   'cashier.sessionReportPdf': defineOperation({
-    summary: 'The Z report of a closed session of this device (or the X report of the open one) as a PDF, the same lines the printer printed.',
+    summary:
+      'The Z report of a closed session of this device (or the X report of the open one) as a PDF, the same lines the printer printed.',
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,
@@ -208,6 +225,8 @@ export const cashierOps = {
         supervisor: supervisor.optional(),
       })
       .strict(),
-    output: z.object({ figures: CloseFigures, closed: z.boolean(), needsSupervisor: z.boolean(), sessionId: z.string() }).merge(printed),
+    output: z
+      .object({ figures: CloseFigures, closed: z.boolean(), needsSupervisor: z.boolean(), sessionId: z.string() })
+      .merge(printed),
   }),
 };

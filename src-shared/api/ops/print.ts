@@ -38,7 +38,8 @@ export const printOps = {
 
 export const receiptPrintOps = {
   'print.receiptTestPage': defineOperation({
-    summary: 'Prints the receipt printer’s test page (Spanish letters, the roll’s width, a barcode, the cut), for the installer.',
+    summary:
+      'Prints the receipt printer’s test page (Spanish letters, the roll’s width, a barcode, the cut), for the installer.',
     reach: 'local',
     modes: anyMode,
     auth: openToAll,

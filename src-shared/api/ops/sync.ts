@@ -41,7 +41,9 @@ export const syncOps = {
     reach: 'local',
     modes: staffModes,
     auth: supervisorGrant,
-    input: z.object({ grantId: grant, eventId: z.string().min(1).max(64), action: z.enum(['retry', 'discard']) }).strict(),
+    input: z
+      .object({ grantId: grant, eventId: z.string().min(1).max(64), action: z.enum(['retry', 'discard']) })
+      .strict(),
     output: z.object({ state: z.enum(['pending', 'discarded']) }),
   }),
 };

@@ -28,20 +28,38 @@ describeEachServerDatabase('account session codes through the kiosk', (variant) 
     const login = await kiosk.dispatch('accounts.login', { docNumber, password });
     if (!login.ok) throw new Error(login.error.message);
     const { session } = login.value as { session: string };
-    expect(await kiosk.dispatch('accounts.profile', { session })).toMatchObject({ ok: true, value: { firstNames: 'Ana María' } });
+    expect(await kiosk.dispatch('accounts.profile', { session })).toMatchObject({
+      ok: true,
+      value: { firstNames: 'Ana María' },
+    });
 
     // Ended on the server (as another kiosk's password change or the server's idle limit would):
     // the kiosk still holds it for this visit, so the server's own answer reaches the screen.
     const token = kiosk.meta.get('deviceToken') ?? '';
-    expect(await new ServerClient(accounts.t.server.url).call('accounts.logout', {}, { token, session })).toMatchObject({ ok: true });
-    expect(await kiosk.dispatch('accounts.profile', { session })).toEqual({ ok: false, error: { code: 'session-ended', message: sessionEnded } });
+    expect(await new ServerClient(accounts.t.server.url).call('accounts.logout', {}, { token, session })).toMatchObject(
+      { ok: true },
+    );
+    expect(await kiosk.dispatch('accounts.profile', { session })).toEqual({
+      ok: false,
+      error: { code: 'session-ended', message: sessionEnded },
+    });
 
     // A new login, then the visit ends: the kiosk refuses the session itself, as ended.
     const again = await kiosk.dispatch('accounts.login', { docNumber, password });
     if (!again.ok) throw new Error(again.error.message);
     const next = (again.value as { session: string }).session;
-    expect(await kiosk.dispatch('kiosk.sessionEnded', { reason: 'user', durationSeconds: 30 })).toMatchObject({ ok: true });
-    const profile = { firstNames: 'Ana María', lastNames: 'Rojas Pérez', email: 'ana.rojas@example.com', mobile: '3105551234', landline: null, address: 'Calle 10 No. 4-25', municipality: 'Ibagué' };
+    expect(await kiosk.dispatch('kiosk.sessionEnded', { reason: 'user', durationSeconds: 30 })).toMatchObject({
+      ok: true,
+    });
+    const profile = {
+      firstNames: 'Ana María',
+      lastNames: 'Rojas Pérez',
+      email: 'ana.rojas@example.com',
+      mobile: '3105551234',
+      landline: null,
+      address: 'Calle 10 No. 4-25',
+      municipality: 'Ibagué',
+    };
     expect(await kiosk.dispatch('accounts.saveProfile', { session: next, profile })).toEqual({
       ok: false,
       error: { code: 'session-ended', message: sessionEnded },

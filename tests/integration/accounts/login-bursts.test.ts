@@ -1,7 +1,16 @@
 import { expect, it } from 'vitest';
 import { deviceBusyMessage, serverBusyMessage } from '../../../src-server/accounts/password-work';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { burst, registerAndReadPassword, registration, startAccountsServer, until, valueOf, type Answer, type Kiosk } from '../../support/accounts-server';
+import {
+  burst,
+  registerAndReadPassword,
+  registration,
+  startAccountsServer,
+  until,
+  valueOf,
+  type Answer,
+  type Kiosk,
+} from '../../support/accounts-server';
 
 /**
  * What simultaneous requests get past: the login throttle counts an attempt before scrypt, so a
@@ -9,7 +18,10 @@ import { burst, registerAndReadPassword, registration, startAccountsServer, unti
  * two password checks at a time and the server a bounded number. The scrypt work is held at its
  * start while the rest of a burst is answered, so the tests do not depend on how fast anything is.
  */
-const wrongLogin = { ok: false, error: { code: 'wrong-credentials', message: 'Número de documento o contraseña incorrectos.' } };
+const wrongLogin = {
+  ok: false,
+  error: { code: 'wrong-credentials', message: 'Número de documento o contraseña incorrectos.' },
+};
 const login = (docNumber: string, password = 'no-es-esta') => ({ docNumber, password });
 const statusCount = (answers: readonly Answer[], status: number) => answers.filter((a) => a.status === status).length;
 
@@ -28,12 +40,28 @@ describeEachServerDatabase('citizen accounts: simultaneous requests', (variant) 
     for (const docNumber of ['1020304050', '55443322']) {
       server.watch.reset();
       server.watch.hold();
-      const sent = burst(kiosks.map((kiosk) => () => server.call(kiosk, 'POST', '/v1/accounts/login', login(docNumber))));
+      const sent = burst(
+        kiosks.map((kiosk) => () => server.call(kiosk, 'POST', '/v1/accounts/login', login(docNumber))),
+      );
       // The first five are counted and sent to scrypt (four run at once, the fifth waits for a
       // thread) and stay there; every other guess is answered meanwhile, without scrypt.
-      await until('45 answers while five checks are held', () => sent.answered.length === 45 && server.watch.count === 4);
+      await until(
+        '45 answers while five checks are held',
+        () => sent.answered.length === 45 && server.watch.count === 4,
+      );
       for (const answer of sent.answered) {
-        expect(answer).toMatchObject({ status: 429, body: { ok: false, error: { code: 'locked', message: expect.stringMatching(/^Hubo varios intentos fallidos\. Por seguridad, espere [1-3]?\d segundos e intente de nuevo\.$/) } } });
+        expect(answer).toMatchObject({
+          status: 429,
+          body: {
+            ok: false,
+            error: {
+              code: 'locked',
+              message: expect.stringMatching(
+                /^Hubo varios intentos fallidos\. Por seguridad, espere [1-3]?\d segundos e intente de nuevo\.$/,
+              ),
+            },
+          },
+        });
       }
       server.watch.release();
       const answers = await sent.all;
@@ -49,7 +77,10 @@ describeEachServerDatabase('citizen accounts: simultaneous requests', (variant) 
 
     // Blocked means blocked: even the right password waits now, and it costs no scrypt.
     server.watch.reset();
-    expect(await server.call(first, 'POST', '/v1/accounts/login', login('1020304050', initial))).toMatchObject({ status: 429, body: { error: { code: 'locked' } } });
+    expect(await server.call(first, 'POST', '/v1/accounts/login', login('1020304050', initial))).toMatchObject({
+      status: 429,
+      body: { error: { code: 'locked' } },
+    });
     expect(server.watch.count).toBe(0);
     // Once the wait is over it opens, and the document's count is cleared.
     await server.t.server.database.exec.query("UPDATE login_throttle SET blocked_until = now() - interval '1 second'");
@@ -64,12 +95,24 @@ describeEachServerDatabase('citizen accounts: simultaneous requests', (variant) 
 
     server.watch.reset();
     server.watch.hold();
-    const fromA = Array.from({ length: 8 }, (_, i) => () => server.call(a, 'POST', '/v1/accounts/login', login(String(70_000_001 + i))));
-    const fromB = Array.from({ length: 2 }, (_, i) => () => server.call(b, 'POST', '/v1/accounts/login', login(String(80_000_001 + i))));
+    const fromA = Array.from(
+      { length: 8 },
+      (_, i) => () => server.call(a, 'POST', '/v1/accounts/login', login(String(70_000_001 + i))),
+    );
+    const fromB = Array.from(
+      { length: 2 },
+      (_, i) => () => server.call(b, 'POST', '/v1/accounts/login', login(String(80_000_001 + i))),
+    );
     const sent = burst([...fromA, ...fromB]);
-    await until('six refusals while four checks are held', () => sent.answered.length === 6 && server.watch.count === 4);
+    await until(
+      'six refusals while four checks are held',
+      () => sent.answered.length === 6 && server.watch.count === 4,
+    );
     for (const answer of sent.answered) {
-      expect(answer).toMatchObject({ status: 429, body: { ok: false, error: { code: 'locked', message: deviceBusyMessage } } });
+      expect(answer).toMatchObject({
+        status: 429,
+        body: { ok: false, error: { code: 'locked', message: deviceBusyMessage } },
+      });
     }
     expect(deviceBusyMessage).toMatch(/Intente en unos segundos/);
     expect(server.watch.maxPerDevice.get(a.deviceId)).toBe(2);
@@ -88,15 +131,22 @@ describeEachServerDatabase('citizen accounts: simultaneous requests', (variant) 
   it('runs a bounded number of checks at once on the server and turns away what would queue beyond its bound', async () => {
     const server = await startAccountsServer(variant, { limits: { running: 2, admitted: 3 } });
     const kiosks = await server.enroll(5);
-    expect(await server.call(kiosks[0] as Kiosk, 'POST', '/v1/accounts/login', login('11223344'))).toMatchObject({ status: 401 });
+    expect(await server.call(kiosks[0] as Kiosk, 'POST', '/v1/accounts/login', login('11223344'))).toMatchObject({
+      status: 401,
+    });
 
     server.watch.reset();
     server.watch.hold();
-    const sent = burst(kiosks.map((kiosk, i) => () => server.call(kiosk, 'POST', '/v1/accounts/login', login(String(90_000_001 + i)))));
+    const sent = burst(
+      kiosks.map((kiosk, i) => () => server.call(kiosk, 'POST', '/v1/accounts/login', login(String(90_000_001 + i)))),
+    );
     // Two run (held), one waits for a thread, two are turned away.
     await until('two refusals while two checks are held', () => sent.answered.length === 2 && server.watch.count === 2);
     for (const answer of sent.answered) {
-      expect(answer).toMatchObject({ status: 429, body: { ok: false, error: { code: 'locked', message: serverBusyMessage } } });
+      expect(answer).toMatchObject({
+        status: 429,
+        body: { ok: false, error: { code: 'locked', message: serverBusyMessage } },
+      });
     }
     server.watch.release();
     const answers = await sent.all;
@@ -109,8 +159,14 @@ describeEachServerDatabase('citizen accounts: simultaneous requests', (variant) 
     const server = await startAccountsServer(variant, { scrypt: 'production' });
     const [kiosk] = (await server.enroll(1)) as [Kiosk];
     const initial = await registerAndReadPassword(server, kiosk, registration);
-    const { rows } = await server.t.server.database.exec.query<{ password_hash: string }>('SELECT password_hash FROM citizen_accounts');
+    const { rows } = await server.t.server.database.exec.query<{ password_hash: string }>(
+      'SELECT password_hash FROM citizen_accounts',
+    );
     expect(rows.map((r) => r.password_hash.split('$').slice(0, 4).join('$'))).toEqual(['scrypt$17$8$1']);
-    expect(valueOf<{ mustChangePassword: boolean }>(await server.call(kiosk, 'POST', '/v1/accounts/login', login('1020304050', initial))).mustChangePassword).toBe(true);
+    expect(
+      valueOf<{ mustChangePassword: boolean }>(
+        await server.call(kiosk, 'POST', '/v1/accounts/login', login('1020304050', initial)),
+      ).mustChangePassword,
+    ).toBe(true);
   });
 });

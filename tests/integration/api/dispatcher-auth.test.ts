@@ -95,14 +95,22 @@ describe('staff session (the counter)', () => {
   it('hands the handler the signed-in cashier', async () => {
     const staffSession = await signIn('cajero1', 'Cajero1.Demo');
     expect(await dispatch('cashier.payments', { staffSession })).toEqual(ok(null));
-    expect(reached).toEqual([{ op: 'cashier.payments', caller: { username: 'cajero1', fullName: expect.any(String), role: 'cajero' } }]);
+    expect(reached).toEqual([
+      { op: 'cashier.payments', caller: { username: 'cajero1', fullName: expect.any(String), role: 'cajero' } },
+    ]);
   });
 
   it('refuses a missing session as bad input, and one never issued as ended, before the handler', async () => {
-    expect(await dispatch('cashier.payments', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'staffSession' } });
+    expect(await dispatch('cashier.payments', {})).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'staffSession' },
+    });
     expect(await dispatch('cashier.xReport', { staffSession: unknownCredential })).toEqual({
       ok: false,
-      error: { code: 'session-ended', message: 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.' },
+      error: {
+        code: 'session-ended',
+        message: 'Su sesión en la caja terminó. Ingrese de nuevo con su usuario y su contraseña o PIN.',
+      },
     });
     expect(reached).toEqual([]);
   });
@@ -112,22 +120,36 @@ describe('staff session (the counter)', () => {
     clock += 29 * minutes;
     expect((await dispatch('cashier.payments', { staffSession })).ok).toBe(true);
     clock += 31 * minutes;
-    expect(await dispatch('cashier.payments', { staffSession })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(await dispatch('cashier.payments', { staffSession })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
     clock -= 31 * minutes;
-    expect(await dispatch('cashier.payments', { staffSession })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(await dispatch('cashier.payments', { staffSession })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
     expect(reached).toHaveLength(1);
   });
 
   it('refuses a role the operation does not admit', async () => {
     const staffSession = await signIn('cajero1', 'Cajero1.Demo');
     // No counter operation is for supervisors alone yet: the check the dispatcher runs, on such an auth.
-    expect(checkCaller({ kind: 'staff-session', roles: ['supervisor'] }, { staffSession }, callers())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(checkCaller({ kind: 'staff-session', roles: ['supervisor'] }, { staffSession }, callers())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const supervisorSession = await signIn('supervisor1', 'Supervisor1.Demo');
-    expect(checkCaller({ kind: 'staff-session', roles: ['supervisor'] }, { staffSession: supervisorSession }, callers())).toMatchObject({ ok: true, value: { role: 'supervisor' } });
+    expect(
+      checkCaller({ kind: 'staff-session', roles: ['supervisor'] }, { staffSession: supervisorSession }, callers()),
+    ).toMatchObject({ ok: true, value: { role: 'supervisor' } });
   });
 
   it('tells a wrong password from an ended session', async () => {
-    expect(await sessions.signIn('cajero1', 'otra-clave')).toEqual({ ok: false, error: { code: 'wrong-credentials', message: 'Usuario o contraseña incorrectos.' } });
+    expect(await sessions.signIn('cajero1', 'otra-clave')).toEqual({
+      ok: false,
+      error: { code: 'wrong-credentials', message: 'Usuario o contraseña incorrectos.' },
+    });
   });
 });
 
@@ -139,7 +161,9 @@ describe("supervisor's grant", () => {
   it('hands the handler the supervisor who typed their password', async () => {
     const grantId = await grant('supervisor1', 'Supervisor1.Demo');
     expect((await dispatch('sync.parked', { grantId })).ok).toBe(true);
-    expect(reached).toEqual([{ op: 'sync.parked', caller: expect.objectContaining({ grantId, username: 'supervisor1', role: 'supervisor' }) }]);
+    expect(reached).toEqual([
+      { op: 'sync.parked', caller: expect.objectContaining({ grantId, username: 'supervisor1', role: 'supervisor' }) },
+    ]);
   });
 
   it("refuses a cashier's grant, a missing one and one never given", async () => {
@@ -148,8 +172,14 @@ describe("supervisor's grant", () => {
       ok: false,
       error: { code: 'forbidden', message: 'Esta acción requiere un supervisor.' },
     });
-    expect(await dispatch('device.exportUnsentEvents', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'grantId' } });
-    expect(await dispatch('sync.parked', { grantId: unknownCredential })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(await dispatch('device.exportUnsentEvents', {})).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'grantId' },
+    });
+    expect(await dispatch('sync.parked', { grantId: unknownCredential })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
     expect(reached).toEqual([]);
   });
 
@@ -158,7 +188,10 @@ describe("supervisor's grant", () => {
     clock += 5 * minutes;
     expect(await dispatch('sync.parked', { grantId })).toEqual({
       ok: false,
-      error: { code: 'session-ended', message: 'La autorización del personal venció. Ingrese de nuevo usuario y contraseña.' },
+      error: {
+        code: 'session-ended',
+        message: 'La autorización del personal venció. Ingrese de nuevo usuario y contraseña.',
+      },
     });
     expect(reached).toEqual([]);
   });
@@ -169,7 +202,11 @@ describe('kiosk visit (bills)', () => {
     mode = 'kiosk';
   });
 
-  const someCode = (): number => store.sqlite.prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno LIMIT 1').pluck().get() as number;
+  const someCode = (): number =>
+    store.sqlite
+      .prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno LIMIT 1')
+      .pluck()
+      .get() as number;
 
   function accessTo(code: number): string {
     const granted = access.grantLinked(code);
@@ -185,14 +222,26 @@ describe('kiosk visit (bills)', () => {
   });
 
   it('refuses a missing access id, one never granted, one past 15 minutes and any after the visit ended', async () => {
-    expect(await dispatch('bills.current', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'accessId' } });
-    expect(await dispatch('bills.current', { accessId: unknownCredential })).toEqual({ ok: false, error: { code: 'session-ended', message: billMessages.accessEnded } });
+    expect(await dispatch('bills.current', {})).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'accessId' },
+    });
+    expect(await dispatch('bills.current', { accessId: unknownCredential })).toEqual({
+      ok: false,
+      error: { code: 'session-ended', message: billMessages.accessEnded },
+    });
     const old = accessTo(someCode());
     clock += 15 * minutes;
-    expect(await dispatch('bills.payments', { accessId: old })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(await dispatch('bills.payments', { accessId: old })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
     const fresh = accessTo(someCode());
     access.endSession();
-    expect(await dispatch('bills.previous', { accessId: fresh })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(await dispatch('bills.previous', { accessId: fresh })).toMatchObject({
+      ok: false,
+      error: { code: 'session-ended' },
+    });
     expect(reached).toEqual([]);
   });
 });
@@ -203,12 +252,20 @@ describe('citizen session (accounts)', () => {
   });
 
   it('refuses a session this kiosk did not open in this visit before anything goes to the server', async () => {
-    expect(await dispatch('accounts.profile', {})).toMatchObject({ ok: false, error: { code: 'validation', field: 'session' } });
+    expect(await dispatch('accounts.profile', {})).toMatchObject({
+      ok: false,
+      error: { code: 'validation', field: 'session' },
+    });
     expect(await dispatch('accounts.profile', { session: unknownCredential })).toEqual({
       ok: false,
-      error: { code: 'session-ended', message: 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.' },
+      error: {
+        code: 'session-ended',
+        message: 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.',
+      },
     });
-    expect(await dispatch('accounts.linkCode', { session: unknownCredential, accessId: unknownCredential })).toMatchObject({ ok: false, error: { code: 'session-ended' } });
+    expect(
+      await dispatch('accounts.linkCode', { session: unknownCredential, accessId: unknownCredential }),
+    ).toMatchObject({ ok: false, error: { code: 'session-ended' } });
     expect(reached).toEqual([]);
   });
 });
@@ -217,7 +274,10 @@ describe('operations open to all', () => {
   it('reach their handler with no caller, in a mode that serves them', async () => {
     mode = 'kiosk';
     expect((await dispatch('kiosk.sessionEnded', { reason: 'idle', durationSeconds: 3 })).ok).toBe(true);
-    expect(await dispatch('cashier.signIn', { username: 'cajero1', password: 'x' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('cashier.signIn', { username: 'cajero1', password: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(reached).toEqual([{ op: 'kiosk.sessionEnded', caller: null }]);
   });
 });

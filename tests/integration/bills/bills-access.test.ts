@@ -24,7 +24,8 @@ const output = {
 };
 const now = () => new Date(clock);
 const count = (table: string): number => store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
-const auditActions = (): string[] => store.sqlite.prepare('select action from audit_log order by id').pluck().all() as string[];
+const auditActions = (): string[] =>
+  store.sqlite.prepare('select action from audit_log order by id').pluck().all() as string[];
 
 beforeAll(async () => {
   dir = tempDir('bills-access');
@@ -63,7 +64,10 @@ describe('bills validation', () => {
   it('refuses an unknown código interno with the code in the message, and writes nothing', () => {
     const unknown = fixture.unknownCode();
     const result = h.access.startValidation({ codigoInterno: unknown });
-    expect(result).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining(`No encontramos el código interno ${unknown}`) } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringContaining(`No encontramos el código interno ${unknown}`) },
+    });
     expect(count('audit_log') + count('bill_access_locks') + count('outbox')).toBe(0);
   });
 
@@ -103,7 +107,10 @@ describe('bills validation', () => {
     const code = fixture.codes()[5] ?? 0;
     const { challengeId, questions } = start(code);
     clock += 10 * 60_000;
-    expect(h.access.answerValidation({ challengeId, answers: answers(code, questions) })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(h.access.answerValidation({ challengeId, answers: answers(code, questions) })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(count('audit_log')).toBe(0);
   });
 
@@ -113,14 +120,31 @@ describe('bills validation', () => {
     expect(first).toEqual({ passed: false, attemptsLeft: 2, lockedUntil: null });
     expect(JSON.stringify(first)).not.toMatch(/q[123]/);
     expect(failOnce(code)).toEqual({ passed: false, attemptsLeft: 1, lockedUntil: null });
-    expect(failOnce(code)).toEqual({ passed: false, attemptsLeft: 0, lockedUntil: new Date(clock + 15 * 60_000).toISOString() });
+    expect(failOnce(code)).toEqual({
+      passed: false,
+      attemptsLeft: 0,
+      lockedUntil: new Date(clock + 15 * 60_000).toISOString(),
+    });
 
     const locked = h.access.startValidation({ codigoInterno: code });
     // 10:15 in Bogotá: the fixture clock is 10:00 there.
-    expect(locked).toEqual({ ok: false, error: { code: 'locked', message: expect.stringContaining('hasta las 10:15 (hora de Colombia)') } });
-    expect(auditActions()).toEqual(['bills.validation_failed', 'bills.validation_failed', 'bills.validation_failed', 'bills.validation_locked']);
+    expect(locked).toEqual({
+      ok: false,
+      error: { code: 'locked', message: expect.stringContaining('hasta las 10:15 (hora de Colombia)') },
+    });
+    expect(auditActions()).toEqual([
+      'bills.validation_failed',
+      'bills.validation_failed',
+      'bills.validation_failed',
+      'bills.validation_locked',
+    ]);
     const details = store.sqlite.prepare('select details from audit_log').pluck().all() as string[];
-    for (const text of details) expect(Object.keys(JSON.parse(text) as object).every((k) => ['codigoInterno', 'attemptsLeft', 'lockedUntil'].includes(k))).toBe(true);
+    for (const text of details)
+      expect(
+        Object.keys(JSON.parse(text) as object).every((k) =>
+          ['codigoInterno', 'attemptsLeft', 'lockedUntil'].includes(k),
+        ),
+      ).toBe(true);
     expect(details.join()).not.toContain(fixture.holderName(code));
 
     // Other codes are not affected.
@@ -134,7 +158,10 @@ describe('bills validation', () => {
     const early = start(code);
     for (let i = 0; i < 3; i += 1) failOnce(code);
     const late = h.access.answerValidation({ challengeId: early.challengeId, answers: answers(code, early.questions) });
-    expect(late).toEqual({ ok: true, value: { passed: false, attemptsLeft: 0, lockedUntil: new Date(clock + 15 * 60_000).toISOString() } });
+    expect(late).toEqual({
+      ok: true,
+      value: { passed: false, attemptsLeft: 0, lockedUntil: new Date(clock + 15 * 60_000).toISOString() },
+    });
   });
 
   it('keeps the lock when the kiosk is switched off and on', () => {
@@ -158,7 +185,9 @@ describe('bills validation', () => {
     const pending = start(b ?? 0);
     h.access.endSession();
     expect(h.access.codeFor(first)).toBeNull();
-    expect(h.access.answerValidation({ challengeId: pending.challengeId, answers: answers(b ?? 0, pending.questions) }).ok).toBe(false);
+    expect(
+      h.access.answerValidation({ challengeId: pending.challengeId, answers: answers(b ?? 0, pending.questions) }).ok,
+    ).toBe(false);
 
     const second = grant(a ?? 0);
     clock += 15 * 60_000 - 1;

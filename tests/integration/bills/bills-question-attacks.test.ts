@@ -4,7 +4,13 @@ import type { Store } from '../../../src-main/store/open-store';
 import { rightLabel, type HeldBill } from '../../support/bill-answers';
 import { billsHarness, type BillsHarness } from '../../support/bills-service-harness';
 import { chanceCeiling, chanceFloor } from '../../support/binomial';
-import { attackers, neighbourhoodOf, type AttackWorld, type Neighbourhood, type SeenChallenge } from '../../support/question-attacks';
+import {
+  attackers,
+  neighbourhoodOf,
+  type AttackWorld,
+  type Neighbourhood,
+  type SeenChallenge,
+} from '../../support/question-attacks';
 import { ReplicaFacts } from '../../support/replica-facts';
 import { openReplicaStore, replicaNow } from '../../support/replica-store';
 import { tempDir } from '../../support/temp-dir';
@@ -69,14 +75,18 @@ beforeAll(async () => {
   facts = new ReplicaFacts(store.sqlite);
   kiosk = billsHarness(store, () => replicaNow, output);
   const secondKiosk = billsHarness(store, () => replicaNow, output, { kiosk: 'kiosk-2' });
-  const earlier = billsHarness(store, () => new Date(replicaNow.getTime() - monthMs), output, { kiosk: 'kiosk-earlier' });
+  const earlier = billsHarness(store, () => new Date(replicaNow.getTime() - monthMs), output, {
+    kiosk: 'kiosk-earlier',
+  });
 
   const challenges = new Map<number, SeenChallenge>();
   for (const code of facts.codes()) {
     const challenge = seen(kiosk, code);
     if (challenge !== null) challenges.set(code, challenge);
   }
-  const neighbourhoods = new Map<number, Neighbourhood>(facts.subscriberRows().map((row) => [row.codigoInterno, neighbourhoodOf(row)]));
+  const neighbourhoods = new Map<number, Neighbourhood>(
+    facts.subscriberRows().map((row) => [row.codigoInterno, neighbourhoodOf(row)]),
+  );
   world = {
     challenges,
     secondKiosk: (code) => seen(secondKiosk, code) ?? { code, questions: [] },

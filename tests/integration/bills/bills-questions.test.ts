@@ -58,7 +58,10 @@ describe('questions about the bill in hand', () => {
     const h = kiosk();
     const { late, early } = codesByIssueDay();
     // The fixture's «today» is 10 March; bills take 5 days to arrive.
-    for (const [code, month] of [[late, 'febrero'], [early, 'marzo']] as const) {
+    for (const [code, month] of [
+      [late, 'febrero'],
+      [early, 'marzo'],
+    ] as const) {
       const { questions, challengeId } = start(h, code);
       for (const q of questions) expect(q.prompt).toContain(`su factura de ${month} de 2026`);
       const held = facts.heldBill(code, replicaNow);
@@ -87,7 +90,9 @@ describe('questions about the bill in hand', () => {
     for (const code of facts.codes().slice(0, 300)) {
       for (const q of start(h, code).questions) {
         expect(q.prompt).not.toMatch(/fecha|número de su|vence|suspensión/i);
-        expect(q.prompt).toMatch(/lectura actual|lectura anterior|valor total|metros cúbicos|promedio de consumo|número del medidor/);
+        expect(q.prompt).toMatch(
+          /lectura actual|lectura anterior|valor total|metros cúbicos|promedio de consumo|número del medidor/,
+        );
       }
     }
   });
@@ -108,10 +113,18 @@ describe('questions about the bill in hand', () => {
     expect(members.length).toBeGreaterThan(40);
     // Every figure a member's questions may show, read straight from the replica.
     const shown = new Map<string, Set<string>>();
-    const remember = (kind: string, label: string, code: number) => shown.set(`${kind}|${label}`, (shown.get(`${kind}|${label}`) ?? new Set()).add(String(code)));
+    const remember = (kind: string, label: string, code: number) =>
+      shown.set(`${kind}|${label}`, (shown.get(`${kind}|${label}`) ?? new Set()).add(String(code)));
     for (const code of members) {
       const bill = facts.heldBill(code, replicaNow);
-      for (const prompt of ['valor total', 'lectura actual', 'lectura anterior', 'metros cúbicos (m³) consumió según', 'promedio de consumo', 'número del medidor']) {
+      for (const prompt of [
+        'valor total',
+        'lectura actual',
+        'lectura anterior',
+        'metros cúbicos (m³) consumió según',
+        'promedio de consumo',
+        'número del medidor',
+      ]) {
         try {
           remember(prompt, rightLabel(`${prompt} ${heldBillWords(bill.period ?? '')}`, bill), code);
         } catch {
@@ -121,7 +134,14 @@ describe('questions about the bill in hand', () => {
     }
     for (const code of members.slice(0, 40)) {
       for (const q of start(h, code).questions) {
-        const kind = ['valor total', 'lectura actual', 'lectura anterior', 'metros cúbicos (m³) consumió según', 'promedio de consumo', 'número del medidor'].find((k) => q.prompt.includes(k));
+        const kind = [
+          'valor total',
+          'lectura actual',
+          'lectura anterior',
+          'metros cúbicos (m³) consumió según',
+          'promedio de consumo',
+          'número del medidor',
+        ].find((k) => q.prompt.includes(k));
         if (kind === undefined) continue; // a month of the chart
         const owners = q.options.map((o) => shown.get(`${kind}|${o.label}`));
         // Each option is the figure of some member of the group, and the four are four different homes.
@@ -137,7 +157,16 @@ describe('questions about the bill in hand', () => {
     for (const code of facts.codes().slice(100, 160)) {
       const a = start(here, code).questions;
       const b = start(there, code).questions;
-      const sets = (qs: ValidationQuestion[]) => new Map(qs.map((q) => [q.prompt, q.options.map((o) => o.label).sort().join('|')]));
+      const sets = (qs: ValidationQuestion[]) =>
+        new Map(
+          qs.map((q) => [
+            q.prompt,
+            q.options
+              .map((o) => o.label)
+              .sort()
+              .join('|'),
+          ]),
+        );
       expect(sets(b)).toEqual(sets(a));
     }
   });
@@ -164,7 +193,9 @@ describe('questions about the bill in hand', () => {
     };
     copy(fresh, '2026-03-02');
     const { questions, challengeId } = start(h, fresh);
-    expect(h.access.answerValidation({ challengeId, answers: answersFor(questions, facts.heldBill(fresh, replicaNow)) })).toMatchObject({
+    expect(
+      h.access.answerValidation({ challengeId, answers: answersFor(questions, facts.heldBill(fresh, replicaNow)) }),
+    ).toMatchObject({
       ok: true,
       value: { passed: true },
     });
@@ -173,7 +204,10 @@ describe('questions about the bill in hand', () => {
     copy(today, '2026-03-10');
     expect(h.access.startValidation({ codigoInterno: today })).toEqual({
       ok: false,
-      error: { code: 'not-found', message: expect.stringContaining(`la primera factura del código interno ${today} todavía no ha llegado`) },
+      error: {
+        code: 'not-found',
+        message: expect.stringContaining(`la primera factura del código interno ${today} todavía no ha llegado`),
+      },
     });
   });
 });

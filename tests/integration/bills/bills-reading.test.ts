@@ -35,7 +35,10 @@ function accessTo(code: number): string {
   const started = h.access.startValidation({ codigoInterno: code });
   if (!started.ok) throw new Error(started.error.message);
   const { challengeId, questions } = started.value;
-  const answered = h.access.answerValidation({ challengeId, answers: answersFor(questions, facts.heldBill(code, replicaNow)) });
+  const answered = h.access.answerValidation({
+    challengeId,
+    answers: answersFor(questions, facts.heldBill(code, replicaNow)),
+  });
   if (!answered.ok || !answered.value.passed) throw new Error(`validation failed for ${code}`);
   return answered.value.accessId;
 }
@@ -47,7 +50,9 @@ function unpaidBefore(code: number): FactBill[] {
   return facts.bills(code).filter((b) => b.period > lastPaidPeriod && b.billNumber !== current);
 }
 
-const valueOf = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> => {
+const valueOf = async <T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>,
+): Promise<T> => {
   const settled = await result;
   if (!settled.ok) throw new Error(settled.error.message);
   return settled.value;
@@ -58,12 +63,23 @@ describe('bills of a validated session', () => {
     for (const code of [...facts.codes().slice(0, 20), ...facts.codesWithAnnulledBill().slice(0, 5)]) {
       const current = await valueOf(h.bills.current({ accessId: accessTo(code) }));
       const expected = facts.currentBill(code);
-      expect(current.bill).toMatchObject({ billNumber: expected.billNumber, period: expected.period, total: expected.total, state: expected.state });
+      expect(current.bill).toMatchObject({
+        billNumber: expected.billNumber,
+        period: expected.period,
+        total: expected.total,
+        state: expected.state,
+      });
       expect(current.subscriber.codigoInterno).toBe(code);
-      const valid = facts.bills(code).filter((b) => b.state !== 'anulada').slice(0, 6).reverse();
+      const valid = facts
+        .bills(code)
+        .filter((b) => b.state !== 'anulada')
+        .slice(0, 6)
+        .reverse();
       expect(current.consumption).toEqual(valid.map((b) => ({ period: b.period, consumptionM3: b.consumptionM3 })));
       expect(current.consumption.at(-1)?.period).toBe(expected.period);
-      expect(current.bill.lineItems.reduce((sum, l) => sum + l.amount, 0) + current.bill.previousBalance).toBe(current.bill.total);
+      expect(current.bill.lineItems.reduce((sum, l) => sum + l.amount, 0) + current.bill.previousBalance).toBe(
+        current.bill.total,
+      );
     }
   });
 
@@ -89,25 +105,46 @@ describe('bills of a validated session', () => {
   it('lists the five bills up to the last payment, annulled ones included, newest first', async () => {
     // Subscribers up to date: nothing owed before the current bill.
     const upToDate = facts.codesWithPayments(true).filter((code) => unpaidBefore(code).length === 0);
-    const codes = [...upToDate.slice(0, 20), ...facts.codesWithAnnulledBill().filter((c) => upToDate.includes(c)).slice(0, 5)];
+    const codes = [
+      ...upToDate.slice(0, 20),
+      ...facts
+        .codesWithAnnulledBill()
+        .filter((c) => upToDate.includes(c))
+        .slice(0, 5),
+    ];
     expect(codes.length).toBeGreaterThan(10);
     for (const code of codes) {
       const { bills } = await valueOf(h.bills.previous({ accessId: accessTo(code) }));
       const lastPaidPeriod = facts.payments(code)[0]?.period ?? '';
-      const expected = facts.bills(code).filter((b) => b.period <= lastPaidPeriod).slice(0, 5);
-      expect(bills).toEqual(expected.map((b) => ({ billNumber: b.billNumber, period: b.period, state: b.state, total: b.total })));
+      const expected = facts
+        .bills(code)
+        .filter((b) => b.period <= lastPaidPeriod)
+        .slice(0, 5);
+      expect(bills).toEqual(
+        expected.map((b) => ({ billNumber: b.billNumber, period: b.period, state: b.state, total: b.total })),
+      );
       expect(bills[0]?.period).toBe(lastPaidPeriod);
     }
   });
 
   it('offers a debtor the bills it has not paid as well, newest first, then the five up to its last payment', async () => {
-    const debtors = facts.codesWithPayments(true).filter((code) => unpaidBefore(code).some((b) => b.state === 'vencida'));
+    const debtors = facts
+      .codesWithPayments(true)
+      .filter((code) => unpaidBefore(code).some((b) => b.state === 'vencida'));
     expect(debtors.length).toBeGreaterThan(5);
     for (const code of debtors.slice(0, 20)) {
       const { bills } = await valueOf(h.bills.previous({ accessId: accessTo(code) }));
       const lastPaidPeriod = facts.payments(code)[0]?.period ?? '';
-      const expected = [...unpaidBefore(code), ...facts.bills(code).filter((b) => b.period <= lastPaidPeriod).slice(0, 5)];
-      expect(bills).toEqual(expected.map((b) => ({ billNumber: b.billNumber, period: b.period, state: b.state, total: b.total })));
+      const expected = [
+        ...unpaidBefore(code),
+        ...facts
+          .bills(code)
+          .filter((b) => b.period <= lastPaidPeriod)
+          .slice(0, 5),
+      ];
+      expect(bills).toEqual(
+        expected.map((b) => ({ billNumber: b.billNumber, period: b.period, state: b.state, total: b.total })),
+      );
       expect(bills.some((b) => b.state === 'vencida')).toBe(true);
       // The current bill is not among them: «Facturación servicios públicos» shows it, with its barcode.
       expect(bills.map((b) => b.billNumber)).not.toContain(facts.currentBill(code).billNumber);
@@ -138,7 +175,11 @@ describe('bills of a validated session', () => {
     const owed = bills.find((b) => b.state === 'vencida');
     if (owed === undefined) throw new Error('no overdue bill offered');
     await valueOf(withDocuments.bills.pdf({ accessId: answered.value.accessId, billNumber: owed.billNumber }));
-    expect(drawn.at(-1)).toMatchObject({ mode: 'previous', watermark: 'FACTURA VENCIDA', payment: { kind: 'none', reason: 'previous' } });
+    expect(drawn.at(-1)).toMatchObject({
+      mode: 'previous',
+      watermark: 'FACTURA VENCIDA',
+      payment: { kind: 'none', reason: 'previous' },
+    });
     expect(drawn.at(-1)?.bill.billNumber).toBe(String(owed.billNumber));
   });
 
@@ -163,7 +204,9 @@ describe('bills of a validated session', () => {
       ok: false,
       error: {
         code: 'not-found',
-        message: expect.stringContaining('Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.'),
+        message: expect.stringContaining(
+          'Es recomendable realizar la consulta de las últimas 5 facturas, a partir del periodo actual.',
+        ),
       },
     });
   });
@@ -178,7 +221,8 @@ describe('bills of a validated session', () => {
     const accessId = accessTo(code);
     const tooOld = facts.bills(code).at(-1)?.billNumber ?? 0;
     const someoneElses = facts.currentBill(facts.codes().find((c) => c !== code) ?? 0).billNumber;
-    const changes = () => store.sqlite.prepare('select (select count(*) from audit_log) + (select count(*) from print_jobs)').pluck().get();
+    const changes = () =>
+      store.sqlite.prepare('select (select count(*) from audit_log) + (select count(*) from print_jobs)').pluck().get();
     const before = changes();
     for (const billNumber of [tooOld, someoneElses, 1]) {
       expect(await h.bills.pdf({ accessId, billNumber })).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -191,7 +235,11 @@ describe('bills of a validated session', () => {
     const accessId = accessTo(facts.codes()[2] ?? 0);
     const forged = 'x'.repeat(32);
     for (const id of [forged]) {
-      for (const result of [await h.bills.current({ accessId: id }), await h.bills.payments({ accessId: id }), await h.bills.previous({ accessId: id })]) {
+      for (const result of [
+        await h.bills.current({ accessId: id }),
+        await h.bills.payments({ accessId: id }),
+        await h.bills.previous({ accessId: id }),
+      ]) {
         expect(result).toMatchObject({ ok: false, error: { code: 'session-ended' } });
       }
     }
@@ -203,6 +251,9 @@ describe('bills of a validated session', () => {
   it('says there is no printer when none is configured', async () => {
     const code = facts.codes()[1] ?? 0;
     const result = await h.bills.print({ accessId: accessTo(code), billNumber: facts.currentBill(code).billNumber });
-    expect(result).toEqual({ ok: false, error: { code: 'printer-offline', message: 'No hay impresora configurada; puede ver y guardar el PDF.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'printer-offline', message: 'No hay impresora configurada; puede ver y guardar el PDF.' },
+    });
   });
 });

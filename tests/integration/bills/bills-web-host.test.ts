@@ -22,7 +22,12 @@ beforeAll(async () => {
   core = startTestCore(testConfig(dir.path));
   await fillLocalReplica(core.store.sqlite, { subscribers: 200, now: replicaNow });
   facts = new ReplicaFacts(core.store.sqlite);
-  host = await startWebHost({ port: 0, rendererDir: `${dir.path}/no-renderer`, dispatch: core.dispatch, log: createRootLogger('silent') });
+  host = await startWebHost({
+    port: 0,
+    rendererDir: `${dir.path}/no-renderer`,
+    dispatch: core.dispatch,
+    log: createRootLogger('silent'),
+  });
 });
 afterAll(async () => {
   await host.stop();
@@ -43,12 +48,18 @@ async function call<T>(op: string, input: unknown): Promise<Answer<T>> {
 }
 
 async function validate(code: number): Promise<string> {
-  const started = await call<{ challengeId: string; questions: ValidationQuestion[] }>('bills.startValidation', { codigoInterno: code });
+  const started = await call<{ challengeId: string; questions: ValidationQuestion[] }>('bills.startValidation', {
+    codigoInterno: code,
+  });
   if (!started.ok) throw new Error(started.error.message);
   // The app core runs on the real clock: the fixture's bills, months old, have all been delivered.
   const answers = answersFor(started.value.questions, facts.heldBill(code, new Date()));
-  const answered = await call<{ passed: boolean; accessId?: string }>('bills.answerValidation', { challengeId: started.value.challengeId, answers });
-  if (!answered.ok || !answered.value.passed || answered.value.accessId === undefined) throw new Error('validation failed');
+  const answered = await call<{ passed: boolean; accessId?: string }>('bills.answerValidation', {
+    challengeId: started.value.challengeId,
+    answers,
+  });
+  if (!answered.ok || !answered.value.passed || answered.value.accessId === undefined)
+    throw new Error('validation failed');
   return answered.value.accessId;
 }
 
@@ -72,11 +83,18 @@ describe('bills through the web host', () => {
       const result = await call('bills.startValidation', { codigoInterno });
       expect(result).toEqual({
         ok: false,
-        error: { code: 'validation', field: 'codigoInterno', message: expect.stringMatching(/^El código interno tiene solo números/) },
+        error: {
+          code: 'validation',
+          field: 'codigoInterno',
+          message: expect.stringMatching(/^El código interno tiene solo números/),
+        },
       });
     }
     const unknown = await call('bills.startValidation', { codigoInterno: facts.unknownCode() });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^No encontramos el código interno \d+/) } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringMatching(/^No encontramos el código interno \d+/) },
+    });
     expect(audit()).toBe(before);
   });
 });

@@ -18,7 +18,16 @@ let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
 beforeAll(async () => {
   serverDir = tempDir('device-mode-server');
-  server = await startServer({ dataDir: serverDir.path, databaseUrl: null, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM });
+  server = await startServer({
+    dataDir: serverDir.path,
+    databaseUrl: null,
+    host: '127.0.0.1',
+    port: 0,
+    logLevel: 'silent',
+    enrollmentCodeTtlHours: 24,
+    smtpUrl: null,
+    mailFrom: DEFAULT_MAIL_FROM,
+  });
 });
 afterAll(async () => {
   await server.stop();
@@ -31,14 +40,22 @@ afterEach(async () => {
 });
 
 function device(dir: string, configured?: DeviceMode): AppCore {
-  if (configured !== undefined) writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: configured, name: 'Equipo de prueba' } }));
+  if (configured !== undefined)
+    writeFileSync(
+      path.join(dir, 'ventanilla.json'),
+      JSON.stringify({ device: { mode: configured, name: 'Equipo de prueba' } }),
+    );
   const core = startTestCore(testConfig(dir), server.url);
   cleanups.push(() => core.stop());
   return core;
 }
 
 async function enroll(core: AppCore, mode: DeviceMode, office?: string) {
-  const { code } = await createEnrollmentCode(server.database, { deviceName: `Equipo ${mode}`, mode, ...(office === undefined ? {} : { office }) });
+  const { code } = await createEnrollmentCode(server.database, {
+    deviceName: `Equipo ${mode}`,
+    mode,
+    ...(office === undefined ? {} : { office }),
+  });
   return core.dispatch('device.enroll', { code });
 }
 
@@ -53,16 +70,25 @@ describe('device mode from the central server', () => {
       ['staff.authorize', { username: 'supervisor1', password: 'Supervisor1.Demo' }],
       ['sync.resolveParked', { grantId: 'x'.repeat(32), eventId: 'e', action: 'discard' }],
     ] as const) {
-      expect(await kiosk.dispatch(op, input)).toEqual({ ok: false, error: { code: 'forbidden', message: 'Esta función no está disponible en este equipo.' } });
+      expect(await kiosk.dispatch(op, input)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Esta función no está disponible en este equipo.' },
+      });
     }
-    expect((await kiosk.dispatch('app.info', {})) as { value: { device: { mode: string } } }).toMatchObject({ ok: true, value: { device: { mode: 'kiosk' } } });
+    expect((await kiosk.dispatch('app.info', {})) as { value: { device: { mode: string } } }).toMatchObject({
+      ok: true,
+      value: { device: { mode: 'kiosk' } },
+    });
 
     const counterDir = tempDir('mode-counter');
     cleanups.push(() => counterDir.remove());
     const counter = device(counterDir.path);
     const enrolled = await enroll(counter, 'cashier', 'Sede Centro');
     expect(enrolled.ok).toBe(true);
-    expect(await counter.dispatch('bills.startValidation', { codigoInterno: 100001 })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await counter.dispatch('bills.startValidation', { codigoInterno: 100001 })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await counter.dispatch('accounts.policy', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(counter.mode()).toBe('cashier');
     expect(counter.meta.get('deviceOffice')).toBe('Sede Centro');
@@ -74,7 +100,10 @@ describe('device mode from the central server', () => {
     cleanups.push(() => dir.remove());
     const core = device(dir.path, 'cashier');
     const answer = await enroll(core, 'kiosk');
-    expect(answer).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('modo kiosk') } });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('modo kiosk') },
+    });
     expect(core.meta.get('deviceId')).toBeNull();
     expect(core.meta.get('deviceToken')).toBeNull();
   });
@@ -86,7 +115,9 @@ describe('device mode from the central server', () => {
     expect((await enroll(first, 'kiosk')).ok).toBe(true);
     await first.stop();
     writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cashier' } }));
-    expect(() => startTestCore(testConfig(dir.path), server.url)).toThrow(/inscrito en el servidor central como quiosco/);
+    expect(() => startTestCore(testConfig(dir.path), server.url)).toThrow(
+      /inscrito en el servidor central como quiosco/,
+    );
     // Without device.mode it starts, as what the server says.
     writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({}));
     const again = device(dir.path);

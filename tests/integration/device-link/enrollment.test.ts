@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
 import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
-import { createEnrollmentCode, revokeDevice, startServer, type RunningServer, type ServerConfig } from '../../../src-server/index';
+import {
+  createEnrollmentCode,
+  revokeDevice,
+  startServer,
+  type RunningServer,
+  type ServerConfig,
+} from '../../../src-server/index';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
 
@@ -40,7 +46,10 @@ afterEach(async () => {
 function newDevice(serverUrl = server.url): AppCore {
   const dir = tempDir('device-link');
   const core = startTestCore(testConfig(dir.path), serverUrl);
-  cleanups.push(() => dir.remove(), () => core.stop());
+  cleanups.push(
+    () => dir.remove(),
+    () => core.stop(),
+  );
   return core;
 }
 
@@ -93,7 +102,10 @@ describe('device ↔ central server', () => {
     const { code } = await createEnrollmentCode(server.database, { deviceName: 'Caja 2', mode: 'cashier' });
     await core.dispatch('device.enroll', { code });
     const other = await createEnrollmentCode(server.database, { deviceName: 'Caja 3', mode: 'cashier' });
-    expect(await core.dispatch('device.enroll', { code: other.code })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await core.dispatch('device.enroll', { code: other.code })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('shows a revoked device as not enrolled, and lets it enroll again with a new code', async () => {
@@ -106,14 +118,19 @@ describe('device ↔ central server', () => {
     const fresh = await createEnrollmentCode(server.database, { deviceName: 'Portátil ruta 3', mode: 'field' });
     const again = await core.dispatch('device.enroll', { code: fresh.code });
     expect(again.ok).toBe(true);
-    expect((again as { value: { deviceId: string } }).value.deviceId).not.toBe((enrolled.value as { deviceId: string }).deviceId);
+    expect((again as { value: { deviceId: string } }).value.deviceId).not.toBe(
+      (enrolled.value as { deviceId: string }).deviceId,
+    );
     expect((await status(core)).server.state).toBe('online');
   });
 
   it('enrolls once when asked twice at the same time', async () => {
     const core = newDevice();
     const { code } = await createEnrollmentCode(server.database, { deviceName: 'Kiosco doble toque', mode: 'kiosk' });
-    const results = await Promise.all([core.dispatch('device.enroll', { code }), core.dispatch('device.enroll', { code })]);
+    const results = await Promise.all([
+      core.dispatch('device.enroll', { code }),
+      core.dispatch('device.enroll', { code }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });

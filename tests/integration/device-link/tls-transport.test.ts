@@ -7,7 +7,12 @@ import { ServerConfigError } from '../../../src-server/config';
 import { createEnrollmentCode, listDevices, startServer } from '../../../src-server/index';
 import type { ServerTransport } from '../../../src-server/transport';
 import type { DatabaseVariant } from '../../support/postgres';
-import { makeServerCertificate, makeTestCa, type TestCa, type TestServerCertificate } from '../../support/test-certificates';
+import {
+  makeServerCertificate,
+  makeTestCa,
+  type TestCa,
+  type TestServerCertificate,
+} from '../../support/test-certificates';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
 import { startTestServer, type TestServer } from '../../support/server-harness';
@@ -17,7 +22,8 @@ import { callOk, seedServer, status, until } from '../../support/sync-support';
 // TLS does not depend on the database: PGlite alone keeps the file quick.
 const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };
 
-const untrusted = /El certificado del servidor central no es de confianza para este equipo\. No se envió nada al servidor\..*VENTANILLA_SERVER_CA/;
+const untrusted =
+  /El certificado del servidor central no es de confianza para este equipo\. No se envió nada al servidor\..*VENTANILLA_SERVER_CA/;
 
 let certs: ReturnType<typeof tempDir>;
 let entityCa: TestCa;
@@ -36,7 +42,10 @@ beforeAll(() => {
 });
 afterAll(() => certs.remove());
 
-const tls = (certificate: TestServerCertificate): ServerTransport => ({ tls: { cert: certificate.cert, key: certificate.key }, trustedProxies: null });
+const tls = (certificate: TestServerCertificate): ServerTransport => ({
+  tls: { cert: certificate.cert, key: certificate.key },
+  trustedProxies: null,
+});
 
 function tlsServer(certificate: TestServerCertificate): Promise<TestServer> {
   return startTestServer(pglite, { logLevel: 'silent', config: { transport: tls(certificate) } });
@@ -56,7 +65,11 @@ function device(serverUrl: string, ca: TestCa | null, dir = tempDir('tls-device'
 async function expectBillsReplicated(t: TestServer, core: AppCore): Promise<void> {
   const server = await serverChecksums(t.server.database.exec);
   const wanted = JSON.stringify([server.subscribers, server.bills]);
-  await until('the replica', () => deviceChecksums(core.store), (local) => JSON.stringify([local.subscribers, local.bills]) === wanted);
+  await until(
+    'the replica',
+    () => deviceChecksums(core.store),
+    (local) => JSON.stringify([local.subscribers, local.bills]) === wanted,
+  );
 }
 
 async function enroll(t: TestServer, core: AppCore, mode: 'kiosk' | 'cashier' = 'kiosk') {
@@ -64,7 +77,7 @@ async function enroll(t: TestServer, core: AppCore, mode: 'kiosk' | 'cashier' = 
   return { code, result: await core.dispatch('device.enroll', { code }) };
 }
 
-describe('device ↔ central server over HTTPS with the entity\'s own CA', () => {
+describe("device ↔ central server over HTTPS with the entity's own CA", () => {
   it('enrolls, pulls the replica and pushes its events over https', async () => {
     const t = await tlsServer(serverCert);
     expect(t.server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -77,7 +90,11 @@ describe('device ↔ central server over HTTPS with the entity\'s own CA', () =>
     expect((await status(core)).server.state).toBe('online');
 
     await callOk(core, 'kiosk.sessionEnded', { reason: 'idle', durationSeconds: 42 });
-    await until('the visit pushed', () => status(core), (s) => s.sync.pendingEvents === 0 && s.sync.lastPushAt !== null);
+    await until(
+      'the visit pushed',
+      () => status(core),
+      (s) => s.sync.pendingEvents === 0 && s.sync.lastPushAt !== null,
+    );
     const { rows } = await t.server.database.exec.query<{ type: string }>('select type from applied_events');
     expect(rows.map((row) => row.type)).toEqual(['kiosk.session_ended']);
     expect((await status(core)).sync.lastError).toBeNull();
@@ -98,7 +115,7 @@ describe('device ↔ central server over HTTPS with the entity\'s own CA', () =>
     expect((await trusting.dispatch('device.enroll', { code })).ok).toBe(true);
   });
 
-  it('refuses a private CA\'s certificate when the device was given no CA (the system\'s CAs only)', async () => {
+  it("refuses a private CA's certificate when the device was given no CA (the system's CAs only)", async () => {
     const t = await tlsServer(serverCert);
     const { result } = await enroll(t, device(t.server.url, null));
     expect(result.ok).toBe(false);
@@ -109,14 +126,20 @@ describe('device ↔ central server over HTTPS with the entity\'s own CA', () =>
     const t = await tlsServer(misnamedCert);
     const { result } = await enroll(t, device(t.server.url, entityCa));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/no corresponde a la dirección configurada en VENTANILLA_SERVER_URL.*ERR_TLS_CERT_ALTNAME_INVALID/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(
+        /no corresponde a la dirección configurada en VENTANILLA_SERVER_URL.*ERR_TLS_CERT_ALTNAME_INVALID/,
+      );
   });
 
   it('says the address does not speak HTTPS when https:// points at a plain HTTP server', async () => {
     const t = await startTestServer(pglite, { logLevel: 'silent' });
     const { result } = await enroll(t, device(t.server.url.replace('http://', 'https://'), entityCa));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/No se pudo establecer una conexión segura \(HTTPS\) con el servidor central/);
+    if (!result.ok)
+      expect(result.error.message).toMatch(
+        /No se pudo establecer una conexión segura \(HTTPS\) con el servidor central/,
+      );
   });
 
   it('shows a certificate problem in the sync status, not as «sin conexión» forever', async () => {
@@ -130,12 +153,16 @@ describe('device ↔ central server over HTTPS with the entity\'s own CA', () =>
 
     // The same device restarted with the wrong CA file: every sync fails on the certificate.
     const again = device(t.server.url, otherCa, dir);
-    const seen = await until('the sync error', () => status(again), (s) => s.sync.lastError !== null);
+    const seen = await until(
+      'the sync error',
+      () => status(again),
+      (s) => s.sync.lastError !== null,
+    );
     expect(seen.sync.lastError).toMatch(untrusted);
   });
 });
 
-describe('the central server\'s transport settings', () => {
+describe("the central server's transport settings", () => {
   it('serves its own admin command over https on loopback (npm run admin with PGlite)', async () => {
     const t = await tlsServer(serverCert);
     const endpoint = await readLocalAdminFile(t.config.dataDir);
@@ -149,16 +176,31 @@ describe('the central server\'s transport settings', () => {
   it('refuses to listen on every interface with neither TLS nor a TLS proxy, before opening anything', async () => {
     const dir = tempDir('tls-refusal');
     onTestFinished(() => dir.remove());
-    const config = { dataDir: dir.path, databaseUrl: null, host: '0.0.0.0', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: 'x@y.co' };
+    const config = {
+      dataDir: dir.path,
+      databaseUrl: null,
+      host: '0.0.0.0',
+      port: 0,
+      logLevel: 'silent',
+      enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: 'x@y.co',
+    };
     await expect(startServer(config)).rejects.toThrow(ServerConfigError);
-    await expect(startServer({ ...config, host: '192.168.10.5' })).rejects.toThrow(/VENTANILLA_TLS_CERT.*VENTANILLA_BEHIND_PROXY/);
+    await expect(startServer({ ...config, host: '192.168.10.5' })).rejects.toThrow(
+      /VENTANILLA_TLS_CERT.*VENTANILLA_BEHIND_PROXY/,
+    );
   });
 
   it('refuses at configuration time a device address that is plain http to another machine', () => {
     const dir = tempDir('tls-config');
     onTestFinished(() => dir.remove());
-    expect(() => testConfig(dir.path, { VENTANILLA_SERVER_URL: 'http://central.acueducto.example:5181' })).toThrow(ConfigError);
-    expect(() => testConfig(dir.path, { VENTANILLA_SERVER_URL: 'http://10.0.0.8:5181' })).toThrow(/https:\/\/.*10\.0\.0\.8.*sin cifrar/);
+    expect(() => testConfig(dir.path, { VENTANILLA_SERVER_URL: 'http://central.acueducto.example:5181' })).toThrow(
+      ConfigError,
+    );
+    expect(() => testConfig(dir.path, { VENTANILLA_SERVER_URL: 'http://10.0.0.8:5181' })).toThrow(
+      /https:\/\/.*10\.0\.0\.8.*sin cifrar/,
+    );
   });
 
   it('never sends a request to a plain-http address on another machine, even when handed one directly', async () => {

@@ -8,7 +8,13 @@ import { buildBillDocument, type BillDocument, type BillDocumentInput } from '..
 import type { EntitySetting } from '../../../src-shared/domain/entity-setting';
 import { GS } from '../../../src-shared/domain/gs1-128';
 import { parseScannedPayment } from '../../../src-shared/domain/gs1-128-scan';
-import { sampleBill, sampleCurrentBill, sampleEntity, sampleHistory, sampleSubscriber } from '../../support/bill-fixtures';
+import {
+  sampleBill,
+  sampleCurrentBill,
+  sampleEntity,
+  sampleHistory,
+  sampleSubscriber,
+} from '../../support/bill-fixtures';
 import { tempDir } from '../../support/temp-dir';
 import { decodeBarcodes, describeBarcodes, pdfText, renderPng, watermarkPixels } from '../../support/poppler-zbar';
 
@@ -104,7 +110,9 @@ describe('barcode lengths from the convenio', () => {
     };
     const file = await writePdf('long-convenio.pdf', documentFor({ entity }));
     const decoded = await decodeBarcodes(await renderPng(file, 300, couponCrop));
-    expect(decoded.symbols).toEqual([`4157709998105867802000000000000010423${'3'}${GS}390200000014758000${GS}9620260320`]);
+    expect(decoded.symbols).toEqual([
+      `4157709998105867802000000000000010423${'3'}${GS}390200000014758000${GS}9620260320`,
+    ]);
   });
 });
 
@@ -113,11 +121,17 @@ describe('awkward data', () => {
     const entity: EntitySetting = {
       ...sampleEntity,
       name: 'Empresa de Servicios Públicos Domiciliarios de Acueducto, Alcantarillado y Aseo del Municipio (demostración larga)',
-      paymentPoints: Array.from({ length: 8 }, (_, i) => `Punto de pago número ${i + 1} con un horario muy largo de lunes a domingo`),
+      paymentPoints: Array.from(
+        { length: 8 },
+        (_, i) => `Punto de pago número ${i + 1} con un horario muy largo de lunes a domingo`,
+      ),
     };
     const many = Array.from({ length: 12 }, (_, i) => ({ concept: `c${i}`, label: `Concepto ${i + 1}`, amount: 1000 }));
     const bill = { ...sampleCurrentBill, lineItems: many, total: 12_000 + sampleCurrentBill.previousBalance };
-    const subscriber = { ...sampleSubscriber, holderName: 'Nguyễn Thị Łucja Ñáñez de la Santísima Trinidad Pérez-Rodríguez ≤ 北' };
+    const subscriber = {
+      ...sampleSubscriber,
+      holderName: 'Nguyễn Thị Łucja Ñáñez de la Santísima Trinidad Pérez-Rodríguez ≤ 北',
+    };
     const file = await writePdf('awkward.pdf', documentFor({ entity, bill, subscriber }));
     const textOut = await pdfText(file);
     expect(textOut).toContain('Otros conceptos (4)');
@@ -152,7 +166,10 @@ describe('previous bill PDF', () => {
   it('says FACTURA VENCIDA and FACTURA ANULADA for those states', async () => {
     const overdue = await writePdf('overdue.pdf', documentFor({ mode: 'previous', bill: sampleBill('2026-02') }));
     expect((await pdfText(overdue, 'raw')).replace(/\s+/g, '').endsWith('FACTURAVENCIDA')).toBe(true);
-    const annulled = await writePdf('annulled.pdf', documentFor({ mode: 'previous', bill: sampleBill('2026-01', 'anulada') }));
+    const annulled = await writePdf(
+      'annulled.pdf',
+      documentFor({ mode: 'previous', bill: sampleBill('2026-01', 'anulada') }),
+    );
     expect((await pdfText(annulled, 'raw')).replace(/\s+/g, '').endsWith('FACTURAANULADA')).toBe(true);
   });
 });

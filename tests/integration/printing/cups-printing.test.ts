@@ -8,14 +8,18 @@ import { printJobs } from '../../../db/local/schema';
 import type { PrintJobView } from '../../../src-shared/api/ops/print';
 import { createRootLogger } from '../../../src-main/logger';
 import { runCommand } from '../../../src-main/devices/document-printer/run-command';
-import { startDocumentPrinting, type DocumentPrinting } from '../../../src-main/devices/document-printer/document-printing';
+import {
+  startDocumentPrinting,
+  type DocumentPrinting,
+} from '../../../src-main/devices/document-printer/document-printing';
 import { readMigrations } from '../../../src-main/store/migrations';
 import { openStore, type Store } from '../../../src-main/store/open-store';
 import { cupsPdfOutputs, describeWithCups } from '../../support/cups';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { tempDir } from '../../support/temp-dir';
 
-const cups = (command: string, ...args: string[]): string => execFileSync(command, args, { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const cups = (command: string, ...args: string[]): string =>
+  execFileSync(command, args, { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
 
 async function billPdf(text: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
@@ -85,7 +89,12 @@ describeWithCups('document printing through CUPS', (queue) => {
     const printing = start();
     expect(await printing.status.refresh()).toMatchObject({ condition: 'ready' });
     const title = token();
-    const job = printing.queue.enqueue({ kind: 'bill', title, contentType: 'application/pdf', content: await billPdf(`Factura ${title}`) });
+    const job = printing.queue.enqueue({
+      kind: 'bill',
+      title,
+      contentType: 'application/pdf',
+      content: await billPdf(`Factura ${title}`),
+    });
     expect(job.state).toBe('queued');
     const { seen, last } = await watch(printing, job.id);
     expect(seen).toEqual(['printing', 'done']);
@@ -103,7 +112,12 @@ describeWithCups('document printing through CUPS', (queue) => {
     const printing = start();
     expect(await printing.status.refresh()).toMatchObject({ condition: 'paused' });
     const title = token();
-    const job = printing.queue.enqueue({ kind: 'bill', title, contentType: 'application/pdf', content: await billPdf(title) });
+    const job = printing.queue.enqueue({
+      kind: 'bill',
+      title,
+      contentType: 'application/pdf',
+      content: await billPdf(title),
+    });
     const { last } = await watch(printing, job.id);
     expect(last.state).toBe('failed');
     expect(last.lastError).toBe(`La impresora «${queue}» está en pausa; avise a un funcionario y vuelva a intentarlo.`);
@@ -124,7 +138,12 @@ describeWithCups('document printing through CUPS', (queue) => {
     const missing = `ventanilla-no-existe-${randomBytes(3).toString('hex')}`;
     const printing = start(missing);
     expect(await printing.status.refresh()).toMatchObject({ condition: 'not-found' });
-    const job = printing.queue.enqueue({ kind: 'bill', title: token(), contentType: 'application/pdf', content: await billPdf('x') });
+    const job = printing.queue.enqueue({
+      kind: 'bill',
+      title: token(),
+      contentType: 'application/pdf',
+      content: await billPdf('x'),
+    });
     const { last } = await watch(printing, job.id);
     expect(last).toMatchObject({
       state: 'failed',
@@ -135,7 +154,12 @@ describeWithCups('document printing through CUPS', (queue) => {
   it('after a kill, a job CUPS already printed is marked done, and one never handed over fails, with no second copy', async () => {
     const first = start();
     const title = token();
-    const job = first.queue.enqueue({ kind: 'bill', title, contentType: 'application/pdf', content: await billPdf(title) });
+    const job = first.queue.enqueue({
+      kind: 'bill',
+      title,
+      contentType: 'application/pdf',
+      content: await billPdf(title),
+    });
     await watch(first, job.id);
     await first.queue.stop();
     // As if the app died after CUPS took the job but before the job was marked done…
@@ -145,12 +169,25 @@ describeWithCups('document printing through CUPS', (queue) => {
     const lost = '01900000-0000-7000-8000-0000000000aa';
     store.db
       .insert(printJobs)
-      .values({ id: lost, kind: 'bill', title: token(), contentType: 'application/pdf', content: await billPdf('y'), state: 'printing', attempts: 1, createdAt: at, updatedAt: at })
+      .values({
+        id: lost,
+        kind: 'bill',
+        title: token(),
+        contentType: 'application/pdf',
+        content: await billPdf('y'),
+        state: 'printing',
+        attempts: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
       .run();
 
     const second = start();
     expect((await watch(second, job.id)).last).toMatchObject({ state: 'done', attempts: 1 });
-    expect((await watch(second, lost)).last).toMatchObject({ state: 'failed', lastError: 'El trabajo se interrumpió; puede reimprimirlo.' });
+    expect((await watch(second, lost)).last).toMatchObject({
+      state: 'failed',
+      lastError: 'El trabajo se interrumpió; puede reimprimirlo.',
+    });
     expect(cupsPdfOutputs(title)).toHaveLength(1);
   });
 
@@ -166,7 +203,18 @@ describeWithCups('document printing through CUPS', (queue) => {
     const jobId = '01900000-0000-7000-8000-0000000000bb';
     store.db
       .insert(printJobs)
-      .values({ id: jobId, kind: 'bill', title, contentType: 'application/pdf', content: await billPdf(title), state: 'printing', attempts: 1, systemJobId, createdAt: at, updatedAt: at })
+      .values({
+        id: jobId,
+        kind: 'bill',
+        title,
+        contentType: 'application/pdf',
+        content: await billPdf(title),
+        state: 'printing',
+        attempts: 1,
+        systemJobId,
+        createdAt: at,
+        updatedAt: at,
+      })
       .run();
 
     const printing = start();
@@ -182,13 +230,19 @@ describeWithCups('document printing through CUPS', (queue) => {
     writeFileSync(path.join(withQueue.path, 'ventanilla.json'), JSON.stringify({ printers: { document: queue } }));
     const core = startTestCore(testConfig(withQueue.path));
     const withMissing = tempDir('cups-core-missing');
-    writeFileSync(path.join(withMissing.path, 'ventanilla.json'), JSON.stringify({ printers: { document: 'ventanilla-no-existe' } }));
+    writeFileSync(
+      path.join(withMissing.path, 'ventanilla.json'),
+      JSON.stringify({ printers: { document: 'ventanilla-no-existe' } }),
+    );
     const other = startTestCore(testConfig(withMissing.path));
     try {
       const ready = await core.dispatch('status.get', {});
       expect(ready).toMatchObject({ ok: true, value: { printer: { state: 'ready', name: queue } } });
       const missing = await other.dispatch('status.get', {});
-      expect(missing).toMatchObject({ ok: true, value: { printer: { state: 'offline', name: 'ventanilla-no-existe' } } });
+      expect(missing).toMatchObject({
+        ok: true,
+        value: { printer: { state: 'offline', name: 'ventanilla-no-existe' } },
+      });
     } finally {
       await core.stop();
       await other.stop();

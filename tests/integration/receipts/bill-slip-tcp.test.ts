@@ -21,7 +21,13 @@ import { decodeBarcodes } from '../../support/poppler-zbar';
  * EPSON printer that records the bytes and answers DLE EOT; the bytes decoded back to the text
  * a citizen reads and the payment barcode decoded by zbar from the printed raster.
  */
-const current: BillDocumentInput = { mode: 'current', entity: sampleEntity, subscriber: sampleSubscriber, bill: sampleCurrentBill, history: sampleHistory };
+const current: BillDocumentInput = {
+  mode: 'current',
+  entity: sampleEntity,
+  subscriber: sampleSubscriber,
+  bill: sampleCurrentBill,
+  history: sampleHistory,
+};
 
 let dir: ReturnType<typeof tempDir>;
 let store: Store;
@@ -99,11 +105,17 @@ describe('bill slip on a network receipt printer', () => {
     expect(raster.widthDots).toBe(576);
     const file = path.join(dir.path, 'slip-barcode.png');
     writeFileSync(file, raster.png);
-    expect((await decodeBarcodes(file)).symbols).toEqual([`41577099980004218020000000104233${GS}39000000147580${GS}9620260320`]);
+    expect((await decodeBarcodes(file)).symbols).toEqual([
+      `41577099980004218020000000104233${GS}39000000147580${GS}9620260320`,
+    ]);
   });
 
   it('marks a previous bill with its state and prints no barcode', async () => {
-    const previous = { ...current, mode: 'previous' as const, bill: { ...sampleCurrentBill, state: 'pagada', paidAt: '2026-03-15T15:00:00.000Z' } };
+    const previous = {
+      ...current,
+      mode: 'previous' as const,
+      bill: { ...sampleCurrentBill, state: 'pagada', paidAt: '2026-03-15T15:00:00.000Z' },
+    };
     const jobId = await printing().printSlip(previous);
     expect((await settled(jobId ?? '')).state).toBe('done');
     const events = decodeEscpos(printer.received);
@@ -125,7 +137,9 @@ describe('bill slip on a network receipt printer', () => {
     const retried = receipts.queue.retry(jobId);
     expect(retried.ok).toBe(true);
     expect((await settled(jobId)).state).toBe('done');
-    expect(printedLines(decodeEscpos(printer.received)).filter((l) => l === 'FACTURA DE SERVICIOS PÚBLICOS')).toHaveLength(1);
+    expect(
+      printedLines(decodeEscpos(printer.received)).filter((l) => l === 'FACTURA DE SERVICIOS PÚBLICOS'),
+    ).toHaveLength(1);
   });
 
   it('keeps a receipt whose paper ran out mid-print as failed, and never prints it again by itself', async () => {
@@ -162,6 +176,8 @@ describe('bill slip on a network receipt printer', () => {
     const jobId = (await printing().printSlip(current)) ?? '';
     const failed = await settled(jobId);
     expect(failed.state).toBe('failed');
-    expect(failed.lastError).toBe('La impresora de recibos está desconectada; avise a un funcionario y vuelva a intentarlo.');
+    expect(failed.lastError).toBe(
+      'La impresora de recibos está desconectada; avise a un funcionario y vuelva a intentarlo.',
+    );
   });
 });

@@ -21,7 +21,11 @@ import { tempDir } from '../../support/temp-dir';
 const asAdmin = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
 const lpadmin = (...args: string[]): string => {
   const [command = 'lpadmin', ...rest] = [...asAdmin, 'lpadmin', ...args];
-  return execFileSync(command, rest, { encoding: 'utf8', env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(command, rest, {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 };
 
 describeWithCups('receipts through a raw CUPS queue', () => {
@@ -50,17 +54,37 @@ describeWithCups('receipts through a raw CUPS queue', () => {
   });
 
   it('hands the ESC/POS bytes to the queue raw, and the printer decodes them to the Spanish text', async () => {
-    const receipts = startReceiptPrinting({ store, address: `printer:${queue}`, profile: { type: 'epson', paper: 80 }, log: createRootLogger('silent'), statusTtlMs: 0, queue: { pollMs: 100, followTimeoutMs: 20_000 } });
+    const receipts = startReceiptPrinting({
+      store,
+      address: `printer:${queue}`,
+      profile: { type: 'epson', paper: 80 },
+      log: createRootLogger('silent'),
+      statusTtlMs: 0,
+      queue: { pollMs: 100, followTimeoutMs: 20_000 },
+    });
     try {
-      const printed = await printReceipt(receipts, 'test-page', 'Página de prueba', receiptTestPage('Caja 1', 48, '01/12/2026 10:00'), createRootLogger('silent'));
+      const printed = await printReceipt(
+        receipts,
+        'test-page',
+        'Página de prueba',
+        receiptTestPage('Caja 1', 48, '01/12/2026 10:00'),
+        createRootLogger('silent'),
+      );
       expect(printed.printerProblem).toBeNull();
       await expect
-        .poll(() => {
-          const job = receipts.queue.get(printed.jobId ?? '');
-          return job.ok ? job.value.state : 'missing';
-        }, { timeout: 25_000, interval: 200 })
+        .poll(
+          () => {
+            const job = receipts.queue.get(printed.jobId ?? '');
+            return job.ok ? job.value.state : 'missing';
+          },
+          { timeout: 25_000, interval: 200 },
+        )
         .toBe('done');
-      await expect.poll(() => printedLines(decodeEscpos(printer.received)).includes('ñ Ñ á é í ó ú Á É Í Ó Ú ü Ü'), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => printedLines(decodeEscpos(printer.received)).includes('ñ Ñ á é í ó ú Á É Í Ó Ú ü Ü'), {
+          timeout: 10_000,
+        })
+        .toBe(true);
       const events = decodeEscpos(printer.received);
       expect(printedLines(events).join(' ')).toContain('¿Cómo está? ¡Bien! Nº 123');
       expect(events.some((e) => e.kind === 'cut')).toBe(true);

@@ -13,7 +13,10 @@ const now = new Date('2026-03-10T15:00:00Z');
 async function freshDatabase(variant: DatabaseVariant): Promise<ServerDatabase> {
   const dir = tempDir('seed');
   const databaseUrl = await variant.freshDatabaseUrl();
-  const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger: createServerLogger('silent') });
+  const database = await openServerDatabase(
+    { dataDir: dir.path, databaseUrl },
+    { logger: createServerLogger('silent') },
+  );
   onTestFinished(async () => {
     await database.close();
     dir.remove();
@@ -44,7 +47,9 @@ describeEachServerDatabase('demo data seeding', (variant) => {
   it('round-trips awkward text and numbers through the array literals the loader sends', async () => {
     const database = await freshDatabase(variant);
     const texts = ['dice "hola"', 'C:\\ruta\\', 'NULL', 'x,y', '{z}', 'ñandú ÁÉÍÓÚ ü', '', ' sp ', '[{"a":1}]'];
-    const { rows } = await database.exec.query<{ v: string | null }>('SELECT unnest($1::text[]) AS v', [arrayLiteral([...texts, null])]);
+    const { rows } = await database.exec.query<{ v: string | null }>('SELECT unnest($1::text[]) AS v', [
+      arrayLiteral([...texts, null]),
+    ]);
     expect(rows.map((r) => r.v)).toEqual([...texts, null]);
     const { rows: numbers } = await database.exec.query<{ n: string }>('SELECT unnest($1::int8[])::text AS n', [
       arrayLiteral([20260300000001, -5, 0]),
@@ -62,10 +67,12 @@ describeEachServerDatabase('demo data seeding', (variant) => {
     expect(await count(database, 'SELECT count(*) FROM subscribers')).toBe(120);
     // The rebuilt keys are enforced again.
     await expect(
-      database.exec.query('INSERT INTO bills SELECT * FROM bills WHERE codigo_interno = (SELECT min(codigo_interno) FROM bills) LIMIT 1'),
+      database.exec.query(
+        'INSERT INTO bills SELECT * FROM bills WHERE codigo_interno = (SELECT min(codigo_interno) FROM bills) LIMIT 1',
+      ),
     ).rejects.toThrow(/duplicate key|llave duplicada/);
     await expect(
-      database.exec.query("UPDATE payments SET bill_number = 1 WHERE id = (SELECT min(id::text)::uuid FROM payments)"),
+      database.exec.query('UPDATE payments SET bill_number = 1 WHERE id = (SELECT min(id::text)::uuid FROM payments)'),
     ).rejects.toThrow(/foreign key|llave foránea/);
   });
 
@@ -79,13 +86,20 @@ describeEachServerDatabase('demo data seeding', (variant) => {
       onProgress: (p) => progress.push(p.subscribersDone),
     });
     expect(progress).toEqual([120, 240, 300]);
-    expect(report).toMatchObject({ subscribers: 300, staffUsers: demoStaffAccounts.length, firstIndex: 0, loadMode: 'batches' });
+    expect(report).toMatchObject({
+      subscribers: 300,
+      staffUsers: demoStaffAccounts.length,
+      firstIndex: 0,
+      loadMode: 'batches',
+    });
 
     expect(await count(database, 'SELECT count(*) FROM subscribers')).toBe(300);
     expect(await count(database, 'SELECT count(*) FROM bills')).toBe(report.bills);
     expect(await count(database, 'SELECT count(*) FROM payments')).toBe(report.payments);
     expect(report.bills).toBeGreaterThanOrEqual(300 * 12);
-    expect(await count(database, "SELECT count(DISTINCT (codigo_interno, period)) FROM bills WHERE state <> 'anulada'")).toBe(300 * 12);
+    expect(
+      await count(database, "SELECT count(DISTINCT (codigo_interno, period)) FROM bills WHERE state <> 'anulada'"),
+    ).toBe(300 * 12);
     expect(await count(database, "SELECT count(*) FROM bills WHERE state = 'pagada'")).toBe(report.payments);
 
     // pagada ⇔ exactly one payment, for the bill's total.
@@ -96,7 +110,9 @@ describeEachServerDatabase('demo data seeding', (variant) => {
            SELECT 1 FROM payments p WHERE p.bill_number = b.bill_number AND p.amount = b.total AND p.paid_at = b.paid_at)`,
       ),
     ).toBe(0);
-    expect(await count(database, 'SELECT count(*) FROM (SELECT bill_number FROM payments GROUP BY 1 HAVING count(*) > 1) d')).toBe(0);
+    expect(
+      await count(database, 'SELECT count(*) FROM (SELECT bill_number FROM payments GROUP BY 1 HAVING count(*) > 1) d'),
+    ).toBe(0);
     // total = line items + previous balance; consumption = current − previous.
     expect(
       await count(
@@ -105,10 +121,15 @@ describeEachServerDatabase('demo data seeding', (variant) => {
            (SELECT sum((li ->> 'amount')::int) FROM jsonb_array_elements(b.line_items) li)`,
       ),
     ).toBe(0);
-    expect(await count(database, 'SELECT count(*) FROM bills WHERE consumption_m3 <> current_reading - previous_reading')).toBe(0);
+    expect(
+      await count(database, 'SELECT count(*) FROM bills WHERE consumption_m3 <> current_reading - previous_reading'),
+    ).toBe(0);
     // The foreign keys hold even where the loader checked them in memory.
     expect(
-      await count(database, 'SELECT count(*) FROM bills b LEFT JOIN subscribers s USING (codigo_interno) WHERE s.codigo_interno IS NULL'),
+      await count(
+        database,
+        'SELECT count(*) FROM bills b LEFT JOIN subscribers s USING (codigo_interno) WHERE s.codigo_interno IS NULL',
+      ),
     ).toBe(0);
     expect(
       await count(
@@ -116,7 +137,9 @@ describeEachServerDatabase('demo data seeding', (variant) => {
         'SELECT count(*) FROM payments p LEFT JOIN bills b USING (bill_number) WHERE b.bill_number IS NULL OR b.codigo_interno <> p.codigo_interno',
       ),
     ).toBe(0);
-    expect(await count(database, "SELECT count(*) FROM bills WHERE state = 'pendiente' AND period <> '2026-03'")).toBe(0);
+    expect(await count(database, "SELECT count(*) FROM bills WHERE state = 'pendiente' AND period <> '2026-03'")).toBe(
+      0,
+    );
 
     const { rows: staff } = await database.exec.query<{ username: string; role: string; password_hash: string }>(
       'SELECT username, role, password_hash FROM staff_users ORDER BY username',
@@ -127,7 +150,9 @@ describeEachServerDatabase('demo data seeding', (variant) => {
     expect(await verifyPassword(cajero?.password ?? '', stored?.password_hash ?? '')).toBe(true);
     expect(await verifyPassword('otra', stored?.password_hash ?? '')).toBe(false);
 
-    const { rows: settings } = await database.exec.query<{ value: unknown }>("SELECT value FROM settings WHERE key = 'entity'");
+    const { rows: settings } = await database.exec.query<{ value: unknown }>(
+      "SELECT value FROM settings WHERE key = 'entity'",
+    );
     expect(settings).toEqual([{ value: demoEntity }]);
   });
 

@@ -29,7 +29,9 @@ describeEachServerDatabase('central server: administration', (variant) => {
       expect(refusal).toBeInstanceOf(AdminInputError);
       expect((refusal as Error).message).toBe(message);
     }
-    const { rows } = await t.server.database.exec.query<{ n: number }>('select count(*)::int as n from enrollment_codes');
+    const { rows } = await t.server.database.exec.query<{ n: number }>(
+      'select count(*)::int as n from enrollment_codes',
+    );
     expect(rows).toEqual([{ n: 0 }]);
   });
 
@@ -62,26 +64,38 @@ describe('central server: admin hand-off while PGlite is open [pglite]', () => {
     expect(await isServerAnswering(endpoint)).toBe(true);
 
     // PGlite is single-process: a second opener is refused instead of corrupting the files.
-    await expect(openServerDatabase(t.config, { logger: createServerLogger('silent') })).rejects.toBeInstanceOf(PgliteLockedError);
+    await expect(openServerDatabase(t.config, { logger: createServerLogger('silent') })).rejects.toBeInstanceOf(
+      PgliteLockedError,
+    );
 
     for (const authorization of [undefined, 'Bearer wrong', `Bearer ${endpoint.token}x`]) {
-      const { status, body } = await t.request('/admin/v1/devices', authorization === undefined ? {} : { headers: { authorization } });
+      const { status, body } = await t.request(
+        '/admin/v1/devices',
+        authorization === undefined ? {} : { headers: { authorization } },
+      );
       expect(status).toBe(401);
       expect(body).toMatchObject({ ok: false, error: { code: 'wrong-credentials' } });
     }
-    const refused = await createEnrollmentCodeViaServer({ ...endpoint, token: 'wrong' }, { deviceName: 'X', mode: 'kiosk' }).catch(
-      (e: unknown) => e,
-    );
+    const refused = await createEnrollmentCodeViaServer(
+      { ...endpoint, token: 'wrong' },
+      { deviceName: 'X', mode: 'kiosk' },
+    ).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AdminRequestError);
 
-    const { code } = await createEnrollmentCodeViaServer(endpoint, { deviceName: 'Caja 4', mode: 'cashier', scope: 'Norte' });
+    const { code } = await createEnrollmentCodeViaServer(endpoint, {
+      deviceName: 'Caja 4',
+      mode: 'cashier',
+      scope: 'Norte',
+    });
     const enrolled = await t.request('/v1/enroll', postJson({ code }));
     const { deviceId, token } = (enrolled.body as { value: { deviceId: string; token: string } }).value;
     expect(await listDevicesViaServer(endpoint)).toEqual([
       expect.objectContaining({ id: deviceId, name: 'Caja 4', mode: 'cashier', scope: 'Norte', revokedAt: null }),
     ]);
     expect(await revokeDeviceViaServer(endpoint, deviceId)).toEqual({ outcome: 'revoked' });
-    await expect(revokeDeviceViaServer(endpoint, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(revokeDeviceViaServer(endpoint, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      code: 'not-found',
+    });
     expect((await t.request('/v1/device/hello', bearer(token))).status).toBe(401);
 
     // Stopping removes the hand-off file and the lock: the database can be opened directly again.

@@ -7,7 +7,8 @@ const UNAUTHORIZED = {
   ok: false,
   error: {
     code: 'device-locked',
-    message: 'Este dispositivo no está autorizado ante el servidor central. Inscríbalo con un código nuevo del administrador.',
+    message:
+      'Este dispositivo no está autorizado ante el servidor central. Inscríbalo con un código nuevo del administrador.',
   },
 };
 
@@ -71,9 +72,10 @@ describeEachServerDatabase('central server: device token authentication', (varia
     const device = await enroll(t);
     const lastSeen = async () =>
       (
-        await t.server.database.exec.query<{ last_seen_at: Date | null }>('select last_seen_at from devices where id = $1', [
-          device.deviceId,
-        ])
+        await t.server.database.exec.query<{ last_seen_at: Date | null }>(
+          'select last_seen_at from devices where id = $1',
+          [device.deviceId],
+        )
       ).rows[0]?.last_seen_at ?? null;
     expect(await lastSeen()).toBeNull();
 

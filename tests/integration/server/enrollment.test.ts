@@ -57,7 +57,9 @@ describeEachServerDatabase('central server: device enrollment', (variant) => {
   it('reports the deployment, the entity setting and the subscriber count in hello', async () => {
     const t = await startTestServer(variant);
     const entity = { name: 'Empresa Ibaguereña de Acueducto y Alcantarillado', nit: '800089809-7' };
-    await t.server.database.exec.query(`insert into settings (key, value) values ('entity', $1::jsonb)`, [JSON.stringify(entity)]);
+    await t.server.database.exec.query(`insert into settings (key, value) values ('entity', $1::jsonb)`, [
+      JSON.stringify(entity),
+    ]);
     await t.server.database.exec.query(
       `insert into subscribers (codigo_interno, codigo_ruta, holder_name, estrato, uso, address, neighborhood, municipality, meter_serial)
        select n, '01-001-' || n, 'Suscriptor ' || n, 3, 'residencial', 'Calle ' || n, 'Centro', 'Ibagué', 'M' || n
@@ -66,10 +68,15 @@ describeEachServerDatabase('central server: device enrollment', (variant) => {
     const { rows } = await t.server.database.exec.query<{ id: string }>('select id from deployments');
     expect(rows).toHaveLength(1);
     const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Portátil ruta 3', mode: 'field' });
-    const { value } = (await t.request('/v1/enroll', postJson({ code }))).body as { value: { token: string; deployment: { id: string } } };
+    const { value } = (await t.request('/v1/enroll', postJson({ code }))).body as {
+      value: { token: string; deployment: { id: string } };
+    };
     expect(value.deployment.id).toBe(rows[0]?.id);
     const hello = await t.request('/v1/device/hello', bearer(value.token));
-    expect(hello.body).toMatchObject({ ok: true, value: { entity, counts: { subscribers: 25 }, deployment: { id: rows[0]?.id } } });
+    expect(hello.body).toMatchObject({
+      ok: true,
+      value: { entity, counts: { subscribers: 25 }, deployment: { id: rows[0]?.id } },
+    });
   });
 
   it('refuses a code used before, with 409 conflict, and changes nothing', async () => {
@@ -81,21 +88,32 @@ describeEachServerDatabase('central server: device enrollment', (variant) => {
     expect(again.status).toBe(409);
     expect(again.body).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.' },
+      error: {
+        code: 'conflict',
+        message: 'Este código de inscripción ya se usó. Pida un código nuevo al administrador.',
+      },
     });
     expect(await rowCounts(t)).toEqual(before);
   });
 
   it('refuses an expired code with 400 validation, and changes nothing', async () => {
     const t = await startTestServer(variant);
-    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Caja 3', mode: 'cashier', ttlHours: 1 });
+    const { code } = await createEnrollmentCode(t.server.database, {
+      deviceName: 'Caja 3',
+      mode: 'cashier',
+      ttlHours: 1,
+    });
     // Time passing, as the database sees it: the code's hour ended a minute ago.
     await t.server.database.exec.query(`update enrollment_codes set expires_at = now() - interval '1 minute'`);
     const refused = await t.request('/v1/enroll', postJson({ code }));
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({
       ok: false,
-      error: { code: 'validation', message: 'El código de inscripción venció. Pida uno nuevo al administrador.', field: 'code' },
+      error: {
+        code: 'validation',
+        message: 'El código de inscripción venció. Pida uno nuevo al administrador.',
+        field: 'code',
+      },
     });
     expect(await rowCounts(t)).toEqual({ devices: 0, usedCodes: 0 });
   });

@@ -27,12 +27,22 @@ describeEachServerDatabase('central server: health and HTTP errors', (variant) =
       body: '{"code": ',
     });
     expect(status).toBe(400);
-    expect(body).toEqual({ ok: false, error: { code: 'validation', message: 'El cuerpo de la solicitud no es JSON válido.' } });
+    expect(body).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'El cuerpo de la solicitud no es JSON válido.' },
+    });
   });
 
   it('refuses wrong types, missing fields, unknown fields and badly shaped codes with 400 validation', async () => {
     const t = await startTestServer(variant);
-    for (const input of [{ code: 123456789012 }, {}, { code: 'ABCD-EFGH-JKMN', extra: true }, { code: 'ABC' }, [], 'texto']) {
+    for (const input of [
+      { code: 123456789012 },
+      {},
+      { code: 'ABCD-EFGH-JKMN', extra: true },
+      { code: 'ABC' },
+      [],
+      'texto',
+    ]) {
       const { status, body } = await t.request('/v1/enroll', postJson(input));
       expect(status, JSON.stringify(input)).toBe(400);
       expect(body, JSON.stringify(input)).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -46,7 +56,11 @@ describeEachServerDatabase('central server: health and HTTP errors', (variant) =
 
   it('refuses a non-JSON media type with the validation code', async () => {
     const t = await startTestServer(variant);
-    const { status, body } = await t.request('/v1/enroll', { method: 'POST', headers: { 'content-type': 'application/xml' }, body: '<code/>' });
+    const { status, body } = await t.request('/v1/enroll', {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: '<code/>',
+    });
     expect(status).toBe(415);
     expect(body).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
@@ -66,7 +80,8 @@ describeEachServerDatabase('central server: health and HTTP errors', (variant) =
       ok: false,
       error: {
         code: 'internal',
-        message: 'Ocurrió un error interno en el servidor central. Intente de nuevo en un momento; si continúa, avise a soporte.',
+        message:
+          'Ocurrió un error interno en el servidor central. Intente de nuevo en un momento; si continúa, avise a soporte.',
       },
     });
     expect(JSON.stringify(body)).not.toContain('settings');

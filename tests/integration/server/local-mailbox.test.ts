@@ -26,7 +26,9 @@ function get(url: string, host: string, localAddress?: string): Promise<{ status
     const request = http.request(url, { method: 'GET', headers: { host }, localAddress }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     request.on('error', reject);
     request.end();
@@ -35,14 +37,20 @@ function get(url: string, host: string, localAddress?: string): Promise<{ status
 
 async function queueWelcome(t: TestServer): Promise<string> {
   const exec = t.server.database.exec;
-  await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [entitySettingKey, JSON.stringify(demoEntity)]);
+  await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
+    entitySettingKey,
+    JSON.stringify(demoEntity),
+  ]);
   const id = await exec.transaction((tx) => enqueueMail(tx, welcome));
   t.server.mail.wake();
   return id;
 }
 
 async function stateOf(t: TestServer, id: string): Promise<{ state: string; attempts: number } | undefined> {
-  const { rows } = await t.server.database.exec.query<{ state: string; attempts: number }>('SELECT state, attempts FROM mail_outbox WHERE id = $1', [id]);
+  const { rows } = await t.server.database.exec.query<{ state: string; attempts: number }>(
+    'SELECT state, attempts FROM mail_outbox WHERE id = $1',
+    [id],
+  );
   return rows[0];
 }
 
@@ -55,7 +63,7 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 10
 }
 
 describeEachServerDatabase('central server: the local mailbox of a demo', (variant) => {
-  it('shows a demo\'s mail from this machine with the start\'s token, and its links carry it', async () => {
+  it("shows a demo's mail from this machine with the start's token, and its links carry it", async () => {
     const t = await startTestServer(variant, { config: { demoMailbox: true } });
     const id = await queueWelcome(t);
     await until('the mail in the mailbox', async () => (await stateOf(t, id))?.state === 'mailbox');
@@ -74,7 +82,9 @@ describeEachServerDatabase('central server: the local mailbox of a demo', (varia
     expect(list.headers.get('content-type')).toContain('text/html');
     expect(list.headers.get('cache-control')).toBe('no-store');
     const listHtml = String(list.body);
-    expect(listHtml).toContain('Buzón local del servidor central — el correo no sale de este equipo porque no hay SMTP_URL configurado');
+    expect(listHtml).toContain(
+      'Buzón local del servidor central — el correo no sale de este equipo porque no hay SMTP_URL configurado',
+    );
     expect(listHtml).toContain('ciudadana7@example.com');
     expect(listHtml).toContain(`<a href="/mailbox/${id}?token=${token}">Sus datos de acceso — ${demoEntity.name}</a>`);
     expect(listHtml).toContain('En el buzón local');
@@ -93,7 +103,8 @@ describeEachServerDatabase('central server: the local mailbox of a demo', (varia
 
     // By any loopback name of this machine, with the port it listens on.
     const port = t.server.port;
-    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`]) expect((await get(mailboxUrl, host)).status, host).toBe(200);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`])
+      expect((await get(mailboxUrl, host)).status, host).toBe(200);
   });
 
   it('refuses the mailbox without the token, with another one, under a foreign Host, and the token of an earlier start', async () => {
@@ -104,16 +115,31 @@ describeEachServerDatabase('central server: the local mailbox of a demo', (varia
     const token = new URL(mailboxUrl).searchParams.get('token') ?? '';
     const port = t.server.port;
 
-    for (const path of ['/mailbox', `/mailbox/${id}`, `/mailbox?token=`, `/mailbox?token=${token.slice(0, -1)}x`, `/mailbox/${id}?token=${token.toUpperCase()}`, `/mailbox?token=${token}&token=${token}`]) {
+    for (const path of [
+      '/mailbox',
+      `/mailbox/${id}`,
+      `/mailbox?token=`,
+      `/mailbox?token=${token.slice(0, -1)}x`,
+      `/mailbox/${id}?token=${token.toUpperCase()}`,
+      `/mailbox?token=${token}&token=${token}`,
+    ]) {
       const refused = await t.request(path);
       expect(refused.status, path).toBe(403);
-      expect(refused.body).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('registro de arranque') } });
+      expect(refused.body).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringContaining('registro de arranque') },
+      });
       expect(JSON.stringify(refused.body)).not.toContain('ciudadana7');
     }
 
     // A page on another site whose name now resolves to 127.0.0.1 sends its own name as Host:
     // the mailbox is not there for it, even with the token. Nor under another port.
-    for (const host of [`attacker.example:${port}`, `127.0.0.1.attacker.example:${port}`, `127.0.0.1:${port + 1}`, '127.0.0.1']) {
+    for (const host of [
+      `attacker.example:${port}`,
+      `127.0.0.1.attacker.example:${port}`,
+      `127.0.0.1:${port + 1}`,
+      '127.0.0.1',
+    ]) {
       const answer = await get(mailboxUrl, host);
       expect(answer.status, host).toBe(404);
       expect(answer.body).not.toContain('ciudadana7');
@@ -136,7 +162,9 @@ describeEachServerDatabase('central server: the local mailbox of a demo', (varia
     if (lan === undefined) throw new Error('this test needs a non-loopback IPv4 address on the machine');
     // A TLS proxy elsewhere lets the server listen on the LAN without TLS of its own (transport.ts);
     // nothing in this test comes through it.
-    const t = await startTestServer(variant, { config: { demoMailbox: true, host: lan, transport: { tls: null, trustedProxies: ['203.0.113.9'] } } });
+    const t = await startTestServer(variant, {
+      config: { demoMailbox: true, host: lan, transport: { tls: null, trustedProxies: ['203.0.113.9'] } },
+    });
     const id = await queueWelcome(t);
     await until('the mail in the mailbox', async () => (await stateOf(t, id))?.state === 'mailbox');
     const token = new URL(t.server.mailboxUrl ?? '').searchParams.get('token') ?? '';
@@ -151,7 +179,9 @@ describeEachServerDatabase('central server: the local mailbox of a demo', (varia
   it('outside a demo, has no mailbox page and keeps mail queued, with a warning at start-up', async () => {
     const t = await startTestServer(variant);
     expect(t.server.mailboxUrl).toBeNull();
-    expect(t.logs.join('')).toContain('Sin SMTP_URL: el correo a los ciudadanos queda en cola y no sale hasta configurar SMTP_URL');
+    expect(t.logs.join('')).toContain(
+      'Sin SMTP_URL: el correo a los ciudadanos queda en cola y no sale hasta configurar SMTP_URL',
+    );
     const id = await queueWelcome(t);
     for (const host of [`127.0.0.1:${t.server.port}`, `localhost:${t.server.port}`]) {
       expect((await get(`${t.server.url}/mailbox`, host)).status).toBe(404);

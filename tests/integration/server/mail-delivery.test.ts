@@ -47,7 +47,10 @@ interface MailWorld {
 
 async function mailWorld(variant: DatabaseVariant): Promise<MailWorld> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
-  const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger: createServerLogger('silent') });
+  const database = await openServerDatabase(
+    { dataDir: dir.path, databaseUrl },
+    { logger: createServerLogger('silent') },
+  );
   const senders: MailSender[] = [];
   const transports: MailTransport[] = [];
   onTestFinished(async () => {
@@ -57,7 +60,10 @@ async function mailWorld(variant: DatabaseVariant): Promise<MailWorld> {
     dir.remove();
   });
   await migrateServerDatabase(database.exec);
-  await database.exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)', [entitySettingKey, JSON.stringify(demoEntity)]);
+  await database.exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)', [
+    entitySettingKey,
+    JSON.stringify(demoEntity),
+  ]);
   const logs: string[] = [];
   const logger = createServerLogger('info', { write: (line: string) => void logs.push(line) });
   return {
@@ -89,7 +95,12 @@ async function mailWorld(variant: DatabaseVariant): Promise<MailWorld> {
   };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -116,7 +127,9 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     expect(parsed.subject).toBe(`Sus datos de acceso — ${demoEntity.name}`);
     expect(parsed.text).toContain('Hola, <script>alert(1)</script> Begoña Ñáñez:');
     expect(parsed.text).toContain('Contraseña inicial: Kq7-Wd4-M1');
-    expect(parsed.text).toContain(`Empresa Ibaguereña de Acueducto y Alcantarillado (demostración) · NIT ${formatNit(demoEntity.nit)}`);
+    expect(parsed.text).toContain(
+      `Empresa Ibaguereña de Acueducto y Alcantarillado (demostración) · NIT ${formatNit(demoEntity.nit)}`,
+    );
     expect(parsed.text).toContain('Ley 1581 de 2012');
     const html = String(parsed.html);
     expect(html).toContain('Hola, &lt;script&gt;alert(1)&lt;/script&gt; Begoña Ñáñez:');
@@ -129,7 +142,8 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     const logText = world.logs.join('');
     expect(logText).toContain(id!);
     expect(logText).toContain('account-welcome');
-    for (const secret of ['ciudadana1@example.com', 'Kq7-Wd4-M1', 'Sus datos de acceso']) expect(logText).not.toContain(secret);
+    for (const secret of ['ciudadana1@example.com', 'Kq7-Wd4-M1', 'Sus datos de acceso'])
+      expect(logText).not.toContain(secret);
   });
 
   it('keeps every mail through an SMTP outage and delivers each exactly once when the relay is back', async () => {
@@ -139,7 +153,9 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     const ids = await world.enqueue(welcome(1), welcome(2), welcome(3));
     world.sender(world.smtp(sink)).start();
 
-    const failing = await waitFor('retries during the outage', world.rows, (rows) => rows.every((r) => r.attempts >= 2));
+    const failing = await waitFor('retries during the outage', world.rows, (rows) =>
+      rows.every((r) => r.attempts >= 2),
+    );
     for (const row of failing) {
       expect(row.state).toBe('queued');
       expect(row.last_error).toContain('ECONNREFUSED');
@@ -151,21 +167,27 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     await sink.waitForMail(3);
     await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
     await pause(150);
-    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(
+      ids.map((id) => `<${id}@ventanilla.local>`).sort(),
+    );
   });
 
   it('retries a 451 until the recipient is accepted, and parks a 550 as failed without blocking the queue', async () => {
     const world = await mailWorld(variant);
     const sink = await startSmtpSink();
     sink.refuseRecipients({ code: 451, message: '4.2.2 buzón lleno, intente más tarde' }, 'ciudadana1@example.com');
-    sink.refuseRecipients({ code: 550, message: '5.1.1 <ciudadana2@example.com>: usuario desconocido' }, 'ciudadana2@example.com');
+    sink.refuseRecipients(
+      { code: 550, message: '5.1.1 <ciudadana2@example.com>: usuario desconocido' },
+      'ciudadana2@example.com',
+    );
     const [deferred, refused] = await world.enqueue(welcome(1), welcome(2));
     world.sender(world.smtp(sink)).start();
 
     const rows = await waitFor(
       'retries of the 451 and the 550 parked',
       world.rows,
-      (r) => (r.find((x) => x.id === deferred)?.attempts ?? 0) >= 2 && r.find((x) => x.id === refused)?.state === 'failed',
+      (r) =>
+        (r.find((x) => x.id === deferred)?.attempts ?? 0) >= 2 && r.find((x) => x.id === refused)?.state === 'failed',
     );
     const retried = rows.find((r) => r.id === deferred);
     expect(retried?.state).toBe('queued');
@@ -178,7 +200,12 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     expect(world.logs.join('')).not.toContain('ciudadana');
     // The refused mail keeps its subject and reason but not its body (the initial password in
     // it), like sent mail; the one still to be sent keeps its body.
-    const { rows: bodies } = await world.database.exec.query<{ id: string; subject: string; html: string; text: string }>('SELECT id, subject, html, text FROM mail_outbox');
+    const { rows: bodies } = await world.database.exec.query<{
+      id: string;
+      subject: string;
+      html: string;
+      text: string;
+    }>('SELECT id, subject, html, text FROM mail_outbox');
     const parkedBody = bodies.find((b) => b.id === refused);
     expect(parkedBody).toMatchObject({ html: '', text: '', subject: expect.stringContaining('Sus datos de acceso') });
     expect(bodies.find((b) => b.id === deferred)?.text).toContain('Kq7-Wd4-M1');
@@ -188,7 +215,11 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     sink.refuseRecipients(null, 'ciudadana1@example.com');
     const [later] = await world.enqueue(welcome(3));
     await sink.waitForMail(2);
-    const done = await waitFor('the rest to be sent', world.rows, (r) => r.filter((x) => x.state === 'sent').length === 2);
+    const done = await waitFor(
+      'the rest to be sent',
+      world.rows,
+      (r) => r.filter((x) => x.state === 'sent').length === 2,
+    );
     expect(done.find((r) => r.id === later)?.state).toBe('sent');
     expect(done.find((r) => r.id === refused)?.state).toBe('failed');
     await pause(100);
@@ -216,7 +247,11 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
       { batchSize: 4 },
     );
     first.start();
-    await waitFor('the first sender to send two', async () => sent, (n) => n >= 2);
+    await waitFor(
+      'the first sender to send two',
+      async () => sent,
+      (n) => n >= 2,
+    );
     await stopped;
     const afterStop = await world.rows();
     expect(afterStop.filter((r) => r.state === 'sent')).toHaveLength(2);
@@ -229,7 +264,9 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     await sink.waitForMail(6);
     await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
     await pause(150);
-    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(
+      ids.map((id) => `<${id}@ventanilla.local>`).sort(),
+    );
   });
 
   it('retries a mail whose sender died mid-send once its lease expires', async () => {
@@ -247,7 +284,11 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
       { leaseMs: 300 },
     );
     hung.start();
-    await waitFor('the hung sender to claim the mail', async () => release, (r) => r !== undefined);
+    await waitFor(
+      'the hung sender to claim the mail',
+      async () => release,
+      (r) => r !== undefined,
+    );
     world.sender(world.smtp(sink), { leaseMs: 300 }).start();
     await pause(100);
     expect(sink.received).toHaveLength(0);
@@ -270,7 +311,9 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     await sink.waitForMail(10);
     await waitFor('all rows sent', world.rows, (rows) => rows.every((r) => r.state === 'sent'));
     await pause(150);
-    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(ids.map((id) => `<${id}@ventanilla.local>`).sort());
+    expect(sink.received.map((m) => m.parsed.messageId).sort()).toEqual(
+      ids.map((id) => `<${id}@ventanilla.local>`).sort(),
+    );
   });
 
   it('sends through a running server, and a mail queued while it was down goes out when it starts', async () => {
@@ -280,7 +323,10 @@ describeEachServerDatabase('central server: outgoing mail', (variant) => {
     const [id] = await t.server.database.exec.transaction((tx) => Promise.all([enqueueMail(tx, welcome(1))]));
     t.server.mail.wake();
     const [mail] = await sink.waitForMail(1);
-    expect(mail?.parsed.from?.value[0]).toMatchObject({ name: 'Acueducto de Ibagué', address: 'no-responder@acueducto.example' });
+    expect(mail?.parsed.from?.value[0]).toMatchObject({
+      name: 'Acueducto de Ibagué',
+      address: 'no-responder@acueducto.example',
+    });
     expect(mail?.parsed.messageId).toBe(`<${id}@acueducto.example>`);
     expect((await t.request('/mailbox')).status).toBe(404);
     await t.stop();

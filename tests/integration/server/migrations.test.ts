@@ -17,7 +17,9 @@ const journal = JSON.parse(readFileSync(path.join(defaultServerMigrationsDir, 'm
 const shippedTags = journal.entries.map((e) => e.tag);
 const silent = createServerLogger('silent');
 
-async function openFresh(variant: DatabaseVariant): Promise<{ database: ServerDatabase; dataDir: string; databaseUrl: string | null }> {
+async function openFresh(
+  variant: DatabaseVariant,
+): Promise<{ database: ServerDatabase; dataDir: string; databaseUrl: string | null }> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
   const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger: silent });
   onTestFinished(async () => {
@@ -55,7 +57,8 @@ describeEachServerDatabase('central server: migrations', (variant) => {
     const { database, dataDir, databaseUrl } = await openFresh(variant);
     // PostgreSQL: a second pool is a second server instance. PGlite allows one process only,
     // so there the two runs share the database object.
-    const second = databaseUrl === null ? database : await openServerDatabase({ dataDir, databaseUrl }, { logger: silent });
+    const second =
+      databaseUrl === null ? database : await openServerDatabase({ dataDir, databaseUrl }, { logger: silent });
     if (second !== database) onTestFinished(() => second.close());
     const reports = await Promise.all([migrateServerDatabase(database.exec), migrateServerDatabase(second.exec)]);
     expect(reports.map((r) => r.applied.length).sort()).toEqual([0, shippedTags.length]);
@@ -65,10 +68,10 @@ describeEachServerDatabase('central server: migrations', (variant) => {
   it('refuses a database that has a migration this version does not know', async () => {
     const { database, dataDir, databaseUrl } = await openFresh(variant);
     await migrateServerDatabase(database.exec);
-    await database.exec.query(`insert into server_migrations (idx, tag, sha256) values ($1, '9999_from_the_future', $2)`, [
-      shippedTags.length,
-      'f'.repeat(64),
-    ]);
+    await database.exec.query(
+      `insert into server_migrations (idx, tag, sha256) values ($1, '9999_from_the_future', $2)`,
+      [shippedTags.length, 'f'.repeat(64)],
+    );
     const refusal = await migrateServerDatabase(database.exec).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ServerMigrationError);
     expect((refusal as ServerMigrationError).problem).toBe('unknown-migrations');
@@ -78,9 +81,18 @@ describeEachServerDatabase('central server: migrations', (variant) => {
 
     // The server refuses to start on it, and releases the database on the way out.
     await database.close();
-    await expect(startServer({ dataDir, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM })).rejects.toThrow(
-      /no conoce \(9999_from_the_future\)/,
-    );
+    await expect(
+      startServer({
+        dataDir,
+        databaseUrl,
+        host: '127.0.0.1',
+        port: 0,
+        logLevel: 'silent',
+        enrollmentCodeTtlHours: 24,
+        smtpUrl: null,
+        mailFrom: DEFAULT_MAIL_FROM,
+      }),
+    ).rejects.toThrow(/no conoce \(9999_from_the_future\)/);
     const reopened = await openServerDatabase({ dataDir, databaseUrl }, { logger: silent });
     await reopened.close();
   });
@@ -102,8 +114,13 @@ describeEachServerDatabase('central server: migrations', (variant) => {
     onTestFinished(() => dir.remove());
     cpSync(defaultServerMigrationsDir, dir.path, { recursive: true });
     const file = path.join(dir.path, `${shippedTags[0]}.sql`);
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\n--> statement-breakpoint\nCREATE INDEX "sneaky_idx" ON "devices" ("name");`);
-    await expect(migrateServerDatabase(database.exec, { migrationsDir: dir.path })).rejects.toMatchObject({ problem: 'edited-migration' });
+    writeFileSync(
+      file,
+      `${readFileSync(file, 'utf8')}\n--> statement-breakpoint\nCREATE INDEX "sneaky_idx" ON "devices" ("name");`,
+    );
+    await expect(migrateServerDatabase(database.exec, { migrationsDir: dir.path })).rejects.toMatchObject({
+      problem: 'edited-migration',
+    });
   });
 
   it('applies pending migrations in one transaction: a failing one leaves the database as it was', async () => {
@@ -114,7 +131,10 @@ describeEachServerDatabase('central server: migrations', (variant) => {
     const journalFile = path.join(dir.path, 'meta', '_journal.json');
     const withBroken = {
       ...journal,
-      entries: [...journal.entries, { idx: journal.entries.length, version: '7', when: Date.now(), tag: '9000_broken', breakpoints: true }],
+      entries: [
+        ...journal.entries,
+        { idx: journal.entries.length, version: '7', when: Date.now(), tag: '9000_broken', breakpoints: true },
+      ],
     };
     writeFileSync(journalFile, JSON.stringify(withBroken));
     writeFileSync(

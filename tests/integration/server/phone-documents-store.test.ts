@@ -12,18 +12,30 @@ import { startTestServer, type TestServer } from '../../support/server-harness';
  */
 async function kiosk(t: TestServer): Promise<string> {
   const id = randomUUID();
-  await t.server.database.exec.query("INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Kiosco', 'kiosk', $2)", [id, randomUUID()]);
+  await t.server.database.exec.query(
+    "INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Kiosco', 'kiosk', $2)",
+    [id, randomUUID()],
+  );
   return id;
 }
 
-const pdf = (size: number, deviceId: string) => ({ fileName: 'factura.pdf', contentType: 'application/pdf' as const, bytes: Buffer.alloc(size, 0x25), deviceId });
+const pdf = (size: number, deviceId: string) => ({
+  fileName: 'factura.pdf',
+  contentType: 'application/pdf' as const,
+  bytes: Buffer.alloc(size, 0x25),
+  deviceId,
+});
 
 describeEachServerDatabase('documents held for a phone', (variant) => {
   it('serves a document once by its token, and forgets it at its expiry or when swept', async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const device = await kiosk(t);
     let now = Date.parse('2026-12-03T15:00:00Z');
-    const held = new PhoneDocuments(t.server.database.exec, { ttlMs: 600_000, maxHeldBytes: 1_000_000, maxPerDevice: 10 }, () => new Date(now));
+    const held = new PhoneDocuments(
+      t.server.database.exec,
+      { ttlMs: 600_000, maxHeldBytes: 1_000_000, maxPerDevice: 10 },
+      () => new Date(now),
+    );
     try {
       const first = await held.hold(pdf(100, device));
       const second = await held.hold(pdf(200, device));
@@ -32,7 +44,9 @@ describeEachServerDatabase('documents held for a phone', (variant) => {
       expect(first.token).not.toBe(second.token);
       expect(first.expiresAt.toISOString()).toBe('2026-12-03T15:10:00.000Z');
       // Only the token's hash is stored.
-      const stored = await t.server.database.exec.query<{ token_sha256: string }>('SELECT token_sha256 FROM phone_documents');
+      const stored = await t.server.database.exec.query<{ token_sha256: string }>(
+        'SELECT token_sha256 FROM phone_documents',
+      );
       expect(stored.rows.map((r) => r.token_sha256)).not.toContain(first.token);
       const taken = await held.take(first.token);
       expect(taken?.bytes.equals(Buffer.alloc(100, 0x25))).toBe(true);
@@ -66,7 +80,12 @@ describeEachServerDatabase('documents held for a phone', (variant) => {
 
 it('the central server’s document settings have defaults and say in Spanish what is wrong', () => {
   expect(loadDocumentConfig({})).toEqual({ publicUrl: null, uploadMaxBytes: 10 * 1024 * 1024, phoneLinkMinutes: 10 });
-  expect(loadDocumentConfig({ VENTANILLA_PUBLIC_URL: 'https://ventanilla.acueducto.example/', VENTANILLA_PHONE_LINK_MINUTES: '5' })).toMatchObject({
+  expect(
+    loadDocumentConfig({
+      VENTANILLA_PUBLIC_URL: 'https://ventanilla.acueducto.example/',
+      VENTANILLA_PHONE_LINK_MINUTES: '5',
+    }),
+  ).toMatchObject({
     publicUrl: 'https://ventanilla.acueducto.example',
     phoneLinkMinutes: 5,
   });

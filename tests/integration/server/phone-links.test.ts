@@ -19,7 +19,11 @@ function testClock(): { now: () => Date; advance(ms: number): void } {
   return { now: () => new Date(at), advance: (ms) => (at += ms) };
 }
 
-async function start(variant: Parameters<typeof startTestServer>[0], clock = testClock(), phoneLinkMinutes = 10): Promise<TestServer> {
+async function start(
+  variant: Parameters<typeof startTestServer>[0],
+  clock = testClock(),
+  phoneLinkMinutes = 10,
+): Promise<TestServer> {
   return startTestServer(variant, {
     logLevel: 'warn',
     config: { documents: { publicUrl: null, uploadMaxBytes, phoneLinkMinutes } },
@@ -28,7 +32,11 @@ async function start(variant: Parameters<typeof startTestServer>[0], clock = tes
 }
 
 async function enroll(t: TestServer, mode: DeviceMode = 'kiosk'): Promise<string> {
-  const { code } = await createEnrollmentCode(t.server.database, { deviceName: `Equipo ${mode}`, mode, office: 'Sede Centro' });
+  const { code } = await createEnrollmentCode(t.server.database, {
+    deviceName: `Equipo ${mode}`,
+    mode,
+    office: 'Sede Centro',
+  });
   const { body } = await t.request('/v1/enroll', postJson({ code }));
   return (body as { value: { token: string } }).value.token;
 }
@@ -40,7 +48,13 @@ async function billPdf(text: string): Promise<Uint8Array> {
   return doc.save();
 }
 
-function upload(t: TestServer, token: string, bytes: Uint8Array, fileName = 'factura-2026-03.pdf', contentType = 'application/pdf') {
+function upload(
+  t: TestServer,
+  token: string,
+  bytes: Uint8Array,
+  fileName = 'factura-2026-03.pdf',
+  contentType = 'application/pdf',
+) {
   return t.request(`/v1/documents/phone-links?fileName=${encodeURIComponent(fileName)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
@@ -144,7 +158,11 @@ describeEachServerDatabase('central server: documents to a phone («Llevar a mi 
     const counter = await enroll(t, 'cashier');
     const pdf = await billPdf('Solo kioscos');
 
-    const anonymous = await t.request('/v1/documents/phone-links?fileName=a.pdf', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: Buffer.from(pdf) });
+    const anonymous = await t.request('/v1/documents/phone-links?fileName=a.pdf', {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: Buffer.from(pdf),
+    });
     expect(anonymous.status).toBe(401);
     expect((await upload(t, counter, pdf)).status).toBe(403);
     expect((await upload(t, kiosk, new TextEncoder().encode('<html>no soy un PDF</html>'))).status).toBe(400);
@@ -161,7 +179,10 @@ describeEachServerDatabase('central server: documents to a phone («Llevar a mi 
     for (let n = 0; n < 10; n += 1) links.push(await linkOf(t, kiosk, pdf));
     const full = await upload(t, kiosk, pdf);
     expect(full.status).toBe(429);
-    expect(full.body).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringContaining('Espere unos minutos') } });
+    expect(full.body).toMatchObject({
+      ok: false,
+      error: { code: 'locked', message: expect.stringContaining('Espere unos minutos') },
+    });
     expect((await open(links[0]?.url ?? '')).status).toBe(200);
     expect((await upload(t, kiosk, pdf)).status).toBe(200);
   });
@@ -172,19 +193,29 @@ describeEachServerDatabase('central server: documents to a phone («Llevar a mi 
     const base = `POST /v1/documents/phone-links?fileName=grande.pdf HTTP/1.1\r\nHost: 127.0.0.1:${t.server.port}\r\nAuthorization: Bearer ${kiosk}\r\nContent-Type: application/pdf\r\n`;
 
     // 50 MB announced, 1 KB sent: the answer comes at once, and the connection closes.
-    const announced = await refusedMidBody(t.server.port, `${base}Content-Length: ${50 * 1024 * 1024}\r\n\r\n`, Buffer.from('%PDF-1.7\n'.padEnd(1024, ' ')));
+    const announced = await refusedMidBody(
+      t.server.port,
+      `${base}Content-Length: ${50 * 1024 * 1024}\r\n\r\n`,
+      Buffer.from('%PDF-1.7\n'.padEnd(1024, ' ')),
+    );
     expect(announced.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
     expect(announced.closed).toBe(true);
 
     // Chunked, no length: refused once the limit is passed, while the client is still sending.
     const chunk = Buffer.from('%PDF-1.7\n'.padEnd(uploadMaxBytes + 10, ' '));
     const chunked = `${chunk.length.toString(16)}\r\n`;
-    const streamed = await refusedMidBody(t.server.port, `${base}Transfer-Encoding: chunked\r\n\r\n${chunked}`, Buffer.concat([chunk, Buffer.from('\r\n')]));
+    const streamed = await refusedMidBody(
+      t.server.port,
+      `${base}Transfer-Encoding: chunked\r\n\r\n${chunked}`,
+      Buffer.concat([chunk, Buffer.from('\r\n')]),
+    );
     expect(streamed.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
 
     // Without the token, nothing of the body is read at all: 401 first.
     const noToken = `POST /v1/documents/phone-links?fileName=a.pdf HTTP/1.1\r\nHost: 127.0.0.1:${t.server.port}\r\nContent-Type: application/pdf\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`;
-    expect((await refusedMidBody(t.server.port, noToken, Buffer.alloc(16))).statusLine).toBe('HTTP/1.1 401 Unauthorized');
+    expect((await refusedMidBody(t.server.port, noToken, Buffer.alloc(16))).statusLine).toBe(
+      'HTTP/1.1 401 Unauthorized',
+    );
 
     // Just under the limit goes through.
     const fits = Buffer.from('%PDF-1.7\n'.padEnd(uploadMaxBytes, ' '));

@@ -17,7 +17,11 @@ const SESSION_ENDED = 'Su sesión terminó. Ingrese de nuevo con su número de d
 
 const accountRoutes = routeNames.filter((name) => serverRoutes[name].auth === 'account');
 
-async function enrolled(t: TestServer, mode: 'kiosk' | 'cashier', deviceName: string): Promise<{ token: string; deviceId: string }> {
+async function enrolled(
+  t: TestServer,
+  mode: 'kiosk' | 'cashier',
+  deviceName: string,
+): Promise<{ token: string; deviceId: string }> {
   const { code } = await createEnrollmentCode(t.server.database, { deviceName, mode });
   const answer = await new ServerClient(t.server.url).enroll(code);
   if (!answer.ok) throw new Error(answer.error.message);
@@ -26,8 +30,16 @@ async function enrolled(t: TestServer, mode: 'kiosk' | 'cashier', deviceName: st
 
 /** Sends `body` to a route of the map as it is, with the device's token and maybe a session. */
 function send(t: TestServer, route: ServerRoute, token: string, body: string | null, session?: string) {
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(session === undefined ? {} : { [accountSessionHeader]: session }) };
-  return t.request(route.path, body === null ? { method: route.method, headers } : { method: route.method, headers: { ...headers, 'content-type': 'application/json' }, body });
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${token}`,
+    ...(session === undefined ? {} : { [accountSessionHeader]: session }),
+  };
+  return t.request(
+    route.path,
+    body === null
+      ? { method: route.method, headers }
+      : { method: route.method, headers: { ...headers, 'content-type': 'application/json' }, body },
+  );
 }
 
 describeEachServerDatabase('device API auth kinds and limits, as the map says', (variant) => {
@@ -38,11 +50,21 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
     if (kiosk === undefined || other === undefined) throw new Error('two kiosks');
     const password = await registerAndReadPassword(server, kiosk, registration);
     const client = new ServerClient(t.server.url);
-    const login = await client.call('accounts.login', { docNumber: registration.docNumber, password }, { token: kiosk.token });
+    const login = await client.call(
+      'accounts.login',
+      { docNumber: registration.docNumber, password },
+      { token: kiosk.token },
+    );
     if (!login.ok) throw new Error(login.error.message);
     const session = login.value.session;
 
-    expect(accountRoutes.toSorted()).toEqual(['accounts.changePassword', 'accounts.confirmEmail', 'accounts.linkCode', 'accounts.profile', 'accounts.saveProfile']);
+    expect(accountRoutes.toSorted()).toEqual([
+      'accounts.changePassword',
+      'accounts.confirmEmail',
+      'accounts.linkCode',
+      'accounts.profile',
+      'accounts.saveProfile',
+    ]);
     for (const name of accountRoutes) {
       const route = serverRoutes[name];
       const junk = route.method === 'GET' ? null : '{"not":"this route’s input"}';
@@ -53,7 +75,10 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
         ['another kiosk’s', await send(t, route, other.token, junk, session)],
       ] as const) {
         expect(answer.status, `${name}, ${label} session`).toBe(401);
-        expect(answer.body, `${name}, ${label} session`).toEqual({ ok: false, error: { code: 'session-ended', message: SESSION_ENDED } });
+        expect(answer.body, `${name}, ${label} session`).toEqual({
+          ok: false,
+          error: { code: 'session-ended', message: SESSION_ENDED },
+        });
       }
     }
 
@@ -62,13 +87,28 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
     expect(profile.ok && profile.value.email).toBe(registration.email);
     // And with its input checked after the session: Spanish, naming the field.
     const badCode = await client.call('accounts.confirmEmail', { code: '12' }, { token: kiosk.token, session });
-    expect(badCode).toEqual({ ok: false, error: { code: 'validation', message: 'El código tiene 6 números: cópielo del correo nuevo.' } });
+    expect(badCode).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'El código tiene 6 números: cópielo del correo nuevo.' },
+    });
 
     // Logging out needs no live session: ending one that already ended is no error.
-    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
-    expect(await client.call('accounts.profile', {}, { token: kiosk.token, session })).toEqual({ ok: false, error: { code: 'session-ended', message: SESSION_ENDED } });
-    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
-    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session: null })).toEqual({ ok: true, value: { message: 'Sesión cerrada.' } });
+    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({
+      ok: true,
+      value: { message: 'Sesión cerrada.' },
+    });
+    expect(await client.call('accounts.profile', {}, { token: kiosk.token, session })).toEqual({
+      ok: false,
+      error: { code: 'session-ended', message: SESSION_ENDED },
+    });
+    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session })).toEqual({
+      ok: true,
+      value: { message: 'Sesión cerrada.' },
+    });
+    expect(await client.call('accounts.logout', {}, { token: kiosk.token, session: null })).toEqual({
+      ok: true,
+      value: { message: 'Sesión cerrada.' },
+    });
   });
 
   it('only the push takes a body of megabytes', async () => {
@@ -84,7 +124,10 @@ describeEachServerDatabase('device API auth kinds and limits, as the map says', 
     expect(parsed.body).toMatchObject({ ok: false, error: { code: 'validation', field: 'events.0.id' } });
     const large = await send(t, push, counter.token, tooLarge);
     expect(large.status).toBe(413);
-    expect(large.body).toEqual({ ok: false, error: { code: 'validation', message: 'La solicitud es demasiado grande.' } });
+    expect(large.body).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'La solicitud es demasiado grande.' },
+    });
     // Any other route keeps the server's 256 KiB.
     const register = await send(t, serverRoutes['accounts.register'], counter.token, megabyte);
     expect(register.status).toBe(413);

@@ -23,7 +23,9 @@ describeEachServerDatabase('central server: secrets at rest and in logs', (varia
     const { body } = await t.request('/v1/enroll', postJson({ code }));
     const { token, deviceId } = (body as { value: { token: string; deviceId: string } }).value;
 
-    const { rows: codeRows } = await t.server.database.exec.query<{ code_hash: string }>('select code_hash from enrollment_codes');
+    const { rows: codeRows } = await t.server.database.exec.query<{ code_hash: string }>(
+      'select code_hash from enrollment_codes',
+    );
     expect(codeRows).toEqual([{ code_hash: sha256(plainCode) }]);
     const { rows: deviceRows } = await t.server.database.exec.query<{ token_hash: string }>(
       'select token_hash from devices where id = $1',

@@ -16,7 +16,16 @@ describeEachServerDatabase('central server: start-up and stop', (variant) => {
     if (address === null || typeof address === 'string') throw new Error('no port');
     const { dir, databaseUrl } = await prepareDatabase(variant);
     onTestFinished(() => dir.remove());
-    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: address.port, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM };
+    const config = {
+      dataDir: dir.path,
+      databaseUrl,
+      host: '127.0.0.1',
+      port: address.port,
+      logLevel: 'silent',
+      enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: DEFAULT_MAIL_FROM,
+    };
 
     await expect(startServer(config)).rejects.toMatchObject({ code: 'EADDRINUSE' });
 
@@ -27,7 +36,16 @@ describeEachServerDatabase('central server: start-up and stop', (variant) => {
   it('keeps its deployment identity across restarts, and stop() can be called twice', async () => {
     const { dir, databaseUrl } = await prepareDatabase(variant);
     onTestFinished(() => dir.remove());
-    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM };
+    const config = {
+      dataDir: dir.path,
+      databaseUrl,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+      enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: DEFAULT_MAIL_FROM,
+    };
     const deploymentOf = async (server: Awaited<ReturnType<typeof startServer>>) =>
       (await server.database.exec.query<{ id: string }>('select id from deployments')).rows;
 
@@ -46,7 +64,16 @@ describeEachServerDatabase('central server: stop with open connections', (varian
   it('stops at once with a connection that never sent a request, and lets a request in flight finish', async () => {
     const { dir, databaseUrl } = await prepareDatabase(variant);
     onTestFinished(() => dir.remove());
-    const config = { dataDir: dir.path, databaseUrl, host: '127.0.0.1', port: 0, logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM };
+    const config = {
+      dataDir: dir.path,
+      databaseUrl,
+      host: '127.0.0.1',
+      port: 0,
+      logLevel: 'silent',
+      enrollmentCodeTtlHours: 24,
+      smtpUrl: null,
+      mailFrom: DEFAULT_MAIL_FROM,
+    };
     const server = await startServer(config);
     // A client that connected and went quiet (a pre-connected socket, a device that lost power).
     const silent = net.connect(server.port, '127.0.0.1');

@@ -31,18 +31,27 @@ const extraPayments = 100_000;
 type Snapshot = Record<string, { columns: string[]; rows: number; hash: string }>;
 
 function snapshot(sqlite: Database.Database, columnsOf?: Snapshot): Snapshot {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   const result: Snapshot = {};
   for (const table of tables) {
-    const columns = columnsOf?.[table]?.columns ?? (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).pluck().all() as string[]);
+    const columns =
+      columnsOf?.[table]?.columns ??
+      (sqlite.prepare(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`).pluck().all() as string[]);
     // Rows joined in SQLite and hashed once: a row at a time through JSON is slow at 100,000 rows.
     const row = columns.map((c) => `quote("${c}")`).join(" || ',' || ");
     const order = columns.map((c) => `"${c}"`).join(', ');
-    const listed = sqlite.prepare(`SELECT count(*) AS n, group_concat(${row}, char(10) ORDER BY ${order}) AS text FROM "${table}"`).get() as {
+    const listed = sqlite
+      .prepare(`SELECT count(*) AS n, group_concat(${row}, char(10) ORDER BY ${order}) AS text FROM "${table}"`)
+      .get() as {
       n: number;
       text: string | null;
     };
-    const hash = createHash('sha256').update(listed.text ?? '').digest('hex');
+    const hash = createHash('sha256')
+      .update(listed.text ?? '')
+      .digest('hex');
     result[table] = { columns, rows: listed.n, hash };
   }
   return result;
@@ -66,7 +75,9 @@ beforeAll(async () => {
   const at = '2026-03-10T15:00:00.000Z';
   sqlite.prepare("INSERT INTO device_meta (key, value) VALUES ('deviceName', 'Caja 1'), ('syncCursor', '4821')").run();
   sqlite
-    .prepare("INSERT INTO cash_sessions (id, cashier, cashier_name, opened_at, opening_float) VALUES ('01930000-0000-7000-8000-00000000c001', 'cajero1', 'Martha', ?, 100000)")
+    .prepare(
+      "INSERT INTO cash_sessions (id, cashier, cashier_name, opened_at, opening_float) VALUES ('01930000-0000-7000-8000-00000000c001', 'cajero1', 'Martha', ?, 100000)",
+    )
     .run(at);
   sqlite
     .prepare(
@@ -75,8 +86,20 @@ beforeAll(async () => {
     )
     .run(at);
   const event = sqlite.prepare('INSERT INTO outbox (id, type, payload, created_at, state) VALUES (?, ?, ?, ?, ?)');
-  event.run('01930000-0000-7000-8000-00000000e001', 'cash_session.opened', JSON.stringify({ sessionId: '01930000-0000-7000-8000-00000000c001' }), at, 'sent');
-  event.run('01930000-0000-7000-8000-00000000e002', 'payment.taken', JSON.stringify({ paymentId: '01930000-0000-7000-8000-00000000c002', amount: 52300 }), at, 'pending');
+  event.run(
+    '01930000-0000-7000-8000-00000000e001',
+    'cash_session.opened',
+    JSON.stringify({ sessionId: '01930000-0000-7000-8000-00000000c001' }),
+    at,
+    'sent',
+  );
+  event.run(
+    '01930000-0000-7000-8000-00000000e002',
+    'payment.taken',
+    JSON.stringify({ paymentId: '01930000-0000-7000-8000-00000000c002', amount: 52300 }),
+    at,
+    'pending',
+  );
   expect(version(sqlite)).toBe(oldVersion);
   before = snapshot(sqlite);
   store.close();
@@ -90,7 +113,10 @@ function oldStoreCopy(): { dataDir: string; storeDir: string } {
   const storeDir = path.join(dir.path, 'device');
   cpSync(template.path, storeDir, { recursive: true });
   // A counter: a kiosk's start-up would blank the replica's payment references (replica-policy.ts).
-  writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cashier', name: 'Caja 1' } }));
+  writeFileSync(
+    path.join(dir.path, 'ventanilla.json'),
+    JSON.stringify({ device: { mode: 'cashier', name: 'Caja 1' } }),
+  );
   return { dataDir: dir.path, storeDir };
 }
 
@@ -133,48 +159,62 @@ async function appOpens(dataDir: string): Promise<void> {
 }
 
 describe('store faults: the app killed while it migrates', () => {
-  it('inside the transaction after each statement and before the commit: the old store stays whole, then migrates', { timeout: 120_000 }, async () => {
-    const { dataDir, storeDir } = oldStoreCopy();
-    const steps = [...migrations.slice(oldVersion).flatMap((m) => m.statements.map((_, i) => `${m.tag}#${i}`)), 'checked'];
-    for (const step of steps) {
-      const child = startChild('migration-process', [storeDir, step]);
-      const lines = childLines(child);
-      await lines.wait((line) => line === 'paused', 60_000);
-      await child.kill9();
-      expect(storeAfterKill(storeDir), `killed at ${step}`).toBe('old');
-    }
-    const opening = startChild('migration-process', [storeDir, 'none']);
-    await childLines(opening).wait((line) => line === 'opened', 60_000);
-    expect(storeAfterKill(storeDir)).toBe('migrated');
-    await appOpens(dataDir);
-  });
-
-  it('at random moments of a long migration: wholly old or wholly migrated, and the next start finishes it', { timeout: 120_000 }, async () => {
-    // How long the migration takes here, from its first statement to the open store.
-    const timing = oldStoreCopy();
-    const timed = startChild('migration-process', [timing.storeDir, 'none']);
-    const timedLines = childLines(timed);
-    await timedLines.wait((line) => line.startsWith('step '), 60_000);
-    const started = Date.now();
-    await timedLines.wait((line) => line === 'opened', 60_000);
-    const migrationMs = Date.now() - started;
-
-    const outcomes: string[] = [];
-    for (let k = 0; k < 4; k += 1) {
+  it(
+    'inside the transaction after each statement and before the commit: the old store stays whole, then migrates',
+    { timeout: 120_000 },
+    async () => {
       const { dataDir, storeDir } = oldStoreCopy();
-      const child = startChild('migration-process', [storeDir, 'none']);
-      const lines = childLines(child);
-      await lines.wait((line) => line.startsWith('step '), 60_000);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * migrationMs));
-      await child.kill9();
-      await lines.ended;
-      const outcome = storeAfterKill(storeDir);
-      // The child writes each step before going on, and the commit comes after `checked`.
-      if (!lines.seen.includes('step checked')) expect(outcome).toBe('old');
-      if (lines.seen.includes('opened')) expect(outcome).toBe('migrated');
-      outcomes.push(`${outcome} after ${lines.seen.at(-1) ?? 'nothing'}`);
+      const steps = [
+        ...migrations.slice(oldVersion).flatMap((m) => m.statements.map((_, i) => `${m.tag}#${i}`)),
+        'checked',
+      ];
+      for (const step of steps) {
+        const child = startChild('migration-process', [storeDir, step]);
+        const lines = childLines(child);
+        await lines.wait((line) => line === 'paused', 60_000);
+        await child.kill9();
+        expect(storeAfterKill(storeDir), `killed at ${step}`).toBe('old');
+      }
+      const opening = startChild('migration-process', [storeDir, 'none']);
+      await childLines(opening).wait((line) => line === 'opened', 60_000);
+      expect(storeAfterKill(storeDir)).toBe('migrated');
       await appOpens(dataDir);
-    }
-    expect(outcomes.filter((o) => o.startsWith('old')).length, `kills that landed inside the migration: ${outcomes.join('; ')}`).toBeGreaterThan(0);
-  });
+    },
+  );
+
+  it(
+    'at random moments of a long migration: wholly old or wholly migrated, and the next start finishes it',
+    { timeout: 120_000 },
+    async () => {
+      // How long the migration takes here, from its first statement to the open store.
+      const timing = oldStoreCopy();
+      const timed = startChild('migration-process', [timing.storeDir, 'none']);
+      const timedLines = childLines(timed);
+      await timedLines.wait((line) => line.startsWith('step '), 60_000);
+      const started = Date.now();
+      await timedLines.wait((line) => line === 'opened', 60_000);
+      const migrationMs = Date.now() - started;
+
+      const outcomes: string[] = [];
+      for (let k = 0; k < 4; k += 1) {
+        const { dataDir, storeDir } = oldStoreCopy();
+        const child = startChild('migration-process', [storeDir, 'none']);
+        const lines = childLines(child);
+        await lines.wait((line) => line.startsWith('step '), 60_000);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * migrationMs));
+        await child.kill9();
+        await lines.ended;
+        const outcome = storeAfterKill(storeDir);
+        // The child writes each step before going on, and the commit comes after `checked`.
+        if (!lines.seen.includes('step checked')) expect(outcome).toBe('old');
+        if (lines.seen.includes('opened')) expect(outcome).toBe('migrated');
+        outcomes.push(`${outcome} after ${lines.seen.at(-1) ?? 'nothing'}`);
+        await appOpens(dataDir);
+      }
+      expect(
+        outcomes.filter((o) => o.startsWith('old')).length,
+        `kills that landed inside the migration: ${outcomes.join('; ')}`,
+      ).toBeGreaterThan(0);
+    },
+  );
 });

@@ -25,7 +25,10 @@ describe('local store', () => {
     // 2 = FULL: each commit is fsynced before it returns.
     expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = store.sqlite.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+    const tables = store.sqlite
+      .prepare("select name from sqlite_master where type = 'table' order by name")
+      .pluck()
+      .all();
     expect(tables).toEqual(expect.arrayContaining(['audit_log', 'device_meta', 'outbox']));
     store.close();
   });
@@ -43,10 +46,16 @@ describe('local store', () => {
     const store = openStore({ dir, migrations });
     store.sqlite.prepare("insert into device_meta (key, value) values ('deviceName', 'Caja 1')").run();
     store.close();
-    const next: Migration = { index: migrations.length, tag: 'test_next', statements: ['create table extra (id integer primary key)', "insert into extra values (7)"] };
+    const next: Migration = {
+      index: migrations.length,
+      tag: 'test_next',
+      statements: ['create table extra (id integer primary key)', 'insert into extra values (7)'],
+    };
     const upgraded = openStore({ dir, migrations: [...migrations, next] });
     expect(upgraded.sqlite.prepare('select id from extra').pluck().get()).toBe(7);
-    expect(upgraded.sqlite.prepare("select value from device_meta where key = 'deviceName'").pluck().get()).toBe('Caja 1');
+    expect(upgraded.sqlite.prepare("select value from device_meta where key = 'deviceName'").pluck().get()).toBe(
+      'Caja 1',
+    );
     upgraded.close();
   });
 
@@ -54,7 +63,7 @@ describe('local store', () => {
     const dir = newDir();
     openStore({ dir, migrations }).close();
     const good: Migration = { index: migrations.length, tag: 'good', statements: ['create table fine (id integer)'] };
-    const bad: Migration = { index: migrations.length + 1, tag: 'bad', statements: ['create table broken (']};
+    const bad: Migration = { index: migrations.length + 1, tag: 'bad', statements: ['create table broken ('] };
     expect(() => openStore({ dir, migrations: [...migrations, good, bad] })).toThrow(StoreError);
     const raw = openKeyedRaw(dir);
     expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
@@ -124,7 +133,8 @@ describe('local store', () => {
       const dir = newDir();
       if (withKey) {
         openStore({ dir, migrations }).close();
-        for (const sidecar of ['-wal', '-shm']) expect(existsSync(path.join(dir, `ventanilla.db${sidecar}`))).toBe(false);
+        for (const sidecar of ['-wal', '-shm'])
+          expect(existsSync(path.join(dir, `ventanilla.db${sidecar}`))).toBe(false);
       }
       const file = path.join(dir, 'ventanilla.db');
       const garbage = Buffer.from('esto no es una base de datos SQLite '.repeat(200));

@@ -9,7 +9,14 @@ import { openStore } from '../../../src-main/store/open-store';
 import { storeFileKind } from '../../../src-main/store/store-cipher';
 import { StoreError } from '../../../src-main/store/store-error';
 import { startChild, type Child } from '../../support/child-process';
-import { createPlainStore, legacyToken, openKeyedRaw, storeBytes, storeFile, tableCounts } from '../../support/store-files';
+import {
+  createPlainStore,
+  legacyToken,
+  openKeyedRaw,
+  storeBytes,
+  storeFile,
+  tableCounts,
+} from '../../support/store-files';
 import { tempDir } from '../../support/temp-dir';
 
 const migrations = readMigrations(path.resolve('db/local/migrations'));
@@ -24,7 +31,10 @@ afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 /** A plain store, closed cleanly, with what it holds: a holder name to look for, and counts. */
 async function plainStore(dir: string, subscribers = 150): Promise<{ name: string; counts: Record<string, number> }> {
   const sqlite = await createPlainStore(dir, subscribers);
-  const name = sqlite.prepare('SELECT holder_name FROM subscribers ORDER BY codigo_interno LIMIT 1 OFFSET 7').pluck().get() as string;
+  const name = sqlite
+    .prepare('SELECT holder_name FROM subscribers ORDER BY codigo_interno LIMIT 1 OFFSET 7')
+    .pluck()
+    .get() as string;
   const counts = tableCounts(sqlite);
   sqlite.close();
   expect(readFileSync(storeFile(dir)).includes(Buffer.from(name))).toBe(true);
@@ -63,7 +73,10 @@ function lines(child: Child): { until(line: string, timeoutMs?: number): Promise
     seen,
     until: (line, timeoutMs = 60_000) =>
       new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for «${line}»; saw ${seen.join(' | ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for «${line}»; saw ${seen.join(' | ')}`)),
+          timeoutMs,
+        );
         const check = () => {
           if (!seen.includes(line)) return;
           clearTimeout(timer);
@@ -134,23 +147,26 @@ describe('a plain store of an older install', () => {
     other.close();
   });
 
-  it.each(encryptionSteps)('survives a kill -9 right after step «%s»: the path holds one whole store, and the next start finishes', async (step: EncryptionStep) => {
-    const dir = newDir();
-    const plain = await plainStore(dir, 300);
-    const child = startChild('store-process', [dir, step]);
-    const out = lines(child);
-    await out.until('paused');
-    await child.kill9();
-    // Before the rename the plain store is whole; from it on, the encrypted one is.
-    const kind = storeFileKind(storeFile(dir));
-    expect(kind).toBe(step === 'swapped' ? 'encrypted' : 'plain');
-    if (kind === 'plain') {
-      const raw = new Database(storeFile(dir), { readonly: true });
-      expect(tableCounts(raw)).toEqual(plain.counts);
-      raw.close();
-    }
-    expectMigratedIntact(dir, plain);
-  });
+  it.each(encryptionSteps)(
+    'survives a kill -9 right after step «%s»: the path holds one whole store, and the next start finishes',
+    async (step: EncryptionStep) => {
+      const dir = newDir();
+      const plain = await plainStore(dir, 300);
+      const child = startChild('store-process', [dir, step]);
+      const out = lines(child);
+      await out.until('paused');
+      await child.kill9();
+      // Before the rename the plain store is whole; from it on, the encrypted one is.
+      const kind = storeFileKind(storeFile(dir));
+      expect(kind).toBe(step === 'swapped' ? 'encrypted' : 'plain');
+      if (kind === 'plain') {
+        const raw = new Database(storeFile(dir), { readonly: true });
+        expect(tableCounts(raw)).toEqual(plain.counts);
+        raw.close();
+      }
+      expectMigratedIntact(dir, plain);
+    },
+  );
 
   it('survives kills at random moments of a larger migration', async () => {
     const dir = newDir();

@@ -39,7 +39,11 @@ describe('local store encryption', () => {
     const dir = path.join(newDir(), 'device');
     const store = openStore({ dir, migrations });
     new DeviceMeta(store).set({ deviceName: 'Kiosco Sede Centro' });
-    store.sqlite.prepare("INSERT INTO subscribers VALUES (100005, '03-117', 'MARÍA FERNANDA RAMÍREZ', 2, 'residencial', 'CRA 5 # 10-20', 'Belén', 'Ibagué', 'MED-1')").run();
+    store.sqlite
+      .prepare(
+        "INSERT INTO subscribers VALUES (100005, '03-117', 'MARÍA FERNANDA RAMÍREZ', 2, 'residencial', 'CRA 5 # 10-20', 'Belén', 'Ibagué', 'MED-1')",
+      )
+      .run();
     // Both the file and its WAL: the rows are still in the WAL here.
     const bytes = storeBytes(dir);
     expect(bytes.includes(Buffer.from('RAMÍREZ'))).toBe(false);
@@ -105,14 +109,24 @@ describe('local store encryption', () => {
   it('refuses a key file sealed by the OS keychain when the keychain is not there, in Spanish', () => {
     const dir = newDir();
     const xor = (b: Buffer) => Buffer.from(b.map((byte) => byte ^ 0x5a));
-    openStore({ dir, migrations, secretStorage: new KeyFileStorage(storeKeysDir(dir), { seal: xor, open: xor }) }).close();
-    const sealed = JSON.parse(readFileSync(path.join(storeKeysDir(dir), 'device-master.key'), 'utf8')) as { sealedBy: string };
+    openStore({
+      dir,
+      migrations,
+      secretStorage: new KeyFileStorage(storeKeysDir(dir), { seal: xor, open: xor }),
+    }).close();
+    const sealed = JSON.parse(readFileSync(path.join(storeKeysDir(dir), 'device-master.key'), 'utf8')) as {
+      sealedBy: string;
+    };
     expect(sealed.sealedBy).toBe('os-keychain');
     const error = storeErrorOf(() => openStore({ dir, migrations }));
     expect(error.reason).toBe('key-missing');
     expect(error.message).toMatch(/llavero del sistema operativo/);
     // With the keychain back it opens.
-    openStore({ dir, migrations, secretStorage: new KeyFileStorage(storeKeysDir(dir), { seal: xor, open: xor }) }).close();
+    openStore({
+      dir,
+      migrations,
+      secretStorage: new KeyFileStorage(storeKeysDir(dir), { seal: xor, open: xor }),
+    }).close();
   });
 
   it('keeps the device token in the key storage, never in the database, and moves an old one out', () => {
@@ -124,7 +138,9 @@ describe('local store encryption', () => {
     expect(store.sqlite.prepare("SELECT count(*) FROM device_meta WHERE key = 'deviceToken'").pluck().get()).toBe(0);
     expect(mode(path.join(storeKeysDir(dir), 'device-token.key'))).toBe(0o600);
     // A token row written by an older version is moved out when the facts are first read.
-    store.sqlite.prepare("INSERT INTO device_meta (key, value) VALUES ('deviceToken', 'vt_token-from-the-table')").run();
+    store.sqlite
+      .prepare("INSERT INTO device_meta (key, value) VALUES ('deviceToken', 'vt_token-from-the-table')")
+      .run();
     meta.delete('deviceToken');
     const reread = new DeviceMeta(store);
     expect(reread.get('deviceToken')).toBe('vt_token-from-the-table');

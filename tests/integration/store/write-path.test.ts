@@ -21,15 +21,22 @@ afterEach(() => {
 const count = (table: string): number => store.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
 
 /** A real event kind with a marker: a kiosk visit of `n` seconds. */
-const visit = (n: number) => ({ type: 'kiosk.session_ended' as const, payload: { reason: 'user' as const, durationSeconds: n, at: '2026-11-22T10:00:00.000Z' } });
+const visit = (n: number) => ({
+  type: 'kiosk.session_ended' as const,
+  payload: { reason: 'user' as const, durationSeconds: n, at: '2026-11-22T10:00:00.000Z' },
+});
 /** The markers of the outbox's events, in id order. */
 const markers = (): number[] =>
-  (store.sqlite.prepare('select payload from outbox order by id').pluck().all() as string[]).map((p) => (JSON.parse(p) as { durationSeconds: number }).durationSeconds);
+  (store.sqlite.prepare('select payload from outbox order by id').pluck().all() as string[]).map(
+    (p) => (JSON.parse(p) as { durationSeconds: number }).durationSeconds,
+  );
 
 describe('single write path', () => {
   it('commits the change and its outbox events together', () => {
     const result = commit(store, (tx) => {
-      tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: { n: 1 } }).run();
+      tx.insert(auditLog)
+        .values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: { n: 1 } })
+        .run();
       return { result: 'listo', events: [visit(1), visit(2)] };
     });
     expect(result).toBe('listo');
@@ -44,9 +51,14 @@ describe('single write path', () => {
   it('refuses a payload the server would refuse, and keeps nothing of the change', () => {
     expect(() =>
       commit(store, (tx) => {
-        tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} }).run();
+        tx.insert(auditLog)
+          .values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} })
+          .run();
         // What a typo or a stale caller would send; the types forbid it, so it is cast here.
-        const wrong = { type: 'payment.taken', payload: { paymentId: 'no-es-un-uuid', amount: -5 } } as unknown as ReturnType<typeof visit>;
+        const wrong = {
+          type: 'payment.taken',
+          payload: { paymentId: 'no-es-un-uuid', amount: -5 },
+        } as unknown as ReturnType<typeof visit>;
         return { result: null, events: [wrong] };
       }),
     ).toThrow();
@@ -57,7 +69,9 @@ describe('single write path', () => {
   it('keeps neither the change nor the event when the change fails half-way', () => {
     expect(() =>
       commit(store, (tx) => {
-        tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} }).run();
+        tx.insert(auditLog)
+          .values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} })
+          .run();
         throw new Error('corte de energía simulado');
       }),
     ).toThrow('corte de energía simulado');
@@ -68,7 +82,9 @@ describe('single write path', () => {
   it('keeps neither when writing the event itself fails', () => {
     expect(() =>
       commit(store, (tx) => {
-        tx.insert(auditLog).values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} }).run();
+        tx.insert(auditLog)
+          .values({ at: '2026-11-22T10:00:00.000Z', action: 'test.change', actor: 'kiosk', details: {} })
+          .run();
         // Reading the payload fails while its outbox row is being written, after the change.
         const payload = { ...visit(1).payload };
         Object.defineProperty(payload, 'durationSeconds', {
@@ -92,7 +108,9 @@ describe('single write path', () => {
     }
     expect(markers()).toEqual(written);
     const ids = store.sqlite.prepare('select id from outbox').pluck().all() as string[];
-    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+      true,
+    );
   });
 
   it('gives a new event an id after the newest even when the clock went back since it was written', () => {
@@ -106,6 +124,8 @@ describe('single write path', () => {
     for (let i = 0; i < 3; i += 1) commit(store, () => ({ result: null, events: [visit(i)] }));
     expect(markers()).toEqual([100, 0, 1, 2]);
     const ids = store.sqlite.prepare('select id from outbox').pluck().all() as string[];
-    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+      true,
+    );
   });
 });

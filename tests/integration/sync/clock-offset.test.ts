@@ -13,12 +13,19 @@ describe('clock offset measured on one clock', () => {
     const t = await startTestServer({ kind: 'pglite', freshDatabaseUrl: async () => null }, { logLevel: 'silent' });
     await seedServer(t, 3);
     // Long polls of 4 s: half the hold would read as a 2 s offset.
-    const core = await enrolledDevice(t, { sync: { puller: { longPollMs: 4000, backoffBaseMs: 100, backoffMaxMs: 1000 } } });
+    const core = await enrolledDevice(t, {
+      sync: { puller: { longPollMs: 4000, backoffBaseMs: 100, backoffMaxMs: 1000 } },
+    });
     await expectReplicaEqual(t, core);
     const caughtUp = core.meta.get('caughtUpAt');
     // Two long polls answered empty after their hold.
     const polls = (): string | null => core.meta.get('lastPullAt');
-    const first = await until('a long poll answered', polls, (at) => at !== null && caughtUp !== null && at > caughtUp, 20_000);
+    const first = await until(
+      'a long poll answered',
+      polls,
+      (at) => at !== null && caughtUp !== null && at > caughtUp,
+      20_000,
+    );
     await until('a second long poll answered', polls, (at) => at !== null && first !== null && at > first, 20_000);
     const offset = Number(core.meta.get('clockOffsetMs'));
     expect(core.meta.get('clockOffsetMs')).not.toBeNull();

@@ -35,7 +35,10 @@ function expectWholeRecords(store: Store, reported: readonly ReportedPayment[], 
                AND json_extract(o.payload, '$.reference') = p.receipt_number) AS events
      FROM cashier_payments p WHERE p.id = ?`,
   );
-  for (const payment of reported) expect(lookup.all(payment.id), payment.receiptNumber).toEqual([{ receiptNumber: payment.receiptNumber, events: 1 }]);
+  for (const payment of reported)
+    expect(lookup.all(payment.id), payment.receiptNumber).toEqual([
+      { receiptNumber: payment.receiptNumber, events: 1 },
+    ]);
 
   // No payment without its event and audit line, no event without its payment.
   const orphans = sqlite
@@ -49,13 +52,21 @@ function expectWholeRecords(store: Store, reported: readonly ReportedPayment[], 
   expect(orphans).toEqual({ paymentsWithoutOneEvent: 0, eventsWithoutPayment: 0, paymentsWithoutOneAudit: 0 });
 
   // Receipt numbers 1…n: none skipped, none twice, none taken by a payment that is not there.
-  const numbers = sqlite.prepare('SELECT receipt_number FROM cashier_payments ORDER BY receipt_number').pluck().all() as string[];
+  const numbers = sqlite
+    .prepare('SELECT receipt_number FROM cashier_payments ORDER BY receipt_number')
+    .pluck()
+    .all() as string[];
   expect(numbers).toEqual(numbers.map((_, i) => receiptNumber(store, String(i + 1).padStart(6, '0'))));
-  const next = sqlite.prepare("SELECT next FROM number_series WHERE name = 'receipt'").pluck().get() as number | undefined;
+  const next = sqlite.prepare("SELECT next FROM number_series WHERE name = 'receipt'").pluck().get() as
+    number | undefined;
   expect(next ?? 1).toBe(numbers.length + 1);
 
   // Receipts: one job per payment at most, and no job's bytes reached the printer twice.
-  const jobs = sqlite.prepare("SELECT title, content, state FROM print_jobs WHERE kind = 'receipt'").all() as { title: string; content: Buffer; state: string }[];
+  const jobs = sqlite.prepare("SELECT title, content, state FROM print_jobs WHERE kind = 'receipt'").all() as {
+    title: string;
+    content: Buffer;
+    state: string;
+  }[];
   expect(jobs.length).toBe(new Set(jobs.map((j) => j.title)).size);
   expect(jobs.length).toBeLessThanOrEqual(numbers.length);
   for (const job of jobs) {
@@ -72,55 +83,82 @@ function occurrences(haystack: Buffer, needle: Buffer): number {
 }
 
 describeEachServerDatabase('sync faults: a counter killed while it takes payments', (variant) => {
-  it('keeps every reported payment once with its event and number, never reprints by itself, and the server gets each once', { timeout: 180_000 }, async () => {
-    const t = await startTestServer(variant, { logLevel: 'silent' });
-    await seedServer(t, 80);
-    const printer = await TcpReceiptPrinter.start();
-    onTestFinished(() => printer.stop());
-    const dir = tempDir('fault-cashier');
-    onTestFinished(() => dir.remove());
-    writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({ printers: { receipt: printer.address } }));
-    // Enrolled and downloaded in this process, then handed to child processes that are killed.
-    const enrolling = await enrolledDevice(t, { dir: dir.path });
-    await expectReplicaEqual(t, enrolling);
-    await enrolling.stop();
-    const store = openTestStore(path.join(dir.path, 'device'));
-    onTestFinished(() => store.close());
+  it(
+    'keeps every reported payment once with its event and number, never reprints by itself, and the server gets each once',
+    { timeout: 180_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 80);
+      const printer = await TcpReceiptPrinter.start();
+      onTestFinished(() => printer.stop());
+      const dir = tempDir('fault-cashier');
+      onTestFinished(() => dir.remove());
+      writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({ printers: { receipt: printer.address } }));
+      // Enrolled and downloaded in this process, then handed to child processes that are killed.
+      const enrolling = await enrolledDevice(t, { dir: dir.path });
+      await expectReplicaEqual(t, enrolling);
+      await enrolling.stop();
+      const store = openTestStore(path.join(dir.path, 'device'));
+      onTestFinished(() => store.close());
 
-    const reported: ReportedPayment[] = [];
-    const perRun: number[] = [];
-    for (let k = 0; k < kills; k += 1) {
-      const counter = await startCounter(dir.path, t.server.url);
-      counter.takePaymentsUntilKilled(staff);
-      await counter.lines.wait((line) => line.startsWith('{"paid"') || line.startsWith('{"refused"'), 60_000);
-      await pause(Math.random() * 1500);
-      await counter.child.kill9();
-      await counter.lines.ended;
-      const run = counter.reported();
-      expect(run.refused).toEqual([]);
-      reported.push(...run.paid);
-      perRun.push(run.paid.length);
+      const reported: ReportedPayment[] = [];
+      const perRun: number[] = [];
+      for (let k = 0; k < kills; k += 1) {
+        const counter = await startCounter(dir.path, t.server.url);
+        counter.takePaymentsUntilKilled(staff);
+        await counter.lines.wait((line) => line.startsWith('{"paid"') || line.startsWith('{"refused"'), 60_000);
+        await pause(Math.random() * 1500);
+        await counter.child.kill9();
+        await counter.lines.ended;
+        const run = counter.reported();
+        expect(run.refused).toEqual([]);
+        reported.push(...run.paid);
+        perRun.push(run.paid.length);
+        expectWholeRecords(store, reported, printer.received);
+      }
+      const taken = store.sqlite.prepare('SELECT count(*) FROM cashier_payments').pluck().get() as number;
+      expect(taken, `payments per run: ${perRun.join(', ')}`).toBeGreaterThanOrEqual(reported.length);
+
+      // The counter starts once more and sends what is left: the server has each payment once.
+      const last = await startCounter(dir.path, t.server.url);
+      await until(
+        'outbox sent',
+        () => outboxStates({ store }),
+        (s) => s.pending === undefined,
+        60_000,
+      );
+      await last.child.stop();
       expectWholeRecords(store, reported, printer.received);
-    }
-    const taken = store.sqlite.prepare('SELECT count(*) FROM cashier_payments').pluck().get() as number;
-    expect(taken, `payments per run: ${perRun.join(', ')}`).toBeGreaterThanOrEqual(reported.length);
+      expect(
+        store.sqlite.prepare("SELECT count(*) FROM print_jobs WHERE state IN ('queued', 'printing')").pluck().get(),
+      ).toBe(0);
 
-    // The counter starts once more and sends what is left: the server has each payment once.
-    const last = await startCounter(dir.path, t.server.url);
-    await until('outbox sent', () => outboxStates({ store }), (s) => s.pending === undefined, 60_000);
-    await last.child.stop();
-    expectWholeRecords(store, reported, printer.received);
-    expect(store.sqlite.prepare("SELECT count(*) FROM print_jobs WHERE state IN ('queued', 'printing')").pluck().get()).toBe(0);
-
-    const exec = t.server.database.exec;
-    const deviceId = store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'deviceId'").pluck().get() as string;
-    const devicePayments = store.sqlite.prepare('SELECT id, receipt_number AS reference FROM cashier_payments ORDER BY receipt_number').all() as { id: string; reference: string }[];
-    const serverPayments = await exec.query<{ id: string; reference: string }>('SELECT id, reference FROM payments WHERE device_id = $1 ORDER BY reference', [deviceId]);
-    expect(serverPayments.rows).toEqual(devicePayments);
-    const applied = await exec.query<{ id: string }>('SELECT id FROM applied_events WHERE device_id = $1 ORDER BY id', [deviceId]);
-    expect(applied.rows.map((r) => r.id)).toEqual(store.sqlite.prepare('SELECT id FROM outbox ORDER BY id').pluck().all());
-    expect((await exec.query('SELECT id FROM rejected_events WHERE device_id = $1', [deviceId])).rows).toEqual([]);
-    const series = await exec.query<{ last_number: number }>('SELECT last_number FROM receipt_series WHERE device_id = $1', [deviceId]);
-    expect(Number(series.rows[0]?.last_number)).toBe(taken);
-  });
+      const exec = t.server.database.exec;
+      const deviceId = store.sqlite
+        .prepare("SELECT value FROM device_meta WHERE key = 'deviceId'")
+        .pluck()
+        .get() as string;
+      const devicePayments = store.sqlite
+        .prepare('SELECT id, receipt_number AS reference FROM cashier_payments ORDER BY receipt_number')
+        .all() as { id: string; reference: string }[];
+      const serverPayments = await exec.query<{ id: string; reference: string }>(
+        'SELECT id, reference FROM payments WHERE device_id = $1 ORDER BY reference',
+        [deviceId],
+      );
+      expect(serverPayments.rows).toEqual(devicePayments);
+      const applied = await exec.query<{ id: string }>(
+        'SELECT id FROM applied_events WHERE device_id = $1 ORDER BY id',
+        [deviceId],
+      );
+      expect(applied.rows.map((r) => r.id)).toEqual(
+        store.sqlite.prepare('SELECT id FROM outbox ORDER BY id').pluck().all(),
+      );
+      expect((await exec.query('SELECT id FROM rejected_events WHERE device_id = $1', [deviceId])).rows).toEqual([]);
+      const series = await exec.query<{ last_number: number }>(
+        'SELECT last_number FROM receipt_series WHERE device_id = $1',
+        [deviceId],
+      );
+      expect(Number(series.rows[0]?.last_number)).toBe(taken);
+    },
+  );
 });

@@ -27,62 +27,85 @@ async function pull(t: TestServer, token: string, cursor: string, wait = 0) {
 }
 
 describeEachServerDatabase('sync: what each device receives', (variant) => {
-  it('sends a kiosk no staff and no payment references, a counter only cashiers and supervisors', { timeout: 90_000 }, async () => {
-    const t = await startTestServer(variant, { logLevel: 'silent' });
-    await seedServer(t, 8);
-    const kiosk = await pull(t, await tokenFor(t, 'kiosk'), '0');
-    const counter = await pull(t, await tokenFor(t, 'cashier'), '0');
-    const tables = (changes: FeedChange[]) => new Set(changes.map((c) => c.table));
-    expect(tables(kiosk.changes)).toEqual(new Set(['subscribers', 'bills', 'payments', 'settings']));
-    const kioskPayments = kiosk.changes.filter((c) => c.table === 'payments');
-    expect(kioskPayments.length).toBeGreaterThan(0);
-    for (const change of kioskPayments) {
-      expect(change.row?.reference).toBeNull();
-      expect(Object.keys(change.row ?? {})).not.toContain('cashier');
-    }
-    const roles = counter.changes.filter((c) => c.table === 'staff_users' && c.op === 'put').map((c) => c.row?.role);
-    expect(roles.sort()).toEqual(['cajero', 'cajero', 'supervisor']);
-    // Without staff in its share, the kiosk's feed still ends where the counter's does.
-    expect(kiosk.cursor).toBe(counter.cursor);
-  });
+  it(
+    'sends a kiosk no staff and no payment references, a counter only cashiers and supervisors',
+    { timeout: 90_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 8);
+      const kiosk = await pull(t, await tokenFor(t, 'kiosk'), '0');
+      const counter = await pull(t, await tokenFor(t, 'cashier'), '0');
+      const tables = (changes: FeedChange[]) => new Set(changes.map((c) => c.table));
+      expect(tables(kiosk.changes)).toEqual(new Set(['subscribers', 'bills', 'payments', 'settings']));
+      const kioskPayments = kiosk.changes.filter((c) => c.table === 'payments');
+      expect(kioskPayments.length).toBeGreaterThan(0);
+      for (const change of kioskPayments) {
+        expect(change.row?.reference).toBeNull();
+        expect(Object.keys(change.row ?? {})).not.toContain('cashier');
+      }
+      const roles = counter.changes.filter((c) => c.table === 'staff_users' && c.op === 'put').map((c) => c.row?.role);
+      expect(roles.sort()).toEqual(['cajero', 'cajero', 'supervisor']);
+      // Without staff in its share, the kiosk's feed still ends where the counter's does.
+      expect(kiosk.cursor).toBe(counter.cursor);
+    },
+  );
 
-  it('takes a staff member off the counters when the role changes, and the kiosk’s cursor moves past it without a wake-up loop', { timeout: 90_000 }, async () => {
-    const t = await startTestServer(variant, { logLevel: 'silent' });
-    await seedServer(t, 4);
-    const kioskToken = await tokenFor(t, 'kiosk');
-    const counterToken = await tokenFor(t, 'cashier');
-    const kioskStart = await pull(t, kioskToken, '0');
-    const counterStart = await pull(t, counterToken, '0');
-    const { rows } = await t.server.database.exec.query<{ id: string }>("UPDATE staff_users SET role = 'soporte' WHERE username = 'cajero2' RETURNING id");
-    const counter = await pull(t, counterToken, counterStart.cursor);
-    expect(counter.changes).toEqual([expect.objectContaining({ table: 'staff_users', key: rows[0]?.id, op: 'del', row: null })]);
+  it(
+    'takes a staff member off the counters when the role changes, and the kiosk’s cursor moves past it without a wake-up loop',
+    { timeout: 90_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 4);
+      const kioskToken = await tokenFor(t, 'kiosk');
+      const counterToken = await tokenFor(t, 'cashier');
+      const kioskStart = await pull(t, kioskToken, '0');
+      const counterStart = await pull(t, counterToken, '0');
+      const { rows } = await t.server.database.exec.query<{ id: string }>(
+        "UPDATE staff_users SET role = 'soporte' WHERE username = 'cajero2' RETURNING id",
+      );
+      const counter = await pull(t, counterToken, counterStart.cursor);
+      expect(counter.changes).toEqual([
+        expect.objectContaining({ table: 'staff_users', key: rows[0]?.id, op: 'del', row: null }),
+      ]);
 
-    const kiosk = await pull(t, kioskToken, kioskStart.cursor);
-    expect(kiosk.changes).toEqual([]);
-    expect(Number(kiosk.cursor)).toBeGreaterThan(Number(kioskStart.cursor));
-    // From the new cursor there is nothing to wake for: the long poll waits its time out.
-    const started = Date.now();
-    const waited = await pull(t, kioskToken, kiosk.cursor, 1500);
-    expect(waited.changes).toEqual([]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
-  });
+      const kiosk = await pull(t, kioskToken, kioskStart.cursor);
+      expect(kiosk.changes).toEqual([]);
+      expect(Number(kiosk.cursor)).toBeGreaterThan(Number(kioskStart.cursor));
+      // From the new cursor there is nothing to wake for: the long poll waits its time out.
+      const started = Date.now();
+      const waited = await pull(t, kioskToken, kiosk.cursor, 1500);
+      expect(waited.changes).toEqual([]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+    },
+  );
 
-  it('a kiosk device keeps no staff and no references; a counter keeps its staff peppered', { timeout: 90_000 }, async () => {
-    const t = await startTestServer(variant, { logLevel: 'silent' });
-    await seedServer(t, 6);
-    const kiosk = await enrolledDevice(t, { mode: 'kiosk' });
-    const counter = await enrolledDevice(t, { mode: 'cashier' });
-    await expectReplicaEqual(t, kiosk);
-    await expectReplicaEqual(t, counter);
-    expect(kiosk.store.sqlite.prepare('SELECT count(*) FROM staff_users').pluck().get()).toBe(0);
-    expect(kiosk.store.sqlite.prepare('SELECT count(*) FROM payments WHERE reference IS NOT NULL').pluck().get()).toBe(0);
-    const hashes = counter.store.sqlite.prepare('SELECT password_hash, pin_hash FROM staff_users').all() as { password_hash: string; pin_hash: string | null }[];
-    expect(hashes.length).toBe(3);
-    const server = await t.server.database.exec.query<{ password_hash: string }>('SELECT password_hash FROM staff_users');
-    const serverHashes = new Set(server.rows.map((r) => r.password_hash));
-    for (const row of hashes) {
-      expect(row.password_hash).toMatch(/^scrypt-hmac\$/);
-      expect(serverHashes.has(row.password_hash)).toBe(false);
-    }
-  });
+  it(
+    'a kiosk device keeps no staff and no references; a counter keeps its staff peppered',
+    { timeout: 90_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 6);
+      const kiosk = await enrolledDevice(t, { mode: 'kiosk' });
+      const counter = await enrolledDevice(t, { mode: 'cashier' });
+      await expectReplicaEqual(t, kiosk);
+      await expectReplicaEqual(t, counter);
+      expect(kiosk.store.sqlite.prepare('SELECT count(*) FROM staff_users').pluck().get()).toBe(0);
+      expect(
+        kiosk.store.sqlite.prepare('SELECT count(*) FROM payments WHERE reference IS NOT NULL').pluck().get(),
+      ).toBe(0);
+      const hashes = counter.store.sqlite.prepare('SELECT password_hash, pin_hash FROM staff_users').all() as {
+        password_hash: string;
+        pin_hash: string | null;
+      }[];
+      expect(hashes.length).toBe(3);
+      const server = await t.server.database.exec.query<{ password_hash: string }>(
+        'SELECT password_hash FROM staff_users',
+      );
+      const serverHashes = new Set(server.rows.map((r) => r.password_hash));
+      for (const row of hashes) {
+        expect(row.password_hash).toMatch(/^scrypt-hmac\$/);
+        expect(serverHashes.has(row.password_hash)).toBe(false);
+      }
+    },
+  );
 });

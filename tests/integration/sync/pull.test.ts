@@ -25,7 +25,10 @@ describeEachServerDatabase('sync: pull', (variant) => {
     );
     await until(
       'the address change on the device',
-      () => core.store.sqlite.prepare("SELECT count(*) AS n FROM subscribers WHERE address = 'Calle 10 No. 3-21'").get() as { n: number },
+      () =>
+        core.store.sqlite
+          .prepare("SELECT count(*) AS n FROM subscribers WHERE address = 'Calle 10 No. 3-21'")
+          .get() as { n: number },
       (row) => row.n === 1,
       5000,
     );
@@ -40,7 +43,9 @@ describeEachServerDatabase('sync: pull', (variant) => {
   it('a device scoped to a route receives only that route and entity-wide rows', async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 150);
-    const { rows } = await t.server.database.exec.query<{ prefix: string }>('SELECT left(min(codigo_ruta), 6) AS prefix FROM subscribers');
+    const { rows } = await t.server.database.exec.query<{ prefix: string }>(
+      'SELECT left(min(codigo_ruta), 6) AS prefix FROM subscribers',
+    );
     const prefix = rows[0]!.prefix;
     const core = await enrolledDevice(t, { scope: prefix });
     const scoped = (table: string): string =>
@@ -50,19 +55,31 @@ describeEachServerDatabase('sync: pull', (variant) => {
           ? `codigo_interno IN (SELECT codigo_interno FROM subscribers WHERE left(codigo_ruta, ${prefix.length + 1}) = '${prefix}-')`
           : 'true';
     const expected = await serverChecksums(t.server.database.exec, scoped);
-    await until('scoped replica', () => deviceChecksums(core.store), (d) => JSON.stringify(d) === JSON.stringify(expected));
+    await until(
+      'scoped replica',
+      () => deviceChecksums(core.store),
+      (d) => JSON.stringify(d) === JSON.stringify(expected),
+    );
     expect(expected.subscribers.rows).toBeGreaterThan(0);
     expect(expected.subscribers.rows).toBeLessThan(150);
 
     // One statement changes two of the route's subscribers: one moves to another ciclo (it must
     // leave this device), the other only changes address (it must stay, updated).
-    const [moving, staying] = core.store.sqlite.prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno LIMIT 2').pluck().all() as number[];
+    const [moving, staying] = core.store.sqlite
+      .prepare('SELECT codigo_interno FROM subscribers ORDER BY codigo_interno LIMIT 2')
+      .pluck()
+      .all() as number[];
     await t.server.database.exec.query(
       `UPDATE subscribers SET codigo_ruta = CASE WHEN codigo_interno = $1 THEN '99-999-9999' ELSE codigo_ruta END, address = 'Nueva dirección 1' WHERE codigo_interno IN ($1, $2)`,
       [moving, staying],
     );
     const present = core.store.sqlite.prepare('SELECT address FROM subscribers WHERE codigo_interno = ?').pluck();
-    await until('the move reaches the device', () => [present.get(moving), present.get(staying)], ([gone, kept]) => gone === undefined && kept === 'Nueva dirección 1', 10_000);
+    await until(
+      'the move reaches the device',
+      () => [present.get(moving), present.get(staying)],
+      ([gone, kept]) => gone === undefined && kept === 'Nueva dirección 1',
+      10_000,
+    );
   });
 
   it('refuses a bad cursor and a missing token; a cursor from the future renews the epoch instead', async () => {

@@ -51,7 +51,11 @@ function backupFor(config: ServerConfig, dir: string): Backup {
       execFileSync('pg_dump', ['--format=custom', `--file=${file}`, url], { stdio: 'pipe' });
     },
     restore: () => {
-      execFileSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${url}`, file], { stdio: 'pipe' });
+      execFileSync(
+        'pg_restore',
+        ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${url}`, file],
+        { stdio: 'pipe' },
+      );
     },
   };
 }
@@ -59,7 +63,16 @@ function backupFor(config: ServerConfig, dir: string): Backup {
 async function scenario(variant: DatabaseVariant, renew: boolean): Promise<void> {
   const { dir: serverDir, databaseUrl } = await prepareDatabase(variant);
   onTestFinished(() => serverDir.remove());
-  const config: ServerConfig = { dataDir: serverDir.path, databaseUrl, host: '127.0.0.1', port: await freePort(), logLevel: 'silent', enrollmentCodeTtlHours: 24, smtpUrl: null, mailFrom: DEFAULT_MAIL_FROM };
+  const config: ServerConfig = {
+    dataDir: serverDir.path,
+    databaseUrl,
+    host: '127.0.0.1',
+    port: await freePort(),
+    logLevel: 'silent',
+    enrollmentCodeTtlHours: 24,
+    smtpUrl: null,
+    mailFrom: DEFAULT_MAIL_FROM,
+  };
   const start = () => startServer(config, { logger: createServerLogger('silent') });
   let server: RunningServer = await start();
   onTestFinished(() => server.stop());
@@ -72,7 +85,12 @@ async function scenario(variant: DatabaseVariant, renew: boolean): Promise<void>
   expect((await core.dispatch('device.enroll', { code })).ok).toBe(true);
   const caughtUp = async () => {
     const expected = await serverChecksums(server.database.exec, undefined, 'cashier');
-    await until('replica = server', () => deviceChecksums(core.store), (d) => JSON.stringify(d) === JSON.stringify(expected), 60_000);
+    await until(
+      'replica = server',
+      () => deviceChecksums(core.store),
+      (d) => JSON.stringify(d) === JSON.stringify(expected),
+      60_000,
+    );
   };
   await caughtUp();
   const epochBefore = core.meta.get('feedEpoch');
@@ -86,7 +104,11 @@ async function scenario(variant: DatabaseVariant, renew: boolean): Promise<void>
 
   openSession(core);
   const ids = [0, 1, 2].map((i) => takePayment(core, unpaidBill(core, i), 20_000 + i, String(i + 1).padStart(6, '0')));
-  await until('the shift sent', () => outboxStates(core), (s) => s.sent === 4 && s.pending === undefined);
+  await until(
+    'the shift sent',
+    () => outboxStates(core),
+    (s) => s.sent === 4 && s.pending === undefined,
+  );
   await caughtUp();
 
   // The database is lost and restored from the backup: the shift is not in it.
@@ -96,33 +118,64 @@ async function scenario(variant: DatabaseVariant, renew: boolean): Promise<void>
     const database = await openServerDatabase(config, { logger: createServerLogger('silent') });
     await renewEpoch(database.exec);
     // After the restore, changes take feed numbers the device already applied before.
-    await database.exec.query("UPDATE subscribers SET address = 'Carrera 5 No. 40-12' WHERE codigo_interno = (SELECT min(codigo_interno) FROM subscribers)");
+    await database.exec.query(
+      "UPDATE subscribers SET address = 'Carrera 5 No. 40-12' WHERE codigo_interno = (SELECT min(codigo_interno) FROM subscribers)",
+    );
     await database.close();
   }
   server = await start();
-  const lost = await server.database.exec.query<{ n: string }>('SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])', [ids]);
+  const lost = await server.database.exec.query<{ n: string }>(
+    'SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   expect(Number(lost.rows[0]?.n)).toBe(0);
 
   // The device notices, downloads again and sends again: every payment is back, once.
-  await until('a new epoch on the device', () => core.meta.get('feedEpoch'), (epoch) => epoch !== null && epoch !== epochBefore, 60_000);
-  await until('the shift sent again', () => outboxStates(core), (s) => s.sent === 4 && s.pending === undefined, 60_000);
-  const back = await server.database.exec.query<{ n: string }>('SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])', [ids]);
+  await until(
+    'a new epoch on the device',
+    () => core.meta.get('feedEpoch'),
+    (epoch) => epoch !== null && epoch !== epochBefore,
+    60_000,
+  );
+  await until(
+    'the shift sent again',
+    () => outboxStates(core),
+    (s) => s.sent === 4 && s.pending === undefined,
+    60_000,
+  );
+  const back = await server.database.exec.query<{ n: string }>(
+    'SELECT count(*) AS n FROM payments WHERE id = ANY($1::uuid[])',
+    [ids],
+  );
   expect(Number(back.rows[0]?.n)).toBe(3);
-  const applied = await server.database.exec.query<{ id: string }>('SELECT id FROM applied_events WHERE device_id = $1', [core.meta.get('deviceId')]);
+  const applied = await server.database.exec.query<{ id: string }>(
+    'SELECT id FROM applied_events WHERE device_id = $1',
+    [core.meta.get('deviceId')],
+  );
   const outboxIds = (core.store.sqlite.prepare('SELECT id FROM outbox').pluck().all() as string[]).sort();
   expect(applied.rows.map((r) => r.id).sort()).toEqual(outboxIds);
   await caughtUp();
   if (renew) {
-    expect(core.store.sqlite.prepare("SELECT count(*) FROM subscribers WHERE address = 'Carrera 5 No. 40-12'").pluck().get()).toBe(1);
+    expect(
+      core.store.sqlite.prepare("SELECT count(*) FROM subscribers WHERE address = 'Carrera 5 No. 40-12'").pluck().get(),
+    ).toBe(1);
   }
 }
 
 describeEachServerDatabase('sync: a central server restored from a backup', (variant) => {
-  it('after `admin restored`: the device downloads again and sends again what the server lost', { timeout: 180_000 }, async () => {
-    await scenario(variant, true);
-  });
+  it(
+    'after `admin restored`: the device downloads again and sends again what the server lost',
+    { timeout: 180_000 },
+    async () => {
+      await scenario(variant, true);
+    },
+  );
 
-  it('without it: the server notices a device ahead of its feed and renews the epoch itself', { timeout: 180_000 }, async () => {
-    await scenario(variant, false);
-  });
+  it(
+    'without it: the server notices a device ahead of its feed and renews the epoch itself',
+    { timeout: 180_000 },
+    async () => {
+      await scenario(variant, false);
+    },
+  );
 });

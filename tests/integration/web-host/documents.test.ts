@@ -24,14 +24,21 @@ const oversized = new Uint8Array(maxBytes + 1).fill(0x25);
 
 let requested: Uint8Array = pdf;
 const dispatch: Dispatch = async (op): Promise<Result<unknown>> =>
-  op === 'bills.pdf' ? ok({ fileName: 'factura-2026-03.pdf', contentType: 'application/pdf', bytes: requested }) : ok({});
+  op === 'bills.pdf'
+    ? ok({ fileName: 'factura-2026-03.pdf', contentType: 'application/pdf', bytes: requested })
+    : ok({});
 
 let dir: ReturnType<typeof tempDir>;
 let host: WebHost;
 
 beforeAll(async () => {
   dir = tempDir('web-documents');
-  host = await startWebHost({ port: 0, rendererDir: `${dir.path}/none`, dispatch: limitDocuments(dispatch, maxBytes, createRootLogger('silent')), log: createRootLogger('silent') });
+  host = await startWebHost({
+    port: 0,
+    rendererDir: `${dir.path}/none`,
+    dispatch: limitDocuments(dispatch, maxBytes, createRootLogger('silent')),
+    log: createRootLogger('silent'),
+  });
 });
 afterAll(async () => {
   await host.stop();
@@ -47,7 +54,10 @@ async function ticket(): Promise<{ documentId: string; fileName: string; content
     body: JSON.stringify(input),
   });
   const text = await response.text();
-  const body = JSON.parse(text) as { ok: true; value: { documentId: string; fileName: string; contentType: string; size: number } };
+  const body = JSON.parse(text) as {
+    ok: true;
+    value: { documentId: string; fileName: string; contentType: string; size: number };
+  };
   expect(body.ok).toBe(true);
   // JSON carries a ticket, not the document: nothing near the document's size.
   expect(text.length).toBeLessThan(300);
@@ -59,10 +69,14 @@ const getDocument = (id: string, headers: Record<string, string> = { [tokenHeade
 
 function statusWithHost(id: string, hostName: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.request(`${host.origin}/documents/${id}`, { headers: { host: hostName, [tokenHeader]: host.token } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      `${host.origin}/documents/${id}`,
+      { headers: { host: hostName, [tokenHeader]: host.token } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on('error', reject);
     request.end();
   });
@@ -71,7 +85,11 @@ function statusWithHost(id: string, hostName: string): Promise<number> {
 describe('web host: documents as bytes', () => {
   it('answers a ticket, then serves the bytes once with the token, never cached or sniffed, as a download', async () => {
     const answer = await ticket();
-    expect(answer).toMatchObject({ fileName: 'factura-2026-03.pdf', contentType: 'application/pdf', size: pdf.byteLength });
+    expect(answer).toMatchObject({
+      fileName: 'factura-2026-03.pdf',
+      contentType: 'application/pdf',
+      size: pdf.byteLength,
+    });
     expect(answer.documentId).toMatch(/^[A-Za-z0-9_-]{22}$/);
 
     const response = await getDocument(answer.documentId);

@@ -17,7 +17,13 @@ beforeAll(async () => {
   dir = tempDir('web-launch');
   core = startTestCore(testConfig(dir.path));
   launchPage = path.join(dir.path, 'web-launch.html');
-  host = await startWebHost({ port: 0, rendererDir: `${dir.path}/no-renderer`, dispatch: core.dispatch, log: createRootLogger('silent'), launchPage });
+  host = await startWebHost({
+    port: 0,
+    rendererDir: `${dir.path}/no-renderer`,
+    dispatch: core.dispatch,
+    log: createRootLogger('silent'),
+    launchPage,
+  });
 });
 afterAll(async () => {
   await host.stop();
@@ -51,13 +57,20 @@ describe('web host launch codes: the session token never travels in an address',
     expect(first.status).toBe(200);
     const { value } = (await first.json()) as { value: { token: string } };
     // The token the page gets works for the contract.
-    const info = await fetch(`${host.origin}${apiPath('app.info')}`, { method: 'POST', headers: { 'content-type': 'application/json', [tokenHeader]: value.token }, body: '{}' });
+    const info = await fetch(`${host.origin}${apiPath('app.info')}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [tokenHeader]: value.token },
+      body: '{}',
+    });
     expect(info.status).toBe(200);
 
     // Someone who copied the address from `ps` or a screen arrives second.
     const second = await exchange(code);
     expect(second.status).toBe(401);
-    expect(await second.json()).toMatchObject({ ok: false, error: { code: 'wrong-credentials', message: expect.stringMatching(/ya se usó/) } });
+    expect(await second.json()).toMatchObject({
+      ok: false,
+      error: { code: 'wrong-credentials', message: expect.stringMatching(/ya se usó/) },
+    });
   });
 
   it('refuses a made-up or empty code', async () => {
@@ -94,7 +107,13 @@ describe('web host launch codes: the session token never travels in an address',
   it('removes its launch page when it stops', async () => {
     const other = tempDir('web-launch-stop');
     const page = path.join(other.path, 'web-launch.html');
-    const second = await startWebHost({ port: 0, rendererDir: `${other.path}/none`, dispatch: core.dispatch, log: createRootLogger('silent'), launchPage: page });
+    const second = await startWebHost({
+      port: 0,
+      rendererDir: `${other.path}/none`,
+      dispatch: core.dispatch,
+      log: createRootLogger('silent'),
+      launchPage: page,
+    });
     expect(existsSync(page)).toBe(true);
     await second.stop();
     expect(existsSync(page)).toBe(false);

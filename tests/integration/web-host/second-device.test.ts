@@ -24,14 +24,22 @@ describe('a second device on the same machine', () => {
 
   it('says a Ventanilla central server already runs on that port, and how to use it', async () => {
     const port = Number(new URL(stack.server?.url ?? '').port);
-    const refused = startStack({ dataDir: second.path, demoSubscribers: 3, config: { server: { embeddedPort: port } } });
+    const refused = startStack({
+      dataDir: second.path,
+      demoSubscribers: 3,
+      config: { server: { embeddedPort: port } },
+    });
     await expect(refused).rejects.toBeInstanceOf(ConfigError);
-    await expect(refused).rejects.toThrow(/Ya hay un servidor central de Ventanilla en http:\/\/127\.0\.0\.1:\d+.*VENTANILLA_SERVER_URL/);
+    await expect(refused).rejects.toThrow(
+      /Ya hay un servidor central de Ventanilla en http:\/\/127\.0\.0\.1:\d+.*VENTANILLA_SERVER_URL/,
+    );
   });
 
   it('says the app port is taken and how to take a free one', async () => {
     const port = Number(new URL(stack.origin).port);
     const refused = startStack({ dataDir: second.path, port, demoSubscribers: 3 });
-    await expect(refused).rejects.toThrow(new RegExp(`El puerto ${port} de la aplicación lo usa otro programa.*VENTANILLA_PORT=0`));
+    await expect(refused).rejects.toThrow(
+      new RegExp(`El puerto ${port} de la aplicación lo usa otro programa.*VENTANILLA_PORT=0`),
+    );
   });
 });

@@ -66,7 +66,10 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
   // A code of the replica filled in beforeAll; the other bills samples carry no valid session.
   'bills.startValidation': { codigoInterno: 100005 },
-  'bills.answerValidation': { challengeId: 'sin-preguntas', answers: [1, 2, 3].map((n) => ({ questionId: `q${n}`, optionId: 'a' })) },
+  'bills.answerValidation': {
+    challengeId: 'sin-preguntas',
+    answers: [1, 2, 3].map((n) => ({ questionId: `q${n}`, optionId: 'a' })),
+  },
   'bills.current': { accessId: sampleAccessId },
   'bills.payments': { accessId: sampleAccessId },
   'bills.previous': { accessId: sampleAccessId },
@@ -84,10 +87,20 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'cashier.signOut': { staffSession: sampleGrantId },
   'cashier.openSession': { staffSession: sampleGrantId, openingFloat: 100_000 },
   'cashier.findBills': { staffSession: sampleGrantId, codigoInterno: 100005 },
-  'cashier.takePayment': { staffSession: sampleGrantId, codigoInterno: 100005, billNumber: 20260300000001, tenders: [{ kind: 'cash', received: 100_000 }] },
+  'cashier.takePayment': {
+    staffSession: sampleGrantId,
+    codigoInterno: 100005,
+    billNumber: 20260300000001,
+    tenders: [{ kind: 'cash', received: 100_000 }],
+  },
   'cashier.payments': { staffSession: sampleGrantId },
   'cashier.reprint': { staffSession: sampleGrantId, paymentId: 'sin-pago' },
-  'cashier.voidPayment': { staffSession: sampleGrantId, paymentId: 'sin-pago', reason: 'Error de digitación', supervisor: { username: 'nadie', password: 'x' } },
+  'cashier.voidPayment': {
+    staffSession: sampleGrantId,
+    paymentId: 'sin-pago',
+    reason: 'Error de digitación',
+    supervisor: { username: 'nadie', password: 'x' },
+  },
   'cashier.xReport': { staffSession: sampleGrantId },
   'cashier.closeSession': { staffSession: sampleGrantId, cash: { '50000': 2 }, card: 0, check: 0 },
   'cashier.sessionReportPdf': { staffSession: sampleGrantId, sessionId: '01930000-0000-7000-8000-000000000003' },
@@ -106,13 +119,30 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   },
   'accounts.login': { docNumber: '1020304050', password: 'una clave cualquiera' },
   'accounts.captcha': {},
-  'accounts.recover': { docNumber: '1020304050', captchaId: '01900000-0000-7000-8000-000000000004', captchaText: 'ABCDE' },
+  'accounts.recover': {
+    docNumber: '1020304050',
+    captchaId: '01900000-0000-7000-8000-000000000004',
+    captchaText: 'ABCDE',
+  },
   'accounts.profile': { session: sampleGrantId },
   'accounts.saveProfile': {
     session: sampleGrantId,
-    profile: { firstNames: 'Ana María', lastNames: 'Rojas Pérez', email: 'ana@example.com', mobile: '3105551234', landline: null, address: 'Calle 10 No. 4-25', municipality: 'Ibagué' },
+    profile: {
+      firstNames: 'Ana María',
+      lastNames: 'Rojas Pérez',
+      email: 'ana@example.com',
+      mobile: '3105551234',
+      landline: null,
+      address: 'Calle 10 No. 4-25',
+      municipality: 'Ibagué',
+    },
   },
-  'accounts.changePassword': { session: sampleGrantId, currentPassword: 'la actual', newPassword: 'una frase nueva', repeatPassword: 'una frase nueva' },
+  'accounts.changePassword': {
+    session: sampleGrantId,
+    currentPassword: 'la actual',
+    newPassword: 'una frase nueva',
+    repeatPassword: 'una frase nueva',
+  },
   'accounts.confirmEmail': { session: sampleGrantId, code: '123456' },
   'accounts.linkCode': { session: sampleGrantId, accessId: sampleAccessId },
   'accounts.openCode': { session: sampleGrantId, codigoInterno: 100005 },
@@ -143,7 +173,12 @@ beforeAll(async () => {
       updatedAt: at,
     })
     .run();
-  host = await startWebHost({ port: 0, rendererDir: `${dir.path}/no-renderer`, dispatch: core.dispatch, log: createRootLogger('silent') });
+  host = await startWebHost({
+    port: 0,
+    rendererDir: `${dir.path}/no-renderer`,
+    dispatch: core.dispatch,
+    log: createRootLogger('silent'),
+  });
 });
 afterAll(async () => {
   await host.stop();
@@ -175,11 +210,20 @@ describe('web host', () => {
     // This device is a kiosk: what its mode does not serve is refused by the dispatcher, as such.
     const refused = contract[op].modes.includes('kiosk') ? refusedByService[op] : 'forbidden';
     if (refused !== undefined) expect([response.status, body.error?.code]).toEqual([200, refused]);
-    else expect(body.ok || !['not-found', 'session-ended', 'wrong-credentials', 'validation', 'forbidden'].includes(body.error?.code ?? '')).toBe(true);
+    else
+      expect(
+        body.ok ||
+          !['not-found', 'session-ended', 'wrong-credentials', 'validation', 'forbidden'].includes(
+            body.error?.code ?? '',
+          ),
+      ).toBe(true);
   });
 
   it('answers app.info with the entity and the NIT check digit', async () => {
-    const body = (await (await post('app.info', {})).json()) as { ok: true; value: { entity: { nit: string }; device: { mode: string } } };
+    const body = (await (await post('app.info', {})).json()) as {
+      ok: true;
+      value: { entity: { nit: string }; device: { mode: string } };
+    };
     expect(body.ok).toBe(true);
     expect(body.value.entity.nit).toBe('800.089.809-6');
     expect(body.value.device.mode).toBe('kiosk');
@@ -201,7 +245,11 @@ describe('web host', () => {
       body: JSON.stringify({ reason: 'idle', durationSeconds: 1 }),
     });
     expect(missing.status).toBe(401);
-    const wrong = await post('kiosk.sessionEnded', { reason: 'idle', durationSeconds: 1 }, { [tokenHeader]: 'x'.repeat(43) });
+    const wrong = await post(
+      'kiosk.sessionEnded',
+      { reason: 'idle', durationSeconds: 1 },
+      { [tokenHeader]: 'x'.repeat(43) },
+    );
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ ok: false, error: { code: 'wrong-credentials' } });
     expect(pending()).toBe(before);
@@ -210,7 +258,11 @@ describe('web host', () => {
   it('refuses an encoded path to the API without the token', async () => {
     // The router decodes `%61` to `a`; the guard must see the same route the router does.
     for (const path of ['/%61pi/app.info', '/api/%61pp.info', '/API/app.info', '//api/app.info']) {
-      const response = await fetch(`${host.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const response = await fetch(`${host.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect([401, 404], path).toContain(response.status);
       const body = (await response.json()) as { ok: boolean };
       expect(body.ok, path).toBe(false);
@@ -254,12 +306,18 @@ describe('web host', () => {
     expect(badJson.status).toBe(400);
     expect(await badJson.json()).toMatchObject({ ok: false, error: { code: 'validation' } });
     const code = await post('device.enroll', { code: 'no' });
-    expect(await code.json()).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('12 letras') } });
+    expect(await code.json()).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('12 letras') },
+    });
     expect(core.store.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(before);
   });
 
   it('reports the central server as unreachable when it is down', async () => {
-    const body = (await (await post('device.enroll', { code: 'ABCD-EFGH-JKLM' })).json()) as { ok: false; error: { code: string; message: string } };
+    const body = (await (await post('device.enroll', { code: 'ABCD-EFGH-JKLM' })).json()) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(body.error.code).toBe('offline');
     expect(body.error.message).toMatch(/servidor central/);
   });

@@ -48,10 +48,15 @@ interface Finding {
 async function runAxe(page: Page, options: AccessibilityOptions): Promise<Finding[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axeSource);
-  const run: RunOptions = options.only === undefined ? runOptions : { ...runOptions, runOnly: { type: 'rule', values: [...options.only] } };
+  const run: RunOptions =
+    options.only === undefined ? runOptions : { ...runOptions, runOnly: { type: 'rule', values: [...options.only] } };
   const context = { exclude: (options.exclude ?? []).map((selector) => [selector]) };
   const results = await page.evaluate(
-    ([ctx, opts]) => (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run({ include: [['html']], ...ctx }, opts),
+    ([ctx, opts]) =>
+      (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<AxeResults> } }).axe.run(
+        { include: [['html']], ...ctx },
+        opts,
+      ),
     [context, run] as const,
   );
   return results.violations.map((violation) => ({
@@ -59,7 +64,11 @@ async function runAxe(page: Page, options: AccessibilityOptions): Promise<Findin
     impact: violation.impact ?? null,
     help: violation.help,
     helpUrl: violation.helpUrl,
-    nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html.replace(/\s+/g, ' ').slice(0, 160), summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').trim() })),
+    nodes: violation.nodes.map((node) => ({
+      target: node.target.join(' '),
+      html: node.html.replace(/\s+/g, ' ').slice(0, 160),
+      summary: (node.failureSummary ?? '').replace(/\s+/g, ' ').trim(),
+    })),
   }));
 }
 
@@ -90,7 +99,8 @@ export async function expectAccessible(page: Page, screen: string, options: Acce
 export const minTouchPx = 64;
 
 /** What a citizen can touch: buttons, links, the keyboard's keys, fields and the labels of boxes. */
-const touchTargets = 'button, a[href], [role="button"], [role="radio"], [role="checkbox"], [role="switch"], [role="tab"], input, textarea, select, summary';
+const touchTargets =
+  'button, a[href], [role="button"], [role="radio"], [role="checkbox"], [role="switch"], [role="tab"], input, textarea, select, summary';
 
 interface SmallTarget {
   readonly name: string;
@@ -117,8 +127,14 @@ export async function expectTouchTargets(page: Page, screen: string): Promise<vo
         const box = target.getBoundingClientRect();
         if (box.width === 0 && box.height === 0) continue;
         if (box.width < min || box.height < min) {
-          const name = element.getAttribute('aria-label') ?? (element.innerText || element.getAttribute('name') || element.tagName).trim();
-          found.push({ name: name.replace(/\s+/g, ' ').slice(0, 60), width: Math.round(box.width), height: Math.round(box.height) });
+          const name =
+            element.getAttribute('aria-label') ??
+            (element.innerText || element.getAttribute('name') || element.tagName).trim();
+          found.push({
+            name: name.replace(/\s+/g, ' ').slice(0, 60),
+            width: Math.round(box.width),
+            height: Math.round(box.height),
+          });
         }
       }
       return found;
@@ -132,7 +148,11 @@ export async function expectTouchTargets(page: Page, screen: string): Promise<vo
 }
 
 /** A kiosk screen: axe, and every target large enough for a finger. */
-export async function expectKioskScreenUsable(page: Page, screen: string, options: AccessibilityOptions = {}): Promise<void> {
+export async function expectKioskScreenUsable(
+  page: Page,
+  screen: string,
+  options: AccessibilityOptions = {},
+): Promise<void> {
   const problems: string[] = [];
   for (const check of [() => expectAccessible(page, screen, options), () => expectTouchTargets(page, screen)]) {
     try {

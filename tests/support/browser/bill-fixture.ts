@@ -31,7 +31,11 @@ const syncGraceMs = 30_000;
  */
 export async function ensureReplica(sqlite: Database.Database, subscribers: number): Promise<'synced' | 'filled'> {
   const caughtUp = sqlite.prepare("SELECT value FROM device_meta WHERE key = 'caughtUpAt'").pluck();
-  const rows = sqlite.prepare('SELECT (SELECT count(*) FROM subscribers) + (SELECT count(*) FROM bills) + (SELECT count(*) FROM payments)').pluck();
+  const rows = sqlite
+    .prepare(
+      'SELECT (SELECT count(*) FROM subscribers) + (SELECT count(*) FROM bills) + (SELECT count(*) FROM payments)',
+    )
+    .pluck();
   const deadline = Date.now() + syncGraceMs;
   while (Date.now() < deadline) {
     // A pull ended with nothing more on the server: the first download is complete. (Rows
@@ -63,7 +67,9 @@ export class BillFixture {
   codesWithPayments(paid: boolean): number[] {
     const op = paid ? 'IN' : 'NOT IN';
     return this.sqlite
-      .prepare(`SELECT codigo_interno FROM subscribers WHERE codigo_interno ${op} (SELECT codigo_interno FROM payments) ORDER BY codigo_interno`)
+      .prepare(
+        `SELECT codigo_interno FROM subscribers WHERE codigo_interno ${op} (SELECT codigo_interno FROM payments) ORDER BY codigo_interno`,
+      )
       .pluck()
       .all() as number[];
   }
@@ -104,7 +110,10 @@ export class BillFixture {
   }
 
   holderName(code: number): string {
-    return this.sqlite.prepare('SELECT holder_name FROM subscribers WHERE codigo_interno = ?').pluck().get(code) as string;
+    return this.sqlite
+      .prepare('SELECT holder_name FROM subscribers WHERE codigo_interno = ?')
+      .pluck()
+      .get(code) as string;
   }
 
   /**
@@ -118,7 +127,9 @@ export class BillFixture {
   /** The current bill: the latest that is not annulled (what «Facturación» shows). */
   currentBill(code: number): FixtureBill {
     const row = this.sqlite
-      .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? AND state <> 'anulada' ORDER BY period DESC, bill_number DESC LIMIT 1`)
+      .prepare(
+        `SELECT ${billColumns} FROM bills WHERE codigo_interno = ? AND state <> 'anulada' ORDER BY period DESC, bill_number DESC LIMIT 1`,
+      )
       .get(code) as FixtureBill | undefined;
     if (row === undefined) throw new Error(`fixture: code ${code} has no bill`);
     return row;
@@ -127,7 +138,9 @@ export class BillFixture {
   /** Payments newest first, at most 12, as the history shows them. */
   payments(code: number): { amount: number; period: string; channel: string; paidAt: string }[] {
     return this.sqlite
-      .prepare('SELECT amount, period, channel, paid_at AS paidAt FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC, id DESC LIMIT 12')
+      .prepare(
+        'SELECT amount, period, channel, paid_at AS paidAt FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC, id DESC LIMIT 12',
+      )
       .all(code) as { amount: number; period: string; channel: string; paidAt: string }[];
   }
 
@@ -136,7 +149,10 @@ export class BillFixture {
    * than the current one (a debtor's unpaid bills), then the five up to the last payment.
    */
   previousBills(code: number): FixtureBill[] {
-    const last = this.sqlite.prepare('SELECT period FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC LIMIT 1').pluck().get(code) as string | undefined;
+    const last = this.sqlite
+      .prepare('SELECT period FROM payments WHERE codigo_interno = ? ORDER BY paid_at DESC LIMIT 1')
+      .pluck()
+      .get(code) as string | undefined;
     const current = this.currentBill(code).billNumber;
     const all = this.sqlite
       .prepare(`SELECT ${billColumns} FROM bills WHERE codigo_interno = ? ORDER BY period DESC, bill_number DESC`)

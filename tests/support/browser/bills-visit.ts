@@ -33,13 +33,22 @@ export const oneWrongPick = (fixture: BillFixture, code: number) => {
  * Tile → código interno → the three questions answered right → the function's view. With
  * `shots`, each screen on the way is saved and checked (axe, touch targets).
  */
-export async function openValidated(start: StartPage, fixture: BillFixture, code: number, title: BillsTitle, shots?: string): Promise<BillsResultsPage> {
+export async function openValidated(
+  start: StartPage,
+  fixture: BillFixture,
+  code: number,
+  title: BillsTitle,
+  shots?: string,
+): Promise<BillsResultsPage> {
   const entry = await start.openBills(title);
   await entry.tapDigits(String(code));
   if (shots !== undefined) await shot(entry.page, `${shots}-code`);
   await entry.continue();
   const questions = new BillsQuestionsPage(entry.page);
-  await questions.answerAll(rightPick(fixture, code), shots === undefined ? undefined : (n) => shot(entry.page, `${shots}-question-${n}`));
+  await questions.answerAll(
+    rightPick(fixture, code),
+    shots === undefined ? undefined : (n) => shot(entry.page, `${shots}-question-${n}`),
+  );
   const results = new BillsResultsPage(entry.page);
   await results.waitUntilShown(title);
   return results;

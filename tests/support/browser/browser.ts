@@ -5,7 +5,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 /** A kiosk screen: the smaller of the two common kiosk panels (the other is 1920×1080). */
 export const kioskViewport = { width: 1280, height: 1024 } as const;
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /**
  * Debian's `chromium` (docs/architecture.md: no downloaded browsers). Fails with a message that says
@@ -21,7 +27,7 @@ export function chromiumPath(): string {
     // Falls through to the explanation below.
   }
   throw new Error(
-    'Browser tests need Debian\'s Chromium: install it with `sudo apt-get install -y chromium` ' +
+    "Browser tests need Debian's Chromium: install it with `sudo apt-get install -y chromium` " +
       '(or set VENTANILLA_CHROMIUM to a Chromium binary). `.ci/run` installs it on CI.',
   );
 }

@@ -8,7 +8,9 @@ export interface StubVoice {
 }
 
 /** What the page asked the speech engine to do, in order. */
-export type SpeechRecord = { readonly kind: 'speak'; readonly text: string; readonly lang: string; readonly voice: string | null } | { readonly kind: 'cancel' };
+export type SpeechRecord =
+  | { readonly kind: 'speak'; readonly text: string; readonly lang: string; readonly voice: string | null }
+  | { readonly kind: 'cancel' };
 
 export const colombianVoice: StubVoice = { name: 'Español (Colombia)', lang: 'es-CO', localService: true };
 
@@ -38,7 +40,13 @@ export async function stubSpeech(context: BrowserContext, voices: readonly StubV
       paused: false,
       onvoiceschanged: null,
       getVoices: () => voiceObjects,
-      speak: (utterance: StubUtterance) => records.push({ kind: 'speak', text: utterance.text, lang: utterance.lang, voice: utterance.voice?.name ?? null }),
+      speak: (utterance: StubUtterance) =>
+        records.push({
+          kind: 'speak',
+          text: utterance.text,
+          lang: utterance.lang,
+          voice: utterance.voice?.name ?? null,
+        }),
       cancel: () => records.push({ kind: 'cancel' }),
       pause: () => undefined,
       resume: () => undefined,

@@ -22,14 +22,24 @@ export interface TestStack {
  * The whole application as `npm start` runs it (embedded central server with demo data,
  * the device enrolled with it, the web host), in a data dir of its own for this test file.
  */
-export async function startTestStack(name: string, config: Record<string, unknown> = {}, serverOptions: StartServerOptions = {}): Promise<TestStack> {
+export async function startTestStack(
+  name: string,
+  config: Record<string, unknown> = {},
+  serverOptions: StartServerOptions = {},
+): Promise<TestStack> {
   if (!existsSync(builtRenderer)) {
     throw new Error('The renderer is not built: run `npm run build:renderer` (npm run test:e2e does it first).');
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `ventanilla-e2e-${name}-`));
   let stack: Stack;
   try {
-    stack = await startStack({ dataDir, port: 0, demoSubscribers: 50, config: { kiosk: fastIdle, ...config }, serverOptions });
+    stack = await startStack({
+      dataDir,
+      port: 0,
+      demoSubscribers: 50,
+      config: { kiosk: fastIdle, ...config },
+      serverOptions,
+    });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
     throw error;

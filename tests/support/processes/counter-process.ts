@@ -21,7 +21,8 @@ import type { Store } from '../../../src-main/store/open-store';
 import { quickSync, startTestCore, testConfig } from '../test-app';
 
 const [dataDir, serverUrl, clockOffset = '0'] = process.argv.slice(2);
-if (dataDir === undefined || serverUrl === undefined) throw new Error('usage: counter-process <dataDir> <serverUrl> [clockOffsetMs]');
+if (dataDir === undefined || serverUrl === undefined)
+  throw new Error('usage: counter-process <dataDir> <serverUrl> [clockOffsetMs]');
 shiftClock(Number(clockOffset));
 const core = startTestCore(testConfig(dataDir), serverUrl, quickSync);
 const say = (value: unknown): void => void process.stdout.write(`${JSON.stringify(value)}\n`);
@@ -47,7 +48,11 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   }
 });
 
-async function payments(dispatch: Dispatch, store: Store, staff: { username: string; password: string }): Promise<void> {
+async function payments(
+  dispatch: Dispatch,
+  store: Store,
+  staff: { username: string; password: string },
+): Promise<void> {
   const signed = await dispatch('cashier.signIn', staff);
   if (!signed.ok) throw new Error(`sign-in refused: ${signed.error.message}`);
   const { staffSession, openSession } = signed.value as { staffSession: string; openSession: unknown };
@@ -62,7 +67,12 @@ async function payments(dispatch: Dispatch, store: Store, staff: { username: str
   for (;;) {
     const bill = nextBill.get() as { billNumber: number; codigoInterno: number; total: number } | undefined;
     if (bill === undefined) throw new Error('no bill left to charge');
-    const result = await dispatch('cashier.takePayment', { staffSession, codigoInterno: bill.codigoInterno, billNumber: bill.billNumber, tenders: [{ kind: 'cash', received: bill.total }] });
+    const result = await dispatch('cashier.takePayment', {
+      staffSession,
+      codigoInterno: bill.codigoInterno,
+      billNumber: bill.billNumber,
+      tenders: [{ kind: 'cash', received: bill.total }],
+    });
     if (!result.ok) {
       say({ refused: result.error });
       return;

@@ -6,8 +6,10 @@
 import { quickSync, startTestCore, testConfig } from '../test-app';
 
 const [dataDir, serverUrl, pageSize] = process.argv.slice(2);
-if (dataDir === undefined || serverUrl === undefined) throw new Error('usage: device-process <dataDir> <serverUrl> [pageSize]');
-const sync = pageSize === undefined ? quickSync : { ...quickSync, puller: { ...quickSync.puller, pageSize: Number(pageSize) } };
+if (dataDir === undefined || serverUrl === undefined)
+  throw new Error('usage: device-process <dataDir> <serverUrl> [pageSize]');
+const sync =
+  pageSize === undefined ? quickSync : { ...quickSync, puller: { ...quickSync.puller, pageSize: Number(pageSize) } };
 const core = startTestCore(testConfig(dataDir), serverUrl, sync);
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {

@@ -12,7 +12,8 @@ import { readMigrations } from '../../../src-main/store/migrations';
 import { openStore } from '../../../src-main/store/open-store';
 
 const [dir, pauseAt] = process.argv.slice(2);
-if (dir === undefined || pauseAt === undefined) throw new Error('usage: migration-process <storeDir> <tag#statement|checked|none>');
+if (dir === undefined || pauseAt === undefined)
+  throw new Error('usage: migration-process <storeDir> <tag#statement|checked|none>');
 process.stdout.write('ready\n');
 
 const onMigrationStep = (step: MigrationStep): void => {

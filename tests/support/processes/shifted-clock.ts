@@ -11,7 +11,8 @@ let offsetMs = 0;
 
 RealDate.now = () => realNow() + offsetMs;
 globalThis.Date = new Proxy(RealDate, {
-  construct: (target, args, newTarget) => Reflect.construct(target, args.length === 0 ? [realNow() + offsetMs] : args, newTarget) as object,
+  construct: (target, args, newTarget) =>
+    Reflect.construct(target, args.length === 0 ? [realNow() + offsetMs] : args, newTarget) as object,
   apply: () => new RealDate(realNow() + offsetMs).toString(),
 });
 

@@ -10,9 +10,15 @@ describe('citizen password rules', () => {
   });
 
   it('refuses the commonly used passwords in any case, and the document number, without composition rules', () => {
-    expect(checkNewPassword('Colombia123')).toMatchObject({ ok: false, error: { message: expect.stringContaining('de las más usadas') } });
+    expect(checkNewPassword('Colombia123')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('de las más usadas') },
+    });
     expect(checkNewPassword('12345678').ok).toBe(false);
-    expect(checkNewPassword('mi1020304050', { docNumber: '1020304050' })).toMatchObject({ ok: false, error: { message: 'La contraseña no puede contener su número de documento.' } });
+    expect(checkNewPassword('mi1020304050', { docNumber: '1020304050' })).toMatchObject({
+      ok: false,
+      error: { message: 'La contraseña no puede contener su número de documento.' },
+    });
     expect(checkNewPassword('todo en minúsculas sin números').ok).toBe(true);
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { deviceBusyMessage, PasswordWork, serverBusyMessage, type Admission, type PasswordWorkObserver } from '../../../src-server/accounts/password-work';
+import {
+  deviceBusyMessage,
+  PasswordWork,
+  serverBusyMessage,
+  type Admission,
+  type PasswordWorkObserver,
+} from '../../../src-server/accounts/password-work';
 
 /** scrypt's lowest accepted cost: these tests are about who gets in, not about the hash. */
 const cheap = { log2N: 14, r: 8, p: 1 } as const;

@@ -20,7 +20,11 @@ afterEach(() => {
 });
 
 const audit = () =>
-  store.sqlite.prepare('select action, actor, details from audit_log order by id').all() as { action: string; actor: string; details: string }[];
+  store.sqlite.prepare('select action, actor, details from audit_log order by id').all() as {
+    action: string;
+    actor: string;
+    details: string;
+  }[];
 
 describe('validation lockout', () => {
   it('locks after the third failure in a row for exactly 15 minutes', () => {
@@ -68,7 +72,11 @@ describe('validation lockout', () => {
     lockout.recordSuccess(5);
     lockout.recordRefused(5, new Date(clock + 1000));
     const rows = audit();
-    expect(rows.map((r) => r.action)).toEqual(['bills.validation_failed', 'bills.validation_passed', 'bills.validation_locked']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'bills.validation_failed',
+      'bills.validation_passed',
+      'bills.validation_locked',
+    ]);
     expect(rows.every((r) => r.actor === 'kiosk')).toBe(true);
     expect(JSON.parse(rows[0]?.details ?? '{}')).toEqual({ codigoInterno: 5, attemptsLeft: 2, lockedUntil: null });
     expect(store.sqlite.prepare('select count(*) from outbox').pluck().get()).toBe(0);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { blockSizes, partitionPeers, placeable, shownMembers, type PeerMember } from '../../../src-main/bills/peer-blocks';
+import {
+  blockSizes,
+  partitionPeers,
+  placeable,
+  shownMembers,
+  type PeerMember,
+} from '../../../src-main/bills/peer-blocks';
 import { deliveredCutoff } from '../../../src-main/bills/held-bill';
 
 /** A small utility: códigos spaced like the demo's, groups of every size from 1 to 40. */
@@ -8,12 +14,19 @@ function town(): PeerMember[] {
   let code = 100_003;
   for (let size = 1; size <= 40; size += 1) {
     for (let i = 0; i < size; i += 1) {
-      members.push({ code, cycle: String(1 + (size % 3)).padStart(2, '0'), estrato: 1 + (size % 6), uso: size % 4 === 0 ? 'comercial' : 'residencial' });
+      members.push({
+        code,
+        cycle: String(1 + (size % 3)).padStart(2, '0'),
+        estrato: 1 + (size % 6),
+        uso: size % 4 === 0 ? 'comercial' : 'residencial',
+      });
       code += 8;
     }
   }
   // Interleave the groups, as códigos are in a real replica.
-  return members.sort((a, b) => ((a.code * 7919) % 1009) - ((b.code * 7919) % 1009) || a.code - b.code).map((m, i) => ({ ...m, code: 100_000 + i * 8 }));
+  return members
+    .sort((a, b) => ((a.code * 7919) % 1009) - ((b.code * 7919) % 1009) || a.code - b.code)
+    .map((m, i) => ({ ...m, code: 100_000 + i * 8 }));
 }
 
 const group = (m: PeerMember): string => `${m.cycle}|${m.estrato}|${m.uso}`;
@@ -44,7 +57,9 @@ describe('peer blocks', () => {
       const groups = new Set(block.map((c) => group(byCode.get(c) as PeerMember)));
       const first = [...groups][0] ?? '';
       if ((sizes.get(first) ?? 0) >= 12 && groups.size === 1) continue;
-      expect(block.every((c) => (sizes.get(group(byCode.get(c) as PeerMember)) ?? 0) < 12 || groups.size === 1)).toBe(true);
+      expect(block.every((c) => (sizes.get(group(byCode.get(c) as PeerMember)) ?? 0) < 12 || groups.size === 1)).toBe(
+        true,
+      );
     }
     for (const block of blocks.slice(0, -1)) expect([4, 5]).toContain(block.length);
     expect(blocks.at(-1)?.length).toBeLessThanOrEqual(8);
@@ -64,16 +79,30 @@ describe('peer blocks', () => {
     ].sort((a, b) => a.code - b.code);
     const byCode = new Map(members.map((m) => [m.code, m]));
     const blocks = partitionPeers(members);
-    const describe = (block: number[]) => block.map((c) => { const m = byCode.get(c) as PeerMember; return `${m.cycle}-${m.estrato}-${m.uso}`; }).sort().join(' ');
+    const describe = (block: number[]) =>
+      block
+        .map((c) => {
+          const m = byCode.get(c) as PeerMember;
+          return `${m.cycle}-${m.estrato}-${m.uso}`;
+        })
+        .sort()
+        .join(' ');
     // Estratos 3 and 4 of cycle 01 (two and three homes) share a block: same cycle, same uso.
-    const odd = members.filter((m) => m.cycle === '01' && m.uso === 'residencial' && m.estrato !== 2).map((m) => m.code);
+    const odd = members
+      .filter((m) => m.cycle === '01' && m.uso === 'residencial' && m.estrato !== 2)
+      .map((m) => m.code);
     const theirs = blocks.find((b) => b.includes(odd[0] ?? 0)) ?? [];
     expect(odd.every((c) => theirs.includes(c))).toBe(true);
     // The lone shop of cycle 01 and the two industries of cycle 02 have nobody alike: they join the last block.
     const loners = members.filter((m) => m.uso !== 'residencial').map((m) => m.code);
     expect(loners.every((c) => (blocks.at(-1) ?? []).includes(c))).toBe(true);
     expect(blocks.every((b) => b.length >= 4)).toBe(true);
-    expect(blocks.map(describe).filter((d) => d.includes('01-2-residencial')).every((d) => !d.includes('02-'))).toBe(true);
+    expect(
+      blocks
+        .map(describe)
+        .filter((d) => d.includes('01-2-residencial'))
+        .every((d) => !d.includes('02-')),
+    ).toBe(true);
   });
 
   it('is the same however often it is computed, and a new subscriber reshapes only its group’s last blocks', () => {

@@ -9,7 +9,12 @@ class FakeSource implements PeerSource {
   pagesRead = 0;
 
   constructor(count: number) {
-    this.members = Array.from({ length: count }, (_, i) => ({ code: 100_000 + i * 8, cycle: '01', estrato: 2, uso: 'residencial' }));
+    this.members = Array.from({ length: count }, (_, i) => ({
+      code: 100_000 + i * 8,
+      cycle: '01',
+      estrato: 2,
+      uso: 'residencial',
+    }));
   }
 
   page(after: number, limit: number): PeerMember[] {

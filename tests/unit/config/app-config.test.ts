@@ -28,9 +28,17 @@ describe('app configuration', () => {
 
   it('reads the config file in the data dir and the environment', () => {
     const dir = newDir();
-    writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cashier', name: 'Caja 2' }, kiosk: { idleSeconds: 30 } }));
+    writeFileSync(
+      path.join(dir, 'ventanilla.json'),
+      JSON.stringify({ device: { mode: 'cashier', name: 'Caja 2' }, kiosk: { idleSeconds: 30 } }),
+    );
     const config = loadConfig(
-      { VENTANILLA_DATA_DIR: dir, VENTANILLA_PORT: '8088', VENTANILLA_SERVER_URL: 'https://central.example.co/', DATABASE_URL: 'postgres://x@127.0.0.1/db' },
+      {
+        VENTANILLA_DATA_DIR: dir,
+        VENTANILLA_PORT: '8088',
+        VENTANILLA_SERVER_URL: 'https://central.example.co/',
+        DATABASE_URL: 'postgres://x@127.0.0.1/db',
+      },
       { dataDir: '/ignored', version: '1' },
     );
     expect(config.device).toEqual({ mode: 'cashier', name: 'Caja 2' });
@@ -45,20 +53,33 @@ describe('app configuration', () => {
     writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cajero' } }));
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/device\.mode/);
     writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify({ kiosk: { billDeliveryDays: -1 } }));
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/kiosk\.billDeliveryDays/);
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(
+      /kiosk\.billDeliveryDays/,
+    );
     writeFileSync(path.join(dir, 'ventanilla.json'), '{ no es json');
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(ConfigError);
     const empty = newDir();
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_PORT: 'ochenta' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_PORT/);
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_SERVER_URL: 'ftp://x' }, { dataDir: empty, version: '1' })).toThrow(/VENTANILLA_SERVER_URL/);
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'verbose' }, { dataDir: empty, version: '1' })).toThrow(ConfigError);
-    expect(loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'DEBUG' }, { dataDir: empty, version: '1' }).logLevel).toBe('debug');
+    expect(() =>
+      loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_PORT: 'ochenta' }, { dataDir: empty, version: '1' }),
+    ).toThrow(/VENTANILLA_PORT/);
+    expect(() =>
+      loadConfig({ VENTANILLA_DATA_DIR: empty, VENTANILLA_SERVER_URL: 'ftp://x' }, { dataDir: empty, version: '1' }),
+    ).toThrow(/VENTANILLA_SERVER_URL/);
+    expect(() =>
+      loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'verbose' }, { dataDir: empty, version: '1' }),
+    ).toThrow(ConfigError);
+    expect(
+      loadConfig({ VENTANILLA_DATA_DIR: empty, LOG_LEVEL: 'DEBUG' }, { dataDir: empty, version: '1' }).logLevel,
+    ).toBe('debug');
   });
 
   it('takes a receipt printer as tcp://host:port or printer:QUEUE, and names the key when it is neither', () => {
     const dir = newDir();
     const file = path.join(dir, 'ventanilla.json');
-    writeFileSync(file, JSON.stringify({ printers: { receipt: 'tcp://192.168.1.60:9100', receiptType: 'star', receiptPaper: 58 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ printers: { receipt: 'tcp://192.168.1.60:9100', receiptType: 'star', receiptPaper: 58 } }),
+    );
     expect(loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' }).printers).toEqual({
       receipt: 'tcp://192.168.1.60:9100',
       receiptType: 'star',
@@ -68,14 +89,19 @@ describe('app configuration', () => {
     writeFileSync(file, JSON.stringify({ printers: { receipt: '192.168.1.60' } }));
     expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/printers\.receipt/);
     writeFileSync(file, JSON.stringify({ printers: { receiptPaper: 76 } }));
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(/printers\.receiptPaper/);
+    expect(() => loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' })).toThrow(
+      /printers\.receiptPaper/,
+    );
   });
 });
 
 describe('config.example.json', () => {
   it('is a valid config file equal to the defaults it documents', () => {
     const dir = newDir();
-    const example = loadConfig({ VENTANILLA_DATA_DIR: dir, VENTANILLA_CONFIG: path.resolve('config.example.json') }, { dataDir: dir, version: '1' });
+    const example = loadConfig(
+      { VENTANILLA_DATA_DIR: dir, VENTANILLA_CONFIG: path.resolve('config.example.json') },
+      { dataDir: dir, version: '1' },
+    );
     const defaults = loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' });
     expect(example).toEqual(defaults);
   });

@@ -12,7 +12,10 @@ import { SqliteJobTable, type NewTestJob, type TestJob } from '../../support/sql
 import { tempDir } from '../../support/temp-dir';
 
 const messages = { notSent: dispenserMessages.notSent, interrupted: dispenserMessages.interrupted };
-const certificate = (n: number): NewTestJob => ({ title: `Certificado de existencia ${n}`, content: Buffer.from(`%PDF-1.4\n% certificado ${n}\n`) });
+const certificate = (n: number): NewTestJob => ({
+  title: `Certificado de existencia ${n}`,
+  content: Buffer.from(`%PDF-1.4\n% certificado ${n}\n`),
+});
 
 let dir: ReturnType<typeof tempDir>;
 let store: Store;
@@ -97,7 +100,9 @@ describe('certificate dispenser jobs on the job runner (simulator)', () => {
     dispenser = new SimulatedDispenser(0);
     const runner = startDispensing();
     const id = runner.enqueue(certificate(1)).id;
-    expect(await until(id, 'failed')).toMatchObject({ lastError: 'El dispensador de certificados no tiene papel; avise a un funcionario.' });
+    expect(await until(id, 'failed')).toMatchObject({
+      lastError: 'El dispensador de certificados no tiene papel; avise a un funcionario.',
+    });
     expect(dispenser.dispensed).toEqual([]);
   });
 
@@ -123,7 +128,11 @@ describe('certificate dispenser jobs on the job runner (simulator)', () => {
 
     // The power goes; the app starts again over the same store while the dispenser is mid-sheet.
     const after = startDispensing();
-    expect(table.mustGet(id)).toMatchObject({ state: 'unknown', lastError: dispenserMessages.interrupted, attempts: 1 });
+    expect(table.mustGet(id)).toMatchObject({
+      state: 'unknown',
+      lastError: dispenserMessages.interrupted,
+      attempts: 1,
+    });
 
     // The sheet does come out: exactly why unknown is not failed (no refund, no second copy).
     release();

@@ -9,7 +9,10 @@ import { openStore, type Store } from '../../../src-main/store/open-store';
 import { SqliteJobTable, type NewTestJob, type TestJob } from '../../support/sqlite-job-table';
 import { tempDir } from '../../support/temp-dir';
 
-const messages = { notSent: 'No llegó al equipo porque la aplicación se cerró.', interrupted: 'Se interrumpió; revise antes de repetirlo.' };
+const messages = {
+  notSent: 'No llegó al equipo porque la aplicación se cerró.',
+  interrupted: 'Se interrumpió; revise antes de repetirlo.',
+};
 const fast: JobRunnerOptions = { maxAttempts: 3, retryBaseMs: 1, retryMaxMs: 2 };
 const job: NewTestJob = { title: 'Certificado 1' };
 
@@ -64,7 +67,10 @@ let work: ScriptedWork;
 const settled: { id: string; state: JobState; lastError: string | null }[] = [];
 const runners: JobRunner<TestJob, NewTestJob>[] = [];
 
-function startRunner(options: JobRunnerOptions = fast, device: JobWork<TestJob> = work): JobRunner<TestJob, NewTestJob> {
+function startRunner(
+  options: JobRunnerOptions = fast,
+  device: JobWork<TestJob> = work,
+): JobRunner<TestJob, NewTestJob> {
   const runner = new JobRunner({
     table,
     work: device,
@@ -106,9 +112,20 @@ describe('job states: the only moves', () => {
   it('allows exactly queued→running, running→done|failed|queued|unknown, queued→failed, failed→queued, unknown→done|queued', () => {
     const allowed = new Set(Object.values(jobMoves).map((m) => `${m.from}→${m.to}`));
     expect([...allowed].sort()).toEqual(
-      ['queued→running', 'running→done', 'running→failed', 'running→queued', 'running→unknown', 'queued→failed', 'failed→queued', 'unknown→done', 'unknown→queued'].sort(),
+      [
+        'queued→running',
+        'running→done',
+        'running→failed',
+        'running→queued',
+        'running→unknown',
+        'queued→failed',
+        'failed→queued',
+        'unknown→done',
+        'unknown→queued',
+      ].sort(),
     );
-    for (const from of jobStates) for (const to of jobStates) expect(canMove(from, to), `${from}→${to}`).toBe(allowed.has(`${from}→${to}`));
+    for (const from of jobStates)
+      for (const to of jobStates) expect(canMove(from, to), `${from}→${to}`).toBe(allowed.has(`${from}→${to}`));
     // Done is final; unknown is never turned into failed (nothing would then stop a retry).
     expect(jobStates.filter((to) => canMove('done', to))).toEqual([]);
     expect(canMove('unknown', 'failed')).toBe(false);
@@ -195,7 +212,9 @@ describe('job runner: queued → running → done | failed | unknown', () => {
     work.script.push({ kind: 'transient', message: 'No responde.' });
     const runner = startRunner({ ...fast, retryBaseMs: 60_000, retryMaxMs: 60_000 });
     const id = runner.enqueue(job).id;
-    expect(await until(id, (j) => j.state === 'queued' && j.attempts === 1)).toMatchObject({ lastError: 'No responde.' });
+    expect(await until(id, (j) => j.state === 'queued' && j.attempts === 1)).toMatchObject({
+      lastError: 'No responde.',
+    });
     await runner.stop();
     expect(table.mustGet(id)).toMatchObject({ state: 'failed', lastError: messages.notSent });
     expect(work.attempted).toEqual([id]);
@@ -205,7 +224,10 @@ describe('job runner: queued → running → done | failed | unknown', () => {
     work.script.push({ kind: 'unknown', message: 'No se pudo confirmar; revise la bandeja.' });
     const runner = startRunner();
     const id = runner.enqueue(job).id;
-    expect(await until(id, inState('unknown'))).toMatchObject({ attempts: 1, lastError: 'No se pudo confirmar; revise la bandeja.' });
+    expect(await until(id, inState('unknown'))).toMatchObject({
+      attempts: 1,
+      lastError: 'No se pudo confirmar; revise la bandeja.',
+    });
     await runner.idle();
     expect(work.attempted).toEqual([id]);
     expect(settled).toEqual([{ id, state: 'unknown', lastError: 'No se pudo confirmar; revise la bandeja.' }]);
@@ -260,7 +282,16 @@ describe('job runner: queued → running → done | failed | unknown', () => {
   });
 
   it('a listener that throws changes nothing: the job keeps its state and the next one runs', async () => {
-    const runner = new JobRunner({ table, work, messages, log: createRootLogger('silent'), options: fast, onSettled: () => { throw new Error('listener bug'); } });
+    const runner = new JobRunner({
+      table,
+      work,
+      messages,
+      log: createRootLogger('silent'),
+      options: fast,
+      onSettled: () => {
+        throw new Error('listener bug');
+      },
+    });
     runners.push(runner);
     runner.start();
     const first = runner.enqueue(job).id;
@@ -276,7 +307,10 @@ describe('job runner: queued → running → done | failed | unknown', () => {
     work.script.push({ kind: 'unknown', message: 'No se pudo confirmar; revise la bandeja.' });
     const runner = startRunner();
     const id = runner.enqueue(job).id;
-    expect(await until(id, inState('failed'))).toMatchObject({ lastError: 'No se pudo confirmar; revise la bandeja.', attempts: 1 });
+    expect(await until(id, inState('failed'))).toMatchObject({
+      lastError: 'No se pudo confirmar; revise la bandeja.',
+      attempts: 1,
+    });
     await runner.idle();
     expect(work.attempted).toEqual([id]);
   });
@@ -337,7 +371,12 @@ describe('job runner: after a restart, in each state', () => {
   it('done, failed and unknown: left as they are; a failed one is still sent again on request', async () => {
     const done = table.leave({ title: 'Certificado 1', state: 'done', attempts: 1 });
     const failed = table.leave({ title: 'Certificado 2', state: 'failed', attempts: 1, lastError: 'Sin papel.' });
-    const unknown = table.leave({ title: 'Certificado 3', state: 'unknown', attempts: 1, lastError: 'Revise la bandeja.' });
+    const unknown = table.leave({
+      title: 'Certificado 3',
+      state: 'unknown',
+      attempts: 1,
+      lastError: 'Revise la bandeja.',
+    });
     const runner = startRunner();
     await runner.idle();
     expect(work.attempted).toEqual([]);

@@ -27,7 +27,10 @@ describe('gs1128Modules (jsbarcode, no DOM)', () => {
     expect(modules).toHaveLength(376);
     // Learn the 11-module patterns of the values we expect from the symbol itself, then check
     // that the sequence is exactly the documented one (docs/domain/gs1-128-recaudo.md).
-    const expected = [105, 102, 41, 57, 70, 99, 98, 0, 4, 21, 80, 20, 0, 0, 12, 34, 56, 78, 102, 39, 0, 0, 0, 15, 0, 0, 102, 96, 20, 26, 1, 31, 58];
+    const expected = [
+      105, 102, 41, 57, 70, 99, 98, 0, 4, 21, 80, 20, 0, 0, 12, 34, 56, 78, 102, 39, 0, 0, 0, 15, 0, 0, 102, 96, 20, 26,
+      1, 31, 58,
+    ];
     const patterns = new Map<string, number>();
     const body = modules.slice(0, -stop.length);
     expected.forEach((value, i) => {

@@ -5,7 +5,11 @@ import { opNames } from '../../../src-shared/api/contract';
 import { DocumentShelf } from '../../../src-main/hosts/web/document-shelf';
 import { readExactly } from '../../../src-renderer/api/fetch-document';
 
-const sample: DocumentFile = { fileName: 'factura-2026-03.pdf', contentType: 'application/pdf', bytes: new Uint8Array([37, 80, 68, 70]) };
+const sample: DocumentFile = {
+  fileName: 'factura-2026-03.pdf',
+  contentType: 'application/pdf',
+  bytes: new Uint8Array([37, 80, 68, 70]),
+};
 
 function streamOf(...chunks: number[][]): ReadableStream<Uint8Array> {
   return new ReadableStream({
@@ -23,7 +27,9 @@ describe('documents: names and headers', () => {
     expect(safeFileName('../../etc/passwd')).toBe('etc-passwd');
     expect(safeFileName('a"\r\nSet-Cookie: x=1.pdf')).toBe('a-Set-Cookie-x-1.pdf');
     expect(safeFileName('"""')).toBe('documento');
-    expect(attachmentDisposition('x"; filename*=UTF-8\'\'evil.html')).toBe('attachment; filename="x-filename-UTF-8-evil.html"');
+    expect(attachmentDisposition("x\"; filename*=UTF-8''evil.html")).toBe(
+      'attachment; filename="x-filename-UTF-8-evil.html"',
+    );
     expect(DocumentFile.safeParse({ ...sample, fileName: 'a/b.pdf' }).success).toBe(false);
   });
 

@@ -39,6 +39,8 @@ describe('Electron fuses in electron-builder.yml', () => {
   it('would notice a misspelt fuse: electron-builder refuses the key', async () => {
     const config = await getConfig(repoRoot, configFile, null);
     const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsNod: false } };
-    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/configuration\.electronFuses/);
+    await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(
+      /configuration\.electronFuses/,
+    );
   });
 });

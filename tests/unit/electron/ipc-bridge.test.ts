@@ -28,7 +28,11 @@ const stranger = { sender: 'other' } as unknown as IpcMainInvokeEvent;
 describe('Electron IPC bridge', () => {
   it('registers exactly the contract operations, one channel each', () => {
     const ipc = fakeIpcMain();
-    registerIpc(ipc, () => Promise.resolve(ok(null)), () => true);
+    registerIpc(
+      ipc,
+      () => Promise.resolve(ok(null)),
+      () => true,
+    );
     expect([...ipc.handlers.keys()].sort()).toEqual(opNames.map(ipcChannel).sort());
     expect(ipc.handlers.size).toBeGreaterThanOrEqual(4);
   });
@@ -36,11 +40,18 @@ describe('Electron IPC bridge', () => {
   it('passes the operation name and raw input to the dispatcher for our own window', async () => {
     const ipc = fakeIpcMain();
     const calls: [string, unknown][] = [];
-    registerIpc(ipc, (op, input) => {
-      calls.push([op, input]);
-      return Promise.resolve(ok('hecho'));
-    }, (event) => event === trusted);
-    const result = await ipc.handlers.get(ipcChannel('kiosk.sessionEnded'))?.(trusted, { reason: 'idle', durationSeconds: 3 });
+    registerIpc(
+      ipc,
+      (op, input) => {
+        calls.push([op, input]);
+        return Promise.resolve(ok('hecho'));
+      },
+      (event) => event === trusted,
+    );
+    const result = await ipc.handlers.get(ipcChannel('kiosk.sessionEnded'))?.(trusted, {
+      reason: 'idle',
+      durationSeconds: 3,
+    });
     expect(result).toEqual({ ok: true, value: 'hecho' });
     expect(calls).toEqual([['kiosk.sessionEnded', { reason: 'idle', durationSeconds: 3 }]]);
   });
@@ -48,10 +59,14 @@ describe('Electron IPC bridge', () => {
   it('refuses calls from any other sender without dispatching', async () => {
     const ipc = fakeIpcMain();
     let dispatched = 0;
-    registerIpc(ipc, () => {
-      dispatched += 1;
-      return Promise.resolve(ok(null));
-    }, (event) => event === trusted);
+    registerIpc(
+      ipc,
+      () => {
+        dispatched += 1;
+        return Promise.resolve(ok(null));
+      },
+      (event) => event === trusted,
+    );
     const result = await ipc.handlers.get(ipcChannel('app.info'))?.(stranger, {});
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatched).toBe(0);
@@ -59,7 +74,11 @@ describe('Electron IPC bridge', () => {
 
   it('unregisters every channel it registered', () => {
     const ipc = fakeIpcMain();
-    const unregister = registerIpc(ipc, () => Promise.resolve(ok(null)), () => true);
+    const unregister = registerIpc(
+      ipc,
+      () => Promise.resolve(ok(null)),
+      () => true,
+    );
     unregister();
     expect(ipc.handlers.size).toBe(0);
   });

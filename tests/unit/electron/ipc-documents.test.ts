@@ -18,17 +18,31 @@ describe('Electron IPC: documents as bytes', () => {
     const handlers = new Map<string, Handler>();
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, index) => index % 256));
     registerIpc(
-      { handle: (channel: string, handler: Handler) => void handlers.set(channel, handler), removeHandler: () => undefined },
-      (op) => Promise.resolve(op === 'cashier.sessionReportPdf' ? ok({ fileName: 'informe-z-2026-12-03-cajero1.pdf', contentType: 'application/pdf', bytes }) : ok(null)),
+      {
+        handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
+        removeHandler: () => undefined,
+      },
+      (op) =>
+        Promise.resolve(
+          op === 'cashier.sessionReportPdf'
+            ? ok({ fileName: 'informe-z-2026-12-03-cajero1.pdf', contentType: 'application/pdf', bytes })
+            : ok(null),
+        ),
       () => true,
     );
     const bridge = {
       async invoke(op: string, input: unknown): Promise<Result<unknown>> {
-        const answer = await handlers.get(ipcChannel(op as 'cashier.sessionReportPdf'))?.({} as IpcMainInvokeEvent, input);
+        const answer = await handlers.get(ipcChannel(op as 'cashier.sessionReportPdf'))?.(
+          {} as IpcMainInvokeEvent,
+          input,
+        );
         return structuredClone(answer) as Result<unknown>;
       },
     };
-    const result = await createClient(createIpcTransport(bridge)).call('cashier.sessionReportPdf', { staffSession: 's'.repeat(32), sessionId: '01930000-0000-7000-8000-000000000003' });
+    const result = await createClient(createIpcTransport(bridge)).call('cashier.sessionReportPdf', {
+      staffSession: 's'.repeat(32),
+      sessionId: '01930000-0000-7000-8000-000000000003',
+    });
     if (!result.ok) throw new Error(result.error.message);
     expect(Object.prototype.toString.call(result.value.bytes)).toBe('[object Uint8Array]');
     expect(Buffer.compare(Buffer.from(result.value.bytes), bytes)).toBe(0);

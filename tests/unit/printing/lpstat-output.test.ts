@@ -38,7 +38,10 @@ describe('lpstat -l -p QUEUE', () => {
 
   it('reads a disabled queue as paused, with the reason CUPS shows', () => {
     expect(parseQueueReport('ventanilla-pdf', paused)).toEqual({ condition: 'paused', detail: 'Paused' });
-    expect(parseQueueReport('ventanilla-pdf', pausedWithReason)).toEqual({ condition: 'paused', detail: 'Sin papel en la bandeja 2' });
+    expect(parseQueueReport('ventanilla-pdf', pausedWithReason)).toEqual({
+      condition: 'paused',
+      detail: 'Sin papel en la bandeja 2',
+    });
   });
 
   it('prefers what the printer reports (paper, cover, offline) over the queue state', () => {
@@ -53,9 +56,10 @@ describe('lpstat -l -p QUEUE', () => {
   });
 
   it('ignores warnings that do not stop a document', () => {
-    expect(parseQueueReport('ventanilla-pdf', idle.replace('Alerts: none', 'Alerts: media-low-warning toner-low-report'))?.condition).toBe(
-      'ready',
-    );
+    expect(
+      parseQueueReport('ventanilla-pdf', idle.replace('Alerts: none', 'Alerts: media-low-warning toner-low-report'))
+        ?.condition,
+    ).toBe('ready');
     expect(conditionFromReasons(['none'])).toBeNull();
   });
 
@@ -101,7 +105,9 @@ describe('lp and lpstat messages', () => {
   it('tells a missing queue, a queue refusing jobs and a stopped scheduler apart', () => {
     expect(classifyComplaint('lp: Error - The printer or class does not exist.\n')).toBe('no-such-printer');
     expect(classifyComplaint('lpstat: Invalid destination name in list "nope".\n')).toBe('no-such-printer');
-    expect(classifyComplaint('lp: Error - Destination "ventanilla-pdf" is not accepting jobs.\n')).toBe('not-accepting');
+    expect(classifyComplaint('lp: Error - Destination "ventanilla-pdf" is not accepting jobs.\n')).toBe(
+      'not-accepting',
+    );
     expect(classifyComplaint('lpstat: Scheduler is not running.\n')).toBe('scheduler-down');
     expect(classifyComplaint('lp: Unable to connect to server: Connection refused\n')).toBe('scheduler-down');
     expect(classifyComplaint('lp: something new\n')).toBe('other');

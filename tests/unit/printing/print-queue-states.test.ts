@@ -35,7 +35,12 @@ function startQueue(options: PrintQueueOptions = fast): PrintQueue {
   return queue;
 }
 
-async function until(queue: PrintQueue, jobId: string, done: (job: PrintJobView) => boolean, ms = 3_000): Promise<PrintJobView> {
+async function until(
+  queue: PrintQueue,
+  jobId: string,
+  done: (job: PrintJobView) => boolean,
+  ms = 3_000,
+): Promise<PrintJobView> {
   const deadline = Date.now() + ms;
   for (;;) {
     const job = queue.get(jobId);
@@ -52,7 +57,18 @@ function leftBehind(id: string, state: 'queued' | 'printing', systemJobId: strin
   const at = '2026-11-22T10:00:00.000Z';
   store.db
     .insert(printJobs)
-    .values({ id, kind: 'bill', title: 'Factura 1', contentType: 'application/pdf', content: pdf, state, attempts: state === 'printing' ? 1 : 0, systemJobId, createdAt: at, updatedAt: at })
+    .values({
+      id,
+      kind: 'bill',
+      title: 'Factura 1',
+      contentType: 'application/pdf',
+      content: pdf,
+      state,
+      attempts: state === 'printing' ? 1 : 0,
+      systemJobId,
+      createdAt: at,
+      updatedAt: at,
+    })
     .run();
 }
 
@@ -106,7 +122,11 @@ describe('print queue: queued → printing → done | failed', () => {
     printer.submitScript.push(transient(), transient(), transient(), transient());
     const queue = startQueue();
     const job = await until(queue, queue.enqueue(request).id, finished);
-    expect(job).toMatchObject({ state: 'failed', attempts: 3, lastError: 'El sistema de impresión del equipo no responde.' });
+    expect(job).toMatchObject({
+      state: 'failed',
+      attempts: 3,
+      lastError: 'El sistema de impresión del equipo no responde.',
+    });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(queue.get(job.id)).toMatchObject({ ok: true, value: { state: 'failed', attempts: 3 } });
     expect(printer.submitScript).toHaveLength(1);
@@ -137,7 +157,10 @@ describe('print queue: queued → printing → done | failed', () => {
   it('fails a permanent failure with its message', async () => {
     printer.submitScript.push(permanent(printMessages.notConfigured));
     const queue = startQueue();
-    expect(await until(queue, queue.enqueue(request).id, finished)).toMatchObject({ state: 'failed', lastError: printMessages.notConfigured });
+    expect(await until(queue, queue.enqueue(request).id, finished)).toMatchObject({
+      state: 'failed',
+      lastError: printMessages.notConfigured,
+    });
   });
 
   it('cancels a job the paused printer holds, so it cannot print later behind a retry', async () => {
@@ -173,7 +196,10 @@ describe('print queue: retry, reprint, get', () => {
     const queue = startQueue();
     const done = await until(queue, queue.enqueue(request).id, finished);
     expect(queue.retry(done.id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(queue.retry('no-existe')).toMatchObject({ ok: false, error: { code: 'not-found', message: 'No existe ese trabajo de impresión.' } });
+    expect(queue.retry('no-existe')).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'No existe ese trabajo de impresión.' },
+    });
     expect(queue.get('no-existe')).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -184,7 +210,10 @@ describe('print queue: retry, reprint, get', () => {
     if (!copy.ok) throw new Error(copy.error.message);
     expect(copy.value.id).not.toBe(first.id);
     expect(await until(queue, copy.value.id, finished)).toMatchObject({ state: 'done', attempts: 1 });
-    const row = store.sqlite.prepare('select copy_of, content from print_jobs where id = ?').get(copy.value.id) as { copy_of: string; content: Buffer };
+    const row = store.sqlite.prepare('select copy_of, content from print_jobs where id = ?').get(copy.value.id) as {
+      copy_of: string;
+      content: Buffer;
+    };
     expect(row.copy_of).toBe(first.id);
     expect(row.content.equals(pdf)).toBe(true);
     expect(printer.received.size).toBe(2);
@@ -203,14 +232,20 @@ describe('print queue: after a crash or a stop', () => {
     const queue = startQueue();
     const state = (id: string) => until(queue, `01900000-0000-7000-8000-00000000000${id}`, finished);
     expect(await state('a')).toMatchObject({ state: 'failed', lastError: printMessages.notSentBeforeClose });
-    expect(await state('b')).toMatchObject({ state: 'failed', lastError: 'El trabajo se interrumpió; puede reimprimirlo.' });
+    expect(await state('b')).toMatchObject({
+      state: 'failed',
+      lastError: 'El trabajo se interrumpió; puede reimprimirlo.',
+    });
     expect(await state('c')).toMatchObject({ state: 'done' });
     // One job at a time: d is followed in the print system, e waits behind it.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(queue.get('01900000-0000-7000-8000-00000000000d')).toMatchObject({ ok: true, value: { state: 'printing' } });
     printer.finish('prueba-91');
     expect(await state('d')).toMatchObject({ state: 'done', attempts: 1 });
-    expect(await state('e')).toMatchObject({ state: 'failed', lastError: 'El trabajo se interrumpió; puede reimprimirlo.' });
+    expect(await state('e')).toMatchObject({
+      state: 'failed',
+      lastError: 'El trabajo se interrumpió; puede reimprimirlo.',
+    });
     expect(printer.received.size).toBe(0);
   });
 
@@ -232,7 +267,10 @@ describe('print queue: after a crash or a stop', () => {
     const waiting = first.enqueue({ ...request, title: 'Factura 2' });
     await first.stop();
     expect(first.get(job.id)).toMatchObject({ ok: true, value: { state: 'printing' } });
-    expect(first.get(waiting.id)).toMatchObject({ ok: true, value: { state: 'failed', lastError: printMessages.notSentBeforeClose } });
+    expect(first.get(waiting.id)).toMatchObject({
+      ok: true,
+      value: { state: 'failed', lastError: printMessages.notSentBeforeClose },
+    });
 
     printer.finish('prueba-1');
     const second = startQueue();
@@ -246,6 +284,9 @@ describe('print queue: after a crash or a stop', () => {
     const job = queue.enqueue(request);
     await until(queue, job.id, (j) => j.state === 'queued' && j.attempts === 1);
     await queue.stop();
-    expect(queue.get(job.id)).toMatchObject({ ok: true, value: { state: 'failed', lastError: printMessages.notSentBeforeClose } });
+    expect(queue.get(job.id)).toMatchObject({
+      ok: true,
+      value: { state: 'failed', lastError: printMessages.notSentBeforeClose },
+    });
   });
 });

@@ -35,7 +35,9 @@ describe('the end of a receipt', () => {
     for (const paper of [80, 58] as const) {
       const events = decodeEscpos(await encodeReceipt(paymentReceipt(facts, false), { type: 'epson', paper }));
       const blank = blankLinesBeforeCut(events);
-      expect(blank * lineHeightMm, `${paper} mm roll: blank paper before the cut, in mm`).toBeLessThanOrEqual(lineHeightMm);
+      expect(blank * lineHeightMm, `${paper} mm roll: blank paper before the cut, in mm`).toBeLessThanOrEqual(
+        lineHeightMm,
+      );
       expect(events.find((e) => e.kind === 'cut')).toMatchObject({ partial: true, toCutter: true, extraDots: 0 });
     }
   });

@@ -18,14 +18,20 @@ describe('receipt text', () => {
 
   it('puts a value at the right margin and wraps a long label above it', () => {
     expect(pairLines('Total', '$ 1.000', 20)).toEqual(['Total        $ 1.000']);
-    expect(pairLines('Lectura anterior y actual', '10.559', 20)).toEqual(['Lectura anterior y', 'actual        10.559']);
+    expect(pairLines('Lectura anterior y actual', '10.559', 20)).toEqual([
+      'Lectura anterior y',
+      'actual        10.559',
+    ]);
   });
 });
 
 describe('DLE EOT status', () => {
   it('reads ready, paper end, cover open and offline from the three answers', () => {
     expect(conditionFromDleEot({ printer: 0x12, offlineCause: 0x12, paperSensor: 0x12 }).condition).toBe('ready');
-    expect(conditionFromDleEot({ printer: 0x12, offlineCause: 0x12, paperSensor: 0x1e })).toMatchObject({ condition: 'ready', paperNearEnd: true });
+    expect(conditionFromDleEot({ printer: 0x12, offlineCause: 0x12, paperSensor: 0x1e })).toMatchObject({
+      condition: 'ready',
+      paperNearEnd: true,
+    });
     expect(conditionFromDleEot({ printer: 0x1a, offlineCause: 0x32, paperSensor: 0x72 }).condition).toBe('paper-end');
     expect(conditionFromDleEot({ printer: 0x1a, offlineCause: 0x16, paperSensor: 0x12 }).condition).toBe('cover-open');
     expect(conditionFromDleEot({ printer: 0x1a, offlineCause: 0x52, paperSensor: 0x12 }).condition).toBe('offline');
@@ -38,8 +44,16 @@ describe('DLE EOT status', () => {
 
 describe('receipt printer address', () => {
   it('takes tcp://host[:port] and printer:QUEUE, and nothing else', () => {
-    expect(parseReceiptPrinterAddress('tcp://192.168.1.50:9100')).toEqual({ kind: 'tcp', host: '192.168.1.50', port: 9100 });
-    expect(parseReceiptPrinterAddress('tcp://caja1-impresora')).toEqual({ kind: 'tcp', host: 'caja1-impresora', port: 9100 });
+    expect(parseReceiptPrinterAddress('tcp://192.168.1.50:9100')).toEqual({
+      kind: 'tcp',
+      host: '192.168.1.50',
+      port: 9100,
+    });
+    expect(parseReceiptPrinterAddress('tcp://caja1-impresora')).toEqual({
+      kind: 'tcp',
+      host: 'caja1-impresora',
+      port: 9100,
+    });
     expect(parseReceiptPrinterAddress('printer:EPSON_TM_T20')).toEqual({ kind: 'queue', queue: 'EPSON_TM_T20' });
     expect(parseReceiptPrinterAddress('tcp://host:99999')).toBeNull();
     expect(parseReceiptPrinterAddress('http://host')).toBeNull();

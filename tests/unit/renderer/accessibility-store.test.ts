@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useAccessibilityStore } from '../../../src-renderer/accessibility/accessibility-store';
 import { questionLines } from '../../../src-renderer/accessibility/spoken-guidance';
-import { hasSessionState, resetSessionState, sessionParticipantNames } from '../../../src-renderer/session/session-registry';
+import {
+  hasSessionState,
+  resetSessionState,
+  sessionParticipantNames,
+} from '../../../src-renderer/session/session-registry';
 
 /** The kiosk's aids belong to one citizen's visit. */
 describe('accessibility aids', () => {
@@ -17,13 +21,22 @@ describe('accessibility aids', () => {
 
     resetSessionState();
     const after = useAccessibilityStore.getState();
-    expect([after.highContrast, after.largerText, after.spokenGuidance, after.panelOpen]).toEqual([false, false, false, false]);
+    expect([after.highContrast, after.largerText, after.spokenGuidance, after.panelOpen]).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(hasSessionState()).toBe(false);
   });
 
   it('switch one at a time', () => {
     useAccessibilityStore.getState().toggle('largerText');
-    expect(useAccessibilityStore.getState()).toMatchObject({ highContrast: false, largerText: true, spokenGuidance: false });
+    expect(useAccessibilityStore.getState()).toMatchObject({
+      highContrast: false,
+      largerText: true,
+      spokenGuidance: false,
+    });
     useAccessibilityStore.getState().toggle('largerText');
     expect(useAccessibilityStore.getState().largerText).toBe(false);
   });

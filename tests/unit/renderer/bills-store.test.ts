@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { useBillsStore } from '../../../src-renderer/bills/bills-store';
 import { hasSessionState, resetSessionState } from '../../../src-renderer/session/session-registry';
 
-const subscriber = { codigoInterno: 123456, codigoRuta: '05-117-0040', holderName: 'Ana Peña', address: 'Calle 42 # 5-31', estrato: 3, uso: 'residencial' };
+const subscriber = {
+  codigoInterno: 123456,
+  codigoRuta: '05-117-0040',
+  holderName: 'Ana Peña',
+  address: 'Calle 42 # 5-31',
+  estrato: 3,
+  uso: 'residencial',
+};
 
 describe('bills flow store', () => {
   it('forgets the code, answers and access when the visit ends', () => {

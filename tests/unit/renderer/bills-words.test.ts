@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBogotaDay, formatCalendarDate, formatPeriod, formatPeriodShort } from '../../../src-renderer/bills/bill-words';
+import {
+  formatBogotaDay,
+  formatCalendarDate,
+  formatPeriod,
+  formatPeriodShort,
+} from '../../../src-renderer/bills/bill-words';
 import { checkCodigoInterno } from '../../../src-renderer/bills/codigo-interno-entry';
 
 describe('código interno entry', () => {
@@ -9,10 +14,22 @@ describe('código interno entry', () => {
   });
 
   it('explains what is wrong in Spanish', () => {
-    expect(checkCodigoInterno('')).toMatchObject({ ok: false, message: expect.stringContaining('Digite su código interno') });
-    expect(checkCodigoInterno('12345678901')).toMatchObject({ ok: false, message: expect.stringContaining('como máximo 10 números') });
-    expect(checkCodigoInterno('12a4')).toMatchObject({ ok: false, message: expect.stringContaining('solo tiene números') });
-    expect(checkCodigoInterno('000')).toMatchObject({ ok: false, message: expect.stringContaining('no puede ser cero') });
+    expect(checkCodigoInterno('')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Digite su código interno'),
+    });
+    expect(checkCodigoInterno('12345678901')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('como máximo 10 números'),
+    });
+    expect(checkCodigoInterno('12a4')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('solo tiene números'),
+    });
+    expect(checkCodigoInterno('000')).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('no puede ser cero'),
+    });
   });
 });
 

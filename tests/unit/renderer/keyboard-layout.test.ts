@@ -22,10 +22,15 @@ function typeOn(text: string): { typed: string; missing: string[] } {
 }
 
 const samples: Record<string, readonly string[]> = {
-  'Dirección': ['Calle 42 # 5-31 Apto 301', 'Cra. 5 No. 40-12 (Bis) Barrio Belén', 'Mz. B Casa 7, Urb. El Salado', 'Km 3 vía Ibagué/Armenia'],
+  Dirección: [
+    'Calle 42 # 5-31 Apto 301',
+    'Cra. 5 No. 40-12 (Bis) Barrio Belén',
+    'Mz. B Casa 7, Urb. El Salado',
+    'Km 3 vía Ibagué/Armenia',
+  ],
   'Nombres y apellidos': ["María José O'Neill", 'Núñez-Güiza', 'ÁNGELA ÚRSULA'],
   'Correo electrónico': ['ana.perez_1@correo.co', 'maria-jose+kiosco@correo.gov.co'],
-  'Contraseña': ['Clave#2026!¿Sí?', 'mi frase: $ol & luna*', 'x=(a+b)/2;"ok"', '50% de 100 = 50'],
+  Contraseña: ['Clave#2026!¿Sí?', 'mi frase: $ol & luna*', 'x=(a+b)/2;"ok"', '50% de 100 = 50'],
   'Número de documento (NIT)': ['900.123.456-8', '1098765432'],
   'Texto de la imagen': ['aB3dE9'],
 };

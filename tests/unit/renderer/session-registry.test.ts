@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createSessionStore } from '../../../src-renderer/session/create-session-store';
-import { hasSessionState, registerSessionParticipant, resetSessionState, sessionParticipantNames } from '../../../src-renderer/session/session-registry';
+import {
+  hasSessionState,
+  registerSessionParticipant,
+  resetSessionState,
+  sessionParticipantNames,
+} from '../../../src-renderer/session/session-registry';
 
 describe('session registry', () => {
   it('clears every feature store made with createSessionStore when the session ends', () => {
@@ -8,7 +13,9 @@ describe('session registry', () => {
       type: (digits: string) => set({ codigoInterno: digits }),
       answer: (n: number) => set((s) => ({ answers: [...s.answers, n] })),
     }));
-    const account = createSessionStore('test-account', { documento: '' }, (set) => ({ type: (d: string) => set({ documento: d }) }));
+    const account = createSessionStore('test-account', { documento: '' }, (set) => ({
+      type: (d: string) => set({ documento: d }),
+    }));
     expect(sessionParticipantNames()).toEqual(expect.arrayContaining(['test-bills', 'test-account']));
     expect(hasSessionState()).toBe(false);
 
@@ -25,7 +32,9 @@ describe('session registry', () => {
   });
 
   it('still clears the others when one reset fails, then reports the failure', () => {
-    const survivor = createSessionStore('test-survivor', { text: '' }, (set) => ({ type: (t: string) => set({ text: t }) }));
+    const survivor = createSessionStore('test-survivor', { text: '' }, (set) => ({
+      type: (t: string) => set({ text: t }),
+    }));
     const unregister = registerSessionParticipant({
       name: 'test-broken',
       reset: () => {

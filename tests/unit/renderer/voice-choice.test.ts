@@ -27,6 +27,8 @@ describe('the voice of spoken guidance', () => {
 
   it('has no voice rather than a foreign one: English would read Spanish unintelligibly', () => {
     expect(chooseSpanishVoice([])).toBeNull();
-    expect(chooseSpanishVoice([voice('English (America)', 'en-US'), voice('Português', 'pt-BR'), voice('Estonian', 'et')])).toBeNull();
+    expect(
+      chooseSpanishVoice([voice('English (America)', 'en-US'), voice('Português', 'pt-BR'), voice('Estonian', 'et')]),
+    ).toBeNull();
   });
 });

@@ -17,10 +17,17 @@ describe('what npm start tells the person at the terminal', () => {
     try {
       const said: string[] = [];
       let fetches = 0;
-      const deps = { fetch: async () => ((fetches += 1), false), say: (line: string) => void said.push(line), binary: () => null };
+      const deps = {
+        fetch: async () => ((fetches += 1), false),
+        say: (line: string) => void said.push(line),
+        binary: () => null,
+      };
       expect(await electronToUse('/nada', dir.path, deps)).toBeNull();
       expect(fetches).toBe(1);
-      expect(said).toEqual(['Electron no está instalado; intentando descargarlo (máximo 60 s)…', 'No se pudo obtener Electron en esta máquina: se usa el anfitrión web.']);
+      expect(said).toEqual([
+        'Electron no está instalado; intentando descargarlo (máximo 60 s)…',
+        'No se pudo obtener Electron en esta máquina: se usa el anfitrión web.',
+      ]);
 
       // The failed try is remembered for a day: the next start says one line and tries nothing.
       mkdirSync(dir.path, { recursive: true });
@@ -28,15 +35,31 @@ describe('what npm start tells the person at the terminal', () => {
       said.length = 0;
       expect(await electronToUse('/nada', dir.path, deps)).toBeNull();
       expect(fetches).toBe(1);
-      expect(said).toEqual(['Se usa el anfitrión web: Electron no está instalado (se intentará descargarlo de nuevo mañana).']);
+      expect(said).toEqual([
+        'Se usa el anfitrión web: Electron no está instalado (se intentará descargarlo de nuevo mañana).',
+      ]);
     } finally {
       dir.remove();
     }
   });
 
   it('writes a log record as one readable line: Bogotá time, level in Spanish, module, message, short facts', () => {
-    const record = { level: 40, time: Date.parse('2026-12-03T15:04:05Z'), pid: 1, hostname: 'vm', app: 'ventanilla', module: 'sync', part: 'pull', failures: 2, applied: ['a'], err: { message: 'pull refused: offline' }, msg: 'pull failed' };
-    expect(terminalLine(JSON.stringify(record))).toBe('10:04:05  AVISO  [sync/pull]  pull failed  (failures=2, error=pull refused: offline)');
+    const record = {
+      level: 40,
+      time: Date.parse('2026-12-03T15:04:05Z'),
+      pid: 1,
+      hostname: 'vm',
+      app: 'ventanilla',
+      module: 'sync',
+      part: 'pull',
+      failures: 2,
+      applied: ['a'],
+      err: { message: 'pull refused: offline' },
+      msg: 'pull failed',
+    };
+    expect(terminalLine(JSON.stringify(record))).toBe(
+      '10:04:05  AVISO  [sync/pull]  pull failed  (failures=2, error=pull refused: offline)',
+    );
     expect(terminalLine('Ventanilla está lista.')).toBe('Ventanilla está lista.');
   });
 
@@ -55,6 +78,11 @@ describe('what npm start tells the person at the terminal', () => {
     expect(prettyLogs('json', true)).toBe(false);
     expect(prettyLogs('pretty', false)).toBe(true);
     expect(loadConfig({ VENTANILLA_DATA_DIR: '/tmp/x' }, { dataDir: '/tmp/x', version: '1' }).logFormat).toBe('auto');
-    expect(() => loadConfig({ VENTANILLA_DATA_DIR: '/tmp/x', VENTANILLA_LOG_FORMAT: 'bonito' }, { dataDir: '/tmp/x', version: '1' })).toThrow(/VENTANILLA_LOG_FORMAT debe ser auto, pretty o json/);
+    expect(() =>
+      loadConfig(
+        { VENTANILLA_DATA_DIR: '/tmp/x', VENTANILLA_LOG_FORMAT: 'bonito' },
+        { dataDir: '/tmp/x', version: '1' },
+      ),
+    ).toThrow(/VENTANILLA_LOG_FORMAT debe ser auto, pretty o json/);
   });
 });

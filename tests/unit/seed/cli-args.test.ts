@@ -14,7 +14,17 @@ describe('npm run seed arguments', () => {
       loadMode: null,
       help: false,
     });
-    const args = parseSeedArgs(['--subscribers', '1.000.000', '--months', '24', '--seed', '0', '--append', '--now', '2026-03-10']);
+    const args = parseSeedArgs([
+      '--subscribers',
+      '1.000.000',
+      '--months',
+      '24',
+      '--seed',
+      '0',
+      '--append',
+      '--now',
+      '2026-03-10',
+    ]);
     expect(args).toMatchObject({ subscribers: 1_000_000, months: 24, seed: 0, append: true });
     expect(args.now?.toISOString()).toBe('2026-03-10T17:00:00.000Z');
   });

@@ -41,7 +41,9 @@ describe('demo data determinism', () => {
     expect(JSON.stringify(small)).toBe(JSON.stringify(whole));
     const tail = generateAll({ subscribers: 100, firstIndex: 200 });
     expect(tail.subscribers).toEqual(whole.subscribers.slice(200));
-    expect(tail.bills).toEqual(whole.bills.filter((b) => tail.subscribers.some((s) => s.codigoInterno === b.codigoInterno)));
+    expect(tail.bills).toEqual(
+      whole.bills.filter((b) => tail.subscribers.some((s) => s.codigoInterno === b.codigoInterno)),
+    );
   });
 
   it('keeps the subscribers when only the number of months changes', () => {

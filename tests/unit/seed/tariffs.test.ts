@@ -80,7 +80,8 @@ describe('subsidies and contributions in generated bills', () => {
       const subsidy = amountOf(b.lineItems, concepts.subsidio);
       const contribution = amountOf(b.lineItems, concepts.contribucion);
       const expectsSubsidy = s.uso === 'residencial' && s.estrato <= 3;
-      const expectsContribution = s.uso === 'comercial' || s.uso === 'industrial' || (s.uso === 'residencial' && s.estrato >= 5);
+      const expectsContribution =
+        s.uso === 'comercial' || s.uso === 'industrial' || (s.uso === 'residencial' && s.estrato >= 5);
       expect(subsidy < 0).toBe(expectsSubsidy);
       expect(contribution > 0).toBe(expectsContribution);
       if (expectsSubsidy) subsidised += 1;

@@ -25,12 +25,20 @@ function untouchableDatabase(): ServerDatabase {
     throw new Error('the database was used while only registering routes');
   };
   const trap = new Proxy({}, { get: refuse });
-  return { kind: 'pglite', db: trap as ServerDatabase['db'], exec: trap as ServerDatabase['exec'], close: async () => undefined };
+  return {
+    kind: 'pglite',
+    db: trap as ServerDatabase['db'],
+    exec: trap as ServerDatabase['exec'],
+    close: async () => undefined,
+  };
 }
 
 /** Every (method, path) the app serves, read from Fastify's own route tree (`printRoutes`). */
 function registeredRoutes(app: FastifyInstance): Array<{ method: string; path: string }> {
-  const lines = app.printRoutes({ commonPrefix: false }).split('\n').filter((line) => line.trim() !== '');
+  const lines = app
+    .printRoutes({ commonPrefix: false })
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   const parents: string[] = [];
   const routes: Array<{ method: string; path: string }> = [];
   for (const line of lines) {
@@ -77,7 +85,8 @@ describe('device API route map', () => {
 
     const v1 = served.filter((route) => route.path.startsWith('/v1/'));
     // HEAD is Fastify's automatic twin of each GET, never a route of its own.
-    for (const head of v1.filter((route) => route.method === 'HEAD')) expect(v1).toContainEqual({ method: 'GET', path: head.path });
+    for (const head of v1.filter((route) => route.method === 'HEAD'))
+      expect(v1).toContainEqual({ method: 'GET', path: head.path });
     const servedV1 = v1.filter((route) => route.method !== 'HEAD').map((route) => `${route.method} ${route.path}`);
     const mapped = routeNames.map((name) => `${serverRoutes[name].method} ${serverRoutes[name].path}`);
     expect(servedV1.toSorted()).toEqual(mapped.toSorted());
@@ -89,7 +98,11 @@ describe('device API route map', () => {
     for (const name of routeNames) {
       const route = serverRoutes[name];
       // A body the route could never accept: the token is checked first, whatever the body.
-      const answer = await app.inject({ method: route.method, url: route.path, ...(route.method === 'GET' ? {} : { payload: { junk: 'x'.repeat(100) } }) });
+      const answer = await app.inject({
+        method: route.method,
+        url: route.path,
+        ...(route.method === 'GET' ? {} : { payload: { junk: 'x'.repeat(100) } }),
+      });
       if (route.auth === 'none') {
         expect(answer.statusCode, name).toBe(400);
         expect(answer.json(), name).toMatchObject({ ok: false, error: { code: 'validation' } });
@@ -103,9 +116,17 @@ describe('device API route map', () => {
 
   it('a route without a token takes only the default body size; the map raises it for the push alone', async () => {
     const large = JSON.stringify({ code: 'K7QF-9XWD-2MRT', padding: 'x'.repeat(300 * 1024) });
-    const enroll = await app.inject({ method: 'POST', url: serverRoutes['device.enroll'].path, headers: { 'content-type': 'application/json' }, payload: large });
+    const enroll = await app.inject({
+      method: 'POST',
+      url: serverRoutes['device.enroll'].path,
+      headers: { 'content-type': 'application/json' },
+      payload: large,
+    });
     expect(enroll.statusCode).toBe(413);
-    expect(enroll.json()).toEqual({ ok: false, error: { code: 'validation', message: 'La solicitud es demasiado grande.' } });
+    expect(enroll.json()).toEqual({
+      ok: false,
+      error: { code: 'validation', message: 'La solicitud es demasiado grande.' },
+    });
     const limited = routeNames.filter((name) => (serverRoutes[name] as ServerRoute).bodyLimit !== undefined);
     expect(limited).toEqual(['sync.push']);
     expect(serverRoutes['sync.push'].bodyLimit).toBe(4 * 1024 * 1024);
@@ -131,7 +152,8 @@ describe('device API route map', () => {
         if (!/\.tsx?$/.test(relative) || mapFiles.has(relative)) continue;
         const text = readFileSync(path.join(root, relative), 'utf8');
         // A quote or backtick right before /v1/: a string, template or code span naming a route.
-        for (const [index, line] of text.split('\n').entries()) if (/['"`]\/v1\//.test(line)) offenders.push(`${relative}:${index + 1}: ${line.trim()}`);
+        for (const [index, line] of text.split('\n').entries())
+          if (/['"`]\/v1\//.test(line)) offenders.push(`${relative}:${index + 1}: ${line.trim()}`);
       }
     }
     expect(offenders).toEqual([]);
@@ -139,19 +161,41 @@ describe('device API route map', () => {
 });
 
 describe('a call built from the map', () => {
-  const getRoute: ServerRoute = { summary: 'test', method: 'GET', path: '/v1/things/:thingId/parts', auth: 'device', request: z.object({ thingId: z.string(), limit: z.coerce.number().optional() }), response: z.unknown(), timeout: 'short' };
+  const getRoute: ServerRoute = {
+    summary: 'test',
+    method: 'GET',
+    path: '/v1/things/:thingId/parts',
+    auth: 'device',
+    request: z.object({ thingId: z.string(), limit: z.coerce.number().optional() }),
+    response: z.unknown(),
+    timeout: 'short',
+  };
   const postRoute: ServerRoute = { ...getRoute, method: 'POST', path: '/v1/things/:thingId' };
 
   it('on the device: path parameters go into the path, encoded; the rest is the query of a GET or the body of a POST', () => {
-    expect(routeTarget(getRoute, { thingId: 'a/b c', limit: 5, skipped: undefined })).toEqual({ path: '/v1/things/a%2Fb%20c/parts?limit=5', body: null });
+    expect(routeTarget(getRoute, { thingId: 'a/b c', limit: 5, skipped: undefined })).toEqual({
+      path: '/v1/things/a%2Fb%20c/parts?limit=5',
+      body: null,
+    });
     expect(routeTarget(getRoute, { thingId: 'x' })).toEqual({ path: '/v1/things/x/parts', body: null });
-    expect(routeTarget(postRoute, { thingId: 'x', note: 'ñandú' })).toEqual({ path: '/v1/things/x', body: '{"note":"ñandú"}' });
-    expect(routeTarget(serverRoutes['sync.pull'], { cursor: '0', limit: 2000, wait: 0, count: '1' })).toEqual({ path: '/v1/sync/pull?cursor=0&limit=2000&wait=0&count=1', body: null });
+    expect(routeTarget(postRoute, { thingId: 'x', note: 'ñandú' })).toEqual({
+      path: '/v1/things/x',
+      body: '{"note":"ñandú"}',
+    });
+    expect(routeTarget(serverRoutes['sync.pull'], { cursor: '0', limit: 2000, wait: 0, count: '1' })).toEqual({
+      path: '/v1/sync/pull?cursor=0&limit=2000&wait=0&count=1',
+      body: null,
+    });
   });
 
   it('on the server: the input is the query or the body, with the path’s parameters over any sent under the same name', () => {
-    expect(requestInput(getRoute, { query: { limit: '5', thingId: 'forged' }, body: undefined, params: { thingId: 'x' } })).toEqual({ limit: '5', thingId: 'x' });
-    expect(requestInput(postRoute, { query: {}, body: { note: 'n' }, params: { thingId: 'x' } })).toEqual({ note: 'n', thingId: 'x' });
+    expect(
+      requestInput(getRoute, { query: { limit: '5', thingId: 'forged' }, body: undefined, params: { thingId: 'x' } }),
+    ).toEqual({ limit: '5', thingId: 'x' });
+    expect(requestInput(postRoute, { query: {}, body: { note: 'n' }, params: { thingId: 'x' } })).toEqual({
+      note: 'n',
+      thingId: 'x',
+    });
     // Without path parameters the body is parsed as sent (a non-object body fails the schema as it is).
     expect(requestInput(serverRoutes['sync.push'], { query: {}, body: [1], params: {} })).toEqual([1]);
   });

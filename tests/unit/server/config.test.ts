@@ -47,12 +47,17 @@ describe('loadServerConfig', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(loadServerConfig({ DATABASE_URL: '  ', VENTANILLA_SERVER_PORT: '' }, defaults)).toMatchObject({ databaseUrl: null, port: 5181 });
+    expect(loadServerConfig({ DATABASE_URL: '  ', VENTANILLA_SERVER_PORT: '' }, defaults)).toMatchObject({
+      databaseUrl: null,
+      port: 5181,
+    });
   });
 
   it('refuses bad values with Spanish messages, never echoing a connection string', () => {
     expect(() => loadServerConfig({ VENTANILLA_SERVER_PORT: '70000' }, defaults)).toThrow(ServerConfigError);
-    expect(() => loadServerConfig({ VENTANILLA_SERVER_PORT: 'abc' }, defaults)).toThrow(/VENTANILLA_SERVER_PORT debe ser un número de puerto/);
+    expect(() => loadServerConfig({ VENTANILLA_SERVER_PORT: 'abc' }, defaults)).toThrow(
+      /VENTANILLA_SERVER_PORT debe ser un número de puerto/,
+    );
     expect(() => loadServerConfig({ LOG_LEVEL: 'verbose' }, defaults)).toThrow(/LOG_LEVEL debe ser uno de/);
     expect(() => loadServerConfig({ VENTANILLA_ENROLLMENT_TTL_HOURS: '0' }, defaults)).toThrow(/entre 1 y 720/);
     const secretUrl = 'mysql://root:s3cret@db/ventanilla';
@@ -79,7 +84,11 @@ describe('loadServerConfig', () => {
       expect(message).toBe('SMTP_URL debe ser una URL smtp:// o smtps:// con el nombre del servidor de correo.');
     }
     expect(loadServerConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }, defaults).smtpUrl).toBe('smtp://127.0.0.1:2525');
-    expect(() => loadServerConfig({ MAIL_FROM: 'Ventanilla' }, defaults)).toThrow(/MAIL_FROM debe ser una dirección de correo/);
-    expect(loadServerConfig({ MAIL_FROM: 'no-responder@acueducto.example' }, defaults).mailFrom).toBe('no-responder@acueducto.example');
+    expect(() => loadServerConfig({ MAIL_FROM: 'Ventanilla' }, defaults)).toThrow(
+      /MAIL_FROM debe ser una dirección de correo/,
+    );
+    expect(loadServerConfig({ MAIL_FROM: 'no-responder@acueducto.example' }, defaults).mailFrom).toBe(
+      'no-responder@acueducto.example',
+    );
   });
 });

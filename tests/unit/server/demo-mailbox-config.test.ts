@@ -14,6 +14,8 @@ describe('VENTANILLA_DEMO_MAILBOX', () => {
 
   it('refuses anything else in Spanish, naming the variable', () => {
     expect(() => loadServerConfig({ VENTANILLA_DEMO_MAILBOX: 'yes' }, defaults)).toThrow(ServerConfigError);
-    expect(() => loadServerConfig({ VENTANILLA_DEMO_MAILBOX: 'yes' }, defaults)).toThrow(/VENTANILLA_DEMO_MAILBOX debe ser 1/);
+    expect(() => loadServerConfig({ VENTANILLA_DEMO_MAILBOX: 'yes' }, defaults)).toThrow(
+      /VENTANILLA_DEMO_MAILBOX debe ser 1/,
+    );
   });
 });

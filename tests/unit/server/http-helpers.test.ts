@@ -44,7 +44,10 @@ describe('server logger', () => {
   it('redacts authorization headers, tokens, codes and connection strings', () => {
     const { lines, stream } = capture();
     const log = createServerLogger('info', stream);
-    log.info({ req: { headers: { authorization: 'Bearer SECRET1' } }, token: 'SECRET2', body: { enrollmentCode: 'SECRET3' } }, 'x');
+    log.info(
+      { req: { headers: { authorization: 'Bearer SECRET1' } }, token: 'SECRET2', body: { enrollmentCode: 'SECRET3' } },
+      'x',
+    );
     log.info({ databaseUrl: 'postgres://u:SECRET4@h/db' }, 'y');
     const text = lines.join('');
     expect(text).not.toMatch(/SECRET/);

@@ -10,13 +10,20 @@ describe('money rules of the central server', () => {
   });
 
   it('reads VENTANILLA_VOID_SCOPE and VENTANILLA_PAYMENT_MAX_AGE_DAYS', () => {
-    expect(loadMoneyRules({ VENTANILLA_VOID_SCOPE: 'device', VENTANILLA_PAYMENT_MAX_AGE_DAYS: '15' })).toMatchObject({ voidScope: 'device', paymentMaxAgeDays: 15 });
+    expect(loadMoneyRules({ VENTANILLA_VOID_SCOPE: 'device', VENTANILLA_PAYMENT_MAX_AGE_DAYS: '15' })).toMatchObject({
+      voidScope: 'device',
+      paymentMaxAgeDays: 15,
+    });
   });
 
   it('refuses anything else in Spanish, naming the variable', () => {
-    expect(() => loadMoneyRules({ VENTANILLA_VOID_SCOPE: 'anyone' })).toThrow(/VENTANILLA_VOID_SCOPE debe ser «office»/);
+    expect(() => loadMoneyRules({ VENTANILLA_VOID_SCOPE: 'anyone' })).toThrow(
+      /VENTANILLA_VOID_SCOPE debe ser «office»/,
+    );
     for (const days of ['0', '-3', 'diez', '4000', '2.5']) {
-      expect(() => loadMoneyRules({ VENTANILLA_PAYMENT_MAX_AGE_DAYS: days })).toThrow(/VENTANILLA_PAYMENT_MAX_AGE_DAYS debe ser un número entero de días/);
+      expect(() => loadMoneyRules({ VENTANILLA_PAYMENT_MAX_AGE_DAYS: days })).toThrow(
+        /VENTANILLA_PAYMENT_MAX_AGE_DAYS debe ser un número entero de días/,
+      );
     }
   });
 });

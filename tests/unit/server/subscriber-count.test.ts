@@ -24,10 +24,14 @@ describe('cached subscriber count', () => {
 
   it('does not keep a failure: the next call loads again', async () => {
     let fail = true;
-    const counter = cachedValue(async () => {
-      if (fail) throw new Error('database down');
-      return 7;
-    }, 60_000, () => 0);
+    const counter = cachedValue(
+      async () => {
+        if (fail) throw new Error('database down');
+        return 7;
+      },
+      60_000,
+      () => 0,
+    );
     await expect(counter.get()).rejects.toThrow('database down');
     fail = false;
     expect(await counter.get()).toBe(7);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildBillDocument, type BillDocument, type BillDocumentInput } from '../../../src-shared/domain/bill-document';
 import { watermarkFor } from '../../../src-shared/domain/bill-watermark';
 import { GS } from '../../../src-shared/domain/gs1-128';
-import { sampleBill, sampleCurrentBill, sampleEntity, sampleHistory, sampleSubscriber } from '../../support/bill-fixtures';
+import {
+  sampleBill,
+  sampleCurrentBill,
+  sampleEntity,
+  sampleHistory,
+  sampleSubscriber,
+} from '../../support/bill-fixtures';
 
 const currentInput: BillDocumentInput = {
   mode: 'current',
@@ -47,7 +53,7 @@ describe('buildBillDocument', () => {
 
   it('prints the entity NIT with its check digit and the subscriber block', () => {
     const doc = build(currentInput);
-    expect(doc.entity.nit).toBe('800.089.809-6') // 764 mod 11 = 5 → 11 − 5;
+    expect(doc.entity.nit).toBe('800.089.809-6'); // 764 mod 11 = 5 → 11 − 5;
     expect(doc.subscriber).toEqual({
       codigoInterno: '104233',
       codigoRuta: '03-117-0452',
@@ -106,18 +112,27 @@ describe('buildBillDocument', () => {
   });
 
   it('refuses a barcode for a paid current bill, a credit balance, or a missing convenio', () => {
-    const paid = build({ ...currentInput, bill: { ...sampleCurrentBill, state: 'pagada', paidAt: '2026-03-10T15:00:00Z' } });
+    const paid = build({
+      ...currentInput,
+      bill: { ...sampleCurrentBill, state: 'pagada', paidAt: '2026-03-10T15:00:00Z' },
+    });
     expect(paid.payment.kind === 'none' && paid.payment.reason).toBe('paid');
     expect(paid.watermark).toBe('FACTURA PAGADA');
     const credit = build({ ...currentInput, bill: { ...sampleCurrentBill, total: -12_000 } });
     expect(credit.payment).toMatchObject({ kind: 'none', reason: 'nothing-to-pay' });
     expect(credit.payment.kind === 'none' && credit.payment.message).toMatch(/saldo a favor es \$\s12\.000/);
     const { paymentBarcode: _unused, ...noConvenio } = sampleEntity;
-    expect(build({ ...currentInput, entity: noConvenio }).payment).toMatchObject({ kind: 'none', reason: 'not-configured' });
+    expect(build({ ...currentInput, entity: noConvenio }).payment).toMatchObject({
+      kind: 'none',
+      reason: 'not-configured',
+    });
   });
 
   it('says not-encodable when the total does not fit the convenio’s amount length', () => {
-    const tight = { ...sampleEntity, paymentBarcode: { gln: '7709998000421', referenceLength: 12, amountAi: '3900' as const, amountLength: 5 } };
+    const tight = {
+      ...sampleEntity,
+      paymentBarcode: { gln: '7709998000421', referenceLength: 12, amountAi: '3900' as const, amountLength: 5 },
+    };
     expect(build({ ...currentInput, entity: tight }).payment).toMatchObject({ kind: 'none', reason: 'not-encodable' });
   });
 

@@ -1,13 +1,28 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { contract, opNames } from '../../../src-shared/api/contract';
-import { anyMode, credentialFields, defineContract, defineOperation, openToAll } from '../../../src-shared/api/operation';
+import {
+  anyMode,
+  credentialFields,
+  defineContract,
+  defineOperation,
+  openToAll,
+} from '../../../src-shared/api/operation';
 
-const ping = defineOperation({ summary: 'ping', reach: 'local', modes: anyMode, auth: openToAll, input: z.object({}).strict(), output: z.object({}) });
+const ping = defineOperation({
+  summary: 'ping',
+  reach: 'local',
+  modes: anyMode,
+  auth: openToAll,
+  input: z.object({}).strict(),
+  output: z.object({}),
+});
 
 describe('the contract', () => {
   it('throws when two groups declare the same operation, naming it, instead of keeping the last', () => {
-    expect(() => defineContract({ 'app.ping': ping, 'app.pong': ping }, { 'app.ping': ping })).toThrow(/app\.ping is declared twice/);
+    expect(() => defineContract({ 'app.ping': ping, 'app.pong': ping }, { 'app.ping': ping })).toThrow(
+      /app\.ping is declared twice/,
+    );
     expect(Object.keys(defineContract({ 'app.ping': ping }, { 'app.pong': ping }))).toEqual(['app.ping', 'app.pong']);
   });
 
@@ -20,7 +35,10 @@ describe('the contract', () => {
       const field = credentialFields[auth.kind];
       const parsed = input.safeParse({});
       expect(parsed.success, op).toBe(false);
-      expect(parsed.error?.issues.some((issue) => issue.path.join('.') === field || issue.code === 'invalid_union'), `${op} requires ${field}`).toBe(true);
+      expect(
+        parsed.error?.issues.some((issue) => issue.path.join('.') === field || issue.code === 'invalid_union'),
+        `${op} requires ${field}`,
+      ).toBe(true);
     }
   });
 });

@@ -12,7 +12,16 @@ describe('entity setting', () => {
     const result = parseEntitySetting({ name: 'Acueducto', nit: '800089809', city: 'Ibagué' });
     expect(result).toEqual({
       ok: true,
-      value: { name: 'Acueducto', nit: '800089809', city: 'Ibagué', address: '', phone: '', website: '', paymentPoints: [], footer: [] },
+      value: {
+        name: 'Acueducto',
+        nit: '800089809',
+        city: 'Ibagué',
+        address: '',
+        phone: '',
+        website: '',
+        paymentPoints: [],
+        footer: [],
+      },
     });
   });
 
@@ -22,7 +31,10 @@ describe('entity setting', () => {
   });
 
   it('refuses a barcode GLN with a wrong check digit and a NIT written with its DV, naming the field', () => {
-    const badGln = parseEntitySetting({ ...demoEntity, paymentBarcode: { ...demoEntity.paymentBarcode, gln: '7709998000420' } });
+    const badGln = parseEntitySetting({
+      ...demoEntity,
+      paymentBarcode: { ...demoEntity.paymentBarcode, gln: '7709998000420' },
+    });
     expect(badGln.ok).toBe(false);
     if (!badGln.ok) {
       expect(badGln.error.field).toBe('paymentBarcode.gln');

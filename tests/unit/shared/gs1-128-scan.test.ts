@@ -47,12 +47,18 @@ describe('parseScannedPayment', () => {
     expect(message(parseScannedPayment(withGs.replace('7709998000421', '7709998888487'), config))).toBe(
       'Este código de barras no es de una factura de esta entidad.',
     );
-    expect(message(parseScannedPayment(noSeparators.replace('7709998000421', '7709998888487'), config))).toMatch(/no es de una factura/);
-    expect(message(parseScannedPayment(withGs.replace('7709998000421', '7709998000422'), config))).toMatch(/No se pudo leer/);
+    expect(message(parseScannedPayment(noSeparators.replace('7709998000421', '7709998888487'), config))).toMatch(
+      /no es de una factura/,
+    );
+    expect(message(parseScannedPayment(withGs.replace('7709998000421', '7709998000422'), config))).toMatch(
+      /No se pudo leer/,
+    );
   });
 
   it('refuses another amount AI than the convenio’s', () => {
-    expect(message(parseScannedPayment(withGs.replace(`${GS}3900`, `${GS}3902`), config))).toMatch(/no es de una factura/);
+    expect(message(parseScannedPayment(withGs.replace(`${GS}3900`, `${GS}3902`), config))).toMatch(
+      /no es de una factura/,
+    );
   });
 
   it('refuses tampered lengths instead of guessing', () => {

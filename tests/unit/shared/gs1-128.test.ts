@@ -16,7 +16,14 @@ function valueOf<T>(result: { ok: true; value: T } | { ok: false; error: { messa
 
 describe('GS1 mod-10 check digit', () => {
   it('accepts the GLNs seen on real Colombian bills and the example one', () => {
-    for (const gln of ['7709998000421', '7709998888487', '7709998443433', '7709998776913', '7709998009530', '7709998105867']) {
+    for (const gln of [
+      '7709998000421',
+      '7709998888487',
+      '7709998443433',
+      '7709998776913',
+      '7709998009530',
+      '7709998105867',
+    ]) {
       expect(isValidGln(gln)).toBe(true);
     }
   });
@@ -60,7 +67,9 @@ describe('payment barcode configuration', () => {
 
 describe('payment element string', () => {
   it('matches the domain document example: FNC1 after 8020 and 3900, none after 415 or 96', () => {
-    const value = valueOf(paymentElementString(config, { reference: '12345678', amountPesos: 150_000, dueOn: '2026-01-31' }));
+    const value = valueOf(
+      paymentElementString(config, { reference: '12345678', amountPesos: 150_000, dueOn: '2026-01-31' }),
+    );
     expect(value.data).toBe(`41577099980004218020000012345678${GS}39000000150000${GS}9620260131`);
     expect(value.hri).toBe('(415)7709998000421(8020)000012345678(3900)0000150000(96)20260131');
     expect(value.elements.map((e) => e.ai)).toEqual(['415', '8020', '3900', '96']);
@@ -71,7 +80,10 @@ describe('payment element string', () => {
     expect(value.dataCharacters).toBe(16 + 16 + 1 + 14 + 1 + 10);
     expect(value.exceedsGs1Limit).toBe(true);
     const short = valueOf(
-      paymentElementString({ ...config, referenceLength: 6, amountLength: 6 }, { reference: '1', amountPesos: 1, dueOn: '2026-01-31' }),
+      paymentElementString(
+        { ...config, referenceLength: 6, amountLength: 6 },
+        { reference: '1', amountPesos: 1, dueOn: '2026-01-31' },
+      ),
     );
     expect(short.dataCharacters).toBe(16 + 10 + 1 + 10 + 1 + 10);
     expect(short.exceedsGs1Limit).toBe(false);
@@ -88,7 +100,9 @@ describe('payment element string', () => {
   });
 
   it('accepts a reference already zero-padded to the length', () => {
-    const value = valueOf(paymentElementString(config, { reference: '000000000042', amountPesos: 5, dueOn: '2026-02-28' }));
+    const value = valueOf(
+      paymentElementString(config, { reference: '000000000042', amountPesos: 5, dueOn: '2026-02-28' }),
+    );
     expect(value.elements[1]?.value).toBe('000000000042');
   });
 
@@ -98,14 +112,21 @@ describe('payment element string', () => {
       ok: false,
       error: { code: 'validation', message: 'La referencia de pago tiene más de 12 dígitos.', field: 'reference' },
     });
-    const bigAmount = paymentElementString(config, { reference: '1', amountPesos: 10_000_000_000, dueOn: '2026-01-31' });
+    const bigAmount = paymentElementString(config, {
+      reference: '1',
+      amountPesos: 10_000_000_000,
+      dueOn: '2026-01-31',
+    });
     expect(bigAmount.ok).toBe(false);
     // 3902 needs two more digits for the same pesos.
-    const cents = paymentElementString({ ...config, amountAi: '3902' }, { reference: '1', amountPesos: 100_000_000, dueOn: '2026-01-31' });
-    expect(cents.ok).toBe(false);
-    expect(valueOf(paymentElementString(config, { reference: '1', amountPesos: 9_999_999_999, dueOn: '2026-01-31' })).hri).toContain(
-      '(3900)9999999999',
+    const cents = paymentElementString(
+      { ...config, amountAi: '3902' },
+      { reference: '1', amountPesos: 100_000_000, dueOn: '2026-01-31' },
     );
+    expect(cents.ok).toBe(false);
+    expect(
+      valueOf(paymentElementString(config, { reference: '1', amountPesos: 9_999_999_999, dueOn: '2026-01-31' })).hri,
+    ).toContain('(3900)9999999999');
   });
 
   it('refuses letters, zero or negative or fractional amounts, and impossible dates', () => {

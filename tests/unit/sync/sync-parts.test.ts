@@ -48,9 +48,15 @@ describe('device clock', () => {
       expect(clock.checkForMoney().ok).toBe(true);
       clock.record(new Date(maxClockSkewMs + 60_000 + 1_100).toISOString(), 1_000, 1_200);
       const refused = clock.checkForMoney();
-      expect(refused).toMatchObject({ ok: false, error: { code: 'clock-skew', message: expect.stringContaining('atrasado unos 6 minutos') } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'clock-skew', message: expect.stringContaining('atrasado unos 6 minutos') },
+      });
       clock.record(new Date(1_100 - 10 * 60_000).toISOString(), 1_000, 1_200);
-      expect(clock.checkForMoney()).toMatchObject({ ok: false, error: { message: expect.stringContaining('adelantado unos 10 minutos') } });
+      expect(clock.checkForMoney()).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('adelantado unos 10 minutos') },
+      });
       // A long poll held 25 s and answered at 26,000 with the server's time then: no skew at all.
       clock.record(new Date(26_000).toISOString(), 1_000, 26_000, true);
       expect(clock.offsetMs()).toBe(0);

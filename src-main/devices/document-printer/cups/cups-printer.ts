@@ -127,7 +127,10 @@ export class CupsPrinter implements DocumentPrinter {
 
 /** A title is one line in the OS queue: no control characters, and short. */
 function cleanTitle(title: string): string {
-  const clean = title.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').trim().slice(0, 120);
+  const clean = title
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .trim()
+    .slice(0, 120);
   return clean === '' ? 'Documento' : clean;
 }
 

@@ -36,7 +36,12 @@ export function parseQueueReport(queue: string, stdout: string): QueueReport | n
   }
   const rest = head.slice(`printer ${queue} `.length);
   const stopped = rest.startsWith('disabled since');
-  if (!stopped && !rest.startsWith('is idle') && !rest.startsWith('now printing') && !rest.startsWith('is holding new jobs')) {
+  if (
+    !stopped &&
+    !rest.startsWith('is idle') &&
+    !rest.startsWith('now printing') &&
+    !rest.startsWith('is holding new jobs')
+  ) {
     return null;
   }
   // Under a stopped printer, or any printer with a state message, the first body line is that message.

@@ -34,7 +34,9 @@ export class AccessibilityPanel {
     await this.aid(name).tap();
     await this.page.waitForFunction(
       ([label, expected]) =>
-        [...document.querySelectorAll('[role="switch"]')].some((el) => el.textContent?.includes(label) === true && el.getAttribute('aria-checked') === expected),
+        [...document.querySelectorAll('[role="switch"]')].some(
+          (el) => el.textContent?.includes(label) === true && el.getAttribute('aria-checked') === expected,
+        ),
       [name, String(!was)] as const,
     );
     if ((await this.isOn(name)) === was) throw new Error(`«${name}» did not stay ${was ? 'off' : 'on'}`);

@@ -39,7 +39,10 @@ export class BillsQuestionsPage extends KioskPage {
    * Answers the three questions with `pick(prompt, labels)` and sends them. Screenshots of
    * each question when `onQuestion` is given.
    */
-  async answerAll(pick: (prompt: string, labels: string[]) => string, onQuestion?: (n: number) => Promise<void>): Promise<void> {
+  async answerAll(
+    pick: (prompt: string, labels: string[]) => string,
+    onQuestion?: (n: number) => Promise<void>,
+  ): Promise<void> {
     for (let n = 1; n <= 3; n += 1) {
       await this.waitForQuestion(n);
       await this.choose(pick(await this.prompt(), await this.optionLabels()));

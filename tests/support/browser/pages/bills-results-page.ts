@@ -12,8 +12,13 @@ export class BillsResultsPage extends KioskPage {
     return this.page.getByRole('region', { name: 'Datos del suscriptor' });
   }
 
-  async switchTo(title: 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Consultas de este código interno' }).getByRole('button', { name: title }).tap();
+  async switchTo(
+    title: 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores',
+  ): Promise<void> {
+    await this.page
+      .getByRole('navigation', { name: 'Consultas de este código interno' })
+      .getByRole('button', { name: title })
+      .tap();
     await this.waitUntilShown(title);
   }
 
@@ -76,7 +81,10 @@ export class BillsResultsPage extends KioskPage {
 
   /** The print progress and outcome lines (role status or alert). */
   get printStatus(): Locator {
-    return this.page.getByRole('status').filter({ hasText: /factura|impres/i }).or(this.page.getByRole('alert'));
+    return this.page
+      .getByRole('status')
+      .filter({ hasText: /factura|impres/i })
+      .or(this.page.getByRole('alert'));
   }
 
   // Payment history
@@ -89,7 +97,8 @@ export class BillsResultsPage extends KioskPage {
     const rows = this.payments.getByRole('row');
     const count = await rows.count();
     const out: string[][] = [];
-    for (let i = 1; i < count; i += 1) out.push((await rows.nth(i).getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()));
+    for (let i = 1; i < count; i += 1)
+      out.push((await rows.nth(i).getByRole('cell').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()));
     return out;
   }
 

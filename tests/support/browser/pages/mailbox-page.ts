@@ -6,7 +6,10 @@ import type { Browser, Page } from 'playwright-core';
  * (with its token), the list, then the mail's text.
  */
 export class MailboxPage {
-  private constructor(readonly page: Page, private readonly mailboxUrl: string) {}
+  private constructor(
+    readonly page: Page,
+    private readonly mailboxUrl: string,
+  ) {}
 
   /** `mailboxUrl`: the server's `mailboxUrl`, token included. */
   static async open(browser: Browser, mailboxUrl: string): Promise<MailboxPage> {

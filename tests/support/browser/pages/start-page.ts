@@ -34,7 +34,9 @@ export class StartPage extends KioskPage {
   }
 
   /** One of the bill functions: it opens on the código interno. */
-  async openBills(title: 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores'): Promise<BillsCodePage> {
+  async openBills(
+    title: 'Facturación servicios públicos' | 'Historial de pagos' | 'Ver facturas anteriores',
+  ): Promise<BillsCodePage> {
     await this.tile(title).tap();
     const code = new BillsCodePage(this.page);
     await code.waitUntilShown();
