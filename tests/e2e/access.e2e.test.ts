@@ -1,40 +1,25 @@
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { webLaunchPage } from '../../scripts/stack';
 import { launchFragmentKey } from '../../src-shared/api/web-protocol';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { startTestStack, type TestStack } from '../support/browser/test-stack';
 import { StartPage } from '../support/browser/pages/start-page';
 
 const noAccessTitle = 'Abra Ventanilla con la dirección que muestra la consola al iniciar';
 
+const it = kioskTest({ name: 'access' });
+
 describe('web host access: one-time launch codes and the per-start token', () => {
-  let app: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startTestStack('access');
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('explains what to do when the address has no token', async () => {
-    const { context, page } = await newKioskPage(browser);
+  it('explains what to do when the address has no token', async ({ app, page }) => {
     await page.goto(`${app.stack.origin}/`);
     await page.getByRole('heading', { name: noAccessTitle }).waitFor();
     expect(await page.getByRole('button', { name: 'Facturación servicios públicos' }).count()).toBe(0);
     await saveScreenshot(page, 'access-no-token');
-    await context.close();
   });
 
-  it('explains what to do when the host refuses the launch code', async () => {
-    const { context, page } = await newKioskPage(browser);
+  it('explains what to do when the host refuses the launch code', async ({ app, page }) => {
     await page.goto(`${app.stack.origin}/#${launchFragmentKey}=not-a-launch-code`);
     await page.getByRole('heading', { name: noAccessTitle }).waitFor();
     expect(page.url()).not.toContain('not-a-launch-code');
@@ -42,10 +27,12 @@ describe('web host access: one-time launch codes and the per-start token', () =>
     await page.reload();
     await page.getByRole('heading', { name: noAccessTitle }).waitFor();
     await saveScreenshot(page, 'access-wrong-token');
-    await context.close();
   });
 
-  it('refuses an address whose code another browser already spent (e.g. copied from the process list)', async () => {
+  it('refuses an address whose code another browser already spent (e.g. copied from the process list)', async ({
+    app,
+    browser,
+  }) => {
     const address = app.stack.appUrl;
     const first = await newKioskPage(browser);
     await StartPage.open(first.page, address);
@@ -58,7 +45,10 @@ describe('web host access: one-time launch codes and the per-start token', () =>
     await Promise.all([first.context.close(), second.context.close()]);
   });
 
-  it('opens from the launch page a kiosk launcher starts Chromium on, again after a browser restart', async () => {
+  it('opens from the launch page a kiosk launcher starts Chromium on, again after a browser restart', async ({
+    app,
+    browser,
+  }) => {
     const launchPage = pathToFileURL(webLaunchPage(app.stack.config)).href;
     for (const start of ['first start', 'restart']) {
       const { context, page } = await newKioskPage(browser);
@@ -70,12 +60,10 @@ describe('web host access: one-time launch codes and the per-start token', () =>
     }
   });
 
-  it('keeps working after a reload once opened with the printed address', async () => {
-    const { context, page } = await newKioskPage(browser);
+  it('keeps working after a reload once opened with the printed address', async ({ app, page }) => {
     await StartPage.open(page, app.stack.appUrl);
     expect(page.url()).toBe(`${app.stack.origin}/`);
     await page.reload();
     await new StartPage(page).waitUntilShown();
-    await context.close();
   });
 });

@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { BillsCodePage } from '../support/browser/pages/bills-code-page';
 import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
 import { BillsResultsPage } from '../support/browser/pages/bills-results-page';
@@ -8,9 +8,9 @@ import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { rightPick } from '../support/browser/bills-visit';
 import { StartPage } from '../support/browser/pages/start-page';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { embeddedServer } from '../support/browser/test-stack';
 
 /** The captcha's text for this test's server: the browser cannot read a distorted image. */
 const captchaTexts = ['WRONG', 'K7M3P', 'R4T8H'];
@@ -34,53 +34,43 @@ async function tapText(page: Page, text: string): Promise<void> {
   }
 }
 
+/** A form field of `page`, by its label. */
+const fieldOf = (page: Page) => (name: string) => page.getByRole('textbox', { name, exact: true });
+
+let nextCaptcha = 0;
+
+// Each flow runs on a kiosk page of its own (`page`): nothing of the last one's screen is left.
+const it = kioskTest({
+  name: 'accounts',
+  // Reading the mailbox leaves the kiosk untouched for a while: a short idle limit would end
+  // the visit mid-flow on a loaded machine. Ending the visit is checked with «Terminar».
+  config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
+  server: {
+    captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P',
+    // scrypt at its lowest accepted cost: this flow is not about it, and a busy machine feels every hash.
+    passwordWork: { params: { log2N: 14, r: 8, p: 1 } },
+  },
+});
+
 describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
   let mailbox: MailboxPage;
-  let nextCaptcha = 0;
   let fixture: BillFixture;
 
-  beforeAll(async () => {
-    // Reading the mailbox leaves the kiosk untouched for a while: a short idle limit would end
-    // the visit mid-flow on a loaded machine. Ending the visit is checked with «Terminar».
-    app = await startTestStack(
-      'accounts',
-      { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
-      {
-        captchaText: () => captchaTexts[nextCaptcha++ % captchaTexts.length] ?? 'K7M3P',
-        // scrypt at its lowest accepted cost: this flow is not about it, and a busy machine feels every hash.
-        passwordWork: { params: { log2N: 14, r: 8, p: 1 } },
-      },
-    );
+  it.beforeAll(async ({ app, browser }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
-    browser = await launchChromium();
     const mailboxUrl = embeddedServer(app.stack).running().mailboxUrl;
     if (mailboxUrl === null) throw new Error('the embedded server of a demo start has a local mailbox');
     mailbox = await MailboxPage.open(browser, mailboxUrl);
   });
 
-  // Each flow on a kiosk page of its own: nothing of the last one's screen is left.
-  beforeEach(async () => {
-    ({ context, page } = await newKioskPage(browser));
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  const field = (name: string) => page.getByRole('textbox', { name, exact: true });
   const email = 'ana.rojas@example.com';
 
-  it('registers, mails the access data, forces a new password, logs out, recovers, edits the profile and changes the password', async () => {
+  it('registers, mails the access data, forces a new password, logs out, recovers, edits the profile and changes the password', async ({
+    app,
+    page,
+  }) => {
+    const field = fieldOf(page);
     const start = await StartPage.open(page, app.stack.appUrl);
     await start.tile('Regístrese aquí').tap();
     await page.getByRole('heading', { name: 'Regístrese aquí' }).waitFor();
@@ -245,7 +235,11 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await page.getByRole('navigation', { name: 'Opciones de mi cuenta' }).waitFor();
   });
 
-  it('links a código interno after its questions, opens it again without them, and the end of the visit logs out', async () => {
+  it('links a código interno after its questions, opens it again without them, and the end of the visit logs out', async ({
+    app,
+    page,
+  }) => {
+    const field = fieldOf(page);
     const start = await StartPage.open(page, app.stack.appUrl);
     await start.tile('Ingresar').tap();
     await field('Número de documento').fill('1020304050');
@@ -289,7 +283,11 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
     await field('Número de documento').waitFor();
     expect(await field('Número de documento').inputValue()).toBe('');
   });
-  it('says plainly that accounts need the central server when it is down, and what still works', async () => {
+  it('says plainly that accounts need the central server when it is down, and what still works', async ({
+    app,
+    page,
+  }) => {
+    const field = fieldOf(page);
     const server = embeddedServer(app.stack);
     await server.stop();
     try {

@@ -1,16 +1,14 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
 import { BillsResultsPage } from '../support/browser/pages/bills-results-page';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
-import { StartPage } from '../support/browser/pages/start-page';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { oneWrongPick, openValidated, rightPick } from '../support/browser/bills-visit';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { fastIdle } from '../support/browser/test-stack';
 
 const bogotaTime = new Intl.DateTimeFormat('es-CO', {
   timeZone: 'America/Bogota',
@@ -21,11 +19,9 @@ const bogotaTime = new Intl.DateTimeFormat('es-CO', {
 /** The CUPS PDF queue the print tests use (`.ci/run` creates it). */
 const printerQueue = 'ventanilla-pdf';
 
+const it = kioskTest({ name: 'bills', config: { printers: { document: printerQueue } } });
+
 describe('kiosk bills: código interno, validation questions, current bill and print', () => {
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let start: StartPage;
   let fixture: BillFixture;
   /** Unpaid current bills; each test takes its own code, since failures and locks stick to a code. */
   let codes: number[];
@@ -35,30 +31,13 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     return code;
   };
 
-  beforeAll(async () => {
-    app = await startTestStack('bills', { printers: { document: printerQueue } });
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     codes = fixture.codes("state <> 'pagada'");
-    browser = await launchChromium();
   });
 
-  beforeEach(async () => {
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    start = await StartPage.open(kiosk.page, app.stack.appUrl);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('prints the current bill after the right answers, then "Terminar" leaves nothing behind', async () => {
+  it('prints the current bill after the right answers, then "Terminar" leaves nothing behind', async ({ start }) => {
     const code = takeCode();
     const bill = fixture.currentBill(code);
     const holder = fixture.holderName(code);
@@ -97,7 +76,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     expect(await again.codigoInterno.inputValue()).toBe('');
   });
 
-  it('explains an empty, a too long and an unknown código interno; letters cannot be typed', async () => {
+  it('explains an empty, a too long and an unknown código interno; letters cannot be typed', async ({ start }) => {
     const entry = await start.openBills('Historial de pagos');
     await entry.continue();
     expect(await entry.problem.innerText()).toContain('Digite su código interno');
@@ -131,7 +110,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     }
   });
 
-  it('says the answers do not match and how many tries are left, never which one was wrong', async () => {
+  it('says the answers do not match and how many tries are left, never which one was wrong', async ({ start }) => {
     const code = takeCode();
     const entry = await start.openBills('Facturación servicios públicos');
     await entry.tapDigits(String(code));
@@ -151,7 +130,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await new BillsResultsPage(entry.page).waitUntilShown('Facturación servicios públicos');
   });
 
-  it('locks the code after three failed tries and says until when, in Bogotá time', async () => {
+  it('locks the code after three failed tries and says until when, in Bogotá time', async ({ app, start }) => {
     const code = takeCode();
     const entry = await start.openBills('Facturación servicios públicos');
     await entry.tapDigits(String(code));
@@ -189,7 +168,7 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await saveScreenshot(entry.page, 'bills-locked-again');
   });
 
-  it('ends the visit after inactivity in the middle of the questions and of the bill', async () => {
+  it('ends the visit after inactivity in the middle of the questions and of the bill', async ({ start }) => {
     const code = takeCode();
     const holder = fixture.holderName(code);
     const entry = await start.openBills('Facturación servicios públicos');

@@ -1,13 +1,11 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
-import { StartPage } from '../support/browser/pages/start-page';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { openValidated } from '../support/browser/bills-visit';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { embeddedServer } from '../support/browser/test-stack';
 
 const channelWords: Record<string, string> = {
   banco: 'En banco',
@@ -30,37 +28,18 @@ const stateWords: Record<string, string> = {
   anulada: 'Anulada',
 };
 
+const it = kioskTest({ name: 'bills-history' });
+
 /** This kiosk has no printer: bills are viewed on screen, and printing says so plainly. */
 describe('kiosk bills: payment history and previous bills', () => {
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let start: StartPage;
   let fixture: BillFixture;
 
-  beforeAll(async () => {
-    app = await startTestStack('bills-history');
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
-    browser = await launchChromium();
   });
 
-  beforeEach(async () => {
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    start = await StartPage.open(kiosk.page, app.stack.appUrl);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('shows the last payments with date, amount, channel and period, and how fresh the data are', async () => {
+  it('shows the last payments with date, amount, channel and period, and how fresh the data are', async ({ start }) => {
     const code = fixture.codesWithPayments(true)[0] ?? 0;
     const expected = fixture.payments(code);
     expect(expected.length).toBeGreaterThan(0);
@@ -86,7 +65,9 @@ describe('kiosk bills: payment history and previous bills', () => {
     await expectKioskScreenUsable(results.page, 'bills-history-payments');
   });
 
-  it('shows a previous bill chosen by period, marked informative, viewable as PDF; printing without a printer says so', async () => {
+  it('shows a previous bill chosen by period, marked informative, viewable as PDF; printing without a printer says so', async ({
+    start,
+  }) => {
     const code = fixture.codesWithPayments(true)[1] ?? 0;
     const previous = fixture.previousBills(code);
     expect(previous.length).toBeGreaterThan(1);
@@ -129,7 +110,9 @@ describe('kiosk bills: payment history and previous bills', () => {
     await results.currentBill.waitFor();
   });
 
-  it('offers a debtor the bills it has not paid, each with its state, and the five up to its last payment', async () => {
+  it('offers a debtor the bills it has not paid, each with its state, and the five up to its last payment', async ({
+    start,
+  }) => {
     const code = fixture.debtors()[0];
     if (code === undefined) throw new Error('fixture: no subscriber owes a bill from before the current one');
     const previous = fixture.previousBills(code);
@@ -166,7 +149,7 @@ describe('kiosk bills: payment history and previous bills', () => {
     await saveScreenshot(results.page, 'bills-previous-debtor-chosen');
   });
 
-  it('gives the guide’s advice when the code has no previous bills', async () => {
+  it('gives the guide’s advice when the code has no previous bills', async ({ app, start }) => {
     // Every demo subscriber has paid at least once: the utility connects a new one on the
     // central server, and sync brings it to the kiosk.
     const code = await fixture.connectNewSubscriber(embeddedServer(app.stack).running().database.exec);

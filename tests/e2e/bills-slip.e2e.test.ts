@@ -1,53 +1,31 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
-import { printerStates, TcpReceiptPrinter } from '../support/tcp-receipt-printer';
-import { StartPage } from '../support/browser/pages/start-page';
+import { printerStates } from '../support/tcp-receipt-printer';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { openValidated } from '../support/browser/bills-visit';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { startTestStack, type TestStack } from '../support/browser/test-stack';
+
+const it = kioskTest({ name: 'bills-slip', receiptPrinter: true });
 
 /** A kiosk with only a receipt printer (a fake EPSON on a loopback socket): the bill comes out as the thermal slip. */
 describe('kiosk bills on a receipt printer', () => {
-  let printer: TcpReceiptPrinter;
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let start: StartPage;
   let fixture: BillFixture;
   let codes: number[];
 
-  beforeAll(async () => {
-    printer = await TcpReceiptPrinter.start();
-    app = await startTestStack('bills-slip', { printers: { receipt: printer.address } });
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     codes = fixture.codes("state <> 'pagada'");
-    browser = await launchChromium();
   });
 
-  beforeEach(async () => {
+  it.beforeEach(({ printer }) => {
     printer.clear();
     printer.state = printerStates.ready;
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    start = await StartPage.open(kiosk.page, app.stack.appUrl);
   });
 
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    await printer?.stop();
-  });
-
-  it('prints the current bill as a slip with the holder, the total and the barcode', async () => {
+  it('prints the current bill as a slip with the holder, the total and the barcode', async ({ printer, start }) => {
     const code = codes[0] ?? 0;
     const bill = fixture.currentBill(code);
     const results = await openValidated(start, fixture, code, 'Facturación servicios públicos');
@@ -64,7 +42,10 @@ describe('kiosk bills on a receipt printer', () => {
     expect(events.some((e) => e.kind === 'cut')).toBe(true);
   });
 
-  it('says the printer has no paper, prints nothing, and prints once after "Reintentar"', async () => {
+  it('says the printer has no paper, prints nothing, and prints once after "Reintentar"', async ({
+    printer,
+    start,
+  }) => {
     printer.state = printerStates.paperEnd;
     const code = codes[1] ?? 0;
     const results = await openValidated(start, fixture, code, 'Facturación servicios públicos');

@@ -1,18 +1,23 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { demoEntity } from '../../db/seed/entity';
 import { GS, paymentElementString } from '../../src-shared/domain/gs1-128';
 import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { outboxStates } from '../support/outbox-fixtures';
-import { TcpReceiptPrinter } from '../support/tcp-receipt-printer';
+import type { TcpReceiptPrinter } from '../support/tcp-receipt-printer';
 import { pdfText } from '../support/poppler-zbar';
 import { ensureReplica } from '../support/browser/bill-fixture';
 import { expectAccessible } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { embeddedServer, type TestStack } from '../support/browser/test-stack';
+
+const it = kioskTest({
+  name: 'cashier',
+  config: { device: { mode: 'cashier', name: 'Caja 1' } },
+  receiptPrinter: true,
+});
 
 /**
  * A cashier's whole shift at the counter, keyboard only, with the central server down: sign in,
@@ -22,39 +27,24 @@ import { embeddedServer, startTestStack, type TestStack } from '../support/brows
  * record syncs.
  */
 describe('cashier shift, keyboard only, server down', () => {
-  let printer: TcpReceiptPrinter;
-  let app: TestStack;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    printer = await TcpReceiptPrinter.start();
-    app = await startTestStack('cashier', {
-      device: { mode: 'cashier', name: 'Caja 1' },
-      printers: { receipt: printer.address },
-    });
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
-    browser = await launchChromium();
-    page = (await newKioskPage(browser)).page;
-    await page.goto(app.stack.appUrl);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    await printer?.stop();
-  });
-
-  const sqlite = () => app.stack.core.store.sqlite;
-  const unpaid = (skip: number) =>
-    sqlite()
-      .prepare(
-        "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total, due_on AS dueOn FROM bills WHERE state = 'pendiente' ORDER BY bill_number LIMIT 1 OFFSET ?",
-      )
-      .get(skip) as { billNumber: number; codigoInterno: number; total: number; dueOn: string };
-  const printed = () => printedLines(decodeEscpos(printer.received));
-  const waitPrinted = async (line: string) => {
-    await expect.poll(() => printed().includes(line), { timeout: 15_000 }).toBe(true);
+  /** What the test reads back: the counter's SQLite and what came out of the printer. */
+  const readBack = (app: TestStack, printer: TcpReceiptPrinter) => {
+    const sqlite = () => app.stack.core.store.sqlite;
+    const unpaid = (skip: number) =>
+      sqlite()
+        .prepare(
+          "SELECT bill_number AS billNumber, codigo_interno AS codigoInterno, total, due_on AS dueOn FROM bills WHERE state = 'pendiente' ORDER BY bill_number LIMIT 1 OFFSET ?",
+        )
+        .get(skip) as { billNumber: number; codigoInterno: number; total: number; dueOn: string };
+    const printed = () => printedLines(decodeEscpos(printer.received));
+    const waitPrinted = async (line: string) => {
+      await expect.poll(() => printed().includes(line), { timeout: 15_000 }).toBe(true);
+    };
+    return { sqlite, unpaid, printed, waitPrinted };
   };
 
   /** What a wedge scanner types for a bill's barcode: the element string without its GS. */
@@ -70,7 +60,9 @@ describe('cashier shift, keyboard only, server down', () => {
     return element.value.data.replaceAll(GS, '');
   };
 
-  it('runs a whole shift and syncs it when the server is back', async () => {
+  it('runs a whole shift and syncs it when the server is back', async ({ app, page, printer }) => {
+    const { sqlite, unpaid, printed, waitPrinted } = readBack(app, printer);
+    await page.goto(app.stack.appUrl);
     await page.getByRole('heading', { name: 'Ingreso a la caja' }).waitFor();
     await embeddedServer(app.stack).stop();
     await saveScreenshot(page, 'cashier-1-sign-in');

@@ -1,36 +1,32 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Browser, BrowserContext } from 'playwright-core';
 import { z } from 'zod';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { auditLog, outbox } from '../../db/local/schema';
 import { DeviceStatus } from '../../src-shared/api/ops/status';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { fastIdle, type TestStack } from '../support/browser/test-stack';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
-import { StartPage } from '../support/browser/pages/start-page';
+import type { StartPage } from '../support/browser/pages/start-page';
 import type { TouchTestPage } from '../support/browser/pages/touch-test-page';
 
 /** What the audit log keeps of a kiosk session's end. */
 const SessionEnd = z.object({ reason: z.enum(['idle', 'user']), durationSeconds: z.number() });
 
-describe('idle timeout: warning with countdown, then a clean start screen', () => {
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let start: StartPage;
+const it = kioskTest({ name: 'idle' });
 
-  const pendingEvents = async (): Promise<number> => {
+describe('idle timeout: warning with countdown, then a clean start screen', () => {
+  const pendingEvents = async (app: TestStack): Promise<number> => {
     const result = await app.stack.core.dispatch('status.get', {});
     if (!result.ok) throw new Error(result.error.message);
     return DeviceStatus.parse(result.value).sync.pendingEvents;
   };
 
-  const sessionEndEvents = () =>
+  const sessionEndEvents = (app: TestStack) =>
     app.stack.core.store.db.select().from(outbox).where(eq(outbox.type, 'kiosk.session_ended')).all();
 
-  const sessionEnds = () =>
+  const sessionEnds = (app: TestStack) =>
     app.stack.core.store.db
       .select()
       .from(auditLog)
@@ -39,7 +35,7 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
       .all();
 
   /** Start screen → Acceso de personal → Prueba de pantalla táctil → digits on the keypad. */
-  const typeDigitsOnTouchTest = async (digits: string): Promise<TouchTestPage> => {
+  const typeDigitsOnTouchTest = async (start: StartPage, digits: string): Promise<TouchTestPage> => {
     const staff = await start.openStaffAccess();
     await expectKioskScreenUsable(staff.page, 'staff');
     const touch = await staff.openTouchTest();
@@ -50,35 +46,15 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     return touch;
   };
 
-  beforeAll(async () => {
-    app = await startTestStack('idle');
-    browser = await launchChromium();
-  });
-
-  beforeEach(async () => {
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    start = await StartPage.open(kiosk.page, app.stack.appUrl);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('does not interrupt an untouched start screen', async () => {
+  it('does not interrupt an untouched start screen', async ({ start }) => {
     await start.page.waitForTimeout((fastIdle.idleSeconds + 1.5) * 1000);
     expect(await new IdleDialog(start.page).dialog.count()).toBe(0);
   });
 
-  it('warns with a countdown, then clears what was typed and records the session end', async () => {
-    const endsBefore = sessionEnds().length;
-    const eventsBefore = sessionEndEvents().length;
-    const touch = await typeDigitsOnTouchTest('4815');
+  it('warns with a countdown, then clears what was typed and records the session end', async ({ app, start }) => {
+    const endsBefore = sessionEnds(app).length;
+    const eventsBefore = sessionEndEvents(app).length;
+    const touch = await typeDigitsOnTouchTest(start, '4815');
     await saveScreenshot(touch.page, 'idle-1-typed-on-keypad');
 
     const idle = new IdleDialog(start.page);
@@ -95,13 +71,13 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     await saveScreenshot(start.page, 'idle-3-back-at-start');
 
     // The end was recorded: in the audit log, and as an outbox event for the central server.
-    await expect.poll(() => sessionEnds().length, { timeout: 5_000 }).toBe(endsBefore + 1);
-    const latest = SessionEnd.parse(sessionEnds()[0]?.details);
+    await expect.poll(() => sessionEnds(app).length, { timeout: 5_000 }).toBe(endsBefore + 1);
+    const latest = SessionEnd.parse(sessionEnds(app)[0]?.details);
     expect(latest.reason).toBe('idle');
     expect(latest.durationSeconds).toBeGreaterThanOrEqual(fastIdle.idleSeconds);
-    expect(sessionEndEvents().length).toBe(eventsBefore + 1);
+    expect(sessionEndEvents(app).length).toBe(eventsBefore + 1);
     // Until the pusher sends it, the status strip counts it as pending.
-    const pending = await pendingEvents();
+    const pending = await pendingEvents(app);
     if (pending > 0) {
       const expected = pending === 1 ? '1 registro pendiente de envío' : `${pending} registros pendientes de envío`;
       await expect.poll(() => start.statusText(), { timeout: 15_000 }).toContain(expected);
@@ -114,9 +90,9 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     expect(await again.codigoInterno.inputValue()).toBe('');
   });
 
-  it('keeps the visit when the citizen answers "Sí, continuar"', async () => {
-    const endsBefore = sessionEnds().length;
-    const touch = await typeDigitsOnTouchTest('2024');
+  it('keeps the visit when the citizen answers "Sí, continuar"', async ({ app, start }) => {
+    const endsBefore = sessionEnds(app).length;
+    const touch = await typeDigitsOnTouchTest(start, '2024');
     const idle = new IdleDialog(start.page);
     await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
     await idle.keepGoing();
@@ -124,11 +100,11 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     expect(await touch.codigoInterno.inputValue()).toBe('2024');
     expect(await touch.heading.innerText()).toBe('Prueba de pantalla táctil');
     await saveScreenshot(start.page, 'idle-5-continued');
-    expect(sessionEnds().length).toBe(endsBefore);
+    expect(sessionEnds(app).length).toBe(endsBefore);
   });
 
-  it('clears the on-screen keyboard text too, and "Volver al inicio" ends the visit', async () => {
-    const endsBefore = sessionEnds().length;
+  it('clears the on-screen keyboard text too, and "Volver al inicio" ends the visit', async ({ app, start }) => {
+    const endsBefore = sessionEnds(app).length;
     const staff = await start.openStaffAccess();
     const touch = await staff.openTouchTest();
     await touch.showKeyboard();
@@ -150,8 +126,8 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
 
     await touch.page.getByRole('button', { name: 'Volver al inicio' }).tap();
     await start.waitUntilShown();
-    await expect.poll(() => sessionEnds().length, { timeout: 5_000 }).toBe(endsBefore + 1);
-    expect(SessionEnd.parse(sessionEnds()[0]?.details).reason).toBe('user');
+    await expect.poll(() => sessionEnds(app).length, { timeout: 5_000 }).toBe(endsBefore + 1);
+    expect(SessionEnd.parse(sessionEnds(app)[0]?.details).reason).toBe('user');
 
     const again = await (await start.openStaffAccess()).openTouchTest();
     await again.showKeyboard();

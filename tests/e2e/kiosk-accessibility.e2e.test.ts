@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
 import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
@@ -7,11 +7,11 @@ import { StartPage } from '../support/browser/pages/start-page';
 import { expectAccessible, expectKioskScreenUsable } from '../support/browser/accessibility';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { openValidated } from '../support/browser/bills-visit';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { expectFitsWidth } from '../support/browser/layout';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { colombianVoice, speechRecords, spokenNow, stubSpeech, type StubVoice } from '../support/browser/speech-stub';
-import { startTestStack, type TestStack } from '../support/browser/test-stack';
+import type { TestStack } from '../support/browser/test-stack';
 
 /** Long enough that checking and photographing a screen never meets «¿Sigue ahí?»; short enough to wait for once. */
 const idle = { idleSeconds: 15, warningSeconds: 8 } as const;
@@ -23,19 +23,20 @@ const rootFontPx = (page: Page) => page.evaluate(() => parseFloat(getComputedSty
 const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 const pageText = (page: Page) => page.evaluate(() => getComputedStyle(document.documentElement).color);
 
+const it = kioskTest({ name: 'a11y', config: { kiosk: idle } });
+
 /** The kiosk's aids: «Accesibilidad» on every screen, high contrast, larger text, spoken guidance. */
 describe('kiosk accessibility aids', () => {
-  let app: TestStack;
-  let browser: Browser;
   let fixture: BillFixture;
-  let context: BrowserContext | undefined;
 
-  /** A kiosk page whose speech engine has `voices` (recorded, never played). */
-  const openKiosk = async (voices: readonly StubVoice[] = [colombianVoice]): Promise<StartPage> => {
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    await stubSpeech(kiosk.context, voices);
-    return StartPage.open(kiosk.page, app.stack.appUrl);
+  /** The test's blank kiosk page opened on the app, its speech engine with `voices` (recorded, never played). */
+  const openKiosk = async (
+    app: TestStack,
+    page: Page,
+    voices: readonly StubVoice[] = [colombianVoice],
+  ): Promise<StartPage> => {
+    await stubSpeech(page.context(), voices);
+    return StartPage.open(page, app.stack.appUrl);
   };
 
   /** Tile → código interno → the first question (answers are never sent: no code gets locked). */
@@ -49,25 +50,16 @@ describe('kiosk accessibility aids', () => {
     return questions;
   };
 
-  beforeAll(async () => {
-    app = await startTestStack('a11y', { kiosk: idle });
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
-    browser = await launchChromium();
   });
 
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('opens «Accesibilidad» from every kiosk screen by touch; its panel passes axe and every target is large', async () => {
-    const start = await openKiosk();
+  it('opens «Accesibilidad» from every kiosk screen by touch; its panel passes axe and every target is large', async ({
+    app,
+    page,
+  }) => {
+    const start = await openKiosk(app, page);
     const panel = new AccessibilityPanel(start.page);
     const screens: [string, () => Promise<void>][] = [
       ['start', async () => undefined],
@@ -99,9 +91,11 @@ describe('kiosk accessibility aids', () => {
     }
   });
 
-  it('applies high contrast and larger text at once, keeps them across screens, meets AA contrast and fits 1280×1024 and 1024×768', async () => {
-    const start = await openKiosk();
-    const page = start.page;
+  it('applies high contrast and larger text at once, keeps them across screens, meets AA contrast and fits 1280×1024 and 1024×768', async ({
+    app,
+    page,
+  }) => {
+    const start = await openKiosk(app, page);
     const panel = new AccessibilityPanel(page);
     const normalFont = await rootFontPx(page);
     const normalBackground = await pageBackground(page);
@@ -171,14 +165,16 @@ describe('kiosk accessibility aids', () => {
     }
   });
 
-  it('reads the screen title on arrival, the question with its options, and again with «Repetir»; nothing while it is off', async () => {
+  it('reads the screen title on arrival, the question with its options, and again with «Repetir»; nothing while it is off', async ({
+    app,
+    page,
+  }) => {
     const voices: StubVoice[] = [
       { name: 'English (America)', lang: 'en-US', localService: true },
       { name: 'Español (España)', lang: 'es-ES', localService: true },
       colombianVoice,
     ];
-    const start = await openKiosk(voices);
-    const page = start.page;
+    const start = await openKiosk(app, page, voices);
     // Off: moving between screens says nothing.
     await (await start.openStaffAccess()).page.getByRole('button', { name: 'Volver al inicio' }).tap();
     await start.waitUntilShown();
@@ -230,8 +226,8 @@ describe('kiosk accessibility aids', () => {
     );
   });
 
-  it('says plainly when the machine has no Spanish voice, and does not offer the guidance', async () => {
-    const start = await openKiosk([{ name: 'English (America)', lang: 'en-US', localService: true }]);
+  it('says plainly when the machine has no Spanish voice, and does not offer the guidance', async ({ app, page }) => {
+    const start = await openKiosk(app, page, [{ name: 'English (America)', lang: 'en-US', localService: true }]);
     const panel = new AccessibilityPanel(start.page);
     await panel.open();
     const message = panel.dialog.getByRole('status').filter({ hasText: 'no tiene una voz en español' });
@@ -246,9 +242,8 @@ describe('kiosk accessibility aids', () => {
     expect((await speechRecords(start.page)).filter((record) => record.kind === 'speak')).toEqual([]);
   });
 
-  it('ends the aids with the visit when the idle timeout clears it', async () => {
-    const start = await openKiosk();
-    const page = start.page;
+  it('ends the aids with the visit when the idle timeout clears it', async ({ app, page }) => {
+    await openKiosk(app, page);
     const normalFont = await rootFontPx(page);
     const panel = new AccessibilityPanel(page);
     await panel.open();

@@ -1,19 +1,19 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { decodeBarcodes, pdfText } from '../support/poppler-zbar';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
-import { StartPage } from '../support/browser/pages/start-page';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { openValidated } from '../support/browser/bills-visit';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer, fastIdle, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { embeddedServer, fastIdle } from '../support/browser/test-stack';
 
 /** Every file under `dir`, recursively. */
 const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' });
+
+const it = kioskTest({ name: 'pdf-viewer' });
 
 /**
  * The kiosk's own viewer (issue 12, item 8): the bill drawn by pdf.js onto canvas, with only
@@ -21,10 +21,6 @@ const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true
  * and opened once, as a phone would.
  */
 describe('the kiosk PDF viewer', () => {
-  let app: TestStack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let start: StartPage;
   let fixture: BillFixture;
   let codes: number[];
   const takeCode = (): number => {
@@ -33,30 +29,15 @@ describe('the kiosk PDF viewer', () => {
     return code;
   };
 
-  beforeAll(async () => {
-    app = await startTestStack('pdf-viewer');
+  it.beforeAll(async ({ app }) => {
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     codes = fixture.codes("state <> 'pagada'");
-    browser = await launchChromium();
   });
 
-  beforeEach(async () => {
-    const kiosk = await newKioskPage(browser);
-    context = kiosk.context;
-    start = await StartPage.open(kiosk.page, app.stack.appUrl);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('counts taps and scrolls on the document as activity: no "¿Sigue ahí?" while the citizen reads', async () => {
+  it('counts taps and scrolls on the document as activity: no "¿Sigue ahí?" while the citizen reads', async ({
+    start,
+  }) => {
     const results = await openValidated(start, fixture, takeCode(), 'Facturación servicios públicos');
     await results.viewPdf();
     await results.pdfViewer.waitFor();
@@ -76,7 +57,10 @@ describe('the kiosk PDF viewer', () => {
     }
   });
 
-  it('shows the bill on canvas with print, phone and close only, and the QR opens the bill once on a phone', async () => {
+  it('shows the bill on canvas with print, phone and close only, and the QR opens the bill once on a phone', async ({
+    app,
+    start,
+  }) => {
     const code = takeCode();
     const bill = fixture.currentBill(code);
     const results = await openValidated(start, fixture, code, 'Facturación servicios públicos');
@@ -160,7 +144,7 @@ describe('the kiosk PDF viewer', () => {
     await results.pdfViewer.waitFor({ state: 'hidden' });
   });
 
-  it('says plainly that the phone needs the central server when it is not there', async () => {
+  it('says plainly that the phone needs the central server when it is not there', async ({ app, start }) => {
     const results = await openValidated(start, fixture, takeCode(), 'Facturación servicios públicos');
     await results.viewPdf();
     await results.waitForPdfDrawn();

@@ -1,11 +1,11 @@
-import type { Browser, BrowserContext, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { citizenFeatures } from '../../src-renderer/kiosk-home/feature-catalogue';
 import { launchFragmentKey } from '../../src-shared/api/web-protocol';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { startTestStack, type TestStack } from '../support/browser/test-stack';
 import { StartPage } from '../support/browser/pages/start-page';
 
 /** Every function of the original guides, in their words (docs/user-guides.md). */
@@ -48,23 +48,18 @@ const tileLook = (tile: Locator): Promise<string> =>
     ].join(' | ');
   });
 
+const it = kioskTest({ name: 'start' });
+
 describe('kiosk start screen through the web host', () => {
-  let app: TestStack;
-  let browser: Browser;
+  // One page for the whole file, as before: the tests look at the start screen and come back to
+  // it. It closes with Chromium.
   let context: BrowserContext;
   let start: StartPage;
 
-  beforeAll(async () => {
-    app = await startTestStack('start');
-    browser = await launchChromium();
+  it.beforeAll(async ({ app, browser }) => {
     const kiosk = await newKioskPage(browser);
     context = kiosk.context;
     start = await StartPage.open(kiosk.page, app.stack.appUrl);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
   });
 
   it('shows the entity, its NIT and a tile for every function, and hides the token', async () => {
@@ -143,7 +138,7 @@ describe('kiosk start screen through the web host', () => {
     expect(await start.tiles.count()).toBe(citizenTiles.length);
   });
 
-  it('also lays out on a 1920×1080 kiosk', async () => {
+  it('also lays out on a 1920×1080 kiosk', async ({ app }) => {
     const wide = await context.newPage();
     await wide.setViewportSize({ width: 1920, height: 1080 });
     // A new tab has its own sessionStorage, so it needs the address with the token.

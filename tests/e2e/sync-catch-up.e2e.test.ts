@@ -1,11 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect } from 'vitest';
 import { outboxStates, takePayment, unpaidBill } from '../support/outbox-fixtures';
 import { KioskPage } from '../support/browser/pages/kiosk-page';
 import { expectAccessible } from '../support/browser/accessibility';
-import { launchChromium, newKioskPage } from '../support/browser/browser';
+import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer, startTestStack, type TestStack } from '../support/browser/test-stack';
+import { embeddedServer } from '../support/browser/test-stack';
 
 /** Hello every 10 s and the strip's 5 s poll, plus slack (as in server-offline). */
 const connectionChangeMs = 40_000;
@@ -18,23 +18,11 @@ async function openCounter(page: Page, url: string): Promise<KioskPage> {
   return new KioskPage(page);
 }
 
+const it = kioskTest({ name: 'catch-up', config: { device: { mode: 'cashier', name: 'Caja 1' } } });
+
 /** A counter: only counters and field devices take money, and only they may resolve parked records. */
 describe('a counter that was offline for a day catches up by itself', () => {
-  let app: TestStack;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startTestStack('catch-up', { device: { mode: 'cashier', name: 'Caja 1' } });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-  });
-
-  it('shows the payments waiting and since when, then sends them when the server is back', async () => {
-    const { context, page } = await newKioskPage(browser);
+  it('shows the payments waiting and since when, then sends them when the server is back', async ({ app, page }) => {
     const start = await openCounter(page, app.stack.appUrl);
     const core = app.stack.core;
     await expect.poll(() => start.statusText(), { timeout: connectionChangeMs }).toContain('Sincronización: datos hoy');
@@ -71,11 +59,9 @@ describe('a counter that was offline for a day catches up by itself', () => {
         paymentIds,
       ]);
     expect(Number(rows[0]?.n)).toBe(3);
-    await context.close();
   });
 
-  it('lets a supervisor, not a cashier, discard a record the server refused', async () => {
-    const { context, page } = await newKioskPage(browser);
+  it('lets a supervisor, not a cashier, discard a record the server refused', async ({ app, page }) => {
     const start = await openCounter(page, app.stack.appUrl);
     const core = app.stack.core;
     const bill = unpaidBill(core);
@@ -115,6 +101,5 @@ describe('a counter that was offline for a day catches up by itself', () => {
     await saveScreenshot(staff.page, 'parked-discarded');
     await expectAccessible(staff.page, 'parked-discarded');
     expect(outboxStates(core).discarded).toBe(1);
-    await context.close();
   });
 });

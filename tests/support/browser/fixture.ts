@@ -1,0 +1,75 @@
+import { test } from 'vitest';
+import type { StartServerOptions } from '../../../src-server/index';
+import { TcpReceiptPrinter } from '../tcp-receipt-printer';
+import { launchChromium, newKioskPage } from './browser';
+import { StartPage } from './pages/start-page';
+import { startTestStack } from './test-stack';
+
+/** The stack a browser test file runs against. */
+export interface KioskTestOptions {
+  /** Names the data dir (`ventanilla-e2e-<name>-…`), so a leftover one says which file left it. */
+  readonly name: string;
+  /** The device's config over the tests' defaults (a short idle timeout), as `startTestStack` takes it. */
+  readonly config?: Record<string, unknown>;
+  /** Options of the embedded central server (a known captcha, cheaper password hashing, …). */
+  readonly server?: StartServerOptions;
+  /** The fake receipt printer is the device's `printers.receipt` (replacing any `printers` in `config`). */
+  readonly receiptPrinter?: boolean;
+}
+
+/**
+ * `it` for a browser test file, with what twelve of the thirteen used to set up by hand in their
+ * own beforeAll/afterAll/beforeEach/afterEach:
+ *
+ * - `app` (per file): the whole application (`startTestStack`) in a data dir of its own;
+ * - `browser` (per file): Chromium;
+ * - `printer` (per file): a fake EPSON on a loopback socket, the stack's receipt printer with
+ *   `receiptPrinter: true` (otherwise it only listens: a loopback socket costs nothing, and it
+ *   lets `app` always start after it and stop before it);
+ * - `page` (per test): a blank kiosk-sized page in a browser context of its own, closed after
+ *   the test whatever happened (`page.context()` reaches the context);
+ * - `start` (per test): that page opened at the app's address, on the kiosk's start screen.
+ *
+ * Per file, as before, because starting the stack takes seconds and the tests of a file share
+ * its data (codes they lock, mail they send). Vitest tears file fixtures down after the file's
+ * afterAll hooks, in the reverse order of their set-up, even when tests fail: `app` needs
+ * `printer` and `browser` needs `app`, so it is always Chromium first (its pages stop talking to
+ * the web host, which would wait for their requests in flight), then the stack, then the
+ * printer. Call it once, at the top level of the file (vitest refuses file fixtures inside a
+ * describe); a test names the fixtures it uses in its first parameter (`async ({ app, start })`),
+ * as `it.beforeAll(async ({ app }) => …)` does for a file's own set-up.
+ */
+export function kioskTest(options: KioskTestOptions) {
+  const kioskIt = test
+    // Vitest reads a fixture's dependencies from its first parameter, which must be a
+    // destructuring pattern; the printer has none.
+    // eslint-disable-next-line no-empty-pattern
+    .extend('printer', { scope: 'file' }, async ({}, { onCleanup }) => {
+      const printer = await TcpReceiptPrinter.start();
+      onCleanup(() => printer.stop());
+      return printer;
+    })
+    .extend('app', { scope: 'file' }, async ({ printer }, { onCleanup }) => {
+      const config = options.receiptPrinter
+        ? { ...options.config, printers: { receipt: printer.address } }
+        : options.config;
+      const app = await startTestStack(options.name, config, options.server);
+      onCleanup(() => app.dispose());
+      return app;
+    })
+    .extend('browser', { scope: 'file' }, async ({ app: _startedFirst }, { onCleanup }) => {
+      const browser = await launchChromium();
+      onCleanup(() => browser.close());
+      return browser;
+    })
+    .extend('page', async ({ browser }, { onCleanup }) => {
+      const { context, page } = await newKioskPage(browser);
+      onCleanup(() => context.close());
+      return page;
+    })
+    .extend('start', async ({ app, page }) => StartPage.open(page, app.stack.appUrl));
+  // Set up in a hook, so that starting the stack and Chromium counts against the hook timeout,
+  // as in the beforeAll this replaces, not against the first test's.
+  kioskIt.beforeAll(({ browser: _started }) => undefined);
+  return kioskIt;
+}
