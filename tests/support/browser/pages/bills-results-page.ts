@@ -93,7 +93,9 @@ export class BillsResultsPage extends KioskPage {
     return this.page.getByRole('table').filter({ has: this.page.getByRole('columnheader', { name: 'Fecha de pago' }) });
   }
 
+  /** The rows under the header, once the payments have loaded (the heading comes with them, table or not). */
   async paymentRows(): Promise<string[][]> {
+    await this.page.getByRole('heading', { name: 'Últimos pagos registrados' }).waitFor();
     const rows = this.payments.getByRole('row');
     const count = await rows.count();
     const out: string[][] = [];
