@@ -1,19 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { cashierPayments, cashSessions, subscribers } from '../../db/local/schema';
 import type { CashierSessionView } from '../../src-shared/api/ops/cashier';
-import { CashCount } from '../../src-shared/cashier/denominations';
+import { CountedAtClose, ExpectedAtClose } from '../../src-shared/cashier/close-figures';
 import { sessionTotals } from '../../src-shared/cashier/session-totals';
 import { readPaymentRow, type PaymentRow } from '../payment-taking/payment-rows';
 import type { Store } from '../store/open-store';
-
-const pesos = z.number().int();
-/** The close as typed: cash by bill and coin, card and check totals. */
-export const CountedAtClose = z.object({ cash: CashCount, card: pesos, check: pesos });
-export type CountedAtClose = z.infer<typeof CountedAtClose>;
-/** What the records said the drawer should hold at the close, per tender. */
-export const ExpectedAtClose = z.object({ cash: pesos, card: pesos, check: pesos });
-export type ExpectedAtClose = z.infer<typeof ExpectedAtClose>;
 
 type StoredSession = typeof cashSessions.$inferSelect;
 

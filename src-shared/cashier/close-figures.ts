@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Pesos } from '../domain/money';
+import { CashCount } from './denominations';
 import type { SessionTotals } from './session-totals';
 
 /**
@@ -38,3 +39,13 @@ export function closeFigures(
     difference: counted.cash - expectedCash + (counted.card - totals.card) + (counted.check - totals.check),
   };
 }
+
+const pesos = z.number().int();
+
+/** A close as the cashier typed it: cash by bill and coin, card and check totals (`cash_sessions.counted`). */
+export const CountedAtClose = z.object({ cash: CashCount, card: pesos, check: pesos });
+export type CountedAtClose = z.infer<typeof CountedAtClose>;
+
+/** What the records said the drawer should hold at the close, per tender (`cash_sessions.expected`). */
+export const ExpectedAtClose = z.object({ cash: pesos, card: pesos, check: pesos });
+export type ExpectedAtClose = z.infer<typeof ExpectedAtClose>;

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CountedAtClose, ExpectedAtClose } from '../../../src-shared/cashier/close-figures';
+import type { Tender } from '../../../src-shared/cashier/tenders';
 
 /**
  * A cashier's shift at the counter (docs/user-guides.md): opened with a float, closed blind (the count
@@ -19,10 +21,13 @@ export const cashSessions = sqliteTable(
     openingFloat: integer('opening_float').notNull(),
     state: text('state').notNull().default('open'),
     closedAt: text('closed_at'),
-    /** The close: counted cash by denomination and counted card and check totals (JSON). */
-    counted: text('counted', { mode: 'json' }),
+    /**
+     * The close: counted cash by denomination and counted card and check totals (JSON). Typed for
+     * writes; reads parse it again (src-main/cashier/cashier-records.ts), since a disk holds what it holds.
+     */
+    counted: text('counted', { mode: 'json' }).$type<CountedAtClose>(),
     /** What the records say the drawer should hold, per tender, at the close (JSON). */
-    expected: text('expected', { mode: 'json' }),
+    expected: text('expected', { mode: 'json' }).$type<ExpectedAtClose>(),
     /** Counted minus expected, all tenders; negative = missing money. */
     difference: integer('difference'),
     /** Supervisor who approved a difference beyond the tolerance. */
@@ -57,7 +62,7 @@ export const cashierPayments = sqliteTable(
     checkAmount: integer('check_amount').notNull(),
     change: integer('change').notNull(),
     /** The tenders as typed (voucher, bank and check number). */
-    tenders: text('tenders', { mode: 'json' }).notNull(),
+    tenders: text('tenders', { mode: 'json' }).$type<readonly Tender[]>().notNull(),
     takenAt: text('taken_at').notNull(),
     /** Spanish, when the bill was not owed any more (saldo a favor on the server). */
     warning: text('warning'),
