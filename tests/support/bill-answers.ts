@@ -1,5 +1,6 @@
 import type { ValidationQuestion } from '../../src-shared/api/ops/bills';
 import { formatCop } from '../../src-shared/domain/money';
+import { spanishMonths } from './spanish-months';
 
 /** What a citizen holding their last delivered bill can read on it. */
 export interface HeldBill {
@@ -21,20 +22,7 @@ export interface HeldBill {
 }
 
 const grouped = new Intl.NumberFormat('es-CO', { useGrouping: 'always', maximumFractionDigits: 0 });
-const months = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
+const months: readonly string[] = spanishMonths;
 const monthYear = new Intl.DateTimeFormat('es-CO', { timeZone: 'UTC', month: 'long', year: 'numeric' });
 
 /** «su factura de marzo de 2026»: the bill a question must name. */

@@ -8,6 +8,7 @@
 import type { Estrato } from '../../db/seed/places';
 import type { Uso } from '../../db/seed/rows';
 import { lineItemsFor, sumLineItems } from '../../db/seed/bill-lines';
+import { spanishMonths } from './spanish-months';
 
 export interface SeenQuestion {
   readonly prompt: string;
@@ -43,20 +44,7 @@ export interface Attacker {
   pick(target: SeenChallenge, world: AttackWorld): string[];
 }
 
-const months = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
+const months: readonly string[] = spanishMonths;
 
 /** The question without the bill it names: «…de su factura de marzo de 2026?» and «…de su última factura?» alike. */
 export function kindOf(prompt: string): string {
