@@ -48,7 +48,7 @@ export function CashierApp() {
           {screen === 'close' && <CloseScreen />}
         </main>
       )}
-      <StatusStrip />
+      <StatusStrip audience="counter" />
     </div>
   );
 }

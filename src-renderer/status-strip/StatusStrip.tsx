@@ -1,16 +1,16 @@
 import { useNow } from '../format/useNow';
-import { statusLines, type StatusLine } from './status-lines';
+import { statusLines, type StatusAudience, type StatusLine } from './status-lines';
 import { useDeviceStatus } from './useDeviceStatus';
 import './status-strip.css';
 
 const pollMs = 5_000;
 
-function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date): StatusLine[] {
+function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date, audience: StatusAudience): StatusLine[] {
   if (view.state === 'loading') return [{ key: 'server', text: 'Consultando el estado del equipo…', tone: 'neutral' }];
   if (view.state === 'failed') {
     return [{ key: 'server', text: 'Sin comunicación con el servicio de Ventanilla de este equipo', tone: 'problem' }];
   }
-  return statusLines(view.status, now);
+  return statusLines(view.status, now, audience);
 }
 
 /**
@@ -19,13 +19,13 @@ function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date): StatusLi
  * footer is the page's contentinfo landmark; the live region is inside it (a footer may not
  * take the role status itself).
  */
-export function StatusStrip() {
+export function StatusStrip({ audience = 'citizen' }: { readonly audience?: StatusAudience }) {
   const view = useDeviceStatus(pollMs);
   const now = useNow(30_000);
   return (
     <footer className="status-strip">
       <div className="status-strip__lines" role="status" aria-live="polite" aria-label="Estado del equipo">
-        {linesFor(view, now).map((line) => (
+        {linesFor(view, now, audience).map((line) => (
           <span key={line.key} className={`status-strip__item status-strip__item--${line.key}`} data-status={line.key}>
             <span className={`status-strip__dot status-strip__dot--${line.tone}`} aria-hidden="true" />
             {line.text}

@@ -12,16 +12,20 @@ export interface StatusLine {
   readonly tone: StatusTone;
 }
 
-function serverLine(state: DeviceStatus['server']['state']): StatusLine {
+/** Who reads the strip: a citizen at a kiosk, or staff at a counter (what still works offline differs). */
+export type StatusAudience = 'citizen' | 'counter';
+
+const offlineWords: Record<StatusAudience, string> = {
+  citizen: 'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
+  counter: 'Sin conexión: puede seguir cobrando; los pagos se envían cuando vuelva la conexión',
+};
+
+function serverLine(state: DeviceStatus['server']['state'], audience: StatusAudience): StatusLine {
   switch (state) {
     case 'online':
       return { key: 'server', text: 'Conectado al servidor central', tone: 'ok' };
     case 'offline':
-      return {
-        key: 'server',
-        text: 'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
-        tone: 'attention',
-      };
+      return { key: 'server', text: offlineWords[audience], tone: 'attention' };
     case 'not-enrolled':
       return { key: 'server', text: 'Dispositivo sin inscribir', tone: 'attention' };
     default:
@@ -98,9 +102,9 @@ function syncLines(sync: DeviceStatus['sync'], now: Date): StatusLine[] {
 }
 
 /** The status strip's lines, in reading order, in words a citizen or an installer understands. */
-export function statusLines(status: DeviceStatus, now: Date): StatusLine[] {
+export function statusLines(status: DeviceStatus, now: Date, audience: StatusAudience = 'citizen'): StatusLine[] {
   const lines: StatusLine[] = [
-    serverLine(status.server.state),
+    serverLine(status.server.state, audience),
     ...syncLines(status.sync, now),
     printerLine(status.printer.state),
   ];

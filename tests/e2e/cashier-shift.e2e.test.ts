@@ -179,6 +179,10 @@ describe('cashier shift, keyboard only, server down', () => {
     // Blind close: 10.000 short in cash, so a supervisor approves.
     await page.keyboard.press('F10');
     await page.getByRole('heading', { name: 'Cierre de caja (arqueo)' }).waitFor();
+    // The strip speaks to the cashier: payments go on while the server is down.
+    await page
+      .getByText('Sin conexión: puede seguir cobrando; los pagos se envían cuando vuelva la conexión')
+      .waitFor();
     const expectedCash =
       200_000 +
       (sqlite()

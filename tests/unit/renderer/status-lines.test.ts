@@ -30,9 +30,11 @@ describe('status strip lines', () => {
     ]);
   });
 
-  it('tells a citizen what still works offline', () => {
-    expect(texts({ ...base, server: { ...base.server, state: 'offline' } })[0]).toBe(
-      'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
+  it('tells a citizen what still works offline, and a cashier that payments go on', () => {
+    const offline: DeviceStatus = { ...base, server: { ...base.server, state: 'offline' } };
+    expect(texts(offline)[0]).toBe('Sin conexión: puede consultar e imprimir facturas con los datos guardados');
+    expect(statusLines(offline, now, 'counter')[0]?.text).toBe(
+      'Sin conexión: puede seguir cobrando; los pagos se envían cuando vuelva la conexión',
     );
   });
 
