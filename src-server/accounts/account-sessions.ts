@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { nowAndThen } from '../db/now-and-then';
 import type { SqlExecutor } from '../db/sql-executor';
 
 /**
@@ -28,6 +29,7 @@ export async function openSession(
     'INSERT INTO account_sessions (token_sha256, account_id, device_id, created_at, last_used_at, must_change_password) VALUES ($1, $2, $3, $4, $4, $5)',
     [digest(token), accountId, deviceId, now.toISOString(), mustChangePassword],
   );
+  await sweepSessions(exec, now);
   return token;
 }
 
@@ -63,8 +65,14 @@ export async function keepOnlySession(exec: SqlExecutor, accountId: string, toke
   await exec.query('UPDATE account_sessions SET must_change_password = false WHERE token_sha256 = $1', [digest(token)]);
 }
 
-/** Ended sessions are only clutter; swept now and then. */
+const sweepDue = nowAndThen(10 * 60_000);
+
+/**
+ * Ended sessions are only clutter (and a record of who used which kiosk when): swept as a
+ * session opens, at most every ten minutes per database.
+ */
 export async function sweepSessions(exec: SqlExecutor, now: Date): Promise<void> {
+  if (!sweepDue(exec, now)) return;
   await exec.query(
     `DELETE FROM account_sessions WHERE last_used_at < $1::timestamptz - make_interval(secs => $2::double precision / 1000)
        OR created_at < $1::timestamptz - make_interval(secs => $3::double precision / 1000)`,
