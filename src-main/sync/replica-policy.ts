@@ -5,6 +5,9 @@ import type { Store } from '../store/open-store';
 /** The staff roles a counter or field device checks offline; a kiosk holds none. */
 export const replicatedStaffRoles: readonly string[] = ['cajero', 'supervisor'];
 
+/** device_meta's mark that a kiosk's replica holds no payment references (set once). */
+const referencesClearedKey = 'replica.kiosk_references_cleared';
+
 /**
  * What this device keeps of what the server sends (docs/trust-model.md). The server
  * already sends each mode only its share (src-server/sync/feed-policy.ts); the device applies
@@ -62,10 +65,25 @@ export class ReplicaPolicy {
             row.id,
           );
       }
-      if (this.mode() === 'kiosk')
-        store.sqlite.prepare('UPDATE payments SET reference = NULL WHERE reference IS NOT NULL').run();
+      this.clearReferencesOnce(store);
     });
     run.immediate();
+  }
+
+  /**
+   * A kiosk's payments lose their references once: scanning a replica of millions of payments on
+   * every start would cost a kiosk seconds after each power cut, and `adapt` keeps new rows
+   * without them. The mark goes whenever the device is not a kiosk, so a store that was a
+   * counter's in between is cleared again.
+   */
+  private clearReferencesOnce(store: Store): void {
+    if (this.mode() !== 'kiosk') {
+      store.sqlite.prepare('DELETE FROM device_meta WHERE key = ?').run(referencesClearedKey);
+      return;
+    }
+    if (store.sqlite.prepare('SELECT 1 FROM device_meta WHERE key = ?').get(referencesClearedKey) !== undefined) return;
+    store.sqlite.prepare('UPDATE payments SET reference = NULL WHERE reference IS NOT NULL').run();
+    store.sqlite.prepare("INSERT INTO device_meta (key, value) VALUES (?, '1')").run(referencesClearedKey);
   }
 
   private holdsStaff(): boolean {
