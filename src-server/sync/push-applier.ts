@@ -11,6 +11,7 @@ import { takeFeedLock } from './feed-lock';
 import { defaultMoneyRules, type MoneyRules } from './money-rules';
 import { paymentTaken } from './payment-taken';
 import { paymentVoided } from './payment-voided';
+import { sqlErrorFacts } from '../db/sql-error';
 
 /** What each event does on the server. Statistics-only events are recorded and nothing else. */
 const handlers: { [K in SyncEventType]: EventHandler<never> } = {
@@ -84,9 +85,7 @@ export async function applyPushBatch(
 
 /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation). */
 function isDataError(error: unknown): boolean {
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return /^2[23][0-9A-Z]{3}$/.test(code);
+  return /^2[23][0-9A-Z]{3}$/.test(sqlErrorFacts(error).code);
 }
 
 async function applyInOneTransaction(

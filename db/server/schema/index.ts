@@ -7,3 +7,4 @@ export * from './payments';
 export * from './staff';
 export * from './subscribers';
 export * from './sync';
+export * from './ledger';

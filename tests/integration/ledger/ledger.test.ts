@@ -1,0 +1,181 @@
+import { expect, it } from 'vitest';
+import { ledgerAccount } from '../../../src-server/ledger/ledger-accounts';
+import { kardex, ledgerTotal } from '../../../src-server/ledger/kardex';
+import { transfer } from '../../../src-server/ledger/transfer';
+import type { SqlExecutor } from '../../../src-server/db/sql-executor';
+import { runInTransaction } from '../../../src-server/db/transaction';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { startTestServer } from '../../support/server-harness';
+
+/**
+ * The wallet's double-entry ledger (issue 13, item 1; docs/ledger.md): integer pesos, entries
+ * nobody may change, one transfer per idempotency key, wallets never below zero, every account
+ * summing to zero — held by the database, so the refusals below go around the code too.
+ */
+const count = async (exec: SqlExecutor, table: string): Promise<number> =>
+  Number((await exec.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]?.n);
+
+async function ledger(variant: Parameters<typeof startTestServer>[0]) {
+  const t = await startTestServer(variant, { logLevel: 'silent' });
+  const exec = t.server.database.exec;
+  const wallet = await ledgerAccount(exec, 'wallet', 'CC-1098765432');
+  const gateway = await ledgerAccount(exec, 'gateway-clearing');
+  const revenue = await ledgerAccount(exec, 'certificate-revenue');
+  return { exec, wallet, gateway, revenue };
+}
+
+describeEachServerDatabase('wallet ledger', (variant) => {
+  it('moves whole pesos between accounts once per key, with a kardex of running balances', async () => {
+    const { exec, wallet, gateway, revenue } = await ledger(variant);
+    const recharge = {
+      idempotencyKey: 'wompi:evt-1',
+      kind: 'recarga',
+      description: 'Recarga en línea',
+      legs: [
+        { accountId: gateway.id, amount: -50_000 },
+        { accountId: wallet.id, amount: 50_000 },
+      ],
+    };
+    expect(await transfer(exec, recharge)).toMatchObject({ ok: true, value: { duplicate: false } });
+    // The gateway sends the same event again: answered, nothing moves.
+    expect(await transfer(exec, recharge)).toMatchObject({ ok: true, value: { duplicate: true } });
+    // The same key with other amounts is refused, not applied.
+    const forged = { ...recharge, legs: recharge.legs.map((l) => ({ ...l, amount: l.amount * 2 })) };
+    expect(await transfer(exec, forged)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const spend = {
+      idempotencyKey: 'compra-1',
+      kind: 'compra',
+      description: 'Certificado de existencia',
+      legs: [
+        { accountId: wallet.id, amount: -7_800 },
+        { accountId: revenue.id, amount: 7_800 },
+      ],
+    };
+    expect(await transfer(exec, spend)).toMatchObject({ ok: true });
+
+    expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(42_200);
+    expect((await kardex(exec, wallet.id)).map((l) => [l.kind, l.amount, l.balanceAfter])).toEqual([
+      ['recarga', 50_000, 50_000],
+      ['compra', -7_800, 42_200],
+    ]);
+    expect(await ledgerTotal(exec)).toBe(0);
+    expect(await count(exec, 'ledger_transfers')).toBe(2);
+  });
+
+  it('refuses what does not add up before writing: one leg, zero, fractions, a sum that is not zero', async () => {
+    const { exec, wallet, gateway } = await ledger(variant);
+    const legs = (a: number, b: number) => [
+      { accountId: gateway.id, amount: a },
+      { accountId: wallet.id, amount: b },
+    ];
+    const base = { idempotencyKey: 'k', kind: 'recarga', description: 'Recarga' };
+    for (const bad of [
+      [{ accountId: wallet.id, amount: 100 }],
+      legs(-100, 0),
+      legs(-100.5, 100.5),
+      legs(-100, 99),
+      [
+        { accountId: wallet.id, amount: -100 },
+        { accountId: wallet.id, amount: 100 },
+      ],
+    ]) {
+      expect(await transfer(exec, { ...base, legs: bad })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    }
+    expect(await count(exec, 'ledger_transfers')).toBe(0);
+  });
+
+  it('never lets a wallet go below zero, and writes nothing of a refused spend', async () => {
+    const { exec, wallet, gateway, revenue } = await ledger(variant);
+    await transfer(exec, {
+      idempotencyKey: 'r',
+      kind: 'recarga',
+      description: 'Recarga',
+      legs: [
+        { accountId: gateway.id, amount: -5_000 },
+        { accountId: wallet.id, amount: 5_000 },
+      ],
+    });
+    const overdraft = await transfer(exec, {
+      idempotencyKey: 's',
+      kind: 'compra',
+      description: 'Certificado',
+      legs: [
+        { accountId: wallet.id, amount: -5_001 },
+        { accountId: revenue.id, amount: 5_001 },
+      ],
+    });
+    expect(overdraft).toMatchObject({ ok: false, error: { code: 'insufficient-funds' } });
+    expect(await count(exec, 'ledger_transfers')).toBe(1);
+    expect(await count(exec, 'ledger_entries')).toBe(2);
+    expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(5_000);
+  });
+
+  it('refuses changes that go around the code: entries and transfers never change, balances move only with entries', async () => {
+    const { exec, wallet, gateway } = await ledger(variant);
+    await transfer(exec, {
+      idempotencyKey: 'r',
+      kind: 'recarga',
+      description: 'Recarga',
+      legs: [
+        { accountId: gateway.id, amount: -5_000 },
+        { accountId: wallet.id, amount: 5_000 },
+      ],
+    });
+    for (const statement of [
+      'UPDATE ledger_entries SET amount = amount * 10',
+      'DELETE FROM ledger_entries',
+      'TRUNCATE ledger_entries CASCADE',
+      "UPDATE ledger_transfers SET description = 'otra'",
+      'DELETE FROM ledger_transfers',
+      'UPDATE ledger_accounts SET balance = 1000000',
+      "UPDATE ledger_accounts SET owner_ref = 'CC-1' WHERE kind = 'wallet'",
+      'UPDATE ledger_accounts SET may_go_negative = true',
+      'DELETE FROM ledger_accounts',
+    ]) {
+      await expect(exec.query(statement), statement).rejects.toThrow();
+    }
+    // Entries written by hand that do not sum to zero fail when their transaction commits.
+    await expect(
+      runInTransaction(exec, async (tx) => {
+        await tx.query(
+          "INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ('00000000-0000-7000-8000-000000000001', 'x', 'recarga', 'a mano')",
+        );
+        await tx.query(
+          "INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ('00000000-0000-7000-8000-000000000001', $1, 900000)",
+          [wallet.id],
+        );
+      }),
+    ).rejects.toThrow(/no cuadra/);
+    expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(5_000);
+    expect(await ledgerTotal(exec)).toBe(0);
+    expect(await count(exec, 'ledger_entries')).toBe(2);
+  });
+
+  it('lets exactly one of two spends at the same moment through when the balance covers one', async () => {
+    const { exec, wallet, gateway, revenue } = await ledger(variant);
+    await transfer(exec, {
+      idempotencyKey: 'r',
+      kind: 'recarga',
+      description: 'Recarga',
+      legs: [
+        { accountId: gateway.id, amount: -10_000 },
+        { accountId: wallet.id, amount: 10_000 },
+      ],
+    });
+    const spend = (key: string) =>
+      transfer(exec, {
+        idempotencyKey: key,
+        kind: 'compra',
+        description: 'Certificado',
+        legs: [
+          { accountId: wallet.id, amount: -7_000 },
+          { accountId: revenue.id, amount: 7_000 },
+        ],
+      });
+    const results = await Promise.all([spend('kiosco-1'), spend('kiosco-2')]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error.code === 'insufficient-funds')).toHaveLength(1);
+    expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(3_000);
+    expect(await ledgerTotal(exec)).toBe(0);
+  });
+});
