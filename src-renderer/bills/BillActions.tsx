@@ -19,7 +19,7 @@ interface BillActionsProps {
  * downloaded onto this public machine.
  */
 export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
-  const { progress, print, retry } = usePrintJob(billNumber, accessId);
+  const { progress, print, retry, resolve } = usePrintJob(billNumber, accessId);
   const pdf = usePdfView(billNumber, accessId);
   const phone = useBillPhoneLink(billNumber, accessId);
   const printing = progress.phase === 'sending' || progress.phase === 'waiting';
@@ -41,7 +41,7 @@ export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
           Ver la factura
         </Button>
       </div>
-      <PrintStatus progress={progress} onRetry={retry} />
+      <PrintStatus progress={progress} onRetry={retry} onResolve={resolve} />
       {preparing && (
         <div className="print-status print-status--working" role="status">
           <span className="bills-spinner" aria-hidden="true" />
@@ -61,7 +61,7 @@ export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
           print={{
             run: print,
             busy: printing,
-            status: <PrintStatus progress={progress} onRetry={retry} where="viewer" />,
+            status: <PrintStatus progress={progress} onRetry={retry} onResolve={resolve} where="viewer" />,
           }}
           phone={phone}
         />

@@ -26,10 +26,13 @@ function Problem({
   text,
   action,
   onAction,
+  other,
 }: {
   readonly text: string;
   readonly action: string;
   readonly onAction: () => void;
+  /** A second way forward, beside the first. */
+  readonly other?: { readonly action: string; readonly onAction: () => void };
 }) {
   // The message appears under the print button, often below the fold of a kiosk screen: bring
   // it, and its "Reintentar", into view rather than leave the citizen waiting for nothing.
@@ -40,7 +43,14 @@ function Problem({
   return (
     <div className="print-status print-status--problem" ref={box}>
       <p role="alert">{text}</p>
-      <Button onClick={onAction}>{action}</Button>
+      <div className="print-status__actions">
+        <Button onClick={onAction}>{action}</Button>
+        {other !== undefined && (
+          <Button variant="secondary" onClick={other.onAction}>
+            {other.action}
+          </Button>
+        )}
+      </div>
     </div>
   );
 }
@@ -49,10 +59,13 @@ function Problem({
 export function PrintStatus({
   progress,
   onRetry,
+  onResolve,
   where = 'screen',
 }: {
   readonly progress: PrintProgress;
   readonly onRetry: () => void;
+  /** For a job that may have printed: the citizen says whether the sheet came out. */
+  readonly onResolve: (resolution: 'done' | 'again') => void;
   /** Shown on the bill's screen or inside the document viewer. */
   readonly where?: keyof typeof noPrinterAdvice;
 }) {
@@ -80,6 +93,15 @@ export function PrintStatus({
     case 'failed':
       return (
         <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />
+      );
+    case 'unknown':
+      return (
+        <Problem
+          text="No sabemos si su factura alcanzó a imprimirse. Mire la bandeja de la impresora: ¿salió la hoja?"
+          action="Sí, ya salió"
+          onAction={() => onResolve('done')}
+          other={{ action: 'No salió: imprimir de nuevo', onAction: () => onResolve('again') }}
+        />
       );
     case 'refused':
       return (

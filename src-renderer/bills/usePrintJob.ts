@@ -16,6 +16,11 @@ export type PrintProgress =
   | { readonly phase: 'done'; readonly job: PrintJobView }
   /** The printer took the job and failed it: it can be sent again with `print.retry`. */
   | { readonly phase: 'failed'; readonly jobId: string; readonly message: string }
+  /**
+   * The printer took the job and its answer was lost: it may have printed. The citizen looks at
+   * the tray and says so (`print.resolve`); nothing prints again by itself.
+   */
+  | { readonly phase: 'unknown'; readonly jobId: string }
   /** The job was never queued (no printer, bill not available…): "Reintentar" asks again. */
   | { readonly phase: 'refused'; readonly error: ApiError }
   /** The printer has not answered for too long; the job stays queued in the service. */
@@ -30,7 +35,12 @@ const failedMessage = (job: PrintJobView): string => job.lastError ?? 'La impres
 export function usePrintJob(
   billNumber: number,
   accessId: string,
-): { progress: PrintProgress; print: () => void; retry: () => void } {
+): {
+  progress: PrintProgress;
+  print: () => void;
+  retry: () => void;
+  resolve: (resolution: 'done' | 'again') => void;
+} {
   const client = useApiClient();
   const [progress, setProgress] = useState<PrintProgress>({ phase: 'idle' });
   const inFlight = progress.phase === 'sending' || progress.phase === 'waiting';
@@ -50,6 +60,7 @@ export function usePrintJob(
       if (result.ok && result.value.state === 'failed') {
         return setProgress({ phase: 'failed', jobId: waitingJobId, message: failedMessage(result.value) });
       }
+      if (result.ok && result.value.state === 'unknown') return setProgress({ phase: 'unknown', jobId: waitingJobId });
       if (Date.now() - startedAt > giveUpMs) return setProgress({ phase: 'stalled', jobId: waitingJobId });
       if (result.ok) setProgress({ phase: 'waiting', jobId: waitingJobId, job: result.value });
       timer = window.setTimeout(() => void poll(), pollMs);
@@ -91,5 +102,22 @@ export function usePrintJob(
     });
   }, [client, print, progress]);
 
-  return { progress, print, retry };
+  const resolve = useCallback(
+    (resolution: 'done' | 'again') => {
+      if (progress.phase !== 'unknown') return;
+      const jobId = progress.jobId;
+      setProgress({ phase: 'sending' });
+      void client.call('print.resolve', { jobId, resolution }).then((result) => {
+        if (!result.ok) return setProgress({ phase: 'refused', error: result.error });
+        setProgress(
+          result.value.state === 'done'
+            ? { phase: 'done', job: result.value }
+            : { phase: 'waiting', jobId, job: result.value },
+        );
+      });
+    },
+    [client, progress],
+  );
+
+  return { progress, print, retry, resolve };
 }

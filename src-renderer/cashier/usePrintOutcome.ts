@@ -22,7 +22,9 @@ export function usePrintOutcome(
       const answer = await client.call('print.job', { jobId: job });
       if (!live) return;
       if (answer.ok && answer.value.state === 'done') return setOutcome({ state: 'done' });
-      if (answer.ok && answer.value.state === 'failed')
+      // Unknown (the printer's answer was lost) reads like a failure here: its message says to look
+      // at the tray before reprinting, and a reprint from «Pagos de la caja» is marked COPIA.
+      if (answer.ok && (answer.value.state === 'failed' || answer.value.state === 'unknown'))
         return setOutcome({
           state: 'failed',
           message: answer.value.lastError ?? 'La impresora no imprimió el recibo.',

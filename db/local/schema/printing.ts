@@ -4,7 +4,9 @@ import { blob, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqli
 /**
  * Documents sent to a printer, kept until printed and afterwards for reprint. The bytes are
  * stored with the job, so a crash, a power cut or a printer out of paper never loses one.
- * queued → printing → done | failed; a failed job is retried or reprinted only on request.
+ * queued → printing → done | failed | unknown (src-main/devices/jobs): a failed job is retried
+ * or reprinted only on request; an unknown one (it may have reached the paper) is resolved by a
+ * person — it came out, or print it again — and never sent again by itself.
  */
 export const printJobs = sqliteTable(
   'print_jobs',
@@ -31,7 +33,7 @@ export const printJobs = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    check('print_jobs_state_check', sql`${t.state} in ('queued', 'printing', 'done', 'failed')`),
+    check('print_jobs_state_check', sql`${t.state} in ('queued', 'printing', 'done', 'failed', 'unknown')`),
     index('print_jobs_state_idx').on(t.state, t.id),
   ],
 );

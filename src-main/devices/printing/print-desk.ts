@@ -4,7 +4,7 @@ import { printMessages } from './print-messages';
 import type { PrintQueue } from './print-queue';
 
 /**
- * The print operations of the contract (`print.job`, `print.retry`) over every printer's
+ * The print operations of the contract (`print.job`, `print.retry`, `print.resolve`) over every printer's
  * queue: a job id is answered by the queue that owns it, so screens never need to know which
  * printer a job went to.
  */
@@ -17,6 +17,10 @@ export class PrintDesk {
 
   retry(jobId: string): Result<PrintJobView> {
     return this.queueOf(jobId)?.retry(jobId) ?? err('not-found', printMessages.notFoundJob);
+  }
+
+  resolve(jobId: string, resolution: 'done' | 'again'): Result<PrintJobView> {
+    return this.queueOf(jobId)?.resolve(jobId, resolution) ?? err('not-found', printMessages.notFoundJob);
   }
 
   reprint(jobId: string): Result<PrintJobView> {

@@ -31,22 +31,16 @@ export interface NewPrintJob {
   readonly copyOf?: string | null;
 }
 
-/**
- * How print_jobs spells the runner's states. `running` is `printing` (the word screens and the
- * contract use); `unknown` has no spelling: the table's CHECK allows only the four states it
- * was made with, so the runner writes `failed` instead (`holdsUnknown`).
- */
-const stored: Readonly<Record<Exclude<JobState, 'unknown'>, PrintJobState>> = {
+/** How print_jobs spells the runner's states: `running` is `printing` (the word screens and the contract use). */
+const stored: Readonly<Record<JobState, PrintJobState>> = {
   queued: 'queued',
   running: 'printing',
   done: 'done',
   failed: 'failed',
+  unknown: 'unknown',
 };
 
-function storedState(state: JobState): PrintJobState {
-  if (state === 'unknown') throw new Error('print_jobs cannot hold the unknown state yet');
-  return stored[state];
-}
+const storedState = (state: JobState): PrintJobState => stored[state];
 
 /**
  * The print_jobs table, and nothing else touches it: the job runner's table (jobs/job-table.ts)
@@ -56,7 +50,7 @@ function storedState(state: JobState): PrintJobState {
  * it really had.
  */
 export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
-  readonly holdsUnknown = false;
+  readonly holdsUnknown = true;
 
   constructor(
     private readonly store: Store,
@@ -102,7 +96,7 @@ export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
 
   /** This printer's jobs in the given states, oldest first (ids are UUIDv7). */
   inStates(states: readonly JobState[]): PrintJob[] {
-    const spelled = states.filter((s) => s !== 'unknown').map(storedState);
+    const spelled = states.map(storedState);
     return this.store.db
       .select()
       .from(printJobs)
@@ -192,7 +186,7 @@ export function toPrintJobView(row: Omit<PrintJobRow, 'content'>): PrintJobView 
 
 function asState(value: string): PrintJobState {
   const state = printJobStates.find((s) => s === value);
-  // The table's CHECK constraint allows only these four.
+  // The table's CHECK constraint allows only these.
   if (state === undefined) throw new Error(`print_jobs.state holds an unknown value: ${value}`);
   return state;
 }

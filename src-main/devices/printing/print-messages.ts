@@ -5,7 +5,7 @@ import type { PrinterCondition } from '../document-printer/document-printer';
  * the screens and the tests read the same words.
  */
 export const printMessages = {
-  interrupted: 'El trabajo se interrumpió; puede reimprimirlo.',
+  interrupted: 'El trabajo se interrumpió y no se sabe si salió; revise la bandeja antes de reimprimirlo.',
   notSentBeforeClose: 'El trabajo no llegó a la impresora porque la aplicación se cerró; puede reimprimirlo.',
   unconfirmed: 'No se pudo confirmar si el documento se imprimió; revise la bandeja antes de reimprimirlo.',
   notConfigured: 'Este equipo no tiene una impresora de documentos configurada.',
@@ -17,7 +17,8 @@ export const printMessages = {
   internal: 'No se pudo imprimir por un error interno; puede reintentarlo.',
   notFoundJob: 'No existe ese trabajo de impresión.',
   retryOnlyFailed: 'Solo se puede reintentar un trabajo que falló.',
-  reprintOnlyFinished: 'Solo se puede reimprimir un trabajo terminado o fallido.',
+  resolveOnlyUnknown: 'Ese trabajo no está esperando que alguien revise la bandeja.',
+  reprintOnlyFinished: 'Solo se puede reimprimir un trabajo terminado, fallido o sin confirmar.',
   emptyDocument: 'El documento a imprimir está vacío.',
 } as const;
 

@@ -99,11 +99,19 @@ export class PrintQueue {
     return this.answer(this.runner.retry(jobId), printMessages.retryOnlyFailed);
   }
 
+  /**
+   * A person looked at the tray for a job that may have printed (`unknown`): it came out
+   * (`done`), or it did not and the same job is sent again (`again`).
+   */
+  resolve(jobId: string, resolution: 'done' | 'again'): Result<PrintJobView> {
+    return this.answer(this.runner.resolve(jobId, resolution), printMessages.resolveOnlyUnknown);
+  }
+
   /** A new job with the same bytes, for a second copy or a failed job printed anew. */
   reprint(jobId: string): Result<PrintJobView> {
     const original = this.records.get(jobId);
     if (original === null) return err('not-found', printMessages.notFoundJob);
-    if (original.state !== 'done' && original.state !== 'failed')
+    if (original.state !== 'done' && original.state !== 'failed' && original.state !== 'unknown')
       return err('conflict', printMessages.reprintOnlyFinished);
     const copy = this.runner.enqueue({
       kind: original.kind,

@@ -78,6 +78,7 @@ export function startPrinters(deps: PrintersDeps): Slice & Printers {
     handlers: {
       'print.job': (input) => Promise.resolve(desk.get(input.jobId)),
       'print.retry': (input) => Promise.resolve(desk.retry(input.jobId)),
+      'print.resolve': (input) => Promise.resolve(desk.resolve(input.jobId, input.resolution)),
       'print.receiptTestPage': async () => ok(await testPage()),
     },
     stop: async () => {

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { defineOperation, anyMode, openToAll } from '../operation';
 
-export const printJobStates = ['queued', 'printing', 'done', 'failed'] as const;
+/**
+ * A print job's states (src-main/devices/jobs): `failed` never reached the paper and can be sent
+ * again; `unknown` may have (the printer took it and its answer was lost): a person looks at the
+ * tray and says whether it came out (`print.resolve`).
+ */
+export const printJobStates = ['queued', 'printing', 'done', 'failed', 'unknown'] as const;
 
 export const PrintJobView = z.object({
   id: z.string(),
@@ -24,6 +29,15 @@ export const printOps = {
     modes: anyMode,
     auth: openToAll,
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
+    output: PrintJobView,
+  }),
+  'print.resolve': defineOperation({
+    summary:
+      'A person looked at the tray for a job in state unknown: it came out (done), or it did not and is printed again (again).',
+    reach: 'local',
+    modes: anyMode,
+    auth: openToAll,
+    input: z.object({ jobId: z.string().min(1).max(64), resolution: z.enum(['done', 'again']) }).strict(),
     output: PrintJobView,
   }),
   'print.retry': defineOperation({

@@ -78,6 +78,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'bills.sendToPhone': { accessId: sampleAccessId, billNumber: 20260300000001 },
   'print.job': { jobId: samplePrintJobId },
   'print.retry': { jobId: samplePrintJobId },
+  'print.resolve': { jobId: samplePrintJobId, resolution: 'done' },
   'print.receiptTestPage': {},
   'sync.now': {},
   'sync.parked': { grantId: sampleGrantId },

@@ -50,7 +50,8 @@ async function until(
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-const finished = (job: PrintJobView): boolean => job.state === 'done' || job.state === 'failed';
+const finished = (job: PrintJobView): boolean =>
+  job.state === 'done' || job.state === 'failed' || job.state === 'unknown';
 
 /** Writes a job as a previous run would have left it. */
 function leftBehind(id: string, state: 'queued' | 'printing', systemJobId: string | null): void {
@@ -151,7 +152,28 @@ describe('print queue: queued → printing → done | failed', () => {
     printer.submitScript.push(new PrintFailure('uncertain', printMessages.unconfirmed, 'lp timed out'));
     const queue = startQueue();
     const job = await until(queue, queue.enqueue(request).id, finished);
-    expect(job).toMatchObject({ state: 'failed', attempts: 1, lastError: printMessages.unconfirmed });
+    // Unknown, not failed: it may be on the paper, so only a person sends it again.
+    expect(job).toMatchObject({ state: 'unknown', attempts: 1, lastError: printMessages.unconfirmed });
+    expect(queue.retry(job.id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(printer.received.size).toBe(0);
+  });
+
+  it('a person resolves a job that may have printed: it came out, or it is sent again once', async () => {
+    printer.submitScript.push(new PrintFailure('uncertain', printMessages.unconfirmed, 'lp timed out'));
+    printer.submitScript.push(new PrintFailure('uncertain', printMessages.unconfirmed, 'lp timed out'));
+    const queue = startQueue();
+    const first = await until(queue, queue.enqueue(request).id, finished);
+    const second = await until(queue, queue.enqueue(request).id, finished);
+    expect([first.state, second.state]).toEqual(['unknown', 'unknown']);
+
+    // «Sí, ya salió»: done, nothing sent.
+    expect(queue.resolve(first.id, 'done')).toMatchObject({ ok: true, value: { state: 'done', lastError: null } });
+    // «No salió: imprimir de nuevo»: the same job, sent again.
+    expect(queue.resolve(second.id, 'again')).toMatchObject({ ok: true, value: { state: 'queued' } });
+    expect(await until(queue, second.id, (j) => j.state === 'done')).toMatchObject({ attempts: 2 });
+    expect(printer.received.size).toBe(1);
+    // Nothing to resolve on a job that is not unknown any more.
+    expect(queue.resolve(first.id, 'again')).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
   it('fails a permanent failure with its message', async () => {
@@ -232,29 +254,23 @@ describe('print queue: after a crash or a stop', () => {
     const queue = startQueue();
     const state = (id: string) => until(queue, `01900000-0000-7000-8000-00000000000${id}`, finished);
     expect(await state('a')).toMatchObject({ state: 'failed', lastError: printMessages.notSentBeforeClose });
-    expect(await state('b')).toMatchObject({
-      state: 'failed',
-      lastError: 'El trabajo se interrumpió; puede reimprimirlo.',
-    });
+    expect(await state('b')).toMatchObject({ state: 'unknown', lastError: printMessages.interrupted });
     expect(await state('c')).toMatchObject({ state: 'done' });
     // One job at a time: d is followed in the print system, e waits behind it.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(queue.get('01900000-0000-7000-8000-00000000000d')).toMatchObject({ ok: true, value: { state: 'printing' } });
     printer.finish('prueba-91');
     expect(await state('d')).toMatchObject({ state: 'done', attempts: 1 });
-    expect(await state('e')).toMatchObject({
-      state: 'failed',
-      lastError: 'El trabajo se interrumpió; puede reimprimirlo.',
-    });
+    expect(await state('e')).toMatchObject({ state: 'unknown', lastError: printMessages.interrupted });
     expect(printer.received.size).toBe(0);
   });
 
-  it('a job the print system no longer answers about after a restart is failed as unconfirmed', async () => {
+  it('a job the print system no longer answers about after a restart is unknown, for a person to resolve', async () => {
     leftBehind('01900000-0000-7000-8000-00000000000f', 'printing', 'prueba-93');
     printer.jobStateFailure = transient();
     const queue = startQueue();
     expect(await until(queue, '01900000-0000-7000-8000-00000000000f', finished)).toMatchObject({
-      state: 'failed',
+      state: 'unknown',
       lastError: printMessages.unconfirmed,
     });
   });
