@@ -99,7 +99,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
   );
 
   // The features. Those others build on come first; a new one is one line in `slices`.
-  const printers = startPrinters({ store, meta, config, log });
+  const printers = startPrinters({
+    store,
+    meta,
+    config,
+    log,
+    reader: () => (mode() === 'kiosk' ? 'citizen' : 'staff'),
+  });
   const sync = startSync({
     store,
     meta,

@@ -37,7 +37,7 @@ export function cashierHarness(
     profile: { type: 'epson', paper: 80 },
     log,
     statusTtlMs: 0,
-    queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5 },
+    queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5, reader: () => 'staff' },
   });
   (options.register ?? onTestFinished)(() => receipts.queue.stop());
   const counter = startCashier({

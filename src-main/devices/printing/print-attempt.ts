@@ -3,7 +3,7 @@ import type { DocumentPrinter, PrinterCondition, SystemJobState } from '../docum
 import { PrintFailure } from '../document-printer/document-printer';
 import type { JobContext, JobOutcome, JobWork } from '../jobs/job-work';
 import type { PrintJob } from './print-job-records';
-import { conditionMessage, printMessages } from './print-messages';
+import { conditionMessage, printMessages, type PrintReader } from './print-messages';
 import type { PrinterStatusCache } from './printer-status-cache';
 
 export interface AttemptTiming {
@@ -29,6 +29,8 @@ export class PrintAttempts implements JobWork<PrintJob> {
     private readonly log: Logger,
     private readonly timing: AttemptTiming,
     private readonly clock: () => number,
+    /** Who reads the printer's condition (the device's mode can change when it is enrolled). */
+    private readonly reader: () => PrintReader = () => 'citizen',
   ) {}
 
   async attempt(job: PrintJob, context: JobContext): Promise<JobOutcome> {
@@ -36,7 +38,7 @@ export class PrintAttempts implements JobWork<PrintJob> {
     let systemJobId: string;
     try {
       const now = await status.refresh();
-      const blocked = conditionMessage(now.condition, printer.name, printer.spokenName);
+      const blocked = conditionMessage(now.condition, printer.name, printer.spokenName, this.reader());
       if (blocked !== null) {
         log.warn({ jobId: job.id, condition: now.condition, detail: now.detail }, 'printer cannot take the job');
         return { kind: 'failed', message: blocked };
@@ -96,7 +98,8 @@ export class PrintAttempts implements JobWork<PrintJob> {
         log.warn({ jobId, systemJobId, condition, stuck }, 'print job cancelled in the print system');
         return {
           kind: 'failed',
-          message: conditionMessage(condition, printer.name, printer.spokenName) ?? printMessages.timedOut,
+          message:
+            conditionMessage(condition, printer.name, printer.spokenName, this.reader()) ?? printMessages.timedOut,
         };
       }
       await context.pause(timing.pollMs);

@@ -22,11 +22,26 @@ export const printMessages = {
   emptyDocument: 'El documento a imprimir está vacío.',
 } as const;
 
+/**
+ * Who stands at the printer: a citizen at a kiosk, who needs staff to fix it, or the staff
+ * member at a counter, who fixes it.
+ */
+export type PrintReader = 'citizen' | 'staff';
+
+/** What to do about a printer's condition, in the words of who reads it. */
+const remedies: Record<'paused' | 'offline' | 'paper-end' | 'cover-open', Record<PrintReader, string>> = {
+  paused: { citizen: 'avise a un funcionario', staff: 'reanúdela en el sistema de impresión' },
+  offline: { citizen: 'avise a un funcionario', staff: 'revise su cable, su red y que esté encendida' },
+  'paper-end': { citizen: 'avise a un funcionario', staff: 'cambie el rollo de papel' },
+  'cover-open': { citizen: 'avise a un funcionario', staff: 'ciérrela' },
+};
+
 /** Why a printer cannot take a job now, or null when it can. */
 export function conditionMessage(
   condition: PrinterCondition,
   printer: string | null,
   spokenName?: string,
+  reader: PrintReader = 'citizen',
 ): string | null {
   const name = spokenName ?? (printer === null ? 'La impresora' : `La impresora «${printer}»`);
   switch (condition) {
@@ -34,13 +49,13 @@ export function conditionMessage(
     case 'unknown':
       return null;
     case 'paused':
-      return `${name} está en pausa; avise a un funcionario y vuelva a intentarlo.`;
+      return `${name} está en pausa; ${remedies.paused[reader]} y vuelva a intentarlo.`;
     case 'offline':
-      return `${name} está desconectada; avise a un funcionario y vuelva a intentarlo.`;
+      return `${name} está desconectada; ${remedies.offline[reader]} y vuelva a intentarlo.`;
     case 'paper-end':
-      return `${name} no tiene papel; avise a un funcionario y vuelva a intentarlo.`;
+      return `${name} no tiene papel; ${remedies['paper-end'][reader]} y vuelva a intentarlo.`;
     case 'cover-open':
-      return `${name} tiene la tapa abierta; avise a un funcionario y vuelva a intentarlo.`;
+      return `${name} tiene la tapa abierta; ${remedies['cover-open'][reader]} y vuelva a intentarlo.`;
     case 'not-found':
       return `${name} no existe en el sistema de impresión del equipo; revise la configuración.`;
     case 'not-configured':

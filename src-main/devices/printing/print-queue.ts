@@ -8,6 +8,7 @@ import { PrintAttempts } from './print-attempt';
 import { PrintJobRecords, printJobView, type NewPrintJob, type PrintJob } from './print-job-records';
 import { printMessages } from './print-messages';
 import type { PrinterStatusCache } from './printer-status-cache';
+import type { PrintReader } from './print-messages';
 
 export interface PrintRequest {
   /** What is printed: bill, previous-bill, certificate, report, test-page… */
@@ -21,6 +22,8 @@ export interface PrintRequest {
 export interface PrintQueueOptions extends Omit<JobRunnerOptions, 'leftQueued'> {
   readonly pollMs?: number;
   readonly followTimeoutMs?: number;
+  /** Who stands at the printer, for the words of a printer's condition (default: a citizen). */
+  readonly reader?: () => PrintReader;
 }
 
 export interface PrintQueueDeps {
@@ -59,6 +62,7 @@ export class PrintQueue {
       deps.log,
       { pollMs: options.pollMs ?? 1_000, followTimeoutMs: options.followTimeoutMs ?? 180_000 },
       () => now().getTime(),
+      options.reader,
     );
     this.runner = new JobRunner({
       table: this.records,

@@ -13,6 +13,7 @@ import { printReceipt } from '../receipt-printer/print-receipt';
 import { startReceiptPrinting, type ReceiptPrinting } from '../receipt-printer/receipt-printing';
 import { PrintDesk } from './print-desk';
 import type { PrinterStatusCache } from './printer-status-cache';
+import type { PrintReader } from './print-messages';
 
 export interface PrintersDeps {
   readonly store: Store;
@@ -20,6 +21,8 @@ export interface PrintersDeps {
   readonly config: AppConfig;
   /** The app's root logger: each printer logs as its own module. */
   readonly log: Logger;
+  /** Who stands at the printers: a citizen on a kiosk, staff at a counter or in the field. */
+  readonly reader: () => PrintReader;
 }
 
 export interface Printers {
@@ -46,12 +49,14 @@ export function startPrinters(deps: PrintersDeps): Slice & Printers {
     printerName: config.printers.document,
     platform: process.platform,
     log: moduleLogger(log, 'printing'),
+    queue: { reader: deps.reader },
   });
   const receipts = startReceiptPrinting({
     store: deps.store,
     address: config.printers.receipt,
     profile: { type: config.printers.receiptType, paper: config.printers.receiptPaper },
     log: moduleLogger(log, 'receipts'),
+    queue: { reader: deps.reader },
   });
   const desk = new PrintDesk([documents.queue, receipts.queue]);
   const testPage = () =>

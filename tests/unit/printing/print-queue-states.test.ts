@@ -133,6 +133,19 @@ describe('print queue: queued → printing → done | failed', () => {
     expect(printer.submitScript).toHaveLength(1);
   });
 
+  it('tells staff at a counter how to fix the printer, and a citizen at a kiosk to call staff', async () => {
+    printer.condition = 'paper-end';
+    const staff = startQueue({ ...fast, reader: () => 'staff' });
+    expect((await until(staff, staff.enqueue(request).id, finished)).lastError).toBe(
+      'La impresora «prueba» no tiene papel; cambie el rollo de papel y vuelva a intentarlo.',
+    );
+    await staff.stop();
+    const citizen = startQueue({ ...fast, reader: () => 'citizen' });
+    expect((await until(citizen, citizen.enqueue(request).id, finished)).lastError).toBe(
+      'La impresora «prueba» no tiene papel; avise a un funcionario y vuelva a intentarlo.',
+    );
+  });
+
   it('fails at once, without sending, when the printer is paused; retry after it is resumed prints it', async () => {
     printer.condition = 'paused';
     const queue = startQueue();
