@@ -50,7 +50,12 @@ export function childLines(child: Child): ChildLines {
         const check = () => {
           const line = seen.slice(from).find(match);
           if (line !== undefined) finish(null, line);
-          else if (ended) finish(new Error(`the child's output ended first; saw ${seen.slice(-20).join(' | ')}`));
+          else if (ended)
+            finish(
+              new Error(
+                `the child's output ended first; saw ${seen.slice(-20).join(' | ')}; stderr: ${child.stderrTail()}`,
+              ),
+            );
         };
         waiters.add(check);
         check();

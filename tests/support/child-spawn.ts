@@ -9,6 +9,8 @@ export interface Child {
   kill9(): Promise<void>;
   /** SIGTERM, and wait for the exit. */
   stop(): Promise<void>;
+  /** What the child wrote to stderr so far (its last 2,000 characters), for failure messages. */
+  stderrTail(): string;
 }
 
 export type ChildScript =
@@ -47,5 +49,6 @@ export function spawnChild(script: ChildScript, args: readonly string[]): Child 
       if (alive()) child.kill('SIGTERM');
       await exited;
     },
+    stderrTail: () => stderr.slice(-2000),
   };
 }

@@ -88,7 +88,8 @@ describeEachServerDatabase('sync faults: a counter killed while it takes payment
     { timeout: 180_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
-      await seedServer(t, 80);
+      // Enough owed bills for five runs of a fast counter (about thirty payments a run here).
+      await seedServer(t, 300);
       const printer = await TcpReceiptPrinter.start();
       onTestFinished(() => printer.stop());
       const dir = tempDir('fault-cashier');

@@ -83,7 +83,10 @@ describeEachServerDatabase('sync faults: a bad network, two devices and concurre
       onTestFinished(() => {
         abandoned = true;
       });
-      const done = () => abandoned || Date.now() > stopAt;
+      // The chaos lasts its time and until enough faults have hit (a busy machine makes fewer
+      // connections in the same time), within a bound.
+      const faults = () => proxy.counts.resets + proxy.counts.stalls + proxy.counts.refused;
+      const done = () => abandoned || (Date.now() > stopAt && faults() > 5) || Date.now() > stopAt + 4 * chaosMs;
       const writers = Promise.all([writer(t, done, false), writer(t, done, true), writer(t, done, true)]);
       const ids = new Map<AppCore, string[]>();
       for (const core of devices) {

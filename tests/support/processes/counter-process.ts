@@ -42,7 +42,10 @@ createInterface({ input: process.stdin }).on('line', (line) => {
     shiftClock(command.clock);
     say({ id: command.id, clock: command.clock });
   } else if (command.loop !== undefined) {
-    void payments(core.dispatch, core.store, command.loop);
+    // A loop that stops on an error says why on stdout, where the test reads it.
+    payments(core.dispatch, core.store, command.loop).catch((error: unknown) =>
+      say({ refused: { code: 'crashed', message: error instanceof Error ? error.message : String(error) } }),
+    );
   } else if (command.op !== undefined) {
     void core.dispatch(command.op, command.input).then((result) => say({ id: command.id, result }));
   }
@@ -87,7 +90,7 @@ async function payments(
 async function printed(dispatch: Dispatch, jobId: string): Promise<void> {
   for (;;) {
     const job = await dispatch('print.job', { jobId });
-    if (!job.ok || ['done', 'failed'].includes((job.value as { state: string }).state)) return;
+    if (!job.ok || ['done', 'failed', 'unknown'].includes((job.value as { state: string }).state)) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
