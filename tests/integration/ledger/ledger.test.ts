@@ -21,7 +21,29 @@ async function ledger(variant: Parameters<typeof startTestServer>[0]) {
   const wallet = await ledgerAccount(exec, 'wallet', 'CC-1098765432');
   const gateway = await ledgerAccount(exec, 'gateway-clearing');
   const revenue = await ledgerAccount(exec, 'certificate-revenue');
-  return { exec, wallet, gateway, revenue };
+  /** A recharge of the wallet from the gateway, under key `r`. */
+  const recharge = (amount: number) =>
+    transfer(exec, {
+      idempotencyKey: 'r',
+      kind: 'recarga',
+      description: 'Recarga',
+      legs: [
+        { accountId: gateway.id, amount: -amount },
+        { accountId: wallet.id, amount },
+      ],
+    });
+  /** A certificate bought from the wallet, under `key`. */
+  const spend = (key: string, amount: number) =>
+    transfer(exec, {
+      idempotencyKey: key,
+      kind: 'compra',
+      description: 'Certificado',
+      legs: [
+        { accountId: wallet.id, amount: -amount },
+        { accountId: revenue.id, amount },
+      ],
+    });
+  return { exec, wallet, gateway, revenue, recharge, spend };
 }
 
 describeEachServerDatabase('wallet ledger', (variant) => {
@@ -85,25 +107,9 @@ describeEachServerDatabase('wallet ledger', (variant) => {
   });
 
   it('never lets a wallet go below zero, and writes nothing of a refused spend', async () => {
-    const { exec, wallet, gateway, revenue } = await ledger(variant);
-    await transfer(exec, {
-      idempotencyKey: 'r',
-      kind: 'recarga',
-      description: 'Recarga',
-      legs: [
-        { accountId: gateway.id, amount: -5_000 },
-        { accountId: wallet.id, amount: 5_000 },
-      ],
-    });
-    const overdraft = await transfer(exec, {
-      idempotencyKey: 's',
-      kind: 'compra',
-      description: 'Certificado',
-      legs: [
-        { accountId: wallet.id, amount: -5_001 },
-        { accountId: revenue.id, amount: 5_001 },
-      ],
-    });
+    const { exec, recharge, spend } = await ledger(variant);
+    await recharge(5_000);
+    const overdraft = await spend('s', 5_001);
     expect(overdraft).toMatchObject({ ok: false, error: { code: 'insufficient-funds' } });
     expect(await count(exec, 'ledger_transfers')).toBe(1);
     expect(await count(exec, 'ledger_entries')).toBe(2);
@@ -111,16 +117,8 @@ describeEachServerDatabase('wallet ledger', (variant) => {
   });
 
   it('refuses changes that go around the code: entries and transfers never change, balances move only with entries', async () => {
-    const { exec, wallet, gateway } = await ledger(variant);
-    await transfer(exec, {
-      idempotencyKey: 'r',
-      kind: 'recarga',
-      description: 'Recarga',
-      legs: [
-        { accountId: gateway.id, amount: -5_000 },
-        { accountId: wallet.id, amount: 5_000 },
-      ],
-    });
+    const { exec, wallet, recharge } = await ledger(variant);
+    await recharge(5_000);
     for (const statement of [
       'UPDATE ledger_entries SET amount = amount * 10',
       'DELETE FROM ledger_entries',
@@ -152,27 +150,9 @@ describeEachServerDatabase('wallet ledger', (variant) => {
   });
 
   it('lets exactly one of two spends at the same moment through when the balance covers one', async () => {
-    const { exec, wallet, gateway, revenue } = await ledger(variant);
-    await transfer(exec, {
-      idempotencyKey: 'r',
-      kind: 'recarga',
-      description: 'Recarga',
-      legs: [
-        { accountId: gateway.id, amount: -10_000 },
-        { accountId: wallet.id, amount: 10_000 },
-      ],
-    });
-    const spend = (key: string) =>
-      transfer(exec, {
-        idempotencyKey: key,
-        kind: 'compra',
-        description: 'Certificado',
-        legs: [
-          { accountId: wallet.id, amount: -7_000 },
-          { accountId: revenue.id, amount: 7_000 },
-        ],
-      });
-    const results = await Promise.all([spend('kiosco-1'), spend('kiosco-2')]);
+    const { exec, recharge, spend } = await ledger(variant);
+    await recharge(10_000);
+    const results = await Promise.all([spend('kiosco-1', 7_000), spend('kiosco-2', 7_000)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error.code === 'insufficient-funds')).toHaveLength(1);
     expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(3_000);
