@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { loadDocumentConfig, type DocumentConfig } from './documents/document-config';
 import type { ServerTransport } from './transport';
 import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
+import { loadWalletConfig, type WalletConfig } from './wallet/wallet-config';
+import { randomBytes } from 'node:crypto';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
 export interface ServerConfig {
@@ -40,6 +42,8 @@ export interface ServerConfig {
   money?: MoneyRules;
   /** Upload limit and phone links (documents/document-config.ts); their defaults when absent. */
   documents?: DocumentConfig;
+  /** The prepaid wallet's amounts, expiry, banks and gateway (wallet/wallet-config.ts); the demo gateway's when absent. */
+  wallet?: WalletConfig;
 }
 
 export class ServerConfigError extends Error {
@@ -100,6 +104,21 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     demoMailbox: demoMailbox(env.VENTANILLA_DEMO_MAILBOX),
     money: loadMoneyRules(env),
     documents: documentConfig(env),
+    wallet: walletConfig(env),
+  };
+}
+
+function walletConfig(env: Record<string, string | undefined>): WalletConfig {
+  const wallet = loadWalletConfig(env, demoGatewaySecrets());
+  if ('problem' in wallet) throw new ServerConfigError(wallet.problem);
+  return wallet;
+}
+
+/** The demo gateway's secrets: made per start, so nothing outside this process can sign its events. */
+export function demoGatewaySecrets(): { eventsSecret: string; integritySecret: string } {
+  return {
+    eventsSecret: `demo_events_${randomBytes(24).toString('base64url')}`,
+    integritySecret: `demo_integrity_${randomBytes(24).toString('base64url')}`,
   };
 }
 

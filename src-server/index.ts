@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import type { PasswordWorkOptions } from './accounts/password-work';
 import { generateAdminToken, writeLocalAdminFile } from './admin/local-admin-file';
-import type { ServerConfig } from './config';
+import { demoGatewaySecrets, type ServerConfig } from './config';
 import { ensureDeployment } from './db/deployment';
 import { migrateServerDatabase } from './db/migrate';
 import { openServerDatabase, type ServerDatabase } from './db/open';
@@ -16,6 +16,7 @@ import { latestSeq } from './sync/feed-reader';
 import { FeedNotifier } from './sync/feed-notifier';
 import { assertListenAllowed, plainTransport } from './transport';
 import type { SyncHooks } from './http/routes/sync';
+import { defaultWalletConfig } from './wallet/wallet-config';
 
 export type { ServerConfig } from './config';
 export { loadServerConfig } from './config';
@@ -64,6 +65,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     const migrations = await migrateServerDatabase(database.exec);
     log.info({ applied: migrations.applied, total: migrations.total }, 'Migraciones del servidor central al día');
     const deploymentId = await ensureDeployment(database.exec);
+    const walletSettings = config.wallet ?? defaultWalletConfig(demoGatewaySecrets());
 
     // Only an embedded PGlite needs the admin hand-off: PostgreSQL can be opened by the admin
     // command directly, however many server instances run.
@@ -88,6 +90,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       moneyRules: config.money,
       documents: config.documents,
       now: opts.now,
+      wallet: walletSettings,
     });
     // Fastify's own line, in the words of the rest of the server's log.
     await app.listen({

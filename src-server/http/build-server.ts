@@ -24,6 +24,7 @@ import { syncRoutes, type SyncHooks } from './routes/sync';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
 import type { MoneyRules } from '../sync/money-rules';
+import type { WalletConfig } from '../wallet/wallet-config';
 
 export interface ServerDeps {
   readonly database: ServerDatabase;
@@ -56,6 +57,8 @@ export interface ServerDeps {
   readonly documents?: DocumentConfig;
   /** The clock of phone links' expiry; tests move it. */
   readonly now?: () => Date;
+  /** The prepaid wallet's settings (wallet/wallet-config.ts); the demo gateway's defaults when absent. */
+  readonly wallet?: WalletConfig;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */

@@ -43,33 +43,49 @@ export const maxLegPesos = 1_000_000_000_000;
 export async function transfer(exec: SqlExecutor, request: TransferRequest): Promise<Result<TransferDone>> {
   const problem = legsProblem(request.legs);
   if (problem !== null) return err('validation', problem);
-  const legs = [...request.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
   try {
-    return await runInTransaction(exec, async (tx) => {
-      const created = await tx.query<{ id: string }>(
-        `INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-        [uuidv7(), request.idempotencyKey, request.kind, request.description],
-      );
-      const transferId = created.rows[0]?.id;
-      if (transferId === undefined) return sameAsBefore(tx, request.idempotencyKey, legs);
-      for (const leg of legs) {
-        await tx.query('INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ($1, $2, $3)', [
-          transferId,
-          leg.accountId,
-          leg.amount,
-        ]);
-      }
-      return ok({ transferId, duplicate: false });
-    });
+    return await runInTransaction(exec, (tx) => transferWithin(tx, request));
   } catch (error) {
-    const facts = sqlErrorFacts(error);
-    if (facts.constraint === 'ledger_accounts_balance_check')
-      return err('insufficient-funds', 'El saldo no alcanza para este movimiento.');
-    if (facts.constraint === 'ledger_entries_account_id_ledger_accounts_id_fk')
-      return err('not-found', 'Una de las cuentas del movimiento no existe.');
+    const refusal = transferRefusal(error);
+    if (refusal !== null) return refusal;
     throw error;
   }
+}
+
+/**
+ * The same transfer as part of a caller's transaction (a liquidación's payment writes its own
+ * rows beside it). The legs are checked as `transfer` does; a database refusal (a wallet the
+ * transfer would overdraw) is thrown and fails the whole transaction — `transferRefusal` names it.
+ */
+export async function transferWithin(tx: SqlExecutor, request: TransferRequest): Promise<Result<TransferDone>> {
+  const problem = legsProblem(request.legs);
+  if (problem !== null) return err('validation', problem);
+  const legs = [...request.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  const created = await tx.query<{ id: string }>(
+    `INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    [uuidv7(), request.idempotencyKey, request.kind, request.description],
+  );
+  const transferId = created.rows[0]?.id;
+  if (transferId === undefined) return sameAsBefore(tx, request.idempotencyKey, legs);
+  for (const leg of legs) {
+    await tx.query('INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ($1, $2, $3)', [
+      transferId,
+      leg.accountId,
+      leg.amount,
+    ]);
+  }
+  return ok({ transferId, duplicate: false });
+}
+
+/** A database error a transfer's rules raised, as the answer the caller gives; null for any other error. */
+export function transferRefusal(error: unknown): Result<never> | null {
+  const facts = sqlErrorFacts(error);
+  if (facts.constraint === 'ledger_accounts_balance_check')
+    return err('insufficient-funds', 'El saldo no alcanza para este movimiento.');
+  if (facts.constraint === 'ledger_entries_account_id_ledger_accounts_id_fk')
+    return err('not-found', 'Una de las cuentas del movimiento no existe.');
+  return null;
 }
 
 /** A key seen before: the same movement is its answer; other legs under it are refused. */

@@ -10,7 +10,7 @@ import { documentTypes, registrationDocumentTypes } from '../domain/identity-doc
 
 const noMarkup = (value: string) => !/[<>]/.test(value);
 
-const personName = (what: string) =>
+export const personName = (what: string) =>
   z
     .string({ error: `Escriba sus ${what}.` })
     .trim()

@@ -4,6 +4,7 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -124,6 +125,13 @@ export const captchaChallenges = pgTable('captcha_challenges', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
+/** A file attached to an outgoing mail. */
+export interface MailAttachmentRow {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly base64: string;
+}
+
 /**
  * Outgoing mail, written in the same transaction as what it tells: queued → sent, retried
  * with backoff while the SMTP server fails. Without SMTP configured the row is the local
@@ -145,6 +153,8 @@ export const mailOutbox = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Files sent with the mail (a soporte del pago's PDF), base64; emptied with the body once sent. */
+    attachments: jsonb('attachments').$type<MailAttachmentRow[]>(),
   },
   (t) => [
     check('mail_outbox_state_check', sql`${t.state} in ('queued', 'sent', 'mailbox', 'failed')`),

@@ -8,3 +8,4 @@ export * from './staff';
 export * from './subscribers';
 export * from './sync';
 export * from './ledger';
+export * from './wallet';
