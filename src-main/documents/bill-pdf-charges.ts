@@ -2,7 +2,7 @@ import type { BillDocument, BillDocumentLine, BillLineKind } from '../../src-sha
 import { formatCop } from '../../src-shared/domain/money';
 import { bands, columns } from './bill-pdf-layout';
 import { drawConsumptionChart } from './consumption-chart';
-import { colors, paragraph, text, type Pen } from './pdf-text';
+import { colors, paragraph, text, type Pen } from '../../src-node/pdf/pdf-text';
 
 /**
  * The middle of the bill: meter readings and the six-month chart on the left; what is charged

@@ -1,8 +1,8 @@
 import type { BillDocument } from '../../src-shared/domain/bill-document';
 import { formatCop } from '../../src-shared/domain/money';
-import { barcodeHeight, drawGs1Barcode } from './barcode-drawing';
+import { barcodeHeight, drawGs1Barcode } from '../../src-node/pdf/barcode-drawing';
 import { bands, page } from './bill-pdf-layout';
-import { colors, paragraph, text, type Pen } from './pdf-text';
+import { colors, paragraph, text, type Pen } from '../../src-node/pdf/pdf-text';
 
 /**
  * The lower part of the bill: where to pay, the payment coupon (cupón de pago) with the GS1-128

@@ -1,7 +1,7 @@
 import type { BillDocument } from '../../src-shared/domain/bill-document';
 import { bands, page } from './bill-pdf-layout';
-import { drawLogoMark } from './logo-mark';
-import { colors, labelled, text, wrap, type Pen } from './pdf-text';
+import { drawLogoMark } from '../../src-node/pdf/logo-mark';
+import { colors, labelled, text, wrap, type Pen } from '../../src-node/pdf/pdf-text';
 
 /** The top of the bill: who bills (entity), which bill, to whom (subscriber), and its dates. */
 

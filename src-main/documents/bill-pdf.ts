@@ -4,7 +4,7 @@ import { drawCharges, drawReadings } from './bill-pdf-charges';
 import { drawCoupon, drawFooter, drawPaymentPoints } from './bill-pdf-coupon';
 import { drawDates, drawHeader, drawSubscriber } from './bill-pdf-header';
 import { page } from './bill-pdf-layout';
-import { embedStandardFonts, type Pen } from './pdf-text';
+import { embedStandardFonts, type Pen } from '../../src-node/pdf/pdf-text';
 import { drawWatermark } from './watermark-drawing';
 
 /**

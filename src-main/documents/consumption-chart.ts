@@ -1,5 +1,5 @@
 import type { ConsumptionBar } from '../../src-shared/domain/bill-document';
-import { colors, text, type Pen } from './pdf-text';
+import { colors, text, type Pen } from '../../src-node/pdf/pdf-text';
 
 /**
  * The six-month consumption chart of a bill: one vector rectangle per period, the bill's own

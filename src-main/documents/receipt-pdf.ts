@@ -1,7 +1,7 @@
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
 import { pairLines, wrapText } from '../devices/receipt-printer/receipt-text';
-import { embedStandardFonts, winAnsi } from './pdf-text';
+import { embedStandardFonts, winAnsi } from '../../src-node/pdf/pdf-text';
 
 /**
  * A receipt model (a cashier's X or Z report) as a letter page in a monospaced font, line for

@@ -1,5 +1,5 @@
 import { degrees, rgb } from 'pdf-lib';
-import { winAnsi, type Pen } from './pdf-text';
+import { winAnsi, type Pen } from '../../src-node/pdf/pdf-text';
 
 /**
  * The state watermark of a previous bill ("FACTURA PAGADA"…): big, along the page's diagonal,

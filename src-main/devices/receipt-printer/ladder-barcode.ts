@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { gs1128Modules } from '../../documents/code128-modules';
+import { gs1128Modules } from '../../../src-node/pdf/code128-modules';
 
 /**
  * A GS1-128 payment barcode as a picture printed along the paper ("ladder" orientation: the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barRuns, BarcodeEncodingError, gs1128Modules } from '../../../src-main/documents/code128-modules';
+import { barRuns, BarcodeEncodingError, gs1128Modules } from '../../../src-node/pdf/code128-modules';
 import { GS } from '../../../src-shared/domain/gs1-128';
 
 // Code 128 patterns (ISO/IEC 15417): Start C = 105, FNC1 = 102, Stop with its termination bar.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { logoShapes } from '../../../src-main/documents/logo-mark';
+import { logoShapes } from '../../../src-node/pdf/logo-mark';
 
 const svg = readFileSync(path.join(import.meta.dirname, '../../../assets/logo.svg'), 'utf8');
 

@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { winAnsi } from '../../../src-main/documents/pdf-text';
+import { winAnsi } from '../../../src-node/pdf/pdf-text';
 import { formatCop } from '../../../src-shared/domain/money';
 
 describe('standard-font text', () => {
