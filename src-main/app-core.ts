@@ -26,6 +26,7 @@ import { startStatus } from './status/start-status';
 import { DeviceClock } from './sync/clock';
 import { ReplicaPolicy } from './sync/replica-policy';
 import { startSync } from './sync/start-sync';
+import { startWallet } from './wallet/start-wallet';
 import type { SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
 import type { DeviceSecrets } from './secrets/device-secrets';
@@ -150,6 +151,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     }),
     bills,
     startAccounts({ client, meta, bills: bills.access, log: moduleLogger(log, 'accounts') }),
+    startWallet(),
     startCashier({
       store,
       meta,

@@ -10,6 +10,7 @@ import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
 import { syncOps } from './ops/sync';
+import { walletOps } from './ops/wallet';
 import { defineContract } from './operation';
 
 /**
@@ -30,6 +31,7 @@ export const contract = defineContract(
   staffOps,
   cashierOps,
   accountsOps,
+  walletOps,
 );
 
 export type Contract = typeof contract;

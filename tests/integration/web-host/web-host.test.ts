@@ -148,6 +148,28 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'accounts.linkCode': { session: sampleGrantId, accessId: sampleAccessId },
   'accounts.openCode': { session: sampleGrantId, codigoInterno: 100005 },
   'accounts.logout': { session: sampleGrantId },
+  'wallet.terms': {},
+  'wallet.start': { termsVersion: '2026-1', docType: 'CC', docNumber: '1020304050' },
+  'wallet.createLiquidation': { acceptanceId: '01900000-0000-7000-8000-000000000004', amount: 100_000 },
+  'wallet.recover': { docType: 'CC', docNumber: '1020304050', recoveryCode: 'XLrWX7' },
+  'wallet.statement': { docType: 'CC', docNumber: '1020304050', clave: 'una clave' },
+  'wallet.statementPdf': { docType: 'CC', docNumber: '1020304050', clave: 'una clave' },
+  'wallet.updateContact': {
+    docType: 'CC',
+    docNumber: '1020304050',
+    clave: 'una clave',
+    contact: {
+      email: 'cliente@ejemplo.co',
+      mobile: '3000000002',
+      landline: '6082610101',
+      address: 'Calle 10 N 3-76',
+      municipality: 'Ibagué',
+    },
+  },
+  'wallet.requestNewClave': { docType: 'CC', docNumber: '1020304050' },
+  'wallet.volante': { number: 100001, recoveryCode: 'XLrWX7' },
+  'wallet.checkout': { liquidationId: '01900000-0000-7000-8000-000000000004', recoveryCode: 'XLrWX7' },
+  'wallet.checkoutState': { reference: 'LIQ-100001-1' },
 };
 
 let dir: ReturnType<typeof tempDir>;
