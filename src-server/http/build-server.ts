@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health';
 import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
+import { walletRoutes } from './routes/wallet';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
 import type { MoneyRules } from '../sync/money-rules';
@@ -148,6 +149,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }),
   );
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
+  await app.register(walletRoutes({ database, now: deps.now ?? (() => new Date()) }));
   const documents = deps.documents ?? defaultDocumentConfig;
   const now = deps.now ?? (() => new Date());
   const phoneDocuments = new PhoneDocuments(
