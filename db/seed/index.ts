@@ -14,10 +14,12 @@ import { demoEntity, entitySettingKey } from './entity';
 import { billingCalendar, checkGenerateOptions, SeedOptionsError } from './generator';
 import { bulkThreshold, loadGenerated, type LoadMode } from './loader';
 import { demoStaffSecrets } from './staff';
+import { seedDemoWallets } from './wallet';
 import { indexOfCodigo } from './subscribers';
 
 export { demoStaffAccounts, type DemoStaffAccount } from './staff';
 export { demoEntity, type EntitySetting } from './entity';
+export { demoWallets, type DemoWallet } from './wallet';
 export { generateDemoBatches, SeedOptionsError, type GenerateOptions } from './generator';
 export { bulkThreshold, type LoadMode } from './loader';
 export type { BillRow, PaymentRow, SeedBatch, StaffUserRow, SubscriberRow } from './rows';
@@ -116,6 +118,8 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     'INSERT INTO staff_approval_keys (staff_id, approval_key) SELECT * FROM unnest($1::uuid[], $2::text[])',
     [keys.map((secret) => secret.row.id), keys.map((secret) => secret.approvalKey.toString('base64url'))],
   );
+  // The entity row below marks the demo data complete, so the wallets go in before it.
+  await seedDemoWallets(exec, { now, liquidationDays: 5 });
   await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
     entitySettingKey,
     JSON.stringify(demoEntity),
