@@ -6,10 +6,10 @@
  * claves are published in README.md on purpose, like the demo staff's passwords.
  */
 import { v7 as uuidv7 } from 'uuid';
-import { hashPassword } from '../../src-node/password-hash';
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
 import { runInTransaction } from '../../src-server/db/transaction';
 import { applyLiquidationPayment, type PaymentSource } from '../../src-server/wallet/apply-payment';
+import { hashClave } from '../../src-server/wallet/clave';
 import type { HolderData } from '../../src-shared/wallet/holder-fields';
 import type { PaymentChannel } from '../../src-shared/wallet/liquidation';
 
@@ -101,9 +101,7 @@ export async function seedDemoWallets(
   if (rows[0]?.any === true) return { wallets: 0, liquidations: 0 };
   // Published claves need no costly hash: the lowest cost verifyPassword accepts keeps every
   // seeded test server quick (a real clave is hashed at OWASP's parameters).
-  const claves = await Promise.all(
-    demoWallets.map((wallet) => hashPassword(wallet.clave, { params: { log2N: 14, r: 8, p: 1 } })),
-  );
+  const claves = await Promise.all(demoWallets.map((wallet) => hashClave(wallet.clave, { log2N: 14, r: 8, p: 1 })));
   let liquidations = 0;
   await runInTransaction(exec, async (tx) => {
     for (const [w, wallet] of demoWallets.entries()) {
