@@ -17,6 +17,9 @@ import { FeedNotifier } from './sync/feed-notifier';
 import { assertListenAllowed, plainTransport } from './transport';
 import type { SyncHooks } from './http/routes/sync';
 import { defaultWalletConfig } from './wallet/wallet-config';
+import type { GatewayOptions } from './wallet/gateway/gateway-options';
+import { GatewayPoller } from './wallet/gateway/gateway-poller';
+import { paymentGateway } from './wallet/gateway/payment-gateway';
 
 export type { ServerConfig } from './config';
 export { loadServerConfig } from './config';
@@ -47,6 +50,8 @@ export interface StartServerOptions {
   readonly passwordWork?: PasswordWorkOptions;
   /** The clock phone links expire by; tests move it. */
   readonly now?: () => Date;
+  /** The online gateway's retry schedule, poll timing and step observers; tests shorten them. */
+  readonly gateway?: GatewayOptions;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -91,6 +96,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       documents: config.documents,
       now: opts.now,
       wallet: walletSettings,
+      gateway: opts.gateway,
     });
     // Fastify's own line, in the words of the rest of the server's log.
     await app.listen({
@@ -110,6 +116,19 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     const mailboxUrl = mailboxToken === null ? null : `${url}/mailbox?token=${mailboxToken}`;
     log.info({ url, database: database.kind, deploymentId, mail: mailTransport.kind }, 'Servidor central escuchando');
     if (mailTransport.kind === 'smtp' || mailboxUrl !== null) mailSender.start();
+    // Checkouts whose event never came: asked about at the gateway (the demo's answers are this server's own).
+    const gatewayPoller = new GatewayPoller({
+      exec: database.exec,
+      gateway: paymentGateway(
+        walletSettings.gateway,
+        { publicBaseUrl: url, selfUrl: url, pinnedCertificate: config.transport?.tls?.cert },
+        moduleLogger(logger, 'gateway-poll'),
+      ),
+      log: moduleLogger(logger, 'gateway-poll'),
+      intervalMs: opts.gateway?.pollIntervalMs,
+      minAgeMs: opts.gateway?.pollMinAgeMs,
+    });
+    gatewayPoller.start();
     if (mailboxUrl !== null) {
       log.info(
         { mailbox: mailboxUrl },
@@ -135,6 +154,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
           feedNotifier.stop();
           // An in-flight send finishes and is recorded; queued mail waits in the table.
           const mailStopped = mailSender.stop();
+          await gatewayPoller.stop();
           await maintenance.stop();
           const closed = http.close();
           connections.endIdle();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer as createHttpsServer } from 'node:https';
 import Fastify, {
   LogController,
@@ -25,7 +26,9 @@ import { walletRoutes } from './routes/wallet';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
 import type { MoneyRules } from '../sync/money-rules';
-import type { WalletConfig } from '../wallet/wallet-config';
+import { defaultWalletConfig, type WalletConfig } from '../wallet/wallet-config';
+import { gatewayRoutes } from '../wallet/gateway/gateway-routes';
+import type { GatewayOptions } from '../wallet/gateway/gateway-options';
 
 export interface ServerDeps {
   readonly database: ServerDatabase;
@@ -60,6 +63,8 @@ export interface ServerDeps {
   readonly now?: () => Date;
   /** The prepaid wallet's settings (wallet/wallet-config.ts); the demo gateway's defaults when absent. */
   readonly wallet?: WalletConfig;
+  /** The online gateway's timings and step observers (wallet/gateway/gateway-options.ts); defaults when absent. */
+  readonly gateway?: GatewayOptions;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -168,5 +173,18 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
     }),
   );
+  await app.register(
+    gatewayRoutes({
+      database,
+      // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
+      wallet: deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() }),
+      transport: deps.transport,
+      logger,
+      now,
+      options: deps.gateway,
+    }),
+  );
   return app;
 }
+
+const randomSecret = (): string => randomBytes(24).toString('base64url');
