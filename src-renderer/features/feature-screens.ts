@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { accountFeatureScreens } from '../accounts/account-feature-screens';
 import { billsFeatureScreens } from '../bills/bills-feature-screens';
 import type { FeatureId } from '../kiosk-home/feature-catalogue';
+import { walletFeatureScreens } from '../wallet/wallet-feature-screens';
 
 /**
  * The screen of each available function. A feature issue adds its entry here and flips its
@@ -10,4 +11,5 @@ import type { FeatureId } from '../kiosk-home/feature-catalogue';
 export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {
   ...billsFeatureScreens,
   ...accountFeatureScreens,
+  ...walletFeatureScreens,
 };

@@ -81,7 +81,7 @@ const catalogue = {
     title: 'Prepago de servicios',
     description: 'Cargue saldo por anticipado; no tiene vencimiento.',
     icon: 'wallet',
-    status: 'coming-soon',
+    status: 'available',
     audience: 'citizen',
     meanwhile: 'Mientras tanto, puede prepagar servicios en cualquiera de nuestras oficinas.',
   },

@@ -127,11 +127,11 @@ describe('kiosk start screen through the web host', () => {
   });
 
   it('opens a function that is not built yet, says so, and goes back to the start screen', async () => {
-    const panel = await start.openComingSoon('Prepago de servicios');
+    const panel = await start.openComingSoon('Certificados');
     expect(await panel.page.getByText('Disponible próximamente').first().isVisible()).toBe(true);
     expect(await panel.meanwhile.isVisible()).toBe(true);
-    expect(await panel.page.getByText('en cualquiera de nuestras oficinas').isVisible()).toBe(true);
-    await saveScreenshot(panel.page, 'coming-soon-prepago');
+    expect(await panel.page.getByText('solicite sus certificados en la ventanilla de atención').isVisible()).toBe(true);
+    await saveScreenshot(panel.page, 'coming-soon-certificados');
     await expectKioskScreenUsable(panel.page, 'coming-soon');
     await panel.backHome();
     await start.waitUntilShown();

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import type { LiquidationValue } from '../../src-shared/server-api/wallet-api';
+import type { PaymentChannel } from '../../src-shared/wallet/liquidation';
+import { Icon } from '../ui/Icon';
+import type { IconName } from '../ui/icons';
+import { BankSlip } from './BankSlip';
+import { OfficePayment } from './OfficePayment';
+import { OnlinePayment } from './OnlinePayment';
+import { payWaysLead } from './wallet-words';
+
+/** The guide's three buttons (001 §11), in its words. */
+const ways: Record<PaymentChannel, { readonly label: string; readonly icon: IconName }> = {
+  gateway: { label: 'Pagar en línea', icon: 'phone' },
+  bank: { label: 'Volante de pago en bancos', icon: 'print' },
+  counter: { label: 'Pago en cualquiera de nuestras oficinas', icon: 'home' },
+};
+
+/**
+ * The ways a pending liquidación may be paid (those the server lists for it), one open at a
+ * time: the QR for the phone, the volante for the bank, what to bring to an office.
+ */
+export function PayWays({
+  liquidation,
+  onPaid,
+}: {
+  readonly liquidation: LiquidationValue;
+  readonly onPaid: () => void;
+}) {
+  const [way, setWay] = useState<PaymentChannel | null>(null);
+  return (
+    <section className="bills-card" aria-labelledby="wallet-ways-title">
+      <h2 id="wallet-ways-title" className="wallet-section-title">
+        Formas de pago
+      </h2>
+      <p className="bills-lead">{payWaysLead}</p>
+      <div className="wallet-ways" role="group" aria-label="Formas de pago">
+        {liquidation.payWays.map((payWay) => (
+          <button
+            key={payWay.channel}
+            type="button"
+            className="wallet-ways__way"
+            aria-pressed={way === payWay.channel}
+            onClick={() => setWay(payWay.channel)}
+          >
+            <Icon name={ways[payWay.channel].icon} className="wallet-ways__icon" />
+            {ways[payWay.channel].label}
+          </button>
+        ))}
+      </div>
+      {way === 'gateway' && <OnlinePayment liquidation={liquidation} onPaid={onPaid} />}
+      {way === 'bank' && <BankSlip liquidation={liquidation} />}
+      {way === 'counter' && <OfficePayment liquidation={liquidation} />}
+    </section>
+  );
+}
