@@ -12,6 +12,7 @@ import type { ServerDatabase } from '../db/open';
 import { defaultDocumentConfig, type DocumentConfig } from '../documents/document-config';
 import { defaultPhoneDocumentLimits, PhoneDocuments } from '../documents/phone-documents';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
+import { consoleRoutes } from '../console/console-routes';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
 import { accountRoutes } from './routes/accounts';
@@ -183,6 +184,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
       options: deps.gateway,
     }),
+  );
+  await app.register(
+    consoleRoutes({ database, passwords, log: moduleLogger(logger, 'staff-console'), now, importBankFile: null }),
   );
   return app;
 }

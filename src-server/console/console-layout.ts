@@ -1,0 +1,129 @@
+import { html, type Html } from './html';
+import type { StaffMember } from './console-login';
+import { roleLabel } from './staff-roles';
+
+/**
+ * The console's frame: the title, the staff member with «Salir», the menu, a notice, the page.
+ * Plain HTML and one stylesheet; no script anywhere (the CSP allows none).
+ */
+export const consolePaths = {
+  root: '/consola',
+  login: '/consola/ingresar',
+  logout: '/consola/salir',
+  styles: '/consola/estilos.css',
+  wallets: '/consola/prepagos',
+  liquidations: '/consola/liquidaciones',
+  reviews: '/consola/revisiones',
+  transactions: '/consola/transacciones',
+  bankFiles: '/consola/archivos',
+} as const;
+
+const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
+  { key: 'wallets', label: 'Prepagos', href: consolePaths.wallets },
+  { key: 'liquidations', label: 'Liquidaciones', href: consolePaths.liquidations },
+  { key: 'reviews', label: 'Revisiones', href: consolePaths.reviews },
+  { key: 'transactions', label: 'Transacciones en línea', href: consolePaths.transactions },
+  { key: 'bankFiles', label: 'Archivos del banco', href: consolePaths.bankFiles },
+];
+export type MenuKey = 'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles';
+
+/** A line above the page after an action: what happened, or what was refused. */
+export interface Notice {
+  readonly kind: 'ok' | 'error';
+  readonly text: string;
+}
+
+export interface PageFrame {
+  readonly title: string;
+  readonly staff: StaffMember;
+  readonly csrf: string;
+  readonly active: MenuKey;
+  readonly notice?: Notice | null;
+}
+
+export function consolePage(frame: PageFrame, main: Html): Html {
+  const nav = menu.map(
+    (item) =>
+      html`<li>
+        <a href="${item.href}" ${item.key === frame.active ? html` aria-current="page"` : ''}>${item.label}</a>
+      </li>`,
+  );
+  return document(
+    frame.title,
+    html`<header class="top">
+        <p class="brand">Ventanilla — Consola del personal</p>
+        <form method="post" action="${consolePaths.logout}" class="who">
+          <span>${frame.staff.fullName} (${frame.staff.username}, ${roleLabel[frame.staff.role]})</span>
+          <input type="hidden" name="csrf" value="${frame.csrf}" />
+          <button type="submit">Salir</button>
+        </form>
+      </header>
+      <nav aria-label="Secciones">
+        <ul>
+          ${nav}
+        </ul>
+      </nav>
+      <main>${noticeBlock(frame.notice ?? null)} ${main}</main>`,
+  );
+}
+
+export function noticeBlock(notice: Notice | null): Html {
+  if (notice === null) return html``;
+  return notice.kind === 'ok'
+    ? html`<p class="notice ok" role="status">${notice.text}</p>`
+    : html`<p class="notice error" role="alert">${notice.text}</p>`;
+}
+
+/** A page outside a session (login, errors). */
+export function document(title: string, body: Html): Html {
+  return html`<!doctype html>
+    <html lang="es-CO">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="same-origin" />
+        <title>${title} — Consola Ventanilla</title>
+        <link rel="stylesheet" href="${consolePaths.styles}" />
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `;
+}
+
+/** The stylesheet, served from /consola/estilos.css (the CSP allows styles from here only). */
+export const consoleStyles = `
+:root { color-scheme: light; }
+body { font-family: system-ui, 'Segoe UI', Roboto, sans-serif; margin: 0; color: #1f2933; background: #f5f7fa; font-size: 15px; }
+.top { display: flex; justify-content: space-between; align-items: center; background: #14365d; color: #fff; padding: 10px 24px; }
+.brand { font-weight: 600; font-size: 17px; margin: 0; }
+.who { display: flex; gap: 12px; align-items: center; margin: 0; }
+.who button { background: #fff; color: #14365d; }
+nav ul { display: flex; gap: 4px; list-style: none; margin: 0; padding: 0 24px; background: #dde6f0; }
+nav a { display: block; padding: 10px 14px; color: #14365d; text-decoration: none; font-weight: 500; }
+nav a[aria-current='page'] { background: #f5f7fa; border-top: 3px solid #14365d; }
+main { max-width: 1200px; margin: 0 auto; padding: 16px 24px 48px; }
+h1 { font-size: 22px; margin: 12px 0 16px; } h2 { font-size: 18px; margin: 24px 0 8px; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border-bottom: 1px solid #e4e7eb; padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: #eef2f6; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; background: #fff; padding: 12px 16px; border: 1px solid #e4e7eb; }
+dl.facts dt { font-weight: 600; } dl.facts dd { margin: 0; }
+form.filters, form.action { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; background: #fff; padding: 12px 16px; border: 1px solid #e4e7eb; margin: 8px 0 16px; }
+form.action { flex-direction: column; align-items: stretch; max-width: 640px; }
+label { display: flex; flex-direction: column; gap: 4px; font-weight: 500; }
+input, select, textarea, button { font: inherit; padding: 6px 8px; border: 1px solid #9aa5b1; border-radius: 4px; }
+textarea { min-height: 64px; }
+button { background: #14365d; color: #fff; border-color: #14365d; cursor: pointer; padding: 7px 16px; }
+button.danger { background: #a61b1b; border-color: #a61b1b; }
+fieldset { border: 1px solid #e4e7eb; padding: 8px 12px; } legend { font-weight: 600; }
+.radio { flex-direction: row; align-items: center; gap: 8px; font-weight: 400; }
+.notice { padding: 10px 14px; border-left: 5px solid; background: #fff; }
+.notice.ok { border-color: #1b7a3a; } .notice.error { border-color: #a61b1b; }
+.hint { color: #52606d; font-size: 14px; }
+.state { font-weight: 600; }
+pre.raw { background: #1f2933; color: #f5f7fa; padding: 10px; overflow-x: auto; font-size: 13px; }
+.login { max-width: 380px; margin: 80px auto; background: #fff; border: 1px solid #e4e7eb; padding: 24px; }
+.login form { display: flex; flex-direction: column; gap: 12px; }
+`;

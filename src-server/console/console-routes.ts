@@ -1,0 +1,272 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Result } from '../../src-shared/api/result';
+import type { PasswordWork } from '../accounts/password-work';
+import type { ServerDatabase } from '../db/open';
+import type { SqlExecutor } from '../db/sql-executor';
+import type { Logger } from '../logger';
+import type { BankImportSummary } from './bank-file-pages';
+import { clearCookie, csrfMatches, readCookie, redirect, secureHeaders, sendPage, setCookie } from './console-http';
+import { consolePaths, consoleStyles, type PageFrame } from './console-layout';
+import { activeStaff, staffLogin, type StaffMember } from './console-login';
+import { ConsoleSessions, type ConsoleSession } from './console-sessions';
+import { acceptForms, isFormFields, type FormFields } from './form-bodies';
+import { loginPage, messagePage } from './login-page';
+import { registerBankFileRoutes } from './routes/bank-file-routes';
+import { registerGatewayRoutes } from './routes/gateway-routes';
+import { registerLiquidationRoutes } from './routes/liquidation-routes';
+import { registerReviewRoutes } from './routes/review-routes';
+import { registerWalletRoutes } from './routes/wallet-routes';
+
+/** importBankFile (src-server/wallet/bank-files/import-bank-file.ts) as the console calls it. */
+export type BankFileImport = (
+  exec: SqlExecutor,
+  input: { fileName: string; text: string; importedBy: string; now: Date },
+) => Promise<Result<BankImportSummary>>;
+
+export interface ConsoleDeps {
+  readonly database: ServerDatabase;
+  /** The server's bounded scrypt work, shared with the account routes. */
+  readonly passwords: PasswordWork;
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** Absent until the bank-file import exists: the page then says so. */
+  readonly importBankFile?: BankFileImport | null;
+  /** Largest bank file accepted, in bytes; refused before it is read past this. */
+  readonly bankFileMaxBytes?: number;
+}
+
+/** 100,000 records of 162 characters plus line ends: the largest file the bench imports, with room. */
+export const defaultBankFileMaxBytes = 32 * 1024 * 1024;
+
+/** What every page handler gets: the staff member, the session, the frame's fields. */
+export interface ConsoleRequestContext {
+  readonly staff: StaffMember;
+  readonly session: ConsoleSession;
+  /** The frame of the page, with any notice left by the action before it (consumed now). */
+  frame(): Omit<PageFrame, 'title' | 'active'>;
+}
+
+export type PageHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ConsoleRequestContext,
+) => Promise<unknown>;
+export type ActionHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: ConsoleRequestContext,
+  form: FormFields,
+) => Promise<unknown>;
+
+/** How the page modules register their routes behind the session and CSRF checks. */
+export interface ConsoleRouter {
+  readonly deps: ConsoleDeps;
+  page(path: string, handler: PageHandler): void;
+  /** A POST of a urlencoded form (or multipart, with `multipart: true`); the CSRF token checked first. */
+  action(path: string, handler: ActionHandler, opts?: { multipart?: boolean; bodyLimit?: number }): void;
+}
+
+/**
+ * The staff console (docs/staff-console.md) at /consola: server-rendered pages with plain forms,
+ * no script. Every page needs a live session of an active staff member; every POST needs the
+ * session's CSRF token; supervisors and admins act, everyone reads (staff-roles.ts).
+ */
+export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Promise<void> {
+  return async (app) => {
+    const sessions = new ConsoleSessions(deps.now);
+    const bankFileMaxBytes = deps.bankFileMaxBytes ?? defaultBankFileMaxBytes;
+    acceptForms(app, bankFileMaxBytes);
+    installConsoleErrors(app, deps.log, bankFileMaxBytes);
+
+    app.get(consolePaths.styles, async (_request, reply) =>
+      secureHeaders(reply).type('text/css; charset=utf-8').send(consoleStyles),
+    );
+    app.get(consolePaths.root, async (request, reply) =>
+      redirect(reply, (await sessionOf(request)) === null ? consolePaths.login : consolePaths.wallets),
+    );
+
+    app.get(consolePaths.login, async (request, reply) => {
+      if ((await sessionOf(request)) !== null) return redirect(reply, consolePaths.wallets);
+      return showLogin(request, reply, {});
+    });
+
+    app.post(consolePaths.login, async (request, reply) => {
+      const form = isFormFields(request.body) ? request.body : {};
+      const expected = readCookie(request, 'login');
+      if (expected === undefined || !csrfMatches(request, expected, form.csrf)) {
+        deps.log.info({ reason: 'csrf' }, 'console login refused');
+        return showLogin(request, reply, {
+          status: 403,
+          notice: 'La página de ingreso venció o no se pudo verificar. Escriba de nuevo su usuario y contraseña.',
+        });
+      }
+      const username = form.usuario ?? '';
+      const result = await staffLogin(
+        deps.database.exec,
+        deps.passwords,
+        { username, password: form.contrasena ?? '' },
+        request.ip,
+        deps.now(),
+      );
+      if (!result.ok) {
+        deps.log.info({ reason: result.error.code }, 'console login refused');
+        const status = result.error.code === 'locked' ? 429 : result.error.code === 'validation' ? 400 : 401;
+        return showLogin(request, reply, { status, notice: result.error.message, username });
+      }
+      const staff = result.value;
+      // A new session id at every login (no fixation), and the login form's token is spent.
+      const { token } = sessions.open({ staffId: staff.id, username: staff.username });
+      clearCookie(request, reply, 'login');
+      setCookie(request, reply, 'session', token);
+      deps.log.info({ staff: staff.username, role: staff.role }, 'console login');
+      return redirect(reply, consolePaths.wallets);
+    });
+
+    app.post(consolePaths.logout, async (request, reply) => {
+      const token = readCookie(request, 'session');
+      const session = sessions.touch(token);
+      const form = isFormFields(request.body) ? request.body : {};
+      if (session !== null && csrfMatches(request, session.csrfToken, form.csrf)) {
+        sessions.close(token);
+        deps.log.info({ staff: session.username }, 'console logout');
+        clearCookie(request, reply, 'session');
+      }
+      return redirect(reply, consolePaths.login);
+    });
+
+    /** The live session and its active staff member, or null (the session is then ended). */
+    async function sessionOf(request: FastifyRequest): Promise<{ session: ConsoleSession; staff: StaffMember } | null> {
+      const token = readCookie(request, 'session');
+      const session = sessions.touch(token);
+      if (session === null) return null;
+      const staff = await activeStaff(deps.database.exec, session.staffId);
+      if (staff === null) {
+        sessions.closeAllOf(session.staffId);
+        return null;
+      }
+      return { session, staff };
+    }
+
+    function context(found: { session: ConsoleSession; staff: StaffMember }): ConsoleRequestContext {
+      return {
+        staff: found.staff,
+        session: found.session,
+        frame: () => {
+          const notice = found.session.flash;
+          found.session.flash = null;
+          return { staff: found.staff, csrf: found.session.csrfToken, notice };
+        },
+      };
+    }
+
+    function showLogin(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      opts: { status?: number; notice?: string; username?: string },
+    ): FastifyReply {
+      const csrf = randomBytes(32).toString('base64url');
+      setCookie(request, reply, 'login', csrf);
+      return sendPage(
+        reply,
+        loginPage({
+          csrf,
+          ...(opts.username === undefined ? {} : { username: opts.username }),
+          notice: opts.notice === undefined ? null : { kind: 'error', text: opts.notice },
+        }),
+        opts.status ?? 200,
+      );
+    }
+
+    const router: ConsoleRouter = {
+      deps,
+      page(path, handler) {
+        app.get(path, async (request, reply) => {
+          const found = await sessionOf(request);
+          if (found === null) return redirect(reply, consolePaths.login);
+          return handler(request, reply, context(found));
+        });
+      },
+      action(path, handler, opts = {}) {
+        app.post(
+          path,
+          { ...(opts.bodyLimit === undefined ? {} : { bodyLimit: opts.bodyLimit }) },
+          async (request, reply) => {
+            const found = await sessionOf(request);
+            // Nothing is done without a session: back to «Ingresar», and the action is not kept.
+            if (found === null) return redirect(reply, consolePaths.login);
+            const body: unknown = request.body;
+            const form: FormFields | undefined = opts.multipart
+              ? isMultipart(body)
+                ? body.fields
+                : undefined
+              : isFormFields(body)
+                ? body
+                : undefined;
+            if (form === undefined || !csrfMatches(request, found.session.csrfToken, form.csrf)) {
+              deps.log.warn({ staff: found.staff.username, route: path }, 'console action refused: CSRF token');
+              return sendPage(
+                reply,
+                messagePage(
+                  'No se pudo verificar la solicitud',
+                  'La página desde la que se envió no es de esta sesión. No se hizo ningún cambio. Vuelva a abrir la página e intente de nuevo.',
+                  { href: consolePaths.wallets, label: 'Volver a la consola' },
+                ),
+                403,
+              );
+            }
+            return handler(request, reply, context(found), form);
+          },
+        );
+      },
+    };
+
+    registerWalletRoutes(router);
+    registerLiquidationRoutes(router);
+    registerReviewRoutes(router);
+    registerGatewayRoutes(router);
+    registerBankFileRoutes(router, bankFileMaxBytes);
+  };
+}
+
+const isMultipart = (body: unknown): body is { fields: FormFields } =>
+  typeof body === 'object' && body !== null && 'fields' in body && 'files' in body;
+
+/** Errors inside the console answer as pages, not the device API's JSON. */
+function installConsoleErrors(app: FastifyInstance, log: Logger, maxBytes: number): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) {
+      return sendPage(
+        reply.header('connection', 'close'),
+        messagePage(
+          'El archivo es demasiado grande',
+          `Se aceptan archivos de hasta ${Math.floor(maxBytes / 1_048_576)} MB. No se importó nada.`,
+          { href: consolePaths.bankFiles, label: 'Volver a Archivos del banco' },
+        ),
+        413,
+      );
+    }
+    if (status >= 400 && status < 500) {
+      log.info({ reqId: request.id, code: error.code, status }, 'console request refused');
+      return sendPage(
+        reply,
+        messagePage('Solicitud no válida', 'La solicitud no se pudo leer. No se hizo ningún cambio.', {
+          href: consolePaths.root,
+          label: 'Volver a la consola',
+        }),
+        status,
+      );
+    }
+    log.error({ reqId: request.id, err: error }, 'console request failed');
+    return sendPage(
+      reply,
+      messagePage(
+        'Ocurrió un error',
+        'La consola no pudo completar la solicitud. Intente de nuevo en un momento; si continúa, avise a soporte.',
+        { href: consolePaths.root, label: 'Volver a la consola' },
+      ),
+      500,
+    );
+  });
+}
