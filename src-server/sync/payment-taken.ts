@@ -203,7 +203,8 @@ function withinRoutes(codigoRuta: string, routes: string): boolean {
   return codigoRuta === routes || codigoRuta.startsWith(`${routes}-`);
 }
 
-function dateRefusal(paidAt: string, ctx: PushContext): string | null {
+/** Why a money event dated `paidAt` is refused by the server's clock and rules; null when its date fits. */
+export function dateRefusal(paidAt: string, ctx: PushContext): string | null {
   const at = Date.parse(paidAt);
   const now = ctx.now.getTime();
   if (Number.isNaN(at)) return 'La fecha del pago no es válida.';
@@ -234,7 +235,8 @@ function sessionCheck(
   }
 }
 
-function receiptNumber(reference: string, prefix: string): number {
+/** The number of a receipt `PREFIX-000123`, 0 when it is not one. */
+export function receiptNumber(reference: string, prefix: string): number {
   const number = Number(reference.slice(prefix.length + 1));
   return Number.isSafeInteger(number) && number > 0 && number <= maxPesos ? number : 0;
 }

@@ -11,6 +11,7 @@ import { takeFeedLock } from './feed-lock';
 import { defaultMoneyRules, type MoneyRules } from './money-rules';
 import { paymentTaken } from './payment-taken';
 import { paymentVoided } from './payment-voided';
+import { walletRechargeTaken } from './wallet-recharge-taken';
 import { sqlErrorFacts } from '../db/sql-error';
 
 /** What each event does on the server. Statistics-only events are recorded and nothing else. */
@@ -20,6 +21,7 @@ const handlers: { [K in SyncEventType]: EventHandler<never> } = {
   'payment.voided': paymentVoided,
   'cash_session.opened': cashSessionOpened,
   'cash_session.closed': cashSessionClosed,
+  'cashier.wallet_recharge_taken': walletRechargeTaken,
 };
 
 const modeNames = { kiosk: 'un quiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;

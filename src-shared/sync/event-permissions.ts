@@ -8,13 +8,20 @@ import type { SyncEventType } from './events';
  *
  * - A kiosk in a public lobby takes no money: it reports its citizens' visits, nothing else.
  * - A counter takes payments, voids its office's counter and field payments with a
- *   supervisor's signed approval, and opens and closes cash sessions.
+ *   supervisor's signed approval, opens and closes cash sessions, and takes prepaid wallet
+ *   recharges (a field device does not: it has no recharge screen, so it may not send one).
  * - A field laptop takes payments within its routes and hands its collection over as a cash
  *   session; voids are done at an office counter, with a supervisor present.
  */
 export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventType[]>> = {
   kiosk: ['kiosk.session_ended'],
-  cashier: ['payment.taken', 'payment.voided', 'cash_session.opened', 'cash_session.closed'],
+  cashier: [
+    'payment.taken',
+    'payment.voided',
+    'cash_session.opened',
+    'cash_session.closed',
+    'cashier.wallet_recharge_taken',
+  ],
   field: ['payment.taken', 'cash_session.opened', 'cash_session.closed'],
 };
 
@@ -28,4 +35,5 @@ export const moneyEventKinds: readonly SyncEventType[] = [
   'payment.voided',
   'cash_session.opened',
   'cash_session.closed',
+  'cashier.wallet_recharge_taken',
 ];

@@ -94,12 +94,42 @@ export const CashSessionClosed = CloseFigures.extend({
 });
 export type CashSessionClosed = z.infer<typeof CashSessionClosed>;
 
+/**
+ * A prepaid wallet recharge taken at a counter for a liquidación (docs/counter-recharge.md): the
+ * money is in the cash session, the wallet is credited when the central server applies this.
+ * `rechargeId` is chosen by the device, so the credit is the same however many times the event
+ * arrives (its ledger key is `counter:<rechargeId>`). The server finds the liquidación by its
+ * number, never by the device's word about its amount or state.
+ */
+export const WalletRechargeTaken = z.object({
+  rechargeId: z.uuid(),
+  /** The liquidación's number (its payment reference, AI 8020 on the volante). */
+  liquidationNumber: z.number().int().positive().max(9_999_999_999),
+  /** What the citizen paid and the receipt says: the pesos the wallet is credited with. */
+  amount: z.number().int().positive().max(maxPesos),
+  /** Pesos of `amount` the cash did not bring in (change rounded up), given up by the entity as for bills. */
+  cashRounding: z.number().int().min(0).max(maxCashRounding),
+  takenAt: isoInstant,
+  /**
+   * How the counter knew the liquidación: found on the central server (`server`), read from the
+   * volante's barcode offline (`barcode`), or its number and amount typed offline (`typed`).
+   * For the record only: the server checks the liquidación itself.
+   */
+  found: z.enum(['server', 'barcode', 'typed']),
+  /** Receipt number of the device's series, shared with its bill payments. */
+  reference: z.string().min(1).max(64),
+  cashSessionId: z.uuid(),
+  cashier: StaffName,
+});
+export type WalletRechargeTaken = z.infer<typeof WalletRechargeTaken>;
+
 export const syncEventSchemas = {
   'kiosk.session_ended': KioskSessionEnded,
   'payment.taken': PaymentTaken,
   'payment.voided': PaymentVoided,
   'cash_session.opened': CashSessionOpened,
   'cash_session.closed': CashSessionClosed,
+  'cashier.wallet_recharge_taken': WalletRechargeTaken,
 } as const;
 
 export type SyncEventType = keyof typeof syncEventSchemas;

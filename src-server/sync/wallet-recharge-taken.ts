@@ -1,0 +1,217 @@
+import { formatCop } from '../../src-shared/domain/money';
+import type { WalletRechargeTaken } from '../../src-shared/sync/events';
+import type { LiquidationState } from '../../src-shared/wallet/liquidation';
+import type { SqlExecutor } from '../db/sql-executor';
+import { applyLiquidationPayment, recordReview } from '../wallet/apply-payment';
+import type { BatchEffects, EventHandler, PushContext } from './event-handler';
+import { EventRejection } from './event-rejection';
+import { readSessions, type KnownSession } from './cash-session-records';
+import { dateRefusal, receiptNumber } from './payment-taken';
+import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
+
+interface LiquidationRow extends Record<string, unknown> {
+  id: string;
+  number: string | number;
+  amount: string | number;
+  state: LiquidationState;
+}
+
+/** A liquidación as the batch found it by number. */
+interface FoundLiquidation {
+  readonly id: string;
+  readonly amount: number;
+}
+
+interface AcceptedRecharge {
+  readonly recharge: WalletRechargeTaken;
+  readonly liquidation: FoundLiquidation | null;
+}
+
+/** The ledger key and review key of a counter recharge: the device's recharge id, fixed before its first send. */
+export const counterSourceKey = (rechargeId: string): string => `counter:${rechargeId}`;
+
+/**
+ * A prepaid wallet recharge taken at a counter (docs/counter-recharge.md). The money is in the
+ * counter's cash session, so the event is never refused for what it pays: the wallet is
+ * credited through applyLiquidationPayment from the session's ledger account, in the push's
+ * transaction, once per recharge (`counter:<recharge id>`).
+ *
+ * - A liquidación already paid, expired or annulled: credited and flagged by applyLiquidationPayment.
+ * - An amount other than the liquidación's (typed offline from the volante): the cash was
+ *   received and the citizen holds a receipt for it, so what was received is credited, and the
+ *   difference is flagged `amount-mismatch` (details.credited = true) for staff to settle with
+ *   the citizen. A bank's mismatch is parked instead: there the money is still at the bank.
+ * - A number no liquidación has: nothing is credited (no wallet to credit), the event is
+ *   accepted and the money is parked for staff as `unknown-reference` with the receipt's facts.
+ *
+ * What the server checks first, as for a payment (docs/trust-model.md), from its own records:
+ * the device is a counter (event-permissions.ts); the cash session is one this device opened
+ * and had not closed before the recharge; the cashier is active, a cajero or supervisor, and
+ * the session's (a supervisor may stand in); the rounding is less than the amount; the date is
+ * near the server's clock; the receipt number is of this device's series and unused; the
+ * recharge id is new.
+ */
+export const walletRechargeTaken: EventHandler<WalletRechargeTaken> = {
+  async prepare(tx, payloads, ctx): Promise<BatchEffects<WalletRechargeTaken>> {
+    const numbers = [...new Set(payloads.map((p) => p.liquidationNumber))];
+    const found = await tx.query<LiquidationRow>(
+      'SELECT id, number, amount, state FROM liquidations WHERE number = ANY($1::bigint[])',
+      [numbers],
+    );
+    const liquidations = new Map(
+      found.rows.map((row) => [Number(row.number), { id: row.id, amount: Number(row.amount) } as FoundLiquidation]),
+    );
+    const keys = payloads.map((p) => counterSourceKey(p.rechargeId));
+    const seen = await tx.query<{ source_key: string }>(
+      `SELECT source_key FROM liquidation_payments WHERE source_key = ANY($1::text[])
+       UNION SELECT source_key FROM wallet_reviews WHERE source_key = ANY($1::text[])`,
+      [keys],
+    );
+    const usedKeys = new Set(seen.rows.map((row) => row.source_key));
+    const references = payloads.map((p) => p.reference);
+    // Receipt numbers are one series for bills and recharges: unused in either.
+    const used = await tx.query<{ reference: string }>(
+      `SELECT reference FROM payments WHERE reference = ANY($1::text[]) AND device_id IS NOT NULL
+       UNION SELECT payload->>'reference' FROM applied_events
+       WHERE device_id = $2 AND type = 'cashier.wallet_recharge_taken' AND payload->>'reference' = ANY($1::text[])`,
+      [references, ctx.device.id],
+    );
+    const usedReferences = new Set(used.rows.map((row) => row.reference));
+    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [
+      ctx.device.id,
+    ]);
+    const prefix = series.rows[0]?.prefix ?? null;
+    const sessions = await readSessions(
+      tx,
+      payloads.map((p) => p.cashSessionId),
+    );
+    const staff = await readStaff(
+      tx,
+      payloads.map((p) => p.cashier),
+    );
+
+    const accepted: AcceptedRecharge[] = [];
+    let lastNumber = 0;
+    return {
+      accept(recharge) {
+        const key = counterSourceKey(recharge.rechargeId);
+        if (usedKeys.has(key))
+          throw new EventRejection(`La recarga ${recharge.rechargeId} ya estaba registrada con otro evento.`);
+        if (recharge.cashRounding >= recharge.amount) {
+          throw new EventRejection(
+            `El redondeo del efectivo (${formatCop(recharge.cashRounding)}) no puede ser todo el valor de la recarga (${formatCop(recharge.amount)}).`,
+          );
+        }
+        const dated = dateRefusal(recharge.takenAt, ctx);
+        if (dated !== null) throw new EventRejection(dated.replace('del pago', 'de la recarga'));
+        const refusal = staffRefusal(staff, recharge.cashier, moneyRoles, 'El cajero');
+        if (refusal !== null) throw new EventRejection(refusal);
+        sessionCheck(sessions.get(recharge.cashSessionId), recharge, ctx, staff.get(recharge.cashier)?.role);
+        if (prefix !== null && !recharge.reference.startsWith(`${prefix}-`)) {
+          throw new EventRejection(
+            `El recibo ${recharge.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`,
+          );
+        }
+        if (usedReferences.has(recharge.reference))
+          throw new EventRejection(`El número de recibo ${recharge.reference} ya se usó.`);
+
+        usedKeys.add(key);
+        usedReferences.add(recharge.reference);
+        if (prefix !== null) lastNumber = Math.max(lastNumber, receiptNumber(recharge.reference, prefix));
+        accepted.push({ recharge, liquidation: liquidations.get(recharge.liquidationNumber) ?? null });
+      },
+
+      async write(tx: SqlExecutor) {
+        // One at a time, in the order sent: each payment locks its liquidación and sees the ones before it.
+        for (const { recharge, liquidation } of accepted) await credit(tx, recharge, liquidation, ctx);
+        if (lastNumber > 0) {
+          await tx.query(
+            'UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1',
+            [ctx.device.id, lastNumber],
+          );
+        }
+      },
+    };
+  },
+};
+
+async function credit(
+  tx: SqlExecutor,
+  recharge: WalletRechargeTaken,
+  liquidation: FoundLiquidation | null,
+  ctx: PushContext,
+): Promise<void> {
+  const sourceKey = counterSourceKey(recharge.rechargeId);
+  const raw = `${ctx.device.name}: recibo ${recharge.reference}, liquidación ${recharge.liquidationNumber}, ${formatCop(recharge.amount)}, cajero ${recharge.cashier}`;
+  const facts = {
+    deviceId: ctx.device.id,
+    receipt: recharge.reference,
+    cashSessionId: recharge.cashSessionId,
+    liquidationNumber: recharge.liquidationNumber,
+    takenAt: recharge.takenAt,
+  };
+  if (liquidation === null) {
+    await recordReview(tx, {
+      kind: 'unknown-reference',
+      channel: 'counter',
+      sourceKey,
+      liquidationId: null,
+      amount: recharge.amount,
+      raw,
+      details: {
+        ...facts,
+        credited: false,
+        note: `Ninguna liquidación tiene el número ${recharge.liquidationNumber}: la caja recibió ${formatCop(recharge.amount)} y el dinero está en su sesión de caja, sin abonar a ningún prepago.`,
+      },
+    });
+    return;
+  }
+  const applied = await applyLiquidationPayment(tx, {
+    liquidationId: liquidation.id,
+    channel: 'counter',
+    sourceKey,
+    amount: recharge.amount,
+    source: { kind: 'cash-session', ownerRef: recharge.cashSessionId },
+    at: new Date(recharge.takenAt),
+    raw,
+  });
+  // Every check the payment could fail (a whole positive amount, the liquidación found) was made
+  // in accept: a refusal here is a bug, and the batch is retried rather than the money dropped.
+  if (!applied.ok) throw new Error(`counter recharge not applied: ${applied.error.code}`);
+  if (recharge.amount !== liquidation.amount) {
+    await recordReview(tx, {
+      kind: 'amount-mismatch',
+      channel: 'counter',
+      sourceKey,
+      liquidationId: liquidation.id,
+      amount: recharge.amount,
+      raw,
+      details: {
+        ...facts,
+        credited: true,
+        liquidationAmount: liquidation.amount,
+        note: `La caja recibió ${formatCop(recharge.amount)} por la liquidación ${recharge.liquidationNumber}, de ${formatCop(liquidation.amount)}: se abonó lo recibido al prepago; revise la diferencia con el titular.`,
+      },
+    });
+  }
+}
+
+function sessionCheck(
+  session: KnownSession | undefined,
+  recharge: WalletRechargeTaken,
+  ctx: PushContext,
+  role: string | undefined,
+): void {
+  if (session === undefined || session.deviceId !== ctx.device.id) {
+    throw new EventRejection(
+      'La sesión de caja de la recarga no es de este dispositivo (o el servidor no recibió su apertura).',
+    );
+  }
+  if (session.closedAt !== null && Date.parse(recharge.takenAt) > session.closedAt.getTime())
+    throw new EventRejection('La recarga tiene fecha posterior al cierre de su sesión de caja.');
+  if (session.cashier !== recharge.cashier && role !== 'supervisor') {
+    throw new EventRejection(
+      `La recarga la registra «${recharge.cashier}» en la sesión de caja de «${session.cashier}».`,
+    );
+  }
+}
