@@ -9,6 +9,8 @@ export interface AsobancariaPaymentInput {
   /** Procedencia and medio de pago (default `01`/`01`: cash at a bank's counter). */
   readonly origin?: string;
   readonly medium?: string;
+  /** The bank's sequence of this record (default: the one after the previous record's). */
+  readonly sequence?: number;
   /** Lot the payment goes in (default `0001`). */
   readonly lotNumber?: string;
 }
@@ -65,6 +67,7 @@ export function writeAsobancaria(input: AsobancariaFileInput): string {
     lines.push(record('05', num(input.serviceCode, 13), lotNumber));
     let lotCents = 0n;
     for (const p of payments) {
+      sequence = p.sequence ?? sequence;
       if (!Number.isSafeInteger(p.amount) || p.amount < 0)
         throw new RangeError(`amount ${p.amount} is not whole pesos`);
       const cents = BigInt(p.amount) * 100n;
