@@ -1,0 +1,203 @@
+import { describe, expect } from 'vitest';
+import { formatCop } from '../../src-shared/domain/money';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { kioskTest } from '../support/browser/fixture';
+import { WalletPage } from '../support/browser/pages/wallet-page';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer } from '../support/browser/test-stack';
+
+// A citizen reads the terms and types a whole form between touches: a short idle limit would end
+// the visit mid-flow on a loaded machine. The end of the visit is checked with «Terminar».
+const it = kioskTest({ name: 'wallet', config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } } });
+
+/** A new citizen: no wallet yet for this cédula. */
+const newcomer = {
+  number: '1.098.765.432',
+  holder: {
+    firstSurname: 'Gómez',
+    secondSurname: 'Rincón',
+    firstName: 'Laura',
+    secondName: 'Inés',
+    email: 'laura.gomez@example.com',
+    mobile: '310 555 7788',
+    address: 'Carrera 3 No. 12-40',
+    municipality: 'Ibagué',
+  },
+} as const;
+
+describe('«Prepago de servicios» at the kiosk', () => {
+  let liquidationNumber = '';
+  let recoveryCode = '';
+
+  it('recharges a new identification: terms, identification, holder data, amount, the liquidación with its code', async ({
+    start,
+  }) => {
+    const wallet = await WalletPage.open(start);
+    await saveScreenshot(wallet.page, 'wallet-1-menu');
+    await expectKioskScreenUsable(wallet.page, 'wallet-1-menu');
+
+    await wallet.entry('Recargar prepago').tap();
+    await wallet.page.getByRole('heading', { name: 'Términos y condiciones de uso - Prepago de Servicios' }).waitFor();
+    expect(await wallet.currentStep()).toBe('Paso 1 de 5');
+    await expect.poll(() => wallet.page.getByText('no tiene vencimiento').count()).toBeGreaterThan(0);
+    await saveScreenshot(wallet.page, 'wallet-2-terms');
+    await expectKioskScreenUsable(wallet.page, 'wallet-2-terms');
+    await wallet.acceptTerms();
+    expect(await wallet.currentStep()).toBe('Paso 2 de 5');
+
+    // A NIT with a wrong check digit is told at once, under its field, and nothing is asked of the server.
+    await wallet.identify('NIT', '900.123.456-7');
+    await wallet.button('Continuar').tap();
+    await wallet.alert('El dígito de verificación no corresponde a ese NIT').waitFor();
+    await saveScreenshot(wallet.page, 'wallet-3-identification-problem');
+    await expectKioskScreenUsable(wallet.page, 'wallet-3-identification-problem');
+    // Letters in a cédula, likewise.
+    await wallet.identify('Cédula de ciudadanía', '10987A5432');
+    await wallet.button('Continuar').tap();
+    await wallet.alert('lleva solo números').waitFor();
+
+    await wallet.identify('Cédula de ciudadanía', newcomer.number);
+    await wallet.button('Continuar').tap();
+    await wallet.page.getByRole('heading', { name: 'Datos del cliente' }).waitFor();
+    expect(await wallet.currentStep()).toBe('Paso 3 de 5');
+    await wallet.page.getByText('todavía no tiene prepago').waitFor();
+    // Nothing typed: the first missing datum, under its field.
+    await wallet.button('Continuar').tap();
+    await wallet.alert('primer apellido').waitFor();
+    await wallet.fillNaturalHolder({ ...newcomer.holder, email: 'laura.gomez@' });
+    await wallet.button('Continuar').tap();
+    await wallet.alert('El correo electrónico no es válido').waitFor();
+    await saveScreenshot(wallet.page, 'wallet-4-holder-problem');
+    await expectKioskScreenUsable(wallet.page, 'wallet-4-holder-problem');
+    await wallet.field('Correo electrónico').fill(newcomer.holder.email);
+    await wallet.button('Continuar').tap();
+
+    await wallet.field('Cargar ($)').waitFor();
+    expect(await wallet.currentStep()).toBe('Paso 4 de 5');
+    await wallet.typeAmount(5000);
+    await wallet.button('Generar liquidación').tap();
+    await wallet.alert(`El valor a cargar va de ${formatCop(10_000)} a ${formatCop(5_000_000)}.`).waitFor();
+    await saveScreenshot(wallet.page, 'wallet-5-amount-problem');
+    await expectKioskScreenUsable(wallet.page, 'wallet-5-amount-problem');
+    await wallet.typeAmount(100000);
+    await wallet.page.getByText(`Va a cargar ${formatCop(100_000)}`).waitFor();
+    await wallet.button('Generar liquidación').tap();
+
+    await wallet.page.getByRole('heading', { name: 'Pago electrónico' }).waitFor();
+    expect(await wallet.currentStep()).toBe('Paso 5 de 5');
+    liquidationNumber = await wallet.fact('Liquidación Nro.');
+    expect(liquidationNumber).toMatch(/^\d{6,}$/);
+    expect(await wallet.fact('Tipo de trámite')).toBe('prepago');
+    expect(await wallet.fact('Valor de la liquidación')).toBe(formatCop(100_000));
+    expect(await wallet.fact('Estado')).toBe('Pendiente de pago');
+    recoveryCode = await wallet.recoveryCode();
+    expect(recoveryCode).toMatch(/^[A-Za-z2-9]{6}$/);
+    await wallet.page.getByText('Este código le permitirá retomar su trámite').waitFor();
+    await saveScreenshot(wallet.page, 'wallet-6-liquidation');
+    await expectKioskScreenUsable(wallet.page, 'wallet-6-liquidation');
+
+    const office = await wallet.openPayWay('Pago en cualquiera de nuestras oficinas');
+    expect(await office.innerText()).toContain(liquidationNumber);
+    expect(await office.innerText()).toContain(recoveryCode);
+    await saveScreenshot(wallet.page, 'wallet-7-pay-at-office');
+    await expectKioskScreenUsable(wallet.page, 'wallet-7-pay-at-office');
+  });
+
+  it('resumes the liquidación by its recovery code, and a wrong code finds nothing', async ({ start }) => {
+    expect(recoveryCode).not.toBe('');
+    const wallet = await WalletPage.open(start);
+    await wallet.entry('Recuperar transacción').tap();
+    await wallet.page.getByRole('heading', { name: 'Recuperar transacción' }).waitFor();
+    // A code of the right shape that is not this identification's.
+    const wrong = recoveryCode === 'Hk3pQ9' ? 'Hk3pQ8' : 'Hk3pQ9';
+    await wallet.identify('Cédula de ciudadanía', newcomer.number, { 'Código de recuperación': wrong });
+    await wallet.button('Buscar la liquidación').tap();
+    const miss = wallet.page.getByRole('alert');
+    await miss.waitFor();
+    expect(await miss.innerText()).not.toContain(newcomer.holder.firstName);
+    await saveScreenshot(wallet.page, 'wallet-8-recover-miss');
+    await expectKioskScreenUsable(wallet.page, 'wallet-8-recover-miss');
+
+    await wallet.field('Código de recuperación').fill(recoveryCode);
+    await wallet.button('Buscar la liquidación').tap();
+    await wallet.page
+      .getByRole('heading', { name: 'Apreciado usuario, por favor revise los datos de la liquidación' })
+      .waitFor();
+    expect(await wallet.fact('Liquidación Nro.')).toBe(liquidationNumber);
+    expect(await wallet.fact('Estado')).toBe('Pendiente de pago');
+    expect(await wallet.recoveryCode()).toBe(recoveryCode);
+    await wallet.page.getByRole('group', { name: 'Formas de pago' }).waitFor();
+    await saveScreenshot(wallet.page, 'wallet-9-recovered');
+    await expectKioskScreenUsable(wallet.page, 'wallet-9-recovered');
+  });
+
+  it('refuses the statement with a wrong clave, shows the balance and kardex with the right one', async ({ start }) => {
+    const wallet = await WalletPage.open(start);
+    await wallet.entry('Consultar saldo y movimientos').tap();
+    await wallet.page.getByRole('heading', { name: 'Consultar saldo y movimientos' }).waitFor();
+    await wallet.identify('Cédula de ciudadanía', '1000000002', { 'Clave del prepago': 'Prepago.2025' });
+    await wallet.button('Consultar').tap();
+    const refused = wallet.page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.innerText()).not.toMatch(/Prepago\.20/);
+    // The clave is typed again, never kept on screen.
+    expect(await wallet.field('Clave del prepago').inputValue()).toBe('');
+    await saveScreenshot(wallet.page, 'wallet-10-clave-refused');
+    await expectKioskScreenUsable(wallet.page, 'wallet-10-clave-refused');
+
+    // The newcomer has no wallet until a payment arrives: refused in the same words.
+    await wallet.identify('Cédula de ciudadanía', newcomer.number, { 'Clave del prepago': 'Cualquiera.1' });
+    await wallet.button('Consultar').tap();
+    await expect.poll(() => wallet.page.getByRole('alert').innerText()).toBe(await refused.innerText());
+
+    await wallet.identify('Cédula de ciudadanía', '1000000002', { 'Clave del prepago': 'Prepago.2026' });
+    await wallet.button('Consultar').tap();
+    await wallet.page.getByRole('heading', { name: 'Saldo y movimientos' }).waitFor();
+    expect(await wallet.balance()).toMatch(/^\$\s[\d.]+$/);
+    expect(await wallet.page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
+    await saveScreenshot(wallet.page, 'wallet-11-statement');
+    await expectKioskScreenUsable(wallet.page, 'wallet-11-statement');
+
+    await wallet.button('Terminar').tap();
+    await start.waitUntilShown();
+    // The visit ended: nothing of it is left for the next citizen.
+    const next = await WalletPage.open(start);
+    await next.entry('Consultar saldo y movimientos').tap();
+    expect(await next.field('Número de identificación').inputValue()).toBe('');
+  });
+
+  it('answers a request for a new clave the same whether or not the identification has a wallet', async ({ start }) => {
+    const wallet = await WalletPage.open(start);
+    await wallet.entry('Solicitar clave nueva').tap();
+    await wallet.identify('Cédula de ciudadanía', '1000000002');
+    await wallet.button('Solicitar').tap();
+    const answer = wallet.page.getByRole('main').getByRole('status');
+    await wallet.button('Volver al menú del prepago').waitFor();
+    const known = await answer.innerText();
+    expect(known).toMatch(/correo/);
+    await saveScreenshot(wallet.page, 'wallet-12-new-clave');
+    await expectKioskScreenUsable(wallet.page, 'wallet-12-new-clave');
+    await wallet.button('Volver al menú del prepago').tap();
+    await wallet.entry('Solicitar clave nueva').tap();
+    await wallet.identify('Cédula de ciudadanía', '55667788');
+    await wallet.button('Solicitar').tap();
+    await wallet.button('Volver al menú del prepago').waitFor();
+    expect(await answer.innerText()).toBe(known);
+  });
+
+  it('says plainly that the prepago needs the central server when it is down', async ({ app, start }) => {
+    const server = embeddedServer(app.stack);
+    await server.stop();
+    try {
+      const wallet = await WalletPage.open(start);
+      await wallet.entry('Recargar prepago').tap();
+      await wallet
+        .alert('El prepago necesita conexión con el servidor central. Intente más tarde o acérquese a una caja.')
+        .waitFor({ timeout: 30_000 });
+      await saveScreenshot(wallet.page, 'wallet-13-offline');
+      await expectKioskScreenUsable(wallet.page, 'wallet-13-offline');
+    } finally {
+      await server.start();
+    }
+  });
+});
