@@ -1,11 +1,14 @@
 /**
  * The central server in a process of its own, for fault tests that `kill -9` it. Arguments:
- * data dir, database URL (or `pglite`), port, and a fault: `none`, or `kill-after-push-commit`
- * (the process kills itself with SIGKILL once a push batch has committed, before it answers).
+ * data dir, database URL (or `pglite`), port, and a fault: `none`, `kill-after-push-commit`
+ * (the process kills itself with SIGKILL once a push batch has committed, before it answers) or
+ * `kill-after-gateway-commit` (the same once a gateway event has committed). Its gateway's
+ * secrets are tests/support/gateway-fixtures.ts's, so a test can sign events as the gateway.
  * Prints `{"url": …}` when listening.
  */
 import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
-import { startServer } from '../../../src-server/index';
+import { startServer, type StartServerOptions } from '../../../src-server/index';
+import { testWalletConfig } from '../gateway-fixtures';
 
 const [dataDir, database, port, fault = 'none'] = process.argv.slice(2);
 if (dataDir === undefined || database === undefined || port === undefined)
@@ -20,12 +23,18 @@ const server = await startServer(
     enrollmentCodeTtlHours: 24,
     smtpUrl: null,
     mailFrom: DEFAULT_MAIL_FROM,
+    wallet: testWalletConfig(),
   },
-  fault === 'kill-after-push-commit'
-    ? { syncHooks: { afterPushCommitted: () => process.kill(process.pid, 'SIGKILL') } }
-    : {},
+  faultOptions(fault),
 );
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
 process.on('SIGTERM', () => {
   void server.stop().then(() => process.exit(0));
 });
+
+function faultOptions(name: string): StartServerOptions {
+  const die = () => process.kill(process.pid, 'SIGKILL');
+  if (name === 'kill-after-push-commit') return { syncHooks: { afterPushCommitted: die } };
+  if (name === 'kill-after-gateway-commit') return { gateway: { afterEventCommitted: die } };
+  return {};
+}
