@@ -8,7 +8,6 @@ import { DocumentViewer } from '../documents/DocumentViewer';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
 import { walletProblem } from './useWalletCall';
-import { bankCredited, bankLead } from './wallet-words';
 
 type VolanteView =
   | { readonly phase: 'closed' }
@@ -20,7 +19,14 @@ type VolanteView =
  * «Volante de pago en bancos y corresponsales bancarios» (guide 001 §11): the volante with its
  * GS1-128 in the kiosk's own viewer, held only while it is open.
  */
-export function BankSlip({ liquidation }: { readonly liquidation: LiquidationValue }) {
+export function BankSlip({
+  liquidation,
+  description,
+}: {
+  readonly liquidation: LiquidationValue;
+  /** The server's words, with the banks that take the volante. */
+  readonly description: string;
+}) {
   const client = useApiClient();
   const [view, setView] = useState<VolanteView>({ phase: 'closed' });
   const mounted = useRef(false);
@@ -47,7 +53,7 @@ export function BankSlip({ liquidation }: { readonly liquidation: LiquidationVal
 
   return (
     <div className="wallet-way-panel" role="region" aria-label="Volante de pago en bancos">
-      <p className="bills-lead">{bankLead}</p>
+      <p className="bills-lead">{description}</p>
       <div className="account-actions">
         <Button size="large" disabled={view.phase === 'preparing'} onClick={open}>
           <Icon name="pdf" className="button__icon" />
@@ -61,7 +67,6 @@ export function BankSlip({ liquidation }: { readonly liquidation: LiquidationVal
         </div>
       )}
       {view.phase === 'failed' && <ProblemLine problem={view.error} />}
-      <p className="bills-muted">{bankCredited}</p>
       {view.phase === 'open' && (
         <DocumentViewer
           document={view.document}

@@ -1,12 +1,18 @@
 import { formatCop } from '../../src-shared/domain/money';
 import type { LiquidationValue } from '../../src-shared/server-api/wallet-api';
-import { officeLead } from './wallet-words';
 
 /** «Pago en cualquiera de nuestras oficinas»: what to bring to the counter. */
-export function OfficePayment({ liquidation }: { readonly liquidation: LiquidationValue }) {
+export function OfficePayment({
+  liquidation,
+  description,
+}: {
+  readonly liquidation: LiquidationValue;
+  /** The server's words for this way of paying. */
+  readonly description: string;
+}) {
   return (
     <div className="wallet-way-panel" role="region" aria-label="Pago en cualquiera de nuestras oficinas">
-      <p className="bills-lead">{officeLead}</p>
+      <p className="bills-lead">{description}</p>
       <p>En la caja diga o muestre:</p>
       <ul className="wallet-bring">
         <li>

@@ -5,7 +5,7 @@ import { ProblemLine } from '../accounts/ProblemLine';
 import { QrCode } from '../documents/QrCode';
 import { Button } from '../ui/Button';
 import { useCheckout, type CheckoutProgress } from './useCheckout';
-import { onlineCredited, onlineLead } from './wallet-words';
+import { onlineCredited } from './wallet-words';
 
 /**
  * «Pagar en línea» on a kiosk: the citizen pays from their phone. A QR of the gateway's checkout
@@ -13,9 +13,12 @@ import { onlineCredited, onlineLead } from './wallet-words';
  */
 export function OnlinePayment({
   liquidation,
+  description,
   onPaid,
 }: {
   readonly liquidation: LiquidationValue;
+  /** The server's words for this way of paying. */
+  readonly description: string;
   readonly onPaid: () => void;
 }) {
   const { progress, again, keepWaiting } = useCheckout(liquidation);
@@ -25,7 +28,7 @@ export function OnlinePayment({
   }, [approved, onPaid]);
   return (
     <div className="wallet-way-panel" role="region" aria-label="Pagar en línea">
-      <p className="bills-lead">{onlineLead}</p>
+      <p className="bills-lead">{description}</p>
       <CheckoutView progress={progress} again={again} keepWaiting={keepWaiting} />
       <p className="bills-muted">{onlineCredited}</p>
     </div>

@@ -27,6 +27,8 @@ export function PayWays({
   readonly onPaid: () => void;
 }) {
   const [way, setWay] = useState<PaymentChannel | null>(null);
+  // The server's words for each way name what only it knows (the banks that take the volante).
+  const chosen = liquidation.payWays.find((payWay) => payWay.channel === way);
   return (
     <section className="bills-card" aria-labelledby="wallet-ways-title">
       <h2 id="wallet-ways-title" className="wallet-section-title">
@@ -47,9 +49,11 @@ export function PayWays({
           </button>
         ))}
       </div>
-      {way === 'gateway' && <OnlinePayment liquidation={liquidation} onPaid={onPaid} />}
-      {way === 'bank' && <BankSlip liquidation={liquidation} />}
-      {way === 'counter' && <OfficePayment liquidation={liquidation} />}
+      {chosen?.channel === 'gateway' && (
+        <OnlinePayment liquidation={liquidation} description={chosen.description} onPaid={onPaid} />
+      )}
+      {chosen?.channel === 'bank' && <BankSlip liquidation={liquidation} description={chosen.description} />}
+      {chosen?.channel === 'counter' && <OfficePayment liquidation={liquidation} description={chosen.description} />}
     </section>
   );
 }

@@ -24,13 +24,5 @@ export const clientDataAdvice =
 /** Guide §11: the three ways, in its words. */
 export const payWaysLead =
   'La entidad ha dispuesto para usted la posibilidad de realizar el pago de las siguientes formas:';
-export const onlineLead =
-  'Usted puede hacer el pago en forma electrónica haciendo uso de la plataforma segura de pagos, con tarjeta de crédito o debitando su cuenta de ahorros o corriente.';
 export const onlineCredited =
   'Si realiza el pago en línea, el cupo adquirido será cargado de forma automática y el sistema le enviará al correo reportado la clave para el uso del cupo prepago adquirido.';
-export const bankLead =
-  'Si usted lo desea imprima el volante de pago en bancos y diríjase a cualquiera de las entidades financieras o corresponsales bancarios con los que tenemos convenio de recaudo.';
-export const bankCredited =
-  'Si lo realiza a través del banco, el cupo será cargado cuando el banco reporte la transacción realizada.';
-export const officeLead =
-  'O si lo prefiere acérquese a cualquiera de nuestras oficinas a realizar el pago del servicio adquirido.';

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
@@ -5,6 +6,7 @@ import { kioskTest } from '../support/browser/fixture';
 import { WalletPage } from '../support/browser/pages/wallet-page';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer } from '../support/browser/test-stack';
+import { decodeBarcodes } from '../support/poppler-zbar';
 
 // A citizen reads the terms and types a whole form between touches: a short idle limit would end
 // the visit mid-flow on a loaded machine. The end of the visit is checked with «Terminar».
@@ -24,6 +26,18 @@ const newcomer = {
     municipality: 'Ibagué',
   },
 } as const;
+
+/** Pesos of `$ 1.250.000` as the screen writes them. */
+const pesosOf = (shown: string): number => Number(shown.replace(/\D/g, ''));
+
+/** Opens the statement from its form (already on screen, or from the menu) and reads the balance. */
+async function statementBalance(wallet: WalletPage, number: string, clave: string): Promise<string> {
+  if (await wallet.menu.isVisible()) await wallet.entry('Consultar saldo y movimientos').tap();
+  await wallet.identify('Cédula de ciudadanía', number, { 'Clave del prepago': clave });
+  await wallet.button('Consultar').tap();
+  await wallet.page.getByRole('heading', { name: 'Saldo y movimientos' }).waitFor();
+  return wallet.balance();
+}
 
 describe('«Prepago de servicios» at the kiosk', () => {
   let liquidationNumber = '';
@@ -183,6 +197,60 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await wallet.button('Solicitar').tap();
     await wallet.button('Volver al menú del prepago').waitFor();
     expect(await answer.innerText()).toBe(known);
+  });
+
+  it('recharges a known wallet by the demo gateway: the phone approves, the kiosk shows it and the new balance', async ({
+    app,
+    browser,
+    start,
+  }) => {
+    const demo = { number: '1000000002', clave: 'Prepago.2026' } as const;
+    const wallet = await WalletPage.open(start);
+    const balanceBefore = await statementBalance(wallet, demo.number, demo.clave);
+    await wallet.backToMenu();
+
+    await wallet.entry('Recargar prepago').tap();
+    await wallet.acceptTerms();
+    await wallet.identify('Cédula de ciudadanía', demo.number);
+    await wallet.button('Continuar').tap();
+    await wallet.page.getByRole('heading', { name: 'Esta identificación ya tiene un prepago' }).waitFor();
+    // The holder masked: enough to recognise it, nothing a stranger could read off the screen.
+    expect(await wallet.fact('A nombre de')).toMatch(/^[A-ZÁÉÍÓÚÑ]\*+( [A-ZÁÉÍÓÚÑ]\*+)+$/);
+    await saveScreenshot(wallet.page, 'wallet-14-known-holder');
+    await expectKioskScreenUsable(wallet.page, 'wallet-14-known-holder');
+    await wallet.button('Sí, es mi prepago: continuar').tap();
+    await wallet.page.getByRole('button', { name: formatCop(50_000), exact: true }).tap();
+    await wallet.button('Generar liquidación').tap();
+    await wallet.page.getByRole('heading', { name: 'Pago electrónico' }).waitFor();
+
+    await wallet.openPayWay('Pagar en línea');
+    await wallet.checkoutQr.waitFor();
+    await wallet.page.getByText('Esperando su pago desde el celular').waitFor();
+    await saveScreenshot(wallet.page, 'wallet-15-pay-online-qr');
+    await expectKioskScreenUsable(wallet.page, 'wallet-15-pay-online-qr');
+
+    // The citizen's phone reads the QR off the screen and pays on the gateway's page.
+    const shot = path.join(app.dataDir, 'checkout-qr.png');
+    await wallet.checkoutQr.screenshot({ path: shot });
+    const { symbols } = await decodeBarcodes(shot);
+    expect(symbols).toHaveLength(1);
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    try {
+      await phone.goto(symbols[0] ?? '');
+      expect(await phone.getByText(formatCop(50_000)).count()).toBeGreaterThan(0);
+      await phone.getByRole('button', { name: 'Aprobar pago' }).click();
+      await phone.getByRole('heading', { name: 'Pago aprobado' }).waitFor();
+    } finally {
+      await phone.close();
+    }
+
+    // The kiosk follows the payment by itself: nobody touched it.
+    await wallet.page.getByText('Pago aprobado: su saldo se actualizó').first().waitFor({ timeout: 30_000 });
+    expect(await wallet.fact('Estado')).toBe('Pagada');
+    await saveScreenshot(wallet.page, 'wallet-16-pay-online-approved');
+    await expectKioskScreenUsable(wallet.page, 'wallet-16-pay-online-approved');
+    await wallet.button('Consultar saldo y movimientos').tap();
+    expect(await statementBalance(wallet, demo.number, demo.clave)).toBe(formatCop(pesosOf(balanceBefore) + 50_000));
   });
 
   it('says plainly that the prepago needs the central server when it is down', async ({ app, start }) => {

@@ -128,6 +128,11 @@ export class WalletPage extends KioskPage {
     return panel;
   }
 
+  /** The QR of «Pagar en línea», for the citizen's phone. */
+  get checkoutQr(): Locator {
+    return this.page.getByRole('img', { name: 'Código QR para pagar en línea desde su celular' });
+  }
+
   /** The balance the statement shows. */
   async balance(): Promise<string> {
     return (await this.page.getByRole('region', { name: 'Saldo disponible' }).locator('p').first().innerText()).trim();
