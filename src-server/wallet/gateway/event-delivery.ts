@@ -31,7 +31,8 @@ export type DeliveryEnd =
  * tried again on the schedule. The demo gateway sends through it, and tests use it as Wompi.
  */
 export class EventDelivery {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Retries waiting, each with what ends its delivery if stop() comes first. */
+  private readonly timers = new Map<NodeJS.Timeout, () => void>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private stopped = false;
 
@@ -58,7 +59,7 @@ export class EventDelivery {
             attempt(index + 1);
           }, wait);
           timer.unref();
-          this.timers.add(timer);
+          this.timers.set(timer, () => resolve({ delivered: false, attempts: index + 1 }));
         });
         this.inFlight.add(run);
         void run.finally(() => this.inFlight.delete(run));
@@ -67,10 +68,18 @@ export class EventDelivery {
     });
   }
 
+  /** How many events wait for a retry. */
+  get waiting(): number {
+    return this.timers.size;
+  }
+
   /** No new attempt starts; one in flight finishes. Retries still scheduled are dropped (the poll covers them). */
   async stop(): Promise<void> {
     this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const [timer, giveUp] of this.timers) {
+      clearTimeout(timer);
+      giveUp();
+    }
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
   }
