@@ -4,25 +4,35 @@ import type { BankFileView } from './bank-file-queries';
 import { html, type Html } from './html';
 import { mayAct } from './staff-roles';
 
-/** What an import answers (the admin command's `--json`): counts of the file's detail records. */
+/**
+ * What an import answers (BankFileSummary of src-server/wallet/bank-files/, the admin command's
+ * `--json`): the file, and counts of its detail records. Written here as the part the page reads.
+ */
 export interface BankImportSummary {
-  readonly file: string;
+  readonly file: {
+    readonly name: string;
+    readonly bankCode: string | null;
+    readonly collectedOn: string | null;
+    readonly totalAmount: number;
+    readonly importedBefore: string | null;
+  };
   readonly records: number;
   readonly applied: number;
   readonly duplicates: number;
   readonly unknownReference: number;
   readonly amountMismatch: number;
-  readonly rejected: number;
+  /** The whole file refused, nothing written: the first line at fault. */
+  readonly rejected: { readonly line: number; readonly message: string } | null;
 }
 
-const summaryLines: ReadonlyArray<[keyof BankImportSummary, string]> = [
+const summaryLines: ReadonlyArray<[CountKey, string]> = [
   ['records', 'Registros en el archivo'],
   ['applied', 'Abonados a su liquidación'],
   ['duplicates', 'Ya importados antes (no se abonan otra vez)'],
   ['unknownReference', 'Referencia desconocida (en Revisiones)'],
   ['amountMismatch', 'Valor distinto (en Revisiones)'],
-  ['rejected', 'Rechazados'],
 ];
+type CountKey = 'records' | 'applied' | 'duplicates' | 'unknownReference' | 'amountMismatch';
 
 export function bankFilesPage(
   frame: Omit<PageFrame, 'title' | 'active'>,
@@ -93,19 +103,36 @@ function uploadForm(
 }
 
 function resultBlock(result: BankImportSummary): Html {
+  if (result.rejected !== null)
+    return html`<section class="notice error" role="alert" data-testid="resultado-importacion">
+      <p><strong>El archivo ${result.file.name} se rechazó entero; no se abonó nada.</strong></p>
+      <p>Línea ${result.rejected.line}: ${result.rejected.message}</p>
+    </section>`;
+  if (result.file.importedBefore !== null)
+    return html`<section class="notice error" role="status" data-testid="resultado-importacion">
+      <p>
+        <strong
+          >Este archivo ya se había importado el ${when(result.file.importedBefore)}: no se abonó nada otra vez.</strong
+        >
+      </p>
+    </section>`;
   return html`<section class="notice ok" role="status" data-testid="resultado-importacion">
-    <p><strong>Archivo ${result.file} importado.</strong></p>
+    <p>
+      <strong>Archivo ${result.file.name} importado</strong> (banco ${result.file.bankCode ?? '—'}, recaudo del
+      ${result.file.collectedOn ?? '—'}, total ${pesos(result.file.totalAmount)}).
+    </p>
     <dl class="facts">
       ${summaryLines.map(
         ([key, label]) =>
           html`<dt>${label}</dt>
-            <dd>${String(result[key])}</dd>`,
+            <dd>${result[key]}</dd>`,
       )}
     </dl>
+    ${result.unknownReference + result.amountMismatch > 0 ? html`<p><a href="${consolePaths.reviews}">Ver los registros en Revisiones</a></p>` : ''}
   </section>`;
 }
 
 function summaryText(summary: Record<string, unknown>): string {
   const n = (key: string): number => (typeof summary[key] === 'number' ? (summary[key] as number) : 0);
-  return `${n('applied')} abonados, ${n('duplicates')} repetidos, ${n('unknownReference') + n('amountMismatch')} en revisión, ${n('rejected')} rechazados`;
+  return `${n('applied')} abonados, ${n('duplicates')} repetidos, ${n('unknownReference') + n('amountMismatch')} en revisión`;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Result } from '../../src-shared/api/result';
 import type { PasswordWork } from '../accounts/password-work';
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
@@ -22,7 +21,7 @@ import { registerWalletRoutes } from './routes/wallet-routes';
 export type BankFileImport = (
   exec: SqlExecutor,
   input: { fileName: string; text: string; importedBy: string; now: Date },
-) => Promise<Result<BankImportSummary>>;
+) => Promise<BankImportSummary>;
 
 export interface ConsoleDeps {
   readonly database: ServerDatabase;

@@ -19,14 +19,29 @@ import { applyLiquidationPayment, type PaymentSource } from '../wallet/apply-pay
 export const resolutions = ['applied', 'returned', 'acknowledged'] as const;
 export type Resolution = (typeof resolutions)[number];
 
-/** The resolutions each kind admits: parked money is applied or returned; credited money only acknowledged. */
-export const allowedResolutions: Record<ReviewKind, readonly Resolution[]> = {
-  'unknown-reference': ['applied', 'returned'],
-  'amount-mismatch': ['applied', 'returned'],
-  'gateway-mismatch': ['applied', 'returned', 'acknowledged'],
-  'paid-twice': ['acknowledged'],
-  'paid-after-expiry': ['acknowledged'],
-};
+/**
+ * The resolutions a review admits: parked money is applied or returned; money already credited
+ * (paid twice, paid late, a card payment the gateway voided after we credited it) is only
+ * acknowledged. Money the gateway approved in another currency is never applied as pesos.
+ */
+export function allowedResolutions(review: {
+  readonly kind: ReviewKind;
+  readonly details: Record<string, unknown>;
+}): readonly Resolution[] {
+  switch (review.kind) {
+    case 'unknown-reference':
+    case 'amount-mismatch':
+      return ['applied', 'returned'];
+    case 'gateway-mismatch':
+      if (review.details.reason === 'voided-after-approval') return ['acknowledged'];
+      if (review.details.currency !== undefined && review.details.currency !== 'COP')
+        return ['returned', 'acknowledged'];
+      return ['applied', 'returned', 'acknowledged'];
+    case 'paid-twice':
+    case 'paid-after-expiry':
+      return ['acknowledged'];
+  }
+}
 
 export interface ResolveInput {
   readonly reviewId: string;
@@ -79,7 +94,8 @@ export async function resolveReview(exec: SqlExecutor, input: ResolveInput): Pro
         'conflict',
         `Esta revisión ya fue resuelta por ${review.resolved_by ?? 'otra persona'}; no se hizo nada más.`,
       );
-    if (!allowedResolutions[review.kind].includes(input.resolution))
+    const details = detailsOf(review);
+    if (!allowedResolutions({ kind: review.kind, details }).includes(input.resolution))
       return err('validation', 'Esa decisión no corresponde a este tipo de revisión.');
 
     let transferId: string | null = null;
@@ -97,7 +113,7 @@ export async function resolveReview(exec: SqlExecutor, input: ResolveInput): Pro
       const liquidation = found.rows[0];
       if (liquidation === undefined)
         return err('not-found', `No existe la liquidación ${input.liquidationNumber}.`, 'liquidacion');
-      const source = await paymentSource(tx, review);
+      const source = await paymentSource(tx, review, details);
       if (source === null)
         return err(
           'validation',
@@ -109,8 +125,9 @@ export async function resolveReview(exec: SqlExecutor, input: ResolveInput): Pro
         sourceKey: review.source_key,
         amount,
         source,
-        // When the money reached the entity (the file's import, the event), not when staff decided.
-        at: new Date(review.created_at),
+        // When the money reached the entity (the bank's collection day, else when it was parked),
+        // not when staff decided: a liquidación that expired meanwhile was not paid late.
+        at: paidAt(review, details),
         ...(review.raw === null ? {} : { raw: review.raw }),
       });
       if (!applied.ok) return applied;
@@ -133,9 +150,11 @@ export async function resolveReview(exec: SqlExecutor, input: ResolveInput): Pro
  * the review's details or the imported file the record came in), the gateway's, or the cash
  * session the details name.
  */
-async function paymentSource(tx: SqlExecutor, review: LockedReview): Promise<PaymentSource | null> {
-  const details =
-    typeof review.details === 'string' ? (JSON.parse(review.details) as Record<string, unknown>) : review.details;
+async function paymentSource(
+  tx: SqlExecutor,
+  review: LockedReview,
+  details: Record<string, unknown>,
+): Promise<PaymentSource | null> {
   switch (review.channel) {
     case 'gateway':
       return { kind: 'gateway-clearing', ownerRef: '' };
@@ -154,4 +173,15 @@ async function paymentSource(tx: SqlExecutor, review: LockedReview): Promise<Pay
         ? { kind: 'cash-session', ownerRef: details.cashSessionId }
         : null;
   }
+}
+
+const detailsOf = (review: LockedReview): Record<string, unknown> =>
+  typeof review.details === 'string' ? (JSON.parse(review.details) as Record<string, unknown>) : review.details;
+
+/** The bank's collection day (its start in Bogotá, as the import dates a record), else when the review was made. */
+function paidAt(review: LockedReview, details: Record<string, unknown>): Date {
+  const day = details.collectedOn;
+  if (review.channel === 'bank' && typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day))
+    return new Date(`${day}T00:00:00-05:00`);
+  return new Date(review.created_at);
 }

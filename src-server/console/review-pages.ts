@@ -12,6 +12,24 @@ const actionLabel: Record<Resolution, string> = {
   acknowledged: 'Revisado (el dinero ya está abonado; solo se deja constancia)',
 };
 
+/** The details the import and the gateway write, in staff's words; other keys show as they are. */
+const detailLabel: Record<string, string> = {
+  fileName: 'Archivo',
+  line: 'Línea',
+  bankCode: 'Código del banco',
+  collectedOn: 'Fecha de recaudo',
+  reference: 'Referencia',
+  office: 'Oficina',
+  sequence: 'Secuencia',
+  liquidationNumber: 'Liquidación de la referencia',
+  liquidationAmount: 'Valor de la liquidación',
+  liquidationState: 'Estado de la liquidación',
+  reason: 'Motivo',
+  amountInCents: 'Valor en la pasarela (centavos)',
+  expectedAmountInCents: 'Valor esperado (centavos)',
+  currency: 'Moneda',
+};
+
 export function reviewsPage(
   frame: Omit<PageFrame, 'title' | 'active'>,
   reviews: readonly ReviewView[],
@@ -71,7 +89,9 @@ export function reviewPage(
   r: ReviewView,
   form?: { note: string; number: string },
 ): Html {
-  const details = Object.entries(r.details).filter(([, v]) => typeof v === 'string' || typeof v === 'number');
+  const details = Object.entries(r.details).filter(
+    ([k, v]) => (typeof v === 'string' || typeof v === 'number') && k !== 'note',
+  );
   return consolePage(
     { ...frame, title: 'Revisión', active: 'reviews' },
     html`<p><a href="${consolePaths.reviews}">← Revisiones</a></p>
@@ -97,10 +117,11 @@ export function reviewPage(
         <dd>${when(r.createdAt)}</dd>
         ${details.map(
           ([k, v]) =>
-            html`<dt>${k}</dt>
-              <dd>${String(v)}</dd>`,
+            html`<dt>${detailLabel[k] ?? k}</dt>
+              <dd>${k.endsWith('Amount') && typeof v === 'number' ? pesos(v) : String(v)}</dd>`,
         )}
       </dl>
+      ${typeof r.details.note === 'string' ? html`<p class="notice error">${r.details.note}</p>` : ''}
       ${
         r.raw === null
           ? ''
@@ -131,7 +152,7 @@ function resolveForm(
   form?: { note: string; number: string },
 ): Html {
   if (!mayAct(frame.staff.role)) return html`<p class="hint">Solo un supervisor puede resolver una revisión.</p>`;
-  const allowed = allowedResolutions[r.kind];
+  const allowed = allowedResolutions(r);
   const options = allowed.map(
     (a, i) =>
       html`<label class="radio"

@@ -13,6 +13,7 @@ import { defaultDocumentConfig, type DocumentConfig } from '../documents/documen
 import { defaultPhoneDocumentLimits, PhoneDocuments } from '../documents/phone-documents';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
 import { consoleRoutes } from '../console/console-routes';
+import { importBankFile } from '../wallet/bank-files/import-bank-file';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
 import { accountRoutes } from './routes/accounts';
@@ -24,6 +25,7 @@ import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
+import { walletClavePage } from './routes/wallet-clave-page';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
 import type { MoneyRules } from '../sync/money-rules';
@@ -155,7 +157,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }),
   );
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
-  await app.register(walletRoutes({ database, now: deps.now ?? (() => new Date()) }));
   const documents = deps.documents ?? defaultDocumentConfig;
   const now = deps.now ?? (() => new Date());
   const phoneDocuments = new PhoneDocuments(
@@ -174,11 +175,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
     }),
   );
+  // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
+  const wallet = deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() });
+  const walletContext = { database, config: wallet, mail: deps.mail, log: moduleLogger(logger, 'wallet'), now, passwords };
+  await app.register(walletRoutes({ ...walletContext, publicUrl: documents.publicUrl }));
+  await app.register(walletClavePage(walletContext));
   await app.register(
     gatewayRoutes({
       database,
-      // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
-      wallet: deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() }),
+      wallet,
       transport: deps.transport,
       logger,
       now,
@@ -186,7 +191,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(
-    consoleRoutes({ database, passwords, log: moduleLogger(logger, 'staff-console'), now, importBankFile: null }),
+    consoleRoutes({ database, passwords, log: moduleLogger(logger, 'staff-console'), now, importBankFile }),
   );
   return app;
 }

@@ -45,26 +45,32 @@ export function registerBankFileRoutes(router: ConsoleRouter, maxBytes: number):
       const fileName = (file.fileName.split(/[\\/]/).pop() ?? '').slice(0, 200) || 'archivo.txt';
       const result = await importBankFile(deps.database.exec, {
         fileName,
-        // Asobancaria files are ASCII; latin1 keeps every byte as one character, so positions hold.
-        text: file.bytes.toString('latin1'),
+        // Read as the admin command reads a file (UTF-8), so the same bytes give the same SHA-256 either way.
+        text: file.bytes.toString('utf8'),
         importedBy: ctx.staff.username,
         now: deps.now(),
       });
-      if (!result.ok) {
-        deps.log.info({ staff: ctx.staff.username, code: result.error.code }, 'bank file refused');
-        return show(result.error.code === 'conflict' ? 409 : 400, { kind: 'error', text: result.error.message });
-      }
       deps.log.info(
-        { staff: ctx.staff.username, ...result.value, file: undefined },
-        'bank file imported from the console',
+        {
+          staff: ctx.staff.username,
+          records: result.records,
+          applied: result.applied,
+          duplicates: result.duplicates,
+          unknownReference: result.unknownReference,
+          amountMismatch: result.amountMismatch,
+          rejectedLine: result.rejected?.line ?? null,
+          importedBefore: result.file.importedBefore !== null,
+        },
+        'bank file import from the console',
       );
       return sendPage(
         reply,
         bankFilesPage(ctx.frame(), await listBankFiles(deps.database.exec, 100), {
           maxBytes,
           importAvailable,
-          result: result.value,
+          result,
         }),
+        result.rejected === null ? 200 : 400,
       );
     },
     { multipart: true, bodyLimit: maxBytes },
