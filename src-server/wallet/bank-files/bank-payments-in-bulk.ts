@@ -10,7 +10,7 @@ import {
 import type { SqlExecutor } from '../../db/sql-executor';
 import { ledgerAccount } from '../../ledger/ledger-accounts';
 import { paymentOutcome } from '../apply-payment';
-import type { BankPayment, BankRecordsApplier, ParkedBankRecord } from './bank-records-applier';
+import type { BankFileRef, BankPayment, BankRecordsApplier, ParkedBankRecord } from './bank-records-applier';
 
 /**
  * A bank file's payments written set-based: the same rows applyLiquidationPayment writes for
@@ -25,101 +25,195 @@ import type { BankPayment, BankRecordsApplier, ParkedBankRecord } from './bank-r
  * trigger locks each account as its first entry goes in, and account order is the order every
  * other transfer locks them in, so a running import and a counter's payment cannot deadlock.
  */
-export const bulkApplier: BankRecordsApplier = {
-  async apply(tx, payments) {
-    if (payments.length === 0) return;
-    const decided = decideOutcomes(payments);
-    const accounts = await openAccounts(tx, payments);
+export const bulkApplier: BankRecordsApplier = bulkApplierWith({ directLimit: 1_000, groupSize: 200 });
 
-    const transfers = decided.map((d) => ({ ...d, transferId: uuidv7(), paymentId: uuidv7() }));
-    await inChunks(transfers, (chunk) =>
-      tx.query(
-        `INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
-         SELECT id, key, 'recarga', description FROM unnest($1::uuid[], $2::text[], $3::text[]) AS u(id, key, description)`,
-        [
-          chunk.map((t) => t.transferId),
-          chunk.map((t) => t.payment.sourceKey),
-          chunk.map((t) => `Recarga: ${bankLabel}, liquidación ${t.payment.liquidation.number}`),
-        ],
-      ),
-    );
+/**
+ * `directLimit`: up to this many payments, each one's transfer debits the bank's clearing account
+ * itself, row for row what applyLiquidationPayment writes. Beyond it, PostgreSQL makes one row
+ * updated many times in one transaction slower with every update (each keeps its old version
+ * until commit and the next must step over all of them: a 100,000-record file took most of an
+ * hour on the bank's row alone). So a large file is settled through transit accounts: the bank's
+ * clearing account moves each group of `groupSize` payments' total into a `bank-clearing` account
+ * of its own (owner `<bank>/<file>/<group>`), and each payment's transfer — same key, kind,
+ * description and wallet entry as applyLiquidationPayment's — debits that transit account, which
+ * ends at zero. The bank's and every wallet's balance end exactly as one by one.
+ */
+export function bulkApplierWith(options: { directLimit: number; groupSize: number }): BankRecordsApplier {
+  return {
+    apply: (tx, payments, file) => applyInBulk(tx, payments, file, options),
+    park: (tx, parked) => insertReviews(tx, parked),
+  };
+}
 
-    const entries = transfers.flatMap((t, order) => [
-      { transferId: t.transferId, accountId: accounts.bank(t.payment.bankCode), amount: -t.payment.amount, order },
-      { transferId: t.transferId, accountId: accounts.wallet(t.payment.liquidation), amount: t.payment.amount, order },
-    ]);
-    entries.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.order - b.order));
-    await inChunks(entries, (chunk) =>
-      tx.query(
-        `INSERT INTO ledger_entries (transfer_id, account_id, amount)
-         SELECT transfer_id, account_id, amount
-         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) WITH ORDINALITY AS u(transfer_id, account_id, amount, ord)
-         ORDER BY ord`,
-        [chunk.map((e) => e.transferId), chunk.map((e) => e.accountId), chunk.map((e) => e.amount)],
-      ),
-    );
+async function applyInBulk(
+  tx: SqlExecutor,
+  payments: readonly BankPayment[],
+  file: BankFileRef,
+  options: { directLimit: number; groupSize: number },
+): Promise<void> {
+  if (payments.length === 0) return;
+  const decided = decideOutcomes(payments);
+  const accounts = await openAccounts(tx, payments);
+  const sources = await paymentSources(tx, payments, file, accounts.bank, options);
 
-    await inChunks(transfers, (chunk) =>
-      tx.query(
-        `INSERT INTO liquidation_payments (id, liquidation_id, channel, source_key, amount, outcome, transfer_id, received_at)
+  const transfers = decided.map((d, i) => ({
+    ...d,
+    transferId: uuidv7(),
+    paymentId: uuidv7(),
+    source: sources.of[i] ?? '',
+  }));
+  const allTransfers = [
+    ...sources.settlements.map((s) => ({ id: s.transferId, key: s.key, kind: s.kind, description: s.description })),
+    ...transfers.map((t) => ({
+      id: t.transferId,
+      key: t.payment.sourceKey,
+      kind: 'recarga',
+      description: `Recarga: ${bankLabel}, liquidación ${t.payment.liquidation.number}`,
+    })),
+  ];
+  await inChunks(allTransfers, (chunk) =>
+    tx.query(
+      `INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
+      [chunk.map((t) => t.id), chunk.map((t) => t.key), chunk.map((t) => t.kind), chunk.map((t) => t.description)],
+    ),
+  );
+
+  const entries = [
+    ...sources.settlements.flatMap((s, order) => [
+      { transferId: s.transferId, accountId: s.from, amount: -s.amount, order },
+      { transferId: s.transferId, accountId: s.to, amount: s.amount, order },
+    ]),
+    ...transfers.flatMap((t, i) => {
+      const order = sources.settlements.length + i;
+      return [
+        { transferId: t.transferId, accountId: t.source, amount: -t.payment.amount, order },
+        {
+          transferId: t.transferId,
+          accountId: accounts.wallet(t.payment.liquidation),
+          amount: t.payment.amount,
+          order,
+        },
+      ];
+    }),
+  ];
+  entries.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.order - b.order));
+  await inChunks(entries, (chunk) =>
+    tx.query(
+      `INSERT INTO ledger_entries (transfer_id, account_id, amount)
+       SELECT transfer_id, account_id, amount
+       FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) WITH ORDINALITY AS u(transfer_id, account_id, amount, ord)
+       ORDER BY ord`,
+      [chunk.map((e) => e.transferId), chunk.map((e) => e.accountId), chunk.map((e) => e.amount)],
+    ),
+  );
+
+  await inChunks(transfers, (chunk) =>
+    tx.query(
+      `INSERT INTO liquidation_payments (id, liquidation_id, channel, source_key, amount, outcome, transfer_id, received_at)
          SELECT id, liquidation_id, 'bank', source_key, amount, outcome, transfer_id, received_at
          FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::bigint[], $5::text[], $6::uuid[], $7::timestamptz[])
            AS u(id, liquidation_id, source_key, amount, outcome, transfer_id, received_at)`,
-        [
-          chunk.map((t) => t.paymentId),
-          chunk.map((t) => t.payment.liquidation.id),
-          chunk.map((t) => t.payment.sourceKey),
-          chunk.map((t) => t.payment.amount),
-          chunk.map((t) => t.outcome),
-          chunk.map((t) => t.transferId),
-          chunk.map((t) => t.payment.at.toISOString()),
-        ],
-      ),
-    );
+      [
+        chunk.map((t) => t.paymentId),
+        chunk.map((t) => t.payment.liquidation.id),
+        chunk.map((t) => t.payment.sourceKey),
+        chunk.map((t) => t.payment.amount),
+        chunk.map((t) => t.outcome),
+        chunk.map((t) => t.transferId),
+        chunk.map((t) => t.payment.at.toISOString()),
+      ],
+    ),
+  );
 
-    const settled = transfers.filter((t) => t.outcome !== 'extra');
-    await inChunks(settled, (chunk) =>
-      tx.query(
-        `UPDATE liquidations l SET state = 'pagada', paid_at = u.at, paid_via = 'bank'
+  const settled = transfers.filter((t) => t.outcome !== 'extra');
+  await inChunks(settled, (chunk) =>
+    tx.query(
+      `UPDATE liquidations l SET state = 'pagada', paid_at = u.at, paid_via = 'bank'
          FROM unnest($1::uuid[], $2::timestamptz[]) AS u(id, at) WHERE l.id = u.id`,
-        [chunk.map((t) => t.payment.liquidation.id), chunk.map((t) => t.payment.at.toISOString())],
-      ),
-    );
+      [chunk.map((t) => t.payment.liquidation.id), chunk.map((t) => t.payment.at.toISOString())],
+    ),
+  );
 
-    await openHolders(tx, payments);
+  await openHolders(tx, payments);
 
-    const reviews = transfers.flatMap((t): ReviewRow[] => {
-      const kind: ReviewKind | null =
-        t.outcome === 'extra' ? 'paid-twice' : t.outcome === 'late' ? 'paid-after-expiry' : null;
-      if (kind === null) return [];
-      const { number } = t.payment.liquidation;
-      return [
-        {
-          kind,
-          sourceKey: t.payment.sourceKey,
-          liquidationId: t.payment.liquidation.id,
-          amount: t.payment.amount,
-          raw: t.payment.raw,
-          details: {
-            liquidationNumber: number,
-            liquidationState: t.stateBefore,
-            note:
-              kind === 'paid-twice'
-                ? `La liquidación ${number} ya estaba pagada: ${formatCop(t.payment.amount)} quedaron como saldo del prepago.`
-                : `La liquidación ${number} estaba ${t.stateBefore === 'anulada' ? 'anulada' : 'vencida'} cuando se pagó: se abonó al prepago.`,
-          },
+  const reviews = transfers.flatMap((t): ReviewRow[] => {
+    const kind: ReviewKind | null =
+      t.outcome === 'extra' ? 'paid-twice' : t.outcome === 'late' ? 'paid-after-expiry' : null;
+    if (kind === null) return [];
+    const { number } = t.payment.liquidation;
+    return [
+      {
+        kind,
+        sourceKey: t.payment.sourceKey,
+        liquidationId: t.payment.liquidation.id,
+        amount: t.payment.amount,
+        raw: t.payment.raw,
+        details: {
+          liquidationNumber: number,
+          liquidationState: t.stateBefore,
+          note:
+            kind === 'paid-twice'
+              ? `La liquidación ${number} ya estaba pagada: ${formatCop(t.payment.amount)} quedaron como saldo del prepago.`
+              : `La liquidación ${number} estaba ${t.stateBefore === 'anulada' ? 'anulada' : 'vencida'} cuando se pagó: se abonó al prepago.`,
         },
-      ];
-    });
-    await insertReviews(tx, reviews);
-  },
-
-  async park(tx, parked) {
-    await insertReviews(tx, parked);
-  },
-};
+      },
+    ];
+  });
+  await insertReviews(tx, reviews);
+}
 
 const bankLabel = paymentChannelLabel.bank.toLowerCase();
+
+interface Settlement {
+  readonly transferId: string;
+  readonly key: string;
+  readonly kind: string;
+  readonly description: string;
+  readonly from: string;
+  readonly to: string;
+  readonly amount: number;
+}
+
+/**
+ * The account each payment's transfer debits: the bank's clearing account for a small file, or
+ * its group's transit account for a large one, with the settlements that fill the transit accounts.
+ */
+async function paymentSources(
+  tx: SqlExecutor,
+  payments: readonly BankPayment[],
+  file: BankFileRef,
+  bank: (code: string) => string,
+  options: { directLimit: number; groupSize: number },
+): Promise<{ of: string[]; settlements: Settlement[] }> {
+  if (payments.length <= options.directLimit) return { of: payments.map((p) => bank(p.bankCode)), settlements: [] };
+  const of: string[] = new Array<string>(payments.length);
+  const settlements: Settlement[] = [];
+  const byBank = new Map<string, number[]>();
+  payments.forEach((p, i) => {
+    const list = byBank.get(p.bankCode) ?? [];
+    list.push(i);
+    byBank.set(p.bankCode, list);
+  });
+  for (const [code, indexes] of byBank) {
+    const groups = Math.ceil(indexes.length / options.groupSize);
+    for (let g = 0; g < groups; g += 1) {
+      const members = indexes.slice(g * options.groupSize, (g + 1) * options.groupSize);
+      const transit = await ledgerAccount(tx, 'bank-clearing', `${code}/${file.id}/${g + 1}`);
+      for (const i of members) of[i] = transit.id;
+      settlements.push({
+        transferId: uuidv7(),
+        key: `bank-file:${file.id}:${code}:${g + 1}`,
+        kind: 'traslado',
+        description: `Recaudo del banco ${code}, archivo ${file.name}: grupo ${g + 1} de ${groups}`,
+        from: bank(code),
+        to: transit.id,
+        amount: members.reduce((sum, i) => sum + (payments[i]?.amount ?? 0), 0),
+      });
+    }
+  }
+  return { of, settlements };
+}
 
 interface Decided {
   readonly payment: BankPayment;

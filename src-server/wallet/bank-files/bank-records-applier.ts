@@ -22,6 +22,12 @@ export interface LockedLiquidation {
   readonly docNumber: string;
 }
 
+/** The bank_files row the payments come from. */
+export interface BankFileRef {
+  readonly id: string;
+  readonly name: string;
+}
+
 /** A bank record not applied: no liquidación with its reference, or not its amount. */
 export interface ParkedBankRecord {
   readonly kind: 'unknown-reference' | 'amount-mismatch';
@@ -39,6 +45,6 @@ export interface ParkedBankRecord {
  * Payments come in file order.
  */
 export interface BankRecordsApplier {
-  apply(tx: SqlExecutor, payments: readonly BankPayment[]): Promise<void>;
+  apply(tx: SqlExecutor, payments: readonly BankPayment[], file: BankFileRef): Promise<void>;
   park(tx: SqlExecutor, parked: readonly ParkedBankRecord[]): Promise<void>;
 }

@@ -181,7 +181,7 @@ async function importParsed(
   });
   if (written !== records.length) throw new RecordsTakenMeanwhile('bank records were imported meanwhile');
 
-  await applier.apply(tx, payments);
+  await applier.apply(tx, payments, { id: fileId, name: input.fileName });
   await applier.park(tx, parked);
 
   const summary: BankFileSummary = {
