@@ -13,6 +13,8 @@ const statusFor: Record<DemoDecision, GatewayStatus> = {
   pendiente: 'PENDING',
 };
 
+const MAX_TRANSACTIONS = 10_000;
+
 export type DemoOutcome =
   | { readonly ok: true; readonly transaction: GatewayTransaction }
   | { readonly ok: false; readonly reason: 'already-paid' | 'not-pending' | 'unknown' };
@@ -50,6 +52,11 @@ export class DemoGateway {
       currency: checkout.currency,
       status: statusFor[decision],
     };
+    // A demo left running for months keeps only its latest transactions (Map keeps insertion order).
+    if (this.transactions.size >= MAX_TRANSACTIONS) {
+      const oldest = this.transactions.keys().next().value;
+      if (oldest !== undefined) this.transactions.delete(oldest);
+    }
     this.transactions.set(transaction.id, transaction);
     void this.delivery.send(transaction);
     return { ok: true, transaction };
