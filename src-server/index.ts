@@ -17,6 +17,7 @@ import { FeedNotifier } from './sync/feed-notifier';
 import { assertListenAllowed, plainTransport } from './transport';
 import type { SyncHooks } from './http/routes/sync';
 import { defaultWalletConfig } from './wallet/wallet-config';
+import { WalletMailer, type WalletMailerOptions } from './wallet/mailer/wallet-mailer';
 import type { GatewayOptions } from './wallet/gateway/gateway-options';
 import { GatewayPoller } from './wallet/gateway/gateway-poller';
 import { paymentGateway } from './wallet/gateway/payment-gateway';
@@ -33,6 +34,8 @@ export interface RunningServer {
   readonly database: ServerDatabase;
   /** Call `wake()` after committing mail queued with enqueueMail, so it goes out at once. */
   readonly mail: { wake(): void };
+  /** Call `wake()` after committing a wallet payment, so its soporte (and clave) is mailed at once; it also polls. */
+  readonly walletMail: { wake(): void };
   /** The local mailbox to open, token included, in a demo without SMTP_URL; null otherwise. */
   readonly mailboxUrl: string | null;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
@@ -50,6 +53,11 @@ export interface StartServerOptions {
   readonly passwordWork?: PasswordWorkOptions;
   /** The clock phone links expire by; tests move it. */
   readonly now?: () => Date;
+  /** The wallet's soporte mailer: a faster poll for tests, or off for tests that watch a payment's rows before it. */
+  readonly walletMailer?: {
+    readonly enabled?: boolean;
+    readonly pollIntervalMs?: WalletMailerOptions['pollIntervalMs'];
+  };
   /** The online gateway's retry schedule, poll timing and step observers; tests shorten them. */
   readonly gateway?: GatewayOptions;
 }
@@ -65,6 +73,13 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   // SMTP credentials stay here: devices ask this server to send, they never relay mail themselves.
   const mailTransport = createMailTransport(config.smtpUrl, config.mailFrom);
   const mailSender = new MailSender({ database, transport: mailTransport, logger });
+  const walletMailer = new WalletMailer({
+    database,
+    logger,
+    mailQueued: () => mailSender.wake(),
+    pollIntervalMs: opts.walletMailer?.pollIntervalMs,
+    hashParams: opts.passwordWork?.params,
+  });
   let app: FastifyInstance | undefined;
   try {
     const migrations = await migrateServerDatabase(database.exec);
@@ -116,6 +131,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     const mailboxUrl = mailboxToken === null ? null : `${url}/mailbox?token=${mailboxToken}`;
     log.info({ url, database: database.kind, deploymentId, mail: mailTransport.kind }, 'Servidor central escuchando');
     if (mailTransport.kind === 'smtp' || mailboxUrl !== null) mailSender.start();
+    // Soportes are queued whatever the transport: without SMTP they wait in the outbox like all mail.
+    if (opts.walletMailer?.enabled !== false) walletMailer.start();
     // Checkouts whose event never came: asked about at the gateway (the demo's answers are this server's own).
     const gatewayPoller = new GatewayPoller({
       exec: database.exec,
@@ -146,6 +163,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       port,
       database,
       mail: mailSender,
+      walletMail: walletMailer,
       mailboxUrl,
       stop: () =>
         (stopping ??= (async () => {
@@ -153,12 +171,15 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
           // Long-polling pulls answer now instead of holding close() for up to 30 s.
           feedNotifier.stop();
           // An in-flight send finishes and is recorded; queued mail waits in the table.
+          // A soporte in hand is committed or rolled back before the database closes.
+          const walletMailStopped = walletMailer.stop();
           const mailStopped = mailSender.stop();
           await gatewayPoller.stop();
           await maintenance.stop();
           const closed = http.close();
           connections.endIdle();
           await closed;
+          await walletMailStopped;
           await mailStopped;
           mailTransport.close();
           await database.close();
@@ -168,6 +189,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   } catch (error) {
     // Never leave a socket, the PGlite lock or a pool behind a failed start (e.g. port in use).
     feedNotifier.stop();
+    await walletMailer.stop();
     await mailSender.stop();
     mailTransport.close();
     await app?.close().catch(() => undefined);

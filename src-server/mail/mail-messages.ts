@@ -1,9 +1,13 @@
+import type { WalletClaveMail } from './wallet-clave-mails';
+
 /**
  * The mails the central server sends, as data: what happened and to whom. Callers (accounts
  * registration, recovery, password change) queue one of these with `enqueueMail` in the same
  * transaction as the change it tells about; `renderMail` turns it into Spanish HTML and text.
  */
 export type MailMessage =
+  /** A prepaid wallet's clave: failures, a new one asked for and issued, contact changed (wallet-clave-mails.ts). */
+  | WalletClaveMail
   /** A new account: the user is the document number and the password one the system made. */
   | {
       readonly kind: 'account-welcome';
@@ -52,9 +56,39 @@ export type MailMessage =
       readonly at: Date;
     }
   /** Notice after a password change, so a citizen who did not make it can react. */
-  | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date };
+  | { readonly kind: 'password-changed'; readonly to: string; readonly fullName: string; readonly at: Date }
+  /**
+   * A prepaid recharge was confirmed: the soporte del pago (recibo de caja PDF) attached, and on
+   * the holder's first payment the clave the system made (src-server/wallet/mailer/).
+   */
+  | {
+      readonly kind: 'wallet-payment-support';
+      readonly to: string;
+      readonly fullName: string;
+      readonly liquidationNumber: number;
+      readonly amount: number;
+      readonly newBalance: number;
+      readonly paidAt: Date;
+      readonly receiptNumber: string;
+      /** Only on the first payment of the holder; never stored anywhere but the queued mail's body. */
+      readonly clave: string | null;
+      readonly attachments: readonly MailAttachment[];
+    };
 
 export type MailKind = MailMessage['kind'];
+
+/** A file sent with a mail (mail_outbox.attachments): a soporte del pago's PDF. */
+export interface MailAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  /** The file's bytes, base64. */
+  readonly base64: string;
+}
+
+/** The files a message carries; most carry none. */
+export function mailAttachments(message: MailMessage): readonly MailAttachment[] {
+  return 'attachments' in message ? message.attachments : [];
+}
 
 /** A rendered mail, ready to be stored in the outbox. */
 export interface RenderedMail {

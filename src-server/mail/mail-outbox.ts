@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { SqlExecutor } from '../db/sql-executor';
 import { readEntitySetting } from './mail-entity';
-import type { MailKind, MailMessage } from './mail-messages';
+import { mailAttachments, type MailAttachment, type MailKind, type MailMessage } from './mail-messages';
 import { renderMail } from './mail-templates';
 
 /**
@@ -14,10 +14,19 @@ import { renderMail } from './mail-templates';
 export async function enqueueMail(tx: SqlExecutor, message: MailMessage): Promise<string> {
   const rendered = renderMail(message, await readEntitySetting(tx));
   const id = uuidv7();
+  const attachments = mailAttachments(message);
   await tx.query(
-    `INSERT INTO mail_outbox (id, recipient, subject, html, text, template, state)
-     VALUES ($1, $2, $3, $4, $5, $6, 'queued')`,
-    [id, message.to, rendered.subject, rendered.html, rendered.text, message.kind satisfies MailKind],
+    `INSERT INTO mail_outbox (id, recipient, subject, html, text, template, state, attachments)
+     VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7::jsonb)`,
+    [
+      id,
+      message.to,
+      rendered.subject,
+      rendered.html,
+      rendered.text,
+      message.kind satisfies MailKind,
+      attachments.length === 0 ? null : JSON.stringify(attachments),
+    ],
   );
   return id;
 }
@@ -32,6 +41,7 @@ export interface ClaimedMail {
   readonly template: string;
   /** Attempts recorded before this one. */
   readonly attempts: number;
+  readonly attachments: readonly MailAttachment[];
 }
 
 /**
@@ -46,7 +56,9 @@ export async function claimDueMail(
   exec: SqlExecutor,
   opts: { readonly now: Date; readonly leaseUntil: Date; readonly limit: number },
 ): Promise<ClaimedMail[]> {
-  const { rows } = await exec.query<ClaimedMail & Record<string, unknown>>(
+  const { rows } = await exec.query<
+    Omit<ClaimedMail, 'attachments'> & { attachments: MailAttachment[] | string | null } & Record<string, unknown>
+  >(
     `WITH due AS (
        SELECT id FROM mail_outbox
        WHERE state = 'queued' AND next_attempt_at <= $1::timestamptz
@@ -56,11 +68,19 @@ export async function claimDueMail(
      )
      UPDATE mail_outbox AS m SET next_attempt_at = $2::timestamptz
      FROM due WHERE m.id = due.id
-     RETURNING m.id, m.recipient, m.subject, m.html, m.text, m.template, m.attempts`,
+     RETURNING m.id, m.recipient, m.subject, m.html, m.text, m.template, m.attempts, m.attachments`,
     [opts.now.toISOString(), opts.leaseUntil.toISOString(), opts.limit],
   );
   // UPDATE … RETURNING does not keep the CTE's order.
-  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows
+    .map((row) => ({ ...row, attachments: parseAttachments(row.attachments) }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** jsonb arrives parsed from node-postgres and PGlite; text only if a driver hands it over as such. */
+function parseAttachments(value: MailAttachment[] | string | null): readonly MailAttachment[] {
+  if (value === null) return [];
+  return typeof value === 'string' ? (JSON.parse(value) as MailAttachment[]) : value;
 }
 
 /** The transport took the mail: `sent` over SMTP, `mailbox` when it stays on this server. */
@@ -70,12 +90,14 @@ export async function recordDelivered(
   state: 'sent' | 'mailbox',
   at: Date,
 ): Promise<void> {
-  // Mail handed to SMTP keeps its subject and dates but not its body: the body may carry an
-  // initial or temporary password, which must not sit in the database after it went out. The
-  // local mailbox keeps bodies: they are its only copy, and it exists for demos and tests.
+  // Mail handed to SMTP keeps its subject and dates but not its body or attachments: the body
+  // may carry an initial or temporary password or a wallet clave, the attachment a citizen's
+  // data, which must not sit in the database after they went out. The local mailbox keeps
+  // them: they are its only copy, and it exists for demos and tests.
   await exec.query(
     `UPDATE mail_outbox SET state = $2, attempts = attempts + 1, sent_at = $3::timestamptz, last_error = NULL,
-       html = CASE WHEN $2 = 'sent' THEN '' ELSE html END, text = CASE WHEN $2 = 'sent' THEN '' ELSE text END
+       html = CASE WHEN $2 = 'sent' THEN '' ELSE html END, text = CASE WHEN $2 = 'sent' THEN '' ELSE text END,
+       attachments = CASE WHEN $2 = 'sent' THEN NULL ELSE attachments END
      WHERE id = $1 AND state = 'queued'`,
     [id, state, at.toISOString()],
   );
@@ -100,7 +122,8 @@ export async function recordRetry(
  */
 export async function recordFailed(exec: SqlExecutor, id: string, error: string): Promise<void> {
   await exec.query(
-    `UPDATE mail_outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, html = '', text = ''
+    `UPDATE mail_outbox SET state = 'failed', attempts = attempts + 1, last_error = $2, html = '', text = '',
+       attachments = NULL
      WHERE id = $1 AND state = 'queued'`,
     [id, error],
   );

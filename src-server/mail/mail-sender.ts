@@ -149,6 +149,7 @@ export class MailSender {
         subject: mail.subject,
         html: mail.html,
         text: mail.text,
+        attachments: mail.attachments,
       });
     } catch (thrown) {
       const failure = asDeliveryError(thrown);

@@ -2,6 +2,8 @@ import { assertNever } from '../../src-shared/api/result';
 import type { EntitySetting } from '../../src-shared/domain/entity-setting';
 import { entityWords, layoutMail, type MailContent } from './mail-layout';
 import type { MailMessage, RenderedMail } from './mail-messages';
+import { walletClaveMailContent } from './wallet-clave-mails';
+import { paymentSupportMail } from './wallet-mail-templates';
 import { formatBogotaDay, formatBogotaTime } from '../../src-shared/domain/bogota-time';
 
 /**
@@ -17,6 +19,11 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
   const names = entityWords(entity);
   const suffix = entity === null ? '' : ` — ${names.display}`;
   switch (message.kind) {
+    case 'wallet-clave-failures':
+    case 'wallet-clave-link':
+    case 'wallet-new-clave':
+    case 'wallet-contact-changed':
+      return walletClaveMailContent(message, names, entity !== null);
     case 'account-welcome':
       return {
         subject: `Sus datos de acceso${suffix}`,
@@ -155,6 +162,8 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
           },
         ],
       };
+    case 'wallet-payment-support':
+      return paymentSupportMail(message, names, suffix);
     default:
       return assertNever(message);
   }

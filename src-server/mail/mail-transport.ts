@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import { classifySmtpError } from './mail-delivery-error';
+import type { MailAttachment } from './mail-messages';
 
 /** One mail as the sender hands it over: the outbox row's id and rendered content. */
 export interface OutgoingMail {
@@ -8,6 +9,8 @@ export interface OutgoingMail {
   readonly subject: string;
   readonly html: string;
   readonly text: string;
+  /** Files sent with it (a soporte del pago's PDF); none for most mail. */
+  readonly attachments?: readonly MailAttachment[];
 }
 
 /**
@@ -54,6 +57,11 @@ function smtpTransport(smtpUrl: string, from: string): MailTransport {
           subject: mail.subject,
           html: mail.html,
           text: mail.text,
+          attachments: (mail.attachments ?? []).map((file) => ({
+            filename: file.filename,
+            contentType: file.contentType,
+            content: Buffer.from(file.base64, 'base64'),
+          })),
           // The outbox id: a mail sent twice (a crash between the relay's answer and the
           // commit) carries the same Message-ID, which lets mail systems drop the copy.
           messageId: `<${mail.id}@${domain}>`,
