@@ -80,7 +80,7 @@ async function scenario(variant: DatabaseVariant, applier: BankRecordsApplier | 
     const input = { fileName, text, importedBy: 'admin-cli', now };
     return applier === null ? importBankFile(exec, input) : importBankFileWith(exec, input, applier);
   };
-  const summaries = [await run('a.txt', first), await run('b.txt', second)].map(({ file, ...counts }) => counts);
+  const summaries = [await run('a.txt', first), await run('b.txt', second)].map((s) => ({ ...s, file: undefined }));
   return { exec, summaries };
 }
 
