@@ -16,7 +16,7 @@ main{max-width:32rem;margin:0 auto;padding:1.5rem}
 .banner{background:#7a2e00;color:#fff;padding:1rem 1.5rem;font-weight:700;text-align:center}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{font-weight:600}dd{margin:0;word-break:break-all}
 form{display:grid;gap:.75rem;margin-top:1.5rem}
-button{font-size:1.15rem;min-height:64px;border:0;border-radius:.5rem;cursor:pointer;color:#fff}
+button{font:inherit;font-weight:600;min-height:64px;border:0;border-radius:.5rem;cursor:pointer;color:#fff}
 .aprobar{background:#0b6b2e}.rechazar{background:#a4161a}.pendiente{background:#3d4a63}
 a{color:#0b3d91}`;
 
@@ -46,7 +46,7 @@ function page(title: string, body: string): string {
 <style>${styles}</style>
 </head>
 <body>
-<div class="banner" role="note">${DEMO_BANNER}</div>
+<header><div class="banner" role="note">${DEMO_BANNER}</div></header>
 <main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
