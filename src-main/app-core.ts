@@ -160,6 +160,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       receipts: printers.receipts,
       parkedMoneyEvents: () => sync.service.parked.moneyCount(),
       serverOnline: async () => (await connection.check()) === 'online',
+      client,
       config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
       log: moduleLogger(log, 'cashier'),
     }),

@@ -5,7 +5,6 @@ import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { closeFigures } from '../../src-shared/cashier/close-figures';
 import { countedCash } from '../../src-shared/cashier/denominations';
-import { sessionTotals } from '../../src-shared/cashier/session-totals';
 import { closeApprovalMessage } from '../../src-shared/sync/approval';
 import { signApproval } from '../../src-node/staff-credentials';
 import type { Approver, StaffAuthorizer } from '../staff/staff-authorizer';
@@ -41,7 +40,10 @@ export class CashSessions {
     const open = this.deps.records.openSession();
     return ok({
       ...signed.value,
-      openSession: open === undefined ? null : sessionView(open, this.deps.records.payments(open.id)),
+      openSession:
+        open === undefined
+          ? null
+          : sessionView(open, this.deps.records.payments(open.id), this.deps.records.rechargesOf(open)),
     });
   }
 
@@ -94,7 +96,7 @@ export class CashSessions {
     const unsynced = this.deps.records.unsyncedOf(session.id);
     if (unsynced > 0 && (await this.deps.serverOnline()))
       return err('conflict', cashierMessages.cannotCloseUnsynced(unsynced));
-    const totals = sessionTotals(this.deps.records.payments(session.id));
+    const totals = this.deps.records.totals(session);
     const figures = closeFigures(session.openingFloat, totals, {
       cash: countedCash(input.cash),
       card: input.card,

@@ -1,5 +1,6 @@
 import { ok } from '../../src-shared/api/result';
 import type { Handlers } from '../api/handler';
+import type { CounterRecharges } from '../counter-recharge/counter-recharges';
 import type { CashSessions } from './cash-sessions';
 import type { CounterPayments } from './counter-payments';
 import type { PaymentVoids } from './payment-voids';
@@ -12,11 +13,12 @@ export interface CounterParts {
   readonly payments: CounterPayments;
   readonly voids: PaymentVoids;
   readonly reports: SessionReports;
+  readonly recharges: CounterRecharges;
 }
 
 /** The counter's operations, for the staff member the dispatcher found signed in (`staff-session` auth). */
 export function cashierHandlers(parts: CounterParts): Pick<Handlers, `cashier.${string}` & keyof Handlers> {
-  const { sessions, cashSessions, payments, voids, reports } = parts;
+  const { sessions, cashSessions, payments, voids, reports, recharges } = parts;
   return {
     'cashier.signIn': (input) => cashSessions.signIn(input),
     'cashier.signOut': (input) => {
@@ -27,10 +29,13 @@ export function cashierHandlers(parts: CounterParts): Pick<Handlers, `cashier.${
     'cashier.findBills': (input) => Promise.resolve(payments.find(input)),
     'cashier.takePayment': (input, staff) => payments.take(staff, input),
     'cashier.payments': (_input, staff) => payments.list(staff),
-    'cashier.reprint': (input, staff) => payments.reprint(staff, input),
+    'cashier.reprint': (input, staff) =>
+      recharges.owns(input.paymentId) ? recharges.reprint(staff, input.paymentId) : payments.reprint(staff, input),
     'cashier.voidPayment': (input, staff) => voids.void(staff, input),
     'cashier.xReport': (_input, staff) => reports.printX(staff),
     'cashier.closeSession': (input, staff) => cashSessions.close(staff, input),
     'cashier.sessionReportPdf': (input) => reports.pdf(input),
+    'cashier.findLiquidation': (input) => recharges.find(input),
+    'cashier.takeRecharge': (input, staff) => recharges.take(staff, input),
   };
 }

@@ -2,7 +2,8 @@ import { desc, eq } from 'drizzle-orm';
 import { cashierPayments, cashSessions, subscribers } from '../../db/local/schema';
 import type { CashierSessionView } from '../../src-shared/api/ops/cashier';
 import { CountedAtClose, ExpectedAtClose } from '../../src-shared/cashier/close-figures';
-import { sessionTotals } from '../../src-shared/cashier/session-totals';
+import { sessionTotals, type SessionTotals, type TotalledRecharge } from '../../src-shared/cashier/session-totals';
+import { RechargeRecords, type RechargeRecord } from '../counter-recharge/recharge-records';
 import { readPaymentRow, type PaymentRow } from '../payment-taking/payment-rows';
 import type { Store } from '../store/open-store';
 
@@ -22,9 +23,13 @@ function readSession(stored: StoredSession): CashSessionRow {
   };
 }
 
-/** Reads of the counter's own tables: cash sessions and their payments. */
+/** Reads of the counter's own tables: cash sessions, their payments and their wallet recharges. */
 export class CashierRecords {
-  constructor(private readonly store: Store) {}
+  readonly recharges: RechargeRecords;
+
+  constructor(private readonly store: Store) {
+    this.recharges = new RechargeRecords(store);
+  }
 
   openSession(): CashSessionRow | undefined {
     const stored = this.store.db.select().from(cashSessions).where(eq(cashSessions.state, 'open')).get();
@@ -47,6 +52,16 @@ export class CashierRecords {
       .map(readPaymentRow);
   }
 
+  /** The session's prepaid wallet recharges, newest first. */
+  rechargesOf(session: Pick<CashSessionRow, 'id' | 'openedAt'>): RechargeRecord[] {
+    return this.recharges.ofSession(session.id, session.openedAt);
+  }
+
+  /** What the session's payments and recharges add up to (the close, the X and Z reports). */
+  totals(session: Pick<CashSessionRow, 'id' | 'openedAt'>): SessionTotals {
+    return sessionTotals(this.payments(session.id), this.rechargesOf(session));
+  }
+
   payment(id: string): PaymentRow | undefined {
     const stored = this.store.db.select().from(cashierPayments).where(eq(cashierPayments.id, id)).get();
     return stored === undefined ? undefined : readPaymentRow(stored);
@@ -62,7 +77,7 @@ export class CashierRecords {
     return row?.holderName ?? `Código interno ${codigoInterno}`;
   }
 
-  /** Outbox events of this session's payments not yet answered by the server. */
+  /** Outbox events of this session's payments and recharges not yet answered by the server. */
   unsyncedOf(sessionId: string): number {
     const row = this.store.sqlite
       .prepare(
@@ -70,12 +85,16 @@ export class CashierRecords {
          WHERE p.session_id = ? AND o.state = 'pending'`,
       )
       .get(sessionId) as { n: number };
-    return row.n;
+    return row.n + this.recharges.unsyncedOf(sessionId);
   }
 }
 
-export function sessionView(row: CashSessionRow, payments: readonly PaymentRow[]): CashierSessionView {
-  const totals = sessionTotals(payments);
+export function sessionView(
+  row: CashSessionRow,
+  payments: readonly PaymentRow[],
+  recharges: readonly TotalledRecharge[] = [],
+): CashierSessionView {
+  const totals = sessionTotals(payments, recharges);
   return {
     id: row.id,
     cashier: row.cashier,

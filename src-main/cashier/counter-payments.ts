@@ -8,6 +8,7 @@ import { paymentView, type PaymentRow } from '../payment-taking/payment-rows';
 import { printPaymentReceipt, type ReceiptIssuer } from '../payment-taking/payment-receipt';
 import type { PaymentRecorder } from '../payment-taking/payment-recorder';
 import { deviceName } from '../payment-taking/receipt-numbers';
+import { rechargeView } from '../counter-recharge/counter-recharges';
 import { cashierMessages } from './cashier-messages';
 import { sessionView } from './cashier-records';
 import { openCounter, type CounterDeps } from './counter-context';
@@ -59,10 +60,12 @@ export class CounterPayments {
     if (!counter.ok) return Promise.resolve(counter);
     const { session } = counter.value;
     const rows = this.deps.records.payments(session.id);
+    const recharges = this.deps.records.rechargesOf(session);
     return Promise.resolve(
       ok({
-        session: sessionView(session, rows),
+        session: sessionView(session, rows, recharges),
         payments: rows.map((row) => paymentView(row, this.deps.records.holder(row.codigoInterno))),
+        recharges: recharges.map(rechargeView),
       }),
     );
   }

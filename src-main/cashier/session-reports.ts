@@ -3,7 +3,6 @@ import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { countedCash } from '../../src-shared/cashier/denominations';
 import { sessionReport, type SessionReportFacts } from '../../src-shared/cashier/receipt-layout';
-import { sessionTotals } from '../../src-shared/cashier/session-totals';
 import { bogotaDate, formatBogotaDateTime, formatDateEs } from '../../src-shared/domain/calendar-es';
 import type { ReceiptModel } from '../../src-shared/receipts/receipt-model';
 import { printReceipt, type PrintedReceipt } from '../devices/receipt-printer/print-receipt';
@@ -79,7 +78,7 @@ export class SessionReports {
       openedAt: formatBogotaDateTime(session.openedAt),
       printedAt: formatBogotaDateTime(this.deps.now().toISOString()),
       openingFloat: session.openingFloat,
-      totals: sessionTotals(this.deps.records.payments(session.id)),
+      totals: this.deps.records.totals(session),
       parkedMoneyEvents: this.deps.parkedMoneyEvents(),
       close,
     });

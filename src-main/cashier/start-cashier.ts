@@ -5,8 +5,12 @@ import type { Logger } from '../logger';
 import { BillLookup } from '../payment-taking/bill-lookup';
 import { PaymentRecorder } from '../payment-taking/payment-recorder';
 import type { StaffAuthorizer } from '../staff/staff-authorizer';
+import type { ServerClient } from '../server-link/server-client';
 import type { Store } from '../store/open-store';
 import type { DeviceClock } from '../sync/clock';
+import { CounterRecharges } from '../counter-recharge/counter-recharges';
+import { LiquidationFinder } from '../counter-recharge/liquidation-finder';
+import { RechargeRecorder } from '../counter-recharge/recharge-recorder';
 import { cashierHandlers } from './cashier-handlers';
 import { CashierRecords } from './cashier-records';
 import { CashSessions } from './cash-sessions';
@@ -27,6 +31,8 @@ export interface CashierDeps {
   readonly parkedMoneyEvents: () => number;
   /** Asks the central server now whether it answers (a close waits for the session's records then). */
   readonly serverOnline: () => Promise<boolean>;
+  /** The central server's API: a wallet recharge asks it for the liquidación (offline, the volante says). */
+  readonly client: Pick<ServerClient, 'call'>;
   readonly config: CounterConfig;
   readonly log: Logger;
   /** The clock of money records and staff sessions (tests fix it). */
@@ -67,6 +73,27 @@ export function startCashier(deps: CashierDeps): Slice {
     now,
     log: deps.log,
   });
+  const recharges = new CounterRecharges({
+    ...shared,
+    finder: new LiquidationFinder({
+      client: deps.client,
+      meta: deps.meta,
+      cashRoundingStep: deps.config.cashRoundingStep,
+      now,
+      log: deps.log,
+    }),
+    recorder: new RechargeRecorder({
+      store: deps.store,
+      meta: deps.meta,
+      deviceName: deps.config.deviceName,
+      cashRoundingStep: deps.config.cashRoundingStep,
+      now,
+      log: deps.log,
+    }),
+    recharges: shared.records.recharges,
+    receipts: deps.receipts,
+    clock: deps.clock,
+  });
   const reports = new SessionReports({ ...shared, receipts: deps.receipts, parkedMoneyEvents: deps.parkedMoneyEvents });
   const parts = {
     sessions,
@@ -80,6 +107,7 @@ export function startCashier(deps: CashierDeps): Slice {
     payments: new CounterPayments({ ...shared, bills, recorder, receipts: deps.receipts, clock: deps.clock }),
     voids: new PaymentVoids({ ...shared, authorizer: deps.staff }),
     reports,
+    recharges,
   };
   return {
     name: 'cashier',

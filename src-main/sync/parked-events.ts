@@ -18,6 +18,8 @@ function summarize(type: string, payload: unknown): string {
     return `Pago de ${formatCop(p['amount'])} a la factura de ${period} del código interno ${String(p['codigoInterno'])}`;
   }
   if (type === 'payment.voided') return `Anulación de un pago (motivo: ${String(p['reason'])})`;
+  if (type === 'cashier.wallet_recharge_taken' && typeof p['amount'] === 'number')
+    return `Recarga de prepago de ${formatCop(p['amount'])} a la liquidación ${String(p['liquidationNumber'])} (recibo ${String(p['reference'])})`;
   if (type === 'cash_session.opened') return `Apertura de caja de ${String(p['cashier'])}`;
   if (type === 'cash_session.closed') return `Cierre de caja de ${String(p['cashier'])}`;
   if (type === 'kiosk.session_ended') return 'Fin de una sesión del quiosco (estadística)';
@@ -49,6 +51,15 @@ export class ParkedEvents {
       )
       .get(eventId) as { state: string } | undefined;
     return row?.state === 'valid';
+  }
+
+  private parkedRecharge(eventId: string): boolean {
+    const row = this.store.sqlite
+      .prepare(
+        `SELECT 1 AS one FROM outbox WHERE id = ? AND type = 'cashier.wallet_recharge_taken' AND state = 'parked'`,
+      )
+      .get(eventId);
+    return row !== undefined;
   }
 
   count(): number {
@@ -87,6 +98,14 @@ export class ParkedEvents {
     at: Date,
   ): Result<{ state: 'pending' | 'discarded' }> {
     const state = action === 'retry' ? 'pending' : 'discarded';
+    // A recharge is never voided at the counter, so its money is always in the drawer: it is sent
+    // again (or exported from a revoked device), never discarded (docs/counter-recharge.md).
+    if (action === 'discard' && this.parkedRecharge(eventId)) {
+      return err(
+        'conflict',
+        'Una recarga de prepago no se descarta: el dinero está en la caja. Reintente el envío, o avise a la oficina para que la revise con el motivo del rechazo.',
+      );
+    }
     if (action === 'discard' && this.unvoidedPayment(eventId)) {
       return err(
         'conflict',

@@ -3,6 +3,7 @@ import { accountsOps } from './ops/accounts';
 import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
+import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
 import { deviceLockOps } from './ops/device-lock';
 import { kioskOps } from './ops/kiosk';
@@ -30,6 +31,7 @@ export const contract = defineContract(
   syncOps,
   staffOps,
   cashierOps,
+  counterRechargeOps,
   accountsOps,
   walletOps,
 );

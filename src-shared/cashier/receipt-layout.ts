@@ -115,6 +115,13 @@ export function sessionReport(facts: SessionReportFacts): ReceiptModel {
     { kind: 'pair', left: 'Pagos recibidos', right: String(t.payments) },
     { kind: 'pair', left: 'Pagos anulados', right: String(t.voided) },
   ];
+  if (t.recharges > 0) {
+    // Wallet recharges are money in the drawer too, apart from the bills (docs/counter-recharge.md).
+    lines.push(
+      { kind: 'pair', left: 'Recargas de prepago', right: String(t.recharges) },
+      { kind: 'pair', left: 'Valor de las recargas', right: formatCop(t.recharged) },
+    );
+  }
   if (t.rounding > 0) {
     // The bills were paid in full; the cash came in short of them by what the change was rounded up.
     lines.push(

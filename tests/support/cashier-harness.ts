@@ -3,6 +3,7 @@ import { startCashier } from '../../src-main/cashier/start-cashier';
 import { DeviceMeta } from '../../src-main/device/device-meta';
 import { createRootLogger } from '../../src-main/logger';
 import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/devices/receipt-printer/receipt-printing';
+import { ServerClient } from '../../src-main/server-link/server-client';
 import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
 import { ParkedEvents } from '../../src-main/sync/parked-events';
 import type { Store } from '../../src-main/store/open-store';
@@ -27,6 +28,8 @@ export function cashierHarness(
   // Outside vitest (the bench), the caller stops the receipt queue itself.
   options: { register?: (stop: () => Promise<void>) => void } = {},
   rules: { refuseExpiredBarcodes?: boolean; cashRoundingStep?: number } = {},
+  /** The central server a wallet recharge asks; by default none answers (port 9 refuses), so the counter is offline. */
+  serverUrl = 'http://127.0.0.1:9',
 ): CashierHarness {
   const log = createRootLogger('silent');
   const authorizer = new StaffAuthorizer(store, log, testStaffPepper);
@@ -48,6 +51,7 @@ export function cashierHarness(
     receipts,
     parkedMoneyEvents: () => parked.moneyCount(),
     serverOnline: () => Promise.resolve(harness.serverOnline),
+    client: new ServerClient(serverUrl),
     config: {
       entity: {
         name: 'Empresa Ibaguereña de Acueducto y Alcantarillado (demostración)',

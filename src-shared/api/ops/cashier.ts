@@ -7,6 +7,7 @@ import { Tender } from '../../cashier/tenders';
 import { DocumentFile } from '../document';
 import { defineOperation, counterOnly, counterStaff, openToAll } from '../operation';
 import { CodigoInterno } from './bills';
+import { CounterRechargeView } from './counter-recharge';
 import { StaffGrant } from './staff';
 
 /**
@@ -163,15 +164,20 @@ export const cashierOps = {
     output: z.object({ payment: CashierPaymentView }).merge(printed),
   }),
   'cashier.payments': defineOperation({
-    summary: 'The payments of the open session, newest first.',
+    summary: 'The payments and wallet recharges of the open session, newest first.',
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,
     input: z.object({ staffSession }).strict(),
-    output: z.object({ session: CashierSessionView, payments: z.array(CashierPaymentView) }),
+    output: z.object({
+      session: CashierSessionView,
+      payments: z.array(CashierPaymentView),
+      /** The session's prepaid wallet recharges, newest first (docs/counter-recharge.md). */
+      recharges: z.array(CounterRechargeView),
+    }),
   }),
   'cashier.reprint': defineOperation({
-    summary: 'Prints a receipt of the session again, marked COPIA.',
+    summary: 'Prints a receipt of the session again (a payment’s or a recharge’s, by its id), marked COPIA.',
     reach: 'local',
     modes: counterOnly,
     auth: counterStaff,

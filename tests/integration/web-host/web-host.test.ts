@@ -40,6 +40,8 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'cashier.xReport': 'session-ended',
   'cashier.closeSession': 'session-ended',
   'cashier.sessionReportPdf': 'session-ended',
+  'cashier.findLiquidation': 'session-ended',
+  'cashier.takeRecharge': 'session-ended',
   // This core never enrolled: account operations need the central server.
   'accounts.policy': 'not-enrolled',
   'accounts.register': 'not-enrolled',
@@ -105,6 +107,14 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'cashier.xReport': { staffSession: sampleGrantId },
   'cashier.closeSession': { staffSession: sampleGrantId, cash: { '50000': 2 }, card: 0, check: 0 },
   'cashier.sessionReportPdf': { staffSession: sampleGrantId, sessionId: '01930000-0000-7000-8000-000000000003' },
+  'cashier.findLiquidation': { staffSession: sampleGrantId, query: '100001' },
+  'cashier.takeRecharge': {
+    staffSession: sampleGrantId,
+    source: 'typed',
+    number: 100001,
+    amount: 50_000,
+    tenders: [{ kind: 'cash', received: 50_000 }],
+  },
   'accounts.policy': {},
   'accounts.register': {
     docType: 'CC',
