@@ -1,25 +1,37 @@
-import { err } from '../../src-shared/api/result';
 import type { Slice } from '../api/slice';
-import { walletOffline } from './wallet-messages';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ServerClient } from '../server-link/server-client';
+import { WalletService } from './wallet-service';
 
-const offline = () => Promise.resolve(err('offline', walletOffline));
+export interface WalletDeps {
+  readonly client: ServerClient;
+  readonly meta: DeviceMeta;
+  readonly log: Logger;
+}
 
-/** The prepaid wallet at the kiosk, relayed to the central server (handlers being wired). */
-export function startWallet(): Slice {
+/**
+ * The citizen's prepaid wallet at the kiosk, relayed to the central server (docs/wallet-citizen-api.md).
+ * It issues no credential of its own: the identification with the clave, or with a recovery
+ * code, travels in each call and the server checks it every time; the screen forgets both when
+ * the kiosk visit ends.
+ */
+export function startWallet(deps: WalletDeps): Slice {
+  const wallet = new WalletService(deps.client, deps.meta, deps.log);
   return {
     name: 'wallet',
     handlers: {
-      'wallet.terms': offline,
-      'wallet.start': offline,
-      'wallet.createLiquidation': offline,
-      'wallet.recover': offline,
-      'wallet.statement': offline,
-      'wallet.statementPdf': offline,
-      'wallet.updateContact': offline,
-      'wallet.requestNewClave': offline,
-      'wallet.volante': offline,
-      'wallet.checkout': offline,
-      'wallet.checkoutState': offline,
+      'wallet.terms': () => wallet.terms(),
+      'wallet.start': (input) => wallet.start(input),
+      'wallet.createLiquidation': (input) => wallet.createLiquidation(input),
+      'wallet.recover': (input) => wallet.recover(input),
+      'wallet.statement': (input) => wallet.statement(input),
+      'wallet.statementPdf': (input) => wallet.statementPdf(input),
+      'wallet.updateContact': (input) => wallet.updateContact(input),
+      'wallet.requestNewClave': (input) => wallet.requestNewClave(input),
+      'wallet.volante': (input) => wallet.volante(input),
+      'wallet.checkout': (input) => wallet.checkout(input),
+      'wallet.checkoutState': (input) => wallet.checkoutState(input),
     },
     stop: () => Promise.resolve(),
   };

@@ -2,3 +2,7 @@
 export const walletOffline =
   'El prepago necesita conexión con el servidor central y en este momento no la hay. ' +
   'Intente de nuevo en unos minutos; mientras tanto puede consultar e imprimir sus facturas con su código interno.';
+
+/** A device never enrolled has no central server to ask. */
+export const walletNotEnrolled =
+  'Este equipo todavía no está inscrito en el servidor central: el prepago no está disponible. Avise al personal de la oficina.';

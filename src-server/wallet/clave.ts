@@ -28,3 +28,8 @@ export function normalizeClave(typed: string): string {
 export function hashClave(clave: string, params?: ScryptParams): Promise<string> {
   return hashPassword(normalizeClave(clave), params === undefined ? {} : { params });
 }
+
+/** The same hash, through the server's bounded scrypt work (PasswordWork). */
+export function hashClaveWith(work: { hash(password: string): Promise<string> }, clave: string): Promise<string> {
+  return work.hash(normalizeClave(clave));
+}
