@@ -7,9 +7,11 @@ import { deviceModes, type DeviceMode } from '../src-shared/domain/device-mode';
 import {
   AdminRequestError,
   createEnrollmentCodeViaServer,
+  importBankFileViaServer,
   importEventsViaServer,
   isServerAnswering,
   listDevicesViaServer,
+  pendingLiquidationsViaServer,
   revokeDeviceViaServer,
 } from '../src-server/admin/admin-client';
 import { readLocalAdminFile } from '../src-server/admin/local-admin-file';
@@ -21,6 +23,10 @@ import { EventImportError, importExportedEvents, type ImportOutcome } from '../s
 import { loadMoneyRules } from '../src-server/sync/money-rules';
 import { createServerLogger } from '../src-server/logger';
 import { renewEpoch } from '../src-server/sync/feed-epoch';
+import { formatCop } from '../src-shared/domain/money';
+import type { BankFileSummary } from '../src-server/wallet/bank-files/bank-file-summary';
+import { importBankFile } from '../src-server/wallet/bank-files/import-bank-file';
+import { listPendingLiquidations, type PendingLiquidation } from '../src-server/wallet/bank-files/pending-liquidations';
 
 /**
  * `npm run admin -- <command>`: device administration of the central server.
@@ -36,6 +42,8 @@ const USAGE = `Uso:
   npm run admin -- revoke <id-del-dispositivo>
   npm run admin -- import-events <archivo.json>
   npm run admin -- restored
+  npm run admin -- bank-file import <archivo-asobancaria.txt> [--json]
+  npm run admin -- liquidations --pending [--json]
 
 Modos: kiosk (quiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
@@ -45,6 +53,11 @@ restored: después de restaurar la base de datos del servidor central desde una 
   detenido): los equipos vuelven a descargar sus datos y a enviar lo que el servidor ya no tenga.
 import-events: carga los registros sin enviar que un supervisor exportó de un equipo dado de baja
   (carpeta exports/ de sus datos); lo ya registrado no se cuenta dos veces.
+bank-file import: concilia el archivo de recaudos Asobancaria 2001 de un banco: abona a cada prepago lo
+  pagado por su liquidación; lo ya importado no se aplica dos veces; referencias desconocidas y valores
+  distintos quedan para revisión del personal. Un archivo dañado se rechaza entero (código de salida 3).
+liquidations --pending: las liquidaciones pendientes de pago (número, referencia, valor, vencimiento).
+--json: la respuesta exacta en JSON, para otro programa.
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
 class UsageError extends Error {}
@@ -72,6 +85,8 @@ interface AdminTarget {
   devices(): Promise<Device[]>;
   revoke(id: string): Promise<'revoked' | 'already-revoked' | 'not-found'>;
   importEvents(fileText: string): Promise<ImportOutcome>;
+  importBankFile(file: { fileName: string; text: string }): Promise<BankFileSummary>;
+  pendingLiquidations(): Promise<PendingLiquidation[]>;
 }
 
 async function main(): Promise<void> {
@@ -125,6 +140,35 @@ async function main(): Promise<void> {
         throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
       });
       await withTarget(config, async (target) => printImport(await target.importEvents(text)));
+      return;
+    }
+    case 'bank-file': {
+      const { json, positionals } = jsonFlag(rest);
+      const [sub, file, ...extra] = positionals;
+      if (sub !== 'import' || file === undefined || extra.length > 0)
+        throw new UsageError('«bank-file» se usa así: bank-file import <archivo> [--json].');
+      // latin1: one character per byte, so any file reads whole (Asobancaria files are ASCII).
+      const text = await readFile(file, 'latin1').catch((error: unknown) => {
+        throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
+      });
+      await withTarget(config, async (target) => {
+        const summary = await target.importBankFile({ fileName: path.basename(file), text });
+        if (json) console.log(JSON.stringify(summary));
+        else printBankFile(summary);
+        // A refused file is not an error of the command, but a script must be able to tell.
+        if (summary.rejected !== null) process.exitCode = 3;
+      });
+      return;
+    }
+    case 'liquidations': {
+      const { json, positionals } = jsonFlag(rest);
+      if (!positionals.includes('--pending') || positionals.length !== 1)
+        throw new UsageError('«liquidations» se usa así: liquidations --pending [--json].');
+      await withTarget(config, async (target) => {
+        const pending = await target.pendingLiquidations();
+        if (json) console.log(JSON.stringify(pending));
+        else printPending(pending);
+      });
       return;
     }
     case 'restored': {
@@ -229,6 +273,8 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
           }
         },
         importEvents: (fileText) => importEventsViaServer(endpoint, parseExportJson(fileText)),
+        importBankFile: (file) => importBankFileViaServer(endpoint, file),
+        pendingLiquidations: () => pendingLiquidationsViaServer(endpoint),
       });
       return;
     }
@@ -251,6 +297,8 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
       revoke: (id) => revokeDevice(database, id),
       // The money rules the server applies to pushes (VENTANILLA_VOID_SCOPE, VENTANILLA_PAYMENT_MAX_AGE_DAYS).
       importEvents: (fileText) => importExportedEvents(database, fileText, loadMoneyRules(process.env)),
+      importBankFile: (file) => importBankFile(database.exec, { ...file, importedBy: 'admin-cli', now: new Date() }),
+      pendingLiquidations: () => listPendingLiquidations(database.exec),
     });
   } finally {
     await database.close();
@@ -274,6 +322,62 @@ function printImport(outcome: ImportOutcome): void {
   if (outcome.rejected.length === 0) return;
   console.log('\nRechazados (quedan en rejected_events para revisarlos en la oficina):');
   for (const r of outcome.rejected) console.log(`  ${r.id}  ${r.type}: ${r.reason}`);
+}
+
+/** `--json` anywhere among a command's arguments; the rest as given. */
+function jsonFlag(args: string[]): { json: boolean; positionals: string[] } {
+  return { json: args.includes('--json'), positionals: args.filter((a) => a !== '--json') };
+}
+
+function printBankFile(summary: BankFileSummary): void {
+  const { file } = summary;
+  if (summary.rejected !== null) {
+    console.log(`Archivo «${file.name}» rechazado: ${summary.rejected.message}`);
+    console.log('No se aplicó ningún pago. Pida al banco el archivo corregido e impórtelo de nuevo.');
+    return;
+  }
+  const collected = file.collectedOn === null ? '' : `, recaudo del ${formatDay(file.collectedOn)}`;
+  console.log(
+    `Archivo «${file.name}» (banco ${file.bankCode ?? '—'}${collected}): ${summary.records} pagos por ${formatCop(file.totalAmount)}.`,
+  );
+  if (file.importedBefore !== null) {
+    console.log(`Este archivo ya se importó el ${formatDate(file.importedBefore)}: no se aplicó nada de nuevo.`);
+    return;
+  }
+  const lines: [string, number][] = [
+    ['Aplicados a su liquidación', summary.applied],
+    ['Ya importados antes (no se aplican de nuevo)', summary.duplicates],
+    ['Referencia desconocida (para revisión)', summary.unknownReference],
+    ['Valor distinto al de la liquidación (para revisión)', summary.amountMismatch],
+  ];
+  const width = Math.max(...lines.map(([label]) => label.length));
+  for (const [label, count] of lines) console.log(`  ${`${label}:`.padEnd(width + 1)} ${count}`);
+  if (summary.unknownReference + summary.amountMismatch > 0)
+    console.log('Los pagos para revisión quedan en la consola del personal, con la línea del archivo del banco.');
+}
+
+function printPending(pending: PendingLiquidation[]): void {
+  if (pending.length === 0) {
+    console.log('No hay liquidaciones pendientes de pago.');
+    return;
+  }
+  const rows = pending.map((p) => [String(p.number), p.reference, formatCop(p.amount), p.dueDate]);
+  const header = ['NÚMERO', 'REFERENCIA', 'VALOR', 'VENCE'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  for (const row of [header, ...rows])
+    console.log(
+      row
+        .map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    );
+  console.log(`\n${pending.length} pendientes por ${formatCop(pending.reduce((sum, p) => sum + p.amount, 0))}.`);
+}
+
+function formatDay(isoDay: string): string {
+  return new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${isoDay}T00:00:00Z`),
+  );
 }
 
 function printDevices(devices: Device[]): void {

@@ -4,6 +4,8 @@ import { isLoopbackHost } from '../../src-shared/server-api/loopback-host';
 import type { NewEnrollmentCode } from '../devices/admin';
 import { AdminDeviceValue, AdminEnrollmentCodeValue, AdminRevokeValue, ApiEnvelope } from '../http/wire';
 import { ImportOutcomeValue } from '../sync/event-import';
+import { BankFileSummary } from '../wallet/bank-files/bank-file-summary';
+import { PendingLiquidation } from '../wallet/bank-files/pending-liquidations';
 import type { LocalAdminEndpoint } from './local-admin-file';
 
 /** The admin command's side of the loopback admin routes (see `http/routes/admin.ts`). */
@@ -35,6 +37,15 @@ export function importEventsViaServer(endpoint: LocalAdminEndpoint, fileJson: un
   return call(endpoint, 'POST', '/admin/v1/event-imports', ImportOutcomeValue, fileJson);
 }
 
+/** A bank's Asobancaria file, imported by the running server (its text; the server checks it). */
+export function importBankFileViaServer(endpoint: LocalAdminEndpoint, file: { fileName: string; text: string }) {
+  return call(endpoint, 'POST', '/admin/v1/bank-files', BankFileSummary, file, 600_000);
+}
+
+export function pendingLiquidationsViaServer(endpoint: LocalAdminEndpoint) {
+  return call(endpoint, 'GET', '/admin/v1/liquidations/pending', PendingLiquidation.array());
+}
+
 /** True when a server answers at the file's URL; a file left by a crashed server does not. */
 export async function isServerAnswering(endpoint: LocalAdminEndpoint): Promise<boolean> {
   try {
@@ -51,6 +62,8 @@ async function call<T extends z.ZodType>(
   route: string,
   value: T,
   body?: unknown,
+  /** A large bank file takes minutes to reconcile; everything else answers in seconds. */
+  timeoutMs = 30_000,
 ): Promise<z.output<T>> {
   const response = await adminFetch(new URL(route, endpoint.url), {
     method,
@@ -59,7 +72,7 @@ async function call<T extends z.ZodType>(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(30_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const unexpected = () =>
     new AdminRequestError(`El servidor respondió algo inesperado (HTTP ${response.status}).`, 'internal');

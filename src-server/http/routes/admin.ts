@@ -10,6 +10,8 @@ import {
   revokeDevice,
 } from '../../devices/admin';
 import { EventImportError, importExportedEvents } from '../../sync/event-import';
+import { importBankFile } from '../../wallet/bank-files/import-bank-file';
+import { listPendingLiquidations } from '../../wallet/bank-files/pending-liquidations';
 import type { MoneyRules } from '../../sync/money-rules';
 import type { Logger } from '../../logger';
 import { bearerToken } from '../device-auth';
@@ -108,10 +110,40 @@ export function adminRoutes(
         return sendApiError(reply, { code: 'validation', message: error.message });
       }
     });
+
+    // A bank's Asobancaria 2001 file: reconciled in one transaction; a refused file comes back as its summary's `rejected`.
+    app.post('/admin/v1/bank-files', { bodyLimit: BANK_FILE_BODY_LIMIT }, async (request) => {
+      const { fileName, text } = parseBody(BankFileBody, request.body);
+      const summary = await importBankFile(database.exec, { fileName, text, importedBy: 'admin-cli', now: new Date() });
+      log.info(
+        {
+          sha256: summary.file.sha256,
+          records: summary.records,
+          applied: summary.applied,
+          duplicates: summary.duplicates,
+          unknownReference: summary.unknownReference,
+          amountMismatch: summary.amountMismatch,
+          rejectedLine: summary.rejected?.line ?? null,
+        },
+        'Archivo del banco importado',
+      );
+      return { ok: true, value: summary };
+    });
+
+    app.get('/admin/v1/liquidations/pending', async () => ({
+      ok: true,
+      value: await listPendingLiquidations(database.exec),
+    }));
   };
 }
 
 const RevokeParams = z.object({ id: z.string() });
+
+/** A bank's Asobancaria file as the admin command read it (docs/bank-files.md). */
+const BankFileBody = z.object({ fileName: z.string().min(1).max(255), text: z.string() });
+
+/** A 100,000-record Asobancaria file is about 16 MB of text. */
+const BANK_FILE_BODY_LIMIT = 64 * 1024 * 1024;
 
 /** A revoked counter's backlog can be days of payments: about 400 bytes each. */
 const EVENT_IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
