@@ -11,6 +11,7 @@ export const consolePaths = {
   login: '/consola/ingresar',
   logout: '/consola/salir',
   styles: '/consola/estilos.css',
+  icon: '/consola/icono.svg',
   wallets: '/consola/prepagos',
   liquidations: '/consola/liquidaciones',
   reviews: '/consola/revisiones',
@@ -84,12 +85,18 @@ export function document(title: string, body: Html): Html {
         <meta name="referrer" content="same-origin" />
         <title>${title} — Consola Ventanilla</title>
         <link rel="stylesheet" href="${consolePaths.styles}" />
+        <link rel="icon" href="${consolePaths.icon}" type="image/svg+xml" />
       </head>
       <body>
         ${body}
       </body>
     </html> `;
 }
+
+/** The tab's icon: a «V» on the console's blue (without one the browser asks for /favicon.ico and gets a 404). */
+export const consoleIcon =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#14365d"/>' +
+  '<path d="M4 4l4 8 4-8" stroke="#fff" stroke-width="2" fill="none"/></svg>';
 
 /** The stylesheet, served from /consola/estilos.css (the CSP allows styles from here only). */
 export const consoleStyles = `

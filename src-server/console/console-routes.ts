@@ -6,7 +6,7 @@ import type { SqlExecutor } from '../db/sql-executor';
 import type { Logger } from '../logger';
 import type { BankImportSummary } from './bank-file-pages';
 import { clearCookie, csrfMatches, readCookie, redirect, secureHeaders, sendPage, setCookie } from './console-http';
-import { consolePaths, consoleStyles, type PageFrame } from './console-layout';
+import { consoleIcon, consolePaths, consoleStyles, type PageFrame } from './console-layout';
 import { activeStaff, staffLogin, type StaffMember } from './console-login';
 import { ConsoleSessions, type ConsoleSession } from './console-sessions';
 import { acceptForms, isFormFields, type FormFields } from './form-bodies';
@@ -81,6 +81,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     app.get(consolePaths.styles, async (_request, reply) =>
       secureHeaders(reply).type('text/css; charset=utf-8').send(consoleStyles),
     );
+    app.get(consolePaths.icon, async (_request, reply) => secureHeaders(reply).type('image/svg+xml').send(consoleIcon));
     app.get(consolePaths.root, async (request, reply) =>
       redirect(reply, (await sessionOf(request)) === null ? consolePaths.login : consolePaths.wallets),
     );

@@ -137,6 +137,12 @@ function resolvedBlock(r: ReviewView): Html {
     <dl class="facts" data-testid="resolucion">
       <dt>Decisión</dt>
       <dd>${resolutionLabel[r.resolution ?? ''] ?? r.resolution}</dd>
+      ${
+        r.appliedTo === null
+          ? ''
+          : html`<dt>Abonado a</dt>
+              <dd><a href="${consolePaths.liquidations}/${r.appliedTo}">Liquidación ${r.appliedTo}</a></dd>`
+      }
       <dt>Por</dt>
       <dd>${r.resolvedBy}</dd>
       <dt>Cuándo</dt>

@@ -16,6 +16,8 @@ export interface ReviewView {
   readonly resolvedBy: string | null;
   readonly resolution: string | null;
   readonly resolutionNote: string | null;
+  /** The liquidación a resolution credited («Aplicar»), found through its transfer. */
+  readonly appliedTo: number | null;
   /** For a bank record: the file it came in and its bank's code. */
   readonly bankFile: { readonly fileName: string; readonly bankCode: string; readonly lineNumber: number } | null;
 }
@@ -34,15 +36,18 @@ interface ReviewRow extends Record<string, unknown> {
   resolved_by: string | null;
   resolution: string | null;
   resolution_note: string | null;
+  applied_to: string | number | null;
   file_name: string | null;
   bank_code: string | null;
   line_number: number | null;
 }
 
 const select = `SELECT r.id, r.kind, r.channel, r.source_key, l.number AS liquidation_number, r.amount, r.raw, r.details,
-  r.created_at, r.resolved_at, r.resolved_by, r.resolution, r.resolution_note, f.file_name, f.bank_code, b.line_number
+  r.created_at, r.resolved_at, r.resolved_by, r.resolution, r.resolution_note, al.number AS applied_to, f.file_name, f.bank_code, b.line_number
   FROM wallet_reviews r
   LEFT JOIN liquidations l ON l.id = r.liquidation_id
+  LEFT JOIN liquidation_payments ap ON ap.transfer_id = r.resolution_transfer_id
+  LEFT JOIN liquidations al ON al.id = ap.liquidation_id
   LEFT JOIN bank_records b ON r.channel = 'bank' AND b.record_key = substr(r.source_key, 6) AND r.source_key LIKE 'bank:%'
   LEFT JOIN bank_files f ON f.id = b.file_id`;
 
@@ -81,6 +86,7 @@ function fromRow(r: ReviewRow): ReviewView {
     resolvedBy: r.resolved_by,
     resolution: r.resolution,
     resolutionNote: r.resolution_note,
+    appliedTo: r.applied_to === null ? null : Number(r.applied_to),
     bankFile:
       r.file_name === null || r.bank_code === null || r.line_number === null
         ? null
