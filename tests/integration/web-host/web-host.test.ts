@@ -56,6 +56,18 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'accounts.linkCode': 'session-ended',
   'accounts.openCode': 'session-ended',
   'accounts.logout': 'session-ended',
+  // The prepaid wallet lives on the central server too.
+  'wallet.terms': 'not-enrolled',
+  'wallet.start': 'not-enrolled',
+  'wallet.createLiquidation': 'not-enrolled',
+  'wallet.recover': 'not-enrolled',
+  'wallet.statement': 'not-enrolled',
+  'wallet.statementPdf': 'not-enrolled',
+  'wallet.updateContact': 'not-enrolled',
+  'wallet.requestNewClave': 'not-enrolled',
+  'wallet.volante': 'not-enrolled',
+  'wallet.checkout': 'not-enrolled',
+  'wallet.checkoutState': 'not-enrolled',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
