@@ -51,11 +51,22 @@ export function mailboxMailPage(mail: MailboxMail, token: string): string {
 <dt>Estado</dt><dd>${e(stateLabel(mail.state))} (intentos: ${mail.attempts})</dd>
 ${error}
 </dl>
-<h2>Versión HTML</h2>
+${attachmentList(mail, token)}<h2>Versión HTML</h2>
 <iframe sandbox="" title="Contenido HTML del correo" srcdoc="${e(mail.html)}"></iframe>
 <h2>Versión de texto</h2>
 <pre>${e(mail.text)}</pre>`,
   );
+}
+
+function attachmentList(mail: MailboxMail, token: string): string {
+  if (mail.attachments.length === 0) return '';
+  const items = mail.attachments
+    .map(
+      (file, index) =>
+        `<li><a href="${e(withToken(`/mailbox/${mail.id}/adjuntos/${index}`, token))}">${e(file.filename)}</a> (${e(file.contentType)})</li>`,
+    )
+    .join('\n');
+  return `<h2>Adjuntos</h2>\n<ul>\n${items}\n</ul>\n`;
 }
 
 function stateLabel(state: string): string {

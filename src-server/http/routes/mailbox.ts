@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerDatabase } from '../../db/open';
-import { findMailboxMail, listMailbox } from '../../mail/mailbox-queries';
+import { findMailboxAttachment, findMailboxMail, listMailbox } from '../../mail/mailbox-queries';
 import { mailboxListPage, mailboxMailPage } from '../../mail/mailbox-pages';
 import { HttpError } from '../errors';
 import { isLoopbackRequest } from '../loopback';
@@ -53,6 +53,23 @@ export function mailboxRoutes(database: ServerDatabase, token: string): (app: Fa
         });
       }
       return html(reply, mailboxMailPage(mail, token));
+    });
+
+    // A mail's attached file (a soporte del pago's PDF), downloaded, never shown inline.
+    app.get<{ Params: { id: string; index: string } }>('/mailbox/:id/adjuntos/:index', async (request, reply) => {
+      const file = /^\d{1,3}$/.test(request.params.index)
+        ? await findMailboxAttachment(database.exec, request.params.id, Number(request.params.index))
+        : null;
+      if (file === null) {
+        throw new HttpError(404, { code: 'not-found', message: 'No hay ese adjunto en el buzón local.' });
+      }
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(file.bytes);
     });
   };
 }
