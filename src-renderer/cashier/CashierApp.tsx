@@ -6,6 +6,7 @@ import { CloseScreen } from './CloseScreen';
 import { CounterScreen } from './CounterScreen';
 import { OpenSessionScreen } from './OpenSessionScreen';
 import { PaymentsScreen } from './PaymentsScreen';
+import { RechargeScreen } from './RechargeScreen';
 import { SignInScreen } from './SignInScreen';
 import { useCashierStore } from './cashier-store';
 import './cashier.css';
@@ -44,6 +45,7 @@ export function CashierApp() {
           {screen === 'sign-in' && <SignInScreen />}
           {screen === 'open' && <OpenSessionScreen />}
           {screen === 'counter' && <CounterScreen />}
+          {screen === 'recharge' && <RechargeScreen />}
           {screen === 'payments' && <PaymentsScreen />}
           {screen === 'close' && <CloseScreen />}
         </main>

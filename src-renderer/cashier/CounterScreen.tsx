@@ -14,8 +14,8 @@ type Taken = OpOutput<'cashier.takePayment'>;
 /**
  * Taking a payment, keyboard only: scan the bill's barcode or type the código interno (Enter),
  * pick the bill (↑ ↓), type what the citizen hands over and charge it («Cobro», PaymentForm).
- * F4 lists the session's payments, F8 prints the X report, F10 closes, F12 signs out, Esc
- * starts over.
+ * F3 opens «Recarga de prepago» (RechargeScreen), F4 lists the session's payments, F8 prints the
+ * X report, F10 closes, F12 signs out, Esc starts over.
  */
 export function CounterScreen() {
   const call = useCashierCall();
@@ -77,6 +77,7 @@ export function CounterScreen() {
 
   const keys = useMemo(
     () => ({
+      F3: () => show('recharge'),
       F4: () => show('payments'),
       F8: () => void xReport(),
       F10: () => show('close'),
@@ -124,7 +125,8 @@ export function CounterScreen() {
             />
           </label>
           <p id="lookup-hint" className="cashier-hint">
-            Enter: buscar · Esc: nuevo cobro · F4: pagos de la caja · F8: informe X · F10: cerrar caja · F12: salir
+            Enter: buscar · Esc: nuevo cobro · F3: recarga de prepago · F4: pagos de la caja · F8: informe X · F10:
+            cerrar caja · F12: salir
           </p>
         </form>
         {notice !== null && <p role="status">{notice}</p>}

@@ -2,8 +2,9 @@ import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import type { PayableBill } from '../../src-shared/api/ops/cashier';
 import { leastCashFor } from '../../src-shared/cashier/cash-rounding';
-import { settleTenders, type Tender } from '../../src-shared/cashier/tenders';
-import { pesos, readPesos } from './cashier-format';
+import { settleTenders } from '../../src-shared/cashier/tenders';
+import { pesos } from './cashier-format';
+import { TenderFields, useTenders } from './TenderFields';
 import { notOwedEnter, roundingLine } from './cashier-words';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
@@ -28,23 +29,11 @@ interface PaymentFormProps {
  */
 export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken }: PaymentFormProps) {
   const call = useCashierCall();
-  const [cash, setCash] = useState(bill.owed ? String(leastCashFor(bill.total, roundingStep)) : '');
-  const [card, setCard] = useState<{ amount: string; voucher: string } | null>(null);
-  const [check, setCheck] = useState<{ amount: string; bank: string; number: string } | null>(null);
+  const { cash, setCash, card, setCard, check, setCheck, tenders, addCard, addCheck } = useTenders(
+    bill.owed ? String(leastCashFor(bill.total, roundingStep)) : '',
+  );
   const [problem, setProblem] = useState<string | null>(null);
 
-  const tenders = useMemo((): Tender[] => {
-    const list: Tender[] = [];
-    const received = readPesos(cash);
-    if (received !== null && received > 0) list.push({ kind: 'cash', received });
-    const cardAmount = card === null ? null : readPesos(card.amount);
-    if (card !== null && cardAmount !== null && cardAmount > 0)
-      list.push({ kind: 'card', amount: cardAmount, voucher: card.voucher.trim() });
-    const checkAmount = check === null ? null : readPesos(check.amount);
-    if (check !== null && checkAmount !== null && checkAmount > 0)
-      list.push({ kind: 'check', amount: checkAmount, bank: check.bank.trim(), number: check.number.trim() });
-    return list;
-  }, [cash, card, check]);
   const settlement = settleTenders(bill.total, tenders, roundingStep);
 
   const pay = async (notOwedConfirmed: boolean) => {
@@ -63,8 +52,8 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
   const keys = useMemo(
     () => ({
       F2: () => void (bill.owed ? undefined : pay(true)),
-      F6: () => setCard((c) => c ?? { amount: '', voucher: '' }),
-      F7: () => setCheck((c) => c ?? { amount: '', bank: '', number: '' }),
+      F6: addCard,
+      F7: addCheck,
       F9: () => void pay(false),
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- pay reads this render's tenders
@@ -105,57 +94,7 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
           maxLength={14}
         />
       </label>
-      {card !== null && (
-        <fieldset>
-          <legend>Tarjeta (F6)</legend>
-          <label>
-            Valor con tarjeta
-            <input
-              autoFocus
-              inputMode="numeric"
-              value={card.amount}
-              onChange={(e) => setCard({ ...card, amount: e.target.value })}
-              maxLength={14}
-            />
-          </label>
-          <label>
-            Número del voucher
-            <input
-              value={card.voucher}
-              onChange={(e) => setCard({ ...card, voucher: e.target.value })}
-              maxLength={20}
-            />
-          </label>
-        </fieldset>
-      )}
-      {check !== null && (
-        <fieldset>
-          <legend>Cheque (F7)</legend>
-          <label>
-            Valor del cheque
-            <input
-              autoFocus
-              inputMode="numeric"
-              value={check.amount}
-              onChange={(e) => setCheck({ ...check, amount: e.target.value })}
-              maxLength={14}
-            />
-          </label>
-          <label>
-            Banco
-            <input value={check.bank} onChange={(e) => setCheck({ ...check, bank: e.target.value })} maxLength={60} />
-          </label>
-          <label>
-            Número del cheque
-            <input
-              inputMode="numeric"
-              value={check.number}
-              onChange={(e) => setCheck({ ...check, number: e.target.value })}
-              maxLength={12}
-            />
-          </label>
-        </fieldset>
-      )}
+      <TenderFields card={card} setCard={setCard} check={check} setCheck={setCheck} />
       <div className="cashier-change" aria-live="polite">
         {tenders.length > 0 && (
           <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>

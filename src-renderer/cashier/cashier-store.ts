@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { OpOutput } from '../../src-shared/api/contract';
 import type { CashierSessionView } from '../../src-shared/api/ops/cashier';
 
-export type CashierScreen = 'sign-in' | 'open' | 'counter' | 'payments' | 'close' | 'parked';
+export type CashierScreen = 'sign-in' | 'open' | 'counter' | 'recharge' | 'payments' | 'close' | 'parked';
 
 interface CashierState {
   staffSession: string | null;

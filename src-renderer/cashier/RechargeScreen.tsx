@@ -1,0 +1,131 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import type { OpOutput } from '../../src-shared/api/contract';
+import { useCashierStore } from './cashier-store';
+import { LiquidationFound } from './LiquidationFound';
+import { RechargeDone } from './RechargeDone';
+import { RechargeForm } from './RechargeForm';
+import { useCashierCall } from './useCashierCall';
+import { useFunctionKeys } from './useFunctionKeys';
+import { useStrayKeys } from './useStrayKeys';
+
+type Found = OpOutput<'cashier.findLiquidation'>;
+type Taken = OpOutput<'cashier.takeRecharge'>;
+
+/**
+ * «Recarga de prepago» (F3 from the bills' counter, docs/counter-recharge.md), keyboard only:
+ * scan the volante or type the liquidación number or recovery code (Enter), check the holder
+ * and the state the central server gives — or, offline, what the volante says — take the money
+ * as for a bill. F3 goes back to the bills; F4, F8, F10 and F12 as on the counter; Esc starts over.
+ */
+export function RechargeScreen() {
+  const call = useCashierCall();
+  const show = useCashierStore((state) => state.show);
+  const signedOut = useCashierStore((state) => state.signedOut);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Found | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [taken, setTaken] = useState<Taken | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [lookups, setLookups] = useState(0);
+  const lookup = useRef<HTMLInputElement>(null);
+  const keepTyped = useRef(false);
+
+  const reset = () => {
+    setQuery('');
+    setFound(null);
+    setProblem(null);
+    setTaken(null);
+    window.setTimeout(() => lookup.current?.focus(), 0);
+  };
+
+  const find = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (query.trim() === '')
+      return setProblem('Escanee el código de barras del volante o digite el número de liquidación.');
+    setSearching(true);
+    const result = await call('cashier.findLiquidation', { query });
+    setSearching(false);
+    if (!result.ok) {
+      setFound(null);
+      return setProblem(result.error.message);
+    }
+    setProblem(null);
+    setFound(result.value);
+    setLookups((n) => n + 1);
+  };
+
+  const xReport = async () => {
+    const result = await call('cashier.xReport', {});
+    setNotice(result.ok ? (result.value.printerProblem ?? 'Informe X enviado a la impresora.') : result.error.message);
+  };
+
+  const keys = useMemo(
+    () => ({
+      F3: () => show('counter'),
+      F4: () => show('payments'),
+      F8: () => void xReport(),
+      F10: () => show('close'),
+      F12: () => {
+        void call('cashier.signOut', {});
+        signedOut();
+      },
+      Escape: reset,
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- xReport and reset use stable setters and the call of this session
+    [call, show, signedOut],
+  );
+  useFunctionKeys(keys);
+  useStrayKeys({
+    onChar: (char) => {
+      if (found !== null || taken !== null) return;
+      setQuery((q) => q + char);
+      keepTyped.current = true;
+      lookup.current?.focus();
+    },
+  });
+
+  if (taken !== null) return <RechargeDone taken={taken} onNext={reset} />;
+
+  return (
+    <div className="cashier-counter">
+      <h1 className="cashier-mode">Recarga de prepago</h1>
+      <section className="cashier-card" aria-label="Buscar liquidación">
+        <form onSubmit={(event) => void find(event)}>
+          <label>
+            Escanee el código de barras del volante o digite el número de liquidación o el código de recuperación
+            <input
+              ref={lookup}
+              autoFocus
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onFocus={(e) => {
+                if (!keepTyped.current) e.target.select();
+                keepTyped.current = false;
+              }}
+              maxLength={200}
+              aria-describedby="recharge-hint"
+            />
+          </label>
+          <p id="recharge-hint" className="cashier-hint">
+            Enter: buscar · Esc: nueva recarga · F3: cobro de facturas · F4: pagos de la caja · F8: informe X · F10:
+            cerrar caja · F12: salir
+          </p>
+        </form>
+        {searching && <p role="status">Consultando la liquidación…</p>}
+        {notice !== null && <p role="status">{notice}</p>}
+        {problem !== null && (
+          <p className="cashier-problem" role="alert">
+            {problem}
+          </p>
+        )}
+      </section>
+      {found !== null && (
+        <div className="cashier-counter__work">
+          <LiquidationFound found={found} />
+          <RechargeForm key={`${lookups}-${found.number}`} found={found} onTaken={setTaken} />
+        </div>
+      )}
+    </div>
+  );
+}
