@@ -32,3 +32,15 @@ function scrollerOf(element: HTMLElement): HTMLElement | null {
   }
   return null;
 }
+
+/**
+ * Scrolls `element`'s screen so that its top edge comes just under the screen's top, for a
+ * panel that opens below what was touched (a way to pay, with its QR) and is taller than the
+ * part of it that would otherwise show.
+ */
+export function revealTop(element: HTMLElement): void {
+  const scroller = scrollerOf(element);
+  if (scroller === null) return;
+  const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 16;
+  if (offset !== 0) scroller.scrollTo({ top: scroller.scrollTop + offset, behavior: 'smooth' });
+}

@@ -109,6 +109,8 @@ export function IdentificationForm<E extends string>({
         onSubmit={submit}
         problem={problem}
         columns={extraFields.length > 0 ? 2 : 1}
+        // The type's buttons take room: the keyboard stays at the screen's foot, in reach.
+        stickyKeyboard
       >
         {children}
         <div className="account-actions">

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LiquidationValue } from '../../src-shared/server-api/wallet-api';
 import type { PaymentChannel } from '../../src-shared/wallet/liquidation';
 import { Icon } from '../ui/Icon';
+import { revealTop } from '../ui/reveal';
 import type { IconName } from '../ui/icons';
 import { BankSlip } from './BankSlip';
 import { OfficePayment } from './OfficePayment';
@@ -29,6 +30,11 @@ export function PayWays({
   const [way, setWay] = useState<PaymentChannel | null>(null);
   // The server's words for each way name what only it knows (the banks that take the volante).
   const chosen = liquidation.payWays.find((payWay) => payWay.channel === way);
+  // The chosen way opens under the buttons, mostly below the fold: bring it up to the top.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (way !== null && panel.current !== null) revealTop(panel.current);
+  }, [way]);
   return (
     <section className="bills-card" aria-labelledby="wallet-ways-title">
       <h2 id="wallet-ways-title" className="wallet-section-title">
@@ -49,11 +55,13 @@ export function PayWays({
           </button>
         ))}
       </div>
-      {chosen?.channel === 'gateway' && (
-        <OnlinePayment liquidation={liquidation} description={chosen.description} onPaid={onPaid} />
-      )}
-      {chosen?.channel === 'bank' && <BankSlip liquidation={liquidation} description={chosen.description} />}
-      {chosen?.channel === 'counter' && <OfficePayment liquidation={liquidation} description={chosen.description} />}
+      <div ref={panel} className="wallet-ways__panel">
+        {chosen?.channel === 'gateway' && (
+          <OnlinePayment liquidation={liquidation} description={chosen.description} onPaid={onPaid} />
+        )}
+        {chosen?.channel === 'bank' && <BankSlip liquidation={liquidation} description={chosen.description} />}
+        {chosen?.channel === 'counter' && <OfficePayment liquidation={liquidation} description={chosen.description} />}
+      </div>
     </section>
   );
 }

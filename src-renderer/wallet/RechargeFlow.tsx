@@ -21,7 +21,8 @@ export function RechargeFlow() {
   const step = useWalletStore((state) => state.step);
   const liquidation = useWalletStore((state) => state.liquidation);
   return (
-    <WalletFrame title={titles[step]}>
+    // A new step is a new screen: its title is announced and it starts at its top.
+    <WalletFrame key={step} title={titles[step]}>
       <StepProgress current={step} />
       <RechargeStepView step={step} />
       {step === 'liquidation' && liquidation !== null && <LiquidationPanel liquidation={liquidation} />}

@@ -24,13 +24,13 @@ export function RecoverScreen() {
   const { busy, problem, setProblem, run } = useWalletCall();
   if (liquidation !== null) {
     return (
-      <WalletFrame title="Recuperar transacción">
+      <WalletFrame key="liquidation" title="Recuperar transacción">
         <LiquidationPanel liquidation={liquidation} />
       </WalletFrame>
     );
   }
   return (
-    <WalletFrame title="Recuperar transacción">
+    <WalletFrame key="form" title="Recuperar transacción">
       <section className="bills-card" aria-label="Datos de la transacción">
         <p className="bills-lead">
           Escriba la identificación con la que generó la liquidación y el código de recuperación que le mostramos en la

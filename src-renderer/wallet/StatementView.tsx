@@ -39,7 +39,7 @@ export function StatementView({
 
   if (editing) {
     return (
-      <WalletFrame title="Modificar datos de contacto">
+      <WalletFrame key="contact" title="Modificar datos de contacto">
         <ContactForm
           credentials={credentials}
           holder={holder}
@@ -55,7 +55,7 @@ export function StatementView({
   }
 
   return (
-    <WalletFrame title="Saldo y movimientos">
+    <WalletFrame key="statement" title="Saldo y movimientos">
       {saved !== null && (
         <p className="account-done" role="status">
           {saved}

@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { Icon } from '../ui/Icon';
 import type { IconName } from '../ui/icons';
 import { useWalletStore, type WalletView } from './wallet-store';
@@ -65,26 +64,14 @@ export function WalletMenu() {
   );
 }
 
-/** One entry: its name is its label (what is written on it); the line under it describes it. */
+/** One entry: its name is all it says, the label first (what the citizen reads and says). */
 function MenuButton({ entry, onPress }: { readonly entry: MenuEntry; readonly onPress: () => void }) {
-  const labelId = useId();
-  const descriptionId = useId();
   return (
-    <button
-      type="button"
-      className="wallet-menu__entry"
-      aria-labelledby={labelId}
-      aria-describedby={descriptionId}
-      onClick={onPress}
-    >
+    <button type="button" className="wallet-menu__entry" onClick={onPress}>
       <Icon name={entry.icon} className="wallet-menu__icon" />
       <span className="wallet-menu__words">
-        <span id={labelId} className="wallet-menu__label">
-          {entry.label}
-        </span>
-        <span id={descriptionId} className="wallet-menu__description">
-          {entry.description}
-        </span>
+        <span className="wallet-menu__label">{entry.label}</span>
+        <span className="wallet-menu__description">{entry.description}</span>
       </span>
     </button>
   );

@@ -45,7 +45,8 @@ export class WalletPage extends KioskPage {
   entry(
     label: 'Recargar prepago' | 'Recuperar transacción' | 'Consultar saldo y movimientos' | 'Solicitar clave nueva',
   ): Locator {
-    return this.menu.getByRole('button', { name: label, exact: true });
+    // The entry's name is its label followed by its description.
+    return this.menu.getByRole('button', { name: new RegExp(`^${label}\\b`) });
   }
 
   button(name: string): Locator {
@@ -100,7 +101,8 @@ export class WalletPage extends KioskPage {
   /** Types the amount on the on-screen keypad, digit by digit. */
   async typeAmount(pesos: number): Promise<void> {
     const keypad = this.page.getByRole('group', { name: 'Teclado numérico del valor' });
-    await keypad.getByRole('button', { name: 'Limpiar' }).tap();
+    const clear = keypad.getByRole('button', { name: 'Limpiar' });
+    if (await clear.isEnabled()) await clear.tap();
     for (const digit of String(pesos)) await keypad.getByRole('button', { name: digit, exact: true }).tap();
   }
 
