@@ -21,7 +21,7 @@ export interface BankImportSummary {
   readonly duplicates: number;
   readonly unknownReference: number;
   readonly amountMismatch: number;
-  /** The whole file refused, nothing written: the first line at fault. */
+  /** The whole file refused, nothing written: the first line at fault (its message names the line). */
   readonly rejected: { readonly line: number; readonly message: string } | null;
 }
 
@@ -106,7 +106,7 @@ function resultBlock(result: BankImportSummary): Html {
   if (result.rejected !== null)
     return html`<section class="notice error" role="alert" data-testid="resultado-importacion">
       <p><strong>El archivo ${result.file.name} se rechazó entero; no se abonó nada.</strong></p>
-      <p>Línea ${result.rejected.line}: ${result.rejected.message}</p>
+      <p>${result.rejected.message}</p>
     </section>`;
   if (result.file.importedBefore !== null)
     return html`<section class="notice error" role="status" data-testid="resultado-importacion">

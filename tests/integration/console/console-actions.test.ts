@@ -51,65 +51,69 @@ async function openReviews(t: TestServer): Promise<Map<string, string>> {
 }
 
 describeEachServerDatabase('staff console actions', (variant) => {
-  it('«Anular» needs the session’s CSRF token: missing, wrong or cross-site changes nothing', async () => {
-    const t = await consoleServer(variant);
-    const liq = await createTestLiquidation(t.server.database.exec, {
-      amount: 80_000,
-      docType: 'CC',
-      docNumber: '52111222',
-    });
-    const supervisor = await loggedIn(t, 'supervisor1');
-    const path = `/consola/liquidaciones/${liq.number}/anular`;
+  it(
+    '«Anular» needs the session’s CSRF token: missing, wrong or cross-site changes nothing',
+    { timeout: 90_000 },
+    async () => {
+      const t = await consoleServer(variant);
+      const liq = await createTestLiquidation(t.server.database.exec, {
+        amount: 80_000,
+        docType: 'CC',
+        docNumber: '52111222',
+      });
+      const supervisor = await loggedIn(t, 'supervisor1');
+      const path = `/consola/liquidaciones/${liq.number}/anular`;
 
-    const missing = await supervisor.post(path, { motivo: 'El ciudadano la pidió por error' });
-    expect(missing.status).toBe(403);
-    expect(missing.text).toContain('No se hizo ningún cambio');
-    const wrong = await supervisor.post(path, { csrf: 'x'.repeat(43), motivo: 'El ciudadano la pidió por error' });
-    expect(wrong.status).toBe(403);
-    const csrf = await supervisor.csrf();
-    const crossSite = await supervisor.post(
-      path,
-      { csrf, motivo: 'El ciudadano la pidió por error' },
-      { 'sec-fetch-site': 'cross-site' },
-    );
-    expect(crossSite.status).toBe(403);
-    // Another session's token is not this one's.
-    const other = await loggedIn(t, 'admin');
-    const borrowed = await supervisor.post(path, {
-      csrf: await other.csrf(),
-      motivo: 'El ciudadano la pidió por error',
-    });
-    expect(borrowed.status).toBe(403);
-    expect(await stateOf(t, liq.number)).toEqual({ state: 'pendiente', annulled_by: null });
+      const missing = await supervisor.post(path, { motivo: 'El ciudadano la pidió por error' });
+      expect(missing.status).toBe(403);
+      expect(missing.text).toContain('No se hizo ningún cambio');
+      const wrong = await supervisor.post(path, { csrf: 'x'.repeat(43), motivo: 'El ciudadano la pidió por error' });
+      expect(wrong.status).toBe(403);
+      const csrf = await supervisor.csrf();
+      const crossSite = await supervisor.post(
+        path,
+        { csrf, motivo: 'El ciudadano la pidió por error' },
+        { 'sec-fetch-site': 'cross-site' },
+      );
+      expect(crossSite.status).toBe(403);
+      // Another session's token is not this one's.
+      const other = await loggedIn(t, 'admin');
+      const borrowed = await supervisor.post(path, {
+        csrf: await other.csrf(),
+        motivo: 'El ciudadano la pidió por error',
+      });
+      expect(borrowed.status).toBe(403);
+      expect(await stateOf(t, liq.number)).toEqual({ state: 'pendiente', annulled_by: null });
 
-    // No reason: refused, still pendiente.
-    const noReason = await supervisor.post(path, { csrf, motivo: ' ' });
-    expect(noReason.status).toBe(303);
-    expect((await supervisor.get(`/consola/liquidaciones/${liq.number}`)).text).toContain('Escriba el motivo');
-    expect(await stateOf(t, liq.number)).toEqual({ state: 'pendiente', annulled_by: null });
+      // No reason: refused, still pendiente.
+      const noReason = await supervisor.post(path, { csrf, motivo: ' ' });
+      expect(noReason.status).toBe(303);
+      expect((await supervisor.get(`/consola/liquidaciones/${liq.number}`)).text).toContain('Escriba el motivo');
+      expect(await stateOf(t, liq.number)).toEqual({ state: 'pendiente', annulled_by: null });
 
-    const done = await supervisor.post(path, { csrf, motivo: 'El ciudadano la pidió por error' });
-    expect(done.status).toBe(303);
-    const page = await supervisor.get(`/consola/liquidaciones/${liq.number}`);
-    expect(page.text).toContain(`La liquidación ${liq.number} quedó anulada.`);
-    expect(page.text).toMatch(/data-testid="estado"[^>]*>\s*Anulada/);
-    expect(await stateOf(t, liq.number)).toEqual({ state: 'anulada', annulled_by: 'supervisor1' });
-    // Audited: who and why, in the console's log.
-    const line = t.logs.find((l) => l.includes('liquidation annulled'));
-    expect(JSON.parse(line ?? '{}')).toMatchObject({
-      module: 'staff-console',
-      staff: 'supervisor1',
-      liquidation: liq.number,
-      reason: 'El ciudadano la pidió por error',
-    });
-    // Twice: refused, it is no longer pendiente.
-    await supervisor.post(path, { csrf, motivo: 'Otra vez' });
-    expect((await supervisor.get(`/consola/liquidaciones/${liq.number}`)).text).toContain(
-      'solo se anula una liquidación pendiente',
-    );
-  });
+      const done = await supervisor.post(path, { csrf, motivo: 'El ciudadano la pidió por error' });
+      expect(done.status).toBe(303);
+      const page = await supervisor.get(`/consola/liquidaciones/${liq.number}`);
+      expect(page.text).toContain(`La liquidación ${liq.number} quedó anulada.`);
+      expect(page.text).toMatch(/data-testid="estado"[^>]*>\s*Anulada/);
+      expect(await stateOf(t, liq.number)).toEqual({ state: 'anulada', annulled_by: 'supervisor1' });
+      // Audited: who and why, in the console's log.
+      const line = t.logs.find((l) => l.includes('liquidation annulled'));
+      expect(JSON.parse(line ?? '{}')).toMatchObject({
+        module: 'staff-console',
+        staff: 'supervisor1',
+        liquidation: liq.number,
+        reason: 'El ciudadano la pidió por error',
+      });
+      // Twice: refused, it is no longer pendiente.
+      await supervisor.post(path, { csrf, motivo: 'Otra vez' });
+      expect((await supervisor.get(`/consola/liquidaciones/${liq.number}`)).text).toContain(
+        'solo se anula una liquidación pendiente',
+      );
+    },
+  );
 
-  it('a cashier reads but is refused every supervisor action, and nothing changes', async () => {
+  it('a cashier reads but is refused every supervisor action, and nothing changes', { timeout: 90_000 }, async () => {
     const t = await consoleServer(variant);
     const exec = t.server.database.exec;
     const liq = await createTestLiquidation(exec, { amount: 60_000, docType: 'CC', docNumber: '52333444' });
@@ -154,104 +158,108 @@ describeEachServerDatabase('staff console actions', (variant) => {
     expect(await stateOf(t, liq.number)).toEqual({ state: 'pendiente', annulled_by: null });
   });
 
-  it('a parked bank record applied from «Revisiones» credits once: the replayed POST moves nothing', async () => {
-    const t = await consoleServer(variant);
-    const exec = t.server.database.exec;
-    const liq = await createTestLiquidation(exec, { amount: 70_000, docType: 'CC', docNumber: '1098765432' });
-    const mismatch = await createTestLiquidation(exec, { amount: 90_000, docType: 'CC', docNumber: '1098765433' });
-    const supervisor = await loggedIn(t, 'supervisor1');
-    const csrf = await supervisor.csrf();
+  it(
+    'a parked bank record applied from «Revisiones» credits once: the replayed POST moves nothing',
+    { timeout: 90_000 },
+    async () => {
+      const t = await consoleServer(variant);
+      const exec = t.server.database.exec;
+      const liq = await createTestLiquidation(exec, { amount: 70_000, docType: 'CC', docNumber: '1098765432' });
+      const mismatch = await createTestLiquidation(exec, { amount: 90_000, docType: 'CC', docNumber: '1098765433' });
+      const supervisor = await loggedIn(t, 'supervisor1');
+      const csrf = await supervisor.csrf();
 
-    // The citizen wrote a wrong reference at the bank; another paid less than the liquidación.
-    const text = bankFile(
-      [
-        { reference: 4_242_424, amount: 70_000 },
-        { reference: mismatch.number, amount: 85_000 },
-      ],
-      { bankCode: '051' },
-    );
-    const imported = await supervisor.postMultipart('/consola/archivos', fileForm('recaudo-0115.txt', text, csrf));
-    expect(imported.status).toBe(200);
-    expect(imported.text).toContain('Archivo recaudo-0115.txt importado');
-    expect(imported.text).toMatch(/Referencia desconocida \(en Revisiones\)<\/dt>\s*<dd>1</);
-    expect(imported.text).toMatch(/Valor distinto \(en Revisiones\)<\/dt>\s*<dd>1</);
-    // The same file again: nothing applied, and it says so.
-    const again = await supervisor.postMultipart('/consola/archivos', fileForm('copia.txt', text, csrf));
-    expect(again.text).toContain('Este archivo ya se había importado');
-    expect(await countRows(exec, 'bank_files')).toBe(1);
+      // The citizen wrote a wrong reference at the bank; another paid less than the liquidación.
+      const text = bankFile(
+        [
+          { reference: 4_242_424, amount: 70_000 },
+          { reference: mismatch.number, amount: 85_000 },
+        ],
+        { bankCode: '051' },
+      );
+      const imported = await supervisor.postMultipart('/consola/archivos', fileForm('recaudo-0115.txt', text, csrf));
+      expect(imported.status).toBe(200);
+      expect(imported.text).toContain('Archivo recaudo-0115.txt importado');
+      expect(imported.text).toMatch(/Referencia desconocida \(en Revisiones\)<\/dt>\s*<dd>1</);
+      expect(imported.text).toMatch(/Valor distinto \(en Revisiones\)<\/dt>\s*<dd>1</);
+      // The same file again: nothing applied, and it says so.
+      const again = await supervisor.postMultipart('/consola/archivos', fileForm('copia.txt', text, csrf));
+      expect(again.text).toContain('Este archivo ya se había importado');
+      expect(await countRows(exec, 'bank_files')).toBe(1);
 
-    const list = await supervisor.get('/consola/revisiones');
-    expect(list.text).toContain('Referencia desconocida');
-    expect(list.text).toContain('Valor distinto al de la liquidación');
-    const reviews = await openReviews(t);
-    const unknown = reviews.get('unknown-reference') ?? '';
-    const detail = await supervisor.get(`/consola/revisiones/${unknown}`);
-    const rawLine = text.split('\r\n').find((line) => line.startsWith('06') && line.includes('4242424')) ?? 'none';
-    expect(detail.text).toContain(`data-testid="raw">${rawLine}</pre>`);
-    expect(detail.text).toContain('recaudo-0115.txt');
+      const list = await supervisor.get('/consola/revisiones');
+      expect(list.text).toContain('Referencia desconocida');
+      expect(list.text).toContain('Valor distinto al de la liquidación');
+      const reviews = await openReviews(t);
+      const unknown = reviews.get('unknown-reference') ?? '';
+      const detail = await supervisor.get(`/consola/revisiones/${unknown}`);
+      const rawLine = text.split('\r\n').find((line) => line.startsWith('06') && line.includes('4242424')) ?? 'none';
+      expect(detail.text).toContain(`data-testid="raw">${rawLine}</pre>`);
+      expect(detail.text).toContain('recaudo-0115.txt');
 
-    const resolve = {
-      csrf,
-      decision: 'applied',
-      liquidacion: String(liq.number),
-      nota: 'El ciudadano trajo el comprobante del banco',
-    };
-    const forged = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, { ...resolve, csrf: '' });
-    expect(forged.status).toBe(403);
-    expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(0);
-    const first = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, resolve);
-    expect(first.status).toBe(303);
-    const after = await supervisor.get(first.location ?? '');
-    expect(after.text).toContain(`Se abonó el dinero al prepago de la liquidación ${liq.number}.`);
-    expect(after.text).toContain('supervisor1');
-    expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(70_000);
-    expect(await balanceOf(exec, 'bank-clearing', '051')).toBe(-70_000 - 0);
+      const resolve = {
+        csrf,
+        decision: 'applied',
+        liquidacion: String(liq.number),
+        nota: 'El ciudadano trajo el comprobante del banco',
+      };
+      const forged = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, { ...resolve, csrf: '' });
+      expect(forged.status).toBe(403);
+      expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(0);
+      const first = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, resolve);
+      expect(first.status).toBe(303);
+      const after = await supervisor.get(first.location ?? '');
+      expect(after.text).toContain(`Se abonó el dinero al prepago de la liquidación ${liq.number}.`);
+      expect(after.text).toContain('supervisor1');
+      expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(70_000);
+      expect(await balanceOf(exec, 'bank-clearing', '051')).toBe(-70_000 - 0);
 
-    // The same POST again (a double click, a resent form): refused, nothing moves.
-    const replay = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, resolve);
-    expect(replay.status).toBe(409);
-    expect(replay.text).toContain('Esta revisión ya fue resuelta por supervisor1');
-    expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(70_000);
-    expect(await countRows(exec, 'liquidation_payments', `source_key LIKE 'bank:%'`)).toBe(1);
-    expect(await ledgerTotal(exec)).toBe(0);
-    const row = (
-      await exec.query<{ resolution: string; resolved_by: string; resolution_note: string; paid: string }>(
-        `SELECT r.resolution, r.resolved_by, r.resolution_note, l.state AS paid
+      // The same POST again (a double click, a resent form): refused, nothing moves.
+      const replay = await supervisor.post(`/consola/revisiones/${unknown}/resolver`, resolve);
+      expect(replay.status).toBe(409);
+      expect(replay.text).toContain('Esta revisión ya fue resuelta por supervisor1');
+      expect(await balanceOf(exec, 'wallet', 'CC 1098765432')).toBe(70_000);
+      expect(await countRows(exec, 'liquidation_payments', `source_key LIKE 'bank:%'`)).toBe(1);
+      expect(await ledgerTotal(exec)).toBe(0);
+      const row = (
+        await exec.query<{ resolution: string; resolved_by: string; resolution_note: string; paid: string }>(
+          `SELECT r.resolution, r.resolved_by, r.resolution_note, l.state AS paid
          FROM wallet_reviews r, liquidations l WHERE r.id = $1 AND l.number = $2 AND r.resolution_transfer_id IS NOT NULL`,
-        [unknown, liq.number],
-      )
-    ).rows[0];
-    expect(row).toEqual({
-      resolution: 'applied',
-      resolved_by: 'supervisor1',
-      resolution_note: 'El ciudadano trajo el comprobante del banco',
-      paid: 'pagada',
-    });
-    const audit = JSON.parse(t.logs.find((l) => l.includes('wallet review resolved')) ?? '{}');
-    expect(audit).toMatchObject({ staff: 'supervisor1', resolution: 'applied', amount: 70_000 });
-    expect(JSON.stringify(audit)).not.toContain('comprobante');
+          [unknown, liq.number],
+        )
+      ).rows[0];
+      expect(row).toEqual({
+        resolution: 'applied',
+        resolved_by: 'supervisor1',
+        resolution_note: 'El ciudadano trajo el comprobante del banco',
+        paid: 'pagada',
+      });
+      const audit = JSON.parse(t.logs.find((l) => l.includes('wallet review resolved')) ?? '{}');
+      expect(audit).toMatchObject({ staff: 'supervisor1', resolution: 'applied', amount: 70_000 });
+      expect(JSON.stringify(audit)).not.toContain('comprobante');
 
-    // The short payment is given back at the bank: recorded, no ledger move.
-    const short = reviews.get('amount-mismatch') ?? '';
-    const noNote = await supervisor.post(`/consola/revisiones/${short}/resolver`, {
-      csrf,
-      decision: 'returned',
-      nota: '',
-    });
-    expect(noNote.status).toBe(400);
-    const returned = await supervisor.post(`/consola/revisiones/${short}/resolver`, {
-      csrf,
-      decision: 'returned',
-      nota: 'El banco reversó el pago',
-    });
-    expect(returned.status).toBe(303);
-    expect(await balanceOf(exec, 'wallet', 'CC 1098765433')).toBe(0);
-    expect(await stateOf(t, mismatch.number)).toEqual({ state: 'pendiente', annulled_by: null });
-    expect(await countRows(exec, 'wallet_reviews', 'resolved_at IS NULL')).toBe(0);
+      // The short payment is given back at the bank: recorded, no ledger move.
+      const short = reviews.get('amount-mismatch') ?? '';
+      const noNote = await supervisor.post(`/consola/revisiones/${short}/resolver`, {
+        csrf,
+        decision: 'returned',
+        nota: '',
+      });
+      expect(noNote.status).toBe(400);
+      const returned = await supervisor.post(`/consola/revisiones/${short}/resolver`, {
+        csrf,
+        decision: 'returned',
+        nota: 'El banco reversó el pago',
+      });
+      expect(returned.status).toBe(303);
+      expect(await balanceOf(exec, 'wallet', 'CC 1098765433')).toBe(0);
+      expect(await stateOf(t, mismatch.number)).toEqual({ state: 'pendiente', annulled_by: null });
+      expect(await countRows(exec, 'wallet_reviews', 'resolved_at IS NULL')).toBe(0);
 
-    // «Prepagos» shows the credit from the ledger.
-    const wallet = await supervisor.get('/consola/prepagos?tipo=CC&numero=1.098.765.432');
-    expect(wallet.text).toMatch(/data-testid="saldo">\$\s70\.000</);
-    expect(wallet.text).toContain(`Recarga: banco o corresponsal, liquidación ${liq.number}`);
-  });
+      // «Prepagos» shows the credit from the ledger.
+      const wallet = await supervisor.get('/consola/prepagos?tipo=CC&numero=1.098.765.432');
+      expect(wallet.text).toMatch(/data-testid="saldo">\$\s70\.000</);
+      expect(wallet.text).toContain(`Recarga: banco o corresponsal, liquidación ${liq.number}`);
+    },
+  );
 });

@@ -17,7 +17,7 @@ const escaped =
   '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;Cía&#39;';
 
 describeEachServerDatabase('staff console escaping', (variant) => {
-  it('a razón social, a name, a raw bank line and a search are shown as text', async () => {
+  it('a razón social, a name, a raw bank line and a search are shown as text', { timeout: 90_000 }, async () => {
     const t = await startTestServer(variant, {
       logLevel: 'silent',
       serverOptions: { passwordWork: { params: cheapScrypt } },
