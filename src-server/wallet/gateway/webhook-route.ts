@@ -45,16 +45,13 @@ export function gatewayWebhookRoute(deps: WebhookDeps): (app: FastifyInstance) =
           });
       }
       const envelope = GatewayEventEnvelope.safeParse(request.body);
-      const header = request.headers['x-event-checksum'];
-      const verdict = !envelope.success
-        ? ({ ok: false, reason: 'malformed' } as const)
-        : typeof header === 'string' && !sameHex(envelope.data.signature.checksum, header)
-          ? ({ ok: false, reason: 'header-mismatch' } as const)
-          : verifyEvent(envelope.data, deps.eventsSecret, now);
-      if (!verdict.ok || !envelope.success) {
+      const refusal = envelope.success
+        ? refusalOf(envelope.data, request.headers['x-event-checksum'], deps.eventsSecret, now)
+        : 'malformed';
+      if (refusal !== null || !envelope.success) {
         await countRefusedEvent(deps.database.exec, request.ip, now);
-        deps.log.warn({ ip: request.ip, reason: verdict.ok ? 'malformed' : verdict.reason }, 'gateway event refused');
-        return refuse(reply, verdict.ok ? 'malformed' : verdict.reason);
+        deps.log.warn({ ip: request.ip, reason: refusal ?? 'malformed' }, 'gateway event refused');
+        return refuse(reply, refusal ?? 'malformed');
       }
       const event = envelope.data;
       if (event.event !== 'transaction.updated') {
@@ -89,7 +86,22 @@ export function gatewayWebhookRoute(deps: WebhookDeps): (app: FastifyInstance) =
   };
 }
 
-function refuse(reply: FastifyReply, reason: string): FastifyReply {
+type Refusal = 'malformed' | 'header-mismatch' | 'bad-checksum' | 'stale' | 'unsignable';
+
+/** Why a parsed event is refused, or null when its checksum (body and header) holds and it is recent. */
+function refusalOf(
+  event: GatewayEventEnvelope,
+  header: string | string[] | undefined,
+  eventsSecret: string,
+  now: Date,
+): Refusal | null {
+  if (header !== undefined && (typeof header !== 'string' || !sameHex(event.signature.checksum, header)))
+    return 'header-mismatch';
+  const verdict = verifyEvent(event, eventsSecret, now);
+  return verdict.ok ? null : verdict.reason;
+}
+
+function refuse(reply: FastifyReply, reason: Refusal): FastifyReply {
   const status = reason === 'malformed' ? 400 : 401;
   return reply.code(status).send({
     ok: false,
