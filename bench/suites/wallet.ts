@@ -7,6 +7,7 @@ import { transfer } from '../../src-server/ledger/transfer';
 import { createServerLogger } from '../../src-server/logger';
 import { createScratchDatabase } from '../../tests/support/scratch-postgres';
 import { tempDir } from '../../tests/support/temp-dir';
+import { measureBankFile } from '../support/bank-file-measure';
 import { countOption, Latencies } from '../support/latency';
 import type { BenchContext, Metrics } from '../suite';
 
@@ -19,9 +20,12 @@ import type { BenchContext, Metrics } from '../suite';
  *   INSERT committed in its own transaction on the same database.
  * - `wallet.transfers_per_s`: 32 writers at once, each spending from its own wallet into one
  *   revenue account.
- * Not yet: `wallet.bank_file_records_per_s` (bank files are not imported yet).
+ * - `wallet.bank_file_records_per_s`: a bank's Asobancaria file of --bank-records payments
+ *   imported (bench/support/bank-file-measure.ts), beside `wallet.bank_file_raw_rows_per_s`: the
+ *   same rows bulk-inserted in one transaction with no rules, and `wallet.bank_file_ledger_only_per_s`:
+ *   as many bare ledger transfers in one transaction (the ledger's own cost).
  *
- * Options: --transfers N (1000), --writers N (32).
+ * Options: --transfers N (1000), --writers N (32), --bank-records N (100000).
  */
 export const name = 'wallet';
 
@@ -29,10 +33,11 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
     args: [...ctx.args],
     strict: false,
-    options: { transfers: { type: 'string' }, writers: { type: 'string' } },
+    options: { transfers: { type: 'string' }, writers: { type: 'string' }, 'bank-records': { type: 'string' } },
   });
   const transfers = countOption(values, 'transfers', 1000);
   const writers = countOption(values, 'writers', 32);
+  const bankRecords = countOption(values, 'bank-records', 100_000);
   const metrics: Metrics = {};
   const postgresUrl = ctx.env.DATABASE_URL?.trim() ?? '';
   for (const target of postgresUrl === '' ? ['pglite'] : ['pglite', 'postgres']) {
@@ -47,6 +52,8 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       await migrateServerDatabase(database.exec);
       ctx.log(`${target}: ${transfers} transferencias una tras otra…`);
       Object.assign(metrics, prefixed(prefix, await measure(database, transfers, writers)));
+      ctx.log(`${target}: un archivo del banco de ${bankRecords} pagos…`);
+      Object.assign(metrics, prefixed(prefix, await measureBankFile(database, bankRecords)));
     } finally {
       await database.close();
       await scratch?.drop();
