@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseMultipart } from '../../../src-server/console/form-bodies';
+import { ConsoleSessions } from '../../../src-server/console/console-sessions';
+import { html, trusted } from '../../../src-server/console/html';
+
+describe('the console’s html tag', () => {
+  it('escapes every value, nested lists included, and keeps markup it built itself', () => {
+    const name = `<script>alert('x')</script> & "Cía"`;
+    const rows = [name, 'B&B'].map((v) => html`<li>${v}</li>`);
+    const page = html`<p title="${name}">${name}</p>
+      <ul>
+        ${rows}
+      </ul>
+      ${trusted('<hr>')}${null}${false}${0}`;
+    // Prettier lays the template out over lines; the markup is compared without that layout.
+    expect(page.text.replace(/\s*\n\s*/g, '')).toBe(
+      '<p title="&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Cía&quot;">' +
+        '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Cía&quot;</p>' +
+        '<ul><li>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Cía&quot;</li><li>B&amp;B</li></ul><hr>0',
+    );
+  });
+});
+
+describe('the console’s multipart reader', () => {
+  const body = (parts: string) => Buffer.from(parts.replaceAll('\n', '\r\n'), 'utf8');
+
+  it('reads a browser’s file form: fields and the file’s bytes as sent', () => {
+    const parsed = parseMultipart(
+      body(`--XyZ
+Content-Disposition: form-data; name="csrf"
+
+tok3n
+--XyZ
+Content-Disposition: form-data; name="archivo"; filename="recaudo.txt"
+Content-Type: text/plain
+
+01linea1
+06linea2
+--XyZ--
+`),
+      'XyZ',
+    );
+    expect(parsed?.fields).toEqual({ csrf: 'tok3n' });
+    expect(parsed?.files.archivo?.fileName).toBe('recaudo.txt');
+    expect(parsed?.files.archivo?.bytes.toString('utf8')).toBe('01linea1\r\n06linea2');
+  });
+
+  it('refuses what does not read cleanly instead of guessing', () => {
+    expect(parseMultipart(body('garbage'), 'XyZ')).toBeNull();
+    expect(parseMultipart(body('--XyZ\nContent-Disposition: form-data; name="a"\n\nno end'), 'XyZ')).toBeNull();
+    expect(parseMultipart(body('--XyZ\nX-Other: 1\n\nv\n--XyZ--\n'), 'XyZ')).toBeNull();
+    expect(parseMultipart(body('--XyZ--'), '')).toBeNull();
+  });
+});
+
+describe('console sessions', () => {
+  it('keep no cookie value, end when idle or old, and a closed one stays closed', () => {
+    let now = 0;
+    const sessions = new ConsoleSessions(() => new Date(now), { idleMs: 1000, absoluteMs: 5000 });
+    const { token } = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    expect(JSON.stringify([...(sessions as unknown as { sessions: Map<string, unknown> }).sessions])).not.toContain(
+      token,
+    );
+    now = 900;
+    expect(sessions.touch(token)?.username).toBe('supervisor1');
+    now = 1800;
+    expect(sessions.touch(token)).not.toBeNull();
+    now = 2900;
+    expect(sessions.touch(token)).toBeNull();
+    const second = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    for (now = 3000; now < 7900; now += 900) expect(sessions.touch(second.token)).not.toBeNull();
+    now = 8100;
+    expect(sessions.touch(second.token)).toBeNull();
+    const third = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    sessions.close(third.token);
+    expect(sessions.touch(third.token)).toBeNull();
+    expect(sessions.touch('')).toBeNull();
+  });
+});
