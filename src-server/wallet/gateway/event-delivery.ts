@@ -21,8 +21,10 @@ export interface EventDeliveryOptions {
 }
 
 /** How one event's deliveries ended, for whoever waits on them (tests, the demo's log). */
-export type DeliveryEnd =
-  { readonly delivered: true; readonly attempts: number } | { readonly delivered: false; readonly attempts: number };
+export interface DeliveryEnd {
+  readonly delivered: boolean;
+  readonly attempts: number;
+}
 
 /**
  * Sends `transaction.updated` events the way Wompi does: the envelope with its checksum over

@@ -49,9 +49,3 @@ export function checkoutReference(liquidationNumber: number): string {
   for (const byte of bytes) suffix += referenceAlphabet[byte % referenceAlphabet.length];
   return `LIQ${liquidationNumber}-${suffix}`;
 }
-
-/** The liquidación number a reference names, or null when it is not one of ours. */
-export function referenceNumber(reference: string): number | null {
-  const match = /^LIQ(\d{1,15})-[2-9A-HJ-NP-Z]{8}$/.exec(reference);
-  return match === null ? null : Number(match[1]);
-}

@@ -55,13 +55,11 @@ export function gatewayRoutes(deps: GatewayRouteDeps): (app: FastifyInstance) =>
 export function ownLoopbackUrl(app: FastifyInstance, https: boolean): string {
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
-  const host =
-    address.family === 'IPv6'
-      ? address.address === '::'
-        ? '[::1]'
-        : `[${address.address}]`
-      : address.address === '0.0.0.0'
-        ? '127.0.0.1'
-        : address.address;
-  return `${https ? 'https' : 'http'}://${host}:${address.port}`;
+  const { address: bound, port } = address;
+  // A wildcard bind is reachable on loopback too; a specific address is used as it is.
+  let host = bound;
+  if (bound === '0.0.0.0') host = '127.0.0.1';
+  else if (bound === '::') host = '[::1]';
+  else if (address.family === 'IPv6') host = `[${bound}]`;
+  return `${https ? 'https' : 'http'}://${host}:${port}`;
 }
