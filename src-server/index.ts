@@ -57,6 +57,7 @@ export interface StartServerOptions {
   readonly walletMailer?: {
     readonly enabled?: boolean;
     readonly pollIntervalMs?: WalletMailerOptions['pollIntervalMs'];
+    readonly beforeCommit?: WalletMailerOptions['beforeCommit'];
   };
   /** The online gateway's retry schedule, poll timing and step observers; tests shorten them. */
   readonly gateway?: GatewayOptions;
@@ -79,6 +80,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
     mailQueued: () => mailSender.wake(),
     pollIntervalMs: opts.walletMailer?.pollIntervalMs,
     hashParams: opts.passwordWork?.params,
+    beforeCommit: opts.walletMailer?.beforeCommit,
   });
   let app: FastifyInstance | undefined;
   try {

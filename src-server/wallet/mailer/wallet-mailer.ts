@@ -18,6 +18,8 @@ export interface WalletMailerOptions {
   readonly hashParams?: ScryptParams;
   /** How long a payment whose mail failed to be made waits before it is tried again. */
   readonly failureRetryMs?: number;
+  /** Called inside a payment's transaction once everything is written, before it commits: the fault tests die there. */
+  readonly beforeCommit?: () => void | Promise<void>;
 }
 
 const DEFAULT_POLL_INTERVAL_MS = 2_000;
@@ -126,7 +128,11 @@ export class WalletMailer {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const prepared = await prepareSupportMail(exec, paymentId, { hashParams: this.options.hashParams });
       if (prepared === null) return false;
-      const outcome = await runInTransaction(exec, (tx) => recordSupportMail(tx, prepared));
+      const outcome = await runInTransaction(exec, async (tx) => {
+        const recorded = await recordSupportMail(tx, prepared);
+        if (recorded.kind === 'recorded') await this.options.beforeCommit?.();
+        return recorded;
+      });
       if (outcome.kind === 'taken') return false;
       if (outcome.kind === 'recorded') {
         this.log.info(

@@ -1,8 +1,10 @@
 /**
  * The central server in a process of its own, for fault tests that `kill -9` it. Arguments:
  * data dir, database URL (or `pglite`), port, and a fault: `none`, `kill-after-push-commit`
- * (the process kills itself with SIGKILL once a push batch has committed, before it answers) or
- * `kill-after-gateway-commit` (the same once a gateway event has committed). Its gateway's
+ * (the process kills itself with SIGKILL once a push batch has committed, before it answers),
+ * `kill-after-gateway-commit` (the same once a gateway event has committed) or
+ * `kill-in-wallet-mail` (inside the wallet mailer's transaction, everything written, before its
+ * commit; claves hashed with cheap scrypt parameters). Its gateway's
  * secrets are tests/support/gateway-fixtures.ts's, so a test can sign events as the gateway.
  * Prints `{"url": …}` when listening.
  */
@@ -36,5 +38,10 @@ function faultOptions(name: string): StartServerOptions {
   const die = () => process.kill(process.pid, 'SIGKILL');
   if (name === 'kill-after-push-commit') return { syncHooks: { afterPushCommitted: die } };
   if (name === 'kill-after-gateway-commit') return { gateway: { afterEventCommitted: die } };
+  if (name === 'kill-in-wallet-mail')
+    return {
+      passwordWork: { params: { log2N: 14, r: 8, p: 1 } },
+      walletMailer: { pollIntervalMs: 50, beforeCommit: () => void die() },
+    };
   return {};
 }
