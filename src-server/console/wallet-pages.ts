@@ -3,7 +3,7 @@ import { holderName } from '../../src-shared/wallet/holder-fields';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
 import { identification, pesos, stateLabel, when } from './console-format';
 import { html, type Html } from './html';
-import type { LiquidationSummary, WalletView } from './wallet-queries';
+import { kardexShown, type LiquidationSummary, type WalletView } from './wallet-queries';
 
 /** «Prepagos»: the search by identification, and what it finds. */
 export function walletsPage(
@@ -77,6 +77,7 @@ function walletSection(view: WalletView): Html {
     ${holder}
     <h2>Saldo: <span data-testid="saldo">${pesos(view.balance ?? 0)}</span></h2>
     <h2>Kardex (movimientos del libro contable)</h2>
+    ${view.kardex.length >= kardexShown ? html`<p class="hint">Se muestran los últimos ${kardexShown} movimientos.</p>` : ''}
     ${
       view.kardex.length === 0
         ? html`<p class="hint">Sin movimientos.</p>`

@@ -36,7 +36,7 @@ export interface LiquidationSummary {
 }
 
 /** The kardex lines shown: the last ones, up to this many. */
-const kardexShown = 500;
+export const kardexShown = 500;
 
 export async function walletView(exec: SqlExecutor, docType: string, docNumber: string): Promise<WalletView> {
   const holders = await exec.query<{
