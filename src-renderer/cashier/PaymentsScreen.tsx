@@ -3,15 +3,20 @@ import type { OpOutput } from '../../src-shared/api/contract';
 import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { useCashierStore } from './cashier-store';
 import { pesos } from './cashier-format';
-import { paymentsCount } from './cashier-words';
+import { paymentsCount, rechargesCount } from './cashier-words';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
 
 type Listing = OpOutput<'cashier.payments'>;
 
+/** A recharge is never voided at the counter (docs/counter-recharge.md). */
+const noRechargeVoid =
+  'Una recarga de prepago no se anula en la caja: el valor va al prepago del ciudadano. Si hubo un error, avise a la oficina.';
+
 /**
- * "Pagos de la caja": the session's payments, newest first. ↑ ↓ choose, R reprints (COPIA),
- * A voids (reason and a supervisor's user and password), Esc goes back to the counter.
+ * "Pagos de la caja": the session's payments, newest first, then its prepaid wallet recharges.
+ * ↑ ↓ choose, R reprints (COPIA), A voids a payment (reason and a supervisor's user and
+ * password), Esc goes back to the counter.
  */
 export function PaymentsScreen() {
   const call = useCashierCall();
@@ -41,14 +46,18 @@ export function PaymentsScreen() {
   }, [call, version]);
 
   const payment = listing?.payments[selected] ?? null;
+  // Rows after the payments are the recharges.
+  const recharge = listing?.recharges[selected - (listing?.payments.length ?? 0)] ?? null;
+  const rows = (listing?.payments.length ?? 0) + (listing?.recharges.length ?? 0);
 
   const reprint = async () => {
-    if (payment === null) return;
-    const result = await call('cashier.reprint', { paymentId: payment.id });
+    const chosen = payment ?? recharge;
+    if (chosen === null) return;
+    const result = await call('cashier.reprint', { paymentId: chosen.id });
     setMessage(
       result.ok
         ? {
-            text: result.value.printerProblem ?? `Copia del recibo ${payment.receiptNumber} enviada a la impresora.`,
+            text: result.value.printerProblem ?? `Copia del recibo ${chosen.receiptNumber} enviada a la impresora.`,
             problem: result.value.printerProblem !== null,
           }
         : { text: result.error.message, problem: true },
@@ -74,6 +83,7 @@ export function PaymentsScreen() {
   };
 
   const startVoid = () => {
+    if (recharge !== null) return setMessage({ text: noRechargeVoid, problem: true });
     setMessage(null);
     setVoiding(payment?.state === 'valid');
   };
@@ -89,7 +99,7 @@ export function PaymentsScreen() {
           }
         : {
             Escape: () => show('counter'),
-            ArrowDown: () => setSelected((i) => Math.min((listing?.payments.length ?? 1) - 1, i + 1)),
+            ArrowDown: () => setSelected((i) => Math.min(Math.max(rows, 1) - 1, i + 1)),
             ArrowUp: () => setSelected((i) => Math.max(0, i - 1)),
             r: () => void reprint(),
             R: () => void reprint(),
@@ -97,7 +107,7 @@ export function PaymentsScreen() {
             A: () => startVoid(),
           },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reprint reads this render's selection
-    [voiding, listing, payment],
+    [voiding, listing, payment, recharge],
   );
   useFunctionKeys(keys);
 
@@ -106,8 +116,9 @@ export function PaymentsScreen() {
       <h1>Pagos de la caja</h1>
       {listing !== null && (
         <p className="cashier-hint">
-          {paymentsCount(listing.session.payments)} · {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R:
-          reimprimir · A: anular · Esc: volver
+          {paymentsCount(listing.session.payments)}
+          {listing.recharges.length > 0 && ` · ${rechargesCount(listing.recharges.length)}`} ·{' '}
+          {pesos(listing.session.collected)} recaudados · ↑ ↓: elegir · R: reimprimir · A: anular · Esc: volver
         </p>
       )}
       {message !== null && (
@@ -115,7 +126,7 @@ export function PaymentsScreen() {
           {message.text}
         </p>
       )}
-      {listing !== null && listing.payments.length === 0 && <p>Todavía no hay pagos en esta caja.</p>}
+      {listing !== null && rows === 0 && <p>Todavía no hay pagos en esta caja.</p>}
       {listing !== null && listing.payments.length > 0 && (
         <table className="cashier-table" aria-label="Pagos">
           <thead>
@@ -144,6 +155,38 @@ export function PaymentsScreen() {
                 <td>{p.state === 'voided' ? `Anulado: ${p.voidReason ?? ''}` : 'Válido'}</td>
               </tr>
             ))}
+          </tbody>
+        </table>
+      )}
+      {listing !== null && listing.recharges.length > 0 && (
+        <table className="cashier-table" aria-label="Recargas de prepago">
+          <thead>
+            <tr>
+              <th>Hora</th>
+              <th>Recibo</th>
+              <th>Liquidación</th>
+              <th className="num">Valor</th>
+              <th>Prepago</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listing.recharges.map((r, i) => {
+              const row = listing.payments.length + i;
+              return (
+                <tr
+                  key={r.id}
+                  aria-selected={row === selected}
+                  className={row === selected ? 'selected' : undefined}
+                  onClick={() => setSelected(row)}
+                >
+                  <td>{formatBogotaTime(new Date(r.takenAt))}</td>
+                  <td>{r.receiptNumber}</td>
+                  <td>{r.liquidationNumber}</td>
+                  <td className="num">{pesos(r.amount)}</td>
+                  <td>{r.source === 'server' ? 'Confirmada en línea' : 'Sin conexión: se abona al sincronizar'}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

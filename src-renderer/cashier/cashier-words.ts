@@ -3,6 +3,9 @@ import { pesos } from './cashier-format';
 /** `1 pago`, `3 pagos`. */
 export const paymentsCount = (n: number): string => (n === 1 ? '1 pago' : `${n} pagos`);
 
+/** `1 recarga de prepago`, `3 recargas de prepago`. */
+export const rechargesCount = (n: number): string => (n === 1 ? '1 recarga de prepago' : `${n} recargas de prepago`);
+
 /** The line under the change when it was rounded up to a coin that exists. */
 export const roundingLine = (rounding: number): string => `Redondeo a favor del usuario: ${pesos(rounding)}`;
 

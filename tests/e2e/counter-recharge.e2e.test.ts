@@ -149,6 +149,19 @@ describe('counter recharge, online then offline', () => {
     await expectAccessible(page, 'counter-recharge-4-offline-typed');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Recarga registrada' }).waitFor();
+    await page.keyboard.press('Enter');
+
+    // F4 lists the recharges beside the payments: a copy reprints, a void is refused.
+    await page.keyboard.press('F4');
+    await page.getByRole('table', { name: 'Recargas de prepago' }).waitFor();
+    await page.getByText(/^0 pagos · 3 recargas de prepago · \$ 115\.000 recaudados/).waitFor();
+    await page.keyboard.press('a');
+    await page.getByRole('alert').filter({ hasText: 'Una recarga de prepago no se anula en la caja' }).waitFor();
+    await page.keyboard.press('r');
+    await page.getByText(/Copia del recibo CAJA1-000003 enviada a la impresora/).waitFor();
+    await saveScreenshot(page, 'counter-recharge-5-list');
+    await expectAccessible(page, 'counter-recharge-5-list');
+    await page.keyboard.press('Escape');
 
     // The server back: the outbox empties and each wallet holds what was paid, to the peso.
     expect(outboxStates(app.stack.core).pending ?? 0).toBeGreaterThanOrEqual(2);
