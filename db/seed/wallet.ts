@@ -86,7 +86,7 @@ export const demoWallets: readonly DemoWallet[] = [
 /** Where each channel's money comes from in the demo ledger. */
 const demoSources: Record<PaymentChannel, PaymentSource> = {
   gateway: { kind: 'gateway-clearing', ownerRef: '' },
-  bank: { kind: 'bank-clearing', ownerRef: '0051' },
+  bank: { kind: 'bank-clearing', ownerRef: '051' },
   counter: { kind: 'cash-session', ownerRef: 'demo-caja-sede-centro' },
 };
 

@@ -51,9 +51,9 @@ export const defaultWalletConfig = (secrets: { eventsSecret: string; integritySe
   claveAlertAfter: 5,
   recaudoGln: demoRecaudoGln,
   banks: [
-    { code: '0023', name: 'Banco de Occidente' },
-    { code: '0051', name: 'Banco Davivienda' },
-    { code: '0032', name: 'Banco Caja Social' },
+    { code: '023', name: 'Banco de Occidente' },
+    { code: '051', name: 'Banco Davivienda' },
+    { code: '032', name: 'Banco Caja Social' },
   ],
   gateway: { kind: 'demo', ...secrets },
 });
