@@ -42,5 +42,19 @@ export function revealTop(element: HTMLElement): void {
   const scroller = scrollerOf(element);
   if (scroller === null) return;
   const offset = element.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 16;
-  if (offset !== 0) scroller.scrollTo({ top: scroller.scrollTop + offset, behavior: 'smooth' });
+  // At once: the panel was asked for, and what it holds (a QR) should be there when the eyes arrive.
+  if (offset !== 0) scroller.scrollTo({ top: scroller.scrollTop + offset });
+}
+
+/**
+ * Scrolls `element`'s screen just enough that its bottom edge shows above `cover` — a keyboard
+ * held at the screen's foot — or above the screen's bottom when there is none: a form's button
+ * and its message stay in sight while the keyboard is up.
+ */
+export function revealAbove(element: HTMLElement, cover: HTMLElement | null): void {
+  const scroller = scrollerOf(element);
+  if (scroller === null) return;
+  const limit = cover?.getBoundingClientRect().top ?? scroller.getBoundingClientRect().bottom;
+  const hidden = element.getBoundingClientRect().bottom + 16 - limit;
+  if (hidden > 0) scroller.scrollTo({ top: scroller.scrollTop + hidden });
 }

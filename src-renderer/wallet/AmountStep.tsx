@@ -77,17 +77,18 @@ export function AmountStep() {
                 </Button>
               ))}
           </div>
+          {/* Beside the keypad, so the problem and the button stay on the screen. */}
+          <ProblemLine problem={problem} />
+          <div className="account-actions">
+            <Button size="large" disabled={busy} onClick={() => void submit()}>
+              {busy ? 'Generando la liquidación…' : 'Generar liquidación'}
+            </Button>
+            <Button variant="secondary" disabled={busy} onClick={() => toStep('holder')}>
+              Volver
+            </Button>
+          </div>
         </div>
         <NumericKeypad value={amount} onChange={type} maxLength={10} label="Teclado numérico del valor" />
-      </div>
-      <ProblemLine problem={problem} />
-      <div className="account-actions">
-        <Button size="large" disabled={busy} onClick={() => void submit()}>
-          {busy ? 'Generando la liquidación…' : 'Generar liquidación'}
-        </Button>
-        <Button variant="secondary" disabled={busy} onClick={() => toStep('holder')}>
-          Volver
-        </Button>
       </div>
     </section>
   );

@@ -40,7 +40,7 @@ export function ContactForm({
     if (value !== null) onSaved(value.holder, value.message);
   };
   return (
-    <section className="bills-card" aria-labelledby="wallet-contact-title">
+    <section className="bills-card wallet-form" aria-labelledby="wallet-contact-title">
       <h2 id="wallet-contact-title" className="wallet-section-title">
         Modificar datos de contacto
       </h2>

@@ -93,7 +93,7 @@ function NewHolderForm() {
   };
 
   return (
-    <section className="bills-card" aria-labelledby="wallet-holder-title">
+    <section className="bills-card wallet-form" aria-labelledby="wallet-holder-title">
       <h2 id="wallet-holder-title" className="wallet-section-title">
         Datos del cliente
       </h2>

@@ -1,7 +1,7 @@
 import { IdentificationForm } from './IdentificationForm';
 import { useWalletCall } from './useWalletCall';
 import { useWalletStore } from './wallet-store';
-import { identificationLead } from './wallet-words';
+import { identificationLead, nitHint } from './wallet-words';
 
 /**
  * «Recargar - Prepago - Selección» (guide 001 §8): who recharges. The server records the terms'
@@ -12,9 +12,10 @@ export function IdentifyStep() {
   const identified = useWalletStore((state) => state.identified);
   const { busy, problem, setProblem, run } = useWalletCall();
   return (
-    <section className="bills-card" aria-label="Identificación">
+    <section className="bills-card wallet-form" aria-label="Identificación">
       <p className="bills-lead">{identificationLead}</p>
       <IdentificationForm
+        numberHint={nitHint}
         label="Identificación de quien recarga"
         submitLabel="Continuar"
         busyLabel="Consultando…"

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatBogotaLongDate, formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { formatCop } from '../../src-shared/domain/money';
 import type { LiquidationValue } from '../../src-shared/server-api/wallet-api';
 import { Button } from '../ui/Button';
+import { revealTop } from '../ui/reveal';
 import { closedLiquidationAdvice, liquidationStateLabel } from './liquidation-words';
 import { PayWays } from './PayWays';
 import { RecoveryCode } from './RecoveryCode';
@@ -19,6 +20,7 @@ export function LiquidationPanel({ liquidation }: { readonly liquidation: Liquid
   // Paid while the citizen watched (online): the approval, not the plain «ya está pagada».
   const [paidHere, setPaidHere] = useState(false);
   const expiresAt = new Date(liquidation.expiresAt);
+  const ways = useRef<HTMLDivElement>(null);
   return (
     <>
       <section className="bills-card" aria-labelledby="wallet-liquidation-title">
@@ -60,15 +62,25 @@ export function LiquidationPanel({ liquidation }: { readonly liquidation: Liquid
           )}
         </dl>
         <RecoveryCode code={liquidation.recoveryCode} />
+        {liquidation.state === 'pendiente' && (
+          // The ways to pay start below the fold of a kiosk screen: a citizen who does not scroll still finds them.
+          <div className="account-actions">
+            <Button size="large" onClick={() => ways.current !== null && revealTop(ways.current)}>
+              Ver las formas de pago
+            </Button>
+          </div>
+        )}
       </section>
       {liquidation.state === 'pendiente' ? (
-        <PayWays
-          liquidation={liquidation}
-          onPaid={() => {
-            setPaidHere(true);
-            liquidationPaid();
-          }}
-        />
+        <div ref={ways}>
+          <PayWays
+            liquidation={liquidation}
+            onPaid={() => {
+              setPaidHere(true);
+              liquidationPaid();
+            }}
+          />
+        </div>
       ) : (
         <section className="bills-card" aria-label="Estado del pago">
           {paidHere ? (

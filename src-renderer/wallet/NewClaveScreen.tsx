@@ -3,6 +3,7 @@ import { Button } from '../ui/Button';
 import { IdentificationForm } from './IdentificationForm';
 import { useWalletCall } from './useWalletCall';
 import { useWalletStore } from './wallet-store';
+import { numberHint } from './wallet-words';
 import { WalletFrame } from './WalletFrame';
 
 /**
@@ -15,7 +16,7 @@ export function NewClaveScreen() {
   const { busy, problem, setProblem, run } = useWalletCall();
   return (
     <WalletFrame title="Solicitar clave nueva">
-      <section className="bills-card" aria-label="Solicitar clave nueva">
+      <section className="bills-card wallet-form" aria-label="Solicitar clave nueva">
         {sent === null ? (
           <>
             <p className="bills-lead">
@@ -23,6 +24,7 @@ export function NewClaveScreen() {
               tener una clave nueva.
             </p>
             <IdentificationForm
+              numberHint={numberHint}
               label="Solicitar clave nueva"
               submitLabel="Solicitar"
               busyLabel="Enviando…"

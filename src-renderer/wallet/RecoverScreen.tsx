@@ -3,6 +3,7 @@ import { IdentificationForm } from './IdentificationForm';
 import { LiquidationPanel } from './LiquidationPanel';
 import { useWalletCall } from './useWalletCall';
 import { useWalletStore } from './wallet-store';
+import { numberHint } from './wallet-words';
 import { WalletFrame } from './WalletFrame';
 
 const codeField: readonly FieldSpec<'recoveryCode'>[] = [
@@ -31,12 +32,13 @@ export function RecoverScreen() {
   }
   return (
     <WalletFrame key="form" title="Recuperar transacción">
-      <section className="bills-card" aria-label="Datos de la transacción">
+      <section className="bills-card wallet-form" aria-label="Datos de la transacción">
         <p className="bills-lead">
           Escriba la identificación con la que generó la liquidación y el código de recuperación que le mostramos en la
           pantalla o en el volante.
         </p>
         <IdentificationForm
+          numberHint={numberHint}
           label="Recuperar transacción"
           extraFields={codeField}
           submitLabel="Buscar la liquidación"

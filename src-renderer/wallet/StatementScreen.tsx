@@ -4,6 +4,7 @@ import { IdentificationForm } from './IdentificationForm';
 import { StatementView } from './StatementView';
 import { useWalletCall } from './useWalletCall';
 import { useWalletStore } from './wallet-store';
+import { numberHint } from './wallet-words';
 import { WalletFrame } from './WalletFrame';
 
 const claveField: readonly FieldSpec<'clave'>[] = [
@@ -28,9 +29,10 @@ export function StatementScreen() {
   if (statement !== null) return <StatementView credentials={statement.credentials} statement={statement.value} />;
   return (
     <WalletFrame title="Consultar saldo y movimientos">
-      <section className="bills-card" aria-label="Identificación y clave">
+      <section className="bills-card wallet-form" aria-label="Identificación y clave">
         <p className="bills-lead">Escriba la identificación de su prepago y su clave.</p>
         <IdentificationForm
+          numberHint={numberHint}
           label="Consultar saldo y movimientos"
           extraFields={claveField}
           clearOnProblem={['clave']}

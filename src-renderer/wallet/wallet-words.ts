@@ -13,6 +13,9 @@ export const identificationLead =
 export const nitHint =
   'Si el prepago se compra a nombre de una empresa, indique el NIT incluyendo el dígito de verificación.';
 
+/** Under the number where the guide's longer sentence is not needed. */
+export const numberHint = 'Con o sin puntos. Un NIT, con su dígito de verificación.';
+
 /** Guide §10, under the liquidación's figures. */
 export const recoveryCodeExplanation =
   'Su transacción está identificada internamente en nuestro sistema con el siguiente código, por favor téngalo en cuenta en caso de ser necesario. Este código le permitirá retomar su trámite en el momento en que lo requiera.';
