@@ -14,7 +14,12 @@ export interface Child {
 }
 
 export type ChildScript =
-  'device-process' | 'server-process' | 'store-process' | 'migration-process' | 'counter-process';
+  | 'device-process'
+  | 'server-process'
+  | 'store-process'
+  | 'migration-process'
+  | 'counter-process'
+  | 'bank-import-process';
 
 export function spawnChild(script: ChildScript, args: readonly string[]): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
