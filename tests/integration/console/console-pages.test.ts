@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { bankFile, countRows } from '../../support/bank-file-fixtures';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
+import { seedServer } from '../../support/sync-support';
 import { cheapScrypt, ConsoleClient, seedConsoleStaff, staffPassword } from '../../support/staff-console';
 import { createTestLiquidation } from '../../support/wallet-fixtures';
 
@@ -114,4 +115,20 @@ describeEachServerDatabase('staff console pages', (variant) => {
       expect(await countRows(exec, 'liquidation_payments')).toBe(0);
     },
   );
+});
+
+describeEachServerDatabase('staff console on the demo data', (variant) => {
+  it('the demo supervisor opens a demo wallet with the balance its recharges made', { timeout: 180_000 }, async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    // The real seed: staff hashed at OWASP's cost, wallets paid through the money path.
+    await seedServer(t, 5);
+    const browser = new ConsoleClient(t.server.url);
+    expect((await browser.login('supervisor1', staffPassword('supervisor1'))).status).toBe(303);
+    const wallet = await browser.get('/consola/prepagos?tipo=CC&numero=1000000002');
+    expect(wallet.text).toContain('APELLIDO1 APELLIDO2 NOMBRE1 NOMBRE2');
+    expect(wallet.text).toMatch(/data-testid="saldo">\$\s170\.000</);
+    const company = await browser.get('/consola/prepagos?tipo=NIT&numero=900.123.456-8');
+    expect(company.text).toContain('FERRETERÍA EL TOLIMA S.A.S.');
+    expect((await browser.get('/consola/liquidaciones?estado=pendiente')).text).toContain('Pendiente');
+  });
 });
