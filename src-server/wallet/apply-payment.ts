@@ -174,7 +174,9 @@ export async function applyLiquidationPayment(
 /** What a payment does to a liquidación in `state` that expires at `expiresAt`, arriving at `at`. */
 export function paymentOutcome(state: LiquidationState, expiresAt: Date, at: Date): PaymentOutcome {
   if (state === 'pagada') return 'extra';
-  if (state === 'pendiente' && at.getTime() <= expiresAt.getTime()) return 'paid';
+  // `vencida` is written by the expiry sweep (liquidation-records.ts) once expires_at passed: a
+  // payment made by then (an offline counter's, synced later) reached the server late, not the citizen.
+  if ((state === 'pendiente' || state === 'vencida') && at.getTime() <= expiresAt.getTime()) return 'paid';
   return 'late';
 }
 
