@@ -31,22 +31,34 @@ export interface PaymentSupportFacts {
 }
 
 /**
- * Payments without their soporte mail yet, oldest first; `skip` are ids that failed lately.
- * Without locks: the transaction that records a mail locks and checks again.
+ * Payments without their soporte mail yet, in the order they were recorded; `skip` are ids that
+ * failed lately. Without locks: the transaction that records a mail locks and checks again.
+ *
+ * `since` bounds the look to payments recorded from then on: payment ids are UUIDv7, whose
+ * leading bits are the moment they were made, so the primary key's index walks only the recent
+ * ones instead of every payment ever made on each poll.
  */
 export async function unmailedPayments(
   exec: SqlExecutor,
-  opts: { readonly limit: number; readonly skip: readonly string[] },
+  opts: { readonly limit: number; readonly skip: readonly string[]; readonly since: Date | null },
 ): Promise<string[]> {
   const { rows } = await exec.query<{ id: string }>(
     `SELECT p.id FROM liquidation_payments p
-     WHERE NOT EXISTS (SELECT 1 FROM wallet_support_mails m WHERE m.payment_id = p.id)
+     WHERE p.id >= $3::uuid
+       AND NOT EXISTS (SELECT 1 FROM wallet_support_mails m WHERE m.payment_id = p.id)
        AND NOT (p.id = ANY($2::uuid[]))
-     ORDER BY p.received_at, p.id
+     ORDER BY p.id
      LIMIT $1`,
-    [opts.limit, opts.skip],
+    [opts.limit, opts.skip, uuidv7Floor(opts.since)],
   );
   return rows.map((row) => row.id);
+}
+
+/** The smallest UUIDv7 made at `at` (the nil UUID for null): ids compare as bytes, time first. */
+export function uuidv7Floor(at: Date | null): string {
+  if (at === null) return '00000000-0000-0000-0000-000000000000';
+  const hex = Math.max(0, at.getTime()).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
 }
 
 export async function readPaymentSupportFacts(

@@ -18,6 +18,12 @@ export interface WalletMailerOptions {
   readonly hashParams?: ScryptParams;
   /** How long a payment whose mail failed to be made waits before it is tried again. */
   readonly failureRetryMs?: number;
+  /**
+   * Polls look only at payments recorded within this window (a transaction that made its payment
+   * earlier may commit late); a full look runs at start and every `fullScanEveryMs`.
+   */
+  readonly recentWindowMs?: number;
+  readonly fullScanEveryMs?: number;
   /** Called inside a payment's transaction once everything is written, before it commits: the fault tests die there. */
   readonly beforeCommit?: () => void | Promise<void>;
 }
@@ -25,6 +31,8 @@ export interface WalletMailerOptions {
 const DEFAULT_POLL_INTERVAL_MS = 2_000;
 const DEFAULT_BATCH_SIZE = 10;
 const DEFAULT_FAILURE_RETRY_MS = 5 * 60_000;
+const DEFAULT_RECENT_WINDOW_MS = 60 * 60_000;
+const DEFAULT_FULL_SCAN_EVERY_MS = 60 * 60_000;
 
 /**
  * Mails the soporte del pago of every wallet payment, once, with the clave on the holder's first
@@ -49,6 +57,8 @@ export class WalletMailer {
   private wokenDuringPass = false;
   /** Payments whose mail could not be made, with when to try again: one bad row must not stop the rest. */
   private readonly failed = new Map<string, number>();
+  /** When the last full look (every payment ever made) finished; null until the first. */
+  private lastFullScan: number | null = null;
 
   constructor(private readonly options: WalletMailerOptions) {
     this.log = moduleLogger(options.logger, 'wallet-mail');
@@ -103,10 +113,15 @@ export class WalletMailer {
 
   private async drain(): Promise<void> {
     const exec = this.options.database.exec;
+    const started = Date.now();
+    const full =
+      this.lastFullScan === null ||
+      started - this.lastFullScan >= (this.options.fullScanEveryMs ?? DEFAULT_FULL_SCAN_EVERY_MS);
+    const since = full ? null : new Date(started - (this.options.recentWindowMs ?? DEFAULT_RECENT_WINDOW_MS));
     while (this.state === 'running') {
       const now = Date.now();
       for (const [id, retryAt] of this.failed) if (retryAt <= now) this.failed.delete(id);
-      const batch = await unmailedPayments(exec, { limit: this.batchSize, skip: [...this.failed.keys()] });
+      const batch = await unmailedPayments(exec, { limit: this.batchSize, skip: [...this.failed.keys()], since });
       let queued = false;
       for (const paymentId of batch) {
         if (this.state !== 'running') break;
@@ -118,7 +133,10 @@ export class WalletMailer {
         }
       }
       if (queued) this.options.mailQueued();
-      if (batch.length < this.batchSize) return;
+      if (batch.length < this.batchSize) {
+        if (full) this.lastFullScan = started;
+        return;
+      }
     }
   }
 
