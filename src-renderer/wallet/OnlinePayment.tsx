@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { assertNever } from '../../src-shared/api/result';
 import type { LiquidationValue } from '../../src-shared/server-api/wallet-api';
 import { ProblemLine } from '../accounts/ProblemLine';
 import { QrCode } from '../documents/QrCode';
 import { Button } from '../ui/Button';
+import { revealTop } from '../ui/reveal';
 import { useCheckout, type CheckoutProgress } from './useCheckout';
 import { onlineCredited } from './wallet-words';
 
@@ -23,11 +24,17 @@ export function OnlinePayment({
 }) {
   const { progress, again, keepWaiting } = useCheckout(liquidation);
   const approved = progress.phase === 'approved';
+  // The QR arrives a moment after the way was chosen, making the panel taller: bring it all up.
+  const region = useRef<HTMLDivElement>(null);
+  const qrShown = progress.phase === 'waiting';
+  useEffect(() => {
+    if (qrShown && region.current !== null) revealTop(region.current);
+  }, [qrShown]);
   useEffect(() => {
     if (approved) onPaid();
   }, [approved, onPaid]);
   return (
-    <div className="wallet-way-panel" role="region" aria-label="Pagar en línea">
+    <div ref={region} className="wallet-way-panel" role="region" aria-label="Pagar en línea">
       <p className="bills-lead">{description}</p>
       <CheckoutView progress={progress} again={again} keepWaiting={keepWaiting} />
       <p className="bills-muted">{onlineCredited}</p>

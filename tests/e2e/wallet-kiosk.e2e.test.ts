@@ -115,6 +115,19 @@ describe('«Prepago de servicios» at the kiosk', () => {
     expect(await office.innerText()).toContain(recoveryCode);
     await saveScreenshot(wallet.page, 'wallet-7-pay-at-office');
     await expectKioskScreenUsable(wallet.page, 'wallet-7-pay-at-office');
+
+    // The volante, in the kiosk's own viewer, names the banks that take it.
+    const bank = await wallet.openPayWay('Volante de pago en bancos');
+    expect(await bank.innerText()).toContain('Banco de Occidente');
+    await bank.getByRole('button', { name: 'Ver el volante de pago' }).tap();
+    const volante = wallet.page.getByRole('dialog', {
+      name: `Volante de pago · Liquidación Nro. ${liquidationNumber}`,
+    });
+    await volante.locator('canvas').first().waitFor();
+    await saveScreenshot(wallet.page, 'wallet-7b-volante');
+    await expectKioskScreenUsable(wallet.page, 'wallet-7b-volante');
+    await volante.getByRole('button', { name: 'Cerrar' }).tap();
+    await volante.waitFor({ state: 'detached' });
   });
 
   it('resumes the liquidación by its recovery code, and a wrong code finds nothing', async ({ start }) => {
@@ -171,6 +184,28 @@ describe('«Prepago de servicios» at the kiosk', () => {
     expect(await wallet.page.getByRole('table').getByRole('row').count()).toBeGreaterThan(1);
     await saveScreenshot(wallet.page, 'wallet-11-statement');
     await expectKioskScreenUsable(wallet.page, 'wallet-11-statement');
+
+    await wallet.button('Ver estado de cuenta').tap();
+    const pdf = wallet.page.getByRole('dialog', { name: 'Estado de cuenta del prepago' });
+    await pdf.locator('canvas').first().waitFor();
+    await saveScreenshot(wallet.page, 'wallet-11b-statement-pdf');
+    await expectKioskScreenUsable(wallet.page, 'wallet-11b-statement-pdf');
+    await pdf.getByRole('button', { name: 'Cerrar' }).tap();
+    await pdf.waitFor({ state: 'detached' });
+
+    // «Modificar datos de contacto»: a wrong celular is told under its field; a right one is saved.
+    await wallet.button('Modificar datos de contacto').tap();
+    await wallet.field('Celular').fill('12345');
+    await wallet.button('Guardar').tap();
+    await wallet.alert('El celular tiene 10 dígitos').waitFor();
+    await saveScreenshot(wallet.page, 'wallet-11c-contact-problem');
+    await expectKioskScreenUsable(wallet.page, 'wallet-11c-contact-problem');
+    await wallet.field('Celular').fill('300 111 2233');
+    // The demo holder's «Ibagué (Tol.)» has signs a municipality may not have: typed again.
+    await wallet.field('Municipio').fill('Ibagué');
+    await wallet.button('Guardar').tap();
+    await wallet.page.getByRole('heading', { name: 'Saldo y movimientos' }).waitFor();
+    await wallet.page.getByText('3001112233').waitFor();
 
     await wallet.button('Terminar').tap();
     await start.waitUntilShown();
