@@ -186,8 +186,7 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await expectKioskScreenUsable(wallet.page, 'wallet-11-statement');
 
     await wallet.button('Ver estado de cuenta').tap();
-    const pdf = wallet.page.getByRole('dialog', { name: 'Estado de cuenta del prepago' });
-    await pdf.locator('canvas').first().waitFor();
+    const pdf = await wallet.viewer('Estado de cuenta del prepago');
     await saveScreenshot(wallet.page, 'wallet-11b-statement-pdf');
     await expectKioskScreenUsable(wallet.page, 'wallet-11b-statement-pdf');
     await pdf.getByRole('button', { name: 'Cerrar' }).tap();

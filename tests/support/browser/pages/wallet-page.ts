@@ -135,6 +135,13 @@ export class WalletPage extends KioskPage {
     return this.page.getByRole('img', { name: 'Código QR para pagar en línea desde su celular' });
   }
 
+  /** The kiosk's document viewer titled `title`, once its first page is drawn. */
+  async viewer(title: string): Promise<Locator> {
+    const dialog = this.page.getByRole('dialog', { name: title });
+    await dialog.getByRole('document').locator('canvas[data-drawn="yes"]').first().waitFor();
+    return dialog;
+  }
+
   /** The balance the statement shows. */
   async balance(): Promise<string> {
     return (await this.page.getByRole('region', { name: 'Saldo disponible' }).locator('p').first().innerText()).trim();
