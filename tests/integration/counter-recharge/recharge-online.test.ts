@@ -61,7 +61,7 @@ const balance = async (exec: SqlExecutor, docNumber: string): Promise<number> =>
 describeEachServerDatabase('counter recharge online', (variant) => {
   it(
     'finds the liquidación on the server, holds the charge to it, confirms a paid one, credits on push',
-    { timeout: 120_000 },
+    { timeout: 180_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
       await seedServer(t, 5);

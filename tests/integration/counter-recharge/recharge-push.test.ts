@@ -128,7 +128,7 @@ async function reviews(exec: SqlExecutor): Promise<{ kind: string; amount: numbe
 const statuses = (results: readonly PushResult[]) => results.map((r) => r.status);
 
 describeEachServerDatabase('counter recharge: the server credits the wallet', (variant) => {
-  it('credits the wallet once from the cash session, even pushed twice', { timeout: 90_000 }, async () => {
+  it('credits the wallet once from the cash session, even pushed twice', { timeout: 180_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     await seedServer(t, 5);
     const exec = t.server.database.exec;
@@ -169,7 +169,7 @@ describeEachServerDatabase('counter recharge: the server credits the wallet', (v
 
   it(
     'parks money for an unknown number, flags a second payment and a different amount, credits what was received',
-    { timeout: 90_000 },
+    { timeout: 180_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
       await seedServer(t, 5);
@@ -203,8 +203,8 @@ describeEachServerDatabase('counter recharge: the server credits the wallet', (v
   );
 
   it(
-    'refuses a kiosk, another counter’s session, a stranger cashier and a reused or foreign receipt',
-    { timeout: 90_000 },
+    'refuses a kiosk, a field device, another counter’s session, a stranger cashier and a reused or foreign receipt',
+    { timeout: 180_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
       await seedServer(t, 5);
@@ -223,6 +223,11 @@ describeEachServerDatabase('counter recharge: the server credits the wallet', (v
 
       const [fromKiosk] = await kiosk.push([recharge(kiosk, mine, 2, number, 25_000)]);
       expect(fromKiosk).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/de un quiosco/) });
+      // A field laptop has no recharge screen, so the server takes none from it either.
+      const field = await enroll(t, 'Campo 1', 'field');
+      const fieldSession = randomUUID();
+      const [, fromField] = await field.push([opened(fieldSession), recharge(field, fieldSession, 1, number, 25_000)]);
+      expect(fromField).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/de un equipo de campo/) });
       const results = await counter.push([
         recharge(counter, theirs, 2, number, 25_000),
         recharge(counter, mine, 3, number, 25_000, { cashier: 'cajero2' }),
