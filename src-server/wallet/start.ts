@@ -2,6 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { DocumentType } from '../../src-shared/domain/identity-document';
 import type { WalletStartValue } from '../../src-shared/server-api/wallet-api';
+import { waitInWords } from '../accounts/login-throttle';
+import { takeQuota, type Quota } from '../accounts/quotas';
 import type { AuthenticatedDevice } from '../devices/auth';
 import { findHolder, holderSummary } from './holders';
 import { identification } from './identification';
@@ -15,6 +17,12 @@ import { walletDevice, type WalletContext } from './wallet-context';
  * whether the identification already has a wallet, with its holder masked: the guide shows the
  * wallet's data at this step, and the full data need the clave.
  */
+/**
+ * Identifications a device may start with in an hour: a kiosk serves far fewer, and a copied
+ * token cannot list who has a wallet (even masked) faster than this.
+ */
+const startsPerDevice: Quota = { name: 'wallet-start:device', limit: 60, windowMs: 3_600_000 };
+
 export async function startRecharge(
   ctx: WalletContext,
   input: { termsVersion: string; docType: DocumentType; docNumber: string },
@@ -30,6 +38,13 @@ export async function startRecharge(
     );
   const id = identification(input.docType, input.docNumber);
   if (!id.ok) return id;
+  const now = ctx.now();
+  const quota = await takeQuota(ctx.database.exec, `${startsPerDevice.name}:${device.id}`, startsPerDevice, now);
+  if (!quota.granted)
+    return err(
+      'locked',
+      `Desde este equipo se consultaron muchas identificaciones en poco tiempo. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`,
+    );
   const acceptanceId = uuidv7();
   await ctx.database.exec.query(
     `INSERT INTO wallet_terms_acceptances (id, doc_type, doc_number, terms_version, text_sha256, accepted_at, device_id)
@@ -40,7 +55,7 @@ export async function startRecharge(
       id.value.docNumber,
       currentWalletTerms.version,
       currentWalletTerms.textSha256,
-      ctx.now().toISOString(),
+      now.toISOString(),
       device.id,
     ],
   );

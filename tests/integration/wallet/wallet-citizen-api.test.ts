@@ -245,6 +245,20 @@ describeEachServerDatabase('citizen wallet routes', (variant) => {
         body: { ok: false, error: { code: 'device-locked' } },
       });
       expect((await server.call(kiosk, 'GET', '/v1/wallet/terms')).status).toBe(401);
+
+      // A copied token cannot list who has a wallet: 60 identifications an hour per device.
+      const lister = await server.enroll('kiosk');
+      const statuses: number[] = [];
+      for (let n = 0; n < 61; n += 1) {
+        const body = { termsVersion: '2026-1', docType: 'CC', docNumber: String(80_000_000 + n) };
+        statuses.push((await server.call(lister, 'POST', '/v1/wallet/start', body)).status);
+      }
+      expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
+      expect(statuses[60]).toBe(429);
+      const elsewhere = { termsVersion: '2026-1', docType: 'CC', docNumber: '80000061' };
+      expect(valueOf<WalletStartValue>(await server.call(other, 'POST', '/v1/wallet/start', elsewhere)).known).toBe(
+        false,
+      );
     },
   );
 
