@@ -40,41 +40,45 @@ const hiddenFields = (html: string): Record<string, string> =>
     [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
   );
 
-it('the demo gateway reaches its own HTTPS webhook on loopback, pinned to the server’s certificate', async () => {
-  const dir = tempDir('gateway-tls');
-  onTestFinished(() => dir.remove());
-  const ca = makeTestCa(dir.path, 'pasarela');
-  const certificate = makeServerCertificate(dir.path, ca, 'ventanilla', 'DNS:ventanilla.example');
-  const config = testWalletConfig();
-  const t = await startTestServer(
-    { kind: 'pglite', freshDatabaseUrl: async () => null },
-    {
-      config: {
-        wallet: config,
-        transport: { tls: { cert: certificate.cert, key: certificate.key }, trustedProxies: null },
+it(
+  'the demo gateway reaches its own HTTPS webhook on loopback, pinned to the server’s certificate',
+  { timeout: 90_000 },
+  async () => {
+    const dir = tempDir('gateway-tls');
+    onTestFinished(() => dir.remove());
+    const ca = makeTestCa(dir.path, 'pasarela');
+    const certificate = makeServerCertificate(dir.path, ca, 'ventanilla', 'DNS:ventanilla.example');
+    const config = testWalletConfig();
+    const t = await startTestServer(
+      { kind: 'pglite', freshDatabaseUrl: async () => null },
+      {
+        config: {
+          wallet: config,
+          transport: { tls: { cert: certificate.cert, key: certificate.key }, trustedProxies: null },
+        },
+        serverOptions: { gateway: { retryScheduleMs: [] } },
       },
-      serverOptions: { gateway: { retryScheduleMs: [] } },
-    },
-  );
-  expect(t.server.url.startsWith('https://127.0.0.1:')).toBe(true);
-  const exec = t.server.database.exec;
-  const checkout = await openTestCheckout(exec, config, 90_000, '1070809010', t.server.url);
-  const caPem = readFileSync(ca.certFile);
+    );
+    expect(t.server.url.startsWith('https://127.0.0.1:')).toBe(true);
+    const exec = t.server.database.exec;
+    const checkout = await openTestCheckout(exec, config, 90_000, '1070809010', t.server.url);
+    const caPem = readFileSync(ca.certFile);
 
-  const page = await httpsCall(checkout.checkoutUrl, caPem);
-  expect(page.status).toBe(200);
-  const paid = await httpsCall(`${t.server.url}/pasarela-demo/pagar`, caPem, {
-    ...hiddenFields(page.body),
-    decision: 'aprobar',
-  });
-  expect(paid.body).toContain('Pago aprobado');
-  await until(
-    'paid',
-    () => gatewayCheckoutState(exec, checkout.reference),
-    (s) => s?.liquidationState === 'pagada',
-    20_000,
-  );
-  expect(await walletBalance(exec, '1070809010')).toBe(90_000);
-  const { rows } = await exec.query<{ source: string }>('SELECT source FROM gateway_events');
-  expect(rows).toEqual([{ source: 'webhook' }]);
-});
+    const page = await httpsCall(checkout.checkoutUrl, caPem);
+    expect(page.status).toBe(200);
+    const paid = await httpsCall(`${t.server.url}/pasarela-demo/pagar`, caPem, {
+      ...hiddenFields(page.body),
+      decision: 'aprobar',
+    });
+    expect(paid.body).toContain('Pago aprobado');
+    await until(
+      'paid',
+      () => gatewayCheckoutState(exec, checkout.reference),
+      (s) => s?.liquidationState === 'pagada',
+      20_000,
+    );
+    expect(await walletBalance(exec, '1070809010')).toBe(90_000);
+    const { rows } = await exec.query<{ source: string }>('SELECT source FROM gateway_events');
+    expect(rows).toEqual([{ source: 'webhook' }]);
+  },
+);

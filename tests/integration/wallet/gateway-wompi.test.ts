@@ -113,53 +113,57 @@ it('builds Wompi’s web checkout link with the integrity signature', () => {
 });
 
 describeEachServerDatabase('Wompi adapter and poll', (variant) => {
-  it('the poll learns an approval from Wompi’s API (after it failed twice); the late webhook is a duplicate', async () => {
-    const wompi = await fakeWompi();
-    const config = wompiConfig(wompi.url);
-    const t = await startTestServer(variant, {
-      logLevel: 'info',
-      config: { wallet: config },
-      serverOptions: { gateway: { pollIntervalMs: 100, pollMinAgeMs: 0 } },
-    });
-    const exec = t.server.database.exec;
-    // With Wompi's keys the demo gateway is not served.
-    expect((await t.request('/pasarela-demo/checkout')).status).toBe(404);
+  it(
+    'the poll learns an approval from Wompi’s API (after it failed twice); the late webhook is a duplicate',
+    { timeout: 90_000 },
+    async () => {
+      const wompi = await fakeWompi();
+      const config = wompiConfig(wompi.url);
+      const t = await startTestServer(variant, {
+        logLevel: 'info',
+        config: { wallet: config },
+        serverOptions: { gateway: { pollIntervalMs: 100, pollMinAgeMs: 0 } },
+      });
+      const exec = t.server.database.exec;
+      // With Wompi's keys the demo gateway is not served.
+      expect((await t.request('/pasarela-demo/checkout')).status).toBe(404);
 
-    wompi.failures = 2;
-    const checkout = await openTestCheckout(exec, config, 45_000, '1040506070');
-    expect(new URL(checkout.checkoutUrl).host).toBe('checkout.wompi.co');
-    const approved: GatewayTransaction = {
-      id: '1234-1610641025-49201',
-      reference: checkout.reference,
-      amount_in_cents: 4_500_000,
-      currency: 'COP',
-      status: 'APPROVED',
-    };
-    wompi.transactions.set(approved.id, approved);
-    await until(
-      'paid by the poll',
-      () => gatewayCheckoutState(exec, checkout.reference),
-      (s) => s?.liquidationState === 'pagada',
-      30_000,
-    );
-    expect(
-      wompi.requests.some(
-        (r) => r === `GET /v1/transactions?reference=${checkout.reference} Bearer ${keys.privateKey}`,
-      ),
-    ).toBe(true);
+      wompi.failures = 2;
+      const checkout = await openTestCheckout(exec, config, 45_000, '1040506070');
+      expect(new URL(checkout.checkoutUrl).host).toBe('checkout.wompi.co');
+      const approved: GatewayTransaction = {
+        id: '1234-1610641025-49201',
+        reference: checkout.reference,
+        amount_in_cents: 4_500_000,
+        currency: 'COP',
+        status: 'APPROVED',
+      };
+      wompi.transactions.set(approved.id, approved);
+      await until(
+        'paid by the poll',
+        () => gatewayCheckoutState(exec, checkout.reference),
+        (s) => s?.liquidationState === 'pagada',
+        30_000,
+      );
+      expect(
+        wompi.requests.some(
+          (r) => r === `GET /v1/transactions?reference=${checkout.reference} Bearer ${keys.privateKey}`,
+        ),
+      ).toBe(true);
 
-    const late = await t.request(GATEWAY_EVENTS_PATH, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: signedEvent(approved, { secret: keys.eventsSecret }).body,
-    });
-    expect(late).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
-    expect(await walletBalance(exec, '1040506070')).toBe(45_000);
-    expect(await countRows(exec, 'liquidation_payments')).toBe(1);
-    expect(t.logs.join('\n')).not.toContain(keys.privateKey);
-  });
+      const late = await t.request(GATEWAY_EVENTS_PATH, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: signedEvent(approved, { secret: keys.eventsSecret }).body,
+      });
+      expect(late).toMatchObject({ status: 200, body: { outcome: 'duplicate' } });
+      expect(await walletBalance(exec, '1040506070')).toBe(45_000);
+      expect(await countRows(exec, 'liquidation_payments')).toBe(1);
+      expect(t.logs.join('\n')).not.toContain(keys.privateKey);
+    },
+  );
 
-  it('a pending transaction is then asked about by its id, without the private key', async () => {
+  it('a pending transaction is then asked about by its id, without the private key', { timeout: 90_000 }, async () => {
     const wompi = await fakeWompi();
     const config = wompiConfig(wompi.url);
     const t = await startTestServer(variant, {
