@@ -57,10 +57,14 @@ describeEachServerDatabase('staff console in the browser', (variant) => {
     // The second payment carries a reference nobody has: the citizen wrote a wrong digit at the bank.
     writeFileSync(
       file,
-      bankFile([
-        { reference: paid.number, amount: 120_000 },
-        { reference: 777_777, amount: 50_000 },
-      ]),
+      bankFile(
+        [
+          { reference: paid.number, amount: 120_000 },
+          { reference: 777_777, amount: 50_000 },
+        ],
+        // Collected today (Bogotá), as a real file the morning after would be dated.
+        { collectedOn: new Date(Date.now() - 5 * 3_600_000).toISOString().slice(0, 10) },
+      ),
     );
 
     const { page, problems } = await desktopPage();
@@ -112,6 +116,15 @@ describeEachServerDatabase('staff console in the browser', (variant) => {
     await page.getByLabel('Número').fill('1020304050');
     await page.getByRole('button', { name: 'Buscar' }).click();
     await expect.poll(() => page.getByTestId('saldo').textContent()).toMatch(/\$\s170\.000/);
+
+    // The liquidación the record was applied to: paid at the bank, with its payment listed.
+    await page.getByRole('link', { name: 'Liquidaciones' }).click();
+    await page.getByLabel('Estado').selectOption('pagada');
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    await page.getByRole('link', { name: String(lost.number), exact: true }).click();
+    expect(await page.getByTestId('estado').textContent()).toContain('Pagada');
+    expect(await page.getByRole('table').textContent()).toContain('Banco o corresponsal');
+    await saveScreenshot(page, `staff-console-6-liquidation-${variant.kind}`);
 
     await page.getByRole('button', { name: 'Salir' }).click();
     await page.getByRole('button', { name: 'Ingresar' }).waitFor();
