@@ -56,12 +56,17 @@ export async function renderVolantePdf(input: VolantePdfInput): Promise<Result<U
 
   y = drawSectionTitle(pen, 'Dónde pagar', y);
   y = paragraph(pen, v.banksIntro, letter.margin, y - 4, letter.contentWidth, { size: 8.5, leading: 11 });
-  for (const bank of v.banks) {
-    text(pen, '•', letter.margin + 4, y, { size: 8.5, color: colors.brand });
-    text(pen, bank, letter.margin + 14, y, { size: 8.5, font: pen.fonts.bold, maxWidth: letter.contentWidth - 14 });
-    y -= 11;
-  }
-  y -= 6;
+  // More than six banks go in two columns, so a long list never runs into the coupon below.
+  const bankColumns = v.banks.length > 6 ? 2 : 1;
+  const bankWidth = letter.contentWidth / bankColumns;
+  const bankRows = Math.min(Math.ceil(v.banks.length / bankColumns), 14);
+  v.banks.slice(0, bankRows * bankColumns).forEach((bank, i) => {
+    const x = letter.margin + Math.floor(i / bankRows) * bankWidth;
+    const rowY = y - (i % bankRows) * 11;
+    text(pen, '•', x + 4, rowY, { size: 8.5, color: colors.brand });
+    text(pen, bank, x + 14, rowY, { size: 8.5, font: pen.fonts.bold, maxWidth: bankWidth - 18 });
+  });
+  y -= bankRows * 11 + 6;
   for (const note of v.notes.slice(0, -1)) {
     y = paragraph(pen, note, letter.margin, y, letter.contentWidth, { size: 8, leading: 10, color: colors.muted });
   }

@@ -118,6 +118,20 @@ describe('volante de pago en bancos (PDF)', () => {
     });
   });
 
+  it('lists a long list of banks in two columns, the coupon and its barcode untouched', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      code: String(i).padStart(4, '0'),
+      name: `Banco Aliado ${i + 1}`,
+    }));
+    const rendered = await renderVolantePdf({ entity, liquidation, gln, banks: many });
+    if (!rendered.ok) throw new Error(rendered.error.message);
+    const file = await write('volante-banks.pdf', rendered.value);
+    const text = await pdfText(file);
+    for (const bank of many) expect(text).toMatch(new RegExp(`${bank.name}\\b`));
+    const png = await renderPng(file, 300, { top: 792 - 300, height: 150 });
+    expect((await decodeBarcodes(png)).symbols).toEqual([elementString]);
+  });
+
   it('is refused, in Spanish, for a liquidación whose amount does not fit the barcode', async () => {
     const rendered = await renderVolantePdf({
       entity,
