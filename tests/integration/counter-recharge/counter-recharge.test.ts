@@ -204,6 +204,19 @@ describe('counter recharge offline', () => {
     const copyLines = await printedReceipt(copy.jobId);
     expect(copyLines).toEqual(expect.arrayContaining(['*** COPIA ***', expect.stringMatching(/CAJA1-000001/)]));
 
+    // With the server reachable, the close waits until the session's recharges have been sent.
+    h.serverOnline = true;
+    const early = await h.cashier.closeSession({
+      staffSession,
+      cash: { '50000': 3, '20000': 1 },
+      card: 10_000,
+      check: 0,
+    });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Hay 2 registros/) },
+    });
+    h.serverOnline = false;
     const closed = await value(
       h.cashier.closeSession({ staffSession, cash: { '50000': 3, '20000': 1 }, card: 10_000, check: 0 }),
     );
