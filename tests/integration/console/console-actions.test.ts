@@ -262,4 +262,35 @@ describeEachServerDatabase('staff console actions', (variant) => {
       expect(wallet.text).toContain(`Recarga: banco o corresponsal, liquidación ${liq.number}`);
     },
   );
+
+  it(
+    'two supervisors applying the same parked record at once: one credits it, the other is told',
+    { timeout: 90_000 },
+    async () => {
+      const t = await consoleServer(variant);
+      const exec = t.server.database.exec;
+      const liq = await createTestLiquidation(exec, { amount: 90_000, docType: 'CC', docNumber: '1098765434' });
+      const first = await loggedIn(t, 'supervisor1');
+      const second = await loggedIn(t, 'admin');
+      const imported = await first.postMultipart(
+        '/consola/archivos',
+        fileForm('recaudo.txt', bankFile([{ reference: liq.number, amount: 85_000 }]), await first.csrf()),
+      );
+      expect(imported.status).toBe(200);
+      const review = (await openReviews(t)).get('amount-mismatch') ?? '';
+      const apply = async (browser: ConsoleClient) =>
+        browser.post(`/consola/revisiones/${review}/resolver`, {
+          csrf: await browser.csrf(),
+          decision: 'applied',
+          liquidacion: String(liq.number),
+          nota: 'El ciudadano aceptó el valor pagado',
+        });
+      const answers = await Promise.all([apply(first), apply(second)]);
+      expect(answers.map((a) => a.status).toSorted()).toEqual([303, 409]);
+      expect(await balanceOf(exec, 'wallet', 'CC 1098765434')).toBe(85_000);
+      expect(await countRows(exec, 'liquidation_payments')).toBe(1);
+      expect(await ledgerTotal(exec)).toBe(0);
+      expect(await stateOf(t, liq.number)).toEqual({ state: 'pagada', annulled_by: null });
+    },
+  );
 });
