@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
@@ -37,6 +38,33 @@ async function statementBalance(wallet: WalletPage, number: string, clave: strin
   await wallet.button('Consultar').tap();
   await wallet.page.getByRole('heading', { name: 'Saldo y movimientos' }).waitFor();
   return wallet.balance();
+}
+
+/** The citizen's phone reads the checkout QR off the kiosk's screen and answers on the gateway's page. */
+async function payOnPhone(
+  browser: Browser,
+  wallet: WalletPage,
+  dataDir: string,
+  decision: 'Aprobar pago' | 'Rechazar pago',
+  /** What the gateway's page must say is being paid. */
+  amount: number,
+): Promise<void> {
+  await wallet.page.getByText('Esperando su pago desde el celular').waitFor();
+  const shot = path.join(dataDir, 'checkout-qr.png');
+  await wallet.checkoutQr.screenshot({ path: shot });
+  const { symbols } = await decodeBarcodes(shot);
+  expect(symbols).toHaveLength(1);
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  try {
+    await phone.goto(symbols[0] ?? '');
+    expect(await phone.getByText(formatCop(amount)).count()).toBeGreaterThan(0);
+    await phone.getByRole('button', { name: decision }).click();
+    await phone
+      .getByRole('heading', { name: decision === 'Aprobar pago' ? 'Pago aprobado' : 'Pago rechazado' })
+      .waitFor();
+  } finally {
+    await phone.close();
+  }
 }
 
 describe('«Prepago de servicios» at the kiosk', () => {
@@ -264,19 +292,7 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await expectKioskScreenUsable(wallet.page, 'wallet-15-pay-online-qr');
 
     // The citizen's phone reads the QR off the screen and pays on the gateway's page.
-    const shot = path.join(app.dataDir, 'checkout-qr.png');
-    await wallet.checkoutQr.screenshot({ path: shot });
-    const { symbols } = await decodeBarcodes(shot);
-    expect(symbols).toHaveLength(1);
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
-    try {
-      await phone.goto(symbols[0] ?? '');
-      expect(await phone.getByText(formatCop(50_000)).count()).toBeGreaterThan(0);
-      await phone.getByRole('button', { name: 'Aprobar pago' }).click();
-      await phone.getByRole('heading', { name: 'Pago aprobado' }).waitFor();
-    } finally {
-      await phone.close();
-    }
+    await payOnPhone(browser, wallet, app.dataDir, 'Aprobar pago', 50_000);
 
     // The kiosk follows the payment by itself: nobody touched it.
     await wallet.page.getByText('Pago aprobado: su saldo se actualizó').first().waitFor({ timeout: 30_000 });
@@ -285,6 +301,31 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await expectKioskScreenUsable(wallet.page, 'wallet-16-pay-online-approved');
     await wallet.button('Consultar saldo y movimientos').tap();
     expect(await statementBalance(wallet, demo.number, demo.clave)).toBe(formatCop(pesosOf(balanceBefore) + 50_000));
+  });
+
+  it('resumes the demo liquidación XLrWX7, whose online payment is refused first and approved on a second try', async ({
+    app,
+    browser,
+    start,
+  }) => {
+    const wallet = await WalletPage.open(start);
+    await wallet.entry('Recuperar transacción').tap();
+    await wallet.identify('Cédula de ciudadanía', '1000000002', { 'Código de recuperación': 'XLrWX7' });
+    await wallet.button('Buscar la liquidación').tap();
+    await wallet.page.getByRole('group', { name: 'Formas de pago' }).waitFor();
+    expect(await wallet.fact('Valor de la liquidación')).toBe(formatCop(40_000));
+
+    await wallet.openPayWay('Pagar en línea');
+    await payOnPhone(browser, wallet, app.dataDir, 'Rechazar pago', 40_000);
+    await wallet.alert('El pago no fue aprobado').waitFor({ timeout: 30_000 });
+    expect(await wallet.fact('Estado')).toBe('Pendiente de pago');
+    await saveScreenshot(wallet.page, 'wallet-17-pay-online-declined');
+    await expectKioskScreenUsable(wallet.page, 'wallet-17-pay-online-declined');
+
+    await wallet.button('Intentar de nuevo').tap();
+    await payOnPhone(browser, wallet, app.dataDir, 'Aprobar pago', 40_000);
+    await wallet.page.getByText('Pago aprobado: su saldo se actualizó').first().waitFor({ timeout: 30_000 });
+    expect(await wallet.fact('Estado')).toBe('Pagada');
   });
 
   it('says plainly that the prepago needs the central server when it is down', async ({ app, start }) => {
