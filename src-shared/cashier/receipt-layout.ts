@@ -1,71 +1,44 @@
 import { formatNit } from '../domain/nit';
 import { formatCop } from '../domain/money';
 import { copyMark, type ReceiptLine, type ReceiptModel } from '../receipts/receipt-model';
+import {
+  receiptClosing,
+  receiptHeading,
+  receiptIssueLines,
+  tenderLines,
+  type ReceiptIssue,
+  type ReceiptTenders,
+} from './receipt-sections';
 import type { SessionTotals } from './session-totals';
 
 /** What a recibo de caja says (docs/glossary.md). */
-export interface ReceiptFacts {
-  readonly entity: { readonly name: string; readonly nit: string; readonly city: string };
-  readonly deviceName: string;
-  readonly cashierName: string;
-  readonly receiptNumber: string;
-  /** Bogotá, `15/03/2026 10:42`. */
-  readonly takenAt: string;
+export interface ReceiptFacts extends ReceiptIssue, ReceiptTenders {
   readonly codigoInterno: number;
   readonly holderName: string;
   readonly billNumber: number;
   readonly periodLabel: string;
   readonly amount: number;
-  readonly cash: number;
-  readonly cashReceived: number;
-  readonly card: number;
-  readonly cardVouchers: readonly string[];
-  readonly check: number;
-  readonly checks: readonly string[];
-  readonly change: number;
-  /** Pesos of the amount the cash did not cover because the change was rounded up (cash-rounding.ts). */
-  readonly rounding: number;
   readonly warning: string | null;
   readonly voided: boolean;
 }
 
 /** The receipt of a counter payment; `copy` marks a reprint. The drawer opens for cash on the original only. */
 export function paymentReceipt(facts: ReceiptFacts, copy: boolean): ReceiptModel {
-  const lines: ReceiptLine[] = [
-    { kind: 'text', text: facts.entity.name, align: 'center', bold: true },
-    { kind: 'text', text: `NIT ${formatNit(facts.entity.nit)} · ${facts.entity.city}`, align: 'center' },
-    { kind: 'rule' },
-    { kind: 'text', text: 'RECIBO DE CAJA', align: 'center', bold: true, large: true },
-  ];
+  const lines: ReceiptLine[] = receiptHeading(facts.entity);
   if (copy) lines.push({ kind: 'text', text: copyMark, align: 'center', bold: true });
   if (facts.voided) lines.push({ kind: 'text', text: '*** PAGO ANULADO ***', align: 'center', bold: true });
   lines.push(
-    { kind: 'pair', left: 'Recibo Nº', right: facts.receiptNumber, bold: true },
-    { kind: 'pair', left: 'Fecha', right: facts.takenAt },
-    { kind: 'pair', left: 'Caja', right: facts.deviceName },
-    { kind: 'pair', left: 'Cajero', right: facts.cashierName },
-    { kind: 'rule' },
+    ...receiptIssueLines(facts),
     { kind: 'pair', left: 'Código interno', right: String(facts.codigoInterno) },
     { kind: 'text', text: facts.holderName },
     { kind: 'pair', left: 'Factura Nº', right: String(facts.billNumber) },
     { kind: 'pair', left: 'Periodo pagado', right: facts.periodLabel },
     { kind: 'rule' },
     { kind: 'pair', left: 'VALOR PAGADO', right: formatCop(facts.amount), bold: true },
+    ...tenderLines(facts),
   );
-  if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Efectivo recibido', right: formatCop(facts.cashReceived) });
-  for (const voucher of facts.cardVouchers) lines.push({ kind: 'pair', left: 'Tarjeta, voucher', right: voucher });
-  if (facts.card > 0) lines.push({ kind: 'pair', left: 'Total tarjeta', right: formatCop(facts.card) });
-  for (const check of facts.checks) lines.push({ kind: 'text', text: `Cheque ${check}` });
-  if (facts.check > 0) lines.push({ kind: 'pair', left: 'Total cheques', right: formatCop(facts.check) });
-  // Received − paid + rounding = change: the line that makes the receipt add up to the peso.
-  if (facts.rounding > 0) lines.push({ kind: 'pair', left: 'Redondeo a su favor', right: formatCop(facts.rounding) });
-  if (facts.cash > 0) lines.push({ kind: 'pair', left: 'Cambio', right: formatCop(facts.change), bold: true });
   if (facts.warning !== null) lines.push({ kind: 'rule' }, { kind: 'text', text: facts.warning, bold: true });
-  lines.push(
-    { kind: 'rule' },
-    { kind: 'code128', data: facts.receiptNumber },
-    { kind: 'text', text: 'Gracias por su pago.', align: 'center' },
-  );
+  lines.push(...receiptClosing(facts.receiptNumber));
   return { lines, cut: true, openDrawer: !copy && facts.cash > 0 };
 }
 
