@@ -291,7 +291,8 @@ export const serverRoutes = {
     timeout: 'long',
   }),
   'wallet.requestNewClave': defineRoute({
-    summary: 'Mails the holder a link to issue a new clave; the same answer whether or not the identification has a wallet.',
+    summary:
+      'Mails the holder a link to issue a new clave; the same answer whether or not the identification has a wallet.',
     method: 'POST',
     path: '/v1/wallet/clave/request',
     auth: 'device',
