@@ -113,7 +113,7 @@ function CheckoutView({
         <div className="print-status print-status--problem">
           <p role="alert">
             {progress.status === 'DECLINED'
-              ? 'El pago no fue aprobado. No se hizo ningún cargo a su liquidación; puede intentarlo de nuevo o escoger otra forma de pago.'
+              ? 'El pago no fue aprobado y no se le cobró nada. Puede intentarlo de nuevo o escoger otra forma de pago.'
               : 'El pago no se pudo completar. Puede intentarlo de nuevo o escoger otra forma de pago.'}
           </p>
           <Button onClick={again}>Intentar de nuevo</Button>
