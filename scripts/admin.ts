@@ -297,7 +297,13 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
       revoke: (id) => revokeDevice(database, id),
       // The money rules the server applies to pushes (VENTANILLA_VOID_SCOPE, VENTANILLA_PAYMENT_MAX_AGE_DAYS).
       importEvents: (fileText) => importExportedEvents(database, fileText, loadMoneyRules(process.env)),
-      importBankFile: (file) => importBankFile(database.exec, { ...file, importedBy: 'admin-cli', now: new Date() }),
+      importBankFile: (file) =>
+        importBankFile(database.exec, {
+          ...file,
+          importedBy: 'admin-cli',
+          now: new Date(),
+          serviceCodes: config.wallet === undefined ? undefined : [config.wallet.recaudoGln],
+        }),
       pendingLiquidations: () => listPendingLiquidations(database.exec),
     });
   } finally {

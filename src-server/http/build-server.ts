@@ -139,10 +139,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
     await app.register(
-      adminRoutes(database, deps.adminToken, ttl, moduleLogger(logger, 'admin'), {
-        rules: deps.moneyRules,
-        changed: () => deps.feedNotifier.changed(),
-      }),
+      adminRoutes(
+        database,
+        deps.adminToken,
+        ttl,
+        moduleLogger(logger, 'admin'),
+        { rules: deps.moneyRules, changed: () => deps.feedNotifier.changed() },
+        { serviceCodes: deps.wallet === undefined ? undefined : [deps.wallet.recaudoGln] },
+      ),
     );
   }
   const passwords = new PasswordWork(deps.passwordWork);
@@ -177,7 +181,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   );
   // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
   const wallet = deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() });
-  const walletContext = { database, config: wallet, mail: deps.mail, log: moduleLogger(logger, 'wallet'), now, passwords };
+  const walletContext = {
+    database,
+    config: wallet,
+    mail: deps.mail,
+    log: moduleLogger(logger, 'wallet'),
+    now,
+    passwords,
+  };
   await app.register(walletRoutes({ ...walletContext, publicUrl: documents.publicUrl }));
   await app.register(walletClavePage(walletContext));
   await app.register(
@@ -191,7 +202,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }),
   );
   await app.register(
-    consoleRoutes({ database, passwords, log: moduleLogger(logger, 'staff-console'), now, importBankFile }),
+    consoleRoutes({
+      database,
+      passwords,
+      log: moduleLogger(logger, 'staff-console'),
+      now,
+      // Only files of the wallet's own convenio (its GLN) credit wallets.
+      importBankFile: (exec, input) => importBankFile(exec, { ...input, serviceCodes: [wallet.recaudoGln] }),
+    }),
   );
   return app;
 }

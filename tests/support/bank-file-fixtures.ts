@@ -39,7 +39,7 @@ export function bankFile(
     billerNit: '9001234568',
     collectedOn: options.collectedOn ?? '2026-01-15',
     bankCode: options.bankCode ?? '007',
-    serviceCode: '7709998000018',
+    serviceCode: options.serviceCode ?? '7709998000018',
     modifier: options.modifier,
     fileTime: options.fileTime,
     firstSequence: options.firstSequence,

@@ -32,6 +32,8 @@ export function adminRoutes(
   log: Logger,
   /** For event imports: the push route's money rules, and the feed to wake after one. */
   pushes: { readonly rules?: MoneyRules | undefined; readonly changed: () => void } = { changed: () => undefined },
+  /** For bank files: the wallet's collected-service codes (its GLN); unchecked when absent. */
+  bankFiles: { readonly serviceCodes?: readonly string[] } = {},
 ): (app: FastifyInstance) => Promise<void> {
   const expected = digest(adminToken);
   return async (app) => {
@@ -114,7 +116,13 @@ export function adminRoutes(
     // A bank's Asobancaria 2001 file: reconciled in one transaction; a refused file comes back as its summary's `rejected`.
     app.post('/admin/v1/bank-files', { bodyLimit: BANK_FILE_BODY_LIMIT }, async (request) => {
       const { fileName, text } = parseBody(BankFileBody, request.body);
-      const summary = await importBankFile(database.exec, { fileName, text, importedBy: 'admin-cli', now: new Date() });
+      const summary = await importBankFile(database.exec, {
+        fileName,
+        text,
+        importedBy: 'admin-cli',
+        now: new Date(),
+        serviceCodes: bankFiles.serviceCodes,
+      });
       log.info(
         {
           sha256: summary.file.sha256,

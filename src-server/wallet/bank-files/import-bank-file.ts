@@ -20,6 +20,12 @@ export interface BankFileInput {
   /** Staff username, or `admin-cli`. */
   readonly importedBy: string;
   readonly now: Date;
+  /**
+   * The collected-service codes (GLNs) the wallet's files carry (WalletConfig.recaudoGln): a lot
+   * for any other service refuses the file, so another convenio's file, whose references could
+   * coincide with liquidación numbers, never credits a wallet. Absent: not checked.
+   */
+  readonly serviceCodes?: readonly string[];
 }
 
 /**
@@ -49,15 +55,16 @@ export async function importBankFileWith(
 ): Promise<BankFileSummary> {
   const sha256 = createHash('sha256').update(input.text, 'utf8').digest('hex');
   const parsed = parseAsobancaria(input.text);
-  if (!parsed.ok) {
+  const foreign = parsed.ok ? foreignLot(parsed.file, input.serviceCodes) : null;
+  if (!parsed.ok || foreign !== null) {
     return {
-      file: fileFacts(input, sha256, null),
+      file: fileFacts(input, sha256, parsed.ok ? parsed.file : null),
       records: 0,
       applied: 0,
       duplicates: 0,
       unknownReference: 0,
       amountMismatch: 0,
-      rejected: parsed.rejection,
+      rejected: parsed.ok ? foreign : parsed.rejection,
     };
   }
   // Two imports racing on the same records: the later one finds them taken at its INSERT and
@@ -72,6 +79,18 @@ export async function importBankFileWith(
 }
 
 class RecordsTakenMeanwhile extends Error {}
+
+/** The first lot collected for a service that is not the wallet's, as the file's refusal; null when all are ours. */
+function foreignLot(file: AsobancariaFile, serviceCodes: readonly string[] | undefined) {
+  if (serviceCodes === undefined) return null;
+  const ours = serviceCodes.map((c) => c.padStart(13, '0'));
+  const lot = file.lots.find((l) => !ours.includes(l.serviceCode.trim().padStart(13, '0')));
+  if (lot === undefined) return null;
+  return {
+    line: lot.line,
+    message: `Línea ${lot.line}: el lote ${lot.lotNumber} es del servicio ${lot.serviceCode.trim()}, no del recaudo del prepago (${ours.join(', ')}): este archivo es de otro convenio.`,
+  };
+}
 
 /** Deadlock or serialization failure: the transaction was rolled back and may simply run again. */
 const isRetryable = (error: unknown): boolean => ['40P01', '40001'].includes(sqlErrorFacts(error).code);

@@ -265,6 +265,27 @@ describeEachServerDatabase('bank file import', (variant) => {
     ]);
   });
 
+  it('refuses a file of another convenio (another GLN) when the wallet names its own', async () => {
+    const { database } = await openTestServerDatabase(variant);
+    const exec = database.exec;
+    const a = await createTestLiquidation(exec, { amount: 50_000, docType: 'CC', docNumber: '1020304050' });
+    const foreign = bankFile([{ reference: a.number, amount: 50_000 }], { serviceCode: '7709998000421' });
+    const summary = await importBankFile(exec, { ...importing('otro.txt', foreign), serviceCodes: ['7709998000018'] });
+    expect(summary.rejected).toEqual({
+      line: 2,
+      message:
+        'Línea 2: el lote 0001 es del servicio 7709998000421, no del recaudo del prepago (7709998000018): este archivo es de otro convenio.',
+    });
+    expect(summary).toMatchObject({ applied: 0, file: { bankCode: '007', id: null } });
+    expect(await countRows(exec, 'bank_files')).toBe(0);
+    expect(await countRows(exec, 'liquidation_payments')).toBe(0);
+
+    const ours = bankFile([{ reference: a.number, amount: 50_000 }]);
+    expect((await importBankFile(exec, { ...importing('a.txt', ours), serviceCodes: ['7709998000018'] })).applied).toBe(
+      1,
+    );
+  });
+
   it('refuses a damaged file whole, with its line, writing nothing', async () => {
     const { database } = await openTestServerDatabase(variant);
     const exec = database.exec;
