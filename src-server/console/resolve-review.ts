@@ -22,12 +22,16 @@ export type Resolution = (typeof resolutions)[number];
 /**
  * The resolutions a review admits: parked money is applied or returned; money already credited
  * (paid twice, paid late, a card payment the gateway voided after we credited it) is only
- * acknowledged. Money the gateway approved in another currency is never applied as pesos.
+ * acknowledged. Money the gateway approved in another currency is never applied as pesos. A
+ * review whose details say `credited: true` (a counter's recharge of another amount) is money
+ * already in the wallet.
  */
 export function allowedResolutions(review: {
   readonly kind: ReviewKind;
   readonly details: Record<string, unknown>;
 }): readonly Resolution[] {
+  // A counter's recharge of another amount was credited as received (the money is in the wallet).
+  if (review.details.credited === true) return ['acknowledged'];
   switch (review.kind) {
     case 'unknown-reference':
     case 'amount-mismatch':

@@ -28,6 +28,10 @@ const detailLabel: Record<string, string> = {
   amountInCents: 'Valor en la pasarela (centavos)',
   expectedAmountInCents: 'Valor esperado (centavos)',
   currency: 'Moneda',
+  receipt: 'Recibo de caja',
+  cashSessionId: 'Sesión de caja',
+  takenAt: 'Recibido en la caja',
+  deviceId: 'Dispositivo',
 };
 
 export function reviewsPage(

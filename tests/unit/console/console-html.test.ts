@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMultipart } from '../../../src-server/console/form-bodies';
 import { ConsoleSessions } from '../../../src-server/console/console-sessions';
 import { html, trusted } from '../../../src-server/console/html';
+import { allowedResolutions } from '../../../src-server/console/resolve-review';
 
 describe('the console’s html tag', () => {
   it('escapes every value, nested lists included, and keeps markup it built itself', () => {
@@ -75,5 +76,31 @@ describe('console sessions', () => {
     sessions.close(third.token);
     expect(sessions.touch(third.token)).toBeNull();
     expect(sessions.touch('')).toBeNull();
+  });
+});
+
+describe('the decisions a review admits', () => {
+  it('parked money is applied or returned; money already in a wallet is only acknowledged', () => {
+    expect(allowedResolutions({ kind: 'unknown-reference', details: {} })).toEqual(['applied', 'returned']);
+    expect(allowedResolutions({ kind: 'amount-mismatch', details: { bankCode: '051' } })).toEqual([
+      'applied',
+      'returned',
+    ]);
+    // A counter recharge of another amount was credited as received.
+    expect(allowedResolutions({ kind: 'amount-mismatch', details: { credited: true } })).toEqual(['acknowledged']);
+    expect(allowedResolutions({ kind: 'paid-twice', details: {} })).toEqual(['acknowledged']);
+    expect(allowedResolutions({ kind: 'paid-after-expiry', details: {} })).toEqual(['acknowledged']);
+    expect(allowedResolutions({ kind: 'gateway-mismatch', details: { reason: 'voided-after-approval' } })).toEqual([
+      'acknowledged',
+    ]);
+    expect(allowedResolutions({ kind: 'gateway-mismatch', details: { currency: 'USD' } })).toEqual([
+      'returned',
+      'acknowledged',
+    ]);
+    expect(allowedResolutions({ kind: 'gateway-mismatch', details: { currency: 'COP' } })).toEqual([
+      'applied',
+      'returned',
+      'acknowledged',
+    ]);
   });
 });
