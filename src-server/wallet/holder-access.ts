@@ -67,7 +67,9 @@ async function checkClave(
   if (hash !== null) matches = await work.verify(typed, hash);
   else await work.verifyNothing(typed);
   if (holder === null || !matches) {
-    if (holder !== null && hash !== null) await countFailure(ctx, holder, now);
+    // The same statement for every miss, whether or not it finds a wallet with a clave to count
+    // against: a miss takes the same work either way.
+    await countFailure(ctx, id, now);
     ctx.log.info({ device: deviceId, reason: 'wrong-credentials' }, 'wallet clave refused');
     return err('wrong-credentials', wrongClave);
   }
@@ -83,16 +85,22 @@ async function checkClave(
   return ok({ holder, id });
 }
 
-/** One more wrong clave in a row for the holder; their mailbox hears of it at every `claveAlertAfter`. */
-async function countFailure(ctx: WalletContext, holder: HolderRow, now: Date): Promise<void> {
+/**
+ * One more wrong clave in a row for the wallet of `id`, if it has one with a clave; its owner
+ * is mailed at every `claveAlertAfter`.
+ */
+async function countFailure(ctx: WalletContext, id: Identification, now: Date): Promise<void> {
   const alertAfter = ctx.config.claveAlertAfter;
   const mailed = await ctx.database.exec.transaction(async (tx) => {
     const { rows } = await tx.query<{ clave_failures: number }>(
-      'UPDATE wallet_holders SET clave_failures = clave_failures + 1 WHERE id = $1 RETURNING clave_failures',
-      [holder.id],
+      `UPDATE wallet_holders SET clave_failures = clave_failures + 1
+       WHERE doc_type = $1 AND doc_number = $2 AND clave_hash IS NOT NULL RETURNING clave_failures`,
+      [id.docType, id.docNumber],
     );
     const failures = Number(rows[0]?.clave_failures ?? 0);
     if (failures === 0 || failures % alertAfter !== 0) return false;
+    const holder = await findHolder(tx, id);
+    if (holder === null) return false;
     await enqueueMail(tx, {
       kind: 'wallet-clave-failures',
       to: holder.email,
