@@ -3,10 +3,10 @@ import { billStates } from '../../domain/bill-state';
 import { BillWarning } from '../../cashier/bill-warning';
 import { CloseFigures } from '../../cashier/close-figures';
 import { CashCount } from '../../cashier/denominations';
-import { Tender } from '../../cashier/tenders';
 import { DocumentFile } from '../document';
 import { defineOperation, counterOnly, counterStaff, openToAll } from '../operation';
 import { CodigoInterno } from './bills';
+import { printed, settledMoney, staffSession, tenders } from './counter-fields';
 import { CounterRechargeView } from './counter-recharge';
 import { StaffGrant } from './staff';
 
@@ -17,9 +17,6 @@ import { StaffGrant } from './staff';
  * closes blind. Every money record is written with its outbox event; all of it works with the
  * central server down.
  */
-
-/** The cashier's sign-in on this device; every cashier operation names it. */
-const staffSession = z.string().min(16).max(64);
 
 export const CashierSessionView = z.object({
   id: z.string(),
@@ -74,13 +71,7 @@ export const CashierPaymentView = z.object({
   holderName: z.string(),
   billNumber: z.number().int(),
   period: z.string(),
-  amount: z.number().int(),
-  cash: z.number().int(),
-  card: z.number().int(),
-  check: z.number().int(),
-  change: z.number().int(),
-  /** Pesos of the bill the cash did not cover because the change was rounded up (given up by the entity). */
-  rounding: z.number().int().nonnegative(),
+  ...settledMoney,
   takenAt: z.string(),
   state: z.enum(['valid', 'voided']),
   /** Spanish, as printed on the receipt: the bill was not owed and the money is saldo a favor. */
@@ -88,13 +79,6 @@ export const CashierPaymentView = z.object({
   voidReason: z.string().nullable(),
 });
 export type CashierPaymentView = z.infer<typeof CashierPaymentView>;
-
-const printed = z.object({
-  /** The receipt's print job (print.job follows it); null when the device has no receipt printer. */
-  jobId: z.string().nullable(),
-  /** Spanish, when the receipt could not be queued or the printer reported a problem. */
-  printerProblem: z.string().nullable(),
-});
 
 const supervisor = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) })
@@ -153,7 +137,7 @@ export const cashierOps = {
         staffSession,
         codigoInterno: CodigoInterno,
         billNumber: z.number().int().positive(),
-        tenders: z.array(Tender).min(1).max(4),
+        tenders,
         /**
          * The cashier confirmed, with a key of its own (not the Enter that charges an owed bill),
          * taking money for a bill that is not owed; without it such a bill is refused (`conflict`).

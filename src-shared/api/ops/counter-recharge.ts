@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Tender } from '../../cashier/tenders';
 import { liquidationStates } from '../../wallet/liquidation';
 import { counterOnly, counterStaff, defineOperation } from '../operation';
+import { printed, settledMoney, staffSession, tenders } from './counter-fields';
 
 /**
  * Prepaid wallet recharges at the counter (docs/counter-recharge.md, issue 13 item 4): the
@@ -11,8 +11,6 @@ import { counterOnly, counterStaff, defineOperation } from '../operation';
  * amount, or the cashier types them from the volante. The wallet is credited when the server
  * applies the recharge's event.
  */
-
-const staffSession = z.string().min(16).max(64);
 
 /** How the counter knows the liquidación it is about to charge. */
 export const RechargeSource = z.enum(['server', 'barcode', 'typed']);
@@ -51,12 +49,7 @@ export const CounterRechargeView = z.object({
   id: z.string(),
   receiptNumber: z.string(),
   liquidationNumber: z.number().int(),
-  amount: z.number().int(),
-  cash: z.number().int(),
-  card: z.number().int(),
-  check: z.number().int(),
-  change: z.number().int(),
-  rounding: z.number().int().nonnegative(),
+  ...settledMoney,
   takenAt: z.string(),
   source: RechargeSource,
   /** Spanish, as printed: when the wallet is credited. */
@@ -99,15 +92,11 @@ export const counterRechargeOps = {
           .int('El valor va en pesos enteros.')
           .positive('Digite el valor de la recarga como aparece en el volante.')
           .max(100_000_000, 'El valor de la recarga es demasiado alto: revíselo en el volante.'),
-        tenders: z.array(Tender).min(1).max(4),
+        tenders,
         /** The cashier confirmed, with a key of its own, charging a liquidación paid, expired or annulled. */
         confirmed: z.literal(true).optional(),
       })
       .strict(),
-    output: z.object({
-      recharge: CounterRechargeView,
-      jobId: z.string().nullable(),
-      printerProblem: z.string().nullable(),
-    }),
+    output: z.object({ recharge: CounterRechargeView }).merge(printed),
   }),
 };
