@@ -4,6 +4,8 @@ import { describe, expect } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
 import { kioskTest } from '../support/browser/fixture';
+import { expectFitsWidth } from '../support/browser/layout';
+import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
 import { WalletPage } from '../support/browser/pages/wallet-page';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer } from '../support/browser/test-stack';
@@ -184,6 +186,17 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await wallet.page.getByRole('group', { name: 'Formas de pago' }).waitFor();
     await saveScreenshot(wallet.page, 'wallet-9-recovered');
     await expectKioskScreenUsable(wallet.page, 'wallet-9-recovered');
+
+    // With high contrast and larger text the liquidación and its ways to pay still read and fit.
+    const aids = new AccessibilityPanel(wallet.page);
+    await aids.open();
+    await aids.toggle('Alto contraste');
+    await aids.toggle('Letra más grande');
+    await aids.close();
+    await wallet.openPayWay('Pago en cualquiera de nuestras oficinas');
+    await saveScreenshot(wallet.page, 'wallet-9b-recovered-aids');
+    await expectKioskScreenUsable(wallet.page, 'wallet-9b-recovered-aids');
+    await expectFitsWidth(wallet.page, 'wallet-9b-recovered-aids');
   });
 
   it('refuses the statement with a wrong clave, shows the balance and kardex with the right one', async ({ start }) => {
