@@ -132,7 +132,9 @@ describeEachServerDatabase('admin bank-file import (the database opened by the c
       expect(await countRows(check.exec, 'liquidations', `state = 'pagada' AND number = ${paid.number}`)).toBe(1);
     },
   );
+});
 
+describe('admin bank-file: usage', () => {
   it('explains its usage in Spanish', { timeout: 90_000 }, async () => {
     const wrong = await admin({ dataDir: '/nonexistent', databaseUrl: null }, 'bank-file', 'importar', 'x.txt');
     expect(wrong.code).toBe(2);
