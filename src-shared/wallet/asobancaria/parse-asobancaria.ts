@@ -52,7 +52,8 @@ const next: Record<string, readonly string[]> = {
 };
 
 function readFile(text: string) {
-  const lines = text.split(/\r?\n/);
+  // A byte-order mark some Windows tools put first is not part of the first record.
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   // The final newline (or a few blank lines after the 09) leaves empty strings at the end.
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
   if (lines.length === 0) throw new Rejected(1, 'El archivo está vacío: no tiene registros Asobancaria.');
@@ -175,9 +176,10 @@ function readFile(text: string) {
 }
 
 function readDetail(f: Fields, record: string, line: number, lotNumber: string): AsobancariaDetail {
-  const referenceField = f.code(2, 48, 'referencia del usuario');
+  // Zero-filled on the left as the standard says; a bank that aligns it left with spaces is read the same.
+  const referenceField = f.code(2, 48, 'referencia del usuario').trim();
   if (!/^[0-9A-Za-z]+$/.test(referenceField))
-    throw new Rejected(line, `Línea ${line}: la referencia del usuario «${referenceField.trim()}» no es válida.`);
+    throw new Rejected(line, `Línea ${line}: la referencia del usuario «${referenceField}» no es válida.`);
   const value = f.digits(50, 14, 'valor recaudado');
   return {
     reference: referenceField.replace(/^0+/, '') || '0',

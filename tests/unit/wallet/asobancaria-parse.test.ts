@@ -77,6 +77,21 @@ describe('parseAsobancaria: record types', () => {
     expect(parsed.totalAmount).toBe(1_490_400);
   });
 
+  it('reads a reference aligned left with spaces, and ignores a byte-order mark', () => {
+    const line = exampleLines[2] ?? '';
+    const lines = withLine(3, `06${'12345678'.padEnd(48, ' ')}${line.slice(50)}`);
+    const parsed = accepted(`\uFEFF${file(lines)}`);
+    expect(parsed.details[0]?.reference).toBe('12345678');
+    expect(parsed.header.bankCode).toBe('007');
+  });
+
+  it('refuses a reference with spaces or signs inside', () => {
+    const line = exampleLines[2] ?? '';
+    expect(rejection(file(withLine(3, `06${'1234 5678'.padStart(48, '0')}${line.slice(50)}`))).message).toBe(
+      'Línea 3: la referencia del usuario «0000000000000000000000000000000000000001234 5678» no es válida.',
+    );
+  });
+
   it('accepts LF line ends and no final newline', () => {
     expect(accepted(full(exampleLines).join('\n')).details).toHaveLength(3);
   });
