@@ -160,6 +160,32 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await volante.waitFor({ state: 'detached' });
   });
 
+  it('recharges for a company by its NIT: persona jurídica, razón social', async ({ start }) => {
+    const wallet = await WalletPage.open(start);
+    await wallet.entry('Recargar prepago').tap();
+    await wallet.acceptTerms();
+    await wallet.identify('NIT', '800.197.268-4');
+    await wallet.button('Continuar').tap();
+    await wallet.page.getByRole('heading', { name: 'Datos del cliente' }).waitFor();
+    // A NIT's holder is most likely a company: the form opens on persona jurídica.
+    const kind = wallet.page.getByRole('group', { name: 'Tipo de cliente' });
+    expect(await kind.getByRole('button', { name: 'Persona jurídica' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await wallet.field('Primer apellido').count()).toBe(0);
+    await wallet.field('Razón social').fill('Panadería La Espiga S.A.S.');
+    await wallet.field('Correo electrónico').fill('compras@laespiga.example');
+    await wallet.field('Celular').fill('3157778899');
+    await wallet.field('Dirección').fill('Calle 15 No. 4-20');
+    await wallet.field('Municipio').fill('Ibagué');
+    await saveScreenshot(wallet.page, 'wallet-4b-company');
+    await expectKioskScreenUsable(wallet.page, 'wallet-4b-company');
+    await wallet.button('Continuar').tap();
+    await wallet.typeAmount(250000);
+    await wallet.button('Generar liquidación').tap();
+    await wallet.page.getByRole('heading', { name: 'Pago electrónico' }).waitFor();
+    expect(await wallet.fact('Valor de la liquidación')).toBe(formatCop(250_000));
+    expect(await wallet.fact('A nombre de')).toMatch(/^P\*+ L\*+ E\*+/);
+  });
+
   it('resumes the liquidación by its recovery code, and a wrong code finds nothing', async ({ start }) => {
     expect(recoveryCode).not.toBe('');
     const wallet = await WalletPage.open(start);
