@@ -2,10 +2,11 @@ import { v7 as uuidv7 } from 'uuid';
 import { formatCop } from '../../src-shared/domain/money';
 import { maxPesos, type PaymentTaken } from '../../src-shared/sync/events';
 import type { SqlExecutor } from '../db/sql-executor';
-import type { BatchEffects, EventHandler, PushContext } from './event-handler';
+import type { BatchEffects, EventHandler } from './event-handler';
 import { EventRejection } from './event-rejection';
-import { readSessions, type KnownSession } from './cash-session-records';
+import { readSessions } from './cash-session-records';
 import { routeScope } from './feed-reader';
+import { dateRefusal, paymentWords, readReceiptSeries, roundingRefusal, sessionRefusal } from './money-event-checks';
 import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
 
 interface BillRow extends Record<string, unknown> {
@@ -60,10 +61,7 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
       [payloads.map((p) => p.reference)],
     );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
-    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [
-      ctx.device.id,
-    ]);
-    const prefix = series.rows[0]?.prefix ?? null;
+    const series = await readReceiptSeries(tx, ctx.device.id);
     const sessions = await readSessions(
       tx,
       payloads.map((p) => p.cashSessionId),
@@ -78,7 +76,6 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
     const accepted: PaymentTaken[] = [];
     const paid = new Map<number, string>();
     const credits: Credit[] = [];
-    let lastNumber = 0;
 
     return {
       accept(payment) {
@@ -101,27 +98,25 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0 || payment.amount > maxPesos) {
           throw new EventRejection(`El valor del pago (${payment.amount}) está fuera del rango permitido.`);
         }
-        if (payment.cashRounding >= payment.amount) {
-          throw new EventRejection(
-            `El redondeo del efectivo (${formatCop(payment.cashRounding)}) no puede ser todo el valor del pago (${formatCop(payment.amount)}).`,
-          );
-        }
-        const dated = dateRefusal(payment.paidAt, ctx);
-        if (dated !== null) throw new EventRejection(dated);
-        const refusal = staffRefusal(staff, payment.cashier, moneyRoles, 'El cajero');
+        const refusal =
+          roundingRefusal(payment.cashRounding, payment.amount, paymentWords) ??
+          dateRefusal(payment.paidAt, ctx, paymentWords) ??
+          staffRefusal(staff, payment.cashier, moneyRoles, 'El cajero') ??
+          sessionRefusal(
+            sessions.get(payment.cashSessionId),
+            { cashier: payment.cashier, at: payment.paidAt },
+            ctx,
+            staff.get(payment.cashier)?.role,
+            paymentWords,
+          ) ??
+          series.refusal(payment.reference);
         if (refusal !== null) throw new EventRejection(refusal);
-        sessionCheck(sessions.get(payment.cashSessionId), payment, ctx, staff.get(payment.cashier)?.role);
-        if (prefix !== null && !payment.reference.startsWith(`${prefix}-`)) {
-          throw new EventRejection(
-            `El recibo ${payment.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`,
-          );
-        }
         if (usedReferences.has(payment.reference))
           throw new EventRejection(`El número de recibo ${payment.reference} ya se usó en otro pago.`);
 
         paymentStates.set(payment.paymentId, 'valid');
         usedReferences.add(payment.reference);
-        if (prefix !== null) lastNumber = Math.max(lastNumber, receiptNumber(payment.reference, prefix));
+        series.take(payment.reference);
         accepted.push(payment);
         const owed = bill.state === 'pendiente' || bill.state === 'vencida' ? bill.total : 0;
         // The bill is paid by its amount: the pesos the counter gave up rounding the change are
@@ -187,12 +182,7 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
             [JSON.stringify(credits)],
           );
         }
-        if (lastNumber > 0) {
-          await tx.query(
-            'UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1',
-            [ctx.device.id, lastNumber],
-          );
-        }
+        await series.write(tx);
       },
     };
   },
@@ -201,44 +191,6 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
 /** `03-117-0452` is within `03` and `03-117`, never within `03-11`. */
 function withinRoutes(codigoRuta: string, routes: string): boolean {
   return codigoRuta === routes || codigoRuta.startsWith(`${routes}-`);
-}
-
-/** Why a money event dated `paidAt` is refused by the server's clock and rules; null when its date fits. */
-export function dateRefusal(paidAt: string, ctx: PushContext): string | null {
-  const at = Date.parse(paidAt);
-  const now = ctx.now.getTime();
-  if (Number.isNaN(at)) return 'La fecha del pago no es válida.';
-  if (at > now + ctx.rules.paymentFutureMinutes * 60_000)
-    return 'La fecha del pago es posterior a la hora del servidor central: revise el reloj del dispositivo.';
-  if (at < now - ctx.rules.paymentMaxAgeDays * 86_400_000) {
-    return `La fecha del pago es de hace más de ${ctx.rules.paymentMaxAgeDays} días: la oficina debe revisarlo y registrarlo.`;
-  }
-  return null;
-}
-
-function sessionCheck(
-  session: KnownSession | undefined,
-  payment: PaymentTaken,
-  ctx: PushContext,
-  role: string | undefined,
-): void {
-  if (session === undefined || session.deviceId !== ctx.device.id) {
-    throw new EventRejection(
-      'La sesión de caja del pago no es de este dispositivo (o el servidor no recibió su apertura).',
-    );
-  }
-  if (session.closedAt !== null && Date.parse(payment.paidAt) > session.closedAt.getTime()) {
-    throw new EventRejection('El pago tiene fecha posterior al cierre de su sesión de caja.');
-  }
-  if (session.cashier !== payment.cashier && role !== 'supervisor') {
-    throw new EventRejection(`El pago lo registra «${payment.cashier}» en la sesión de caja de «${session.cashier}».`);
-  }
-}
-
-/** The number of a receipt `PREFIX-000123`, 0 when it is not one. */
-export function receiptNumber(reference: string, prefix: string): number {
-  const number = Number(reference.slice(prefix.length + 1));
-  return Number.isSafeInteger(number) && number > 0 && number <= maxPesos ? number : 0;
 }
 
 function creditReason(bill: BillRow, excess: number): string {

@@ -5,8 +5,8 @@ import type { SqlExecutor } from '../db/sql-executor';
 import { applyLiquidationPayment, recordReview } from '../wallet/apply-payment';
 import type { BatchEffects, EventHandler, PushContext } from './event-handler';
 import { EventRejection } from './event-rejection';
-import { readSessions, type KnownSession } from './cash-session-records';
-import { dateRefusal, receiptNumber } from './payment-taken';
+import { readSessions } from './cash-session-records';
+import { dateRefusal, readReceiptSeries, rechargeWords, roundingRefusal, sessionRefusal } from './money-event-checks';
 import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
 
 interface LiquidationRow extends Record<string, unknown> {
@@ -77,10 +77,7 @@ export const walletRechargeTaken: EventHandler<WalletRechargeTaken> = {
       [references, ctx.device.id],
     );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
-    const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [
-      ctx.device.id,
-    ]);
-    const prefix = series.rows[0]?.prefix ?? null;
+    const series = await readReceiptSeries(tx, ctx.device.id);
     const sessions = await readSessions(
       tx,
       payloads.map((p) => p.cashSessionId),
@@ -91,45 +88,37 @@ export const walletRechargeTaken: EventHandler<WalletRechargeTaken> = {
     );
 
     const accepted: AcceptedRecharge[] = [];
-    let lastNumber = 0;
     return {
       accept(recharge) {
         const key = counterSourceKey(recharge.rechargeId);
         if (usedKeys.has(key))
           throw new EventRejection(`La recarga ${recharge.rechargeId} ya estaba registrada con otro evento.`);
-        if (recharge.cashRounding >= recharge.amount) {
-          throw new EventRejection(
-            `El redondeo del efectivo (${formatCop(recharge.cashRounding)}) no puede ser todo el valor de la recarga (${formatCop(recharge.amount)}).`,
-          );
-        }
-        const dated = dateRefusal(recharge.takenAt, ctx);
-        if (dated !== null) throw new EventRejection(dated.replace('del pago', 'de la recarga'));
-        const refusal = staffRefusal(staff, recharge.cashier, moneyRoles, 'El cajero');
+        const refusal =
+          roundingRefusal(recharge.cashRounding, recharge.amount, rechargeWords) ??
+          dateRefusal(recharge.takenAt, ctx, rechargeWords) ??
+          staffRefusal(staff, recharge.cashier, moneyRoles, 'El cajero') ??
+          sessionRefusal(
+            sessions.get(recharge.cashSessionId),
+            { cashier: recharge.cashier, at: recharge.takenAt },
+            ctx,
+            staff.get(recharge.cashier)?.role,
+            rechargeWords,
+          ) ??
+          series.refusal(recharge.reference);
         if (refusal !== null) throw new EventRejection(refusal);
-        sessionCheck(sessions.get(recharge.cashSessionId), recharge, ctx, staff.get(recharge.cashier)?.role);
-        if (prefix !== null && !recharge.reference.startsWith(`${prefix}-`)) {
-          throw new EventRejection(
-            `El recibo ${recharge.reference} no es de la serie ${prefix} que el servidor asignó a este dispositivo.`,
-          );
-        }
         if (usedReferences.has(recharge.reference))
           throw new EventRejection(`El número de recibo ${recharge.reference} ya se usó.`);
 
         usedKeys.add(key);
         usedReferences.add(recharge.reference);
-        if (prefix !== null) lastNumber = Math.max(lastNumber, receiptNumber(recharge.reference, prefix));
+        series.take(recharge.reference);
         accepted.push({ recharge, liquidation: liquidations.get(recharge.liquidationNumber) ?? null });
       },
 
       async write(tx: SqlExecutor) {
         // One at a time, in the order sent: each payment locks its liquidación and sees the ones before it.
         for (const { recharge, liquidation } of accepted) await credit(tx, recharge, liquidation, ctx);
-        if (lastNumber > 0) {
-          await tx.query(
-            'UPDATE receipt_series SET last_number = greatest(last_number, $2), updated_at = now() WHERE device_id = $1',
-            [ctx.device.id, lastNumber],
-          );
-        }
+        await series.write(tx);
       },
     };
   },
@@ -193,25 +182,5 @@ async function credit(
         note: `La caja recibió ${formatCop(recharge.amount)} por la liquidación ${recharge.liquidationNumber}, de ${formatCop(liquidation.amount)}: se abonó lo recibido al prepago; revise la diferencia con el titular.`,
       },
     });
-  }
-}
-
-function sessionCheck(
-  session: KnownSession | undefined,
-  recharge: WalletRechargeTaken,
-  ctx: PushContext,
-  role: string | undefined,
-): void {
-  if (session === undefined || session.deviceId !== ctx.device.id) {
-    throw new EventRejection(
-      'La sesión de caja de la recarga no es de este dispositivo (o el servidor no recibió su apertura).',
-    );
-  }
-  if (session.closedAt !== null && Date.parse(recharge.takenAt) > session.closedAt.getTime())
-    throw new EventRejection('La recarga tiene fecha posterior al cierre de su sesión de caja.');
-  if (session.cashier !== recharge.cashier && role !== 'supervisor') {
-    throw new EventRejection(
-      `La recarga la registra «${recharge.cashier}» en la sesión de caja de «${session.cashier}».`,
-    );
   }
 }
