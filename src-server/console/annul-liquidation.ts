@@ -7,17 +7,17 @@ import type { SqlExecutor } from '../db/sql-executor';
  * statement checks the state and writes who and when, so two supervisors annulling at once
  * annul once. No money moves: a pendiente liquidación holds none.
  *
- * The reason is required and audited by the console's log line (docs/staff-console.md): the
- * liquidations table has no column for it yet.
+ * The reason is required and kept on the liquidación (`annulled_reason`, which the database
+ * requires of any annulled one) beside who and when.
  */
 export async function annulLiquidation(
   exec: SqlExecutor,
-  input: { number: number; username: string; now: Date },
+  input: { number: number; username: string; reason: string; now: Date },
 ): Promise<Result<{ number: number }>> {
   const { rows } = await exec.query<{ number: string | number }>(
-    `UPDATE liquidations SET state = 'anulada', annulled_at = $2, annulled_by = $3
+    `UPDATE liquidations SET state = 'anulada', annulled_at = $2, annulled_by = $3, annulled_reason = $4
      WHERE number = $1 AND state = 'pendiente' RETURNING number`,
-    [input.number, input.now.toISOString(), input.username],
+    [input.number, input.now.toISOString(), input.username, input.reason],
   );
   if (rows.length === 0) {
     const found = await exec.query<{ state: string }>('SELECT state FROM liquidations WHERE number = $1', [

@@ -118,7 +118,9 @@ export function liquidationPage(frame: Omit<PageFrame, 'title' | 'active'>, l: L
           l.annulledAt === null
             ? ''
             : html`<dt>Anulada</dt>
-                <dd>${when(l.annulledAt)} por ${l.annulledBy ?? '—'}</dd>`
+                <dd>${when(l.annulledAt)} por ${l.annulledBy ?? '—'}</dd>
+                <dt>Motivo de la anulación</dt>
+                <dd>${l.annulledReason ?? '—'}</dd>`
         }
       </dl>
       <h2>Pagos recibidos</h2>

@@ -18,6 +18,7 @@ export interface LiquidationDetail {
   readonly paidVia: string | null;
   readonly annulledAt: Date | null;
   readonly annulledBy: string | null;
+  readonly annulledReason: string | null;
   readonly payments: ReadonlyArray<{
     readonly channel: string;
     readonly sourceKey: string;
@@ -50,9 +51,10 @@ export async function liquidationByNumber(exec: SqlExecutor, number: number): Pr
     paid_via: string | null;
     annulled_at: Date | string | null;
     annulled_by: string | null;
+    annulled_reason: string | null;
   }>(
     `SELECT id, number, kind, doc_type, doc_number, client, amount, state, created_at, expires_at, paid_at, paid_via,
-            annulled_at, annulled_by
+            annulled_at, annulled_by, annulled_reason
      FROM liquidations WHERE number = $1`,
     [number],
   );
@@ -92,6 +94,7 @@ export async function liquidationByNumber(exec: SqlExecutor, number: number): Pr
     paidVia: r.paid_via,
     annulledAt: r.annulled_at === null ? null : new Date(r.annulled_at),
     annulledBy: r.annulled_by,
+    annulledReason: r.annulled_reason,
     payments: payments.rows.map((p) => ({
       channel: p.channel,
       sourceKey: p.source_key,

@@ -57,7 +57,9 @@ export const Municipality = z
   .trim()
   .min(3, { error: 'Escriba su municipio.' })
   .max(60, { error: 'El municipio puede tener hasta 60 letras.' })
-  .refine((v) => /^[\p{L}][\p{L}\s.'-]*$/u.test(v), { error: 'El municipio lleva solo letras.' });
+  .refine((v) => /^[\p{L}][\p{L}\s.'()-]*$/u.test(v), {
+    error: 'El municipio lleva solo letras (y el departamento entre paréntesis, si quiere).',
+  });
 
 /** What «Modificar usuario» may change: everything but the document. */
 export const ProfileFields = z

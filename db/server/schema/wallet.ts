@@ -102,11 +102,14 @@ export const liquidations = pgTable(
     paidVia: text('paid_via'),
     annulledAt: timestamp('annulled_at', { withTimezone: true }),
     annulledBy: text('annulled_by'),
+    /** Why staff annulled it, as typed in the console: the audit of the annulment. */
+    annulledReason: text('annulled_reason'),
   },
   (t) => [
     check('liquidations_kind_check', sql`${t.kind} in ${sqlList(liquidationKinds)}`),
     check('liquidations_state_check', sql`${t.state} in ${sqlList(liquidationStates)}`),
     check('liquidations_amount_check', sql`${t.amount} > 0`),
+    check('liquidations_annulled_reason_check', sql`${t.annulledAt} is null or ${t.annulledReason} is not null`),
     check('liquidations_paid_via_check', sql`${t.paidVia} is null or ${t.paidVia} in ${sqlList(paymentChannels)}`),
     index('liquidations_identification_idx').on(t.docType, t.docNumber),
     index('liquidations_pending_idx').on(t.state, t.expiresAt),

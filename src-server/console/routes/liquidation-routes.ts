@@ -69,15 +69,15 @@ export function registerLiquidationRoutes(router: ConsoleRouter): void {
     const result = await annulLiquidation(deps.database.exec, {
       number,
       username: ctx.staff.username,
+      reason,
       now: deps.now(),
     });
     if (!result.ok) {
       ctx.session.flash = { kind: 'error', text: result.error.message };
       return redirect(reply, back);
     }
-    // The audit line: who annulled which liquidación and why (the table has no column for the
-    // reason yet; the form asks staff not to write personal data in it).
-    deps.log.info({ staff: ctx.staff.username, liquidation: number, reason }, 'liquidation annulled');
+    // The reason stays on the liquidación; the log says who and which, not the typed words.
+    deps.log.info({ staff: ctx.staff.username, liquidation: number }, 'liquidation annulled');
     ctx.session.flash = { kind: 'ok', text: `La liquidación ${number} quedó anulada.` };
     return redirect(reply, back);
   });

@@ -97,14 +97,31 @@ describeEachServerDatabase('staff console actions', (variant) => {
       expect(page.text).toContain(`La liquidación ${liq.number} quedó anulada.`);
       expect(page.text).toMatch(/data-testid="estado"[^>]*>\s*Anulada/);
       expect(await stateOf(t, liq.number)).toEqual({ state: 'anulada', annulled_by: 'supervisor1' });
-      // Audited: who and why, in the console's log.
+      // Audited: who and why on the liquidación (its page shows the reason), who and which in the log.
+      const reason = await t.server.database.exec.query<{ annulled_reason: string }>(
+        'SELECT annulled_reason FROM liquidations WHERE number = $1',
+        [liq.number],
+      );
+      expect(reason.rows[0]?.annulled_reason).toBe('El ciudadano la pidió por error');
+      expect(page.text).toContain('El ciudadano la pidió por error');
       const line = t.logs.find((l) => l.includes('liquidation annulled'));
       expect(JSON.parse(line ?? '{}')).toMatchObject({
         module: 'staff-console',
         staff: 'supervisor1',
         liquidation: liq.number,
-        reason: 'El ciudadano la pidió por error',
       });
+      // The database refuses an annulment without its reason, whoever writes it.
+      const spare = await createTestLiquidation(t.server.database.exec, {
+        amount: 20_000,
+        docType: 'CC',
+        docNumber: '52333445',
+      });
+      await expect(
+        t.server.database.exec.query(
+          "UPDATE liquidations SET state = 'anulada', annulled_at = now(), annulled_by = 'x' WHERE number = $1",
+          [spare.number],
+        ),
+      ).rejects.toThrow(/liquidations_annulled_reason_check/);
       // Twice: refused, it is no longer pendiente.
       await supervisor.post(path, { csrf, motivo: 'Otra vez' });
       expect((await supervisor.get(`/consola/liquidaciones/${liq.number}`)).text).toContain(

@@ -74,7 +74,7 @@ const walletBalance = async (exec: SqlExecutor, docNumber: string): Promise<numb
   (await findLedgerAccount(exec, 'wallet', `CC ${docNumber}`))?.balance ?? 0;
 
 describeEachServerDatabase('a liquidación paid into the wallet', (variant) => {
-  it('credits once per payment, keeps a second payment as balance, flags late ones', async () => {
+  it('credits once per payment, keeps a second payment as balance, flags late ones', { timeout: 120_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const exec = t.server.database.exec;
     const liq = await liquidation(exec, '1020304050', 100_000);
@@ -149,7 +149,7 @@ describeEachServerDatabase('a liquidación paid into the wallet', (variant) => {
     await expect(exec.query('DELETE FROM wallet_reviews')).rejects.toThrow(/no se modifican/);
   });
 
-  it('refuses what is not a payment, and keeps payments as they were written', async () => {
+  it('refuses what is not a payment, and keeps payments as they were written', { timeout: 120_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const exec = t.server.database.exec;
     const liq = await liquidation(exec, '79111222', 50_000);
@@ -168,7 +168,7 @@ describeEachServerDatabase('a liquidación paid into the wallet', (variant) => {
     expect(await walletBalance(exec, '79111222')).toBe(50_000);
   });
 
-  it('pays a liquidación once when three channels pay it at the same moment', async () => {
+  it('pays a liquidación once when three channels pay it at the same moment', { timeout: 120_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const exec = t.server.database.exec;
     const liq = await liquidation(exec, '52333444', 80_000);

@@ -1,0 +1,2 @@
+ALTER TABLE "liquidations" ADD COLUMN "annulled_reason" text;--> statement-breakpoint
+ALTER TABLE "liquidations" ADD CONSTRAINT "liquidations_annulled_reason_check" CHECK ("liquidations"."annulled_at" is null or "liquidations"."annulled_reason" is not null);
