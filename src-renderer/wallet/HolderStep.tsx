@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../src-shared/api/result';
-import { formatDocument } from '../../src-shared/domain/identity-document';
+import { formatDocument, normalizeDocument } from '../../src-shared/domain/identity-document';
 import type { HolderSummary } from '../../src-shared/server-api/wallet-api';
 import type { PersonKind } from '../../src-shared/wallet/holder-fields';
 import { KeyboardForm } from '../accounts/KeyboardForm';
@@ -30,9 +30,12 @@ export function HolderStep() {
 function IdentificationLine() {
   const identification = useWalletStore((state) => state.identification);
   if (identification === null) return null;
+  // Kept as typed (the server reads it so); shown as every paper writes it.
+  const number = normalizeDocument(identification.docType, identification.docNumber);
   return (
     <p className="wallet-identification">
-      Identificación: <strong>{formatDocument(identification.docType, identification.docNumber)}</strong>
+      Identificación:{' '}
+      <strong>{number.ok ? formatDocument(identification.docType, number.value) : identification.docNumber}</strong>
     </p>
   );
 }

@@ -167,6 +167,8 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await wallet.identify('NIT', '800.197.268-4');
     await wallet.button('Continuar').tap();
     await wallet.page.getByRole('heading', { name: 'Datos del cliente' }).waitFor();
+    // The NIT as papers write it, whatever the punctuation typed.
+    await wallet.page.getByText('NIT 800.197.268-4', { exact: true }).waitFor();
     // A NIT's holder is most likely a company: the form opens on persona jurídica.
     const kind = wallet.page.getByRole('group', { name: 'Tipo de cliente' });
     expect(await kind.getByRole('button', { name: 'Persona jurídica' }).getAttribute('aria-pressed')).toBe('true');
