@@ -1,12 +1,11 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import { BillsFound } from './BillsFound';
-import { useCashierStore } from './cashier-store';
 import { PaymentDone } from './PaymentDone';
 import { PaymentForm } from './PaymentForm';
 import { useCashierCall } from './useCashierCall';
-import { useFunctionKeys } from './useFunctionKeys';
-import { useStrayKeys } from './useStrayKeys';
+import { useCounterKeys } from './useCounterKeys';
+import { useLookupField } from './useLookupField';
 
 type Found = OpOutput<'cashier.findBills'>;
 type Taken = OpOutput<'cashier.takePayment'>;
@@ -19,28 +18,23 @@ type Taken = OpOutput<'cashier.takePayment'>;
  */
 export function CounterScreen() {
   const call = useCashierCall();
-  const show = useCashierStore((state) => state.show);
-  const signedOut = useCashierStore((state) => state.signedOut);
-  const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [selected, setSelected] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [taken, setTaken] = useState<Taken | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   // Bumped by each lookup: the payment form starts over even for the same bill found again.
   const [lookups, setLookups] = useState(0);
-  const lookup = useRef<HTMLInputElement>(null);
-  const keepTyped = useRef(false);
+  const field = useLookupField(found === null && taken === null);
+  const query = field.query;
 
   const bill = found?.bills[selected] ?? null;
 
   const reset = () => {
-    setQuery('');
+    field.clear();
     setFound(null);
     setSelected(0);
     setProblem(null);
     setTaken(null);
-    window.setTimeout(() => lookup.current?.focus(), 0);
   };
 
   const find = async (event?: FormEvent) => {
@@ -70,36 +64,7 @@ export function CounterScreen() {
     setSelected((i) => Math.min(found.bills.length - 1, Math.max(0, i + step)));
   };
 
-  const xReport = async () => {
-    const result = await call('cashier.xReport', {});
-    setNotice(result.ok ? (result.value.printerProblem ?? 'Informe X enviado a la impresora.') : result.error.message);
-  };
-
-  const keys = useMemo(
-    () => ({
-      F3: () => show('recharge'),
-      F4: () => show('payments'),
-      F8: () => void xReport(),
-      F10: () => show('close'),
-      F12: () => {
-        void call('cashier.signOut', {});
-        signedOut();
-      },
-      Escape: reset,
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- xReport and reset use stable setters and the call of this session
-    [call, show, signedOut],
-  );
-  useFunctionKeys(keys);
-  // A scan that starts before the field has the focus goes into the field all the same.
-  useStrayKeys({
-    onChar: (char) => {
-      if (found !== null || taken !== null) return;
-      setQuery((q) => q + char);
-      keepTyped.current = true;
-      lookup.current?.focus();
-    },
-  });
+  const notice = useCounterKeys('recharge', reset);
 
   if (taken !== null) return <PaymentDone taken={taken} onNext={reset} />;
 
@@ -111,18 +76,7 @@ export function CounterScreen() {
         <form onSubmit={(event) => void find(event)}>
           <label>
             Escanee el código de barras de la factura o digite el código interno
-            <input
-              ref={lookup}
-              autoFocus
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onFocus={(e) => {
-                if (!keepTyped.current) e.target.select();
-                keepTyped.current = false;
-              }}
-              maxLength={200}
-              aria-describedby="lookup-hint"
-            />
+            <input {...field.inputProps} aria-describedby="lookup-hint" />
           </label>
           <p id="lookup-hint" className="cashier-hint">
             Enter: buscar · Esc: nuevo cobro · F3: recarga de prepago · F4: pagos de la caja · F8: informe X · F10:

@@ -1,12 +1,11 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
-import { useCashierStore } from './cashier-store';
 import { LiquidationFound } from './LiquidationFound';
 import { RechargeDone } from './RechargeDone';
 import { RechargeForm } from './RechargeForm';
 import { useCashierCall } from './useCashierCall';
-import { useFunctionKeys } from './useFunctionKeys';
-import { useStrayKeys } from './useStrayKeys';
+import { useCounterKeys } from './useCounterKeys';
+import { useLookupField } from './useLookupField';
 
 type Found = OpOutput<'cashier.findLiquidation'>;
 type Taken = OpOutput<'cashier.takeRecharge'>;
@@ -19,24 +18,19 @@ type Taken = OpOutput<'cashier.takeRecharge'>;
  */
 export function RechargeScreen() {
   const call = useCashierCall();
-  const show = useCashierStore((state) => state.show);
-  const signedOut = useCashierStore((state) => state.signedOut);
-  const [query, setQuery] = useState('');
   const [found, setFound] = useState<Found | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [taken, setTaken] = useState<Taken | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [searching, setSearching] = useState(false);
   const [lookups, setLookups] = useState(0);
-  const lookup = useRef<HTMLInputElement>(null);
-  const keepTyped = useRef(false);
+  const field = useLookupField(found === null && taken === null);
+  const query = field.query;
 
   const reset = () => {
-    setQuery('');
+    field.clear();
     setFound(null);
     setProblem(null);
     setTaken(null);
-    window.setTimeout(() => lookup.current?.focus(), 0);
   };
 
   const find = async (event?: FormEvent) => {
@@ -55,35 +49,7 @@ export function RechargeScreen() {
     setLookups((n) => n + 1);
   };
 
-  const xReport = async () => {
-    const result = await call('cashier.xReport', {});
-    setNotice(result.ok ? (result.value.printerProblem ?? 'Informe X enviado a la impresora.') : result.error.message);
-  };
-
-  const keys = useMemo(
-    () => ({
-      F3: () => show('counter'),
-      F4: () => show('payments'),
-      F8: () => void xReport(),
-      F10: () => show('close'),
-      F12: () => {
-        void call('cashier.signOut', {});
-        signedOut();
-      },
-      Escape: reset,
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- xReport and reset use stable setters and the call of this session
-    [call, show, signedOut],
-  );
-  useFunctionKeys(keys);
-  useStrayKeys({
-    onChar: (char) => {
-      if (found !== null || taken !== null) return;
-      setQuery((q) => q + char);
-      keepTyped.current = true;
-      lookup.current?.focus();
-    },
-  });
+  const notice = useCounterKeys('counter', reset);
 
   if (taken !== null) return <RechargeDone taken={taken} onNext={reset} />;
 
@@ -94,18 +60,7 @@ export function RechargeScreen() {
         <form onSubmit={(event) => void find(event)}>
           <label>
             Escanee el código de barras del volante o digite el número de liquidación o el código de recuperación
-            <input
-              ref={lookup}
-              autoFocus
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onFocus={(e) => {
-                if (!keepTyped.current) e.target.select();
-                keepTyped.current = false;
-              }}
-              maxLength={200}
-              aria-describedby="recharge-hint"
-            />
+            <input {...field.inputProps} aria-describedby="recharge-hint" />
           </label>
           <p id="recharge-hint" className="cashier-hint">
             Enter: buscar · Esc: nueva recarga · F3: cobro de facturas · F4: pagos de la caja · F8: informe X · F10:
