@@ -1,11 +1,13 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import type { PayableBill } from '../../src-shared/api/ops/cashier';
 import { leastCashFor } from '../../src-shared/cashier/cash-rounding';
 import { settleTenders } from '../../src-shared/cashier/tenders';
 import { pesos } from './cashier-format';
 import { TenderFields, useTenders } from './TenderFields';
-import { notOwedEnter, roundingLine } from './cashier-words';
+import { ChangeDue } from './ChangeDue';
+import { chargeOnEnter } from './charge-on-enter';
+import { notOwedEnter } from './cashier-words';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
 
@@ -61,19 +63,8 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
   );
   useFunctionKeys(keys);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void pay(false);
-  };
-  // Enter anywhere in the form is the same as F9, whether or not the browser would submit it.
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    void pay(false);
-  };
-
   return (
-    <form className="cashier-card cashier-pay" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Cobro">
+    <form className="cashier-card cashier-pay" {...chargeOnEnter(() => void pay(false))} aria-label="Cobro">
       <p className="cashier-due">
         Valor a pagar <strong>{pesos(bill.total)}</strong>
       </p>
@@ -95,14 +86,7 @@ export function PaymentForm({ codigoInterno, bill, roundingStep, onMove, onTaken
         />
       </label>
       <TenderFields card={card} setCard={setCard} check={check} setCheck={setCheck} />
-      <div className="cashier-change" aria-live="polite">
-        {tenders.length > 0 && (
-          <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>
-        )}
-        {settlement.ok && settlement.value.rounding > 0 && (
-          <p className="cashier-hint">{roundingLine(settlement.value.rounding)}</p>
-        )}
-      </div>
+      <ChangeDue settlement={settlement} tendered={tenders.length > 0} />
       {problem !== null && (
         <p className="cashier-problem" role="alert">
           {problem}

@@ -1,10 +1,11 @@
-import { useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useState } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import type { CounterLiquidation } from '../../src-shared/api/ops/counter-recharge';
 import { leastCashFor } from '../../src-shared/cashier/cash-rounding';
 import { settleTenders } from '../../src-shared/cashier/tenders';
 import { pesos, readPesos } from './cashier-format';
-import { roundingLine } from './cashier-words';
+import { ChangeDue } from './ChangeDue';
+import { chargeOnEnter } from './charge-on-enter';
 import { TenderFields, useTenders } from './TenderFields';
 import { useCashierCall } from './useCashierCall';
 import { useFunctionKeys } from './useFunctionKeys';
@@ -65,18 +66,12 @@ export function RechargeForm({
   );
   useFunctionKeys(keys);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void charge(false);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    void charge(false);
-  };
-
   return (
-    <form className="cashier-card cashier-pay" onSubmit={submit} onKeyDown={onKeyDown} aria-label="Cobro de la recarga">
+    <form
+      className="cashier-card cashier-pay"
+      {...chargeOnEnter(() => void charge(false))}
+      aria-label="Cobro de la recarga"
+    >
       {found.amount === null ? (
         <label>
           Valor de la recarga (como aparece en el volante)
@@ -105,14 +100,7 @@ export function RechargeForm({
         />
       </label>
       <TenderFields card={card} setCard={setCard} check={check} setCheck={setCheck} />
-      <div className="cashier-change" aria-live="polite">
-        {tenders.length > 0 && settlement !== null && (
-          <p>{settlement.ok ? `Cambio: ${pesos(settlement.value.change)}` : settlement.error.message}</p>
-        )}
-        {settlement?.ok === true && settlement.value.rounding > 0 && (
-          <p className="cashier-hint">{roundingLine(settlement.value.rounding)}</p>
-        )}
-      </div>
+      <ChangeDue settlement={settlement} tendered={tenders.length > 0} />
       {problem !== null && (
         <p className="cashier-problem" role="alert">
           {problem}
