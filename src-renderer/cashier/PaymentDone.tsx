@@ -1,7 +1,7 @@
 import type { OpOutput } from '../../src-shared/api/contract';
 import { pesos } from './cashier-format';
-import { roundingLine } from './cashier-words';
-import { usePrintOutcome } from './usePrintOutcome';
+import { ChangeGiven } from './ChangeGiven';
+import { ReceiptPrinted } from './ReceiptPrinted';
 import { useStrayKeys } from './useStrayKeys';
 
 /** After «Cobrar»: the receipt number, the change in large figures, and what the printer did. Enter: next payment. */
@@ -12,7 +12,6 @@ export function PaymentDone({
   readonly taken: OpOutput<'cashier.takePayment'>;
   readonly onNext: () => void;
 }) {
-  const [outcome] = usePrintOutcome(taken.jobId, taken.printerProblem);
   // Focused as it is mounted, and an Enter that lands nowhere (pressed as the screen appears) counts too.
   useStrayKeys({ onEnter: onNext });
   const { payment } = taken;
@@ -22,24 +21,13 @@ export function PaymentDone({
       <p>
         Recibo <strong>{payment.receiptNumber}</strong> · {payment.holderName} · {pesos(payment.amount)}
       </p>
-      {payment.cash > 0 && (
-        <p className="cashier-big-change">
-          Cambio <strong>{pesos(payment.change)}</strong>
-        </p>
-      )}
-      {payment.rounding > 0 && <p className="cashier-hint">{roundingLine(payment.rounding)}</p>}
+      <ChangeGiven record={payment} />
       {payment.warning !== null && (
         <p className="cashier-warning" role="alert">
           {payment.warning}
         </p>
       )}
-      <p role="status" className={outcome.state === 'failed' ? 'cashier-problem' : undefined}>
-        {outcome.state === 'printing' && 'Imprimiendo el recibo…'}
-        {outcome.state === 'done' && 'Recibo impreso.'}
-        {outcome.state === 'none' && 'Sin impresora de recibos: el pago quedó registrado.'}
-        {outcome.state === 'failed' &&
-          `El pago quedó registrado, pero el recibo no se imprimió: ${outcome.message} Reimprímalo desde «Pagos de la caja» (F4).`}
-      </p>
+      <ReceiptPrinted jobId={taken.jobId} printerProblem={taken.printerProblem} recorded="el pago quedó registrado" />
       <button autoFocus type="button" className="cashier-primary" onClick={onNext}>
         Siguiente cobro (Enter)
       </button>
