@@ -15,7 +15,8 @@ export function NewClaveScreen() {
   const [sent, setSent] = useState<string | null>(null);
   const { busy, problem, setProblem, run } = useWalletCall();
   return (
-    <WalletFrame title="Solicitar clave nueva">
+    // Once sent, the big button is the way back; the frame's would say the same twice.
+    <WalletFrame title="Solicitar clave nueva" back={sent === null ? undefined : null}>
       <section className="bills-card wallet-form" aria-label="Solicitar clave nueva">
         {sent === null ? (
           <>
