@@ -33,6 +33,8 @@ export function bankFile(
     modifier?: string;
     fileTime?: string;
     firstSequence?: number;
+    /** The lots' collected-service GLN (default the demo wallet's, 7709998000018). */
+    serviceCode?: string;
   } = {},
 ): string {
   return writeAsobancaria({
