@@ -1,14 +1,11 @@
-import { randomInt } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { describe, expect } from 'vitest';
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
 import { findLedgerAccount } from '../../src-server/ledger/ledger-accounts';
 import { paymentElementString } from '../../src-shared/domain/gs1-128';
-import type { HolderData } from '../../src-shared/wallet/holder-fields';
-import { makeRecoveryCode } from '../../src-shared/wallet/recovery-code';
 import { volanteBarcodeConfig } from '../../src-shared/wallet/volante-barcode';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { outboxStates } from '../support/outbox-fixtures';
+import { createTestLiquidation, testHolder } from '../support/wallet-fixtures';
 import { ensureReplica } from '../support/browser/bill-fixture';
 import { expectAccessible } from '../support/browser/accessibility';
 import { kioskTest } from '../support/browser/fixture';
@@ -21,35 +18,21 @@ const it = kioskTest({
   receiptPrinter: true,
 });
 
-const holder = (docNumber: string, firstName: string): HolderData => ({
-  docType: 'CC',
-  docNumber,
-  identity: { personKind: 'natural', firstSurname: 'Rojas', secondSurname: 'Díaz', firstName, secondName: '' },
-  contact: {
-    email: 'ana@example.test',
-    mobile: '3001234567',
-    landline: null,
-    address: 'Calle 10',
-    municipality: 'Ibagué',
-  },
-});
-
-/** A pending liquidación on the central server, as the wallet service makes one. */
+/** A pending liquidación on the central server, its holder «Rojas Díaz <firstName>», due in five days. */
 async function liquidation(exec: SqlExecutor, docNumber: string, firstName: string, amount: number) {
   const expiresAt = new Date(Date.now() + 5 * 86_400_000);
-  const { rows } = await exec.query<{ number: string }>(
-    `INSERT INTO liquidations (id, doc_type, doc_number, client, amount, state, recovery_code, expires_at)
-     VALUES ($1, 'CC', $2, $3, $4, 'pendiente', $5, $6) RETURNING number`,
-    [
-      uuidv7(),
-      docNumber,
-      JSON.stringify(holder(docNumber, firstName)),
-      amount,
-      makeRecoveryCode((n) => randomInt(n)),
-      expiresAt.toISOString(),
-    ],
-  );
-  return { number: Number(rows[0]?.number), amount, dueOn: expiresAt.toISOString().slice(0, 10) };
+  const client = testHolder('CC', docNumber);
+  const { number } = await createTestLiquidation(exec, {
+    docType: 'CC',
+    docNumber,
+    amount,
+    expiresAt,
+    client: {
+      ...client,
+      identity: { personKind: 'natural', firstSurname: 'Rojas', secondSurname: 'Díaz', firstName, secondName: '' },
+    },
+  });
+  return { number, amount, dueOn: expiresAt.toISOString().slice(0, 10) };
 }
 
 const walletBalance = async (exec: SqlExecutor, docNumber: string): Promise<number> =>

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
 import type { DocumentType } from '../../src-shared/domain/identity-document';
 import type { HolderData } from '../../src-shared/wallet/holder-fields';
-import type { LiquidationState } from '../../src-shared/wallet/liquidation';
+import type { LiquidationState, PaymentChannel } from '../../src-shared/wallet/liquidation';
 import { makeRecoveryCode } from '../../src-shared/wallet/recovery-code';
 
 /** A liquidación as tests need one; the rest of its row is filled in plausibly. */
@@ -17,6 +17,8 @@ export interface TestLiquidationInput {
   readonly expiresAt?: Date;
   /** The client data it is issued with; default a natural person with the identification above. */
   readonly client?: HolderData;
+  /** For a liquidación already `pagada`: the channel that paid it, a moment ago. Default none. */
+  readonly paidVia?: PaymentChannel;
 }
 
 /**
@@ -27,13 +29,14 @@ export interface TestLiquidationInput {
 export async function createTestLiquidation(
   exec: SqlExecutor,
   input: TestLiquidationInput,
-): Promise<{ id: string; number: number }> {
+): Promise<{ id: string; number: number; recoveryCode: string }> {
   const id = uuidv7();
   const client = input.client ?? testHolder(input.docType, input.docNumber);
   const expiresAt = input.expiresAt ?? new Date(Date.now() + 10 * 24 * 3600_000);
+  const recoveryCode = makeRecoveryCode((n) => randomInt(n));
   const { rows } = await exec.query<{ number: string | number }>(
-    `INSERT INTO liquidations (id, doc_type, doc_number, client, amount, state, recovery_code, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING number`,
+    `INSERT INTO liquidations (id, doc_type, doc_number, client, amount, state, recovery_code, expires_at, paid_at, paid_via)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING number`,
     [
       id,
       input.docType,
@@ -41,11 +44,13 @@ export async function createTestLiquidation(
       JSON.stringify(client),
       input.amount,
       input.state ?? 'pendiente',
-      makeRecoveryCode((n) => randomInt(n)),
+      recoveryCode,
       expiresAt.toISOString(),
+      input.paidVia === undefined ? null : new Date().toISOString(),
+      input.paidVia ?? null,
     ],
   );
-  return { id, number: Number(rows[0]?.number) };
+  return { id, number: Number(rows[0]?.number), recoveryCode };
 }
 
 /** A natural person's client data for an identification. */

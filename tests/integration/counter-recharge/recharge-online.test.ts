@@ -1,15 +1,12 @@
-import { randomInt } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
 import { rechargeMessages } from '../../../src-main/counter-recharge/recharge-messages';
 import type { SqlExecutor } from '../../../src-server/db/sql-executor';
 import { findLedgerAccount } from '../../../src-server/ledger/ledger-accounts';
-import type { HolderData } from '../../../src-shared/wallet/holder-fields';
-import { makeRecoveryCode } from '../../../src-shared/wallet/recovery-code';
 import { outboxStates } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer } from '../../support/server-harness';
 import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
+import { createTestLiquidation } from '../../support/wallet-fixtures';
 
 /**
  * A counter recharge with the central server there (issue 13, item 4): the whole core of an
@@ -17,44 +14,6 @@ import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '.
  * its holder and state, the amount held to the server's, a paid liquidación charged only when the
  * cashier confirms — and the wallet credited once the event is pushed.
  */
-const holder = (docNumber: string): HolderData => ({
-  docType: 'CC',
-  docNumber,
-  identity: { personKind: 'natural', firstSurname: 'Rojas', secondSurname: '', firstName: 'Ana', secondName: '' },
-  contact: {
-    email: 'ana@example.test',
-    mobile: '3001234567',
-    landline: null,
-    address: 'Calle 10',
-    municipality: 'Ibagué',
-  },
-});
-
-async function liquidation(
-  exec: SqlExecutor,
-  docNumber: string,
-  amount: number,
-  state: 'pendiente' | 'pagada',
-): Promise<{ number: number; code: string }> {
-  const code = makeRecoveryCode((n) => randomInt(n));
-  const { rows } = await exec.query<{ number: string }>(
-    `INSERT INTO liquidations (id, doc_type, doc_number, client, amount, state, recovery_code, expires_at, paid_at, paid_via)
-     VALUES ($1, 'CC', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING number`,
-    [
-      uuidv7(),
-      docNumber,
-      JSON.stringify(holder(docNumber)),
-      amount,
-      state,
-      code,
-      new Date(Date.now() + 5 * 86_400_000).toISOString(),
-      state === 'pagada' ? new Date().toISOString() : null,
-      state === 'pagada' ? 'bank' : null,
-    ],
-  );
-  return { number: Number(rows[0]?.number), code };
-}
-
 const balance = async (exec: SqlExecutor, docNumber: string): Promise<number> =>
   (await findLedgerAccount(exec, 'wallet', `CC ${docNumber}`))?.balance ?? 0;
 
@@ -68,8 +27,14 @@ describeEachServerDatabase('counter recharge online', (variant) => {
       const exec = t.server.database.exec;
       const core = await enrolledDevice(t);
       await expectReplicaEqual(t, core);
-      const pending = await liquidation(exec, '1030507090', 40_000, 'pendiente');
-      const paid = await liquidation(exec, '1030507091', 30_000, 'pagada');
+      const pending = await createTestLiquidation(exec, { docType: 'CC', docNumber: '1030507090', amount: 40_000 });
+      const paid = await createTestLiquidation(exec, {
+        docType: 'CC',
+        docNumber: '1030507091',
+        amount: 30_000,
+        state: 'pagada',
+        paidVia: 'bank',
+      });
 
       const { staffSession } = await callOk(core, 'cashier.signIn', { username: 'cajero1', password: 'Cajero1.Demo' });
       await callOk(core, 'cashier.openSession', { staffSession, openingFloat: 0 });
@@ -80,7 +45,7 @@ describeEachServerDatabase('counter recharge online', (variant) => {
         number: pending.number,
         amount: 40_000,
         state: 'pendiente',
-        holder: { identification: 'CC 1030507090', name: 'Rojas Ana' },
+        holder: { identification: 'CC 1030507090', name: 'Pérez Ana' },
         warning: null,
         note: rechargeMessages.notes.server,
       });
@@ -102,7 +67,7 @@ describeEachServerDatabase('counter recharge online', (variant) => {
       });
 
       // By its recovery code: already paid at a bank, so it takes the cashier's confirmation.
-      const again = await callOk(core, 'cashier.findLiquidation', { staffSession, query: paid.code });
+      const again = await callOk(core, 'cashier.findLiquidation', { staffSession, query: paid.recoveryCode });
       expect(again).toMatchObject({
         number: paid.number,
         state: 'pagada',

@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
@@ -8,11 +8,10 @@ import { kardex, ledgerTotal } from '../../../src-server/ledger/kardex';
 import { findLedgerAccount } from '../../../src-server/ledger/ledger-accounts';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import type { PushResult } from '../../../src-shared/server-api/sync-api';
-import type { HolderData } from '../../../src-shared/wallet/holder-fields';
-import { makeRecoveryCode } from '../../../src-shared/wallet/recovery-code';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { seedServer } from '../../support/sync-support';
+import { createTestLiquidation } from '../../support/wallet-fixtures';
 
 /**
  * A counter's wallet recharge on the central server (issue 13, item 4, «Office cashier»): the
@@ -85,35 +84,9 @@ function recharge(
   });
 }
 
-const holder = (docNumber: string): HolderData => ({
-  docType: 'CC',
-  docNumber,
-  identity: { personKind: 'natural', firstSurname: 'Rojas', secondSurname: '', firstName: 'Ana', secondName: '' },
-  contact: {
-    email: 'ana@example.test',
-    mobile: '3001234567',
-    landline: null,
-    address: 'Calle 10',
-    municipality: 'Ibagué',
-  },
-});
-
-/** A pending liquidación inserted as the wallet service would (tests/support has no wallet fixture yet). */
-async function liquidation(exec: SqlExecutor, docNumber: string, amount: number): Promise<number> {
-  const { rows } = await exec.query<{ number: string }>(
-    `INSERT INTO liquidations (id, doc_type, doc_number, client, amount, state, recovery_code, expires_at)
-     VALUES ($1, 'CC', $2, $3, $4, 'pendiente', $5, $6) RETURNING number`,
-    [
-      uuidv7(),
-      docNumber,
-      JSON.stringify(holder(docNumber)),
-      amount,
-      makeRecoveryCode((n) => randomInt(n)),
-      new Date(Date.now() + 5 * 86_400_000).toISOString(),
-    ],
-  );
-  return Number(rows[0]?.number);
-}
+/** A pending liquidación's number. */
+const liquidation = async (exec: SqlExecutor, docNumber: string, amount: number): Promise<number> =>
+  (await createTestLiquidation(exec, { docType: 'CC', docNumber, amount })).number;
 
 const balance = async (exec: SqlExecutor, kind: 'wallet' | 'cash-session', owner: string): Promise<number> =>
   (await findLedgerAccount(exec, kind, owner))?.balance ?? 0;
