@@ -75,3 +75,20 @@ export function cashierHarness(
   };
   return harness;
 }
+
+/** An operation's value; a refusal is thrown with its code and message (a step the test needs to succeed). */
+export async function value<T>(
+  result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
+  return settled.value;
+}
+
+/** `cajero1` signed in at the harness's counter, with a cash session open (opened with `openingFloat` if none was). */
+export async function openCounter(h: CashierHarness, openingFloat: number): Promise<string> {
+  const signed = await value(h.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }));
+  if (signed.openSession === null)
+    await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat }));
+  return signed.staffSession;
+}

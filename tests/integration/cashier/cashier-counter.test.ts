@@ -7,7 +7,12 @@ import { err } from '../../../src-shared/api/result';
 import { demoEntity } from '../../../db/seed/entity';
 import { GS, paymentElementString } from '../../../src-shared/domain/gs1-128';
 import { formatCop } from '../../../src-shared/domain/money';
-import { type CashierHarness, cashierHarness } from '../../support/cashier-harness';
+import {
+  type CashierHarness,
+  cashierHarness,
+  openCounter as openCashierCounter,
+  value,
+} from '../../support/cashier-harness';
 import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
 import { openReplicaStore, openTestStore, replicaNow } from '../../support/replica-store';
 import { printerStates, TcpReceiptPrinter } from '../../support/tcp-receipt-printer';
@@ -47,13 +52,6 @@ beforeEach(() => {
   h = cashierHarness(store, printer.address, now);
 });
 
-const value = async <T>(
-  result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> => {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
-  return settled.value;
-};
 /** A receipt's two-column line: the label, spaces, the amount as printed (`$ 8.550`). */
 const pairLine = (label: string, pesos: number) =>
   expect.stringMatching(new RegExp(`^${label} +${formatCop(pesos).replace('\u00a0', ' ').replace(/[$.]/g, '\\$&')}$`));
@@ -75,12 +73,7 @@ async function settled(jobId: string | null): Promise<PrintJobView> {
   throw new Error('the receipt never finished');
 }
 
-async function openCounter(): Promise<string> {
-  const signed = await value(h.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }));
-  if (signed.openSession === null)
-    await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat: 200_000 }));
-  return signed.staffSession;
-}
+const openCounter = (): Promise<string> => openCashierCounter(h, 200_000);
 
 describe('cashier counter', () => {
   it('takes a cash payment: payment, receipt number and outbox event together; the receipt prints in Spanish with its barcode, cut and drawer kick', async () => {

@@ -5,7 +5,7 @@ import { ParkedEvents } from '../../../src-main/sync/parked-events';
 import { paymentElementString } from '../../../src-shared/domain/gs1-128';
 import { formatCop } from '../../../src-shared/domain/money';
 import { volanteBarcodeConfig } from '../../../src-shared/wallet/volante-barcode';
-import { type CashierHarness, cashierHarness } from '../../support/cashier-harness';
+import { type CashierHarness, cashierHarness, openCounter, value } from '../../support/cashier-harness';
 import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
 import { openReplicaStore, replicaNow } from '../../support/replica-store';
 import { testStaffPepper } from '../../support/staff-pepper';
@@ -43,20 +43,7 @@ beforeEach(() => {
   h = cashierHarness(store, printer.address, now);
 });
 
-const value = async <T>(
-  result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> => {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`${settled.error.code}: ${settled.error.message}`);
-  return settled.value;
-};
-
-async function signIn(): Promise<string> {
-  const signed = await value(h.cashier.signIn({ username: 'cajero1', password: 'Cajero1.Demo' }));
-  if (signed.openSession === null)
-    await value(h.cashier.openSession({ staffSession: signed.staffSession, openingFloat: 100_000 }));
-  return signed.staffSession;
-}
+const signIn = (): Promise<string> => openCounter(h, 100_000);
 
 async function printedReceipt(jobId: string | null): Promise<string[]> {
   if (jobId === null) throw new Error('no job');
