@@ -151,7 +151,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     }),
     bills,
     startAccounts({ client, meta, bills: bills.access, log: moduleLogger(log, 'accounts') }),
-    startWallet({ client, meta, log: moduleLogger(log, 'wallet') }),
+    startWallet({ client, meta, printers: printers.forBills, log: moduleLogger(log, 'wallet') }),
     startCashier({
       store,
       meta,

@@ -2,10 +2,14 @@ import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
+import type { BillPrinters } from '../bills/bill-output-wiring';
+import { VolantePrinting } from './volante-printing';
 import { WalletService } from './wallet-service';
 
 export interface WalletDeps {
   readonly client: ServerClient;
+  /** The kiosk's printers, as bills print to them: the volante goes where a bill would. */
+  readonly printers: BillPrinters;
   readonly meta: DeviceMeta;
   readonly log: Logger;
 }
@@ -18,6 +22,7 @@ export interface WalletDeps {
  */
 export function startWallet(deps: WalletDeps): Slice {
   const wallet = new WalletService(deps.client, deps.meta, deps.log);
+  const volantes = new VolantePrinting(wallet, deps.printers, deps.log);
   return {
     name: 'wallet',
     handlers: {
@@ -30,6 +35,7 @@ export function startWallet(deps: WalletDeps): Slice {
       'wallet.updateContact': (input) => wallet.updateContact(input),
       'wallet.requestNewClave': (input) => wallet.requestNewClave(input),
       'wallet.volante': (input) => wallet.volante(input),
+      'wallet.printVolante': (input) => volantes.print(input),
       'wallet.checkout': (input) => wallet.checkout(input),
       'wallet.checkoutState': (input) => wallet.checkoutState(input),
     },

@@ -6,3 +6,8 @@ export const walletOffline =
 /** A device never enrolled has no central server to ask. */
 export const walletNotEnrolled =
   'Este equipo todavía no está inscrito en el servidor central: el prepago no está disponible. Avise al personal de la oficina.';
+
+/** A kiosk with no printer: the volante can still be seen, and its number taken to a bank or an office. */
+export const walletNoPrinter =
+  'Este quiosco no tiene impresora. Anote el número de la liquidación y su código de recuperación: ' +
+  'con ellos puede pagar en cualquiera de nuestras oficinas o recuperar la transacción en otro quiosco.';

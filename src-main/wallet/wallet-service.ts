@@ -61,6 +61,11 @@ export class WalletService {
     return asDocument(await this.send('wallet.volante', input, (token) => ({ token })));
   }
 
+  /** The volante's facts, for the thermal slip of a receipt-only kiosk. */
+  volanteSlip(input: OpParsedInput<'wallet.volante'>): Promise<Result<RouteValue<'wallet.volanteSlip'>>> {
+    return this.send('wallet.volanteSlip', input, (token) => ({ token }));
+  }
+
   checkout(input: OpParsedInput<'wallet.checkout'>): Promise<Result<OpOutput<'wallet.checkout'>>> {
     return this.send('wallet.checkout', input, (token) => ({ token }));
   }

@@ -40,6 +40,7 @@ import {
   UpdateContactRequest,
   UpdateContactValue,
   VolanteRequest,
+  VolanteSlipValue,
   WalletStartRequest,
   WalletStartValue,
   WalletTermsValue,
@@ -308,6 +309,16 @@ export const serverRoutes = {
     request: VolanteRequest,
     response: ServerDocumentValue,
     timeout: 'long',
+  }),
+  'wallet.volanteSlip': defineRoute({
+    summary:
+      'The facts of a liquidación’s volante (entity, liquidación, GLN, banks), with its recovery code: a receipt-only kiosk prints its thermal slip from them.',
+    method: 'POST',
+    path: '/v1/wallet/volante/slip',
+    auth: 'device',
+    request: VolanteRequest,
+    response: VolanteSlipValue,
+    timeout: 'short',
   }),
   'wallet.checkout': defineRoute({
     summary: 'Opens a checkout at the online gateway for a pending liquidación, with its recovery code.',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DocumentFileName } from '../api/document';
 import {
   HolderContactFields,
+  HolderData,
   HolderIdentityFields,
   WalletIdentificationFields,
   personKinds,
@@ -191,6 +192,30 @@ export const VolanteRequest = z
   .refine((input) => (input.liquidationId === undefined) !== (input.number === undefined), {
     error: 'Indique la liquidación.',
   });
+
+/**
+ * `wallet.volanteSlip`: what a receipt-only kiosk prints the volante from (src-shared/wallet/volante-slip.ts):
+ * the same facts the server draws its PDF with, so the two never disagree.
+ */
+export const VolanteSlipValue = z.object({
+  entity: z.object({
+    name: z.string(),
+    nit: z.string(),
+    address: z.string().optional(),
+    phone: z.string().optional(),
+    website: z.string().optional(),
+  }),
+  liquidation: z.object({
+    number: z.number().int().positive(),
+    amount: z.number().int().positive(),
+    expiresAt: z.string(),
+    recoveryCode: z.string(),
+    client: HolderData,
+  }),
+  gln: z.string().regex(/^\d{13}$/),
+  banks: z.array(z.string()).max(40),
+});
+export type VolanteSlipValue = z.infer<typeof VolanteSlipValue>;
 
 /** `wallet.checkout` */
 export const CheckoutRequest = z.object({ liquidationId: LiquidationId, recoveryCode: RecoveryCode }).strict();

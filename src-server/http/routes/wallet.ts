@@ -6,6 +6,7 @@ import { requestNewClave } from '../../wallet/clave-reset';
 import { updateContact } from '../../wallet/contact';
 import { documentEntity } from '../../wallet/documents/document-frame';
 import { renderVolantePdf, volanteFileName } from '../../wallet/documents/volante-pdf';
+import type { VolanteSlipValue } from '../../../src-shared/server-api/wallet-api';
 import { gatewayCheckoutState } from '../../wallet/gateway/checkout-state';
 import { startCheckout } from '../../wallet/gateway/start-checkout';
 import type { LiquidationRow } from '../../wallet/liquidation-records';
@@ -58,6 +59,13 @@ export function walletRoutes(deps: WalletRouteDeps): (app: FastifyInstance) => P
       if (!found.ok) return found;
       return volante(deps, found.value);
     });
+    route('wallet.volanteSlip', async (input, { device }) => {
+      const found = await liquidationWithCode(deps, input, device);
+      if (!found.ok) return found;
+      const closed = notPayable(found.value, deps.now());
+      if (closed !== null) return closed;
+      return ok(await volanteInput(deps, found.value));
+    });
     route('wallet.checkout', async (input, { device, request }) => {
       const found = await liquidationWithCode(deps, input, device);
       if (!found.ok) return found;
@@ -82,22 +90,28 @@ export function walletRoutes(deps: WalletRouteDeps): (app: FastifyInstance) => P
   };
 }
 
-/** The volante de pago en bancos of a pending liquidación (H-docs' renderer), base64 in the envelope. */
-async function volante(deps: WalletRouteDeps, row: LiquidationRow): Promise<Result<ServerDocumentValue>> {
-  const closed = notPayable(row, deps.now());
-  if (closed !== null) return closed;
-  const pdf = await renderVolantePdf({
+/** What a volante prints, as both its PDF and its thermal slip read it. */
+async function volanteInput(deps: WalletRouteDeps, row: LiquidationRow): Promise<VolanteSlipValue> {
+  return {
     entity: documentEntity(await readEntitySetting(deps.database.exec)),
     liquidation: {
       number: row.number,
       amount: row.amount,
-      expiresAt: row.expiresAt,
+      expiresAt: new Date(row.expiresAt).toISOString(),
       recoveryCode: row.recoveryCode,
       client: row.client,
     },
     gln: deps.config.recaudoGln,
-    banks: deps.config.banks,
-  });
+    banks: deps.config.banks.map((bank) => bank.name),
+  };
+}
+
+/** The volante de pago en bancos of a pending liquidación (H-docs' renderer), base64 in the envelope. */
+async function volante(deps: WalletRouteDeps, row: LiquidationRow): Promise<Result<ServerDocumentValue>> {
+  const closed = notPayable(row, deps.now());
+  if (closed !== null) return closed;
+  const input = await volanteInput(deps, row);
+  const pdf = await renderVolantePdf({ ...input, banks: deps.config.banks });
   if (!pdf.ok) {
     deps.log.error({ number: row.number, reason: pdf.error.message }, 'volante not rendered');
     return err('internal', 'No pudimos preparar el volante en este momento. Intente de nuevo más tarde.');

@@ -105,6 +105,16 @@ export const walletOps = {
     input: VolanteRequest,
     output: DocumentFile,
   }),
+  'wallet.printVolante': defineOperation({
+    summary:
+      '«Imprimir el volante»: the volante PDF on the document printer, or its thermal slip (same facts and GS1-128) on a ' +
+      'kiosk with only a receipt printer; the job id for the print status. `printer-offline` without a printer.',
+    reach: 'server',
+    modes: kioskOnly,
+    auth: openToAll,
+    input: VolanteRequest,
+    output: z.object({ jobId: z.string(), printer: z.enum(['document', 'receipt']) }),
+  }),
   'wallet.checkout': defineOperation({
     summary: '«Pago en línea»: opens a checkout at the gateway for a pending liquidación (a QR for the phone).',
     reach: 'server',

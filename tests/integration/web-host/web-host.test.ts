@@ -66,6 +66,7 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'wallet.updateContact': 'not-enrolled',
   'wallet.requestNewClave': 'not-enrolled',
   'wallet.volante': 'not-enrolled',
+  'wallet.printVolante': 'not-enrolled',
   'wallet.checkout': 'not-enrolled',
   'wallet.checkoutState': 'not-enrolled',
 };
@@ -190,6 +191,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   },
   'wallet.requestNewClave': { docType: 'CC', docNumber: '1020304050' },
   'wallet.volante': { number: 100001, recoveryCode: 'XLrWX7' },
+  'wallet.printVolante': { number: 100001, recoveryCode: 'XLrWX7' },
   'wallet.checkout': { liquidationId: '01900000-0000-7000-8000-000000000004', recoveryCode: 'XLrWX7' },
   'wallet.checkoutState': { reference: 'LIQ-100001-1' },
 };
