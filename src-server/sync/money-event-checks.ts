@@ -1,8 +1,9 @@
 import { formatCop } from '../../src-shared/domain/money';
 import { maxPesos } from '../../src-shared/sync/events';
 import type { SqlExecutor } from '../db/sql-executor';
-import type { KnownSession } from './cash-session-records';
+import { readSessions, type KnownSession } from './cash-session-records';
 import type { PushContext } from './event-handler';
+import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
 
 /**
  * The checks a counter's money event passes on the server whatever it pays — a bill
@@ -10,6 +11,53 @@ import type { PushContext } from './event-handler';
  * records (docs/trust-model.md): its date, its cash session, its cash rounding and its receipt
  * number. Each answers the Spanish refusal, or null when the event passes.
  */
+
+/** What a counter's money event says about its money, who took it, when and on which receipt. */
+export interface CounterMoneyClaim {
+  readonly amount: number;
+  readonly cashRounding: number;
+  /** When it was taken: a payment's `paidAt`, a recharge's `takenAt`. */
+  readonly at: string;
+  readonly cashier: string;
+  readonly cashSessionId: string;
+  readonly reference: string;
+}
+
+/** The batch's checks, read once for all its events. */
+export interface CounterMoneyChecks {
+  /** The first refusal of the claim, in this order: rounding, date, cashier, session, receipt series. */
+  refusal(claim: CounterMoneyClaim, words: MoneyRecordWords): string | null;
+  /** An accepted event's receipt: the device's series is moved up to it on write. */
+  take(reference: string): void;
+  write(tx: SqlExecutor): Promise<void>;
+}
+
+/** Reads, for a batch, the device's receipt series, the cash sessions and the cashiers its events name. */
+export async function readCounterMoneyChecks(
+  tx: SqlExecutor,
+  ctx: PushContext,
+  events: readonly { readonly cashSessionId: string; readonly cashier: string }[],
+): Promise<CounterMoneyChecks> {
+  const series = await readReceiptSeries(tx, ctx.device.id);
+  const sessions = await readSessions(
+    tx,
+    events.map((e) => e.cashSessionId),
+  );
+  const staff = await readStaff(
+    tx,
+    events.map((e) => e.cashier),
+  );
+  return {
+    refusal: (claim, words) =>
+      roundingRefusal(claim.cashRounding, claim.amount, words) ??
+      dateRefusal(claim.at, ctx, words) ??
+      staffRefusal(staff, claim.cashier, moneyRoles, 'El cajero') ??
+      sessionRefusal(sessions.get(claim.cashSessionId), claim, ctx, staff.get(claim.cashier)?.role, words) ??
+      series.refusal(claim.reference),
+    take: (reference) => series.take(reference),
+    write: (tx) => series.write(tx),
+  };
+}
 
 /** How a refusal names the record, in Spanish: «del pago» / «de la recarga». */
 export interface MoneyRecordWords {
@@ -25,7 +73,7 @@ export const paymentWords: MoneyRecordWords = { of: 'del pago', the: 'El pago', 
 export const rechargeWords: MoneyRecordWords = { of: 'de la recarga', the: 'La recarga', it: 'la' };
 
 /** Why a money event dated `at` is refused by the server's clock and rules; null when its date fits. */
-export function dateRefusal(at: string, ctx: PushContext, words: MoneyRecordWords): string | null {
+function dateRefusal(at: string, ctx: PushContext, words: MoneyRecordWords): string | null {
   const time = Date.parse(at);
   const now = ctx.now.getTime();
   if (Number.isNaN(time)) return `La fecha ${words.of} no es válida.`;
@@ -41,7 +89,7 @@ export function dateRefusal(at: string, ctx: PushContext, words: MoneyRecordWord
  * The cash session is one this device opened and had not closed before `at`, and the cashier is
  * the session's own — a supervisor (`role`) may stand in.
  */
-export function sessionRefusal(
+function sessionRefusal(
   session: KnownSession | undefined,
   record: { readonly cashier: string; readonly at: string },
   ctx: PushContext,
@@ -58,13 +106,13 @@ export function sessionRefusal(
 }
 
 /** A cash rounding is money not received: it is less than the amount. */
-export function roundingRefusal(cashRounding: number, amount: number, words: MoneyRecordWords): string | null {
+function roundingRefusal(cashRounding: number, amount: number, words: MoneyRecordWords): string | null {
   if (cashRounding < amount) return null;
   return `El redondeo del efectivo (${formatCop(cashRounding)}) no puede ser todo el valor ${words.of} (${formatCop(amount)}).`;
 }
 
 /** The number of a receipt `PREFIX-000123`, 0 when it is not one. */
-export function receiptNumber(reference: string, prefix: string): number {
+function receiptNumber(reference: string, prefix: string): number {
   const number = Number(reference.slice(prefix.length + 1));
   return Number.isSafeInteger(number) && number > 0 && number <= maxPesos ? number : 0;
 }
@@ -73,7 +121,7 @@ export function receiptNumber(reference: string, prefix: string): number {
  * The receipt series the server issued to the device (one for bills and recharges): a batch's
  * receipts must carry its prefix, and the highest number accepted moves the series on.
  */
-export interface ReceiptSeries {
+interface ReceiptSeries {
   /** Why `reference` is not of this device's series; null when it is (or the device has none). */
   refusal(reference: string): string | null;
   /** An accepted receipt: the series' last number is moved up to it on write. */
@@ -81,7 +129,7 @@ export interface ReceiptSeries {
   write(tx: SqlExecutor): Promise<void>;
 }
 
-export async function readReceiptSeries(tx: SqlExecutor, deviceId: string): Promise<ReceiptSeries> {
+async function readReceiptSeries(tx: SqlExecutor, deviceId: string): Promise<ReceiptSeries> {
   const series = await tx.query<{ prefix: string }>('SELECT prefix FROM receipt_series WHERE device_id = $1', [
     deviceId,
   ]);

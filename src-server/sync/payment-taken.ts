@@ -4,10 +4,8 @@ import { maxPesos, type PaymentTaken } from '../../src-shared/sync/events';
 import type { SqlExecutor } from '../db/sql-executor';
 import type { BatchEffects, EventHandler } from './event-handler';
 import { EventRejection } from './event-rejection';
-import { readSessions } from './cash-session-records';
 import { routeScope } from './feed-reader';
-import { dateRefusal, paymentWords, readReceiptSeries, roundingRefusal, sessionRefusal } from './money-event-checks';
-import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
+import { paymentWords, readCounterMoneyChecks } from './money-event-checks';
 
 interface BillRow extends Record<string, unknown> {
   bill_number: string | number;
@@ -61,15 +59,7 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
       [payloads.map((p) => p.reference)],
     );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
-    const series = await readReceiptSeries(tx, ctx.device.id);
-    const sessions = await readSessions(
-      tx,
-      payloads.map((p) => p.cashSessionId),
-    );
-    const staff = await readStaff(
-      tx,
-      payloads.map((p) => p.cashier),
-    );
+    const checks = await readCounterMoneyChecks(tx, ctx, payloads);
     const routes = routeScope(ctx.device.scope);
     const channel = ctx.device.mode === 'field' ? 'campo' : 'caja';
 
@@ -98,25 +88,14 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
         if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0 || payment.amount > maxPesos) {
           throw new EventRejection(`El valor del pago (${payment.amount}) está fuera del rango permitido.`);
         }
-        const refusal =
-          roundingRefusal(payment.cashRounding, payment.amount, paymentWords) ??
-          dateRefusal(payment.paidAt, ctx, paymentWords) ??
-          staffRefusal(staff, payment.cashier, moneyRoles, 'El cajero') ??
-          sessionRefusal(
-            sessions.get(payment.cashSessionId),
-            { cashier: payment.cashier, at: payment.paidAt },
-            ctx,
-            staff.get(payment.cashier)?.role,
-            paymentWords,
-          ) ??
-          series.refusal(payment.reference);
+        const refusal = checks.refusal({ ...payment, at: payment.paidAt }, paymentWords);
         if (refusal !== null) throw new EventRejection(refusal);
         if (usedReferences.has(payment.reference))
           throw new EventRejection(`El número de recibo ${payment.reference} ya se usó en otro pago.`);
 
         paymentStates.set(payment.paymentId, 'valid');
         usedReferences.add(payment.reference);
-        series.take(payment.reference);
+        checks.take(payment.reference);
         accepted.push(payment);
         const owed = bill.state === 'pendiente' || bill.state === 'vencida' ? bill.total : 0;
         // The bill is paid by its amount: the pesos the counter gave up rounding the change are
@@ -182,7 +161,7 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
             [JSON.stringify(credits)],
           );
         }
-        await series.write(tx);
+        await checks.write(tx);
       },
     };
   },

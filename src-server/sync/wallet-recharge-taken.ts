@@ -5,9 +5,7 @@ import type { SqlExecutor } from '../db/sql-executor';
 import { applyLiquidationPayment, recordReview } from '../wallet/apply-payment';
 import type { BatchEffects, EventHandler, PushContext } from './event-handler';
 import { EventRejection } from './event-rejection';
-import { readSessions } from './cash-session-records';
-import { dateRefusal, readReceiptSeries, rechargeWords, roundingRefusal, sessionRefusal } from './money-event-checks';
-import { moneyRoles, readStaff, staffRefusal } from './staff-directory';
+import { readCounterMoneyChecks, rechargeWords } from './money-event-checks';
 
 interface LiquidationRow extends Record<string, unknown> {
   id: string;
@@ -77,15 +75,7 @@ export const walletRechargeTaken: EventHandler<WalletRechargeTaken> = {
       [references, ctx.device.id],
     );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
-    const series = await readReceiptSeries(tx, ctx.device.id);
-    const sessions = await readSessions(
-      tx,
-      payloads.map((p) => p.cashSessionId),
-    );
-    const staff = await readStaff(
-      tx,
-      payloads.map((p) => p.cashier),
-    );
+    const checks = await readCounterMoneyChecks(tx, ctx, payloads);
 
     const accepted: AcceptedRecharge[] = [];
     return {
@@ -93,32 +83,21 @@ export const walletRechargeTaken: EventHandler<WalletRechargeTaken> = {
         const key = counterSourceKey(recharge.rechargeId);
         if (usedKeys.has(key))
           throw new EventRejection(`La recarga ${recharge.rechargeId} ya estaba registrada con otro evento.`);
-        const refusal =
-          roundingRefusal(recharge.cashRounding, recharge.amount, rechargeWords) ??
-          dateRefusal(recharge.takenAt, ctx, rechargeWords) ??
-          staffRefusal(staff, recharge.cashier, moneyRoles, 'El cajero') ??
-          sessionRefusal(
-            sessions.get(recharge.cashSessionId),
-            { cashier: recharge.cashier, at: recharge.takenAt },
-            ctx,
-            staff.get(recharge.cashier)?.role,
-            rechargeWords,
-          ) ??
-          series.refusal(recharge.reference);
+        const refusal = checks.refusal({ ...recharge, at: recharge.takenAt }, rechargeWords);
         if (refusal !== null) throw new EventRejection(refusal);
         if (usedReferences.has(recharge.reference))
           throw new EventRejection(`El número de recibo ${recharge.reference} ya se usó.`);
 
         usedKeys.add(key);
         usedReferences.add(recharge.reference);
-        series.take(recharge.reference);
+        checks.take(recharge.reference);
         accepted.push({ recharge, liquidation: liquidations.get(recharge.liquidationNumber) ?? null });
       },
 
       async write(tx: SqlExecutor) {
         // One at a time, in the order sent: each payment locks its liquidación and sees the ones before it.
         for (const { recharge, liquidation } of accepted) await credit(tx, recharge, liquidation, ctx);
-        await series.write(tx);
+        await checks.write(tx);
       },
     };
   },
