@@ -1,3 +1,5 @@
+import { useCallback } from 'react';
+import { useApiClient } from '../api/useApiClient';
 import { DocumentViewer } from '../documents/DocumentViewer';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
@@ -19,7 +21,9 @@ interface BillActionsProps {
  * downloaded onto this public machine.
  */
 export function BillActions({ accessId, billNumber, title }: BillActionsProps) {
-  const { progress, print, retry, resolve } = usePrintJob(billNumber, accessId);
+  const client = useApiClient();
+  const queue = useCallback(() => client.call('bills.print', { accessId, billNumber }), [client, accessId, billNumber]);
+  const { progress, print, retry, resolve } = usePrintJob(queue);
   const pdf = usePdfView(billNumber, accessId);
   const phone = useBillPhoneLink(billNumber, accessId);
   const printing = progress.phase === 'sending' || progress.phase === 'waiting';

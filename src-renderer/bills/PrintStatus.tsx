@@ -55,12 +55,28 @@ function Problem({
   );
 }
 
-/** What the printer is doing with the citizen's bill, in words, with a way forward when it fails. */
+/** How the status names the document printed: «su factura», «su volante de pago». */
+export interface PrintedDocumentWords {
+  /** «su factura» */
+  readonly yours: string;
+  /** «la factura» */
+  readonly the: string;
+  /** «Retírela», «Retírelo»: the document's gender. */
+  readonly takeIt: string;
+  /** What else the citizen can do without a printer; the bill's advice when absent. */
+  readonly noPrinter?: string;
+}
+
+const billWords: PrintedDocumentWords = { yours: 'su factura', the: 'la factura', takeIt: 'Retírela' };
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What the printer is doing with the citizen's document, in words, with a way forward when it fails. */
 export function PrintStatus({
   progress,
   onRetry,
   onResolve,
   where = 'screen',
+  words = billWords,
 }: {
   readonly progress: PrintProgress;
   readonly onRetry: () => void;
@@ -68,36 +84,44 @@ export function PrintStatus({
   readonly onResolve: (resolution: 'done' | 'again') => void;
   /** Shown on the bill's screen or inside the document viewer. */
   readonly where?: keyof typeof noPrinterAdvice;
+  /** The document's name in the messages; a bill's when absent. */
+  readonly words?: PrintedDocumentWords;
 }) {
+  const yours = words.yours;
+  const Yours = capital(words.yours);
   switch (progress.phase) {
     case 'idle':
       return null;
     case 'sending':
-      return <Working text="Enviando su factura a la impresora…" />;
+      return <Working text={`Enviando ${yours} a la impresora…`} />;
     case 'waiting':
       return (
         <Working
           text={
             progress.job?.state === 'printing'
-              ? 'Imprimiendo su factura… Espere a que salga la hoja.'
-              : 'Su factura está en la cola de impresión. Espere un momento…'
+              ? `Imprimiendo ${yours}… Espere a que salga la hoja.`
+              : `${Yours} está en la cola de impresión. Espere un momento…`
           }
         />
       );
     case 'done':
       return (
         <div className="print-status print-status--done" role="status">
-          <p>Su factura se imprimió. Retírela de la bandeja de la impresora.</p>
+          <p>{`${Yours} se imprimió. ${words.takeIt} de la bandeja de la impresora.`}</p>
         </div>
       );
     case 'failed':
       return (
-        <Problem text={`No se pudo imprimir la factura: ${progress.message}`} action="Reintentar" onAction={onRetry} />
+        <Problem
+          text={`No se pudo imprimir ${words.the}: ${progress.message}`}
+          action="Reintentar"
+          onAction={onRetry}
+        />
       );
     case 'unknown':
       return (
         <Problem
-          text="No sabemos si su factura alcanzó a imprimirse. Mire la bandeja de la impresora: ¿salió la hoja?"
+          text={`No sabemos si ${yours} alcanzó a imprimirse. Mire la bandeja de la impresora: ¿salió la hoja?`}
           action="Sí, ya salió"
           onAction={() => onResolve('done')}
           other={{ action: 'No salió: imprimir de nuevo', onAction: () => onResolve('again') }}
@@ -108,7 +132,7 @@ export function PrintStatus({
         <Problem
           text={
             progress.error.code === 'printer-offline'
-              ? `${noPrinterText} ${noPrinterAdvice[where]}`
+              ? `${noPrinterText} ${words.noPrinter ?? noPrinterAdvice[where]}`
               : progress.error.message
           }
           action="Reintentar"
@@ -118,7 +142,7 @@ export function PrintStatus({
     case 'stalled':
       return (
         <Problem
-          text="La impresora está tardando más de lo normal. Su factura sigue en la cola; si no sale, avise al personal de la oficina."
+          text={`La impresora está tardando más de lo normal. ${Yours} sigue en la cola; si no sale, avise al personal de la oficina.`}
           action="Seguir esperando"
           onAction={onRetry}
         />

@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PrintJobView } from '../../src-shared/api/ops/print';
-import type { ApiError } from '../../src-shared/api/result';
+import type { ApiError, Result } from '../../src-shared/api/result';
 import { useApiClient } from '../api/useApiClient';
 import { usePauseIdle } from '../session/usePauseIdle';
 
 /**
- * One print of one bill, as the citizen follows it: sent → waiting for the printer → printed,
- * or a plain reason and "Reintentar". The job itself is persisted by the service (docs/architecture.md);
- * this only watches it with `print.job`.
+ * One print of one document (a bill, a volante), as the citizen follows it: sent → waiting for
+ * the printer → printed, or a plain reason and "Reintentar". The job itself is persisted by the
+ * service (docs/architecture.md); this only watches it with `print.job`.
  */
 export type PrintProgress =
   | { readonly phase: 'idle' }
@@ -30,12 +30,12 @@ const pollMs = 700;
 /** After this long without a final state the kiosk stops holding the idle timer for the print. */
 const giveUpMs = 120_000;
 
-const failedMessage = (job: PrintJobView): string => job.lastError ?? 'La impresora no pudo imprimir la factura.';
+const failedMessage = (job: PrintJobView): string => job.lastError ?? 'La impresora no pudo imprimir el documento.';
 
-export function usePrintJob(
-  billNumber: number,
-  accessId: string,
-): {
+/** Asks the service to queue the document: the operation that prints it (`bills.print`, `wallet.printVolante`). */
+export type QueuePrint = () => Promise<Result<{ readonly jobId: string }>>;
+
+export function usePrintJob(queue: QueuePrint): {
   progress: PrintProgress;
   print: () => void;
   retry: () => void;
@@ -74,14 +74,14 @@ export function usePrintJob(
 
   const print = useCallback(() => {
     setProgress({ phase: 'sending' });
-    void client.call('bills.print', { accessId, billNumber }).then((result) => {
+    void queue().then((result) => {
       setProgress(
         result.ok
           ? { phase: 'waiting', jobId: result.value.jobId, job: null }
           : { phase: 'refused', error: result.error },
       );
     });
-  }, [client, accessId, billNumber]);
+  }, [queue]);
 
   const retry = useCallback(() => {
     if (progress.phase === 'stalled') {

@@ -7,6 +7,7 @@ import { demoEntity } from '../../db/seed/index';
 import { formatCop } from '../../src-shared/domain/money';
 import { writeAsobancaria } from '../../src-shared/wallet/asobancaria/write-asobancaria';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { kioskTest } from '../support/browser/fixture';
 import { MailboxPage } from '../support/browser/pages/mailbox-page';
 import { WalletPage } from '../support/browser/pages/wallet-page';
@@ -17,7 +18,12 @@ const run = promisify(execFile);
 
 // A citizen reads the terms and types a whole form between touches: a short idle limit would end
 // the visit mid-flow on a loaded machine.
-const it = kioskTest({ name: 'wallet-slip', config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } } });
+const it = kioskTest({
+  name: 'wallet-slip',
+  config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
+  // A kiosk with only a receipt printer: the volante prints as its thermal slip.
+  receiptPrinter: true,
+});
 
 /**
  * Issue 13's «done when», by bank slip: a new citizen makes a liquidación at the kiosk and
@@ -30,6 +36,7 @@ describe('a recharge paid at a bank with the volante', () => {
   it('is credited from the bank file once, and the citizen sees it with the mailed clave', async ({
     app,
     browser,
+    printer,
     start,
   }) => {
     const amount = 60_000;
@@ -56,6 +63,13 @@ describe('a recharge paid at a bank with the volante', () => {
     expect(await wallet.fact('Valor de la liquidación')).toBe(formatCop(amount));
 
     const slip = await wallet.openPayWay('Volante de pago en bancos');
+    await slip.getByRole('button', { name: 'Imprimir el volante' }).tap();
+    await slip.getByText('Su volante de pago se imprimió. Retírelo de la bandeja de la impresora.').waitFor();
+    const printed = printedLines(decodeEscpos(printer.received)).join('\n');
+    expect(printed).toContain(number);
+    expect(printed).toMatch(/\$\s?60\.000/);
+    await saveScreenshot(wallet.page, 'wallet-slip-0-printed');
+    await expectKioskScreenUsable(wallet.page, 'wallet-slip-0-printed');
     await slip.getByRole('button', { name: 'Ver el volante de pago' }).tap();
     const viewer = wallet.page.getByRole('dialog', { name: `Volante de pago · Liquidación Nro. ${number}` });
     await viewer.locator('canvas[data-drawn="yes"]').first().waitFor();
