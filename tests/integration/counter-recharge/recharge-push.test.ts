@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
-import { ServerClient } from '../../../src-main/server-link/server-client';
-import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import type { SqlExecutor } from '../../../src-server/db/sql-executor';
 import { kardex, ledgerTotal } from '../../../src-server/ledger/kardex';
 import { findLedgerAccount } from '../../../src-server/ledger/ledger-accounts';
@@ -10,6 +8,7 @@ import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import type { PushResult } from '../../../src-shared/server-api/sync-api';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
+import { enrollPushingDevice, type PushedEvent, type PushingDevice } from '../../support/pushing-device';
 import { seedServer } from '../../support/sync-support';
 import { createTestLiquidation } from '../../support/wallet-fixtures';
 
@@ -20,37 +19,12 @@ import { createTestLiquidation } from '../../support/wallet-fixtures';
  * parked for staff, never refused; and what a stolen token would try is refused with a reason.
  */
 
-interface Device {
-  readonly id: string;
-  readonly prefix: string;
-  push(events: readonly Pushed[]): Promise<PushResult[]>;
-}
-interface Pushed {
-  readonly id: string;
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-  readonly createdAt: string;
-}
+type Device = PushingDevice;
+type Pushed = PushedEvent;
 
-async function enroll(t: TestServer, name: string, mode: DeviceMode): Promise<Device> {
-  const { code } = await createEnrollmentCode(t.server.database, { deviceName: name, mode, office: 'Sede Centro' });
-  const client = new ServerClient(t.server.url);
-  const answer = await client.enroll(code);
-  if (!answer.ok) throw new Error(answer.error.message);
-  const { deviceId, token, receiptSeries } = answer.value;
-  return {
-    id: deviceId,
-    prefix: receiptSeries?.prefix ?? 'X',
-    async push(events) {
-      const result = await client.push(
-        token,
-        events.map((e) => ({ ...e, deviceId })),
-      );
-      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-      return result.value.results;
-    },
-  };
-}
+/** A device of the office «Sede Centro», enrolled as `mode`. */
+const enroll = (t: TestServer, name: string, mode: DeviceMode): Promise<Device> =>
+  enrollPushingDevice(t, name, mode, { office: 'Sede Centro' });
 
 const now = () => new Date().toISOString();
 const event = (type: string, payload: Record<string, unknown>): Pushed => ({
@@ -77,7 +51,7 @@ function recharge(
     cashRounding: 0,
     takenAt: now(),
     found: 'server',
-    reference: `${device.prefix}-${String(receipt).padStart(6, '0')}`,
+    reference: `${device.prefix ?? 'X'}-${String(receipt).padStart(6, '0')}`,
     cashSessionId: sessionId,
     cashier: 'cajero1',
     ...extra,

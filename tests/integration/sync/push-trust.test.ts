@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { ServerClient } from '../../../src-main/server-link/server-client';
-import { createEnrollmentCode, revokeDevice } from '../../../src-server/devices/admin';
+import { revokeDevice } from '../../../src-server/devices/admin';
 import { defaultMoneyRules } from '../../../src-server/sync/money-rules';
-import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import type { PushResult } from '../../../src-shared/server-api/sync-api';
 import { closeApprovalMessage, voidApprovalMessage } from '../../../src-shared/sync/approval';
 import { maxPesos } from '../../../src-shared/sync/events';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { approvalKeyOf, signApproval } from '../../support/staff-approval';
 import { startTestServer, type TestServer } from '../../support/server-harness';
+import { enrollPushingDevice, type PushingDevice } from '../../support/pushing-device';
 import { seedServer } from '../../support/sync-support';
 
 /**
@@ -19,45 +18,8 @@ import { seedServer } from '../../support/sync-support';
  * is a `rejected` answer with a reason, and the server's money records do not move.
  */
 
-interface Device {
-  readonly id: string;
-  readonly token: string;
-  readonly prefix: string | null;
-  push(events: readonly Omit<Pushed, 'deviceId'>[]): Promise<PushResult[]>;
-}
-interface Pushed {
-  readonly id: string;
-  readonly deviceId: string;
-  readonly type: string;
-  readonly payload: Record<string, unknown>;
-  readonly createdAt: string;
-}
-
-async function enroll(
-  t: TestServer,
-  name: string,
-  mode: DeviceMode,
-  extra: { office?: string; scope?: string } = {},
-): Promise<Device> {
-  const { code } = await createEnrollmentCode(t.server.database, { deviceName: name, mode, ...extra });
-  const client = new ServerClient(t.server.url);
-  const answer = await client.enroll(code);
-  if (!answer.ok) throw new Error(answer.error.message);
-  const { deviceId, token, receiptSeries } = answer.value;
-  return {
-    id: deviceId,
-    token,
-    prefix: receiptSeries?.prefix ?? null,
-    async push(events) {
-      const result = await client.push(
-        token,
-        events.map((e) => ({ ...e, deviceId })),
-      );
-      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-      return result.value.results;
-    },
-  };
-}
+type Device = PushingDevice;
+const enroll = enrollPushingDevice;
 
 const now = () => new Date().toISOString();
 const event = (type: string, payload: Record<string, unknown>, createdAt = now()) => ({
