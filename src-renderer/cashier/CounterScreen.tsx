@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import { BillsFound } from './BillsFound';
+import { LookupCard } from './LookupCard';
 import { PaymentDone } from './PaymentDone';
 import { PaymentForm } from './PaymentForm';
 import { useCashierCall } from './useCashierCall';
@@ -72,24 +73,16 @@ export function CounterScreen() {
     <div className="cashier-counter">
       {/* Every screen of the counter has its h1; here the field's label says the rest on screen. */}
       <h1 className="visually-hidden">Cobro de facturas</h1>
-      <section className="cashier-card" aria-label="Buscar factura">
-        <form onSubmit={(event) => void find(event)}>
-          <label>
-            Escanee el código de barras de la factura o digite el código interno
-            <input {...field.inputProps} aria-describedby="lookup-hint" />
-          </label>
-          <p id="lookup-hint" className="cashier-hint">
-            Enter: buscar · Esc: nuevo cobro · F3: recarga de prepago · F4: pagos de la caja · F8: informe X · F10:
-            cerrar caja · F12: salir
-          </p>
-        </form>
-        {notice !== null && <p role="status">{notice}</p>}
-        {problem !== null && (
-          <p className="cashier-problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </section>
+      <LookupCard
+        name="Buscar factura"
+        label="Escanee el código de barras de la factura o digite el código interno"
+        hint="Enter: buscar · Esc: nuevo cobro · F3: recarga de prepago · F4: pagos de la caja · F8: informe X · F10: cerrar caja · F12: salir"
+        hintId="lookup-hint"
+        field={field}
+        onFind={(event) => void find(event)}
+        notice={notice}
+        problem={problem}
+      />
 
       {found !== null && (
         <div className="cashier-counter__work">

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import { LiquidationFound } from './LiquidationFound';
+import { LookupCard } from './LookupCard';
 import { RechargeDone } from './RechargeDone';
 import { RechargeForm } from './RechargeForm';
 import { useCashierCall } from './useCashierCall';
@@ -56,25 +57,17 @@ export function RechargeScreen() {
   return (
     <div className="cashier-counter">
       <h1 className="cashier-mode">Recarga de prepago</h1>
-      <section className="cashier-card" aria-label="Buscar liquidación">
-        <form onSubmit={(event) => void find(event)}>
-          <label>
-            Escanee el código de barras del volante o digite el número de liquidación o el código de recuperación
-            <input {...field.inputProps} aria-describedby="recharge-hint" />
-          </label>
-          <p id="recharge-hint" className="cashier-hint">
-            Enter: buscar · Esc: nueva recarga · F3: cobro de facturas · F4: pagos de la caja · F8: informe X · F10:
-            cerrar caja · F12: salir
-          </p>
-        </form>
-        {searching && <p role="status">Consultando la liquidación…</p>}
-        {notice !== null && <p role="status">{notice}</p>}
-        {problem !== null && (
-          <p className="cashier-problem" role="alert">
-            {problem}
-          </p>
-        )}
-      </section>
+      <LookupCard
+        name="Buscar liquidación"
+        label="Escanee el código de barras del volante o digite el número de liquidación o el código de recuperación"
+        hint="Enter: buscar · Esc: nueva recarga · F3: cobro de facturas · F4: pagos de la caja · F8: informe X · F10: cerrar caja · F12: salir"
+        hintId="recharge-hint"
+        field={field}
+        onFind={(event) => void find(event)}
+        busy={searching ? 'Consultando la liquidación…' : null}
+        notice={notice}
+        problem={problem}
+      />
       {found !== null && (
         <div className="cashier-counter__work">
           <LiquidationFound found={found} />
