@@ -127,10 +127,18 @@ async function runElectron(binary: string, config: AppConfig, log: Logger, serve
   process.exitCode = code;
 }
 
-/** Where the demo's mail can be read, when it stays in the embedded server's local mailbox. */
+/**
+ * Where the demo's mail can be read, when it stays in the embedded server's local mailbox, and
+ * where the staff console opens (docs/staff-console.md; the demo staff in db/seed/README.md).
+ */
 function mailboxLines(server: EmbeddedServer | null): string[] {
-  const url = server?.running().mailboxUrl ?? null;
-  return url === null ? [] : [`  Correo de la demostración (buzón local, solo desde este equipo): ${url}`];
+  if (server === null) return [];
+  const running = server.running();
+  const consoleLine = [`  Consola del personal (prepagos, liquidaciones, archivos del banco): ${running.url}/consola`];
+  const url = running.mailboxUrl;
+  return url === null
+    ? console
+    : [...console, `  Correo de la demostración (buzón local, solo desde este equipo): ${url}`];
 }
 
 function untilSignal(): Promise<void> {
