@@ -137,8 +137,8 @@ function mailboxLines(server: EmbeddedServer | null): string[] {
   const consoleLine = [`  Consola del personal (prepagos, liquidaciones, archivos del banco): ${running.url}/consola`];
   const url = running.mailboxUrl;
   return url === null
-    ? console
-    : [...console, `  Correo de la demostración (buzón local, solo desde este equipo): ${url}`];
+    ? consoleLine
+    : [...consoleLine, `  Correo de la demostración (buzón local, solo desde este equipo): ${url}`];
 }
 
 function untilSignal(): Promise<void> {
