@@ -40,7 +40,12 @@ describe('documents: names and headers', () => {
   });
 
   it('marks exactly the operations whose output is a document', () => {
-    expect(opNames.filter(returnsDocument).toSorted()).toEqual(['bills.pdf', 'cashier.sessionReportPdf']);
+    expect(opNames.filter(returnsDocument).toSorted()).toEqual([
+      'bills.pdf',
+      'cashier.sessionReportPdf',
+      'wallet.statementPdf',
+      'wallet.volante',
+    ]);
   });
 
   it('takes bytes from any realm, and nothing that only looks like them', () => {
