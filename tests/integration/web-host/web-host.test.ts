@@ -66,7 +66,7 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'wallet.updateContact': 'not-enrolled',
   'wallet.requestNewClave': 'not-enrolled',
   'wallet.volante': 'not-enrolled',
-  'wallet.printVolante': 'not-enrolled',
+  'wallet.printVolante': 'printer-offline',
   'wallet.checkout': 'not-enrolled',
   'wallet.checkoutState': 'not-enrolled',
 };
