@@ -1,11 +1,6 @@
 import { err, ok, type Result } from '../api/result';
 import { formatDateEs } from '../domain/calendar-es';
-import {
-  certificateOn,
-  certificatesOn,
-  type CatalogueEntry,
-  type CertificateCatalogue,
-} from './certificate-catalogue';
+import { certificateOn, certificatesOn, type CatalogueEntry, type CertificateCatalogue } from './certificate-catalogue';
 import type { Matricula, MatriculaKind } from './matricula';
 import { defaultRenewalCutoff, renewalReminder, renewalStatus, type RenewalStatus } from './renewal';
 

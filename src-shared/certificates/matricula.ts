@@ -115,7 +115,10 @@ export type Capital = z.output<typeof Capital>;
 export const MatriculaRef = z.object({
   number: z.string().regex(/^\d{1,12}$/),
   name: z.string().min(1),
-  nit: z.string().regex(/^\d{2,16}$/).nullable(),
+  nit: z
+    .string()
+    .regex(/^\d{2,16}$/)
+    .nullable(),
   state: z.enum(matriculaStates),
   municipality: z.string().min(1),
 });
@@ -133,7 +136,10 @@ export const Matricula = z.object({
   /** Razón social, the person's full name, or the establishment's name. */
   name: z.string().min(1),
   sigla: z.string().nullable(),
-  nit: z.string().regex(/^\d{2,16}$/).nullable(),
+  nit: z
+    .string()
+    .regex(/^\d{2,16}$/)
+    .nullable(),
   organizationType: z.enum(organizationTypeCodes),
   /** The natural person registered; null for the other kinds. */
   person: RegistryPerson.nullable(),
