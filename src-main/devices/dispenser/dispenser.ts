@@ -4,7 +4,7 @@
  * will run each dispense as a persisted job (`dispense-work.ts` over the job runner), so a jam
  * is reported and refunded, and a dispense the power cut short is `unknown` — never refunded
  * and never dispensed again by itself. Implementations: `SimulatedDispenser` (development and
- * tests); a CUPS-printer one comes with the certificates issue.
+ * tests); `CupsDispenser` (`ipp/cups-dispenser.ts`), a CUPS queue watched over IPP.
  */
 
 /** What the dispenser says about itself, in our words. */
@@ -15,6 +15,12 @@ export interface DispenserStatus {
   readonly condition: DispenserCondition;
   /** The device's own words, for logs and staff; may be English. */
   readonly detail: string | null;
+  /**
+   * The device warns that paper is running low (IPP `media-low`) while it can still dispense:
+   * shown to staff, and the feature decides whether a purchase of several copies may start.
+   * Absent when the device does not tell.
+   */
+  readonly paperLow?: boolean;
 }
 
 /** A document to dispense: a certificate's PDF and a short title. */

@@ -16,10 +16,15 @@ export class SimulatedDispenser implements Dispenser {
   private readonly faults: ('jam' | 'no-answer')[] = [];
   private gate: Promise<void> | null = null;
 
-  constructor(private sheets = 50) {}
+  /** `lowAt`: from this many sheets down to one, the status warns `paperLow`. */
+  constructor(
+    private sheets = 50,
+    private readonly lowAt = 5,
+  ) {}
 
   status(): Promise<DispenserStatus> {
-    return Promise.resolve({ condition: this.condition(), detail: null });
+    const paperLow = this.sheets > 0 && this.sheets <= this.lowAt;
+    return Promise.resolve({ condition: this.condition(), detail: null, paperLow });
   }
 
   async dispense(document: DispenseDocument): Promise<DispenseResult> {
