@@ -83,13 +83,16 @@ export async function measureBankFile(database: ServerDatabase, records: number)
        FROM ledger_accounts s JOIN ledger_accounts w ON w.owner_ref = s.owner_ref AND w.kind = 'wallet'
        WHERE s.kind = 'bank-clearing' AND s.owner_ref LIKE 'bench-ledger-%'`,
     );
+    // A transfer goes in with its entries, in one statement (docs/ledger.md).
     await tx.query(
-      `INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
-       SELECT transfer_id, 'bench:' || transfer_id, 'recarga', 'Recarga' FROM bench_ledger`,
-    );
-    await tx.query(
-      `INSERT INTO ledger_entries (transfer_id, account_id, amount)
-       SELECT transfer_id, source, -1000 FROM bench_ledger UNION ALL SELECT transfer_id, wallet, 1000 FROM bench_ledger`,
+      `WITH t AS (
+         INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
+         SELECT transfer_id, 'bench:' || transfer_id, 'recarga', 'Recarga' FROM bench_ledger)
+       INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after)
+       SELECT transfer_id, account_id, amount, amount FROM (
+         SELECT transfer_id, source AS account_id, -1000 AS amount, 1 AS leg FROM bench_ledger
+         UNION ALL SELECT transfer_id, wallet, 1000, 2 FROM bench_ledger) legs
+       ORDER BY transfer_id, leg`,
     );
   });
   const ledgerSeconds = (performance.now() - ledgerStarted) / 1000;

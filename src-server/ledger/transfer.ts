@@ -37,7 +37,7 @@ export const maxLegPesos = 1_000_000_000_000;
  * Moves money between ledger accounts in one transaction, once per idempotency key. The legs are
  * checked here for a clear answer (whole pesos, none zero, two or more accounts, summing to zero)
  * and again by the database, which also keeps a wallet from going below zero — answered as
- * `insufficient-funds`, with nothing written. Entries are written in account order, so two
+ * `insufficient-funds`, with nothing written. The accounts are locked in id order first, so two
  * transfers touching the same accounts lock them in the same order and never deadlock.
  */
 export async function transfer(exec: SqlExecutor, request: TransferRequest): Promise<Result<TransferDone>> {
@@ -61,21 +61,45 @@ export async function transferWithin(tx: SqlExecutor, request: TransferRequest):
   const problem = legsProblem(request.legs);
   if (problem !== null) return err('validation', problem);
   const legs = [...request.legs].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-  const created = await tx.query<{ id: string }>(
-    `INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [uuidv7(), request.idempotencyKey, request.kind, request.description],
+  const balances = await lockAccounts(
+    tx,
+    legs.map((l) => l.accountId),
   );
-  const transferId = created.rows[0]?.id;
+  const { rows } = await tx.query<{ transfer_id: string }>(
+    `WITH t AS (
+       INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id)
+     INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after)
+     SELECT t.id, u.account_id, u.amount, u.balance_after
+     FROM t CROSS JOIN unnest($5::uuid[], $6::bigint[], $7::bigint[]) WITH ORDINALITY AS u(account_id, amount, balance_after, ord)
+     ORDER BY u.ord
+     RETURNING transfer_id`,
+    [
+      uuidv7(),
+      request.idempotencyKey,
+      request.kind,
+      request.description,
+      legs.map((l) => l.accountId),
+      legs.map((l) => l.amount),
+      legs.map((l) => (balances.get(l.accountId) ?? 0) + l.amount),
+    ],
+  );
+  const transferId = rows[0]?.transfer_id;
   if (transferId === undefined) return sameAsBefore(tx, request.idempotencyKey, legs);
-  for (const leg of legs) {
-    await tx.query('INSERT INTO ledger_entries (transfer_id, account_id, amount) VALUES ($1, $2, $3)', [
-      transferId,
-      leg.accountId,
-      leg.amount,
-    ]);
-  }
   return ok({ transferId, duplicate: false });
+}
+
+/**
+ * The accounts locked for this transaction, in id order (every writer locks in this order, so
+ * two never deadlock), with their balances: the ledger's rules want each entry to state its
+ * account's balance after it (docs/ledger.md).
+ */
+export async function lockAccounts(tx: SqlExecutor, accountIds: readonly string[]): Promise<Map<string, number>> {
+  const { rows } = await tx.query<{ id: string; balance: string | number }>(
+    'SELECT id, balance FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+    [accountIds],
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.balance)]));
 }
 
 /** A database error a transfer's rules raised, as the answer the caller gives; null for any other error. */

@@ -10,102 +10,77 @@ import {
 import type { SqlExecutor } from '../../db/sql-executor';
 import { ledgerAccount } from '../../ledger/ledger-accounts';
 import { paymentOutcome } from '../apply-payment';
-import type { BankFileRef, BankPayment, BankRecordsApplier, ParkedBankRecord } from './bank-records-applier';
+import type { BankPayment, BankRecordsApplier, ParkedBankRecord } from './bank-records-applier';
+
+/** Rows per statement: big enough that round trips do not matter, small enough to keep parameters modest. */
+const chunkSize = 20_000;
 
 /**
  * A bank file's payments written set-based: the same rows applyLiquidationPayment writes for
- * each (a ledger transfer and its two entries, through the ledger's own triggers; the
+ * each (a ledger transfer and its two entries, under the ledger's own rules; the
  * liquidation_payments row; the liquidación made `pagada`; the wallet's holder; the paid-twice
  * and paid-after-expiry reviews), in a handful of multi-row statements per chunk instead of a
  * dozen round trips per record. A 100,000-record file would otherwise take minutes.
  *
  * Sequential semantics are kept: payments are taken in file order, so the first payment of a
  * liquidación settles it and a second one in the same file is `extra`, exactly as two calls
- * would. Entries are inserted in account order (each account's in file order): the ledger's
- * trigger locks each account as its first entry goes in, and account order is the order every
- * other transfer locks them in, so a running import and a counter's payment cannot deadlock.
+ * would. Every account the file moves (the banks' clearing accounts, every wallet) is locked
+ * first, in id order — the order every other transfer locks them in, so a running import and a
+ * counter's payment cannot deadlock — and each chunk's transfers go in with their entries in one
+ * statement, whose rules run once (docs/ledger.md): the bank's clearing row moves once per chunk.
  */
-export const bulkApplier: BankRecordsApplier = bulkApplierWith({ directLimit: 1_000, groupSize: 200 });
+export const bulkApplier: BankRecordsApplier = bulkApplierWith({ rowsPerStatement: chunkSize });
 
-/**
- * `directLimit`: up to this many payments, each one's transfer debits the bank's clearing account
- * itself, row for row what applyLiquidationPayment writes. Beyond it, PostgreSQL makes one row
- * updated many times in one transaction slower with every update (each keeps its old version
- * until commit and the next must step over all of them: a 100,000-record file took most of an
- * hour on the bank's row alone). So a large file is settled through transit accounts: the bank's
- * clearing account moves each group of `groupSize` payments' total into a `bank-clearing` account
- * of its own (owner `<bank>/<file>/<group>`), and each payment's transfer — same key, kind,
- * description and wallet entry as applyLiquidationPayment's — debits that transit account, which
- * ends at zero. The bank's and every wallet's balance end exactly as one by one.
- */
-export function bulkApplierWith(options: { directLimit: number; groupSize: number }): BankRecordsApplier {
+/** The bulk writer with its statements cut at `rowsPerStatement` payments: tests make several of a small file. */
+export function bulkApplierWith(options: { rowsPerStatement: number }): BankRecordsApplier {
   return {
-    apply: (tx, payments, file) => applyInBulk(tx, payments, file, options),
+    apply: (tx, payments) => applyInBulk(tx, payments, options.rowsPerStatement),
     park: (tx, parked) => insertReviews(tx, parked),
   };
 }
 
-async function applyInBulk(
-  tx: SqlExecutor,
-  payments: readonly BankPayment[],
-  file: BankFileRef,
-  options: { directLimit: number; groupSize: number },
-): Promise<void> {
+async function applyInBulk(tx: SqlExecutor, payments: readonly BankPayment[], rowsPerStatement: number): Promise<void> {
   if (payments.length === 0) return;
   const decided = decideOutcomes(payments);
   const accounts = await openAccounts(tx, payments);
-  const sources = await paymentSources(tx, payments, file, accounts.bank, options);
-
-  const transfers = decided.map((d, i) => ({
+  const transfers = decided.map((d) => ({
     ...d,
     transferId: uuidv7(),
     paymentId: uuidv7(),
-    source: sources.of[i] ?? '',
+    source: accounts.bank(d.payment.bankCode),
+    wallet: accounts.wallet(d.payment.liquidation),
   }));
-  const allTransfers = [
-    ...sources.settlements.map((s) => ({ id: s.transferId, key: s.key, kind: s.kind, description: s.description })),
-    ...transfers.map((t) => ({
-      id: t.transferId,
-      key: t.payment.sourceKey,
-      kind: 'recarga',
-      description: `Recarga: ${bankLabel}, liquidación ${t.payment.liquidation.number}`,
-    })),
-  ];
-  await inChunks(allTransfers, (chunk) =>
-    tx.query(
-      `INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])`,
-      [chunk.map((t) => t.id), chunk.map((t) => t.key), chunk.map((t) => t.kind), chunk.map((t) => t.description)],
-    ),
+  const moved = [...new Set(transfers.flatMap((t) => [t.source, t.wallet]))].sort();
+  await inChunks(moved, (chunk) =>
+    tx.query('SELECT id FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [chunk]),
   );
 
-  const entries = [
-    ...sources.settlements.flatMap((s, order) => [
-      { transferId: s.transferId, accountId: s.from, amount: -s.amount, order },
-      { transferId: s.transferId, accountId: s.to, amount: s.amount, order },
-    ]),
-    ...transfers.flatMap((t, i) => {
-      const order = sources.settlements.length + i;
-      return [
-        { transferId: t.transferId, accountId: t.source, amount: -t.payment.amount, order },
-        {
-          transferId: t.transferId,
-          accountId: accounts.wallet(t.payment.liquidation),
-          amount: t.payment.amount,
-          order,
-        },
-      ];
-    }),
-  ];
-  entries.sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.order - b.order));
-  await inChunks(entries, (chunk) =>
-    tx.query(
-      `INSERT INTO ledger_entries (transfer_id, account_id, amount)
-       SELECT transfer_id, account_id, amount
-       FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) WITH ORDINALITY AS u(transfer_id, account_id, amount, ord)
-       ORDER BY ord`,
-      [chunk.map((e) => e.transferId), chunk.map((e) => e.accountId), chunk.map((e) => e.amount)],
-    ),
+  // Each chunk's transfers and their entries in one statement; each entry's balance_after is its
+  // account's balance (as the earlier chunks left it) plus the chunk's entries up to it.
+  await inChunks(
+    transfers,
+    (chunk) =>
+      tx.query(
+        `WITH t AS (
+         INSERT INTO ledger_transfers (id, idempotency_key, kind, description)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]))
+       INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after)
+       SELECT u.transfer_id, u.account_id, u.amount,
+              a.balance + sum(u.amount) OVER (PARTITION BY u.account_id ORDER BY u.ord)
+       FROM unnest($5::uuid[], $6::uuid[], $7::bigint[]) WITH ORDINALITY AS u(transfer_id, account_id, amount, ord)
+       JOIN ledger_accounts a ON a.id = u.account_id
+       ORDER BY u.ord`,
+        [
+          chunk.map((t) => t.transferId),
+          chunk.map((t) => t.payment.sourceKey),
+          chunk.map(() => 'recarga'),
+          chunk.map((t) => `Recarga: ${bankLabel}, liquidación ${t.payment.liquidation.number}`),
+          chunk.flatMap((t) => [t.transferId, t.transferId]),
+          chunk.flatMap((t) => [t.source, t.wallet]),
+          chunk.flatMap((t) => [-t.payment.amount, t.payment.amount]),
+        ],
+      ),
+    rowsPerStatement,
   );
 
   await inChunks(transfers, (chunk) =>
@@ -164,56 +139,6 @@ async function applyInBulk(
 }
 
 const bankLabel = paymentChannelLabel.bank.toLowerCase();
-
-interface Settlement {
-  readonly transferId: string;
-  readonly key: string;
-  readonly kind: string;
-  readonly description: string;
-  readonly from: string;
-  readonly to: string;
-  readonly amount: number;
-}
-
-/**
- * The account each payment's transfer debits: the bank's clearing account for a small file, or
- * its group's transit account for a large one, with the settlements that fill the transit accounts.
- */
-async function paymentSources(
-  tx: SqlExecutor,
-  payments: readonly BankPayment[],
-  file: BankFileRef,
-  bank: (code: string) => string,
-  options: { directLimit: number; groupSize: number },
-): Promise<{ of: string[]; settlements: Settlement[] }> {
-  if (payments.length <= options.directLimit) return { of: payments.map((p) => bank(p.bankCode)), settlements: [] };
-  const of: string[] = new Array<string>(payments.length);
-  const settlements: Settlement[] = [];
-  const byBank = new Map<string, number[]>();
-  payments.forEach((p, i) => {
-    const list = byBank.get(p.bankCode) ?? [];
-    list.push(i);
-    byBank.set(p.bankCode, list);
-  });
-  for (const [code, indexes] of byBank) {
-    const groups = Math.ceil(indexes.length / options.groupSize);
-    for (let g = 0; g < groups; g += 1) {
-      const members = indexes.slice(g * options.groupSize, (g + 1) * options.groupSize);
-      const transit = await ledgerAccount(tx, 'bank-clearing', `${code}/${file.id}/${g + 1}`);
-      for (const i of members) of[i] = transit.id;
-      settlements.push({
-        transferId: uuidv7(),
-        key: `bank-file:${file.id}:${code}:${g + 1}`,
-        kind: 'traslado',
-        description: `Recaudo del banco ${code}, archivo ${file.name}: grupo ${g + 1} de ${groups}`,
-        from: bank(code),
-        to: transit.id,
-        amount: members.reduce((sum, i) => sum + (payments[i]?.amount ?? 0), 0),
-      });
-    }
-  }
-  return { of, settlements };
-}
 
 interface Decided {
   readonly payment: BankPayment;
@@ -313,9 +238,10 @@ async function insertReviews(tx: SqlExecutor, reviews: readonly ReviewRow[]): Pr
   );
 }
 
-/** Rows per statement: big enough that round trips do not matter, small enough to keep parameters modest. */
-const chunkSize = 20_000;
-
-export async function inChunks<T>(rows: readonly T[], fn: (chunk: readonly T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunkSize) await fn(rows.slice(i, i + chunkSize));
+export async function inChunks<T>(
+  rows: readonly T[],
+  fn: (chunk: readonly T[]) => Promise<unknown>,
+  size: number = chunkSize,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await fn(rows.slice(i, i + size));
 }

@@ -67,18 +67,21 @@ export async function importBankFileWith(
       rejected: parsed.ok ? foreign : parsed.rejection,
     };
   }
-  // Two imports racing on the same records: the later one finds them taken at its INSERT and
-  // starts over, when the first has committed and they read as duplicates.
+  // Two imports racing on the same records: the later one finds them taken at its INSERT (a
+  // unique violation on the record key) and starts over, when the first has committed and they
+  // read as duplicates.
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await runInTransaction(exec, (tx) => importParsed(tx, input, sha256, parsed.file, applier));
     } catch (error) {
-      if (attempt >= 3 || !(error instanceof RecordsTakenMeanwhile || isRetryable(error))) throw error;
+      if (attempt >= 3 || !(recordsTakenMeanwhile(error) || isRetryable(error))) throw error;
     }
   }
 }
 
-class RecordsTakenMeanwhile extends Error {}
+/** Another import wrote one of these records' keys after this one looked for them. */
+const recordsTakenMeanwhile = (error: unknown): boolean =>
+  sqlErrorFacts(error).code === '23505' && sqlErrorFacts(error).constraint === 'bank_records_record_key_unique';
 
 /** The first lot collected for a service that is not the wallet's, as the file's refusal; null when all are ours. */
 function foreignLot(file: AsobancariaFile, serviceCodes: readonly string[] | undefined) {
@@ -176,14 +179,15 @@ async function importParsed(
     return { id: uuidv7(), detail, key, outcome, liquidationId: liquidation?.id ?? null };
   });
 
-  let written = 0;
-  await inChunks(records, async (chunk) => {
-    const { rows } = await tx.query<{ record_key: string }>(
+  // No ON CONFLICT here: its per-row speculative insertion doubles the cost of a large file. A
+  // record another import took meanwhile fails the insert on its unique key, and the import
+  // starts over (below), when that record reads as a duplicate.
+  await inChunks(records, (chunk) =>
+    tx.query(
       `INSERT INTO bank_records (id, file_id, line_number, record_key, reference, amount, raw_line, outcome, liquidation_id)
        SELECT id, $1, line_number, record_key, reference, amount, raw_line, outcome, liquidation_id
        FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[], $6::bigint[], $7::text[], $8::text[], $9::uuid[])
-         AS u(id, line_number, record_key, reference, amount, raw_line, outcome, liquidation_id)
-       ON CONFLICT (record_key) DO NOTHING RETURNING record_key`,
+         AS u(id, line_number, record_key, reference, amount, raw_line, outcome, liquidation_id)`,
       [
         fileId,
         chunk.map((r) => r.id),
@@ -195,10 +199,8 @@ async function importParsed(
         chunk.map((r) => r.outcome),
         chunk.map((r) => r.liquidationId),
       ],
-    );
-    written += rows.length;
-  });
-  if (written !== records.length) throw new RecordsTakenMeanwhile('bank records were imported meanwhile');
+    ),
+  );
 
   await applier.apply(tx, payments, { id: fileId, name: input.fileName });
   await applier.park(tx, parked);

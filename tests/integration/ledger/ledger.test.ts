@@ -149,6 +149,90 @@ describeEachServerDatabase('wallet ledger', (variant) => {
     expect(await count(exec, 'ledger_entries')).toBe(2);
   });
 
+  it('refuses entries written by hand that break a rule of the statement: a split transfer, a wrong or out-of-order running balance, a wallet below zero midway', async () => {
+    const { exec, wallet, gateway, revenue, recharge } = await ledger(variant);
+    await recharge(5_000);
+    const id = (n: number) => `00000000-0000-7000-8000-00000000000${n}`;
+    /** A transfer and its entries in one statement, as the writers do: [account, amount, balance_after]. */
+    const write = (n: number, legs: [string, number, number][]) =>
+      exec.query(
+        `WITH t AS (INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, $5, 'compra', 'a mano'))
+         INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after)
+         SELECT $1, a, m, b FROM unnest($2::uuid[], $3::bigint[], $4::bigint[]) WITH ORDINALITY AS u(a, m, b, o) ORDER BY o`,
+        [id(n), legs.map((l) => l[0]), legs.map((l) => l[1]), legs.map((l) => l[2]), `a-mano-${n}`],
+      );
+    const refusals: [string, () => Promise<unknown>, RegExp][] = [
+      [
+        'balance_after that is not the running balance',
+        () =>
+          write(1, [
+            [wallet.id, -1_000, 9_000],
+            [revenue.id, 1_000, 1_000],
+          ]),
+        /dice saldo/,
+      ],
+      [
+        'a wallet below zero midway, even if the statement ends above it',
+        () =>
+          write(2, [
+            [wallet.id, -6_000, -1_000],
+            [wallet.id, 6_000, 5_000],
+          ]),
+        /saldo no alcanza/,
+      ],
+      [
+        'a spend beyond the balance',
+        () =>
+          write(3, [
+            [wallet.id, -6_000, -1_000],
+            [revenue.id, 6_000, 6_000],
+          ]),
+        /saldo no alcanza/,
+      ],
+    ];
+    for (const [what, attempt, message] of refusals) await expect(attempt(), what).rejects.toThrow(message);
+    // The other leg in a second statement of the same transaction: the transfer is not whole.
+    await expect(
+      runInTransaction(exec, async (tx) => {
+        await tx.query(
+          `WITH t AS (INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, 'a-mano-4', 'compra', 'a mano'))
+           INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after) VALUES ($1, $2, -1000, 4000)`,
+          [id(4), wallet.id],
+        );
+        await tx.query(
+          'INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after) VALUES ($1, $2, 1000, 1000)',
+          [id(4), revenue.id],
+        );
+      }),
+    ).rejects.toThrow(/no cuadra/);
+    // An id drawn before a later transfer's, used after it: the wallet's chain would run out of order.
+    const { rows: drawn } = await exec.query<{ id: string }>("SELECT nextval('ledger_entries_id_seq') AS id");
+    // A right transfer, then entries added to it later: refused, the first stays whole.
+    await write(5, [
+      [wallet.id, -1_000, 4_000],
+      [revenue.id, 1_000, 1_000],
+    ]);
+    await expect(
+      exec.query(
+        `INSERT INTO ledger_entries (transfer_id, account_id, amount, balance_after)
+         VALUES ($1, $2, -500, 3500), ($1, $3, 500, 500)`,
+        [id(5), wallet.id, gateway.id],
+      ),
+    ).rejects.toThrow(/no cuadra/);
+    await expect(
+      exec.query(
+        `WITH t AS (INSERT INTO ledger_transfers (id, idempotency_key, kind, description) VALUES ($1, 'a-mano-6', 'compra', 'a mano'))
+         INSERT INTO ledger_entries (id, transfer_id, account_id, amount, balance_after)
+         VALUES ($4, $1, $2, -1000, 3000), ($4 + 1000000, $1, $3, 1000, 2000)`,
+        [id(6), wallet.id, revenue.id, Number(drawn[0]?.id)],
+      ),
+    ).rejects.toThrow(/fuera de orden/);
+    expect((await ledgerAccount(exec, 'wallet', 'CC-1098765432')).balance).toBe(4_000);
+    expect((await ledgerAccount(exec, 'certificate-revenue')).balance).toBe(1_000);
+    expect(await ledgerTotal(exec)).toBe(0);
+    expect(await count(exec, 'ledger_entries')).toBe(4);
+  });
+
   it('lets exactly one of two spends at the same moment through when the balance covers one', async () => {
     const { exec, recharge, spend } = await ledger(variant);
     await recharge(10_000);
