@@ -136,32 +136,36 @@ export class CupsDispenser implements Dispenser {
    */
   async followJob(jobId: number): Promise<DispenseResult> {
     const deadline = Date.now() + this.answerTimeoutMs;
-    let last = 'no answer yet';
+    // What CUPS last said about the job, and the trouble since, if any: staff need both.
+    let heard: string | null = null;
+    let trouble: string | null = null;
     for (;;) {
-      const remaining = deadline - Date.now();
-      const answer = await this.ask(
-        ippOperations.getJobAttributes,
-        [
-          { name: 'job-id', values: [ippValue.integer(jobId)] },
-          { name: 'requested-attributes', values: jobAttributes.map(ippValue.keyword) },
-        ],
-        Math.max(1, Math.min(this.requestTimeoutMs, remaining)),
-      );
+      // Each question gets its full limit, so the deadline may be overrun by one request's time.
+      const answer = await this.ask(ippOperations.getJobAttributes, [
+        { name: 'job-id', values: [ippValue.integer(jobId)] },
+        { name: 'requested-attributes', values: jobAttributes.map(ippValue.keyword) },
+      ]);
       if (answer.kind === 'answer') {
         const ended = this.jobEnding(jobId, answer.response);
         if (ended.kind === 'ended') return ended.result;
-        last = ended.detail;
+        heard = ended.detail;
+        trouble = null;
       } else {
-        last = `CUPS did not answer: ${answer.detail}`;
+        trouble = `CUPS did not answer: ${answer.detail}`;
       }
-      if (Date.now() + this.pollMs >= deadline) break;
-      await sleep(this.pollMs);
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      // The last question is asked at the deadline itself, so a job that ends just in time counts.
+      await sleep(Math.min(this.pollMs, left));
     }
-    const seconds = Math.round(this.answerTimeoutMs / 1000);
+    const seconds = (this.answerTimeoutMs / 1000).toFixed(this.answerTimeoutMs % 1000 === 0 ? 0 : 1);
+    const last = [heard ?? 'no word on the job', trouble]
+      .filter((part): part is string => part !== null)
+      .join('; then ');
     this.log.warn({ jobId, last }, 'no end to the dispense job in time');
     return {
       kind: 'no-answer',
-      detail: `CUPS job ${String(jobId)} did not end within ${String(seconds)} s (${last}); it was left in the queue, not canceled`,
+      detail: `CUPS job ${String(jobId)} did not end within ${seconds} s (${last}); it was left in the queue, not canceled`,
     };
   }
 
