@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -340,6 +340,24 @@ describe("the chamber's configured P12", () => {
     await expect(
       opensslVerify(signedFile, path.join(demoSigningDir(demoDataDir), demoCertificateFile)),
     ).rejects.toThrow(/certificate verify error|unable to get local issuer certificate/);
+  });
+
+  it('reads the older PKCS#12 encryption (RC2/3DES, OpenSSL -legacy) too', async () => {
+    const legacy = path.join(dir.path, 'chamber-legacy.p12');
+    const ascii = 'clave-antigua-2026';
+    openssl(['pkcs12', '-in', chamber.p12Path, '-passin', `pass:${passphrase}`, '-nodes', '-out', `${legacy}.pem`]);
+    openssl(['pkcs12', '-export', '-legacy', '-in', `${legacy}.pem`, '-passout', `pass:${ascii}`, '-out', legacy]);
+    const info = spawnSync(
+      'openssl',
+      ['pkcs12', '-in', legacy, '-passin', `pass:${ascii}`, '-info', '-noout', '-legacy'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(info.stderr).toMatch(/pbeWithSHA1And(40BitRC2|3-KeyTripleDES)-CBC/);
+    const identity = value(await loadOrCreateSigningIdentity({ p12Path: legacy, passphrase: ascii }));
+    const configured = value(await loadOrCreateSigningIdentity({ p12Path: chamber.p12Path, passphrase }));
+    expect(identity.signer.fingerprintSha256).toBe(configured.signer.fingerprintSha256);
   });
 
   it('refuses a wrong passphrase with a Spanish message that does not repeat it', async () => {
