@@ -15,36 +15,9 @@ export function readSigningP12(
   options: { label: string; demo: boolean; now?: Date },
 ): Result<PdfSigner> {
   const { label } = options;
-  let pfx: forge.pkcs12.Pkcs12Pfx;
-  try {
-    pfx = openPfx(p12, passphrase);
-  } catch (error) {
-    // forge says "Invalid password?" when the MAC fails and "wrong password?" when a key bag
-    // does not decrypt: the same thing to the operator.
-    if (error instanceof Error && /password|decrypt/i.test(error.message)) {
-      return err(
-        'wrong-credentials',
-        `La clave del certificado de firma no abre el archivo ${label}. Revise VENTANILLA_CERT_SIGNING_PASSPHRASE.`,
-      );
-    }
-    return err(
-      'validation',
-      `El archivo ${label} no es un certificado de firma PKCS#12 (.p12/.pfx) válido o está dañado. Expórtelo de nuevo con su clave privada.`,
-    );
-  }
-
-  const bags = pfx.safeContents.flatMap((contents) => contents.safeBags);
-  const keys = bags.flatMap((bag) => {
-    if (bag.type !== forge.pki.oids.pkcs8ShroudedKeyBag && bag.type !== forge.pki.oids.keyBag) return [];
-    // forge parses RSA keys; any other kind it leaves as the PrivateKeyInfo, which node:crypto reads.
-    const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
-    return [createPrivateKey({ key: derBytes(info), format: 'der', type: 'pkcs8' })];
-  });
-  const certificates = bags.flatMap((bag) => {
-    if (bag.type !== forge.pki.oids.certBag) return [];
-    // certificateToAsn1 reuses the tbsCertificate forge captured while parsing: the CA's bytes.
-    return [derBytes(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1)];
-  });
+  const contents = readContents(p12, passphrase, label);
+  if (!contents.ok) return contents;
+  const { keys, certificates } = contents.value;
 
   const [key, ...otherKeys] = keys;
   if (key === undefined || otherKeys.length > 0) {
@@ -72,8 +45,53 @@ export function readSigningP12(
       `El certificado de firma de ${label} no está vigente (válido del ${isoDay(certificate.validFrom)} al ${isoDay(certificate.validTo)}). Configure uno vigente.`,
     );
   }
-  const chain = [signerCertificate, ...certificates.filter((_, index) => index !== signerIndex)];
-  return ok(createPdfSigner(key, chain, { demo: options.demo }));
+  const chain = [signerCertificate, ...certificates.filter((der) => !der.equals(signerCertificate))];
+  try {
+    return ok(createPdfSigner(key, chain, { demo: options.demo }));
+  } catch {
+    return err(
+      'validation',
+      `El certificado de firma de ${label} no tiene la forma de un certificado X.509 que se pueda usar.`,
+    );
+  }
+}
+
+/** The P12's private keys (as node:crypto keys) and certificates (DER, each once). */
+function readContents(
+  p12: Uint8Array,
+  passphrase: string,
+  label: string,
+): Result<{ keys: KeyObject[]; certificates: Buffer[] }> {
+  try {
+    const bags = openPfx(p12, passphrase).safeContents.flatMap((contents) => contents.safeBags);
+    const keys = bags.flatMap((bag) => {
+      if (bag.type !== forge.pki.oids.pkcs8ShroudedKeyBag && bag.type !== forge.pki.oids.keyBag) return [];
+      // forge parses RSA keys; any other kind it leaves as the PrivateKeyInfo, which node:crypto reads.
+      const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
+      return [createPrivateKey({ key: derBytes(info), format: 'der', type: 'pkcs8' })];
+    });
+    const certificates: Buffer[] = [];
+    for (const bag of bags) {
+      if (bag.type !== forge.pki.oids.certBag) continue;
+      // certificateToAsn1 reuses the tbsCertificate forge captured while parsing: the CA's bytes.
+      const der = derBytes(bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1);
+      if (!certificates.some((known) => known.equals(der))) certificates.push(der);
+    }
+    return ok({ keys, certificates });
+  } catch (error) {
+    // forge says "Invalid password?" when the MAC fails and "wrong password?" or "Failed to
+    // decrypt" when the contents do not open: the same thing to the operator.
+    if (error instanceof Error && /password|decrypt/i.test(error.message)) {
+      return err(
+        'wrong-credentials',
+        `La clave del certificado de firma no abre el archivo ${label}. Revise VENTANILLA_CERT_SIGNING_PASSPHRASE; si es la correcta, el archivo está dañado: expórtelo de nuevo.`,
+      );
+    }
+    return err(
+      'validation',
+      `El archivo ${label} no es un certificado de firma PKCS#12 (.p12/.pfx) válido o está dañado. Expórtelo de nuevo con su clave privada.`,
+    );
+  }
 }
 
 const macFailure = /MAC could not be verified/;

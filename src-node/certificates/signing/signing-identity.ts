@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../../src-shared/api/result';
 import { createDemoSigningP12, demoChamberName } from './demo-signing-p12';
@@ -54,7 +54,17 @@ export async function loadOrCreateSigningIdentity(
   const p12Path = path.join(dir, demoP12File);
   const p12 = await readP12(p12Path);
   if (!p12.ok) return p12;
-  const passphrase = (await readFile(path.join(dir, demoPassphraseFile), 'utf8')).trim();
+  const passphraseFile = path.join(dir, demoPassphraseFile);
+  let passphrase: string;
+  try {
+    passphrase = (await readFile(passphraseFile, 'utf8')).trim();
+  } catch (error) {
+    if (!isErrno(error, 'ENOENT')) throw error;
+    return err(
+      'not-found',
+      `Falta «${passphraseFile}», la clave del certificado de firma de demostración. Borre la carpeta «${dir}» y el servidor creará uno nuevo al arrancar.`,
+    );
+  }
   const signer = readSigningP12(p12.value, passphrase, { label: `«${p12Path}» (demostración)`, demo: true, now });
   if (!signer.ok) return signer;
   return ok({ signer: signer.value, origin: created ? 'demo-created' : 'demo-reused', p12Path });
@@ -88,7 +98,7 @@ async function readP12(p12Path: string): Promise<Result<Buffer>> {
  */
 async function createDemoOnce(dir: string, organization: string, now: Date): Promise<boolean> {
   try {
-    await readFile(path.join(dir, demoP12File));
+    await stat(path.join(dir, demoP12File));
     return false;
   } catch (error) {
     if (!isErrno(error, 'ENOENT')) throw error;

@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
@@ -300,6 +300,19 @@ describe('the demo signing identity', () => {
     expect(first?.signer.organization).toBe('Cámara de Comercio del Tolima');
   });
 
+  it('is refused, not remade, when its passphrase file is gone', async () => {
+    const copy = path.join(dir.path, 'copy');
+    cpSync(demoDataDir, copy, { recursive: true });
+    rmSync(path.join(demoSigningDir(copy), demoPassphraseFile));
+    const result = await loadOrCreateSigningIdentity({ dataDir: copy });
+    expect(result).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    if (!result.ok) expect(result.error.message).toContain('Borre la carpeta');
+    // The P12 it could not open is still there, untouched, for whoever looks into it.
+    expect(readFileSync(path.join(demoSigningDir(copy), demoP12File))).toEqual(
+      readFileSync(path.join(demoSigningDir(demoDataDir), demoP12File)),
+    );
+  });
+
   it('is refused once expired, with a Spanish message', async () => {
     const inFourYears = new Date(Date.now() + 4 * 365 * 24 * 3600 * 1000);
     const result = await loadOrCreateSigningIdentity({ dataDir: demoDataDir }, inFourYears);
@@ -367,17 +380,26 @@ describe("the chamber's configured P12", () => {
     if (result.ok) return;
     expect(result.error.code).toBe('wrong-credentials');
     expect(result.error.message).toBe(
-      `La clave del certificado de firma no abre el archivo «${chamber.p12Path}». Revise VENTANILLA_CERT_SIGNING_PASSPHRASE.`,
+      `La clave del certificado de firma no abre el archivo «${chamber.p12Path}». Revise VENTANILLA_CERT_SIGNING_PASSPHRASE; si es la correcta, el archivo está dañado: expórtelo de nuevo.`,
     );
     expect(result.error.message).not.toContain(wrong);
   });
 
-  it('refuses a damaged P12', async () => {
-    const damaged = path.join(dir.path, 'damaged.p12');
-    writeFileSync(damaged, readFileSync(chamber.p12Path).subarray(0, 300));
-    const result = await loadOrCreateSigningIdentity({ p12Path: damaged, passphrase });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
-    if (!result.ok) expect(result.error.message).toContain('no es un certificado de firma PKCS#12');
+  it('refuses a damaged P12: cut short, or one byte changed (which its MAC cannot tell from a wrong passphrase)', async () => {
+    const cut = path.join(dir.path, 'cut.p12');
+    writeFileSync(cut, readFileSync(chamber.p12Path).subarray(0, 300));
+    const cutResult = await loadOrCreateSigningIdentity({ p12Path: cut, passphrase });
+    expect(cutResult).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!cutResult.ok) expect(cutResult.error.message).toContain('no es un certificado de firma PKCS#12');
+
+    const flipped = path.join(dir.path, 'flipped.p12');
+    const bytes = readFileSync(chamber.p12Path);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] ?? 0) ^ 0x01;
+    writeFileSync(flipped, bytes);
+    const flippedResult = await loadOrCreateSigningIdentity({ p12Path: flipped, passphrase });
+    expect(flippedResult.ok).toBe(false);
+    if (!flippedResult.ok) expect(flippedResult.error.message).toMatch(/dañado/);
   });
 
   it('refuses a P12 that holds only certificates, and a file that is not there', async () => {
