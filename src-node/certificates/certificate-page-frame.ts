@@ -13,12 +13,14 @@ import type { QrBox } from './qr-drawing';
  * the body is laid out.
  */
 
-export const page = { width: 612, height: 792, margin: 50, top: 36, bottom: 48 } as const;
+export const page = { width: 612, height: 792, margin: 50, top: 36, bottom: 52, footerBaseline: 24 } as const;
 const qrSide = 84;
 const columnGap = 12;
 
 export interface PageFrame {
   readonly lines: readonly PlacedLine[];
+  /** The watermarks' plain line(s) at the foot of the page, in red. */
+  readonly footer: readonly PlacedLine[];
   readonly qr: QrBox;
   /** A rule under the header, at this y. */
   readonly ruleY: number;
@@ -67,10 +69,28 @@ export function pageFrame(
     weight: 'regular',
   });
   const ruleY = y - 5;
-  return { lines, qr, ruleY, bodyTop: ruleY - 4 };
+  // The watermarks again as a plain line at the foot: read on a photocopy whose tint faded,
+  // and by text tools, which split diagonal text into letters.
+  const footer = activeWatermarks(input).map((mark, i, all): PlacedLine => {
+    const text = fonts.bold.printable(mark);
+    const size = Math.min(8, (8 * fullWidth) / fonts.bold.widthOf(text, 8));
+    return {
+      text,
+      x: left + (fullWidth - fonts.bold.widthOf(text, size)) / 2,
+      y: page.footerBaseline + (all.length - 1 - i) * 10,
+      size,
+      weight: 'bold',
+    };
+  });
+  return { lines, footer, qr, ruleY, bodyTop: ruleY - 4 };
 }
 
-const watermarkColor = rgb(0.72, 0.1, 0.1);
+/** The watermarks a certificate carries, preview first. */
+export function activeWatermarks(input: Pick<CertificateDescription, 'preview' | 'notRenewed'>): string[] {
+  return [...(input.preview ? [watermarks.preview] : []), ...(input.notRenewed ? [watermarks.notRenewed] : [])];
+}
+
+export const watermarkColor = rgb(0.72, 0.1, 0.1);
 
 /**
  * The certificate's watermarks, big and light along the page's diagonal: real text, so a copy
@@ -78,7 +98,7 @@ const watermarkColor = rgb(0.72, 0.1, 0.1);
  * both, on parallel diagonals.
  */
 export function drawWatermarks(target: PDFPage, input: CertificateDescription, fonts: CertificateFonts): void {
-  const labels = [...(input.preview ? [watermarks.preview] : []), ...(input.notRenewed ? [watermarks.notRenewed] : [])];
+  const labels = activeWatermarks(input);
   const angle = Math.atan2(page.height, page.width);
   const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
   const diagonal = Math.hypot(page.width, page.height);

@@ -2,10 +2,10 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { CertificateDescription } from './certificate-document';
 import { embedCertificateFonts, type CertificateFonts } from './certificate-fonts';
 import { layoutBody, type BodyPage } from './certificate-layout';
-import { drawWatermarks, page, pageFrame } from './certificate-page-frame';
+import { activeWatermarks, drawWatermarks, page, pageFrame, watermarkColor } from './certificate-page-frame';
 import { certificateSections } from './certificate-sections';
 import { linesAsText, type PlacedLine } from './certificate-text-lines';
-import { certificateTitles, verificationUrl, watermarks } from './certificate-wording';
+import { certificateTitles, verificationUrl } from './certificate-wording';
 import { drawQrCode, qrSymbol } from './qr-drawing';
 
 /**
@@ -82,6 +82,15 @@ export async function renderCertificatePdf(input: CertificateDescription): Promi
     for (const r of body.rules) {
       target.drawLine({ start: { x: r.x, y: r.y }, end: { x: r.x + r.width, y: r.y }, thickness: 0.4, color: rule });
     }
+    for (const line of header.footer) {
+      target.drawText(line.text, {
+        x: line.x,
+        y: line.y,
+        size: line.size,
+        font: fonts.bold.pdf,
+        color: watermarkColor,
+      });
+    }
     drawWatermarks(target, input, fonts);
     // Over the watermark: its white quiet zone keeps the symbol readable on a preview.
     drawQrCode(target, qr, header.qr);
@@ -89,11 +98,11 @@ export async function renderCertificatePdf(input: CertificateDescription): Promi
   return pdf.save({ useObjectStreams: false });
 }
 
-/** One page of the certificate as plain text: header lines, then body lines, top to bottom. */
+/** One page of the certificate as plain text: header lines, body lines top to bottom, watermarks. */
 export interface CertificatePageText {
   readonly header: readonly string[];
   readonly body: readonly string[];
-  /** The watermarks printed across the page. */
+  /** The watermarks printed across the page and in red at its foot. */
   readonly watermarks: readonly string[];
 }
 
@@ -104,10 +113,9 @@ export interface CertificatePageText {
 export async function certificatePageTexts(input: CertificateDescription): Promise<readonly CertificatePageText[]> {
   const pdf = await PDFDocument.create();
   const { pages } = await layOut(pdf, input);
-  const marks = [...(input.preview ? [watermarks.preview] : []), ...(input.notRenewed ? [watermarks.notRenewed] : [])];
   return pages.map(({ header, body }) => ({
     header: linesAsText(header.lines),
     body: linesAsText(body.lines),
-    watermarks: marks,
+    watermarks: activeWatermarks(input),
   }));
 }
