@@ -1,22 +1,25 @@
 import type { Logger } from '../../logger';
 import type { StoredJob } from '../jobs/job-table';
-import type { JobOutcome, JobWork } from '../jobs/job-work';
-import type { DispenseDocument, Dispenser } from './dispenser';
+import type { JobContext, JobOutcome, JobWork } from '../jobs/job-work';
+import type { DispenseDocument, DispenseResult, Dispenser } from './dispenser';
 import { dispenserConditionMessage, dispenserMessages } from './dispenser-messages';
 
 /** A dispense job as the runner and the dispenser see it. */
 export interface DispenseJob extends StoredJob, DispenseDocument {}
 
 /**
- * The dispenser's side of the job runner (jobs/job-runner.ts). A dispenser names no job and
- * cannot be asked about one after a restart, so it has no `resume`: a dispense the app lost in
- * the middle (a power cut) is `unknown`, for a person to look in the tray.
+ * The dispenser's side of the job runner (jobs/job-runner.ts).
  *
  * - not ready before starting (paper out, jammed, offline): `failed`, nothing moved;
- * - dispensed: `done`; stopped mid-way (a jam, paper out): `failed` — the certificate did not
- *   come out whole, so the feature refunds it;
+ * - dispensed: `done`; stopped mid-way (a jam, paper out, the job aborted): `failed` — the
+ *   certificate did not come out whole, so the feature refunds it;
  * - no answer after it took the document: `unknown` — it may have come out: no refund, no
  *   second copy, until a person looks.
+ *
+ * A dispenser that names its job (a CUPS queue: `onHandedOver`) has the name persisted as the
+ * job's device reference, and after a restart `resume` follows that job to its end instead of
+ * guessing. One that names none (the simulator), or a job lost before it was named, is
+ * `unknown` after a restart, for a person to look in the tray.
  */
 export class DispenseAttempts implements JobWork<DispenseJob> {
   constructor(
@@ -24,7 +27,7 @@ export class DispenseAttempts implements JobWork<DispenseJob> {
     private readonly log: Logger,
   ) {}
 
-  async attempt(job: DispenseJob): Promise<JobOutcome> {
+  async attempt(job: DispenseJob, context?: JobContext): Promise<JobOutcome> {
     const before = await this.dispenser.status();
     const blocked = dispenserConditionMessage(before.condition);
     if (blocked !== null) {
@@ -34,7 +37,20 @@ export class DispenseAttempts implements JobWork<DispenseJob> {
       );
       return { kind: 'failed', message: blocked };
     }
-    const result = await this.dispenser.dispense(job);
+    const hooks = context === undefined ? {} : { onHandedOver: (ref: string) => context.recordDeviceRef(ref) };
+    return this.outcome(job, await this.dispenser.dispense(job, hooks));
+  }
+
+  async resume(job: DispenseJob, deviceRef: string): Promise<JobOutcome> {
+    if (this.dispenser.follow === undefined) {
+      this.log.warn({ jobId: job.id }, 'dispenser cannot be asked about a job after a restart');
+      return { kind: 'unknown', message: dispenserMessages.interrupted };
+    }
+    this.log.info({ jobId: job.id, deviceRef }, 'following a dispense job after a restart');
+    return this.outcome(job, await this.dispenser.follow(deviceRef));
+  }
+
+  private outcome(job: DispenseJob, result: DispenseResult): JobOutcome {
     switch (result.kind) {
       case 'dispensed':
         this.log.info({ jobId: job.id }, 'document dispensed');

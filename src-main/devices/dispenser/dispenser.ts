@@ -44,11 +44,27 @@ export type DispenseResult =
   /** It took the document and then stopped answering: the document may have come out. */
   | { readonly kind: 'no-answer'; readonly detail: string };
 
+/** What the caller of a dispense may hear before it ends. */
+export interface DispenseHooks {
+  /**
+   * Called once, when the device has taken the document and named the job (a CUPS job id),
+   * before the job ends. The caller persists it, so that after a restart the job is followed by
+   * that name (`Dispenser.follow`) and never sent again.
+   */
+  readonly onHandedOver?: (deviceRef: string) => void;
+}
+
 export interface Dispenser {
   /** How logs name it (a CUPS queue, `simulador`). */
   readonly name: string;
   /** Asks the device now; never throws (one that does not answer is `offline` or `unknown`). */
   status(): Promise<DispenserStatus>;
   /** Prints and presents one document; never throws (every ending is a `DispenseResult`). */
-  dispense(document: DispenseDocument): Promise<DispenseResult>;
+  dispense(document: DispenseDocument, hooks?: DispenseHooks): Promise<DispenseResult>;
+  /**
+   * How a job the device already took ends, found by the name `onHandedOver` gave: followed as
+   * `dispense` follows it, never sent again. Never throws. Absent on a dispenser that cannot be
+   * asked about a job (the simulator): such a job is `unknown` after a restart.
+   */
+  follow?(deviceRef: string): Promise<DispenseResult>;
 }

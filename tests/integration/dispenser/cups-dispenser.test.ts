@@ -3,8 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { rmSync } from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRootLogger } from '../../../src-main/logger';
+import { JobRunner } from '../../../src-main/devices/jobs/job-runner';
+import type { JobState } from '../../../src-main/devices/jobs/job-state';
+import { readMigrations } from '../../../src-main/store/migrations';
+import { openStore } from '../../../src-main/store/open-store';
+import { SqliteJobTable, type NewTestJob, type TestJob } from '../../support/sqlite-job-table';
 import { DispenseAttempts, type DispenseJob } from '../../../src-main/devices/dispenser/dispense-work';
 import { dispenserConditionMessage, dispenserMessages } from '../../../src-main/devices/dispenser/dispenser-messages';
 import type { CupsDispenser } from '../../../src-main/devices/dispenser/ipp/cups-dispenser';
@@ -34,6 +40,18 @@ async function certificatePdf(text: string): Promise<Uint8Array> {
   return doc.save();
 }
 
+/** A dispense job as the runner would hand it to the work, mid-attempt. */
+const dispenseJob = async (id: string, title: string): Promise<DispenseJob> => ({
+  id,
+  state: 'running',
+  attempts: 1,
+  lastError: null,
+  deviceRef: null,
+  title,
+  contentType: 'application/pdf',
+  content: await certificatePdf(title),
+});
+
 const lpstat = (...args: string[]): string =>
   execFileSync('lpstat', args, { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
 
@@ -56,8 +74,10 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
   };
   const dispenser = (target: string, timing: Omit<CupsDispenserConfig, 'target'> = patient): CupsDispenser =>
     createCupsDispenser({ target, ...timing }, log);
+  let queues = 0;
   const queueFor = (behaviour: BackendBehaviour, options: readonly string[] = []): string => {
-    const name = queueName(`${behaviour}${options.length === 0 ? '' : '-opt'}`);
+    queues += 1;
+    const name = queueName(`${behaviour}-${String(queues)}`);
     backend.addQueue(name, behaviour, options);
     return name;
   };
@@ -119,12 +139,7 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
     expect(result.detail).toContain('el dispositivo de prueba falló');
 
     // Through the dispenser's work on the job runner: failed, with the Spanish sentence the kiosk shows.
-    const job = {
-      id: 'cert-1',
-      title: title(),
-      contentType: 'application/pdf',
-      content: await certificatePdf('y'),
-    } as DispenseJob;
+    const job = await dispenseJob('cert-1', title());
     expect(await new DispenseAttempts(cups, log).attempt(job)).toEqual({
       kind: 'failed',
       message: dispenserMessages.stopped,
@@ -156,12 +171,7 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
       expect(message).not.toBeNull();
 
       const jobsBefore = jobsOn(queue).length;
-      const job = {
-        id: 'cert-2',
-        title: title(),
-        contentType: 'application/pdf',
-        content: await certificatePdf('z'),
-      } as DispenseJob;
+      const job = await dispenseJob('cert-2', title());
       expect(await new DispenseAttempts(cups, log).attempt(job)).toEqual({ kind: 'failed', message });
       expect(await cups.dispense(job)).toMatchObject({ kind: 'stopped', condition });
       expect(jobsOn(queue)).toHaveLength(jobsBefore);
@@ -199,12 +209,7 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
     // Still there, held, for staff to release or cancel.
     expect(lpstat('-W', 'not-completed', '-o', queue)).toContain(`${queue}-${String(jobId)}`);
     // Through the dispenser's work: unknown, with the sentence that sends a person to the tray.
-    const job = {
-      id: 'cert-3',
-      title: title(),
-      contentType: 'application/pdf',
-      content: await certificatePdf('y'),
-    } as DispenseJob;
+    const job = await dispenseJob('cert-3', title());
     expect(await new DispenseAttempts(cups, log).attempt(job)).toEqual({
       kind: 'unknown',
       message: dispenserMessages.noAnswer,
@@ -292,4 +297,60 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
     });
     expect(jobsOn(pdfQueue)).toHaveLength(before);
   });
+
+  it.each([
+    ['ok', 'done', null],
+    ['fail', 'failed', dispenserMessages.stopped],
+  ] as const)(
+    'after a kill mid-dispense, the job CUPS already had is followed by its id (device %s → %s): one job in CUPS, never sent twice',
+    async (behaviour, expected, lastError) => {
+      const queue = queueFor(behaviour, ['-o', 'job-hold-until-default=indefinite']);
+      const dir = tempDir('dispenser-restart');
+      const store = openStore({ dir: dir.path, migrations: readMigrations(path.resolve('db/local/migrations')) });
+      try {
+        const table = new SqliteJobTable(store);
+        // The run that died: the certificate was handed over and CUPS named the job, which the
+        // work persisted as the job's device reference; then the app was killed, the job running.
+        const name = title();
+        const job = table.insert({ title: name, contentType: 'application/pdf', content: await certificatePdf(name) });
+        let deviceRef: string | null = null;
+        const first = await dispenser(queue, { pollMs: 100, answerTimeoutMs: 200 }).dispense(job, {
+          onHandedOver: (ref) => {
+            deviceRef = ref;
+          },
+        });
+        expect(first).toMatchObject({ kind: 'no-answer' });
+        if (deviceRef === null) throw new Error('the dispenser never named the job');
+        expect(table.move(job.id, 'queued', { to: 'running', countAttempt: true })).toBe(true);
+        table.setDeviceRef(job.id, deviceRef);
+
+        // While the app was down, staff released the held job at the printer.
+        admin('lp', '-i', `${queue}-${String(deviceRef)}`, '-H', 'resume');
+
+        const settled: { state: JobState; lastError: string | null }[] = [];
+        const runner = new JobRunner<TestJob, NewTestJob>({
+          table,
+          work: new DispenseAttempts(dispenser(queue), log),
+          messages: { notSent: dispenserMessages.notSent, interrupted: dispenserMessages.interrupted },
+          log,
+          onSettled: (done) => settled.push({ state: done.state, lastError: done.lastError }),
+        });
+        runner.start();
+        try {
+          const deadline = Date.now() + patient.answerTimeoutMs;
+          while (table.mustGet(job.id).state === 'running' && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        } finally {
+          await runner.stop();
+        }
+        expect(table.mustGet(job.id)).toMatchObject({ state: expected, attempts: 1, lastError });
+        expect(settled).toEqual([{ state: expected, lastError }]);
+        expect(jobsOn(queue)).toHaveLength(1);
+      } finally {
+        store.close();
+        dir.remove();
+      }
+    },
+  );
 });

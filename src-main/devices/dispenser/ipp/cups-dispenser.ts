@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { moduleLogger, type Logger } from '../../../logger';
-import type { DispenseDocument, DispenseResult, Dispenser, DispenserStatus } from '../dispenser';
+import type { DispenseDocument, DispenseHooks, DispenseResult, Dispenser, DispenserStatus } from '../dispenser';
 import { exchangeIpp, httpUrlOf, type IppExchange } from './ipp-client';
 import { groupTags, ippValue, type IppRequestValue, type IppResponse, type RequestAttribute } from './ipp-encoding';
 import {
@@ -107,7 +107,7 @@ export class CupsDispenser implements Dispenser {
     }
   }
 
-  async dispense(document: DispenseDocument): Promise<DispenseResult> {
+  async dispense(document: DispenseDocument, hooks: DispenseHooks = {}): Promise<DispenseResult> {
     let jobId: number | null = null;
     try {
       if (document.contentType !== PDF) {
@@ -121,6 +121,7 @@ export class CupsDispenser implements Dispenser {
       if (submitted.kind !== 'job') return submitted.result;
       jobId = submitted.jobId;
       this.log.info({ jobId }, 'certificate handed to CUPS');
+      hooks.onHandedOver?.(String(jobId));
       return await this.followJob(jobId);
     } catch (error) {
       this.log.error({ err: error, jobId }, 'dispense failed');
@@ -130,9 +131,22 @@ export class CupsDispenser implements Dispenser {
     }
   }
 
+  /** `Dispenser.follow`: the reference is the CUPS job id `dispense` gave `onHandedOver`. */
+  async follow(deviceRef: string): Promise<DispenseResult> {
+    if (!/^[1-9]\d{0,9}$/.test(deviceRef)) {
+      return { kind: 'no-answer', detail: `not a CUPS job id: ${deviceRef.slice(0, 40)}` };
+    }
+    try {
+      return await this.followJob(Number(deviceRef));
+    } catch (error) {
+      this.log.error({ err: error, deviceRef }, 'following a job failed');
+      return { kind: 'no-answer', detail: `internal error while following CUPS job ${deviceRef}` };
+    }
+  }
+
   /**
-   * Follows a job CUPS already has until it ends or `answerTimeoutMs` passes. Public so a job
-   * handed over before a restart can be followed again by its id instead of being sent twice.
+   * Follows a job CUPS already has until it ends or `answerTimeoutMs` passes (from now), so a job
+   * handed over before a restart is followed again by its id instead of being sent twice.
    */
   async followJob(jobId: number): Promise<DispenseResult> {
     const deadline = Date.now() + this.answerTimeoutMs;
