@@ -246,6 +246,13 @@ describe('a certificate PDF signed with the demo identity', () => {
     expect(report.signatures[0]?.validation, report.text).toBe('Digest Mismatch.');
   });
 
+  it('shows that something was added after the signature', async () => {
+    // What an incremental update that changes a page would start with: bytes after %%EOF.
+    const appended = Buffer.concat([Buffer.from(signed), Buffer.from('\n% cambiado después de firmar\n', 'latin1')]);
+    const report = await pdfsig(writePdf('appended.pdf', appended));
+    expect(report.signatures[0]?.coverage, report.text).toBe('Not total document signed');
+  });
+
   it('reports a changed byte of a page content stream as a digest mismatch', async () => {
     const bytes = Buffer.from(signed);
     // The first content stream's data begins after "stream\n"; flip its 10th byte.
