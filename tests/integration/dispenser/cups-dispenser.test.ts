@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -52,6 +52,14 @@ const dispenseJob = async (id: string, title: string): Promise<DispenseJob> => (
   content: await certificatePdf(title),
 });
 
+/** The driver cups-pdf's Debian package installs, or the copy CUPS keeps of the CI queue's. */
+function cupsPdfPpd(ciQueue: string): string {
+  const candidates = ['/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd', `/etc/cups/ppd/${ciQueue}.ppd`];
+  const found = candidates.find((file) => existsSync(file));
+  if (found === undefined) throw new Error(`no cups-pdf PPD in ${candidates.join(' or ')}`);
+  return found;
+}
+
 const lpstat = (...args: string[]): string =>
   execFileSync('lpstat', args, { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
 
@@ -61,9 +69,10 @@ const jobsOn = (queue: string): string[] =>
     .split('\n')
     .filter((line) => line.startsWith(`${queue}-`));
 
-describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
+describeWithCups('certificate dispenser on CUPS over IPP', (ciQueue) => {
   const run = randomBytes(3).toString('hex');
   const queueName = (what: string): string => `ventanilla-disp-${run}-${what}`;
+  const pdfQueue = queueName('pdf');
   let scratch: ReturnType<typeof tempDir>;
   let backend: TestBackend;
   const titles: string[] = [];
@@ -91,12 +100,14 @@ describeWithCups('certificate dispenser on CUPS over IPP', (pdfQueue) => {
         `The dispenser tests install a CUPS backend under /usr/lib/cups/backend and make queues with lpadmin: run them as root or with passwordless sudo (${String(error)})`,
       );
     }
-    admin('cupsenable', pdfQueue);
-    admin('cupsaccept', pdfQueue);
+    // A cups-pdf queue of this run, like the one .ci/cups.sh made (its driver is the same PPD):
+    // the printing tests pause theirs while other test files run beside this one.
+    admin('lpadmin', '-p', pdfQueue, '-E', '-v', 'cups-pdf:/', '-P', cupsPdfPpd(ciQueue));
   });
   afterAll(() => {
     for (const file of titles.splice(0).flatMap(cupsPdfOutputs)) rmSync(file, { force: true });
     try {
+      admin('lpadmin', '-x', pdfQueue);
       backend.remove();
     } finally {
       scratch.remove();
