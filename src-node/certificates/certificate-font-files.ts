@@ -8,8 +8,8 @@ import path from 'node:path';
  * first: pdf-lib's subsetting through fontkit drops most of its glyphs, so letters vanish when
  * printed while the text layer still reads right.) The package is found the way Node finds any
  * dependency, from this module's own location, so the same code works under tsx, in the
- * esbuild bundle of `npm start` (which keeps this module's `import.meta.url`) and from a
- * compiled server beside its node_modules. The bytes are read once per process.
+ * esbuild bundle of `npm start` (which keeps this module's `import.meta.url`), in the Electron
+ * main bundle and from a compiled server beside its node_modules. The bytes are read once per process.
  */
 const fontPackage = 'dejavu-fonts-ttf';
 
@@ -21,7 +21,10 @@ const files = {
 export type CertificateFontWeight = keyof typeof files;
 
 function packageDir(): string {
-  const require = createRequire(import.meta.url);
+  // In the Electron main bundle (CommonJS) esbuild empties `import.meta`; `__filename` is the
+  // bundle's own path there, and undefined in an ES module.
+  const here = typeof __filename === 'string' ? __filename : import.meta.url;
+  const require = createRequire(here);
   return path.dirname(require.resolve(`${fontPackage}/package.json`));
 }
 

@@ -105,11 +105,18 @@ function face(pdf: PDFFont, weight: CertificateFontWeight): CertificateFace {
   };
 }
 
+/**
+ * The fonts' names in the PDF: a subset carries a six-letter tag before its PostScript name
+ * (ISO 32000-1 §9.6.4), which readers and `pdffonts` use to tell it is partial. pdf-lib would
+ * add a random suffix instead, so the same certificate would not give the same bytes twice.
+ */
+const subsetNames = { regular: 'VTNLRG+DejaVuSans', bold: 'VTNLBD+DejaVuSans-Bold' } as const;
+
 export async function embedCertificateFonts(pdf: PDFDocument): Promise<CertificateFonts> {
   pdf.registerFontkit(unshapedFontkit);
   const [regular, bold] = await Promise.all([
-    pdf.embedFont(certificateFontBytes('regular'), { subset: true }),
-    pdf.embedFont(certificateFontBytes('bold'), { subset: true }),
+    pdf.embedFont(certificateFontBytes('regular'), { subset: true, customName: subsetNames.regular }),
+    pdf.embedFont(certificateFontBytes('bold'), { subset: true, customName: subsetNames.bold }),
   ]);
   return { regular: face(regular, 'regular'), bold: face(bold, 'bold') };
 }
