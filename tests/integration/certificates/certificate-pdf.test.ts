@@ -274,6 +274,27 @@ describe('preview and renewal reminder', () => {
   });
 });
 
+describe('page breaks', () => {
+  it('repeats the column titles on the page a table continues on', async () => {
+    const board = Array.from({ length: 70 }, (_, i) => ({
+      role: `PRINCIPAL RENGLÓN ${i + 1}`,
+      name: `Miembro Número ${i + 1} Peña`,
+      identification: { type: 'CC' as const, number: String(10_000_000 + i) },
+    }));
+    const input: CertificateDescription = {
+      ...sampleExistencia,
+      business: { ...sampleCompany, boardOfDirectors: board },
+    };
+    const pages = await pageTexts(await writeCertificate('long-board.pdf', input));
+    const withBoard = pages.filter((p) => /PRINCIPAL RENGLÓN \d+ +Miembro/.test(p));
+    expect(withBoard.length).toBeGreaterThanOrEqual(2);
+    for (const page of withBoard) expect(page).toMatch(/CARGO +NOMBRE +IDENTIFICACIÓN/);
+    const all = collapse(pages.join('\n'));
+    expect(all).toContain('PRINCIPAL RENGLÓN 70 Miembro Número 70 Peña CC 10.000.069');
+    expect(await certificatePageTexts(input)).toHaveLength(pages.length);
+  });
+});
+
 describe('awkward data', () => {
   it('prints letters outside the font as their base letter or ?, and breaks an endless word', async () => {
     const input: CertificateDescription = {
