@@ -158,12 +158,12 @@ describeWithCups('certificate dispenser on CUPS over IPP', (ciQueue) => {
   });
 
   it.each([
-    ['empty', 'paper-out'],
-    ['jam', 'jammed'],
-    ['door', 'offline'],
+    ['empty', 'paper-out', 'media-empty-error'],
+    ['jam', 'jammed', 'media-jam-error'],
+    ['door', 'offline', 'door-open-error'],
   ] as const)(
     'a device that reports %s mid-job: stopped as %s, the status says so after, and the next sale is refused before anything reaches CUPS',
-    async (behaviour, condition) => {
+    async (behaviour, condition, reason) => {
       const queue = queueFor(behaviour);
       const cups = dispenser(queue);
       const result = await cups.dispense({
@@ -175,9 +175,7 @@ describeWithCups('certificate dispenser on CUPS over IPP', (ciQueue) => {
 
       const status = await cups.status();
       expect(status.condition).toBe(condition);
-      expect(status.detail).toContain(
-        `${behaviour === 'empty' ? 'media-empty' : behaviour === 'jam' ? 'media-jam' : 'door-open'}-error`,
-      );
+      expect(status.detail).toContain(reason);
       const message = dispenserConditionMessage(status.condition);
       expect(message).not.toBeNull();
 
