@@ -9,9 +9,16 @@ export type CertificateBlock =
   /** A section's title, bold and centred. */
   | { readonly type: 'heading'; readonly text: string }
   /** Running text, wrapped to the body's width. */
-  | { readonly type: 'paragraph'; readonly text: string; readonly bold?: boolean; readonly center?: boolean }
-  /** Blank room, in points (above the signature). */
-  | { readonly type: 'gap'; readonly height: number }
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      readonly bold?: boolean;
+      readonly center?: boolean;
+      /** Stays on one page with the block after it (the lines of the signature). */
+      readonly keepWithNext?: boolean;
+    }
+  /** Blank room, in points (above the signature); `keepWithNext` as for a paragraph. */
+  | { readonly type: 'gap'; readonly height: number; readonly keepWithNext?: boolean }
   /** A label and its value; the value wraps beside the label. */
   | { readonly type: 'field'; readonly label: string; readonly value: string }
   /** Rows of cells under column titles; each cell wraps within its column. */

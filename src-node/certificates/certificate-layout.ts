@@ -80,6 +80,7 @@ function blockRows(block: CertificateBlock, fonts: CertificateFonts, area: BodyA
         gapAbove: 0,
         size: body.size,
         height: body.leading + (i === lines.length - 1 ? paragraphGap : 0),
+        keepWithNext: block.keepWithNext,
         lines: [
           {
             text,
@@ -92,7 +93,7 @@ function blockRows(block: CertificateBlock, fonts: CertificateFonts, area: BodyA
       }));
     }
     case 'gap':
-      return [{ gapAbove: 0, size: body.size, height: block.height, lines: [] }];
+      return [{ gapAbove: 0, size: body.size, height: block.height, lines: [], keepWithNext: block.keepWithNext }];
     case 'field': {
       const labels = wrapText(block.label, fonts.bold, body.size, labelWidth - 8);
       const values = wrapText(block.value, fonts.regular, body.size, area.width - labelWidth);

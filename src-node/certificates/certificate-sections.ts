@@ -320,9 +320,16 @@ const builders: Readonly<Record<SectionId, Builder>> = {
         ]
       : null,
   firma: (input) => [
-    { type: 'gap', height: 28 },
-    { type: 'paragraph', text: input.chamber.secretaryName.toUpperCase(), bold: true, center: true },
-    { type: 'paragraph', text: 'SECRETARIO(A)', center: true },
+    // The signature's room, name, post and seat never part.
+    { type: 'gap', height: 28, keepWithNext: true },
+    {
+      type: 'paragraph',
+      text: input.chamber.secretaryName.toUpperCase(),
+      bold: true,
+      center: true,
+      keepWithNext: true,
+    },
+    { type: 'paragraph', text: 'SECRETARIO(A)', center: true, keepWithNext: true },
     {
       type: 'paragraph',
       text: `${input.chamber.name} – ${input.chamber.city}. Firma mecánica; el documento lleva firma digital.`,

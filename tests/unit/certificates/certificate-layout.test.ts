@@ -42,6 +42,22 @@ describe('certificate body layout', () => {
     ]);
   });
 
+  it('keeps the room for the signature, the name, the post and the seat on one page', () => {
+    const pages = texts([
+      { id: 'tamano-empresarial', blocks: [{ type: 'paragraph', text: 'Uno' }] },
+      {
+        id: 'firma',
+        blocks: [
+          { type: 'gap', height: 10, keepWithNext: true },
+          { type: 'paragraph', text: 'LUZ ÁNGELA MUÑOZ PEÑA', keepWithNext: true },
+          { type: 'paragraph', text: 'SECRETARIO(A)', keepWithNext: true },
+          { type: 'paragraph', text: 'Ibagué. Firma mecánica.' },
+        ],
+      },
+    ]);
+    expect(pages).toEqual([['Uno'], ['LUZ ÁNGELA MUÑOZ PEÑA', 'SECRETARIO(A)', 'Ibagué. Firma mecánica.']]);
+  });
+
   it('repeats the titles of a table where it continues, and keeps every row once', () => {
     const rows = Array.from({ length: 9 }, (_, i) => [`Cargo ${i + 1}`, `Persona ${i + 1}`]);
     const pages = texts([
