@@ -7,12 +7,14 @@ import { startAppInfo } from './app-info/start-app-info';
 import type { AppPaths } from './app-paths';
 import { startBills } from './bills/start-bills';
 import { startCashier } from './cashier/start-cashier';
+import { startCertificates } from './certificates/start-certificates';
 import type { AppConfig } from './config/app-config';
 import { assertConfiguredMode, effectiveMode, recordServerIdentity } from './device/device-identity';
 import { DeviceMeta } from './device/device-meta';
 import { startEnrollment } from './device/start-enrollment';
 import { refuseWhileLocked } from './device-lock/locked-operations';
 import { startDeviceLock } from './device-lock/start-device-lock';
+import type { Dispenser } from './devices/dispenser/dispenser';
 import { renderBillPdf } from './documents/bill-pdf';
 import { limitDocuments } from './documents/document-limit';
 import { PhoneLinks } from './documents/phone-links';
@@ -46,6 +48,8 @@ export interface AppCoreOptions {
   readonly helloIntervalMs?: number;
   /** Sync timers (tests shorten them). */
   readonly sync?: SyncOptions;
+  /** The certificate dispenser, built by the caller (tests hold a simulator); the config's when absent. */
+  readonly dispenser?: Dispenser;
 }
 
 /** Everything behind the contract, host-agnostic: Electron and the web host both wrap this. */
@@ -152,6 +156,15 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     bills,
     startAccounts({ client, meta, bills: bills.access, log: moduleLogger(log, 'accounts') }),
     startWallet({ client, meta, printers: printers.forBills, log: moduleLogger(log, 'wallet') }),
+    startCertificates({
+      store,
+      meta,
+      client,
+      config: config.dispenser,
+      receipts: printers.receipts,
+      dispenser: options.dispenser,
+      log: moduleLogger(log, 'certificates'),
+    }),
     startCashier({
       store,
       meta,

@@ -71,6 +71,26 @@ export const ConfigFile = z
       })
       .strict()
       .default({ receipt: null, receiptType: 'epson', receiptPaper: 80, document: null }),
+    /**
+     * The kiosk's certificate dispenser (docs/certificates-kiosk.md): the simulator for the demo and
+     * tests, or a CUPS queue (a queue name or an ipp:// URI). `script` makes the simulator's
+     * dispenses end in turn as listed (`ok`, `jam`, `no-answer`), for demonstrations of a refund.
+     */
+    dispenser: z
+      .discriminatedUnion('kind', [
+        z
+          .object({
+            kind: z.literal('simulated'),
+            sheets: z.number().int().min(0).max(10_000).default(50),
+            script: z
+              .array(z.enum(['ok', 'jam', 'no-answer']))
+              .max(50)
+              .default([]),
+          })
+          .strict(),
+        z.object({ kind: z.literal('cups'), target: z.string().min(1).max(300) }).strict(),
+      ])
+      .default({ kind: 'simulated', sheets: 50, script: [] }),
     cashier: z
       .object({
         /** Largest arqueo difference (pesos, either way) a cashier may close with; beyond it a supervisor approves. */

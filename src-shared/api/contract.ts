@@ -3,6 +3,7 @@ import { accountsOps } from './ops/accounts';
 import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
+import { certificatesOps } from './ops/certificates';
 import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
 import { deviceLockOps } from './ops/device-lock';
@@ -34,6 +35,7 @@ export const contract = defineContract(
   counterRechargeOps,
   accountsOps,
   walletOps,
+  certificatesOps,
 );
 
 export type Contract = typeof contract;

@@ -13,7 +13,7 @@ export class SimulatedDispenser implements Dispenser {
   readonly dispensed: DispenseDocument[] = [];
   private jammed = false;
   private online = true;
-  private readonly faults: ('jam' | 'no-answer')[] = [];
+  private readonly faults: ('ok' | 'jam' | 'no-answer')[] = [];
   private gate: Promise<void> | null = null;
 
   /** `lowAt`: from this many sheets down to one, the status warns `paperLow`. */
@@ -44,6 +44,11 @@ export class SimulatedDispenser implements Dispenser {
     // It came out, but the answer did not reach us.
     if (fault === 'no-answer') return { kind: 'no-answer', detail: 'no answer after the document was taken' };
     return { kind: 'dispensed' };
+  }
+
+  /** The next dispense goes well: a place in the list of faults, so the one after can fail. */
+  passNext(): void {
+    this.faults.push('ok');
   }
 
   /** The next dispense jams; the dispenser reports `jammed` until `clearJam`. */

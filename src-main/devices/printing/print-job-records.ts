@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { SQLiteUpdateSetSource } from 'drizzle-orm/sqlite-core';
 import { v7 as uuidv7 } from 'uuid';
 import { printJobs } from '../../../db/local/schema';
@@ -43,6 +43,13 @@ const stored: Readonly<Record<JobState, PrintJobState>> = {
 const storedState = (state: JobState): PrintJobState => stored[state];
 
 /**
+ * The kind of the certificate dispenser's jobs (src-main/certificates/): they share print_jobs
+ * with the printers (the PDF is kept with the job the same way) but belong to the dispenser's
+ * runner alone, so no printer's queue ever sends, retries or settles one.
+ */
+export const dispenserJobKind = 'certificate-copy';
+
+/**
  * The print_jobs table, and nothing else touches it: the job runner's table (jobs/job-table.ts)
  * for one printer, whose jobs are those of its content types. Print jobs stay on the device
  * (the server never hears of them, so there is no outbox event to write with them, STYLE §8).
@@ -59,7 +66,13 @@ export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
     private readonly contentTypes: readonly string[],
     /** Written on each attempt, for staff reading the table. */
     private readonly printerName: string | null,
+    /** Whose jobs: a printer's (every kind but the dispenser's) or the dispenser's. */
+    private readonly device: 'printer' | 'dispenser' = 'printer',
   ) {}
+
+  private ofDevice() {
+    return this.device === 'dispenser' ? eq(printJobs.kind, dispenserJobKind) : ne(printJobs.kind, dispenserJobKind);
+  }
 
   insert(job: NewPrintJob): PrintJob {
     const at = this.now().toISOString();
@@ -100,7 +113,9 @@ export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
     return this.store.db
       .select()
       .from(printJobs)
-      .where(and(inArray(printJobs.state, spelled), inArray(printJobs.contentType, [...this.contentTypes])))
+      .where(
+        and(inArray(printJobs.state, spelled), inArray(printJobs.contentType, [...this.contentTypes]), this.ofDevice()),
+      )
       .orderBy(printJobs.id)
       .all()
       .map(toPrintJob);
@@ -111,7 +126,7 @@ export class PrintJobRecords implements JobTable<PrintJob, NewPrintJob> {
     const type = this.store.db
       .select({ contentType: printJobs.contentType })
       .from(printJobs)
-      .where(eq(printJobs.id, id))
+      .where(and(eq(printJobs.id, id), this.ofDevice()))
       .get()?.contentType;
     return type !== undefined && this.contentTypes.includes(type);
   }

@@ -1,0 +1,14 @@
+/** The Spanish sentences of «Certificados» on the kiosk's side, in one place for screens and tests. */
+export const certificateMessages = {
+  offline:
+    'Comprar certificados necesita conexión con el servidor central y en este momento no la hay. Intente de nuevo en unos minutos.',
+  notEnrolled:
+    'Este equipo todavía no está inscrito en el servidor central: la compra de certificados no está disponible. Avise al personal de la oficina.',
+  notFound: 'No encontramos esa compra en este quiosco.',
+  unanswered:
+    'No pudimos confirmar la compra con el servidor central. Si el valor se descontó de su prepago, se le devolverá; ' +
+    'consulte su saldo en unos minutos o pregunte a un funcionario.',
+  notStored:
+    'Este quiosco no pudo guardar la compra antes de entregarla, así que no se cobró nada. Avise a un funcionario.',
+  notSent: 'El certificado no llegó al dispensador porque la aplicación se cerró; su valor se devuelve al prepago.',
+} as const;

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import type { KioskCopyState, KioskPurchaseView } from '../../src-shared/api/ops/certificates';
+import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
+import type { DocumentFile } from '../../src-shared/api/document';
+import { err, ok, type Result } from '../../src-shared/api/result';
+import type { DispenseOutcome } from '../../src-shared/certificates/certificate-delivery';
+import type { RouteCredentials, RouteInput, RouteName, RouteValue } from '../../src-shared/server-api/routes';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Dispenser } from '../devices/dispenser/dispenser';
+import { dispenserConditionMessage } from '../devices/dispenser/dispenser-messages';
+import type { JobRunner } from '../devices/jobs/job-runner';
+import type { JobState } from '../devices/jobs/job-state';
+import { dispenserJobKind, type NewPrintJob, type PrintJob } from '../devices/printing/print-job-records';
+import type { Logger } from '../logger';
+import type { ServerClient } from '../server-link/server-client';
+import { storeWriteFailure } from '../store/store-write-failure';
+import { certificateMessages } from './certificate-messages';
+import type { OutcomeReporter } from './outcome-reporter';
+import type { PurchaseRecords, StoredCopy, StoredPurchase } from './purchase-records';
+
+export interface CertificateServiceDeps {
+  readonly client: ServerClient;
+  readonly meta: DeviceMeta;
+  readonly records: PurchaseRecords;
+  readonly runner: JobRunner<PrintJob, NewPrintJob>;
+  readonly dispenser: Dispenser;
+  readonly reporter: OutcomeReporter;
+  /** Told when every copy of a purchase made in this run has come out or failed: the receipt. */
+  readonly onFinished: (purchase: KioskPurchaseView) => void;
+  readonly log: Logger;
+  readonly now: () => Date;
+}
+
+/** How a settled dispense job is reported to the server. */
+const outcomeOfJob: Partial<Record<JobState, DispenseOutcome>> = {
+  done: 'completed',
+  failed: 'failed',
+  unknown: 'unknown',
+};
+
+/** Asks of one purchase while its citizen waits: the same key each time, so never two purchases. */
+const sendAttempts = 3;
+
+/**
+ * «Certificados» at the kiosk (docs/certificates-kiosk.md). Search and preview are relayed to the
+ * central server. A purchase:
+ *
+ * 1. asks the dispenser first — paper out, jammed or offline refuses before anything is charged;
+ * 2. makes a purchase key and commits the purchase (no identification, no clave) before asking;
+ * 3. asks the server, which holds the price on the wallet and returns every signed copy; a lost
+ *    answer is asked again with the same key, never bought twice;
+ * 4. commits each copy's PDF as a dispense job (print_jobs) and its certificate id beside it,
+ *    then the dispenser's runner gives them out one at a time;
+ * 5. each job's end is committed as the copy's outcome, then reported to the server until it
+ *    acknowledges (outcome-reporter.ts): dispensed → completed, stopped → failed (refunded),
+ *    no answer → unknown (staff decide).
+ */
+export class CertificateService {
+  /** While the last run's leftovers are settled: their citizens are gone, no receipt prints. */
+  private settlingLeftovers = false;
+
+  constructor(private readonly deps: CertificateServiceDeps) {}
+
+  /** Starts the dispenser's runner after settling what the last run left, then reports. */
+  start(): void {
+    this.settlingLeftovers = true;
+    try {
+      this.deps.runner.start();
+      this.settleLeftovers();
+    } finally {
+      this.settlingLeftovers = false;
+    }
+    this.deps.reporter.kick();
+  }
+
+  search(input: OpParsedInput<'certificates.search'>): Promise<Result<OpOutput<'certificates.search'>>> {
+    return this.send('certificates.search', input);
+  }
+
+  async preview(input: OpParsedInput<'certificates.preview'>): Promise<Result<DocumentFile>> {
+    const answer = await this.send('certificates.preview', input);
+    if (!answer.ok) return answer;
+    return ok({
+      fileName: answer.value.fileName,
+      contentType: answer.value.contentType,
+      bytes: new Uint8Array(Buffer.from(answer.value.base64, 'base64')),
+    });
+  }
+
+  async purchase(input: OpParsedInput<'certificates.purchase'>): Promise<Result<KioskPurchaseView>> {
+    const { records, log } = this.deps;
+    if (this.deps.meta.get('deviceToken') === null) return err('not-enrolled', certificateMessages.notEnrolled);
+    // 1. Nothing is charged for copies the dispenser cannot give out.
+    const status = await this.deps.dispenser.status();
+    const blocked = dispenserConditionMessage(status.condition);
+    if (blocked !== null) {
+      log.warn({ condition: status.condition }, 'purchase refused: the dispenser cannot dispense');
+      return err('printer-offline', blocked);
+    }
+    // 2. The purchase is on the device before the server hears of it.
+    const purchaseKey = randomUUID();
+    try {
+      records.put(asking(purchaseKey, input, this.deps.now()));
+    } catch (error) {
+      log.error({ err: error, diskFull: storeWriteFailure(error) !== null }, 'purchase not stored; not asked');
+      return err('internal', certificateMessages.notStored);
+    }
+    // 3. A lost answer is asked again with the same key: the server answers the first purchase.
+    let answer = await this.send('certificates.purchase', { ...input, purchaseKey });
+    for (let attempt = 1; attempt < sendAttempts && !answer.ok && answer.error.code === 'offline'; attempt += 1) {
+      answer = await this.send('certificates.purchase', { ...input, purchaseKey });
+    }
+    if (!answer.ok) {
+      if (answer.error.code === 'offline') {
+        // The server may have held the price: the record stays for staff (docs/certificates-kiosk.md).
+        log.warn({ purchaseKey }, 'purchase unanswered; kept for staff');
+        return err('offline', certificateMessages.unanswered);
+      }
+      records.remove(purchaseKey);
+      return answer;
+    }
+    // 4. Each copy committed with its PDF, then dispensed in order.
+    const bought = answer.value;
+    const purchase: StoredPurchase = {
+      ...asking(purchaseKey, input, this.deps.now()),
+      state: 'bought',
+      receiptNumber: bought.receiptNumber,
+      title: bought.title,
+      businessName: bought.businessName,
+      unitPrice: bought.unitPrice,
+      total: bought.total,
+      balance: bought.balance,
+      copies: bought.copies.map((c) => ({
+        certificateId: c.certificateId,
+        copy: c.copy,
+        verificationCode: c.verificationCode,
+        jobId: null,
+        outcome: null,
+        detail: null,
+        reported: false,
+        refunded: 0,
+      })),
+    };
+    records.put(purchase);
+    log.info({ purchaseKey, receiptNumber: bought.receiptNumber, copies: bought.copies.length }, 'purchase held');
+    for (const copy of bought.copies) {
+      try {
+        const job = this.deps.runner.enqueue({
+          kind: dispenserJobKind,
+          title: `${bought.title}, copia ${copy.copy} de ${bought.copies.length}`,
+          contentType: 'application/pdf',
+          content: Buffer.from(copy.pdfBase64, 'base64'),
+        });
+        // Before the runner's first await: the copy knows its job before the dispenser sees it.
+        records.updateCopy(purchaseKey, copy.certificateId, { jobId: job.id });
+      } catch (error) {
+        log.error({ err: error, purchaseKey, copy: copy.copy }, 'copy not stored; reported as not dispensed');
+        this.settleCopy(purchaseKey, copy.certificateId, 'failed', certificateMessages.notStored);
+      }
+    }
+    return this.progress(purchaseKey);
+  }
+
+  /** The purchase as the screen follows it. */
+  progress(purchaseKey: string): Result<KioskPurchaseView> {
+    const purchase = this.deps.records.get(purchaseKey);
+    if (purchase?.state !== 'bought') return err('not-found', certificateMessages.notFound);
+    return ok(this.view(purchase));
+  }
+
+  /** The runner settled a job: if it is a copy, its outcome is committed, then reported. */
+  onJobSettled(job: PrintJob): void {
+    const found = this.deps.records.byJob(job.id);
+    const outcome = outcomeOfJob[job.state];
+    if (found === null || outcome === undefined || found.copy.outcome !== null) return;
+    this.settleCopy(found.purchase.purchaseKey, found.copy.certificateId, outcome, job.lastError);
+  }
+
+  /**
+   * What the last run left: a copy never queued (the app stopped between the server's answer
+   * and its job) did not come out; a copy whose job ended without its outcome committed gets it.
+   * Purchases finished before this run print no receipt now: their citizen is gone.
+   */
+  private settleLeftovers(): void {
+    for (const purchase of this.deps.records.all()) {
+      if (purchase.state !== 'bought') continue;
+      for (const copy of purchase.copies) {
+        if (copy.outcome !== null) continue;
+        const job = copy.jobId === null ? null : this.deps.runner.get(copy.jobId);
+        if (job === null)
+          this.settleCopy(purchase.purchaseKey, copy.certificateId, 'failed', certificateMessages.notSent);
+        else this.onJobSettled(job);
+      }
+    }
+  }
+
+  private settleCopy(
+    purchaseKey: string,
+    certificateId: string,
+    outcome: DispenseOutcome,
+    detail: string | null,
+  ): void {
+    const purchase = this.deps.records.updateCopy(purchaseKey, certificateId, {
+      outcome,
+      detail: detail?.slice(0, 500) ?? null,
+    });
+    this.deps.log.info({ purchaseKey, certificateId, outcome }, 'copy settled');
+    this.deps.reporter.kick();
+    if (purchase === null || purchase.receiptPrinted || !purchase.copies.every((c) => c.outcome !== null)) return;
+    this.deps.records.put({ ...purchase, receiptPrinted: true });
+    if (!this.settlingLeftovers) this.deps.onFinished(this.view(purchase));
+  }
+
+  private view(purchase: StoredPurchase): KioskPurchaseView {
+    const copies = purchase.copies.map((c) => ({
+      copy: c.copy,
+      verificationCode: c.verificationCode,
+      state: this.copyState(c),
+      refunded: c.refunded,
+      reported: c.reported,
+    }));
+    return {
+      purchaseKey: purchase.purchaseKey,
+      receiptNumber: purchase.receiptNumber ?? 0,
+      title: purchase.title ?? '',
+      businessName: purchase.businessName ?? '',
+      unitPrice: purchase.unitPrice ?? 0,
+      total: purchase.total ?? 0,
+      balance: (purchase.balance ?? 0) + purchase.copies.reduce((sum, c) => sum + c.refunded, 0),
+      copies,
+      finished: purchase.copies.every((c) => c.outcome !== null),
+    };
+  }
+
+  private copyState(copy: StoredCopy): KioskCopyState {
+    switch (copy.outcome) {
+      case 'completed':
+        return 'delivered';
+      case 'failed':
+        return 'failed';
+      case 'unknown':
+        return 'unknown';
+      case null: {
+        const job = copy.jobId === null ? null : this.deps.runner.get(copy.jobId);
+        return job?.state === 'running' ? 'dispensing' : 'waiting';
+      }
+    }
+  }
+
+  /** One route with this device's token; without the server, the citizen is told plainly. */
+  private async send<K extends CertificateRoute>(route: K, input: RouteInput<K>): Promise<Result<RouteValue<K>>> {
+    return sendCertificateRoute(this.deps.client, this.deps.meta, this.deps.log, route, input, (token) => ({ token }));
+  }
+}
+
+type CertificateRoute = Extract<RouteName, `certificates.${string}`>;
+
+/** Sends one certificates route with this device's token; `offline` in the kiosk's words. */
+export async function sendCertificateRoute<K extends CertificateRoute>(
+  client: ServerClient,
+  meta: DeviceMeta,
+  log: Logger,
+  route: K,
+  input: RouteInput<K>,
+  credentials: (token: string) => RouteCredentials<K>,
+): Promise<Result<RouteValue<K>>> {
+  const token = meta.get('deviceToken');
+  if (token === null) return err('not-enrolled', certificateMessages.notEnrolled);
+  const result = await client.call(route, input, credentials(token));
+  if (!result.ok && result.error.code === 'offline') {
+    log.info({ route }, 'certificates call without a server');
+    return err('offline', certificateMessages.offline);
+  }
+  return result;
+}
+
+function asking(purchaseKey: string, input: OpParsedInput<'certificates.purchase'>, now: Date): StoredPurchase {
+  return {
+    purchaseKey,
+    state: 'asking',
+    matricula: input.matricula,
+    certificateCode: input.certificateCode,
+    copiesAsked: input.copies,
+    createdAt: now.toISOString(),
+    receiptNumber: null,
+    title: null,
+    businessName: null,
+    unitPrice: null,
+    total: null,
+    balance: null,
+    receiptPrinted: false,
+    copies: [],
+  };
+}
