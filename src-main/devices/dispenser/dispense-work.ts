@@ -1,7 +1,7 @@
 import type { Logger } from '../../logger';
 import type { StoredJob } from '../jobs/job-table';
 import type { JobContext, JobOutcome, JobWork } from '../jobs/job-work';
-import type { DispenseDocument, DispenseResult, Dispenser } from './dispenser';
+import type { DispenseDocument, DispenseHooks, DispenseResult, Dispenser } from './dispenser';
 import { dispenserConditionMessage, dispenserMessages } from './dispenser-messages';
 
 /** A dispense job as the runner and the dispenser see it. */
@@ -18,8 +18,9 @@ export interface DispenseJob extends StoredJob, DispenseDocument {}
  *
  * A dispenser that names its job (a CUPS queue: `onHandedOver`) has the name persisted as the
  * job's device reference, and after a restart `resume` follows that job to its end instead of
- * guessing. One that names none (the simulator), or a job lost before it was named, is
- * `unknown` after a restart, for a person to look in the tray.
+ * guessing; an app that quits while the job is in the device leaves it `running` for that. One
+ * that names none (the simulator), or a job lost before it was named, is `unknown` after a
+ * restart, for a person to look in the tray.
  */
 export class DispenseAttempts implements JobWork<DispenseJob> {
   constructor(
@@ -37,20 +38,41 @@ export class DispenseAttempts implements JobWork<DispenseJob> {
       );
       return { kind: 'failed', message: blocked };
     }
-    const hooks = context === undefined ? {} : { onHandedOver: (ref: string) => context.recordDeviceRef(ref) };
-    return this.outcome(job, await this.dispenser.dispense(job, hooks));
+    let named = false;
+    const hooks: DispenseHooks =
+      context === undefined
+        ? {}
+        : {
+            onHandedOver: (ref) => {
+              named = true;
+              context.recordDeviceRef(ref);
+            },
+            stopping: () => context.stopping(),
+            pause: (ms) => context.pause(ms),
+          };
+    return this.outcome(job, await this.dispenser.dispense(job, hooks), named ? context : undefined);
   }
 
-  async resume(job: DispenseJob, deviceRef: string): Promise<JobOutcome> {
+  async resume(job: DispenseJob, deviceRef: string, context?: JobContext): Promise<JobOutcome> {
     if (this.dispenser.follow === undefined) {
       this.log.warn({ jobId: job.id }, 'dispenser cannot be asked about a job after a restart');
       return { kind: 'unknown', message: dispenserMessages.interrupted };
     }
     this.log.info({ jobId: job.id, deviceRef }, 'following a dispense job after a restart');
-    return this.outcome(job, await this.dispenser.follow(deviceRef));
+    const hooks: Pick<DispenseHooks, 'stopping' | 'pause'> =
+      context === undefined ? {} : { stopping: () => context.stopping(), pause: (ms) => context.pause(ms) };
+    return this.outcome(job, await this.dispenser.follow(deviceRef, hooks), context);
   }
 
-  private outcome(job: DispenseJob, result: DispenseResult): JobOutcome {
+  /**
+   * `following`: the context of a job the device has named, so that a `no-answer` because the
+   * app is stopping leaves the job `running`, to be followed by its name after the restart.
+   */
+  private outcome(job: DispenseJob, result: DispenseResult, following?: JobContext): JobOutcome {
+    if (result.kind === 'no-answer' && following?.stopping() === true) {
+      this.log.info({ jobId: job.id }, 'stopping while the dispenser has the job; it is followed after the restart');
+      return { kind: 'interrupted' };
+    }
     switch (result.kind) {
       case 'dispensed':
         this.log.info({ jobId: job.id }, 'document dispensed');

@@ -52,6 +52,13 @@ export interface DispenseHooks {
    * that name (`Dispenser.follow`) and never sent again.
    */
   readonly onHandedOver?: (deviceRef: string) => void;
+  /**
+   * True once the caller is stopping (the app quits): a dispenser following a job stops asking
+   * and answers `no-answer`, and the device keeps the job, to be followed after the restart.
+   */
+  readonly stopping?: () => boolean;
+  /** The caller's pause between two questions, which its stop cuts short; the dispenser's own timer otherwise. */
+  readonly pause?: (ms: number) => Promise<void>;
 }
 
 export interface Dispenser {
@@ -66,5 +73,5 @@ export interface Dispenser {
    * `dispense` follows it, never sent again. Never throws. Absent on a dispenser that cannot be
    * asked about a job (the simulator): such a job is `unknown` after a restart.
    */
-  follow?(deviceRef: string): Promise<DispenseResult>;
+  follow?(deviceRef: string, hooks?: Pick<DispenseHooks, 'stopping' | 'pause'>): Promise<DispenseResult>;
 }

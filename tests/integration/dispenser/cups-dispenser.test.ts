@@ -362,4 +362,54 @@ describeWithCups('certificate dispenser on CUPS over IPP', (ciQueue) => {
       }
     },
   );
+
+  it('an app that quits while CUPS holds the certificate stops at once and leaves the job running; the next start follows it to done', async () => {
+    const queue = queueFor('ok', ['-o', 'job-hold-until-default=indefinite']);
+    const dir = tempDir('dispenser-quit');
+    const store = openStore({ dir: dir.path, migrations: readMigrations(path.resolve('db/local/migrations')) });
+    const messages = { notSent: dispenserMessages.notSent, interrupted: dispenserMessages.interrupted };
+    const runners: JobRunner<TestJob, NewTestJob>[] = [];
+    const startRunner = (table: SqliteJobTable): JobRunner<TestJob, NewTestJob> => {
+      const runner = new JobRunner<TestJob, NewTestJob>({
+        table,
+        work: new DispenseAttempts(dispenser(queue), log),
+        messages,
+        log,
+      });
+      runners.push(runner);
+      runner.start();
+      return runner;
+    };
+    const waitFor = async (check: () => boolean, what: string): Promise<void> => {
+      const deadline = Date.now() + patient.answerTimeoutMs;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`still waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    try {
+      const table = new SqliteJobTable(store);
+      const first = startRunner(table);
+      const name = title();
+      const id = first.enqueue({ title: name, contentType: 'application/pdf', content: await certificatePdf(name) }).id;
+      await waitFor(() => table.mustGet(id).deviceRef !== null, 'CUPS to name the job');
+
+      // Quitting does not wait out the dispenser's answer time (25 s here): the job is the device's now.
+      const quitting = Date.now();
+      await first.stop();
+      expect(Date.now() - quitting).toBeLessThan(5_000);
+      const left = table.mustGet(id);
+      expect(left).toMatchObject({ state: 'running', attempts: 1 });
+
+      admin('lp', '-i', `${queue}-${String(left.deviceRef)}`, '-H', 'resume');
+      startRunner(table);
+      await waitFor(() => table.mustGet(id).state !== 'running', 'the job to end');
+      expect(table.mustGet(id)).toMatchObject({ state: 'done', attempts: 1, lastError: null });
+      expect(jobsOn(queue)).toHaveLength(1);
+    } finally {
+      await Promise.all(runners.map((runner) => runner.stop()));
+      store.close();
+      dir.remove();
+    }
+  });
 });

@@ -122,7 +122,7 @@ export class CupsDispenser implements Dispenser {
       jobId = submitted.jobId;
       this.log.info({ jobId }, 'certificate handed to CUPS');
       hooks.onHandedOver?.(String(jobId));
-      return await this.followJob(jobId);
+      return await this.followJob(jobId, hooks);
     } catch (error) {
       this.log.error({ err: error, jobId }, 'dispense failed');
       if (jobId === null)
@@ -132,12 +132,12 @@ export class CupsDispenser implements Dispenser {
   }
 
   /** `Dispenser.follow`: the reference is the CUPS job id `dispense` gave `onHandedOver`. */
-  async follow(deviceRef: string): Promise<DispenseResult> {
+  async follow(deviceRef: string, hooks: Pick<DispenseHooks, 'stopping' | 'pause'> = {}): Promise<DispenseResult> {
     if (!/^[1-9]\d{0,9}$/.test(deviceRef)) {
       return { kind: 'no-answer', detail: `not a CUPS job id: ${deviceRef.slice(0, 40)}` };
     }
     try {
-      return await this.followJob(Number(deviceRef));
+      return await this.followJob(Number(deviceRef), hooks);
     } catch (error) {
       this.log.error({ err: error, deviceRef }, 'following a job failed');
       return { kind: 'no-answer', detail: `internal error while following CUPS job ${deviceRef}` };
@@ -148,7 +148,8 @@ export class CupsDispenser implements Dispenser {
    * Follows a job CUPS already has until it ends or `answerTimeoutMs` passes (from now), so a job
    * handed over before a restart is followed again by its id instead of being sent twice.
    */
-  async followJob(jobId: number): Promise<DispenseResult> {
+  async followJob(jobId: number, hooks: Pick<DispenseHooks, 'stopping' | 'pause'> = {}): Promise<DispenseResult> {
+    const pause = hooks.pause ?? ((ms: number) => sleep(ms));
     const deadline = Date.now() + this.answerTimeoutMs;
     // What CUPS last said about the job, and the trouble since, if any: staff need both.
     let heard: string | null = null;
@@ -167,10 +168,16 @@ export class CupsDispenser implements Dispenser {
       } else {
         trouble = `CUPS did not answer: ${answer.detail}`;
       }
+      if (hooks.stopping?.() === true) {
+        return {
+          kind: 'no-answer',
+          detail: `stopped following CUPS job ${String(jobId)}: the app is stopping (${heard ?? 'no word on the job'})`,
+        };
+      }
       const left = deadline - Date.now();
       if (left <= 0) break;
       // The last question is asked at the deadline itself, so a job that ends just in time counts.
-      await sleep(Math.min(this.pollMs, left));
+      await pause(Math.min(this.pollMs, left));
     }
     const seconds = (this.answerTimeoutMs / 1000).toFixed(this.answerTimeoutMs % 1000 === 0 ? 0 : 1);
     const last = [heard ?? 'no word on the job', trouble]
