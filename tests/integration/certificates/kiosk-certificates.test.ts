@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
+import type { KioskPurchaseView } from '../../../src-shared/api/ops/certificates';
+import type { AppCore } from '../../../src-main/app-core';
+import { SimulatedDispenser } from '../../../src-main/devices/dispenser/simulated-dispenser';
+import { dispenserConditionMessage } from '../../../src-main/devices/dispenser/dispenser-messages';
+import { certificateMessages } from '../../../src-main/certificates/certificate-messages';
+import { ChaosProxy } from '../../support/chaos-proxy';
+import {
+  company,
+  copyStates,
+  enrollKiosk,
+  startChamber,
+  startKioskCore,
+  stopAtEnd,
+  walletBalance,
+} from '../../support/certificate-kiosk';
+import type { DatabaseVariant } from '../../support/postgres';
+import { until } from '../../support/sync-support';
+import { tempDir } from '../../support/temp-dir';
+import type { WalletServer } from '../../support/wallet-server';
+
+/**
+ * «Certificados» at the kiosk through the real dispatcher of a whole app core, enrolled on a
+ * real central server, with the simulated dispenser and the kiosk's own SQLite store: the money
+ * the citizen sees on the server's ledger follows what came out of the tray.
+ */
+const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };
+
+async function call<K extends OpName>(core: AppCore, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
+  const result = await core.dispatch(op, input);
+  if (!result.ok) throw new Error(`${op}: ${JSON.stringify(result.error)}`);
+  return result.value as OpOutput<K>;
+}
+
+/** The company's «Certificado de existencia y representación legal», as the search offers it. */
+async function offer(core: AppCore): Promise<{ matricula: string; code: string; price: number }> {
+  const found = await call(core, 'certificates.search', { query: '900123456' });
+  const match = found.matches[0];
+  const certificate = match?.certificates[0];
+  if (match === undefined || certificate === undefined) throw new Error('the demo company has nothing on sale');
+  return { matricula: match.matricula, code: certificate.code, price: certificate.price };
+}
+
+const credentials = { docType: company.docType, docNumber: company.docNumber, clave: company.clave };
+
+/** Follows the purchase until every copy ended and the server acknowledged each outcome. */
+const settled = (core: AppCore, purchaseKey: string): Promise<KioskPurchaseView> =>
+  until(
+    'every copy settled and reported',
+    () => call(core, 'certificates.progress', { purchaseKey }),
+    (p) => p.finished && p.copies.every((c) => c.reported),
+    60_000,
+  );
+
+async function kioskWith(s: WalletServer, dispenser: SimulatedDispenser): Promise<AppCore> {
+  const dir = tempDir('certificates-kiosk');
+  const core = startKioskCore(dir.path, s.t.server.url, dispenser);
+  stopAtEnd(core);
+  await enrollKiosk(s, core);
+  return core;
+}
+
+describe('certificates at the kiosk', () => {
+  it(
+    'buys two copies: both come out, the server records them delivered and charges both',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(pglite);
+      const dispenser = new SimulatedDispenser();
+      const kiosk = await kioskWith(s, dispenser);
+      const before = await walletBalance(s);
+      const { matricula, code, price } = await offer(kiosk);
+
+      const preview = await call(kiosk, 'certificates.preview', { matricula, certificateCode: code });
+      expect(Buffer.from(preview.bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      const bought = await call(kiosk, 'certificates.purchase', {
+        ...credentials,
+        matricula,
+        certificateCode: code,
+        copies: 2,
+      });
+      expect(bought.total).toBe(2 * price);
+      expect(bought.balance).toBe(before - 2 * price);
+      expect(bought.copies.map((c) => c.copy)).toEqual([1, 2]);
+
+      const done = await settled(kiosk, bought.purchaseKey);
+      expect(done.copies.map((c) => c.state)).toEqual(['delivered', 'delivered']);
+      expect(done.copies.map((c) => c.refunded)).toEqual([0, 0]);
+      // Two signed PDFs came out of the tray, each the one the server made for that copy.
+      expect(dispenser.dispensed).toHaveLength(2);
+      for (const sheet of dispenser.dispensed)
+        expect(Buffer.from(sheet.content).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(await copyStates(s)).toEqual(['delivered', 'delivered']);
+      expect(await walletBalance(s)).toBe(before - 2 * price);
+    },
+  );
+
+  it('a jam on copy 2: copy 1 delivered, copy 2 refunded to the wallet', { timeout: 180_000 }, async () => {
+    const s = await startChamber(pglite);
+    const dispenser = new SimulatedDispenser();
+    dispenser.passNext();
+    dispenser.jamNext();
+    const kiosk = await kioskWith(s, dispenser);
+    const before = await walletBalance(s);
+    const { matricula, code, price } = await offer(kiosk);
+
+    const bought = await call(kiosk, 'certificates.purchase', {
+      ...credentials,
+      matricula,
+      certificateCode: code,
+      copies: 2,
+    });
+    const done = await settled(kiosk, bought.purchaseKey);
+    expect(done.copies.map((c) => c.state)).toEqual(['delivered', 'failed']);
+    expect(done.copies.map((c) => c.refunded)).toEqual([0, price]);
+    expect(done.balance).toBe(before - price);
+    expect(dispenser.dispensed).toHaveLength(1);
+    expect(await copyStates(s)).toEqual(['delivered', 'refunded']);
+    expect(await walletBalance(s)).toBe(before - price);
+
+    // Jammed now: the next purchase is refused before anything is charged.
+    const refused = await kiosk.dispatch('certificates.purchase', {
+      ...credentials,
+      matricula,
+      certificateCode: code,
+      copies: 1,
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'printer-offline', message: dispenserConditionMessage('jammed') },
+    });
+  });
+
+  it(
+    'a dispenser out of paper refuses the purchase: the server is never asked, nothing is charged',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(pglite);
+      const dispenser = new SimulatedDispenser(0);
+      const kiosk = await kioskWith(s, dispenser);
+      const before = await walletBalance(s);
+      const { matricula, code } = await offer(kiosk);
+
+      const refused = await kiosk.dispatch('certificates.purchase', {
+        ...credentials,
+        matricula,
+        certificateCode: code,
+        copies: 2,
+      });
+      expect(refused).toEqual({
+        ok: false,
+        error: {
+          code: 'printer-offline',
+          message: 'El dispensador de certificados no tiene papel; avise a un funcionario.',
+        },
+      });
+      expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
+      expect(await walletBalance(s)).toBe(before);
+    },
+  );
+
+  it(
+    'the server goes away between dispensing and reporting: after a restart the outcome is reported and settled',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(pglite);
+      const proxy = await ChaosProxy.start(s.t.server.url, {
+        reset: 0,
+        stall: 0,
+        refuse: 1,
+        resetWithinBytes: 1,
+        stallMs: 0,
+      });
+      proxy.chaos = false;
+      const dir = tempDir('certificates-restart');
+      const dispenser = new SimulatedDispenser();
+      const first = startKioskCore(dir.path, proxy.url, dispenser);
+      try {
+        await enrollKiosk(s, first);
+        const before = await walletBalance(s);
+        const { matricula, code, price } = await offer(first);
+        const release = dispenser.hold();
+        const bought = await call(first, 'certificates.purchase', {
+          ...credentials,
+          matricula,
+          certificateCode: code,
+          copies: 1,
+        });
+        // The copy is at the dispenser; the server becomes unreachable before it comes out.
+        proxy.chaos = true;
+        proxy.dropConnections();
+        release();
+        const out = await until(
+          'the copy out and its report refused',
+          () => call(first, 'certificates.progress', { purchaseKey: bought.purchaseKey }),
+          (p) => p.finished,
+        );
+        expect(out.copies.map((c) => [c.state, c.reported])).toEqual([['delivered', false]]);
+        expect(await copyStates(s)).toEqual(['held']);
+        await first.stop();
+
+        // A new run over the same store, the server reachable again.
+        const second = new SimulatedDispenser();
+        const again = startKioskCore(dir.path, s.t.server.url, second);
+        try {
+          const done = await settled(again, bought.purchaseKey);
+          expect(done.copies.map((c) => c.state)).toEqual(['delivered']);
+          expect(await copyStates(s)).toEqual(['delivered']);
+          expect(await walletBalance(s)).toBe(before - price);
+          // Nothing came out twice: the copy was dispensed once, in the first run.
+          expect(dispenser.dispensed).toHaveLength(1);
+          expect(second.dispensed).toHaveLength(0);
+        } finally {
+          await again.stop();
+        }
+      } finally {
+        await proxy.stop();
+        dir.remove();
+      }
+    },
+  );
+
+  it('without the server, searching says plainly that certificates need it', { timeout: 60_000 }, async () => {
+    const s = await startChamber(pglite);
+    const proxy = await ChaosProxy.start(s.t.server.url, {
+      reset: 0,
+      stall: 0,
+      refuse: 1,
+      resetWithinBytes: 1,
+      stallMs: 0,
+    });
+    proxy.chaos = false;
+    const dir = tempDir('certificates-offline');
+    const kiosk = startKioskCore(dir.path, proxy.url, new SimulatedDispenser());
+    try {
+      await enrollKiosk(s, kiosk);
+      proxy.chaos = true;
+      proxy.dropConnections();
+      const answer = await kiosk.dispatch('certificates.search', { query: 'Ferretería' });
+      expect(answer).toEqual({ ok: false, error: { code: 'offline', message: certificateMessages.offline } });
+    } finally {
+      await kiosk.stop();
+      await proxy.stop();
+      dir.remove();
+    }
+  });
+});
