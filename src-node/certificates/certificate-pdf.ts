@@ -38,13 +38,32 @@ async function layOut(pdf: PDFDocument, input: CertificateDescription): Promise<
   };
 }
 
+/**
+ * A certificate must never print a code the verification page cannot find or a price that is
+ * not whole pesos: those are the caller's bugs, stopped before any byte is made.
+ */
+function assertIssuable(input: CertificateDescription): void {
+  if (!/^[A-Za-z0-9]{10}$/.test(input.verificationCode)) {
+    throw new RangeError('A verification code is 10 letters or digits');
+  }
+  if (!/^\d{2}$/.test(input.chamber.code)) throw new RangeError('A chamber code is 2 digits');
+  if (!Number.isSafeInteger(input.pricePesos) || input.pricePesos < 0) {
+    throw new RangeError('A certificate price is whole pesos');
+  }
+}
+
 async function newDocument(input: CertificateDescription): Promise<PDFDocument> {
+  assertIssuable(input);
   const pdf = await PDFDocument.create();
   const title = certificateTitles[input.kind];
   pdf.setTitle(`${title} – ${input.business.name}`, { showInWindowTitleBar: true });
   pdf.setAuthor(input.chamber.name);
   pdf.setSubject(`${title}. Código de verificación ${input.verificationCode}`);
-  pdf.setKeywords([input.verificationCode, input.business.matricula.number]);
+  pdf.setKeywords([
+    input.verificationCode,
+    `cámara ${input.chamber.code}`,
+    `matrícula ${input.business.matricula.number}`,
+  ]);
   pdf.setCreator('Ventanilla');
   pdf.setProducer('Ventanilla');
   pdf.setLanguage('es-CO');
@@ -111,6 +130,7 @@ export interface CertificatePageText {
  * tests, the kiosk's preview and the verification page's text view.
  */
 export async function certificatePageTexts(input: CertificateDescription): Promise<readonly CertificatePageText[]> {
+  assertIssuable(input);
   const pdf = await PDFDocument.create();
   const { pages } = await layOut(pdf, input);
   return pages.map(({ header, body }) => ({

@@ -295,6 +295,20 @@ describe('page breaks', () => {
   });
 });
 
+describe('refusals', () => {
+  it('makes no certificate with a code the verification page could not find, a bad chamber code or a fractional price', async () => {
+    for (const bad of [
+      { ...sampleExistencia, verificationCode: 'NA6V1suvZ' },
+      { ...sampleExistencia, verificationCode: 'NA6V1suv/m' },
+      { ...sampleExistencia, chamber: { ...sampleExistencia.chamber, code: '3' } },
+      { ...sampleExistencia, pricePesos: 12_100.5 },
+    ]) {
+      await expect(renderCertificatePdf(bad)).rejects.toThrow(RangeError);
+      await expect(certificatePageTexts(bad)).rejects.toThrow(RangeError);
+    }
+  });
+});
+
 describe('awkward data', () => {
   it('prints letters outside the font as their base letter or ?, and breaks an endless word', async () => {
     const input: CertificateDescription = {
