@@ -412,4 +412,18 @@ describeWithCups('certificate dispenser on CUPS over IPP', (ciQueue) => {
       dir.remove();
     }
   });
+
+  it('a device reference that is no CUPS job id is no-answer, never a guess; a job CUPS never had is no-answer too', async () => {
+    const cups = dispenser(pdfQueue);
+    for (const bad of ['', 'abc', '0', '-3', '12a', '2147483648', `${pdfQueue}-12`]) {
+      expect(await cups.follow(bad), bad).toMatchObject({
+        kind: 'no-answer',
+        detail: expect.stringMatching(/^not a CUPS job id/),
+      });
+    }
+    expect(await cups.follow('2147483647')).toEqual({
+      kind: 'no-answer',
+      detail: 'CUPS no longer knows job 2147483647',
+    });
+  });
 });

@@ -133,7 +133,8 @@ export class CupsDispenser implements Dispenser {
 
   /** `Dispenser.follow`: the reference is the CUPS job id `dispense` gave `onHandedOver`. */
   async follow(deviceRef: string, hooks: Pick<DispenseHooks, 'stopping' | 'pause'> = {}): Promise<DispenseResult> {
-    if (!/^[1-9]\d{0,9}$/.test(deviceRef)) {
+    // IPP job ids are positive 32-bit integers (RFC 8011 §5.3.2).
+    if (!/^[1-9]\d{0,9}$/.test(deviceRef) || Number(deviceRef) > 0x7fffffff) {
       return { kind: 'no-answer', detail: `not a CUPS job id: ${deviceRef.slice(0, 40)}` };
     }
     try {
@@ -223,7 +224,8 @@ export class CupsDispenser implements Dispenser {
     }
     const response = answer.response;
     if (!isSuccessful(response.statusCode)) {
-      const notThere = response.statusCode === statusCodes.notFound || response.statusCode === 0x0506;
+      const notThere =
+        response.statusCode === statusCodes.notFound || response.statusCode === statusCodes.notAcceptingJobs;
       return done({ kind: 'stopped', condition: notThere ? 'offline' : 'unknown', detail: refusal(response) });
     }
     const jobId = integerOf(findAttribute(response, groupTags.job, 'job-id'));

@@ -63,7 +63,7 @@ const statusNames: Readonly<Record<number, string>> = {
   0x0508: 'server-error-job-canceled',
 };
 
-export const statusCodes = { notFound: 0x0406 } as const;
+export const statusCodes = { notFound: 0x0406, notAcceptingJobs: 0x0506 } as const;
 
 export function statusName(code: number): string {
   return statusNames[code] ?? `status 0x${code.toString(16).padStart(4, '0')}`;
