@@ -29,17 +29,17 @@ export interface SavedSchema {
   readonly restores: readonly string[];
 }
 
-const tableList = bulkTables.map((t) => `'${t}'::regclass`).join(', ');
+const regclassList = (tables: readonly string[]): string => tables.map((t) => `'${t}'::regclass`).join(', ');
 
 /** Foreign keys from or to the seeded tables (including other tables that reference them). */
-const foreignKeys = `
+const foreignKeys = (tableList: string) => `
   SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql,
          format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS restore_sql
   FROM pg_constraint
   WHERE contype = 'f' AND (conrelid IN (${tableList}) OR confrelid IN (${tableList}))
   ORDER BY conrelid::regclass::text, conname`;
 
-const keys = `
+const keys = (tableList: string) => `
   SELECT format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname) AS drop_sql,
          format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) AS restore_sql
   FROM pg_constraint
@@ -47,18 +47,20 @@ const keys = `
   ORDER BY conrelid::regclass::text, conname`;
 
 /** Indexes that do not back a constraint (those come back with their constraint). */
-const secondaryIndexes = `
+const secondaryIndexes = (tableList: string) => `
   SELECT format('DROP INDEX %s', i.indexrelid::regclass) AS drop_sql, pg_get_indexdef(i.indexrelid) AS restore_sql
   FROM pg_index i
   WHERE i.indrelid IN (${tableList})
     AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
   ORDER BY i.indexrelid::regclass::text`;
 
-export async function saveSchema(tx: SqlExecutor): Promise<SavedSchema> {
+/** The keys and indexes of `tables` (the seed's bulk tables unless told; the registry's demo loads its own). */
+export async function saveSchema(tx: SqlExecutor, tables: readonly string[] = bulkTables): Promise<SavedSchema> {
+  const tableList = regclassList(tables);
   const [fks, indexes, pks] = [
-    (await tx.query<DdlRow>(foreignKeys)).rows,
-    (await tx.query<DdlRow>(secondaryIndexes)).rows,
-    (await tx.query<DdlRow>(keys)).rows,
+    (await tx.query<DdlRow>(foreignKeys(tableList))).rows,
+    (await tx.query<DdlRow>(secondaryIndexes(tableList))).rows,
+    (await tx.query<DdlRow>(keys(tableList))).rows,
   ];
   return {
     drops: [...fks, ...indexes, ...pks].map((r) => r.drop_sql),

@@ -15,6 +15,7 @@ import { billingCalendar, checkGenerateOptions, SeedOptionsError } from './gener
 import { bulkThreshold, loadGenerated, type LoadMode } from './loader';
 import { demoStaffSecrets } from './staff';
 import { seedDemoWallets } from './wallet';
+import { seedDemoRegistry } from '../../src-server/certificates/registry-demo';
 import { indexOfCodigo } from './subscribers';
 
 export { demoStaffAccounts, type DemoStaffAccount } from './staff';
@@ -42,6 +43,11 @@ export interface SeedOptions {
   readonly now?: Date;
   /** Add to a database that already has subscribers instead of refusing. */
   readonly append?: boolean;
+  /**
+   * Entries of the chamber of commerce's registry (docs/registry.md), its fixed demo businesses
+   * first; 0 (the default) loads none. An existing registry is left as it is.
+   */
+  readonly matriculas?: number;
   /** Subscribers per INSERT batch. Default 500 (about 11,000 rows). */
   readonly batchSize?: number;
   /**
@@ -58,6 +64,8 @@ export interface SeedReport {
   readonly bills: number;
   readonly payments: number;
   readonly staffUsers: number;
+  /** Registry entries loaded (0 when none were asked for or the registry had entries). */
+  readonly matriculas: number;
   readonly rows: number;
   /** Index of the first subscriber written (0 on an empty database). */
   readonly firstIndex: number;
@@ -120,6 +128,10 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
   );
   // The entity row below marks the demo data complete, so the wallets go in before it.
   await seedDemoWallets(exec, { now, liquidationDays: 5 });
+  const registry =
+    (options.matriculas ?? 0) > 0
+      ? await seedDemoRegistry(exec, { seed, matriculas: options.matriculas ?? 0, now })
+      : { matriculas: 0 };
   await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
     entitySettingKey,
     JSON.stringify(demoEntity),
@@ -133,6 +145,7 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     bills: loaded.bills,
     payments: loaded.payments,
     staffUsers: insertedStaff.length,
+    matriculas: registry.matriculas,
     rows: loaded.subscribers + loaded.bills + loaded.payments + insertedStaff.length,
     firstIndex,
     loadMode,

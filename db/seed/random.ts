@@ -18,6 +18,8 @@ export const streams = {
   route: 3,
   layout: 4,
   staff: 5,
+  /** The chamber of commerce's registry (src-server/certificates/registry-demo.ts). */
+  registry: 6,
 } as const;
 
 export type Stream = (typeof streams)[keyof typeof streams];
