@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { accountFeatureScreens } from '../accounts/account-feature-screens';
 import { billsFeatureScreens } from '../bills/bills-feature-screens';
+import { certificatesFeatureScreens } from '../certificates/certificates-feature-screens';
 import type { FeatureId } from '../kiosk-home/feature-catalogue';
 import { walletFeatureScreens } from '../wallet/wallet-feature-screens';
 
@@ -12,4 +13,5 @@ export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {
   ...billsFeatureScreens,
   ...accountFeatureScreens,
   ...walletFeatureScreens,
+  ...certificatesFeatureScreens,
 };

@@ -89,7 +89,7 @@ const catalogue = {
     title: 'Certificados',
     description: 'Compre certificados con su saldo prepago.',
     icon: 'certificate',
-    status: 'coming-soon',
+    status: 'available',
     audience: 'citizen',
     meanwhile: 'Mientras tanto, solicite sus certificados en la ventanilla de atención.',
   },

@@ -65,7 +65,7 @@ describe('kiosk accessibility aids', () => {
       ['start', async () => undefined],
       ['staff', async () => void (await start.openStaffAccess())],
       ['touch-test', async () => void (await (await start.openStaffAccess()).openTouchTest())],
-      ['coming-soon', async () => void (await start.openComingSoon('Certificados'))],
+      ['coming-soon', async () => void (await start.openComingSoon('Crear ticket de soporte'))],
       ['bills-code', async () => void (await start.openBills('Historial de pagos'))],
     ];
     for (const [screen, reach] of screens) {

@@ -127,11 +127,11 @@ describe('kiosk start screen through the web host', () => {
   });
 
   it('opens a function that is not built yet, says so, and goes back to the start screen', async () => {
-    const panel = await start.openComingSoon('Certificados');
+    const panel = await start.openComingSoon('Crear ticket de soporte');
     expect(await panel.page.getByText('Disponible próximamente').first().isVisible()).toBe(true);
     expect(await panel.meanwhile.isVisible()).toBe(true);
-    expect(await panel.page.getByText('solicite sus certificados en la ventanilla de atención').isVisible()).toBe(true);
-    await saveScreenshot(panel.page, 'coming-soon-certificados');
+    expect(await panel.page.getByText('comuníquese con la línea de soporte').isVisible()).toBe(true);
+    await saveScreenshot(panel.page, 'coming-soon-ticket');
     await expectKioskScreenUsable(panel.page, 'coming-soon');
     await panel.backHome();
     await start.waitUntilShown();

@@ -1,0 +1,26 @@
+import { assertNever } from '../../src-shared/api/result';
+import { CertificateStep } from './CertificateStep';
+import { DeliveryStep } from './DeliveryStep';
+import { PayStep } from './PayStep';
+import { SearchStep } from './SearchStep';
+import { useCertificatesStore } from './certificates-store';
+import '../accounts/account.css';
+import '../wallet/wallet.css';
+import './certificates.css';
+
+/** «Certificados» (issue 14): search the registry, choose, preview, pay with the prepaid wallet, take the copies. */
+export function CertificatesScreen() {
+  const step = useCertificatesStore((state) => state.step);
+  switch (step) {
+    case 'search':
+      return <SearchStep />;
+    case 'certificate':
+      return <CertificateStep />;
+    case 'pay':
+      return <PayStep />;
+    case 'delivery':
+      return <DeliveryStep />;
+    default:
+      return assertNever(step);
+  }
+}
