@@ -69,6 +69,11 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'wallet.printVolante': 'printer-offline',
   'wallet.checkout': 'not-enrolled',
   'wallet.checkoutState': 'not-enrolled',
+  'certificates.search': 'not-enrolled',
+  'certificates.preview': 'not-enrolled',
+  'certificates.purchase': 'not-enrolled',
+  // No purchase was made on this kiosk.
+  'certificates.progress': 'not-found',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -194,6 +199,17 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'wallet.printVolante': { number: 100001, recoveryCode: 'XLrWX7' },
   'wallet.checkout': { liquidationId: '01900000-0000-7000-8000-000000000004', recoveryCode: 'XLrWX7' },
   'wallet.checkoutState': { reference: 'LIQ-100001-1' },
+  'certificates.search': { query: '900123456' },
+  'certificates.preview': { matricula: '100001', certificateCode: 'existencia' },
+  'certificates.purchase': {
+    docType: 'NIT',
+    docNumber: '900.123.456-8',
+    clave: 'una clave',
+    matricula: '100001',
+    certificateCode: 'existencia',
+    copies: 2,
+  },
+  'certificates.progress': { purchaseKey: '01900000-0000-7000-8000-000000000005' },
 };
 
 let dir: ReturnType<typeof tempDir>;

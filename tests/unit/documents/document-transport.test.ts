@@ -43,6 +43,7 @@ describe('documents: names and headers', () => {
     expect(opNames.filter(returnsDocument).toSorted()).toEqual([
       'bills.pdf',
       'cashier.sessionReportPdf',
+      'certificates.preview',
       'wallet.statementPdf',
       'wallet.volante',
     ]);
