@@ -39,30 +39,30 @@ const validity = {
   validTo: IsoDay.optional(),
 };
 
-const Price = z.union(
-  [
-    z
-      .object({
-        uvb: z
-          .number({ error: 'el factor en UVB debe ser un número.' })
-          .positive({ error: 'el factor en UVB debe ser mayor que cero.' })
-          .max(1000, { error: 'el factor en UVB es de hasta 1.000.' })
-          .refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, {
-            error: 'el factor en UVB lleva hasta tres decimales.',
-          }),
+/** `{ "uvb": factor }` or `{ "cop": pesos }`: one of the two, each with its own message. */
+const Price = z
+  .object({
+    uvb: z
+      .number({ error: 'el factor en UVB debe ser un número.' })
+      .positive({ error: 'el factor en UVB debe ser mayor que cero.' })
+      .max(1000, { error: 'el factor en UVB es de hasta 1.000.' })
+      .refine((v) => Math.abs(v * 1000 - Math.round(v * 1000)) < 1e-6, {
+        error: 'el factor en UVB lleva hasta tres decimales.',
       })
-      .strict(),
-    z
-      .object({
-        cop: z
-          .number({ error: 'el precio en pesos debe ser un número.' })
-          .int({ error: 'el precio en pesos es un número entero.' })
-          .positive({ error: 'el precio en pesos debe ser mayor que cero.' }),
-      })
-      .strict(),
-  ],
-  { error: 'el precio es { "uvb": factor } o { "cop": pesos }.' },
-);
+      .optional(),
+    cop: z
+      .number({ error: 'el precio en pesos debe ser un número.' })
+      .int({ error: 'el precio en pesos es un número entero.' })
+      .positive({ error: 'el precio en pesos debe ser mayor que cero.' })
+      .optional(),
+  })
+  .strict()
+  .refine((p) => (p.uvb === undefined) !== (p.cop === undefined), {
+    error: 'el precio es { "uvb": factor } o { "cop": pesos }, uno de los dos.',
+  })
+  .transform((p): { readonly uvb: number } | { readonly cop: number } =>
+    p.cop !== undefined ? { cop: p.cop } : { uvb: p.uvb ?? 0 },
+  );
 export type CertificatePrice = z.output<typeof Price>;
 
 const CatalogueEntry = z

@@ -29,13 +29,19 @@ export type RandomBytes = (n: number) => Uint8Array;
  */
 const acceptBelow = 256 - (256 % verificationCodeAlphabet.length);
 
+/** The symbol a random byte stands for, or null for a byte that must be thrown away. */
+export const symbolForByte = (byte: number): string | null =>
+  byte < acceptBelow ? (verificationCodeAlphabet[byte % verificationCodeAlphabet.length] ?? null) : null;
+
 export function makeVerificationCode(randomBytes: RandomBytes): string {
   let code = '';
   while (code.length < verificationCodeLength) {
-    // 16 bytes almost always suffice: each is kept with probability 248/256.
+    // 16 bytes almost always suffice: each is kept with probability 248/256. Bytes left over
+    // when the code is complete are dropped.
     for (const byte of randomBytes(16)) {
-      if (byte >= acceptBelow) continue;
-      code += verificationCodeAlphabet[byte % verificationCodeAlphabet.length];
+      const symbol = symbolForByte(byte);
+      if (symbol === null) continue;
+      code += symbol;
       if (code.length === verificationCodeLength) break;
     }
   }
