@@ -9,3 +9,4 @@ export * from './subscribers';
 export * from './sync';
 export * from './ledger';
 export * from './wallet';
+export * from './registry';
