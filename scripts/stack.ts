@@ -214,6 +214,8 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
     subscribers,
     months: 12,
     seed: 1,
+    // The chamber's registry, in proportion: 50,000 entries beside the default 2,000 subscribers.
+    matriculas: Math.min(50_000, subscribers * 25),
     onProgress: ({ subscribersDone, subscribersTotal }) => {
       const percent = Math.floor((subscribersDone / subscribersTotal) * 100);
       if (percent < shown + 25 || percent >= 100) return;
