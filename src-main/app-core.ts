@@ -137,6 +137,15 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     billDeliveryDays: config.kiosk.billDeliveryDays,
     log: moduleLogger(log, 'bills'),
   });
+  const certificates = startCertificates({
+    store,
+    meta,
+    client,
+    config: config.dispenser,
+    receipts: printers.receipts,
+    dispenser: options.dispenser,
+    log: moduleLogger(log, 'certificates'),
+  });
   const slices: readonly Slice[] = [
     printers,
     sync,
@@ -156,15 +165,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     bills,
     startAccounts({ client, meta, bills: bills.access, log: moduleLogger(log, 'accounts') }),
     startWallet({ client, meta, printers: printers.forBills, log: moduleLogger(log, 'wallet') }),
-    startCertificates({
-      store,
-      meta,
-      client,
-      config: config.dispenser,
-      receipts: printers.receipts,
-      dispenser: options.dispenser,
-      log: moduleLogger(log, 'certificates'),
-    }),
+    certificates,
     startCashier({
       store,
       meta,
@@ -178,7 +179,20 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       log: moduleLogger(log, 'cashier'),
     }),
     startKiosk({ store, meta, endVisit: () => endVisit(slices) }),
-    startStatus({ config, store, meta, connection, sync: sync.service, printer: printers.stripPrinter }),
+    startStatus({
+      config,
+      store,
+      meta,
+      connection,
+      sync: sync.service,
+      printer: printers.stripPrinter,
+      // Only a kiosk has the dispenser; what the strip says of it, cached.
+      dispenser: async () => {
+        if (mode() !== 'kiosk') return undefined;
+        const status = await certificates.stripStatus.current();
+        return { state: status.condition, paperLow: status.paperLow === true };
+      },
+    }),
     startAppInfo({ config, meta, mode }),
   ];
   // Every operation handled once, every credential kind resolved: checked here, at start-up.

@@ -15,6 +15,7 @@ import type { Store } from '../store/open-store';
 import { certificateMessages } from './certificate-messages';
 import { CertificateService, sendCertificateRoute } from './certificate-service';
 import { configuredDispenser } from './configured-dispenser';
+import { DispenserStatusCache } from './dispenser-status-cache';
 import { OutcomeReporter, type OutcomeReporterOptions } from './outcome-reporter';
 import { PurchaseRecords } from './purchase-records';
 
@@ -34,6 +35,8 @@ export interface CertificatesDeps {
 
 export interface Certificates {
   readonly dispenser: Dispenser;
+  /** The dispenser's status for the status strip, cached. */
+  readonly stripStatus: DispenserStatusCache;
   /** Resolves once no copy is at the dispenser and every outcome was acknowledged (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -90,6 +93,7 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
   return {
     name: 'certificates',
     dispenser,
+    stripStatus: new DispenserStatusCache(dispenser),
     async idle() {
       await runner.idle();
       await reporter.idle();

@@ -1,3 +1,4 @@
+import type { DeviceStatus } from '../../src-shared/api/ops/status';
 import type { Slice } from '../api/slice';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
@@ -15,11 +16,21 @@ export interface StatusDeps {
   readonly sync: Pick<SyncService, 'figures'>;
   /** The printer citizens' documents come out of (printers.stripPrinter). */
   readonly printer: PrinterStatusCache | null;
+  /** A kiosk's certificate dispenser, for its line on the strip; absent elsewhere. */
+  readonly dispenser?: () => Promise<DeviceStatus['dispenser']>;
 }
 
-/** The status strip: connection, sync, printer. */
+/** The status strip: connection, sync, printer, and a kiosk's certificate dispenser. */
 export function startStatus(deps: StatusDeps): Slice {
-  const status = new StatusService(deps.config, deps.store, deps.meta, deps.connection, deps.sync, deps.printer);
+  const status = new StatusService(
+    deps.config,
+    deps.store,
+    deps.meta,
+    deps.connection,
+    deps.sync,
+    deps.printer,
+    deps.dispenser ?? null,
+  );
   return {
     name: 'status',
     handlers: { 'status.get': () => status.get() },

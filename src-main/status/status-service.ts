@@ -18,6 +18,8 @@ export class StatusService {
     private readonly connection: ConnectionMonitor,
     private readonly sync: Pick<SyncService, 'figures'>,
     private readonly documentPrinter: PrinterStatusCache | null = null,
+    /** A kiosk's certificate dispenser, cached (certificates/dispenser-status-cache.ts); null elsewhere. */
+    private readonly dispenser: (() => Promise<DeviceStatus['dispenser']>) | null = null,
   ) {}
 
   async get(): Promise<Result<DeviceStatus>> {
@@ -29,6 +31,7 @@ export class StatusService {
       .get();
     const subscribers = this.meta.get('serverSubscribers');
     const printer = await this.printerStatus();
+    const dispenser = this.dispenser === null ? undefined : await this.dispenser();
     return Promise.resolve(
       ok({
         server: {
@@ -44,6 +47,7 @@ export class StatusService {
           ...this.sync.figures(),
         },
         printer,
+        ...(dispenser === undefined ? {} : { dispenser }),
       }),
     );
   }

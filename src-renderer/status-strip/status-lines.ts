@@ -7,7 +7,8 @@ import { formatDuration } from '../format/duration';
 export type StatusTone = 'ok' | 'attention' | 'problem' | 'neutral';
 
 export interface StatusLine {
-  readonly key: 'server' | 'sync' | 'progress' | 'pending' | 'parked' | 'clock' | 'printer' | 'subscribers';
+  readonly key:
+    'server' | 'sync' | 'progress' | 'pending' | 'parked' | 'clock' | 'printer' | 'dispenser' | 'subscribers';
   readonly text: string;
   readonly tone: StatusTone;
 }
@@ -49,6 +50,25 @@ function printerLine(state: (typeof printerStates)[number]): StatusLine {
       return { key: 'printer', text: 'Estado de la impresora desconocido', tone: 'attention' };
     default:
       return assertNever(state);
+  }
+}
+
+function dispenserLine(dispenser: NonNullable<DeviceStatus['dispenser']>): StatusLine {
+  switch (dispenser.state) {
+    case 'ready':
+      return dispenser.paperLow
+        ? { key: 'dispenser', text: 'Dispensador de certificados: queda poco papel', tone: 'attention' }
+        : { key: 'dispenser', text: 'Dispensador de certificados listo', tone: 'ok' };
+    case 'paper-out':
+      return { key: 'dispenser', text: 'Dispensador de certificados sin papel', tone: 'problem' };
+    case 'jammed':
+      return { key: 'dispenser', text: 'Dispensador de certificados atascado', tone: 'problem' };
+    case 'offline':
+      return { key: 'dispenser', text: 'Dispensador de certificados desconectado', tone: 'problem' };
+    case 'unknown':
+      return { key: 'dispenser', text: 'Estado del dispensador de certificados desconocido', tone: 'attention' };
+    default:
+      return assertNever(dispenser.state);
   }
 }
 
@@ -108,6 +128,7 @@ export function statusLines(status: DeviceStatus, now: Date, audience: StatusAud
     ...syncLines(status.sync, now),
     printerLine(status.printer.state),
   ];
+  if (status.dispenser !== undefined) lines.push(dispenserLine(status.dispenser));
   const subscribers = status.server.subscribers;
   if (subscribers !== null) {
     lines.push({

@@ -3,6 +3,8 @@ import { defineOperation, anyMode, openToAll } from '../operation';
 
 export const serverStates = ['online', 'offline', 'not-enrolled'] as const;
 export const printerStates = ['ready', 'not-configured', 'offline', 'paper-end', 'cover-open', 'unknown'] as const;
+/** The certificate dispenser's conditions (src-main/devices/dispenser/dispenser.ts). */
+export const dispenserStates = ['ready', 'paper-out', 'jammed', 'offline', 'unknown'] as const;
 
 /** What the status strip shows: connection, sync freshness, printer. Timestamps are ISO 8601 UTC. */
 export const DeviceStatus = z.object({
@@ -38,6 +40,14 @@ export const DeviceStatus = z.object({
     state: z.enum(printerStates),
     name: z.string().nullable(),
   }),
+  /** A kiosk's certificate dispenser; absent on devices without one. */
+  dispenser: z
+    .object({
+      state: z.enum(dispenserStates),
+      /** The device warns that paper is running low while it still dispenses. */
+      paperLow: z.boolean(),
+    })
+    .optional(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatus>;
 

@@ -30,6 +30,30 @@ describe('status strip lines', () => {
     ]);
   });
 
+  it('adds the kiosk’s certificate dispenser after the printer, in words a citizen reads', () => {
+    const line = (dispenser: DeviceStatus['dispenser']) =>
+      statusLines({ ...base, dispenser }, now).find((l) => l.key === 'dispenser');
+    expect(line(undefined)).toBeUndefined();
+    expect(line({ state: 'ready', paperLow: false })).toEqual({
+      key: 'dispenser',
+      text: 'Dispensador de certificados listo',
+      tone: 'ok',
+    });
+    expect(line({ state: 'ready', paperLow: true })?.text).toBe('Dispensador de certificados: queda poco papel');
+    expect(line({ state: 'paper-out', paperLow: false })).toMatchObject({
+      text: 'Dispensador de certificados sin papel',
+      tone: 'problem',
+    });
+    expect(line({ state: 'jammed', paperLow: false })?.text).toBe('Dispensador de certificados atascado');
+    expect(texts({ ...base, dispenser: { state: 'offline', paperLow: false } })).toEqual([
+      'Conectado al servidor central',
+      'Aún no ha sincronizado',
+      'Sin impresora configurada',
+      'Dispensador de certificados desconectado',
+      '1.234.567 suscriptores',
+    ]);
+  });
+
   it('tells a citizen what still works offline, and a cashier that payments go on', () => {
     const offline: DeviceStatus = { ...base, server: { ...base.server, state: 'offline' } };
     expect(texts(offline)[0]).toBe('Sin conexión: puede consultar e imprimir facturas con los datos guardados');
