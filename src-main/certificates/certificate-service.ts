@@ -38,6 +38,9 @@ const outcomeOfJob: Partial<Record<JobState, DispenseOutcome>> = {
   unknown: 'unknown',
 };
 
+/** Days a purchase settled on both sides stays on the kiosk, for staff looking into a complaint. */
+const keepDays = 30;
+
 /** Asks of one purchase while its citizen waits: the same key each time, so never two purchases. */
 const sendAttempts = 3;
 
@@ -172,7 +175,13 @@ export class CertificateService {
   onJobSettled(job: PrintJob): void {
     const found = this.deps.records.byJob(job.id);
     const outcome = outcomeOfJob[job.state];
-    if (found === null || outcome === undefined || found.copy.outcome !== null) return;
+    if (found === null || outcome === undefined) return;
+    const before = found.copy.outcome;
+    // An `unknown` copy a person later resolved (it came out, or it was dispensed again) is
+    // reported anew; the server lets the kiosk move an unknown copy once more.
+    if (before !== null && !(before === 'unknown' && outcome !== 'unknown')) return;
+    if (before !== null)
+      this.deps.records.updateCopy(found.purchase.purchaseKey, found.copy.certificateId, { reported: false });
     this.settleCopy(found.purchase.purchaseKey, found.copy.certificateId, outcome, job.lastError);
   }
 
@@ -182,7 +191,17 @@ export class CertificateService {
    * Purchases finished before this run print no receipt now: their citizen is gone.
    */
   private settleLeftovers(): void {
+    const forgetBefore = this.deps.now().getTime() - keepDays * 24 * 60 * 60 * 1000;
     for (const purchase of this.deps.records.all()) {
+      if (
+        purchase.state === 'bought' &&
+        purchase.copies.every((c) => c.reported) &&
+        Date.parse(purchase.createdAt) < forgetBefore
+      ) {
+        // Settled on both sides long ago: the server keeps the purchase; the kiosk lets it go.
+        this.deps.records.remove(purchase.purchaseKey);
+        continue;
+      }
       if (purchase.state !== 'bought') continue;
       for (const copy of purchase.copies) {
         if (copy.outcome !== null) continue;

@@ -9,7 +9,10 @@ import type { Logger } from '../logger';
  * simulator with its sheets and, for a demonstration, how its next dispenses end.
  */
 export function configuredDispenser(config: ConfigFile['dispenser'], log: Logger): Dispenser {
-  if (config.kind === 'cups') return createCupsDispenser({ target: config.target }, log);
+  if (config.kind === 'cups') {
+    const { kind: _kind, ...cups } = config;
+    return createCupsDispenser(cups, log);
+  }
   const simulator = new SimulatedDispenser(config.sheets);
   for (const step of config.script) {
     if (step === 'jam') simulator.jamNext();

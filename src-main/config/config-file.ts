@@ -88,7 +88,17 @@ export const ConfigFile = z
               .default([]),
           })
           .strict(),
-        z.object({ kind: z.literal('cups'), target: z.string().min(1).max(300) }).strict(),
+        z
+          .object({
+            kind: z.literal('cups'),
+            /** A CUPS queue on this machine or an ipp:// (ipps://) printer URI (docs/dispenser.md). */
+            target: z.string().min(1).max(300),
+            pollMs: z.number().int().min(50).max(60_000).optional(),
+            answerTimeoutMs: z.number().int().min(1_000).max(3_600_000).optional(),
+            requestTimeoutMs: z.number().int().min(500).max(120_000).optional(),
+            submitTimeoutMs: z.number().int().min(1_000).max(600_000).optional(),
+          })
+          .strict(),
       ])
       .default({ kind: 'simulated', sheets: 50, script: [] }),
     cashier: z

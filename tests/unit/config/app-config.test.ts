@@ -95,6 +95,31 @@ describe('app configuration', () => {
   });
 });
 
+describe('the certificate dispenser in the config file', () => {
+  const load = (file: unknown) => {
+    const dir = newDir();
+    writeFileSync(path.join(dir, 'ventanilla.json'), JSON.stringify(file));
+    return loadConfig({ VENTANILLA_DATA_DIR: dir }, { dataDir: dir, version: '1' });
+  };
+
+  it('is the simulator by default, and a CUPS queue or IPP URI when configured', () => {
+    expect(load({}).dispenser).toEqual({ kind: 'simulated', sheets: 50, script: [] });
+    expect(
+      load({ dispenser: { kind: 'cups', target: 'ventanilla-dispensador', answerTimeoutMs: 90_000 } }).dispenser,
+    ).toEqual({ kind: 'cups', target: 'ventanilla-dispensador', answerTimeoutMs: 90_000 });
+    expect(load({ dispenser: { kind: 'simulated', script: ['ok', 'jam'] } }).dispenser).toEqual({
+      kind: 'simulated',
+      sheets: 50,
+      script: ['ok', 'jam'],
+    });
+  });
+
+  it('names the key of a dispenser it does not know', () => {
+    expect(() => load({ dispenser: { kind: 'epson' } })).toThrow(ConfigError);
+    expect(() => load({ dispenser: { kind: 'cups' } })).toThrow(/dispenser\.target/);
+  });
+});
+
 describe('config.example.json', () => {
   it('is a valid config file equal to the defaults it documents', () => {
     const dir = newDir();
