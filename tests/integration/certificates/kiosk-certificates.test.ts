@@ -42,7 +42,8 @@ async function offer(core: AppCore): Promise<{ matricula: string; code: string; 
   return { matricula: match.matricula, code: certificate.code, price: certificate.price };
 }
 
-const credentials = { docType: company.docType, docNumber: company.docNumber, clave: company.clave };
+/** As the citizen types them: the NIT with its check digit after the dash. */
+const credentials = { docType: company.docType, docNumber: '900.123.456-8', clave: company.clave };
 
 /** Follows the purchase until every copy ended and the server acknowledged each outcome. */
 const settled = (core: AppCore, purchaseKey: string): Promise<KioskPurchaseView> =>
