@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadCertificateConfig, type CertificateConfig } from './certificates/certificate-config';
 import { loadDocumentConfig, type DocumentConfig } from './documents/document-config';
 import type { ServerTransport } from './transport';
 import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
@@ -44,6 +45,8 @@ export interface ServerConfig {
   documents?: DocumentConfig;
   /** The prepaid wallet's amounts, expiry, banks and gateway (wallet/wallet-config.ts); the demo gateway's when absent. */
   wallet?: WalletConfig;
+  /** The chamber, the certificate catalogue and the signing identity (certificates/certificate-config.ts). */
+  certificates?: CertificateConfig;
 }
 
 export class ServerConfigError extends Error {
@@ -67,7 +70,8 @@ const TtlHours = z.coerce
  * VENTANILLA_DATA_DIR, DATABASE_URL, VENTANILLA_SERVER_HOST, VENTANILLA_SERVER_PORT,
  * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM, VENTANILLA_DEMO_MAILBOX,
  * and (through loadDocumentConfig) VENTANILLA_PUBLIC_URL, VENTANILLA_UPLOAD_MAX_BYTES,
- * VENTANILLA_PHONE_LINK_MINUTES.
+ * VENTANILLA_PHONE_LINK_MINUTES; (through loadCertificateConfig) VENTANILLA_CHAMBER_*,
+ * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE.
  */
 export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
@@ -105,7 +109,14 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     money: loadMoneyRules(env),
     documents: documentConfig(env),
     wallet: walletConfig(env),
+    certificates: certificateConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
   };
+}
+
+function certificateConfig(env: Record<string, string | undefined>, dataDir: string): CertificateConfig {
+  const certificates = loadCertificateConfig(env, dataDir);
+  if ('problem' in certificates) throw new ServerConfigError(certificates.problem);
+  return certificates;
 }
 
 function walletConfig(env: Record<string, string | undefined>): WalletConfig {

@@ -113,6 +113,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       documents: config.documents,
       now: opts.now,
       wallet: walletSettings,
+      certificates: config.certificates,
       gateway: opts.gateway,
     });
     // Fastify's own line, in the words of the rest of the server's log.

@@ -17,6 +17,7 @@ export const consolePaths = {
   reviews: '/consola/revisiones',
   transactions: '/consola/transacciones',
   bankFiles: '/consola/archivos',
+  certificates: '/consola/certificados',
 } as const;
 
 const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
@@ -25,8 +26,9 @@ const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
   { key: 'reviews', label: 'Revisiones', href: consolePaths.reviews },
   { key: 'transactions', label: 'Transacciones en línea', href: consolePaths.transactions },
   { key: 'bankFiles', label: 'Archivos del banco', href: consolePaths.bankFiles },
+  { key: 'certificates', label: 'Certificados', href: consolePaths.certificates },
 ];
-export type MenuKey = 'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles';
+export type MenuKey = 'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates';
 
 /** A line above the page after an action: what happened, or what was refused. */
 export interface Notice {

@@ -1,3 +1,5 @@
+import { err } from '../../src-shared/api/result';
+import { registerCertificateRoutes, type ResolveCertificate } from './routes/certificate-routes';
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PasswordWork } from '../accounts/password-work';
@@ -33,7 +35,12 @@ export interface ConsoleDeps {
   readonly importBankFile?: BankFileImport | null;
   /** Largest bank file accepted, in bytes; refused before it is read past this. */
   readonly bankFileMaxBytes?: number;
+  /** Decides a certificate copy whose delivery is unknown; absent: «Certificados» only lists. */
+  readonly resolveCertificate?: ResolveCertificate;
 }
+
+const noCertificateDecisions: ResolveCertificate = () =>
+  Promise.resolve(err('forbidden', 'Este servidor no decide entregas de certificados.'));
 
 /** 100,000 records of 162 characters plus line ends: the largest file the bench imports, with room. */
 export const defaultBankFileMaxBytes = 32 * 1024 * 1024;
@@ -226,6 +233,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerReviewRoutes(router);
     registerGatewayRoutes(router);
     registerBankFileRoutes(router, bankFileMaxBytes);
+    registerCertificateRoutes(router, deps.resolveCertificate ?? noCertificateDecisions);
   };
 }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { createServer as createHttpsServer } from 'node:https';
 import Fastify, {
   LogController,
@@ -25,6 +27,12 @@ import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
+import { certificateApiRoutes } from './routes/certificates';
+import { verificationRoutes } from './routes/verification';
+import { certificateSigner } from '../certificates/certificate-signer';
+import { resolveUnknownCertificate } from '../certificates/certificate-outcome';
+import { registryLookup } from '../certificates/registry-lookup';
+import { loadCertificateConfig, type CertificateConfig } from '../certificates/certificate-config';
 import { walletClavePage } from './routes/wallet-clave-page';
 import type { FeedNotifier } from '../sync/feed-notifier';
 import type { ServerTransport } from '../transport';
@@ -66,6 +74,8 @@ export interface ServerDeps {
   readonly now?: () => Date;
   /** The prepaid wallet's settings (wallet/wallet-config.ts); the demo gateway's defaults when absent. */
   readonly wallet?: WalletConfig;
+  /** The chamber, catalogue and signing identity of certificates; the demo's (signing under a temp dir) when absent. */
+  readonly certificates?: CertificateConfig;
   /** The online gateway's timings and step observers (wallet/gateway/gateway-options.ts); defaults when absent. */
   readonly gateway?: GatewayOptions;
 }
@@ -191,6 +201,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
   await app.register(walletRoutes({ ...walletContext, publicUrl: documents.publicUrl }));
   await app.register(walletClavePage(walletContext));
+  const certificates = deps.certificates ?? demoCertificates();
+  const certificateContext = {
+    ...walletContext,
+    log: moduleLogger(logger, 'certificates'),
+    certificates,
+    signer: certificateSigner(certificates.signing, moduleLogger(logger, 'certificates')),
+    registry: registryLookup,
+  };
+  await app.register(certificateApiRoutes({ ...certificateContext, publicUrl: documents.publicUrl }));
+  await app.register(verificationRoutes({ database, certificates, now }));
   await app.register(
     gatewayRoutes({
       database,
@@ -209,9 +229,17 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
       // Only files of the wallet's own convenio (its GLN) credit wallets.
       importBankFile: (exec, input) => importBankFile(exec, { ...input, serviceCodes: [wallet.recaudoGln] }),
+      resolveCertificate: (id, to, staff) => resolveUnknownCertificate(certificateContext, id, to, staff),
     }),
   );
   return app;
 }
 
 const randomSecret = (): string => randomBytes(24).toString('base64url');
+
+/** Certificates for a server built without their settings (tests of other routes): the demo chamber, signing under a temp dir. */
+function demoCertificates(): CertificateConfig {
+  const config = loadCertificateConfig({}, path.join(os.tmpdir(), 'ventanilla-demo-certificates'));
+  if ('problem' in config) throw new Error(config.problem);
+  return config;
+}

@@ -1,3 +1,4 @@
+import type { CertificateRefundedMail } from './certificate-mails';
 import type { WalletClaveMail } from './wallet-clave-mails';
 
 /**
@@ -6,6 +7,8 @@ import type { WalletClaveMail } from './wallet-clave-mails';
  * transaction as the change it tells about; `renderMail` turns it into Spanish HTML and text.
  */
 export type MailMessage =
+  /** A certificate bought from the wallet did not come out of the dispenser: its price went back. */
+  | CertificateRefundedMail
   /** A prepaid wallet's clave: failures, a new one asked for and issued, contact changed (wallet-clave-mails.ts). */
   | WalletClaveMail
   /** A new account: the user is the document number and the password one the system made. */

@@ -2,6 +2,7 @@ import { assertNever } from '../../src-shared/api/result';
 import type { EntitySetting } from '../../src-shared/domain/entity-setting';
 import { entityWords, layoutMail, type MailContent } from './mail-layout';
 import type { MailMessage, RenderedMail } from './mail-messages';
+import { certificateRefundedMailContent } from './certificate-mails';
 import { walletClaveMailContent } from './wallet-clave-mails';
 import { paymentSupportMail } from './wallet-mail-templates';
 import { formatBogotaDay, formatBogotaTime } from '../../src-shared/domain/bogota-time';
@@ -19,6 +20,8 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
   const names = entityWords(entity);
   const suffix = entity === null ? '' : ` — ${names.display}`;
   switch (message.kind) {
+    case 'certificate-refunded':
+      return certificateRefundedMailContent(message, names, suffix);
     case 'wallet-clave-failures':
     case 'wallet-clave-link':
     case 'wallet-new-clave':

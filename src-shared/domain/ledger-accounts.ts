@@ -6,6 +6,8 @@
  * - `gateway-clearing`: money an online gateway owes the entity until it settles.
  * - `bank-clearing`: one per bank, money collected with volantes until the bank transfers it.
  * - `cash-session`: one per counter's cash session, the cash a cashier took for recharges.
+ * - `certificate-holds`: prices held from wallets for certificates on their way out of a
+ *   dispenser, until each copy is delivered (→ revenue) or not (→ back to the wallet).
  * - `certificate-revenue`: what certificates bought from wallets earned.
  * - `refunds`: money returned to a wallet when a purchase could not be delivered.
  */
@@ -14,6 +16,7 @@ export const ledgerAccountKinds = [
   'gateway-clearing',
   'bank-clearing',
   'cash-session',
+  'certificate-holds',
   'certificate-revenue',
   'refunds',
 ] as const;

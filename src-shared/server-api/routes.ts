@@ -18,6 +18,7 @@ import {
   UpdateProfileRequest,
 } from './accounts-api';
 import { PhoneLink } from '../api/phone-link';
+import { certificateRoutes } from './certificate-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
 import { PhoneLinkQuery } from './documents-api';
 import { defineRoute, type AuthCredentials, type ServerRoute } from './route';
@@ -338,6 +339,7 @@ export const serverRoutes = {
     response: CheckoutStateValue,
     timeout: 'short',
   }),
+  ...certificateRoutes,
 } satisfies Record<string, ServerRoute>;
 
 export type ServerRoutes = typeof serverRoutes;

@@ -10,3 +10,4 @@ export * from './sync';
 export * from './ledger';
 export * from './wallet';
 export * from './registry';
+export * from './certificates';
