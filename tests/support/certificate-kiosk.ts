@@ -1,14 +1,10 @@
-import path from 'node:path';
 import { expect, onTestFinished } from 'vitest';
-import { startAppCore, type AppCore } from '../../src-main/app-core';
-import { appPaths } from '../../src-main/app-paths';
-import type { Dispenser } from '../../src-main/devices/dispenser/dispenser';
-import { createRootLogger } from '../../src-main/logger';
+import type { AppCore } from '../../src-main/app-core';
 import { demoFixedGroups } from '../../src-server/certificates/registry-demo-fixed';
 import { insertRegistryRecords } from '../../src-server/certificates/registry-store';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
+export { startKioskCore } from './kiosk-core';
 import type { DatabaseVariant } from './postgres';
-import { quickSync, testConfig } from './test-app';
 import { createTestLiquidation, testHolder } from './wallet-fixtures';
 import { startWalletServer, type WalletServer } from './wallet-server';
 
@@ -34,19 +30,6 @@ export async function startChamber(variant: DatabaseVariant, balance = 100_000):
   });
   await s.pay(liquidation.id, balance, company.clave);
   return s;
-}
-
-/** A kiosk's whole app core over `dataDir` with the given dispenser, talking to `serverUrl`. */
-export function startKioskCore(dataDir: string, serverUrl: string, dispenser: Dispenser): AppCore {
-  return startAppCore({
-    config: testConfig(dataDir),
-    paths: appPaths(path.resolve('.')),
-    serverUrl,
-    log: createRootLogger('silent'),
-    helloIntervalMs: 60_000,
-    sync: quickSync,
-    dispenser,
-  });
 }
 
 /** Enrolls a started core as a kiosk of the server. */

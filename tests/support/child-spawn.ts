@@ -19,7 +19,8 @@ export type ChildScript =
   | 'store-process'
   | 'migration-process'
   | 'counter-process'
-  | 'bank-import-process';
+  | 'bank-import-process'
+  | 'certificate-kiosk-process';
 
 export function spawnChild(script: ChildScript, args: readonly string[]): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));

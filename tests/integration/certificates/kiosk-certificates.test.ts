@@ -6,6 +6,7 @@ import { SimulatedDispenser } from '../../../src-main/devices/dispenser/simulate
 import { dispenserConditionMessage } from '../../../src-main/devices/dispenser/dispenser-messages';
 import { certificateMessages } from '../../../src-main/certificates/certificate-messages';
 import { ChaosProxy } from '../../support/chaos-proxy';
+import { spawnChild, type Child } from '../../support/child-spawn';
 import {
   company,
   copyStates,
@@ -25,6 +26,32 @@ import type { WalletServer } from '../../support/wallet-server';
  * real central server, with the simulated dispenser and the kiosk's own SQLite store: the money
  * the citizen sees on the server's ledger follows what came out of the tray.
  */
+/** The child's stdout, line by line. */
+function childLines(child: Child): { next(): Promise<string> } {
+  const waiting: ((line: string) => void)[] = [];
+  const ready: string[] = [];
+  let buffer = '';
+  child.process.stdout?.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    for (let end = buffer.indexOf('\n'); end >= 0; end = buffer.indexOf('\n')) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 1);
+      const reader = waiting.shift();
+      if (reader === undefined) ready.push(line);
+      else reader(line);
+    }
+  });
+  return {
+    next: () =>
+      new Promise((resolve, reject) => {
+        const line = ready.shift();
+        if (line !== undefined) return resolve(line);
+        waiting.push(resolve);
+        child.process.once('exit', () => reject(new Error(`the kiosk process ended: ${child.stderrTail()}`)));
+      }),
+  };
+}
+
 const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };
 
 async function call<K extends OpName>(core: AppCore, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
@@ -217,6 +244,69 @@ describe('certificates at the kiosk', () => {
           await again.stop();
         }
       } finally {
+        await proxy.stop();
+        dir.remove();
+      }
+    },
+  );
+
+  it(
+    'killed with -9 between dispensing and reporting: the next start reports the copy once and it is settled',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(pglite);
+      const proxy = await ChaosProxy.start(s.t.server.url, {
+        reset: 0,
+        stall: 0,
+        refuse: 1,
+        resetWithinBytes: 1,
+        stallMs: 0,
+      });
+      proxy.chaos = false;
+      const dir = tempDir('certificates-kill');
+      let child: Child | null = null;
+      try {
+        // Enrolled in this process, then the kiosk runs in a child that can be killed.
+        const enrolling = startKioskCore(dir.path, proxy.url, new SimulatedDispenser());
+        await enrollKiosk(s, enrolling);
+        const { matricula, code, price } = await offer(enrolling);
+        await enrolling.stop();
+        const before = await walletBalance(s);
+
+        child = spawnChild('certificate-kiosk-process', [
+          dir.path,
+          proxy.url,
+          JSON.stringify({ ...credentials, matricula, certificateCode: code, copies: 1 }),
+        ]);
+        const lines = childLines(child);
+        expect(await lines.next()).toMatch(/^bought /);
+        // The server becomes unreachable while the copy is at the dispenser: its report cannot go.
+        proxy.chaos = true;
+        proxy.dropConnections();
+        child.process.stdin?.write('go\n');
+        expect(await lines.next()).toBe('dispensed');
+        await child.kill9();
+        expect(await copyStates(s)).toEqual(['held']);
+
+        const again = startKioskCore(dir.path, s.t.server.url, new SimulatedDispenser());
+        try {
+          await until(
+            'the copy reported',
+            () => copyStates(s),
+            (states) => states[0] === 'delivered',
+            60_000,
+          );
+          expect(await walletBalance(s)).toBe(before - price);
+          // Settled once: one settlement of the hold for the copy, whatever the kiosk sent.
+          const settlements = await s.query<{ n: string }>(
+            "SELECT count(*) AS n FROM ledger_transfers WHERE idempotency_key LIKE 'certificado-entregado:%'",
+          );
+          expect(settlements.map((r) => Number(r.n))).toEqual([1]);
+        } finally {
+          await again.stop();
+        }
+      } finally {
+        await child?.kill9();
         await proxy.stop();
         dir.remove();
       }

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { startAppCore, type AppCore } from '../../src-main/app-core';
+import { appPaths } from '../../src-main/app-paths';
+import type { Dispenser } from '../../src-main/devices/dispenser/dispenser';
+import { createRootLogger } from '../../src-main/logger';
+import { quickSync, testConfig } from './test-app';
+
+/** A kiosk's whole app core over `dataDir` with the given dispenser, talking to `serverUrl`. */
+export function startKioskCore(dataDir: string, serverUrl: string, dispenser: Dispenser): AppCore {
+  return startAppCore({
+    config: testConfig(dataDir),
+    paths: appPaths(path.resolve('.')),
+    serverUrl,
+    log: createRootLogger('silent'),
+    helloIntervalMs: 60_000,
+    sync: quickSync,
+    dispenser,
+  });
+}
