@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { priceOn } from '../../src-shared/certificates/certificate-catalogue';
-import { chooseCertificate } from '../../src-shared/certificates/certificate-choice';
+import { chooseCertificate, type CertificateChoice } from '../../src-shared/certificates/certificate-choice';
+import type { Matricula } from '../../src-shared/certificates/matricula';
 import { makeVerificationCode } from '../../src-shared/certificates/verification-code';
 import type { DocumentType } from '../../src-shared/domain/identity-document';
 import { formatCop } from '../../src-shared/domain/money';
@@ -15,6 +16,7 @@ import type { AuthenticatedDevice } from '../devices/auth';
 import { ledgerAccount } from '../ledger/ledger-accounts';
 import { lockAccounts, transferRefusal, transferWithin } from '../ledger/transfer';
 import { openWallet } from '../wallet/holder-access';
+import type { Identification } from '../wallet/identification';
 import { certificateDevice, verificationPath, type CertificateContext } from './certificate-context';
 import { certificateDescription, certificateKindFor } from './certificate-description';
 import { purchaseAnswer, type PurchaseAnswer } from './purchase-answer';
@@ -64,23 +66,50 @@ export async function purchaseCertificate(
   const price = priceOn(ctx.certificates.catalogue, input.certificateCode, now);
   if (!price.ok) return price;
   const unitPrice = price.value;
-  const total = unitPrice * input.copies;
 
   const opened = await openWallet(ctx, input, device);
   if (!opened.ok) return opened;
-  const { id } = opened.value;
+  return issueAndHold(ctx, {
+    purchaseKey: input.purchaseKey,
+    id: opened.value.id,
+    entry,
+    choice: choice.value,
+    unitPrice,
+    copies: input.copies,
+    device,
+    publicBase,
+  });
+}
 
+/** A purchase from the moment the clave was accepted: what `certificates.purchase_to_job_p99_ms` measures. */
+export interface AcceptedPurchase {
+  readonly purchaseKey: string;
+  readonly id: Identification;
+  readonly entry: Matricula;
+  readonly choice: CertificateChoice;
+  readonly unitPrice: number;
+  readonly copies: number;
+  readonly device: AuthenticatedDevice;
+  readonly publicBase: string;
+}
+
+/** Makes and signs every copy, then holds the price with the purchase's rows in one transaction. */
+export async function issueAndHold(ctx: CertificateContext, p: AcceptedPurchase): Promise<Result<PurchaseAnswer>> {
+  const exec = ctx.database.exec;
+  const now = ctx.now();
+  const { id, entry, device, unitPrice } = p;
+  const total = unitPrice * p.copies;
   const receipt = await exec.query<{ n: string }>(
     "SELECT nextval(pg_get_serial_sequence('certificate_purchases', 'receipt_number')) AS n",
   );
   const receiptNumber = Number(receipt.rows[0]?.n);
   const signer = await ctx.signer();
-  const verificationBaseUrl = `${publicBase}${verificationPath}`;
-  const kind = certificateKindFor(choice.value, entry);
+  const verificationBaseUrl = `${p.publicBase}${verificationPath}`;
+  const kind = certificateKindFor(p.choice, entry);
   const copies: { id: string; copy: number; verificationCode: string; pdf: Uint8Array }[] = [];
-  for (let copy = 1; copy <= input.copies; copy += 1) {
+  for (let copy = 1; copy <= p.copies; copy += 1) {
     const verificationCode = makeVerificationCode((n) => randomBytes(n));
-    const description = certificateDescription(ctx.certificates, verificationBaseUrl, entry, choice.value, {
+    const description = certificateDescription(ctx.certificates, verificationBaseUrl, entry, p.choice, {
       issuedAt: now,
       receiptNumber,
       pricePesos: unitPrice,
@@ -105,7 +134,7 @@ export async function purchaseCertificate(
       const hold = await transferWithin(tx, {
         idempotencyKey: `certificado:${purchaseId}`,
         kind: 'compra',
-        description: `Compra: ${choice.value.certificate.title}, ${copiesWords(input.copies)} (recibo ${receiptNumber})`,
+        description: `Compra: ${p.choice.certificate.title}, ${copiesWords(p.copies)} (recibo ${receiptNumber})`,
         legs: [
           { accountId: wallet.id, amount: -total },
           { accountId: holds.id, amount: total },
@@ -120,12 +149,12 @@ export async function purchaseCertificate(
           purchaseId,
           receiptNumber,
           device.id,
-          input.purchaseKey,
+          p.purchaseKey,
           id.docType,
           id.docNumber,
           entry.number,
-          choice.value.certificate.code,
-          input.copies,
+          p.choice.certificate.code,
+          p.copies,
           unitPrice,
           hold.value.transferId,
           now.toISOString(),
@@ -141,7 +170,7 @@ export async function purchaseCertificate(
             purchaseId,
             c.copy,
             c.verificationCode,
-            choice.value.certificate.code,
+            p.choice.certificate.code,
             certificateTitles[kind],
             entry.number,
             entry.name,
@@ -155,10 +184,10 @@ export async function purchaseCertificate(
         ]);
       }
       ctx.log.info(
-        { device: device.id, receiptNumber, copies: input.copies, certificate: choice.value.certificate.code },
+        { device: device.id, receiptNumber, copies: p.copies, certificate: p.choice.certificate.code },
         'certificate purchase held',
       );
-      const answer = await purchaseAnswer(tx, device.id, input.purchaseKey);
+      const answer = await purchaseAnswer(tx, device.id, p.purchaseKey);
       if (answer === null) throw new Error('the purchase just written was not found');
       return ok(answer);
     });
@@ -167,7 +196,7 @@ export async function purchaseCertificate(
     if (refusal !== null)
       return err('insufficient-funds', 'El saldo del prepago cambió y ya no alcanza. Intente de nuevo.');
     // The same key from the same kiosk twice at once: the first one's purchase is the answer.
-    const again = await purchaseAnswer(exec, device.id, input.purchaseKey);
+    const again = await purchaseAnswer(exec, device.id, p.purchaseKey);
     if (again !== null) return ok(again);
     throw error;
   }
