@@ -66,6 +66,7 @@ function page(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="/consola/icono.svg" type="image/svg+xml">
 <title>${escapeHtml(title)}</title>
 <style>
 body { font-family: sans-serif; font-size: 1.15rem; line-height: 1.5; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; color: #14213a; }
