@@ -15,6 +15,11 @@ export class DispenserStatusCache {
     private readonly clock: () => number = () => Date.now(),
   ) {}
 
+  /** Something happened at the dispenser (a job ended): the next read asks it again. */
+  forget(): void {
+    this.last = null;
+  }
+
   async current(): Promise<DispenserStatus> {
     const last = this.last;
     if (last !== null && this.clock() - last.at < this.ttlMs) return last.status;

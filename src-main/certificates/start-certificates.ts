@@ -60,13 +60,18 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
     deps.reporter,
   );
   let service: CertificateService | null = null;
+  const stripStatus = new DispenserStatusCache(dispenser);
   const runner = new JobRunner<PrintJob, NewPrintJob>({
     table: new PrintJobRecords(store, now, ['application/pdf'], dispenser.name, 'dispenser'),
     work: new DispenseAttempts(dispenser, log),
     messages: { notSent: certificateMessages.notSent, interrupted: dispenserMessages.interrupted },
     log,
     options: { leftQueued: 'drop', maxAttempts: 1 },
-    onSettled: (job) => service?.onJobSettled(job),
+    onSettled: (job) => {
+      // A jam or an empty tray shows on the strip at once, not after the cache's time.
+      stripStatus.forget();
+      service?.onJobSettled(job);
+    },
   });
   service = new CertificateService({
     client: deps.client,
@@ -93,7 +98,7 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
   return {
     name: 'certificates',
     dispenser,
-    stripStatus: new DispenserStatusCache(dispenser),
+    stripStatus,
     async idle() {
       await runner.idle();
       await reporter.idle();

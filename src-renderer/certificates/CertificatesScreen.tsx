@@ -1,5 +1,6 @@
 import { assertNever } from '../../src-shared/api/result';
 import { CertificateStep } from './CertificateStep';
+import { CopiesStep } from './CopiesStep';
 import { DeliveryStep } from './DeliveryStep';
 import { PayStep } from './PayStep';
 import { SearchStep } from './SearchStep';
@@ -16,6 +17,8 @@ export function CertificatesScreen() {
       return <SearchStep />;
     case 'certificate':
       return <CertificateStep />;
+    case 'copies':
+      return <CopiesStep />;
     case 'pay':
       return <PayStep />;
     case 'delivery':

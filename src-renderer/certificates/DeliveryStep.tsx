@@ -65,7 +65,7 @@ export function DeliveryStep() {
             <dd>{purchase.title}</dd>
           </div>
           <div>
-            <dt>Matrícula de</dt>
+            <dt>Empresa</dt>
             <dd>{purchase.businessName}</dd>
           </div>
           <div>

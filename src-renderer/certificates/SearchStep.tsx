@@ -17,12 +17,16 @@ export function SearchStep() {
   const searched = useCertificatesStore((state) => state.searched);
   const pickMatch = useCertificatesStore((state) => state.pickMatch);
   const [query, setQuery] = useState(stored);
+  // The keyboard steps aside once there is a list to choose from; touching the field brings it back.
+  const [typing, setTyping] = useState(matches === null);
   const { busy, problem, run } = useCertificatesCall();
 
   const search = (event?: FormEvent) => {
     event?.preventDefault();
     void run('certificates.search', { query }).then((found) => {
-      if (found !== null) searched(query, found.matches, found.more);
+      if (found === null) return;
+      searched(query, found.matches, found.more);
+      setTyping(found.matches.length === 0);
     });
   };
 
@@ -37,7 +41,8 @@ export function SearchStep() {
               hint={searchHint}
               value={query}
               onChange={setQuery}
-              active
+              active={typing}
+              onActivate={() => setTyping(true)}
               maxLength={120}
             />
           </div>
@@ -64,9 +69,11 @@ export function SearchStep() {
           {more && <p className="bills-muted">{tooManyMatches}</p>}
         </section>
       )}
-      <div className="certificates-keyboard">
-        <OnScreenKeyboard value={query} onChange={setQuery} maxLength={120} label="Teclado de la búsqueda" />
-      </div>
+      {typing && (
+        <div className="certificates-keyboard">
+          <OnScreenKeyboard value={query} onChange={setQuery} maxLength={120} label="Teclado de la búsqueda" />
+        </div>
+      )}
     </CertificatesFrame>
   );
 }

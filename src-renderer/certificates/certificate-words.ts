@@ -11,6 +11,10 @@ export const tooManyMatches =
 export const noMatches =
   'No encontramos ninguna matrícula con esa búsqueda. Revise el número o escriba otra parte del nombre.';
 
+/** Under the payment form: where the balance comes from. */
+export const rechargeHint =
+  '¿No le alcanza el saldo? Recárguelo en «Prepago de servicios», en el inicio de este quiosco.';
+
 export const trayAdvice = 'Retire sus certificados de la bandeja del dispensador.';
 export const verifyAdvice =
   'Con el código de verificación, cualquier persona puede comprobar el certificado en la página de la Cámara de Comercio.';

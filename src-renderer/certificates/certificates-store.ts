@@ -3,7 +3,7 @@ import type { OfferedCertificate, RegistryMatch } from '../../src-shared/server-
 import { createSessionStore } from '../session/create-session-store';
 
 /** Where the citizen is in «Certificados». */
-export type CertificatesStep = 'search' | 'certificate' | 'pay' | 'delivery';
+export type CertificatesStep = 'search' | 'certificate' | 'copies' | 'pay' | 'delivery';
 
 interface CertificatesData {
   step: CertificatesStep;
@@ -52,7 +52,7 @@ export const useCertificatesStore = createSessionStore<CertificatesData, Certifi
   (set) => ({
     searched: (query, matches, more) => set({ query, matches, more }),
     pickMatch: (match) => set({ match, certificate: null, step: 'certificate' }),
-    pickCertificate: (certificate) => set({ certificate, copies: 1, step: 'pay' }),
+    pickCertificate: (certificate) => set({ certificate, copies: 1, step: 'copies' }),
     setCopies: (copies) => set({ copies }),
     bought: (purchase) => set({ purchase, step: 'delivery' }),
     progressed: (purchase) => set({ purchase }),
