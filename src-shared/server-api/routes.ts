@@ -48,7 +48,8 @@ import {
 } from './wallet-api';
 
 /**
- * The device ↔ central server API: every route a device calls, written here and nowhere else.
+ * The device ↔ central server API: every route a device calls, written here and nowhere else
+ * (a feature's part of the map, like certificate-routes.ts, is spread into this one object).
  * The server registers each one from this map (src-server/http/api-route.ts: method, path, body
  * limit, auth, input parsed with Spanish errors, the envelope) and the device's ServerClient
  * builds each call from it and parses the answer with its `response`. A contract test

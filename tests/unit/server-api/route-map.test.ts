@@ -144,7 +144,12 @@ describe('device API route map', () => {
   });
 
   it('no /v1/ route is written in src-main, src-server or src-shared outside the map', () => {
-    const mapFiles = new Set(['src-shared/server-api/routes.ts', 'src-shared/server-api/route.ts']);
+    // The map, and the feature part it spreads in (routes.ts keeps every route in one object).
+    const mapFiles = new Set([
+      'src-shared/server-api/routes.ts',
+      'src-shared/server-api/route.ts',
+      'src-shared/server-api/certificate-routes.ts',
+    ]);
     const offenders: string[] = [];
     for (const layer of ['src-main', 'src-server', 'src-shared']) {
       for (const file of readdirSync(path.join(root, layer), { recursive: true, encoding: 'utf8' })) {
