@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
 import type { KioskPurchaseView } from '../../../src-shared/api/ops/certificates';
 import type { AppCore } from '../../../src-main/app-core';
@@ -16,7 +16,7 @@ import {
   stopAtEnd,
   walletBalance,
 } from '../../support/certificate-kiosk';
-import type { DatabaseVariant } from '../../support/postgres';
+import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { until } from '../../support/sync-support';
 import { tempDir } from '../../support/temp-dir';
 import type { WalletServer } from '../../support/wallet-server';
@@ -51,8 +51,6 @@ function childLines(child: Child): { next(): Promise<string> } {
       }),
   };
 }
-
-const pglite: DatabaseVariant = { kind: 'pglite', freshDatabaseUrl: async () => null };
 
 async function call<K extends OpName>(core: AppCore, op: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const result = await core.dispatch(op, input);
@@ -89,12 +87,12 @@ async function kioskWith(s: WalletServer, dispenser: SimulatedDispenser): Promis
   return core;
 }
 
-describe('certificates at the kiosk', () => {
+describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVariant) => {
   it(
     'buys two copies: both come out, the server records them delivered and charges both',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(pglite);
+      const s = await startChamber(variant);
       const dispenser = new SimulatedDispenser();
       const kiosk = await kioskWith(s, dispenser);
       const before = await walletBalance(s);
@@ -126,7 +124,7 @@ describe('certificates at the kiosk', () => {
   );
 
   it('a jam on copy 2: copy 1 delivered, copy 2 refunded to the wallet', { timeout: 180_000 }, async () => {
-    const s = await startChamber(pglite);
+    const s = await startChamber(variant);
     const dispenser = new SimulatedDispenser();
     dispenser.passNext();
     dispenser.jamNext();
@@ -165,7 +163,7 @@ describe('certificates at the kiosk', () => {
     'a dispenser out of paper refuses the purchase: the server is never asked, nothing is charged',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(pglite);
+      const s = await startChamber(variant);
       const dispenser = new SimulatedDispenser(0);
       const kiosk = await kioskWith(s, dispenser);
       const before = await walletBalance(s);
@@ -193,7 +191,7 @@ describe('certificates at the kiosk', () => {
     'the server goes away between dispensing and reporting: after a restart the outcome is reported and settled',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(pglite);
+      const s = await startChamber(variant);
       const proxy = await ChaosProxy.start(s.t.server.url, {
         reset: 0,
         stall: 0,
@@ -254,7 +252,7 @@ describe('certificates at the kiosk', () => {
     'killed with -9 between dispensing and reporting: the next start reports the copy once and it is settled',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(pglite);
+      const s = await startChamber(variant);
       const proxy = await ChaosProxy.start(s.t.server.url, {
         reset: 0,
         stall: 0,
@@ -313,8 +311,58 @@ describe('certificates at the kiosk', () => {
     },
   );
 
+  it(
+    'refuses what the citizen or an attacker gets wrong: nothing is charged, nothing comes out, nothing is kept',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(variant, 10_000);
+      const dispenser = new SimulatedDispenser();
+      const kiosk = await kioskWith(s, dispenser);
+      const { matricula, code, price } = await offer(kiosk);
+      const buy = (input: Partial<OpInput<'certificates.purchase'>>) =>
+        kiosk.dispatch('certificates.purchase', {
+          ...credentials,
+          matricula,
+          certificateCode: code,
+          copies: 1,
+          ...input,
+        });
+
+      // A wrong clave: the server's answer, as it comes.
+      const wrong = await buy({ clave: 'Adivinada.1' });
+      expect(wrong.ok).toBe(false);
+      if (!wrong.ok) expect(wrong.error.code).toBe('wrong-credentials');
+      // More than the balance: how much is missing and how to recharge.
+      const copies = Math.ceil(10_000 / price) + 1;
+      const short = await buy({ copies });
+      expect(short.ok).toBe(false);
+      if (!short.ok) {
+        expect(short.error.code).toBe('insufficient-funds');
+        expect(short.error.message).toContain('faltan');
+        expect(short.error.message).toContain('Prepago de servicios');
+      }
+      // More copies than the kiosk's tray takes, refused before the server hears of it.
+      const many = await buy({ copies: 6 });
+      expect(many).toMatchObject({ ok: false, error: { code: 'validation' } });
+      // A purchase key this kiosk never made.
+      const stranger = await kiosk.dispatch('certificates.progress', {
+        purchaseKey: '01900000-0000-7000-8000-00000000000a',
+      });
+      expect(stranger).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+      expect(dispenser.dispensed).toHaveLength(0);
+      expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
+      expect(await walletBalance(s)).toBe(10_000);
+      // A refused purchase leaves nothing on the kiosk either.
+      const kept = kiosk.store.sqlite
+        .prepare("SELECT key FROM device_meta WHERE key LIKE 'certificates.purchase.%'")
+        .all();
+      expect(kept).toEqual([]);
+    },
+  );
+
   it('without the server, searching says plainly that certificates need it', { timeout: 60_000 }, async () => {
-    const s = await startChamber(pglite);
+    const s = await startChamber(variant);
     const proxy = await ChaosProxy.start(s.t.server.url, {
       reset: 0,
       stall: 0,
