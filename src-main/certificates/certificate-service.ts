@@ -4,7 +4,7 @@ import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import type { DocumentFile } from '../../src-shared/api/document';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { DispenseOutcome } from '../../src-shared/certificates/certificate-delivery';
-import type { RouteCredentials, RouteInput, RouteName, RouteValue } from '../../src-shared/server-api/routes';
+import type { RouteInput, RouteValue } from '../../src-shared/server-api/routes';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Dispenser } from '../devices/dispenser/dispenser';
 import { dispenserConditionMessage } from '../devices/dispenser/dispenser-messages';
@@ -15,6 +15,7 @@ import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
 import { storeWriteFailure } from '../store/store-write-failure';
 import { certificateMessages } from './certificate-messages';
+import { sendCertificateRoute, type CertificateRoute } from './certificate-route';
 import type { OutcomeReporter } from './outcome-reporter';
 import type { PurchaseRecords, StoredCopy, StoredPurchase } from './purchase-records';
 
@@ -270,27 +271,6 @@ export class CertificateService {
   private async send<K extends CertificateRoute>(route: K, input: RouteInput<K>): Promise<Result<RouteValue<K>>> {
     return sendCertificateRoute(this.deps.client, this.deps.meta, this.deps.log, route, input, (token) => ({ token }));
   }
-}
-
-type CertificateRoute = Extract<RouteName, `certificates.${string}`>;
-
-/** Sends one certificates route with this device's token; `offline` in the kiosk's words. */
-export async function sendCertificateRoute<K extends CertificateRoute>(
-  client: ServerClient,
-  meta: DeviceMeta,
-  log: Logger,
-  route: K,
-  input: RouteInput<K>,
-  credentials: (token: string) => RouteCredentials<K>,
-): Promise<Result<RouteValue<K>>> {
-  const token = meta.get('deviceToken');
-  if (token === null) return err('not-enrolled', certificateMessages.notEnrolled);
-  const result = await client.call(route, input, credentials(token));
-  if (!result.ok && result.error.code === 'offline') {
-    log.info({ route }, 'certificates call without a server');
-    return err('offline', certificateMessages.offline);
-  }
-  return result;
 }
 
 function asking(purchaseKey: string, input: OpParsedInput<'certificates.purchase'>, now: Date): StoredPurchase {
