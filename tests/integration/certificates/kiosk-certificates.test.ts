@@ -160,6 +160,32 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
   });
 
   it(
+    'a dispenser that stops answering: the copy is unknown, reported so, and its price stays held for staff',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(variant);
+      const dispenser = new SimulatedDispenser();
+      dispenser.loseNextAnswer();
+      const kiosk = await kioskWith(s, dispenser);
+      const before = await walletBalance(s);
+      const { matricula, code, price } = await offer(kiosk);
+
+      const bought = await call(kiosk, 'certificates.purchase', {
+        ...credentials,
+        matricula,
+        certificateCode: code,
+        copies: 1,
+      });
+      const done = await settled(kiosk, bought.purchaseKey);
+      expect(done.copies.map((c) => [c.state, c.refunded])).toEqual([['unknown', 0]]);
+      // Never refunded by itself (it may be in the tray), never dispensed again.
+      expect(await copyStates(s)).toEqual(['unknown']);
+      expect(await walletBalance(s)).toBe(before - price);
+      expect(dispenser.dispensed).toHaveLength(1);
+    },
+  );
+
+  it(
     'a dispenser out of paper refuses the purchase: the server is never asked, nothing is charged',
     { timeout: 180_000 },
     async () => {
