@@ -3,7 +3,7 @@ import type { Result } from '../../src-shared/api/result';
 import type { RouteValue } from '../../src-shared/server-api/routes';
 import { Sleeper } from '../devices/jobs/sleeper';
 import type { Logger } from '../logger';
-import type { PurchaseRecords } from './purchase-records';
+import type { PurchaseRecords, StoredPurchase } from './purchase-records';
 
 /** Sends one outcome to the server (`certificates.dispensed`). */
 export type SendOutcome = (report: {
@@ -11,6 +11,15 @@ export type SendOutcome = (report: {
   outcome: DispenseOutcome;
   detail: string | null;
 }) => Promise<Result<RouteValue<'certificates.dispensed'>>>;
+
+/** Asks the server for a purchase this kiosk made under `purchaseKey` (`certificates.purchaseByKey`). */
+export type LookupPurchase = (purchaseKey: string) => Promise<Result<RouteValue<'certificates.purchaseByKey'>>>;
+
+/** A purchase still `asking` this long after it was made lost its answer (the kiosk gave up waiting). */
+export const unansweredAfterMs = 5 * 60_000;
+
+/** What a copy of a purchase that never got its answer says: it never reached the dispenser. */
+export const unansweredDetail = 'La compra no recibió respuesta en el kiosco: la copia no se entregó.';
 
 export interface OutcomeReporterOptions {
   /** First pause after a failed report; doubled each time, up to `maxDelayMs`. */
@@ -36,14 +45,25 @@ export class OutcomeReporter {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
 
+  /** Purchases left `asking` by an earlier run: nobody is waiting for their answer any more. */
+  private readonly leftAsking: Set<string>;
+
   constructor(
     private readonly records: PurchaseRecords,
     private readonly send: SendOutcome,
     private readonly log: Logger,
     options: OutcomeReporterOptions = {},
+    private readonly lookup: LookupPurchase | null = null,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.baseDelayMs = options.baseDelayMs ?? 1_000;
     this.maxDelayMs = options.maxDelayMs ?? 60_000;
+    this.leftAsking = new Set(
+      records
+        .all()
+        .filter((p) => p.state === 'asking')
+        .map((p) => p.purchaseKey),
+    );
   }
 
   /** Something new to report: sends it now, or as soon as the round under way ends. */
@@ -93,15 +113,76 @@ export class OutcomeReporter {
   }
 
   private pending(): number {
-    return this.records
-      .all()
-      .flatMap((p) => p.copies)
-      .filter((c) => c.outcome !== null && !c.reported).length;
+    const all = this.records.all();
+    return (
+      all.flatMap((p) => p.copies).filter((c) => c.outcome !== null && !c.reported).length +
+      all.filter((p) => this.unanswered(p)).length
+    );
+  }
+
+  /** A purchase whose answer was lost: left by an earlier run, or given up on long ago. */
+  private unanswered(purchase: StoredPurchase): boolean {
+    if (purchase.state !== 'asking' || this.lookup === null) return false;
+    return (
+      this.leftAsking.has(purchase.purchaseKey) ||
+      this.now().getTime() - Date.parse(purchase.createdAt) > unansweredAfterMs
+    );
+  }
+
+  /**
+   * Asks the server what became of a purchase whose answer was lost. Made: its copies never
+   * reached the dispenser, so each still held is reported `failed` (the price goes back to the
+   * wallet) by the round that follows. Never made: nothing was charged; the record goes.
+   */
+  private async resolveUnanswered(purchase: StoredPurchase): Promise<boolean> {
+    if (this.lookup === null) return true;
+    const found = await this.lookup(purchase.purchaseKey);
+    if (!found.ok) {
+      if (found.error.code !== 'not-found') return false;
+      this.records.remove(purchase.purchaseKey);
+      this.leftAsking.delete(purchase.purchaseKey);
+      this.log.info({ purchaseKey: purchase.purchaseKey }, 'unanswered purchase was never made; record dropped');
+      return true;
+    }
+    const bought = found.value;
+    this.records.put({
+      ...purchase,
+      state: 'bought',
+      receiptNumber: bought.receiptNumber,
+      title: bought.title,
+      businessName: bought.businessName,
+      unitPrice: bought.unitPrice,
+      total: bought.total,
+      balance: bought.balance,
+      // The citizen left long ago: no receipt now.
+      receiptPrinted: true,
+      copies: bought.copies.map((c) => ({
+        certificateId: c.certificateId,
+        copy: c.copy,
+        verificationCode: c.verificationCode,
+        jobId: null,
+        outcome: 'failed' as const,
+        detail: unansweredDetail,
+        // A copy the server no longer holds (staff decided it) has nothing left to report.
+        reported: c.state !== 'held',
+        refunded: 0,
+      })),
+    });
+    this.leftAsking.delete(purchase.purchaseKey);
+    this.log.warn(
+      { purchaseKey: purchase.purchaseKey, receiptNumber: bought.receiptNumber },
+      'unanswered purchase found on the server; its copies are reported as not delivered',
+    );
+    return true;
   }
 
   /** One pass over what is unreported; false when some report did not get through. */
   private async round(): Promise<boolean> {
     let allSent = true;
+    for (const purchase of this.records.all()) {
+      if (this.stopped || !this.unanswered(purchase)) continue;
+      if (!(await this.resolveUnanswered(purchase))) allSent = false;
+    }
     for (const purchase of this.records.all()) {
       for (const copy of purchase.copies) {
         if (copy.outcome === null || copy.reported || this.stopped) continue;

@@ -59,6 +59,11 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
       sendCertificateRoute(deps.client, deps.meta, log, 'certificates.dispensed', report, (token) => ({ token })),
     log,
     deps.reporter,
+    (purchaseKey) =>
+      sendCertificateRoute(deps.client, deps.meta, log, 'certificates.purchaseByKey', { purchaseKey }, (token) => ({
+        token,
+      })),
+    now,
   );
   let service: CertificateService | null = null;
   const stripStatus = new DispenserStatusCache(dispenser);

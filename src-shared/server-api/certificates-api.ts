@@ -120,3 +120,6 @@ export const CertificateRedispenseValue = z.object({
   verificationCode: z.string(),
   pdfBase64: z.string().max(12 * 1024 * 1024),
 });
+
+/** `certificates.purchaseByKey`: a purchase this kiosk asked for and never heard back about. */
+export const CertificatePurchaseLookupRequest = z.object({ purchaseKey: z.uuid() }).strict();

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { CertificateContext } from '../../certificates/certificate-context';
+import { err, ok } from '../../../src-shared/api/result';
+import { certificateDevice, type CertificateContext } from '../../certificates/certificate-context';
+import { purchaseAnswer } from '../../certificates/purchase-answer';
 import { reportDispense } from '../../certificates/certificate-outcome';
 import { previewCertificate } from '../../certificates/certificate-preview';
 import { searchCertificates } from '../../certificates/certificate-search';
@@ -27,6 +29,12 @@ export function certificateApiRoutes(deps: CertificateRouteDeps): (app: FastifyI
     route('certificates.purchase', async (input, { device, request }) =>
       purchaseCertificate(deps, input, device, publicBase(request)),
     );
+    route('certificates.purchaseByKey', async ({ purchaseKey }, { device }) => {
+      const allowed = certificateDevice(device);
+      if (!allowed.ok) return allowed;
+      const found = await purchaseAnswer(deps.database.exec, device.id, purchaseKey);
+      return found === null ? err('not-found', 'Este kiosco no tiene una compra con esa clave.') : ok(found);
+    });
     route('certificates.dispensed', async (input, { device }) => reportDispense(deps, input, device));
     route('certificates.redispense', async ({ verificationCode }, { device }) =>
       redispenseCertificate(deps, verificationCode, device),

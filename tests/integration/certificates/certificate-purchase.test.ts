@@ -98,6 +98,15 @@ describeEachServerDatabase('certificates bought with the prepaid wallet', (varia
       await buy(s, kiosk, match.matricula, offer.code, 2, { purchaseKey }),
     );
     expect(again.receiptNumber).toBe(bought.receiptNumber);
+    // A kiosk that never got any answer asks by its key alone; another kiosk cannot.
+    const lookup = (device: Device, key: string) =>
+      s.call(device, 'POST', '/v1/certificates/purchase/lookup', { purchaseKey: key });
+    expect(valueOf<CertificatePurchaseValue>(await lookup(kiosk, purchaseKey)).receiptNumber).toBe(
+      bought.receiptNumber,
+    );
+    const stranger = await s.enroll('kiosk', 'Kiosco ajeno');
+    expect((await lookup(stranger, purchaseKey)).body).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await lookup(kiosk, randomUUID())).body).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(again.copies.map((c) => c.verificationCode)).toEqual(bought.copies.map((c) => c.verificationCode));
     expect(await walletBalance(s)).toBe(50_000 - 2 * offer.price);
 

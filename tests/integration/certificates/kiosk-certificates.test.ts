@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
 import type { KioskPurchaseView } from '../../../src-shared/api/ops/certificates';
@@ -5,6 +6,7 @@ import type { AppCore } from '../../../src-main/app-core';
 import { SimulatedDispenser } from '../../../src-main/devices/dispenser/simulated-dispenser';
 import { dispenserConditionMessage } from '../../../src-main/devices/dispenser/dispenser-messages';
 import { certificateMessages } from '../../../src-main/certificates/certificate-messages';
+import { PurchaseRecords } from '../../../src-main/certificates/purchase-records';
 import { ChaosProxy } from '../../support/chaos-proxy';
 import { spawnChild, type Child } from '../../support/child-spawn';
 import {
@@ -210,6 +212,74 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
       });
       expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
       expect(await walletBalance(s)).toBe(before);
+    },
+  );
+
+  it(
+    'a purchase whose answer never came back: after a restart the kiosk asks by its key, and the price goes back to the wallet',
+    { timeout: 180_000 },
+    async () => {
+      const s = await startChamber(variant);
+      const dir = tempDir('certificates-unanswered');
+      const dispenser = new SimulatedDispenser();
+      const first = startKioskCore(dir.path, s.t.server.url, dispenser);
+      let again: AppCore | null = null;
+      try {
+        await enrollKiosk(s, first);
+        const before = await walletBalance(s);
+        const { matricula, code } = await offer(first);
+        // What a crash right after the request reached the server leaves: the kiosk's record
+        // `asking`, the purchase made and held on the server, its answer never read.
+        const purchaseKey = randomUUID();
+        new PurchaseRecords(first.store).put({
+          purchaseKey,
+          state: 'asking',
+          matricula,
+          certificateCode: code,
+          copiesAsked: 2,
+          createdAt: new Date().toISOString(),
+          receiptNumber: null,
+          title: null,
+          businessName: null,
+          unitPrice: null,
+          total: null,
+          balance: null,
+          receiptPrinted: false,
+          copies: [],
+        });
+        const token = first.meta.get('deviceToken');
+        const made = await s.call({ token: token ?? '', deviceId: '' }, 'POST', '/v1/certificates/purchase', {
+          ...credentials,
+          purchaseKey,
+          matricula,
+          certificateCode: code,
+          copies: 2,
+        });
+        expect(made.status).toBe(200);
+        expect(await copyStates(s)).toEqual(['held', 'held']);
+        await first.stop();
+
+        again = startKioskCore(dir.path, s.t.server.url, new SimulatedDispenser());
+        const core = again;
+        const done = await until(
+          'the unanswered purchase resolved and reported',
+          async () => {
+            // Not the kiosk's to show until the server said what became of it.
+            const view = await core.dispatch('certificates.progress', { purchaseKey });
+            return view.ok ? (view.value as KioskPurchaseView) : null;
+          },
+          (p) => p !== null && p.finished && p.copies.every((c) => c.reported),
+          60_000,
+        );
+        expect(done?.copies.map((c) => c.state)).toEqual(['failed', 'failed']);
+        expect(await copyStates(s)).toEqual(['refunded', 'refunded']);
+        expect(await walletBalance(s)).toBe(before);
+        // Nothing was dispensed for it, in either run.
+        expect(dispenser.dispensed).toHaveLength(0);
+      } finally {
+        await again?.stop();
+        dir.remove();
+      }
     },
   );
 
