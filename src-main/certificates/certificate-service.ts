@@ -7,7 +7,7 @@ import type { DispenseOutcome } from '../../src-shared/certificates/certificate-
 import type { RouteInput, RouteValue } from '../../src-shared/server-api/routes';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Dispenser } from '../devices/dispenser/dispenser';
-import { dispenserConditionMessage } from '../devices/dispenser/dispenser-messages';
+import { dispenserConditionMessage, dispenserMessages } from '../devices/dispenser/dispenser-messages';
 import type { JobRunner } from '../devices/jobs/job-runner';
 import type { JobState } from '../devices/jobs/job-state';
 import { dispenserJobKind, type NewPrintJob, type PrintJob } from '../devices/printing/print-job-records';
@@ -96,7 +96,9 @@ export class CertificateService {
     if (this.deps.meta.get('deviceToken') === null) return err('not-enrolled', certificateMessages.notEnrolled);
     // 1. Nothing is charged for copies the dispenser cannot give out.
     const status = await this.deps.dispenser.status();
-    const blocked = dispenserConditionMessage(status.condition);
+    // Paper running low stops sales too: a purchase that runs out midway is a refund at best.
+    const blocked =
+      dispenserConditionMessage(status.condition) ?? (status.paperLow === true ? dispenserMessages.paperLow : null);
     if (blocked !== null) {
       log.warn({ condition: status.condition }, 'purchase refused: the dispenser cannot dispense');
       return err('printer-offline', blocked);

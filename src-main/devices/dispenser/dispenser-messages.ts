@@ -7,6 +7,8 @@ export const dispenserMessages = {
   interrupted:
     'El dispensador se interrumpió (por ejemplo, por un corte de luz) y no se sabe si el certificado salió; un funcionario debe revisar la bandeja.',
   notSent: 'El certificado no llegó al dispensador porque la aplicación se cerró.',
+  paperLow:
+    'Al dispensador de certificados le queda poco papel y su compra podría no salir completa; no se le cobró nada. Avise a un funcionario.',
 } as const;
 
 /** Why the dispenser did not, or cannot, give out the certificate; null when it is ready. */

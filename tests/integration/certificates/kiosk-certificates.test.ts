@@ -4,7 +4,7 @@ import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract
 import type { KioskPurchaseView } from '../../../src-shared/api/ops/certificates';
 import type { AppCore } from '../../../src-main/app-core';
 import { SimulatedDispenser } from '../../../src-main/devices/dispenser/simulated-dispenser';
-import { dispenserConditionMessage } from '../../../src-main/devices/dispenser/dispenser-messages';
+import { dispenserConditionMessage, dispenserMessages } from '../../../src-main/devices/dispenser/dispenser-messages';
 import { certificateMessages } from '../../../src-main/certificates/certificate-messages';
 import { PurchaseRecords } from '../../../src-main/certificates/purchase-records';
 import { ChaosProxy } from '../../support/chaos-proxy';
@@ -210,6 +210,18 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
           message: 'El dispensador de certificados no tiene papel; avise a un funcionario.',
         },
       });
+      expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
+      expect(await walletBalance(s)).toBe(before);
+
+      // Paper running low stops sales too, before anything is charged.
+      dispenser.loadPaper(3);
+      const low = await kiosk.dispatch('certificates.purchase', {
+        ...credentials,
+        matricula,
+        certificateCode: code,
+        copies: 1,
+      });
+      expect(low).toEqual({ ok: false, error: { code: 'printer-offline', message: dispenserMessages.paperLow } });
       expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
       expect(await walletBalance(s)).toBe(before);
     },
