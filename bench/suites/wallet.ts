@@ -22,8 +22,10 @@ import type { BenchContext, Metrics } from '../suite';
  *   revenue account.
  * - `wallet.bank_file_records_per_s`: a bank's Asobancaria file of --bank-records payments
  *   imported (bench/support/bank-file-measure.ts), beside `wallet.bank_file_raw_rows_per_s`: the
- *   same rows bulk-inserted in one transaction with no rules, and `wallet.bank_file_ledger_only_per_s`:
- *   as many bare ledger transfers in one transaction (the ledger's own cost).
+ *   same rows bulk-inserted in one transaction with no rules, `wallet.bank_file_same_rows_raw_per_s`:
+ *   every row the import wrote written again into rule-free copies of its tables (the machine's
+ *   limit for what each record leaves behind), and `wallet.bank_file_ledger_only_per_s`: as many
+ *   bare ledger transfers in one transaction (the ledger's own cost).
  *
  * Options: --transfers N (1000), --writers N (32), --bank-records N (100000).
  */
