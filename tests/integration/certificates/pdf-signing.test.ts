@@ -424,7 +424,9 @@ describe("the chamber's configured P12", () => {
     ]);
     const noKey = await loadOrCreateSigningIdentity({ p12Path: certificatesOnly, passphrase });
     expect(noKey).toMatchObject({ ok: false, error: { code: 'validation' } });
-    if (!noKey.ok) expect(noKey.error.message).toContain('exactamente una clave privada (tiene 0)');
+    // node-forge reads such a file either as one with no key or as a damaged one (it varied
+    // between runs in CI); both refuse it in Spanish, naming the missing private key.
+    if (!noKey.ok) expect(noKey.error.message).toMatch(/clave privada/);
 
     const missing = await loadOrCreateSigningIdentity({ p12Path: path.join(dir.path, 'nada.p12'), passphrase });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
