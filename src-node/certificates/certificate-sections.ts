@@ -2,7 +2,7 @@ import { formatDateEs } from '../../src-shared/domain/calendar-es';
 import { formatDocument } from '../../src-shared/domain/identity-document';
 import { formatCop } from '../../src-shared/domain/money';
 import { formatNit } from '../../src-shared/domain/nit';
-import type { CertificateBlock, CertificateSection, SectionId } from './certificate-blocks';
+import { sectionIds, type CertificateBlock, type CertificateSection, type SectionId } from './certificate-blocks';
 import type {
   CertificateDescription,
   CertificateKind,
@@ -20,25 +20,9 @@ import { endOfCertificate, verificationText } from './certificate-wording';
  */
 
 const order: Readonly<Record<CertificateKind, readonly SectionId[]>> = {
-  'existencia-representacion-legal': [
-    'fundamento',
-    'nombre-identificacion-domicilio',
-    'matricula',
-    'ubicacion',
-    'constitucion',
-    'cancelacion',
-    'medidas-cautelares',
-    'termino-duracion',
-    'objeto-social',
-    'capital',
-    'representacion-legal',
-    'nombramientos',
-    'reformas',
-    'actividad-economica',
-    'establecimientos',
-    'tamano-empresarial',
-    'firma',
-  ],
+  // Every block of the facts file's order but the establishment's owners, which a legal person's
+  // certificate never has.
+  'existencia-representacion-legal': sectionIds.filter((id) => id !== 'propietarios'),
   'matricula-persona-natural': [
     'fundamento',
     'nombre-identificacion-domicilio',
