@@ -1,6 +1,6 @@
-import { eq, like } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { deviceMeta } from '../../db/local/schema';
+import { certificateCopies, certificatePurchases } from '../../db/local/schema';
 import { dispenseOutcomes } from '../../src-shared/certificates/certificate-delivery';
 import type { Store } from '../store/open-store';
 
@@ -45,80 +45,93 @@ const StoredPurchase = z.object({
 });
 export type StoredPurchase = z.infer<typeof StoredPurchase>;
 
-const prefix = 'certificates.purchase.';
-
 /**
- * The kiosk's certificate purchases, kept in device_meta under `certificates.purchase.<key>` as
- * JSON, one row per purchase. A key-value row rather than a table of their own because the
- * local schema has none yet (docs/certificates-kiosk.md says what a table would hold); every
- * write is one autocommitted statement, so what a restart finds is a state the purchase had.
- * Each read is parsed: a damaged row is skipped and logged by the caller, never trusted.
+ * The kiosk's certificate purchases, in `certificate_purchases` and `certificate_copies`
+ * (db/local/schema/certificates.ts). Every write is one transaction, so what a restart finds is
+ * a state the purchase had; rows are checked on the way in and out, never trusted blindly.
  */
 export class PurchaseRecords {
   constructor(private readonly store: Store) {}
 
+  /** Writes the purchase and exactly its copies, in one transaction. */
   put(purchase: StoredPurchase): void {
-    const value = JSON.stringify(StoredPurchase.parse(purchase));
-    this.store.db
-      .insert(deviceMeta)
-      .values({ key: prefix + purchase.purchaseKey, value })
-      .onConflictDoUpdate({ target: deviceMeta.key, set: { value } })
-      .run();
+    const { copies, ...row } = StoredPurchase.parse(purchase);
+    const { db, sqlite } = this.store;
+    sqlite.transaction(() => {
+      db.insert(certificatePurchases)
+        .values(row)
+        .onConflictDoUpdate({ target: certificatePurchases.purchaseKey, set: row })
+        .run();
+      db.delete(certificateCopies).where(eq(certificateCopies.purchaseKey, row.purchaseKey)).run();
+      if (copies.length > 0)
+        db.insert(certificateCopies)
+          .values(copies.map((copy) => ({ ...copy, purchaseKey: row.purchaseKey })))
+          .run();
+    })();
   }
 
   get(purchaseKey: string): StoredPurchase | null {
     const row = this.store.db
-      .select({ value: deviceMeta.value })
-      .from(deviceMeta)
-      .where(eq(deviceMeta.key, prefix + purchaseKey))
+      .select()
+      .from(certificatePurchases)
+      .where(eq(certificatePurchases.purchaseKey, purchaseKey))
       .get();
-    return row === undefined ? null : parse(row.value);
+    return row === undefined ? null : (this.withCopies([row])[0] ?? null);
   }
 
   /** Every purchase kept, oldest first. */
   all(): StoredPurchase[] {
-    return this.store.db
-      .select({ value: deviceMeta.value })
-      .from(deviceMeta)
-      .where(like(deviceMeta.key, `${prefix}%`))
-      .all()
-      .map((row) => parse(row.value))
-      .filter((p): p is StoredPurchase => p !== null)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return this.withCopies(
+      this.store.db.select().from(certificatePurchases).orderBy(asc(certificatePurchases.createdAt)).all(),
+    );
   }
 
   /** The purchase and copy a dispense job belongs to. */
   byJob(jobId: string): { purchase: StoredPurchase; copy: StoredCopy } | null {
-    for (const purchase of this.all()) {
-      const copy = purchase.copies.find((c) => c.jobId === jobId);
-      if (copy !== undefined) return { purchase, copy };
-    }
-    return null;
+    const row = this.store.db
+      .select({ purchaseKey: certificateCopies.purchaseKey, certificateId: certificateCopies.certificateId })
+      .from(certificateCopies)
+      .where(eq(certificateCopies.jobId, jobId))
+      .get();
+    const purchase = row === undefined ? null : this.get(row.purchaseKey);
+    const copy = purchase?.copies.find((c) => c.certificateId === row?.certificateId);
+    return purchase === null || copy === undefined ? null : { purchase, copy };
   }
 
-  /** Changes one copy of a purchase and writes the purchase back. */
+  /** Changes one copy of a purchase; the purchase as it now stands. */
   updateCopy(purchaseKey: string, certificateId: string, change: Partial<StoredCopy>): StoredPurchase | null {
-    const purchase = this.get(purchaseKey);
-    if (purchase === null) return null;
-    const copies = purchase.copies.map((c) => (c.certificateId === certificateId ? { ...c, ...change } : c));
-    const next = { ...purchase, copies };
-    this.put(next);
-    return next;
+    const { certificateId: _id, ...set } = StoredCopy.partial().parse(change);
+    if (Object.keys(set).length > 0)
+      this.store.db
+        .update(certificateCopies)
+        .set(set)
+        .where(and(eq(certificateCopies.purchaseKey, purchaseKey), eq(certificateCopies.certificateId, certificateId)))
+        .run();
+    return this.get(purchaseKey);
   }
 
+  /** Forgets a purchase and its copies (the foreign key cascades). */
   remove(purchaseKey: string): void {
-    this.store.db
-      .delete(deviceMeta)
-      .where(eq(deviceMeta.key, prefix + purchaseKey))
-      .run();
+    this.store.db.delete(certificatePurchases).where(eq(certificatePurchases.purchaseKey, purchaseKey)).run();
   }
-}
 
-function parse(value: string): StoredPurchase | null {
-  try {
-    const parsed = StoredPurchase.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
+  /** The purchases with their copies in copy order; a row that breaks the shape is skipped. */
+  private withCopies(rows: (typeof certificatePurchases.$inferSelect)[]): StoredPurchase[] {
+    if (rows.length === 0) return [];
+    // Every copy when many purchases are read (one statement, no long list of keys).
+    const keys = rows.map((r) => r.purchaseKey);
+    const copies = this.store.db
+      .select()
+      .from(certificateCopies)
+      .where(keys.length > 200 ? undefined : inArray(certificateCopies.purchaseKey, keys))
+      .orderBy(asc(certificateCopies.purchaseKey), asc(certificateCopies.copy))
+      .all();
+    return rows.flatMap((row) => {
+      const parsed = StoredPurchase.safeParse({
+        ...row,
+        copies: copies.filter((c) => c.purchaseKey === row.purchaseKey).map(({ purchaseKey: _key, ...c }) => c),
+      });
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 }

@@ -1,6 +1,7 @@
 export * from './audit';
 export * from './bill-access';
 export * from './cashier';
+export * from './certificates';
 export * from './meta';
 export * from './outbox';
 export * from './printing';
