@@ -46,6 +46,8 @@ export interface AppCoreOptions {
   readonly secretStorage?: ((keysDir: string) => SecretStorage) | undefined;
   /** How often the device says hello to the server. */
   readonly helloIntervalMs?: number;
+  /** Heartbeat timers (tests shorten them; status/device-reporter.ts). */
+  readonly report?: { readonly lookEveryMs?: number; readonly reportEveryMs?: number };
   /** Sync timers (tests shorten them). */
   readonly sync?: SyncOptions;
   /** The certificate dispenser, built by the caller (tests hold a simulator); the config's when absent. */
@@ -192,6 +194,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
         const status = await certificates.stripStatus.current();
         return { state: status.condition, paperLow: status.paperLow === true };
       },
+      report: { client, mode, storeDir, log: moduleLogger(log, 'device-report'), ...options.report },
     }),
     startAppInfo({ config, meta, mode }),
   ];

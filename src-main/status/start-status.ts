@@ -6,6 +6,7 @@ import type { PrinterStatusCache } from '../devices/printing/printer-status-cach
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
 import type { SyncService } from '../sync/sync-service';
+import { DeviceReporter, type DeviceReporterDeps } from './device-reporter';
 import { StatusService } from './status-service';
 
 export interface StatusDeps {
@@ -18,9 +19,11 @@ export interface StatusDeps {
   readonly printer: PrinterStatusCache | null;
   /** A kiosk's certificate dispenser, for its line on the strip; absent elsewhere. */
   readonly dispenser?: () => Promise<DeviceStatus['dispenser']>;
+  /** The heartbeat's channel and facts (device-reporter.ts). */
+  readonly report: Pick<DeviceReporterDeps, 'client' | 'mode' | 'storeDir' | 'log' | 'lookEveryMs' | 'reportEveryMs'>;
 }
 
-/** The status strip: connection, sync, printer, and a kiosk's certificate dispenser. */
+/** The status strip — connection, sync, printer, a kiosk's dispenser — and the heartbeat that tells the server. */
 export function startStatus(deps: StatusDeps): Slice {
   const status = new StatusService(
     deps.config,
@@ -31,9 +34,17 @@ export function startStatus(deps: StatusDeps): Slice {
     deps.printer,
     deps.dispenser ?? null,
   );
+  // The same figures, told to the central server for staff (the heartbeat).
+  const reporter = new DeviceReporter({
+    ...deps.report,
+    status: () => status.get(),
+    meta: deps.meta,
+    appVersion: deps.config.version,
+  });
+  reporter.start();
   return {
     name: 'status',
     handlers: { 'status.get': () => status.get() },
-    stop: () => Promise.resolve(),
+    stop: () => reporter.stop(),
   };
 }

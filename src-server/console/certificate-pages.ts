@@ -1,12 +1,19 @@
 import { issuedCertificateStateLabels } from '../../src-shared/certificates/certificate-delivery';
 import type { IssuedCopyView } from './certificate-queries';
+import { dispensersSection } from './dispenser-section';
+import type { KioskDispenserView } from './dispenser-queries';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
 import { pesos, when } from './console-format';
 import { html, type Html } from './html';
 import { mayAct } from './staff-roles';
 
 /** «Certificados»: copies bought at kiosks, the ones whose delivery nobody confirmed first. */
-export function certificatesPage(frame: Omit<PageFrame, 'title' | 'active'>, copies: readonly IssuedCopyView[]): Html {
+export function certificatesPage(
+  frame: Omit<PageFrame, 'title' | 'active'>,
+  copies: readonly IssuedCopyView[],
+  dispensers: readonly KioskDispenserView[],
+  now: Date,
+): Html {
   const rows = copies.map(
     (c) =>
       html`<tr>
@@ -28,6 +35,8 @@ export function certificatesPage(frame: Omit<PageFrame, 'title' | 'active'>, cop
         Copias compradas con el prepago en los kioscos. Las que el dispensador no confirmó («sin confirmar») van
         primero: alguien debe mirar la bandeja del kiosco y decidir si salieron.
       </p>
+      ${dispensersSection(dispensers, now)}
+      <h2>Copias vendidas</h2>
       ${
         rows.length === 0
           ? html`<p class="notice ok" role="status">Todavía no se ha vendido ningún certificado.</p>`

@@ -132,6 +132,8 @@ fieldset { border: 1px solid #e4e7eb; padding: 8px 12px; } legend { font-weight:
 .notice.ok { border-color: #1b7a3a; } .notice.error { border-color: #a61b1b; }
 .hint { color: #52606d; font-size: 14px; }
 .state { font-weight: 600; }
+tr.standing-down td.state { color: #a61b1b; } tr.standing-warn td.state { color: #8a5300; }
+tr.standing-down { background: #fdecec; } tr.standing-warn { background: #fff6e0; }
 pre.raw { background: #1f2933; color: #f5f7fa; padding: 10px; overflow-x: auto; font-size: 13px; }
 .login { max-width: 380px; margin: 80px auto; background: #fff; border: 1px solid #e4e7eb; padding: 24px; }
 .login form { display: flex; flex-direction: column; gap: 12px; }

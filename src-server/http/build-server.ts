@@ -135,7 +135,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   healthRoutes(app, database, moduleLogger(logger, 'health'));
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
-  await app.register(deviceRoutes(database, deploymentId, subscriberCount));
+  await app.register(deviceRoutes(database, deploymentId, subscriberCount, moduleLogger(logger, 'device-report')));
   await app.register(
     syncRoutes(
       database,

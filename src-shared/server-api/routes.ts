@@ -20,6 +20,7 @@ import {
 import { PhoneLink } from '../api/phone-link';
 import { certificateRoutes } from './certificate-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
+import { DeviceReport, DeviceReportValue } from './device-report';
 import { PhoneLinkQuery } from './documents-api';
 import { defineRoute, type AuthCredentials, type ServerRoute } from './route';
 import { PullQuery, PullValue, PushRequest, PushValue } from './sync-api';
@@ -82,6 +83,16 @@ export const serverRoutes = {
     auth: 'device',
     request: NoInput,
     response: HelloValue,
+    timeout: 'short',
+  }),
+  'device.report': defineRoute({
+    summary:
+      'The heartbeat: version, printers, dispenser, outbox, clock and disk, every few minutes and on change; kept for staff, trusted for nothing.',
+    method: 'POST',
+    path: '/v1/device/report',
+    auth: 'device',
+    request: DeviceReport,
+    response: DeviceReportValue,
     timeout: 'short',
   }),
   'sync.pull': defineRoute({

@@ -14,6 +14,8 @@ export function startKioskCore(dataDir: string, serverUrl: string, dispenser: Di
     log: createRootLogger('silent'),
     helloIntervalMs: 60_000,
     sync: quickSync,
+    // The heartbeat looks often, so a test sees a dispenser's change reach the server soon.
+    report: { lookEveryMs: 100 },
     dispenser,
   });
 }

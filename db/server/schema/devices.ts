@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Kiosks, counters and field laptops known to this server. Tokens are stored only as hashes. */
 export const devices = pgTable(
@@ -61,4 +61,17 @@ export const receiptSeries = pgTable('receipt_series', {
     .references(() => devices.id),
   lastNumber: integer('last_number').notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Each device's latest heartbeat (src-shared/server-api/device-report.ts): one row per device,
+ * replaced on every report, so 500 devices cost 500 small rows. What staff see about a
+ * device's printers and dispenser comes from here; nothing the server decides does.
+ */
+export const deviceReports = pgTable('device_reports', {
+  deviceId: uuid('device_id')
+    .primaryKey()
+    .references(() => devices.id, { onDelete: 'cascade' }),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  report: jsonb('report').notNull(),
 });

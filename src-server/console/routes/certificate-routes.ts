@@ -1,6 +1,7 @@
 import type { Result } from '../../../src-shared/api/result';
 import { findIssuedCopy, listIssuedCopies } from '../certificate-queries';
 import { certificatePage, certificatesPage } from '../certificate-pages';
+import { listKioskDispensers } from '../dispenser-queries';
 import { redirect, sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
@@ -18,7 +19,15 @@ export type ResolveCertificate = (
 export function registerCertificateRoutes(router: ConsoleRouter, resolve: ResolveCertificate): void {
   const { deps } = router;
   router.page(consolePaths.certificates, async (_request, reply, ctx) =>
-    sendPage(reply, certificatesPage(ctx.frame(), await listIssuedCopies(deps.database.exec, 300))),
+    sendPage(
+      reply,
+      certificatesPage(
+        ctx.frame(),
+        await listIssuedCopies(deps.database.exec, 300),
+        await listKioskDispensers(deps.database.exec),
+        new Date(),
+      ),
+    ),
   );
 
   router.page(`${consolePaths.certificates}/:id`, async (request, reply, ctx) => {

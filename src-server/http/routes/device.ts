@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
+import { recordDeviceReport } from '../../devices/device-report';
 import { deviceHello } from '../../devices/hello';
+import type { Logger } from '../../logger';
 import type { SubscriberCounter } from '../../subscribers/subscriber-count';
 import { apiRoutes } from '../api-route';
 
@@ -10,11 +12,15 @@ export function deviceRoutes(
   database: ServerDatabase,
   deploymentId: string,
   subscriberCount: SubscriberCounter,
+  log: Logger,
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     const route = apiRoutes(app, { database, now: () => new Date() });
     route('device.hello', async (_input, { device }) =>
       ok(await deviceHello(database, device, deploymentId, subscriberCount)),
+    );
+    route('device.report', async (report, { device }) =>
+      ok(await recordDeviceReport(database.exec, log, device, report, new Date())),
     );
   };
 }
