@@ -11,3 +11,4 @@ export * from './ledger';
 export * from './wallet';
 export * from './registry';
 export * from './certificates';
+export * from './tickets';
