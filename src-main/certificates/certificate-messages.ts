@@ -11,4 +11,13 @@ export const certificateMessages = {
   notStored:
     'Este quiosco no pudo guardar la compra antes de entregarla, así que no se cobró nada. Avise a un funcionario.',
   notSent: 'El certificado no llegó al dispensador porque la aplicación se cerró; su valor se devuelve al prepago.',
+  redispenseOffline:
+    'Volver a entregar un certificado necesita conexión con el servidor central y en este momento no la hay. ' +
+    'Intente de nuevo en unos minutos o pregunte a un funcionario.',
+  redispenseUnderWay: 'Ese certificado se está entregando en este momento: espere a que salga del dispensador.',
+  redispenseDelivered: 'Ese certificado ya se entregó: no se vuelve a imprimir.',
+  redispenseNotOut:
+    'Ese certificado no salió del dispensador y su valor se devuelve al prepago: ese código ya no tiene validez.',
+  redispenseNotStored:
+    'Este quiosco no pudo guardar la entrega del certificado y no lo imprimió. Intente de nuevo o avise a un funcionario.',
 } as const;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KioskCopyState, KioskPurchaseView } from '../../src-shared/api/ops/certificates';
+import type { KioskCopyState, KioskPurchaseView, KioskRedispenseView } from '../../src-shared/api/ops/certificates';
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import type { DocumentFile } from '../../src-shared/api/document';
 import { err, ok, type Result } from '../../src-shared/api/result';
@@ -63,6 +63,9 @@ export class CertificateService {
   /** While the last run's leftovers are settled: their citizens are gone, no receipt prints. */
   private settlingLeftovers = false;
 
+  /** Verification codes being asked again right now (redispense). */
+  private readonly redispensing = new Set<string>();
+
   constructor(private readonly deps: CertificateServiceDeps) {}
 
   /** Starts the dispenser's runner after settling what the last run left, then reports. */
@@ -95,14 +98,8 @@ export class CertificateService {
     const { records, log } = this.deps;
     if (this.deps.meta.get('deviceToken') === null) return err('not-enrolled', certificateMessages.notEnrolled);
     // 1. Nothing is charged for copies the dispenser cannot give out.
-    const status = await this.deps.dispenser.status();
-    // Paper running low stops sales too: a purchase that runs out midway is a refund at best.
-    const blocked =
-      dispenserConditionMessage(status.condition) ?? (status.paperLow === true ? dispenserMessages.paperLow : null);
-    if (blocked !== null) {
-      log.warn({ condition: status.condition }, 'purchase refused: the dispenser cannot dispense');
-      return err('printer-offline', blocked);
-    }
+    const blocked = await this.dispenserRefusal('purchase');
+    if (blocked !== null) return blocked;
     // 2. The purchase is on the device before the server hears of it.
     const purchaseKey = randomUUID();
     try {
@@ -165,6 +162,73 @@ export class CertificateService {
       }
     }
     return this.progress(purchaseKey);
+  }
+
+  /**
+   * «Volver a entregar un certificado»: a copy this kiosk sold whose delivery is unknown, dispensed
+   * again by its verification code without a new charge (docs/certificates-kiosk.md):
+   *
+   * 1. the dispenser is asked first, as for a purchase;
+   * 2. a copy this kiosk still follows is refused here when it is at the dispenser or already
+   *    came out or failed (the server may not have heard yet, and would hand it out again);
+   * 3. the server gives the copy back only if it is `unknown` and this kiosk sold it;
+   * 4. its PDF becomes a new dispense job, and the copy (in the purchase the kiosk keeps, or in
+   *    one made for it when the kiosk forgot it) follows that job with no outcome, so that
+   *    onJobSettled settles it and the reporter tells the server once more: completed settles
+   *    the price, failed refunds it.
+   */
+  async redispense(code: string): Promise<Result<KioskRedispenseView>> {
+    const { records, log } = this.deps;
+    if (this.deps.meta.get('deviceToken') === null) return err('not-enrolled', certificateMessages.notEnrolled);
+    const blocked = await this.dispenserRefusal('redispense');
+    if (blocked !== null) return blocked;
+    // Two taps, or two people with one receipt: only one of them asks.
+    if (this.redispensing.has(code)) return err('conflict', certificateMessages.redispenseUnderWay);
+    const local = findCopy(records.all(), (c) => c.verificationCode === code);
+    const refusal = local === null ? null : localRefusal(local.copy);
+    if (refusal !== null) {
+      log.info({ certificateId: local?.copy.certificateId }, 'redispense refused: the kiosk still follows that copy');
+      return err('conflict', refusal);
+    }
+    this.redispensing.add(code);
+    try {
+      const answer = await this.send('certificates.redispense', { verificationCode: code });
+      if (!answer.ok) {
+        log.info({ error: answer.error.code }, 'redispense refused by the server');
+        return answer.error.code === 'offline' ? err('offline', certificateMessages.redispenseOffline) : answer;
+      }
+      const given = answer.value;
+      const kept = findCopy(records.all(), (c) => c.certificateId === given.certificateId);
+      const purchaseKey = kept?.purchase.purchaseKey ?? randomUUID();
+      try {
+        if (kept === null) records.put(forgotten(purchaseKey, given, this.deps.now()));
+        const job = this.deps.runner.enqueue({
+          kind: dispenserJobKind,
+          title: `${given.title}, copia ${given.copy} (entrega de nuevo)`,
+          contentType: 'application/pdf',
+          content: Buffer.from(given.pdfBase64, 'base64'),
+        });
+        // Before the runner's first await, as for a purchase: the copy follows its new job.
+        records.updateCopy(purchaseKey, given.certificateId, {
+          jobId: job.id,
+          outcome: null,
+          detail: null,
+          reported: false,
+        });
+      } catch (error) {
+        // Nothing reached the dispenser and the server still holds the copy `unknown`: it can be asked again.
+        log.error({ err: error, certificateId: given.certificateId }, 'redispense not stored; not dispensed');
+        return err('internal', certificateMessages.redispenseNotStored);
+      }
+      log.info(
+        { certificateId: given.certificateId, purchaseKey, kept: kept !== null },
+        'unconfirmed copy queued to dispense again',
+      );
+      const progress = this.progress(purchaseKey);
+      return progress.ok ? ok({ purchase: progress.value, verificationCode: given.verificationCode }) : progress;
+    } finally {
+      this.redispensing.delete(code);
+    }
   }
 
   /** The purchase as the screen follows it. */
@@ -269,10 +333,88 @@ export class CertificateService {
     }
   }
 
+  /**
+   * The dispenser is asked before anything else: out of paper, jammed or offline refuses, and so
+   * does paper running low (a purchase that runs out midway is a refund at best).
+   */
+  private async dispenserRefusal(what: 'purchase' | 'redispense'): Promise<Result<never> | null> {
+    const status = await this.deps.dispenser.status();
+    const blocked =
+      dispenserConditionMessage(status.condition) ?? (status.paperLow === true ? dispenserMessages.paperLow : null);
+    if (blocked === null) return null;
+    this.deps.log.warn({ condition: status.condition }, `${what} refused: the dispenser cannot dispense`);
+    return err('printer-offline', blocked);
+  }
+
   /** One route with this device's token; without the server, the citizen is told plainly. */
   private async send<K extends CertificateRoute>(route: K, input: RouteInput<K>): Promise<Result<RouteValue<K>>> {
     return sendCertificateRoute(this.deps.client, this.deps.meta, this.deps.log, route, input, (token) => ({ token }));
   }
+}
+
+/** The purchase and copy of the first copy that `matches`, among the purchases kept. */
+function findCopy(
+  purchases: readonly StoredPurchase[],
+  matches: (copy: StoredCopy) => boolean,
+): { purchase: StoredPurchase; copy: StoredCopy } | null {
+  for (const purchase of purchases) {
+    const copy = purchase.copies.find(matches);
+    if (copy !== undefined) return { purchase, copy };
+  }
+  return null;
+}
+
+/**
+ * Why a copy the kiosk still follows may not be dispensed again: it is waiting or at the
+ * dispenser, or the dispenser said how it ended. Only an `unknown` one goes on to the server.
+ */
+function localRefusal(copy: StoredCopy): string | null {
+  switch (copy.outcome) {
+    case null:
+      return certificateMessages.redispenseUnderWay;
+    case 'completed':
+      return certificateMessages.redispenseDelivered;
+    case 'failed':
+      return certificateMessages.redispenseNotOut;
+    case 'unknown':
+      return null;
+  }
+}
+
+/**
+ * A purchase the kiosk no longer keeps (forgotten after 30 days, or a new disk), made again for
+ * the one copy the server gave back, as the server knows it: `unknown`, acknowledged, until its
+ * new job is written over it. No receipt prints for it (its citizen holds the first one); what
+ * the server did not say (the matrícula, the amounts) stays empty.
+ */
+function forgotten(purchaseKey: string, given: RouteValue<'certificates.redispense'>, now: Date): StoredPurchase {
+  return {
+    purchaseKey,
+    state: 'bought',
+    matricula: '',
+    certificateCode: '',
+    copiesAsked: 1,
+    createdAt: now.toISOString(),
+    receiptNumber: given.receiptNumber,
+    title: given.title,
+    businessName: null,
+    unitPrice: null,
+    total: null,
+    balance: null,
+    receiptPrinted: true,
+    copies: [
+      {
+        certificateId: given.certificateId,
+        copy: given.copy,
+        verificationCode: given.verificationCode,
+        jobId: null,
+        outcome: 'unknown',
+        detail: null,
+        reported: true,
+        refunded: 0,
+      },
+    ],
+  };
 }
 
 function asking(purchaseKey: string, input: OpParsedInput<'certificates.purchase'>, now: Date): StoredPurchase {

@@ -114,6 +114,7 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
       'certificates.preview': (input) => certificates.preview(input),
       'certificates.purchase': (input) => certificates.purchase(input),
       'certificates.progress': (input) => Promise.resolve(certificates.progress(input.purchaseKey)),
+      'certificates.redispense': (input) => certificates.redispense(input.code),
     },
     stop: async () => {
       await runner.stop();

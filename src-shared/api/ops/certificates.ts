@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readVerificationCode } from '../../certificates/verification-code';
 import {
   CertificatePreviewRequest,
   CertificateSearchRequest,
@@ -62,6 +63,34 @@ export const KioskPurchaseRequest = HolderCredentials.extend({
 }).strict();
 
 /**
+ * `certificates.redispense`: the verification code as the citizen typed it (from the receipt or
+ * the purchase's screen). Checked with the code's own rules, so a malformed one is answered in
+ * their words and never reaches the server; spaces are dropped, case is kept.
+ */
+export const KioskRedispenseRequest = z
+  .object({
+    code: z
+      .string({ error: 'Escriba el código de verificación del certificado.' })
+      .max(40, { error: 'El código de verificación tiene 10 letras y números.' })
+      .superRefine((typed, ctx) => {
+        const read = readVerificationCode(typed);
+        if (!read.ok) ctx.addIssue({ code: 'custom', message: read.error.message });
+      })
+      .transform((typed) => typed.replace(/\s+/g, '')),
+  })
+  .strict();
+
+/**
+ * What `certificates.redispense` answers: the purchase that holds the copy (follow it with
+ * certificates.progress) and which copy of it is being dispensed again, by its code.
+ */
+export const KioskRedispenseView = z.object({
+  purchase: KioskPurchaseView,
+  verificationCode: z.string(),
+});
+export type KioskRedispenseView = z.infer<typeof KioskRedispenseView>;
+
+/**
  * «Certificados» at the kiosk (docs/certificates.md): a chamber of commerce's certificates,
  * paid with the prepaid wallet and given out by the kiosk's dispenser. Searching, previewing
  * and buying need the central server; each copy is stored with its PDF before it is dispensed,
@@ -101,5 +130,15 @@ export const certificatesOps = {
     auth: openToAll,
     input: z.object({ purchaseKey: z.uuid() }).strict(),
     output: KioskPurchaseView,
+  }),
+  'certificates.redispense': defineOperation({
+    summary:
+      'Dispenses again, without a new charge, a copy this kiosk sold whose delivery is unknown, by its verification code: ' +
+      'refused before asking when the dispenser cannot give it out (follow with certificates.progress).',
+    reach: 'server',
+    modes: kioskOnly,
+    auth: openToAll,
+    input: KioskRedispenseRequest,
+    output: KioskRedispenseView,
   }),
 };

@@ -74,6 +74,7 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'certificates.purchase': 'not-enrolled',
   // No purchase was made on this kiosk.
   'certificates.progress': 'not-found',
+  'certificates.redispense': 'not-enrolled',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -210,6 +211,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
     copies: 2,
   },
   'certificates.progress': { purchaseKey: '01900000-0000-7000-8000-000000000005' },
+  'certificates.redispense': { code: 'NA6V1suvZm' },
 };
 
 let dir: ReturnType<typeof tempDir>;
