@@ -1,10 +1,15 @@
 import { expect, onTestFinished } from 'vitest';
+import type { KioskPurchaseView } from '../../src-shared/api/ops/certificates';
 import type { AppCore } from '../../src-main/app-core';
+import type { Dispenser } from '../../src-main/devices/dispenser/dispenser';
 import { demoFixedGroups } from '../../src-server/certificates/registry-demo-fixed';
 import { insertRegistryRecords } from '../../src-server/certificates/registry-store';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
-export { startKioskCore } from './kiosk-core';
+import { startKioskCore } from './kiosk-core';
+export { startKioskCore };
 import type { DatabaseVariant } from './postgres';
+import { callOk, until } from './sync-support';
+import { tempDir } from './temp-dir';
 import { createTestLiquidation, testHolder } from './wallet-fixtures';
 import { startWalletServer, type WalletServer } from './wallet-server';
 
@@ -30,6 +35,49 @@ export async function startChamber(variant: DatabaseVariant, balance = 100_000):
   });
   await s.pay(liquidation.id, balance, company.clave);
   return s;
+}
+
+/** The company's wallet as the citizen types it: the NIT with its check digit after the dash. */
+export const buyerCredentials = { docType: company.docType, docNumber: '900.123.456-8', clave: company.clave };
+
+/** The company's «Certificado de existencia y representación legal», as the search offers it. */
+export async function companyOffer(core: AppCore): Promise<{ matricula: string; code: string; price: number }> {
+  const found = await callOk(core, 'certificates.search', { query: '900123456' });
+  const match = found.matches[0];
+  const certificate = match?.certificates[0];
+  if (match === undefined || certificate === undefined) throw new Error('the demo company has nothing on sale');
+  return { matricula: match.matricula, code: certificate.code, price: certificate.price };
+}
+
+/** Follows a purchase until every copy ended and the server acknowledged each outcome. */
+export const settledPurchase = (core: AppCore, purchaseKey: string): Promise<KioskPurchaseView> =>
+  until(
+    'every copy settled and reported',
+    () => callOk(core, 'certificates.progress', { purchaseKey }),
+    (p) => p.finished && p.copies.every((c) => c.reported),
+    60_000,
+  );
+
+/**
+ * A kiosk's whole app core in a data dir of its own, enrolled on the server (reached at
+ * `serverUrl`, the server's own address unless a proxy stands between), stopped and removed
+ * when the test ends.
+ */
+export async function enrolledKiosk(
+  s: WalletServer,
+  dispenser: Dispenser,
+  serverUrl = s.t.server.url,
+): Promise<AppCore> {
+  const dir = tempDir('certificates-kiosk');
+  const core = startKioskCore(dir.path, serverUrl, dispenser);
+  let stopped = false;
+  onTestFinished(async () => {
+    if (!stopped) await core.stop();
+    stopped = true;
+    dir.remove();
+  });
+  await enrollKiosk(s, core);
+  return core;
 }
 
 /** Enrolls a started core as a kiosk of the server. */
