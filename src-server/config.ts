@@ -5,6 +5,7 @@ import { loadDocumentConfig, type DocumentConfig } from './documents/document-co
 import type { ServerTransport } from './transport';
 import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
 import { loadWalletConfig, type WalletConfig } from './wallet/wallet-config';
+import { loadAttachmentConfig, type AttachmentConfig } from './tickets/attachments/attachment-limits';
 import { randomBytes } from 'node:crypto';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
@@ -47,6 +48,8 @@ export interface ServerConfig {
   wallet?: WalletConfig;
   /** The chamber, the certificate catalogue and the signing identity (certificates/certificate-config.ts). */
   certificates?: CertificateConfig;
+  /** Ticket attachments' limits, types and folder (tickets/attachments/attachment-limits.ts). */
+  ticketAttachments?: AttachmentConfig;
 }
 
 export class ServerConfigError extends Error {
@@ -71,7 +74,8 @@ const TtlHours = z.coerce
  * VENTANILLA_ENROLLMENT_TTL_HOURS, LOG_LEVEL, SMTP_URL, MAIL_FROM, VENTANILLA_DEMO_MAILBOX,
  * and (through loadDocumentConfig) VENTANILLA_PUBLIC_URL, VENTANILLA_UPLOAD_MAX_BYTES,
  * VENTANILLA_PHONE_LINK_MINUTES; (through loadCertificateConfig) VENTANILLA_CHAMBER_*,
- * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE.
+ * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE; (through
+ * loadAttachmentConfig) VENTANILLA_TICKET_ATTACHMENT_*.
  */
 export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
@@ -110,7 +114,14 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     documents: documentConfig(env),
     wallet: walletConfig(env),
     certificates: certificateConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
+    ticketAttachments: attachmentConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
   };
+}
+
+function attachmentConfig(env: Record<string, string | undefined>, dataDir: string): AttachmentConfig {
+  const attachments = loadAttachmentConfig(env, dataDir);
+  if ('problem' in attachments) throw new ServerConfigError(attachments.problem);
+  return attachments;
 }
 
 function certificateConfig(env: Record<string, string | undefined>, dataDir: string): CertificateConfig {
