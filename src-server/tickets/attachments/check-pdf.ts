@@ -1,4 +1,4 @@
-import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, type PDFObject } from 'pdf-lib';
 import { err, ok, type Result } from '../../../src-shared/api/result';
 import { decodeName, inflatedBytes, scanRawNames } from './pdf-raw-scan';
 
@@ -34,8 +34,8 @@ const uncountedFilters = ['LZWDecode', 'RunLengthDecode'];
  *    ends elsewhere);
  * 2. no active content's name in its bytes as written, no filter whose output cannot be counted,
  *    and no more than `inflateBudget` bytes in all its deflated streams (pdf-raw-scan.ts);
- * 3. pdf-lib loads it with every object valid, and it is not encrypted (a password-protected PDF
- *    cannot be checked, nor read by support without the password);
+ * 3. it is not encrypted (a password-protected PDF cannot be checked, nor read by support without
+ *    the password), and pdf-lib loads it with every object valid;
  * 4. no active content's name in any object pdf-lib parsed, those inside compressed object
  *    streams included (where step 2 cannot see), and at least one page.
  */
@@ -72,18 +72,22 @@ export async function checkPdf(
   if (raw.unusualFilter || uncountedFilters.some((filter) => raw.names.has(filter))) return unusual;
   if ((await inflatedBytes(bytes, inflateBudget)) > inflateBudget) return unusual;
 
+  // The trailer (or the cross-reference stream's dictionary, never compressed) names the
+  // security handler. pdf-lib would refuse too, but with an error class that does not survive
+  // its ES5 build (`instanceof` fails), and only after trying to inflate encrypted streams.
+  if (raw.names.has('Encrypt')) {
+    return err(
+      'validation',
+      `«${name}» está protegido con contraseña o cifrado. Guarde una copia sin protección (Imprimir → Guardar como ` +
+        'PDF) y adjúntela.',
+      'attachments',
+    );
+  }
+
   let document: PDFDocument;
   try {
     document = await PDFDocument.load(bytes, { throwOnInvalidObject: true, updateMetadata: false });
-  } catch (error) {
-    if (error instanceof EncryptedPDFError) {
-      return err(
-        'validation',
-        `«${name}» está protegido con contraseña o cifrado. Guarde una copia sin protección (Imprimir → Guardar como ` +
-          'PDF) y adjúntela.',
-        'attachments',
-      );
-    }
+  } catch {
     return broken;
   }
   for (const [, object] of document.context.enumerateIndirectObjects()) {
