@@ -1,4 +1,5 @@
 import type { CertificateRefundedMail } from './certificate-mails';
+import type { TicketMail } from './ticket-mails';
 import type { WalletClaveMail } from './wallet-clave-mails';
 
 /**
@@ -7,6 +8,8 @@ import type { WalletClaveMail } from './wallet-clave-mails';
  * transaction as the change it tells about; `renderMail` turns it into Spanish HTML and text.
  */
 export type MailMessage =
+  /** Support tickets: the code, the confirmation, messages, the solution, reopened, resolved (ticket-mails.ts). */
+  | TicketMail
   /** A certificate bought from the wallet did not come out of the dispenser: its price went back. */
   | CertificateRefundedMail
   /** A prepaid wallet's clave: failures, a new one asked for and issued, contact changed (wallet-clave-mails.ts). */

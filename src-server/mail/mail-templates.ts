@@ -3,6 +3,7 @@ import type { EntitySetting } from '../../src-shared/domain/entity-setting';
 import { entityWords, layoutMail, type MailContent } from './mail-layout';
 import type { MailMessage, RenderedMail } from './mail-messages';
 import { certificateRefundedMailContent } from './certificate-mails';
+import { ticketMailContent } from './ticket-mails';
 import { walletClaveMailContent } from './wallet-clave-mails';
 import { paymentSupportMail } from './wallet-mail-templates';
 import { formatBogotaDay, formatBogotaTime } from '../../src-shared/domain/bogota-time';
@@ -22,6 +23,13 @@ function mailContent(message: MailMessage, entity: EntitySetting | null): MailCo
   switch (message.kind) {
     case 'certificate-refunded':
       return certificateRefundedMailContent(message, names, suffix);
+    case 'ticket-code':
+    case 'ticket-created':
+    case 'ticket-message':
+    case 'ticket-solution':
+    case 'ticket-reopened':
+    case 'ticket-resolved':
+      return ticketMailContent(message, names, suffix);
     case 'wallet-clave-failures':
     case 'wallet-clave-link':
     case 'wallet-new-clave':

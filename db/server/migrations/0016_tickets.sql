@@ -70,7 +70,7 @@ CREATE TABLE "tickets" (
 	"rating" smallint,
 	"rating_comment" text,
 	CONSTRAINT "tickets_number_unique" UNIQUE("number"),
-	CONSTRAINT "tickets_state_check" CHECK ("tickets"."state" in (('abierto', 'en-atencion', 'solucion-propuesta', 'reabierto', 'resuelto'))),
+	CONSTRAINT "tickets_state_check" CHECK ("tickets"."state" in ('abierto', 'en-atencion', 'solucion-propuesta', 'reabierto', 'resuelto')),
 	CONSTRAINT "tickets_channel_check" CHECK ("tickets"."channel" in ('kiosk', 'web', 'phone')),
 	CONSTRAINT "tickets_rating_check" CHECK ("tickets"."rating" is null or "tickets"."rating" between 1 and 5),
 	CONSTRAINT "tickets_resolved_check" CHECK (("tickets"."state" = 'resuelto') = ("tickets"."resolved_at" is not null and "tickets"."rating" is not null))

@@ -57,7 +57,7 @@ export const tickets = pgTable(
     ratingComment: text('rating_comment'),
   },
   (t) => [
-    check('tickets_state_check', sql`${t.state} in (${sqlList(ticketStates)})`),
+    check('tickets_state_check', sql`${t.state} in ${sqlList(ticketStates)}`),
     check('tickets_channel_check', sql`${t.channel} in ('kiosk', 'web', 'phone')`),
     check('tickets_rating_check', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
     check(
