@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { loadCertificateConfig, type CertificateConfig } from './certificates/certificate-config';
+import { loadTicketConfig, type TicketConfig } from './tickets/ticket-config';
 import { loadDocumentConfig, type DocumentConfig } from './documents/document-config';
 import type { ServerTransport } from './transport';
 import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
@@ -50,6 +51,8 @@ export interface ServerConfig {
   certificates?: CertificateConfig;
   /** Ticket attachments' limits, types and folder (tickets/attachments/attachment-limits.ts). */
   ticketAttachments?: AttachmentConfig;
+  /** Ticket categories and service levels, the support line and address (tickets/ticket-config.ts). */
+  tickets?: TicketConfig;
 }
 
 export class ServerConfigError extends Error {
@@ -75,7 +78,8 @@ const TtlHours = z.coerce
  * and (through loadDocumentConfig) VENTANILLA_PUBLIC_URL, VENTANILLA_UPLOAD_MAX_BYTES,
  * VENTANILLA_PHONE_LINK_MINUTES; (through loadCertificateConfig) VENTANILLA_CHAMBER_*,
  * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE; (through
- * loadAttachmentConfig) VENTANILLA_TICKET_ATTACHMENT_*.
+ * loadAttachmentConfig) VENTANILLA_TICKET_ATTACHMENT_*; (through loadTicketConfig) VENTANILLA_TICKET_CATEGORIES,
+ * VENTANILLA_TICKET_LINK_DAYS, VENTANILLA_SUPPORT_PHONE, VENTANILLA_SUPPORT_EMAIL.
  */
 export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
@@ -115,7 +119,14 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     wallet: walletConfig(env),
     certificates: certificateConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
     ticketAttachments: attachmentConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
+    tickets: ticketConfig(env),
   };
+}
+
+function ticketConfig(env: Record<string, string | undefined>): TicketConfig {
+  const tickets = loadTicketConfig(env);
+  if ('problem' in tickets) throw new ServerConfigError(tickets.problem);
+  return tickets;
 }
 
 function attachmentConfig(env: Record<string, string | undefined>, dataDir: string): AttachmentConfig {

@@ -114,6 +114,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       now: opts.now,
       wallet: walletSettings,
       certificates: config.certificates,
+      ticketAttachments: config.ticketAttachments,
+      tickets: config.tickets,
       gateway: opts.gateway,
     });
     // Fastify's own line, in the words of the rest of the server's log.

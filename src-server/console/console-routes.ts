@@ -3,6 +3,7 @@ import { registerCertificateRoutes, type ResolveCertificate } from './routes/cer
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PasswordWork } from '../accounts/password-work';
+import type { TicketContext } from '../tickets/ticket-context';
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import type { Logger } from '../logger';
@@ -37,6 +38,8 @@ export interface ConsoleDeps {
   readonly bankFileMaxBytes?: number;
   /** Decides a certificate copy whose delivery is unknown; absent: «Certificados» only lists. */
   readonly resolveCertificate?: ResolveCertificate;
+  /** Support tickets (tickets/ticket-context.ts); absent: the console has no «Tickets» pages. */
+  readonly tickets?: TicketContext;
 }
 
 const noCertificateDecisions: ResolveCertificate = () =>

@@ -15,6 +15,14 @@ import { defaultDocumentConfig, type DocumentConfig } from '../documents/documen
 import { defaultPhoneDocumentLimits, PhoneDocuments } from '../documents/phone-documents';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
 import { consoleRoutes } from '../console/console-routes';
+import {
+  defaultAttachmentDir,
+  defaultAttachmentLimits,
+  TicketAttachments,
+  type AttachmentConfig,
+} from '../tickets/attachments';
+import { defaultTicketConfig, type TicketConfig } from '../tickets/ticket-config';
+import type { TicketContext } from '../tickets/ticket-context';
 import { importBankFile } from '../wallet/bank-files/import-bank-file';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
@@ -78,6 +86,10 @@ export interface ServerDeps {
   readonly certificates?: CertificateConfig;
   /** The online gateway's timings and step observers (wallet/gateway/gateway-options.ts); defaults when absent. */
   readonly gateway?: GatewayOptions;
+  /** Where ticket attachments live and their limits; under a temp dir when absent (tests of other routes). */
+  readonly ticketAttachments?: AttachmentConfig;
+  /** Ticket categories, service levels, support line and address; the defaults when absent. */
+  readonly tickets?: TicketConfig;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -221,8 +233,24 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       options: deps.gateway,
     }),
   );
+  // Support tickets: the citizens' pages, the kiosk's routes and the agents' console share one context.
+  const ticketContext: TicketContext = {
+    database,
+    config: deps.tickets ?? defaultTicketConfig,
+    attachments: new TicketAttachments(
+      deps.ticketAttachments ?? { ...defaultAttachmentLimits, dir: defaultAttachmentDir(os.tmpdir()) },
+      logger,
+    ),
+    mail: deps.mail,
+    log: moduleLogger(logger, 'tickets'),
+    now,
+    // Each request puts its own public address here when VENTANILLA_PUBLIC_URL is not set.
+    publicBaseUrl: documents.publicUrl ?? '',
+  };
+  // The kiosk's ticket routes and the citizens' /soporte pages are registered here with ticketContext.
   await app.register(
     consoleRoutes({
+      tickets: ticketContext,
       database,
       passwords,
       log: moduleLogger(logger, 'staff-console'),
