@@ -140,7 +140,13 @@ describe('ticket attachments: images', () => {
 
   it('refuses a photo cut short in transit', async () => {
     const photo = await sharp({
-      create: { width: 400, height: 300, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+      create: {
+        width: 400,
+        height: 300,
+        channels: 3,
+        background: '#808080',
+        noise: { type: 'gaussian', mean: 128, sigma: 40 },
+      },
     })
       .jpeg()
       .toBuffer();
