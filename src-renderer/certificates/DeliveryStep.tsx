@@ -1,31 +1,42 @@
 import { useEffect } from 'react';
-import type { KioskCopyView, KioskPurchaseView } from '../../src-shared/api/ops/certificates';
+import type { KioskCopyView } from '../../src-shared/api/ops/certificates';
 import { formatCop } from '../../src-shared/domain/money';
 import { useApiClient } from '../api/useApiClient';
 import { Button } from '../ui/Button';
-import { copiesWords, trayAdvice, unknownAdvice, verifyAdvice } from './certificate-words';
+import { copiesWords, trayAdvice, trayAdviceOne, unknownAdvice, verifyAdvice } from './certificate-words';
 import { CertificatesFrame } from './CertificatesFrame';
 import { useCertificatesStore } from './certificates-store';
 
 /** How often the screen asks how the copies are coming out. */
 const pollMs = 500;
 
+/** A copy no longer waiting for, or at, the dispenser. */
+const ended = (c: KioskCopyView): boolean => c.state !== 'waiting' && c.state !== 'dispensing';
+
 /** Settled for the screen: every copy ended, and each one that failed had its refund acknowledged. */
-const settled = (p: KioskPurchaseView): boolean =>
-  p.finished && p.copies.every((c) => c.state !== 'failed' || c.reported);
+const settled = (copies: readonly KioskCopyView[]): boolean =>
+  copies.every((c) => ended(c) && (c.state !== 'failed' || c.reported));
 
 /**
  * The copies coming out of the dispenser one by one («Entregando copia 1 de 2…»), then each
  * verification code, the tray, what was refunded for a copy that did not come out, and the
- * balance left on the prepaid wallet.
+ * balance left on the prepaid wallet. A copy given again («Volver a entregar») shows alone,
+ * without the purchase's total and balance, which are not today's.
  */
 export function DeliveryStep() {
   const purchase = useCertificatesStore((state) => state.purchase);
+  const redispensing = useCertificatesStore((state) => state.redispensing);
   const progressed = useCertificatesStore((state) => state.progressed);
   const restart = useCertificatesStore((state) => state.restart);
   const client = useApiClient();
   const key = purchase?.purchaseKey ?? null;
-  const done = purchase !== null && settled(purchase);
+  const shown =
+    purchase === null
+      ? []
+      : redispensing === null
+        ? purchase.copies
+        : purchase.copies.filter((c) => c.verificationCode === redispensing);
+  const done = purchase !== null && settled(shown);
 
   useEffect(() => {
     if (key === null || done) return;
@@ -42,21 +53,30 @@ export function DeliveryStep() {
   }, [client, key, done, purchase, progressed]);
 
   if (purchase === null) return null;
+  const again = redispensing !== null;
+  const finished = shown.every(ended);
   const total = purchase.copies.length;
-  const current = purchase.copies.find((c) => c.state === 'dispensing' || c.state === 'waiting');
-  const delivered = purchase.copies.filter((c) => c.state === 'delivered').length;
+  const current = shown.find((c) => !ended(c));
+  const delivered = shown.filter((c) => c.state === 'delivered').length;
+  const title = again
+    ? finished
+      ? 'Entrega terminada'
+      : 'Entregando de nuevo su certificado'
+    : finished
+      ? 'Compra terminada'
+      : 'Entregando sus certificados';
 
   return (
-    <CertificatesFrame title={purchase.finished ? 'Compra terminada' : 'Entregando sus certificados'}>
+    <CertificatesFrame title={title}>
       <section className="bills-card certificates-delivery" aria-label="Entrega">
-        {!purchase.finished && current !== undefined && (
+        {!finished && current !== undefined && (
           <p className="certificates-delivery__now" role="status">
-            Entregando copia {current.copy} de {total}…
+            {again ? `Entregando de nuevo la copia ${current.copy}…` : `Entregando copia ${current.copy} de ${total}…`}
           </p>
         )}
-        {purchase.finished && delivered > 0 && (
+        {finished && delivered > 0 && (
           <p className="certificates-delivery__tray" role="status">
-            {trayAdvice}
+            {again ? trayAdviceOne : trayAdvice}
           </p>
         )}
         <dl className="wallet-facts">
@@ -64,35 +84,41 @@ export function DeliveryStep() {
             <dt>Certificado</dt>
             <dd>{purchase.title}</dd>
           </div>
-          <div>
-            <dt>Empresa</dt>
-            <dd>{purchase.businessName}</dd>
-          </div>
+          {purchase.businessName !== '' && (
+            <div>
+              <dt>Empresa</dt>
+              <dd>{purchase.businessName}</dd>
+            </div>
+          )}
           <div>
             <dt>Recibo No.</dt>
             <dd>{purchase.receiptNumber}</dd>
           </div>
-          <div>
-            <dt>Total</dt>
-            <dd>
-              {copiesWords(total)}, {formatCop(purchase.total)}
-            </dd>
-          </div>
+          {!again && (
+            <div>
+              <dt>Total</dt>
+              <dd>
+                {copiesWords(total)}, {formatCop(purchase.total)}
+              </dd>
+            </div>
+          )}
         </dl>
         <ol className="certificates-copies">
-          {purchase.copies.map((copy) => (
+          {shown.map((copy) => (
             <CopyLine key={copy.copy} copy={copy} unitPrice={purchase.unitPrice} />
           ))}
         </ol>
-        {purchase.finished && (
+        {finished && (
           <>
-            <p className="certificates-balance">
-              Saldo disponible en su prepago: <strong>{formatCop(purchase.balance)}</strong>
-            </p>
+            {!again && (
+              <p className="certificates-balance">
+                Saldo disponible en su prepago: <strong>{formatCop(purchase.balance)}</strong>
+              </p>
+            )}
             <p className="bills-muted">{verifyAdvice}</p>
             <div className="account-actions">
               <Button size="large" onClick={() => restart()}>
-                Comprar otro certificado
+                {again ? 'Volver a Certificados' : 'Comprar otro certificado'}
               </Button>
             </div>
           </>
@@ -124,9 +150,12 @@ function copyState(copy: KioskCopyView, unitPrice: number): string {
     case 'delivered':
       return 'Entregada';
     case 'failed':
-      return copy.reported
-        ? `La copia ${copy.copy} no salió; le devolvimos ${formatCop(copy.refunded)} a su prepago.`
-        : `La copia ${copy.copy} no salió; le devolveremos ${formatCop(unitPrice)} a su prepago.`;
+      if (copy.reported)
+        return `La copia ${copy.copy} no salió; le devolvimos ${formatCop(copy.refunded)} a su prepago.`;
+      // A copy given again from a purchase the kiosk had forgotten: its price is the server's to say.
+      return unitPrice > 0
+        ? `La copia ${copy.copy} no salió; le devolveremos ${formatCop(unitPrice)} a su prepago.`
+        : `La copia ${copy.copy} no salió; su valor se devolverá a su prepago.`;
     case 'unknown':
       return unknownAdvice;
   }

@@ -4,18 +4,23 @@ import { ProblemLine } from '../accounts/ProblemLine';
 import { OnScreenKeyboard } from '../touch-input/OnScreenKeyboard';
 import { TouchField } from '../touch-input/TouchField';
 import { Button } from '../ui/Button';
-import { noMatches, searchHint, searchLead, tooManyMatches } from './certificate-words';
+import { Icon } from '../ui/Icon';
+import { noMatches, redispenseEntry, searchHint, searchLead, tooManyMatches } from './certificate-words';
 import { CertificatesFrame } from './CertificatesFrame';
 import { useCertificatesCall } from './useCertificatesCall';
 import { useCertificatesStore } from './certificates-store';
 
-/** «Certificados», first step: find the business by NIT, matrícula or name, then pick it from the list. */
+/**
+ * «Certificados», first step: find the business by NIT, matrícula or name, then pick it from the
+ * list; or «Volver a entregar un certificado» the dispenser left unconfirmed.
+ */
 export function SearchStep() {
   const stored = useCertificatesStore((state) => state.query);
   const matches = useCertificatesStore((state) => state.matches);
   const more = useCertificatesStore((state) => state.more);
   const searched = useCertificatesStore((state) => state.searched);
   const pickMatch = useCertificatesStore((state) => state.pickMatch);
+  const toStep = useCertificatesStore((state) => state.toStep);
   const [query, setQuery] = useState(stored);
   // The keyboard steps aside once there is a list to choose from; touching the field brings it back.
   const [typing, setTyping] = useState(matches === null);
@@ -31,7 +36,15 @@ export function SearchStep() {
   };
 
   return (
-    <CertificatesFrame title="Buscar la matrícula">
+    <CertificatesFrame
+      title="Buscar la matrícula"
+      action={
+        <Button variant="secondary" onClick={() => toStep('redispense')}>
+          <Icon name="print" className="button__icon" />
+          {redispenseEntry}
+        </Button>
+      }
+    >
       <section className="bills-card certificates-search" aria-label="Búsqueda">
         <p className="bills-lead">{searchLead}</p>
         <form className="certificates-search__row" aria-label="Buscar matrícula" onSubmit={search}>

@@ -1,9 +1,9 @@
-import type { KioskPurchaseView } from '../../src-shared/api/ops/certificates';
+import type { KioskPurchaseView, KioskRedispenseView } from '../../src-shared/api/ops/certificates';
 import type { OfferedCertificate, RegistryMatch } from '../../src-shared/server-api/certificates-api';
 import { createSessionStore } from '../session/create-session-store';
 
 /** Where the citizen is in «Certificados». */
-export type CertificatesStep = 'search' | 'certificate' | 'copies' | 'pay' | 'delivery';
+export type CertificatesStep = 'search' | 'certificate' | 'copies' | 'pay' | 'delivery' | 'redispense';
 
 interface CertificatesData {
   step: CertificatesStep;
@@ -16,6 +16,11 @@ interface CertificatesData {
   copies: number;
   /** The purchase being delivered; its key is how the kiosk follows it. */
   purchase: KioskPurchaseView | null;
+  /**
+   * «Volver a entregar un certificado»: the verification code of the one copy of `purchase`
+   * being dispensed again (the delivery shows only it); null for a purchase.
+   */
+  redispensing: string | null;
 }
 
 interface CertificatesActions {
@@ -25,6 +30,8 @@ interface CertificatesActions {
   setCopies(copies: number): void;
   bought(purchase: KioskPurchaseView): void;
   progressed(purchase: KioskPurchaseView): void;
+  /** The server gave back a copy whose delivery was unknown: follow it alone. */
+  redispensed(view: KioskRedispenseView): void;
   toStep(step: CertificatesStep): void;
   /** A new search, from nothing. */
   restart(): void;
@@ -39,6 +46,7 @@ const initial: CertificatesData = {
   certificate: null,
   copies: 1,
   purchase: null,
+  redispensing: null,
 };
 
 /**
@@ -54,7 +62,8 @@ export const useCertificatesStore = createSessionStore<CertificatesData, Certifi
     pickMatch: (match) => set({ match, certificate: null, step: 'certificate' }),
     pickCertificate: (certificate) => set({ certificate, copies: 1, step: 'copies' }),
     setCopies: (copies) => set({ copies }),
-    bought: (purchase) => set({ purchase, step: 'delivery' }),
+    bought: (purchase) => set({ purchase, redispensing: null, step: 'delivery' }),
+    redispensed: (view) => set({ purchase: view.purchase, redispensing: view.verificationCode, step: 'delivery' }),
     progressed: (purchase) => set({ purchase }),
     toStep: (step) => set({ step }),
     restart: () => set({ ...initial }),

@@ -9,7 +9,9 @@ const copyWords = {
   dispensing: 'En entrega',
   delivered: 'Entregada',
   failed: 'No salió: valor devuelto',
-  unknown: 'Sin confirmar: un funcionario revisa',
+  // The citizen holds this receipt: the code beside it is what the kiosk asks to dispense it again.
+  unknown:
+    'Sin confirmar. Si no salió, pídala de nuevo en el quiosco con este código: «Volver a entregar un certificado»',
 } as const;
 
 /**

@@ -58,4 +58,15 @@ describe('the receipt of a certificate purchase', () => {
     expect(receipt.cut).toBe(true);
     expect(receipt.openDrawer).toBe(false);
   });
+
+  it('tells the holder of a copy left unconfirmed how to have it dispensed again with its code', () => {
+    const unknown: KioskPurchaseView = {
+      ...purchase,
+      copies: [{ copy: 1, verificationCode: 'aB3dE5gH7j', state: 'unknown', refunded: 0, reported: true }],
+    };
+    const lines = certificateReceipt(unknown, '2026-12-03T20:30:00.000Z').lines.map(text);
+    const at = lines.indexOf('Copia 1 | aB3dE5gH7j');
+    expect(lines[at + 1]).toContain('pídala de nuevo en el quiosco con este código');
+    expect(lines[at + 1]).toContain('«Volver a entregar un certificado»');
+  });
 });
