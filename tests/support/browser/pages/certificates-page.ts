@@ -20,9 +20,30 @@ export class CertificatesPage extends WalletPage {
 
   /** Types the search on the on-screen keyboard, key by key, and searches. */
   async search(text: string): Promise<void> {
-    const keyboard = this.page.getByRole('group', { name: 'Teclado de la búsqueda' });
-    for (const key of text) await keyboard.getByRole('button', { name: key, exact: true }).tap();
+    await this.typeKeys('Teclado de la búsqueda', text);
     await this.button('Buscar').tap();
+  }
+
+  /** Types `text` on the on-screen keyboard named `keyboard`: «Mayús» before each capital, as a citizen would. */
+  async typeKeys(keyboard: string, text: string): Promise<void> {
+    const keys = this.page.getByRole('group', { name: keyboard });
+    for (const key of text) {
+      if (key !== key.toLowerCase()) await keys.getByRole('button', { name: 'Mayús', exact: true }).tap();
+      await keys.getByRole('button', { name: key, exact: true }).tap();
+    }
+  }
+
+  /** «Volver a entregar un certificado»: the code typed on its keyboard, then «Entregar de nuevo». */
+  async redispense(code: string): Promise<void> {
+    const field = this.field('Código de verificación');
+    // After an answer the keyboard steps aside; touching the field brings it back.
+    await field.tap();
+    const erase = this.page
+      .getByRole('group', { name: 'Teclado del código' })
+      .getByRole('button', { name: 'Borrar', exact: true });
+    while ((await field.inputValue()) !== '') await erase.tap();
+    await this.typeKeys('Teclado del código', code);
+    await this.button('Entregar de nuevo').tap();
   }
 
   /** A match of the list, by the name it starts with. */
