@@ -28,6 +28,7 @@ const nodeOnlyPackages = [
   '@electric-sql/pglite',
   'electron',
   'undici',
+  'sharp',
 ];
 
 export default tseslint.config(

@@ -107,7 +107,7 @@ function holdsActiveName(root: PDFObject): boolean {
   const pending: PDFObject[] = [root];
   for (let object = pending.pop(); object !== undefined; object = pending.pop()) {
     if (object instanceof PDFName) {
-      // pdf-lib decodes `#xx` only in upper case (`/J#53`); a reader also takes `/J#73` for `/JS`.
+      // pdf-lib decodes `#xx` with upper-case hex digits only; a reader also takes `/#4aS` for `/JS`.
       if (activeNames.has(decodeName(object.decodeText()))) return true;
     } else if (object instanceof PDFDict) {
       for (const [key, value] of object.entries()) pending.push(key, value);
