@@ -13,8 +13,10 @@ export { loadAttachmentConfig, defaultAttachmentLimits, defaultAttachmentDir } f
 export type { AttachmentConfig } from './attachment-limits';
 export { AttachmentStore } from './attachment-store';
 export type { OpenedFile, StoredFile } from './attachment-store';
+export { checkAttachmentCount, prepareAttachment } from './prepare-attachment';
 export type { AttachmentUpload, PreparedAttachment } from './prepare-attachment';
-export { attachmentHeaders, contentDisposition } from './serve-attachment';
+export { readUpTo } from './read-upload';
+export { attachmentHeaders, contentDisposition, serveAttachment } from './serve-attachment';
 export type { ServedAttachment } from './serve-attachment';
 export { cleanDisplayName, maxDisplayNameLength } from './display-name';
 export { attachmentTypes, contentTypeOf, sniffType } from './sniff-type';
