@@ -16,6 +16,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const numbers = new Intl.NumberFormat('es-CO', { maximumFractionDigits: 0, useGrouping: 'always' });
 const progressEveryMs = 2_000;
 const demoMatriculas = 50_000;
+const demoTickets = 100_000;
 const fkWords = {
   database: 'verificadas por la base de datos fila a fila',
   'in-memory': 'verificadas en memoria por lote',
@@ -47,6 +48,8 @@ async function main(): Promise<number> {
       batchSize: args.batchSize,
       // The chamber of commerce's registry (docs/registry.md): the issue's 50,000 entries.
       matriculas: demoMatriculas,
+      // Support tickets over two years (docs/tickets.md): the issue's 100,000.
+      tickets: demoTickets,
       ...(args.loadMode ? { loadMode: args.loadMode } : {}),
       ...(args.now ? { now: args.now } : {}),
       onProgress: (p) => {
@@ -59,7 +62,7 @@ async function main(): Promise<number> {
     console.log(
       `Listo en ${seconds.toFixed(1)} s: ${numbers.format(report.subscribers)} suscriptores, ` +
         `${numbers.format(report.bills)} facturas, ${numbers.format(report.payments)} pagos, ` +
-        `${report.staffUsers} usuarios de personal nuevos, ${numbers.format(report.matriculas)} matrículas del registro mercantil (modo ${report.loadMode}).`,
+        `${report.staffUsers} usuarios de personal nuevos, ${numbers.format(report.matriculas)} matrículas del registro mercantil, ${numbers.format(report.tickets)} tickets de soporte (modo ${report.loadMode}).`,
     );
     console.log(
       `${numbers.format(report.rows / seconds)} filas/s, ${numbers.format(report.subscribers / seconds)} suscriptores/s ` +

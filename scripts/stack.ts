@@ -216,6 +216,8 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
     seed: 1,
     // The chamber's registry, in proportion: 50,000 entries beside the default 2,000 subscribers.
     matriculas: Math.min(50_000, subscribers * 25),
+    // Support tickets, in proportion: 10,000 over two years beside the default 2,000 subscribers.
+    tickets: Math.min(100_000, subscribers * 5),
     onProgress: ({ subscribersDone, subscribersTotal }) => {
       const percent = Math.floor((subscribersDone / subscribersTotal) * 100);
       if (percent < shown + 25 || percent >= 100) return;

@@ -16,6 +16,7 @@ import { bulkThreshold, loadGenerated, type LoadMode } from './loader';
 import { demoStaffSecrets } from './staff';
 import { seedDemoWallets } from './wallet';
 import { seedDemoRegistry } from '../../src-server/certificates/registry-demo';
+import { seedDemoTickets } from '../../src-server/tickets/ticket-demo';
 import { indexOfCodigo } from './subscribers';
 
 export { demoStaffAccounts, type DemoStaffAccount } from './staff';
@@ -48,6 +49,8 @@ export interface SeedOptions {
    * first; 0 (the default) loads none. An existing registry is left as it is.
    */
   readonly matriculas?: number;
+  /** Support tickets over the two years before `now` (src-server/tickets/ticket-demo.ts); 0 (the default) loads none. */
+  readonly tickets?: number;
   /** Subscribers per INSERT batch. Default 500 (about 11,000 rows). */
   readonly batchSize?: number;
   /**
@@ -66,6 +69,8 @@ export interface SeedReport {
   readonly staffUsers: number;
   /** Registry entries loaded (0 when none were asked for or the registry had entries). */
   readonly matriculas: number;
+  /** Support tickets loaded (0 when none were asked for or some existed). */
+  readonly tickets: number;
   readonly rows: number;
   /** Index of the first subscriber written (0 on an empty database). */
   readonly firstIndex: number;
@@ -132,6 +137,7 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     (options.matriculas ?? 0) > 0
       ? await seedDemoRegistry(exec, { seed, matriculas: options.matriculas ?? 0, now })
       : { matriculas: 0 };
+  const tickets = await seedDemoTickets(exec, { seed, tickets: options.tickets ?? 0, now });
   await exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO NOTHING', [
     entitySettingKey,
     JSON.stringify(demoEntity),
@@ -146,6 +152,7 @@ export async function seedDemoData(exec: SqlExecutor, options: SeedOptions): Pro
     payments: loaded.payments,
     staffUsers: insertedStaff.length,
     matriculas: registry.matriculas,
+    tickets: tickets.tickets,
     rows: loaded.subscribers + loaded.bills + loaded.payments + insertedStaff.length,
     firstIndex,
     loadMode,

@@ -20,6 +20,8 @@ export const streams = {
   staff: 5,
   /** The chamber of commerce's registry (src-server/certificates/registry-demo.ts). */
   registry: 6,
+  /** Support tickets (src-server/tickets/ticket-demo.ts). */
+  tickets: 7,
 } as const;
 
 export type Stream = (typeof streams)[keyof typeof streams];

@@ -41,6 +41,7 @@ export const demoStaffAccounts: readonly DemoStaffAccount[] = [
     role: 'supervisor',
   },
   { username: 'soporte1', password: 'Soporte1.Demo', fullName: 'ANDRÉS FELIPE DEVIA CASTRO', role: 'soporte' },
+  { username: 'soporte2', password: 'Soporte2.Demo', fullName: 'LINA MARCELA GUZMÁN ORTIZ', role: 'soporte' },
   { username: 'admin', password: 'Admin.Demo', fullName: 'CLAUDIA PATRICIA MONTEALEGRE VARGAS', role: 'admin' },
 ];
 
