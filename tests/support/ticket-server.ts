@@ -1,3 +1,4 @@
+import type { TicketFields as TicketFieldsInput } from '../../src-shared/tickets/ticket-fields';
 import { PDFDocument } from 'pdf-lib';
 import { createServerLogger } from '../../src-server/logger';
 import { defaultAttachmentLimits, TicketAttachments } from '../../src-server/tickets/attachments';
@@ -68,11 +69,11 @@ export async function samplePdf(text = 'Factura de octubre'): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-export const citizenFields = {
+export const citizenFields: Record<keyof TicketFieldsInput, string> = {
   name: 'Ana María Restrepo',
   email: 'ana.restrepo@correo.test',
   phone: '310 555 0101',
   category: 'facturacion',
   subject: 'Cobro doble en la factura',
   description: 'En la factura de octubre aparece dos veces el cargo de alcantarillado.',
-} as const;
+};
