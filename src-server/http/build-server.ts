@@ -36,6 +36,7 @@ import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
 import { certificateApiRoutes } from './routes/certificates';
+import { ticketDeviceRoutes } from './routes/tickets';
 import { verificationRoutes } from './routes/verification';
 import { certificateSigner } from '../certificates/certificate-signer';
 import { resolveUnknownCertificate } from '../certificates/certificate-outcome';
@@ -248,6 +249,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     publicBaseUrl: documents.publicUrl ?? '',
   };
   // The kiosk's ticket routes and the citizens' /soporte pages are registered here with ticketContext.
+  await app.register(ticketDeviceRoutes(ticketContext));
   await app.register(
     consoleRoutes({
       tickets: ticketContext,

@@ -19,6 +19,7 @@ import {
 } from './accounts-api';
 import { PhoneLink } from '../api/phone-link';
 import { certificateRoutes } from './certificate-routes';
+import { ticketRoutes } from './ticket-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
 import { DeviceReport, DeviceReportValue } from './device-report';
 import { PhoneLinkQuery } from './documents-api';
@@ -352,6 +353,7 @@ export const serverRoutes = {
     timeout: 'short',
   }),
   ...certificateRoutes,
+  ...ticketRoutes,
 } satisfies Record<string, ServerRoute>;
 
 export type ServerRoutes = typeof serverRoutes;
