@@ -28,6 +28,7 @@ import { startStatus } from './status/start-status';
 import { DeviceClock } from './sync/clock';
 import { ReplicaPolicy } from './sync/replica-policy';
 import { startSync } from './sync/start-sync';
+import { startTickets } from './tickets/start-tickets';
 import { startWallet } from './wallet/start-wallet';
 import type { SyncOptions } from './sync/sync-service';
 import { readMigrations } from './store/migrations';
@@ -168,6 +169,13 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     startAccounts({ client, meta, bills: bills.access, log: moduleLogger(log, 'accounts') }),
     startWallet({ client, meta, printers: printers.forBills, log: moduleLogger(log, 'wallet') }),
     certificates,
+    startTickets({
+      client,
+      meta,
+      attachments: config.attachments,
+      receipts: printers.receipts,
+      log: moduleLogger(log, 'tickets'),
+    }),
     startCashier({
       store,
       meta,

@@ -12,6 +12,7 @@ import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
 import { syncOps } from './ops/sync';
+import { ticketsOps } from './ops/tickets';
 import { walletOps } from './ops/wallet';
 import { defineContract } from './operation';
 
@@ -36,6 +37,7 @@ export const contract = defineContract(
   accountsOps,
   walletOps,
   certificatesOps,
+  ticketsOps,
 );
 
 export type Contract = typeof contract;

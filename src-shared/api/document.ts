@@ -7,8 +7,11 @@ import { z } from 'zod';
  * (web-documents.ts) — never as base64 inside JSON (docs/architecture.md, "Documents").
  */
 
-/** The content types a document may have; each one a screen knows how to show. */
-export const documentContentTypes = ['application/pdf'] as const;
+/**
+ * The content types a document may have; each one a screen knows how to show: PDFs, and the
+ * photos citizens attach to support tickets (the kiosk's viewer draws both).
+ */
+export const documentContentTypes = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp'] as const;
 export type DocumentContentType = (typeof documentContentTypes)[number];
 
 /**

@@ -75,6 +75,16 @@ const refusedByService: Partial<Record<OpName, string>> = {
   // No purchase was made on this kiosk.
   'certificates.progress': 'not-found',
   'certificates.redispense': 'not-enrolled',
+  // Support tickets live on the central server; only a number created in this visit prints.
+  'tickets.categories': 'not-enrolled',
+  'tickets.start': 'not-enrolled',
+  'tickets.resend': 'not-enrolled',
+  'tickets.confirm': 'not-enrolled',
+  'tickets.printNumber': 'not-found',
+  'tickets.list': 'not-enrolled',
+  'tickets.detail': 'not-enrolled',
+  'tickets.message': 'not-enrolled',
+  'tickets.attachment': 'not-enrolled',
 };
 
 /** A valid input for every operation; a new operation without one is a type error here. */
@@ -212,6 +222,44 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   },
   'certificates.progress': { purchaseKey: '01900000-0000-7000-8000-000000000005' },
   'certificates.redispense': { code: 'NA6V1suvZm' },
+  'tickets.categories': {},
+  'tickets.attach': {
+    fileId: '01900000-0000-7000-8000-000000000006',
+    name: 'foto.jpg',
+    size: 3,
+    offset: 0,
+    data: '/9j/',
+  },
+  'tickets.detach': { fileId: '01900000-0000-7000-8000-000000000006' },
+  'tickets.start': {
+    fields: {
+      name: 'Ana María Rojas',
+      email: 'ana@example.com',
+      phone: '3105551234',
+      category: 'facturacion',
+      subject: 'Cobro doble',
+      description: 'La factura trae dos veces el mismo cargo.',
+    },
+    fileIds: [],
+  },
+  'tickets.resend': { draftId: '01900000-0000-7000-8000-000000000007' },
+  'tickets.confirm': { draftId: '01900000-0000-7000-8000-000000000007', code: '123456' },
+  'tickets.printNumber': { number: 'TK-2026-000001' },
+  'tickets.list': { number: 'TK-2026-000001', email: 'ana@example.com' },
+  'tickets.detail': { number: 'TK-2026-000001', email: 'ana@example.com', ticket: 'TK-2026-000001' },
+  'tickets.message': {
+    number: 'TK-2026-000001',
+    email: 'ana@example.com',
+    ticket: 'TK-2026-000001',
+    body: 'Adjunto la foto del medidor.',
+    fileIds: [],
+  },
+  'tickets.attachment': {
+    number: 'TK-2026-000001',
+    email: 'ana@example.com',
+    ticket: 'TK-2026-000001',
+    attachmentId: '01900000-0000-7000-8000-000000000008',
+  },
 };
 
 let dir: ReturnType<typeof tempDir>;

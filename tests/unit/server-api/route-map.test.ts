@@ -114,7 +114,7 @@ describe('device API route map', () => {
     }
   });
 
-  it('a route without a token takes only the default body size; the map raises it for the push alone', async () => {
+  it('a route without a token takes only the default body size; the map raises it for the push and ticket files alone', async () => {
     const large = JSON.stringify({ code: 'K7QF-9XWD-2MRT', padding: 'x'.repeat(300 * 1024) });
     const enroll = await app.inject({
       method: 'POST',
@@ -128,8 +128,11 @@ describe('device API route map', () => {
       error: { code: 'validation', message: 'La solicitud es demasiado grande.' },
     });
     const limited = routeNames.filter((name) => (serverRoutes[name] as ServerRoute).bodyLimit !== undefined);
-    expect(limited).toEqual(['sync.push']);
+    expect(limited).toEqual(['sync.push', 'tickets.start', 'tickets.message']);
     expect(serverRoutes['sync.push'].bodyLimit).toBe(4 * 1024 * 1024);
+    // Five files of 10 MiB in base64, and room for the fields.
+    expect(serverRoutes['tickets.start'].bodyLimit).toBe(5 * 4 * Math.ceil((10 * 1024 * 1024) / 3) + 256 * 1024);
+    expect(serverRoutes['tickets.message'].bodyLimit).toBe(serverRoutes['tickets.start'].bodyLimit);
   });
 
   it('the map is well formed: object inputs, path parameters among the input’s fields, GET without a body limit', () => {
@@ -149,6 +152,7 @@ describe('device API route map', () => {
       'src-shared/server-api/routes.ts',
       'src-shared/server-api/route.ts',
       'src-shared/server-api/certificate-routes.ts',
+      'src-shared/server-api/ticket-routes.ts',
     ]);
     const offenders: string[] = [];
     for (const layer of ['src-main', 'src-server', 'src-shared']) {
