@@ -24,8 +24,10 @@ export interface TicketServer {
 export async function startTicketServer(
   variant: DatabaseVariant,
   config: Partial<TicketConfig> = {},
+  /** A real SMTP server the central server delivers to (smtp-sink.ts); mail stays queued without one. */
+  smtpUrl: string | null = null,
 ): Promise<TicketServer> {
-  const t = await startTestServer(variant, { logLevel: 'silent' });
+  const t = await startTestServer(variant, { logLevel: 'silent', config: { smtpUrl } });
   const dir = tempDir('ticket-files');
   onTestFinished(() => dir.remove());
   let offset = 0;
@@ -34,7 +36,7 @@ export async function startTicketServer(
     database: t.server.database,
     config: { ...defaultTicketConfig, supportEmail: 'soporte@entidad.test', ...config },
     attachments: new TicketAttachments({ ...defaultAttachmentLimits, dir: dir.path }, log),
-    mail: { wake: () => undefined },
+    mail: t.server.mail,
     log,
     now: () => new Date(Date.now() + offset),
     publicBaseUrl: t.server.url,

@@ -23,8 +23,8 @@ describeEachServerDatabase('demo tickets', (variant) => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
       const exec = t.server.database.exec;
       const now = new Date('2026-12-03T12:00:00Z');
-        expect(await seedDemoTickets(exec, { seed: 1, tickets: 3_000, now })).toEqual({ tickets: 3_000 });
-        // Loaded again: nothing, the tickets are there.
+      expect(await seedDemoTickets(exec, { seed: 1, tickets: 3_000, now })).toEqual({ tickets: 3_000 });
+      // Loaded again: nothing, the tickets are there.
       expect(await seedDemoTickets(exec, { seed: 1, tickets: 3_000, now })).toEqual({ tickets: 0 });
 
       const tickets = (
@@ -95,6 +95,6 @@ describeEachServerDatabase('demo tickets', (variant) => {
         'SELECT number, email, state FROM tickets ORDER BY number',
       );
       expect(again.rows).toEqual(first.rows);
-      },
+    },
   );
 });

@@ -277,6 +277,22 @@ describeEachServerDatabase('support tickets: code, creation, access, the state m
     },
   );
 
+  it('two agents proposing at once: one solution is recorded, the other is refused', { timeout: 60_000 }, async () => {
+    const s = await startTicketServer(variant);
+    const ticket = await createTicket(s);
+    const other = { kind: 'agent', username: 'soporte2' } as const;
+    const answers = await Promise.all([
+      moveTicket(s.ctx, ticket.id, agent, { action: 'propose-solution', body: 'Solución de soporte1.' }),
+      moveTicket(s.ctx, ticket.id, other, { action: 'propose-solution', body: 'Solución de soporte2.' }),
+    ]);
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const detail = await ticketDetail(s.t.server.database.exec, ticket.id, false);
+    expect(detail?.events.filter((e) => e.kind === 'solution')).toHaveLength(1);
+    const mails = await s.t.server.database.exec.query("SELECT id FROM mail_outbox WHERE template = 'ticket-solution'");
+    expect(mails.rows).toHaveLength(1);
+  });
+
   it('an agent creates the ticket after checking the citizen by phone, once', { timeout: 60_000 }, async () => {
     const s = await startTicketServer(variant);
     const started = await startTicket(s.ctx, fields(), [], web);
