@@ -37,6 +37,7 @@ import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
 import { certificateApiRoutes } from './routes/certificates';
 import { ticketDeviceRoutes } from './routes/tickets';
+import { supportPages } from '../tickets/web/support-routes';
 import { verificationRoutes } from './routes/verification';
 import { certificateSigner } from '../certificates/certificate-signer';
 import { resolveUnknownCertificate } from '../certificates/certificate-outcome';
@@ -250,6 +251,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   };
   // The kiosk's ticket routes and the citizens' /soporte pages are registered here with ticketContext.
   await app.register(ticketDeviceRoutes(ticketContext));
+  await app.register(supportPages({ tickets: ticketContext, publicUrl: documents.publicUrl }));
   await app.register(
     consoleRoutes({
       tickets: ticketContext,
