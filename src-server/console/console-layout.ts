@@ -1,6 +1,6 @@
 import { html, type Html } from './html';
 import type { StaffMember } from './console-login';
-import { roleLabel } from './staff-roles';
+import { mayWorkTickets, roleLabel } from './staff-roles';
 
 /**
  * The console's frame: the title, the staff member with «Salir», the menu, a notice, the page.
@@ -18,6 +18,7 @@ export const consolePaths = {
   transactions: '/consola/transacciones',
   bankFiles: '/consola/archivos',
   certificates: '/consola/certificados',
+  tickets: '/consola/tickets',
 } as const;
 
 const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
@@ -28,7 +29,11 @@ const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
   { key: 'bankFiles', label: 'Archivos del banco', href: consolePaths.bankFiles },
   { key: 'certificates', label: 'Certificados', href: consolePaths.certificates },
 ];
-export type MenuKey = 'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates';
+export type MenuKey =
+  'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates' | 'tickets';
+
+/** «Tickets» comes first for whoever works them: it is the support agents' desk. */
+const ticketsItem = { key: 'tickets', label: 'Tickets', href: consolePaths.tickets } as const;
 
 /** A line above the page after an action: what happened, or what was refused. */
 export interface Notice {
@@ -42,10 +47,13 @@ export interface PageFrame {
   readonly csrf: string;
   readonly active: MenuKey;
   readonly notice?: Notice | null;
+  /** This server has the ticket pages (a ticket context was given to the console). */
+  readonly tickets?: boolean;
 }
 
 export function consolePage(frame: PageFrame, main: Html): Html {
-  const nav = menu.map(
+  const items = frame.tickets === true && mayWorkTickets(frame.staff.role) ? [ticketsItem, ...menu] : menu;
+  const nav = items.map(
     (item) =>
       html`<li>
         <a href="${item.href}" ${item.key === frame.active ? html` aria-current="page"` : ''}>${item.label}</a>
@@ -137,4 +145,44 @@ tr.standing-down { background: #fdecec; } tr.standing-warn { background: #fff6e0
 pre.raw { background: #1f2933; color: #f5f7fa; padding: 10px; overflow-x: auto; font-size: 13px; }
 .login { max-width: 380px; margin: 80px auto; background: #fff; border: 1px solid #e4e7eb; padding: 24px; }
 .login form { display: flex; flex-direction: column; gap: 12px; }
+:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+kbd { font: 12px ui-monospace, monospace; border: 1px solid #9aa5b1; border-radius: 3px; padding: 0 3px; background: #fff; }
+.skip { position: absolute; left: -9999px; } .skip:focus { left: 12px; top: 8px; background: #fff; padding: 8px 12px; z-index: 10; }
+.subnav ul { display: flex; gap: 16px; list-style: none; margin: 4px 0 0; padding: 0; }
+.subnav a { color: #14365d; } .subnav a[aria-current='page'] { font-weight: 700; text-decoration: none; }
+.queue-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; flex-wrap: wrap; }
+form.goto { display: flex; gap: 8px; align-items: flex-end; margin: 8px 0; }
+.quick { margin: 4px 0; }
+table.queue td { padding: 5px 8px; } table.queue caption { text-align: left; padding: 4px 0; caption-side: top; }
+.ticket-number { font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 600; }
+.overdue-mark { color: #a61b1b; text-transform: uppercase; letter-spacing: .03em; }
+table.narrow { width: auto; min-width: 360px; }
+ul.cards { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; margin: 8px 0 16px; }
+.card { background: #fff; border: 1px solid #e4e7eb; border-top: 4px solid #14365d; padding: 10px 14px; min-width: 150px; display: flex; flex-direction: column; gap: 2px; }
+.card a { color: inherit; text-decoration: none; display: flex; flex-direction: column; gap: 2px; }
+.card.alert { border-top-color: #a61b1b; } .card.alert .figure { color: #a61b1b; }
+.figure { font-size: 26px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.ticket-status { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; }
+.badge { display: inline-block; padding: 3px 10px; border-radius: 12px; background: #dde6f0; color: #14365d; font-weight: 600; }
+.badge.state-resuelto { background: #e3f1e6; color: #1b5e2c; } .badge.state-solucion-propuesta { background: #fff1c7; color: #6b4a00; }
+.badge.state-reabierto { background: #fde2e2; color: #8a1c1c; }
+.due-overdue { color: #a61b1b; font-weight: 600; } .due-soon { color: #8a5300; font-weight: 600; }
+.ticket-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(340px, 2fr); gap: 24px; align-items: start; }
+@media (max-width: 1000px) { .ticket-grid { grid-template-columns: 1fr; } }
+ol.history { list-style: none; padding: 0; margin: 0; }
+.event { background: #fff; border: 1px solid #e4e7eb; border-left: 5px solid #9aa5b1; padding: 6px 12px; margin: 0 0 8px; }
+.event.citizen { border-left-color: #1b5fa6; } .event.agent { border-left-color: #1b7a3a; }
+.event.internal { background: #fff8db; border-left-color: #c79100; }
+.event-head { margin: 2px 0 4px; } .event .body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 4px; }
+ul.files { margin: 4px 0; padding-left: 20px; }
+.ticket-actions form.action { max-width: none; margin: 0 0 12px; }
+.ticket-actions h3 { margin: 0; font-size: 16px; }
+form.action.compact { flex-direction: row; align-items: flex-end; }
+form.action.internal { background: #fffbea; }
+.unsent { background: #fff; border: 2px solid #a61b1b; padding: 8px 12px; margin: 0 0 12px; }
+.unsent h2 { margin: 0 0 4px; font-size: 16px; color: #a61b1b; }
+.key { font-size: 12px; opacity: .85; }
+ol.drafts { list-style: none; padding: 0; display: grid; gap: 16px; }
+li.draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); gap: 12px; align-items: start; }
+li.draft form.action { margin: 0; }
 `;

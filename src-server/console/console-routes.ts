@@ -13,11 +13,13 @@ import { consoleIcon, consolePaths, consoleStyles, type PageFrame } from './cons
 import { activeStaff, staffLogin, type StaffMember } from './console-login';
 import { ConsoleSessions, type ConsoleSession } from './console-sessions';
 import { acceptForms, isFormFields, type FormFields } from './form-bodies';
+import type { Html } from './html';
 import { loginPage, messagePage } from './login-page';
 import { registerBankFileRoutes } from './routes/bank-file-routes';
 import { registerGatewayRoutes } from './routes/gateway-routes';
 import { registerLiquidationRoutes } from './routes/liquidation-routes';
 import { registerReviewRoutes } from './routes/review-routes';
+import { registerTicketRoutes } from './routes/ticket-routes';
 import { registerWalletRoutes } from './routes/wallet-routes';
 
 /** importBankFile (src-server/wallet/bank-files/import-bank-file.ts) as the console calls it. */
@@ -86,18 +88,20 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     const sessions = new ConsoleSessions(deps.now);
     const bankFileMaxBytes = deps.bankFileMaxBytes ?? defaultBankFileMaxBytes;
     acceptForms(app, bankFileMaxBytes);
-    installConsoleErrors(app, deps.log, bankFileMaxBytes);
+    installConsoleErrors(app, deps.log, (request) => tooLargePage(request, deps, bankFileMaxBytes));
 
     app.get(consolePaths.styles, async (_request, reply) =>
       secureHeaders(reply).type('text/css; charset=utf-8').send(consoleStyles),
     );
     app.get(consolePaths.icon, async (_request, reply) => secureHeaders(reply).type('image/svg+xml').send(consoleIcon));
-    app.get(consolePaths.root, async (request, reply) =>
-      redirect(reply, (await sessionOf(request)) === null ? consolePaths.login : consolePaths.wallets),
-    );
+    app.get(consolePaths.root, async (request, reply) => {
+      const found = await sessionOf(request);
+      return redirect(reply, found === null ? consolePaths.login : homeOf(found.staff));
+    });
 
     app.get(consolePaths.login, async (request, reply) => {
-      if ((await sessionOf(request)) !== null) return redirect(reply, consolePaths.wallets);
+      const found = await sessionOf(request);
+      if (found !== null) return redirect(reply, homeOf(found.staff));
       return showLogin(request, reply, {});
     });
 
@@ -130,7 +134,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       clearCookie(request, reply, 'login');
       setCookie(request, reply, 'session', token);
       deps.log.info({ staff: staff.username, role: staff.role }, 'console login');
-      return redirect(reply, consolePaths.wallets);
+      return redirect(reply, homeOf(staff));
     });
 
     app.post(consolePaths.logout, async (request, reply) => {
@@ -144,6 +148,11 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       }
       return redirect(reply, consolePaths.login);
     });
+
+    /** Where a staff member starts: a support agent at the ticket queue, everyone else at «Prepagos». */
+    function homeOf(staff: StaffMember): string {
+      return deps.tickets !== undefined && staff.role === 'soporte' ? consolePaths.tickets : consolePaths.wallets;
+    }
 
     /** The live session and its active staff member, or null (the session is then ended). */
     async function sessionOf(request: FastifyRequest): Promise<{ session: ConsoleSession; staff: StaffMember } | null> {
@@ -165,7 +174,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
         frame: () => {
           const notice = found.session.flash;
           found.session.flash = null;
-          return { staff: found.staff, csrf: found.session.csrfToken, notice };
+          return { staff: found.staff, csrf: found.session.csrfToken, notice, tickets: deps.tickets !== undefined };
         },
       };
     }
@@ -237,26 +246,37 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerGatewayRoutes(router);
     registerBankFileRoutes(router, bankFileMaxBytes);
     registerCertificateRoutes(router, deps.resolveCertificate ?? noCertificateDecisions);
+    if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };
 }
 
 const isMultipart = (body: unknown): body is { fields: FormFields } =>
   typeof body === 'object' && body !== null && 'fields' in body && 'files' in body;
 
+/** The answer to a body over its route's limit: a bank file, or a ticket answer's files. */
+function tooLargePage(request: FastifyRequest, deps: ConsoleDeps, bankFileMaxBytes: number) {
+  const megabytes = (bytes: number) => Math.floor(bytes / 1_048_576);
+  if (deps.tickets !== undefined && request.url.startsWith(`${consolePaths.tickets}/`)) {
+    const { maxCount, maxBytes } = deps.tickets.attachments.config;
+    return messagePage(
+      'Los archivos son demasiado grandes',
+      `Se aceptan hasta ${maxCount} archivos de hasta ${megabytes(maxBytes)} MB cada uno. No se envió nada: vuelva al ticket y escriba de nuevo su respuesta con archivos más pequeños.`,
+      { href: request.url.replace(/\/responder$/, ''), label: 'Volver al ticket' },
+    );
+  }
+  return messagePage(
+    'El archivo es demasiado grande',
+    `Se aceptan archivos de hasta ${megabytes(bankFileMaxBytes)} MB. No se importó nada.`,
+    { href: consolePaths.bankFiles, label: 'Volver a Archivos del banco' },
+  );
+}
+
 /** Errors inside the console answer as pages, not the device API's JSON. */
-function installConsoleErrors(app: FastifyInstance, log: Logger, maxBytes: number): void {
+function installConsoleErrors(app: FastifyInstance, log: Logger, tooLarge: (request: FastifyRequest) => Html): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status === 413) {
-      return sendPage(
-        reply.header('connection', 'close'),
-        messagePage(
-          'El archivo es demasiado grande',
-          `Se aceptan archivos de hasta ${Math.floor(maxBytes / 1_048_576)} MB. No se importó nada.`,
-          { href: consolePaths.bankFiles, label: 'Volver a Archivos del banco' },
-        ),
-        413,
-      );
+      return sendPage(reply.header('connection', 'close'), tooLarge(request), 413);
     }
     if (status >= 400 && status < 500) {
       log.info({ reqId: request.id, code: error.code, status }, 'console request refused');

@@ -14,7 +14,10 @@ export interface UploadedFile {
 }
 export interface MultipartForm {
   readonly fields: FormFields;
+  /** Each file field's first file. */
   readonly files: Readonly<Record<string, UploadedFile>>;
+  /** Every file of each field, in order (an `<input type="file" multiple>` sends one part per file). */
+  readonly fileLists: Readonly<Record<string, readonly UploadedFile[]>>;
 }
 
 export function acceptForms(app: FastifyInstance, uploadMaxBytes: number): void {
@@ -60,11 +63,12 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartForm | 
   const delimiter = Buffer.from(`--${boundary}`, 'latin1');
   const fields: Record<string, string> = {};
   const files: Record<string, UploadedFile> = {};
+  const fileLists: Record<string, UploadedFile[]> = {};
   let at = body.indexOf(delimiter);
   if (at !== 0) return null;
   for (;;) {
     at += delimiter.length;
-    if (body.subarray(at, at + 2).toString('latin1') === '--') return { fields, files };
+    if (body.subarray(at, at + 2).toString('latin1') === '--') return { fields, files, fileLists };
     if (body.subarray(at, at + 2).toString('latin1') !== '\r\n') return null;
     const headersEnd = body.indexOf('\r\n\r\n', at + 2, 'latin1');
     if (headersEnd < 0) return null;
@@ -78,7 +82,9 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartForm | 
     const fileName = /;\s*filename="([^"]*)"/i.exec(disposition)?.[1];
     if (name === undefined) return null;
     if (fileName !== undefined) {
-      if (!(name in files)) files[name] = { fileName, bytes: Buffer.from(content) };
+      const file = { fileName, bytes: Buffer.from(content) };
+      if (!(name in files)) files[name] = file;
+      (fileLists[name] ??= []).push(file);
     } else if (!(name in fields)) fields[name] = content.toString('utf8');
     at = next + 2;
   }

@@ -1,0 +1,444 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Result } from '../../../src-shared/api/result';
+import { readTicketNumber } from '../../../src-shared/tickets/ticket-number';
+import { refusedTicketAction, type TicketAction, type TicketState } from '../../../src-shared/tickets/ticket-states';
+import type { AttachmentUpload } from '../../tickets/attachments';
+import { moveTicket, type TicketMove } from '../../tickets/ticket-actions';
+import type { TicketContext } from '../../tickets/ticket-context';
+import { confirmByPhone } from '../../tickets/ticket-drafts';
+import { attachmentOf, ticketDetail } from '../../tickets/ticket-queries';
+import { redirect, sendPage } from '../console-http';
+import { consolePaths, type Notice } from '../console-layout';
+import type { ActionHandler, ConsoleRequestContext, ConsoleRouter, PageHandler } from '../console-routes';
+import { isMultipartForm } from '../form-bodies';
+import { messagePage } from '../login-page';
+import { mayWorkTickets, refusedTicketsMessage } from '../staff-roles';
+import { pendingDrafts, ticketAgents, ticketIdByNumber, ticketKioskName } from '../ticket-console-queries';
+import { ticketDashboard } from '../ticket-dashboard-queries';
+import { ticketDraftsPage } from '../ticket-drafts-page';
+import { ticketPage, type TicketForm, type TypedTicketForms } from '../ticket-page';
+import { queuePage } from '../ticket-queue-queries';
+import { ticketQueuePage } from '../ticket-queue-page';
+import { assigneeOf, readQueueSearch, statesOf } from '../ticket-queue-search';
+import { ticketSummaryPage } from '../ticket-summary-page';
+
+/** Rows per page of the queue. */
+const pageSize = 50;
+/** Pending requests listed at once (the agent narrows by the caller's address). */
+const draftsShown = 50;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * «Tickets» (docs/staff-console.md): the queue, the summary, the requests waiting for their
+ * code, and one ticket's page with its actions. Only support agents, supervisors and admins see
+ * any of it (staff-roles.ts); every move goes through moveTicket, which locks the ticket's row
+ * and asks the state machine, so two agents acting at once get one outcome and one refusal.
+ */
+export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketContext): void {
+  const { deps } = router;
+  const exec = tickets.database.exec;
+  const { maxCount, maxBytes, allowedTypes } = tickets.attachments.config;
+  // Every file of one answer, with room for the form's other parts; a larger body is a 413 page.
+  const replyBodyLimit = maxCount * maxBytes + 1024 * 1024;
+  const files = {
+    maxCount,
+    maxMegabytes: Math.floor(maxBytes / 1_048_576),
+    accept: allowedTypes.map((t) => (t === 'jpeg' ? '.jpg,.jpeg' : `.${t}`)).join(','),
+  };
+
+  /** Pages and actions for those who work tickets; anyone else gets a 403 page and nothing is read. */
+  const page = (path: string, handler: PageHandler) =>
+    router.page(path, async (request, reply, ctx) =>
+      mayWorkTickets(ctx.staff.role) ? handler(request, reply, ctx) : refuse(request, reply, ctx),
+    );
+  const action = (path: string, handler: ActionHandler, opts?: { multipart?: boolean; bodyLimit?: number }) =>
+    router.action(
+      path,
+      async (request, reply, ctx, form) =>
+        mayWorkTickets(ctx.staff.role) ? handler(request, reply, ctx, form) : refuse(request, reply, ctx),
+      opts,
+    );
+
+  function refuse(request: FastifyRequest, reply: FastifyReply, ctx: ConsoleRequestContext) {
+    deps.log.warn(
+      { staff: ctx.staff.username, role: ctx.staff.role, route: request.routeOptions.url },
+      'tickets refused: role',
+    );
+    return sendPage(
+      reply,
+      messagePage('Solo para el equipo de soporte', refusedTicketsMessage, {
+        href: consolePaths.wallets,
+        label: 'Volver a la consola',
+      }),
+      403,
+    );
+  }
+
+  page(consolePaths.tickets, async (request, reply, ctx) => {
+    const query = request.query as Record<string, unknown>;
+    const typedNumber = typeof query.numero === 'string' ? query.numero.trim().slice(0, 30) : '';
+    let notice: Notice | null = null;
+    if (typedNumber !== '') {
+      const number = readTicketNumber(typedNumber);
+      if (number !== null && (await ticketIdByNumber(exec, number.text)) !== null)
+        return redirect(reply, `${consolePaths.tickets}/${number.text}`);
+      notice = {
+        kind: 'error',
+        text:
+          number === null
+            ? `«${typedNumber}» no es un número de ticket: se escribe como TK-2026-000123.`
+            : `No hay un ticket con el número ${number.text}.`,
+      };
+    }
+    const categories = tickets.config.categories;
+    const search = readQueueSearch(
+      query,
+      categories.map((c) => c.code),
+    );
+    const now = tickets.now();
+    const result = await queuePage(exec, {
+      states: statesOf(search),
+      category: search.category === '' ? null : search.category,
+      olderThanDays: search.age === '' ? null : Number(search.age),
+      assignee: assigneeOf(search, ctx.staff.username),
+      email: search.email === '' ? null : search.email,
+      overdueOnly: search.overdueOnly,
+      order: search.order,
+      after: search.after,
+      limit: pageSize,
+      now,
+    });
+    const frame = ctx.frame();
+    return sendPage(
+      reply,
+      ticketQueuePage(notice === null ? frame : { ...frame, notice }, {
+        search,
+        page: result,
+        categories,
+        agents: await ticketAgents(exec),
+        now,
+        ...(notice === null ? {} : { typedNumber }),
+      }),
+      notice === null ? 200 : 404,
+    );
+  });
+
+  page(`${consolePaths.tickets}/resumen`, async (_request, reply, ctx) =>
+    sendPage(
+      reply,
+      ticketSummaryPage(ctx.frame(), await ticketDashboard(exec, tickets.now()), await ticketAgents(exec)),
+    ),
+  );
+
+  const draftsPath = `${consolePaths.tickets}/pendientes`;
+  const showDrafts = async (
+    reply: FastifyReply,
+    ctx: ConsoleRequestContext,
+    email: string,
+    opts: { notice?: Notice; typed?: { draftId: string; note: string }; status?: number } = {},
+  ) => {
+    const drafts = await pendingDrafts(exec, {
+      now: tickets.now(),
+      email: email === '' ? null : email,
+      codeTries: tickets.config.codeTries,
+      limit: draftsShown,
+    });
+    const frame = ctx.frame();
+    return sendPage(
+      reply,
+      ticketDraftsPage(opts.notice === undefined ? frame : { ...frame, notice: opts.notice }, {
+        drafts,
+        email,
+        categories: tickets.config.categories,
+        supportPhone: tickets.config.supportPhone,
+        ...(opts.typed === undefined ? {} : { typed: opts.typed }),
+      }),
+      opts.status ?? 200,
+    );
+  };
+
+  page(draftsPath, async (request, reply, ctx) => {
+    const typed = (request.query as Record<string, unknown>).correo;
+    const email = typeof typed === 'string' && typed.includes('@') ? typed.trim().toLowerCase().slice(0, 254) : '';
+    return showDrafts(reply, ctx, email);
+  });
+
+  action(`${draftsPath}/:id/crear`, async (request, reply, ctx, form) => {
+    const draftId = param(request.params, 'id');
+    const note = (form.nota ?? '').trim();
+    if (!uuidPattern.test(draftId)) return notFound(reply, 'No existe esa solicitud pendiente.');
+    if (note.length < 5 || note.length > 500)
+      return showDrafts(reply, ctx, '', {
+        notice: {
+          kind: 'error',
+          text: 'Escriba cómo verificó la identidad del ciudadano (por ejemplo: «confirmó cédula, dirección y asunto»), hasta 500 caracteres.',
+        },
+        typed: { draftId, note },
+        status: 400,
+      });
+    const created = await confirmByPhone(tickets, draftId, { username: ctx.staff.username, note });
+    if (!created.ok) {
+      deps.log.info(
+        { staff: ctx.staff.username, draft: draftId, code: created.error.code },
+        'phone confirmation refused',
+      );
+      return showDrafts(reply, ctx, '', {
+        notice: { kind: 'error', text: created.error.message },
+        typed: { draftId, note },
+        status: statusOf(created.error.code),
+      });
+    }
+    deps.log.info({ staff: ctx.staff.username, ticket: created.value.number }, 'ticket created by phone');
+    ctx.session.flash = {
+      kind: 'ok',
+      text: `Se creó el ticket ${created.value.number}: el ciudadano recibe el número por correo.`,
+    };
+    return redirect(reply, `${consolePaths.tickets}/${created.value.number}`);
+  });
+
+  /** The ticket a path names, read whole with the agents' notes; null when there is none. */
+  async function load(params: unknown) {
+    const number = readTicketNumber(param(params, 'number'));
+    const id = number === null ? null : await ticketIdByNumber(exec, number.text);
+    return id === null ? null : await ticketDetail(exec, id, true);
+  }
+
+  async function showTicket(
+    reply: FastifyReply,
+    ctx: ConsoleRequestContext,
+    id: string,
+    opts: { notice?: Notice; typed?: TypedTicketForms; status?: number } = {},
+  ) {
+    const ticket = await ticketDetail(exec, id, true);
+    if (ticket === null) return notFound(reply, 'No existe ese ticket.');
+    const frame = ctx.frame();
+    return sendPage(
+      reply,
+      ticketPage(opts.notice === undefined ? frame : { ...frame, notice: opts.notice }, {
+        ticket,
+        kioskName: await ticketKioskName(exec, id),
+        categories: tickets.config.categories,
+        agents: await ticketAgents(exec),
+        now: tickets.now(),
+        files,
+        ...(opts.typed === undefined ? {} : { typed: opts.typed }),
+      }),
+      opts.status ?? 200,
+    );
+  }
+
+  const ticketPath = `${consolePaths.tickets}/:number`;
+
+  page(ticketPath, async (request, reply, ctx) => {
+    const ticket = await load(request.params);
+    if (ticket === null) return notFound(reply, 'No existe ese ticket. Revise el número (por ejemplo TK-2026-000123).');
+    return showTicket(reply, ctx, ticket.id);
+  });
+
+  page(`${ticketPath}/adjuntos/:file`, async (request, reply, ctx) => {
+    const ticket = await load(request.params);
+    // Only a file of this ticket: another ticket's attachment id under this number is not found.
+    const file = ticket === null ? null : await attachmentOf(exec, ticket.id, param(request.params, 'file'), true);
+    if (ticket === null || file === null) return notFound(reply, 'Ese adjunto no existe en este ticket.');
+    const served = await tickets.attachments.serve(reply, file);
+    if (!served.ok) {
+      deps.log.error(
+        { staff: ctx.staff.username, ticket: ticket.number, code: served.error.code },
+        'attachment not served',
+      );
+      return sendPage(
+        reply,
+        messagePage('No se pudo entregar el adjunto', served.error.message, {
+          href: `${consolePaths.tickets}/${ticket.number}`,
+          label: 'Volver al ticket',
+        }),
+        500,
+      );
+    }
+    deps.log.info({ staff: ctx.staff.username, ticket: ticket.number }, 'attachment downloaded');
+    return served.value;
+  });
+
+  /**
+   * One move from one of the page's forms: done → a line above the ticket's page (after a
+   * redirect, so a reload does not send it again); refused → the page as the ticket is now, the
+   * refusal in the agent's words and what they typed still in its box.
+   */
+  async function move(
+    reply: FastifyReply,
+    ctx: ConsoleRequestContext,
+    ticket: { id: string; number: string },
+    step: { move: TicketMove; form: TicketForm | null; typed: TypedTicketForms; done: string },
+    context: TicketContext = tickets,
+  ) {
+    const result: Result<{ state: TicketState }> = await moveTicket(
+      context,
+      ticket.id,
+      { kind: 'agent', username: ctx.staff.username },
+      step.move,
+    );
+    if (result.ok) {
+      deps.log.info({ staff: ctx.staff.username, ticket: ticket.number, action: step.move.action }, 'ticket action');
+      ctx.session.flash = { kind: 'ok', text: step.done };
+      return redirect(reply, `${consolePaths.tickets}/${ticket.number}`);
+    }
+    deps.log.info(
+      { staff: ctx.staff.username, ticket: ticket.number, action: step.move.action, code: result.error.code },
+      'ticket action refused',
+    );
+    let text = result.error.message;
+    if (result.error.code === 'conflict') {
+      const now = await ticketDetail(exec, ticket.id, false);
+      if (now !== null) text = agentRefusal(now.state, step.move.action);
+    }
+    return showTicket(reply, ctx, ticket.id, {
+      notice: { kind: 'error', text },
+      typed: step.form === null ? step.typed : { ...step.typed, refused: step.form },
+      status: statusOf(result.error.code),
+    });
+  }
+
+  action(`${ticketPath}/asignar`, async (request, reply, ctx, form) => {
+    const ticket = await load(request.params);
+    if (ticket === null) return notFound(reply, 'No existe ese ticket.');
+    const agents = await ticketAgents(exec);
+    const chosen = (form.asignado ?? '').trim();
+    const agent = agents.find((a) => a.username === chosen);
+    if (chosen !== '' && agent === undefined)
+      return showTicket(reply, ctx, ticket.id, {
+        notice: { kind: 'error', text: 'Elija un agente de la lista.' },
+        status: 400,
+      });
+    // The page showed who had it; someone else may have taken it since. Nothing is taken from them unseen.
+    const shown = (form.antes ?? '').trim();
+    if (shown !== (ticket.assignee ?? '')) {
+      const holder = agents.find((a) => a.username === ticket.assignee);
+      return showTicket(reply, ctx, ticket.id, {
+        notice: {
+          kind: 'error',
+          text:
+            ticket.assignee === null
+              ? 'Mientras usted tenía abierta la página, el ticket quedó sin asignar. No se cambió nada: vuelva a elegir.'
+              : `Mientras usted tenía abierta la página, ${holder?.fullName ?? ticket.assignee} (${ticket.assignee}) tomó este ticket. No se cambió nada; si aun así debe reasignarlo, elija de nuevo y pulse «Asignar».`,
+        },
+        status: 409,
+      });
+    }
+    if (chosen === (ticket.assignee ?? '')) {
+      ctx.session.flash = {
+        kind: 'ok',
+        text:
+          chosen === ''
+            ? 'El ticket ya estaba sin asignar.'
+            : `El ticket ya estaba asignado a ${agent?.fullName ?? chosen}.`,
+      };
+      return redirect(reply, `${consolePaths.tickets}/${ticket.number}`);
+    }
+    return move(reply, ctx, ticket, {
+      move: { action: 'assign', assignee: chosen === '' ? null : chosen },
+      form: null,
+      typed: {},
+      done:
+        agent === undefined
+          ? 'El ticket quedó sin asignar.'
+          : chosen === ctx.staff.username
+            ? 'Usted tomó el ticket.'
+            : `El ticket quedó asignado a ${agent.fullName}.`,
+    });
+  });
+
+  action(
+    `${ticketPath}/responder`,
+    async (request, reply, ctx, form) => {
+      const ticket = await load(request.params);
+      if (ticket === null) return notFound(reply, 'No existe ese ticket.');
+      const body: unknown = request.body;
+      const chosen = isMultipartForm(body) ? (body.fileLists.adjuntos ?? []) : [];
+      // A file input left empty still sends one part, with no name and no bytes.
+      const uploads: AttachmentUpload[] = chosen
+        .filter((f) => f.fileName !== '' || f.bytes.length > 0)
+        .map((f) => ({ name: f.fileName, bytes: f.bytes }));
+      const text = form.mensaje ?? '';
+      return move(reply, ctx, ticket, {
+        move: { action: 'agent-message', body: text, uploads },
+        form: 'mensaje',
+        typed: { mensaje: text },
+        done: `Respuesta enviada: le llega por correo a ${ticket.email}.`,
+      });
+    },
+    { multipart: true, bodyLimit: replyBodyLimit },
+  );
+
+  action(`${ticketPath}/nota`, async (request, reply, ctx, form) => {
+    const ticket = await load(request.params);
+    if (ticket === null) return notFound(reply, 'No existe ese ticket.');
+    const text = form.nota ?? '';
+    return move(reply, ctx, ticket, {
+      move: { action: 'internal-note', body: text },
+      form: 'nota',
+      typed: { nota: text },
+      done: 'Nota interna guardada. El ciudadano no la ve.',
+    });
+  });
+
+  action(`${ticketPath}/solucion`, async (request, reply, ctx, form) => {
+    const ticket = await load(request.params);
+    if (ticket === null) return notFound(reply, 'No existe ese ticket.');
+    const text = form.solucion ?? '';
+    // The mailed link must name this server as the citizen reaches it; set once in the settings, or from this request.
+    const context =
+      tickets.publicBaseUrl === '' ? { ...tickets, publicBaseUrl: `${request.protocol}://${request.host}` } : tickets;
+    return move(
+      reply,
+      ctx,
+      ticket,
+      {
+        move: { action: 'propose-solution', body: text },
+        form: 'solucion',
+        typed: { solucion: text },
+        done: `Solución propuesta: ${ticket.email} recibe un correo con el enlace para aceptarla o rechazarla.`,
+      },
+      context,
+    );
+  });
+
+  function notFound(reply: FastifyReply, text: string) {
+    return sendPage(
+      reply,
+      messagePage('No encontrado', text, { href: consolePaths.tickets, label: 'Volver a la cola de tickets' }),
+      404,
+    );
+  }
+}
+
+/** The state machine's refusals in an agent's words, with what happened to what they typed. */
+function agentRefusal(state: TicketState, action: TicketAction): string {
+  if (state === 'resuelto')
+    return 'Este ticket ya está resuelto y cerrado (el ciudadano aceptó la solución): no admite respuestas, soluciones ni asignaciones. No se envió nada.';
+  if (action === 'propose-solution' && state === 'solucion-propuesta')
+    return 'Ya hay una solución propuesta en este ticket (otro agente pudo enviarla hace un momento): se espera la respuesta del ciudadano. Su solución no se envió.';
+  return `${refusedTicketAction(state, action)} No se envió nada.`;
+}
+
+function statusOf(code: string): number {
+  switch (code) {
+    case 'conflict':
+      return 409;
+    case 'not-found':
+      return 404;
+    case 'forbidden':
+      return 403;
+    case 'locked':
+      return 429;
+    case 'validation':
+      return 400;
+    default:
+      return 500;
+  }
+}
+
+function param(params: unknown, name: string): string {
+  const raw = (params as Record<string, unknown> | null)?.[name];
+  return typeof raw === 'string' ? raw : '';
+}
