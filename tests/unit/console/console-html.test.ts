@@ -46,6 +46,35 @@ Content-Type: text/plain
     expect(parsed?.files.archivo?.bytes.toString('utf8')).toBe('01linea1\r\n06linea2');
   });
 
+  it('keeps every file of an input with `multiple`, in order, and the empty part of an input left empty', () => {
+    const parsed = parseMultipart(
+      body(`--XyZ
+Content-Disposition: form-data; name="adjuntos"; filename="a.pdf"
+Content-Type: application/pdf
+
+AAA
+--XyZ
+Content-Disposition: form-data; name="adjuntos"; filename="b.png"
+Content-Type: image/png
+
+BB
+--XyZ
+Content-Disposition: form-data; name="otro"; filename=""
+Content-Type: application/octet-stream
+
+
+--XyZ--
+`),
+      'XyZ',
+    );
+    expect(parsed?.files.adjuntos?.fileName).toBe('a.pdf');
+    expect(parsed?.fileLists.adjuntos?.map((f) => [f.fileName, f.bytes.toString('utf8')])).toEqual([
+      ['a.pdf', 'AAA'],
+      ['b.png', 'BB'],
+    ]);
+    expect(parsed?.fileLists.otro?.map((f) => [f.fileName, f.bytes.length])).toEqual([['', 0]]);
+  });
+
   it('refuses what does not read cleanly instead of guessing', () => {
     expect(parseMultipart(body('garbage'), 'XyZ')).toBeNull();
     expect(parseMultipart(body('--XyZ\nContent-Disposition: form-data; name="a"\n\nno end'), 'XyZ')).toBeNull();
