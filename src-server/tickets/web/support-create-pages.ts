@@ -121,6 +121,8 @@ export interface CodePage extends PageWords {
   readonly email: string;
   readonly validMinutes: number;
   readonly problem?: string | null;
+  /** What was typed, shown again beside its problem. */
+  readonly typed?: string;
   readonly notice?: Notice | null;
 }
 
@@ -143,6 +145,7 @@ export function codePage(p: CodePage): Html {
           autocomplete="one-time-code"
           maxlength="6"
           pattern="[0-9]{6}"
+          value="${p.typed ?? ''}"
           required${p.problem ? html` aria-invalid="true" aria-describedby="code-problem"` : ''}
         />
         ${p.problem ? html`<p class="field-error" id="code-problem" role="alert">${p.problem}</p>` : ''}

@@ -91,7 +91,10 @@ export function registerCreateRoutes(site: SupportSite): void {
     if (form.kind !== 'read') return formExpired(reply, codeAgain(draftId));
     const typed = TicketCode.safeParse(form.fields.codigo ?? '');
     if (!typed.success)
-      return showCode(request, reply, draftId, 400, { problem: typed.error.issues[0]?.message ?? null });
+      return showCode(request, reply, draftId, 400, {
+        problem: typed.error.issues[0]?.message ?? null,
+        typed: (form.fields.codigo ?? '').slice(0, 6),
+      });
     const created = await confirmTicketCode(site.ctxFor(request), draftId, typed.data, web);
     if (!created.ok) {
       if (created.error.code === 'validation')
@@ -156,7 +159,7 @@ export function registerCreateRoutes(site: SupportSite): void {
     reply: FastifyReply,
     draftId: string,
     status: number,
-    state: { problem?: string | null; notice?: Notice | null },
+    state: { problem?: string | null; typed?: string; notice?: Notice | null },
   ): Promise<FastifyReply> {
     const email = await pendingWebDraftEmail(exec, draftId, tickets.now(), tickets.config.codeTries);
     if (email === null)

@@ -65,7 +65,7 @@ export const supportStyles = trusted(`
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font-family: system-ui, 'Segoe UI', Roboto, sans-serif; font-size: 18px; line-height: 1.5; color: var(--ink); background: #fff; }
-.top { background: var(--brand); padding: 12px 16px; }
+.top { background: var(--brand); padding: 12px max(16px, calc((100% - 42rem) / 2 + 16px)); }
 .brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.05rem; }
 main { max-width: 42rem; margin: 0 auto; padding: 8px 16px 32px; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: 20px 0 12px; }
@@ -92,7 +92,7 @@ label, legend { display: block; font-weight: 700; margin: 18px 0 6px; padding: 0
 input[type=text], input[type=email], input[type=tel], input[type=file], input:not([type]), select, textarea { display: block; width: 100%; font: inherit; padding: 12px; border: 2px solid #7a8aa0; border-radius: 8px; background: #fff; color: var(--ink); }
 input[type=file] { padding: 10px; background: var(--soft); }
 textarea { min-height: 9rem; resize: vertical; }
-[aria-invalid=true] { border-color: var(--bad); }
+input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border-color: var(--bad); }
 .code { font-family: ui-monospace, monospace; font-size: 1.8rem; letter-spacing: .3em; text-align: center; max-width: 14rem; }
 .big { font-size: 2.2rem; font-weight: 800; letter-spacing: .03em; text-align: center; margin: 16px 0; padding: 16px; border: 3px solid var(--brand); border-radius: 12px; background: var(--soft); word-break: break-word; }
 .form-actions { margin-top: 24px; display: grid; gap: 12px; }
@@ -120,6 +120,13 @@ textarea { min-height: 9rem; resize: vertical; }
 .history .from-support .body { background: #e8f0fa; }
 .solution { border: 3px solid #b35c00; border-radius: 12px; padding: 12px 14px; background: #fff8ef; margin: 16px 0; }
 .solution .body { white-space: pre-wrap; overflow-wrap: anywhere; }
+.solution h2 { margin-top: 4px; }
+.resolved { border: 3px solid var(--good); border-radius: 12px; padding: 12px 14px; background: #eef8f1; margin: 16px 0; }
+.resolved h2 { margin-top: 4px; color: var(--good); }
+.given-stars { color: #c98f00; font-size: 1.4rem; letter-spacing: .1em; }
+details.primary > summary { background: var(--brand); color: #fff; border-radius: 7px; }
+details.primary[open] > summary { border-radius: 7px 7px 0 0; }
+details { background: #fff; }
 details { margin: 12px 0; border: 2px solid var(--brand); border-radius: 10px; }
 details > summary { list-style: none; cursor: pointer; min-height: 56px; padding: 14px 20px; font-weight: 700; font-size: 1.1rem; text-align: center; color: var(--brand); }
 details > summary::-webkit-details-marker { display: none; }
@@ -127,7 +134,8 @@ details[open] > summary { background: var(--brand); color: #fff; border-radius: 
 details > .panel { padding: 4px 14px 16px; }
 .stars { display: flex; flex-direction: row-reverse; justify-content: flex-end; gap: 4px; margin: 6px 0; }
 .stars input { position: absolute; opacity: 0; width: 1px; height: 1px; }
-.stars label { margin: 0; font-size: 2.6rem; line-height: 1; color: #9aa5b4; cursor: pointer; padding: 4px; min-width: 48px; text-align: center; }
+.stars label { margin: 0; font-size: 2.6rem; line-height: 1; color: #9aa5b4; cursor: pointer; padding: 4px; min-width: 52px; text-align: center; }
+.stars .n { display: block; font-size: 1rem; font-weight: 700; color: #46546a; margin-top: 2px; }
 .stars input:checked ~ label, .stars label:hover, .stars label:hover ~ label { color: #e0a100; }
 .stars input:focus-visible + label { outline: 3px solid #f2a900; border-radius: 6px; }
 .stars .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -76,8 +76,8 @@ export function listPage(p: ListPage): Html {
   return supportDocument(
     { entity: p.entity, supportPhone: p.supportPhone, title: 'Mis tickets' },
     html`<p>
-        Toque el número de un ticket para ver sus detalles, sus documentos y sus mensajes. Esta lista se puede abrir
-        durante una hora; después, vuelva a escribir el número y el correo.
+        Toque el número de un ticket para ver sus detalles, sus documentos y sus mensajes. Por seguridad, esta página
+        deja de abrir después de un rato: entonces vuelva a escribir el número de un ticket y su correo.
       </p>
       <ul class="tickets">
         ${items}

@@ -5,6 +5,7 @@ import type { Html } from '../../console/html';
 import { entityWords } from '../../mail/mail-layout';
 import { readEntitySetting } from '../../mail/mail-entity';
 import { contentTypeOf } from '../attachments';
+import { typeList } from '../attachments/sniff-type';
 import type { TicketContext } from '../ticket-context';
 import { ticketOfLink } from '../ticket-links';
 import { messagePage, type PageWords } from './support-create-pages';
@@ -50,7 +51,6 @@ export function supportSite(app: FastifyInstance, tickets: TicketContext, public
   const exec = tickets.database.exec;
   const { maxBytes, maxCount, allowedTypes } = tickets.attachments.config;
   const megabytes = (maxBytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 });
-  const typeNames = allowedTypes.map((t) => t.toUpperCase()).join(', ');
   const words = async (): Promise<PageWords> => ({
     entity: entityWords(await readEntitySetting(exec)).display,
     supportPhone: tickets.config.supportPhone,
@@ -105,7 +105,7 @@ export function supportSite(app: FastifyInstance, tickets: TicketContext, public
       );
       return false;
     },
-    attachmentHint: `Puede elegir varios archivos a la vez, hasta ${maxCount}: ${typeNames}, de hasta ${megabytes} MB cada uno.`,
+    attachmentHint: `Puede elegir varios archivos a la vez, hasta ${maxCount}, en ${typeList(allowedTypes)}, de hasta ${megabytes} MB cada uno.`,
     accept: allowedTypes.map((t) => contentTypeOf[t]).join(','),
     categoryLabel: (code) => tickets.config.categories.find((c) => c.code === code)?.label ?? code,
     send: sendPage,

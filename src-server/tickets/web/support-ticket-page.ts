@@ -89,14 +89,15 @@ function solutionSection(p: TicketPage, form: FormState): Html {
           ${rating === String(n) ? html` checked` : ''}
         />
         <label for="estrella-${n}"
-          ><span aria-hidden="true">★</span><span class="sr">${n === 1 ? '1 estrella' : `${n} estrellas`}</span></label
+          ><span aria-hidden="true">★</span><span class="n">${n}</span
+          ><span class="sr">${n === 1 ? ' estrella' : ' estrellas'}</span></label
         > `,
   );
   return html`<section class="solution" aria-labelledby="solucion">
 <h2 id="solucion">El equipo de soporte propone esta solución</h2>
 ${solution?.body ? html`<p class="body">${solution.body}</p>` : ''}
 <p>¿Resolvió su solicitud? Acéptela y califique el servicio, o recházela y díganos por qué.</p>
-<details${form.accept ? html` open` : ''}>
+<details class="primary"${form.accept ? html` open` : ''}>
 <summary>Aceptar solución</summary>
 <div class="panel">
 ${form.accept ? noticeOf({ kind: 'error', text: form.accept.problem }) : ''}
@@ -131,9 +132,9 @@ ${form.reject ? noticeOf({ kind: 'error', text: form.reject.problem }) : ''}
 }
 
 function resolvedSection(t: TicketDetail): Html {
-  return html`<section class="solution" aria-labelledby="resuelto">
+  return html`<section class="resolved" aria-labelledby="resuelto">
     <h2 id="resuelto">Ticket resuelto</h2>
-    ${t.rating === null ? '' : html`<p>Su calificación: <span aria-hidden="true">${'★'.repeat(t.rating)}${'☆'.repeat(5 - t.rating)}</span> ${t.rating === 1 ? '1 estrella' : `${t.rating} estrellas`}</p>`}
+    ${t.rating === null ? '' : html`<p>Su calificación: <span class="given-stars" aria-hidden="true">${'★'.repeat(t.rating)}${'☆'.repeat(5 - t.rating)}</span> ${t.rating === 1 ? '1 estrella' : `${t.rating} estrellas`}</p>`}
     <p>Este ticket está cerrado. Si necesita algo más, <a href="${supportPaths.create}">cree un ticket nuevo</a>.</p>
   </section>`;
 }
