@@ -412,6 +412,71 @@ describeEachServerDatabase('the citizens’ support pages at /soporte', (variant
     },
   );
 
+  it(
+    'the code page: «Reenviar el código» spaced and the old code void, a draft gone after its minutes, too many files refused whole',
+    { timeout: 60_000 },
+    async () => {
+      const s = await startTicketWebServer(variant);
+      const phone = new ConsoleClient(s.url);
+      const form = await phone.get('/soporte/crear');
+      const csrf = csrfOf(form.text);
+
+      // Six files where five fit: the service's count; more than one over: the parser's limit.
+      const pdf = await samplePdf();
+      const files = (n: number) =>
+        Array.from({ length: n }, (_, i) => ({ name: `hoja-${i + 1}.pdf`, bytes: pdf, type: 'application/pdf' }));
+      const six = await phone.postMultipart('/soporte/crear', multipart({ csrf, ...ticketFields() }, files(6)));
+      expect(six.status).toBe(400);
+      expect(six.text).toContain('Puede adjuntar hasta 5 archivos por envío; eligió 6.');
+      const nine = await phone.postMultipart('/soporte/crear', multipart({ csrf, ...ticketFields() }, files(9)));
+      expect(nine.status).toBe(400);
+      expect(nine.text).toContain('Puede adjuntar hasta 5 archivos por envío.');
+      expect(nine.text).toContain('elíjalos de nuevo');
+      expect(await s.query('SELECT id FROM ticket_drafts')).toEqual([]);
+
+      const posted = await phone.postMultipart('/soporte/crear', multipart({ csrf, ...ticketFields() }, files(2)));
+      const codePath = posted.location ?? '';
+      const first = await s.lastCode(citizenFields.email);
+      const soon = await phone.post(`${codePath}/reenviar`, { csrf });
+      expect(soon.status).toBe(429);
+      expect(soon.text).toMatch(/Espere \d+ segundos antes de pedir otro código/);
+      s.advance(61_000);
+      const resent = await phone.post(`${codePath}/reenviar`, { csrf });
+      expect(resent.location).toBe(`${codePath}?aviso=reenviado`);
+      expect((await phone.get(resent.location ?? '')).text).toContain('Le enviamos un código nuevo.');
+      const second = await s.lastCode(citizenFields.email);
+      if (second !== first) {
+        const old = await phone.post(codePath, { csrf, codigo: first });
+        expect(old.status).toBe(400);
+        expect(old.text).toContain('El código no es correcto');
+      }
+      s.advance(11 * 60_000);
+      const gone = await phone.get(codePath);
+      expect(gone.status).toBe(404);
+      expect(gone.text).toContain('Vuelva a crear el ticket');
+      const late = await phone.post(codePath, { csrf, codigo: second });
+      expect(late.status).toBe(404);
+      expect(await s.query('SELECT id FROM tickets')).toEqual([]);
+    },
+  );
+
+  it('counts links that open nothing per client and then asks it to wait', { timeout: 60_000 }, async () => {
+    const s = await startTicketWebServer(variant);
+    const scanner = new ConsoleClient(s.url);
+    for (let i = 0; i < 20; i += 1) {
+      const miss = await scanner.get(`${ticketLinkPath}${String(i).padStart(43, 'x')}`);
+      expect(miss.status).toBe(404);
+    }
+    const blocked = await scanner.get(`${ticketLinkPath}${'y'.repeat(43)}`);
+    expect(blocked.status).toBe(429);
+    expect(blocked.text).toContain('Espere 10 minutos');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(500);
+    // The address is kept only as a hash.
+    const keys = await s.query<{ key: string }>("SELECT key FROM login_throttle WHERE key LIKE 'ticket-web%'");
+    expect(keys.map((k) => k.key)).toEqual([expect.stringMatching(/^ticket-web-link-miss:ip:[0-9a-f]{32}$/)]);
+    expect(keys[0]?.key).not.toContain('127.0.0.1');
+  });
+
   it('escapes what citizens type, keeps the form after a refusal and says to choose the files again', async () => {
     const s = await startTicketWebServer(variant, { maxBytes: 64 * 1024 });
     const phone = new ConsoleClient(s.url);
