@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { openServerDatabase, type ServerDatabase } from '../../src-server/db/open';
 import { migrateServerDatabase } from '../../src-server/db/migrate';
+import { queuePage, type QueueQuery } from '../../src-server/console/ticket-queue-queries';
 import { createServerLogger } from '../../src-server/logger';
 import { defaultAttachmentLimits, TicketAttachments } from '../../src-server/tickets/attachments';
 import { openCitizenTickets } from '../../src-server/tickets/ticket-access';
@@ -25,6 +26,10 @@ import type { BenchContext, Metrics } from '../suite';
  *   and every ticket of the address read (target ≤ 5 ms); `tickets.list_with_throttle_p99_ms` adds
  *   what each lookup also writes: its try counted and given back (login-throttle.ts). Beside
  *   them `tickets.raw_pk_read_p99_ms`: one ticket read by its primary key, the same run.
+ * - `tickets.console_queue_p99_ms`: the first page (50 rows) of the agents' queue, each run with
+ *   other filters in turn — open states newest first, one state most overdue first, a category
+ *   with an age, unassigned, one agent's, overdue only (src-server/console/ticket-queue-queries.ts);
+ *   beside `tickets.raw_first_page_p99_ms`: 50 rows of one state by the (state, created_at) index.
  * - `tickets.create_p99_ms`: a ticket created with one 1 MB photo (a 1,150 × 1,150 JPEG):
  *   the photo checked and re-encoded without metadata, stored with fsync, the draft and its
  *   code mail, then the code typed and the ticket, its event and its confirmation mail
@@ -54,9 +59,11 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const ticketCtx = context(database, dir.path);
     ctx.log(`${runs} listas por número y correo…`);
     const lists = await measureLists(ticketCtx, runs);
+    ctx.log(`${runs} primeras páginas de la cola de soporte con filtros…`);
+    const queue = await measureQueue(ticketCtx, runs);
     ctx.log(`${runs} tickets creados con una foto de 1 MB…`);
     const create = await measureCreate(ticketCtx, dir.path, runs);
-    return { ...lists, ...create };
+    return { ...lists, ...queue, ...create };
   } finally {
     await database.close();
     dir.remove();
@@ -108,10 +115,53 @@ async function measureLists(ctx: TicketContext, runs: number): Promise<Metrics> 
   };
 }
 
+async function measureQueue(ctx: TicketContext, runs: number): Promise<Metrics> {
+  const base: QueueQuery = {
+    states: ['abierto', 'en-atencion', 'solucion-propuesta', 'reabierto'],
+    category: null,
+    olderThanDays: null,
+    assignee: { kind: 'any' },
+    email: null,
+    overdueOnly: false,
+    order: 'recent',
+    after: null,
+    limit: 50,
+    now: new Date(),
+  };
+  const filters: QueueQuery[] = [
+    base,
+    { ...base, states: ['abierto'], order: 'due' },
+    { ...base, category: 'facturacion', olderThanDays: 3 },
+    { ...base, assignee: { kind: 'none' } },
+    { ...base, assignee: { kind: 'user', username: 'soporte1' }, order: 'due' },
+    { ...base, overdueOnly: true, order: 'due' },
+    { ...base, states: ['resuelto'] },
+  ];
+  const queue = new Latencies();
+  const raw = new Latencies();
+  const perFilter = filters.map(() => new Latencies());
+  for (let i = 0; i < runs; i += 1) {
+    const filter = filters[i % filters.length]!;
+    const started = performance.now();
+    await queue.timeAsync(() => queuePage(ctx.database.exec, { ...filter, now: new Date() }));
+    perFilter[i % filters.length]!.add(performance.now() - started);
+    await raw.timeAsync(() =>
+      ctx.database.exec.query('SELECT * FROM tickets WHERE state = $1 ORDER BY created_at DESC LIMIT 50', ['abierto']),
+    );
+  }
+  return {
+    'tickets.console_queue_p99_ms': queue.percentile(99),
+    // The slowest filter's median, to find it when the p99 moves.
+    'tickets.console_queue_worst_filter_p50_ms': Math.max(...perFilter.map((l) => l.percentile(50))),
+    'tickets.raw_first_page_p99_ms': raw.percentile(99),
+  };
+}
+
 async function measureCreate(ctx: TicketContext, dataDir: string, runs: number): Promise<Metrics> {
-  // A photo as a kiosk camera makes one: noise compresses badly, so 1,000 × 1,000 at quality 90 is about 1 MB.
-  const noise = randomBytes(1000 * 1000 * 3);
-  const photo = await sharp(noise, { raw: { width: 1000, height: 1000, channels: 3 } })
+  // A photo as a kiosk camera makes one: noise compresses badly, so 1,150 × 1,150 at quality 90 is about 1 MB.
+  const side = 1150;
+  const noise = randomBytes(side * side * 3 + 3000);
+  const photo = await sharp(noise.subarray(0, side * side * 3), { raw: { width: side, height: side, channels: 3 } })
     .jpeg({ quality: 90 })
     .toBuffer();
   const create = new Latencies();
