@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { moveTicket } from '../../../src-server/tickets/ticket-actions';
 import { ticketLinkPath } from '../../../src-server/tickets/ticket-links';
 import { hasExifBlock, hasGpsTag, sidewaysJpegWithGps } from '../../support/attachment-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
@@ -205,8 +206,22 @@ describeEachServerDatabase('the citizens’ support pages at /soporte', (variant
         'Adjunto el recibo del pago de septiembre.',
       );
 
-      // An agent proposes a solution; the mailed link opens the same page with the two choices.
+      // An agent takes it and writes an internal note: the citizen sees someone took it, never who or the note.
       const ticketId = await ticketIdOf(s, number);
+      const agent = { kind: 'agent', username: 'soporte1' } as const;
+      expect((await moveTicket(s.ctx, ticketId, agent, { action: 'assign', assignee: 'soporte1' })).ok).toBe(true);
+      const noted = await moveTicket(s.ctx, ticketId, agent, {
+        action: 'internal-note',
+        body: 'Nota interna: revisar el medidor 4471 con el lector',
+      });
+      expect(noted.ok).toBe(true);
+      const taken = await phone.get(ticketPath);
+      expect(taken.text).toMatch(/data-testid="estado">En atención</);
+      expect(taken.text).toContain('Un agente de soporte tomó su ticket');
+      expect(taken.text).not.toContain('medidor 4471');
+      expect(taken.text).not.toContain('soporte1');
+
+      // An agent proposes a solution; the mailed link opens the same page with the two choices.
       const firstLink = await s.proposeSolution(ticketId, 'Anulamos el cargo repetido; verá el ajuste en noviembre.');
       const firstPath = new URL(firstLink).pathname;
       const proposed = await phone.get(firstPath);
@@ -271,7 +286,7 @@ describeEachServerDatabase('the citizens’ support pages at /soporte', (variant
       const events = await s.query<{ n: string }>('SELECT count(*) AS n FROM ticket_events WHERE ticket_id = $1', [
         ticketId,
       ]);
-      expect(Number(events[0]?.n)).toBe(6);
+      expect(Number(events[0]?.n)).toBe(8);
     },
   );
 
