@@ -43,7 +43,7 @@ export function registerCreateRoutes(site: SupportSite): void {
     if (form.kind === 'refused')
       return showForm(request, reply, 400, {
         values,
-        problems: { attachments: form.message },
+        problems: form.aboutFiles ? { attachments: form.message } : {},
         notice: { kind: 'error', text: form.filesChosen ? `${form.message} ${chooseFilesAgain}` : form.message },
       });
     const parsed = TicketFields.safeParse(values);

@@ -11,9 +11,9 @@ import { formAllowed } from './support-http';
  * it; or `application/x-www-form-urlencoded` (the others). The CSRF field comes first in every
  * form, so a multipart form is checked before its first file is read.
  *
- * After a refusal the rest of the body is still read and thrown away (each file stops at the size
- * limit, the count at one past the limit, the request at the server's time limit): a browser whose
- * upload is cut off shows «connection reset» instead of the page that says what to fix.
+ * After a refusal the rest of the body is still read and thrown away, up to a bound (every file at
+ * the size limit, one file past the count): a browser whose upload is cut off shows «connection
+ * reset» instead of the page that says what to fix. Past the bound the connection is closed.
  */
 
 /** The field the forms' file input sends its files under. */
@@ -34,6 +34,8 @@ export type FormReading =
       readonly kind: 'refused';
       readonly fields: Readonly<Record<string, string>>;
       readonly message: string;
+      /** The refusal is about the files (their size or count), not the text. */
+      readonly aboutFiles: boolean;
       readonly filesChosen: boolean;
     };
 
@@ -71,13 +73,13 @@ export async function readSupportForm(
   const uploads: AttachmentUpload[] = [];
   let filesChosen = false;
   let csrfChecked = false;
-  let refusal: 'forbidden' | { message: string } | null = null;
+  let refusal: 'forbidden' | { message: string; aboutFiles: boolean } | null = null;
   let fileName = '';
   try {
     for await (const part of request.parts()) {
       if (part.type === 'field') {
         if (typeof part.value === 'string' && !(part.fieldname in fields)) fields[part.fieldname] = part.value;
-        if (part.valueTruncated) refusal ??= { message: tooLongField };
+        if (part.valueTruncated) refusal ??= { message: tooLongField, aboutFiles: false };
         continue;
       }
       if (!csrfChecked) {
@@ -95,7 +97,7 @@ export async function readSupportForm(
       fileName = part.filename;
       const read = await attachments.readUpload(part.file, part.filename);
       if (!read.ok) {
-        refusal = { message: read.error.message };
+        refusal = { message: read.error.message, aboutFiles: true };
         // readUpload stopped at the limit; what busboy still holds of this file is dropped.
         if (!part.file.destroyed) await finished(part.file.resume());
         continue;
@@ -106,13 +108,17 @@ export async function readSupportForm(
     const errors = app.multipartErrors;
     if (error instanceof errors.RequestFileTooLargeError)
       // The parser saw the file pass the limit before readUpload did: the same refusal.
-      refusal ??= { message: tooLarge(cleanDisplayName(fileName, null), attachments.config.maxBytes) };
+      refusal ??= {
+        message: tooLarge(cleanDisplayName(fileName, null), attachments.config.maxBytes),
+        aboutFiles: true,
+      };
     else if (error instanceof errors.FilesLimitError)
       refusal ??= {
         message: `Puede adjuntar hasta ${attachments.config.maxCount} archivos por envío. Elija menos archivos e inténtelo de nuevo.`,
+        aboutFiles: true,
       };
     else if (error instanceof errors.FieldsLimitError || error instanceof errors.PartsLimitError)
-      refusal ??= { message: unreadable };
+      refusal ??= { message: unreadable, aboutFiles: false };
     else throw error;
   }
   if (refusal !== null) {
@@ -122,7 +128,7 @@ export async function readSupportForm(
     if (!drained) reply.header('connection', 'close');
   }
   if (refusal === 'forbidden' || (!csrfChecked && !formAllowed(request, fields.csrf))) return { kind: 'forbidden' };
-  if (refusal !== null) return { kind: 'refused', fields, message: refusal.message, filesChosen };
+  if (refusal !== null) return { kind: 'refused', fields, ...refusal, filesChosen };
   return { kind: 'read', fields, uploads, filesChosen };
 }
 
