@@ -36,8 +36,9 @@ export type TicketFields = z.infer<typeof TicketFields>;
 /** The 6 digits mailed before a ticket exists. */
 export const TicketCode = z
   .string()
-  .trim()
-  .regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo.' });
+  // Copied from a mail client it may come as «123 456» or with a line break.
+  .transform((typed) => typed.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, { error: 'El código tiene 6 números: cópielo del correo.' }));
 
 /** A message on a ticket, from either side. */
 export const TicketMessageBody = z

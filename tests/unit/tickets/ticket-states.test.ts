@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TicketCode } from '../../../src-shared/tickets/ticket-fields';
 import { readTicketNumber, formatTicketNumber } from '../../../src-shared/tickets/ticket-number';
 import {
   nextTicketState,
@@ -59,5 +60,13 @@ describe('ticket numbers', () => {
     expect(readTicketNumber(' TK-2026-000123 ')?.text).toBe('TK-2026-000123');
     for (const bad of ['', 'TK-26-1', 'TK-2026-0', 'XX-2026-000001', "TK-2026-1' OR 1=1", 'TK-2026-0000001234567890'])
       expect(readTicketNumber(bad)).toBeNull();
+  });
+});
+
+describe('the mailed code as typed', () => {
+  it('takes spaces and dashes from a copied code, and refuses anything but six digits', () => {
+    expect(TicketCode.parse(' 123 456\n')).toBe('123456');
+    expect(TicketCode.parse('123-456')).toBe('123456');
+    for (const bad of ['12345', '1234567', '12a456', '']) expect(TicketCode.safeParse(bad).success).toBe(false);
   });
 });
