@@ -23,6 +23,7 @@ import {
 } from '../tickets/attachments';
 import { defaultTicketConfig, type TicketConfig } from '../tickets/ticket-config';
 import type { TicketContext } from '../tickets/ticket-context';
+import { startTicketSweeper } from '../tickets/ticket-sweeper';
 import { importBankFile } from '../wallet/bank-files/import-bank-file';
 import { createSubscriberCounter } from '../subscribers/subscriber-count';
 import { installErrorHandling } from './errors';
@@ -249,6 +250,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // Each request puts its own public address here when VENTANILLA_PUBLIC_URL is not set.
     publicBaseUrl: documents.publicUrl ?? '',
   };
+  // Expired links, drafts never confirmed, files no row names: swept hourly (ticket-sweeper.ts).
+  const ticketSweeper = startTicketSweeper(database.exec, ticketContext.attachments.store, ticketContext.log);
+  app.addHook('onClose', () => ticketSweeper.stop());
   // The kiosk's ticket routes and the citizens' /soporte pages are registered here with ticketContext.
   await app.register(ticketDeviceRoutes(ticketContext));
   await app.register(supportPages({ tickets: ticketContext, publicUrl: documents.publicUrl }));

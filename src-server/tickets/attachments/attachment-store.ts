@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { err, ok, type Result } from '../../../src-shared/api/result';
 import type { Logger } from '../../logger';
@@ -63,7 +63,12 @@ export class AttachmentStore {
     const temporary = path.join(folder, `.${sha256}.${randomBytes(6).toString('hex')}.tmp`);
     try {
       const existing = await this.verify(file, sha256);
-      if (existing === 'intact') return ok({ sha256, size: bytes.byteLength, created: false });
+      if (existing === 'intact') {
+        // Touched: the orphan sweep spares files used lately, and this one is about to be used again.
+        const now = new Date();
+        await utimes(file, now, now);
+        return ok({ sha256, size: bytes.byteLength, created: false });
+      }
       // A damaged copy is replaced by the good bytes just received: a repair, not a second file.
       if (existing === 'damaged') this.log.warn({ sha256 }, 'stored attachment was damaged; writing it again');
       await this.makeFolders(folder);
@@ -142,6 +147,25 @@ export class AttachmentStore {
       }
     }
     return removed;
+  }
+
+  /**
+   * Every stored file's hash whose file was last written or touched before `olderThanMs` ago:
+   * the candidates of the orphan sweep (ticket-sweeper.ts), which keeps those a row names.
+   */
+  async filesOlderThan(olderThanMs: number, now = Date.now()): Promise<string[]> {
+    const found: string[] = [];
+    for (const first of await listFolder(this.dir)) {
+      for (const second of await listFolder(path.join(this.dir, first))) {
+        const folder = path.join(this.dir, first, second);
+        for (const name of await listFolder(folder)) {
+          if (!Sha256.test(name)) continue;
+          const { mtimeMs } = await stat(path.join(folder, name));
+          if (now - mtimeMs >= olderThanMs) found.push(name);
+        }
+      }
+    }
+    return found;
   }
 
   private fileOf(sha256: string): string {
