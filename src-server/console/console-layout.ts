@@ -150,12 +150,19 @@ kbd { font: 12px ui-monospace, monospace; border: 1px solid #9aa5b1; border-radi
 .skip { position: absolute; left: -9999px; } .skip:focus { left: 12px; top: 8px; background: #fff; padding: 8px 12px; z-index: 10; }
 .subnav ul { display: flex; gap: 16px; list-style: none; margin: 4px 0 0; padding: 0; }
 .subnav a { color: #14365d; } .subnav a[aria-current='page'] { font-weight: 700; text-decoration: none; }
-.queue-head { display: flex; justify-content: space-between; align-items: flex-end; gap: 16px; flex-wrap: wrap; }
-form.goto { display: flex; gap: 8px; align-items: flex-end; margin: 8px 0; }
-.quick { margin: 4px 0; }
+.queue-head { display: flex; align-items: center; gap: 8px 24px; flex-wrap: wrap; }
+.queue-head h1 { margin: 8px 0; } .queue-head .quick { flex: 1; margin: 0; }
+form.goto { display: flex; gap: 8px; align-items: center; margin: 0; }
+label.inline { flex-direction: row; align-items: center; gap: 8px; }
+form.filters.compact { gap: 8px 12px; padding: 8px 12px; margin: 4px 0 8px; }
+form.filters.compact label { font-size: 13px; gap: 2px; }
+form.filters.compact select, form.filters.compact input:not([type='checkbox']) { padding: 4px 6px; max-width: 15em; font-size: 14px; }
+form.filters.compact button { padding: 5px 14px; }
 table.queue td { padding: 5px 8px; } table.queue caption { text-align: left; padding: 4px 0; caption-side: top; }
 .ticket-number { font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 600; }
-.overdue-mark { color: #a61b1b; text-transform: uppercase; letter-spacing: .03em; }
+td.due { min-width: 9em; }
+.due-overdue { color: #a61b1b; } .due-soon { color: #8a5300; }
+.due .mark { text-transform: uppercase; letter-spacing: .03em; margin-right: 4px; }
 table.narrow { width: auto; min-width: 360px; }
 ul.cards { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; margin: 8px 0 16px; }
 .card { background: #fff; border: 1px solid #e4e7eb; border-top: 4px solid #14365d; padding: 10px 14px; min-width: 150px; display: flex; flex-direction: column; gap: 2px; }
@@ -166,7 +173,6 @@ ul.cards { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding:
 .badge { display: inline-block; padding: 3px 10px; border-radius: 12px; background: #dde6f0; color: #14365d; font-weight: 600; }
 .badge.state-resuelto { background: #e3f1e6; color: #1b5e2c; } .badge.state-solucion-propuesta { background: #fff1c7; color: #6b4a00; }
 .badge.state-reabierto { background: #fde2e2; color: #8a1c1c; }
-.due-overdue { color: #a61b1b; font-weight: 600; } .due-soon { color: #8a5300; font-weight: 600; }
 .ticket-grid { display: grid; grid-template-columns: minmax(0, 3fr) minmax(340px, 2fr); gap: 24px; align-items: start; }
 @media (max-width: 1000px) { .ticket-grid { grid-template-columns: 1fr; } }
 ol.history { list-style: none; padding: 0; margin: 0; }
@@ -177,7 +183,8 @@ ol.history { list-style: none; padding: 0; margin: 0; }
 ul.files { margin: 4px 0; padding-left: 20px; }
 .ticket-actions form.action { max-width: none; margin: 0 0 12px; }
 .ticket-actions h3 { margin: 0; font-size: 16px; }
-form.action.compact { flex-direction: row; align-items: flex-end; }
+form.action.compact { flex-direction: row; flex-wrap: nowrap; align-items: flex-end; }
+form.action.compact label { flex: 1; min-width: 0; } form.action.compact select { width: 100%; }
 form.action.internal { background: #fffbea; }
 .unsent { background: #fff; border: 2px solid #a61b1b; padding: 8px 12px; margin: 0 0 12px; }
 .unsent h2 { margin: 0 0 4px; font-size: 16px; color: #a61b1b; }

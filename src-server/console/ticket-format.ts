@@ -1,6 +1,5 @@
-import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
+import { formatBogotaShortDate, formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import type { TicketCategory } from '../../src-shared/tickets/ticket-categories';
-import { when } from './console-format';
 
 /** How the ticket pages write categories, channels, durations, due times and addresses. */
 
@@ -23,31 +22,45 @@ export function duration(ms: number): string {
   return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }
 
-/** Where a ticket stands against its first-answer due time. */
-export type DueStanding =
-  | { readonly kind: 'overdue'; readonly text: string }
-  | { readonly kind: 'soon'; readonly text: string }
-  | { readonly kind: 'pending'; readonly text: string }
-  | { readonly kind: 'answered'; readonly text: string };
+/**
+ * Where a ticket stands against its first-answer due time: a mark to stand out (`Vencido`,
+ * `Vence pronto`) or none, and the words after it.
+ */
+export interface DueStanding {
+  readonly kind: 'overdue' | 'soon' | 'pending' | 'answered';
+  readonly mark: string | null;
+  readonly text: string;
+}
 
 /** Under this, a ticket still waiting for its first answer is marked as about to be overdue. */
 const soonMs = 2 * 3_600_000;
 
 /**
  * «Vencido» when the first answer is due and none was given (due_at < now, first_reply_at null);
- * «Vence pronto» in the last two hours before; otherwise when it is due, or that it was answered
- * (and whether in time).
+ * «Vence pronto» in the last two hours before; otherwise how long is left, or that it was
+ * answered (and whether in time).
  */
 export function dueStanding(t: { dueAt: Date; firstReplyAt: Date | null }, now: Date): DueStanding {
   if (t.firstReplyAt !== null)
     return t.firstReplyAt.getTime() <= t.dueAt.getTime()
-      ? { kind: 'answered', text: 'Respondido a tiempo' }
-      : { kind: 'answered', text: `Respondido ${duration(t.firstReplyAt.getTime() - t.dueAt.getTime())} tarde` };
+      ? { kind: 'answered', mark: null, text: 'Respondido a tiempo' }
+      : {
+          kind: 'answered',
+          mark: null,
+          text: `Respondido ${duration(t.firstReplyAt.getTime() - t.dueAt.getTime())} tarde`,
+        };
   const left = t.dueAt.getTime() - now.getTime();
-  if (left < 0) return { kind: 'overdue', text: `Vencido hace ${duration(-left)}` };
-  if (left < soonMs) return { kind: 'soon', text: `Vence en ${duration(left)} (${formatBogotaTime(t.dueAt)})` };
-  return { kind: 'pending', text: `Vence ${when(t.dueAt)}` };
+  if (left < 0) return { kind: 'overdue', mark: 'Vencido', text: `hace ${duration(-left)}` };
+  if (left < soonMs)
+    return { kind: 'soon', mark: 'Vence pronto', text: `en ${duration(left)} (${formatBogotaTime(t.dueAt)})` };
+  return { kind: 'pending', mark: null, text: `Vence en ${duration(left)}` };
 }
+
+/** `01/12/2026 21:31`: a moment to the minute, for lists. */
+export const shortWhen = (at: Date | string): string => {
+  const date = new Date(at);
+  return `${formatBogotaShortDate(date)} ${formatBogotaTime(date)}`;
+};
 
 /**
  * `an•••••o@correo.test`: enough of an address for an agent on the phone to tell it is the

@@ -89,7 +89,8 @@ export function ticketPage(frame: Omit<PageFrame, 'title' | 'active'>, v: Ticket
       <p class="ticket-status">
         <span class="badge state-${t.state}" data-testid="estado">${ticketStateLabels[t.state]}</span>
         <span class="due due-${due.kind}" data-testid="vence"
-          >${due.kind === 'overdue' ? html`<strong>Vencido</strong> · ` : ''}${due.text}</span
+          >Primera respuesta: ${due.mark === null ? '' : html`<strong class="mark">${due.mark}</strong>`}
+          ${due.text}</span
         >
         <span>Asignado a: <strong data-testid="asignado">${agentName(t.assignee)}</strong></span>
       </p>
@@ -130,7 +131,7 @@ export function ticketPage(frame: Omit<PageFrame, 'title' | 'active'>, v: Ticket
           </dl>
           <h2 id="historial">Historial</h2>
           <ol class="history">
-            ${t.events.map((e) => eventItem(e, t, base, agentName))}
+            ${t.events.map((e) => eventItem(e, t, base, names))}
           </ol>
         </section>
         <aside id="acciones" class="ticket-actions" aria-label="Acciones" tabindex="-1">
@@ -152,7 +153,7 @@ export function ticketPage(frame: Omit<PageFrame, 'title' | 'active'>, v: Ticket
                 </p>`
               : ''
           }
-          ${forms.has('asignar') && t.assignee !== frame.staff.username ? takeForm(frame, t, base) : ''}
+          ${forms.has('asignar') && t.assignee === null ? takeForm(frame, t, base) : ''}
           ${forms.has('mensaje') ? replyForm(frame, t, base, v) : ''}
           ${forms.has('solucion') ? solutionForm(frame, base, v.typed?.solucion ?? '') : ''}
           ${forms.has('nota') ? noteForm(frame, base, v.typed?.nota ?? '') : ''}
@@ -162,23 +163,18 @@ export function ticketPage(frame: Omit<PageFrame, 'title' | 'active'>, v: Ticket
   );
 }
 
-function eventItem(
-  e: TicketEventView,
-  t: TicketDetail,
-  base: string,
-  agentName: (username: string | null) => string,
-): Html {
+function eventItem(e: TicketEventView, t: TicketDetail, base: string, names: ReadonlyMap<string, string>): Html {
+  // In the history an agent is their name; the username is for the assignment list.
+  const name = (username: string) => names.get(username) ?? username;
   const who =
-    e.authorKind === 'citizen'
-      ? t.name
-      : e.authorKind === 'agent' && e.author !== null
-        ? agentName(e.author)
-        : 'Sistema';
+    e.authorKind === 'citizen' ? t.name : e.authorKind === 'agent' && e.author !== null ? name(e.author) : 'Sistema';
   const title =
     e.kind === 'assigned'
       ? e.body === null
         ? 'Quedó sin asignar'
-        : `Asignado a ${agentName(e.body)}`
+        : e.body === e.author
+          ? 'Tomó el ticket'
+          : `Asignado a ${name(e.body)}`
       : e.kind === 'accepted' && t.rating !== null
         ? `${eventTitle(e.kind, e.authorKind)}: ${stars(t.rating)}`
         : eventTitle(e.kind, e.authorKind);
@@ -210,7 +206,11 @@ function eventItem(
 const hidden = (frame: Omit<PageFrame, 'title' | 'active'>) =>
   html`<input type="hidden" name="csrf" value="${frame.csrf}" />`;
 
-/** «Tomar el ticket»: the assignee the page showed goes along, so a ticket taken meanwhile is not taken from its agent. */
+/**
+ * «Tomar el ticket», offered while nobody has it (another agent's ticket changes hands only by
+ * «Asignar a», a choice). The assignee the page showed goes along, so a ticket taken meanwhile is
+ * not taken from its agent.
+ */
 function takeForm(frame: Omit<PageFrame, 'title' | 'active'>, t: TicketDetail, base: string): Html {
   return html`<form method="post" action="${base}/asignar" class="action compact">
     ${hidden(frame)}

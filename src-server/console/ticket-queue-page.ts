@@ -1,10 +1,9 @@
 import type { TicketCategory } from '../../src-shared/tickets/ticket-categories';
 import { ticketStateLabels, ticketStates } from '../../src-shared/tickets/ticket-states';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
-import { when } from './console-format';
 import { html, type Html } from './html';
 import type { TicketAgent } from './ticket-console-queries';
-import { categoryLabel, duration, dueStanding } from './ticket-format';
+import { categoryLabel, duration, dueStanding, shortWhen } from './ticket-format';
 import { cursorText, type QueuePage } from './ticket-queue-queries';
 import { ageChoices, queueHref, type QueueSearch } from './ticket-queue-search';
 
@@ -44,8 +43,7 @@ export function ticketQueuePage(
     const level = due.kind === 'overdue' ? 'down' : due.kind === 'soon' ? 'warn' : 'ok';
     return html`<tr class="standing-${level}">
       <td><a href="${consolePaths.tickets}/${t.number}" class="ticket-number">${t.number}</a></td>
-      <td>${t.subject}</td>
-      <td>${t.name}</td>
+      <td>${t.subject}<br /><span class="hint">${t.name}</span></td>
       <td>${categoryLabel(categories, t.category)}</td>
       <td>${ticketStateLabels[t.state]}</td>
       <td>
@@ -58,10 +56,10 @@ export function ticketQueuePage(
         }
       </td>
       <td>
-        hace ${duration(now.getTime() - t.createdAt.getTime())}<br /><span class="hint">${when(t.createdAt)}</span>
+        hace ${duration(now.getTime() - t.createdAt.getTime())}<br /><span class="hint">${shortWhen(t.createdAt)}</span>
       </td>
-      <td class="state due" data-testid="vence">
-        ${due.kind === 'overdue' ? html`<strong class="overdue-mark">Vencido</strong><br />` : ''}${due.text}
+      <td class="due due-${due.kind}" data-testid="vence">
+        ${due.mark === null ? '' : html`<strong class="mark">${due.mark}</strong>`} ${due.text}
       </td>
     </tr>`;
   });
@@ -72,9 +70,15 @@ export function ticketQueuePage(
     html`${ticketTabs('queue')}
       <div class="queue-head">
         <h1>Cola de tickets</h1>
+        <p class="quick">
+          <a href="${consolePaths.tickets}?asignado=mios">Mis tickets</a> ·
+          <a href="${consolePaths.tickets}?asignado=sin">Sin asignar</a> ·
+          <a href="${consolePaths.tickets}?vencidos=1&amp;orden=vencimiento">Vencidos, el más atrasado primero</a> ·
+          <a href="${consolePaths.tickets}?estado=solucion-propuesta">Esperando al ciudadano</a>
+        </p>
         <form method="get" action="${consolePaths.tickets}" class="goto" role="search" aria-label="Ir a un ticket">
-          <label
-            >Número de ticket <span class="hint">(<kbd>Alt</kbd>+<kbd>B</kbd>)</span>
+          <label class="inline"
+            >Ir al ticket <span class="hint">(<kbd>Alt</kbd>+<kbd>B</kbd>)</span>
             <input
               name="numero"
               accesskey="b"
@@ -86,18 +90,17 @@ export function ticketQueuePage(
           <button type="submit">Abrir</button>
         </form>
       </div>
-      <p class="quick">
-        Atajos:
-        <a href="${consolePaths.tickets}?asignado=mios">Mis tickets</a> ·
-        <a href="${consolePaths.tickets}?asignado=sin">Sin asignar</a> ·
-        <a href="${consolePaths.tickets}?vencidos=1&amp;orden=vencimiento">Vencidos, el más atrasado primero</a> ·
-        <a href="${consolePaths.tickets}?estado=solucion-propuesta">Esperando al ciudadano</a>
-      </p>
-      <form method="get" action="${consolePaths.tickets}" class="filters" role="search" aria-label="Filtrar la cola">
+      <form
+        method="get"
+        action="${consolePaths.tickets}"
+        class="filters compact"
+        role="search"
+        aria-label="Filtrar la cola"
+      >
         <label
           >Estado
           <select name="estado">
-            ${option('por-atender', 'Por atender (abierto, en atención, reabierto)', search.state)}
+            ${option('por-atender', 'Por atender', search.state)}
             ${ticketStates.map((s) => option(s, ticketStateLabels[s], search.state))}
             ${option('todos', 'Todos', search.state)}
           </select></label
@@ -119,12 +122,12 @@ export function ticketQueuePage(
           <select name="asignado">
             ${option('', 'Cualquiera', search.assignee)} ${option('mios', 'Míos', search.assignee)}
             ${option('sin', 'Sin asignar', search.assignee)}
-            ${agents.map((a) => option(`u:${a.username}`, `${a.fullName} (${a.username})`, search.assignee))}
+            ${agents.map((a) => option(`u:${a.username}`, a.fullName, search.assignee))}
           </select></label
         >
         <label
           >Correo del ciudadano
-          <input name="correo" type="email" value="${search.email}" maxlength="254" autocomplete="off"
+          <input name="correo" type="email" size="22" value="${search.email}" maxlength="254" autocomplete="off"
         /></label>
         <label class="radio"
           ><input type="checkbox" name="vencidos" value="1" ${search.overdueOnly ? html`checked` : ''} /> Solo
@@ -152,13 +155,13 @@ export function ticketQueuePage(
                     ? 'Primero los que esperan su primera respuesta, el más vencido arriba; después los ya respondidos.'
                     : 'Los más recientes primero.'
                 }
-                Hasta 50 por página. «Vencido»: pasó la hora de la primera respuesta y nadie le ha respondido.
+                «Por atender»: abierto, en atención o reabierto. «Vencido»: sin primera respuesta a tiempo. 50 por
+                página.
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Ticket</th>
-                  <th scope="col">Asunto</th>
-                  <th scope="col">Ciudadano</th>
+                  <th scope="col">Asunto y ciudadano</th>
                   <th scope="col">Categoría</th>
                   <th scope="col">Estado</th>
                   <th scope="col">Asignado a</th>

@@ -1,6 +1,6 @@
 import { ticketStateLabels } from '../../src-shared/tickets/ticket-states';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
-import { when } from './console-format';
+import { formatBogotaShortDate } from '../../src-shared/domain/bogota-time';
 import { html, type Html } from './html';
 import type { TicketAgent } from './ticket-console-queries';
 import { dashboardDays, openStates, type TicketDashboard } from './ticket-dashboard-queries';
@@ -56,7 +56,10 @@ export function ticketSummaryPage(
         </li>
       </ul>
       <h2>Últimos ${dashboardDays} días</h2>
-      <p class="hint">Tickets creados desde el ${when(d.since)}: ${count(d.created)}.</p>
+      <p class="hint">
+        ${count(d.created)} ${d.created === 1 ? 'ticket creado' : 'tickets creados'} desde el
+        ${formatBogotaShortDate(d.since)}.
+      </p>
       <ul class="cards">
         <li class="card">
           <span class="figure" data-testid="mediana">

@@ -60,8 +60,8 @@ describeEachServerDatabase('staff console: tickets', (variant) => {
       // To work by default (open, in attention, reopened), newest first.
       expect(listedTickets(first)).toEqual([b.number, a.number, e.number, c.number]);
       expect(queueRow(first, a.number)).toContain('standing-down');
-      expect(queueRow(first, a.number)).toMatch(/Vencido<\/strong>[\s\S]*Vencido hace 12 h/);
-      expect(queueRow(first, e.number)).toMatch(/Vencido hace 2 d/);
+      expect(queueRow(first, a.number)).toMatch(/Vencido<\/strong>\s*hace 12 h/);
+      expect(queueRow(first, e.number)).toMatch(/Vencido<\/strong>\s*hace 2 d/);
       expect(queueRow(first, b.number)).not.toContain('Vencido');
       expect(queueRow(first, b.number)).toContain('standing-ok');
       expect(queueRow(first, c.number)).toContain('Respondido a tiempo');
@@ -183,7 +183,7 @@ describeEachServerDatabase('staff console: tickets', (variant) => {
       expect(testIdText(page, 'respondidos')).toBe('de 4 tickets respondidos; 2 esperan todavía');
       expect(testIdText(page, 'satisfaccion')).toBe('3,5 de 5');
       expect(page).toContain('2 calificaciones');
-      expect(page).toContain('Tickets creados desde el');
+      expect(page).toMatch(/6 tickets creados desde el\s+\d{2}\/\d{2}\/\d{4}\./);
       // The load per agent: three to work with nobody on them (two new, the reopened one), one with soporte2.
       expect(testIdText(page, 'carga-sin-asignar')).toBe('3');
       expect(testIdText(page, 'carga-soporte2')).toBe('1');
