@@ -30,9 +30,9 @@ export interface FilePart {
  * The files a citizen attached during this kiosk visit, in memory only (never on the kiosk's
  * disk), until a «Crear ticket» or a message takes them to the central server, the citizen
  * removes them, or the visit ends. A file arrives in parts, in order; it is refused as soon as
- * it says it is, or turns out, larger than the limit, and the tray holds no more files than
- * one submission may carry. What the files are is the central server's decision (by their
- * bytes); the kiosk only bounds what it holds.
+ * it says it is, or turns out, larger than the limit; the tray holds the files of one ticket
+ * and one message at most, and a submission takes no more than the count limit. What the files
+ * are is the central server's decision (by their bytes); the kiosk only bounds what it holds.
  */
 export class TicketFileTray {
   private readonly files = new Map<string, HeldFile>();
@@ -51,10 +51,11 @@ export class TicketFileTray {
             'Elija otro o tome una foto del documento.',
           'attachments',
         );
-      if (this.files.size >= maxCount)
+      // A new ticket's files and a message's may be held at once (the citizen left one form for the other).
+      if (this.files.size >= 2 * maxCount)
         return err(
           'validation',
-          `Puede adjuntar hasta ${maxCount} archivos. Quite uno para adjuntar otro.`,
+          `Este kiosco ya tiene ${this.files.size} archivos adjuntos en esta visita. Quite alguno para adjuntar otro.`,
           'attachments',
         );
       file = { name: part.name, size: part.size, parts: [], received: 0 };
@@ -76,8 +77,16 @@ export class TicketFileTray {
 
   /** The named files for the server, each complete; `validation` when one is missing or unfinished. */
   uploads(fileIds: readonly string[]): Result<TicketFileUpload[]> {
+    const ids = new Set(fileIds);
+    const { maxCount } = this.limits();
+    if (ids.size > maxCount)
+      return err(
+        'validation',
+        `Puede adjuntar hasta ${maxCount} archivos; hay ${ids.size}. Quite ${ids.size - maxCount} e inténtelo de nuevo.`,
+        'attachments',
+      );
     const uploads: TicketFileUpload[] = [];
-    for (const id of new Set(fileIds)) {
+    for (const id of ids) {
       const file = this.files.get(id);
       if (file === undefined) return err('validation', ticketMessages.fileGone, 'attachments');
       if (file.received !== file.size) return err('validation', ticketMessages.fileIncomplete, 'attachments');

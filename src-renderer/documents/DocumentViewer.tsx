@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { DocumentFile } from '../../src-shared/api/document';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
+import { ImagePage } from './ImagePage';
 import { PdfPages } from './PdfPages';
 import { PhoneLinkPanel } from './PhoneLinkPanel';
 import type { PhoneLinkControl } from './phone-link-state';
@@ -20,7 +21,7 @@ interface DocumentViewerProps {
 
 /**
  * A document over the whole kiosk screen, drawn by the app itself (pdf.js onto canvas, no
- * browser PDF viewer): the citizen may read it, print it, take it to their phone or close it,
+ * browser PDF viewer; a photo decoded onto canvas too): the citizen may read it, print it, take it to their phone or close it,
  * and nothing else — no download, no save, no print-to-file, nothing written on the kiosk.
  * A modal dialog: the idle warning, opened later, still comes on top of it.
  */
@@ -50,7 +51,11 @@ export function DocumentViewer({ document, title, onClose, print, phone }: Docum
         </h2>
         <p className="document-viewer__hint">Deslice el documento hacia arriba o abajo para leerlo.</p>
       </header>
-      <PdfPages bytes={document.bytes} label={title} />
+      {document.contentType === 'application/pdf' ? (
+        <PdfPages bytes={document.bytes} label={title} />
+      ) : (
+        <ImagePage bytes={document.bytes} contentType={document.contentType} label={title} />
+      )}
       {phone !== undefined && <PhoneLinkPanel phone={phone} />}
       {print !== undefined && <div className="document-viewer__status">{print.status}</div>}
       <nav className="document-viewer__actions" aria-label="Qué hacer con el documento">

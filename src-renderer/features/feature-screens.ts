@@ -3,6 +3,7 @@ import { accountFeatureScreens } from '../accounts/account-feature-screens';
 import { billsFeatureScreens } from '../bills/bills-feature-screens';
 import { certificatesFeatureScreens } from '../certificates/certificates-feature-screens';
 import type { FeatureId } from '../kiosk-home/feature-catalogue';
+import { ticketsFeatureScreens } from '../tickets/tickets-feature-screens';
 import { walletFeatureScreens } from '../wallet/wallet-feature-screens';
 
 /**
@@ -14,4 +15,5 @@ export const featureScreens: Partial<Record<FeatureId, ComponentType>> = {
   ...accountFeatureScreens,
   ...walletFeatureScreens,
   ...certificatesFeatureScreens,
+  ...ticketsFeatureScreens,
 };

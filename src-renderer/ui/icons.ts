@@ -37,6 +37,10 @@ export const icons = {
   lock: ['M5 11h14v10H5z', 'M8 11V7a4 4 0 0 1 8 0v4', 'M12 15v2'],
   phone: ['M7 2h10v20H7z', 'M11 18h2', 'M10 5h4'],
   close: ['M6 6l12 12', 'M18 6L6 18'],
+  camera: ['M3 8h4l2-3h6l2 3h4v11H3z', 'M12 16.5a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7z'],
+  usb: ['M8 10h8v11H8z', 'M10 3h4v7h-4z', 'M11 6h.01', 'M13 6h.01'],
+  attach: ['M20 11l-8.5 8.5a5 5 0 0 1-7-7L13 4a3.5 3.5 0 0 1 5 5l-8.5 8.5a2 2 0 0 1-3-3L14 7'],
+  message: ['M4 5h16v11H9l-5 4z', 'M8 9h8', 'M8 12h5'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IconName = keyof typeof icons;

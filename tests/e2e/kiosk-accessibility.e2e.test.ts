@@ -4,6 +4,7 @@ import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel
 import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
 import { StartPage } from '../support/browser/pages/start-page';
+import { TicketsPage } from '../support/browser/pages/tickets-page';
 import { expectAccessible, expectKioskScreenUsable } from '../support/browser/accessibility';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { openValidated } from '../support/browser/bills-visit';
@@ -65,7 +66,7 @@ describe('kiosk accessibility aids', () => {
       ['start', async () => undefined],
       ['staff', async () => void (await start.openStaffAccess())],
       ['touch-test', async () => void (await (await start.openStaffAccess()).openTouchTest())],
-      ['coming-soon', async () => void (await start.openComingSoon('Crear ticket de soporte'))],
+      ['ticket-create', async () => void (await TicketsPage.openCreate(start))],
       ['bills-code', async () => void (await start.openBills('Historial de pagos'))],
     ];
     for (const [screen, reach] of screens) {

@@ -126,17 +126,23 @@ describe('kiosk start screen through the web host', () => {
     await saveScreenshot(start.page, 'start-screen-status');
   });
 
-  it('opens a function that is not built yet, says so, and goes back to the start screen', async () => {
-    const panel = await start.openComingSoon('Crear ticket de soporte');
-    expect(await panel.page.getByText('Disponible próximamente').first().isVisible()).toBe(true);
-    expect(await panel.meanwhile.isVisible()).toBe(true);
-    expect(await panel.page.getByText('comuníquese con la línea de soporte').isVisible()).toBe(true);
-    await saveScreenshot(panel.page, 'coming-soon-ticket');
-    await expectKioskScreenUsable(panel.page, 'coming-soon');
-    await panel.backHome();
-    await start.waitUntilShown();
-    expect(await start.tiles.count()).toBe(citizenTiles.length);
-  });
+  // Every citizen function of the guides is built today; the panel stays for the next one to come.
+  const comingSoon = citizenFeatures.find((feature) => feature.status === 'coming-soon');
+  it.skipIf(comingSoon === undefined)(
+    'opens a function that is not built yet, says so, and goes back to the start screen',
+    async () => {
+      if (comingSoon === undefined) return;
+      const panel = await start.openComingSoon(comingSoon.title);
+      expect(await panel.page.getByText('Disponible próximamente').first().isVisible()).toBe(true);
+      expect(await panel.meanwhile.isVisible()).toBe(true);
+      expect(await panel.page.getByText(comingSoon.meanwhile).isVisible()).toBe(true);
+      await saveScreenshot(panel.page, 'coming-soon');
+      await expectKioskScreenUsable(panel.page, 'coming-soon');
+      await panel.backHome();
+      await start.waitUntilShown();
+      expect(await start.tiles.count()).toBe(citizenTiles.length);
+    },
+  );
 
   it('also lays out on a 1920×1080 kiosk', async ({ app }) => {
     const wide = await context.newPage();

@@ -32,8 +32,12 @@ export function chromiumPath(): string {
   );
 }
 
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+/**
+ * Chromium with the flags every test uses, and `extraArgs` for one file's needs (a fake camera:
+ * `--use-fake-device-for-media-stream --use-fake-ui-for-media-stream`).
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...chromiumArgs, ...extraArgs] });
 }
 
 /** A fresh kiosk-sized browser context (own sessionStorage), in Colombian Spanish and Bogotá time. */

@@ -15,6 +15,8 @@ export interface KioskTestOptions {
   readonly server?: StartServerOptions;
   /** The fake receipt printer is the device's `printers.receipt` (replacing any `printers` in `config`). */
   readonly receiptPrinter?: boolean;
+  /** More command-line flags for this file's Chromium (the tickets test's fake camera). */
+  readonly chromiumArgs?: readonly string[];
 }
 
 /**
@@ -58,7 +60,7 @@ export function kioskTest(options: KioskTestOptions) {
       return app;
     })
     .extend('browser', { scope: 'file' }, async ({ app: _startedFirst }, { onCleanup }) => {
-      const browser = await launchChromium();
+      const browser = await launchChromium(options.chromiumArgs);
       onCleanup(() => browser.close());
       return browser;
     })

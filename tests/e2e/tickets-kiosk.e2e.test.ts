@@ -1,0 +1,171 @@
+import { describe, expect } from 'vitest';
+import { decodeEscpos, printedLines } from '../support/escpos-decoder';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { kioskTest } from '../support/browser/fixture';
+import { TicketsPage } from '../support/browser/pages/tickets-page';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, type TestStack } from '../support/browser/test-stack';
+import { samplePdf } from '../support/ticket-server';
+
+/**
+ * Chromium's fake camera (a moving test pattern) stands for the kiosk's, and it is allowed
+ * without asking, as a kiosk's browser is set up to allow its own camera.
+ */
+const it = kioskTest({
+  name: 'tickets',
+  receiptPrinter: true,
+  config: { kiosk: { idleSeconds: 300, warningSeconds: 10 } },
+  chromiumArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+});
+
+const citizen = { name: 'Luz Ospina', email: 'luz.ospina@correo.test', phone: '3154440202' } as const;
+
+/** The 6 digits of the last code the embedded server mailed to `to`. */
+async function mailedCode(app: TestStack, to: string): Promise<string> {
+  const { rows } = await embeddedServer(app.stack)
+    .running()
+    .database.exec.query<{ text: string }>(
+      `SELECT text FROM mail_outbox WHERE recipient = $1 AND template = 'ticket-code' ORDER BY id DESC LIMIT 1`,
+      [to],
+    );
+  const code = /\b(\d{6})\b/.exec(rows[0]?.text ?? '')?.[1];
+  if (code === undefined) throw new Error(`no code was mailed to ${to}`);
+  return code;
+}
+
+describe('support tickets at the kiosk', () => {
+  it('creates a ticket with a photo from the camera and a file from a USB memory, types the mailed code, prints the number; then lists it by number and email, opens it and sends a message', async ({
+    app,
+    start,
+    printer,
+  }) => {
+    const tickets = await TicketsPage.openCreate(start);
+    const page = tickets.page;
+    await saveScreenshot(page, 'tickets-1-form');
+    await expectKioskScreenUsable(page, 'tickets-1-form');
+
+    await tickets.typeInto('Nombre completo', citizen.name);
+    await saveScreenshot(page, 'tickets-1b-typing');
+    await tickets.typeInto('Correo electrónico', citizen.email);
+    await tickets.typeInto('Teléfono', citizen.phone);
+    await tickets.chooseCategory('Lectura y medidor');
+    await tickets.typeInto('Asunto', 'Medidor marca de mas');
+    await tickets.typeInto('Descripción', 'Desde octubre ');
+    // The box being typed stays above the keyboard.
+    await expect.poll(() => tickets.coveredByKeyboard('Descripción')).toBe(false);
+    await saveScreenshot(page, 'tickets-1c-description');
+    await tickets
+      .field('Descripción')
+      .fill(
+        'Desde octubre el medidor marca el doble aunque en la casa vivimos las mismas personas. Adjunto foto del medidor.',
+      );
+    await tickets.button('Ocultar el teclado').tap();
+
+    // «Tomar foto del documento»: the live picture, «Tomar foto», then «Usar esta foto».
+    await tickets.button('Tomar foto del documento').tap();
+    const camera = tickets.camera;
+    const shoot = camera.getByRole('button', { name: 'Tomar foto', exact: true });
+    await expect.poll(() => shoot.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await saveScreenshot(page, 'tickets-2-camera');
+    await expectKioskScreenUsable(page, 'tickets-2-camera');
+    await shoot.tap();
+    await camera.getByRole('img', { name: 'La foto tomada' }).waitFor();
+    await saveScreenshot(page, 'tickets-3-photo-taken');
+    await camera.getByRole('button', { name: 'Repetir', exact: true }).tap();
+    await expect.poll(() => shoot.isEnabled()).toBe(true);
+    await shoot.tap();
+    await camera.getByRole('button', { name: 'Usar esta foto', exact: true }).tap();
+    await camera.waitFor({ state: 'detached' });
+    await page.getByText('Archivo adjuntado: «foto-1.jpg».').waitFor();
+
+    // «Desde una memoria USB»: «Seleccionar archivo», then «Adjuntar este archivo».
+    await page.getByLabel('Seleccionar archivo').setInputFiles({
+      name: 'recibo-octubre.pdf',
+      mimeType: 'application/pdf',
+      buffer: await samplePdf('Recibo de octubre'),
+    });
+    await page.getByRole('group', { name: 'Archivo seleccionado' }).waitFor();
+    await saveScreenshot(page, 'tickets-4-usb-chosen');
+    await tickets.button('Adjuntar este archivo').tap();
+    await page.getByText('Archivo adjuntado: «recibo-octubre.pdf».').waitFor();
+    expect(await tickets.attached.allInnerTexts()).toEqual([
+      expect.stringContaining('foto-1.jpg'),
+      expect.stringContaining('recibo-octubre.pdf'),
+    ]);
+    await tickets.scrollToEnd();
+    await saveScreenshot(page, 'tickets-5-form-filled');
+    await expectKioskScreenUsable(page, 'tickets-5-form-filled');
+
+    // «Crear ticket» opens the code window.
+    await tickets.button('Crear ticket').tap();
+    await page.getByRole('heading', { name: 'Revise su bandeja de entrada', level: 1 }).waitFor();
+    expect(await page.getByText(citizen.email).first().isVisible()).toBe(true);
+    expect(await page.getByText('línea de soporte 300 000 0000').isVisible()).toBe(true);
+    const code = await mailedCode(app, citizen.email);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await tickets.typeDigits(wrong);
+    await tickets.button('Crear ticket').tap();
+    await tickets.alert('El código no es correcto. Le quedan 4 intentos.').waitFor();
+    await saveScreenshot(page, 'tickets-6-code-wrong');
+    await expectKioskScreenUsable(page, 'tickets-6-code-wrong');
+    await tickets.typeDigits(code);
+    await tickets.button('Crear ticket').tap();
+
+    await page.getByRole('heading', { name: 'Ticket creado' }).waitFor();
+    const number = (await page.locator('.tickets-number__value').innerText()).trim();
+    expect(number).toMatch(/^TK-\d{4}-\d{6}$/);
+    expect(await page.getByText(`correo de confirmación a ${citizen.email}`).isVisible()).toBe(true);
+    await tickets.button('Imprimir el número').tap();
+    await page.getByText('El número de su ticket se imprimió.').waitFor({ timeout: 20_000 });
+    await saveScreenshot(page, 'tickets-7-created');
+    await expectKioskScreenUsable(page, 'tickets-7-created');
+    const slip = printedLines(decodeEscpos(printer.received)).join(' ');
+    expect(slip).toContain(number);
+    expect(slip).not.toContain(citizen.email);
+
+    // A later visit: «Ver mi lista de tickets» with the number and the email.
+    await tickets.button('Terminar').tap();
+    await start.waitUntilShown();
+    const follow = await TicketsPage.openList(start);
+    await follow.typeInto('Número del ticket', number.toLowerCase());
+    await follow.field('Correo electrónico').fill(citizen.email);
+    await saveScreenshot(page, 'tickets-8-lookup');
+    await expectKioskScreenUsable(page, 'tickets-8-lookup');
+    await follow.button('Ver mis tickets').tap();
+    const entry = page.getByRole('button', { name: new RegExp(`^${number}`) });
+    await entry.waitFor();
+    expect(await entry.innerText()).toContain('Abierto');
+    expect(await entry.innerText()).toContain('Medidor marca de mas');
+    await saveScreenshot(page, 'tickets-9-list');
+    await expectKioskScreenUsable(page, 'tickets-9-list');
+
+    await entry.tap();
+    await page.getByRole('heading', { name: 'Detalles de la solicitud' }).waitFor();
+    for (const section of ['Documentos adjuntos', 'Histórico de eventos y mensajes'])
+      await page.getByRole('heading', { name: section }).waitFor();
+    await saveScreenshot(page, 'tickets-10-detail');
+    await expectKioskScreenUsable(page, 'tickets-10-detail');
+
+    // The photo, cleaned by the server, in the kiosk's own viewer.
+    await page.getByRole('button', { name: 'Ver foto-1.jpg' }).tap();
+    const viewer = await follow.viewer('foto-1.jpg');
+    await saveScreenshot(page, 'tickets-11-photo-viewer');
+    await viewer.getByRole('button', { name: 'Cerrar' }).tap();
+    await viewer.waitFor({ state: 'hidden' });
+
+    // «Agregar o enviar un mensaje».
+    await follow.button('Agregar o enviar un mensaje').tap();
+    await follow.typeInto('Su mensaje', 'Hoy volvi a mirar');
+    await expect.poll(() => follow.coveredByKeyboard('Su mensaje')).toBe(false);
+    await follow.field('Su mensaje').fill('Hoy volví a mirar el medidor: sigue marcando el doble.');
+    await saveScreenshot(page, 'tickets-12-message');
+    await expectKioskScreenUsable(page, 'tickets-12-message');
+    await follow.button('Enviar el mensaje').tap();
+    await page.getByText('Su mensaje quedó en el histórico del ticket').waitFor();
+    const history = page.getByRole('list').filter({ hasText: 'Su mensaje' });
+    expect(await history.innerText()).toContain('Hoy volví a mirar el medidor: sigue marcando el doble.');
+    await saveScreenshot(page, 'tickets-13-message-sent');
+    await follow.scrollToEnd();
+    await saveScreenshot(page, 'tickets-14-history');
+  });
+});
