@@ -1,5 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import type { DeviceMode } from '../../src-shared/domain/device-mode';
+import { cameraPermitted } from './camera-permission';
 
 export interface MainWindowOptions {
   readonly mode: DeviceMode;
@@ -35,8 +36,15 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
   };
 }
 
-/** Keeps the window on our page: no navigation, no new windows, no permissions, no reload keys. */
-export function lockDown(window: BrowserWindow, appUrl: string, options: { allowReload: boolean }): void {
+/**
+ * Keeps the window on our page: no navigation, no new windows, no reload keys, and no permission
+ * but a kiosk's camera for its own page (camera-permission.ts).
+ */
+export function lockDown(
+  window: BrowserWindow,
+  appUrl: string,
+  options: { allowReload: boolean; allowCamera: boolean },
+): void {
   const contents: WebContents = window.webContents;
   const sameApp = (url: string): boolean => url.split('#')[0] === appUrl.split('#')[0];
   contents.on('will-navigate', (event, url) => {
@@ -45,7 +53,7 @@ export function lockDown(window: BrowserWindow, appUrl: string, options: { allow
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  denyPermissions(contents.session);
+  denyPermissions(contents.session, appUrl, options.allowCamera);
   if (!options.allowReload) {
     contents.on('before-input-event', (event, input) => {
       const key = input.key.toLowerCase();
@@ -56,7 +64,22 @@ export function lockDown(window: BrowserWindow, appUrl: string, options: { allow
   }
 }
 
-function denyPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+function denyPermissions(session: Session, appUrl: string, allowCamera: boolean): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];
+    const request = { permission, mediaTypes, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame };
+    callback(cameraPermitted(request, appUrl, allowCamera));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    cameraPermitted(
+      {
+        permission,
+        mediaTypes: details.mediaType === undefined ? [] : [details.mediaType],
+        requestingUrl: details.requestingUrl ?? '',
+        isMainFrame: details.isMainFrame,
+      },
+      appUrl,
+      allowCamera,
+    ),
+  );
 }

@@ -41,7 +41,8 @@ async function onReady(): Promise<void> {
     (event) =>
       BrowserWindow.fromWebContents(event.sender) === window && event.senderFrame?.url.startsWith(appUrl) === true,
   );
-  lockDown(window, appUrl, { allowReload: !app.isPackaged });
+  // Only a kiosk has the camera a citizen photographs a document with (support tickets).
+  lockDown(window, appUrl, { allowReload: !app.isPackaged, allowCamera: mode === 'kiosk' });
   if (mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appUrl);
