@@ -253,7 +253,7 @@ describeEachServerDatabase('support tickets at the kiosk', (variant) => {
   );
 
   it(
-    'refuses an oversized file at the kiosk and at the server, a disguised one at the server, and a message on a resolved ticket',
+    'refuses an oversized file at the kiosk and at the server, a disguised one at the server, a message on a resolved ticket; says when the server is down; forgets files with the visit',
     { timeout: 180_000 },
     async () => {
       const { t, attachmentsDir } = await startTicketKioskServer(variant);
@@ -336,6 +336,19 @@ describeEachServerDatabase('support tickets at the kiosk', (variant) => {
       // Refused before anything was stored on the ticket.
       const after = await callOk(kiosk, 'tickets.detail', { ...pair, ticket: created.number });
       expect(after.events).toHaveLength(3);
+
+      // Without the central server the kiosk says so in its own words; a file is still held for later.
+      await t.stop();
+      const offline = { code: 'offline', message: ticketMessages.offline };
+      expect(await failure(kiosk, 'tickets.list', pair)).toEqual(offline);
+      expect(await failure(kiosk, 'tickets.start', { fields: kioskCitizen, fileIds: [photoId] })).toEqual(offline);
+      expect(ticketMessages.offline).toMatch(/^Los tickets de soporte necesitan conexión con el servidor central/);
+      // The end of the visit lets the held file go.
+      await callOk(kiosk, 'kiosk.sessionEnded', { reason: 'idle', durationSeconds: 120 });
+      expect(await failure(kiosk, 'tickets.start', { fields: kioskCitizen, fileIds: [photoId] })).toMatchObject({
+        code: 'validation',
+        message: ticketMessages.fileGone,
+      });
     },
   );
 });
