@@ -1,3 +1,4 @@
+import { useCallOnShow } from '../accounts/useCallOnShow';
 import { useRouteStore } from '../app/route-store';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
@@ -14,7 +15,14 @@ export function ListStep() {
   const list = useTicketsStore((state) => state.list);
   const openTicket = useTicketsStore((state) => state.openTicket);
   const toFollowStep = useTicketsStore((state) => state.toFollowStep);
+  const pair = useTicketsStore((state) => state.pair);
+  const fresh = useTicketsStore((state) => state.listFresh);
+  const relisted = useTicketsStore((state) => state.relisted);
   const navigate = useRouteStore((state) => state.navigate);
+  // Back from a ticket, the list is asked again: a message just sent is its last change.
+  useCallOnShow('tickets.list', fresh ? null : pair, (result) => {
+    if (result.ok) relisted(result.value);
+  });
   if (list === null) return null;
   return (
     <TicketsFrame

@@ -42,6 +42,8 @@ interface TicketsData {
   /** The ticket number and email that opened the list: sent again with every call, forgotten with the visit. */
   pair: TicketPair | null;
   list: TicketListValue | null;
+  /** False once a ticket was opened from it: coming back, the list is asked again. */
+  listFresh: boolean;
   /** The ticket open, by number. */
   ticket: string | null;
   messageBody: string;
@@ -62,6 +64,8 @@ interface TicketsActions {
   /** A new ticket, from an empty form (the files were let go with the last one). */
   newTicket(): void;
   listed(pair: TicketPair, list: TicketListValue): void;
+  /** The list asked again (states and last changes move while the citizen reads). */
+  relisted(list: TicketListValue): void;
   openTicket(number: string): void;
   toFollowStep(step: FollowStep): void;
   setMessageBody(body: string): void;
@@ -81,6 +85,7 @@ const initial: TicketsData = {
   followStep: 'lookup',
   pair: null,
   list: null,
+  listFresh: false,
   ticket: null,
   messageBody: '',
   messageSent: false,
@@ -112,8 +117,9 @@ export const useTicketsStore = createSessionStore<TicketsData, TicketsActions>('
       created: null,
       draft: null,
     })),
-  listed: (pair, list) => set({ pair, list, followStep: 'list' }),
-  openTicket: (ticket) => set({ ticket, followStep: 'detail', messageSent: false }),
+  listed: (pair, list) => set({ pair, list, listFresh: true, followStep: 'list' }),
+  relisted: (list) => set({ list, listFresh: true }),
+  openTicket: (ticket) => set({ ticket, listFresh: false, followStep: 'detail', messageSent: false }),
   toFollowStep: (followStep) => set({ followStep }),
   setMessageBody: (messageBody) => set({ messageBody }),
   messageDone: () =>

@@ -167,5 +167,10 @@ describe('support tickets at the kiosk', () => {
     await saveScreenshot(page, 'tickets-13-message-sent');
     await follow.scrollToEnd();
     await saveScreenshot(page, 'tickets-14-history');
+
+    // Back to the list, asked again: the same ticket, still open.
+    await follow.button('Mis tickets').tap();
+    await page.getByRole('heading', { name: 'Mis tickets', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: new RegExp(`^${number}`) }).innerText()).toContain('Abierto');
   });
 });
