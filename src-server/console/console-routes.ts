@@ -207,13 +207,24 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
         });
       },
       action(path, handler, opts = {}) {
+        // The session is checked before the body is read: without one, a form's body (up to a
+        // bank file's or a ticket answer's limit) is never taken in.
+        const checked = new WeakMap<FastifyRequest, { session: ConsoleSession; staff: StaffMember }>();
         app.post(
           path,
-          { ...(opts.bodyLimit === undefined ? {} : { bodyLimit: opts.bodyLimit }) },
+          {
+            ...(opts.bodyLimit === undefined ? {} : { bodyLimit: opts.bodyLimit }),
+            onRequest: async (request, reply) => {
+              const found = await sessionOf(request);
+              // Nothing is done without a session: back to «Ingresar», and the action is not kept.
+              if (found === null) return redirect(reply, consolePaths.login);
+              checked.set(request, found);
+              return undefined;
+            },
+          },
           async (request, reply) => {
-            const found = await sessionOf(request);
-            // Nothing is done without a session: back to «Ingresar», and the action is not kept.
-            if (found === null) return redirect(reply, consolePaths.login);
+            const found = checked.get(request);
+            if (found === undefined) return redirect(reply, consolePaths.login);
             const body: unknown = request.body;
             const form: FormFields | undefined = opts.multipart
               ? isMultipart(body)
