@@ -30,7 +30,12 @@ export type TicketActor = { readonly kind: 'citizen' } | { readonly kind: 'agent
 
 /** An action with what it carries. */
 export type TicketMove =
-  | { readonly action: 'assign'; readonly assignee: string | null }
+  | {
+      readonly action: 'assign';
+      readonly assignee: string | null;
+      /** Who the page showed holding it: when set, someone else taking it since refuses the move. */
+      readonly expectedAssignee?: string | null;
+    }
   | { readonly action: 'agent-message'; readonly body: string; readonly uploads?: readonly AttachmentUpload[] }
   | { readonly action: 'internal-note'; readonly body: string }
   | { readonly action: 'citizen-message'; readonly body: string; readonly uploads?: readonly AttachmentUpload[] }
@@ -86,6 +91,13 @@ export async function moveTicket(
       if (ticket === undefined) return err('not-found', 'No encontramos ese ticket.');
       const next = nextTicketState(ticket.state, move.action);
       if (next === null) return err('conflict', refusedTicketAction(ticket.state, move.action));
+      if (move.action === 'assign' && move.expectedAssignee !== undefined && move.expectedAssignee !== ticket.assignee)
+        return err(
+          'conflict',
+          ticket.assignee === null
+            ? 'Mientras usted tenía abierta la página, el ticket quedó sin asignar. No se cambió nada: vuelva a elegir.'
+            : `Mientras usted tenía abierta la página, ${ticket.assignee} tomó este ticket. No se cambió nada.`,
+        );
       const eventId = uuidv7();
       await tx.query(
         `INSERT INTO ticket_events (id, ticket_id, at, kind, author_kind, author, body, internal, state_after)
@@ -103,10 +115,10 @@ export async function moveTicket(
         ],
       );
       await insertAttachments(tx, ticket.id, eventId, files);
-      const answers = move.action === 'agent-message' || move.action === 'propose-solution';
+      const answers = actor.kind === 'agent' && (move.action === 'agent-message' || move.action === 'propose-solution');
       await tx.query(
         `UPDATE tickets SET state = $2, updated_at = $3,
-           assignee = CASE WHEN $4::boolean THEN $5 ELSE assignee END,
+           assignee = CASE WHEN $4::boolean THEN $5 WHEN $6::boolean AND assignee IS NULL THEN $9 ELSE assignee END,
            first_reply_at = CASE WHEN $6::boolean AND first_reply_at IS NULL THEN $3::timestamptz ELSE first_reply_at END,
            resolved_at = CASE WHEN $2 = 'resuelto' THEN $3::timestamptz ELSE resolved_at END,
            rating = COALESCE($7, rating), rating_comment = COALESCE($8, rating_comment)
@@ -120,6 +132,8 @@ export async function moveTicket(
           answers,
           move.action === 'accept-solution' ? move.rating : null,
           move.action === 'accept-solution' ? move.comment : null,
+          // An agent who answers an unassigned ticket has taken it.
+          actor.kind === 'agent' ? actor.username : null,
         ],
       );
       await mailOtherSide(tx, ctx, ticket, move, now);

@@ -67,6 +67,10 @@ export const tickets = pgTable(
     index('tickets_email_idx').on(t.email, t.createdAt),
     index('tickets_queue_idx').on(t.state, t.createdAt),
     index('tickets_assignee_idx').on(t.assignee, t.state),
+    // «Más vencidos primero»: the unanswered by due time, without sorting them all.
+    index('tickets_awaiting_reply_idx')
+      .on(t.state, t.dueAt, t.id)
+      .where(sql`${t.firstReplyAt} is null`),
   ],
 );
 
@@ -141,6 +145,10 @@ export const ticketDrafts = pgTable(
   (t) => [
     check('ticket_drafts_channel_check', sql`${t.channel} in ('kiosk', 'web')`),
     index('ticket_drafts_email_idx').on(t.email, t.createdAt),
+    // The console's requests waiting for their code, newest first.
+    index('ticket_drafts_pending_idx')
+      .on(t.createdAt)
+      .where(sql`${t.ticketId} is null`),
   ],
 );
 

@@ -336,7 +336,8 @@ export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketConte
       return redirect(reply, `${consolePaths.tickets}/${ticket.number}`);
     }
     return move(reply, ctx, ticket, {
-      move: { action: 'assign', assignee: chosen === '' ? null : chosen },
+      // Checked again under the ticket's lock: a take between this read and the move is refused too.
+      move: { action: 'assign', assignee: chosen === '' ? null : chosen, expectedAssignee: ticket.assignee },
       form: null,
       typed: {},
       done:

@@ -293,6 +293,34 @@ describeEachServerDatabase('support tickets: code, creation, access, the state m
     expect(mails.rows).toHaveLength(1);
   });
 
+  it(
+    'an agent who answers an unassigned ticket takes it; a take from a stale page is refused under the lock',
+    { timeout: 60_000 },
+    async () => {
+      const s = await startTicketServer(variant);
+      const ticket = await createTicket(s);
+      const other = { kind: 'agent', username: 'soporte2' } as const;
+      await moveTicket(s.ctx, ticket.id, other, { action: 'agent-message', body: 'Lo reviso.' });
+      const exec = s.t.server.database.exec;
+      expect((await ticketDetail(exec, ticket.id, true))?.assignee).toBe('soporte2');
+      // soporte1's page still showed it unassigned.
+      expect(
+        await moveTicket(s.ctx, ticket.id, agent, { action: 'assign', assignee: 'soporte1', expectedAssignee: null }),
+      ).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('soporte2') } });
+      expect(
+        await moveTicket(s.ctx, ticket.id, agent, {
+          action: 'assign',
+          assignee: 'soporte1',
+          expectedAssignee: 'soporte2',
+        }),
+      ).toMatchObject({ ok: true });
+      expect((await ticketDetail(exec, ticket.id, true))?.assignee).toBe('soporte1');
+      // Answering someone else's ticket does not take it from them.
+      await moveTicket(s.ctx, ticket.id, other, { action: 'agent-message', body: 'Complemento.' });
+      expect((await ticketDetail(exec, ticket.id, true))?.assignee).toBe('soporte1');
+    },
+  );
+
   it('an agent creates the ticket after checking the citizen by phone, once', { timeout: 60_000 }, async () => {
     const s = await startTicketServer(variant);
     const started = await startTicket(s.ctx, fields(), [], web);

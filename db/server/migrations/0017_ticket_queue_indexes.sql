@@ -1,0 +1,2 @@
+CREATE INDEX "ticket_drafts_pending_idx" ON "ticket_drafts" USING btree ("created_at") WHERE "ticket_drafts"."ticket_id" is null;--> statement-breakpoint
+CREATE INDEX "tickets_awaiting_reply_idx" ON "tickets" USING btree ("state","due_at","id") WHERE "tickets"."first_reply_at" is null;
