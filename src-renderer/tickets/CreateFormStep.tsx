@@ -1,15 +1,16 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../src-shared/api/result';
 import { ProblemLine } from '../accounts/ProblemLine';
 import { useRouteStore } from '../app/route-store';
 import { TouchField } from '../touch-input/TouchField';
 import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
-import { reveal, revealAbove } from '../ui/reveal';
+import { reveal } from '../ui/reveal';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { TicketsFrame } from './TicketsFrame';
 import { TouchArea } from './TouchArea';
-import { revealWhenLaidOut, TypingKeyboard } from './TypingKeyboard';
+import { TypingKeyboard } from './TypingKeyboard';
+import { useFieldReveal } from './useFieldReveal';
 import { createLead } from './ticket-words';
 import { useTicketsStore, type FormField } from './tickets-store';
 import { useTicketsCall } from './useTicketsCall';
@@ -60,21 +61,14 @@ export function CreateFormStep() {
   // The whole form shows first; touching a field brings the keyboard.
   const [active, setActive] = useState<FormField | null>(null);
   const { busy, problem, setProblem, run } = useTicketsCall();
-  const keyboard = useRef<HTMLDivElement>(null);
-  const fieldBoxes = useRef(new Map<string, HTMLElement>());
-  const problemField = fieldOf(problem);
-
   // The field being typed stays above the keyboard; a refused one comes into view with its message.
-  useEffect(() => {
-    const box = active === null ? undefined : fieldBoxes.current.get(active);
-    if (box === undefined) return undefined;
-    return revealWhenLaidOut(() => revealAbove(box, keyboard.current));
-  }, [active]);
+  const { keyboard, field: fieldBox, boxOf } = useFieldReveal<FormField | 'category'>(active);
+  const problemField = fieldOf(problem);
   useEffect(() => {
     if (problemField === null) return;
-    const box = fieldBoxes.current.get(problemField);
+    const box = boxOf(problemField);
     if (box !== undefined) reveal(box);
-  }, [problem, problemField]);
+  }, [problem, problemField, boxOf]);
   // A new problem about a field moves the keyboard to it once; the citizen may then touch another.
   const [seenProblem, setSeenProblem] = useState<ApiError | null>(null);
   if (problem !== seenProblem) {
@@ -102,9 +96,7 @@ export function CreateFormStep() {
   const field = (spec: FieldSpec) => (
     <div
       key={spec.name}
-      ref={(element) => {
-        if (element !== null) fieldBoxes.current.set(spec.name, element);
-      }}
+      ref={fieldBox(spec.name)}
       className={`tickets-field${problemField === spec.name ? ' keyboard-form__field--problem' : ''}`}
     >
       {spec.name === 'description' ? (
@@ -147,12 +139,7 @@ export function CreateFormStep() {
         <h2 className="wallet-section-title">Sus datos</h2>
         <div className="tickets-form__row">{contactFields.map(field)}</div>
         <h2 className="wallet-section-title">Su solicitud</h2>
-        <div
-          ref={(element) => {
-            if (element !== null) fieldBoxes.current.set('category', element);
-          }}
-          className="tickets-field"
-        >
+        <div ref={fieldBox('category')} className="tickets-field">
           <span className="touch-field__label" id="tickets-category-label">
             Categoría
           </span>

@@ -6,6 +6,7 @@ import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
 import { TicketsFrame } from './TicketsFrame';
 import { TypingKeyboard } from './TypingKeyboard';
+import { useFieldReveal } from './useFieldReveal';
 import { lookupLead, numberHint } from './ticket-words';
 import { useTicketsStore } from './tickets-store';
 import { useTicketsCall } from './useTicketsCall';
@@ -27,8 +28,10 @@ export function LookupStep() {
     number: stored?.number ?? '',
     email: stored?.email ?? '',
   });
-  const [active, setActive] = useState<LookupField | null>('number');
+  // The two fields and the button show first; touching a field brings the keyboard.
+  const [active, setActive] = useState<LookupField | null>(null);
   const { busy, problem, run } = useTicketsCall();
+  const { keyboard, field } = useFieldReveal(active);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -54,24 +57,28 @@ export function LookupStep() {
       <form className="bills-card tickets-form" aria-label="Buscar mis tickets" onSubmit={submit}>
         <p className="bills-lead">{lookupLead}</p>
         <div className="tickets-form__row tickets-form__row--2">
-          <TouchField
-            label={labels.number}
-            hint={numberHint}
-            value={values.number}
-            onChange={set('number')}
-            active={active === 'number'}
-            onActivate={() => setActive('number')}
-            maxLength={maxLengths.number}
-          />
-          <TouchField
-            label={labels.email}
-            hint="El correo con el que creó el ticket."
-            value={values.email}
-            onChange={set('email')}
-            active={active === 'email'}
-            onActivate={() => setActive('email')}
-            maxLength={maxLengths.email}
-          />
+          <div ref={field('number')}>
+            <TouchField
+              label={labels.number}
+              hint={numberHint}
+              value={values.number}
+              onChange={set('number')}
+              active={active === 'number'}
+              onActivate={() => setActive('number')}
+              maxLength={maxLengths.number}
+            />
+          </div>
+          <div ref={field('email')}>
+            <TouchField
+              label={labels.email}
+              hint="El correo con el que creó el ticket."
+              value={values.email}
+              onChange={set('email')}
+              active={active === 'email'}
+              onActivate={() => setActive('email')}
+              maxLength={maxLengths.email}
+            />
+          </div>
         </div>
         <ProblemLine problem={problem} />
         <div className="bills-actions">
@@ -84,6 +91,7 @@ export function LookupStep() {
       </form>
       {active !== null && (
         <TypingKeyboard
+          ref={keyboard}
           field={labels[active]}
           value={values[active]}
           onChange={set(active)}

@@ -3,9 +3,10 @@ import { OnScreenKeyboard } from '../touch-input/OnScreenKeyboard';
 import { Button } from '../ui/Button';
 
 /**
- * The on-screen keyboard at the foot of a tickets form: which field it types into, and a way to
- * put it away to reach what is under it (the documents, «Crear ticket»). Outside any <form>:
- * its keys must type, never submit.
+ * The on-screen keyboard at the foot of a tickets form: which field it types into and the end of
+ * what it holds (on a 1024×768 screen with larger text the keyboard covers most of the form),
+ * and a way to put it away to reach what is under it (the documents, «Crear ticket»). Outside
+ * any <form>: its keys must type, never submit.
  */
 export function TypingKeyboard({
   ref,
@@ -26,7 +27,16 @@ export function TypingKeyboard({
     <div ref={ref} className="tickets-keyboard">
       <div className="tickets-keyboard__bar">
         <p className="tickets-keyboard__field">
-          Escribiendo: <strong>{field}</strong>
+          <span>
+            Escribiendo en <strong>{field}</strong>
+          </span>
+          {/* What the field holds, its end in sight: on a short screen the keyboard may cover the field itself. */}
+          <span className="tickets-keyboard__echo" aria-hidden="true">
+            <span className="tickets-keyboard__typed">
+              {echo(value)}
+              <span className="tickets-keyboard__caret" />
+            </span>
+          </span>
         </p>
         <Button variant="secondary" onClick={onHide}>
           Ocultar el teclado
@@ -37,17 +47,6 @@ export function TypingKeyboard({
   );
 }
 
-/**
- * Runs `reveal` once the keyboard that just appeared has its final height (its keys are laid
- * out a frame after it mounts); returns the cancel for an effect's cleanup.
- */
-export function revealWhenLaidOut(reveal: () => void): () => void {
-  let second = 0;
-  const first = requestAnimationFrame(() => {
-    second = requestAnimationFrame(reveal);
-  });
-  return () => {
-    cancelAnimationFrame(first);
-    cancelAnimationFrame(second);
-  };
-}
+/** The last characters typed (what does not fit the bar is cut at its start, in CSS). */
+const echoLength = 120;
+const echo = (value: string): string => (value.length <= echoLength ? value : value.slice(value.length - echoLength));

@@ -58,3 +58,21 @@ export function revealAbove(element: HTMLElement, cover: HTMLElement | null): vo
   const hidden = element.getBoundingClientRect().bottom + 16 - limit;
   if (hidden > 0) scroller.scrollTo({ top: scroller.scrollTop + hidden });
 }
+
+/**
+ * Scrolls `element`'s screen so that all of it shows between the screen's top and `cover` — a
+ * keyboard held at the screen's foot — when it fits there; when it does not (a short screen,
+ * larger text), so that its top edge does: the field being typed, its start in sight.
+ */
+export function revealBetween(element: HTMLElement, cover: HTMLElement | null): void {
+  const scroller = scrollerOf(element);
+  if (scroller === null) return;
+  const top = scroller.getBoundingClientRect().top + 16;
+  const bottom = (cover?.getBoundingClientRect().top ?? scroller.getBoundingClientRect().bottom) - 16;
+  const box = element.getBoundingClientRect();
+  const below = box.bottom - bottom;
+  const above = top - box.top;
+  if (box.height > bottom - top || above > 0) {
+    if (above !== 0) scroller.scrollTo({ top: scroller.scrollTop - above });
+  } else if (below > 0) scroller.scrollTo({ top: scroller.scrollTop + below });
+}

@@ -1,6 +1,8 @@
 import { describe, expect } from 'vitest';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { expectFitsWidth } from '../support/browser/layout';
+import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
 import { kioskTest } from '../support/browser/fixture';
 import { TicketsPage } from '../support/browser/pages/tickets-page';
 import { saveScreenshot } from '../support/browser/screenshots';
@@ -172,5 +174,38 @@ describe('support tickets at the kiosk', () => {
     await follow.button('Mis tickets').tap();
     await page.getByRole('heading', { name: 'Mis tickets', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: new RegExp(`^${number}`) }).innerText()).toContain('Abierto');
+  });
+
+  it('fits a 1024×768 kiosk with «Letra más grande» and «Alto contraste»: the form, its camera window and the lookup', async ({
+    start,
+  }) => {
+    const page = start.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const panel = new AccessibilityPanel(page);
+    await panel.open();
+    await panel.toggle('Letra más grande');
+    await panel.toggle('Alto contraste');
+    await panel.close();
+    const tickets = await TicketsPage.openCreate(start);
+    await expectFitsWidth(page, 'tickets-form-1024');
+    // The keyboard covers most of this screen: its bar shows what the field holds.
+    await tickets.typeInto('Asunto', 'Cobro doble en la factura de octubre');
+    expect(await tickets.keyboardEcho()).toBe('Cobro doble en la factura de octubre');
+    await expectFitsWidth(page, 'tickets-form-typing-1024');
+    await saveScreenshot(page, 'tickets-form-1024-large');
+    await tickets.button('Ocultar el teclado').tap();
+    await tickets.scrollToEnd();
+    await expectFitsWidth(page, 'tickets-form-end-1024');
+    await expectKioskScreenUsable(page, 'tickets-form-1024-large');
+    await tickets.button('Tomar foto del documento').tap();
+    await expect
+      .poll(() => tickets.camera.getByRole('button', { name: 'Tomar foto', exact: true }).isEnabled())
+      .toBe(true);
+    await expectFitsWidth(page, 'tickets-camera-1024');
+    await tickets.camera.getByRole('button', { name: 'Cancelar', exact: true }).tap();
+    await tickets.button('Ver mi lista de tickets').tap();
+    await tickets.field('Número del ticket').waitFor();
+    await expectFitsWidth(page, 'tickets-lookup-1024');
+    await saveScreenshot(page, 'tickets-lookup-1024-large');
   });
 });

@@ -63,8 +63,14 @@ export class TicketsPage extends KioskPage {
   async coveredByKeyboard(field: string): Promise<boolean> {
     const box = await this.field(field).boundingBox();
     const keyboard = await this.page.locator('.tickets-keyboard').boundingBox();
-    if (box === null || keyboard === null) return true;
-    return box.y + box.height > keyboard.y || box.y < 0;
+    const content = await this.page.locator('.kiosk-app__content').boundingBox();
+    if (box === null || keyboard === null || content === null) return true;
+    return box.y + box.height > keyboard.y || box.y < content.y;
+  }
+
+  /** What the keyboard's bar shows of the field it types into (the end of its text). */
+  async keyboardEcho(): Promise<string> {
+    return (await this.page.locator('.tickets-keyboard__echo').innerText()).trim();
   }
 
   /** Scrolls the screen to its end, where a form's button and the history's last entries are. */
