@@ -1,10 +1,13 @@
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
 import { expectFitsWidth } from '../support/browser/layout';
 import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
 import { kioskTest } from '../support/browser/fixture';
+import { MailboxPage } from '../support/browser/pages/mailbox-page';
 import { TicketsPage } from '../support/browser/pages/tickets-page';
+import { staffPassword } from '../support/staff-console';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { samplePdf } from '../support/ticket-server';
@@ -22,25 +25,65 @@ const it = kioskTest({
 
 const citizen = { name: 'Luz Ospina', email: 'luz.ospina@correo.test', phone: '3154440202' } as const;
 
-/** The 6 digits of the last code the embedded server mailed to `to`. */
-async function mailedCode(app: TestStack, to: string): Promise<string> {
-  const { rows } = await embeddedServer(app.stack)
-    .running()
-    .database.exec.query<{ text: string }>(
-      `SELECT text FROM mail_outbox WHERE recipient = $1 AND template = 'ticket-code' ORDER BY id DESC LIMIT 1`,
-      [to],
-    );
-  const code = /\b(\d{6})\b/.exec(rows[0]?.text ?? '')?.[1];
-  if (code === undefined) throw new Error(`no code was mailed to ${to}`);
-  return code;
+/** The local mailbox of the embedded server (`npm start` without SMTP), opened as its start-up log shows it. */
+async function openMailbox(app: TestStack, browser: Browser): Promise<MailboxPage> {
+  const url = embeddedServer(app.stack).running().mailboxUrl;
+  if (url === null) throw new Error('the embedded server of a demo start has a local mailbox');
+  return MailboxPage.open(browser, url);
+}
+
+/** The one address a mail's text gives to open the ticket's page (the solution's link). */
+function linkIn(text: string): string {
+  const links = text.match(/https?:\/\/\S+/g) ?? [];
+  if (links.length !== 1) throw new Error(`expected one link in the mail, found ${String(links.length)}`);
+  return links[0] ?? '';
+}
+
+/** A support agent's screen at the office: the console of the central server, logged in. */
+async function agentDesk(browser: Browser, serverUrl: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'es-CO' });
+  const page = await context.newPage();
+  await page.goto(`${serverUrl}/consola`);
+  await page.getByLabel('Usuario').fill('soporte1');
+  await page.getByLabel('Contraseña').fill(staffPassword('soporte1'));
+  await page.getByRole('button', { name: 'Ingresar' }).click();
+  await page.getByRole('heading', { name: 'Cola de tickets' }).waitFor();
+  return page;
+}
+
+/** The agent opens the ticket by its number and proposes `solution`. */
+async function proposeSolution(desk: Page, serverUrl: string, number: string, solution: string): Promise<void> {
+  await desk.goto(`${serverUrl}/consola/tickets/${number}`);
+  await desk.getByLabel(/^Solución/).fill(solution);
+  await desk.getByRole('button', { name: 'Proponer la solución' }).click();
+  await desk.getByText(/Solución propuesta: .* recibe un correo/).waitFor();
+}
+
+/** The citizen's phone, opening the link of the newest «Solución propuesta» mail. */
+async function openSolutionLink(browser: Browser, mailbox: MailboxPage, solution: string): Promise<Page> {
+  const mail = await mailbox.latestText(citizen.email, /Solución propuesta/);
+  expect(mail).toContain(solution);
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    locale: 'es-CO',
+    hasTouch: true,
+    isMobile: true,
+  });
+  const phone = await context.newPage();
+  await phone.goto(linkIn(mail));
+  await phone.getByRole('heading', { name: 'El equipo de soporte propone esta solución' }).waitFor();
+  expect(await phone.getByRole('region').first().innerText()).toContain(solution);
+  return phone;
 }
 
 describe('support tickets at the kiosk', () => {
-  it('creates a ticket with a photo from the camera and a file from a USB memory, types the mailed code, prints the number; then lists it by number and email, opens it and sends a message', async ({
+  it('creates a ticket with a photo from the camera and a file from a USB memory, types the code from the mailbox, prints the number; lists it by number and email, sends a message; an agent proposes in the console, the citizen rejects with a reason, the agent proposes again, the citizen accepts from the mailed link with 4 stars: Resuelto', async ({
     app,
+    browser,
     start,
     printer,
   }) => {
+    const mailbox = await openMailbox(app, browser);
     const tickets = await TicketsPage.openCreate(start);
     const page = tickets.page;
     await saveScreenshot(page, 'tickets-1-form');
@@ -103,7 +146,9 @@ describe('support tickets at the kiosk', () => {
     await page.getByRole('heading', { name: 'Revise su bandeja de entrada', level: 1 }).waitFor();
     expect(await page.getByText(citizen.email).first().isVisible()).toBe(true);
     expect(await page.getByText('línea de soporte 300 000 0000').isVisible()).toBe(true);
-    const code = await mailedCode(app, citizen.email);
+    const codeMail = await mailbox.latestText(citizen.email, /Código para crear su ticket/);
+    const code = /\b(\d{6})\b/.exec(codeMail)?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
     const wrong = code === '000000' ? '111111' : '000000';
     await tickets.typeDigits(wrong);
     await tickets.button('Crear ticket').tap();
@@ -174,7 +219,72 @@ describe('support tickets at the kiosk', () => {
     await follow.button('Mis tickets').tap();
     await page.getByRole('heading', { name: 'Mis tickets', level: 1 }).waitFor();
     expect(await page.getByRole('button', { name: new RegExp(`^${number}`) }).innerText()).toContain('Abierto');
-  });
+    await tickets.button('Terminar').tap();
+    await start.waitUntilShown();
+
+    // At the office, an agent reads the message in the console and proposes a solution.
+    const serverUrl = embeddedServer(app.stack).running().url;
+    const desk = await agentDesk(browser, serverUrl);
+    await proposeSolution(
+      desk,
+      serverUrl,
+      number,
+      'Revisamos la lectura: el medidor está bien; el consumo subió por una fuga.',
+    );
+    expect(await desk.getByTestId('estado').textContent()).toBe('Solución propuesta');
+    await saveScreenshot(desk, 'tickets-15-console-proposed');
+
+    // The citizen opens the mailed link on a phone and rejects it, saying why.
+    const first = await openSolutionLink(browser, mailbox, 'el consumo subió por una fuga');
+    await saveScreenshot(first, 'tickets-16-solution-link');
+    await first.getByText('Rechazar solución').click();
+    await first.getByLabel('¿Por qué la rechaza?').fill('No hay ninguna fuga: un plomero revisó la casa el lunes.');
+    await first.getByRole('button', { name: 'Rechazar y reabrir el ticket' }).click();
+    await first.getByRole('status').waitFor();
+    expect(await first.getByTestId('estado').textContent()).toBe('Reabierto');
+    await saveScreenshot(first, 'tickets-17-rejected');
+    await first.context().close();
+
+    // The agent sees the reason and proposes again.
+    await desk.reload();
+    expect(await desk.getByTestId('estado').textContent()).toBe('Reabierto');
+    expect(await desk.locator('main').innerText()).toContain('un plomero revisó la casa el lunes');
+    await proposeSolution(
+      desk,
+      serverUrl,
+      number,
+      'Cambiaremos el medidor sin costo el jueves y ajustaremos la factura.',
+    );
+
+    // The new mail's link: accepted with 4 stars, none chosen in advance.
+    const second = await openSolutionLink(browser, mailbox, 'Cambiaremos el medidor sin costo');
+    await second.getByText('Aceptar solución').click();
+    expect(await second.locator('input[name="estrellas"]:checked').count()).toBe(0);
+    await second.locator('label[for="estrella-4"]').click();
+    await second.getByLabel('Comentario (opcional)').fill('Gracias por cambiar el medidor.');
+    await saveScreenshot(second, 'tickets-18-rating');
+    await second.getByRole('button', { name: 'Enviar calificación' }).click();
+    await second.getByRole('status').waitFor();
+    expect(await second.getByTestId('estado').textContent()).toBe('Resuelto');
+    await saveScreenshot(second, 'tickets-19-resolved');
+    await second.context().close();
+    expect(await mailbox.latestText(citizen.email, /resuelto/)).toContain('4 de 5');
+
+    // The console and the kiosk's list say the same.
+    await desk.reload();
+    expect(await desk.getByTestId('estado').textContent()).toBe('Resuelto');
+    await saveScreenshot(desk, 'tickets-20-console-resolved');
+    await desk.context().close();
+    const again = await TicketsPage.openList(start);
+    await again.field('Número del ticket').fill(number);
+    await again.field('Correo electrónico').fill(citizen.email);
+    await again.button('Ver mis tickets').tap();
+    const resolved = page.getByRole('button', { name: new RegExp(`^${number}`) });
+    await resolved.waitFor();
+    expect(await resolved.innerText()).toContain('Resuelto');
+    await saveScreenshot(page, 'tickets-21-list-resolved');
+    await mailbox.close();
+  }, 300_000);
 
   it('fits a 1024×768 kiosk with «Letra más grande» and «Alto contraste»: the form, its camera window and the lookup', async ({
     start,
