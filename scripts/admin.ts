@@ -45,7 +45,7 @@ const USAGE = `Uso:
   npm run admin -- bank-file import <archivo-asobancaria.txt> [--json]
   npm run admin -- liquidations --pending [--json]
 
-Modos: kiosk (quiosco), cashier (caja), field (campo).
+Modos: kiosk (kiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
 --receipt-prefix: la serie de recibos de una caja reinstalada (la del equipo revocado); sin él, una nueva.
 --scope: el código de ruta (p. ej. 03-117) de un equipo de campo.

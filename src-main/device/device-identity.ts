@@ -13,7 +13,7 @@ import type { DeviceMeta } from './device-meta';
 export type ServerIdentity = Pick<EnrollValue, 'deviceName' | 'mode' | 'scope' | 'office' | 'receiptSeries'>;
 
 const modeNames: Record<DeviceMode, string> = {
-  kiosk: 'quiosco (kiosk)',
+  kiosk: 'kiosco (kiosk)',
   cashier: 'caja (cashier)',
   field: 'campo (field)',
 };

@@ -22,7 +22,7 @@ function summarize(type: string, payload: unknown): string {
     return `Recarga de prepago de ${formatCop(p['amount'])} a la liquidación ${String(p['liquidationNumber'])} (recibo ${String(p['reference'])})`;
   if (type === 'cash_session.opened') return `Apertura de caja de ${String(p['cashier'])}`;
   if (type === 'cash_session.closed') return `Cierre de caja de ${String(p['cashier'])}`;
-  if (type === 'kiosk.session_ended') return 'Fin de una sesión del quiosco (estadística)';
+  if (type === 'kiosk.session_ended') return 'Fin de una sesión del kiosco (estadística)';
   return `Evento ${type}`;
 }
 

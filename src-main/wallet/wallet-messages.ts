@@ -9,5 +9,5 @@ export const walletNotEnrolled =
 
 /** A kiosk with no printer: the volante can still be seen, and its number taken to a bank or an office. */
 export const walletNoPrinter =
-  'Este quiosco no tiene impresora. Anote el número de la liquidación y su código de recuperación: ' +
-  'con ellos puede pagar en cualquiera de nuestras oficinas o recuperar la transacción en otro quiosco.';
+  'Este kiosco no tiene impresora. Anote el número de la liquidación y su código de recuperación: ' +
+  'con ellos puede pagar en cualquiera de nuestras oficinas o recuperar la transacción en otro kiosco.';

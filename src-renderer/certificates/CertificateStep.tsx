@@ -60,7 +60,7 @@ export function CertificateStep() {
           Certificados disponibles
         </h2>
         {match.certificates.length === 0 && (
-          <p className="bills-lead">Esta matrícula no tiene certificados a la venta en el quiosco.</p>
+          <p className="bills-lead">Esta matrícula no tiene certificados a la venta en el kiosco.</p>
         )}
         <ul className="certificates-offer">
           {match.certificates.map((certificate) => (

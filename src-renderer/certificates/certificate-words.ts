@@ -13,7 +13,7 @@ export const noMatches =
 
 /** Under the payment form: where the balance comes from. */
 export const rechargeHint =
-  '¿No le alcanza el saldo? Recárguelo en «Prepago de servicios», en el inicio de este quiosco.';
+  '¿No le alcanza el saldo? Recárguelo en «Prepago de servicios», en el inicio de este kiosco.';
 
 export const trayAdvice = 'Retire sus certificados de la bandeja del dispensador.';
 export const trayAdviceOne = 'Retire su certificado de la bandeja del dispensador.';

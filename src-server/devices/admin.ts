@@ -102,7 +102,7 @@ export async function createEnrollmentCode(
 /** A series may be taken over only from a revoked device: two live counters never share one. */
 async function checkSeriesFree(database: ServerDatabase, mode: DeviceMode, prefix: string): Promise<void> {
   if (mode === 'kiosk')
-    throw new AdminInputError('Un quiosco no emite recibos: no lleva prefijo de recibos.', 'receiptPrefix');
+    throw new AdminInputError('Un kiosco no emite recibos: no lleva prefijo de recibos.', 'receiptPrefix');
   const { rows } = await database.exec.query<{ name: string }>(
     'SELECT d.name FROM receipt_series s JOIN devices d ON d.id = s.device_id WHERE s.prefix = $1 AND d.revoked_at IS NULL',
     [prefix],

@@ -24,7 +24,7 @@ const handlers: { [K in SyncEventType]: EventHandler<never> } = {
   'cashier.wallet_recharge_taken': walletRechargeTaken,
 };
 
-const modeNames = { kiosk: 'un quiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;
+const modeNames = { kiosk: 'un kiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;
 
 /** Said of an event the batch could not write because of a data error found only by the database. */
 export const unrecordableReason =

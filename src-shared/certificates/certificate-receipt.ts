@@ -11,7 +11,7 @@ const copyWords = {
   failed: 'No salió: valor devuelto',
   // The citizen holds this receipt: the code beside it is what the kiosk asks to dispense it again.
   unknown:
-    'Sin confirmar. Si no salió, pídala de nuevo en el quiosco con este código: «Volver a entregar un certificado»',
+    'Sin confirmar. Si no salió, pídala de nuevo en el kiosco con este código: «Volver a entregar un certificado»',
 } as const;
 
 /**

@@ -59,7 +59,7 @@ export const KioskPurchaseRequest = HolderCredentials.extend({
     .number({ error: 'Indique cuántas copias quiere.' })
     .int({ error: 'Las copias son un número entero.' })
     .min(1, { error: 'Pida al menos una copia.' })
-    .max(maxKioskCopies, { error: `En este quiosco puede comprar hasta ${maxKioskCopies} copias.` }),
+    .max(maxKioskCopies, { error: `En este kiosco puede comprar hasta ${maxKioskCopies} copias.` }),
 }).strict();
 
 /**

@@ -169,7 +169,7 @@ describeEachServerDatabase('counter recharge: the server credits the wallet', (v
       ]);
 
       const [fromKiosk] = await kiosk.push([recharge(kiosk, mine, 2, number, 25_000)]);
-      expect(fromKiosk).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/de un quiosco/) });
+      expect(fromKiosk).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/de un kiosco/) });
       // A field laptop has no recharge screen, so the server takes none from it either.
       const field = await enroll(t, 'Campo 1', 'field');
       const fieldSession = randomUUID();

@@ -116,7 +116,7 @@ describe('device mode from the central server', () => {
     await first.stop();
     writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({ device: { mode: 'cashier' } }));
     expect(() => startTestCore(testConfig(dir.path), server.url)).toThrow(
-      /inscrito en el servidor central como quiosco/,
+      /inscrito en el servidor central como kiosco/,
     );
     // Without device.mode it starts, as what the server says.
     writeFileSync(path.join(dir.path, 'ventanilla.json'), JSON.stringify({}));

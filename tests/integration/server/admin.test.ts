@@ -46,7 +46,7 @@ describeEachServerDatabase('central server: administration', (variant) => {
     }
     expect(endpoint).not.toBeNull();
     if (endpoint === null) return;
-    const { expiresAt } = await createEnrollmentCodeViaServer(endpoint, { deviceName: 'Quiosco', mode: 'kiosk' });
+    const { expiresAt } = await createEnrollmentCodeViaServer(endpoint, { deviceName: 'Kiosco', mode: 'kiosk' });
     const hours = (Date.parse(expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(1.9);
     expect(hours).toBeLessThanOrEqual(2);

@@ -48,10 +48,10 @@ describeEachServerDatabase('central server: device enrollment', (variant) => {
 
   it('accepts the code in lower case and without dashes', async () => {
     const t = await startTestServer(variant);
-    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Quiosco lobby', mode: 'kiosk' });
+    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Kiosco lobby', mode: 'kiosk' });
     const enrolled = await t.request('/v1/enroll', postJson({ code: ` ${code.replace(/-/g, '').toLowerCase()} ` }));
     expect(enrolled.status).toBe(200);
-    expect(enrolled.body).toMatchObject({ ok: true, value: { deviceName: 'Quiosco lobby', mode: 'kiosk' } });
+    expect(enrolled.body).toMatchObject({ ok: true, value: { deviceName: 'Kiosco lobby', mode: 'kiosk' } });
   });
 
   it('reports the deployment, the entity setting and the subscriber count in hello', async () => {
@@ -129,7 +129,7 @@ describeEachServerDatabase('central server: device enrollment', (variant) => {
 
   it('lets exactly one of several simultaneous exchanges of one code win', async () => {
     const t = await startTestServer(variant);
-    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Quiosco 7', mode: 'kiosk' });
+    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Kiosco 7', mode: 'kiosk' });
     const attempts = await Promise.all(Array.from({ length: 8 }, () => t.request('/v1/enroll', postJson({ code }))));
     const statuses = attempts.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);

@@ -70,7 +70,7 @@ describeEachServerDatabase('central server: health and HTTP errors', (variant) =
     // Break the table hello reads from, the way a bad deploy or a DBA mistake would.
     await t.server.database.exec.query('alter table settings rename to settings_gone');
     const code = await import('../../../src-server/devices/admin').then((m) =>
-      m.createEnrollmentCode(t.server.database, { deviceName: 'Quiosco', mode: 'kiosk' }),
+      m.createEnrollmentCode(t.server.database, { deviceName: 'Kiosco', mode: 'kiosk' }),
     );
     const enrolled = await t.request('/v1/enroll', postJson({ code: code.code }));
     const token = (enrolled.body as { value: { token: string } }).value.token;

@@ -133,7 +133,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
       event('kiosk.session_ended', { reason: 'idle', durationSeconds: 42, at: now() }),
     ]);
     expect(statuses(results)).toEqual(['rejected', 'rejected', 'rejected', 'rejected', 'applied']);
-    for (const refused of results.slice(0, 4)) expect(refused.reason).toMatch(/no acepta eventos .* de un quiosco/);
+    for (const refused of results.slice(0, 4)) expect(refused.reason).toMatch(/no acepta eventos .* de un kiosco/);
     expect(await count(t, 'SELECT count(*) AS n FROM payments')).toBe(before);
     expect(await count(t, "SELECT count(*) AS n FROM payments WHERE state = 'voided'")).toBe(0);
     expect(await count(t, 'SELECT count(*) AS n FROM cash_sessions')).toBe(0);

@@ -24,7 +24,7 @@ const run = promisify(execFile);
 async function device(t: TestServer, serverUrl: string, mode: DeviceMode, dataDir: string): Promise<AppCore> {
   const core = startTestCore(testConfig(dataDir), serverUrl);
   const { code } = await createEnrollmentCode(t.server.database, {
-    deviceName: mode === 'kiosk' ? 'Quiosco Sede Centro' : 'Caja 1',
+    deviceName: mode === 'kiosk' ? 'Kiosco Sede Centro' : 'Caja 1',
     mode,
     office: 'Sede Centro',
   });
@@ -256,7 +256,7 @@ describeEachServerDatabase('a device the central server revoked', (variant) => {
 
       // IT puts it back in service with a new code: the lock lifts and the replica comes down again.
       const { code: fresh } = await createEnrollmentCode(t.server.database, {
-        deviceName: 'Quiosco Sede Centro',
+        deviceName: 'Kiosco Sede Centro',
         mode: 'kiosk',
         office: 'Sede Centro',
       });

@@ -66,7 +66,7 @@ describe('the receipt of a certificate purchase', () => {
     };
     const lines = certificateReceipt(unknown, '2026-12-03T20:30:00.000Z').lines.map(text);
     const at = lines.indexOf('Copia 1 | aB3dE5gH7j');
-    expect(lines[at + 1]).toContain('pídala de nuevo en el quiosco con este código');
+    expect(lines[at + 1]).toContain('pídala de nuevo en el kiosco con este código');
     expect(lines[at + 1]).toContain('«Volver a entregar un certificado»');
   });
 });
