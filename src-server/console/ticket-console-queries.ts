@@ -27,13 +27,18 @@ export async function ticketAgents(exec: SqlExecutor): Promise<TicketAgent[]> {
   );
 }
 
-/** The kiosk a ticket came from, by its name; null for the web page and phone tickets. */
-export async function ticketKioskName(exec: SqlExecutor, ticketId: string): Promise<string | null> {
-  const { rows } = await exec.query<{ name: string }>(
-    'SELECT d.name FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = $1',
+/** The device a ticket was filed at (a kiosk, or a counter for a citizen at the desk); null for the web page and phone tickets. */
+export type TicketDevice = {
+  readonly name: string;
+  readonly mode: string;
+};
+
+export async function ticketDevice(exec: SqlExecutor, ticketId: string): Promise<TicketDevice | null> {
+  const { rows } = await exec.query<TicketDevice>(
+    'SELECT d.name, d.mode FROM tickets t JOIN devices d ON d.id = t.device_id WHERE t.id = $1',
     [ticketId],
   );
-  return rows[0]?.name ?? null;
+  return rows[0] ?? null;
 }
 
 /** A request waiting for its emailed code, as the agent on the phone sees it. */

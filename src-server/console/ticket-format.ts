@@ -12,6 +12,18 @@ export const channelLabel: Readonly<Record<string, string>> = {
   phone: 'Teléfono (verificado por un agente)',
 };
 
+const deviceModeLabel: Readonly<Record<string, string>> = {
+  kiosk: 'Kiosco',
+  cashier: 'Caja',
+  field: 'Equipo de campo',
+};
+
+/** «Página web», or the device by its kind and name: «Kiosco «Sede centro 1»», «Caja «Caja 2»». */
+export function channelText(channel: string, device: { readonly name: string; readonly mode: string } | null): string {
+  if (device === null) return channelLabel[channel] ?? channel;
+  return `${deviceModeLabel[device.mode] ?? channelLabel[channel] ?? channel} «${device.name}»`;
+}
+
 /** `45 min`, `3 h 20 min`, `2 d 4 h`: how long, to the precision a desk needs. */
 export function duration(ms: number): string {
   const minutes = Math.max(0, Math.round(ms / 60_000));

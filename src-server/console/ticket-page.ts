@@ -4,8 +4,8 @@ import type { TicketDetail, TicketEventView } from '../tickets/ticket-queries';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
 import { when } from './console-format';
 import { html, type Html } from './html';
-import type { TicketAgent } from './ticket-console-queries';
-import { categoryLabel, channelLabel, dueStanding, eventTitle, fileSize, stars } from './ticket-format';
+import type { TicketAgent, TicketDevice } from './ticket-console-queries';
+import { categoryLabel, channelText, dueStanding, eventTitle, fileSize, stars } from './ticket-format';
 import { ticketTabs } from './ticket-queue-page';
 
 /** The forms of a ticket's page, by the name of their text field. */
@@ -22,7 +22,7 @@ export interface TypedTicketForms {
 
 export interface TicketPageView {
   readonly ticket: TicketDetail;
-  readonly kioskName: string | null;
+  readonly device: TicketDevice | null;
   readonly categories: readonly TicketCategory[];
   readonly agents: readonly TicketAgent[];
   readonly now: Date;
@@ -106,7 +106,7 @@ export function ticketPage(frame: Omit<PageFrame, 'title' | 'active'>, v: Ticket
             <dt>Categoría</dt>
             <dd>${categoryLabel(v.categories, t.category)}</dd>
             <dt>Canal</dt>
-            <dd>${channelLabel[t.channel] ?? t.channel}${v.kioskName === null ? '' : ` «${v.kioskName}»`}</dd>
+            <dd>${channelText(t.channel, v.device)}</dd>
             <dt>Creado</dt>
             <dd>${when(t.createdAt)}</dd>
             <dt>Primera respuesta</dt>

@@ -13,7 +13,7 @@ import type { ActionHandler, ConsoleRequestContext, ConsoleRouter, PageHandler }
 import { isMultipartForm } from '../form-bodies';
 import { messagePage } from '../login-page';
 import { mayWorkTickets, refusedTicketsMessage } from '../staff-roles';
-import { pendingDrafts, ticketAgents, ticketIdByNumber, ticketKioskName } from '../ticket-console-queries';
+import { pendingDrafts, ticketAgents, ticketIdByNumber, ticketDevice } from '../ticket-console-queries';
 import { ticketDashboard } from '../ticket-dashboard-queries';
 import { ticketDraftsPage } from '../ticket-drafts-page';
 import { ticketPage, type TicketForm, type TypedTicketForms } from '../ticket-page';
@@ -217,7 +217,7 @@ export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketConte
       reply,
       ticketPage(opts.notice === undefined ? frame : { ...frame, notice: opts.notice }, {
         ticket,
-        kioskName: await ticketKioskName(exec, id),
+        device: await ticketDevice(exec, id),
         categories: tickets.config.categories,
         agents: await ticketAgents(exec),
         now: tickets.now(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueStanding, duration, maskEmail } from '../../../src-server/console/ticket-format';
+import { channelText, dueStanding, duration, maskEmail } from '../../../src-server/console/ticket-format';
 import { cursorText, readCursor } from '../../../src-server/console/ticket-queue-queries';
 import { assigneeOf, queueHref, readQueueSearch, statesOf } from '../../../src-server/console/ticket-queue-search';
 
@@ -13,6 +13,13 @@ describe('the ticket console’s words', () => {
     expect(duration(3 * hour + 20 * 60_000)).toBe('3 h 20 min');
     expect(duration(50 * hour)).toBe('2 d 2 h');
     expect(duration(48 * hour)).toBe('2 d');
+  });
+
+  it('names where a ticket was filed: the device by its kind and name, a counter as «Caja»', () => {
+    expect(channelText('web', null)).toBe('Página web');
+    expect(channelText('kiosk', { name: 'Sede centro 1', mode: 'kiosk' })).toBe('Kiosco «Sede centro 1»');
+    expect(channelText('kiosk', { name: 'Caja 2', mode: 'cashier' })).toBe('Caja «Caja 2»');
+    expect(channelText('kiosk', { name: 'Ruta 14', mode: 'field' })).toBe('Equipo de campo «Ruta 14»');
   });
 
   it('marks «Vencido» only when the first answer is due and none was given', () => {
