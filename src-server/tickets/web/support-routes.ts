@@ -64,5 +64,12 @@ export function supportPages(deps: SupportPagesDeps): (app: FastifyInstance) => 
     registerCreateRoutes(site);
     registerListRoutes(site);
     registerTicketRoutes(site);
+    // Any other address under /soporte (a mistyped or cut link) gets a page, not the API's JSON 404.
+    app.all(`${supportPaths.start}/*`, async (_request, reply) =>
+      site.message(reply, 404, 'No encontramos esa página', 'Esa dirección no existe en la página de soporte.', {
+        href: supportPaths.start,
+        label: 'Ir al inicio de soporte',
+      }),
+    );
   };
 }

@@ -490,6 +490,12 @@ describeEachServerDatabase('the citizens’ support pages at /soporte', (variant
     const keys = await s.query<{ key: string }>("SELECT key FROM login_throttle WHERE key LIKE 'ticket-web%'");
     expect(keys.map((k) => k.key)).toEqual([expect.stringMatching(/^ticket-web-link-miss:ip:[0-9a-f]{32}$/)]);
     expect(keys[0]?.key).not.toContain('127.0.0.1');
+    // A mistyped address under /soporte is a page with the way back, not the API's JSON.
+    const mistyped = await scanner.get('/soporte/lista-de-tiquetes');
+    expect(mistyped.status).toBe(404);
+    expect(mistyped.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(mistyped.text).toContain('No encontramos esa página');
+    expectSafeHeaders(mistyped);
   });
 
   it('escapes what citizens type, keeps the form after a refusal and says to choose the files again', async () => {
