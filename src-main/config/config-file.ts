@@ -53,19 +53,24 @@ export const ConfigFile = z
       .default({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5 }),
     printers: z
       .object({
-        /** ESC/POS receipt printer: `tcp://host:9100` or `printer:QUEUE_NAME`. */
+        /**
+         * ESC/POS receipt printer: `tcp://host:9100`, `printer:QUEUE_NAME`, or a device path for a
+         * portable (Bluetooth) printer: `serial:///dev/rfcomm0`, `/dev/rfcomm0`, `COM5`.
+         */
         receipt: z
           .string()
           .min(1)
           .refine((text) => parseReceiptPrinterAddress(text) !== null, {
-            error: 'use tcp://equipo:9100 o printer:NOMBRE_DE_LA_COLA',
+            error: 'use tcp://equipo:9100, printer:NOMBRE_DE_LA_COLA, serial:///dev/rfcomm0 (Linux) o COM5 (Windows)',
           })
           .nullable()
           .default(null),
         /** Command set of the receipt printer: EPSON ESC/POS or STAR line mode. */
         receiptType: z.enum(receiptPrinterTypes).default('epson'),
-        /** Roll width in millimetres. */
-        receiptPaper: z.union([z.literal(80), z.literal(58)]).default(80),
+        /** Roll width in millimetres: 80 (48 characters a line) or 58, portable printers (32). */
+        receiptPaper: z
+          .union([z.literal(80), z.literal(58)], { error: 'use 80 o 58 (milímetros de ancho del rollo)' })
+          .default(80),
         /** CUPS queue name of the document printer. */
         document: z.string().min(1).nullable().default(null),
       })

@@ -8,6 +8,7 @@ import { StaffAuthorizer } from '../../src-main/staff/staff-authorizer';
 import { ParkedEvents } from '../../src-main/sync/parked-events';
 import type { Store } from '../../src-main/store/open-store';
 import { ok, type Result } from '../../src-shared/api/result';
+import type { ReceiptPaper } from '../../src-shared/receipts/receipt-model';
 import { featureDispatch, opCalls, type OpCalls } from './op-caller';
 import { testStaffPepper } from './staff-pepper';
 
@@ -26,7 +27,7 @@ export function cashierHarness(
   printer: string | null,
   now: () => Date = () => new Date(),
   // Outside vitest (the bench), the caller stops the receipt queue itself.
-  options: { register?: (stop: () => Promise<void>) => void } = {},
+  options: { register?: (stop: () => Promise<void>) => void; paper?: ReceiptPaper } = {},
   rules: { refuseExpiredBarcodes?: boolean; cashRoundingStep?: number } = {},
   /** The central server a wallet recharge asks; by default none answers (port 9 refuses), so the counter is offline. */
   serverUrl = 'http://127.0.0.1:9',
@@ -37,7 +38,7 @@ export function cashierHarness(
   const receipts = startReceiptPrinting({
     store,
     address: printer,
-    profile: { type: 'epson', paper: 80 },
+    profile: { type: 'epson', paper: options.paper ?? 80 },
     log,
     statusTtlMs: 0,
     queue: { retryBaseMs: 10, retryMaxMs: 20, pollMs: 5, reader: () => 'staff' },

@@ -8,5 +8,8 @@ export const receiptMessages = {
     'El disco del equipo está lleno (o falla) y el recibo no se pudo guardar para imprimirlo; lo registrado antes sigue registrado. ' +
     'Avise a soporte técnico para liberar espacio y reimprímalo.',
   notConfigured: 'Este equipo no tiene una impresora de recibos configurada.',
-  badAddress: 'La dirección de la impresora de recibos no es válida (use tcp://equipo:9100 o printer:COLA).',
+  badAddress:
+    'La dirección de la impresora de recibos no es válida (use tcp://equipo:9100, printer:COLA, serial:///dev/rfcomm0 o COM5).',
+  deviceDenied:
+    'Este equipo no tiene permiso para usar el puerto de la impresora de recibos: en Linux, agregue el usuario al grupo «dialout» y vuelva a iniciar sesión; luego reimprima el recibo.',
 } as const;

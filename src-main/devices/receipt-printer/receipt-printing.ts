@@ -5,6 +5,7 @@ import type { PrintQueueOptions } from '../printing/print-queue';
 import { startPrinterLine, type PrinterLine } from '../printing/printer-line';
 import { UnavailablePrinter } from '../document-printer/unavailable-printer';
 import type { Store } from '../../store/open-store';
+import { EscposDevicePrinter, type EscposDeviceOptions } from './escpos-device-printer';
 import { EscposTcpPrinter, type EscposTcpOptions } from './escpos-tcp-printer';
 import { receiptMessages } from './receipt-messages';
 import { parseReceiptPrinterAddress } from './receipt-printer-address';
@@ -23,28 +24,36 @@ export interface ReceiptPrintingOptions {
   readonly profile: ReceiptPrinterProfile;
   readonly log: Logger;
   readonly tcp?: EscposTcpOptions;
+  /** Time limits of a printer on a device path (`serial:///dev/rfcomm0`, `COM5`). */
+  readonly device?: EscposDeviceOptions;
   readonly statusTtlMs?: number;
   readonly queue?: PrintQueueOptions;
 }
 
 /**
- * The receipt printer: a network printer spoken to directly (status before and after each
- * receipt), or an OS queue given the bytes raw. Its jobs are ESC/POS bytes in print_jobs,
+ * The receipt printer: a network printer or a device path (a Bluetooth printer's rfcomm or
+ * COM port) spoken to directly (status before and after each receipt where it answers), or an
+ * OS queue given the bytes raw. Its jobs are ESC/POS bytes in print_jobs,
  * with their own queue beside the document printer's.
  */
 export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPrinting {
-  const printer = createReceiptPrinter(options.address, options.tcp);
+  const printer = createReceiptPrinter(options);
   // A failed receipt is never sent again by itself: a person asks for the retry or the reprint.
   const queue: PrintQueueOptions = { maxAttempts: 2, ...options.queue };
   const line = startPrinterLine({ ...options, printer, contentTypes: [escposContentType], queue });
   return { ...line, profile: options.profile, configured: options.address !== null };
 }
 
-function createReceiptPrinter(address: string | null, tcp?: EscposTcpOptions): DocumentPrinter {
+function createReceiptPrinter({ address, tcp, device }: ReceiptPrintingOptions): DocumentPrinter {
   if (address === null) return new UnavailablePrinter('not-configured', null, receiptMessages.notConfigured);
   const parsed = parseReceiptPrinterAddress(address);
   if (parsed === null) throw new Error(receiptMessages.badAddress);
-  return parsed.kind === 'tcp'
-    ? new EscposTcpPrinter(address, parsed.host, parsed.port, tcp)
-    : new CupsPrinter(parsed.queue);
+  switch (parsed.kind) {
+    case 'tcp':
+      return new EscposTcpPrinter(address, parsed.host, parsed.port, tcp);
+    case 'device':
+      return new EscposDevicePrinter(address, parsed.path, device);
+    case 'queue':
+      return new CupsPrinter(parsed.queue);
+  }
 }
