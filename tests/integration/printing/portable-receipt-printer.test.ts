@@ -110,8 +110,8 @@ describe('a receipt printer on a serial device path', () => {
     expect(total?.length).toBe(32);
     for (const event of events) {
       if (event.kind !== 'text') continue;
-      // Double-width text takes two columns a character.
-      const columns = event.line.length * (event.size === 0 ? 1 : 2);
+      // Double-width text (ESC ! bit 5) takes two columns a character.
+      const columns = event.line.length * ((event.size & 0x20) !== 0 ? 2 : 1);
       expect(columns, `«${event.line}» on a 32-column roll`).toBeLessThanOrEqual(32);
     }
     expect(events).toContainEqual(expect.objectContaining({ kind: 'barcode', data: taken.payment.receiptNumber }));
