@@ -89,7 +89,7 @@ export class EscposDevicePrinter implements DocumentPrinter {
         await device.write(document.content, this.writeTimeoutMs);
       } catch (error) {
         // Nothing taken is nothing printed: safe to send again. Anything taken may be on paper.
-        if (error instanceof SerialDeviceError && error.written === 0)
+        if (error instanceof SerialDeviceError && error.written === 0 && !error.pending)
           throw new PrintFailure('transient', receiptMessages.unreachable, describe(error));
         throw new PrintFailure('uncertain', receiptMessages.cutOff, describe(error));
       }

@@ -20,6 +20,8 @@ export class SerialDeviceError extends Error {
     readonly code: string | null,
     /** Bytes of the write the device had taken when it failed. */
     readonly written = 0,
+    /** A write was still in the system's hands when we gave up: some of it may have gone out. */
+    readonly pending = false,
   ) {
     super(message);
   }
@@ -79,10 +81,15 @@ export class SerialDevice {
     const deadline = Date.now() + timeoutMs;
     let offset = 0;
     while (offset < bytes.length) {
+      const left = deadline - Date.now();
       try {
-        const { bytesWritten } = await this.handle.write(bytes, offset, bytes.length - offset);
-        offset += bytesWritten;
-        if (bytesWritten > 0) continue;
+        // Non-blocking on POSIX, so this ends at once; a Windows COM port blocks in a worker
+        // thread, and the race is what lets the app move on from a port that never completes.
+        const written = await beforeDeadline(this.handle.write(bytes, offset, bytes.length - offset), left);
+        if (written === null)
+          throw new SerialDeviceError(stage, `write not finished within ${timeoutMs} ms`, null, offset, true);
+        offset += written.bytesWritten;
+        if (written.bytesWritten > 0) continue;
       } catch (error) {
         if (code(error) !== 'EAGAIN') throw asDeviceError(error, stage, offset);
       }
@@ -187,7 +194,23 @@ function makeRaw(path: string, deadline: number): Promise<boolean> {
   });
 }
 
+/** The work's value, or null once `timeoutMs` passed first (the work goes on, unawaited). */
+async function beforeDeadline<T>(work: Promise<T>, timeoutMs: number): Promise<T | null> {
+  // A failure after we gave up is nobody's to handle.
+  work.catch(() => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), Math.max(0, timeoutMs));
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function withDeadline<T>(work: Promise<T>, deadline: number, stage: 'open'): Promise<T> {
+  work.catch(() => undefined);
   const left = deadline - Date.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_resolve, reject) => {
