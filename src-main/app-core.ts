@@ -7,11 +7,13 @@ import { startAppInfo } from './app-info/start-app-info';
 import type { AppPaths } from './app-paths';
 import { startBills } from './bills/start-bills';
 import { startCashier } from './cashier/start-cashier';
+import { StaffSessions } from './cashier/staff-sessions';
 import { startCertificates } from './certificates/start-certificates';
 import type { AppConfig } from './config/app-config';
 import { assertConfiguredMode, effectiveMode, recordServerIdentity } from './device/device-identity';
 import { DeviceMeta } from './device/device-meta';
 import { startEnrollment } from './device/start-enrollment';
+import { startField } from './field/start-field';
 import { refuseWhileLocked } from './device-lock/locked-operations';
 import { startDeviceLock } from './device-lock/start-device-lock';
 import type { Dispenser } from './devices/dispenser/dispenser';
@@ -124,6 +126,8 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     log: moduleLogger(log, 'sync'),
   });
   const staff = startStaff({ store, pepper: staffPepper, log: moduleLogger(log, 'staff') });
+  // One set of staff sessions for the counter's and the field's sign-ins (one credential kind).
+  const staffSessions = new StaffSessions(staff.authorizer);
   const deviceLock = startDeviceLock({
     store,
     meta,
@@ -187,6 +191,16 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       client,
       config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
       log: moduleLogger(log, 'cashier'),
+      sessions: staffSessions,
+    }),
+    startField({
+      store,
+      meta,
+      sessions: staffSessions,
+      clock: sync.service.clock,
+      receipts: printers.receipts,
+      config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
+      log: moduleLogger(log, 'field'),
     }),
     startKiosk({ store, meta, endVisit: () => endVisit(slices) }),
     startStatus({

@@ -37,6 +37,8 @@ export interface CashierDeps {
   readonly log: Logger;
   /** The clock of money records and staff sessions (tests fix it). */
   readonly now?: () => Date;
+  /** Staff sessions shared with the field slice (app-core.ts); the counter's own when absent. */
+  readonly sessions?: StaffSessions;
 }
 
 /**
@@ -49,7 +51,7 @@ export interface CashierDeps {
  */
 export function startCashier(deps: CashierDeps): Slice {
   const now = deps.now ?? (() => new Date());
-  const sessions = new StaffSessions(deps.staff, () => now().getTime());
+  const sessions = deps.sessions ?? new StaffSessions(deps.staff, () => now().getTime());
   const shared: CounterDeps = {
     store: deps.store,
     records: new CashierRecords(deps.store),

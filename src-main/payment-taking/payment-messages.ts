@@ -26,7 +26,11 @@ export const paymentMessages = {
   receiptNotes: {
     paid: 'Esta factura ya estaba pagada: este valor queda como saldo a favor del suscriptor.',
     annulled: 'Esta factura está anulada: este valor queda como saldo a favor del suscriptor.',
+    above: (excess: number): string =>
+      `Pagó ${formatCop(excess)} más que el valor de la factura: ese valor queda como saldo a favor del suscriptor.`,
   },
+  belowBill: (total: number): string =>
+    `El valor a pagar no puede ser menor que el de la factura (${formatCop(total)}): no se reciben pagos parciales.`,
   notOwedUnconfirmed:
     'Esta factura no se debe (ya está pagada o anulada) y no se cobró: el valor quedaría como saldo a favor del suscriptor, y eso se confirma aparte.',
   /** A payment the disk could not take: full (nothing was written), or failing (look before charging again). */

@@ -26,10 +26,14 @@ export function paymentReceiptFacts(row: PaymentRow, holderName: string, issuer:
     amount: row.amount,
     cash: row.cash,
     cashReceived: tenders.reduce((sum, t) => sum + (t.kind === 'cash' ? t.received : 0), 0),
-    card: row.card,
+    // The card column also holds a field collector's transfers (payment-recorder.ts): the tenders tell them apart.
+    card: tenders.reduce((sum, t) => sum + (t.kind === 'card' ? t.amount : 0), 0),
     cardVouchers: tenders.flatMap((t) => (t.kind === 'card' ? [t.voucher] : [])),
     check: row.checkAmount,
     checks: tenders.flatMap((t) => (t.kind === 'check' ? [`${t.bank} Nº ${t.number}`] : [])),
+    transfers: tenders.flatMap((t) =>
+      t.kind === 'transfer' ? [{ via: t.via, reference: t.reference, amount: t.amount }] : [],
+    ),
     change: row.change,
     rounding: paymentRounding(row),
     warning: row.warning,

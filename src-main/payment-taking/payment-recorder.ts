@@ -3,6 +3,7 @@ import { auditLog, cashierPayments } from '../../db/local/schema';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { settleTenders, type Tender } from '../../src-shared/cashier/tenders';
 import type { DeviceMeta } from '../device/device-meta';
+import type { Pesos } from '../../src-shared/domain/money';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 import { attemptCommit } from '../store/write-path';
@@ -38,6 +39,12 @@ export interface PaymentRequest {
   readonly tenders: readonly Tender[];
   /** The staff member confirmed, apart from the key that charges an owed bill, taking money for one that is not owed. */
   readonly notOwedConfirmed: boolean;
+  /**
+   * What the payment settles, when more than the bill (a field collector's saldo a favor, the
+   * subscriber's choice): the excess becomes saldo a favor on the central server. The bill's
+   * total when absent (the counter's only way).
+   */
+  readonly amount?: Pesos;
 }
 
 /**
@@ -55,9 +62,14 @@ export class PaymentRecorder {
     const { till, target, tenders } = request;
     const { bill } = target;
     if (!target.owed && !request.notOwedConfirmed) return err('conflict', paymentMessages.notOwedUnconfirmed);
-    const settled = settleTenders(bill.total, tenders, this.options.cashRoundingStep);
+    const amount = request.amount ?? bill.total;
+    if (amount < bill.total) return err('validation', paymentMessages.belowBill(bill.total));
+    const settled = settleTenders(amount, tenders, this.options.cashRoundingStep);
     if (!settled.ok) return settled;
-    const { cash, card, check, change, rounding } = settled.value;
+    const { cash, check, change, rounding } = settled.value;
+    // One column for money that did not come in cash or check: a card at a counter, a transfer
+    // in the field (never both on one device); the tenders say which.
+    const card = settled.value.card + settled.value.transfer;
     const at = this.options.now().toISOString();
     const id = uuidv7();
     const prefix = receiptPrefix(this.options.meta, deviceName(this.options.meta, this.options.deviceName));
@@ -70,14 +82,18 @@ export class PaymentRecorder {
         codigoInterno: bill.codigoInterno,
         billNumber: bill.billNumber,
         period: bill.period,
-        amount: bill.total,
+        amount,
         cash,
         card,
         checkAmount: check,
         change,
         tenders,
         takenAt: at,
-        warning: target.owed ? null : receiptNote(target),
+        warning: target.owed
+          ? amount > bill.total
+            ? paymentMessages.receiptNotes.above(amount - bill.total)
+            : null
+          : receiptNote(target),
         state: 'valid',
         voidedAt: null,
         voidedBy: null,
@@ -89,7 +105,7 @@ export class PaymentRecorder {
           at,
           action: auditAction[this.options.channel],
           actor: till.cashier,
-          details: { paymentId: id, receiptNumber, amount: bill.total, rounding },
+          details: { paymentId: id, receiptNumber, amount, rounding },
         })
         .run();
       return {
@@ -102,7 +118,7 @@ export class PaymentRecorder {
               codigoInterno: bill.codigoInterno,
               billNumber: bill.billNumber,
               period: bill.period,
-              amount: bill.total,
+              amount,
               cashRounding: rounding,
               paidAt: at,
               channel: this.options.channel,

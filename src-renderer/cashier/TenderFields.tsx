@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { Tender } from '../../src-shared/cashier/tenders';
+import type { CounterTender } from '../../src-shared/cashier/tenders';
 import { readPesos } from './cashier-format';
 
 export interface CardTyped {
@@ -20,8 +20,8 @@ export function useTenders(initialCash: string) {
   const [cash, setCash] = useState(initialCash);
   const [card, setCard] = useState<CardTyped | null>(null);
   const [check, setCheck] = useState<CheckTyped | null>(null);
-  const tenders = useMemo((): Tender[] => {
-    const list: Tender[] = [];
+  const tenders = useMemo((): CounterTender[] => {
+    const list: CounterTender[] = [];
     const received = readPesos(cash);
     if (received !== null && received > 0) list.push({ kind: 'cash', received });
     const cardAmount = card === null ? null : readPesos(card.amount);

@@ -3,6 +3,7 @@ import { accountsOps } from './ops/accounts';
 import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
+import { fieldOps } from './ops/field';
 import { certificatesOps } from './ops/certificates';
 import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
@@ -33,6 +34,7 @@ export const contract = defineContract(
   syncOps,
   staffOps,
   cashierOps,
+  fieldOps,
   counterRechargeOps,
   accountsOps,
   walletOps,

@@ -24,6 +24,8 @@ export interface ReceiptTenders {
   readonly cardVouchers: readonly string[];
   readonly check: number;
   readonly checks: readonly string[];
+  /** Bank or wallet app transfers a field collector took (none at a counter). */
+  readonly transfers?: readonly { readonly via: string; readonly reference: string; readonly amount: number }[];
   readonly change: number;
   /** Pesos of the amount the cash did not cover because the change was rounded up (cash-rounding.ts). */
   readonly rounding: number;
@@ -58,6 +60,11 @@ export function tenderLines(tenders: ReceiptTenders): ReceiptLine[] {
   if (tenders.card > 0) lines.push({ kind: 'pair', left: 'Total tarjeta', right: formatCop(tenders.card) });
   for (const check of tenders.checks) lines.push({ kind: 'text', text: `Cheque ${check}` });
   if (tenders.check > 0) lines.push({ kind: 'pair', left: 'Total cheques', right: formatCop(tenders.check) });
+  for (const transfer of tenders.transfers ?? [])
+    lines.push(
+      { kind: 'text', text: `Transferencia ${transfer.via}, ref. ${transfer.reference}` },
+      { kind: 'pair', left: 'Valor transferido', right: formatCop(transfer.amount) },
+    );
   // Received − paid + rounding = change: the line that makes the receipt add up to the peso.
   if (tenders.rounding > 0)
     lines.push({ kind: 'pair', left: 'Redondeo a su favor', right: formatCop(tenders.rounding) });

@@ -58,6 +58,7 @@ export const cashierPayments = sqliteTable(
     period: text('period').notNull(),
     amount: integer('amount').notNull(),
     cash: integer('cash').notNull(),
+    /** Card at a counter; on a field laptop, bank and wallet app transfers (the tenders say which). */
     card: integer('card').notNull(),
     checkAmount: integer('check_amount').notNull(),
     change: integer('change').notNull(),
@@ -75,6 +76,8 @@ export const cashierPayments = sqliteTable(
     check('cashier_payments_state_check', sql`${t.state} in ('valid', 'voided')`),
     uniqueIndex('cashier_payments_receipt_idx').on(t.receiptNumber),
     index('cashier_payments_session_idx').on(t.sessionId, t.takenAt),
+    // «Already paid here»: the route sheet asks it for every subscriber shown (docs/field-mode.md).
+    index('cashier_payments_bill_idx').on(t.billNumber, t.state),
   ],
 );
 

@@ -20,7 +20,11 @@ export const subscribers = sqliteTable(
     municipality: text('municipality').notNull(),
     meterSerial: text('meter_serial').notNull(),
   },
-  (t) => [index('subscribers_ruta_idx').on(t.codigoRuta)],
+  (t) => [
+    index('subscribers_ruta_idx').on(t.codigoRuta),
+    // The field's route sheet finds a subscriber by the meter's serial (docs/field-mode.md).
+    index('subscribers_meter_idx').on(t.meterSerial),
+  ],
 );
 
 export const bills = sqliteTable(

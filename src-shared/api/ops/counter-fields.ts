@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Tender } from '../../cashier/tenders';
+import { CounterTender } from '../../cashier/tenders';
 
 /**
  * Fields the counter's operations share, bills' (cashier.ts) and prepaid recharges'
@@ -10,7 +10,7 @@ import { Tender } from '../../cashier/tenders';
 export const staffSession = z.string().min(16).max(64);
 
 /** What the citizen hands over for one payment or recharge: up to four tenders. */
-export const tenders = z.array(Tender).min(1).max(4);
+export const tenders = z.array(CounterTender).min(1).max(4);
 
 /**
  * How a payment's or a recharge's money was settled (settleTenders, src-shared/cashier/tenders.ts),

@@ -13,7 +13,7 @@ describe('tenders', () => {
   it('gives change out of the cash only', () => {
     expect(settleTenders(47_300, [{ kind: 'cash', received: 50_000 }])).toEqual({
       ok: true,
-      value: { cash: 47_300, card: 0, check: 0, change: 2_700, rounding: 0 },
+      value: { cash: 47_300, card: 0, check: 0, transfer: 0, change: 2_700, rounding: 0 },
     });
     expect(
       settleTenders(47_300, [
@@ -22,11 +22,11 @@ describe('tenders', () => {
       ]),
     ).toEqual({
       ok: true,
-      value: { cash: 7_300, card: 40_000, check: 0, change: 2_700, rounding: 0 },
+      value: { cash: 7_300, card: 40_000, check: 0, transfer: 0, change: 2_700, rounding: 0 },
     });
     expect(settleTenders(47_300, [{ kind: 'check', amount: 47_300, bank: 'Bancolombia', number: '001234' }])).toEqual({
       ok: true,
-      value: { cash: 0, card: 0, check: 47_300, change: 0, rounding: 0 },
+      value: { cash: 0, card: 0, check: 47_300, transfer: 0, change: 0, rounding: 0 },
     });
   });
 
@@ -40,6 +40,13 @@ describe('tenders', () => {
       error: { code: 'validation' },
     });
     expect(settleTenders(47_300, [])).toMatchObject({ ok: false });
+    // A field collector's transfer is exact like a card, and settles alone.
+    expect(settleTenders(47_300, [{ kind: 'transfer', amount: 47_300, via: 'Nequi', reference: 'M1234' }], 50)).toEqual(
+      { ok: true, value: { cash: 0, card: 0, check: 0, transfer: 47_300, change: 0, rounding: 0 } },
+    );
+    expect(
+      settleTenders(47_300, [{ kind: 'transfer', amount: 47_301, via: 'Nequi', reference: 'M1234' }]),
+    ).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 
   // Issue 12, item 2: change to the peso ($ 20.267) cannot be handed over when the smallest coin is $ 50.
@@ -47,18 +54,18 @@ describe('tenders', () => {
     // 100.000 for 79.733: 20.267 exact, 20.300 handed over; the drawer keeps 79.700.
     expect(settleTenders(79_733, [{ kind: 'cash', received: 100_000 }], 50)).toEqual({
       ok: true,
-      value: { cash: 79_700, card: 0, check: 0, change: 20_300, rounding: 33 },
+      value: { cash: 79_700, card: 0, check: 0, transfer: 0, change: 20_300, rounding: 33 },
     });
     // The least cash that settles it, with no change at all.
     expect(leastCashFor(79_733, 50)).toBe(79_700);
     expect(settleTenders(79_733, [{ kind: 'cash', received: 79_700 }], 50)).toEqual({
       ok: true,
-      value: { cash: 79_700, card: 0, check: 0, change: 0, rounding: 33 },
+      value: { cash: 79_700, card: 0, check: 0, transfer: 0, change: 0, rounding: 33 },
     });
     // To the peso, the citizen still gets no change to round.
     expect(settleTenders(79_733, [{ kind: 'cash', received: 79_733 }], 50)).toEqual({
       ok: true,
-      value: { cash: 79_733, card: 0, check: 0, change: 0, rounding: 0 },
+      value: { cash: 79_733, card: 0, check: 0, transfer: 0, change: 0, rounding: 0 },
     });
     // Short by more than a rounding: the missing coins are named.
     expect(settleTenders(79_733, [{ kind: 'cash', received: 79_650 }], 50)).toEqual({
@@ -77,7 +84,7 @@ describe('tenders', () => {
       ),
     ).toEqual({
       ok: true,
-      value: { cash: 29_700, card: 50_000, check: 0, change: 300, rounding: 33 },
+      value: { cash: 29_700, card: 50_000, check: 0, transfer: 0, change: 300, rounding: 33 },
     });
     expect(settleTenders(79_733, [{ kind: 'card', amount: 79_700, voucher: 'A123' }], 50)).toMatchObject({
       ok: false,

@@ -1,0 +1,23 @@
+import { formatCop } from '../../src-shared/domain/money';
+
+/**
+ * The field laptop's own Spanish (docs/field-mode.md); finding bills and recording payments
+ * speak through src-main/payment-taking/payment-messages.ts, as at the counter.
+ */
+export const fieldMessages = {
+  notInRoutes: (code: number): string =>
+    `El código interno ${code} no está en sus rutas: este equipo no tiene sus datos. Si el suscriptor quiere pagar, indíquele la oficina o un banco.`,
+  billNotInRoutes: 'Esa factura no está en sus rutas (no está entre las de este código interno en este equipo).',
+  noDayOpen: 'Abra el día de recaudo de hoy antes de cobrar.',
+  notYourDay: (collector: string): string =>
+    `El día de recaudo abierto es de ${collector}: solo esa persona o un supervisor pueden cobrar en él.`,
+  notOwed: (why: string): string => `${why} No se puede cobrar de nuevo en terreno.`,
+  askPaidElsewhere: (risk: string): string =>
+    `${risk} Si el suscriptor no la ha pagado, confírmelo y cobre; si la pagó, no cobre.`,
+  aboveBill: (excess: number): string =>
+    `El valor es ${formatCop(excess)} más que la factura: ese valor quedará como saldo a favor del suscriptor. Confírmelo para cobrar.`,
+  paymentNotFound: 'Ese pago no está en este equipo.',
+  dayNotFound: 'Ese día de recaudo no está en este equipo.',
+  alreadyVoided: 'Ese pago ya está anulado.',
+  alreadyFlagged: 'Ese pago ya está marcado para anular en la oficina.',
+} as const;

@@ -1,0 +1,121 @@
+import { err, ok } from '../../src-shared/api/result';
+import type { Handlers } from '../api/handler';
+import type { Slice } from '../api/slice';
+import type { CounterConfig } from '../cashier/counter-context';
+import type { StaffSessions } from '../cashier/staff-sessions';
+import type { DeviceMeta } from '../device/device-meta';
+import type { ReceiptPrinting } from '../devices/receipt-printer/receipt-printing';
+import type { Logger } from '../logger';
+import { BillLookup } from '../payment-taking/bill-lookup';
+import { PaymentRecorder } from '../payment-taking/payment-recorder';
+import type { Store } from '../store/open-store';
+import type { DeviceClock } from '../sync/clock';
+import { FieldCollections } from './field-collections';
+import { FieldDays } from './field-days';
+import { fieldMessages } from './field-messages';
+import { FieldRecords } from './field-records';
+import { RouteSheet } from './route-sheet';
+
+export interface FieldDeps {
+  readonly store: Store;
+  readonly meta: DeviceMeta;
+  /**
+   * The staff sessions the counter's slice resolves (`staff-session` credentials): a field
+   * laptop's sign-in is the counter's, checked against the replicated accounts, offline too.
+   */
+  readonly sessions: StaffSessions;
+  readonly clock: Pick<DeviceClock, 'checkForMoney'>;
+  readonly receipts: ReceiptPrinting;
+  readonly config: Pick<CounterConfig, 'entity' | 'deviceName' | 'cashRoundingStep'>;
+  readonly log: Logger;
+  /** The clock of money records (tests fix it). */
+  readonly now?: () => Date;
+}
+
+/**
+ * Field mode (docs/field-mode.md): the route sheet, collection days and collecting, all from
+ * the device's replica and store, so all of it works for days without the central server.
+ */
+export function startField(deps: FieldDeps): Slice {
+  const now = deps.now ?? (() => new Date());
+  const records = new FieldRecords(deps.store);
+  const bills = new BillLookup({
+    store: deps.store,
+    now,
+    refuseExpiredBarcodes: false,
+    cashRoundingStep: deps.config.cashRoundingStep,
+  });
+  const days = new FieldDays({ store: deps.store, records, now, log: deps.log });
+  const sheet = new RouteSheet({
+    store: deps.store,
+    meta: deps.meta,
+    bills,
+    now,
+    cashRoundingStep: deps.config.cashRoundingStep,
+  });
+  const collections = new FieldCollections({
+    store: deps.store,
+    meta: deps.meta,
+    records,
+    days,
+    bills,
+    recorder: new PaymentRecorder({
+      store: deps.store,
+      meta: deps.meta,
+      deviceName: deps.config.deviceName,
+      channel: 'campo',
+      cashRoundingStep: deps.config.cashRoundingStep,
+      now,
+      log: deps.log,
+    }),
+    receipts: deps.receipts,
+    clock: deps.clock,
+    entity: deps.config.entity,
+    deviceName: deps.config.deviceName,
+    now,
+    log: deps.log,
+  });
+  const handlers: Pick<Handlers, `field.${string}` & keyof Handlers> = {
+    'field.signIn': async (input) => {
+      const signed = await deps.sessions.signIn(input.username, input.password);
+      if (!signed.ok) return signed;
+      return ok({ staffSession: signed.value.staffSession, staff: signed.value.staff });
+    },
+    'field.signOut': (input) => {
+      deps.sessions.signOut(input.staffSession);
+      return Promise.resolve(ok({ signedOut: true as const }));
+    },
+    'field.status': () => {
+      const today = days.today();
+      return Promise.resolve(
+        ok({
+          lastPullAt: deps.meta.get('lastPullAt'),
+          outbox: records.unsentPayments(),
+          today: today === null ? null : records.dayView(today),
+        }),
+      );
+    },
+    'field.openDay': (_input, staff) => Promise.resolve(days.open(staff)),
+    'field.routeSheet': (input) => Promise.resolve(ok(sheet.list(input.query, input.after, input.limit))),
+    'field.subscriber': (input) => Promise.resolve(sheet.subscriber(input.codigoInterno)),
+    'field.collect': (input, staff) => collections.collect(staff, input),
+    'field.days': () => {
+      const flags = records.flags();
+      return Promise.resolve(ok({ days: records.days().map((day) => records.dayView(day, flags)) }));
+    },
+    'field.dayPayments': (input) => {
+      const day = records.day(input.dayId);
+      if (day === undefined) return Promise.resolve(err('not-found', fieldMessages.dayNotFound));
+      const flags = records.flags();
+      return Promise.resolve(
+        ok({
+          day: records.dayView(day, flags),
+          payments: records.payments(day.id).map((row) => records.paymentView(row, flags)),
+        }),
+      );
+    },
+    'field.reprint': (input, staff) => collections.reprint(staff, input.paymentId),
+    'field.flagVoid': (input, staff) => collections.flag(staff, input),
+  };
+  return { name: 'field', handlers, stop: () => Promise.resolve() };
+}
