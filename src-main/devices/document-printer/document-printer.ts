@@ -44,6 +44,8 @@ export interface DocumentPrinter {
   readonly name: string | null;
   /** How messages on screen name it, when its configured name means nothing to a citizen (`tcp://…`). */
   readonly spokenName?: string;
+  /** What staff do when it is offline, where «cable, red» does not fit (a Bluetooth printer). */
+  readonly offlineRemedy?: string;
   /** Asks the print system now; never throws (a system that does not answer is `unknown`). */
   status(): Promise<PrinterStatus>;
   /** Hands the document over and returns the system's job id. Throws `PrintFailure`. */

@@ -38,7 +38,13 @@ export class PrintAttempts implements JobWork<PrintJob> {
     let systemJobId: string;
     try {
       const now = await status.refresh();
-      const blocked = conditionMessage(now.condition, printer.name, printer.spokenName, this.reader());
+      const blocked = conditionMessage(
+        now.condition,
+        printer.name,
+        printer.spokenName,
+        this.reader(),
+        printer.offlineRemedy,
+      );
       if (blocked !== null) {
         log.warn({ jobId: job.id, condition: now.condition, detail: now.detail }, 'printer cannot take the job');
         return { kind: 'failed', message: blocked };
@@ -99,7 +105,8 @@ export class PrintAttempts implements JobWork<PrintJob> {
         return {
           kind: 'failed',
           message:
-            conditionMessage(condition, printer.name, printer.spokenName, this.reader()) ?? printMessages.timedOut,
+            conditionMessage(condition, printer.name, printer.spokenName, this.reader(), printer.offlineRemedy) ??
+            printMessages.timedOut,
         };
       }
       await context.pause(timing.pollMs);

@@ -42,6 +42,8 @@ export function conditionMessage(
   printer: string | null,
   spokenName?: string,
   reader: PrintReader = 'citizen',
+  /** The printer's own words for staff about being offline (DocumentPrinter.offlineRemedy). */
+  offlineRemedy?: string,
 ): string | null {
   const name = spokenName ?? (printer === null ? 'La impresora' : `La impresora «${printer}»`);
   switch (condition) {
@@ -51,7 +53,7 @@ export function conditionMessage(
     case 'paused':
       return `${name} está en pausa; ${remedies.paused[reader]} y vuelva a intentarlo.`;
     case 'offline':
-      return `${name} está desconectada; ${remedies.offline[reader]} y vuelva a intentarlo.`;
+      return `${name} está desconectada; ${reader === 'staff' && offlineRemedy !== undefined ? offlineRemedy : remedies.offline[reader]} y vuelva a intentarlo.`;
     case 'paper-end':
       return `${name} no tiene papel; ${remedies['paper-end'][reader]} y vuelva a intentarlo.`;
     case 'cover-open':

@@ -42,6 +42,7 @@ export class EscposDevicePrinter implements DocumentPrinter {
   /** Learned: the printer answered a status request once, so its silence means something. */
   private answers = false;
   readonly spokenName = 'La impresora de recibos';
+  readonly offlineRemedy = receiptMessages.deviceOfflineRemedy;
 
   constructor(
     readonly name: string,

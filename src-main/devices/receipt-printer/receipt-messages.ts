@@ -10,6 +10,8 @@ export const receiptMessages = {
   notConfigured: 'Este equipo no tiene una impresora de recibos configurada.',
   badAddress:
     'La dirección de la impresora de recibos no es válida (use tcp://equipo:9100, printer:COLA, serial:///dev/rfcomm0 o COM5).',
+  /** Staff's remedy for a portable printer on a device path that does not connect. */
+  deviceOfflineRemedy: 'revise que esté encendida, con carga y emparejada con este equipo (Bluetooth)',
   deviceDenied:
     'Este equipo no tiene permiso para usar el puerto de la impresora de recibos: en Linux, agregue el usuario al grupo «dialout» y vuelva a iniciar sesión; luego reimprima el recibo.',
 } as const;

@@ -136,7 +136,7 @@ describe('a receipt printer on a serial device path', () => {
     const failed = await settled(h, taken.jobId);
     expect(failed.state).toBe('failed');
     expect(failed.lastError).toBe(
-      'La impresora de recibos está desconectada; revise su cable, su red y que esté encendida y vuelva a intentarlo.',
+      'La impresora de recibos está desconectada; revise que esté encendida, con carga y emparejada con este equipo (Bluetooth) y vuelva a intentarlo.',
     );
     // Nothing lost: the payment stands with its receipt number, and is in the session's list.
     const listed = await value(h.cashier.payments({ staffSession }));
