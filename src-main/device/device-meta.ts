@@ -39,6 +39,11 @@ export interface DeviceFacts {
   feedEpoch: string;
   /** Last change-feed `seq` applied; written only with the page it ends (sync/replica-apply.ts). */
   syncCursor: string;
+  /**
+   * JSON of the códigos de ruta the replica holds, as the server last said (sync/replica-routes.ts);
+   * `null` (the JSON) for the whole entity. A different list re-scopes the replica.
+   */
+  replicaRoutes: string;
   /** Server clock minus device clock, in ms, measured on the last sync exchange. */
   clockOffsetMs: string;
   clockCheckedAt: string;

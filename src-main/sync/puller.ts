@@ -8,6 +8,7 @@ import type { DeviceClock } from './clock';
 import { isOwnDeployment, otherDeploymentMessage } from './deployment-check';
 import { FeedRestarted, type FeedEpoch } from './feed-epoch';
 import { MalformedPageError, type ReplicaApplier } from './replica-apply';
+import type { ReplicaRoutes } from './replica-routes';
 import { ProgressTracker, type SyncProgress } from './sync-progress';
 
 export interface PullerOptions {
@@ -36,7 +37,9 @@ export const defaultPullerOptions: PullerOptions = {
  * 2. While the server says there is more, ask for the next page before applying this one: the
  *    server reads page n+1 while the device writes page n.
  * 3. Apply each page with its cursor in one transaction (replica-apply.ts).
- * 4. Any failure: back off with jitter and start again from the stored cursor.
+ * 4. A field device whose assigned routes changed re-scopes its replica and starts again
+ *    from cursor 0 (replica-routes.ts); the download shows as progress like a first one.
+ * 5. Any failure: back off with jitter and start again from the stored cursor.
  */
 export class Puller {
   private readonly wakeable = new Wakeable();
@@ -53,6 +56,7 @@ export class Puller {
     private readonly clock: DeviceClock,
     private readonly log: Logger,
     private readonly epoch: FeedEpoch,
+    private readonly routes: ReplicaRoutes,
     private readonly options: PullerOptions = defaultPullerOptions,
     private readonly now: () => number = Date.now,
   ) {
@@ -120,6 +124,8 @@ export class Puller {
       this.clock.record(page.serverTime, sentAt, receivedAt, held);
       // A restored server: the replica was emptied, so this page's cursor means nothing now.
       if (this.epoch.observe(page.epoch)) throw new FeedRestarted();
+      // Routes assigned or taken away: rows outside them were deleted, download them again.
+      if (this.routes.observe(page.routes)) throw new FeedRestarted();
       const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
       try {
         this.applyPage(page, cursor);

@@ -8,6 +8,7 @@ import { ParkedEvents } from './parked-events';
 import { defaultPullerOptions, Puller, type PullerOptions } from './puller';
 import { defaultPusherOptions, Pusher, type PusherOptions } from './pusher';
 import { FeedEpoch } from './feed-epoch';
+import { ReplicaRoutes } from './replica-routes';
 import { ReplicaApplier } from './replica-apply';
 import type { ReplicaPolicy } from './replica-policy';
 
@@ -48,6 +49,7 @@ export class SyncService {
       this.clock,
       log.child({ part: 'pull' }),
       epoch,
+      new ReplicaRoutes(store, meta, log.child({ part: 'routes' })),
       {
         ...defaultPullerOptions,
         ...options.puller,

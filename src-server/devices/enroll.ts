@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import { deviceModes, type DeviceMode } from '../../src-shared/domain/device-mode';
+import { isRouteCode } from '../../src-shared/domain/route-code';
 import type { ServerDatabase } from '../db/open';
+import { assignAtEnrollment } from './device-routes';
 import { issueSeries, type IssuedSeries } from './receipt-series';
 import { generateDeviceToken, hashEnrollmentCode, sha256Hex } from './secrets';
 
@@ -58,6 +60,9 @@ export async function exchangeEnrollmentCode(database: ServerDatabase, code: str
         [deviceId, claim.device_name, claim.mode, claim.scope, claim.office, sha256Hex(token)],
       );
       await tx.query('UPDATE enrollment_codes SET used_by_device_id = $2 WHERE id = $1', [claim.id, deviceId]);
+      // A field laptop enrolled for a route starts with it assigned (docs/field-routes.md).
+      if (claim.mode === 'field' && claim.scope !== null && isRouteCode(claim.scope))
+        await assignAtEnrollment(tx, deviceId, claim.scope);
       if (claim.mode === 'kiosk') return { claim, series: null };
       const series = await issueSeries(tx, deviceId, claim.device_name, claim.receipt_prefix);
       // Checked when the code was made; another device may have taken the series since.

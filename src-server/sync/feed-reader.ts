@@ -23,20 +23,27 @@ interface FeedRow extends Record<string, unknown> {
 }
 
 /**
- * A device's scope limits what it replicates when it names a código de ruta prefix (`03`,
- * `03-117`, `03-117-0452`, as a field laptop is enrolled); any other scope (an office name for
- * a counter) replicates the whole entity.
+ * What of the route-scoped feed a device receives: `null` for the whole entity (counters and
+ * kiosks), else the códigos de ruta assigned to a field device (`03`, `03-117`), read once per
+ * pull (src-server/devices/device-routes.ts). An empty list receives no route-scoped row at all.
  */
-export function routeScope(scope: string | null): string | null {
-  return scope !== null && /^\d{2}(-\d{3}(-\d{4})?)?$/.test(scope) ? scope : null;
-}
+export type FeedRoutes = readonly string[] | null;
 
 /**
- * `scope` limits a device to one código de ruta prefix (`03` = ciclo 03, `03-117` = one
- * route); entity-wide rows (scope null) reach every device. The comparison is on the
- * prefix plus the dash, so `03-11` never matches `03-117-…`.
+ * Entity-wide rows (scope null) reach every device. A route-scoped row reaches a field device
+ * when its scope is one of the device's routes or starts with one plus a dash: `03-117-0452`
+ * lies within `03` (its first 3 characters are `03-`) and `03-117` (its first 7 are `03-117-`),
+ * never within `03-11`. Route codes have only those two lengths (device_routes' check), so two
+ * `= ANY` over the prefixes with their dash decide it without a per-row loop. `p` numbers the
+ * routes' parameter, `dashed` that of the routes each followed by a dash.
  */
-const scopeFilter = `($3::text IS NULL OR scope IS NULL OR scope = $3 OR left(scope, length($3) + 1) = $3 || '-')`;
+function scopeFilter(p: number, dashed: number): string {
+  return `($${p}::text[] IS NULL OR scope IS NULL OR scope = ANY($${p}::text[]) OR left(scope, 3) = ANY($${dashed}::text[]) OR left(scope, 7) = ANY($${dashed}::text[]))`;
+}
+
+function scopeParams(routes: FeedRoutes): [string[] | null, string[] | null] {
+  return routes === null ? [null, null] : [[...routes], routes.map((route) => `${route}-`)];
+}
 
 /** The rows the policy keeps (feed-policy.ts), in the parameters $4 (tables) and $5 (staff roles). */
 const policyFilter = `table_name = ANY($4::text[])`;
@@ -54,7 +61,7 @@ export async function readFeedPage(
   exec: SqlExecutor,
   cursor: number,
   limit: number,
-  scope: string | null,
+  routes: FeedRoutes,
   policy: FeedPolicy,
 ): Promise<FeedPage> {
   const upTo = await latestSeq(exec);
@@ -66,16 +73,17 @@ export async function readFeedPage(
               (CASE WHEN $6::boolean THEN jsonb_set(row, '{reference}', 'null'::jsonb) ELSE row END - $7::text[])::text
             ELSE row::text END AS row
      FROM change_log
-     WHERE seq > $1 AND seq <= $8 AND ${scopeFilter} AND ${policyFilter} ORDER BY seq LIMIT $2`,
+     WHERE seq > $1 AND seq <= $8 AND ${scopeFilter(3, 9)} AND ${policyFilter} ORDER BY seq LIMIT $2`,
     [
       cursor,
       limit,
-      scope,
+      scopeParams(routes)[0],
       [...policy.tables],
       [...policy.staffRoles],
       policy.hidePaymentReferences,
       [...serverOnlyPaymentColumns],
       upTo,
+      scopeParams(routes)[1],
     ],
   );
   // Built by hand: parsing each jsonb row only to stringify it again would cost more than the
@@ -99,12 +107,12 @@ export async function readFeedPage(
 export async function countAfter(
   exec: SqlExecutor,
   cursor: number,
-  scope: string | null,
+  routes: FeedRoutes,
   policy: FeedPolicy,
 ): Promise<number> {
   const { rows } = await exec.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM change_log WHERE seq > $1 AND ${scopeFilter.replaceAll('$3', '$2')} AND ${policyFilter.replaceAll('$4', '$3')}`,
-    [cursor, scope, [...policy.tables]],
+    `SELECT count(*) AS n FROM change_log WHERE seq > $1 AND ${scopeFilter(2, 3)} AND ${policyFilter}`,
+    [cursor, ...scopeParams(routes), [...policy.tables]],
   );
   return Number(rows[0]?.n ?? 0);
 }

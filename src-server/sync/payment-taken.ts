@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { formatCop } from '../../src-shared/domain/money';
 import { maxPesos, type PaymentTaken } from '../../src-shared/sync/events';
+import { withinRoutes } from '../../src-shared/domain/route-code';
 import type { SqlExecutor } from '../db/sql-executor';
+import { readDeviceRoutes, readRouteTrail, routesHeldAt } from '../devices/device-routes';
 import type { BatchEffects, EventHandler } from './event-handler';
 import { EventRejection } from './event-rejection';
-import { routeScope } from './feed-reader';
 import { paymentWords, readCounterMoneyChecks } from './money-event-checks';
 
 interface BillRow extends Record<string, unknown> {
@@ -32,7 +33,7 @@ interface Credit {
  *
  * What the server checks, from its own records and never from the device's word
  * (docs/trust-model.md): the bill exists for that código interno and, for a field device, lies within
- * its routes; the cash session is one this device opened and has not closed; the cashier is
+ * its routes (assigned now, or when the payment was taken: device_route_changes); the cash session is one this device opened and has not closed; the cashier is
  * an active cashier or supervisor and the session's own (a supervisor may stand in); the
  * amount fits; the date is near the server's clock; the receipt number carries the prefix the
  * server issued to this device and was never used; the payment id is new. The channel is the
@@ -60,7 +61,10 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
     );
     const usedReferences = new Set(used.rows.map((row) => row.reference));
     const checks = await readCounterMoneyChecks(tx, ctx, payloads);
-    const routes = routeScope(ctx.device.scope);
+    // A field device's routes now and its whole route history (a handful of rows), read once per batch.
+    const field = ctx.device.mode === 'field';
+    const routes = field ? await readDeviceRoutes(tx, ctx.device.id) : [];
+    const trail = field ? await readRouteTrail(tx, ctx.device.id) : [];
     const channel = ctx.device.mode === 'field' ? 'campo' : 'caja';
 
     const accepted: PaymentTaken[] = [];
@@ -75,9 +79,15 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
             `La factura ${payment.billNumber} no existe para el código interno ${payment.codigoInterno}.`,
           );
         }
-        if (ctx.device.mode === 'field' && (routes === null || !withinRoutes(bill.codigo_ruta, routes))) {
+        // Within a route assigned now, or one assigned when the payment was taken (a route
+        // taken away while the laptop was offline: the money it collected there still counts).
+        if (
+          field &&
+          !withinRoutes(bill.codigo_ruta, routes) &&
+          !withinRoutes(bill.codigo_ruta, routesHeldAt(trail, new Date(payment.paidAt)))
+        ) {
           throw new EventRejection(
-            `El código interno ${payment.codigoInterno} no está en las rutas asignadas a este dispositivo.`,
+            `El código interno ${payment.codigoInterno} (ruta ${bill.codigo_ruta}) no está en las rutas asignadas a este equipo de campo, ni lo estaba cuando se tomó el pago. Revise la asignación de rutas con un supervisor.`,
           );
         }
         const state = paymentStates.get(payment.paymentId);
@@ -166,11 +176,6 @@ export const paymentTaken: EventHandler<PaymentTaken> = {
     };
   },
 };
-
-/** `03-117-0452` is within `03` and `03-117`, never within `03-11`. */
-function withinRoutes(codigoRuta: string, routes: string): boolean {
-  return codigoRuta === routes || codigoRuta.startsWith(`${routes}-`);
-}
 
 function creditReason(bill: BillRow, excess: number): string {
   if (bill.state === 'pagada')

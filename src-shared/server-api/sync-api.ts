@@ -55,6 +55,12 @@ export const PullValue = z.object({
   hasMore: z.boolean(),
   /** Changes left after this page, when `count=1` was asked. */
   remaining: z.number().int().nonnegative().nullable(),
+  /**
+   * The códigos de ruta this answer's changes are scoped to: a field device's assigned routes
+   * (sorted), or null for a device that receives the whole entity (and from a server that does not say). A field device whose list
+   * changed deletes the rows outside it and downloads its routes again (docs/field-routes.md).
+   */
+  routes: z.array(z.string()).nullable().default(null),
   changes: z.array(z.unknown()),
 });
 export type PullValue = z.infer<typeof PullValue>;

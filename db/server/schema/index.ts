@@ -12,3 +12,4 @@ export * from './wallet';
 export * from './registry';
 export * from './certificates';
 export * from './tickets';
+export * from './device-routes';

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
-import { countAfter, readFeedPage, routeScope } from '../../sync/feed-reader';
+import { readDeviceRoutes } from '../../devices/device-routes';
+import { countAfter, readFeedPage, type FeedRoutes } from '../../sync/feed-reader';
 import { currentEpoch, renewEpoch } from '../../sync/feed-epoch';
 import { feedPolicies } from '../../sync/feed-policy';
 import type { FeedNotifier } from '../../sync/feed-notifier';
@@ -31,7 +32,10 @@ export function syncRoutes(
     const route = apiRoutes(app, { database, now: () => new Date() });
 
     route('sync.pull', async (query, { device, request }) => {
-      const scope = routeScope(device.scope);
+      // A field device replicates its routes only; read once per pull, never per row.
+      const routesOf = async (): Promise<FeedRoutes> =>
+        device.mode === 'field' ? readDeviceRoutes(database.exec, device.id) : null;
+      let scope = await routesOf();
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
       let epoch = await currentEpoch(database.exec);
@@ -51,6 +55,8 @@ export function syncRoutes(
           request.raw.once('close', () => closed.abort());
           // Waits beyond what the page covered: changes this device may not see wake it once.
           await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
+          // Routes assigned during the wait apply to this answer already.
+          scope = await routesOf();
           page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
           epoch = await currentEpoch(database.exec);
         }
@@ -63,6 +69,8 @@ export function syncRoutes(
         cursor: String(page.lastSeq),
         hasMore: page.full,
         remaining,
+        // The device compares it with the routes its replica holds and re-scopes on a change.
+        routes: scope,
       });
       // `changes` is spliced in as text (feed-reader.ts explains why); the map marks this answer prebuilt.
       return ok({ json: `${header.slice(0, -1)},"changes":${page.changesJson}}` });

@@ -47,7 +47,7 @@ describeEachServerDatabase('sync: pull', (variant) => {
       'SELECT left(min(codigo_ruta), 6) AS prefix FROM subscribers',
     );
     const prefix = rows[0]!.prefix;
-    const core = await enrolledDevice(t, { scope: prefix });
+    const core = await enrolledDevice(t, { scope: prefix, mode: 'field' });
     const scoped = (table: string): string =>
       table === 'subscribers'
         ? `left(codigo_ruta, ${prefix.length + 1}) = '${prefix}-'`
