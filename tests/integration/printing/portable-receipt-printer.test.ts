@@ -8,6 +8,7 @@ import type { PrintJobView } from '../../../src-shared/api/ops/print';
 import { formatCop } from '../../../src-shared/domain/money';
 import { cashierHarness, openCounter, value, type CashierHarness } from '../../support/cashier-harness';
 import { decodeEscpos, printedLines } from '../../support/escpos-decoder';
+import { FifoReceiptPrinter } from '../../support/fifo-receipt-printer';
 import { PtyReceiptPrinter } from '../../support/pty-receipt-printer';
 import { openReplicaStore, replicaNow } from '../../support/replica-store';
 import { testStaffPepper } from '../../support/staff-pepper';
@@ -86,6 +87,22 @@ async function pay(h: CashierHarness, staffSession: string, received: number) {
     }),
   );
   return { bill, taken };
+}
+
+/** The pipe's lines once `done` holds of them (the reader may still be catching up with the closed writer). */
+async function linesWhen(fifo: FifoReceiptPrinter, done: (lines: string[]) => boolean): Promise<string[]> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    let lines: string[] = [];
+    try {
+      lines = printedLines(decodeEscpos(fifo.received));
+    } catch {
+      // A receipt cut in the middle of a command: more bytes are on their way.
+    }
+    if (done(lines)) return lines;
+    if (Date.now() > deadline) throw new Error(`the pipe holds ${fifo.received.length} bytes: ${lines.join(' | ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 const printedAmount = (pesos: number) => formatCop(pesos).replace('\u00a0', ' ');
@@ -223,5 +240,28 @@ describe('a receipt printer on a serial device path', () => {
     const { taken } = await pay(h, staffSession, 0);
     expect((await settled(h, taken.jobId)).state).toBe('done');
     expect(printedLines(decodeEscpos(printer.received))).toContain('RECIBO DE CAJA');
+  });
+
+  it('prints on a write-only line (a named pipe): nobody reading is «desconectada», a reader gets the receipt', async () => {
+    const fifo = new FifoReceiptPrinter();
+    onTestFinished(() => fifo.stop());
+    const h = counter(fifo.path);
+    const staffSession = await openCounter(h, 100_000);
+    const first = await pay(h, staffSession, 0);
+    const failed = await settled(h, first.taken.jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.lastError).toMatch(/^La impresora de recibos está desconectada/);
+
+    fifo.listen();
+    expect((await h.receipts.status.refresh()).condition).toBe('unknown');
+    const copy = await value(h.cashier.reprint({ staffSession, paymentId: first.taken.payment.id }));
+    expect((await settled(h, copy.jobId)).state).toBe('done');
+    const lines = await linesWhen(fifo, (l) => l.includes('Gracias por su pago.'));
+    expect(lines).toContain('*** COPIA ***');
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^Recibo Nº +${first.taken.payment.receiptNumber}$`)),
+    );
+    // No status request went down a line that cannot answer.
+    expect(fifo.received.includes(Buffer.from([0x10, 0x04]))).toBe(false);
   });
 });
