@@ -19,6 +19,7 @@ export type ChildScript =
   | 'store-process'
   | 'migration-process'
   | 'counter-process'
+  | 'field-process'
   | 'bank-import-process'
   | 'certificate-kiosk-process';
 

@@ -95,7 +95,7 @@ describe('field collection', () => {
     const order = first.rows.map((r) => r.codigoRuta);
     expect(order).toEqual([...order].sort());
     const next = await value(h.field.routeSheet({ staffSession, after: order.at(-1), limit: 40 }));
-    expect(next.rows[0]?.codigoRuta > (order.at(-1) ?? '')).toBe(true);
+    expect((next.rows[0]?.codigoRuta ?? '') > (order.at(-1) ?? '')).toBe(true);
 
     const someone = store.sqlite
       .prepare(
