@@ -3,16 +3,17 @@ import { printerStates, type FakePrinterState } from './tcp-receipt-printer';
 
 /**
  * The other end of a pseudo-terminal, as a Bluetooth SPP printer is the other end of
- * /dev/rfcomm0: python3's `pty` opens the pair in raw mode and relays the master's bytes to
- * this process; the app under test opens the slave path (`/dev/pts/N`) like any serial port.
+ * /dev/rfcomm0: python3's `pty` opens the pair and relays the master's bytes to this process.
+ * The pair is left in the terminal's default (cooked) mode, as /dev/rfcomm0 is: the app must
+ * put it in raw mode itself, or every 0x0A it sends would arrive as CR LF and the printer's
+ * answers would be echoed back into the receipt; the app under test opens the slave path (`/dev/pts/N`) like any serial port.
  * Every byte that is not a DLE EOT request is recorded; requests are answered from `state`
  * unless `silent` (a write-only printer). `stall()` stops reading the master altogether: the
  * kernel's buffers fill and the app's writes stop being taken, like a printer out of range.
  */
 const relay = String.raw`
-import os, pty, select, signal, sys, tty
+import os, pty, select, signal, sys
 master, slave = pty.openpty()
-tty.setraw(slave)
 reading = sys.argv[1] == 'read'
 def stall(_signum, _frame):
     global reading
