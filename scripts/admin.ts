@@ -6,11 +6,13 @@ import pino from 'pino';
 import { deviceModes, type DeviceMode } from '../src-shared/domain/device-mode';
 import {
   AdminRequestError,
+  changeRoutesViaServer,
   createEnrollmentCodeViaServer,
   importBankFileViaServer,
   importEventsViaServer,
   isServerAnswering,
   listDevicesViaServer,
+  listRoutesViaServer,
   pendingLiquidationsViaServer,
   revokeDeviceViaServer,
 } from '../src-server/admin/admin-client';
@@ -19,6 +21,8 @@ import { loadServerConfig, type ServerConfig } from '../src-server/config';
 import { migrateServerDatabase } from '../src-server/db/migrate';
 import { openServerDatabase } from '../src-server/db/open';
 import { AdminInputError, createEnrollmentCode, listDevices, revokeDevice } from '../src-server/devices/admin';
+import { assignRoutes, listFieldDeviceRoutes, unassignRoutes } from '../src-server/devices/device-routes';
+import type { FieldDeviceRoutesValue } from '../src-server/devices/route-admin-values';
 import { EventImportError, importExportedEvents, type ImportOutcome } from '../src-server/sync/event-import';
 import { loadMoneyRules } from '../src-server/sync/money-rules';
 import { createServerLogger } from '../src-server/logger';
@@ -44,6 +48,9 @@ const USAGE = `Uso:
   npm run admin -- restored
   npm run admin -- bank-file import <archivo-asobancaria.txt> [--json]
   npm run admin -- liquidations --pending [--json]
+  npm run admin -- routes assign <equipo> <ruta...>
+  npm run admin -- routes unassign <equipo> <ruta...>
+  npm run admin -- routes list [equipo]
 
 Modos: kiosk (kiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
@@ -57,6 +64,8 @@ bank-file import: concilia el archivo de recaudos Asobancaria 2001 de un banco: 
   pagado por su liquidación; lo ya importado no se aplica dos veces; referencias desconocidas y valores
   distintos quedan para revisión del personal. Un archivo dañado se rechaza entero (código de salida 3).
 liquidations --pending: las liquidaciones pendientes de pago (número, referencia, valor, vencimiento).
+routes: las rutas de un equipo de campo (su nombre o su id): el ciclo (03) o el ciclo y la ruta (03-117).
+  El portátil guarda solo los suscriptores de sus rutas; al quitar una ruta borra sus datos (docs/field-routes.md).
 --json: la respuesta exacta en JSON, para otro programa.
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
@@ -87,6 +96,12 @@ interface AdminTarget {
   importEvents(fileText: string): Promise<ImportOutcome>;
   importBankFile(file: { fileName: string; text: string }): Promise<BankFileSummary>;
   pendingLiquidations(): Promise<PendingLiquidation[]>;
+  changeRoutes(
+    action: 'assign' | 'unassign',
+    device: string,
+    routes: string[],
+  ): Promise<{ device: { id: string; name: string }; changed: string[]; unchanged: string[] }>;
+  listRoutes(device?: string): Promise<FieldDeviceRoutesValue[]>;
 }
 
 async function main(): Promise<void> {
@@ -169,6 +184,10 @@ async function main(): Promise<void> {
         if (json) console.log(JSON.stringify(pending));
         else printPending(pending);
       });
+      return;
+    }
+    case 'routes': {
+      await routesCommand(config, rest);
       return;
     }
     case 'restored': {
@@ -275,6 +294,8 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
         importEvents: (fileText) => importEventsViaServer(endpoint, parseExportJson(fileText)),
         importBankFile: (file) => importBankFileViaServer(endpoint, file),
         pendingLiquidations: () => pendingLiquidationsViaServer(endpoint),
+        changeRoutes: (action, device, routes) => changeRoutesViaServer(endpoint, action, { device, routes }),
+        listRoutes: (device) => listRoutesViaServer(endpoint, device),
       });
       return;
     }
@@ -305,6 +326,22 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
           serviceCodes: config.wallet === undefined ? undefined : [config.wallet.recaudoGln],
         }),
       pendingLiquidations: () => listPendingLiquidations(database.exec),
+      changeRoutes: async (action, device, routes) => {
+        const change = await (action === 'assign' ? assignRoutes : unassignRoutes)(
+          database,
+          device,
+          routes,
+          'admin-cli',
+        );
+        return { device: change.device, changed: [...change.changed], unchanged: [...change.unchanged] };
+      },
+      listRoutes: async (device) =>
+        (await listFieldDeviceRoutes(database, device)).map((d) => ({
+          id: d.id,
+          name: d.name,
+          lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+          routes: d.routes.map((r) => ({ ...r, assignedAt: r.assignedAt.toISOString() })),
+        })),
     });
   } finally {
     await database.close();
@@ -384,6 +421,48 @@ function formatDay(isoDay: string): string {
   return new Intl.DateTimeFormat('es-CO', { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${isoDay}T00:00:00Z`),
   );
+}
+
+/** `routes assign|unassign <device> <route...>` and `routes list [device]` (docs/field-routes.md). */
+async function routesCommand(config: ServerConfig, args: string[]): Promise<void> {
+  const [sub, device, ...routes] = args;
+  if (sub === 'list') {
+    if (routes.length > 0) throw new UsageError('«routes list» recibe a lo sumo un equipo.');
+    await withTarget(config, async (target) => printRoutes(await target.listRoutes(device)));
+    return;
+  }
+  if ((sub !== 'assign' && sub !== 'unassign') || device === undefined || routes.length === 0)
+    throw new UsageError('«routes» se usa así: routes assign|unassign <equipo> <ruta...>, o routes list [equipo].');
+  await withTarget(config, async (target) => {
+    const change = await target.changeRoutes(sub, device, routes);
+    const name = `«${change.device.name}»`;
+    if (sub === 'assign') {
+      if (change.changed.length > 0)
+        console.log(`Rutas asignadas a ${name}: ${change.changed.join(', ')}. El portátil las descarga al conectarse.`);
+      if (change.unchanged.length > 0) console.log(`Ya estaban asignadas: ${change.unchanged.join(', ')}.`);
+    } else {
+      if (change.changed.length > 0)
+        console.log(
+          `Rutas retiradas de ${name}: ${change.changed.join(', ')}. El portátil borra sus datos al conectarse; los pagos ya tomados se conservan y se envían.`,
+        );
+      if (change.unchanged.length > 0) console.log(`No estaban asignadas: ${change.unchanged.join(', ')}.`);
+    }
+  });
+}
+
+function printRoutes(devices: FieldDeviceRoutesValue[]): void {
+  if (devices.length === 0) {
+    console.log('No hay equipos de campo activos.');
+    return;
+  }
+  for (const d of devices) {
+    console.log(`${d.name} (${d.id}), última conexión: ${d.lastSeenAt === null ? 'nunca' : formatDate(d.lastSeenAt)}`);
+    if (d.routes.length === 0) console.log('  sin rutas: no guarda ningún suscriptor');
+    for (const r of d.routes)
+      console.log(
+        `  ${r.code.padEnd(6)}  ${String(r.subscribers).padStart(7)} suscriptores  asignada por ${r.assignedBy}`,
+      );
+  }
 }
 
 function printDevices(devices: Device[]): void {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { isLoopbackHost } from '../../src-shared/server-api/loopback-host';
 import type { NewEnrollmentCode } from '../devices/admin';
 import { AdminDeviceValue, AdminEnrollmentCodeValue, AdminRevokeValue, ApiEnvelope } from '../http/wire';
+import { FieldDeviceRoutesValue, RouteChangeValue, type RouteCommand } from '../devices/route-admin-values';
 import { ImportOutcomeValue } from '../sync/event-import';
 import { BankFileSummary } from '../wallet/bank-files/bank-file-summary';
 import { PendingLiquidation } from '../wallet/bank-files/pending-liquidations';
@@ -44,6 +45,19 @@ export function importBankFileViaServer(endpoint: LocalAdminEndpoint, file: { fi
 
 export function pendingLiquidationsViaServer(endpoint: LocalAdminEndpoint) {
   return call(endpoint, 'GET', '/admin/v1/liquidations/pending', PendingLiquidation.array());
+}
+
+export function changeRoutesViaServer(
+  endpoint: LocalAdminEndpoint,
+  action: 'assign' | 'unassign',
+  command: RouteCommand,
+) {
+  return call(endpoint, 'POST', `/admin/v1/routes/${action}`, RouteChangeValue, command);
+}
+
+export function listRoutesViaServer(endpoint: LocalAdminEndpoint, device?: string) {
+  const query = device === undefined ? '' : `?device=${encodeURIComponent(device)}`;
+  return call(endpoint, 'GET', `/admin/v1/routes${query}`, FieldDeviceRoutesValue.array());
 }
 
 /** True when a server answers at the file's URL; a file left by a crashed server does not. */

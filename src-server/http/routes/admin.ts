@@ -9,6 +9,8 @@ import {
   NewEnrollmentCode,
   revokeDevice,
 } from '../../devices/admin';
+import { assignRoutes, listFieldDeviceRoutes, unassignRoutes } from '../../devices/device-routes';
+import { RouteCommand, type FieldDeviceRoutesValue } from '../../devices/route-admin-values';
 import { EventImportError, importExportedEvents } from '../../sync/event-import';
 import { importBankFile } from '../../wallet/bank-files/import-bank-file';
 import { listPendingLiquidations } from '../../wallet/bank-files/pending-liquidations';
@@ -138,6 +140,36 @@ export function adminRoutes(
       return { ok: true, value: summary };
     });
 
+    // Route assignment of field devices (docs/field-routes.md), as `admin-cli`.
+    for (const action of ['assign', 'unassign'] as const) {
+      app.post(`/admin/v1/routes/${action}`, async (request) => {
+        const { device, routes } = parseBody(RouteCommand, request.body);
+        const change = await (action === 'assign' ? assignRoutes : unassignRoutes)(
+          database,
+          device,
+          routes,
+          'admin-cli',
+        ).catch(asValidation);
+        log.info(
+          { deviceId: change.device.id, action, routes: change.changed },
+          'Rutas de un equipo de campo cambiadas',
+        );
+        return { ok: true, value: change };
+      });
+    }
+
+    app.get('/admin/v1/routes', async (request) => {
+      const { device } = parseBody(RoutesQuery, request.query);
+      const list = await listFieldDeviceRoutes(database, device).catch(asValidation);
+      const value = list.map((d): FieldDeviceRoutesValue => ({
+        id: d.id,
+        name: d.name,
+        lastSeenAt: d.lastSeenAt?.toISOString() ?? null,
+        routes: d.routes.map((r) => ({ ...r, assignedAt: r.assignedAt.toISOString() })),
+      }));
+      return { ok: true, value };
+    });
+
     app.get('/admin/v1/liquidations/pending', async () => ({
       ok: true,
       value: await listPendingLiquidations(database.exec),
@@ -146,6 +178,19 @@ export function adminRoutes(
 }
 
 const RevokeParams = z.object({ id: z.string() });
+
+const RoutesQuery = z.object({ device: z.string().max(200).optional() });
+
+/** An administrator's mistake (an unknown device, a bad route code) answers 400 with its Spanish message. */
+function asValidation(error: unknown): never {
+  if (!(error instanceof AdminInputError)) throw error;
+  throw new HttpError(
+    400,
+    error.field === undefined
+      ? { code: 'validation', message: error.message }
+      : { code: 'validation', message: error.message, field: error.field },
+  );
+}
 
 /** A bank's Asobancaria file as the admin command read it (docs/bank-files.md). */
 const BankFileBody = z.object({ fileName: z.string().min(1).max(255), text: z.string() });
