@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { code128Dots, encodeReceipt } from '../../../src-main/devices/receipt-printer/escpos-encoder';
 import { paymentReceipt, sessionReport, type ReceiptFacts } from '../../../src-shared/cashier/receipt-layout';
 import { rechargeReceipt } from '../../../src-shared/cashier/recharge-receipt';
+import { buildBillDocument } from '../../../src-shared/domain/bill-document';
+import { billSlip } from '../../../src-shared/domain/bill-slip';
 import { formatCop } from '../../../src-shared/domain/money';
+import { ticketReceipt } from '../../../src-shared/tickets/ticket-receipt';
+import { sampleCurrentBill, sampleEntity, sampleHistory, sampleSubscriber } from '../../support/bill-fixtures';
 import { receiptPapers, type ReceiptModel, type ReceiptPaper } from '../../../src-shared/receipts/receipt-model';
 import { receiptTestPage } from '../../../src-shared/receipts/test-page';
 import { decodeEscpos, printedLines, type EscposEvent } from '../../support/escpos-decoder';
@@ -148,6 +152,43 @@ describe.each([58, 80] as const)('receipts on a %i mm roll', (paper) => {
     const test = await layout(receiptTestPage('Recaudo en campo ruta 12', columns, '03/12/2026 10:42'), paper);
     expectWithin(test, paper);
     expect(printedLines(test)).toContain(`Ancho del rollo: ${columns} caracteres`);
+  });
+});
+
+describe.each([58, 80] as const)('slips on a %i mm roll', (paper) => {
+  it("lays out a bill's slip, its payment barcode as an image the width of the roll", async () => {
+    const doc = buildBillDocument({
+      mode: 'current',
+      entity: sampleEntity,
+      subscriber: sampleSubscriber,
+      bill: sampleCurrentBill,
+      history: sampleHistory,
+    });
+    if (!doc.ok) throw new Error(doc.error.message);
+    const events = await layout(billSlip(doc.value), paper);
+    expectWithin(events, paper);
+    const { columns, dots } = receiptPapers[paper];
+    expect(printedLines(events)).toContainEqual(`TOTAL A PAGAR${printed(147_580).padStart(columns - 13)}`);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'raster', widthDots: dots }));
+  });
+
+  it("lays out a support ticket's number slip, the number large and as a barcode", async () => {
+    const events = await layout(
+      ticketReceipt(
+        {
+          number: 'TK-2026-000999',
+          subject: 'Cobro doble',
+          categoryLabel: 'Facturación y cobros',
+          createdAt: '2026-12-03T15:42:00.000Z',
+          email: 'maria.fernanda.nanez@example.com',
+        },
+        '2026-12-03T15:43:00.000Z',
+      ),
+      paper,
+    );
+    expectWithin(events, paper);
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'text', line: 'TK-2026-000999' }));
+    expect(events).toContainEqual(expect.objectContaining({ kind: 'barcode', data: 'TK-2026-000999' }));
   });
 });
 
