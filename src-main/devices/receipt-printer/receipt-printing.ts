@@ -40,7 +40,16 @@ export function startReceiptPrinting(options: ReceiptPrintingOptions): ReceiptPr
   const printer = createReceiptPrinter(options);
   // A failed receipt is never sent again by itself: a person asks for the retry or the reprint.
   const queue: PrintQueueOptions = { maxAttempts: 2, ...options.queue };
-  const line = startPrinterLine({ ...options, printer, contentTypes: [escposContentType], queue });
+  // Asking a Bluetooth printer its status means making the link: the status strip asks it
+  // once a minute, not every few seconds (each receipt still asks it fresh, just before).
+  const statusTtlMs = options.statusTtlMs ?? (printer instanceof EscposDevicePrinter ? 60_000 : undefined);
+  const line = startPrinterLine({
+    ...options,
+    printer,
+    contentTypes: [escposContentType],
+    queue,
+    ...(statusTtlMs === undefined ? {} : { statusTtlMs }),
+  });
   return { ...line, profile: options.profile, configured: options.address !== null };
 }
 
