@@ -19,7 +19,10 @@ export interface EscposDeviceOptions {
   readonly writeTimeoutMs?: number;
 }
 
-/** Codes that mean "no printer at the other end now": not bound, out of range, switched off. */
+/**
+ * Codes that mean this user may not open the device (not in `dialout`): a setup problem, told
+ * as such. Every other failure to open (not bound, out of range, switched off) is «desconectada».
+ */
 const denied = new Set(['EACCES', 'EPERM']);
 
 /**
@@ -41,6 +44,8 @@ export class EscposDevicePrinter implements DocumentPrinter {
   private readonly writeTimeoutMs: number;
   /** Learned: the printer answered a status request once, so its silence means something. */
   private answers = false;
+  /** One conversation at a time: two openings of a tty read from the same input, and would split the answers. */
+  private line: Promise<unknown> = Promise.resolve();
   readonly spokenName = 'La impresora de recibos';
   readonly offlineRemedy = receiptMessages.deviceOfflineRemedy;
 
@@ -54,7 +59,21 @@ export class EscposDevicePrinter implements DocumentPrinter {
     this.writeTimeoutMs = options.writeTimeoutMs ?? 20_000;
   }
 
-  async status(): Promise<PrinterStatus> {
+  status(): Promise<PrinterStatus> {
+    return this.exclusive(() => this.askStatus());
+  }
+
+  submit(document: PrintDocument): Promise<string> {
+    return this.exclusive(() => this.send(document));
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.line.then(work, work);
+    this.line = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async askStatus(): Promise<PrinterStatus> {
     let device: SerialDevice;
     try {
       device = await SerialDevice.open(this.path, this.openTimeoutMs);
@@ -71,7 +90,7 @@ export class EscposDevicePrinter implements DocumentPrinter {
     }
   }
 
-  async submit(document: PrintDocument): Promise<string> {
+  private async send(document: PrintDocument): Promise<string> {
     if (document.contentType !== escposContentType) {
       throw new PrintFailure('permanent', receiptMessages.unsupportedContent, `content type ${document.contentType}`);
     }
