@@ -1,6 +1,6 @@
 import { html, type Html } from './html';
 import type { StaffMember } from './console-login';
-import { mayWorkTickets, roleLabel } from './staff-roles';
+import { mayAct, mayWorkTickets, roleLabel } from './staff-roles';
 
 /**
  * The console's frame: the title, the staff member with «Salir», the menu, a notice, the page.
@@ -19,6 +19,7 @@ export const consolePaths = {
   bankFiles: '/consola/archivos',
   certificates: '/consola/certificados',
   tickets: '/consola/tickets',
+  fieldRoutes: '/consola/rutas',
 } as const;
 
 const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
@@ -30,7 +31,10 @@ const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
   { key: 'certificates', label: 'Certificados', href: consolePaths.certificates },
 ];
 export type MenuKey =
-  'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates' | 'tickets';
+  'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates' | 'tickets' | 'fieldRoutes';
+
+/** «Rutas de campo» is for whoever assigns routes: supervisors and admins (docs/field-routes.md). */
+const fieldRoutesItem = { key: 'fieldRoutes', label: 'Rutas de campo', href: consolePaths.fieldRoutes } as const;
 
 /** «Tickets» comes first for whoever works them: it is the support agents' desk. */
 const ticketsItem = { key: 'tickets', label: 'Tickets', href: consolePaths.tickets } as const;
@@ -52,7 +56,11 @@ export interface PageFrame {
 }
 
 export function consolePage(frame: PageFrame, main: Html): Html {
-  const items = frame.tickets === true && mayWorkTickets(frame.staff.role) ? [ticketsItem, ...menu] : menu;
+  const items = [
+    ...(frame.tickets === true && mayWorkTickets(frame.staff.role) ? [ticketsItem] : []),
+    ...menu,
+    ...(mayAct(frame.staff.role) ? [fieldRoutesItem] : []),
+  ];
   const nav = items.map(
     (item) =>
       html`<li>

@@ -16,6 +16,7 @@ import { acceptForms, isFormFields, type FormFields } from './form-bodies';
 import type { Html } from './html';
 import { loginPage, messagePage } from './login-page';
 import { registerBankFileRoutes } from './routes/bank-file-routes';
+import { registerFieldRouteRoutes } from './routes/field-route-routes';
 import { registerGatewayRoutes } from './routes/gateway-routes';
 import { registerLiquidationRoutes } from './routes/liquidation-routes';
 import { registerReviewRoutes } from './routes/review-routes';
@@ -257,6 +258,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerGatewayRoutes(router);
     registerBankFileRoutes(router, bankFileMaxBytes);
     registerCertificateRoutes(router, deps.resolveCertificate ?? noCertificateDecisions);
+    registerFieldRouteRoutes(router);
     if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };
 }
