@@ -235,13 +235,30 @@ async function seedOnFirstRun(server: RunningServer, subscribers: number, log: L
 
 /** The embedded server is ours, so the device enrolls itself the way an installer would. */
 async function enrollLocalDevice(server: RunningServer, core: AppCore, config: AppConfig, log: Logger): Promise<void> {
+  const mode = config.device.mode ?? 'kiosk';
+  // A field laptop gets the first route of the demo data (deterministic: the seed is fixed),
+  // assigned at enrollment, so it shows a route sheet (docs/field-routes.md).
+  const route = mode === 'field' ? await firstDemoRoute(server) : null;
   const { code } = await createEnrollmentCode(server.database, {
     deviceName: config.device.name,
-    mode: config.device.mode ?? 'kiosk',
+    mode,
     office: 'Sede de demostración',
+    ...(route === null ? {} : { scope: route }),
   });
   const result = await core.dispatch('device.enroll', { code });
   if (!result.ok)
     throw new Error(`No se pudo inscribir este dispositivo en el servidor central: ${result.error.message}`);
-  moduleLogger(log, 'enrollment').info('Este equipo quedó inscrito en el servidor central integrado');
+  moduleLogger(log, 'enrollment').info(
+    route === null
+      ? 'Este equipo quedó inscrito en el servidor central integrado'
+      : `Este equipo quedó inscrito en el servidor central integrado, con la ruta ${route}`,
+  );
+}
+
+/** The route (`NN-NNN`) of the lowest código de ruta of the demo subscribers; null without any. */
+async function firstDemoRoute(server: RunningServer): Promise<string | null> {
+  const { rows } = await server.database.exec.query<{ route: string | null }>(
+    'SELECT left(min(codigo_ruta), 6) AS route FROM subscribers',
+  );
+  return rows[0]?.route ?? null;
 }
