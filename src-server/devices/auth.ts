@@ -8,7 +8,10 @@ export interface AuthenticatedDevice {
   readonly id: string;
   readonly name: string;
   readonly mode: DeviceMode;
-  /** Código de ruta prefix of a field device (its routes); an office name on older counters. */
+  /**
+   * What the enrollment code said (a field device's first route, an office name on older
+   * counters). It decides nothing: a field device's routes are its rows of device_routes.
+   */
   readonly scope: string | null;
   /** The office it stands in; null = an office of its own. */
   readonly office: string | null;

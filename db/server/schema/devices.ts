@@ -8,7 +8,10 @@ export const devices = pgTable(
     id: uuid('id').primaryKey(),
     name: text('name').notNull(),
     mode: text('mode').notNull(),
-    /** Office or código de ruta that limits what a device replicates; null = everything. */
+    /**
+     * What the enrollment code said: a field device's first route (assigned into device_routes
+     * at enrollment) or an office name. What a field device replicates is its device_routes.
+     */
     scope: text('scope'),
     /**
      * The office the device stands in (`Sede Centro`). A counter may void only payments taken
