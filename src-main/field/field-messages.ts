@@ -1,4 +1,12 @@
+import type { BillWarningCode } from '../../src-shared/cashier/bill-warning';
 import { formatCop } from '../../src-shared/domain/money';
+
+/** Beside a bill on the subscriber's screen (the counter's words speak of charging it anyway; the field never does). */
+const settled: Partial<Record<BillWarningCode, string>> = {
+  'paid-here': 'Ya se cobró en este equipo.',
+  paid: 'Ya está pagada (según los datos de la última descarga).',
+  annulled: 'Está anulada.',
+};
 
 /**
  * The field laptop's own Spanish (docs/field-mode.md); finding bills and recording payments
@@ -12,6 +20,7 @@ export const fieldMessages = {
   notYourDay: (collector: string): string =>
     `El día de recaudo abierto es de ${collector}: solo esa persona o un supervisor pueden cobrar en él.`,
   notOwed: (why: string): string => `${why} No se puede cobrar de nuevo en terreno.`,
+  settled,
   askPaidElsewhere: (risk: string): string =>
     `${risk} Si el suscriptor no la ha pagado, confírmelo y cobre; si la pagó, no cobre.`,
   aboveBill: (excess: number): string =>

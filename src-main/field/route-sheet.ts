@@ -117,7 +117,7 @@ export class RouteSheet {
         dueOn: bill.dueOn,
         state: bill.state,
         owed: bill.owed,
-        warning: bill.warning?.message ?? null,
+        warning: bill.warning === null ? null : (fieldMessages.settled[bill.warning.code] ?? bill.warning.message),
         paidElsewhereRisk: bill.owed ? paidElsewhereRisk(bill.dueOn, lastPullAt, now) : null,
       })),
     });

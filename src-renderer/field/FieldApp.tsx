@@ -1,0 +1,63 @@
+import { useAppInfo } from '../app-info/useAppInfo';
+import { useApiClient } from '../api/useApiClient';
+import { CollectScreen } from './CollectScreen';
+import { DaysScreen } from './DaysScreen';
+import { FieldPaymentDone } from './FieldPaymentDone';
+import { FieldSignIn } from './FieldSignIn';
+import { FieldStatusBar } from './FieldStatusBar';
+import { OpenDayScreen } from './OpenDayScreen';
+import { RouteSheetScreen } from './RouteSheetScreen';
+import { SubscriberScreen } from './SubscriberScreen';
+import { useFieldStore } from './field-store';
+import './field.css';
+
+/**
+ * Field mode (docs/field-mode.md): a laptop in the street, in sunlight, used with the keyboard
+ * or a finger. Large type, black on white, thick outlines, every target at least 56 px high.
+ */
+export function FieldApp() {
+  const { entity, device } = useAppInfo();
+  const client = useApiClient();
+  const screen = useFieldStore((state) => state.screen);
+  const staff = useFieldStore((state) => state.staff);
+  const staffSession = useFieldStore((state) => state.staffSession);
+  const show = useFieldStore((state) => state.show);
+  const signedOut = useFieldStore((state) => state.signedOut);
+  const signOut = async () => {
+    if (staffSession !== null) await client.call('field.signOut', { staffSession });
+    signedOut();
+  };
+  return (
+    <div className="field-app">
+      <header className="field-app__header">
+        <div>
+          <p className="field-app__entity">{entity.name}</p>
+          <p className="field-app__meta">Recaudo en terreno · {device.name}</p>
+        </div>
+        {staff !== null && (
+          <nav className="field-app__nav" aria-label="Recaudo">
+            <button type="button" onClick={() => show('sheet')}>
+              Hoja de ruta
+            </button>
+            <button type="button" onClick={() => show('days')}>
+              Días de recaudo
+            </button>
+            <button type="button" onClick={() => void signOut()}>
+              Salir
+            </button>
+          </nav>
+        )}
+      </header>
+      {staff !== null && <FieldStatusBar collector={staff.fullName} />}
+      <main className="field-app__main">
+        {screen === 'sign-in' && <FieldSignIn />}
+        {screen === 'open-day' && <OpenDayScreen />}
+        {screen === 'sheet' && <RouteSheetScreen />}
+        {screen === 'subscriber' && <SubscriberScreen />}
+        {screen === 'collect' && <CollectScreen />}
+        {screen === 'done' && <FieldPaymentDone />}
+        {screen === 'days' && <DaysScreen />}
+      </main>
+    </div>
+  );
+}

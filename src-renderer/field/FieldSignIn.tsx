@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { useApiClient } from '../api/useApiClient';
+import { useFieldStore } from './field-store';
+
+/** Username and password or PIN, checked on this laptop against the replicated accounts: works offline. */
+export function FieldSignIn() {
+  const client = useApiClient();
+  const signedIn = useFieldStore((state) => state.signedIn);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (username.trim() === '' || password === '') return setProblem('Escriba su usuario y su contraseña o PIN.');
+    setBusy(true);
+    const result = await client.call('field.signIn', { username, password });
+    setPassword('');
+    if (!result.ok) {
+      setBusy(false);
+      return setProblem(result.error.message);
+    }
+    const status = await client.call('field.status', { staffSession: result.value.staffSession });
+    setBusy(false);
+    signedIn(result.value, status.ok && status.value.today !== null);
+  };
+
+  return (
+    <form
+      className="field-card field-sign-in"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Ingreso del recaudador"
+    >
+      <h1>Ingreso del recaudador</h1>
+      <label>
+        Usuario
+        <input
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          maxLength={64}
+        />
+      </label>
+      <label>
+        Contraseña o PIN
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+          maxLength={256}
+        />
+      </label>
+      {problem !== null && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="field-primary" disabled={busy}>
+        {busy ? 'Verificando…' : 'Ingresar'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { describe, expect } from 'vitest';
+import { decodeEscpos, printedLines } from '../support/escpos-decoder';
+import { expectAccessible } from '../support/browser/accessibility';
+import { ensureReplica } from '../support/browser/bill-fixture';
+import { kioskTest } from '../support/browser/fixture';
+import { saveScreenshot } from '../support/browser/screenshots';
+
+const it = kioskTest({
+  name: 'field',
+  config: { device: { mode: 'field', name: 'Portátil ruta 3' } },
+  receiptPrinter: true,
+});
+
+/** A laptop's screen: what a collector carries. */
+const laptop = { width: 1366, height: 768 };
+
+/**
+ * A collector's morning on the field laptop, in Chromium through the web host: sign in (a
+ * wrong PIN first), open the day, the route sheet with the data's age, a search, one bill
+ * collected in cash with change, the receipt off the loopback printer, and the day's totals.
+ * The subscribers are whichever the route sheet shows: the demo stack may give a field device
+ * a route, all of the entity or none (then a local demo replica stands in).
+ */
+describe('field collection in the browser', () => {
+  it.beforeAll(async ({ app }) => {
+    await ensureReplica(app.stack.core.store.sqlite, 50);
+  });
+
+  it('signs in, opens the day, finds a subscriber, collects cash with change and shows the day', async ({
+    app,
+    page,
+    printer,
+  }) => {
+    await page.setViewportSize(laptop);
+    await page.goto(app.stack.appUrl);
+    await page.getByRole('heading', { name: 'Ingreso del recaudador' }).waitFor();
+    await saveScreenshot(page, 'field-1-sign-in');
+    await expectAccessible(page, 'field-1-sign-in');
+    await page.getByLabel('Usuario').fill('cajero1');
+    await page.getByLabel('Contraseña o PIN').fill('000000');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Usuario o contraseña incorrectos.' }).waitFor();
+    await page.getByLabel('Contraseña o PIN').fill('482615');
+    await page.keyboard.press('Enter');
+
+    await page.getByRole('heading', { name: 'Día de recaudo' }).waitFor();
+    await saveScreenshot(page, 'field-2-open-day');
+    await page.getByRole('button', { name: 'Abrir el día de hoy' }).click();
+
+    await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
+    const status = page.getByRole('status', { name: 'Estado del recaudo' });
+    await expect.poll(() => status.textContent()).toMatch(/Datos del \d{1,2} [a-z]{3}\., \d\d:\d\d|Sin datos/);
+    const rows = page.locator('.field-row');
+    await rows.first().waitFor();
+    await saveScreenshot(page, 'field-3-route-sheet');
+    await expectAccessible(page, 'field-3-route-sheet');
+    const owing = rows.filter({ hasText: /factura/ }).first();
+    const codigo = await owing.getAttribute('data-codigo');
+    if (codigo === null) throw new Error('no subscriber with an owed bill on the route sheet');
+
+    await page.getByLabel('Buscar por código interno, dirección o medidor').fill(codigo);
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => rows.first().getAttribute('data-codigo')).toBe(codigo);
+    await saveScreenshot(page, 'field-4-search');
+    await rows.first().click();
+
+    const collect = page.getByRole('button', { name: /^Cobrar \$/ }).first();
+    await collect.waitFor();
+    await saveScreenshot(page, 'field-5-subscriber');
+    await collect.click();
+    await page.getByRole('heading', { name: /^Cobrar / }).waitFor();
+    const asked = page.getByLabel('Pregunté: el suscriptor no la ha pagado');
+    if ((await asked.count()) > 0) await asked.check();
+    const amount = Number((await page.getByLabel('Valor a pagar').inputValue()).replace(/\D/g, ''));
+    expect(amount).toBeGreaterThan(0);
+    await page.getByLabel('Efectivo recibido').fill(String(amount + 10_000));
+    await page.getByText('Cambio: $ 10.000').waitFor();
+    await saveScreenshot(page, 'field-6-collect');
+    await expectAccessible(page, 'field-6-collect');
+    await page.getByRole('button', { name: /^Cobrar \$/ }).click();
+
+    await page.getByRole('heading', { name: 'Pago registrado' }).waitFor();
+    const receiptNumber = (await page.locator('[data-field="receipt-number"]').textContent()) ?? '';
+    expect(receiptNumber).toMatch(/^[A-Z0-9]+-\d{6}$/);
+    await page.getByText('Entregue de cambio: $ 10.000').waitFor();
+    await page.getByText('Recibo impreso. Entréguelo al suscriptor.').waitFor({ timeout: 15_000 });
+    await saveScreenshot(page, 'field-7-receipt');
+    await expectAccessible(page, 'field-7-receipt');
+    const printed = printedLines(decodeEscpos(printer.received));
+    expect(printed.some((l) => l.includes(receiptNumber))).toBe(true);
+    expect(printed.some((l) => /^Cambio +\$ 10\.000$/.test(l))).toBe(true);
+    // The event waits in the outbox with channel campo, or was already sent.
+    const event = app.stack.core.store.sqlite
+      .prepare("SELECT json_extract(payload, '$.channel') FROM outbox WHERE type = 'payment.taken'")
+      .pluck()
+      .all();
+    expect(event).toEqual(['campo']);
+
+    await page.getByRole('navigation', { name: 'Recaudo' }).getByRole('button', { name: 'Días de recaudo' }).click();
+    await page.getByRole('heading', { name: 'Días de recaudo' }).waitFor();
+    const today = page.locator('.field-days tbody tr').first();
+    await expect.poll(() => today.textContent()).toMatch(/\(hoy\)1\$/);
+    await page.getByText(receiptNumber).first().waitFor();
+    await expect.poll(() => status.textContent()).toMatch(/pago/);
+    await saveScreenshot(page, 'field-8-days');
+    await expectAccessible(page, 'field-8-days');
+  });
+});
