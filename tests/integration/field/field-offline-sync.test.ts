@@ -14,7 +14,7 @@ import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
 
 /**
- * A field laptop collecting offline-first: enrolled as a field device on one route of a real
+ * A field laptop collecting offline-first: enrolled as a field device for one ciclo of a real
  * central server (PGlite and PostgreSQL), its app core in a child process collects one bill
  * after another through `field.collect` and is `kill -9`ed at random moments, three times.
  * Every payment it reported survives each kill with its one event and its receipt number, in
