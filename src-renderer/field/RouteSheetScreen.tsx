@@ -16,6 +16,19 @@ export function RouteSheetScreen() {
   const query = useFieldStore((state) => state.query);
   const search = useFieldStore((state) => state.search);
   const openSubscriber = useFieldStore((state) => state.openSubscriber);
+  const show = useFieldStore((state) => state.show);
+  const changes = useFieldStore((state) => state.changes);
+  // After midnight (or a day ended elsewhere) nothing can be collected until today's day opens.
+  const [dayOpen, setDayOpen] = useState(true);
+  useEffect(() => {
+    let live = true;
+    void call('field.status', {}).then((result) => {
+      if (live && result.ok) setDayOpen(result.value.today !== null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [call, changes]);
   const [rows, setRows] = useState<RouteSheetRow[]>([]);
   const [more, setMore] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,6 +57,14 @@ export function RouteSheetScreen() {
   return (
     <section className="field-card field-sheet" aria-label="Hoja de ruta">
       <h1>Hoja de ruta</h1>
+      {!dayOpen && (
+        <div className="field-warning" role="alert">
+          <p>El día de recaudo de hoy no está abierto: ábralo para poder cobrar.</p>
+          <button type="button" className="field-primary" onClick={() => show('open-day')}>
+            Abrir el día de hoy
+          </button>
+        </div>
+      )}
       <label className="field-search">
         Buscar por código interno, dirección o medidor
         <input
