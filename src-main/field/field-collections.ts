@@ -90,6 +90,9 @@ export class FieldCollections {
     const payment = this.deps.records.payment(input.paymentId);
     if (payment === undefined) return Promise.resolve(err('not-found', fieldMessages.paymentNotFound));
     if (payment.state === 'voided') return Promise.resolve(err('conflict', fieldMessages.alreadyVoided));
+    const day = this.deps.records.day(payment.sessionId);
+    if (day !== undefined && day.cashier !== staff.username && staff.role !== 'supervisor')
+      return Promise.resolve(err('forbidden', fieldMessages.notYourPayment(day.cashierName)));
     if (this.deps.records.flags().has(payment.id))
       return Promise.resolve(err('conflict', fieldMessages.alreadyFlagged));
     const at = this.deps.now().toISOString();

@@ -26,6 +26,8 @@ export const fieldMessages = {
   aboveBill: (excess: number): string =>
     `El valor es ${formatCop(excess)} más que la factura: ese valor quedará como saldo a favor del suscriptor. Confírmelo para cobrar.`,
   paymentNotFound: 'Ese pago no está en este equipo.',
+  notYourPayment: (collector: string): string =>
+    `Ese pago lo cobró ${collector}: solo esa persona o un supervisor pueden marcarlo para anular.`,
   dayNotFound: 'Ese día de recaudo no está en este equipo.',
   alreadyVoided: 'Ese pago ya está anulado.',
   alreadyFlagged: 'Ese pago ya está marcado para anular en la oficina.',

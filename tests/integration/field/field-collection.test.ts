@@ -346,6 +346,11 @@ describe('field collection', () => {
     const first = payments.at(-1);
     if (first === undefined) throw new Error('a payment');
     expect((await h.field.flagVoid({ staffSession, paymentId: first.id, reason: 'Mal' })).ok).toBe(false);
+    // Another collector may not flag it; a supervisor may.
+    const other = await value(h.field.signIn({ username: 'cajero2', password: 'Cajero2.Demo' }));
+    expect(
+      await h.field.flagVoid({ staffSession: other.staffSession, paymentId: first.id, reason: 'No es mío' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const flagged = await value(
       h.field.flagVoid({ staffSession, paymentId: first.id, reason: 'Cobré la factura equivocada' }),
     );
