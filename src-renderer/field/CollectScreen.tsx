@@ -97,7 +97,14 @@ export function CollectScreen() {
         <div className="field-warning">
           <p>¿Ya la pagó en otra parte? {bill.paidElsewhereRisk}</p>
           <label className="field-check">
-            <input type="checkbox" checked={askedElsewhere} onChange={(e) => setAskedElsewhere(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={askedElsewhere}
+              onChange={(e) => {
+                setAskedElsewhere(e.target.checked);
+                setProblem(null);
+              }}
+            />
             Pregunté: el suscriptor no la ha pagado
           </label>
         </div>
@@ -161,7 +168,14 @@ export function CollectScreen() {
         <div className="field-warning" role="alert">
           <p>Son {formatCop(excess)} más que la factura: ese valor quedará como saldo a favor del suscriptor.</p>
           <label className="field-check">
-            <input type="checkbox" checked={aboveConfirmed} onChange={(e) => setAboveConfirmed(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={aboveConfirmed}
+              onChange={(e) => {
+                setAboveConfirmed(e.target.checked);
+                setProblem(null);
+              }}
+            />
             El suscriptor quiere dejar {formatCop(excess)} como saldo a favor
           </label>
         </div>

@@ -105,4 +105,50 @@ describe('field collection in the browser', () => {
     await saveScreenshot(page, 'field-8-days');
     await expectAccessible(page, 'field-8-days');
   });
+
+  it('collects a transfer above the bill as saldo a favor, confirmed on screen', async ({ app, page }) => {
+    await page.setViewportSize(laptop);
+    await page.goto(app.stack.appUrl);
+    await page.getByLabel('Usuario').fill('cajero1');
+    await page.getByLabel('Contraseña o PIN').fill('Cajero1.Demo');
+    await page.keyboard.press('Enter');
+    // The day opened by the test before: straight to the route sheet.
+    await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
+    const owing = page
+      .locator('.field-row')
+      .filter({ hasText: /factura/ })
+      .first();
+    await owing.click();
+    await page
+      .getByRole('button', { name: /^Cobrar \$/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { name: /^Cobrar / }).waitFor();
+    const asked = page.getByLabel('Pregunté: el suscriptor no la ha pagado');
+    if ((await asked.count()) > 0) await asked.check();
+    const amount = Number((await page.getByLabel('Valor a pagar').inputValue()).replace(/\D/g, ''));
+    await page.getByText('Transferencia', { exact: true }).click();
+    await page.getByLabel('Valor a pagar').fill(String(amount + 5_000));
+    await page.getByLabel('Banco o aplicación').fill('Nequi');
+    await page.getByRole('button', { name: /^Cobrar \$/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'referencia' }).waitFor();
+    await page.getByLabel('Referencia de la transferencia').fill('M5544332');
+    await page.getByText('Son $ 5.000 más que la factura').waitFor();
+    await page.getByRole('button', { name: /^Cobrar \$/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'Confírmelo para cobrar' }).waitFor();
+    await page.getByLabel('El suscriptor quiere dejar $ 5.000 como saldo a favor').check();
+    await saveScreenshot(page, 'field-9-transfer-saldo');
+    await expectAccessible(page, 'field-9-transfer-saldo');
+    await page.getByRole('button', { name: /^Cobrar \$/ }).click();
+    await page.getByRole('heading', { name: 'Pago registrado' }).waitFor();
+    await page.getByText('Transferencia Nequi M5544332', { exact: false }).waitFor();
+    await page.getByText(/Pagó \$\s5\.000 más que el valor de la factura/).waitFor();
+    const stored = app.stack.core.store.sqlite
+      .prepare(
+        "SELECT json_extract(payload, '$.amount') FROM outbox WHERE type = 'payment.taken' ORDER BY id DESC LIMIT 1",
+      )
+      .pluck()
+      .get();
+    expect(stored).toBe(amount + 5_000);
+  });
 });
