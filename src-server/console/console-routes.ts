@@ -43,6 +43,8 @@ export interface ConsoleDeps {
   readonly resolveCertificate?: ResolveCertificate;
   /** Support tickets (tickets/ticket-context.ts); absent: the console has no «Tickets» pages. */
   readonly tickets?: TicketContext;
+  /** A field device's routes changed: long-polling devices answer now (feed-notifier.ts `wakeAll`). */
+  readonly routesChanged?: () => void;
 }
 
 const noCertificateDecisions: ResolveCertificate = () =>

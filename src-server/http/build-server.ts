@@ -169,7 +169,11 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
         deps.adminToken,
         ttl,
         moduleLogger(logger, 'admin'),
-        { rules: deps.moneyRules, changed: () => deps.feedNotifier.changed() },
+        {
+          rules: deps.moneyRules,
+          changed: () => deps.feedNotifier.changed(),
+          routesChanged: () => deps.feedNotifier.wakeAll(),
+        },
         { serviceCodes: deps.wallet === undefined ? undefined : [deps.wallet.recaudoGln] },
       ),
     );
@@ -266,6 +270,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       // Only files of the wallet's own convenio (its GLN) credit wallets.
       importBankFile: (exec, input) => importBankFile(exec, { ...input, serviceCodes: [wallet.recaudoGln] }),
       resolveCertificate: (id, to, staff) => resolveUnknownCertificate(certificateContext, id, to, staff),
+      routesChanged: () => deps.feedNotifier.wakeAll(),
     }),
   );
   return app;

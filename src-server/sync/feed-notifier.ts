@@ -46,6 +46,15 @@ export class FeedNotifier {
     void this.poll();
   }
 
+  /**
+   * Ends every long poll now, whatever its cursor: a field device's routes changed
+   * (devices/device-routes.ts), which moves no `seq`, and each poll answers with the routes
+   * read again, so the laptop re-scopes at once instead of at the end of its wait.
+   */
+  wakeAll(): void {
+    for (const waiter of [...this.waiters]) waiter.wake();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer !== null) clearTimeout(this.timer);

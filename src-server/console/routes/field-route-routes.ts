@@ -43,6 +43,7 @@ export function registerFieldRouteRoutes(router: ConsoleRouter): void {
           routes,
           ctx.staff.username,
         );
+        if (change.changed.length > 0) deps.routesChanged?.();
         deps.log.info(
           { staff: ctx.staff.username, deviceId: change.device.id, action, routes: change.changed },
           'field device routes changed',

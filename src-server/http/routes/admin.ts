@@ -33,7 +33,12 @@ export function adminRoutes(
   defaultTtlHours: number,
   log: Logger,
   /** For event imports: the push route's money rules, and the feed to wake after one. */
-  pushes: { readonly rules?: MoneyRules | undefined; readonly changed: () => void } = { changed: () => undefined },
+  pushes: {
+    readonly rules?: MoneyRules | undefined;
+    readonly changed: () => void;
+    /** A field device's routes changed: long polls answer now with the new routes. */
+    readonly routesChanged?: () => void;
+  } = { changed: () => undefined },
   /** For bank files: the wallet's collected-service codes (its GLN); unchecked when absent. */
   bankFiles: { readonly serviceCodes?: readonly string[] } = {},
 ): (app: FastifyInstance) => Promise<void> {
@@ -150,6 +155,7 @@ export function adminRoutes(
           routes,
           'admin-cli',
         ).catch(asValidation);
+        if (change.changed.length > 0) pushes.routesChanged?.();
         log.info(
           { deviceId: change.device.id, action, routes: change.changed },
           'Rutas de un equipo de campo cambiadas',

@@ -5,7 +5,8 @@ import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { ConsoleClient, staffPassword } from '../../support/staff-console';
-import { seedServer } from '../../support/sync-support';
+import { quickSync } from '../../support/test-app';
+import { enrolledDevice, seedServer, until } from '../../support/sync-support';
 
 /**
  * «Rutas de campo» in the staff console (docs/field-routes.md): a supervisor sees each field
@@ -107,4 +108,46 @@ describeEachServerDatabase('staff console: field routes', (variant) => {
       { action: 'unassign', by: 'supervisor1' },
     ]);
   });
+
+  it(
+    'a laptop waiting in its long poll (25 s) receives a route assigned in the console at once',
+    { timeout: 120_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 40);
+      const { rows } = await t.server.database.exec.query<{ route: string; n: string }>(
+        'SELECT left(codigo_ruta, 6) AS route, count(*) AS n FROM subscribers GROUP BY 1 ORDER BY 1 LIMIT 1',
+      );
+      // Signed in first: a login writes to staff_users, a change in the feed that would end
+      // the laptop's wait by itself.
+      const supervisor = await loggedIn(t, 'supervisor1');
+      const csrf = await supervisor.csrf();
+      // The product's long poll, not the tests' quick one.
+      const laptop = await enrolledDevice(t, {
+        mode: 'field',
+        sync: { ...quickSync, puller: { ...quickSync.puller, longPollMs: 25_000 } },
+      });
+      await until(
+        'caught up',
+        () => laptop.meta.get('caughtUpAt'),
+        (at) => at !== null,
+      );
+      const assignedAt = Date.now();
+      const done = await supervisor.post(`${path}/asignar`, {
+        csrf,
+        equipo: laptop.meta.get('deviceId') ?? '',
+        rutas: rows[0]!.route,
+      });
+      expect(done.status).toBe(303);
+      // Well under the long poll: the assignment ended the wait, the laptop re-scoped and downloaded.
+      const held = laptop.store.sqlite.prepare('SELECT count(*) FROM subscribers').pluck();
+      await until(
+        'the route on the laptop',
+        () => held.get(),
+        (n) => n === Number(rows[0]!.n),
+        12_000,
+      );
+      expect(Date.now() - assignedAt).toBeLessThan(20_000);
+    },
+  );
 });
