@@ -15,14 +15,18 @@ export function createSessionStore<S extends object, A extends object>(
   initial: S,
   actions: (set: SetData<S>, get: () => S) => A,
 ): UseBoundStore<StoreApi<S & A>> {
-  const store = create<S & A>()((set, get) => ({
-    ...initial,
-    ...actions(
+  const keys = Object.keys(initial) as (keyof S)[];
+  const store = create<S & A>()((set, get) => {
+    const methods = actions(
       (partial) => set((state) => (typeof partial === 'function' ? partial(state) : partial) as Partial<S & A>),
       get,
-    ),
-  }));
-  const keys = Object.keys(initial) as (keyof S)[];
+    );
+    // An action named like a data field would replace it: the store would always "hold state"
+    // (an untouched kiosk interrupted by «¿Sigue ahí?») and a reset would delete the action.
+    const clash = Object.keys(methods).find((key) => key in initial);
+    if (clash !== undefined) throw new Error(`Session store "${name}": action "${clash}" has a data field's name`);
+    return { ...initial, ...methods };
+  });
   registerSessionParticipant({
     name,
     reset: () => store.setState({ ...initial } as Partial<S & A>),

@@ -21,7 +21,7 @@ const resendSeconds = 60;
 export function CodeStep() {
   const draft = useTicketsStore((state) => state.draft);
   const phone = useTicketsStore((state) => state.setup?.supportPhone ?? '');
-  const created = useTicketsStore((state) => state.created);
+  const ticketCreated = useTicketsStore((state) => state.ticketCreated);
   const resent = useTicketsStore((state) => state.resent);
   const toCreateStep = useTicketsStore((state) => state.toCreateStep);
   const [code, setCode] = useState('');
@@ -42,7 +42,7 @@ export function CodeStep() {
     event?.preventDefault();
     if (confirm.busy) return;
     void confirm.run('tickets.confirm', { draftId: draft.draftId, code }).then((ticket) => {
-      if (ticket !== null) created(ticket);
+      if (ticket !== null) ticketCreated(ticket);
       else setCode('');
     });
   };

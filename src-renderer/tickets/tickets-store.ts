@@ -60,7 +60,7 @@ interface TicketsActions {
   codeSent(draft: TicketStartValue): void;
   resent(): void;
   toCreateStep(step: CreateStep): void;
-  created(ticket: TicketCreatedValue): void;
+  ticketCreated(ticket: TicketCreatedValue): void;
   /** A new ticket, from an empty form (the files were let go with the last one). */
   newTicket(): void;
   listed(pair: TicketPair, list: TicketListValue): void;
@@ -107,7 +107,7 @@ export const useTicketsStore = createSessionStore<TicketsData, TicketsActions>('
   codeSent: (draft) => set({ draft: { ...draft, sentAt: Date.now() }, createStep: 'code' }),
   resent: () => set((state) => (state.draft === null ? {} : { draft: { ...state.draft, sentAt: Date.now() } })),
   toCreateStep: (createStep) => set({ createStep }),
-  created: (ticket) =>
+  ticketCreated: (ticket) =>
     set((state) => ({ created: ticket, draft: null, createStep: 'created', files: { ...state.files, create: [] } })),
   newTicket: () =>
     set((state) => ({

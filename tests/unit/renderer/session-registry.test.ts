@@ -48,6 +48,15 @@ describe('session registry', () => {
     unregister();
   });
 
+  it('refuses an action named like a data field, which would hold state forever and vanish on reset', () => {
+    expect(() =>
+      createSessionStore('test-clash', { created: null as string | null }, (set) => ({
+        created: (value: string) => set({ created: value }),
+      })),
+    ).toThrow(/action "created" has a data field's name/);
+    expect(hasSessionState()).toBe(false);
+  });
+
   it('refuses two participants with the same name', () => {
     createSessionStore('test-twice', { a: 0 }, () => ({}));
     expect(() => createSessionStore('test-twice', { a: 0 }, () => ({}))).toThrow(/twice/);
