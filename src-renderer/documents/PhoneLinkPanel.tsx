@@ -1,4 +1,4 @@
-import { formatUntilMoment } from '../../src-shared/domain/bogota-time';
+import { formatAtMoment } from '../../src-shared/domain/bogota-time';
 import { useNow } from '../format/useNow';
 import { Button } from '../ui/Button';
 import type { PhoneLinkControl } from './phone-link-state';
@@ -54,8 +54,8 @@ export function PhoneLinkPanel({ phone }: { readonly phone: PhoneLinkControl }) 
               Su celular descarga el documento en PDF. En este kiosco no queda guardado.
             </p>
             <p className="phone-link__expiry">
-              El enlace sirve <strong>una sola vez</strong> y vence {minutesInWords(left)}, a{' '}
-              {formatUntilMoment(expiresAt, now)}.
+              El enlace sirve <strong>una sola vez</strong> y vence {minutesInWords(left)},{' '}
+              {formatAtMoment(expiresAt, now)}.
             </p>
             <Button onClick={phone.dismiss}>Listo</Button>
           </div>

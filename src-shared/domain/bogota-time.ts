@@ -78,6 +78,12 @@ export function formatUntilMoment(until: Date, now: Date): string {
   return formatBogotaDay(until) === formatBogotaDay(now) ? time : `el ${formatBogotaDay(until)} a ${time}`;
 }
 
+/** `a las 10:57`, or `el 22 de noviembre de 2025 a las 00:05` when `at` is not today in Bogotá: after a verb («vence …»). */
+export function formatAtMoment(at: Date, now: Date): string {
+  const moment = formatUntilMoment(at, now);
+  return moment.startsWith('las ') ? `a ${moment}` : moment;
+}
+
 /** `martes, 14 de mayo` */
 export const formatBogotaLongDate = (date: Date): string => longDateFormat.format(date);
 
