@@ -51,7 +51,8 @@ describeEachServerDatabase('sync: push', (variant) => {
     const figures = await status(core);
     expect(figures.sync).toMatchObject({ pendingEvents: 0, oldestPendingAt: null, parkedEvents: 0, lastError: null });
     expect(figures.sync.lastPushAt).not.toBeNull();
-  });
+    // The file's first test also starts and migrates the file's first server: 26 s alone on PGlite, more under load.
+  }, 90_000);
 
   it('applies a void made at the counter: the payment stays, voided, its bill is owed again, the signed approval is kept', async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
