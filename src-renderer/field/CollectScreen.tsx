@@ -88,7 +88,7 @@ export function CollectScreen() {
         ← Volver al suscriptor
       </button>
       <h1>
-        Cobrar {bill.periodLabel} · {formatCop(bill.total)}
+        Cobrar la factura de {bill.periodLabel.toLocaleLowerCase('es-CO')} · {formatCop(bill.total)}
       </h1>
       <p className="field-lead">
         {subscriber.holderName} · {subscriber.address}
