@@ -201,6 +201,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       receipts: printers.receipts,
       config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },
       log: moduleLogger(log, 'field'),
+      server: { client, syncNow: () => sync.service.syncNow() },
     }),
     startKiosk({ store, meta, endVisit: () => endVisit(slices) }),
     startStatus({

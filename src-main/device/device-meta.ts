@@ -44,6 +44,14 @@ export interface DeviceFacts {
    * `null` (the JSON) for the whole entity. A different list re-scopes the replica.
    */
   replicaRoutes: string;
+  /** «Preparar salida» (field/field-prepare.ts): when the last check of the routes ended, ISO. */
+  fieldPreparedAt: string;
+  /** `ok` or `mismatch`: how the last check ended (field.openDay refuses a new day unless `ok`). */
+  fieldPrepareState: string;
+  /** The change-feed cursor the last check compared at. */
+  fieldPreparedCursor: string;
+  /** `replicaRoutes` when the last check ended: a different list since means the routes changed. */
+  fieldPreparedRoutes: string;
   /** Server clock minus device clock, in ms, measured on the last sync exchange. */
   clockOffsetMs: string;
   clockCheckedAt: string;

@@ -12,6 +12,7 @@ import type { Store } from '../store/open-store';
 import type { DeviceClock } from '../sync/clock';
 import { FieldCollections } from './field-collections';
 import { FieldDays } from './field-days';
+import { FieldPrepare, type FieldPrepareDeps } from './field-prepare';
 import { fieldMessages } from './field-messages';
 import { FieldRecords } from './field-records';
 import { RouteSheet } from './route-sheet';
@@ -30,6 +31,8 @@ export interface FieldDeps {
   readonly log: Logger;
   /** The clock of money records (tests fix it). */
   readonly now?: () => Date;
+  /** The central server and the sync service, for «Preparar salida»; without them it says the device is not enrolled. */
+  readonly server?: Pick<FieldPrepareDeps, 'client' | 'syncNow' | 'catchUpTimeoutMs'>;
 }
 
 /**
@@ -75,6 +78,17 @@ export function startField(deps: FieldDeps): Slice {
     now,
     log: deps.log,
   });
+  const prepare = new FieldPrepare({
+    store: deps.store,
+    meta: deps.meta,
+    client: deps.server?.client ?? {
+      call: () => Promise.resolve(err('not-enrolled', 'Este equipo aún no está inscrito en el servidor central.')),
+    },
+    syncNow: deps.server?.syncNow ?? (() => undefined),
+    catchUpTimeoutMs: deps.server?.catchUpTimeoutMs,
+    log: deps.log,
+    now,
+  });
   const handlers: Pick<Handlers, `field.${string}` & keyof Handlers> = {
     'field.signIn': async (input) => {
       const signed = await deps.sessions.signIn(input.username, input.password);
@@ -95,7 +109,14 @@ export function startField(deps: FieldDeps): Slice {
         }),
       );
     },
-    'field.openDay': (_input, staff) => Promise.resolve(days.open(staff)),
+    'field.prepare': (input) => prepare.prepare(input.redownload),
+    'field.openDay': (_input, staff) => {
+      // Today's day, once open, stays open: collecting is never blocked. A new day needs a
+      // finished download checked against the server (field-prepare.ts).
+      const refusal = days.today() === null ? prepare.refusal() : null;
+      if (refusal !== null) return Promise.resolve(err('conflict', refusal));
+      return Promise.resolve(days.open(staff));
+    },
     'field.routeSheet': (input) => Promise.resolve(ok(sheet.list(input.query, input.after, input.limit))),
     'field.subscriber': (input) => Promise.resolve(sheet.subscriber(input.codigoInterno)),
     'field.collect': (input, staff) => collections.collect(staff, input),

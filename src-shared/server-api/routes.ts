@@ -18,6 +18,7 @@ import {
   UpdateProfileRequest,
 } from './accounts-api';
 import { PhoneLink } from '../api/phone-link';
+import { RouteChecksumValue } from '../field/route-checksum';
 import { certificateRoutes } from './certificate-routes';
 import { ticketRoutes } from './ticket-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
@@ -118,6 +119,16 @@ export const serverRoutes = {
     // Up to maxPushBatch events; a first upload after days offline fills whole batches.
     bodyLimit: 4 * 1024 * 1024,
     timeout: 'bulk',
+  }),
+  'sync.routeChecksum': defineRoute({
+    summary:
+      'For the calling field device only: row counts and a checksum of what its replica must hold of its assigned routes, with the feed cursor they were read at («Preparar salida»). Kiosks and counters are refused.',
+    method: 'GET',
+    path: '/v1/sync/route-checksum',
+    auth: 'device',
+    request: NoInput,
+    response: RouteChecksumValue,
+    timeout: 'long',
   }),
   'accounts.policy': defineRoute({
     summary: 'The data-treatment authorization (Ley 1581) the registration form shows, with its version.',

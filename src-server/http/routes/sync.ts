@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { ok } from '../../../src-shared/api/result';
+import { err, ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
 import { readDeviceRoutes } from '../../devices/device-routes';
@@ -9,6 +9,7 @@ import { feedPolicies } from '../../sync/feed-policy';
 import type { FeedNotifier } from '../../sync/feed-notifier';
 import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
 import { applyPushBatch } from '../../sync/push-applier';
+import { routeFigures } from '../../sync/route-checksum';
 import { apiRoutes } from '../api-route';
 
 /**
@@ -74,6 +75,25 @@ export function syncRoutes(
       });
       // `changes` is spliced in as text (feed-reader.ts explains why); the map marks this answer prebuilt.
       return ok({ json: `${header.slice(0, -1)},"changes":${page.changesJson}}` });
+    });
+
+    route('sync.routeChecksum', async (_query, { device }) => {
+      // Counters and kiosks hold the whole entity: they have no routes to prepare.
+      if (device.mode !== 'field')
+        return err(
+          'forbidden',
+          'Solo un equipo de campo prepara la salida: las cajas y los kioscos tienen todos los suscriptores.',
+        );
+      // The device's own assignment, read here: a device never names the routes it is answered for.
+      const routes = await readDeviceRoutes(database.exec, device.id);
+      const figures = await routeFigures(database.exec, routes);
+      return ok({
+        deployment: { id: deploymentId },
+        serverTime: new Date().toISOString(),
+        cursor: figures.cursor,
+        routes,
+        byRoute: figures.byRoute,
+      });
     });
 
     route('sync.push', async (body, { device }) => {

@@ -111,6 +111,30 @@ export const FieldPaymentView = z.object({
 });
 export type FieldPaymentView = z.infer<typeof FieldPaymentView>;
 
+/** What «Preparar salida» found (src-main/field/field-prepare.ts). */
+export const FieldPrepareResult = z.object({
+  /** The replica matches the server for every route: a collection day may open. */
+  ok: z.boolean(),
+  /** When this check ended (ISO). */
+  preparedAt: z.string(),
+  /** The data's age: the replica's last successful pull (ISO). */
+  dataAsOf: z.string().nullable(),
+  /** The replica's rows per route. */
+  routes: z.array(
+    z.object({
+      route: z.string(),
+      subscribers: z.number().int().nonnegative(),
+      bills: z.number().int().nonnegative(),
+      payments: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Spanish, one per table and route that differs: «Faltan 12 facturas de la ruta 01-001: vuelva a descargar.» */
+  differences: z.array(z.string()),
+  /** Spanish, the outcome in one sentence. */
+  message: z.string(),
+});
+export type FieldPrepareResult = z.infer<typeof FieldPrepareResult>;
+
 /** The largest payment a collector takes on foot: more is refused, never typed by mistake. */
 export const maxFieldAmount = 20_000_000;
 
@@ -139,9 +163,18 @@ export const fieldOps = {
     input: z.object({ staffSession }).strict(),
     output: FieldStatus,
   }),
+  'field.prepare': defineOperation({
+    summary:
+      '«Preparar salida»: catches up the replica, compares its row counts and checksums per route with the central server’s, and records the outcome (a new collection day opens only after an ok). `redownload` first empties the routes’ rows and downloads them again (the outbox stays).',
+    reach: 'server',
+    modes: fieldOnly,
+    auth: counterStaff,
+    input: z.object({ staffSession, redownload: z.boolean().default(false) }).strict(),
+    output: FieldPrepareResult,
+  }),
   'field.openDay': defineOperation({
     summary:
-      'Opens today’s collection day (a cash session; an earlier day still open ends, to be handed over at the office). Today’s, if already open.',
+      'Opens today’s collection day (a cash session; an earlier day still open ends, to be handed over at the office). Today’s, if already open. A new day is refused until «Preparar salida» ended ok for the routes the replica holds.',
     reach: 'local',
     modes: fieldOnly,
     auth: counterStaff,

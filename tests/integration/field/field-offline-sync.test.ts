@@ -75,7 +75,8 @@ describeEachServerDatabase('field: a laptop killed while it collects', (variant)
       const enrolling = await enrolledDevice(t, { dir: dir.path, mode: 'field', scope: route });
       await until(
         'the route downloaded',
-        () => enrolling.meta.get('lastPullAt'),
+        // Caught up, not just a first page: field.openDay refuses a day on an unfinished download.
+        () => enrolling.meta.get('caughtUpAt'),
         (at) => at !== null,
         60_000,
       );

@@ -138,6 +138,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'field.signOut': { staffSession: sampleGrantId },
   'field.status': { staffSession: sampleGrantId },
   'field.openDay': { staffSession: sampleGrantId },
+  'field.prepare': { staffSession: sampleGrantId, redownload: false },
   'field.routeSheet': { staffSession: sampleGrantId, query: 'Calle' },
   'field.subscriber': { staffSession: sampleGrantId, codigoInterno: 100005 },
   'field.collect': {
