@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatBogotaLongDate } from '../../src-shared/domain/bogota-time';
+import { PreparePanel } from './PreparePanel';
 import { useFieldCall } from './useFieldCall';
 import { useFieldStore } from './field-store';
 
@@ -25,6 +26,7 @@ export function OpenDayScreen() {
           {problem}
         </p>
       )}
+      <PreparePanel />
       <div className="field-actions">
         <button autoFocus type="button" className="field-primary" onClick={() => void open()}>
           Abrir el día de hoy

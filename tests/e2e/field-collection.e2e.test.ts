@@ -22,8 +22,9 @@ const laptop = { width: 1366, height: 768 };
  * a route, all of the entity or none (then a local demo replica stands in).
  */
 describe('field collection in the browser', () => {
+  let replica: 'synced' | 'filled' = 'filled';
   it.beforeAll(async ({ app }) => {
-    await ensureReplica(app.stack.core.store.sqlite, 50);
+    replica = await ensureReplica(app.stack.core.store.sqlite, 50);
   });
 
   it('signs in, opens the day, finds a subscriber, collects cash with change and shows the day', async ({
@@ -45,6 +46,15 @@ describe('field collection in the browser', () => {
 
     await page.getByRole('heading', { name: 'Día de recaudo' }).waitFor();
     await saveScreenshot(page, 'field-2-open-day');
+    // «Preparar salida» against the stack's server (a local demo replica has none to check).
+    if (replica === 'synced') {
+      await page.getByRole('button', { name: 'Preparar salida' }).click();
+      const prepared = page.getByRole('status').filter({ hasText: 'Salida preparada' });
+      await prepared.waitFor({ timeout: 60_000 });
+      await expect.poll(() => prepared.textContent()).toMatch(/Datos del \d{1,2} [a-z]{3}\., \d\d:\d\d/);
+      await saveScreenshot(page, 'field-2b-prepared');
+      await expectAccessible(page, 'field-2b-prepared');
+    }
     await page.getByRole('button', { name: 'Abrir el día de hoy' }).click();
 
     await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
