@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it, onTestFinished } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
+import { assignRoutes } from '../../../src-server/devices/device-routes';
 import type { TestServer } from '../../support/server-harness';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { bearer, startTestServer } from '../../support/server-harness';
@@ -146,4 +147,27 @@ describeEachServerDatabase('field: «Preparar salida»', (variant) => {
       expect((await fetch(url, bearer('not-a-token'))).status).toBe(401);
     },
   );
+  it('after a route is added, no new day opens until the routes are checked again', { timeout: 240_000 }, async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    await seedServer(t, 300);
+    const [mine, added] = await busiestCiclos(t);
+    const core = await fieldLaptop(t, mine);
+    const { staffSession } = await callOk(core, 'field.signIn', staff);
+    expect((await callOk(core, 'field.prepare', { staffSession, redownload: false })).ok).toBe(true);
+
+    await assignRoutes(t.server.database, String(core.meta.get('deviceId')), [added], 'supervisor1');
+    await until(
+      'the added route downloaded',
+      () => [core.meta.get('replicaRoutes'), core.meta.get('caughtUpAt')] as const,
+      ([routes, caughtUp]) => routes === JSON.stringify([mine, added].sort()) && caughtUp !== null,
+      90_000,
+    );
+    const day = await core.dispatch('field.openDay', { staffSession });
+    expect(day.ok ? null : day.error).toEqual({ code: 'conflict', message: refused });
+
+    const both = await callOk(core, 'field.prepare', { staffSession, redownload: false });
+    expect(both.message).toBe('Salida preparada: sus 2 rutas coinciden con el servidor.');
+    expect(both.routes.map((r) => r.route)).toEqual([mine, added].sort());
+    expect((await callOk(core, 'field.openDay', { staffSession })).state).toBe('open');
+  });
 });
