@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useApiClient } from '../api/useApiClient';
+import { CredentialFields } from '../staff/CredentialFields';
 import { useCashierStore } from './cashier-store';
 import { useFunctionKeys } from './useFunctionKeys';
 
@@ -43,26 +44,7 @@ export function SignInScreen() {
       aria-label="Ingreso a la caja"
     >
       <h1>Ingreso a la caja</h1>
-      <label>
-        Usuario
-        <input
-          autoFocus
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          maxLength={64}
-        />
-      </label>
-      <label>
-        Contraseña o PIN
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          maxLength={256}
-        />
-      </label>
+      <CredentialFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
       {problem !== null && (
         <p className="cashier-problem" role="alert">
           {problem}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useApiClient } from '../api/useApiClient';
+import { CredentialFields } from '../staff/CredentialFields';
 import { useFieldStore } from './field-store';
 
 /** Username and password or PIN, checked on this laptop against the replicated accounts: works offline. */
@@ -33,26 +34,7 @@ export function FieldSignIn() {
       aria-label="Ingreso del recaudador"
     >
       <h1>Ingreso del recaudador</h1>
-      <label>
-        Usuario
-        <input
-          autoFocus
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          maxLength={64}
-        />
-      </label>
-      <label>
-        Contraseña o PIN
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          maxLength={256}
-        />
-      </label>
+      <CredentialFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
       {problem !== null && (
         <p className="field-problem" role="alert">
           {problem}
