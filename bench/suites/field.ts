@@ -1,15 +1,17 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fieldHarness } from '../../tests/support/field-harness';
 import { openReplicaStore, replicaNow } from '../../tests/support/replica-store';
 import { testStaffPepper } from '../../tests/support/staff-pepper';
 import { tempDir } from '../../tests/support/temp-dir';
+import { measureFieldSync } from '../support/field-sync-measures';
 import { countOption, Latencies } from '../support/latency';
 import type { BenchContext, Metrics } from '../suite';
 
 /**
- * `field` (docs/field-mode.md), on a real device store (WAL, synchronous=FULL) holding a route of
- * --subscribers (5,000) subscribers with a year of bills, through the field operations' dispatcher
- * (schemas, mode and staff session checked) as the laptop's screens call them:
+ * `field` (docs/field-mode.md). First on a real device store (WAL, synchronous=FULL) holding a
+ * route of --subscribers (5,000) subscribers with a year of bills, through the field operations'
+ * dispatcher (schemas, mode and staff session checked) as the laptop's screens call them:
  *
  * - `field.search_p99_ms`: the route sheet's search, by código interno, meter, address, a street
  *   and digits in turn (target ≤ 5 ms); beside it `field.raw_pk_read_p99_ms`: one subscriber read
@@ -18,10 +20,30 @@ import type { BenchContext, Metrics } from '../suite';
  *   payment, its receipt number and its outbox event committed (target ≤ 10 ms); beside it
  *   `field.raw_commit_p99_ms`: one bare INSERT committed in its own transaction.
  *
- * Not here yet: `field.route_download_s` and `field.return_sync_s`, which need the central
- * server and the «Preparar salida» and handover steps (issue 16, still open).
+ * Then against a real central server (PGlite in a process of its own, as in the `sync` suite)
+ * seeded with a city of --city-subscribers (20,000) subscribers and 12 months of bills, and a
+ * field laptop's app core with the product's sync service and timers
+ * (bench/support/field-sync-measures.ts):
  *
- * Options: --subscribers N (5000), --runs N (300), --payments N (500).
+ * - `field.route_download_s`: a laptop enrolled with no route (caught up with the entity-wide
+ *   rows) is assigned ciclos and routes holding --route-subscribers (5,000, within ten)
+ *   subscribers through the admin command's route (`routes assign`, which wakes its long poll);
+ *   from that call until its replica holds the routes and is caught up. Its subscribers, bills
+ *   and payments are then counted against the server's. Beside it `field.raw_route_insert_s`: the
+ *   same rows (`field.route_rows`) written into an empty migrated store with bare prepared
+ *   INSERTs in one transaction, the same run.
+ * - `field.return_sync_s`: the laptop, restarted with no server, signs in, opens the day and
+ *   takes --return-payments (2,000) owed bills in cash through `field.collect`; restarted with the
+ *   server, from its start until the outbox is empty. Every event must be sent (none parked) and
+ *   the server, opened after its process stops, must hold exactly that many `campo` payments of
+ *   the laptop and no rejected event. Beside it `field.raw_push_apply_s`: the server's push
+ *   applier called directly (no HTTP, no device) with as many cash payments of bills outside the
+ *   route, in batches of 1,000, measured on the seeded server before its process starts.
+ *
+ * Not measured: «Preparar salida» (the route's checksum) after the download, and the printer.
+ *
+ * Options: --subscribers N (5000), --runs N (300), --payments N (500), --city-subscribers N
+ * (20000), --route-subscribers N (5000), --return-payments N (2000).
  */
 export const name = 'field';
 
@@ -29,11 +51,23 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
     args: [...ctx.args],
     strict: false,
-    options: { subscribers: { type: 'string' }, runs: { type: 'string' }, payments: { type: 'string' } },
+    options: {
+      subscribers: { type: 'string' },
+      runs: { type: 'string' },
+      payments: { type: 'string' },
+      'city-subscribers': { type: 'string' },
+      'route-subscribers': { type: 'string' },
+      'return-payments': { type: 'string' },
+    },
   });
   const subscribers = countOption(values, 'subscribers', 5000);
   const runs = countOption(values, 'runs', 300);
   const payments = countOption(values, 'payments', 500);
+  const sizes = {
+    city: countOption(values, 'city-subscribers', 20_000),
+    route: countOption(values, 'route-subscribers', 5_000),
+    payments: countOption(values, 'return-payments', 2_000),
+  };
   const dir = tempDir('bench-field');
   const stoppers: (() => Promise<void>)[] = [];
   try {
@@ -106,7 +140,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       rawCommit.time(() => store.sqlite.transaction(() => insert.run(`{"n":${i}}`)).immediate());
     store.sqlite.exec('DROP TABLE bench_raw');
 
+    const synced = await measureFieldSync(path.join(dir.path, 'sync'), sizes, ctx.log);
     return {
+      ...synced,
       'field.search_p99_ms': search.percentile(99),
       'field.search_p50_ms': search.percentile(50),
       'field.raw_pk_read_p99_ms': rawRead.percentile(99),
