@@ -197,6 +197,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       store,
       meta,
       sessions: staffSessions,
+      authorizer: staff.authorizer,
       clock: sync.service.clock,
       receipts: printers.receipts,
       config: { entity: config.entity, deviceName: config.device.name, ...config.cashier },

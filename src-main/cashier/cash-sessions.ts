@@ -63,6 +63,7 @@ export class CashSessions {
       expected: null,
       difference: null,
       approvedBy: null,
+      handoverId: null,
     };
     commit(this.deps.store, (tx) => {
       tx.insert(cashSessions).values(row).run();

@@ -66,6 +66,7 @@ export class FieldDays {
       expected: null,
       difference: null,
       approvedBy: null,
+      handoverId: null,
     };
     commit(this.deps.store, (tx) => {
       if (earlier !== undefined) {

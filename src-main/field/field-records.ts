@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { cashierPayments, cashSessions } from '../../db/local/schema';
 import type { FieldDayView, FieldPaymentView } from '../../src-shared/api/ops/field';
 import { bogotaDay } from '../../src-shared/field/field-words';
@@ -28,6 +28,29 @@ export class FieldRecords {
   /** Newest first; a laptop holds a few weeks of days at most before its handovers. */
   days(limit = 60): DayRow[] {
     return this.store.db.select().from(cashSessions).orderBy(desc(cashSessions.openedAt)).limit(limit).all();
+  }
+
+  /** A collector's days not handed over yet, oldest first (today's too, if open). */
+  daysToHandOver(collector: string): DayRow[] {
+    return this.store.db
+      .select()
+      .from(cashSessions)
+      .where(and(eq(cashSessions.cashier, collector), isNull(cashSessions.handoverId)))
+      .orderBy(asc(cashSessions.openedAt))
+      .all();
+  }
+
+  /** Money records of these days the central server has not accepted: waiting (`pending`) or refused (`parked`). */
+  unsentOf(dayIds: readonly string[]): { pending: number; parked: number } {
+    if (dayIds.length === 0) return { pending: 0, parked: 0 };
+    const marks = dayIds.map(() => '?').join(', ');
+    return this.store.sqlite
+      .prepare(
+        `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'parked'), 0) AS parked FROM outbox
+         WHERE state IN ('pending', 'parked')
+           AND coalesce(json_extract(payload, '$.cashSessionId'), json_extract(payload, '$.sessionId')) IN (${marks})`,
+      )
+      .get(...dayIds) as { pending: number; parked: number };
   }
 
   payments(dayId: string): PaymentRow[] {
@@ -91,7 +114,7 @@ export class FieldRecords {
     return {
       id: row.id,
       date: bogotaDay(new Date(row.openedAt)),
-      state: row.state === 'open' ? 'open' : 'ended',
+      state: row.handoverId !== null ? 'handed' : row.state === 'open' ? 'open' : 'ended',
       collector: row.cashierName,
       openedAt: row.openedAt,
       payments: valid.length,

@@ -3,6 +3,7 @@ import type { Handlers } from '../api/handler';
 import type { Slice } from '../api/slice';
 import type { CounterConfig } from '../cashier/counter-context';
 import type { StaffSessions } from '../cashier/staff-sessions';
+import type { StaffAuthorizer } from '../staff/staff-authorizer';
 import type { DeviceMeta } from '../device/device-meta';
 import type { ReceiptPrinting } from '../devices/receipt-printer/receipt-printing';
 import type { Logger } from '../logger';
@@ -12,6 +13,8 @@ import type { Store } from '../store/open-store';
 import type { DeviceClock } from '../sync/clock';
 import { FieldCollections } from './field-collections';
 import { FieldDays } from './field-days';
+import { FieldHandovers } from './field-handover';
+import { HandoverChecker } from './handover-check';
 import { FieldPrepare, type FieldPrepareDeps } from './field-prepare';
 import { fieldMessages } from './field-messages';
 import { FieldRecords } from './field-records';
@@ -25,6 +28,8 @@ export interface FieldDeps {
    * laptop's sign-in is the counter's, checked against the replicated accounts, offline too.
    */
   readonly sessions: StaffSessions;
+  /** Checks a supervisor's user and password on the laptop, for the entrega de recaudo. */
+  readonly authorizer: Pick<StaffAuthorizer, 'approve'>;
   readonly clock: Pick<DeviceClock, 'checkForMoney'>;
   readonly receipts: ReceiptPrinting;
   readonly config: Pick<CounterConfig, 'entity' | 'deviceName' | 'cashRoundingStep'>;
@@ -78,16 +83,38 @@ export function startField(deps: FieldDeps): Slice {
     now,
     log: deps.log,
   });
+  const notEnrolled = {
+    call: () => Promise.resolve(err('not-enrolled', 'Este equipo aún no está inscrito en el servidor central.')),
+  } as const;
+  const syncNow = deps.server?.syncNow ?? (() => undefined);
   const prepare = new FieldPrepare({
     store: deps.store,
     meta: deps.meta,
-    client: deps.server?.client ?? {
-      call: () => Promise.resolve(err('not-enrolled', 'Este equipo aún no está inscrito en el servidor central.')),
-    },
-    syncNow: deps.server?.syncNow ?? (() => undefined),
+    client: deps.server?.client ?? notEnrolled,
+    syncNow,
     catchUpTimeoutMs: deps.server?.catchUpTimeoutMs,
     log: deps.log,
     now,
+  });
+  const checker = new HandoverChecker({
+    meta: deps.meta,
+    records,
+    client: deps.server?.client ?? notEnrolled,
+    syncNow,
+    log: deps.log,
+  });
+  const handovers = new FieldHandovers({
+    store: deps.store,
+    meta: deps.meta,
+    records,
+    checker,
+    authorizer: deps.authorizer,
+    syncNow,
+    receipts: deps.receipts,
+    entity: deps.config.entity,
+    deviceName: deps.config.deviceName,
+    now,
+    log: deps.log,
   });
   const handlers: Pick<Handlers, `field.${string}` & keyof Handlers> = {
     'field.signIn': async (input) => {
@@ -137,6 +164,13 @@ export function startField(deps: FieldDeps): Slice {
     },
     'field.reprint': (input, staff) => collections.reprint(staff, input.paymentId),
     'field.flagVoid': (input, staff) => collections.flag(staff, input),
+    'field.handoverCheck': async (_input, staff) => {
+      const checked = await checker.check(staff);
+      return checked.ok ? ok(checked.value.check) : checked;
+    },
+    'field.handOver': (input, staff) => handovers.handOver(staff, input),
+    'field.handoverPdf': (input) => handovers.pdf(input),
+    'field.handoverReprint': (input) => handovers.reprint(input),
   };
   return { name: 'field', handlers, stop: () => Promise.resolve() };
 }

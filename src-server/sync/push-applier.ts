@@ -8,6 +8,7 @@ import { cashSessionClosed, cashSessionOpened } from './cash-session-events';
 import { noEffects, type BatchEffects, type EventHandler, type PushContext } from './event-handler';
 import { EventRejection } from './event-rejection';
 import { takeFeedLock } from './feed-lock';
+import { fieldHandover } from './field-handover';
 import { defaultMoneyRules, type MoneyRules } from './money-rules';
 import { paymentTaken } from './payment-taken';
 import { paymentVoided } from './payment-voided';
@@ -22,6 +23,7 @@ const handlers: { [K in SyncEventType]: EventHandler<never> } = {
   'cash_session.opened': cashSessionOpened,
   'cash_session.closed': cashSessionClosed,
   'cashier.wallet_recharge_taken': walletRechargeTaken,
+  'field.handover': fieldHandover,
 };
 
 const modeNames = { kiosk: 'un kiosco', cashier: 'una caja', field: 'un equipo de campo' } as const;

@@ -4,6 +4,7 @@ import { appOps } from './ops/app';
 import { billsOps } from './ops/bills';
 import { cashierOps } from './ops/cashier';
 import { fieldOps } from './ops/field';
+import { fieldHandoverOps } from './ops/field-handover';
 import { certificatesOps } from './ops/certificates';
 import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
@@ -35,6 +36,7 @@ export const contract = defineContract(
   staffOps,
   cashierOps,
   fieldOps,
+  fieldHandoverOps,
   counterRechargeOps,
   accountsOps,
   walletOps,

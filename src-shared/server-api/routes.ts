@@ -24,6 +24,7 @@ import { ticketRoutes } from './ticket-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
 import { DeviceReport, DeviceReportValue } from './device-report';
 import { PhoneLinkQuery } from './documents-api';
+import { HandoverFiguresRequest, HandoverFiguresValue } from './field-api';
 import { defineRoute, type AuthCredentials, type ServerRoute } from './route';
 import { PullQuery, PullValue, PushRequest, PushValue } from './sync-api';
 import {
@@ -128,6 +129,16 @@ export const serverRoutes = {
     auth: 'device',
     request: NoInput,
     response: RouteChecksumValue,
+    timeout: 'long',
+  }),
+  'field.handoverFigures': defineRoute({
+    summary:
+      'For the calling field device only: the server’s payments of some of its collection days (count and amount per cash session) and the saldo a favor made of them, checked before an entrega de recaudo.',
+    method: 'POST',
+    path: '/v1/field/handover-figures',
+    auth: 'device',
+    request: HandoverFiguresRequest,
+    response: HandoverFiguresValue,
     timeout: 'long',
   }),
   'accounts.policy': defineRoute({

@@ -48,3 +48,31 @@ export function closeApprovalMessage(a: CloseApproval): string {
     `difference=${a.difference}`,
   ].join('\n');
 }
+
+export interface HandoverApproval {
+  readonly deviceId: string;
+  readonly handoverId: string;
+  readonly supervisor: string;
+  readonly collector: string;
+  readonly handedAt: string;
+  readonly sessionIds: readonly string[];
+  readonly countedCash: number;
+  readonly countedTransfer: number;
+  readonly difference: number;
+}
+
+/** The days are named sorted, so the same handover signs the same text whatever their order. */
+export function handoverApprovalMessage(a: HandoverApproval): string {
+  return [
+    'ventanilla/approval/field.handover/v1',
+    `device=${a.deviceId}`,
+    `handover=${a.handoverId}`,
+    `supervisor=${a.supervisor}`,
+    `collector=${a.collector}`,
+    `at=${a.handedAt}`,
+    `sessions=${[...a.sessionIds].sort().join(',')}`,
+    `cash=${a.countedCash}`,
+    `transfer=${a.countedTransfer}`,
+    `difference=${a.difference}`,
+  ].join('\n');
+}

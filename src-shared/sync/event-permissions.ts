@@ -10,8 +10,8 @@ import type { SyncEventType } from './events';
  * - A counter takes payments, voids its office's counter and field payments with a
  *   supervisor's signed approval, opens and closes cash sessions, and takes prepaid wallet
  *   recharges (a field device does not: it has no recharge screen, so it may not send one).
- * - A field laptop takes payments within its routes and hands its collection over as a cash
- *   session; voids are done at an office counter, with a supervisor present.
+ * - A field laptop takes payments within its routes, opens a cash session per collection day
+ *   and hands its days over at the office (the entrega de recaudo, counted by a supervisor).
  */
 export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventType[]>> = {
   kiosk: ['kiosk.session_ended'],
@@ -22,7 +22,7 @@ export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventTyp
     'cash_session.closed',
     'cashier.wallet_recharge_taken',
   ],
-  field: ['payment.taken', 'cash_session.opened', 'cash_session.closed'],
+  field: ['payment.taken', 'cash_session.opened', 'cash_session.closed', 'field.handover'],
 };
 
 export function mayPush(mode: DeviceMode, type: SyncEventType): boolean {
@@ -36,4 +36,5 @@ export const moneyEventKinds: readonly SyncEventType[] = [
   'cash_session.opened',
   'cash_session.closed',
   'cashier.wallet_recharge_taken',
+  'field.handover',
 ];

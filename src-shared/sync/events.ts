@@ -123,6 +123,41 @@ export const WalletRechargeTaken = z.object({
 });
 export type WalletRechargeTaken = z.infer<typeof WalletRechargeTaken>;
 
+/** One collection day of a handover, as the laptop's records give it (valid payments only). */
+export const FieldHandoverDay = z.object({
+  /** The day's cash session (opened by an earlier `cash_session.opened` of the same laptop). */
+  sessionId: z.uuid(),
+  payments: z.number().int().nonnegative().max(1_000_000),
+  /** What the day's bills were credited with: the sum of the payments' `amount`. */
+  amount: z.number().int().nonnegative().max(maxPesos),
+  /** Cash kept (received less change) and transfers: what the collector must hand over. */
+  cash: z.number().int().nonnegative().max(maxPesos),
+  transfer: z.number().int().nonnegative().max(maxPesos),
+});
+export type FieldHandoverDay = z.infer<typeof FieldHandoverDay>;
+
+/**
+ * The entrega de recaudo (docs/field-mode.md): a collector's days handed over at the office,
+ * counted blind by a supervisor at the laptop. The supervisor signs the count
+ * (`handoverApprovalMessage`); the server closes the days' cash sessions and keeps the count
+ * beside its own figures for the same sessions.
+ */
+export const FieldHandover = z.object({
+  handoverId: z.uuid(),
+  /** Staff username of the collector whose days these are (each session's cashier). */
+  collector: StaffName,
+  /** The supervisor who counted and signed. */
+  supervisor: StaffName,
+  handedAt: isoInstant,
+  days: z.array(FieldHandoverDay).min(1).max(62),
+  countedCash: z.number().int().nonnegative().max(maxPesos),
+  countedTransfer: z.number().int().nonnegative().max(maxPesos),
+  /** Counted minus expected, both tenders; negative = money missing. */
+  difference: z.number().int().min(-maxPesos).max(maxPesos),
+  approval: ApprovalProof,
+});
+export type FieldHandover = z.infer<typeof FieldHandover>;
+
 export const syncEventSchemas = {
   'kiosk.session_ended': KioskSessionEnded,
   'payment.taken': PaymentTaken,
@@ -130,6 +165,7 @@ export const syncEventSchemas = {
   'cash_session.opened': CashSessionOpened,
   'cash_session.closed': CashSessionClosed,
   'cashier.wallet_recharge_taken': WalletRechargeTaken,
+  'field.handover': FieldHandover,
 } as const;
 
 export type SyncEventType = keyof typeof syncEventSchemas;

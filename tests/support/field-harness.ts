@@ -1,6 +1,6 @@
 import { onTestFinished } from 'vitest';
 import { StaffSessions } from '../../src-main/cashier/staff-sessions';
-import { startField } from '../../src-main/field/start-field';
+import { startField, type FieldDeps } from '../../src-main/field/start-field';
 import { createRootLogger } from '../../src-main/logger';
 import { startReceiptPrinting, type ReceiptPrinting } from '../../src-main/devices/receipt-printer/receipt-printing';
 import { DeviceMeta } from '../../src-main/device/device-meta';
@@ -25,6 +25,8 @@ export function fieldHarness(
   mode: DeviceMode = 'field',
   /** Who stops the receipt queue: the test by default; a file-wide harness, its afterAll. */
   register: (stop: () => Promise<void>) => void = onTestFinished,
+  /** The central server's client and the sync service's wake-up, for «Preparar salida» and the handover. */
+  server?: FieldDeps['server'],
 ): FieldHarness {
   const log = createRootLogger('silent');
   const authorizer = new StaffAuthorizer(store, log, testStaffPepper);
@@ -43,6 +45,7 @@ export function fieldHarness(
     store,
     meta,
     sessions,
+    authorizer,
     clock: { checkForMoney: () => ({ ok: true, value: undefined }) },
     receipts,
     config: {
@@ -52,6 +55,7 @@ export function fieldHarness(
     },
     log,
     now,
+    server,
   });
   const dispatch = featureDispatch(
     slice.handlers,

@@ -32,6 +32,8 @@ export const cashSessions = sqliteTable(
     difference: integer('difference'),
     /** Supervisor who approved a difference beyond the tolerance. */
     approvedBy: text('approved_by'),
+    /** A field laptop's day: the entrega de recaudo that handed it over (field_handovers.id), once done. */
+    handoverId: text('handover_id'),
   },
   (t) => [
     check('cash_sessions_state_check', sql`${t.state} in ('open', 'closed')`),

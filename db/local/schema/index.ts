@@ -6,3 +6,4 @@ export * from './meta';
 export * from './outbox';
 export * from './printing';
 export * from './replica';
+export * from './field';

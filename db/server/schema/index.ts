@@ -13,3 +13,4 @@ export * from './registry';
 export * from './certificates';
 export * from './tickets';
 export * from './device-routes';
+export * from './field-handovers';

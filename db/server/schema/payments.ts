@@ -41,6 +41,10 @@ export const payments = pgTable(
     check('payments_state_check', sql`${t.state} in ('valid', 'voided')`),
     index('payments_subscriber_idx').on(t.codigoInterno, t.paidAt),
     index('payments_bill_idx').on(t.billNumber),
+    // A cash session's payments: the Z figures and the field handover check (session-figures.ts).
+    index('payments_cash_session_idx')
+      .on(t.cashSessionId)
+      .where(sql`${t.cashSessionId} is not null`),
     // A receipt number is issued once, whichever device holds its series.
     uniqueIndex('payments_device_receipt_key')
       .on(t.reference)

@@ -10,6 +10,7 @@ import type { FeedNotifier } from '../../sync/feed-notifier';
 import { defaultMoneyRules, type MoneyRules } from '../../sync/money-rules';
 import { applyPushBatch } from '../../sync/push-applier';
 import { routeFigures } from '../../sync/route-checksum';
+import { handoverFigures } from '../../sync/handover-figures';
 import { apiRoutes } from '../api-route';
 
 /**
@@ -94,6 +95,13 @@ export function syncRoutes(
         routes,
         byRoute: figures.byRoute,
       });
+    });
+
+    route('field.handoverFigures', async (body, { device }) => {
+      if (device.mode !== 'field')
+        return err('forbidden', 'Solo un equipo de campo entrega recaudo: las cajas cierran su caja con el arqueo.');
+      const figures = await handoverFigures(database.exec, device.id, body.sessions);
+      return ok({ serverTime: new Date().toISOString(), ...figures });
     });
 
     route('sync.push', async (body, { device }) => {

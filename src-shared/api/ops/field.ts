@@ -22,8 +22,8 @@ export const FieldDayView = z.object({
   id: z.string(),
   /** `YYYY-MM-DD`, Bogotá. */
   date: z.string(),
-  /** `open` while it is today's; `ended` once a later day was opened (handed over at the office later). */
-  state: z.enum(['open', 'ended']),
+  /** `open` while it is today's; `ended` once a later day was opened; `handed` once handed over at the office. */
+  state: z.enum(['open', 'ended', 'handed']),
   collector: z.string(),
   openedAt: z.string(),
   /** Valid payments. */
