@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
-import { cashPieces, countedCash, type CashCount, type CashPiece } from '../../src-shared/cashier/denominations';
+import { cashPieceLabel, cashPieces, countedCash, type CashCount } from '../../src-shared/cashier/denominations';
 import { useCashierStore } from './cashier-store';
 import { pesos, readPesos } from './cashier-format';
 import { useCashierCall } from './useCashierCall';
@@ -98,7 +98,7 @@ export function CloseScreen() {
       <div className="cashier-denominations">
         {cashPieces.map((piece, i) => (
           <label key={piece.key}>
-            {pieceLabel(piece)}
+            {cashPieceLabel(piece)}
             <input
               autoFocus={i === 0}
               inputMode="numeric"
@@ -168,10 +168,6 @@ export function CloseScreen() {
     </form>
   );
 }
-
-/** `Billetes de $ 1.000`, `Monedas de $ 1.000`. */
-const pieceLabel = (piece: CashPiece): string =>
-  `${piece.kind === 'bill' ? 'Billetes' : 'Monedas'} de ${pesos(piece.value)}`;
 
 function Figures({ answer }: { readonly answer: Closing }) {
   const f = answer.figures;

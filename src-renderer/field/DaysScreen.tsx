@@ -75,7 +75,7 @@ export function DaysScreen() {
               <th scope="row">
                 <button type="button" className="field-link" onClick={() => setSelected(day.id)}>
                   {formatDateEs(day.date)}
-                  {day.state === 'open' ? ' (hoy)' : ''}
+                  {day.state === 'open' ? ' (hoy)' : day.state === 'handed' ? ' (entregado)' : ''}
                 </button>
               </th>
               <td>{day.payments}</td>

@@ -5,6 +5,7 @@ import { DaysScreen } from './DaysScreen';
 import { FieldPaymentDone } from './FieldPaymentDone';
 import { FieldSignIn } from './FieldSignIn';
 import { FieldStatusBar } from './FieldStatusBar';
+import { HandoverScreen } from './HandoverScreen';
 import { OpenDayScreen } from './OpenDayScreen';
 import { RouteSheetScreen } from './RouteSheetScreen';
 import { SubscriberScreen } from './SubscriberScreen';
@@ -42,6 +43,9 @@ export function FieldApp() {
             <button type="button" onClick={() => show('days')}>
               Días de recaudo
             </button>
+            <button type="button" onClick={() => show('handover')}>
+              Entrega de recaudo
+            </button>
             <button type="button" onClick={() => void signOut()}>
               Salir
             </button>
@@ -57,6 +61,7 @@ export function FieldApp() {
         {screen === 'collect' && <CollectScreen />}
         {screen === 'done' && <FieldPaymentDone />}
         {screen === 'days' && <DaysScreen />}
+        {screen === 'handover' && <HandoverScreen />}
       </main>
     </div>
   );

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { OpOutput } from '../../src-shared/api/contract';
 
-export type FieldScreen = 'sign-in' | 'open-day' | 'sheet' | 'subscriber' | 'collect' | 'done' | 'days';
+export type FieldScreen = 'sign-in' | 'open-day' | 'sheet' | 'subscriber' | 'collect' | 'done' | 'days' | 'handover';
 
 interface FieldState {
   staffSession: string | null;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Pesos } from '../domain/money';
+import { formatCop, type Pesos } from '../domain/money';
 
 /**
  * The Colombian bills and coins a cashier counts at the close (arqueo), largest first
@@ -34,3 +34,7 @@ export type CashCount = z.infer<typeof CashCount>;
 export function countedCash(count: CashCount): Pesos {
   return Object.entries(count).reduce((sum, [key, pieces]) => sum + (valueOf.get(key) ?? 0) * (pieces ?? 0), 0);
 }
+
+/** `Billetes de $ 1.000`, `Monedas de $ 1.000`: a row of a count by piece. */
+export const cashPieceLabel = (piece: CashPiece): string =>
+  `${piece.kind === 'bill' ? 'Billetes' : 'Monedas'} de ${formatCop(piece.value).replace('\u00a0', ' ')}`;

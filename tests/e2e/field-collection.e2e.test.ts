@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
+import { formatCop } from '../../src-shared/domain/money';
 import { decodeEscpos, printedLines } from '../support/escpos-decoder';
 import { expectAccessible } from '../support/browser/accessibility';
 import { ensureReplica } from '../support/browser/bill-fixture';
@@ -160,5 +162,77 @@ describe('field collection in the browser', () => {
       .pluck()
       .get();
     expect(stored).toBe(amount + 5_000);
+  });
+
+  it('hands the day over at the office: checked with the server, a wrong supervisor refused, the count and its report', async ({
+    app,
+    page,
+    printer,
+  }) => {
+    await page.setViewportSize(laptop);
+    await page.goto(app.stack.appUrl);
+    await page.getByLabel('Usuario').fill('cajero1');
+    await page.getByLabel('Contraseña o PIN').fill('482615');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
+    await page.getByRole('navigation', { name: 'Recaudo' }).getByRole('button', { name: 'Entrega de recaudo' }).click();
+    await page.getByRole('heading', { name: 'Entrega de recaudo' }).waitFor();
+    // The payments of the tests before go to the stack's server first; then the count opens.
+    const count = page.getByRole('form', { name: 'Conteo del supervisor' });
+    await count.waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('table[aria-label="Días por entregar"] tbody tr').count()).toBe(1);
+    await saveScreenshot(page, 'field-10-handover-check');
+    await expectAccessible(page, 'field-10-handover-check');
+
+    const sqlite = app.stack.core.store.sqlite;
+    const expected = sqlite
+      .prepare(
+        `SELECT coalesce(sum(cash), 0) AS cash, coalesce(sum(card), 0) AS transfer FROM cashier_payments WHERE state = 'valid'`,
+      )
+      .get() as { cash: number; transfer: number };
+    // One $ 50.000 bill and the transfers as the bank shows them: the cash will not match.
+    await count.getByLabel('Billetes de $ 50.000').fill('1');
+    await count.getByLabel('Transferencias verificadas en el banco (total)').fill(String(expected.transfer));
+    const differences = count.getByLabel('Vi las diferencias con el servidor central y recibo la entrega igual.');
+    if ((await differences.count()) > 0) await differences.check();
+    await count.getByLabel('Usuario del supervisor').fill('cajero2');
+    await count.getByLabel('Contraseña del supervisor').fill('Cajero2.Demo');
+    await count.getByRole('button', { name: 'Recibir la entrega' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'La entrega la recibe un supervisor' })
+      .waitFor({ timeout: 30_000 });
+    expect(sqlite.prepare('SELECT count(*) FROM field_handovers').pluck().get()).toBe(0);
+    await count.getByLabel('Usuario del supervisor').fill('supervisor1');
+    await count.getByLabel('Contraseña del supervisor').fill('Supervisor1.Demo');
+    await saveScreenshot(page, 'field-11-handover-count');
+    await expectAccessible(page, 'field-11-handover-count');
+    await count.getByRole('button', { name: 'Recibir la entrega' }).click();
+
+    await page.getByRole('heading', { name: 'Entrega registrada' }).waitFor({ timeout: 30_000 });
+    const difference = 50_000 - expected.cash;
+    const words =
+      difference === 0
+        ? 'El conteo coincide con los registros.'
+        : `${difference < 0 ? 'Faltan' : 'Sobran'} ${formatCop(Math.abs(difference)).replace('\u00a0', ' ')} frente a los registros.`;
+    await page.getByText(words, { exact: false }).waitFor();
+    await page.getByText('Informe de la entrega enviado a la impresora.').waitFor();
+    await saveScreenshot(page, 'field-12-handover-done');
+    await expectAccessible(page, 'field-12-handover-done');
+    await expect
+      .poll(() => printedLines(decodeEscpos(printer.received)).some((l) => l.includes('ENTREGA DE RECAUDO')))
+      .toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Guardar el informe en PDF' }).click();
+    const pdf = await download;
+    expect(pdf.suggestedFilename()).toMatch(/^entrega-recaudo-\d{4}-\d{2}-\d{2}-cajero1\.pdf$/);
+    const head = readFileSync((await pdf.path()) ?? '')
+      .subarray(0, 5)
+      .toString('latin1');
+    expect(head).toBe('%PDF-');
+    expect(sqlite.prepare('SELECT difference FROM field_handovers').pluck().all()).toEqual([difference]);
+
+    await page.getByRole('button', { name: 'Ver días de recaudo' }).click();
+    await expect.poll(() => page.locator('.field-days tbody tr').first().textContent()).toMatch(/\(entregado\)/);
   });
 });
