@@ -24,6 +24,10 @@ export const fieldHandover: EventHandler<FieldHandover> = {
     const sessions = await readSessions(tx, sessionIds);
     const figures = await readSessionFigures(tx, sessionIds);
     const handedOver = await readHandedOver(tx, sessionIds);
+    const recorded = await readRecordedHandovers(
+      tx,
+      payloads.map((p) => p.handoverId),
+    );
     const staff = await readStaff(
       tx,
       payloads.map((p) => p.supervisor),
@@ -31,6 +35,10 @@ export const fieldHandover: EventHandler<FieldHandover> = {
     const accepted: { handover: FieldHandover; matches: boolean }[] = [];
     return {
       accept(handover) {
+        // A handover id names one handover: used again (under a new event id) it is refused here,
+        // not left to the primary key, which would fail the batch and read as a server fault.
+        if (recorded.has(handover.handoverId))
+          throw new EventRejection('Esa entrega ya estaba registrada: su identificador no se usa dos veces.');
         const refusal = staffRefusal(staff, handover.supervisor, approverRoles, 'Quien recibió la entrega');
         if (refusal !== null) throw new EventRejection(refusal);
         const key = staff.get(handover.supervisor)?.approvalKey ?? null;
@@ -65,6 +73,7 @@ export const fieldHandover: EventHandler<FieldHandover> = {
         if (handover.countedCash + handover.countedTransfer - expected !== handover.difference)
           throw new EventRejection('La diferencia de la entrega no cuadra con lo contado y lo esperado.');
         for (const id of named) handedOver.add(id);
+        recorded.add(handover.handoverId);
         const matches = handover.days.every((d) => sameFigures(figures.get(d.sessionId), d));
         accepted.push({ handover, matches });
       },
@@ -87,6 +96,14 @@ async function readHandedOver(tx: SqlExecutor, sessionIds: readonly string[]): P
     [[...new Set(sessionIds)]],
   );
   return new Set(rows.map((r) => r.session_id));
+}
+
+async function readRecordedHandovers(tx: SqlExecutor, handoverIds: readonly string[]): Promise<Set<string>> {
+  if (handoverIds.length === 0) return new Set();
+  const { rows } = await tx.query<{ id: string }>('SELECT id FROM field_handovers WHERE id = ANY($1::uuid[])', [
+    [...new Set(handoverIds)],
+  ]);
+  return new Set(rows.map((r) => r.id));
 }
 
 async function writeHandover(
