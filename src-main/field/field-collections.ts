@@ -48,16 +48,27 @@ export class FieldCollections {
   constructor(private readonly deps: FieldCollectionsDeps) {}
 
   async collect(staff: CounterStaff, input: OpParsedInput<'field.collect'>): Out<'field.collect'> {
-    const day = this.deps.days.forCollecting(staff);
-    if (!day.ok) return day;
+    // The clock first: with a clock known to be wrong, «open the day» would be the wrong advice.
     const clock = this.deps.clock.checkForMoney();
     if (!clock.ok) return clock;
+    const day = this.deps.days.forCollecting(staff);
+    if (!day.ok) return day;
     if (this.deps.bills.subscriber(input.codigoInterno) === undefined)
       return err('not-found', fieldMessages.notInRoutes(input.codigoInterno));
     const target = this.deps.bills.target(input.codigoInterno, input.billNumber);
     if (!target.ok) return err('not-found', fieldMessages.billNotInRoutes);
     const { bill } = target.value;
-    if (!target.value.owed) return err('conflict', fieldMessages.notOwed(target.value.warning?.message ?? ''));
+    if (!target.value.owed) {
+      const warning = target.value.warning;
+      const here = warning?.code === 'paid-here' ? this.deps.records.validPaymentOf(bill.billNumber) : undefined;
+      const why =
+        here !== undefined
+          ? fieldMessages.collectedHere(here.receiptNumber)
+          : warning === null
+            ? ''
+            : (fieldMessages.settled[warning.code] ?? warning.message);
+      return err('conflict', fieldMessages.notOwed(why));
+    }
     const risk = paidElsewhereRisk(bill.dueOn, this.deps.meta.get('lastPullAt'), this.deps.now());
     if (risk !== null && input.notPaidElsewhere !== true) return err('conflict', fieldMessages.askPaidElsewhere(risk));
     if (input.amount > bill.total && input.aboveBillConfirmed !== true)

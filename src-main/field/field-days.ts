@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { auditLog, cashSessions } from '../../db/local/schema';
 import type { FieldDayView } from '../../src-shared/api/ops/field';
 import { err, ok, type Result } from '../../src-shared/api/result';
+import { formatBogotaDateTime } from '../../src-shared/domain/calendar-es';
 import { bogotaDay } from '../../src-shared/field/field-words';
 import type { CounterStaff } from '../cashier/staff-sessions';
 import type { Logger } from '../logger';
@@ -12,6 +13,9 @@ import { fieldMessages } from './field-messages';
 import type { FieldRecords } from './field-records';
 
 type DayRow = typeof cashSessions.$inferSelect;
+
+/** A clock a few minutes behind the day's opening (a small correction) is not a day back. */
+const clockSlackMs = 10 * 60_000;
 
 /**
  * Collection days (docs/field-mode.md): one cash session per local date. Opening today's ends
@@ -36,8 +40,23 @@ export class FieldDays {
     return open !== undefined && bogotaDay(new Date(open.openedAt)) === bogotaDay(this.deps.now()) ? open : null;
   }
 
+  /**
+   * Spanish when the laptop's clock reads earlier than the open day's opening (set back across
+   * midnight, or fixed after running ahead): a new day would carry the wrong date and end the
+   * open one before it began, so nothing opens or is collected until the clock is right.
+   */
+  clockRefusal(): string | null {
+    const open = this.deps.records.openDay();
+    if (open === undefined) return null;
+    return this.deps.now().getTime() + clockSlackMs < Date.parse(open.openedAt)
+      ? fieldMessages.clockBehindDay(formatBogotaDateTime(open.openedAt))
+      : null;
+  }
+
   /** The open day a payment goes into, if it is today's and the collector may use it. */
   forCollecting(staff: CounterStaff): Result<DayRow> {
+    const behind = this.clockRefusal();
+    if (behind !== null) return err('conflict', behind);
     const day = this.today();
     if (day === null) return err('conflict', fieldMessages.noDayOpen);
     if (day.cashier !== staff.username && staff.role !== 'supervisor')
@@ -46,6 +65,8 @@ export class FieldDays {
   }
 
   open(staff: CounterStaff): Result<FieldDayView> {
+    const behind = this.clockRefusal();
+    if (behind !== null) return err('conflict', behind);
     const existing = this.today();
     if (existing !== null) {
       if (existing.cashier !== staff.username && staff.role !== 'supervisor')

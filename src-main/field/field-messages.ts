@@ -19,6 +19,7 @@ export const fieldMessages = {
   noDayOpen: 'Abra el día de recaudo de hoy antes de cobrar.',
   notYourDay: (collector: string): string =>
     `El día de recaudo abierto es de ${collector}: solo esa persona o un supervisor pueden cobrar en él.`,
+  collectedHere: (receiptNumber: string): string => `Ya se cobró en este equipo (recibo ${receiptNumber}).`,
   notOwed: (why: string): string => `${why} No se puede cobrar de nuevo en terreno.`,
   settled,
   askPaidElsewhere: (risk: string): string =>
@@ -28,6 +29,8 @@ export const fieldMessages = {
   paymentNotFound: 'Ese pago no está en este equipo.',
   notYourPayment: (collector: string): string =>
     `Ese pago lo cobró ${collector}: solo esa persona o un supervisor pueden marcarlo para anular.`,
+  clockBehindDay: (openedAt: string): string =>
+    `El reloj de este equipo marca una hora anterior a la apertura del día de recaudo abierto (${openedAt}). Corrija la fecha y la hora del equipo antes de abrir el día o cobrar; los pagos ya tomados están guardados.`,
   dayNotFound: 'Ese día de recaudo no está en este equipo.',
   alreadyVoided: 'Ese pago ya está anulado.',
   alreadyFlagged: 'Ese pago ya está marcado para anular en la oficina.',

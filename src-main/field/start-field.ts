@@ -138,6 +138,9 @@ export function startField(deps: FieldDeps): Slice {
     },
     'field.prepare': (input) => prepare.prepare(input.redownload),
     'field.openDay': (_input, staff) => {
+      // A day takes its date from the clock: one known to be wrong opens none.
+      const clock = deps.clock.checkForMoney();
+      if (!clock.ok) return Promise.resolve(clock);
       // Today's day, once open, stays open: collecting is never blocked. A new day needs a
       // finished download checked against the server (field-prepare.ts).
       const refusal = days.today() === null ? prepare.refusal() : null;

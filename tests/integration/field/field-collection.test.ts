@@ -201,7 +201,9 @@ describe('field collection', () => {
       tender: { kind: 'cash', received: bill.total },
     });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(!again.ok && again.error.message).toMatch(/ya está pagada en esta caja.*No se puede cobrar de nuevo/);
+    expect(!again.ok && again.error.message).toMatch(
+      /^Ya se cobró en este equipo \(recibo [A-Z0-9]+-\d{6}\)\. No se puede cobrar de nuevo en terreno\.$/,
+    );
     const sheet = await value(h.field.subscriber({ staffSession, codigoInterno: bill.codigoInterno }));
     expect(sheet.bills.find((b) => b.billNumber === bill.billNumber)).toMatchObject({ owed: false });
   });
@@ -279,7 +281,9 @@ describe('field collection', () => {
       tender: { kind: 'cash', received: paid.total },
     });
     expect(paidAgain).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(!paidAgain.ok && paidAgain.error.message).toMatch(/ya está pagada.*No se puede cobrar de nuevo/);
+    expect(!paidAgain.ok && paidAgain.error.message).toMatch(
+      /^Ya está pagada \(según los datos de la última descarga\)\. No se puede cobrar de nuevo en terreno\.$/,
+    );
     const otherBill = await h.field.collect({
       ...base,
       billNumber: paid.billNumber,

@@ -255,7 +255,7 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
         if (receipt !== undefined) {
           expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
           expect(!again.ok && again.error.message).toMatch(
-            new RegExp(`ya está pagada en esta caja \\(recibo ${receipt}\\).*No se puede cobrar de nuevo en terreno`),
+            new RegExp(`^Ya se cobró en este equipo \\(recibo ${receipt}\\)\\. No se puede cobrar de nuevo en terreno`),
           );
         } else if (again.ok) reported.push(again.value.payment);
         else throw new Error(`field.collect after the restart: ${again.error.message}`);
@@ -264,8 +264,9 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
       expectWholeSeries(store, reported);
       await expectUnsent(day4, bogotaTime(day4, '10:05'));
 
-      // Day 5: the clock goes back 5 hours (a time zone set wrong), still the same date: the
-      // payment goes into day 5, dated by that clock.
+      // Day 5: the clock goes back 5 hours (a time zone set wrong), still the same date but
+      // before the day was opened: evidently wrong, so no money is taken and nothing is written
+      // until the clock is right; then day 5 goes on.
       const day5 = addDays(day0, 5);
       await laptop.setClockTo(bogotaTime(day5, '08:00'));
       await signIn();
@@ -274,9 +275,19 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
       await collectOk('transfer');
       await laptop.setClockTo(bogotaTime(day5, '03:10'));
       await signIn();
-      const early = await collectOk('cash');
-      expect(bogotaDay(new Date(early.takenAt))).toBe(day5);
-      expect(await expectUnsent(day5, bogotaTime(day5, '03:15'))).toMatchObject({ payments: 3 });
+      const paidBefore = paymentsNow();
+      const [tooEarly] = nextBills(1);
+      const behind = await collect(tooEarly!, 'cash');
+      expect(behind).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!behind.ok && behind.error.message).toMatch(
+        /^El reloj de este equipo marca una hora anterior a la apertura/,
+      );
+      expect(paymentsNow()).toBe(paidBefore);
+      await laptop.setClockTo(bogotaTime(day5, '09:10'));
+      await signIn();
+      const later = await collectOk('cash');
+      expect(bogotaDay(new Date(later.takenAt))).toBe(day5);
+      expect(await expectUnsent(day5, bogotaTime(day5, '09:15'))).toMatchObject({ payments: 3 });
 
       // Day 6: the clock goes back a whole day (a dead CMOS battery, a date typed wrong). Today
       // is not the open day any more: no money is taken and nothing is written.
@@ -291,7 +302,7 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
       const outboxBefore = outboxStates({ store });
       expect((await status()).today).toBeNull();
       const [wrongDay] = nextBills(1);
-      // Refused («Abra el día de recaudo de hoy…»); opening a day now is the bug shown below.
+      // Refused: the clock reads before the open day began (and «Abrir el día» is refused too, below).
       expect(await collect(wrongDay!, 'cash')).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(paymentsNow()).toBe(before);
       expect(outboxStates({ store })).toEqual(outboxBefore);
@@ -335,9 +346,8 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
       await until('the clock measured', offset, (s) => s !== null && s < -2.9 * 3600, 30_000);
       await signIn();
       expect((await status()).outbox).toEqual({ pending: 0, oldestAt: null });
-      await openDay(day8);
       const atOffice = paymentsNow();
-      expect(await collect(nextBills(1)[0]!, 'cash')).toEqual({
+      const skew = {
         ok: false,
         error: {
           code: 'clock-skew',
@@ -345,11 +355,15 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
             'El reloj de este equipo está adelantado unos 180 minutos respecto al servidor central. ' +
             'Por seguridad no se registran pagos hasta corregirlo: avise a soporte técnico.',
         },
-      });
+      };
+      // A day takes its date from the clock: with one known to be wrong, no day opens either.
+      expect(await laptop.call('field.openDay', { staffSession })).toEqual(skew);
+      expect(await collect(nextBills(1)[0]!, 'cash')).toEqual(skew);
       expect(paymentsNow()).toBe(atOffice);
       await laptop.setClockTo(new Date());
       await until('the clock measured right', offset, (s) => s !== null && Math.abs(s) < 60, 30_000);
       await signIn();
+      await openDay(day8);
       await collectOk('cash');
       await until(
         'the last payment sent',
@@ -395,16 +409,13 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
 });
 
 /**
- * A known bug, kept as an expected failure until src-main/field/field-days.ts is fixed (remove
- * `.fails` then): with the clock set back across midnight, «Abrir el día» opens a second
- * collection day dated the day before — ending the true day with a close earlier than its own
- * opening — and the next payment is filed in it. Money is not lost (the server takes it in that
- * session), but the days mix: two days for one date, a payment of the 12th in a day of the 11th.
- * Whatever the fix (refuse with a clock message, or keep the later day open), no two days share
- * a date and no day ends before it opened.
+ * The clock set back across midnight while a day is open (a dead CMOS battery, a wrong manual
+ * change): «Abrir el día» and «Cobrar» are refused with a clock message until the clock is right,
+ * so no second collection day opens for an earlier date, no day ends before it opened, and no
+ * payment is filed under the wrong date (src-main/field/field-days.ts, clockRefusal).
  */
 describe('field: the clock set back a day while offline', () => {
-  it.fails('never opens a second collection day for a date, nor ends a day before it opened', async () => {
+  it('never opens a second collection day for a date, nor ends a day before it opened', async () => {
     const dir = tempDir('field-clock-back');
     onTestFinished(() => dir.remove());
     let clock = new Date('2026-03-12T13:00:00Z');
@@ -440,9 +451,15 @@ describe('field: the clock set back a day while offline', () => {
     const { store, h, bills, collect, staffSession } = ready;
 
     clock = new Date('2026-03-11T14:00:00Z');
-    // What a collector does when the screen says «Abra el día de recaudo de hoy antes de cobrar.»
-    await h.field.openDay({ staffSession });
-    await collect(staffSession, bills[1]!);
+    // What a collector would try: open «today» and collect. Both refused, with the clock named.
+    const clockWords =
+      /^El reloj de este equipo marca una hora anterior a la apertura del día de recaudo abierto \(12\/03\/2026 08:00\)\./;
+    const opened = await h.field.openDay({ staffSession });
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error.message).toMatch(clockWords);
+    const refused = await collect(staffSession, bills[1]!);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.message).toMatch(clockWords);
 
     const days = (await value(h.field.days({ staffSession }))).days;
     expect(new Set(days.map((d) => d.date)).size).toBe(days.length);
