@@ -90,6 +90,13 @@ export class FieldHandovers {
       difference,
       notes,
     };
+    const signedDays = days.map((d) => ({
+      sessionId: d.id,
+      payments: d.payments,
+      amount: this.amountOf(d.id),
+      cash: d.cash,
+      transfer: d.transfer,
+    }));
     const approval = signApproval(
       approver.value.approvalKey,
       handoverApprovalMessage({
@@ -98,7 +105,7 @@ export class FieldHandovers {
         supervisor: row.supervisor,
         collector: row.collector,
         handedAt: at,
-        sessionIds: dayRows.map((d) => d.id),
+        days: signedDays,
         countedCash: counted,
         countedTransfer: input.transfer,
         difference,
@@ -129,13 +136,7 @@ export class FieldHandovers {
               collector: row.collector,
               supervisor: row.supervisor,
               handedAt: at,
-              days: days.map((d) => ({
-                sessionId: d.id,
-                payments: d.payments,
-                amount: this.amountOf(d.id),
-                cash: d.cash,
-                transfer: d.transfer,
-              })),
+              days: signedDays,
               countedCash: counted,
               countedTransfer: input.transfer,
               difference,

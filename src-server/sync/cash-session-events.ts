@@ -28,7 +28,12 @@ export const cashSessionOpened: EventHandler<CashSessionOpened> = {
           throw new EventRejection(`La sesión de caja ${opened.sessionId} ya estaba registrada.`);
         const refusal = staffRefusal(staff, opened.cashier, moneyRoles, 'El cajero');
         if (refusal !== null) throw new EventRejection(refusal);
-        known.set(opened.sessionId, { deviceId: ctx.device.id, cashier: opened.cashier, closedAt: null });
+        known.set(opened.sessionId, {
+          deviceId: ctx.device.id,
+          cashier: opened.cashier,
+          openedAt: new Date(opened.openedAt),
+          closedAt: null,
+        });
         accepted.push(opened);
       },
       async write(tx: SqlExecutor) {

@@ -39,8 +39,13 @@ export const fieldHandover: EventHandler<FieldHandover> = {
         // not left to the primary key, which would fail the batch and read as a server fault.
         if (recorded.has(handover.handoverId))
           throw new EventRejection('Esa entrega ya estaba registrada: su identificador no se usa dos veces.');
+        const handedAt = Date.parse(handover.handedAt);
+        if (handedAt > ctx.now.getTime() + ctx.rules.paymentFutureMinutes * 60_000)
+          throw new EventRejection('La entrega tiene una fecha posterior a la del servidor central.');
         const refusal = staffRefusal(staff, handover.supervisor, approverRoles, 'Quien recibió la entrega');
         if (refusal !== null) throw new EventRejection(refusal);
+        if (handover.supervisor === handover.collector)
+          throw new EventRejection('Quien recibe la entrega debe ser un supervisor distinto de quien cobró.');
         const key = staff.get(handover.supervisor)?.approvalKey ?? null;
         const message = handoverApprovalMessage({
           deviceId: ctx.device.id,
@@ -48,7 +53,7 @@ export const fieldHandover: EventHandler<FieldHandover> = {
           supervisor: handover.supervisor,
           collector: handover.collector,
           handedAt: handover.handedAt,
-          sessionIds: handover.days.map((d) => d.sessionId),
+          days: handover.days,
           countedCash: handover.countedCash,
           countedTransfer: handover.countedTransfer,
           difference: handover.difference,
@@ -68,6 +73,8 @@ export const fieldHandover: EventHandler<FieldHandover> = {
             throw new EventRejection(`Un día de la entrega no es de «${handover.collector}».`);
           if (session.closedAt !== null || handedOver.has(day.sessionId))
             throw new EventRejection('Un día de la entrega ya estaba cerrado o entregado.');
+          if (handedAt < session.openedAt.getTime())
+            throw new EventRejection('La entrega tiene una fecha anterior a la apertura de uno de sus días.');
         }
         const expected = handover.days.reduce((sum, d) => sum + d.cash + d.transfer, 0);
         if (handover.countedCash + handover.countedTransfer - expected !== handover.difference)

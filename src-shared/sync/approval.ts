@@ -55,13 +55,20 @@ export interface HandoverApproval {
   readonly supervisor: string;
   readonly collector: string;
   readonly handedAt: string;
-  readonly sessionIds: readonly string[];
+  /** Each day with the figures the laptop expects of it: moving pesos between days or tenders breaks the signature. */
+  readonly days: readonly {
+    readonly sessionId: string;
+    readonly payments: number;
+    readonly amount: number;
+    readonly cash: number;
+    readonly transfer: number;
+  }[];
   readonly countedCash: number;
   readonly countedTransfer: number;
   readonly difference: number;
 }
 
-/** The days are named sorted, so the same handover signs the same text whatever their order. */
+/** The days are named sorted by session, so the same handover signs the same text whatever their order. */
 export function handoverApprovalMessage(a: HandoverApproval): string {
   return [
     'ventanilla/approval/field.handover/v1',
@@ -70,7 +77,9 @@ export function handoverApprovalMessage(a: HandoverApproval): string {
     `supervisor=${a.supervisor}`,
     `collector=${a.collector}`,
     `at=${a.handedAt}`,
-    `sessions=${[...a.sessionIds].sort().join(',')}`,
+    ...[...a.days]
+      .sort((x, y) => (x.sessionId < y.sessionId ? -1 : x.sessionId > y.sessionId ? 1 : 0))
+      .map((d) => `day=${d.sessionId}:${d.payments}:${d.amount}:${d.cash}:${d.transfer}`),
     `cash=${a.countedCash}`,
     `transfer=${a.countedTransfer}`,
     `difference=${a.difference}`,

@@ -135,6 +135,8 @@ interface HandoverOptions {
   /** Counted cash; default what the days say (no difference). */
   readonly countedCash?: number;
   readonly difference?: number;
+  /** When it was handed over (default: now). */
+  readonly handedAt?: string;
   /** A change to the payload after it was signed. */
   readonly tamper?: (payload: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -145,7 +147,7 @@ async function handover(f: Field, device: PushingDevice, days: readonly Day[], o
   const collector = opts.collector ?? 'cajero1';
   const supervisor = opts.supervisor ?? 'supervisor1';
   const signer = opts.signer ?? supervisor;
-  const handedAt = now();
+  const handedAt = opts.handedAt ?? now();
   const countedCash = opts.countedCash ?? days.reduce((sum, d) => sum + d.cash, 0);
   const countedTransfer = days.reduce((sum, d) => sum + d.transfer, 0);
   const expected = days.reduce((sum, d) => sum + d.cash + d.transfer, 0);
@@ -159,7 +161,7 @@ async function handover(f: Field, device: PushingDevice, days: readonly Day[], o
       supervisor,
       collector,
       handedAt,
-      sessionIds: days.map((d) => d.sessionId),
+      days,
       countedCash,
       countedTransfer,
       difference,
@@ -331,6 +333,37 @@ describeEachServerDatabase('sync: the server decides which entrega de recaudo it
       expect(statuses(await laptop.push([fine]))).toEqual(['applied']);
       expect(await sessionClosed(t, open.sessionId)).toEqual({ closed: true, approvedBy: 'supervisor1' });
       expect(await count(t, 'SELECT count(*) AS n FROM field_handovers')).toBe(2);
+    },
+  );
+
+  it(
+    'refuses figures moved between tenders after signing, a supervisor handing over to themselves, and dates out of range',
+    { timeout: 90_000 },
+    async () => {
+      const f = await fieldScenario(variant);
+      const { t } = f;
+      const laptop = await enrollField(f, 'Portátil ruta');
+      const day = await collectedDay(f, laptop, [f.bills[0]!, f.bills[1]!]);
+      const ids = [day.sessionId];
+
+      // The same total, $ 1.000 moved from the expected cash to the transfers after signing.
+      const moved = await handover(f, laptop, [day], {
+        tamper: (p) => ({ ...p, days: [{ ...day, cash: day.cash - 1000, transfer: day.transfer + 1000 }] }),
+      });
+      await refused(laptop, moved, /no tiene una firma válida/);
+      await nothingWritten(t, handoverIdOf(moved), ids);
+
+      const self = await handover(f, laptop, [day], { collector: 'supervisor1' });
+      await refused(laptop, self, /^Quien recibe la entrega debe ser un supervisor distinto de quien cobró\.$/);
+      await nothingWritten(t, handoverIdOf(self), ids);
+
+      const future = await handover(f, laptop, [day], { handedAt: new Date(Date.now() + 3_600_000).toISOString() });
+      await refused(laptop, future, /fecha posterior a la del servidor central/);
+      const past = await handover(f, laptop, [day], { handedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() });
+      await refused(laptop, past, /fecha anterior a la apertura de uno de sus días/);
+      await nothingWritten(t, handoverIdOf(past), ids);
+
+      expect(statuses(await laptop.push([await handover(f, laptop, [day])]))).toEqual(['applied']);
     },
   );
 
