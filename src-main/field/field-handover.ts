@@ -72,8 +72,14 @@ export class FieldHandovers {
     const difference = counted + input.transfer - expectedCash - expectedTransfer;
     const at = this.deps.now().toISOString();
     const id = uuidv7();
+    const flags = this.deps.records.flags();
+    const flagged = dayRows
+      .flatMap((d) => this.deps.records.payments(d.id))
+      .filter((p) => p.state === 'valid' && flags.has(p.id))
+      .map((p) => handoverMessages.flaggedNote(p.receiptNumber, p.codigoInterno, flags.get(p.id) ?? ''));
     const notes = [
       ...check.credits.map((c) => `Recibo ${c.receiptNumber}, código ${c.codigoInterno}: ${c.reason}`),
+      ...flagged,
       ...check.differences,
     ];
     const row: HandoverRow = {

@@ -20,4 +20,6 @@ export const handoverMessages = {
   supervisorOnly: 'La entrega la recibe un supervisor: escriba el usuario y la contraseña de un supervisor.',
   notYourself: 'Quien recibe la entrega debe ser un supervisor distinto de quien cobró.',
   notFound: 'Esa entrega de recaudo no está en este equipo.',
+  flaggedNote: (receiptNumber: string, codigoInterno: number, reason: string): string =>
+    `Recibo ${receiptNumber}, código ${codigoInterno}: el recaudador lo marcó para anular en la oficina («${reason}»).`,
 } as const;

@@ -103,7 +103,12 @@ describeEachServerDatabase('field: the entrega de recaudo', (variant) => {
           notPaidElsewhere: true,
         });
       await collect(a, { kind: 'cash', received: a.total + 5_000 });
-      await collect(b, { kind: 'transfer', amount: b.total, via: 'Nequi', reference: '88127733' });
+      const transfer = await collect(b, { kind: 'transfer', amount: b.total, via: 'Nequi', reference: '88127733' });
+      await callOk(core, 'field.flagVoid', {
+        staffSession,
+        paymentId: transfer.payment.id,
+        reason: 'El suscriptor dice que la transferencia salió dos veces',
+      });
       await collect(c, { kind: 'cash', received: c.total });
       // Meanwhile bill C is paid at a bank: the server has it, the laptop cannot know.
       await exec.query(
@@ -202,7 +207,10 @@ describeEachServerDatabase('field: the entrega de recaudo', (variant) => {
         difference: short,
       });
       expect(h.days).toEqual([expect.objectContaining({ id: day.id, state: 'handed', payments: 3 })]);
-      expect(h.notes).toEqual([expect.stringMatching(/ya estaba pagada/)]);
+      expect(h.notes).toEqual([
+        expect.stringMatching(/ya estaba pagada/),
+        `Recibo ${transfer.payment.receiptNumber}, código ${b.codigoInterno}: el recaudador lo marcó para anular en la oficina («El suscriptor dice que la transferencia salió dos veces»).`,
+      ]);
       expect((await callOk(core, 'field.days', { staffSession })).days[0]?.state).toBe('handed');
 
       // The report as a PDF, read back.
@@ -219,6 +227,7 @@ describeEachServerDatabase('field: the entrega de recaudo', (variant) => {
         ),
       );
       expect(text).toContain('Falta dinero frente a los registros.');
+      expect(text).toContain('Para la oficina');
 
       // The server: the day closed, the count kept beside its own figures.
       const server = await until(
