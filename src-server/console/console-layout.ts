@@ -20,6 +20,7 @@ export const consolePaths = {
   certificates: '/consola/certificados',
   tickets: '/consola/tickets',
   fieldRoutes: '/consola/rutas',
+  handovers: '/consola/entregas',
 } as const;
 
 const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
@@ -31,10 +32,21 @@ const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
   { key: 'certificates', label: 'Certificados', href: consolePaths.certificates },
 ];
 export type MenuKey =
-  'wallets' | 'liquidations' | 'reviews' | 'transactions' | 'bankFiles' | 'certificates' | 'tickets' | 'fieldRoutes';
+  | 'wallets'
+  | 'liquidations'
+  | 'reviews'
+  | 'transactions'
+  | 'bankFiles'
+  | 'certificates'
+  | 'tickets'
+  | 'fieldRoutes'
+  | 'handovers';
 
 /** «Rutas de campo» is for whoever assigns routes: supervisors and admins (docs/field-routes.md). */
 const fieldRoutesItem = { key: 'fieldRoutes', label: 'Rutas de campo', href: consolePaths.fieldRoutes } as const;
+
+/** «Entregas de recaudo» likewise: who received what from each collector (docs/staff-console.md). */
+const handoversItem = { key: 'handovers', label: 'Entregas de recaudo', href: consolePaths.handovers } as const;
 
 /** «Tickets» comes first for whoever works them: it is the support agents' desk. */
 const ticketsItem = { key: 'tickets', label: 'Tickets', href: consolePaths.tickets } as const;
@@ -59,7 +71,7 @@ export function consolePage(frame: PageFrame, main: Html): Html {
   const items = [
     ...(frame.tickets === true && mayWorkTickets(frame.staff.role) ? [ticketsItem] : []),
     ...menu,
-    ...(mayAct(frame.staff.role) ? [fieldRoutesItem] : []),
+    ...(mayAct(frame.staff.role) ? [fieldRoutesItem, handoversItem] : []),
   ];
   const nav = items.map(
     (item) =>
@@ -150,6 +162,7 @@ fieldset { border: 1px solid #e4e7eb; padding: 8px 12px; } legend { font-weight:
 .state { font-weight: 600; }
 tr.standing-down td.state { color: #a61b1b; } tr.standing-warn td.state { color: #8a5300; }
 tr.standing-down { background: #fdecec; } tr.standing-warn { background: #fff6e0; }
+td.short, .short { color: #a61b1b; } td.over { color: #8a5300; }
 pre.raw { background: #1f2933; color: #f5f7fa; padding: 10px; overflow-x: auto; font-size: 13px; }
 .login { max-width: 380px; margin: 80px auto; background: #fff; border: 1px solid #e4e7eb; padding: 24px; }
 .login form { display: flex; flex-direction: column; gap: 12px; }

@@ -16,6 +16,7 @@ import { acceptForms, isFormFields, type FormFields } from './form-bodies';
 import type { Html } from './html';
 import { loginPage, messagePage } from './login-page';
 import { registerBankFileRoutes } from './routes/bank-file-routes';
+import { registerFieldHandoverRoutes } from './routes/field-handover-routes';
 import { registerFieldRouteRoutes } from './routes/field-route-routes';
 import { registerGatewayRoutes } from './routes/gateway-routes';
 import { registerLiquidationRoutes } from './routes/liquidation-routes';
@@ -261,6 +262,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerBankFileRoutes(router, bankFileMaxBytes);
     registerCertificateRoutes(router, deps.resolveCertificate ?? noCertificateDecisions);
     registerFieldRouteRoutes(router);
+    registerFieldHandoverRoutes(router);
     if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };
 }
