@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { OpOutput } from '../../src-shared/api/contract';
 import { cashPieceLabel, cashPieces, countedCash, type CashCount } from '../../src-shared/cashier/denominations';
+import { SupervisorFields } from '../staff/SupervisorFields';
 import { useCashierStore } from './cashier-store';
 import { pesos, readPesos } from './cashier-format';
 import { useCashierCall } from './useCashierCall';
@@ -135,26 +136,7 @@ export function CloseScreen() {
       {answer?.needsSupervisor === true && (
         <fieldset>
           <legend>La diferencia supera la tolerancia: aprobación del supervisor</legend>
-          <label>
-            Usuario del supervisor
-            <input
-              autoFocus
-              value={supervisor.username}
-              onChange={(e) => setSupervisor({ ...supervisor, username: e.target.value })}
-              maxLength={64}
-              autoComplete="off"
-            />
-          </label>
-          <label>
-            Contraseña del supervisor
-            <input
-              type="password"
-              value={supervisor.password}
-              onChange={(e) => setSupervisor({ ...supervisor, password: e.target.value })}
-              maxLength={256}
-              autoComplete="off"
-            />
-          </label>
+          <SupervisorFields value={supervisor} onChange={setSupervisor} autoFocus />
         </fieldset>
       )}
       {problem !== null && (

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { HandoverView } from '../../src-shared/api/ops/field-handover';
 import { cashPieceLabel, cashPieces, countedCash, type CashCount } from '../../src-shared/cashier/denominations';
 import { formatCop } from '../../src-shared/domain/money';
+import { SupervisorFields } from '../staff/SupervisorFields';
 import { useFieldCall } from './useFieldCall';
 import { useFieldStore } from './field-store';
 
@@ -85,25 +86,7 @@ export function HandoverCount(props: {
       </label>
       <fieldset className="field-pieces">
         <legend>Supervisor que recibe</legend>
-        <label>
-          Usuario del supervisor
-          <input
-            value={supervisor.username}
-            onChange={(e) => setSupervisor({ ...supervisor, username: e.target.value })}
-            maxLength={64}
-            autoComplete="off"
-          />
-        </label>
-        <label>
-          Contraseña del supervisor
-          <input
-            type="password"
-            value={supervisor.password}
-            onChange={(e) => setSupervisor({ ...supervisor, password: e.target.value })}
-            maxLength={256}
-            autoComplete="off"
-          />
-        </label>
+        <SupervisorFields value={supervisor} onChange={setSupervisor} />
       </fieldset>
       {props.differences && (
         <label className="field-check">
