@@ -121,7 +121,8 @@ export class FieldRecords {
       cash,
       transfer,
       total: cash + transfer,
-      flagged: payments.filter((p) => flags.has(p.id)).length,
+      // A flagged payment voided since (with a supervisor on the laptop) needs the office no more.
+      flagged: valid.filter((p) => flags.has(p.id)).length,
     };
   }
 

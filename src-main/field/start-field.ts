@@ -18,6 +18,7 @@ import { HandoverChecker } from './handover-check';
 import { FieldPrepare, type FieldPrepareDeps } from './field-prepare';
 import { fieldMessages } from './field-messages';
 import { FieldRecords } from './field-records';
+import { FieldVoids } from './field-voids';
 import { RouteSheet } from './route-sheet';
 
 export interface FieldDeps {
@@ -28,7 +29,7 @@ export interface FieldDeps {
    * laptop's sign-in is the counter's, checked against the replicated accounts, offline too.
    */
   readonly sessions: StaffSessions;
-  /** Checks a supervisor's user and password on the laptop, for the entrega de recaudo. */
+  /** Checks a supervisor's user and password on the laptop, for the entrega de recaudo and a void. */
   readonly authorizer: Pick<StaffAuthorizer, 'approve'>;
   readonly clock: Pick<DeviceClock, 'checkForMoney'>;
   readonly receipts: ReceiptPrinting;
@@ -116,6 +117,15 @@ export function startField(deps: FieldDeps): Slice {
     now,
     log: deps.log,
   });
+  const voids = new FieldVoids({
+    store: deps.store,
+    meta: deps.meta,
+    records,
+    authorizer: deps.authorizer,
+    clock: deps.clock,
+    now,
+    log: deps.log,
+  });
   const handlers: Pick<Handlers, `field.${string}` & keyof Handlers> = {
     'field.signIn': async (input) => {
       const signed = await deps.sessions.signIn(input.username, input.password);
@@ -167,6 +177,7 @@ export function startField(deps: FieldDeps): Slice {
     },
     'field.reprint': (input, staff) => collections.reprint(staff, input.paymentId),
     'field.flagVoid': (input, staff) => collections.flag(staff, input),
+    'field.voidPayment': (input, staff) => voids.void(staff, input),
     'field.handoverCheck': async (_input, staff) => {
       const checked = await checker.check(staff);
       return checked.ok ? ok(checked.value.check) : checked;

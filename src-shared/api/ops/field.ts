@@ -32,7 +32,7 @@ export const FieldDayView = z.object({
   cash: z.number().int(),
   transfer: z.number().int(),
   total: z.number().int(),
-  /** Payments flagged «para anular en la oficina». */
+  /** Valid payments flagged «para anular en la oficina» (one voided since on the laptop no longer counts). */
   flagged: z.number().int().nonnegative(),
 });
 export type FieldDayView = z.infer<typeof FieldDayView>;
@@ -259,7 +259,7 @@ export const fieldOps = {
   }),
   'field.flagVoid': defineOperation({
     summary:
-      'Flags a payment «para anular en la oficina» with a reason (a field laptop never voids: a supervisor does at the office counter).',
+      'Flags a payment «para anular en la oficina» with a reason, when no supervisor is at hand to void it on the laptop (field.voidPayment): a supervisor voids it at the office counter.',
     reach: 'local',
     modes: fieldOnly,
     auth: counterStaff,
@@ -268,6 +268,31 @@ export const fieldOps = {
         staffSession,
         paymentId: z.string().min(1).max(64),
         reason: z.string().trim().min(5, 'Escriba el motivo (al menos 5 letras).').max(200),
+      })
+      .strict(),
+    output: z.object({ payment: FieldPaymentView }),
+  }),
+  'field.voidPayment': defineOperation({
+    summary:
+      'Voids a payment of this laptop with a supervisor present (their user and password, never the collector who took it) and a reason, while its day is not handed over: the payment marked voided, an audit line and the supervisor’s signed `payment.voided` event in one commit. A payment flagged for the office may be voided this way.',
+    reach: 'local',
+    modes: fieldOnly,
+    auth: counterStaff,
+    input: z
+      .object({
+        staffSession,
+        paymentId: z.string().min(1).max(64),
+        reason: z
+          .string()
+          .trim()
+          .min(5, 'Escriba el motivo (al menos 5 letras).')
+          .max(200, 'El motivo admite hasta 200 letras.'),
+        supervisor: z
+          .object({
+            username: z.string().trim().min(1, 'Escriba el usuario del supervisor.').max(64),
+            password: z.string().min(1, 'Escriba la contraseña del supervisor.').max(256),
+          })
+          .strict(),
       })
       .strict(),
     output: z.object({ payment: FieldPaymentView }),

@@ -152,6 +152,12 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'field.dayPayments': { staffSession: sampleGrantId, dayId: '01930000-0000-7000-8000-000000000003' },
   'field.reprint': { staffSession: sampleGrantId, paymentId: 'sin-pago' },
   'field.flagVoid': { staffSession: sampleGrantId, paymentId: 'sin-pago', reason: 'Cobro duplicado' },
+  'field.voidPayment': {
+    staffSession: sampleGrantId,
+    paymentId: 'sin-pago',
+    reason: 'Cobro duplicado',
+    supervisor: { username: 'supervisor1', password: 'x' },
+  },
   'field.handoverCheck': { staffSession: sampleGrantId },
   'field.handOver': {
     staffSession: sampleGrantId,
