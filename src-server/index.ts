@@ -13,7 +13,8 @@ import { createServerLogger, moduleLogger, withServerRedaction, type Logger } fr
 import { MailSender } from './mail/mail-sender';
 import { createMailTransport } from './mail/mail-transport';
 import { latestSeq } from './sync/feed-reader';
-import { FeedNotifier } from './sync/feed-notifier';
+import { FeedNotifier, type FeedNotifierOptions } from './sync/feed-notifier';
+import { PgFeedListener } from './sync/pg-feed-listener';
 import { assertListenAllowed, plainTransport } from './transport';
 import type { SyncHooks } from './http/routes/sync';
 import { defaultWalletConfig } from './wallet/wallet-config';
@@ -61,6 +62,8 @@ export interface StartServerOptions {
   };
   /** The online gateway's retry schedule, poll timing and step observers; tests shorten them. */
   readonly gateway?: GatewayOptions;
+  /** The long polls' notifier: its poll timing and an observer of its waiters (the multi-instance tests). */
+  readonly feed?: FeedNotifierOptions;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -70,7 +73,17 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   const logger = withServerRedaction(rootLogger);
   const log = moduleLogger(logger, 'startup');
   const database = await openServerDatabase(config, { logger });
-  const feedNotifier = new FeedNotifier(() => latestSeq(database.exec), moduleLogger(logger, 'feed'));
+  const feedNotifier = new FeedNotifier(() => latestSeq(database.exec), moduleLogger(logger, 'feed'), opts.feed);
+  // On PostgreSQL other instances and `npm run admin` write too: their commits NOTIFY this
+  // instance (migration 0021). PGlite has one writer, this process, and keeps the in-process path.
+  const feedListener =
+    database.kind === 'postgres' && config.databaseUrl !== null
+      ? new PgFeedListener({
+          databaseUrl: config.databaseUrl,
+          notifier: feedNotifier,
+          log: moduleLogger(logger, 'feed'),
+        })
+      : null;
   // SMTP credentials stay here: devices ask this server to send, they never relay mail themselves.
   const mailTransport = createMailTransport(config.smtpUrl, config.mailFrom);
   const mailSender = new MailSender({ database, transport: mailTransport, logger });
@@ -86,6 +99,8 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   try {
     const migrations = await migrateServerDatabase(database.exec);
     log.info({ applied: migrations.applied, total: migrations.total }, 'Migraciones del servidor central al día');
+    // After the migrations: the notifying triggers exist from here on.
+    feedListener?.start();
     const deploymentId = await ensureDeployment(database.exec);
     const walletSettings = config.wallet ?? defaultWalletConfig(demoGatewaySecrets());
 
@@ -175,6 +190,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
           await removeAdminFile();
           // Long-polling pulls answer now instead of holding close() for up to 30 s.
           feedNotifier.stop();
+          await feedListener?.stop();
           // An in-flight send finishes and is recorded; queued mail waits in the table.
           // A soporte in hand is committed or rolled back before the database closes.
           const walletMailStopped = walletMailer.stop();
@@ -194,6 +210,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
   } catch (error) {
     // Never leave a socket, the PGlite lock or a pool behind a failed start (e.g. port in use).
     feedNotifier.stop();
+    await feedListener?.stop();
     await walletMailer.stop();
     await mailSender.stop();
     mailTransport.close();

@@ -5,23 +5,48 @@ interface Waiter {
   readonly wake: () => void;
 }
 
+export interface FeedNotifierOptions {
+  /** How often the newest `seq` is read while anyone waits and nothing pushes changes here. */
+  readonly pollMs?: number;
+  /**
+   * The same while a LISTEN connection pushes every change (`setPushed(true)`): a safety net
+   * only, so it is slow. Tests set it beyond their waits to prove that a wake came by NOTIFY.
+   */
+  readonly safetyPollMs?: number;
+  /** Told the number of waiting long polls whenever it changes (tests wait on it). */
+  readonly onWaiters?: (count: number) => void;
+}
+
+const DEFAULT_POLL_MS = 200;
+const DEFAULT_SAFETY_POLL_MS = 5_000;
+
 /**
  * Wakes long-polling pulls when the feed moves past their cursor. Writes made through this
- * instance call `changed()` and wake waiters at once; writes made elsewhere (another server
- * instance on the same PostgreSQL, the seed command, staff SQL) are found by one shared
- * `latestSeq` poll while anyone waits, so 200 waiting devices cost one query per tick.
+ * instance call `changed()` and wake waiters at once. Writes made elsewhere (another server
+ * instance on the same PostgreSQL, the seed command, `npm run admin`, staff SQL) arrive by
+ * PostgreSQL NOTIFY through pg-feed-listener.ts, which calls the same methods; on PGlite, or
+ * while that connection is down, one shared `latestSeq` poll finds them while anyone waits, so
+ * 200 waiting devices cost one query per tick.
  */
 export class FeedNotifier {
   private readonly waiters = new Set<Waiter>();
+  private readonly pollMs: number;
+  private readonly safetyPollMs: number;
   private timer: NodeJS.Timeout | null = null;
   private polling = false;
+  /** A change was announced while a poll was reading: read again when it ends. */
+  private pollAgain = false;
+  private pushed = false;
   private stopped = false;
 
   constructor(
     private readonly latestSeq: () => Promise<number>,
     private readonly log: Logger,
-    private readonly pollMs = 200,
-  ) {}
+    private readonly options: FeedNotifierOptions = {},
+  ) {
+    this.pollMs = options.pollMs ?? DEFAULT_POLL_MS;
+    this.safetyPollMs = options.safetyPollMs ?? DEFAULT_SAFETY_POLL_MS;
+  }
 
   /** Resolves when the feed passes `cursor`, after `timeoutMs`, or when `signal` aborts. */
   waitBeyond(cursor: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
@@ -30,18 +55,19 @@ export class FeedNotifier {
       const done = (): void => {
         clearTimeout(timeout);
         signal?.removeEventListener('abort', done);
-        this.waiters.delete(waiter);
+        if (this.waiters.delete(waiter)) this.options.onWaiters?.(this.waiters.size);
         resolve();
       };
       const waiter: Waiter = { cursor, wake: done };
       const timeout = setTimeout(done, timeoutMs);
       signal?.addEventListener('abort', done, { once: true });
       this.waiters.add(waiter);
+      this.options.onWaiters?.(this.waiters.size);
       this.schedule();
     });
   }
 
-  /** Something was committed to the feed by this instance. */
+  /** Something was committed to the feed, by this instance or (by NOTIFY) another writer. */
   changed(): void {
     void this.poll();
   }
@@ -49,10 +75,25 @@ export class FeedNotifier {
   /**
    * Ends every long poll now, whatever its cursor: a field device's routes changed
    * (devices/device-routes.ts), which moves no `seq`, and each poll answers with the routes
-   * read again, so the laptop re-scopes at once instead of at the end of its wait.
+   * read again, so the laptop re-scopes at once instead of at the end of its wait. Also called
+   * when the LISTEN connection comes back, since notifications sent while it was down are lost.
    */
   wakeAll(): void {
     for (const waiter of [...this.waiters]) waiter.wake();
+  }
+
+  /**
+   * Whether every change is pushed here by NOTIFY (pg-feed-listener.ts). While it is, the poll
+   * only runs every `safetyPollMs`; when the connection drops, it is fast again at once.
+   */
+  setPushed(pushed: boolean): void {
+    if (this.pushed === pushed) return;
+    this.pushed = pushed;
+    if (this.timer !== null) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.schedule();
   }
 
   stop(): void {
@@ -63,18 +104,29 @@ export class FeedNotifier {
 
   private schedule(): void {
     if (this.timer !== null || this.stopped || this.waiters.size === 0) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.poll().finally(() => this.schedule());
-    }, this.pollMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        void this.poll().finally(() => this.schedule());
+      },
+      this.pushed ? this.safetyPollMs : this.pollMs,
+    );
   }
 
   private async poll(): Promise<void> {
-    if (this.polling || this.waiters.size === 0) return;
+    if (this.waiters.size === 0) return;
+    if (this.polling) {
+      // The read in flight may have started before this change committed.
+      this.pollAgain = true;
+      return;
+    }
     this.polling = true;
     try {
-      const latest = await this.latestSeq();
-      for (const waiter of [...this.waiters]) if (latest > waiter.cursor) waiter.wake();
+      do {
+        this.pollAgain = false;
+        const latest = await this.latestSeq();
+        for (const waiter of [...this.waiters]) if (latest > waiter.cursor) waiter.wake();
+      } while (this.pollAgain && this.waiters.size > 0 && !this.stopped);
     } catch (error) {
       this.log.warn({ err: error }, 'feed poll failed');
     } finally {
