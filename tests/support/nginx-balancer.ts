@@ -19,9 +19,13 @@ export interface Balancer {
  * upstream servers and its listen line replaced. Its own prefix, pid and logs live in a temp
  * dir; it stops when the test ends.
  */
-export async function startBalancer(upstreams: readonly [string, string]): Promise<Balancer> {
+export async function startBalancer(
+  upstreams: readonly [string, string],
+  /** Who stops it and removes its files: the test by default; a bench, its own list. */
+  register: (stop: () => void | Promise<void>) => void = onTestFinished,
+): Promise<Balancer> {
   const dir = tempDir('nginx');
-  onTestFinished(() => dir.remove());
+  register(() => dir.remove());
   const port = await freePort();
   const site = readFileSync(shipped, 'utf8')
     .replace('server 127.0.0.1:8081', `server ${upstreams[0]}`)
@@ -57,7 +61,7 @@ export async function startBalancer(upstreams: readonly [string, string]): Promi
     stderr += chunk.toString();
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  onTestFinished(async () => {
+  register(async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   });
