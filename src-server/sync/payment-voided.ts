@@ -12,6 +12,10 @@ interface PaymentRow extends Record<string, unknown> {
   channel: string;
   device_id: string | null;
   office: string | null;
+  /** Who took it (the field collector, for a `campo` payment). */
+  cashier: string | null;
+  /** Its cash session was closed or, for a field day, handed over at the office. */
+  session_closed: boolean;
 }
 
 /**
@@ -24,11 +28,18 @@ interface PaymentRow extends Record<string, unknown> {
  * taken by a device (bank, gateway); it was taken in another office (or, with voidScope
  * `device`, on another device); the supervisor is not an active supervisor; the signature does
  * not match what the supervisor's password yields for this very void on this very device.
+ *
+ * A field laptop voids with a supervisor present (src-main/field/field-voids.ts) under
+ * narrower rules, whatever the voidScope: only a payment it took itself, in a day neither
+ * closed nor handed over (once the office counted the day, only a counter voids), and never
+ * approved by the collector who took it. Counters' voids are judged as before.
  */
 export const paymentVoided: EventHandler<PaymentVoided> = {
   async prepare(tx, payloads, ctx): Promise<BatchEffects<PaymentVoided>> {
     const { rows } = await tx.query<PaymentRow>(
-      `SELECT p.id, p.state, p.channel, p.device_id, d.office FROM payments p LEFT JOIN devices d ON d.id = p.device_id
+      `SELECT p.id, p.state, p.channel, p.device_id, d.office, p.cashier,
+         (cs.closed_at IS NOT NULL OR EXISTS (SELECT 1 FROM field_handover_days h WHERE h.session_id = p.cash_session_id)) AS session_closed
+       FROM payments p LEFT JOIN devices d ON d.id = p.device_id LEFT JOIN cash_sessions cs ON cs.id = p.cash_session_id
        WHERE p.id = ANY($1::uuid[]) FOR UPDATE OF p`,
       [payloads.map((p) => p.paymentId)],
     );
@@ -49,7 +60,7 @@ export const paymentVoided: EventHandler<PaymentVoided> = {
             'Ese pago no se recibió en una caja ni en campo (banco, en línea): no se anula desde un dispositivo.',
           );
         }
-        const owner = ownershipRefusal(payment, ctx);
+        const owner = ctx.device.mode === 'field' ? fieldRefusal(payment, voided, ctx) : ownershipRefusal(payment, ctx);
         if (owner !== null) throw new EventRejection(owner);
         const cashier = staffRefusal(staff, voided.cashier, moneyRoles, 'El cajero');
         if (cashier !== null) throw new EventRejection(cashier);
@@ -116,4 +127,15 @@ function ownershipRefusal(payment: PaymentRow, ctx: PushContext): string | null 
   return ctx.rules.voidScope === 'office'
     ? 'Ese pago se recibió en otra sede: solo una caja de esa sede puede anularlo.'
     : 'Ese pago se recibió en otro equipo: solo el equipo que lo recibió puede anularlo.';
+}
+
+/** A field laptop's void: its own payment, of a day still open to it, approved by someone other than its collector. */
+function fieldRefusal(payment: PaymentRow, voided: PaymentVoided, ctx: PushContext): string | null {
+  if (payment.device_id !== ctx.device.id)
+    return 'Ese pago se recibió en otro equipo: un portátil de campo solo anula los pagos que él mismo cobró.';
+  if (payment.session_closed)
+    return 'Ese pago es de un día de recaudo ya cerrado o entregado en la oficina: solo una caja puede anularlo.';
+  if (payment.cashier !== null && payment.cashier === voided.supervisor)
+    return `«${voided.supervisor}» cobró ese pago: otro supervisor debe aprobar su anulación.`;
+  return null;
 }

@@ -10,8 +10,10 @@ import type { SyncEventType } from './events';
  * - A counter takes payments, voids its office's counter and field payments with a
  *   supervisor's signed approval, opens and closes cash sessions, and takes prepaid wallet
  *   recharges (a field device does not: it has no recharge screen, so it may not send one).
- * - A field laptop takes payments within its routes, opens a cash session per collection day
- *   and hands its days over at the office (the entrega de recaudo, counted by a supervisor).
+ * - A field laptop takes payments within its routes, opens a cash session per collection day,
+ *   voids one of its own payments with a supervisor present and their signed approval (only
+ *   in a day not yet handed over: src-server/sync/payment-voided.ts) and hands its days over
+ *   at the office (the entrega de recaudo, counted by a supervisor).
  */
 export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventType[]>> = {
   kiosk: ['kiosk.session_ended'],
@@ -22,7 +24,7 @@ export const eventKindsByMode: Readonly<Record<DeviceMode, readonly SyncEventTyp
     'cash_session.closed',
     'cashier.wallet_recharge_taken',
   ],
-  field: ['payment.taken', 'cash_session.opened', 'cash_session.closed', 'field.handover'],
+  field: ['payment.taken', 'payment.voided', 'cash_session.opened', 'cash_session.closed', 'field.handover'],
 };
 
 export function mayPush(mode: DeviceMode, type: SyncEventType): boolean {
