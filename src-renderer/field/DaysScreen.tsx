@@ -5,10 +5,13 @@ import { formatBogotaTime } from '../../src-shared/domain/bogota-time';
 import { formatCop } from '../../src-shared/domain/money';
 import { useFieldCall } from './useFieldCall';
 import { useFieldStore } from './field-store';
+import { VoidWithSupervisor } from './VoidWithSupervisor';
 
 /**
  * The collection days on this laptop with their totals by tender, and a day's payments:
- * «Reimprimir», and «Para anular en la oficina» with a reason typed under it (a supervisor voids it there).
+ * «Reimprimir»; «Anular con supervisor» when one is present (reason and their credentials typed
+ * under it; not for a day handed over); else «Para anular en la oficina» with a reason (a
+ * supervisor voids it there). A voided payment shows «Anulado» and leaves the day's totals.
  */
 export function DaysScreen() {
   const call = useFieldCall();
@@ -21,6 +24,7 @@ export function DaysScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [flagging, setFlagging] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [voiding, setVoiding] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -50,6 +54,12 @@ export function DaysScreen() {
     changed();
     setFlagging(null);
     setReason('');
+    setReads(reads + 1);
+  };
+  const voided = (text: string) => {
+    setMessage(text);
+    changed();
+    setVoiding(null);
     setReads(reads + 1);
   };
 
@@ -99,19 +109,42 @@ export function DaysScreen() {
                   <strong>{p.receiptNumber}</strong> · {formatBogotaTime(new Date(p.takenAt))} · {p.holderName} ·{' '}
                   {formatCop(p.amount)} · {p.transfer > 0 ? `Transferencia ${p.transferReference ?? ''}` : 'Efectivo'}
                 </span>
-                {p.flaggedForOffice !== null && (
+                {p.state === 'voided' && <span className="field-warning">Anulado</span>}
+                {p.flaggedForOffice !== null && p.state === 'valid' && (
                   <span className="field-warning">Para anular en la oficina: {p.flaggedForOffice}</span>
                 )}
                 <span className="field-actions">
                   <button type="button" className="field-secondary" onClick={() => void reprint(p)}>
                     Reimprimir
                   </button>
+                  {p.state === 'valid' && open.day.state !== 'handed' && voiding !== p.id && (
+                    <button
+                      type="button"
+                      className="field-secondary"
+                      onClick={() => {
+                        setFlagging(null);
+                        setVoiding(p.id);
+                      }}
+                    >
+                      Anular con supervisor
+                    </button>
+                  )}
                   {p.flaggedForOffice === null && p.state === 'valid' && flagging !== p.id && (
-                    <button type="button" className="field-secondary" onClick={() => setFlagging(p.id)}>
+                    <button
+                      type="button"
+                      className="field-secondary"
+                      onClick={() => {
+                        setVoiding(null);
+                        setFlagging(p.id);
+                      }}
+                    >
                       Para anular en la oficina
                     </button>
                   )}
                 </span>
+                {voiding === p.id && (
+                  <VoidWithSupervisor payment={p} onVoided={voided} onCancel={() => setVoiding(null)} />
+                )}
                 {flagging === p.id && (
                   <span className="field-flag">
                     <label>
