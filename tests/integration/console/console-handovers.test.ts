@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { expect, it } from 'vitest';
-import type { SqlExecutor } from '../../../src-server/db/sql-executor';
+import { fieldDevice, fieldHandover, fieldPaymentWithCredit, fieldStaff } from '../../support/field-handover-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { cheapScrypt, ConsoleClient, seedConsoleStaff, staffPassword } from '../../support/staff-console';
@@ -18,119 +18,6 @@ const attack = `<script>alert("x")</script> PÉREZ`;
 const escaped = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; PÉREZ';
 
 const path = '/consola/entregas';
-
-interface DayFixture {
-  readonly openedAt: string;
-  readonly payments: number;
-  readonly amount: number;
-  readonly cash: number;
-  readonly transfer: number;
-  readonly serverPayments?: number;
-  readonly serverAmount?: number;
-}
-
-async function device(exec: SqlExecutor, name: string, office: string | null): Promise<string> {
-  const id = uuidv7();
-  await exec.query(`INSERT INTO devices (id, name, mode, office, token_hash) VALUES ($1, $2, 'field', $3, $4)`, [
-    id,
-    name,
-    office,
-    `hash-${id}`,
-  ]);
-  return id;
-}
-
-async function staff(exec: SqlExecutor, username: string, fullName: string): Promise<void> {
-  await exec.query(
-    `INSERT INTO staff_users (id, username, full_name, role, password_hash, active) VALUES ($1, $2, $3, 'cajero', 'x', true)`,
-    [uuidv7(), username, fullName],
-  );
-}
-
-/** A handover with its days (each a closed cash session of the device); the ids of the handover and its sessions. */
-async function handover(
-  exec: SqlExecutor,
-  h: {
-    deviceId: string;
-    collector: string;
-    supervisor: string;
-    handedAt: string;
-    expectedCash: number;
-    expectedTransfer: number;
-    countedCash: number;
-    countedTransfer: number;
-    days: readonly DayFixture[];
-  },
-): Promise<{ id: string; sessions: string[] }> {
-  const id = uuidv7();
-  const matches = h.days.every(
-    (d) => (d.serverPayments ?? d.payments) === d.payments && (d.serverAmount ?? d.amount) === d.amount,
-  );
-  const difference = h.countedCash + h.countedTransfer - h.expectedCash - h.expectedTransfer;
-  await exec.query(
-    `INSERT INTO field_handovers (id, device_id, collector, supervisor, handed_at, expected_cash, expected_transfer,
-       counted_cash, counted_transfer, difference, matches_server)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      id,
-      h.deviceId,
-      h.collector,
-      h.supervisor,
-      h.handedAt,
-      h.expectedCash,
-      h.expectedTransfer,
-      h.countedCash,
-      h.countedTransfer,
-      difference,
-      matches,
-    ],
-  );
-  const sessions: string[] = [];
-  for (const d of h.days) {
-    const sessionId = uuidv7();
-    sessions.push(sessionId);
-    await exec.query(
-      `INSERT INTO cash_sessions (id, device_id, cashier, opened_at, opening_float, closed_at) VALUES ($1, $2, $3, $4, 0, $5)`,
-      [sessionId, h.deviceId, h.collector, d.openedAt, h.handedAt],
-    );
-    await exec.query(
-      `INSERT INTO field_handover_days (handover_id, session_id, payments, amount, cash, transfer, server_payments, server_amount)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        id,
-        sessionId,
-        d.payments,
-        d.amount,
-        d.cash,
-        d.transfer,
-        d.serverPayments ?? d.payments,
-        d.serverAmount ?? d.amount,
-      ],
-    );
-  }
-  return { id, sessions };
-}
-
-/** A field payment taken in `sessionId` that left `credit` pesos as saldo a favor (voided, if asked). */
-async function paymentWithCredit(
-  exec: SqlExecutor,
-  p: { deviceId: string; sessionId: string; reference: string; credit: number; reason: string; voided?: boolean },
-): Promise<void> {
-  const { rows } = await exec.query<{ bill_number: string; codigo_interno: number; period: string }>(
-    'SELECT bill_number, codigo_interno, period FROM bills ORDER BY bill_number LIMIT 1',
-  );
-  const bill = rows[0]!;
-  const paymentId = uuidv7();
-  await exec.query(
-    `INSERT INTO payments (id, codigo_interno, bill_number, period, amount, paid_at, channel, reference, device_id, cash_session_id, cashier)
-     VALUES ($1, $2, $3, $4, 80000, '2026-03-01T15:00:00Z', 'campo', $5, $6, $7, 'campo1')`,
-    [paymentId, bill.codigo_interno, bill.bill_number, bill.period, p.reference, p.deviceId, p.sessionId],
-  );
-  await exec.query(
-    `INSERT INTO subscriber_credits (id, codigo_interno, payment_id, amount, reason, voided_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [uuidv7(), bill.codigo_interno, paymentId, p.credit, p.reason, p.voided === true ? '2026-03-01T16:00:00Z' : null],
-  );
-}
 
 async function loggedIn(t: TestServer, username: string): Promise<ConsoleClient> {
   const browser = new ConsoleClient(t.server.url);
@@ -152,12 +39,12 @@ async function fixtures(t: TestServer) {
   const exec = t.server.database.exec;
   await seedConsoleStaff(exec);
   await seedServer(t, 2);
-  await staff(exec, 'campo1', attack);
-  await staff(exec, 'campo2', 'ANA LUCÍA CAMPOS');
-  const norte = await device(exec, 'Portátil Norte', 'Sede Centro');
-  const sur = await device(exec, 'Portátil Sur', null);
+  await fieldStaff(exec, 'campo1', attack);
+  await fieldStaff(exec, 'campo2', 'ANA LUCÍA CAMPOS');
+  const norte = await fieldDevice(exec, 'Portátil Norte', 'Sede Centro');
+  const sur = await fieldDevice(exec, 'Portátil Sur', null);
   // 2 March, 18:30 in Bogotá: two days, $ 5.000 short in cash.
-  const first = await handover(exec, {
+  const first = await fieldHandover(exec, {
     deviceId: norte,
     collector: 'campo1',
     supervisor: 'supervisor1',
@@ -171,14 +58,14 @@ async function fixtures(t: TestServer) {
       { openedAt: '2026-03-02T12:00:00Z', payments: 3, amount: 150_000, cash: 130_000, transfer: 20_000 },
     ],
   });
-  await paymentWithCredit(exec, {
+  await fieldPaymentWithCredit(exec, {
     deviceId: norte,
     sessionId: first.sessions[0]!,
     reference: 'N-000123',
     credit: 7_500,
     reason: 'Pagó más que el total de la factura',
   });
-  await paymentWithCredit(exec, {
+  await fieldPaymentWithCredit(exec, {
     deviceId: norte,
     sessionId: first.sessions[1]!,
     reference: 'N-000124',
@@ -187,7 +74,7 @@ async function fixtures(t: TestServer) {
     voided: true,
   });
   // 4 March, 23:59 in Bogotá (already the 5th in UTC): $ 2.000 over, the server saw one payment fewer.
-  const second = await handover(exec, {
+  const second = await fieldHandover(exec, {
     deviceId: sur,
     collector: 'campo2',
     supervisor: 'admin',
@@ -209,7 +96,7 @@ async function fixtures(t: TestServer) {
     ],
   });
   // 10 March: exact.
-  const third = await handover(exec, {
+  const third = await fieldHandover(exec, {
     deviceId: norte,
     collector: 'campo1',
     supervisor: 'supervisor1',
@@ -355,13 +242,13 @@ describeEachServerDatabase('staff console: entregas de recaudo', (variant) => {
     });
     const exec = t.server.database.exec;
     await seedConsoleStaff(exec);
-    await staff(exec, 'campo3', 'PEDRO PABLO RÍOS');
-    const laptop = await device(exec, 'Portátil Oriente', null);
+    await fieldStaff(exec, 'campo3', 'PEDRO PABLO RÍOS');
+    const laptop = await fieldDevice(exec, 'Portátil Oriente', null);
     const all: string[] = [];
     // 53 handovers, several at the very same instant (the id decides among them).
     for (let i = 0; i < 53; i += 1) {
       const handedAt = new Date(Date.UTC(2026, 2, 1, 20, 0, 0) + Math.floor(i / 4) * 60_000).toISOString();
-      const { id } = await handover(exec, {
+      const { id } = await fieldHandover(exec, {
         deviceId: laptop,
         collector: 'campo3',
         supervisor: 'supervisor1',
