@@ -40,7 +40,10 @@ export class FieldRecords {
       .all();
   }
 
-  /** Money records of these days the central server has not accepted: waiting (`pending`) or refused (`parked`). */
+  /**
+   * Money records of these days the central server has not accepted: waiting (`pending`) or
+   * refused (`parked`). A void names its payment, not its day: it counts through the payment.
+   */
   unsentOf(dayIds: readonly string[]): { pending: number; parked: number } {
     if (dayIds.length === 0) return { pending: 0, parked: 0 };
     const marks = dayIds.map(() => '?').join(', ');
@@ -48,9 +51,11 @@ export class FieldRecords {
       .prepare(
         `SELECT coalesce(sum(state = 'pending'), 0) AS pending, coalesce(sum(state = 'parked'), 0) AS parked FROM outbox
          WHERE state IN ('pending', 'parked')
-           AND coalesce(json_extract(payload, '$.cashSessionId'), json_extract(payload, '$.sessionId')) IN (${marks})`,
+           AND (coalesce(json_extract(payload, '$.cashSessionId'), json_extract(payload, '$.sessionId')) IN (${marks})
+             OR (type = 'payment.voided'
+               AND json_extract(payload, '$.paymentId') IN (SELECT id FROM cashier_payments WHERE session_id IN (${marks}))))`,
       )
-      .get(...dayIds) as { pending: number; parked: number };
+      .get(...dayIds, ...dayIds) as { pending: number; parked: number };
   }
 
   payments(dayId: string): PaymentRow[] {

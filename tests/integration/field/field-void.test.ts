@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRootLogger } from '../../../src-main/logger';
 import { StaffAuthorizer } from '../../../src-main/staff/staff-authorizer';
 import type { Store } from '../../../src-main/store/open-store';
 import { approvalMatches } from '../../../src-node/staff-credentials';
+import { err } from '../../../src-shared/api/result';
 import { voidApprovalMessage } from '../../../src-shared/sync/approval';
 import { value } from '../../support/cashier-harness';
 import { fieldHarness, type FieldHarness } from '../../support/field-harness';
@@ -63,10 +64,10 @@ async function signIn(username = 'cajero1', password = 'Cajero1.Demo'): Promise<
   return (await value(h.field.signIn({ username, password }))).staffSession;
 }
 
-async function collect(staffSession: string, skip: number) {
+async function collect(staffSession: string, skip: number, on: FieldHarness = h) {
   const bill = owed(skip);
   const taken = await value(
-    h.field.collect({
+    on.field.collect({
       staffSession,
       codigoInterno: bill.codigoInterno,
       billNumber: bill.billNumber,
@@ -190,6 +191,22 @@ describe('field void with a supervisor present', () => {
       },
     });
     expect(written()).toEqual(writesBefore);
+  });
+
+  it('counts an unsent void among the day’s unsent records, so the handover waits for it', async () => {
+    // A laptop out of reach of the server: the check says offline, with the records still to send.
+    const offline = fieldHarness(store, null, now, 'field', onTestFinished, {
+      client: { call: () => Promise.resolve(err('offline', 'Sin conexión con el servidor central.')) },
+      syncNow: () => undefined,
+    });
+    h.meta.set({ deviceToken: 'token-de-prueba' });
+    const staffSession = (await value(offline.field.signIn({ username: 'cajero1', password: 'Cajero1.Demo' })))
+      .staffSession;
+    const payment = await collect(staffSession, 5, offline);
+    const before = await value(offline.field.handoverCheck({ staffSession }));
+    expect(before.stage).toBe('offline');
+    await value(offline.field.voidPayment({ staffSession, paymentId: payment.id, reason, supervisor }));
+    expect((await value(offline.field.handoverCheck({ staffSession }))).unsent).toBe(before.unsent + 1);
   });
 
   it('refuses to void a payment of a day handed over at the office', async () => {
