@@ -8,6 +8,7 @@ import { loadMoneyRules, type MoneyRules } from './sync/money-rules';
 import { loadWalletConfig, type WalletConfig } from './wallet/wallet-config';
 import { loadAttachmentConfig, type AttachmentConfig } from './tickets/attachments/attachment-limits';
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_METRICS_HOST, type MetricsConfig } from './metrics/metrics-config';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
 export interface ServerConfig {
@@ -53,6 +54,11 @@ export interface ServerConfig {
   ticketAttachments?: AttachmentConfig;
   /** Ticket categories and service levels, the support line and address (tickets/ticket-config.ts). */
   tickets?: TicketConfig;
+  /**
+   * Prometheus metrics on a listener of their own (metrics/metrics-config.ts), from
+   * VENTANILLA_METRICS_PORT and VENTANILLA_METRICS_HOST; absent or null: no metrics served.
+   */
+  metrics?: MetricsConfig | null;
 }
 
 export class ServerConfigError extends Error {
@@ -79,7 +85,8 @@ const TtlHours = z.coerce
  * VENTANILLA_PHONE_LINK_MINUTES; (through loadCertificateConfig) VENTANILLA_CHAMBER_*,
  * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE; (through
  * loadAttachmentConfig) VENTANILLA_TICKET_ATTACHMENT_*; (through loadTicketConfig) VENTANILLA_TICKET_CATEGORIES,
- * VENTANILLA_TICKET_LINK_DAYS, VENTANILLA_SUPPORT_PHONE, VENTANILLA_SUPPORT_EMAIL.
+ * VENTANILLA_TICKET_LINK_DAYS, VENTANILLA_SUPPORT_PHONE, VENTANILLA_SUPPORT_EMAIL; (through
+ * loadMetricsConfig) VENTANILLA_METRICS_PORT, VENTANILLA_METRICS_HOST.
  */
 export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
@@ -120,7 +127,29 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     certificates: certificateConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
     ticketAttachments: attachmentConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
     tickets: ticketConfig(env),
+    metrics: loadMetricsConfig(env, port.data),
   };
+}
+
+/**
+ * The metrics listener: off unless VENTANILLA_METRICS_PORT is set; on loopback unless
+ * VENTANILLA_METRICS_HOST says otherwise (a Prometheus on another machine).
+ */
+export function loadMetricsConfig(env: Record<string, string | undefined>, serverPort: number): MetricsConfig | null {
+  const value = nonEmpty(env.VENTANILLA_METRICS_PORT);
+  if (value === undefined) return null;
+  const port = Port.safeParse(value);
+  if (!port.success) {
+    throw new ServerConfigError(
+      `VENTANILLA_METRICS_PORT debe ser un número de puerto (0–65535), no «${env.VENTANILLA_METRICS_PORT}».`,
+    );
+  }
+  if (port.data !== 0 && port.data === serverPort) {
+    throw new ServerConfigError(
+      `VENTANILLA_METRICS_PORT (${port.data}) debe ser distinto del puerto del servidor: las métricas van en un puerto aparte.`,
+    );
+  }
+  return { host: nonEmpty(env.VENTANILLA_METRICS_HOST) ?? DEFAULT_METRICS_HOST, port: port.data };
 }
 
 function ticketConfig(env: Record<string, string | undefined>): TicketConfig {

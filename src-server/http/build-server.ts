@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { createServer as createHttpsServer } from 'node:https';
@@ -14,6 +14,8 @@ import type { ServerDatabase } from '../db/open';
 import { defaultDocumentConfig, type DocumentConfig } from '../documents/document-config';
 import { defaultPhoneDocumentLimits, PhoneDocuments } from '../documents/phone-documents';
 import { moduleLogger, withServerRedaction, type Logger } from '../logger';
+import type { MetricsConfig } from '../metrics/metrics-config';
+import { installMetrics } from '../metrics/server-metrics';
 import { consoleRoutes } from '../console/console-routes';
 import {
   defaultAttachmentDir,
@@ -93,6 +95,8 @@ export interface ServerDeps {
   readonly ticketAttachments?: AttachmentConfig;
   /** Ticket categories, service levels, support line and address; the defaults when absent. */
   readonly tickets?: TicketConfig;
+  /** Where to serve Prometheus metrics once the app listens (metrics/metrics-config.ts); absent or null: none. */
+  readonly metrics?: MetricsConfig | null;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -118,6 +122,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     // X-Forwarded-For/-Proto only from the TLS proxy's own addresses; without one, from nobody,
     // so `request.ip` is the socket's peer (the loopback-only pages depend on it).
     trustProxy: deps.transport?.trustedProxies ? [...deps.transport.trustedProxies] : false,
+    // Behind a load balancer its X-Request-Id names the request in both logs; otherwise one is made.
+    requestIdHeader: false,
+    genReqId: (request) => incomingRequestId(request.headers[REQUEST_ID_HEADER]) ?? randomUUID(),
     ...httpsFactory(deps.transport?.tls ?? null),
   });
   // close() reaps only the connections idle at that moment: a long-polling pull answered after
@@ -127,8 +134,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
+    reply.header(REQUEST_ID_HEADER, request.id);
     return payload;
   });
   const httpLog = moduleLogger(logger, 'http');
@@ -147,6 +155,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandling(app, httpLog);
 
   const { database, deploymentId } = deps;
+  installMetrics(app, database, deps.metrics ?? null, moduleLogger(logger, 'metrics'));
   healthRoutes(app, database, moduleLogger(logger, 'health'));
   enrollRoutes(app, database, deploymentId, moduleLogger(logger, 'enroll'));
   const subscriberCount = createSubscriberCounter(database, { ttlMs: deps.subscriberCountTtlMs });
@@ -274,6 +283,14 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     }),
   );
   return app;
+}
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/** An id a balancer sent, if it is one a log line can carry as is (no spaces, quotes or newlines). */
+function incomingRequestId(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value !== undefined && /^[A-Za-z0-9._:@/+=-]{1,128}$/.test(value) ? value : undefined;
 }
 
 const randomSecret = (): string => randomBytes(24).toString('base64url');
