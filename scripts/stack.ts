@@ -35,8 +35,25 @@ export interface Stack {
   readonly token: string;
   /** Null when the device uses an external central server (VENTANILLA_SERVER_URL). */
   readonly server: EmbeddedServer | null;
+  /** The device's core; a new object after `restartDevice()`. */
   readonly core: AppCore;
+  /**
+   * Stops the device's core and starts it again on the same data dir, behind the same web host
+   * (same address and launch token): the laptop closed and opened again. Staff sessions do not
+   * survive it, as in the real app. The central server keeps running.
+   */
+  restartDevice(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Options of `startStackFromConfig` beyond the embedded server's. */
+export interface StackHooks {
+  /**
+   * The address the device uses for the embedded central server, given that server's real one
+   * (tests put a loopback proxy in between to cut the network). Absent: the real address.
+   * Ignored with an external server (VENTANILLA_SERVER_URL).
+   */
+  readonly deviceServerUrl?: (serverUrl: string) => Promise<string>;
 }
 
 /**
@@ -47,19 +64,22 @@ export async function startStackFromConfig(
   config: AppConfig,
   log: Logger,
   serverOptions: StartServerOptions = {},
+  hooks: StackHooks = {},
 ): Promise<Stack> {
   const server = config.serverUrl === null ? await startEmbeddedServer(config, log, serverOptions) : null;
   let core: AppCore | null = null;
   try {
-    core = await startEnrolledCore(config, server, log);
+    const deviceUrl = server !== null && hooks.deviceServerUrl ? await hooks.deviceServerUrl(server.url) : undefined;
+    core = await startEnrolledCore(config, server, log, deviceUrl);
+    // The host calls whichever core is running, so `restartDevice` keeps its address and token.
+    let running: AppCore = core;
     const host = await startWebHost({
       port: config.port,
       rendererDir: appPaths(repoRoot).renderer,
-      dispatch: core.dispatch,
+      dispatch: (op, input) => running.dispatch(op, input),
       log: moduleLogger(log, 'web-host'),
       launchPage: webLaunchPage(config),
     });
-    const running = core;
     return {
       config,
       get appUrl() {
@@ -68,7 +88,13 @@ export async function startStackFromConfig(
       origin: host.origin,
       token: host.token,
       server,
-      core: running,
+      get core() {
+        return running;
+      },
+      async restartDevice() {
+        await running.stop();
+        running = await startEnrolledCore(config, server, log, deviceUrl);
+      },
       async stop() {
         await host.stop();
         await running.stop();
@@ -95,8 +121,10 @@ export async function startEnrolledCore(
   config: AppConfig,
   server: EmbeddedServer | null,
   log: Logger,
+  /** The address the device uses for the embedded server, when not its real one (a test's proxy). */
+  deviceServerUrl?: string,
 ): Promise<AppCore> {
-  const serverUrl = server?.url ?? config.serverUrl ?? '';
+  const serverUrl = (server === null ? null : (deviceServerUrl ?? server.url)) ?? config.serverUrl ?? '';
   const core = startAppCore({ config, paths: appPaths(repoRoot), serverUrl, log });
   try {
     // With a configured code the core enrolls itself; doing it here too would race it.
@@ -119,6 +147,8 @@ export async function startStack(options: {
   logLevel?: string;
   /** For the embedded server (e.g. a known captcha text for the browser tests). */
   serverOptions?: StartServerOptions;
+  /** See `StackHooks.deviceServerUrl`. */
+  deviceServerUrl?: (serverUrl: string) => Promise<string>;
 }): Promise<Stack> {
   mkdirSync(options.dataDir, { recursive: true });
   const file: Record<string, unknown> = { ...options.config };
@@ -136,7 +166,12 @@ export async function startStack(options: {
     },
     { dataDir: options.dataDir, version: '0.0.0-test' },
   );
-  return startStackFromConfig(config, createRootLogger(config.logLevel), options.serverOptions);
+  return startStackFromConfig(
+    config,
+    createRootLogger(config.logLevel),
+    options.serverOptions,
+    options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {},
+  );
 }
 
 export async function startEmbeddedServer(

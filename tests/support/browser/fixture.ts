@@ -15,6 +15,11 @@ export interface KioskTestOptions {
   readonly server?: StartServerOptions;
   /** The fake receipt printer is the device's `printers.receipt` (replacing any `printers` in `config`). */
   readonly receiptPrinter?: boolean;
+  /**
+   * The device reaches the embedded central server at the address this returns, given the
+   * server's real one: a loopback proxy the test switches off to cut the network.
+   */
+  readonly deviceServerUrl?: (serverUrl: string) => Promise<string>;
   /** More command-line flags for this file's Chromium (the tickets test's fake camera). */
   readonly chromiumArgs?: readonly string[];
 }
@@ -55,7 +60,7 @@ export function kioskTest(options: KioskTestOptions) {
       const config = options.receiptPrinter
         ? { ...options.config, printers: { receipt: printer.address } }
         : options.config;
-      const app = await startTestStack(options.name, config, options.server);
+      const app = await startTestStack(options.name, config, options.server, options.deviceServerUrl);
       onCleanup(() => app.dispose());
       return app;
     })

@@ -26,6 +26,8 @@ export async function startTestStack(
   name: string,
   config: Record<string, unknown> = {},
   serverOptions: StartServerOptions = {},
+  /** The device's address for the embedded server (a loopback proxy in between); see `StackHooks`. */
+  deviceServerUrl?: (serverUrl: string) => Promise<string>,
 ): Promise<TestStack> {
   if (!existsSync(builtRenderer)) {
     throw new Error('The renderer is not built: run `npm run build:renderer` (npm run test:e2e does it first).');
@@ -39,6 +41,7 @@ export async function startTestStack(
       demoSubscribers: 50,
       config: { kiosk: fastIdle, ...config },
       serverOptions,
+      ...(deviceServerUrl ? { deviceServerUrl } : {}),
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
