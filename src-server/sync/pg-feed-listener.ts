@@ -65,6 +65,11 @@ export class PgFeedListener {
     this.pingMs = options.pingMs ?? DEFAULT_PING_MS;
   }
 
+  /** Whether notifications reach this instance now (for metrics or a readiness check). */
+  get listening(): boolean {
+    return this.client !== null && this.lostAt === null && this.listenedBefore;
+  }
+
   /** Connects in the background: start-up does not wait for it, the poll covers the meantime. */
   start(): void {
     void this.connect();
