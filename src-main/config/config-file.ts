@@ -19,6 +19,11 @@ export const ConfigFile = z
          */
         mode: z.enum(deviceModes).optional(),
         name: z.string().min(1).max(80).default('Kiosco de demostración'),
+        /**
+         * Seconds between heartbeats when nothing changes (docs/device-report.md); a change is
+         * reported at once whatever this says. The server's answer may ask for more often.
+         */
+        reportEverySeconds: z.number().int().min(10).max(3600).optional(),
       })
       .strict()
       .default({ name: 'Kiosco de demostración' }),

@@ -20,6 +20,12 @@ export interface DeviceReporterDeps {
   readonly lookEveryMs?: number;
   /** How often it reports when nothing changed; the server's answer may change it. */
   readonly reportEveryMs?: number;
+  /** The open cash session (counter) and its cashier's username; absent: the device has none to tell. */
+  readonly cashSession?: () => DeviceReport['cashSession'];
+  /** Replica rows still to download; absent or null: unknown. */
+  readonly replicaRowsBehind?: () => number | null;
+  /** The app's last unclean stop; absent: the app does not record one. */
+  readonly lastCrash?: () => DeviceReport['lastCrash'];
 }
 
 /**
@@ -92,6 +98,9 @@ export class DeviceReporter {
       },
       clockOffsetSeconds: status.sync.clockOffsetSeconds,
       freeDiskBytes: await freeBytes(this.deps.storeDir),
+      replicaRowsBehind: this.deps.replicaRowsBehind?.() ?? rowsBehind(status),
+      cashSession: this.deps.cashSession?.() ?? null,
+      lastCrash: this.deps.lastCrash?.() ?? null,
     };
   }
 }
@@ -104,7 +113,15 @@ function signatureOf(report: DeviceReport): string {
     report.dispenser,
     report.outbox.pending > 0,
     report.outbox.parked,
+    report.cashSession?.cashier ?? null,
+    report.lastCrash?.at ?? null,
   ]);
+}
+
+/** While catching up, what the download still has to bring; otherwise unknown (the device does not count what it has not been told of). */
+function rowsBehind(status: DeviceStatus): number | null {
+  const progress = status.sync.progress;
+  return progress === null ? null : Math.max(0, progress.rowsTotal - progress.rowsDone);
 }
 
 async function freeBytes(dir: string): Promise<number | null> {

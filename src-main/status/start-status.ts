@@ -6,6 +6,8 @@ import type { PrinterStatusCache } from '../devices/printing/printer-status-cach
 import type { ConnectionMonitor } from '../server-link/connection-monitor';
 import type { Store } from '../store/open-store';
 import type { SyncService } from '../sync/sync-service';
+import { eq } from 'drizzle-orm';
+import { cashSessions } from '../../db/local/schema';
 import { DeviceReporter, type DeviceReporterDeps } from './device-reporter';
 import { StatusService } from './status-service';
 
@@ -36,10 +38,14 @@ export function startStatus(deps: StatusDeps): Slice {
   );
   // The same figures, told to the central server for staff (the heartbeat).
   const reporter = new DeviceReporter({
+    ...(deps.config.device.reportEverySeconds === undefined
+      ? {}
+      : { reportEveryMs: deps.config.device.reportEverySeconds * 1000 }),
     ...deps.report,
     status: () => status.get(),
     meta: deps.meta,
     appVersion: deps.config.version,
+    cashSession: () => openCashSession(deps.store),
   });
   reporter.start();
   return {
@@ -47,4 +53,18 @@ export function startStatus(deps: StatusDeps): Slice {
     handlers: { 'status.get': () => status.get() },
     stop: () => reporter.stop(),
   };
+}
+
+/** The counter's open cash session: the cashier's username and when it opened, nothing else. */
+function openCashSession(store: Store): { cashier: string; openedAt: string } | null {
+  const row = store.db
+    .select({ cashier: cashSessions.cashier, openedAt: cashSessions.openedAt })
+    .from(cashSessions)
+    .where(eq(cashSessions.state, 'open'))
+    .get();
+  if (row === undefined) return null;
+  const openedAt = new Date(row.openedAt);
+  return Number.isNaN(openedAt.getTime())
+    ? null
+    : { cashier: row.cashier.slice(0, 80), openedAt: openedAt.toISOString() };
 }

@@ -21,6 +21,7 @@ export const consolePaths = {
   tickets: '/consola/tickets',
   fieldRoutes: '/consola/rutas',
   handovers: '/consola/entregas',
+  fleet: '/consola/equipos',
 } as const;
 
 const menu: ReadonlyArray<{ key: MenuKey; label: string; href: string }> = [
@@ -40,13 +41,17 @@ export type MenuKey =
   | 'certificates'
   | 'tickets'
   | 'fieldRoutes'
-  | 'handovers';
+  | 'handovers'
+  | 'fleet';
 
 /** «Rutas de campo» is for whoever assigns routes: supervisors and admins (docs/field-routes.md). */
 const fieldRoutesItem = { key: 'fieldRoutes', label: 'Rutas de campo', href: consolePaths.fieldRoutes } as const;
 
 /** «Entregas de recaudo» likewise: who received what from each collector (docs/staff-console.md). */
 const handoversItem = { key: 'handovers', label: 'Entregas de recaudo', href: consolePaths.handovers } as const;
+
+/** «Equipos» (the fleet view) is for admins only: they enroll and revoke devices (docs/device-report.md). */
+const fleetItem = { key: 'fleet', label: 'Equipos', href: consolePaths.fleet } as const;
 
 /** «Tickets» comes first for whoever works them: it is the support agents' desk. */
 const ticketsItem = { key: 'tickets', label: 'Tickets', href: consolePaths.tickets } as const;
@@ -65,6 +70,8 @@ export interface PageFrame {
   readonly notice?: Notice | null;
   /** This server has the ticket pages (a ticket context was given to the console). */
   readonly tickets?: boolean;
+  /** The page reloads itself every so many seconds (a live view; the CSP allows no script). */
+  readonly refreshSeconds?: number;
 }
 
 export function consolePage(frame: PageFrame, main: Html): Html {
@@ -72,6 +79,7 @@ export function consolePage(frame: PageFrame, main: Html): Html {
     ...(frame.tickets === true && mayWorkTickets(frame.staff.role) ? [ticketsItem] : []),
     ...menu,
     ...(mayAct(frame.staff.role) ? [fieldRoutesItem, handoversItem] : []),
+    ...(frame.staff.role === 'admin' ? [fleetItem] : []),
   ];
   const nav = items.map(
     (item) =>
@@ -95,6 +103,7 @@ export function consolePage(frame: PageFrame, main: Html): Html {
         </ul>
       </nav>
       <main>${noticeBlock(frame.notice ?? null)} ${main}</main>`,
+    frame.refreshSeconds,
   );
 }
 
@@ -106,13 +115,14 @@ export function noticeBlock(notice: Notice | null): Html {
 }
 
 /** A page outside a session (login, errors). */
-export function document(title: string, body: Html): Html {
+export function document(title: string, body: Html, refreshSeconds?: number): Html {
   return html`<!doctype html>
     <html lang="es-CO">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="same-origin" />
+        ${refreshSeconds === undefined ? '' : html`<meta http-equiv="refresh" content="${refreshSeconds}" />`}
         <title>${title} — Consola Ventanilla</title>
         <link rel="stylesheet" href="${consolePaths.styles}" />
         <link rel="icon" href="${consolePaths.icon}" type="image/svg+xml" />
@@ -213,4 +223,6 @@ form.action.internal { background: #fffbea; }
 ol.drafts { list-style: none; padding: 0; display: grid; gap: 16px; }
 li.draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); gap: 12px; align-items: start; }
 li.draft form.action { margin: 0; }
+.fleet-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; background: #9aa5b1; }
+.fleet-ok { background: #1b7a3a; } .fleet-atencion { background: #c77c00; } .fleet-caido { background: #a61b1b; }
 `;

@@ -18,6 +18,7 @@ import { loginPage, messagePage } from './login-page';
 import { registerBankFileRoutes } from './routes/bank-file-routes';
 import { registerFieldHandoverRoutes } from './routes/field-handover-routes';
 import { registerFieldRouteRoutes } from './routes/field-route-routes';
+import { registerFleetRoutes } from './routes/fleet-routes';
 import { registerGatewayRoutes } from './routes/gateway-routes';
 import { registerLiquidationRoutes } from './routes/liquidation-routes';
 import { registerReviewRoutes } from './routes/review-routes';
@@ -263,6 +264,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerCertificateRoutes(router, deps.resolveCertificate ?? noCertificateDecisions);
     registerFieldRouteRoutes(router);
     registerFieldHandoverRoutes(router);
+    registerFleetRoutes(router);
     if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };
 }

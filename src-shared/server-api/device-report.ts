@@ -31,6 +31,27 @@ export const DeviceReport = z
     clockOffsetSeconds: z.number().int().nullable(),
     /** Free bytes where the device keeps its store; null when the system would not say. */
     freeDiskBytes: z.number().int().nonnegative().nullable(),
+    /*
+     * Added after the first devices shipped: optional, so a device of an older version still
+     * reports (the schema is strict, an unknown key is refused, a missing one is not).
+     */
+    /** Replica rows still to download while catching up with the server; null when the device does not know. */
+    replicaRowsBehind: z.number().int().nonnegative().nullable().optional(),
+    /**
+     * The cash session open on a counter (or a field laptop's open day): who opened it, by staff
+     * username, and when. Never a citizen's data. Null when none is open.
+     */
+    cashSession: z
+      .object({ cashier: z.string().max(80), openedAt: z.iso.datetime({ offset: true }) })
+      .strict()
+      .nullable()
+      .optional(),
+    /** The last time the app did not stop cleanly, and what it knew of why; null when it never happened. */
+    lastCrash: z
+      .object({ at: z.iso.datetime({ offset: true }), message: shortText })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type DeviceReport = z.infer<typeof DeviceReport>;

@@ -1,0 +1,64 @@
+import { revokeDevice } from '../../devices/admin';
+import { redirect, sendPage } from '../console-http';
+import { consolePaths } from '../console-layout';
+import type { ConsoleRouter } from '../console-routes';
+import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../fleet-pages';
+import { fleetDevice, listFleet } from '../fleet-queries';
+import { messagePage } from '../login-page';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * «Equipos» (the fleet view, docs/device-report.md): every device with its state from its latest
+ * heartbeat, one device's report, and «Revocar». Only an admin: admins enroll and revoke devices,
+ * and the page names cashiers with open sessions; anyone else is refused (403).
+ */
+export function registerFleetRoutes(router: ConsoleRouter): void {
+  const { deps } = router;
+  const refused = messagePage('No tiene permiso', 'Solo un administrador puede ver y administrar los equipos.', {
+    href: consolePaths.root,
+    label: 'Volver a la consola',
+  });
+  const notFound = messagePage('No existe ese equipo', 'Revise el enlace o búsquelo en la lista de equipos.', {
+    href: consolePaths.fleet,
+    label: 'Volver a Equipos',
+  });
+
+  router.page(consolePaths.fleet, async (request, reply, ctx) => {
+    if (ctx.staff.role !== 'admin') return sendPage(reply, refused, 403);
+    const devices = await listFleet(deps.database.exec, deps.now());
+    const offices = [...new Set(devices.flatMap((d) => (d.office === null ? [] : [d.office])))].sort((a, b) =>
+      a.localeCompare(b, 'es'),
+    );
+    const read = readFleetSearch(request.query, offices);
+    if (!read.ok) {
+      const frame = { ...ctx.frame(), notice: { kind: 'error' as const, text: read.message } };
+      return sendPage(reply, fleetPage(frame, read.search, offices, null), 400);
+    }
+    const shown = devices.filter((d) => matchesSearch(d, read.search));
+    return sendPage(reply, fleetPage(ctx.frame(), read.search, offices, shown));
+  });
+
+  router.page(`${consolePaths.fleet}/:id`, async (request, reply, ctx) => {
+    if (ctx.staff.role !== 'admin') return sendPage(reply, refused, 403);
+    const id = (request.params as { id?: unknown }).id;
+    const device =
+      typeof id === 'string' && uuidPattern.test(id) ? await fleetDevice(deps.database.exec, id, deps.now()) : null;
+    if (device === null) return sendPage(reply, notFound, 404);
+    return sendPage(reply, fleetDevicePage(ctx.frame(), device));
+  });
+
+  router.action(`${consolePaths.fleet}/:id/revocar`, async (request, reply, ctx) => {
+    if (ctx.staff.role !== 'admin') return sendPage(reply, refused, 403);
+    const id = (request.params as { id?: unknown }).id;
+    if (typeof id !== 'string' || !uuidPattern.test(id)) return sendPage(reply, notFound, 404);
+    const outcome = await revokeDevice(deps.database, id);
+    if (outcome === 'not-found') return sendPage(reply, notFound, 404);
+    deps.log.info({ staff: ctx.staff.username, device: id, outcome }, 'console: device revoked');
+    ctx.session.flash =
+      outcome === 'revoked'
+        ? { kind: 'ok', text: 'El equipo quedó revocado: desde su próxima solicitud el servidor lo rechaza.' }
+        : { kind: 'ok', text: 'Ese equipo ya estaba revocado.' };
+    return redirect(reply, `${consolePaths.fleet}/${id}`);
+  });
+}
