@@ -164,6 +164,56 @@ describe('field collection in the browser', () => {
     expect(stored).toBe(amount + 5_000);
   });
 
+  it('voids a payment with a supervisor present: a cajero refused, then «Anulado» and the day without it', async ({
+    app,
+    page,
+  }) => {
+    await page.setViewportSize(laptop);
+    await page.goto(app.stack.appUrl);
+    await page.getByLabel('Usuario').fill('cajero1');
+    await page.getByLabel('Contraseña o PIN').fill('482615');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
+    await page.getByRole('navigation', { name: 'Recaudo' }).getByRole('button', { name: 'Días de recaudo' }).click();
+    await page.getByRole('heading', { name: 'Días de recaudo' }).waitFor();
+    const today = page.locator('.field-days tbody tr').first();
+    await expect.poll(() => today.textContent()).toMatch(/\(hoy\)2\$/);
+    // The newest payment: the transfer of the test before.
+    const payment = page.locator('.field-payment').first();
+    await payment.getByText('Transferencia Nequi M5544332').waitFor();
+    const receiptNumber = (await payment.locator('strong').first().textContent()) ?? '';
+    await payment.getByRole('button', { name: 'Anular con supervisor' }).click();
+    const form = page.getByRole('form', { name: `Anular el recibo ${receiptNumber} con supervisor` });
+    await form.getByLabel('Motivo de la anulación').fill('Transferencia a otra cuenta');
+    await form.getByLabel('Usuario del supervisor').fill('cajero2');
+    await form.getByLabel('Contraseña del supervisor').fill('Cajero2.Demo');
+    await form.getByRole('button', { name: 'Confirmar anulación' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'Para anular hace falta el usuario y la contraseña de un supervisor.' })
+      .waitFor();
+    expect(await form.getByLabel('Contraseña del supervisor').inputValue()).toBe('');
+    await form.getByLabel('Usuario del supervisor').fill('supervisor1');
+    await form.getByLabel('Contraseña del supervisor').fill('Supervisor1.Demo');
+    await saveScreenshot(page, 'field-9b-void-form');
+    await expectAccessible(page, 'field-9b-void-form');
+    await form.getByRole('button', { name: 'Confirmar anulación' }).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Recibo ${receiptNumber} anulado` })
+      .waitFor();
+    await payment.getByText('Anulado', { exact: true }).waitFor();
+    await expect.poll(() => today.textContent()).toMatch(/\(hoy\)1\$/);
+    await expect(payment.getByRole('button', { name: 'Anular con supervisor' }).count()).resolves.toBe(0);
+    await saveScreenshot(page, 'field-9c-voided');
+    const sqlite = app.stack.core.store.sqlite;
+    expect(
+      sqlite.prepare('SELECT state FROM cashier_payments WHERE receipt_number = ?').pluck().get(receiptNumber),
+    ).toBe('voided');
+    expect(sqlite.prepare("SELECT count(*) FROM outbox WHERE type = 'payment.voided'").pluck().get()).toBe(1);
+  });
+
   it('hands the day over at the office: checked with the server, a wrong supervisor refused, the count and its report', async ({
     app,
     page,
