@@ -20,8 +20,11 @@ export function HandoverDone({
     problem: printerProblem !== null,
   });
   const h = handover;
-  // The count was typed far down the page: the outcome starts at the top.
-  useEffect(() => window.scrollTo(0, 0), []);
+  // The count was typed far down the page: the outcome starts at the top (the main area scrolls, not the window).
+  useEffect(() => {
+    document.querySelector('.field-app__main')?.scrollTo({ top: 0 });
+    window.scrollTo({ top: 0 });
+  }, []);
 
   const savePdf = async () => {
     const result = await call('field.handoverPdf', { handoverId: h.id });

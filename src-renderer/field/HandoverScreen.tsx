@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { HandoverCheck, HandoverView } from '../../src-shared/api/ops/field-handover';
 import { formatDateEs } from '../../src-shared/domain/calendar-es';
-import { formatCop } from '../../src-shared/domain/money';
 import { HandoverCount } from './HandoverCount';
 import { HandoverDone } from './HandoverDone';
 import { useFieldStore } from './field-store';
@@ -92,7 +91,7 @@ function CheckOutcome({ check, again }: { readonly check: HandoverCheck; readonl
           <ul>
             {check.credits.map((c) => (
               <li key={c.receiptNumber}>
-                Recibo {c.receiptNumber} · {c.holderName} (código {c.codigoInterno}) · {formatCop(c.amount)}: {c.reason}
+                Recibo {c.receiptNumber} · {c.holderName} (código {c.codigoInterno}). {c.reason}
               </li>
             ))}
           </ul>

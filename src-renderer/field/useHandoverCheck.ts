@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HandoverCheck } from '../../src-shared/api/ops/field-handover';
 import { useFieldCall } from './useFieldCall';
+import { useFieldStore } from './field-store';
 
 /** How often the screen asks again while the laptop's payments are on their way. */
 const askAgainMs = 1000;
@@ -15,6 +16,7 @@ export function useHandoverCheck(): {
   readonly again: () => void;
 } {
   const call = useFieldCall();
+  const changed = useFieldStore((state) => state.changed);
   const [check, setCheck] = useState<HandoverCheck | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [asks, setAsks] = useState(0);
@@ -29,12 +31,14 @@ export function useHandoverCheck(): {
       setProblem(null);
       setCheck(result.value);
       if (result.value.stage === 'sending') timer = window.setTimeout(again, askAgainMs);
+      // Records just went out: the status bar's unsent count reads again now, not in 15 s.
+      else changed();
     });
     return () => {
       live = false;
       window.clearTimeout(timer);
     };
-  }, [call, asks, again]);
+  }, [call, asks, again, changed]);
 
   return { check, problem, again };
 }

@@ -263,13 +263,7 @@ describe('field: offline collection, return and handover in the browser', () => 
             closed: true,
           },
         ]);
-      // Opened anew rather than through «Ver días de recaudo»: leaving the outcome screen crashes
-      // the page in this Chromium (HandoverDone's effect returns window.scrollTo's promise as
-      // its clean-up; reported to the screens' owner).
-      await reopen(page, app.stack.appUrl);
-      await signIn(page);
-      await page.getByRole('heading', { name: 'Día de recaudo' }).waitFor();
-      await page.getByRole('navigation', { name: 'Recaudo' }).getByRole('button', { name: 'Días de recaudo' }).click();
+      await page.getByRole('button', { name: 'Ver días de recaudo' }).click();
       await page.getByRole('heading', { name: 'Días de recaudo' }).waitFor();
       await expect.poll(() => page.locator('.field-days tbody tr').first().textContent()).toMatch(/\(entregado\)3\$/);
       await saveScreenshot(page, 'field-return-10-days-handed');
