@@ -132,6 +132,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       ticketAttachments: config.ticketAttachments,
       tickets: config.tickets,
       gateway: opts.gateway,
+      metrics: config.metrics,
     });
     // Fastify's own line, in the words of the rest of the server's log.
     await app.listen({

@@ -53,10 +53,19 @@ export function syncRoutes(
             'a device is ahead of the change feed: the database was restored; feed epoch renewed',
           );
         } else if (query.wait > 0) {
+          // A device that hangs up ends the wait at once (its socket closes); the listener goes
+          // with the wait, so a kept-alive socket carrying many polls does not collect them.
           const closed = new AbortController();
-          request.raw.once('close', () => closed.abort());
-          // Waits beyond what the page covered: changes this device may not see wake it once.
-          await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
+          const socket = request.raw.socket;
+          const hungUp = () => closed.abort();
+          socket.once('close', hungUp);
+          try {
+            // Waits beyond what the page covered: changes this device may not see wake it once.
+            await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
+          } finally {
+            socket.off('close', hungUp);
+          }
+          if (closed.signal.aborted) return ok({ json: '{}' });
           // Routes assigned during the wait apply to this answer already.
           scope = await routesOf();
           page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);

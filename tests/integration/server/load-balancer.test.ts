@@ -74,6 +74,13 @@ suite(
         expect(sent.headers.get('x-request-id')).toBe('prueba-balanceador-1');
         const made = await fetch(`${balancer.url}/health`);
         expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+        // On an API route the instance answers with the id too: the client still sees it once.
+        const api = await fetch(`${balancer.url}/v1/device/hello`, {
+          headers: { 'X-Request-Id': 'prueba-balanceador-2' },
+        });
+        expect(api.status).toBe(401);
+        expect(api.headers.get('x-request-id')).toBe('prueba-balanceador-2');
+        expect((await fetch(`${balancer.url}/ready`)).status).toBe(200);
 
         const database = await openServerDatabase(
           { dataDir: serverDir.path, databaseUrl: db.url },
