@@ -129,18 +129,21 @@ export function DaysScreen() {
                       Anular con supervisor
                     </button>
                   )}
-                  {p.flaggedForOffice === null && p.state === 'valid' && flagging !== p.id && (
-                    <button
-                      type="button"
-                      className="field-secondary"
-                      onClick={() => {
-                        setVoiding(null);
-                        setFlagging(p.id);
-                      }}
-                    >
-                      Para anular en la oficina
-                    </button>
-                  )}
+                  {p.flaggedForOffice === null &&
+                    p.state === 'valid' &&
+                    open.day.state !== 'handed' &&
+                    flagging !== p.id && (
+                      <button
+                        type="button"
+                        className="field-secondary"
+                        onClick={() => {
+                          setVoiding(null);
+                          setFlagging(p.id);
+                        }}
+                      >
+                        Para anular en la oficina
+                      </button>
+                    )}
                 </span>
                 {voiding === p.id && (
                   <VoidWithSupervisor payment={p} onVoided={voided} onCancel={() => setVoiding(null)} />
