@@ -63,6 +63,14 @@ export interface DeviceFacts {
   personalDataWipedAt: string;
   /** When a supervisor last exported the unsent events of a locked device (device-lock/event-export.ts). */
   eventsExportedAt: string;
+  /**
+   * When the app started, cleared when it stops cleanly (status/start-status.ts): found set at
+   * the next start, the app did not stop cleanly (a crash, a power cut, a killed process).
+   */
+  runningSince: string;
+  /** The last unclean stop found at a start: when it was found, and what is known (heartbeat `lastCrash`). */
+  lastCrashAt: string;
+  lastCrashMessage: string;
 }
 
 export type DeviceFact = keyof DeviceFacts;

@@ -36,6 +36,7 @@ export function startStatus(deps: StatusDeps): Slice {
     deps.printer,
     deps.dispenser ?? null,
   );
+  noteUncleanStop(deps.meta, new Date());
   // The same figures, told to the central server for staff (the heartbeat).
   const reporter = new DeviceReporter({
     ...(deps.config.device.reportEverySeconds === undefined
@@ -46,12 +47,20 @@ export function startStatus(deps: StatusDeps): Slice {
     meta: deps.meta,
     appVersion: deps.config.version,
     cashSession: () => openCashSession(deps.store),
+    lastCrash: () => lastCrash(deps.meta),
   });
   reporter.start();
+  let stopped = false;
   return {
     name: 'status',
     handlers: { 'status.get': () => status.get() },
-    stop: () => reporter.stop(),
+    stop: async () => {
+      await reporter.stop();
+      // A clean stop: the next start finds no marker. Once: a second stop comes after the store closed.
+      if (stopped) return;
+      stopped = true;
+      deps.meta.delete('runningSince');
+    },
   };
 }
 
@@ -67,4 +76,25 @@ function openCashSession(store: Store): { cashier: string; openedAt: string } | 
   return Number.isNaN(openedAt.getTime())
     ? null
     : { cashier: row.cashier.slice(0, 80), openedAt: openedAt.toISOString() };
+}
+
+/**
+ * The crash marker: `runningSince` is set while the app runs and cleared by a clean stop. Found
+ * set at a start, the run before did not end cleanly; that is kept as the last crash (when it
+ * was found, and since when that run had been going) for the heartbeat.
+ */
+function noteUncleanStop(meta: DeviceMeta, now: Date): void {
+  const before = meta.get('runningSince');
+  if (before !== null) {
+    meta.set({
+      lastCrashAt: now.toISOString(),
+      lastCrashMessage: `La aplicación no se cerró correctamente (en ejecución desde ${before})`.slice(0, 200),
+    });
+  }
+  meta.set({ runningSince: now.toISOString() });
+}
+
+function lastCrash(meta: DeviceMeta): { at: string; message: string } | null {
+  const at = meta.get('lastCrashAt');
+  return at === null ? null : { at, message: (meta.get('lastCrashMessage') ?? '').slice(0, 200) };
 }

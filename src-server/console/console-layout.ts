@@ -224,5 +224,6 @@ ol.drafts { list-style: none; padding: 0; display: grid; gap: 16px; }
 li.draft { display: grid; grid-template-columns: minmax(0, 3fr) minmax(300px, 2fr); gap: 12px; align-items: start; }
 li.draft form.action { margin: 0; }
 .fleet-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; background: #9aa5b1; }
+td.fleet-state { white-space: nowrap; }
 .fleet-ok { background: #1b7a3a; } .fleet-atencion { background: #c77c00; } .fleet-caido { background: #a61b1b; }
 `;

@@ -1,4 +1,5 @@
 import { deviceModes, type DeviceMode } from '../../src-shared/domain/device-mode';
+import type { DeviceReport } from '../../src-shared/server-api/device-report';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
 import { when } from './console-format';
 import { fleetStateLabel, fleetStates, type FleetState } from './fleet-alerts';
@@ -18,6 +19,23 @@ export const modeLabel: Record<DeviceMode, string> = {
   kiosk: 'Kiosco',
   cashier: 'Caja',
   field: 'Campo',
+};
+
+const printerLabel: Record<DeviceReport['printer']['state'], string> = {
+  ready: 'Lista',
+  'not-configured': 'Sin configurar',
+  offline: 'No responde',
+  'paper-end': 'Sin papel',
+  'cover-open': 'Tapa abierta',
+  unknown: 'Desconocido',
+};
+
+const dispenserLabel: Record<NonNullable<DeviceReport['dispenser']>['state'], string> = {
+  ready: 'Listo',
+  'paper-out': 'Sin papel',
+  jammed: 'Atascado',
+  offline: 'No responde',
+  unknown: 'Desconocido',
 };
 
 /** The filters as the address carries them (`?sede=Sede%20Centro&modo=kiosk&estado=caido`). */
@@ -158,7 +176,9 @@ export function fleetPage(
                     >
                       <td><a href="${consolePaths.fleet}/${d.id}">${d.name}</a></td>
                       <td>${modeLabel[d.mode]}</td>
-                      <td class="state"><span class="fleet-dot ${stateClass(d)}"></span>${stateWords(d)}</td>
+                      <td class="state fleet-state">
+                        <span class="fleet-dot ${stateClass(d)}"></span>${stateWords(d)}
+                      </td>
                       <td>${d.alerts.map((a) => a.text).join('; ')}</td>
                       <td>${when(d.receivedAt)}</td>
                       <td>${d.report?.appVersion ?? '—'}</td>
@@ -214,10 +234,10 @@ export function fleetDevicePage(frame: Frame, d: FleetDevice): Html {
                 <dt>Hecho (reloj del equipo)</dt>
                 <dd>${when(r.madeAt)}</dd>
                 <dt>Impresora</dt>
-                <dd>${r.printer.state}${r.printer.name === null ? '' : ` — ${r.printer.name}`}</dd>
+                <dd>${printerLabel[r.printer.state]}${r.printer.name === null ? '' : ` — ${r.printer.name}`}</dd>
                 <dt>Dispensador</dt>
                 <dd>
-                  ${r.dispenser === null ? '—' : `${r.dispenser.state}${r.dispenser.paperLow ? ', poco papel' : ''}`}
+                  ${r.dispenser === null ? '—' : `${dispenserLabel[r.dispenser.state]}${r.dispenser.paperLow ? ', poco papel' : ''}`}
                 </dd>
                 <dt>Eventos pendientes</dt>
                 <dd>${r.outbox.pending} (el más antiguo: ${when(r.outbox.oldestPendingAt)})</dd>

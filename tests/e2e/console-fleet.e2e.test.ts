@@ -148,7 +148,7 @@ describeEachServerDatabase('staff console: equipos in the browser', (variant) =>
       JSON.stringify(report('kiosk', { printer: { state: 'paper-end', name: 'Recibos' } })),
     ]);
     await expect
-      .poll(() => row('Kiosco Entrada').getAttribute('data-state'), { timeout: 30_000, intervals: [500] })
+      .poll(() => row('Kiosco Entrada').getAttribute('data-state'), { timeout: 30_000, interval: 500 })
       .toBe('caido');
     expect(await row('Kiosco Entrada').textContent()).toContain('La impresora no tiene papel');
     await saveScreenshot(page, `console-fleet-1-list-${variant.kind}`);
