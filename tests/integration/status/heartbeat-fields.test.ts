@@ -14,7 +14,7 @@ import { tempDir } from '../../support/temp-dir';
  * The heartbeat's later fields (docs/device-report.md): a report of an older version, without
  * them, is still taken; with them it is kept whole; and the app's crash marker: a clean stop
  * leaves no crash, a run that never stopped (its marker left in the store, as a killed process
- * leaves it) is reported as `lastCrash` at the next start.
+ * leaves it) is reported as `lastCrash` at the next start; and an open cash session told by its cashier's username.
  */
 const oldReport = (): DeviceReport => ({
   appVersion: '0.1.0',
@@ -121,5 +121,20 @@ describeEachServerDatabase('heartbeat: later fields and the crash marker', (vari
       'La aplicación no se cerró correctamente (en ejecución desde 2026-12-04T08:00:00.000Z)',
     );
     expect(Date.now() - new Date(crashed[0]!.report.lastCrash!.at).getTime()).toBeLessThan(60_000);
+
+    // A cash session opens (as a counter's or a field laptop's day would): reported at once, by the
+    // cashier's username and nothing else of it.
+    third.store.sqlite
+      .prepare(
+        "INSERT INTO cash_sessions (id, cashier, cashier_name, opened_at, opening_float, state) VALUES ('s-1', 'cajero1', 'ANA PÉREZ', '2026-12-04T13:00:00.000Z', 100000, 'open')",
+      )
+      .run();
+    const open = await until(
+      'the open cash session reported',
+      () => stored(t),
+      (r) => r[0]?.report.cashSession !== null && r[0]?.report.cashSession !== undefined,
+    );
+    expect(open[0]!.report.cashSession).toEqual({ cashier: 'cajero1', openedAt: '2026-12-04T13:00:00.000Z' });
+    expect(JSON.stringify(open[0]!.report)).not.toContain('ANA PÉREZ');
   });
 });
