@@ -44,6 +44,7 @@ describe('documents: names and headers', () => {
       'bills.pdf',
       'cashier.sessionReportPdf',
       'certificates.preview',
+      'field.handoverPdf',
       'tickets.attachment',
       'wallet.statementPdf',
       'wallet.volante',
