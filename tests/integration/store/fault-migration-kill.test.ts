@@ -146,15 +146,24 @@ function expectMigrated(sqlite: Database.Database): void {
   expect(sqlite.prepare("SELECT count(*) FROM payments WHERE state <> 'valid'").pluck().get()).toBe(0);
 }
 
-/** Opens the data dir with the whole app core (a counter not yet enrolled, no server to reach) and checks the store through it. */
-async function appOpens(dataDir: string): Promise<void> {
+/**
+ * Opens the data dir with the whole app core (a counter not yet enrolled, no server to reach),
+ * then checks the store once the app stopped cleanly: while it runs, the app keeps its own
+ * crash marker in device_meta (`runningSince`, src-main/status/start-status.ts).
+ */
+async function appOpens(dataDir: string, storeDir: string): Promise<void> {
   const core = startTestCore(testConfig(dataDir));
   try {
     expect(version(core.store.sqlite)).toBe(migrations.length);
-    expectMigrated(core.store.sqlite);
     expect(await core.dispatch('status.get', {})).toMatchObject({ ok: true });
   } finally {
     await core.stop();
+  }
+  const raw = openKeyedRaw(storeDir);
+  try {
+    expectMigrated(raw);
+  } finally {
+    raw.close();
   }
 }
 
@@ -178,7 +187,7 @@ describe('store faults: the app killed while it migrates', () => {
       const opening = startChild('migration-process', [storeDir, 'none']);
       await childLines(opening).wait((line) => line === 'opened', 60_000);
       expect(storeAfterKill(storeDir)).toBe('migrated');
-      await appOpens(dataDir);
+      await appOpens(dataDir, storeDir);
     },
   );
 
@@ -212,7 +221,7 @@ describe('store faults: the app killed while it migrates', () => {
         if (!lines.seen.includes('step checked')) expect(outcome).toBe('old');
         if (lines.seen.includes('opened')) expect(outcome).toBe('migrated');
         outcomes.push(`${outcome} after ${lines.seen.at(-1) ?? 'nothing'}`);
-        await appOpens(dataDir);
+        await appOpens(dataDir, storeDir);
       }
       expect(
         outcomes.filter((o) => o.startsWith('old')).length,
