@@ -9,16 +9,16 @@ import { commit } from '../../src-main/store/write-path';
 import { replicaTables } from '../../src-main/sync/replica-tables';
 import { DEFAULT_MAIL_FROM } from '../../src-server/config';
 import { createEnrollmentCode } from '../../src-server/devices/admin';
-import { startServer, type RunningServer } from '../../src-server/index';
-import { applyPushBatch } from '../../src-server/sync/push-applier';
+import { startServer } from '../../src-server/index';
 import { createServerLogger } from '../../src-server/logger';
-import { maxPushBatch, replicatedTables } from '../../src-shared/server-api/sync-api';
+import { replicatedTables } from '../../src-shared/server-api/sync-api';
 import { spawnChild } from '../../tests/support/child-spawn';
 import { freePort } from '../../tests/support/free-port';
 import { openTestStore } from '../../tests/support/replica-store';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
 import { countOption, Latencies } from '../support/latency';
+import { rawPushApplySeconds } from '../support/raw-push-apply';
 import type { BenchContext, Metrics } from '../suite';
 import { fixtureCashier, openSession, receiptNumber } from '../../tests/support/outbox-fixtures';
 
@@ -64,52 +64,6 @@ async function waitFor(what: string, done: () => boolean, timeoutMs: number): Pr
   }
 }
 
-/** The server's side of a push alone: `applyPushBatch` on other pending bills, batches of 500. */
-async function rawApply(server: RunningServer, events: number): Promise<number> {
-  const deviceId = randomUUID();
-  await server.database.exec.query(
-    "INSERT INTO devices (id, name, mode, token_hash) VALUES ($1, 'Banco (directo)', 'cashier', $2)",
-    [deviceId, randomUUID()],
-  );
-  const { rows } = await server.database.exec.query<{ bill_number: string; codigo_interno: number; period: string }>(
-    "SELECT bill_number, codigo_interno, period FROM bills WHERE state IN ('pendiente', 'vencida') ORDER BY bill_number DESC LIMIT $1",
-    [events],
-  );
-  const now = new Date().toISOString();
-  const cashSessionId = randomUUID();
-  const device = { id: deviceId, name: 'Banco (directo)', mode: 'cashier' as const, scope: null, office: null };
-  const opened = {
-    id: randomUUID(),
-    deviceId,
-    type: 'cash_session.opened',
-    createdAt: now,
-    payload: { sessionId: cashSessionId, cashier: fixtureCashier, openedAt: now, openingFloat: 0 },
-  };
-  await applyPushBatch(server.database, device, [opened]);
-  const all = rows.map((bill, i) => ({
-    id: randomUUID(),
-    deviceId,
-    type: 'payment.taken',
-    createdAt: now,
-    payload: {
-      paymentId: randomUUID(),
-      codigoInterno: bill.codigo_interno,
-      billNumber: Number(bill.bill_number),
-      period: bill.period,
-      amount: 5_000 + i,
-      paidAt: now,
-      channel: 'caja',
-      reference: `R-${i}`,
-      cashSessionId,
-      cashier: fixtureCashier,
-    },
-  }));
-  const started = performance.now();
-  for (let i = 0; i < all.length; i += maxPushBatch)
-    await applyPushBatch(server.database, device, all.slice(i, i + maxPushBatch));
-  return Math.round(all.length / ((performance.now() - started) / 1000));
-}
-
 export async function run(ctx: BenchContext): Promise<Metrics> {
   const { values } = parseArgs({
     args: [...ctx.args],
@@ -148,7 +102,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const codes: string[] = [];
     for (let i = 0; i < pullDevices + 2; i += 1)
       codes.push((await createEnrollmentCode(seeding.database, { deviceName: `Banco ${i}`, mode: 'cashier' })).code);
-    metrics['sync.raw_apply_events_per_s'] = await rawApply(seeding, pushEvents);
+    metrics['sync.raw_apply_events_per_s'] = Math.round(
+      pushEvents / (await rawPushApplySeconds(seeding.database, pushEvents, { sql: 'true', params: [] })),
+    );
     const { rows: latestRows } = await seeding.database.exec.query<{ max: string }>(
       'SELECT max(seq) AS max FROM change_log',
     );
