@@ -14,3 +14,4 @@ export * from './certificates';
 export * from './tickets';
 export * from './device-routes';
 export * from './field-handovers';
+export * from './fleet';
