@@ -226,4 +226,12 @@ li.draft form.action { margin: 0; }
 .fleet-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; margin-right: 6px; vertical-align: -1px; background: #9aa5b1; }
 td.fleet-state { white-space: nowrap; }
 .fleet-ok { background: #1b7a3a; } .fleet-atencion { background: #c77c00; } .fleet-caido { background: #a61b1b; }
+.history-table td { padding-top: 3px; padding-bottom: 3px; font-variant-numeric: tabular-nums; }
+.history-table td.time { white-space: nowrap; }
+.history-table td.changed { background: #fff1c7; font-weight: 700; }
+.history-table tr.history-change td { border-top: 2px solid #c77c00; }
+.enroll-code { display: flex; flex-wrap: wrap; gap: 32px; align-items: flex-start; }
+.enroll-code .code { font-family: ui-monospace, Consolas, monospace; font-size: 40px; font-weight: 700; letter-spacing: .08em; margin: 8px 0 16px; }
+.enroll-code .code .sep { color: #9aa5b1; margin: 0 .15em; }
+.enroll-code figure { margin: 0; padding: 8px; background: #fff; border: 1px solid #e4e7eb; }
 `;

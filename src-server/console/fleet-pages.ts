@@ -21,7 +21,7 @@ export const modeLabel: Record<DeviceMode, string> = {
   field: 'Campo',
 };
 
-const printerLabel: Record<DeviceReport['printer']['state'], string> = {
+export const printerLabel: Record<DeviceReport['printer']['state'], string> = {
   ready: 'Lista',
   'not-configured': 'Sin configurar',
   offline: 'No responde',
@@ -30,7 +30,7 @@ const printerLabel: Record<DeviceReport['printer']['state'], string> = {
   unknown: 'Desconocido',
 };
 
-const dispenserLabel: Record<NonNullable<DeviceReport['dispenser']>['state'], string> = {
+export const dispenserLabel: Record<NonNullable<DeviceReport['dispenser']>['state'], string> = {
   ready: 'Listo',
   'paper-out': 'Sin papel',
   jammed: 'Atascado',
@@ -191,7 +191,8 @@ export function fleetPage(
   );
 }
 
-export function fleetDevicePage(frame: Frame, d: FleetDevice): Html {
+/** `sections`: more of the device's page, after its latest report (its history, re-enrolling). */
+export function fleetDevicePage(frame: Frame, d: FleetDevice, sections: readonly Html[] = []): Html {
   const r = d.report;
   return consolePage(
     { ...frame, title: `Equipo ${d.name}`, active: 'fleet', refreshSeconds: fleetRefreshSeconds },
@@ -269,6 +270,7 @@ export function fleetDevicePage(frame: Frame, d: FleetDevice): Html {
                 </dd>`
         }
       </dl>
+      ${sections}
       ${
         d.revokedAt !== null
           ? ''

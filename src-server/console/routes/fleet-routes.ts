@@ -5,6 +5,7 @@ import type { ConsoleRouter } from '../console-routes';
 import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../fleet-pages';
 import { fleetDevice, listFleet } from '../fleet-queries';
 import { messagePage } from '../login-page';
+import { fleetDeviceSections, registerFleetEnrollRoutes } from './fleet-enroll-routes';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,7 +46,9 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     const device =
       typeof id === 'string' && uuidPattern.test(id) ? await fleetDevice(deps.database.exec, id, deps.now()) : null;
     if (device === null) return sendPage(reply, notFound, 404);
-    return sendPage(reply, fleetDevicePage(ctx.frame(), device));
+    const frame = ctx.frame();
+    const sections = await fleetDeviceSections(deps.database.exec, device, frame.csrf, deps.now());
+    return sendPage(reply, fleetDevicePage(frame, device, sections));
   });
 
   router.action(`${consolePaths.fleet}/:id/revocar`, async (request, reply, ctx) => {
@@ -61,4 +64,6 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
         : { kind: 'ok', text: 'Ese equipo ya estaba revocado.' };
     return redirect(reply, `${consolePaths.fleet}/${id}`);
   });
+
+  registerFleetEnrollRoutes(router);
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
-import { recordDeviceReport } from '../../devices/device-report';
+import { HistoryPruning, recordDeviceReport } from '../../devices/device-report';
 import { deviceHello } from '../../devices/hello';
 import type { Logger } from '../../logger';
 import type { SubscriberCounter } from '../../subscribers/subscriber-count';
@@ -16,11 +16,12 @@ export function deviceRoutes(
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     const route = apiRoutes(app, { database, now: () => new Date() });
+    const history = { pruning: new HistoryPruning() };
     route('device.hello', async (_input, { device }) =>
       ok(await deviceHello(database, device, deploymentId, subscriberCount)),
     );
     route('device.report', async (report, { device }) =>
-      ok(await recordDeviceReport(database.exec, log, device, report, new Date())),
+      ok(await recordDeviceReport(database.exec, log, device, report, new Date(), history)),
     );
   };
 }
