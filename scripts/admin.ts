@@ -17,6 +17,7 @@ import {
   revokeDeviceViaServer,
 } from '../src-server/admin/admin-client';
 import { readLocalAdminFile } from '../src-server/admin/local-admin-file';
+import { releaseCommand, releaseHelp, releaseUsage, ReleaseUsageError } from '../src-server/releases/release-cli';
 import { loadServerConfig, type ServerConfig } from '../src-server/config';
 import { migrateServerDatabase } from '../src-server/db/migrate';
 import { openServerDatabase } from '../src-server/db/open';
@@ -51,6 +52,7 @@ const USAGE = `Uso:
   npm run admin -- routes assign <equipo> <ruta...>
   npm run admin -- routes unassign <equipo> <ruta...>
   npm run admin -- routes list [equipo]
+${releaseUsage}
 
 Modos: kiosk (kiosco), cashier (caja), field (campo).
 --office: la sede del equipo (una caja anula solo pagos de su sede).
@@ -67,6 +69,7 @@ liquidations --pending: las liquidaciones pendientes de pago (número, referenci
 routes: las rutas de un equipo de campo (su nombre o su id): el ciclo (03) o el ciclo y la ruta (03-117).
   El portátil guarda solo los suscriptores de sus rutas; al quitar una ruta borra sus datos (docs/field-routes.md).
 --json: la respuesta exacta en JSON, para otro programa.
+${releaseHelp}
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
 class UsageError extends Error {}
@@ -190,6 +193,9 @@ async function main(): Promise<void> {
       await routesCommand(config, rest);
       return;
     }
+    case 'release':
+      await releaseCommand(config, rest, (line) => console.log(line));
+      return;
     case 'restored': {
       if (rest.length > 0) throw new UsageError(`«restored» no recibe argumentos (recibió: ${rest.join(' ')}).`);
       await markRestored(config);
@@ -500,7 +506,7 @@ function formatDate(iso: string): string {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof ReleaseUsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }

@@ -9,6 +9,7 @@ import { loadWalletConfig, type WalletConfig } from './wallet/wallet-config';
 import { loadAttachmentConfig, type AttachmentConfig } from './tickets/attachments/attachment-limits';
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_METRICS_HOST, type MetricsConfig } from './metrics/metrics-config';
+import { releasesDirOf } from './releases/release-store';
 
 /** Everything the central server needs, built once at start-up and passed down (STYLE §13). */
 export interface ServerConfig {
@@ -59,6 +60,11 @@ export interface ServerConfig {
    * VENTANILLA_METRICS_PORT and VENTANILLA_METRICS_HOST; absent or null: no metrics served.
    */
   metrics?: MetricsConfig | null;
+  /**
+   * The release store the update feed serves from (VENTANILLA_RELEASES_DIR, default
+   * `<dataDir>/server/releases`; releases/release-store.ts). Shared by every instance.
+   */
+  releasesDir?: string;
 }
 
 export class ServerConfigError extends Error {
@@ -86,7 +92,8 @@ const TtlHours = z.coerce
  * VENTANILLA_CERTIFICATE_CATALOGUE, VENTANILLA_CERT_SIGNING_P12 and _PASSPHRASE; (through
  * loadAttachmentConfig) VENTANILLA_TICKET_ATTACHMENT_*; (through loadTicketConfig) VENTANILLA_TICKET_CATEGORIES,
  * VENTANILLA_TICKET_LINK_DAYS, VENTANILLA_SUPPORT_PHONE, VENTANILLA_SUPPORT_EMAIL; (through
- * loadMetricsConfig) VENTANILLA_METRICS_PORT, VENTANILLA_METRICS_HOST.
+ * loadMetricsConfig) VENTANILLA_METRICS_PORT, VENTANILLA_METRICS_HOST; (through releasesDirOf)
+ * VENTANILLA_RELEASES_DIR.
  */
 export function loadServerConfig(env: Record<string, string | undefined>, defaults: { dataDir: string }): ServerConfig {
   const port = Port.safeParse(nonEmpty(env.VENTANILLA_SERVER_PORT) ?? String(DEFAULT_SERVER_PORT));
@@ -128,6 +135,7 @@ export function loadServerConfig(env: Record<string, string | undefined>, defaul
     ticketAttachments: attachmentConfig(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
     tickets: ticketConfig(env),
     metrics: loadMetricsConfig(env, port.data),
+    releasesDir: releasesDirOf(env, path.resolve(nonEmpty(env.VENTANILLA_DATA_DIR) ?? defaults.dataDir)),
   };
 }
 

@@ -22,6 +22,7 @@ import { WalletMailer, type WalletMailerOptions } from './wallet/mailer/wallet-m
 import type { GatewayOptions } from './wallet/gateway/gateway-options';
 import { GatewayPoller } from './wallet/gateway/gateway-poller';
 import { paymentGateway } from './wallet/gateway/payment-gateway';
+import { releasesDirOf } from './releases/release-store';
 
 export type { ServerConfig } from './config';
 export { loadServerConfig } from './config';
@@ -133,6 +134,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       tickets: config.tickets,
       gateway: opts.gateway,
       metrics: config.metrics,
+      releasesDir: config.releasesDir ?? releasesDirOf({}, config.dataDir),
     });
     // Fastify's own line, in the words of the rest of the server's log.
     await app.listen({

@@ -9,6 +9,7 @@ import Fastify, {
   type FastifyServerFactory,
 } from 'fastify';
 import { PasswordWork, type PasswordWorkOptions } from '../accounts/password-work';
+import { updateFeedRoutes } from '../releases/update-feed-routes';
 import { DEFAULT_ENROLLMENT_CODE_TTL_HOURS } from '../config';
 import type { ServerDatabase } from '../db/open';
 import { defaultDocumentConfig, type DocumentConfig } from '../documents/document-config';
@@ -97,6 +98,8 @@ export interface ServerDeps {
   readonly tickets?: TicketConfig;
   /** Where to serve Prometheus metrics once the app listens (metrics/metrics-config.ts); absent or null: none. */
   readonly metrics?: MetricsConfig | null;
+  /** The release store the update feed serves (releases/release-store.ts); absent: a folder under the temp dir, empty. */
+  readonly releasesDir?: string;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -169,6 +172,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       deps.syncHooks ?? {},
       deps.moneyRules,
     ),
+  );
+  await app.register(
+    updateFeedRoutes({
+      database,
+      releasesDir: deps.releasesDir ?? path.join(os.tmpdir(), 'ventanilla-no-releases'),
+      log: moduleLogger(logger, 'updates'),
+    }),
   );
   if (deps.adminToken) {
     const ttl = deps.enrollmentCodeTtlHours ?? DEFAULT_ENROLLMENT_CODE_TTL_HOURS;
