@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig, type AppConfig } from '../src-main/config/app-config';
-import { createRootLogger, type Logger } from '../src-main/logger';
+import { deviceLogsDir } from '../src-main/diagnostics/log-files';
+import { createDeviceLogger, createRootLogger, type Logger } from '../src-main/logger';
 import { prettyLogs, terminalLogStream } from '../src-node/terminal-log';
 import { createServerLogger } from '../src-server/logger';
 import { StoreError } from '../src-main/store/store-error';
@@ -43,14 +44,24 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env, { dataDir: path.join(repoRoot, '.data'), version });
   // Readable Spanish lines on a terminal, JSON lines for log tools (VENTANILLA_LOG_FORMAT).
   const destination = prettyLogs(config.logFormat, process.stdout.isTTY === true) ? terminalLogStream() : undefined;
-  const log = createRootLogger(config.logLevel, destination);
   const serverLogger = createServerLogger(config.logLevel, destination);
   const electron = process.argv.includes('--web') ? null : await findElectron(config);
   if (electron !== null) {
-    await runElectron(electron, config, log, serverLogger);
+    // The Electron process writes the device's log files itself (src-main/electron/main.ts).
+    await runElectron(electron, config, createRootLogger(config.logLevel, destination), serverLogger);
     return;
   }
-  await runWebHost(config, log, serverLogger);
+  // The web host is the device: its lines also go to the rotated files «Enviar diagnóstico» reads.
+  const files = createDeviceLogger(
+    config.logLevel,
+    { dir: deviceLogsDir(config.dataDir), ...config.logs },
+    destination,
+  );
+  try {
+    await runWebHost(config, files.log, serverLogger);
+  } finally {
+    await files.close();
+  }
 }
 
 async function findElectron(config: AppConfig): Promise<string | null> {

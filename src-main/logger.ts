@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { logFilesStream, type LogFilesOptions } from './diagnostics/log-files';
 
 export type { Logger };
 
@@ -29,3 +30,25 @@ export function createRootLogger(level: string, destination?: DestinationStream)
 }
 
 export const moduleLogger = (root: Logger, module: string): Logger => root.child({ module });
+
+/**
+ * The device's root logger: the same JSON lines on stdout (or `destination`) and in the rotated
+ * files of `files.dir` (src-main/diagnostics/log-files.ts), which «Enviar diagnóstico» reads.
+ * `close()` ends the files' stream once nothing logs any more.
+ */
+export function createDeviceLogger(
+  level: string,
+  files: LogFilesOptions & { readonly dir: string },
+  destination?: DestinationStream,
+): { readonly log: Logger; close(): Promise<void> } {
+  const options = { level, redact: { paths: redact, censor: '[oculto]' }, base: { app: 'ventanilla' } };
+  const onDisk = logFilesStream(files.dir, files);
+  const streams = pino.multistream([
+    { level: level as pino.Level, stream: destination ?? process.stdout },
+    { level: level as pino.Level, stream: onDisk },
+  ]);
+  return {
+    log: pino(options, streams),
+    close: () => new Promise<void>((resolve) => onDisk.end(() => resolve())),
+  };
+}

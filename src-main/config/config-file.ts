@@ -157,6 +157,19 @@ export const ConfigFile = z
       })
       .strict()
       .default({ embeddedPort: 5181, demoSubscribers: 2000 }),
+    /**
+     * The device's log files under `<data dir>/logs` (docs/operations.md, "Logs and diagnostics"):
+     * `files` files of at most `fileBytes` each, the oldest deleted; «Enviar diagnóstico» sends
+     * at most the last `diagnosticBytes` of them.
+     */
+    logs: z
+      .object({
+        fileBytes: z.number().int().min(262_144).max(104_857_600).default(2_097_152),
+        files: z.number().int().min(2).max(50).default(5),
+        diagnosticBytes: z.number().int().min(65_536).max(4_194_304).default(2_097_152),
+      })
+      .strict()
+      .default({ fileBytes: 2_097_152, files: 5, diagnosticBytes: 2_097_152 }),
   })
   .strict();
 

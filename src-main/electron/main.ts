@@ -4,7 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { startAppCore, type AppCore } from '../app-core';
 import { appPaths } from '../app-paths';
 import { loadConfig } from '../config/app-config';
-import { createRootLogger, moduleLogger } from '../logger';
+import { deviceLogsDir } from '../diagnostics/log-files';
+import { createDeviceLogger, moduleLogger } from '../logger';
 import { registerIpc } from './ipc-bridge';
 import { lockDown, mainWindowOptions } from './main-window';
 import { safeStorageSecrets } from './safe-storage-secrets';
@@ -19,7 +20,8 @@ async function onReady(): Promise<void> {
   const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '..', '..', '..');
   const paths = appPaths(root);
   const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
-  const log = createRootLogger(config.logLevel);
+  // JSON lines on stdout and in the rotated files «Enviar diagnóstico» reads (diagnostics/log-files.ts).
+  const log = createDeviceLogger(config.logLevel, { dir: deviceLogsDir(config.dataDir), ...config.logs }).log;
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
   // Packaged, better-sqlite3-multiple-ciphers was rebuilt for Electron by electron-builder. From
   // a source checkout, node_modules holds Node's build (for tests), so `npm start` builds a
