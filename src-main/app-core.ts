@@ -26,6 +26,8 @@ import { startPrinters } from './devices/printing/start-printers';
 import { ConnectionMonitor, type ConnectionState } from './server-link/connection-monitor';
 import { ServerClient } from './server-link/server-client';
 import { startStaff } from './staff/start-staff';
+import { deviceReadings } from './kiosk-staff/device-readings';
+import { startKioskStaff } from './kiosk-staff/start-kiosk-staff';
 import { startStatus } from './status/start-status';
 import { DeviceClock } from './sync/clock';
 import { ReplicaPolicy } from './sync/replica-policy';
@@ -55,6 +57,11 @@ export interface AppCoreOptions {
   readonly sync?: SyncOptions;
   /** The certificate dispenser, built by the caller (tests hold a simulator); the config's when absent. */
   readonly dispenser?: Dispenser;
+  /**
+   * The host's way out of kiosk mode, for staff at the hidden gesture (Electron closes the app);
+   * absent on the web host, whose browser kiosk the app cannot leave.
+   */
+  readonly leaveKioskMode?: () => void;
 }
 
 /** Everything behind the contract, host-agnostic: Electron and the web host both wrap this. */
@@ -205,6 +212,19 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       server: { client, syncNow: () => sync.service.syncNow() },
     }),
     startKiosk({ store, meta, endVisit: () => endVisit(slices) }),
+    startKioskStaff({
+      store,
+      meta,
+      client,
+      requiredDevices: config.kiosk.requiredDevices,
+      readings: deviceReadings(config.kiosk.requiredDevices, {
+        receiptPrinter: printers.receipts.configured ? printers.receipts.status : null,
+        documentPrinter: config.printers.document === null ? null : printers.documents.status,
+        dispenser: async () => (await certificates.stripStatus.current()).condition,
+      }),
+      ...(options.leaveKioskMode === undefined ? {} : { leaveKioskMode: options.leaveKioskMode }),
+      log: moduleLogger(log, 'kiosk-staff'),
+    }),
     startStatus({
       config,
       store,

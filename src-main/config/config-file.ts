@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cashRoundingSteps, defaultCashRoundingStep, isCashRoundingStep } from '../../src-shared/cashier/cash-rounding';
 import { deviceModes } from '../../src-shared/domain/device-mode';
+import { kioskDevices } from '../../src-shared/kiosk/out-of-service';
 import { receiptPrinterTypes } from '../devices/receipt-printer/receipt-profile';
 import { parseReceiptPrinterAddress } from '../devices/receipt-printer/receipt-printer-address';
 
@@ -53,9 +54,19 @@ export const ConfigFile = z
          * on its way. A monthly bill delivered a few days after issue: 5.
          */
         billDeliveryDays: z.number().int().min(0).max(30).default(5),
+        /**
+         * The devices without which this kiosk cannot serve (docs/kiosk-lockdown.md): while one is
+         * down (out of paper, open, jammed, offline, not installed) the start screen gives way to
+         * «Este punto no está disponible en este momento». Empty: the kiosk never closes itself.
+         */
+        requiredDevices: z
+          .array(z.enum(kioskDevices))
+          .max(kioskDevices.length)
+          .refine((devices) => new Set(devices).size === devices.length, { error: 'cada equipo una sola vez' })
+          .default([]),
       })
       .strict()
-      .default({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5 }),
+      .default({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5, requiredDevices: [] }),
     printers: z
       .object({
         /**

@@ -31,6 +31,10 @@ export interface DeviceFacts {
    * told through `onTokenRefusalChanged`.
    */
   tokenRefusedAt: string;
+  /** The last staff sign-in at a kiosk's hidden gesture (kiosk-staff/), for the heartbeat's `kioskExit`: ISO time. */
+  lastKioskExitAt: string;
+  /** …and that staff member's username. */
+  lastKioskExitBy: string;
   lastPullAt: string;
   /** When a pull last ended with nothing more on the server: the replica had every change. */
   caughtUpAt: string;

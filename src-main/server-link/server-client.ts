@@ -93,6 +93,35 @@ export class ServerClient {
     credentials: RouteCredentials<K>,
     options: CallOptions = {},
   ): Promise<Result<RouteValue<K>>> {
+    const answer = await this.exchange(name, input, credentials, options);
+    if (!answer.ok) return answer;
+    return parseAnswer(name, answer.value.status, answer.value.text);
+  }
+
+  /**
+   * Calls a route whose answer the caller reads as text itself (a snapshot part, whose rows it
+   * hashes as sent: src-main/sync/snapshot-part.ts). A refusal is parsed as `call` does.
+   */
+  async callText<K extends RouteName>(
+    name: K,
+    input: RouteInput<K>,
+    credentials: RouteCredentials<K>,
+    options: CallOptions = {},
+  ): Promise<Result<string>> {
+    const answer = await this.exchange(name, input, credentials, options);
+    if (!answer.ok) return answer;
+    const { status, text } = answer.value;
+    if (status >= 200 && status < 300 && text.startsWith('{"ok":true,')) return ok(text);
+    const parsed = parseAnswer(name, status, text);
+    return parsed.ok ? err('internal', unexpectedAnswerMessage) : parsed;
+  }
+
+  private async exchange<K extends RouteName>(
+    name: K,
+    input: RouteInput<K>,
+    credentials: RouteCredentials<K>,
+    options: CallOptions,
+  ): Promise<Result<{ status: number; text: string }>> {
     const route = serverRoutes[name];
     if (this.refusal !== null) return err('internal', this.refusal);
     // Every request schema of the map is an object (routes.ts), so its input is a record of fields.
@@ -121,32 +150,36 @@ export class ServerClient {
       const tls = tlsFailureMessage(error);
       return tls === null ? err('offline', offlineMessage) : err('internal', tls);
     }
-    let text: string;
     try {
-      text = await response.text();
+      return ok({ status: response.status, text: await response.text() });
     } catch {
       // The connection broke or stalled mid-answer: a network failure like any other.
       return err('offline', offlineMessage);
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return err(response.status >= 500 ? 'offline' : 'internal', offlineMessage);
-    }
-    const envelope = ApiEnvelope.safeParse(json);
-    if (envelope.success && !envelope.data.ok) {
-      const { code, message } = envelope.data.error;
-      // A code this version does not know (a newer server) is still a refusal, shown as sent.
-      return err(isErrorCode(code) ? code : 'internal', message);
-    }
-    const value = envelope.success && envelope.data.ok ? route.response.safeParse(envelope.data.value) : null;
-    if (!response.ok || !value?.success) {
-      return err('internal', 'El servidor central respondió algo inesperado. Avise a soporte técnico.');
-    }
-    // The route's own response schema just proved the shape; the cast only names the type zod inferred.
-    return ok(value.data as RouteValue<K>);
   }
+}
+
+const unexpectedAnswerMessage = 'El servidor central respondió algo inesperado. Avise a soporte técnico.';
+
+/** An answer's envelope: the refusal it carries, or its value parsed with the route's response schema. */
+function parseAnswer<K extends RouteName>(name: K, status: number, text: string): Result<RouteValue<K>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return err(status >= 500 ? 'offline' : 'internal', offlineMessage);
+  }
+  const envelope = ApiEnvelope.safeParse(json);
+  if (envelope.success && !envelope.data.ok) {
+    const { code, message } = envelope.data.error;
+    // A code this version does not know (a newer server) is still a refusal, shown as sent.
+    return err(isErrorCode(code) ? code : 'internal', message);
+  }
+  const value =
+    envelope.success && envelope.data.ok ? serverRoutes[name].response.safeParse(envelope.data.value) : null;
+  if (status < 200 || status >= 300 || !value?.success) return err('internal', unexpectedAnswerMessage);
+  // The route's own response schema just proved the shape; the cast only names the type zod inferred.
+  return ok(value.data as RouteValue<K>);
 }
 
 /** The headers that carry a call's credentials, by the route's auth kind. */

@@ -26,6 +26,8 @@ export interface DeviceReporterDeps {
   readonly replicaRowsBehind?: () => number | null;
   /** The app's last unclean stop; absent: the app does not record one. */
   readonly lastCrash?: () => DeviceReport['lastCrash'];
+  /** A kiosk's last staff exit at its hidden gesture; absent: the device has none to tell. */
+  readonly kioskExit?: () => DeviceReport['kioskExit'];
 }
 
 /**
@@ -101,6 +103,7 @@ export class DeviceReporter {
       replicaRowsBehind: this.deps.replicaRowsBehind?.() ?? rowsBehind(status),
       cashSession: this.deps.cashSession?.() ?? null,
       lastCrash: this.deps.lastCrash?.() ?? null,
+      ...(this.deps.kioskExit === undefined ? {} : { kioskExit: this.deps.kioskExit() }),
     };
   }
 }
@@ -115,6 +118,7 @@ function signatureOf(report: DeviceReport): string {
     report.outbox.parked,
     report.cashSession?.cashier ?? null,
     report.lastCrash?.at ?? null,
+    report.kioskExit?.at ?? null,
   ]);
 }
 

@@ -48,6 +48,7 @@ export function startStatus(deps: StatusDeps): Slice {
     appVersion: deps.config.version,
     cashSession: () => openCashSession(deps.store),
     lastCrash: () => lastCrash(deps.meta),
+    kioskExit: () => lastKioskExit(deps.meta),
   });
   reporter.start();
   let stopped = false;
@@ -97,4 +98,10 @@ function noteUncleanStop(meta: DeviceMeta, now: Date): void {
 function lastCrash(meta: DeviceMeta): { at: string; message: string } | null {
   const at = meta.get('lastCrashAt');
   return at === null ? null : { at, message: (meta.get('lastCrashMessage') ?? '').slice(0, 200) };
+}
+
+/** The last staff sign-in at a kiosk's hidden gesture (kiosk-staff/kiosk-staff-access.ts); null when none. */
+function lastKioskExit(meta: DeviceMeta): { at: string; staff: string } | null {
+  const at = meta.get('lastKioskExitAt');
+  return at === null ? null : { at, staff: (meta.get('lastKioskExitBy') ?? '').slice(0, 64) };
 }

@@ -29,7 +29,9 @@ export class FeedEpoch {
     const restart = this.store.sqlite.transaction(() => {
       for (const spec of Object.values(replicaTables)) this.store.sqlite.prepare(`DELETE FROM ${spec.name}`).run();
       this.store.sqlite
-        .prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'caughtUpAt', 'syncError')`)
+        .prepare(
+          `DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'caughtUpAt', 'syncError', 'syncSnapshot')`,
+        )
         .run();
       const requeued = this.store.sqlite
         .prepare(`UPDATE outbox SET state = 'pending', sent_at = NULL WHERE state = 'sent'`)

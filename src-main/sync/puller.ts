@@ -9,6 +9,7 @@ import { isOwnDeployment, otherDeploymentMessage } from './deployment-check';
 import { FeedRestarted, type FeedEpoch } from './feed-epoch';
 import { MalformedPageError, type ReplicaApplier } from './replica-apply';
 import type { ReplicaRoutes } from './replica-routes';
+import type { SnapshotDownload } from './snapshot-download';
 import { ProgressTracker, type SyncProgress } from './sync-progress';
 
 export interface PullerOptions {
@@ -17,6 +18,13 @@ export interface PullerOptions {
   readonly longPollMs: number;
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
+  /**
+   * A new device whose first page says at least this many changes wait downloads the rows as
+   * they are now instead (snapshot-download.ts); below it the feed is as quick.
+   */
+  readonly snapshotMinRows: number;
+  /** Rows per snapshot part (at most maxSnapshotPartRows). */
+  readonly snapshotPartRows: number;
 }
 
 export const malformedPageMessage =
@@ -27,6 +35,8 @@ export const defaultPullerOptions: PullerOptions = {
   longPollMs: 25_000,
   backoffBaseMs: 1000,
   backoffMaxMs: 60_000,
+  snapshotMinRows: 50_000,
+  snapshotPartRows: 10_000,
 };
 
 /**
@@ -39,7 +49,9 @@ export const defaultPullerOptions: PullerOptions = {
  * 3. Apply each page with its cursor in one transaction (replica-apply.ts).
  * 4. A field device whose assigned routes changed re-scopes its replica and starts again
  *    from cursor 0 (replica-routes.ts); the download shows as progress like a first one.
- * 5. Any failure: back off with jitter and start again from the stored cursor.
+ * 5. A new device whose first page says a long feed waits downloads a snapshot instead: the
+ *    rows as they are now, then the feed from the snapshot's cursor (snapshot-download.ts).
+ * 6. Any failure: back off with jitter and start again from the stored cursor.
  */
 export class Puller {
   private readonly wakeable = new Wakeable();
@@ -57,6 +69,7 @@ export class Puller {
     private readonly log: Logger,
     private readonly epoch: FeedEpoch,
     private readonly routes: ReplicaRoutes,
+    private readonly snapshot: SnapshotDownload | null,
     private readonly options: PullerOptions = defaultPullerOptions,
     private readonly now: () => number = Date.now,
   ) {
@@ -114,6 +127,11 @@ export class Puller {
 
   /** Pulls until the server has nothing more; returns whether the device is caught up. */
   private async catchUp(token: string, caughtUp: boolean): Promise<boolean> {
+    // A first download by snapshot under way goes on where it stopped (a cut, a restart).
+    if (this.snapshot?.underWay() === true) {
+      await this.snapshot.run(token, this.abort.signal, this.progress);
+      return false;
+    }
     let cursor = this.applier.cursor();
     let request = this.request(token, cursor, caughtUp ? this.options.longPollMs : 0, !this.progress.isActive());
     for (;;) {
@@ -126,6 +144,11 @@ export class Puller {
       if (this.epoch.observe(page.epoch)) throw new FeedRestarted();
       // Routes assigned or taken away: rows outside them were deleted, download them again.
       if (this.routes.observe(page.routes)) throw new FeedRestarted();
+      // A new device facing a long feed: the rows as they are now instead, then the feed from there.
+      if (cursor === '0' && this.wantsSnapshot(page) && (await this.snapshot!.start(token, this.abort.signal))) {
+        await this.snapshot!.run(token, this.abort.signal, this.progress);
+        return false;
+      }
       const next = page.hasMore ? this.request(token, page.cursor, 0, false) : null;
       try {
         this.applyPage(page, cursor);
@@ -142,6 +165,15 @@ export class Puller {
       }
       request = next;
     }
+  }
+
+  private wantsSnapshot(page: PullValue): boolean {
+    return (
+      this.snapshot !== null &&
+      page.hasMore &&
+      page.remaining !== null &&
+      page.remaining + page.changes.length >= this.options.snapshotMinRows
+    );
   }
 
   private applyPage(page: PullValue, cursor: string): void {

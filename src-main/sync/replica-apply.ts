@@ -10,7 +10,8 @@ export class MalformedPageError extends Error {
 
 export type SqlValue = string | number | null;
 
-function convert(value: unknown, kind: ColumnKind, where: string): SqlValue {
+/** A feed value as the replica stores it; throws MalformedPageError for one not of `kind`. */
+export function convert(value: unknown, kind: ColumnKind, where: string): SqlValue {
   switch (kind) {
     case 'int':
       if (typeof value === 'number' && Number.isSafeInteger(value)) return value;

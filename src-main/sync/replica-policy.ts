@@ -1,6 +1,7 @@
 import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import { pepperStaffHash } from '../../src-node/staff-credentials';
 import type { Store } from '../store/open-store';
+import type { ReplicaTableSpec } from './replica-tables';
 
 /** The staff roles a counter or field device checks offline; a kiosk holds none. */
 export const replicatedStaffRoles: readonly string[] = ['cajero', 'supervisor'];
@@ -34,6 +35,16 @@ export class ReplicaPolicy {
     if (table === 'payments' && this.mode() === 'kiosk' && row.reference !== null && row.reference !== undefined)
       return { ...row, reference: null };
     return row;
+  }
+
+  /**
+   * `adapt` for a row given as values in `spec.columns` order (a snapshot part): an object is
+   * built only for the rows a rule changes, so a million bills go through untouched.
+   */
+  adaptValues(spec: ReplicaTableSpec, values: readonly unknown[]): readonly unknown[] | null {
+    if (spec.name !== 'staff_users' && !(spec.name === 'payments' && this.mode() === 'kiosk')) return values;
+    const adapted = this.adapt(spec.name, Object.fromEntries(spec.columns.map(([column], i) => [column, values[i]])));
+    return adapted === null ? null : spec.columns.map(([column]) => adapted[column]);
   }
 
   /**

@@ -9,7 +9,9 @@ import { replicaTables } from './replica-tables';
 export function resetReplica(store: Store): void {
   const reset = store.sqlite.transaction(() => {
     for (const spec of Object.values(replicaTables)) store.sqlite.prepare(`DELETE FROM ${spec.name}`).run();
-    store.sqlite.prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'syncError')`).run();
+    store.sqlite
+      .prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'lastPullAt', 'syncError', 'syncSnapshot')`)
+      .run();
   });
   reset.immediate();
 }

@@ -32,7 +32,9 @@ export class ReplicaRoutes {
     }
     const rescope = this.store.sqlite.transaction(() => {
       const removed = routes === null ? 0 : this.deleteOutside(routes);
-      this.store.sqlite.prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'caughtUpAt', 'syncError')`).run();
+      this.store.sqlite
+        .prepare(`DELETE FROM device_meta WHERE key IN ('syncCursor', 'caughtUpAt', 'syncError', 'syncSnapshot')`)
+        .run();
       this.meta.set({ replicaRoutes: said });
       return removed;
     });

@@ -10,6 +10,8 @@ import { defaultPusherOptions, Pusher, type PusherOptions } from './pusher';
 import { FeedEpoch } from './feed-epoch';
 import { ReplicaRoutes } from './replica-routes';
 import { ReplicaApplier } from './replica-apply';
+import { SnapshotApplier } from './snapshot-apply';
+import { SnapshotDownload } from './snapshot-download';
 import type { ReplicaPolicy } from './replica-policy';
 
 export interface SyncOptions {
@@ -42,6 +44,17 @@ export class SyncService {
     this.clock = new DeviceClock(meta);
     this.parked = new ParkedEvents(store);
     const epoch = new FeedEpoch(store, meta, log.child({ part: 'epoch' }));
+    const routes = new ReplicaRoutes(store, meta, log.child({ part: 'routes' }));
+    const pullerOptions = { ...defaultPullerOptions, ...options.puller };
+    const snapshot = new SnapshotDownload(
+      client,
+      meta,
+      new SnapshotApplier(store, policy),
+      epoch,
+      routes,
+      log.child({ part: 'snapshot' }),
+      pullerOptions.snapshotPartRows,
+    );
     this.puller = new Puller(
       client,
       meta,
@@ -49,11 +62,9 @@ export class SyncService {
       this.clock,
       log.child({ part: 'pull' }),
       epoch,
-      new ReplicaRoutes(store, meta, log.child({ part: 'routes' })),
-      {
-        ...defaultPullerOptions,
-        ...options.puller,
-      },
+      routes,
+      snapshot,
+      pullerOptions,
     );
     this.pusher = new Pusher(store, client, meta, this.clock, log.child({ part: 'push' }), epoch, {
       ...defaultPusherOptions,

@@ -1,13 +1,15 @@
 import { useRouteStore } from '../app/route-store';
 import { useNow } from '../format/useNow';
 import { ScreenHeading } from '../ui/ScreenHeading';
-import { citizenFeatures, findFeature, type Feature } from './feature-catalogue';
+import { citizenFeatures, type Feature } from './feature-catalogue';
 import { FeatureTile } from './FeatureTile';
-import { StaffAccessButton } from './StaffAccessButton';
 import { greetingFor } from './greeting';
 import './start-screen.css';
 
-/** The kiosk's start screen: a greeting and one large tile per function the guides describe. */
+/**
+ * The kiosk's start screen: a greeting and one large tile per function the guides describe.
+ * Nothing for staff: they come in by the hidden corner (docs/kiosk-lockdown.md).
+ */
 export function StartScreen() {
   const navigate = useRouteStore((state) => state.navigate);
   const now = useNow(60_000);
@@ -20,7 +22,6 @@ export function StartScreen() {
           <ScreenHeading className="start__greeting">{greetingFor(now)}</ScreenHeading>
           <p className="start__hint">¿Qué desea hacer hoy? Toque una opción.</p>
         </div>
-        <StaffAccessButton feature={findFeature('staff-access')} onOpen={() => navigate({ screen: 'staff' })} />
       </div>
       <ul className="start__grid" aria-label="Servicios disponibles en este punto de atención">
         {citizenFeatures.map((feature) => (

@@ -6,9 +6,10 @@ import { Icon } from '../ui/Icon';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { SyncPanel } from '../sync-admin/SyncPanel';
 import { deviceModeNames } from './device-mode-names';
+import { KioskExitCard } from '../kiosk-lockdown/KioskExitCard';
 import './staff-screen.css';
 
-/** "Acceso de personal": staff sign-in (coming) and the installer's touch screen test. */
+/** "Acceso de personal", behind the hidden corner and a staff sign-in: leaving kiosk mode, the touch screen test, sync. */
 export function StaffScreen() {
   const { device, version } = useAppInfo();
   const navigate = useRouteStore((state) => state.navigate);
@@ -23,11 +24,7 @@ export function StaffScreen() {
         <BackHomeButton variant="secondary" />
       </div>
       <div className="staff__options">
-        <section className="staff__card" aria-labelledby="staff-login">
-          <h2 id="staff-login">Iniciar sesión del personal</h2>
-          <span className="staff__badge">Disponible próximamente</span>
-          <p>Cajeros, supervisores, soporte y administradores podrán ingresar aquí con su usuario.</p>
-        </section>
+        <KioskExitCard />
         <section className="staff__card" aria-labelledby="staff-touch">
           <h2 id="staff-touch">Prueba de pantalla táctil</h2>
           <p>Compruebe que la pantalla responde bien: escriba con el teclado numérico y con el teclado en pantalla.</p>

@@ -19,6 +19,7 @@ import { registerBankFileRoutes } from './routes/bank-file-routes';
 import { registerFieldHandoverRoutes } from './routes/field-handover-routes';
 import { registerFieldRouteRoutes } from './routes/field-route-routes';
 import { registerFleetRoutes } from './routes/fleet-routes';
+import { registerFleetDiagnosticsRoutes } from './routes/fleet-diagnostics-routes';
 import { registerFleetChannelRoutes } from './routes/fleet-channel-routes';
 import { registerGatewayRoutes } from './routes/gateway-routes';
 import { registerLiquidationRoutes } from './routes/liquidation-routes';
@@ -266,6 +267,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerFieldRouteRoutes(router);
     registerFieldHandoverRoutes(router);
     registerFleetRoutes(router);
+    registerFleetDiagnosticsRoutes(router);
     registerFleetChannelRoutes(router);
     if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };

@@ -35,6 +35,7 @@ import { adminRoutes } from './routes/admin';
 import { deviceRoutes } from './routes/device';
 import { enrollRoutes } from './routes/enroll';
 import { healthRoutes } from './routes/health';
+import { kioskStaffRoutes } from './routes/kiosk-staff';
 import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
 import { syncRoutes, type SyncHooks } from './routes/sync';
@@ -207,6 +208,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       passwords,
       captchaText: deps.captchaText,
     }),
+  );
+  await app.register(
+    kioskStaffRoutes({ database, passwords, now: () => new Date(), log: moduleLogger(logger, 'kiosk-staff') }),
   );
   if (deps.mailbox) await app.register(mailboxRoutes(database, deps.mailbox.token));
   const documents = deps.documents ?? defaultDocumentConfig;

@@ -10,6 +10,7 @@ import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
 import { deviceLockOps } from './ops/device-lock';
 import { kioskOps } from './ops/kiosk';
+import { kioskStaffOps } from './ops/kiosk-staff';
 import { printOps, receiptPrintOps } from './ops/print';
 import { staffOps } from './ops/staff';
 import { statusOps } from './ops/status';
@@ -29,6 +30,7 @@ export const contract = defineContract(
   deviceOps,
   deviceLockOps,
   kioskOps,
+  kioskStaffOps,
   billsOps,
   printOps,
   receiptPrintOps,

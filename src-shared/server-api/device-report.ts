@@ -52,6 +52,16 @@ export const DeviceReport = z
       .strict()
       .nullable()
       .optional(),
+    /**
+     * The last time staff took a kiosk out of citizen service at its hidden gesture (signed in
+     * at «Acceso del personal», docs/kiosk-lockdown.md): when, and who by staff username. Null
+     * when it never happened; absent from other modes and older versions.
+     */
+    kioskExit: z
+      .object({ at: z.iso.datetime({ offset: true }), staff: z.string().max(64) })
+      .strict()
+      .nullable()
+      .optional(),
   })
   .strict();
 export type DeviceReport = z.infer<typeof DeviceReport>;

@@ -20,6 +20,7 @@ import {
 import { PhoneLink } from '../api/phone-link';
 import { RouteChecksumValue } from '../field/route-checksum';
 import { certificateRoutes } from './certificate-routes';
+import { KioskStaffMember, KioskStaffSignIn } from './kiosk-staff-api';
 import { ticketRoutes } from './ticket-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
 import { DeviceReport, DeviceReportValue } from './device-report';
@@ -97,6 +98,16 @@ export const serverRoutes = {
     request: DeviceReport,
     response: DeviceReportValue,
     timeout: 'short',
+  }),
+  'kiosk.staffSignIn': defineRoute({
+    summary:
+      'A staff member at a kiosk’s hidden gesture: username and password checked by the server (kiosks hold no staff accounts), throttled per username and per device; kiosks only, and not a cashier.',
+    method: 'POST',
+    path: '/v1/kiosk/staff-sign-in',
+    auth: 'device',
+    request: KioskStaffSignIn,
+    response: KioskStaffMember,
+    timeout: 'long',
   }),
   'sync.pull': defineRoute({
     summary:

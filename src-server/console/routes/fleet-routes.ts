@@ -5,6 +5,7 @@ import type { ConsoleRouter } from '../console-routes';
 import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../fleet-pages';
 import { fleetDevice, listFleet } from '../fleet-queries';
 import { messagePage } from '../login-page';
+import { diagnosticsSectionOf } from './fleet-diagnostics-routes';
 import { fleetDeviceSections, registerFleetEnrollRoutes } from './fleet-enroll-routes';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -48,7 +49,8 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     if (device === null) return sendPage(reply, notFound, 404);
     const frame = ctx.frame();
     const sections = await fleetDeviceSections(deps.database.exec, device, frame.csrf, deps.now());
-    return sendPage(reply, fleetDevicePage(frame, device, sections));
+    const diagnostics = await diagnosticsSectionOf(deps.database.exec, device.id);
+    return sendPage(reply, fleetDevicePage(frame, device, [...sections, diagnostics]));
   });
 
   router.action(`${consolePaths.fleet}/:id/revocar`, async (request, reply, ctx) => {

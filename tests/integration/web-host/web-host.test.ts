@@ -30,6 +30,9 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'sync.parked': 'session-ended',
   'sync.resolveParked': 'session-ended',
   'staff.authorize': 'wrong-credentials',
+  // A kiosk's staff sign-in is checked by the central server, which this core never enrolled with.
+  'kiosk.staffSignIn': 'not-enrolled',
+  'kiosk.leaveKioskMode': 'session-ended',
   'cashier.signIn': 'wrong-credentials',
   'cashier.openSession': 'session-ended',
   'cashier.findBills': 'session-ended',
@@ -95,6 +98,9 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'device.lockState': {},
   'device.exportUnsentEvents': { grantId: sampleGrantId },
   'kiosk.sessionEnded': { reason: 'idle', durationSeconds: 42 },
+  'kiosk.serviceState': {},
+  'kiosk.staffSignIn': { username: 'soporte1', password: 'x' },
+  'kiosk.leaveKioskMode': { grantId: sampleGrantId },
   // A code of the replica filled in beforeAll; the other bills samples carry no valid session.
   'bills.startValidation': { codigoInterno: 100005 },
   'bills.answerValidation': {

@@ -23,7 +23,7 @@ describe('app configuration', () => {
     expect(config.databaseUrl).toBeNull();
     // No mode of its own: the device is what the central server enrolls it as.
     expect(config.device.mode).toBeUndefined();
-    expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5 });
+    expect(config.kiosk).toEqual({ idleSeconds: 90, warningSeconds: 20, billDeliveryDays: 5, requiredDevices: [] });
   });
 
   it('reads the config file in the data dir and the environment', () => {
@@ -42,7 +42,7 @@ describe('app configuration', () => {
       { dataDir: '/ignored', version: '1' },
     );
     expect(config.device).toEqual({ mode: 'cashier', name: 'Caja 2' });
-    expect(config.kiosk).toEqual({ idleSeconds: 30, warningSeconds: 20, billDeliveryDays: 5 });
+    expect(config.kiosk).toEqual({ idleSeconds: 30, warningSeconds: 20, billDeliveryDays: 5, requiredDevices: [] });
     expect(config.port).toBe(8088);
     expect(config.serverUrl).toBe('https://central.example.co');
     expect(config.databaseUrl).toBe('postgres://x@127.0.0.1/db');

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { BillsCodePage } from './bills-code-page';
 import { ComingSoonPage } from './coming-soon-page';
 import { KioskPage } from './kiosk-page';
+import { kioskStaffLogin, StaffDialog } from './staff-dialog';
 import { StaffPage } from './staff-page';
 
 /** The kiosk's start screen. */
@@ -43,8 +44,10 @@ export class StartPage extends KioskPage {
     return code;
   }
 
-  async openStaffAccess(): Promise<StaffPage> {
-    await this.tile('Acceso de personal').click();
+  /** Staff's way in: the hidden corner and a staff sign-in (docs/kiosk-lockdown.md). */
+  async openStaffAccess(login: { username: string; password: string } = kioskStaffLogin): Promise<StaffPage> {
+    const dialog = await StaffDialog.open(this.page);
+    await dialog.signIn(login.username, login.password);
     const staff = new StaffPage(this.page);
     await staff.heading.filter({ hasText: 'Acceso de personal' }).waitFor();
     return staff;

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto';
+import { auditLog } from '../../db/local/schema';
+import type { KioskStaffAccess as Access } from '../../src-shared/api/ops/kiosk-staff';
+import { err, ok, type Result } from '../../src-shared/api/result';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ServerClient } from '../server-link/server-client';
+import type { Store } from '../store/open-store';
+import {
+  afterFailure,
+  afterSuccess,
+  lockedMessage,
+  mayTry,
+  openThrottle,
+  type ThrottleState,
+} from './staff-access-throttle';
+
+/** How a try at the hidden gesture ended, as the audit line says it. */
+export type AccessOutcome = 'granted' | 'refused' | 'forbidden' | 'locked' | 'offline' | 'failed';
+
+const grantTtlMs = 10 * 60_000;
+const offlineWords =
+  'El acceso del personal necesita conexión con el servidor central y este equipo no la tiene ahora. ' +
+  'Intente de nuevo en un momento o pida ayuda al área de sistemas.';
+
+/**
+ * The staff sign-in behind a kiosk's hidden gesture (docs/kiosk-lockdown.md). A kiosk holds no
+ * staff accounts (docs/trust-model.md), so the central server checks the password
+ * (`kiosk.staffSignIn` route); this side counts failures for the whole device
+ * (staff-access-throttle.ts), writes every try to `audit_log` — who, when, how it ended, never
+ * the password — and keeps the last success for the heartbeat. A success gives a grant that only
+ * `leave` takes: leaving kiosk mode, where the host can (Electron).
+ */
+export class KioskStaffGate {
+  private throttle: ThrottleState = openThrottle;
+  private readonly grants = new Map<string, { username: string; expiresAt: number }>();
+
+  constructor(
+    private readonly deps: {
+      readonly store: Store;
+      readonly meta: DeviceMeta;
+      readonly client: Pick<ServerClient, 'call'>;
+      readonly log: Logger;
+      /** The host's way out of kiosk mode; absent where there is none (the web host). */
+      readonly leaveKioskMode?: () => void;
+      readonly now?: () => number;
+    },
+  ) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async signIn(username: string, password: string): Promise<Result<Access>> {
+    const who = username.trim().toLowerCase().slice(0, 64);
+    const allowed = mayTry(this.throttle, this.now());
+    if (!allowed.allowed) {
+      this.audit('kiosk.staff_access', who, 'locked');
+      return err('locked', lockedMessage(allowed.waitMs));
+    }
+    const token = this.deps.meta.get('deviceToken');
+    if (token === null) {
+      this.audit('kiosk.staff_access', who, 'offline');
+      return err(
+        'not-enrolled',
+        'Este equipo no está inscrito en el servidor central, que es quien verifica al personal.',
+      );
+    }
+    const answer = await this.deps.client.call('kiosk.staffSignIn', { username, password }, { token });
+    if (!answer.ok) {
+      const code = answer.error.code;
+      const outcome: AccessOutcome =
+        code === 'wrong-credentials'
+          ? 'refused'
+          : code === 'forbidden'
+            ? code
+            : code === 'locked'
+              ? code
+              : code === 'offline'
+                ? code
+                : 'failed';
+      if (outcome === 'refused' || outcome === 'forbidden') this.throttle = afterFailure(this.throttle, this.now());
+      this.audit('kiosk.staff_access', who, outcome);
+      const locally = mayTry(this.throttle, this.now());
+      if (!locally.allowed) return err('locked', lockedMessage(locally.waitMs));
+      return err(code, outcome === 'offline' ? offlineWords : answer.error.message);
+    }
+    this.throttle = afterSuccess();
+    const member = answer.value;
+    const at = new Date(this.now()).toISOString();
+    this.audit('kiosk.staff_access', member.username, 'granted');
+    this.deps.meta.set({ lastKioskExitAt: at, lastKioskExitBy: member.username });
+    const grantId = randomBytes(24).toString('base64url');
+    this.grants.set(grantId, { username: member.username, expiresAt: this.now() + grantTtlMs });
+    return ok({ grantId, ...member, canLeaveKiosk: this.deps.leaveKioskMode !== undefined });
+  }
+
+  /** Out of kiosk mode, for the staff member the grant names; audit-logged before the host acts. */
+  leave(grantId: string): Result<{ leaving: true }> {
+    const grant = this.grants.get(grantId);
+    if (grant === undefined || grant.expiresAt <= this.now()) {
+      this.grants.delete(grantId);
+      return err('session-ended', 'El acceso del personal venció. Toque de nuevo la esquina e ingrese otra vez.');
+    }
+    const leave = this.deps.leaveKioskMode;
+    if (leave === undefined)
+      return err('forbidden', 'Este equipo no puede salir del modo quiosco desde la aplicación.');
+    this.audit('kiosk.exit', grant.username, 'granted');
+    this.grants.clear();
+    this.deps.log.info({ staff: grant.username }, 'leaving kiosk mode');
+    // After the answer reaches the screen: the host may close the window.
+    setTimeout(leave, 200).unref();
+    return ok({ leaving: true });
+  }
+
+  /** The visit ended (idle, «Terminar»): the staff screen is gone, and so is its grant. */
+  forget(): void {
+    this.grants.clear();
+  }
+
+  private audit(action: string, actor: string, outcome: AccessOutcome): void {
+    this.deps.store.db
+      .insert(auditLog)
+      .values({
+        at: new Date(this.now()).toISOString(),
+        action,
+        actor: actor === '' ? '(vacío)' : actor,
+        details: { outcome },
+      })
+      .run();
+  }
+}

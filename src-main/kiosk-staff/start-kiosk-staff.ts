@@ -1,0 +1,42 @@
+import { ok } from '../../src-shared/api/result';
+import { serviceState, type DeviceReadings, type KioskDevice } from '../../src-shared/kiosk/out-of-service';
+import type { Slice } from '../api/slice';
+import type { DeviceMeta } from '../device/device-meta';
+import type { Logger } from '../logger';
+import type { ServerClient } from '../server-link/server-client';
+import type { Store } from '../store/open-store';
+import { KioskStaffGate } from './kiosk-staff-access';
+
+export interface KioskStaffDeps {
+  readonly store: Store;
+  readonly meta: DeviceMeta;
+  readonly client: Pick<ServerClient, 'call'>;
+  /** `kiosk.requiredDevices` of the config file. */
+  readonly requiredDevices: readonly KioskDevice[];
+  /** What each device says now, from the printers' and the dispenser's status caches. */
+  readonly readings: () => Promise<DeviceReadings>;
+  /** The host's way out of kiosk mode (Electron); absent on the web host. */
+  readonly leaveKioskMode?: () => void;
+  readonly log: Logger;
+}
+
+/** A kiosk's lockdown on the Node side: in or out of service, and staff at the hidden gesture. */
+export function startKioskStaff(deps: KioskStaffDeps): Slice {
+  const gate = new KioskStaffGate({
+    store: deps.store,
+    meta: deps.meta,
+    client: deps.client,
+    log: deps.log,
+    ...(deps.leaveKioskMode === undefined ? {} : { leaveKioskMode: deps.leaveKioskMode }),
+  });
+  return {
+    name: 'kiosk-staff',
+    handlers: {
+      'kiosk.serviceState': async () => ok(serviceState(deps.requiredDevices, await deps.readings())),
+      'kiosk.staffSignIn': (input) => gate.signIn(input.username, input.password),
+      'kiosk.leaveKioskMode': (input) => Promise.resolve(gate.leave(input.grantId)),
+    },
+    endVisit: () => gate.forget(),
+    stop: () => Promise.resolve(),
+  };
+}

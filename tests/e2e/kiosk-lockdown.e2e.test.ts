@@ -1,0 +1,178 @@
+import { desc, like } from 'drizzle-orm';
+import { describe, expect } from 'vitest';
+import { auditLog } from '../../db/local/schema';
+import type { DeviceReport } from '../../src-shared/server-api/device-report';
+import { until } from '../support/accounts-server';
+import { kioskTest } from '../support/browser/fixture';
+import { kioskStaffLogin, StaffDialog } from '../support/browser/pages/staff-dialog';
+import { StaffPage } from '../support/browser/pages/staff-page';
+import { saveScreenshot } from '../support/browser/screenshots';
+import { embeddedServer, type TestStack } from '../support/browser/test-stack';
+import { printerStates } from '../support/tcp-receipt-printer';
+
+/**
+ * A kiosk's lockdown through the web host (docs/kiosk-lockdown.md): the hidden corner opens
+ * «Acceso del personal»; a wrong password or a cashier is refused in Spanish; the right one opens
+ * the staff screen; every try is in the audit log without its password, and the last sign-in
+ * reaches the central server in the heartbeat. A kiosk that requires its receipt printer turns
+ * «Fuera de servicio» when the printer (a fake EPSON on loopback) runs out of paper, still lets
+ * staff in, and comes back by itself with the paper. Five failures close the dialog (last).
+ */
+const it = kioskTest({
+  name: 'kiosk-lockdown',
+  receiptPrinter: true,
+  // A longer idle than the tests' default: staff typing must not race the reset.
+  config: { kiosk: { idleSeconds: 60, warningSeconds: 10, requiredDevices: ['receipt-printer'] } },
+});
+
+const staffAudit = (app: TestStack) =>
+  app.stack.core.store.db
+    .select()
+    .from(auditLog)
+    .where(like(auditLog.action, 'kiosk.%'))
+    .orderBy(desc(auditLog.id))
+    .all()
+    .filter((row) => row.action !== 'kiosk.session_ended');
+
+const outOfServiceTitle = 'Este punto no está disponible en este momento';
+
+describe('kiosk lockdown through the web host', () => {
+  it.beforeEach(({ printer }) => {
+    printer.state = printerStates.ready;
+  });
+
+  it('refuses the context menu and a dropped file on the start screen', async ({ start }) => {
+    const refused = await start.page.evaluate(() => {
+      const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
+      const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
+      const print = new KeyboardEvent('keydown', { key: 'p', ctrlKey: true, bubbles: true, cancelable: true });
+      const typing = new KeyboardEvent('keydown', { key: 'p', bubbles: true, cancelable: true });
+      return [
+        !document.body.dispatchEvent(menu),
+        !document.body.dispatchEvent(drop),
+        !document.body.dispatchEvent(print),
+        !document.body.dispatchEvent(typing),
+      ];
+    });
+    expect(refused).toEqual([true, true, true, false]);
+  });
+
+  it('opens «Acceso del personal» on five quick taps in the corner, not on four', async ({ start }) => {
+    const dialog = new StaffDialog(start.page);
+    await StaffDialog.tapCorner(start.page, 4);
+    // Past the three seconds the four taps expire: four more do not open it either…
+    await start.page.waitForTimeout(3_200);
+    await StaffDialog.tapCorner(start.page, 4);
+    expect(await dialog.dialog.isVisible()).toBe(false);
+    // …and a fifth within the three seconds does.
+    await StaffDialog.tapCorner(start.page, 1);
+    await dialog.dialog.waitFor();
+    await saveScreenshot(start.page, 'kiosk-staff-dialog');
+    await dialog.dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.dialog.waitFor({ state: 'hidden' });
+    await start.waitUntilShown();
+  });
+
+  it('refuses a wrong password and a cashier in Spanish, lets support in, and logs each try', async ({
+    app,
+    start,
+  }) => {
+    const before = staffAudit(app).length;
+    const dialog = await StaffDialog.open(start.page);
+
+    await dialog.signIn(kioskStaffLogin.username, 'no-es-esta');
+    await dialog.problem.filter({ hasText: 'Usuario o contraseña incorrectos.' }).waitFor();
+    expect(await dialog.dialog.getByLabel('Contraseña', { exact: true }).inputValue()).toBe('');
+    await saveScreenshot(start.page, 'kiosk-staff-refused');
+
+    await dialog.signIn('cajero1', 'Cajero1.Demo');
+    await dialog.problem.filter({ hasText: 'Su usuario no puede administrar este quiosco.' }).waitFor();
+
+    await dialog.signIn(kioskStaffLogin.username, kioskStaffLogin.password);
+    const staff = new StaffPage(start.page);
+    await staff.heading.filter({ hasText: 'Acceso de personal' }).waitFor();
+    await start.page.getByText('Ingresó ANDRÉS FELIPE DEVIA CASTRO (soporte1)').waitFor();
+    // The web host cannot leave a browser's kiosk: no button that would do nothing.
+    expect(await start.page.getByRole('button', { name: 'Salir del modo quiosco' }).count()).toBe(0);
+    await saveScreenshot(start.page, 'kiosk-staff-screen');
+
+    const rows = staffAudit(app)
+      .slice(0, staffAudit(app).length - before)
+      .reverse();
+    expect(rows.map((r) => [r.action, r.actor, r.details])).toEqual([
+      ['kiosk.staff_access', 'soporte1', { outcome: 'refused' }],
+      ['kiosk.staff_access', 'cajero1', { outcome: 'forbidden' }],
+      ['kiosk.staff_access', 'soporte1', { outcome: 'granted' }],
+    ]);
+    expect(JSON.stringify(staffAudit(app))).not.toMatch(/no-es-esta|Demo/);
+
+    // The heartbeat tells the central server who took the kiosk out of citizen service, and when.
+    const server = embeddedServer(app.stack).running();
+    const deviceId = app.stack.core.meta.get('deviceId');
+    let reported: DeviceReport['kioskExit'] = null;
+    await until(
+      'the heartbeat with the kiosk exit',
+      async () => {
+        const { rows: found } = await server.database.exec.query<{ report: DeviceReport }>(
+          'SELECT report FROM device_reports WHERE device_id = $1',
+          [deviceId],
+        );
+        reported = found[0]?.report.kioskExit ?? null;
+        return reported !== null;
+      },
+      20_000,
+    );
+    expect(reported).toMatchObject({ staff: 'soporte1' });
+  });
+
+  it('turns «Fuera de servicio» when the receipt printer runs out of paper, lets staff in, and comes back with the paper', async ({
+    printer,
+    start,
+  }) => {
+    printer.state = printerStates.paperEnd;
+    const title = start.page.getByRole('heading', { name: outOfServiceTitle });
+    await title.waitFor({ timeout: 30_000 });
+    await start.page.getByText('La impresora de recibos se quedó sin papel.').waitFor();
+    await start.page.getByText('Acérquese a una ventanilla de atención.').waitFor();
+    expect(await start.tiles.count()).toBe(0);
+    await saveScreenshot(start.page, 'kiosk-out-of-service');
+
+    // Staff still come in by the corner, on top of it.
+    const dialog = await StaffDialog.open(start.page);
+    await dialog.dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.dialog.waitFor({ state: 'hidden' });
+    await title.waitFor();
+
+    printer.state = printerStates.ready;
+    await start.waitUntilShown();
+    expect(await title.count()).toBe(0);
+  });
+
+  it('closes the dialog for five minutes after five wrong tries, whatever the username (last: the kiosk stays locked)', async ({
+    app,
+    start,
+  }) => {
+    const dialog = await StaffDialog.open(start.page);
+    const before = staffAudit(app).length;
+    // Each try is one audit line: wait for it, then for the words on the screen.
+    const tryOnce = async (username: string, password: string, tries: number) => {
+      await dialog.signIn(username, password);
+      await until(`audit line ${tries}`, () => staffAudit(app).length === before + tries, 20_000);
+    };
+    for (let i = 1; i <= 4; i += 1) await tryOnce(`intruso${i}`, 'adivinanza', i);
+    await dialog.problem.filter({ hasText: 'Usuario o contraseña incorrectos.' }).waitFor();
+    await tryOnce('intruso5', 'adivinanza', 5);
+    const locked = 'Demasiados intentos fallidos en este equipo. Espere 5 minutos';
+    await dialog.problem.filter({ hasText: locked }).waitFor();
+    await saveScreenshot(start.page, 'kiosk-staff-locked');
+    // Even the right password waits now, and the try is logged as locked.
+    await tryOnce(kioskStaffLogin.username, kioskStaffLogin.password, 6);
+    await dialog.problem.filter({ hasText: locked }).waitFor();
+    expect(staffAudit(app)[0]).toMatchObject({ actor: 'soporte1', details: { outcome: 'locked' } });
+    expect(
+      staffAudit(app)
+        .slice(1, 6)
+        .map((row) => row.details),
+    ).toEqual(Array.from({ length: 5 }, () => ({ outcome: 'refused' })));
+  });
+});
