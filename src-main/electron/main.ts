@@ -9,6 +9,7 @@ import { createDeviceLogger, moduleLogger } from '../logger';
 import { trackInFlight } from '../updates/in-flight-work';
 import { startAutoUpdate } from './auto-update';
 import { registerIpc } from './ipc-bridge';
+import { lockDownKiosk } from './kiosk-lockdown';
 import { lockDown, mainWindowOptions } from './main-window';
 import { safeStorageSecrets } from './safe-storage-secrets';
 
@@ -31,12 +32,15 @@ async function onReady(): Promise<void> {
   const nativeBinding = app.isPackaged ? undefined : path.join(root, 'dist', 'electron-native', 'better_sqlite3.node');
   // The store's key and the device token in the OS keychain (safeStorage works once `app` is ready).
   const secretStorage = (keysDir: string) => safeStorageSecrets(keysDir, moduleLogger(log, 'secrets'));
+  // Staff at the kiosk's hidden gesture may take it out of kiosk mode (kiosk.leaveKioskMode,
+  // audit-logged by the core): the app closes, draining its work, and leaves the OS session.
+  const leaveKioskMode = () => app.quit();
   // Updates from the central server (docs/updates.md): counted from before the core starts, so
   // a new version that never gets that far is rolled back. Packaged builds only.
   const updates = app.isPackaged
     ? startAutoUpdate(app, { dataDir: config.dataDir, serverUrl, log: moduleLogger(log, 'updates') })
     : null;
-  core = startAppCore({ config, paths, serverUrl, log, nativeBinding, secretStorage });
+  core = startAppCore({ config, paths, serverUrl, log, nativeBinding, secretStorage, leaveKioskMode });
   updates?.healthy(core);
   // The server's word on what this device is, not the config's.
   const mode = core.mode();
@@ -54,6 +58,8 @@ async function onReady(): Promise<void> {
   );
   // Only a kiosk has the camera a citizen photographs a document with (support tickets).
   lockDown(window, appUrl, { allowReload: !app.isPackaged, allowCamera: mode === 'kiosk' });
+  if (mode === 'kiosk')
+    lockDownKiosk(window, (reason) => moduleLogger(log, 'kiosk-lockdown').debug({ reason }, 'key blocked'));
   if (mode === 'kiosk' || app.isPackaged) Menu.setApplicationMenu(null);
   window.once('ready-to-show', () => window.show());
   await window.loadURL(appUrl);
