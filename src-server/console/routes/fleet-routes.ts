@@ -6,6 +6,7 @@ import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../f
 import { fleetDevice, listFleet } from '../fleet-queries';
 import { messagePage } from '../login-page';
 import { diagnosticsSectionOf } from './fleet-diagnostics-routes';
+import { channelSectionOf } from './fleet-channel-routes';
 import { fleetDeviceSections, registerFleetEnrollRoutes } from './fleet-enroll-routes';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,8 +50,9 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     if (device === null) return sendPage(reply, notFound, 404);
     const frame = ctx.frame();
     const sections = await fleetDeviceSections(deps.database.exec, device, frame.csrf, deps.now());
+    const channel = await channelSectionOf(deps.database.exec, frame.csrf, device);
     const diagnostics = await diagnosticsSectionOf(deps.database.exec, device.id);
-    return sendPage(reply, fleetDevicePage(frame, device, [...sections, diagnostics]));
+    return sendPage(reply, fleetDevicePage(frame, device, [channel, ...sections, diagnostics]));
   });
 
   router.action(`${consolePaths.fleet}/:id/revocar`, async (request, reply, ctx) => {
