@@ -43,6 +43,8 @@ export interface DeviceFacts {
   feedEpoch: string;
   /** Last change-feed `seq` applied; written only with the page it ends (sync/replica-apply.ts). */
   syncCursor: string;
+  /** JSON of a first download by snapshot under way (sync/snapshot-apply.ts), written with each part. */
+  syncSnapshot: string;
   /**
    * JSON of the códigos de ruta the replica holds, as the server last said (sync/replica-routes.ts);
    * `null` (the JSON) for the whole entity. A different list re-scopes the replica.

@@ -38,6 +38,8 @@ import { healthRoutes } from './routes/health';
 import { kioskStaffRoutes } from './routes/kiosk-staff';
 import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
+import { diagnosticRoutesPlugin } from './routes/diagnostics';
+import { snapshotRoutes } from './routes/sync-snapshot';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
 import { certificateApiRoutes } from './routes/certificates';
@@ -174,6 +176,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       deps.moneyRules,
     ),
   );
+  await app.register(snapshotRoutes(database, deploymentId, moduleLogger(logger, 'snapshot')));
   await app.register(
     updateFeedRoutes({
       database,
@@ -231,6 +234,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
     }),
   );
+  await app.register(diagnosticRoutesPlugin({ database, log: moduleLogger(logger, 'diagnostics'), now }));
   // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
   const wallet = deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() });
   const walletContext = {

@@ -20,6 +20,8 @@ import {
 import { PhoneLink } from '../api/phone-link';
 import { RouteChecksumValue } from '../field/route-checksum';
 import { certificateRoutes } from './certificate-routes';
+import { snapshotRoutes } from './snapshot-routes';
+import { diagnosticRoutes } from './diagnostic-routes';
 import { KioskStaffMember, KioskStaffSignIn } from './kiosk-staff-api';
 import { ticketRoutes } from './ticket-routes';
 import { EnrollRequest, EnrollValue, HelloValue } from './device-api';
@@ -385,8 +387,10 @@ export const serverRoutes = {
     response: CheckoutStateValue,
     timeout: 'short',
   }),
+  ...snapshotRoutes,
   ...certificateRoutes,
   ...ticketRoutes,
+  ...diagnosticRoutes,
 } satisfies Record<string, ServerRoute>;
 
 export type ServerRoutes = typeof serverRoutes;
