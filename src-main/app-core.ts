@@ -1,7 +1,11 @@
 import path from 'node:path';
+import type { DeviceStatus } from '../src-shared/api/ops/status';
+import { err, type Result } from '../src-shared/api/result';
 import type { DeviceMode } from '../src-shared/domain/device-mode';
 import { startAccounts } from './accounts/start-accounts';
 import { createDispatcher, type Dispatch } from './api/dispatcher';
+import { deviceLogsDir } from './diagnostics/log-files';
+import { startDiagnostics } from './diagnostics/start-diagnostics';
 import { mergeSlices, stopSlices, type Slice } from './api/slice';
 import { startAppInfo } from './app-info/start-app-info';
 import type { AppPaths } from './app-paths';
@@ -241,6 +245,17 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       report: { client, mode, storeDir, log: moduleLogger(log, 'device-report'), ...options.report },
     }),
     startAppInfo({ config, meta, mode }),
+    startDiagnostics({
+      client,
+      meta,
+      logsDir: deviceLogsDir(config.dataDir),
+      maxBytes: config.logs.diagnosticBytes,
+      appVersion: config.version,
+      deviceName: config.device.name,
+      mode,
+      status: () => currentStatus(slices),
+      log: moduleLogger(log, 'diagnostics'),
+    }),
   ];
   // Every operation handled once, every credential kind resolved: checked here, at start-up.
   const { handlers, callers } = mergeSlices(slices);
@@ -275,6 +290,12 @@ export function startAppCore(options: AppCoreOptions): AppCore {
 }
 
 /** The kiosk visit ended: every feature forgets what it opened, so the next citizen starts from nothing. */
+/** What the status strip shows (the status slice's own handler), for a diagnostic's device summary. */
+function currentStatus(slices: readonly Slice[]): Promise<Result<DeviceStatus>> {
+  const handler = slices.find((slice) => slice.name === 'status')?.handlers['status.get'];
+  return handler === undefined ? Promise.resolve(err('internal', 'Sin estado')) : handler({}, null);
+}
+
 function endVisit(slices: readonly Slice[]): void {
   for (const slice of slices) slice.endVisit?.();
 }

@@ -8,6 +8,7 @@ import { fieldHandoverOps } from './ops/field-handover';
 import { certificatesOps } from './ops/certificates';
 import { counterRechargeOps } from './ops/counter-recharge';
 import { deviceOps } from './ops/device';
+import { diagnosticsOps } from './ops/diagnostics';
 import { deviceLockOps } from './ops/device-lock';
 import { kioskOps } from './ops/kiosk';
 import { kioskStaffOps } from './ops/kiosk-staff';
@@ -44,6 +45,7 @@ export const contract = defineContract(
   walletOps,
   certificatesOps,
   ticketsOps,
+  diagnosticsOps,
 );
 
 export type Contract = typeof contract;

@@ -20,6 +20,7 @@ import {
 import { PhoneLink } from '../api/phone-link';
 import { RouteChecksumValue } from '../field/route-checksum';
 import { certificateRoutes } from './certificate-routes';
+import { diagnosticRoutes } from './diagnostic-routes';
 import { snapshotRoutes } from './snapshot-routes';
 import { diagnosticRoutes } from './diagnostic-routes';
 import { KioskStaffMember, KioskStaffSignIn } from './kiosk-staff-api';
@@ -390,6 +391,7 @@ export const serverRoutes = {
   ...snapshotRoutes,
   ...certificateRoutes,
   ...ticketRoutes,
+  ...diagnosticRoutes,
   ...diagnosticRoutes,
 } satisfies Record<string, ServerRoute>;
 

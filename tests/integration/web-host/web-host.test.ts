@@ -28,6 +28,7 @@ const refusedByService: Partial<Record<OpName, string>> = {
   'bills.print': 'session-ended',
   'bills.sendToPhone': 'session-ended',
   'sync.parked': 'session-ended',
+  'diagnostics.send': 'session-ended',
   'sync.resolveParked': 'session-ended',
   'staff.authorize': 'wrong-credentials',
   // A kiosk's staff sign-in is checked by the central server, which this core never enrolled with.
@@ -119,6 +120,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'print.receiptTestPage': {},
   'sync.now': {},
   'sync.parked': { grantId: sampleGrantId },
+  'diagnostics.send': { grantId: sampleGrantId },
   'sync.resolveParked': { grantId: sampleGrantId, eventId: '01900000-0000-7000-8000-000000000002', action: 'retry' },
   'staff.authorize': { username: 'nadie', password: 'no-es-la-clave' },
   'cashier.signIn': { username: 'nadie', password: 'no-es-la-clave' },
