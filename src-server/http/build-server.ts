@@ -39,7 +39,6 @@ import { kioskStaffRoutes } from './routes/kiosk-staff';
 import { mailboxRoutes } from './routes/mailbox';
 import { phoneLinkRoutes } from './routes/phone-links';
 import { diagnosticRoutesPlugin } from './routes/diagnostics';
-import { diagnosticRoutesPlugin } from './routes/diagnostics';
 import { snapshotRoutes } from './routes/sync-snapshot';
 import { syncRoutes, type SyncHooks } from './routes/sync';
 import { walletRoutes } from './routes/wallet';
@@ -235,7 +234,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       now,
     }),
   );
-  await app.register(diagnosticRoutesPlugin({ database, log: moduleLogger(logger, 'diagnostics'), now }));
   await app.register(diagnosticRoutesPlugin({ database, log: moduleLogger(logger, 'diagnostics'), now }));
   // Without a wallet config (tests of other routes), a demo gateway whose secrets nobody holds.
   const wallet = deps.wallet ?? defaultWalletConfig({ eventsSecret: randomSecret(), integritySecret: randomSecret() });

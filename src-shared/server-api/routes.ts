@@ -20,7 +20,6 @@ import {
 import { PhoneLink } from '../api/phone-link';
 import { RouteChecksumValue } from '../field/route-checksum';
 import { certificateRoutes } from './certificate-routes';
-import { diagnosticRoutes } from './diagnostic-routes';
 import { snapshotRoutes } from './snapshot-routes';
 import { diagnosticRoutes } from './diagnostic-routes';
 import { KioskStaffMember, KioskStaffSignIn } from './kiosk-staff-api';
@@ -391,7 +390,6 @@ export const serverRoutes = {
   ...snapshotRoutes,
   ...certificateRoutes,
   ...ticketRoutes,
-  ...diagnosticRoutes,
   ...diagnosticRoutes,
 } satisfies Record<string, ServerRoute>;
 
