@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { serverUrlRefusal } from '../server-link/server-url-policy';
 import { ConfigFile } from './config-file';
+import { installerEnrollmentCode } from './enrollment-code-file';
 import { readServerCa } from './server-ca';
 
 /** Everything the app needs to know, built once at start-up and passed down (STYLE §13). */
@@ -36,7 +37,12 @@ const Port = z.coerce.number().int().min(0).max(65535);
 /** Reads the environment variables the README documents and the config file; nothing else does. */
 export function loadConfig(
   env: Record<string, string | undefined>,
-  defaults: { dataDir: string; version: string },
+  defaults: {
+    dataDir: string;
+    version: string;
+    /** Files an installer may have left the enrollment code in (enrollment-code-file.ts); none when absent. */
+    enrollmentCodeFiles?: readonly string[];
+  },
 ): AppConfig {
   const dataDir = path.resolve(env.VENTANILLA_DATA_DIR ?? defaults.dataDir);
   const file = env.VENTANILLA_CONFIG ?? path.join(dataDir, 'ventanilla.json');
@@ -57,7 +63,7 @@ export function loadConfig(
     serverUrl: serverUrl?.replace(/\/+$/, '') ?? null,
     serverCa: serverCa(env.VENTANILLA_SERVER_CA),
     databaseUrl: env.DATABASE_URL?.trim() || null,
-    enrollmentCode: env.VENTANILLA_ENROLLMENT_CODE?.trim() || null,
+    enrollmentCode: installerEnrollmentCode(env, defaults.enrollmentCodeFiles ?? []),
     logLevel: logLevel(env.LOG_LEVEL),
     logFormat: logFormat(env.VENTANILLA_LOG_FORMAT),
     version: defaults.version,

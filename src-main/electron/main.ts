@@ -4,6 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { startAppCore, type AppCore } from '../app-core';
 import { appPaths } from '../app-paths';
 import { loadConfig } from '../config/app-config';
+import { installerEnrollmentCodeFiles } from '../config/enrollment-code-file';
 import { deviceLogsDir } from '../diagnostics/log-files';
 import { createDeviceLogger, moduleLogger } from '../logger';
 import { trackInFlight } from '../updates/in-flight-work';
@@ -22,7 +23,14 @@ let core: AppCore | null = null;
 async function onReady(): Promise<void> {
   const root = app.isPackaged ? app.getAppPath() : path.resolve(__dirname, '..', '..', '..');
   const paths = appPaths(root);
-  const config = loadConfig(process.env, { dataDir: app.getPath('userData'), version: app.getVersion() });
+  const config = loadConfig(process.env, {
+    dataDir: app.getPath('userData'),
+    version: app.getVersion(),
+    // The code an installer left for the first start (docs/updates.md); none from a source checkout.
+    enrollmentCodeFiles: app.isPackaged
+      ? installerEnrollmentCodeFiles(path.dirname(app.getPath('exe')), process.platform)
+      : [],
+  });
   // JSON lines on stdout and in the rotated files «Enviar diagnóstico» reads (diagnostics/log-files.ts).
   const log = createDeviceLogger(config.logLevel, { dir: deviceLogsDir(config.dataDir), ...config.logs }).log;
   const serverUrl = config.serverUrl ?? `http://127.0.0.1:${config.server.embeddedPort}`;
