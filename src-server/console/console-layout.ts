@@ -231,6 +231,7 @@ td.fleet-state { white-space: nowrap; }
 .history-table td.changed { background: #fff1c7; font-weight: 700; }
 .history-table tr.history-change td { border-top: 2px solid #c77c00; }
 .enroll-code { display: flex; flex-wrap: wrap; gap: 32px; align-items: flex-start; }
+.enroll-code > div { flex: 0 1 560px; min-width: 320px; }
 .enroll-code .code { font-family: ui-monospace, Consolas, monospace; font-size: 40px; font-weight: 700; letter-spacing: .08em; margin: 8px 0 16px; }
 .enroll-code .code .sep { color: #9aa5b1; margin: 0 .15em; }
 .enroll-code figure { margin: 0; padding: 8px; background: #fff; border: 1px solid #e4e7eb; }

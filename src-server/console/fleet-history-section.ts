@@ -19,10 +19,12 @@ interface Cells {
   readonly version: string;
 }
 
+const waitingFor = (ms: number): string =>
+  ms < 60_000 ? '< 1 min' : ms < 7_200_000 ? `${Math.floor(ms / 60_000)} min` : `${Math.floor(ms / 3_600_000)} h`;
+
 function cellsOf(r: DeviceReport, receivedAt: Date): Cells {
   const oldest = r.outbox.oldestPendingAt;
-  const waiting =
-    oldest === null ? '' : ` (${Math.max(0, Math.round((receivedAt.getTime() - Date.parse(oldest)) / 60_000))} min)`;
+  const waiting = oldest === null ? '' : ` (${waitingFor(receivedAt.getTime() - Date.parse(oldest))})`;
   return {
     printer: printerLabel[r.printer.state],
     dispenser:
@@ -35,6 +37,17 @@ function cellsOf(r: DeviceReport, receivedAt: Date): Cells {
 
 /** The stateful cells: a change in one of these is a change of the device's state. */
 const stateKeys = ['printer', 'dispenser', 'version'] as const;
+
+/**
+ * What counts as a change worth marking, per cell. The figures move every report (a pending
+ * count, a second of clock drift), so they are marked only when they cross what the alerts
+ * care about: events starting or ceasing to wait, parked events, the clock past 2 minutes.
+ */
+function markKey(r: DeviceReport, key: keyof Cells, cells: Cells): string {
+  if (key === 'outbox') return `${r.outbox.pending > 0}|${r.outbox.parked}`;
+  if (key === 'clock') return String(r.clockOffsetSeconds !== null && Math.abs(r.clockOffsetSeconds) > 120);
+  return cells[key];
+}
 
 const moment = (at: Date, today: string): string =>
   formatBogotaShortDate(at) === today ? formatBogotaClock(at) : `${formatBogotaShortDate(at)} ${formatBogotaClock(at)}`;
@@ -51,7 +64,11 @@ export function fleetHistorySection(entries: readonly HistoryEntry[], total: num
     const mine = cells[i]!;
     // Newest first: the report before this one is the next row.
     const before = cells[i + 1];
-    const changed = (key: keyof Cells): boolean => before !== undefined && before[key] !== mine[key];
+    const older = entries[i + 1];
+    const changed = (key: keyof Cells): boolean =>
+      before !== undefined &&
+      older !== undefined &&
+      markKey(older.report, key, before) !== markKey(entry.report, key, mine);
     const stateChanged = stateKeys.some(changed);
     const td = (key: keyof Cells) =>
       html`<td class="${changed(key) ? 'changed' : ''}" ${changed(key) ? html`title="Antes: ${before?.[key]}"` : ''}>
@@ -62,11 +79,9 @@ export function fleetHistorySection(entries: readonly HistoryEntry[], total: num
       ${td('printer')} ${td('dispenser')} ${td('outbox')} ${td('clock')} ${td('version')}
     </tr>`;
   });
-  const changes =
-    rows.length === 0
-      ? 0
-      : entries.filter((_, i) => stateKeys.some((k) => cells[i + 1] !== undefined && cells[i + 1]![k] !== cells[i]![k]))
-          .length;
+  const changes = entries.filter((_, i) =>
+    stateKeys.some((k) => cells[i + 1] !== undefined && cells[i + 1]![k] !== cells[i]![k]),
+  ).length;
   return html`<section class="fleet-history" data-testid="fleet-history">
     <h2>Reportes recientes</h2>
     <p class="hint">
@@ -76,7 +91,8 @@ export function fleetHistorySection(entries: readonly HistoryEntry[], total: num
           ? '; sin cambios de estado'
           : `; ${changes} ${changes === 1 ? 'cambio' : 'cambios'} de estado, marcados`
       }.
-      Una celda resaltada cambió respecto al reporte anterior.
+      Resaltado, lo que cambió respecto al reporte anterior: los pendientes cuando empiezan o dejan de esperar, el reloj
+      cuando pasa de 2 minutos.
     </p>
     <table class="history-table">
       <thead>
