@@ -3,6 +3,7 @@ import { describe, expect } from 'vitest';
 import { auditLog } from '../../db/local/schema';
 import type { DeviceReport } from '../../src-shared/server-api/device-report';
 import { until } from '../support/accounts-server';
+import { expectKioskScreenUsable } from '../support/browser/accessibility';
 import { kioskTest } from '../support/browser/fixture';
 import { kioskStaffLogin, StaffDialog } from '../support/browser/pages/staff-dialog';
 import { StaffPage } from '../support/browser/pages/staff-page';
@@ -41,7 +42,9 @@ describe('kiosk lockdown through the web host', () => {
     printer.state = printerStates.ready;
   });
 
-  it('refuses the context menu and a dropped file on the start screen', async ({ start }) => {
+  it('refuses the context menu, a dropped file and Ctrl+P on the start screen, and lets typing through', async ({
+    start,
+  }) => {
     const refused = await start.page.evaluate(() => {
       const menu = new MouseEvent('contextmenu', { bubbles: true, cancelable: true });
       const drop = new DragEvent('drop', { bubbles: true, cancelable: true });
@@ -68,6 +71,7 @@ describe('kiosk lockdown through the web host', () => {
     await StaffDialog.tapCorner(start.page, 1);
     await dialog.dialog.waitFor();
     await saveScreenshot(start.page, 'kiosk-staff-dialog');
+    await expectKioskScreenUsable(start.page, 'kiosk-staff-dialog');
     await dialog.dialog.getByRole('button', { name: 'Cancelar' }).click();
     await dialog.dialog.waitFor({ state: 'hidden' });
     await start.waitUntilShown();
@@ -136,6 +140,7 @@ describe('kiosk lockdown through the web host', () => {
     await start.page.getByText('Acérquese a una ventanilla de atención.').waitFor();
     expect(await start.tiles.count()).toBe(0);
     await saveScreenshot(start.page, 'kiosk-out-of-service');
+    await expectKioskScreenUsable(start.page, 'kiosk-out-of-service');
 
     // Staff still come in by the corner, on top of it.
     const dialog = await StaffDialog.open(start.page);
