@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { DeviceReport } from '../../src-shared/server-api/device-report';
@@ -29,6 +30,8 @@ import type { BenchContext, Metrics } from '../suite';
  *   upsert of the latest report alone (what the server did before the history), and
  *   `fleet.raw_http_per_s`, the same server process answering `GET /health` (no token, no body,
  *   no database) at the same load: the HTTP ceiling of the machine in this run.
+ * - `fleet.server_cpu_ms_per_heartbeat` (and `_pglite`): the server process's CPU time per
+ *   report over the same rounds — what the rate would be per core, whatever else loads the machine.
  * - `fleet.heartbeats_per_s_pglite`: the same load on PGlite.
  * - `fleet.view_p99_ms` / `fleet.view_p50_ms`: the fleet page's data (listFleet: devices ⟕
  *   device_reports and the alert rules) at --devices devices on PostgreSQL, 200 reads (target ≤ 100 ms).
@@ -120,7 +123,33 @@ async function serverProcess(dataDir: string, database: string) {
   const port = await freePort();
   const child = spawnChild('server-process', [dataDir, database, String(port)]);
   await child.firstLine;
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.stop() };
+  const pid = child.process.pid;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => child.stop(),
+    /** CPU seconds the process has used (Linux /proc; null elsewhere). */
+    cpuSeconds: (): number | null => (pid === undefined ? null : processCpuSeconds(pid)),
+  };
+}
+
+/** utime + stime of /proc/<pid>/stat, in seconds (clock ticks of 1/100 s, as on every Linux here). */
+function processCpuSeconds(pid: number): number | null {
+  if (!existsSync(`/proc/${pid}/stat`)) return null;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name may hold spaces; the fields after its closing parenthesis are fixed.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Heartbeats a second and the server's CPU milliseconds per heartbeat over the same rounds. */
+async function measured(server: Awaited<ReturnType<typeof serverProcess>>, run: () => Promise<number>) {
+  const before = server.cpuSeconds();
+  const started = performance.now();
+  const perSecond = await run();
+  const seconds = (performance.now() - started) / 1000;
+  const after = server.cpuSeconds();
+  const count = perSecond * seconds;
+  return { perSecond, cpuMs: before === null || after === null ? null : ((after - before) * 1000) / count };
 }
 
 async function prepared(dataDir: string, databaseUrl: string | null, count: number): Promise<Device[]> {
@@ -161,9 +190,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
     const pglite = await serverProcess(`${dir.path}/pglite`, 'pglite');
     try {
       await heartbeats(pglite.url, pgliteDevices, 1, concurrency);
-      metrics['fleet.heartbeats_per_s_pglite'] = Math.round(
-        await heartbeats(pglite.url, pgliteDevices, rounds, concurrency),
-      );
+      const m = await measured(pglite, () => heartbeats(pglite.url, pgliteDevices, rounds, concurrency));
+      metrics['fleet.heartbeats_per_s_pglite'] = Math.round(m.perSecond);
+      if (m.cpuMs !== null) metrics['fleet.server_cpu_ms_per_heartbeat_pglite'] = Math.round(m.cpuMs * 1000) / 1000;
     } finally {
       await pglite.stop();
     }
@@ -180,7 +209,9 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       try {
         // One round first: connections open, the history's first prune of each device done.
         await heartbeats(server.url, devices, 1, concurrency);
-        metrics['fleet.heartbeats_per_s'] = Math.round(await heartbeats(server.url, devices, rounds, concurrency));
+        const m = await measured(server, () => heartbeats(server.url, devices, rounds, concurrency));
+        metrics['fleet.heartbeats_per_s'] = Math.round(m.perSecond);
+        if (m.cpuMs !== null) metrics['fleet.server_cpu_ms_per_heartbeat'] = Math.round(m.cpuMs * 1000) / 1000;
         // The same server's bare HTTP (GET /health: no token, no body, no database) at the same load.
         const total = count * rounds;
         const bare = await drive(total, concurrency, async () => {
