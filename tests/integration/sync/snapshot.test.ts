@@ -116,6 +116,10 @@ describeEachServerDatabase('sync: first download by snapshot', (variant) => {
       // Five parts written (the subscribers, four of bills); the sixth is held.
       (s) => s !== false && s.applied === 200 + 4 * 250,
     );
+    // What the status strip shows meanwhile: the rows written of the snapshot's total.
+    const progress = (await status(first)).sync.progress;
+    const total = (saved as { tables: { rows: number }[] }).tables.reduce((n, x) => n + x.rows, 0);
+    expect(progress).toMatchObject({ rowsDone: 200 + 4 * 250, rowsTotal: total });
     await first.stop();
     const asked = proxy.partRequests().length;
     proxy.release();
