@@ -36,7 +36,8 @@ import type { BenchContext, Metrics } from '../suite';
  *   `scale.push_events_per_s_pglite` on PGlite and `scale.raw_insert_payments_per_s`, the same
  *   number of payment rows inserted with one bare INSERT … SELECT on PostgreSQL.
  * - `scale.first_download_rows_per_s`: a fresh counter's first download of --scale-subscribers
- *   (200,000) subscribers with 6 months of bills, through the balancer; beside it
+ *   (200,000) subscribers with 6 months of bills, through the balancer — by snapshot
+ *   (src-main/sync/snapshot-download.ts), then the feed from its cursor; beside it
  *   `scale.raw_insert_rows_per_s`, the same rows written bare into an empty SQLite store
  *   (target ≥ 50 %). The PGlite figure of the same download is `sync.pull_rows_per_s`.
  * - `scale.server_pull_p99_ms`: --pull-devices (200) devices asking for a 500-change page at
