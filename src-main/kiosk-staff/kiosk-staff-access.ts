@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { auditLog } from '../../db/local/schema';
 import type { KioskStaffAccess as Access } from '../../src-shared/api/ops/kiosk-staff';
-import { err, ok, type Result } from '../../src-shared/api/result';
+import { err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
@@ -66,19 +66,11 @@ export class KioskStaffGate {
         'Este equipo no está inscrito en el servidor central, que es quien verifica al personal.',
       );
     }
-    const answer = await this.deps.client.call('kiosk.staffSignIn', { username, password }, { token });
+    // Usernames are lower case (staff-authorizer.ts does the same); the server compares them as they come.
+    const answer = await this.deps.client.call('kiosk.staffSignIn', { username: who, password }, { token });
     if (!answer.ok) {
       const code = answer.error.code;
-      const outcome: AccessOutcome =
-        code === 'wrong-credentials'
-          ? 'refused'
-          : code === 'forbidden'
-            ? code
-            : code === 'locked'
-              ? code
-              : code === 'offline'
-                ? code
-                : 'failed';
+      const outcome = outcomeOf(code);
       if (outcome === 'refused' || outcome === 'forbidden') this.throttle = afterFailure(this.throttle, this.now());
       this.audit('kiosk.staff_access', who, outcome);
       const locally = mayTry(this.throttle, this.now());
@@ -128,5 +120,19 @@ export class KioskStaffGate {
         details: { outcome },
       })
       .run();
+  }
+}
+
+/** The audit line's word for the server's refusal; a failed try counts against the throttle only when it was a guess. */
+function outcomeOf(code: ErrorCode): AccessOutcome {
+  switch (code) {
+    case 'wrong-credentials':
+      return 'refused';
+    case 'forbidden':
+    case 'locked':
+    case 'offline':
+      return code;
+    default:
+      return 'failed';
   }
 }
