@@ -62,7 +62,7 @@ async function send(deps: DiagnosticsDeps, requestedBy: string): Promise<Result<
     { upload: { bytes: bundle.gzip, contentType: 'application/gzip' } },
   );
   if (!sent.ok) {
-    deps.log.warn({ code: sent.error.code, bytes: bundle.gzip.byteLength }, 'diagnostic not sent');
+    deps.log.warn({ refusal: sent.error.code, bytes: bundle.gzip.byteLength }, 'diagnostic not sent');
     if (sent.error.code === 'offline') return err('offline', offline);
     return err(sent.error.code, `No se envió el diagnóstico: ${sent.error.message}`);
   }

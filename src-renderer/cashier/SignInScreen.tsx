@@ -54,7 +54,9 @@ export function SignInScreen() {
         {busy ? 'Verificando…' : 'Ingresar (Enter)'}
       </button>
       <p className="cashier-hint">F2: página de prueba de la impresora de recibos (para el instalador).</p>
-      <p className="cashier-hint">F12: registros detenidos por el servidor central (un supervisor los revisa).</p>
+      <p className="cashier-hint">
+        F12: registros detenidos por el servidor central y «Enviar diagnóstico» (un supervisor).
+      </p>
       {testPage !== null && <p role="status">{testPage}</p>}
     </form>
   );

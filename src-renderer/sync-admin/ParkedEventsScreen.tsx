@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { Icon } from '../ui/Icon';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { useParkedStore } from './parked-store';
+import { SendDiagnostic } from './SendDiagnostic';
 import './parked-events.css';
 
 /**
@@ -107,6 +108,7 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
           ))}
         </ul>
       )}
+      {grant !== null && <SendDiagnostic grantId={grant.grantId} onExpired={expired} />}
     </main>
   );
 }
