@@ -6,6 +6,7 @@ import { createEnrollmentCode, revokeDevice } from '../../../src-server/devices/
 import { ReleaseRefused } from '../../../src-server/releases/builder-output';
 import { publishRelease } from '../../../src-server/releases/publish-release';
 import { withdrawRelease } from '../../../src-server/releases/release-queries';
+import type { DeviceReport } from '../../../src-shared/server-api/device-report';
 import { skipVersionsHeader } from '../../../src-shared/server-api/update-feed';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { artifactNameOf, sha512Base64, writeBuilderOutput, writeFeedFile } from '../../support/release-fixtures';
@@ -219,9 +220,26 @@ describeEachServerDatabase('update feed and releases', (variant) => {
         // An admin moves the pilot kiosk to «Piloto» on its page (CSRF token of the session).
         const browser = new ConsoleClient(t.server.url);
         expect((await browser.login('admin', staffPassword('admin'))).status).toBe(303);
+        // Its heartbeat says which version it runs; the page shows it beside the channel.
+        const heartbeat: DeviceReport = {
+          appVersion: '1.0.0',
+          mode: 'kiosk',
+          madeAt: new Date().toISOString(),
+          printer: { state: 'ready', name: 'Recibos' },
+          dispenser: { state: 'ready', paperLow: false },
+          outbox: { pending: 0, parked: 0, oldestPendingAt: null },
+          clockOffsetSeconds: 0,
+          freeDiskBytes: 20_000_000_000,
+        };
+        const reported = await t.request(
+          '/v1/device/report',
+          postJson(heartbeat, { authorization: `Bearer ${pilot.token}` }),
+        );
+        expect(reported.status).toBe(200);
         const page = await browser.get(`/consola/equipos/${pilot.id}`);
         expect(page.status).toBe(200);
         expect(page.text).toMatch(/data-testid="fleet-channel" data-channel="stable"/);
+        expect(page.text).toMatch(/data-testid="fleet-reported-version">\s*1\.0\.0\s*</);
         const form = `/consola/equipos/${pilot.id}/canal`;
         expect((await browser.post(form, { csrf: 'wrong', canal: 'pilot' })).status).toBe(403);
         expect((await feed(t, pilot.token)).feed!.version).toBe('1.0.0');
