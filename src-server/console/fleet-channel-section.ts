@@ -69,3 +69,23 @@ export function fleetChannelSection(input: {
     }
   </section>`;
 }
+
+/** The list's channel filter (`?canal=pilot`): '' for all, null for a value that is no channel (refused, 400). */
+export function readChannelFilter(query: unknown): ReleaseChannel | '' | null {
+  const value = (typeof query === 'object' && query !== null ? (query as Record<string, unknown>) : {}).canal;
+  if (value === undefined || value === '') return '';
+  return releaseChannels.find((c) => c === value) ?? null;
+}
+
+/** Its select, inside «Equipos»' filter form. */
+export function channelFilterSelect(selected: ReleaseChannel | ''): Html {
+  return html`<label
+    >Canal
+    <select name="canal">
+      <option value="">Todos</option>
+      ${releaseChannels.map(
+        (c) => html`<option value="${c}" ${c === selected ? html`selected` : ''}>${channelLabel[c]}</option>`,
+      )}
+    </select>
+  </label>`;
+}

@@ -96,6 +96,8 @@ export function fleetPage(
   search: FleetSearch,
   offices: readonly string[],
   devices: readonly FleetDevice[] | null,
+  /** More selects of the filter form (the release channel: fleet-channel-section.ts). */
+  moreFilters: Html | null = null,
 ): Html {
   const counts = devices === null ? null : countStates(devices);
   const groups = devices === null ? [] : groupByOffice(devices);
@@ -135,6 +137,7 @@ export function fleetPage(
             )}
           </select>
         </label>
+        ${moreFilters}
         <button type="submit">Filtrar</button>
       </form>
       ${

@@ -163,3 +163,15 @@ export async function setDeviceChannel(
     [deviceId, channel, setBy, now.toISOString()],
   );
 }
+
+/** The devices following a channel, for «Equipos»' filter: stable includes every device without a row. */
+export async function devicesOfChannel(
+  exec: SqlExecutor,
+  channel: ReleaseChannel,
+): Promise<{ has(deviceId: string): boolean }> {
+  const { rows } = await exec.query<{ device_id: string } & Record<string, unknown>>(
+    `SELECT device_id FROM device_channels WHERE channel <> 'stable'`,
+  );
+  const pilot = new Set(rows.map((r) => r.device_id));
+  return channel === 'pilot' ? pilot : { has: (id) => !pilot.has(id) };
+}

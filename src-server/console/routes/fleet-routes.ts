@@ -7,6 +7,8 @@ import { fleetDevice, listFleet } from '../fleet-queries';
 import { messagePage } from '../login-page';
 import { diagnosticsSectionOf } from './fleet-diagnostics-routes';
 import { channelSectionOf } from './fleet-channel-routes';
+import { channelFilterSelect, readChannelFilter } from '../fleet-channel-section';
+import { devicesOfChannel } from '../../releases/release-queries';
 import { fleetDeviceSections, registerFleetEnrollRoutes } from './fleet-enroll-routes';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,12 +36,16 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
       a.localeCompare(b, 'es'),
     );
     const read = readFleetSearch(request.query, offices);
-    if (!read.ok) {
-      const frame = { ...ctx.frame(), notice: { kind: 'error' as const, text: read.message } };
-      return sendPage(reply, fleetPage(frame, read.search, offices, null), 400);
+    const channel = readChannelFilter(request.query);
+    const channelSelect = channelFilterSelect(channel ?? '');
+    if (!read.ok || channel === null) {
+      const text = read.ok ? 'El canal no es válido. Elija estable o piloto.' : read.message;
+      const frame = { ...ctx.frame(), notice: { kind: 'error' as const, text } };
+      return sendPage(reply, fleetPage(frame, read.search, offices, null, channelSelect), 400);
     }
-    const shown = devices.filter((d) => matchesSearch(d, read.search));
-    return sendPage(reply, fleetPage(ctx.frame(), read.search, offices, shown));
+    const inChannel = channel === '' ? null : await devicesOfChannel(deps.database.exec, channel);
+    const shown = devices.filter((d) => matchesSearch(d, read.search) && (inChannel?.has(d.id) ?? true));
+    return sendPage(reply, fleetPage(ctx.frame(), read.search, offices, shown, channelSelect));
   });
 
   router.page(`${consolePaths.fleet}/:id`, async (request, reply, ctx) => {

@@ -253,6 +253,16 @@ describeEachServerDatabase('update feed and releases', (variant) => {
           [pilot.id],
         );
         expect(audit.rows).toEqual([{ channel: 'pilot', set_by: 'admin' }]);
+        // «Equipos» filtered by channel: each list has its own kiosk; a value that is no channel is refused.
+        const listed = async (query: string) => (await browser.get(`/consola/equipos${query}`)).text;
+        expect(await listed('?canal=pilot')).toContain('Kiosco Piloto');
+        expect(await listed('?canal=pilot')).not.toContain('Kiosco Estable');
+        expect(await listed('?canal=stable')).toContain('Kiosco Estable');
+        expect(await listed('?canal=stable')).not.toContain('Kiosco Piloto');
+        expect(await listed('')).toContain('Kiosco Piloto');
+        const bad = await browser.get('/consola/equipos?canal=beta');
+        expect(bad.status).toBe(400);
+        expect(bad.text).toContain('El canal no es válido');
 
         // Now the pilot kiosk's feed is 1.1.0 and it may download it; the stable one still 1.0.0.
         const pilotFeed = (await feed(t, pilot.token)).feed!;
