@@ -13,11 +13,17 @@ export function feedFileText(release: StoredRelease): string {
     size: f.size,
   }));
   const main = files[0]!;
-  return stringify({
-    version: release.version,
-    files,
-    path: main.url,
-    sha512: main.sha512,
-    releaseDate: release.releaseDate.toISOString(),
-  });
+  // Every string quoted, as electron-builder writes them: electron-updater reads the file with
+  // js-yaml (YAML 1.1), which would take a bare ISO date for a Date and other bare words for
+  // booleans or numbers.
+  return stringify(
+    {
+      version: release.version,
+      files,
+      path: main.url,
+      sha512: main.sha512,
+      releaseDate: release.releaseDate.toISOString(),
+    },
+    { defaultStringType: 'QUOTE_SINGLE', defaultKeyType: 'PLAIN' },
+  );
 }

@@ -2,6 +2,8 @@ import { readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+// electron-updater's own reading of a feed file (pure functions, no Electron needed).
+import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider';
 import { createEnrollmentCode, revokeDevice } from '../../../src-server/devices/admin';
 import { ReleaseRefused } from '../../../src-server/releases/builder-output';
 import { publishRelease } from '../../../src-server/releases/publish-release';
@@ -43,12 +45,24 @@ interface Feed {
   releaseDate: string;
 }
 
-/** What electron-updater does: GET the feed file under the feed URL, with the device's headers. */
+/**
+ * What electron-updater does: GET the feed file under the feed URL, with the device's headers,
+ * read it with its own parser (js-yaml, YAML 1.1) and resolve its files against the feed URL.
+ */
 async function feed(t: TestServer, token: string, file = 'latest-linux.yml', headers: Record<string, string> = {}) {
-  const response = await fetch(`${t.server.url}/updates/${file}`, {
+  const base = new URL(`${t.server.url}/updates/`);
+  const response = await fetch(new URL(`${file}?noCache=1`, base), {
     headers: { authorization: `Bearer ${token}`, ...headers },
   });
   const text = await response.text();
+  if (response.ok) {
+    const info = parseUpdateInfo(text, file, base) as Feed;
+    // Strings, as electron-builder writes them (a bare date would be read as a Date).
+    expect(typeof info.version).toBe('string');
+    expect(typeof info.releaseDate).toBe('string');
+    const resolved = resolveFiles(info, base);
+    expect(resolved.map((r) => r.url.href)).toEqual(info.files.map((f) => new URL(f.url, base).href));
+  }
   return {
     status: response.status,
     type: response.headers.get('content-type'),
