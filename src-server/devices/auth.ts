@@ -21,7 +21,8 @@ export interface AuthenticatedDevice {
  * `last_seen_at` is for staff ("when did this kiosk last talk to us?"), so minute resolution
  * is enough, and it spares a write on every request of every device.
  */
-const LAST_SEEN_RESOLUTION = sql.raw(`interval '1 minute'`);
+const LAST_SEEN_RESOLUTION_SQL = `interval '1 minute'`;
+const LAST_SEEN_RESOLUTION = sql.raw(LAST_SEEN_RESOLUTION_SQL);
 
 /**
  * Resolves a bearer token to its device, or null for unknown and revoked tokens. Tokens are
@@ -31,24 +32,32 @@ const LAST_SEEN_RESOLUTION = sql.raw(`interval '1 minute'`);
 export async function authenticateDevice(database: ServerDatabase, token: string): Promise<AuthenticatedDevice | null> {
   // Malformed values never reach the database.
   if (!looksLikeDeviceToken(token)) return null;
-  const [row] = await database.db
-    .select({
-      id: devices.id,
-      name: devices.name,
-      mode: devices.mode,
-      scope: devices.scope,
-      office: devices.office,
-      revokedAt: devices.revokedAt,
-      // Compared with the database clock, the same clock that wrote it.
-      stale: sql<boolean>`(${devices.lastSeenAt} is null or ${devices.lastSeenAt} < now() - ${LAST_SEEN_RESOLUTION})`,
-    })
-    .from(devices)
-    .where(eq(devices.tokenHash, sha256Hex(token)));
-  if (row === undefined || row.revokedAt !== null) return null;
+  // Raw SQL, not the query builder: this read runs before every device request (a heartbeat
+  // from each of 500 devices every 15 s), and building it with drizzle cost twice the CPU of the
+  // query itself (0.18 ms against 0.08 ms a call, measured for issue 18's fleet bench).
+  const { rows } = await database.exec.query<AuthRow>(
+    `SELECT id, name, mode, scope, office, revoked_at IS NOT NULL AS revoked,
+            (last_seen_at IS NULL OR last_seen_at < now() - ${LAST_SEEN_RESOLUTION_SQL}) AS stale
+     FROM devices WHERE token_hash = $1`,
+    [sha256Hex(token)],
+  );
+  const row = rows[0];
+  if (row === undefined || row.revoked) return null;
   const mode = deviceModes.find((candidate) => candidate === row.mode);
   if (mode === undefined) return null;
+  // Compared with the database clock, the same clock that wrote it.
   if (row.stale) await touchLastSeen(database, row.id);
   return { id: row.id, name: row.name, mode, scope: row.scope, office: row.office };
+}
+
+interface AuthRow extends Record<string, unknown> {
+  id: string;
+  name: string;
+  mode: string;
+  scope: string | null;
+  office: string | null;
+  revoked: boolean;
+  stale: boolean;
 }
 
 async function touchLastSeen(database: ServerDatabase, deviceId: string): Promise<void> {
