@@ -39,6 +39,8 @@ it('rotates by size and keeps the cap on disk; reads back the last whole lines',
   expect(names).toEqual([logFileName, `${logFileName}.1`, `${logFileName}.2`, `${logFileName}.3`]);
   const sizes = names.map((name) => statSync(path.join(logsDir, name)).size);
   for (const size of sizes) expect(size).toBeLessThanOrEqual(fileBytes);
+  // Readable by the app's user alone.
+  for (const name of names) expect(statSync(path.join(logsDir, name)).mode & 0o777).toBe(0o600);
   expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(files * fileBytes);
   // The rotated files are full ones: the cap is used, not wasted.
   for (const size of sizes.slice(1)) expect(size).toBeGreaterThan(fileBytes / 2);
