@@ -154,6 +154,7 @@ describe('device API route map', () => {
       'src-shared/server-api/certificate-routes.ts',
       'src-shared/server-api/ticket-routes.ts',
       'src-shared/server-api/diagnostic-routes.ts',
+      'src-shared/server-api/snapshot-routes.ts',
     ]);
     const offenders: string[] = [];
     for (const layer of ['src-main', 'src-server', 'src-shared']) {
