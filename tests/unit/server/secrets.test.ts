@@ -28,6 +28,11 @@ describe('enrollment codes and device tokens', () => {
     expect(hashEnrollmentCode('k7qf9xwd2mrt')).toBe(hashEnrollmentCode(code));
     expect(hashEnrollmentCode(code)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashEnrollmentCode(code)).not.toBe(hashEnrollmentCode('K7QF-9XWD-2MRU'));
+    // The device's schema takes it as typed from the console's grouped text, and nothing else.
+    for (const typed of ['K7QF 9XWD 2MRT', ' k7qf-9xwd-2mrt ', 'K7QF9XWD2MRT'])
+      expect(EnrollmentCode.safeParse(typed).success).toBe(true);
+    for (const wrong of ['K7QF  9XWD 2MRT', 'K7QF_9XWD_2MRT', 'K7QF-9XWD-2MR', "K7QF-9XWD-2MR'"])
+      expect(EnrollmentCode.safeParse(wrong).success).toBe(false);
   });
 
   it('makes 256-bit base64url tokens and recognises their shape', () => {
