@@ -39,7 +39,8 @@ export async function staffLogin(
   address: string,
   now: Date,
 ): Promise<Result<StaffMember>> {
-  const username = typed.username.trim();
+  // Usernames are kept in lower case (the devices look them up so): «Supervisor1» is supervisor1.
+  const username = typed.username.trim().toLowerCase();
   if (username === '' || typed.password === '') return err('validation', 'Escriba su usuario y su contraseña.');
   if (username.length > 64 || typed.password.length > 256) return err('wrong-credentials', wrongStaffLogin);
   const admission = passwords.admit(`console:${address}`);

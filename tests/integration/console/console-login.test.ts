@@ -53,7 +53,7 @@ describeEachServerDatabase('staff console login', (variant) => {
       expect(unknown.status).toBe(401);
       expect(unknown.text).toContain('Usuario o contraseña incorrectos.');
 
-      const right = await browser.login('supervisor1', staffPassword('supervisor1'));
+      const right = await browser.login(' Supervisor1 ', staffPassword('supervisor1'));
       expect(right.status).toBe(303);
       expect(right.location).toBe('/consola/prepagos');
       const session = browser.lastSetCookies.find((c) => c.startsWith('ventanilla-consola='));
