@@ -270,7 +270,15 @@ export function fleetDevicePage(frame: Frame, d: FleetDevice, sections: readonly
                       ? '—'
                       : `${when(r.lastCrash.at)}: ${r.lastCrash.message}`
                   }
-                </dd>`
+                </dd>
+                ${
+                  r.mode !== 'kiosk'
+                    ? ''
+                    : html`<dt>Último acceso del personal</dt>
+                        <dd>
+                          ${r.kioskExit === undefined || r.kioskExit === null ? '—' : `${r.kioskExit.staff}, ${when(r.kioskExit.at)}`}
+                        </dd>`
+                }`
         }
       </dl>
       ${sections}

@@ -114,6 +114,7 @@ describeEachServerDatabase('staff console: equipos (fleet view)', (variant) => {
           ...goodReport('kiosk', now),
           dispenser: { state: 'ready', paperLow: true },
           cashSession: null,
+          kioskExit: { at: now.toISOString(), staff: '<i>soporte1</i>' },
         },
       });
       const hostile = await device(exec, attack, 'kiosk', 'Sede Norte', { at: now, report: goodReport('kiosk', now) });
@@ -234,8 +235,13 @@ describeEachServerDatabase('staff console: equipos (fleet view)', (variant) => {
       expect(paperPage.status).toBe(200);
       expect(paperPage.text).toMatch(/data-testid="fleet-state"\s+data-state="caido"/);
       expect(paperPage.text).toContain('La impresora no tiene papel (Caído)');
-      expect((await admin.get(`${path}/${lowPaper}`)).text).toContain('Al dispensador le queda poco papel (Atención)');
+      const lowPaperPage = (await admin.get(`${path}/${lowPaper}`)).text;
+      expect(lowPaperPage).toContain('Al dispensador le queda poco papel (Atención)');
+      // The last staff access at the kiosk's hidden corner, as the device reported it (escaped).
+      expect(lowPaperPage).toMatch(/Último acceso del personal<\/dt>\s*<dd>\s*&lt;i&gt;soporte1&lt;\/i&gt;, /);
+      expect(paperPage.text).toMatch(/Último acceso del personal<\/dt>\s*<dd>\s*—/);
       const counterPage = await admin.get(`${path}/${counter}`);
+      expect(counterPage.text).not.toContain('Último acceso del personal');
       expect(counterPage.text).toContain('cajero1, desde');
       expect(counterPage.text).toContain('12 filas');
       expect((await admin.get(`${path}/${hostile}`)).text).toContain(`<h1>${escaped}</h1>`);
