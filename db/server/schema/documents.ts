@@ -1,7 +1,8 @@
 import { customType, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { devices } from './devices';
 
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+/** A PostgreSQL bytea column read as a Buffer (node-postgres and PGlite hand back either). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
 });
 
