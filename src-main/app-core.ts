@@ -66,6 +66,11 @@ export interface AppCoreOptions {
    * absent on the web host, whose browser kiosk the app cannot leave.
    */
   readonly leaveKioskMode?: () => void;
+  /**
+   * The wall clock (ms), for tests that must see time pass without waiting: today the kiosk's
+   * staff-corner lock reads it (kiosk-staff/). Date.now when absent.
+   */
+  readonly now?: () => number;
 }
 
 /** Everything behind the contract, host-agnostic: Electron and the web host both wrap this. */
@@ -164,6 +169,17 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     dispenser: options.dispenser,
     log: moduleLogger(log, 'certificates'),
   });
+  const diagnostics = startDiagnostics({
+    client,
+    meta,
+    logsDir: deviceLogsDir(config.dataDir),
+    maxBytes: config.logs.diagnosticBytes,
+    appVersion: config.version,
+    deviceName: config.device.name,
+    mode,
+    status: () => currentStatus(slices),
+    log: moduleLogger(log, 'diagnostics'),
+  });
   const slices: readonly Slice[] = [
     printers,
     sync,
@@ -227,6 +243,8 @@ export function startAppCore(options: AppCoreOptions): AppCore {
         dispenser: async () => (await certificates.stripStatus.current()).condition,
       }),
       ...(options.leaveKioskMode === undefined ? {} : { leaveKioskMode: options.leaveKioskMode }),
+      sendDiagnostic: diagnostics.send,
+      ...(options.now === undefined ? {} : { now: options.now }),
       log: moduleLogger(log, 'kiosk-staff'),
     }),
     startStatus({
@@ -245,17 +263,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
       report: { client, mode, storeDir, log: moduleLogger(log, 'device-report'), ...options.report },
     }),
     startAppInfo({ config, meta, mode }),
-    startDiagnostics({
-      client,
-      meta,
-      logsDir: deviceLogsDir(config.dataDir),
-      maxBytes: config.logs.diagnosticBytes,
-      appVersion: config.version,
-      deviceName: config.device.name,
-      mode,
-      status: () => currentStatus(slices),
-      log: moduleLogger(log, 'diagnostics'),
-    }),
+    diagnostics,
   ];
   // Every operation handled once, every credential kind resolved: checked here, at start-up.
   const { handlers, callers } = mergeSlices(slices);

@@ -35,6 +35,11 @@ export interface DeviceFacts {
   lastKioskExitAt: string;
   /** …and that staff member's username. */
   lastKioskExitBy: string;
+  /**
+   * JSON of the hidden corner's failed staff sign-ins and lock (kiosk-staff/staff-access-throttle.ts),
+   * kept here so a lock outlives a restart: power-cycling a lobby kiosk must not reopen the corner.
+   */
+  kioskStaffThrottle: string;
   lastPullAt: string;
   /** When a pull last ended with nothing more on the server: the replica had every change. */
   caughtUpAt: string;

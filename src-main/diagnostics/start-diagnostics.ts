@@ -28,14 +28,19 @@ const offline =
 const notEnrolled = 'No se envió el diagnóstico: este equipo todavía no está inscrito en el servidor central.';
 
 /**
- * «Enviar diagnóstico» (docs/operations.md, "Logs and diagnostics"): a supervisor or admin at a
- * counter or field laptop sends the last log lines, scrubbed, to the central server, where IT
- * staff read them from the fleet view. Nothing is kept or queued here: without the server the
- * staff member is told so and tries again.
+ * «Enviar diagnóstico» (docs/operations.md, "Logs and diagnostics"): a supervisor at a counter
+ * or field laptop (or, through `send`, staff let in at a kiosk's hidden corner:
+ * kiosk-staff/start-kiosk-staff.ts) sends the last log lines, scrubbed, to the central server,
+ * where IT staff read them from the fleet view. Nothing is kept or queued here: without the
+ * server the staff member is told so and tries again.
  */
-export function startDiagnostics(deps: DiagnosticsDeps): Slice {
+export function startDiagnostics(deps: DiagnosticsDeps): Slice & {
+  /** Sends one bundle for `requestedBy`, whose right to ask the caller already checked. */
+  readonly send: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
+} {
   return {
     name: 'diagnostics',
+    send: (requestedBy) => send(deps, requestedBy),
     handlers: {
       'diagnostics.send': (_input, grant) => send(deps, grant.username),
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { auditLog } from '../../db/local/schema';
+import type { DiagnosticSent } from '../../src-shared/api/ops/diagnostics';
 import type { KioskStaffAccess as Access } from '../../src-shared/api/ops/kiosk-staff';
 import { err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
 import type { DeviceMeta } from '../device/device-meta';
@@ -11,7 +12,8 @@ import {
   afterSuccess,
   lockedMessage,
   mayTry,
-  openThrottle,
+  parseThrottle,
+  serializeThrottle,
   type ThrottleState,
 } from './staff-access-throttle';
 
@@ -27,12 +29,11 @@ const offlineWords =
  * The staff sign-in behind a kiosk's hidden gesture (docs/kiosk-lockdown.md). A kiosk holds no
  * staff accounts (docs/trust-model.md), so the central server checks the password
  * (`kiosk.staffSignIn` route); this side counts failures for the whole device
- * (staff-access-throttle.ts), writes every try to `audit_log` — who, when, how it ended, never
+ * (staff-access-throttle.ts) in the store, so a restart keeps a lock, writes every try to `audit_log` — who, when, how it ended, never
  * the password — and keeps the last success for the heartbeat. A success gives a grant that only
  * `leave` takes: leaving kiosk mode, where the host can (Electron).
  */
 export class KioskStaffGate {
-  private throttle: ThrottleState = openThrottle;
   private readonly grants = new Map<string, { username: string; expiresAt: number }>();
 
   constructor(
@@ -43,6 +44,8 @@ export class KioskStaffGate {
       readonly log: Logger;
       /** The host's way out of kiosk mode; absent where there is none (the web host). */
       readonly leaveKioskMode?: () => void;
+      /** «Enviar diagnóstico» for the staff member a grant names; absent, it is refused. */
+      readonly sendDiagnostic?: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
       readonly now?: () => number;
     },
   ) {}
@@ -51,9 +54,21 @@ export class KioskStaffGate {
     return this.deps.now?.() ?? Date.now();
   }
 
+  /**
+   * Read from the store at every use, never cached: the store is the one record of failures, so
+   * a restart (or a second gate over the same store) sees the same lock.
+   */
+  private throttle(): ThrottleState {
+    return parseThrottle(this.deps.meta.get('kioskStaffThrottle'), this.now());
+  }
+
+  private keepThrottle(state: ThrottleState): void {
+    this.deps.meta.set({ kioskStaffThrottle: serializeThrottle(state) });
+  }
+
   async signIn(username: string, password: string): Promise<Result<Access>> {
     const who = username.trim().toLowerCase().slice(0, 64);
-    const allowed = mayTry(this.throttle, this.now());
+    const allowed = mayTry(this.throttle(), this.now());
     if (!allowed.allowed) {
       this.audit('kiosk.staff_access', who, 'locked');
       return err('locked', lockedMessage(allowed.waitMs));
@@ -71,13 +86,14 @@ export class KioskStaffGate {
     if (!answer.ok) {
       const code = answer.error.code;
       const outcome = outcomeOf(code);
-      if (outcome === 'refused' || outcome === 'forbidden') this.throttle = afterFailure(this.throttle, this.now());
+      if (outcome === 'refused' || outcome === 'forbidden')
+        this.keepThrottle(afterFailure(this.throttle(), this.now()));
       this.audit('kiosk.staff_access', who, outcome);
-      const locally = mayTry(this.throttle, this.now());
+      const locally = mayTry(this.throttle(), this.now());
       if (!locally.allowed) return err('locked', lockedMessage(locally.waitMs));
       return err(code, outcome === 'offline' ? offlineWords : answer.error.message);
     }
-    this.throttle = afterSuccess();
+    this.keepThrottle(afterSuccess());
     const member = answer.value;
     const at = new Date(this.now()).toISOString();
     this.audit('kiosk.staff_access', member.username, 'granted');
@@ -89,11 +105,9 @@ export class KioskStaffGate {
 
   /** Out of kiosk mode, for the staff member the grant names; audit-logged before the host acts. */
   leave(grantId: string): Result<{ leaving: true }> {
-    const grant = this.grants.get(grantId);
-    if (grant === undefined || grant.expiresAt <= this.now()) {
-      this.grants.delete(grantId);
-      return err('session-ended', 'El acceso del personal venció. Toque de nuevo la esquina e ingrese otra vez.');
-    }
+    const live = this.liveGrant(grantId);
+    if (!live.ok) return live;
+    const grant = live.value;
     const leave = this.deps.leaveKioskMode;
     if (leave === undefined)
       return err('forbidden', 'Este equipo no puede salir del modo quiosco desde la aplicación.');
@@ -103,6 +117,31 @@ export class KioskStaffGate {
     // After the answer reaches the screen: the host may close the window.
     setTimeout(leave, 200).unref();
     return ok({ leaving: true });
+  }
+
+  /**
+   * «Enviar diagnóstico» from the staff screen: only with a live grant (a sign-in the server
+   * accepted for a supervisor, support or admin); the bundle names who asked, and the try is
+   * audit-logged with how it ended.
+   */
+  async sendDiagnostic(grantId: string): Promise<Result<DiagnosticSent>> {
+    const live = this.liveGrant(grantId);
+    if (!live.ok) return live;
+    const send = this.deps.sendDiagnostic;
+    if (send === undefined) return err('forbidden', 'Este equipo no envía diagnósticos.');
+    const sent = await send(live.value.username);
+    const outcome = sent.ok ? 'granted' : sent.error.code === 'offline' ? 'offline' : 'failed';
+    this.audit('kiosk.diagnostic', live.value.username, outcome);
+    return sent;
+  }
+
+  private liveGrant(grantId: string): Result<{ readonly username: string }> {
+    const grant = this.grants.get(grantId);
+    if (grant === undefined || grant.expiresAt <= this.now()) {
+      this.grants.delete(grantId);
+      return err('session-ended', 'El acceso del personal venció. Toque de nuevo la esquina e ingrese otra vez.');
+    }
+    return ok(grant);
   }
 
   /** The visit ended (idle, «Terminar»): the staff screen is gone, and so is its grant. */

@@ -1,4 +1,5 @@
-import { ok } from '../../src-shared/api/result';
+import type { DiagnosticSent } from '../../src-shared/api/ops/diagnostics';
+import { ok, type Result } from '../../src-shared/api/result';
 import { serviceState, type DeviceReadings, type KioskDevice } from '../../src-shared/kiosk/out-of-service';
 import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
@@ -17,7 +18,11 @@ export interface KioskStaffDeps {
   readonly readings: () => Promise<DeviceReadings>;
   /** The host's way out of kiosk mode (Electron); absent on the web host. */
   readonly leaveKioskMode?: () => void;
+  /** «Enviar diagnóstico» (diagnostics/start-diagnostics.ts), for the staff member the grant names. */
+  readonly sendDiagnostic: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
   readonly log: Logger;
+  /** The wall clock (ms); tests move it to see a lock expire. Date.now when absent. */
+  readonly now?: () => number;
 }
 
 /** A kiosk's lockdown on the Node side: in or out of service, and staff at the hidden gesture. */
@@ -27,7 +32,9 @@ export function startKioskStaff(deps: KioskStaffDeps): Slice {
     meta: deps.meta,
     client: deps.client,
     log: deps.log,
+    sendDiagnostic: deps.sendDiagnostic,
     ...(deps.leaveKioskMode === undefined ? {} : { leaveKioskMode: deps.leaveKioskMode }),
+    ...(deps.now === undefined ? {} : { now: deps.now }),
   });
   return {
     name: 'kiosk-staff',
@@ -35,6 +42,7 @@ export function startKioskStaff(deps: KioskStaffDeps): Slice {
       'kiosk.serviceState': async () => ok(serviceState(deps.requiredDevices, await deps.readings())),
       'kiosk.staffSignIn': (input) => gate.signIn(input.username, input.password),
       'kiosk.leaveKioskMode': (input) => Promise.resolve(gate.leave(input.grantId)),
+      'kiosk.sendDiagnostic': (input) => gate.sendDiagnostic(input.grantId),
     },
     endVisit: () => gate.forget(),
     stop: () => Promise.resolve(),

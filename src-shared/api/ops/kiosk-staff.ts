@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ServiceState } from '../../kiosk/out-of-service';
+import { DiagnosticSent } from './diagnostics';
 import { staffRoles } from './staff';
 import { defineOperation, kioskOnly, openToAll } from '../operation';
 
@@ -17,7 +18,8 @@ export type KioskStaffAccess = z.infer<typeof KioskStaffAccess>;
 
 /**
  * A kiosk's lockdown (docs/kiosk-lockdown.md): whether it can serve citizens, the staff sign-in
- * behind the hidden gesture, and leaving kiosk mode. Kiosks only.
+ * behind the hidden gesture, and what that sign-in opens: leaving kiosk mode, sending a
+ * diagnostic. Kiosks only.
  */
 export const kioskStaffOps = {
   'kiosk.serviceState': defineOperation({
@@ -48,5 +50,17 @@ export const kioskStaffOps = {
     auth: openToAll,
     input: z.object({ grantId: z.string().min(1).max(100) }).strict(),
     output: z.object({ leaving: z.literal(true) }),
+  }),
+  'kiosk.sendDiagnostic': defineOperation({
+    summary:
+      '«Enviar diagnóstico» from the kiosk’s staff screen: what `diagnostics.send` does at a counter, for the supervisor, ' +
+      'support agent or admin the gesture’s sign-in let in (the server checked the role). Audit-logged; needs the server.',
+    reach: 'server',
+    modes: kioskOnly,
+    // The same grant as kiosk.leaveKioskMode, checked by the kiosk-staff feature (a kiosk holds no
+    // staff accounts, so staff.authorize's supervisor grant cannot exist here).
+    auth: openToAll,
+    input: z.object({ grantId: z.string().min(1).max(100) }).strict(),
+    output: DiagnosticSent,
   }),
 };

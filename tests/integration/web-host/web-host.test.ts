@@ -34,6 +34,8 @@ const refusedByService: Partial<Record<OpName, string>> = {
   // A kiosk's staff sign-in is checked by the central server, which this core never enrolled with.
   'kiosk.staffSignIn': 'not-enrolled',
   'kiosk.leaveKioskMode': 'session-ended',
+  // Only the grant of a sign-in at the hidden corner sends it; this sample is none.
+  'kiosk.sendDiagnostic': 'session-ended',
   'cashier.signIn': 'wrong-credentials',
   'cashier.openSession': 'session-ended',
   'cashier.findBills': 'session-ended',
@@ -102,6 +104,7 @@ const sampleInputs: { [K in OpName]: OpInput<K> } = {
   'kiosk.serviceState': {},
   'kiosk.staffSignIn': { username: 'soporte1', password: 'x' },
   'kiosk.leaveKioskMode': { grantId: sampleGrantId },
+  'kiosk.sendDiagnostic': { grantId: sampleGrantId },
   // A code of the replica filled in beforeAll; the other bills samples carry no valid session.
   'bills.startValidation': { codigoInterno: 100005 },
   'bills.answerValidation': {

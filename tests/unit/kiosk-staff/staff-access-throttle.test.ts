@@ -5,6 +5,8 @@ import {
   lockedMessage,
   mayTry,
   openThrottle,
+  parseThrottle,
+  serializeThrottle,
   staffAccessRule,
   type ThrottleState,
 } from '../../../src-main/kiosk-staff/staff-access-throttle';
@@ -51,5 +53,23 @@ describe('staff access throttle at the kiosk’s gesture', () => {
       'Demasiados intentos fallidos en este equipo. Espere 5 minutos e intente de nuevo, o pida ayuda al área de sistemas.',
     );
     expect(lockedMessage(20_000)).toContain('Espere 1 minuto e');
+  });
+
+  it('reads back what it stored, so a restart finds the same lock', () => {
+    const five = fail([0, 1000, 2000, 3000, 4000]);
+    const read = parseThrottle(serializeThrottle(five), 5000);
+    expect(read).toEqual(five);
+    expect(mayTry(read, 5000).allowed).toBe(false);
+    expect(parseThrottle(null, 5000)).toEqual(openThrottle);
+  });
+
+  it('reads a broken record as closed for one period, never as open', () => {
+    for (const text of ['', '{', '{"failures":"x","lockedUntil":0}', 'null', '{"failures":[],"lockedUntil":"mañana"}'])
+      expect(parseThrottle(text, 1000)).toEqual({ failures: [], lockedUntil: 1000 + 5 * minute });
+  });
+
+  it('does not stretch a lock past one period when the clock went back', () => {
+    const locked = serializeThrottle({ failures: [], lockedUntil: 10 * 60 * minute });
+    expect(parseThrottle(locked, 0).lockedUntil).toBe(5 * minute);
   });
 });
