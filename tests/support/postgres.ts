@@ -1,4 +1,5 @@
 import { afterAll, describe, it } from 'vitest';
+import { migratedPostgresTemplate } from './migrated-templates';
 import { createScratchDatabase, type ScratchDatabase } from './scratch-postgres';
 
 /**
@@ -14,8 +15,11 @@ export type ServerDatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseVariant {
   readonly kind: ServerDatabaseKind;
-  /** null for PGlite (the server then uses files under its data dir); a new empty database for PostgreSQL. */
-  freshDatabaseUrl(): Promise<string | null>;
+  /**
+   * null for PGlite (the server then uses files under its data dir); a new database for
+   * PostgreSQL, already at the current migrations unless `empty` is asked for.
+   */
+  freshDatabaseUrl(opts?: { empty?: boolean }): Promise<string | null>;
 }
 
 const TEST_URL_VARIABLE = 'VENTANILLA_TEST_DATABASE_URL';
@@ -36,8 +40,9 @@ export function describeEachServerDatabase(name: string, suite: (variant: Databa
       });
       suite({
         kind: 'postgres',
-        async freshDatabaseUrl() {
-          const db = await createTestPostgresDatabase(adminUrl);
+        async freshDatabaseUrl(opts = {}) {
+          const template = opts.empty === true ? undefined : await migratedPostgresTemplate(adminUrl);
+          const db = await createTestPostgresDatabase(adminUrl, template);
           created.push(db);
           return db.url;
         },
@@ -59,6 +64,6 @@ export function describeEachServerDatabase(name: string, suite: (variant: Databa
 
 export type TestPostgresDatabase = ScratchDatabase;
 
-/** Creates a uniquely named, empty database on the server `adminUrl` points at. */
-export const createTestPostgresDatabase = (adminUrl: string): Promise<TestPostgresDatabase> =>
-  createScratchDatabase(adminUrl, 'ventanilla_test');
+/** Creates a uniquely named database on the server `adminUrl` points at: empty, or a copy of `template`. */
+export const createTestPostgresDatabase = (adminUrl: string, template?: string): Promise<TestPostgresDatabase> =>
+  createScratchDatabase(adminUrl, 'ventanilla_test', { template });

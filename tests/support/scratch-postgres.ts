@@ -12,10 +12,15 @@ export interface ScratchDatabase {
   drop(): Promise<void>;
 }
 
-export async function createScratchDatabase(serverUrl: string, prefix: string): Promise<ScratchDatabase> {
+export async function createScratchDatabase(
+  serverUrl: string,
+  prefix: string,
+  opts: { template?: string } = {},
+): Promise<ScratchDatabase> {
   const name = `${prefix}_${process.pid}_${randomBytes(6).toString('hex')}`;
+  const template = opts.template === undefined ? '' : ` TEMPLATE "${opts.template}"`;
   try {
-    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"${template}`));
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`No se pudo crear una base de datos temporal en el PostgreSQL dado (¿falta CREATEDB?): ${reason}`);

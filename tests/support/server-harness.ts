@@ -7,6 +7,7 @@ import { afterAll, onTestFinished } from 'vitest';
 import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../src-server/config';
 import { startServer, type RunningServer, type StartServerOptions } from '../../src-server/index';
 import { createServerLogger } from '../../src-server/logger';
+import { migratedPgliteTemplate } from './migrated-templates';
 import type { DatabaseVariant } from './postgres';
 import { tempDir } from './temp-dir';
 
@@ -87,18 +88,22 @@ export function bearer(token: string): RequestInit {
 }
 
 /**
- * A temp data dir and, per variant, an empty database: a new PostgreSQL database, or PGlite
- * files copied from a template. PGlite's initdb takes several seconds on a busy machine; a
- * copy of a freshly initialised (not migrated) cluster is equivalent and ten times faster, and
- * the server still runs every migration on it.
+ * A temp data dir and, per variant, a database at the current migrations: a copy of the
+ * migrated template (see migrated-templates.ts), as a PostgreSQL database or PGlite files. The
+ * server still checks its migrations on it and finds nothing pending. `empty` gives a database
+ * with no tables instead, for tests of the migrations themselves.
  */
 export async function prepareDatabase(
   variant: DatabaseVariant,
+  opts: { empty?: boolean } = {},
 ): Promise<{ dir: { path: string; remove(): void }; databaseUrl: string | null }> {
   const dir = tempDir('server');
   try {
-    const databaseUrl = await variant.freshDatabaseUrl();
-    if (databaseUrl === null) cpSync(await pgliteTemplate(), pgliteDataDir(dir.path), { recursive: true });
+    const databaseUrl = await variant.freshDatabaseUrl(opts);
+    if (databaseUrl === null) {
+      const template = opts.empty === true ? await emptyPgliteTemplate() : await migratedPgliteTemplate();
+      cpSync(template, pgliteDataDir(dir.path), { recursive: true });
+    }
     return { dir, databaseUrl };
   } catch (error) {
     dir.remove();
@@ -106,22 +111,23 @@ export async function prepareDatabase(
   }
 }
 
-let template: Promise<string> | undefined;
-let templateRoot: string | undefined;
+let emptyTemplate: Promise<string> | undefined;
+let emptyTemplateRoot: string | undefined;
 
 // Registered when a test file imports this module, so it runs when that file's tests end
 // (a vitest worker may be killed rather than exit, so an 'exit' handler is not enough).
 afterAll(() => {
-  if (templateRoot !== undefined) rmSync(templateRoot, { recursive: true, force: true });
+  if (emptyTemplateRoot !== undefined) rmSync(emptyTemplateRoot, { recursive: true, force: true });
 });
 
-function pgliteTemplate(): Promise<string> {
-  template ??= (async () => {
-    templateRoot = mkdtempSync(path.join(tmpdir(), 'ventanilla-pglite-template-'));
-    const dir = path.join(templateRoot, 'pglite');
+/** A freshly initialised, unmigrated PGlite cluster: initdb once per file, copied per test. */
+function emptyPgliteTemplate(): Promise<string> {
+  emptyTemplate ??= (async () => {
+    emptyTemplateRoot = mkdtempSync(path.join(tmpdir(), 'ventanilla-pglite-template-'));
+    const dir = path.join(emptyTemplateRoot, 'pglite');
     const db = await PGlite.create(dir);
     await db.close();
     return dir;
   })();
-  return template;
+  return emptyTemplate;
 }

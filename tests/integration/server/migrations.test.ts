@@ -20,7 +20,7 @@ const silent = createServerLogger('silent');
 async function openFresh(
   variant: DatabaseVariant,
 ): Promise<{ database: ServerDatabase; dataDir: string; databaseUrl: string | null }> {
-  const { dir, databaseUrl } = await prepareDatabase(variant);
+  const { dir, databaseUrl } = await prepareDatabase(variant, { empty: true });
   const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger: silent });
   onTestFinished(async () => {
     await database.close();

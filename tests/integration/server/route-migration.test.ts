@@ -20,7 +20,7 @@ const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Arra
 
 describeEachServerDatabase('migration 0019: field devices keep their route', (variant) => {
   it('moves route-shaped scopes of field devices into device_routes', { timeout: 120_000 }, async () => {
-    const { dir, databaseUrl } = await prepareDatabase(variant);
+    const { dir, databaseUrl } = await prepareDatabase(variant, { empty: true });
     const database = await openServerDatabase(
       { dataDir: dir.path, databaseUrl },
       { logger: createServerLogger('silent') },

@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { pgliteDataDir } from '../../src-server/config';
+import { migrateServerDatabase } from '../../src-server/db/migrate';
+import { defaultServerMigrationsDir, readMigrationFiles } from '../../src-server/db/migration-files';
+import { openServerDatabase } from '../../src-server/db/open';
+import { createServerLogger } from '../../src-server/logger';
+
+/**
+ * Databases already at the current migrations, copied for each test instead of migrating an
+ * empty one every time (PGlite's initdb alone takes seconds on a busy machine, and 23
+ * migrations another half second per test). A copy is the same database the server would have
+ * built itself: it still runs its migration check at start-up and finds nothing pending. Tests
+ * about migrations ask for an empty database instead (`prepareDatabase(variant, { empty: true })`).
+ *
+ * Both templates are named by a hash of the migration files and the PGlite version, so a new
+ * migration makes a new template and the old one is removed. They outlive the run on purpose
+ * (the next run reuses them): the PGlite one under node_modules/.cache, the PostgreSQL one as a
+ * database `ventanilla_template_<hash>` on the test server. Built without locks: two workers
+ * that race both build, one rename wins, the other's copy is dropped.
+ */
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const cacheRoot = path.join(repoRoot, 'node_modules', '.cache', 'ventanilla-tests');
+const PGLITE_PREFIX = 'pglite-migrated-';
+const POSTGRES_PREFIX = 'ventanilla_template_';
+
+let key: Promise<string> | undefined;
+let pgliteTemplate: Promise<string> | undefined;
+const postgresTemplates = new Map<string, Promise<string>>();
+
+/** The hash the templates are named by: every shipped migration and the PGlite build. */
+function templateKey(): Promise<string> {
+  key ??= (async () => {
+    const hash = createHash('sha256');
+    for (const file of await readMigrationFiles(defaultServerMigrationsDir))
+      hash.update(`${file.tag}:${file.sha256}\n`);
+    const pglitePackage = path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+    hash.update((JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version);
+    return hash.digest('hex').slice(0, 16);
+  })();
+  return key;
+}
+
+/** A PGlite data directory at the current migrations; copy it, never open it in place. */
+export function migratedPgliteTemplate(): Promise<string> {
+  pgliteTemplate ??= (async () => {
+    const name = `${PGLITE_PREFIX}${await templateKey()}`;
+    const finalDir = path.join(cacheRoot, name);
+    if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
+    mkdirSync(cacheRoot, { recursive: true });
+    const work = path.join(cacheRoot, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      const database = await openServerDatabase({ dataDir: work, databaseUrl: null }, { logger: silent() });
+      try {
+        await migrateServerDatabase(database.exec);
+      } finally {
+        await database.close();
+      }
+      try {
+        renameSync(pgliteDataDir(work), finalDir);
+      } catch (error) {
+        // Another worker finished first: its copy is as good as ours.
+        if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    for (const entry of readdirSync(cacheRoot)) {
+      if (entry.startsWith(PGLITE_PREFIX) && entry !== name)
+        rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
+    }
+    return finalDir;
+  })();
+  return pgliteTemplate;
+}
+
+/** The name of a database at the current migrations on the PostgreSQL server `adminUrl` points at. */
+export function migratedPostgresTemplate(adminUrl: string): Promise<string> {
+  let template = postgresTemplates.get(adminUrl);
+  if (template === undefined) {
+    template = buildPostgresTemplate(adminUrl);
+    postgresTemplates.set(adminUrl, template);
+  }
+  return template;
+}
+
+async function buildPostgresTemplate(adminUrl: string): Promise<string> {
+  const name = `${POSTGRES_PREFIX}${await templateKey()}`;
+  const existing = await withAdmin(adminUrl, (client) =>
+    client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${POSTGRES_PREFIX}%`]),
+  );
+  if (existing.rows.some((row) => row.datname === name)) return name;
+  const work = `${name}_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${work}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${work}`;
+  const database = await openServerDatabase({ dataDir: cacheRoot, databaseUrl: url.toString() }, { logger: silent() });
+  try {
+    await migrateServerDatabase(database.exec);
+  } finally {
+    await database.close();
+  }
+  await withAdmin(adminUrl, async (client) => {
+    try {
+      await client.query(`ALTER DATABASE "${work}" RENAME TO "${name}"`);
+    } catch (error) {
+      // 42P04 duplicate_database: another worker's template won.
+      await client.query(`DROP DATABASE IF EXISTS "${work}" WITH (FORCE)`);
+      if ((error as { code?: string }).code !== '42P04') throw error;
+    }
+    for (const row of existing.rows) {
+      if (row.datname !== name)
+        await client.query(`DROP DATABASE IF EXISTS "${row.datname}" WITH (FORCE)`).catch(() => undefined);
+    }
+  });
+  return name;
+}
+
+async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const silent = () => createServerLogger('silent');
