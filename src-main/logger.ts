@@ -5,7 +5,8 @@ export type { Logger };
 
 /**
  * Paths that may carry secrets or personal data; pino replaces them wherever they appear in a
- * log object. Modules log ids and counts, not people.
+ * log object. Modules log ids and counts, not people. `code` is a citizen's or an enrollment
+ * code, so an error's code is logged as `errorCode`.
  */
 const redact = [
   'token',

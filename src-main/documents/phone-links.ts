@@ -34,7 +34,7 @@ export class PhoneLinks {
       { upload: { bytes: document.bytes, contentType: document.contentType } },
     );
     if (!result.ok) {
-      this.log.info({ code: result.error.code }, 'phone link not made');
+      this.log.info({ errorCode: result.error.code }, 'phone link not made');
       return result.error.code === 'offline' ? err('offline', offline) : result;
     }
     this.log.info({ bytes: document.bytes.byteLength }, 'document left on the central server for a phone');

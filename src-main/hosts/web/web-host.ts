@@ -162,7 +162,7 @@ function registerApi(app: FastifyInstance, dispatch: Dispatch, log: Logger, shel
   app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     // Fastify's own refusals (malformed JSON, body too large, wrong content type) arrive here.
     const status = error.statusCode ?? 500;
-    if (status >= 500) log.error({ code: error.code }, 'web host request failed');
+    if (status >= 500) log.error({ errorCode: error.code }, 'web host request failed');
     const body =
       status < 500
         ? err('validation', 'La solicitud no es válida.')

@@ -77,7 +77,7 @@ export class TicketAttachments {
     for (const upload of uploads) {
       const ready = await prepareAttachment(upload, this.config);
       if (!ready.ok) {
-        this.log.info({ code: ready.error.code, bytes: upload.bytes.byteLength }, 'attachment refused');
+        this.log.info({ errorCode: ready.error.code, bytes: upload.bytes.byteLength }, 'attachment refused');
         return ready;
       }
       prepared.push(ready.value);
