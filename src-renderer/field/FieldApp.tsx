@@ -1,5 +1,6 @@
 import { useAppInfo } from '../app-info/useAppInfo';
 import { useApiClient } from '../api/useApiClient';
+import { ParkedEventsScreen } from '../sync-admin/ParkedEventsScreen';
 import { CollectScreen } from './CollectScreen';
 import { DaysScreen } from './DaysScreen';
 import { FieldPaymentDone } from './FieldPaymentDone';
@@ -53,16 +54,23 @@ export function FieldApp() {
         )}
       </header>
       {staff !== null && <FieldStatusBar collector={staff.fullName} />}
-      <main className="field-app__main">
-        {screen === 'sign-in' && <FieldSignIn />}
-        {screen === 'open-day' && <OpenDayScreen />}
-        {screen === 'sheet' && <RouteSheetScreen />}
-        {screen === 'subscriber' && <SubscriberScreen />}
-        {screen === 'collect' && <CollectScreen />}
-        {screen === 'done' && <FieldPaymentDone />}
-        {screen === 'days' && <DaysScreen />}
-        {screen === 'handover' && <HandoverScreen />}
-      </main>
+      {screen === 'parked' ? (
+        // The parked records bring their own <main> (they are a counter's screen too): one per page.
+        <div className="field-app__main">
+          <ParkedEventsScreen onBack={() => show('sign-in')} />
+        </div>
+      ) : (
+        <main className="field-app__main">
+          {screen === 'sign-in' && <FieldSignIn />}
+          {screen === 'open-day' && <OpenDayScreen />}
+          {screen === 'sheet' && <RouteSheetScreen />}
+          {screen === 'subscriber' && <SubscriberScreen />}
+          {screen === 'collect' && <CollectScreen />}
+          {screen === 'done' && <FieldPaymentDone />}
+          {screen === 'days' && <DaysScreen />}
+          {screen === 'handover' && <HandoverScreen />}
+        </main>
+      )}
     </div>
   );
 }

@@ -3,10 +3,15 @@ import { useApiClient } from '../api/useApiClient';
 import { CredentialFields } from '../staff/CredentialFields';
 import { useFieldStore } from './field-store';
 
-/** Username and password or PIN, checked on this laptop against the replicated accounts: works offline. */
+/**
+ * Username and password or PIN, checked on this laptop against the replicated accounts: works
+ * offline. Below it, for a supervisor at the office: the records the server refused and
+ * «Enviar diagnóstico» (as F12 at a counter's sign-in).
+ */
 export function FieldSignIn() {
   const client = useApiClient();
   const signedIn = useFieldStore((state) => state.signedIn);
+  const show = useFieldStore((state) => state.show);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -28,21 +33,32 @@ export function FieldSignIn() {
   };
 
   return (
-    <form
-      className="field-card field-sign-in"
-      onSubmit={(event) => void submit(event)}
-      aria-label="Ingreso del recaudador"
-    >
-      <h1>Ingreso del recaudador</h1>
-      <CredentialFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
-      {problem !== null && (
-        <p className="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
-      <button type="submit" className="field-primary" disabled={busy}>
-        {busy ? 'Verificando…' : 'Ingresar'}
-      </button>
-    </form>
+    <>
+      <form
+        className="field-card field-sign-in"
+        onSubmit={(event) => void submit(event)}
+        aria-label="Ingreso del recaudador"
+      >
+        <h1>Ingreso del recaudador</h1>
+        <CredentialFields username={username} password={password} onUsername={setUsername} onPassword={setPassword} />
+        {problem !== null && (
+          <p className="field-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <button type="submit" className="field-primary" disabled={busy}>
+          {busy ? 'Verificando…' : 'Ingresar'}
+        </button>
+      </form>
+      <section className="field-card field-support" aria-labelledby="field-support">
+        <h2 id="field-support">Soporte del equipo</h2>
+        <p>Para un supervisor: revisar los registros que el servidor central rechazó y enviar un diagnóstico.</p>
+        <div className="field-actions">
+          <button type="button" className="field-secondary" onClick={() => show('parked')}>
+            Registros detenidos y diagnóstico
+          </button>
+        </div>
+      </section>
+    </>
   );
 }

@@ -1,7 +1,17 @@
 import { create } from 'zustand';
 import type { OpOutput } from '../../src-shared/api/contract';
 
-export type FieldScreen = 'sign-in' | 'open-day' | 'sheet' | 'subscriber' | 'collect' | 'done' | 'days' | 'handover';
+export type FieldScreen =
+  | 'sign-in'
+  | 'open-day'
+  | 'sheet'
+  | 'subscriber'
+  | 'collect'
+  | 'done'
+  | 'days'
+  | 'handover'
+  /** «Registros detenidos» and «Enviar diagnóstico», for a supervisor, from the sign-in screen. */
+  | 'parked';
 
 interface FieldState {
   staffSession: string | null;

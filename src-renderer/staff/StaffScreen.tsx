@@ -6,10 +6,14 @@ import { Icon } from '../ui/Icon';
 import { ScreenHeading } from '../ui/ScreenHeading';
 import { SyncPanel } from '../sync-admin/SyncPanel';
 import { deviceModeNames } from './device-mode-names';
+import { KioskDiagnosticCard } from '../kiosk-lockdown/KioskDiagnosticCard';
 import { KioskExitCard } from '../kiosk-lockdown/KioskExitCard';
 import './staff-screen.css';
 
-/** "Acceso de personal", behind the hidden corner and a staff sign-in: leaving kiosk mode, the touch screen test, sync. */
+/**
+ * "Acceso de personal", behind the hidden corner and a staff sign-in: leaving kiosk mode, the
+ * touch screen test, sync, «Enviar diagnóstico».
+ */
 export function StaffScreen() {
   const { device, version } = useAppInfo();
   const navigate = useRouteStore((state) => state.navigate);
@@ -34,6 +38,7 @@ export function StaffScreen() {
           </Button>
         </section>
         <SyncPanel />
+        <KioskDiagnosticCard />
         <section className="staff__card" aria-labelledby="staff-device">
           <h2 id="staff-device">Este equipo</h2>
           <dl className="staff__device">

@@ -108,7 +108,7 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
           ))}
         </ul>
       )}
-      {grant !== null && <SendDiagnostic grantId={grant.grantId} onExpired={expired} />}
+      {grant !== null && <SendDiagnostic grant={{ kind: 'supervisor', grantId: grant.grantId }} onExpired={expired} />}
     </main>
   );
 }

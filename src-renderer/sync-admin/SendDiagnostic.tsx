@@ -1,23 +1,35 @@
 import { useState } from 'react';
+import type { DiagnosticSent } from '../../src-shared/api/ops/diagnostics';
+import type { Result } from '../../src-shared/api/result';
 import { useApiClient } from '../api/useApiClient';
 import { Button } from '../ui/Button';
+import './send-diagnostic.css';
 
 type Outcome = { readonly kind: 'sent' | 'failed'; readonly text: string };
 
 const kilobytes = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('es-CO')} KB`;
 
 /**
- * «Enviar diagnóstico» (docs/operations.md, "Logs and diagnostics"): with the supervisor's grant
- * of this screen, the device's last log lines — without personal data — go to the central
+ * Whose grant sends it: a supervisor's from staff.authorize (counters, field laptops:
+ * `diagnostics.send`), or the sign-in at a kiosk's hidden corner (`kiosk.sendDiagnostic`).
+ */
+export type DiagnosticGrant = { readonly kind: 'supervisor' | 'kiosk-corner'; readonly grantId: string };
+
+/**
+ * «Enviar diagnóstico» (docs/operations.md, "Logs and diagnostics"): with the grant of the
+ * screen it sits on, the device's last log lines — without personal data — go to the central
  * server, where IT staff read them from «Equipos». The outcome is said in words: sent, or why
  * not (no connection, sent a moment ago, the sign-in ended).
  */
 export function SendDiagnostic({
-  grantId,
+  grant,
   onExpired,
+  className,
 }: {
-  readonly grantId: string;
+  readonly grant: DiagnosticGrant;
   readonly onExpired: (message: string) => void;
+  /** The screen's card class (the kiosk's staff screen lays its options out as cards). */
+  readonly className?: string;
 }) {
   const client = useApiClient();
   const [busy, setBusy] = useState(false);
@@ -26,7 +38,11 @@ export function SendDiagnostic({
   const send = async (): Promise<void> => {
     setBusy(true);
     setOutcome(null);
-    const result = await client.call('diagnostics.send', { grantId });
+    const { grantId } = grant;
+    const result: Result<DiagnosticSent> =
+      grant.kind === 'kiosk-corner'
+        ? await client.call('kiosk.sendDiagnostic', { grantId })
+        : await client.call('diagnostics.send', { grantId });
     setBusy(false);
     if (result.ok) {
       setOutcome({
@@ -41,17 +57,17 @@ export function SendDiagnostic({
   };
 
   return (
-    <section className="parked__diagnostic" aria-labelledby="parked-diagnostic">
-      <h2 id="parked-diagnostic">Diagnóstico para el área de sistemas</h2>
+    <section className={`send-diagnostic ${className ?? 'send-diagnostic--panel'}`} aria-labelledby="send-diagnostic">
+      <h2 id="send-diagnostic">Diagnóstico para el área de sistemas</h2>
       <p>
         Envía al servidor central los últimos registros técnicos de este equipo, sin datos de los ciudadanos, para que
         el área de sistemas revise un problema.
       </p>
-      <Button variant="secondary" disabled={busy} onClick={() => void send()}>
+      <Button variant="secondary" size="large" disabled={busy} onClick={() => void send()}>
         {busy ? 'Enviando…' : 'Enviar diagnóstico'}
       </Button>
       {outcome !== null && (
-        <p role={outcome.kind === 'sent' ? 'status' : 'alert'} className={`parked__diagnostic-${outcome.kind}`}>
+        <p role={outcome.kind === 'sent' ? 'status' : 'alert'} className={`send-diagnostic__${outcome.kind}`}>
           {outcome.text}
         </p>
       )}
