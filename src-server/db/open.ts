@@ -8,6 +8,7 @@ import * as schema from '../../db/server/schema';
 import { pgliteDataDir } from '../config';
 import { createServerLogger, moduleLogger, type Logger } from '../logger';
 import { acquirePgliteLock } from './pglite-lock';
+import type { SqlExecutor } from './sql-executor';
 import { clientExecutor, poolTransaction, type TransactionalSqlExecutor } from './transaction';
 
 export type ServerSchema = typeof schema;
@@ -52,11 +53,8 @@ async function openPglite(dataDir: string, log: Logger): Promise<ServerDatabase>
   }
   log.info({ dir }, 'PGlite abierta');
   const exec: TransactionalSqlExecutor = {
-    async query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) {
-      const result = await client.query<R>(text, params);
-      return { rows: result.rows };
-    },
-    transaction: (fn) => client.transaction((tx) => fn(tx)),
+    ...pgliteExecutor(client),
+    transaction: (fn) => client.transaction((tx) => fn(pgliteExecutor(tx))),
   };
   return {
     kind: 'pglite',
@@ -69,6 +67,16 @@ async function openPglite(dataDir: string, log: Logger): Promise<ServerDatabase>
         await lock.release();
       }
     }),
+  };
+}
+
+/** PGlite's query alone: its own third argument is not `QueryOptions`, and it prepares nothing. */
+function pgliteExecutor(client: Pick<PGlite, 'query'>): SqlExecutor {
+  return {
+    async query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) {
+      const result = await client.query<R>(text, params);
+      return { rows: result.rows };
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import pg from 'pg';
-import type { SqlExecutor } from './sql-executor';
+import type { QueryOptions, SqlExecutor } from './sql-executor';
 
 /**
  * A `SqlExecutor` that can also run a function inside one transaction. PGlite and a
@@ -44,8 +44,16 @@ export async function poolTransaction<T>(pool: Pool, fn: (tx: SqlExecutor) => Pr
 
 export function clientExecutor(client: Pick<PoolClient, 'query'> | Pool): SqlExecutor {
   return {
-    async query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, params?: unknown[]) {
-      const result = await client.query<R>(text, params);
+    async query<R extends Record<string, unknown> = Record<string, unknown>>(
+      text: string,
+      params?: unknown[],
+      options?: QueryOptions,
+    ) {
+      const name = options?.prepareAs;
+      const result =
+        name === undefined
+          ? await client.query<R>(text, params)
+          : await client.query<R>({ name, text, values: params });
       return { rows: result.rows };
     },
   };

@@ -15,15 +15,16 @@ import {
 } from '../../src-shared/server-api/routes';
 import { resolveSession, type AccountSession } from '../accounts/account-sessions';
 import type { ServerDatabase } from '../db/open';
-import type { AuthenticatedDevice } from '../devices/auth';
+import { authenticateDevice, type AuthenticatedDevice } from '../devices/auth';
 import { defaultUploadMaxBytes } from './binary-body';
-import { deviceOf, requireDevice } from './device-auth';
+import { deviceOf, deviceRefusal, isDeviceRefusal, requireDevice, requireTokenShape, tokenOf } from './device-auth';
 import { HttpError, parseBody, sendApiError } from './errors';
 
 /**
  * Registers the device API's routes from the one map (src-shared/server-api/routes.ts): the
  * route files give only the handler. Method, path and body limit come from the map; so does
- * the auth, checked before anything else (the device token before the body is even read); the
+ * the auth, checked before anything else (the device token before the body is even read, except
+ * on the one route whose handler checks it in its own statement: `checkingOwnToken`); the
  * input is parsed with the map's schema (Spanish messages, parseBody); the handler's `Result`
  * becomes the `{ ok, value } | { ok, error }` envelope with the error code's HTTP status.
  */
@@ -66,18 +67,30 @@ export interface ApiRouteDeps {
 
 const SESSION_ENDED = 'Su sesión terminó. Ingrese de nuevo con su número de documento y contraseña.';
 
-/** Registers routes of the map on `app`: `const route = apiRoutes(app, deps); route('device.hello', handler)`. */
+/** Routes whose auth is `device` alone: those a handler may check the token of itself. */
+export type DeviceRouteName = { [K in RouteName]: ServerRoutes[K]['auth'] extends 'device' ? K : never }[RouteName];
+
+/**
+ * The handler of a route that checks the device token in its own statement, so that the check
+ * and the write take one round trip to the database (the heartbeat, issue 18). It gets the
+ * bearer token, well formed but unchecked, and answers null when no live device has it: the
+ * route then refuses exactly as the shared check does. It must write nothing in that case.
+ */
+export type OwnTokenCheckHandler<K extends DeviceRouteName> = (
+  input: RouteParsedInput<K>,
+  context: { readonly request: FastifyRequest; readonly token: string },
+) => Promise<Result<RouteAnswer<K>> | null>;
+
+/**
+ * Registers routes of the map on `app`: `const route = apiRoutes(app, deps); route('device.hello', handler)`.
+ * `route.checkingOwnToken(name, handler)` registers a `device` route whose handler checks the token.
+ */
 export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
   const deviceHook = requireDevice(deps.database);
-  return <K extends RouteName>(name: K, handler: RouteHandler<K>): void => {
+  const route = <K extends RouteName>(name: K, handler: RouteHandler<K>): void => {
     const route: ServerRoute = serverRoutes[name];
     app.route({
-      method: route.method,
-      // Fastify's own `:param` syntax is the map's, so the path is registered as written.
-      url: route.path,
-      ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
-      // An upload's bytes are in `request.body` (a Buffer): the plugin that registers the route accepts its types (binary-body.ts).
-      ...(route.upload === undefined ? {} : { bodyLimit: deps.uploadMaxBytes ?? defaultUploadMaxBytes }),
+      ...routeOptions(route, deps),
       // onRequest: a request without a valid token is refused before its body is read.
       ...(route.auth === 'none' ? {} : { onRequest: deviceHook }),
       handler: async (request: FastifyRequest, reply: FastifyReply) => {
@@ -88,14 +101,72 @@ export function apiRoutes(app: FastifyInstance, deps: ApiRouteDeps) {
           request,
           ...caller,
         });
-        if (!answer.ok) return sendApiError(reply, answer.error);
-        if (route.prebuiltAnswer === true) {
-          return reply.type('application/json').send(`{"ok":true,"value":${(answer.value as JsonText).json}}`);
-        }
-        return { ok: true, value: answer.value };
+        return send(route, reply, answer);
       },
     });
   };
+
+  const checkingOwnToken = <K extends DeviceRouteName>(name: K, handler: OwnTokenCheckHandler<K>): void => {
+    const route: ServerRoute = serverRoutes[name];
+    /** Requests whose handler was called: its statement checked their token. */
+    const checked = new WeakSet<FastifyRequest>();
+    app.route({
+      ...routeOptions(route, deps),
+      // Without a well-formed token: refused before the body is read, without the database.
+      onRequest: requireTokenShape,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const input = parseBody(route.request, requestInput(route, request));
+        const token = tokenOf(request);
+        if (token === null) throw deviceRefusal(reply);
+        checked.add(request);
+        const answer = await (handler as (input: unknown, context: unknown) => Promise<Result<unknown> | null>)(input, {
+          request,
+          token,
+        });
+        if (answer === null) throw deviceRefusal(reply);
+        return send(route, reply, answer);
+      },
+      // A body refused before the handler's check (not JSON, outside the schema, too large):
+      // the token is checked first, so a device the server no longer knows hears the refusal it
+      // would hear on any other route, not the body's fault. Other errors go on to the app's handler.
+      errorHandler: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+        if (checked.has(request) || isDeviceRefusal(error)) throw error;
+        // Sent from inside the handler, an error goes on to the app's error handler as a throw would.
+        void hasLiveToken(request, deps.database).then(
+          (live) => reply.send(live ? error : deviceRefusal(reply)),
+          (failure: unknown) => reply.send(failure),
+        );
+      },
+    });
+  };
+
+  return Object.assign(route, { checkingOwnToken });
+}
+
+async function hasLiveToken(request: FastifyRequest, database: ServerDatabase): Promise<boolean> {
+  const token = tokenOf(request);
+  return token !== null && (await authenticateDevice(database, token)) !== null;
+}
+
+/** Method, path and body limit, from the map. */
+function routeOptions(route: ServerRoute, deps: ApiRouteDeps) {
+  return {
+    method: route.method,
+    // Fastify's own `:param` syntax is the map's, so the path is registered as written.
+    url: route.path,
+    ...(route.bodyLimit === undefined ? {} : { bodyLimit: route.bodyLimit }),
+    // An upload's bytes are in `request.body` (a Buffer): the plugin that registers the route accepts its types (binary-body.ts).
+    ...(route.upload === undefined ? {} : { bodyLimit: deps.uploadMaxBytes ?? defaultUploadMaxBytes }),
+  };
+}
+
+/** The handler's `Result` as the envelope, with the error code's HTTP status. */
+function send(route: ServerRoute, reply: FastifyReply, answer: Result<unknown>) {
+  if (!answer.ok) return sendApiError(reply, answer.error);
+  if (route.prebuiltAnswer === true) {
+    return reply.type('application/json').send(`{"ok":true,"value":${(answer.value as JsonText).json}}`);
+  }
+  return { ok: true, value: answer.value };
 }
 
 /**
