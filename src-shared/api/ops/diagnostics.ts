@@ -15,7 +15,8 @@ export const diagnosticsOps = {
   'diagnostics.send': defineOperation({
     summary:
       '«Enviar diagnóstico»: the last log lines and a short device summary, scrubbed of personal data, gzip-compressed ' +
-      'and uploaded to the central server for IT staff (docs/operations.md). A supervisor or admin grant; needs the server.',
+      'and uploaded to the central server for IT staff (docs/operations.md). A supervisor’s grant (counters and field ' +
+      'laptops; a kiosk has kiosk.sendDiagnostic); needs the server.',
     reach: 'server',
     modes: staffModes,
     auth: supervisorGrant,
