@@ -29,9 +29,10 @@ const offlineWords =
  * The staff sign-in behind a kiosk's hidden gesture (docs/kiosk-lockdown.md). A kiosk holds no
  * staff accounts (docs/trust-model.md), so the central server checks the password
  * (`kiosk.staffSignIn` route); this side counts failures for the whole device
- * (staff-access-throttle.ts) in the store, so a restart keeps a lock, writes every try to `audit_log` — who, when, how it ended, never
- * the password — and keeps the last success for the heartbeat. A success gives a grant that only
- * `leave` takes: leaving kiosk mode, where the host can (Electron).
+ * (staff-access-throttle.ts) in the store, so a restart keeps a lock; writes every try to
+ * `audit_log` — who, when, how it ended, never the password — and keeps the last success for
+ * the heartbeat. A success gives a grant that `leave` (leaving kiosk mode, where the host can:
+ * Electron) and `sendDiagnostic` take.
  */
 export class KioskStaffGate {
   private readonly grants = new Map<string, { username: string; expiresAt: number }>();
@@ -46,6 +47,7 @@ export class KioskStaffGate {
       readonly leaveKioskMode?: () => void;
       /** «Enviar diagnóstico» for the staff member a grant names; absent, it is refused. */
       readonly sendDiagnostic?: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
+      /** The wall clock (ms): the throttle's and the grants' time. Date.now when absent. */
       readonly now?: () => number;
     },
   ) {}
