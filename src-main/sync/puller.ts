@@ -36,7 +36,7 @@ export const defaultPullerOptions: PullerOptions = {
   backoffBaseMs: 1000,
   backoffMaxMs: 60_000,
   snapshotMinRows: 50_000,
-  snapshotPartRows: 10_000,
+  snapshotPartRows: 20_000,
 };
 
 /**

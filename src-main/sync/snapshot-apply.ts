@@ -20,12 +20,30 @@ export interface SnapshotState {
 }
 
 const stateKey = 'syncSnapshot';
+/**
+ * The secondary indexes of the replica tables dropped for the download (`[{ name, sql }]`, their
+ * CREATE statements as sqlite_master had them), kept apart from the state: the epoch and route
+ * resets delete the state alone, and whatever drops a download, the indexes come back.
+ */
+const indexesKey = 'syncSnapshotIndexes';
+
+interface DroppedIndex {
+  readonly name: string;
+  readonly sql: string;
+}
 
 /**
  * Writes a snapshot's parts into the replica (snapshot-download.ts): each part's rows and the
  * state that says what comes next in ONE transaction, so a crash, a kill or a power cut leaves
  * either the whole part with its state or neither, and the download goes on from the state.
  * The replica's cursor is written only when the last table is in, with the state deleted.
+ *
+ * The replica tables' secondary indexes are dropped when a download begins (the tables are empty
+ * then) and built again once every row is in, before the cursor: building an index over rows in
+ * place costs a fraction of keeping it up to date row by row. Unique indexes stay (they are
+ * constraints). What was dropped is kept in device_meta in the same transaction as the drop, so
+ * after a crash, an abandoned download or a reset of the replica the indexes are built again
+ * (`restoreIndexes`) before the feed is read without a download under way.
  */
 export class SnapshotApplier {
   private readonly puts = new Map<ReplicatedTable, Statement>();
@@ -64,8 +82,19 @@ export class SnapshotApplier {
     );
   }
 
+  /** Records the download and drops the replica's secondary indexes, in one transaction. */
   begin(state: SnapshotState): void {
-    this.writeState.run(JSON.stringify(state));
+    const run = this.store.sqlite.transaction(() => {
+      this.writeState.run(JSON.stringify(state));
+      const stored = this.droppedIndexes();
+      const indexes = stored ?? this.secondaryIndexes();
+      if (stored === null)
+        this.store.sqlite
+          .prepare(`INSERT INTO device_meta (key, value) VALUES ('${indexesKey}', ?)`)
+          .run(JSON.stringify(indexes));
+      for (const index of indexes) this.store.sqlite.exec(`DROP INDEX IF EXISTS "${index.name}"`);
+    });
+    run.immediate();
   }
 
   /** Writes a part of `state`'s current table and moves the state past it, all or nothing. */
@@ -96,8 +125,12 @@ export class SnapshotApplier {
     return next;
   }
 
-  /** Every table is in: the replica's cursor is the snapshot's, and the feed goes on from it. */
+  /**
+   * Every table is in: the indexes are built again, then the replica's cursor is the snapshot's
+   * and the feed goes on from it. A crash in between builds the rest on the next start.
+   */
   finish(state: SnapshotState): void {
+    this.restoreIndexes();
     const run = this.store.sqlite.transaction(() => {
       this.store.sqlite
         .prepare(
@@ -112,6 +145,43 @@ export class SnapshotApplier {
   /** Drops a download that cannot go on (another epoch, other routes); the rows written stay for the feed to correct. */
   abandon(): void {
     this.store.sqlite.prepare(`DELETE FROM device_meta WHERE key = '${stateKey}'`).run();
+    this.restoreIndexes();
+  }
+
+  /**
+   * Builds again the indexes a download dropped, one transaction per index (each a short pause
+   * of the main process, not one long one), then forgets them. Nothing to do when none are dropped.
+   */
+  restoreIndexes(): void {
+    const indexes = this.droppedIndexes();
+    if (indexes === null) return;
+    const exists = this.store.sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).pluck();
+    for (const index of indexes) {
+      const run = this.store.sqlite.transaction(() => {
+        if (exists.get(index.name) === undefined) this.store.sqlite.exec(index.sql);
+      });
+      run.immediate();
+    }
+    this.store.sqlite.prepare(`DELETE FROM device_meta WHERE key = '${indexesKey}'`).run();
+  }
+
+  private droppedIndexes(): DroppedIndex[] | null {
+    const text = this.store.sqlite
+      .prepare(`SELECT value FROM device_meta WHERE key = '${indexesKey}'`)
+      .pluck()
+      .get() as string | undefined;
+    return text === undefined ? null : (JSON.parse(text) as DroppedIndex[]);
+  }
+
+  /** The replica tables' indexes that are neither a key nor a constraint, as their CREATE statements. */
+  private secondaryIndexes(): DroppedIndex[] {
+    const tables = Object.values(replicaTables).map((spec) => spec.name);
+    return this.store.sqlite
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'
+         AND tbl_name IN (${tables.map(() => '?').join(', ')}) ORDER BY name`,
+      )
+      .all(...tables) as DroppedIndex[];
   }
 
   private adapted(spec: ReplicaTableSpec, row: unknown, where: string): SqlValue[] | null {

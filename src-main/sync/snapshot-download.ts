@@ -38,9 +38,14 @@ export class SnapshotDownload {
     private readonly partRows: number,
   ) {}
 
-  /** A download was started and has not ended: it goes on before anything else is pulled. */
+  /**
+   * A download was started and has not ended: it goes on before anything else is pulled. With
+   * none under way, indexes a dropped download left out (a reset of the replica) are built again.
+   */
   underWay(): boolean {
-    return this.applier.state() !== null;
+    if (this.applier.state() !== null) return true;
+    this.applier.restoreIndexes();
+    return false;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { damagedPartMessage } from '../../../src-main/sync/snapshot-download';
+import type { Store } from '../../../src-main/store/open-store';
 import type { SyncOptions } from '../../../src-main/sync/sync-service';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { deviceChecksums, serverChecksums } from '../../support/replica-checksum';
@@ -25,6 +26,21 @@ const snapshotCursor = (proxy: SnapshotProxy): number =>
       .filter((url) => url.pathname === '/v1/sync/pull' && url.searchParams.get('cursor') !== '0')
       .map((url) => Number(url.searchParams.get('cursor'))),
   );
+
+/** The replica's secondary indexes (db/local/schema/replica.ts): dropped during a download, built again after. */
+const replicaIndexes = [
+  'bills_subscriber_period_idx',
+  'payments_subscriber_idx',
+  'subscribers_meter_idx',
+  'subscribers_ruta_idx',
+];
+const indexesOf = (store: Store): unknown[] =>
+  store.sqlite
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('subscribers', 'bills', 'payments') AND sql IS NOT NULL ORDER BY name",
+    )
+    .pluck()
+    .all();
 
 describeEachServerDatabase('sync: first download by snapshot', (variant) => {
   it(
@@ -58,6 +74,11 @@ describeEachServerDatabase('sync: first download by snapshot', (variant) => {
         core.store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'syncSnapshot'").get(),
       ).toBeUndefined();
       expect(deviceChecksums(core.store).settings.rows).toBe(0);
+      // The indexes dropped for the download are back, and nothing says otherwise.
+      expect(indexesOf(core.store)).toEqual(replicaIndexes);
+      expect(
+        core.store.sqlite.prepare("SELECT value FROM device_meta WHERE key = 'syncSnapshotIndexes'").get(),
+      ).toBeUndefined();
     },
   );
 
@@ -120,6 +141,8 @@ describeEachServerDatabase('sync: first download by snapshot', (variant) => {
     const progress = (await status(first)).sync.progress;
     const total = (saved as { tables: { rows: number }[] }).tables.reduce((n, x) => n + x.rows, 0);
     expect(progress).toMatchObject({ rowsDone: 200 + 4 * 250, rowsTotal: total });
+    // Mid-download the replica's secondary indexes are dropped; the restart builds them at the end.
+    expect(indexesOf(first.store)).toEqual([]);
     await first.stop();
     const asked = proxy.partRequests().length;
     proxy.release();
@@ -129,6 +152,7 @@ describeEachServerDatabase('sync: first download by snapshot', (variant) => {
       // The first part asked after the restart is the one after the last part written.
       const resumed = proxy.partRequests()[asked];
       expect(resumed?.searchParams.get('after')).toBe((saved as { after: string }).after);
+      expect(indexesOf(again.store)).toEqual(replicaIndexes);
     } finally {
       await again.stop();
       dir.remove();
