@@ -141,7 +141,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     options: options.sync,
     log: moduleLogger(log, 'sync'),
   });
-  const staff = startStaff({ store, pepper: staffPepper, log: moduleLogger(log, 'staff') });
+  const staff = startStaff({ store, meta, pepper: staffPepper, log: moduleLogger(log, 'staff') });
   // One set of staff sessions for the counter's and the field's sign-ins (one credential kind).
   const staffSessions = new StaffSessions(staff.authorizer);
   const deviceLock = startDeviceLock({
@@ -178,6 +178,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     deviceName: config.device.name,
     mode,
     status: () => currentStatus(slices),
+    permissionOf: (grantId) => staff.authorizer.diagnosticPermission(grantId),
     log: moduleLogger(log, 'diagnostics'),
   });
   const slices: readonly Slice[] = [

@@ -2,6 +2,7 @@ import type { DeviceStatus } from '../../src-shared/api/ops/status';
 import type { DiagnosticSent } from '../../src-shared/api/ops/diagnostics';
 import type { DeviceMode } from '../../src-shared/domain/device-mode';
 import { err, ok, type Result } from '../../src-shared/api/result';
+import type { DiagnosticPermission } from '../../src-shared/server-api/diagnostic-routes';
 import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
@@ -20,37 +21,51 @@ export interface DiagnosticsDeps {
   readonly deviceName: string;
   readonly mode: () => DeviceMode;
   readonly status: () => Promise<Result<DeviceStatus>>;
+  /** A supervisor's signed permission that came with a grant (staff/staff-authorizer.ts); null without one. */
+  readonly permissionOf: (grantId: string) => DiagnosticPermission | null;
   readonly log: Logger;
+}
+
+/** Who asks for a diagnostic, with the permission the central server checks (src-shared/sync/approval.ts). */
+export interface DiagnosticAsker {
+  readonly requestedBy: string;
+  /** Null when the staff member holds none: the bundle is not sent. */
+  readonly permission: DiagnosticPermission | null;
 }
 
 const offline =
   'No se envió el diagnóstico: este equipo no tiene conexión con el servidor central. Intente de nuevo cuando vuelva la conexión.';
 const notEnrolled = 'No se envió el diagnóstico: este equipo todavía no está inscrito en el servidor central.';
+const noPermission =
+  'No se envió el diagnóstico: su ingreso no trae el permiso firmado que pide el servidor central. Ingrese de nuevo e intente otra vez.';
 
 /**
  * «Enviar diagnóstico» (docs/operations.md, "Logs and diagnostics"): a supervisor at a counter
  * or field laptop (or, through `send`, staff let in at a kiosk's hidden corner:
  * kiosk-staff/start-kiosk-staff.ts) sends the last log lines, scrubbed, to the central server,
  * where IT staff read them from the fleet view. Nothing is kept or queued here: without the
- * server the staff member is told so and tries again.
+ * server the staff member is told so and tries again. The upload carries the staff member's
+ * signed permission for this device; the server checks it, since the device's token names nobody.
  */
 export function startDiagnostics(deps: DiagnosticsDeps): Slice & {
-  /** Sends one bundle for `requestedBy`, whose right to ask the caller already checked. */
-  readonly send: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
+  /** Sends one bundle for the asker, whose right to ask the caller already checked. */
+  readonly send: (asker: DiagnosticAsker) => Promise<Result<DiagnosticSent>>;
 } {
   return {
     name: 'diagnostics',
-    send: (requestedBy) => send(deps, requestedBy),
+    send: (asker) => send(deps, asker),
     handlers: {
-      'diagnostics.send': (_input, grant) => send(deps, grant.username),
+      'diagnostics.send': (input, grant) =>
+        send(deps, { requestedBy: grant.username, permission: deps.permissionOf(input.grantId) }),
     },
     stop: async () => {},
   };
 }
 
-async function send(deps: DiagnosticsDeps, requestedBy: string): Promise<Result<DiagnosticSent>> {
+async function send(deps: DiagnosticsDeps, asker: DiagnosticAsker): Promise<Result<DiagnosticSent>> {
   const token = deps.meta.get('deviceToken');
   if (token === null) return err('not-enrolled', notEnrolled);
+  if (asker.permission === null) return err('forbidden', noPermission);
   const status = await deps.status();
   const bundle = await buildDiagnosticBundle(deps.logsDir, deps.maxBytes, {
     appVersion: deps.appVersion,
@@ -62,7 +77,7 @@ async function send(deps: DiagnosticsDeps, requestedBy: string): Promise<Result<
   });
   const sent = await deps.client.call(
     'device.diagnostics',
-    { requestedBy },
+    { requestedBy: asker.requestedBy, until: asker.permission.until, proof: asker.permission.proof },
     { token },
     { upload: { bytes: bundle.gzip, contentType: 'application/gzip' } },
   );

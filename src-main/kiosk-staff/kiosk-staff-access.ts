@@ -3,7 +3,9 @@ import { auditLog } from '../../db/local/schema';
 import type { DiagnosticSent } from '../../src-shared/api/ops/diagnostics';
 import type { KioskStaffAccess as Access } from '../../src-shared/api/ops/kiosk-staff';
 import { err, ok, type ErrorCode, type Result } from '../../src-shared/api/result';
+import type { DiagnosticPermission } from '../../src-shared/server-api/diagnostic-routes';
 import type { DeviceMeta } from '../device/device-meta';
+import type { DiagnosticAsker } from '../diagnostics/start-diagnostics';
 import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
 import type { Store } from '../store/open-store';
@@ -32,10 +34,14 @@ const offlineWords =
  * (staff-access-throttle.ts) in the store, so a restart keeps a lock; writes every try to
  * `audit_log` — who, when, how it ended, never the password — and keeps the last success for
  * the heartbeat. A success gives a grant that `leave` (leaving kiosk mode, where the host can:
- * Electron) and `sendDiagnostic` take.
+ * Electron) and `sendDiagnostic` take. With the grant, in memory only, stays the permission to
+ * send a diagnostic that the server signed at the sign-in; the screen never sees it.
  */
 export class KioskStaffGate {
-  private readonly grants = new Map<string, { username: string; expiresAt: number }>();
+  private readonly grants = new Map<
+    string,
+    { username: string; expiresAt: number; diagnostic: DiagnosticPermission | null }
+  >();
 
   constructor(
     private readonly deps: {
@@ -46,7 +52,7 @@ export class KioskStaffGate {
       /** The host's way out of kiosk mode; absent where there is none (the web host). */
       readonly leaveKioskMode?: () => void;
       /** «Enviar diagnóstico» for the staff member a grant names; absent, it is refused. */
-      readonly sendDiagnostic?: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
+      readonly sendDiagnostic?: (asker: DiagnosticAsker) => Promise<Result<DiagnosticSent>>;
       /** The wall clock (ms): the throttle's and the grants' time. Date.now when absent. */
       readonly now?: () => number;
     },
@@ -96,12 +102,12 @@ export class KioskStaffGate {
       return err(code, outcome === 'offline' ? offlineWords : answer.error.message);
     }
     this.keepThrottle(afterSuccess());
-    const member = answer.value;
+    const { diagnostic, ...member } = answer.value;
     const at = new Date(this.now()).toISOString();
     this.audit('kiosk.staff_access', member.username, 'granted');
     this.deps.meta.set({ lastKioskExitAt: at, lastKioskExitBy: member.username });
     const grantId = randomBytes(24).toString('base64url');
-    this.grants.set(grantId, { username: member.username, expiresAt: this.now() + grantTtlMs });
+    this.grants.set(grantId, { username: member.username, expiresAt: this.now() + grantTtlMs, diagnostic });
     return ok({ grantId, ...member, canLeaveKiosk: this.deps.leaveKioskMode !== undefined });
   }
 
@@ -131,13 +137,15 @@ export class KioskStaffGate {
     if (!live.ok) return live;
     const send = this.deps.sendDiagnostic;
     if (send === undefined) return err('forbidden', 'Este equipo no envía diagnósticos.');
-    const sent = await send(live.value.username);
+    const sent = await send({ requestedBy: live.value.username, permission: live.value.diagnostic });
     const outcome = sent.ok ? 'granted' : sent.error.code === 'offline' ? 'offline' : 'failed';
     this.audit('kiosk.diagnostic', live.value.username, outcome);
     return sent;
   }
 
-  private liveGrant(grantId: string): Result<{ readonly username: string }> {
+  private liveGrant(
+    grantId: string,
+  ): Result<{ readonly username: string; readonly diagnostic: DiagnosticPermission | null }> {
     const grant = this.grants.get(grantId);
     if (grant === undefined || grant.expiresAt <= this.now()) {
       this.grants.delete(grantId);

@@ -3,6 +3,7 @@ import { ok, type Result } from '../../src-shared/api/result';
 import { serviceState, type DeviceReadings, type KioskDevice } from '../../src-shared/kiosk/out-of-service';
 import type { Slice } from '../api/slice';
 import type { DeviceMeta } from '../device/device-meta';
+import type { DiagnosticAsker } from '../diagnostics/start-diagnostics';
 import type { Logger } from '../logger';
 import type { ServerClient } from '../server-link/server-client';
 import type { Store } from '../store/open-store';
@@ -18,8 +19,8 @@ export interface KioskStaffDeps {
   readonly readings: () => Promise<DeviceReadings>;
   /** The host's way out of kiosk mode (Electron); absent on the web host. */
   readonly leaveKioskMode?: () => void;
-  /** «Enviar diagnóstico» (diagnostics/start-diagnostics.ts), for the staff member the grant names. */
-  readonly sendDiagnostic: (requestedBy: string) => Promise<Result<DiagnosticSent>>;
+  /** «Enviar diagnóstico» (diagnostics/start-diagnostics.ts), for the staff member the grant names, with the server's permission. */
+  readonly sendDiagnostic: (asker: DiagnosticAsker) => Promise<Result<DiagnosticSent>>;
   readonly log: Logger;
   /** The wall clock (ms); tests move it to see a lock expire. Date.now when absent. */
   readonly now?: () => number;

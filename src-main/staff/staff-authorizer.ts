@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import { staffUsers } from '../../db/local/schema';
 import { err, ok, type Result } from '../../src-shared/api/result';
 import type { StaffRole } from '../../src-shared/api/ops/staff';
-import { verifyStaffSecret } from '../../src-node/staff-credentials';
+import type { DiagnosticPermission } from '../../src-shared/server-api/diagnostic-routes';
+import { diagnosticRequestMessage } from '../../src-shared/sync/approval';
+import { signApproval, verifyStaffSecret } from '../../src-node/staff-credentials';
 import type { StaffGrant } from '../api/callers';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
@@ -30,9 +32,15 @@ const approverRoles: readonly StaffRole[] = ['supervisor'];
  * test guesses. A success gives a short-lived grant for the screen that asked; nothing is kept
  * on disk. After five failures a username waits five minutes (in memory: a restart forgives,
  * which costs an attacker a restart of the device per five guesses at scrypt cost).
+ *
+ * A supervisor's grant also carries, in this process's memory only, their signed permission to
+ * send a diagnostic from this device until the grant expires (src-shared/sync/approval.ts,
+ * diagnosticRequestMessage): the central server stores a bundle under a name only with it. The
+ * approval key that signs it is not kept, and the permission never reaches the screen.
  */
 export class StaffAuthorizer {
   private readonly grants = new Map<string, StaffGrant>();
+  private readonly diagnosticPermissions = new Map<string, DiagnosticPermission>();
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
   constructor(
@@ -40,6 +48,8 @@ export class StaffAuthorizer {
     private readonly log: Logger,
     private readonly pepper: Buffer,
     private readonly now: () => number = Date.now,
+    /** The server's id of this device (device_meta `deviceId`); null before enrollment. */
+    private readonly deviceId: () => string | null = () => null,
   ) {}
 
   /**
@@ -53,7 +63,7 @@ export class StaffAuthorizer {
   ): Promise<Result<StaffGrant>> {
     const checked = await this.check(username, password, options.pin === true);
     if (!checked.ok) return checked;
-    const { user } = checked.value;
+    const { user, approvalKey } = checked.value;
     const grant: StaffGrant = {
       grantId: randomBytes(24).toString('base64url'),
       username: user.username,
@@ -62,7 +72,24 @@ export class StaffAuthorizer {
       expiresAt: new Date(this.now() + grantTtlMs).toISOString(),
     };
     this.grants.set(grant.grantId, grant);
+    const deviceId = this.deviceId();
+    if (approverRoles.includes(grant.role) && deviceId !== null && deviceId !== '') {
+      const message = diagnosticRequestMessage({ deviceId, staff: grant.username, until: grant.expiresAt });
+      this.diagnosticPermissions.set(grant.grantId, {
+        until: grant.expiresAt,
+        proof: signApproval(approvalKey, message),
+      });
+    }
     return ok(grant);
+  }
+
+  /**
+   * The supervisor's signed permission to send a diagnostic that came with a live grant; null
+   * for another role's grant, or one made before this device was enrolled.
+   */
+  diagnosticPermission(grantId: string): DiagnosticPermission | null {
+    if (!this.resolve(grantId).ok) return null;
+    return this.diagnosticPermissions.get(grantId) ?? null;
   }
 
   /**
@@ -83,6 +110,7 @@ export class StaffAuthorizer {
     const grant = this.grants.get(grantId);
     if (grant === undefined || Date.parse(grant.expiresAt) <= this.now()) {
       this.grants.delete(grantId);
+      this.diagnosticPermissions.delete(grantId);
       return err('session-ended', 'La autorización del personal venció. Ingrese de nuevo usuario y contraseña.');
     }
     return ok(grant);
@@ -90,6 +118,7 @@ export class StaffAuthorizer {
 
   revoke(grantId: string): void {
     this.grants.delete(grantId);
+    this.diagnosticPermissions.delete(grantId);
   }
 
   private async check(username: string, secret: string, allowPin: boolean) {

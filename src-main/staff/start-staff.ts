@@ -1,4 +1,5 @@
 import type { Slice } from '../api/slice';
+import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { Store } from '../store/open-store';
 import { StaffAuthorizer } from './staff-authorizer';
@@ -9,10 +10,12 @@ import { StaffAuthorizer } from './staff-authorizer';
  */
 export function startStaff(deps: {
   readonly store: Store;
+  /** Where the server's id of this device is, for a supervisor's diagnostic permission. */
+  readonly meta: DeviceMeta;
   readonly pepper: Buffer;
   readonly log: Logger;
 }): Slice & { readonly authorizer: StaffAuthorizer } {
-  const authorizer = new StaffAuthorizer(deps.store, deps.log, deps.pepper);
+  const authorizer = new StaffAuthorizer(deps.store, deps.log, deps.pepper, Date.now, () => deps.meta.get('deviceId'));
   return {
     name: 'staff',
     authorizer,

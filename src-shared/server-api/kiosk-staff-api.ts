@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoles } from '../api/ops/staff';
+import { DiagnosticPermission } from './diagnostic-routes';
 
 /**
  * A staff member signing in at a kiosk's hidden gesture (docs/kiosk-lockdown.md). A kiosk holds
@@ -11,11 +12,17 @@ export const KioskStaffSignIn = z
   .strict();
 export type KioskStaffSignIn = z.infer<typeof KioskStaffSignIn>;
 
-/** Who signed in: enough for the kiosk's audit line and its staff screen, nothing more. */
+/**
+ * Who signed in: enough for the kiosk's audit line and its staff screen, nothing more; and the
+ * permission to send a diagnostic from this kiosk that the server signed with the member's
+ * approval key (null for a member whose password predates approval keys). The kiosk keeps it
+ * in memory with the grant and never shows it.
+ */
 export const KioskStaffMember = z.object({
   username: z.string().max(64),
   fullName: z.string().max(200),
   role: z.enum(staffRoles),
+  diagnostic: DiagnosticPermission.nullable(),
 });
 export type KioskStaffMember = z.infer<typeof KioskStaffMember>;
 

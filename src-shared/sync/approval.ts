@@ -85,3 +85,28 @@ export function handoverApprovalMessage(a: HandoverApproval): string {
     `difference=${a.difference}`,
   ].join('\n');
 }
+
+/**
+ * «Enviar diagnóstico» asked by a staff member at one device, good until `until` (ISO 8601, as
+ * sent): the central server stores a bundle under a staff member's name only with this signed
+ * by that member's approval key for the very device that uploads it. A counter or field laptop
+ * signs it when a supervisor types the password; at a kiosk, which never learns a key, the
+ * server signs it at the corner's sign-in and hands the proof to the kiosk.
+ */
+export interface DiagnosticRequest {
+  readonly deviceId: string;
+  readonly staff: string;
+  readonly until: string;
+}
+
+/** The longest a diagnostic request's permission lasts after it was given (the server refuses an `until` further ahead). */
+export const diagnosticRequestMaxMs = 15 * 60_000;
+
+export function diagnosticRequestMessage(a: DiagnosticRequest): string {
+  return [
+    'ventanilla/approval/diagnostic.requested/v1',
+    `device=${a.deviceId}`,
+    `staff=${a.staff}`,
+    `until=${a.until}`,
+  ].join('\n');
+}

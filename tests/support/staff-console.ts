@@ -7,17 +7,23 @@ import { hashStaffSecret } from '../../src-node/staff-credentials';
  * The demo staff accounts (db/seed/staff.ts: cajero1, supervisor1, soporte1, admin…, with their
  * published passwords) inserted into a test server's staff_users, hashed as the seed hashes them
  * but at scrypt's lowest accepted cost, so a test of the console's login is not minutes of CPU.
- * The console verifies whatever parameters a hash carries.
+ * The console verifies whatever parameters a hash carries. Each gets its approval key too.
  */
 export const cheapScrypt = { log2N: 14, r: 8, p: 1 } as const;
 
 export async function seedConsoleStaff(exec: SqlExecutor): Promise<void> {
   for (const account of demoStaffAccounts) {
-    const { hash } = await hashStaffSecret(account.password, { params: cheapScrypt });
+    const { hash, approvalKey } = await hashStaffSecret(account.password, { params: cheapScrypt });
+    const id = uuidv7();
     await exec.query(
       `INSERT INTO staff_users (id, username, full_name, role, password_hash, active) VALUES ($1, $2, $3, $4, $5, true)`,
-      [uuidv7(), account.username, account.fullName, account.role, hash],
+      [id, account.username, account.fullName, account.role, hash],
     );
+    // As the seed and the console keep it: what the server signs a kiosk's diagnostic permission with.
+    await exec.query('INSERT INTO staff_approval_keys (staff_id, approval_key) VALUES ($1, $2)', [
+      id,
+      approvalKey.toString('base64url'),
+    ]);
   }
 }
 

@@ -8,6 +8,7 @@ import { takeQuota, type Quota } from '../../accounts/quotas';
 import type { ServerDatabase } from '../../db/open';
 import { storeDiagnostic } from '../../devices/diagnostics';
 import type { Logger } from '../../logger';
+import { diagnosticPermissionRefusal } from '../../staff/diagnostic-permission';
 import { apiRoutes } from '../api-route';
 import { acceptBinaryBodies } from '../binary-body';
 
@@ -30,8 +31,10 @@ const gzipMagic = (bytes: Buffer): boolean => bytes.length >= 2 && bytes[0] === 
 /**
  * `device.diagnostics` of the route map (docs/operations.md, "Logs and diagnostics"): the
  * device's token before a byte of the body is read, the size cap before the rest of it, then
- * a gzip that unpacks, and whose lines the device scrubbed (src-shared/diagnostics/scrub.ts:
- * a line the rules would still change is refused, and nothing is kept).
+ * the staff member's signed permission for this device (staff/diagnostic-permission.ts: the
+ * token alone names nobody), then a gzip that unpacks, and whose lines the device scrubbed
+ * (src-shared/diagnostics/scrub.ts: a line the rules would still change is refused, and
+ * nothing is kept).
  */
 export function diagnosticRoutesPlugin(deps: DiagnosticRouteDeps): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
@@ -49,6 +52,12 @@ export function diagnosticRoutesPlugin(deps: DiagnosticRouteDeps): (app: Fastify
       const bytes = request.body;
       if (!Buffer.isBuffer(bytes) || !gzipMagic(bytes))
         return err('validation', 'El diagnóstico debe llegar comprimido con gzip.');
+      // Before the gunzip: a copied token must not buy the cost of unpacking, nor a name on a bundle.
+      const refusal = await diagnosticPermissionRefusal(deps.database.exec, device, query, deps.now());
+      if (refusal !== null) {
+        deps.log.warn({ device: device.id, reason: refusal.reason }, 'diagnostic refused: permission');
+        return err('forbidden', refusal.message);
+      }
       let text: string;
       try {
         text = gunzipSync(bytes, { maxOutputLength: maxUnpackedBytes }).toString('utf8');
@@ -72,7 +81,7 @@ export function diagnosticRoutesPlugin(deps: DiagnosticRouteDeps): (app: Fastify
           'locked',
           `Este equipo ya envió un diagnóstico hace poco. Espere ${waitInWords(quota.waitMs)} e intente de nuevo.`,
         );
-      const stored = await storeDiagnostic(deps.database.exec, device.id, bytes, query.requestedBy ?? null, now);
+      const stored = await storeDiagnostic(deps.database.exec, device.id, bytes, query.requestedBy, now);
       deps.log.info({ device: device.id, bytes: bytes.byteLength, diagnostic: stored.id }, 'diagnostic stored');
       return ok({ id: stored.id, sizeBytes: stored.sizeBytes });
     });

@@ -5,13 +5,16 @@ import type { PasswordWork } from '../../accounts/password-work';
 import { staffLogin } from '../../console/console-login';
 import type { ServerDatabase } from '../../db/open';
 import type { Logger } from '../../logger';
+import { kioskDiagnosticPermission } from '../../staff/diagnostic-permission';
 import { apiRoutes } from '../api-route';
 
 /**
  * A staff member at a kiosk's hidden gesture (docs/kiosk-lockdown.md). Kiosks hold no staff
  * accounts, so the password is checked here, by the console's own sign-in: the same throttle per
  * username, and per kiosk instead of per address. Only a kiosk may ask, and only a supervisor,
- * support or an admin gets in: a cashier has nothing to do on a kiosk's staff screen.
+ * support or an admin gets in: a cashier has nothing to do on a kiosk's staff screen. The answer
+ * carries the member's permission to send a diagnostic from this kiosk, signed here with their
+ * approval key (staff/diagnostic-permission.ts): the diagnostics route takes nothing less.
  */
 export function kioskStaffRoutes(deps: {
   readonly database: ServerDatabase;
@@ -33,7 +36,8 @@ export function kioskStaffRoutes(deps: {
           'Su usuario no puede administrar este quiosco. Pida ayuda a un supervisor o a soporte.',
         );
       }
-      return ok({ username, fullName, role });
+      const diagnostic = await kioskDiagnosticPermission(deps.database.exec, device.id, username, deps.now());
+      return ok({ username, fullName, role, diagnostic });
     });
   };
 }

@@ -49,10 +49,12 @@ describeEachServerDatabase('kiosk staff sign-in', (variant) => {
           expect((answer.body as { value: { username: string } }).value.username).toBe(username);
         }
         const support = await signIn(t, kiosk, 'soporte1', staffPassword('soporte1'));
+        // With the permission to send a diagnostic from this kiosk, signed by the server (diagnostic-upload.test.ts checks it).
         expect((support.body as { value: unknown }).value).toEqual({
           username: 'soporte1',
           fullName: 'ANDRÉS FELIPE DEVIA CASTRO',
           role: 'soporte',
+          diagnostic: { until: expect.any(String), proof: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
         });
 
         const cashier = await signIn(t, kiosk, 'cajero1', staffPassword('cajero1'));
