@@ -15,8 +15,9 @@ const it = kioskTest({
 /**
  * «Enviar diagnóstico» on a kiosk (docs/kiosk-lockdown.md, docs/operations.md): nowhere on the
  * citizens' screens; on the staff screen once support signed in at the hidden corner, where it
- * sends the bundle to the central server under that person's name and says so in Spanish; a
- * second one within the minute is refused in words.
+ * sends the bundle to the central server under that person's name (which the server takes only
+ * with the permission it signed for this kiosk at the sign-in) and says so in Spanish; a second
+ * one within the minute is refused in words.
  */
 describe('support sends a diagnostic from the kiosk’s staff screen', () => {
   it('offers it only after the corner’s sign-in, says it was sent, and why a second one was not', async ({

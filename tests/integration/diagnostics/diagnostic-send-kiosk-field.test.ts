@@ -29,7 +29,9 @@ async function diagnosticsOnServer(t: TestServer): Promise<{ mode: string; reque
  * grant of a sign-in at the hidden corner, which the server gives supervisors, support and
  * admins only) and the field laptop (with a supervisor's grant, as at a counter). Each refusal is
  * checked before anything reaches the server: no grant, a forged one, one the visit's end or
- * the clock took away, a cashier, an operation of another mode.
+ * the clock took away, a cashier, an operation of another mode. What reaches it carries the
+ * member's signed permission (the server's checks: diagnostic-upload.test.ts), which the screen
+ * never sees.
  */
 describeEachServerDatabase('diagnostic send from a kiosk and a field laptop', (variant) => {
   it('sends from the kiosk only with a live corner grant', { timeout: 120_000 }, async () => {
@@ -74,6 +76,8 @@ describeEachServerDatabase('diagnostic send from a kiosk and a field laptop', (v
       username: 'soporte1',
       password: staffPassword('soporte1'),
     });
+    // The permission the server signed stays on the Node side: the screen gets none of it.
+    expect(Object.keys(access).sort()).toEqual(['canLeaveKiosk', 'fullName', 'grantId', 'role', 'username']);
     const sent = await callOk(kiosk, 'kiosk.sendDiagnostic', { grantId: access.grantId });
     expect(sent.sizeBytes).toBeGreaterThan(0);
     expect(await diagnosticsOnServer(t)).toEqual([{ mode: 'kiosk', requested_by: 'soporte1' }]);
@@ -136,6 +140,8 @@ describeEachServerDatabase('diagnostic send from a kiosk and a field laptop', (v
       username: 'supervisor1',
       password: 'Supervisor1.Demo',
     });
+    // The permission the laptop signed with the supervisor's key is not in the grant the screen holds.
+    expect(JSON.stringify(supervisor)).not.toMatch(/proof|until|approval/i);
     await callOk(laptop, 'diagnostics.send', { grantId: supervisor.grantId });
     expect(await diagnosticsOnServer(t)).toEqual([{ mode: 'field', requested_by: 'supervisor1' }]);
   });
