@@ -73,7 +73,7 @@ export async function diagnosticPermissionRefusal(
   if (staff.approvalKey === null)
     return refused(
       'no-key',
-      'Quien pidió el diagnóstico debe volver a fijar su contraseña en la consola antes de enviarlo.',
+      'Quien pidió el diagnóstico no tiene llave de aprobación en el servidor central: pida al área de sistemas que le asigne de nuevo la contraseña.',
     );
   const message = diagnosticRequestMessage({ deviceId: device.id, staff: request.requestedBy, until: request.until });
   if (!approvalMatches(staff.approvalKey, message, request.proof))

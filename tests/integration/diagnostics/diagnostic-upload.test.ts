@@ -219,7 +219,7 @@ describeEachServerDatabase('diagnostic upload', (variant) => {
       );
       const keyless = await send(queryOf(good));
       expect(keyless.status).toBe(403);
-      expect(JSON.stringify(keyless.body)).toContain('volver a fijar su contraseña');
+      expect(JSON.stringify(keyless.body)).toContain('no tiene llave de aprobación');
       expect(await stored(t)).toEqual([]);
 
       // None of it took the device's minute: the supervisor's own permission goes through.
