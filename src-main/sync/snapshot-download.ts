@@ -8,7 +8,7 @@ import { MalformedPageError } from './replica-apply';
 import type { ReplicaRoutes } from './replica-routes';
 import { replicaTables } from './replica-tables';
 import type { SnapshotApplier, SnapshotState } from './snapshot-apply';
-import { readSnapshotPart, SnapshotChecksumError } from './snapshot-part';
+import { checkSnapshotPart, parseSnapshotRows, SnapshotChecksumError } from './snapshot-part';
 import type { ProgressTracker } from './sync-progress';
 
 export const damagedPartMessage =
@@ -93,10 +93,18 @@ export class SnapshotDownload {
       }
       const part = this.checked(answer.value, state);
       const next = this.position(state, part.last, part.done);
-      // Ask for the next part before writing this one: the server reads while the device writes.
+      // Ask for the next part once this one hashed right, before parsing and writing it: the
+      // server reads while the device parses and writes.
       pending = next === null ? null : this.request(token, next, signal);
-      state = this.applier.applyPart(state, part.rows, part.last, part.done);
-      progress.advance(part.rows.length);
+      try {
+        const rows = parseSnapshotRows(part);
+        state = this.applier.applyPart(state, rows, part.last, part.done);
+        progress.advance(rows.length);
+      } catch (error) {
+        // Never leave the prefetch's rejection unobserved; its part is asked again after this one.
+        void pending?.catch(() => undefined);
+        throw error;
+      }
       if (this.meta.get('syncError') !== null) this.meta.delete('syncError');
     }
     this.applier.finish(state);
@@ -106,7 +114,7 @@ export class SnapshotDownload {
   private checked(text: string, state: SnapshotState) {
     let part;
     try {
-      part = readSnapshotPart(text);
+      part = checkSnapshotPart(text);
     } catch (error) {
       if (error instanceof SnapshotChecksumError) {
         this.meta.set({ syncError: damagedPartMessage });
