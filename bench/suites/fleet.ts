@@ -7,7 +7,7 @@ import { DEFAULT_MAIL_FROM } from '../../src-server/config';
 import { clientExecutor } from '../../src-server/db/transaction';
 import type { SqlExecutor } from '../../src-server/db/sql-executor';
 import { listFleet } from '../../src-server/console/fleet-queries';
-import { HistoryPruning, recordDeviceReport } from '../../src-server/devices/device-report';
+import { DeviceReports } from '../../src-server/devices/device-report';
 import { sha256Hex } from '../../src-server/devices/secrets';
 import { startServer } from '../../src-server/index';
 import { createServerLogger } from '../../src-server/logger';
@@ -25,7 +25,7 @@ import type { BenchContext, Metrics } from '../suite';
  *   --concurrency (50) requests in flight, to `npm run server`'s code in a process of its own on
  *   PostgreSQL (each report upserts the latest and appends to the history, as in production).
  *   Beside it, on the same database in the same run: `fleet.raw_report_writes_per_s`, the
- *   handler's own statement (recordDeviceReport: the token checked and the report written) over
+ *   handler's own write (DeviceReports: the tokens checked and the reports written, batched) over
  *   a bare pool of the server's size with the same concurrency — no HTTP, no schema — and
  *   `fleet.raw_upserts_per_s`, a bare
  *   upsert of the latest report alone (what the server did before the history), and
@@ -229,12 +229,12 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       try {
         const exec = clientExecutor(pool);
         const log = createServerLogger('silent');
-        const pruning = { pruning: new HistoryPruning() };
+        const reports = new DeviceReports(exec, log);
         const total = count * rounds;
         ctx.log('límite: la escritura del reporte sin HTTP, y el upsert solo…');
         const writes = await drive(total, concurrency, async (i) => {
           const d = devices[i % count]!;
-          await recordDeviceReport(exec, log, d.token, reportOf(d, Math.floor(i / count)), new Date(), pruning);
+          await reports.record(d.token, reportOf(d, Math.floor(i / count)), new Date());
         });
         metrics['fleet.raw_report_writes_per_s'] = Math.round(total / writes);
         const upserts = await drive(total, concurrency, async (i) => {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ok } from '../../../src-shared/api/result';
 import type { ServerDatabase } from '../../db/open';
-import { HistoryPruning, recordDeviceReport } from '../../devices/device-report';
+import { DeviceReports } from '../../devices/device-report';
 import { deviceHello } from '../../devices/hello';
 import type { Logger } from '../../logger';
 import type { SubscriberCounter } from '../../subscribers/subscriber-count';
@@ -16,13 +16,14 @@ export function deviceRoutes(
 ): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
     const route = apiRoutes(app, { database, now: () => new Date() });
-    const history = { pruning: new HistoryPruning() };
+    // PGlite runs one statement at a time: a second batch in flight would only wait, holding fewer heartbeats.
+    const reports = new DeviceReports(database.exec, log, { concurrency: database.kind === 'pglite' ? 1 : 2 });
     route('device.hello', async (_input, { device }) =>
       ok(await deviceHello(database, device, deploymentId, subscriberCount)),
     );
-    // The heartbeat checks its token in the statement that writes it: one round trip, not two (issue 18).
+    // The heartbeat checks its token in the statement that writes it, with others arriving at once (issue 18).
     route.checkingOwnToken('device.report', async (report, { token }) => {
-      const value = await recordDeviceReport(database.exec, log, token, report, new Date(), history);
+      const value = await reports.record(token, report, new Date());
       return value === null ? null : ok(value);
     });
   };

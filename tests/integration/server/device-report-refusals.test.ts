@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import type { DeviceReport } from '../../../src-shared/server-api/device-report';
 import { createEnrollmentCode, revokeDevice } from '../../../src-server/devices/admin';
+import { DeviceReports } from '../../../src-server/devices/device-report';
+import { createServerLogger } from '../../../src-server/logger';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { bearer, postJson, startTestServer, type TestServer } from '../../support/server-harness';
 
@@ -150,5 +152,54 @@ describeEachServerDatabase('device heartbeat: refusals of the statement that che
     const { reports, history } = await written(t);
     expect(reports.map((r) => r.device_id)).toEqual([kiosk.deviceId]);
     expect(history.map((r) => r.device_id)).toEqual([kiosk.deviceId, kiosk.deviceId]);
+  });
+
+  it('writes a batch of heartbeats together: every live one, in order, and nothing of the others', async () => {
+    const t = await startTestServer(variant);
+    const kiosk = await enroll(t, 'Kiosco A', 'kiosk');
+    const counter = await enroll(t, 'Caja 1', 'cashier');
+    const revoked = await enroll(t, 'Kiosco B', 'kiosk');
+    expect(await revokeDevice(t.server.database, revoked.deviceId)).toBe('revoked');
+    await ageLastSeen(t);
+    const before = await written(t);
+    // One batch at a time: what is recorded while the first is written waits and goes together.
+    const reports = new DeviceReports(t.server.database.exec, createServerLogger('silent'), { concurrency: 1 });
+    const at = (second: number) => new Date(Date.UTC(2026, 11, 4, 12, 0, second));
+    const beat = (pending: number) => ({ ...report(), outbox: { pending, parked: 0, oldestPendingAt: null } });
+    const answers = await Promise.all([
+      reports.record(kiosk.token, beat(1), at(1)),
+      reports.record(kiosk.token, beat(2), at(2)),
+      reports.record(revoked.token, beat(3), at(3)),
+      reports.record('A'.repeat(43), beat(4), at(4)),
+      reports.record(counter.token, { ...beat(5), mode: 'cashier' }, at(5)),
+      reports.record(kiosk.token, beat(6), at(6)),
+      reports.record(revoked.token, beat(7), at(7)),
+    ]);
+    expect(answers.map((answer) => answer !== null)).toEqual([true, true, false, false, true, true, false]);
+
+    const exec = t.server.database.exec;
+    const history = await exec.query<{ device_id: string; pending: number }>(
+      `SELECT device_id, (report->'outbox'->>'pending')::int AS pending FROM device_report_history ORDER BY id`,
+    );
+    expect(history.rows).toEqual([
+      { device_id: kiosk.deviceId, pending: 1 },
+      { device_id: kiosk.deviceId, pending: 2 },
+      { device_id: counter.deviceId, pending: 5 },
+      { device_id: kiosk.deviceId, pending: 6 },
+    ]);
+    // The latest of each device is its last of the batch.
+    const latest = await exec.query<{ device_id: string; pending: number; received_at: Date }>(
+      `SELECT device_id, (report->'outbox'->>'pending')::int AS pending, received_at FROM device_reports ORDER BY pending`,
+    );
+    expect(latest.rows).toEqual([
+      { device_id: counter.deviceId, pending: 5, received_at: at(5) },
+      { device_id: kiosk.deviceId, pending: 6, received_at: at(6) },
+    ]);
+    // Seen: the live ones; the revoked one keeps what it had.
+    const after = await written(t);
+    const seen = (rows: Record<string, unknown>[], id: string) => rows.find((row) => row.id === id)?.last_seen_at;
+    expect(seen(after.seen, revoked.deviceId)).toEqual(seen(before.seen, revoked.deviceId));
+    for (const id of [kiosk.deviceId, counter.deviceId])
+      expect((seen(after.seen, id) as Date).getTime()).toBeGreaterThan((seen(before.seen, id) as Date).getTime());
   });
 });
