@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it, onTestFinished, vi } from 'vitest';
 import { DEFAULT_MAIL_FROM } from '../../../src-server/config';
 import { defaultServerMigrationsDir } from '../../../src-server/db/migration-files';
 import { migrateServerDatabase, ServerMigrationError } from '../../../src-server/db/migrate';
@@ -16,6 +16,10 @@ const journal = JSON.parse(readFileSync(path.join(defaultServerMigrationsDir, 'm
 };
 const shippedTags = journal.entries.map((e) => e.tag);
 const silent = createServerLogger('silent');
+
+// Every test here builds the whole schema from an empty database (PGlite's initdb first): a few
+// seconds on a quiet machine, several times that with the CPU saturated.
+vi.setConfig({ testTimeout: 120_000 });
 
 async function openFresh(
   variant: DatabaseVariant,
