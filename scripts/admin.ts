@@ -17,6 +17,7 @@ import {
   revokeDeviceViaServer,
 } from '../src-server/admin/admin-client';
 import { readLocalAdminFile } from '../src-server/admin/local-admin-file';
+import { staffCommand, staffHelp, staffUsage, StaffUsageError } from '../src-server/admin/staff-cli';
 import { releaseCommand, releaseHelp, releaseUsage, ReleaseUsageError } from '../src-server/releases/release-cli';
 import { loadServerConfig, type ServerConfig } from '../src-server/config';
 import { migrateServerDatabase } from '../src-server/db/migrate';
@@ -52,6 +53,7 @@ const USAGE = `Uso:
   npm run admin -- routes assign <equipo> <ruta...>
   npm run admin -- routes unassign <equipo> <ruta...>
   npm run admin -- routes list [equipo]
+${staffUsage}
 ${releaseUsage}
 
 Modos: kiosk (kiosco), cashier (caja), field (campo).
@@ -69,7 +71,7 @@ liquidations --pending: las liquidaciones pendientes de pago (número, referenci
 routes: las rutas de un equipo de campo (su nombre o su id): el ciclo (03) o el ciclo y la ruta (03-117).
   El portátil guarda solo los suscriptores de sus rutas; al quitar una ruta borra sus datos (docs/field-routes.md).
 --json: la respuesta exacta en JSON, para otro programa.
-${releaseHelp}
+${staffHelp}${releaseHelp}
 Variables: VENTANILLA_DATA_DIR, DATABASE_URL (ver README).`;
 
 class UsageError extends Error {}
@@ -193,6 +195,9 @@ async function main(): Promise<void> {
       await routesCommand(config, rest);
       return;
     }
+    case 'staff':
+      await staffCommand(config, rest, (line) => console.log(line));
+      return;
     case 'release':
       await releaseCommand(config, rest, (line) => console.log(line));
       return;
@@ -506,7 +511,7 @@ function formatDate(iso: string): string {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ReleaseUsageError) {
+  if (error instanceof UsageError || error instanceof ReleaseUsageError || error instanceof StaffUsageError) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Office staff. Passwords and PINs are stored only as scrypt hashes. */
 export const staffUsers = pgTable(
@@ -14,7 +14,12 @@ export const staffUsers = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('staff_users_role_check', sql`${t.role} in ('cajero', 'supervisor', 'soporte', 'admin')`)],
+  (t) => [
+    check('staff_users_role_check', sql`${t.role} in ('cajero', 'supervisor', 'soporte', 'admin')`),
+    // Sign-in looks usernames up in lower case (console and devices): two that differ only in
+    // case would be one account to the person typing it.
+    uniqueIndex('staff_users_username_lower_idx').on(sql`lower(${t.username})`),
+  ],
 );
 
 /**
@@ -30,3 +35,25 @@ export const staffApprovalKeys = pgTable('staff_approval_keys', {
   approvalKey: text('approval_key').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Who changed a staff account, and how (`npm run admin -- staff …`, src-server/admin/staff-admin.ts).
+ * Server only, never replicated; it holds no secret — a password change is recorded as the fact.
+ */
+export const staffChanges = pgTable(
+  'staff_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    /** `add`, `set-password`, `deactivate` or `activate`. */
+    action: text('action').notNull(),
+    by: text('by').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('staff_changes_action_check', sql`${t.action} in ('add', 'set-password', 'deactivate', 'activate')`),
+    index('staff_changes_staff_idx').on(t.staffId, t.at),
+  ],
+);
