@@ -84,7 +84,7 @@ async function send(deps: DiagnosticsDeps, asker: DiagnosticAsker): Promise<Resu
   if (!sent.ok) {
     deps.log.warn({ refusal: sent.error.code, bytes: bundle.gzip.byteLength }, 'diagnostic not sent');
     if (sent.error.code === 'offline') return err('offline', offline);
-    return err(sent.error.code, `No se envió el diagnóstico: ${sent.error.message}`);
+    return err(sent.error.code, `No se envió el diagnóstico. ${sent.error.message}`);
   }
   deps.log.info({ diagnostic: sent.value.id, bytes: sent.value.sizeBytes, lines: bundle.lines }, 'diagnostic sent');
   return ok({ id: sent.value.id, sizeBytes: sent.value.sizeBytes, lines: bundle.lines });

@@ -45,12 +45,13 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
     if (grant === null) return;
     const result = await client.call('sync.resolveParked', { grantId: grant.grantId, eventId: event.id, action });
     if (result.ok)
-      resolved(
-        event.id,
-        action === 'retry' ? 'El registro volvió a la cola de envío.' : 'El registro se descartó y no se enviará.',
-      );
+      resolved(event.id, {
+        kind: 'info',
+        text:
+          action === 'retry' ? 'El registro volvió a la cola de envío.' : 'El registro se descartó y no se enviará.',
+      });
     else if (result.error.code === 'session-ended') expired(result.error.message);
-    else resolved(event.id, result.error.message);
+    else resolved(event.id, { kind: 'error', text: result.error.message });
   };
 
   return (
@@ -63,8 +64,11 @@ export function ParkedEventsScreen({ onBack }: { readonly onBack?: () => void } 
         </Button>
       </div>
       {notice !== null && (
-        <p className="parked__notice" role="status">
-          {notice}
+        <p
+          className={`parked__notice parked__notice--${notice.kind}`}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+        >
+          {notice.text}
         </p>
       )}
       {grant === null ? (

@@ -11,7 +11,13 @@ interface ParkedState {
   events: readonly ParkedEvent[] | null;
   /** The event whose discard waits for a confirmation. */
   confirming: string | null;
-  notice: string | null;
+  /** What the last action did (`info`), or why it could not (`error`: read as an alert). */
+  notice: ParkedNotice | null;
+}
+
+export interface ParkedNotice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
 }
 
 const initial: ParkedState = { grant: null, events: null, confirming: null, notice: null };
@@ -20,7 +26,8 @@ export const useParkedStore = createSessionStore('parked-events', initial, (set)
   granted: (grant: StaffGrant) => set({ grant, notice: null }),
   listed: (events: readonly ParkedEvent[]) => set({ events }),
   confirm: (eventId: string | null) => set({ confirming: eventId }),
-  resolved: (eventId: string, notice: string) =>
+  resolved: (eventId: string, notice: ParkedNotice) =>
     set((state) => ({ events: state.events?.filter((e) => e.id !== eventId) ?? null, confirming: null, notice })),
-  expired: (notice: string) => set({ ...initial, notice }),
+  /** The grant ended or was refused: back to the sign-in, saying why. */
+  expired: (reason: string) => set({ ...initial, notice: { kind: 'error', text: reason } }),
 }));

@@ -29,7 +29,7 @@ describe('a supervisor sends a diagnostic from the field laptop', () => {
     await signIn.getByLabel('Contraseña').fill('Cajero1.Demo');
     await signIn.getByRole('button', { name: 'Ingresar' }).click();
     // A collector's grant lists nothing: the screen says who may, and asks again.
-    await page.getByRole('status').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Enviar diagnóstico' }).count()).toBe(0);
     await saveScreenshot(page, 'field-diagnostic-collector-refused');
 

@@ -77,7 +77,7 @@ describe('a counter that was offline for a day catches up by itself', () => {
     await signIn.getByRole('textbox', { name: 'Usuario' }).fill('cajero1');
     await signIn.getByLabel('Contraseña').fill('Cajero1.Demo');
     await signIn.getByRole('button', { name: 'Ingresar' }).click();
-    await staff.page.getByRole('status').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
+    await staff.page.getByRole('alert').filter({ hasText: 'Esta acción requiere un supervisor.' }).waitFor();
     await saveScreenshot(staff.page, 'parked-cashier-refused');
     await expectAccessible(staff.page, 'parked-cashier-refused');
 
