@@ -22,9 +22,9 @@ export const historyKeep = 240;
 export const historyPruneEvery = 20;
 
 /**
- * Decides which inserts also prune. A count per device in this process: the first report a
- * process receives from a device prunes (a restart finds the table as it left it), then one in
- * `every`. Several instances each count their own share, so a device holds at most
+ * Decides after which of a device's batches its history is cut. A count per device in this
+ * process: the first report a process receives from a device prunes (a restart finds the table
+ * as it left it), then one in `every` (a device's reports in one batch count once). Several instances each count their own share, so a device holds at most
  * `keep + every − 1` rows per instance that serves it — bounded, and no read on the hot path.
  */
 export class HistoryPruning {
