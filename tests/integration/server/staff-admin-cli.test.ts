@@ -1,0 +1,242 @@
+import { execFile } from 'node:child_process';
+import { expect, it } from 'vitest';
+import { openServerDatabase } from '../../../src-server/db/open';
+import type { SqlExecutor } from '../../../src-server/db/sql-executor';
+import { startServer } from '../../../src-server/index';
+import { createServerLogger } from '../../../src-server/logger';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { startTestServer, type TestServer } from '../../support/server-harness';
+import { ConsoleClient, seedConsoleStaff } from '../../support/staff-console';
+
+/**
+ * `npm run admin -- staff …` as IT runs it, as a child process: with PostgreSQL while the
+ * server runs, with PGlite once the server is stopped (it refuses while the server runs). The
+ * password comes on standard input, never in the arguments. What it writes is checked where it
+ * matters: the console's sign-in, the approval key, the feed that carries staff_users to the
+ * devices, and the staff_changes audit rows. Each refusal changes nothing.
+ */
+
+async function admin(t: TestServer, stdin: string, ...args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/admin.ts', ...args],
+      {
+        env: {
+          ...process.env,
+          VENTANILLA_DATA_DIR: t.config.dataDir,
+          DATABASE_URL: t.config.databaseUrl ?? '',
+          LOG_LEVEL: 'silent',
+        },
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, out: `${stdout}${stderr}` });
+      },
+    );
+    child.stdin?.end(stdin);
+  });
+}
+
+const twice = (password: string): string => `${password}\n${password}\n`;
+
+describeEachServerDatabase('admin staff accounts', (variant) => {
+  it(
+    'adds a member who signs in to the console; a new password replaces the old one and the approval key; deactivation closes the door; refusals change nothing',
+    { timeout: 300_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedConsoleStaff(t.server.database.exec);
+      const embedded = t.config.databaseUrl === null;
+
+      if (embedded) {
+        // PGlite admits one process: the command refuses while the server runs, and writes nothing.
+        const refused = await admin(t, '', 'staff', 'list');
+        expect(refused.code).toBe(1);
+        expect(refused.out).toContain('El servidor central está en marcha');
+        await t.stop();
+      }
+
+      /** The database, directly (PGlite: the server is stopped while the command runs). */
+      async function withDb<T>(fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
+        if (!embedded) return fn(t.server.database.exec);
+        const database = await openServerDatabase(t.config, { logger: createServerLogger('silent') });
+        try {
+          return await fn(database.exec);
+        } finally {
+          await database.close();
+        }
+      }
+
+      /** A browser on the console; with PGlite a server started for it and stopped after. */
+      async function withConsole(fn: (browser: () => ConsoleClient) => Promise<void>): Promise<void> {
+        if (!embedded) return fn(() => new ConsoleClient(t.server.url));
+        const server = await startServer(t.config, { logger: createServerLogger('silent') });
+        try {
+          await fn(() => new ConsoleClient(server.url));
+        } finally {
+          await server.stop();
+        }
+      }
+
+      const state = () =>
+        withDb(async (exec) => ({
+          staff: (
+            await exec.query(
+              `SELECT s.username, s.full_name, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
+               FROM staff_users s LEFT JOIN staff_approval_keys k ON k.staff_id = s.id ORDER BY s.username`,
+            )
+          ).rows,
+          changes: (await exec.query('SELECT staff_id, action, by FROM staff_changes ORDER BY id')).rows,
+          feed: (await exec.query(`SELECT count(*)::int AS n FROM change_log WHERE table_name = 'staff_users'`))
+            .rows[0],
+        }));
+      const member = (username: string) =>
+        withDb(async (exec) => {
+          const { rows } = await exec.query<{
+            id: string;
+            role: string;
+            active: boolean;
+            password_hash: string;
+            pin_hash: string | null;
+            approval_key: string | null;
+          }>(
+            `SELECT s.id, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
+             FROM staff_users s LEFT JOIN staff_approval_keys k ON k.staff_id = s.id WHERE s.username = $1`,
+            [username],
+          );
+          return rows[0];
+        });
+
+      // Added with a typed-twice password; stored in lower case, as sign-in looks it up.
+      const first = 'Clave.Segura-2026';
+      const added = await admin(
+        t,
+        twice(first),
+        'staff',
+        'add',
+        'JPerez',
+        '--role',
+        'supervisor',
+        '--name',
+        'JUAN CARLOS PÉREZ',
+        '--pin',
+      );
+      expect(added.out).toContain('Usuario «jperez» creado (supervisor)');
+      expect(added.code).toBe(0);
+      expect(added.out).not.toContain(first);
+      const pin = /PIN para la caja: (\d{6})/.exec(added.out)?.[1];
+      expect(pin).toBeDefined();
+      const created = await member('jperez');
+      expect(created).toMatchObject({ role: 'supervisor', active: true });
+      expect(created?.pin_hash).toMatch(/^scrypt\$/);
+      expect(created?.approval_key).toMatch(/^[\w-]{43}$/);
+      expect(added.out).not.toContain(created!.password_hash);
+
+      await withConsole(async (browser) => {
+        expect((await browser().login('JPEREZ', first)).status).toBe(303);
+        expect((await browser().login('jperez', 'Otra.Cosa-2026')).status).not.toBe(303);
+      });
+
+      // Refusals: nothing written, the reason in Spanish.
+      const before = await state();
+      const refusals: [string, string[], string, number][] = [
+        [twice('Clave.Segura-2026'), ['add', 'ana.gomez', '--role', 'jefe', '--name', 'ANA'], '--role debe ser', 1],
+        [
+          twice('Clave.Segura-2026'),
+          ['add', 'SUPERVISOR1', '--role', 'cajero', '--name', 'X'],
+          'Ya existe el usuario «supervisor1»',
+          1,
+        ],
+        [
+          twice('Clave.Segura-2026'),
+          ['add', 'JPEREZ', '--role', 'cajero', '--name', 'X'],
+          'Ya existe el usuario «jperez»',
+          1,
+        ],
+        [twice('corta'), ['add', 'ana.gomez', '--role', 'cajero', '--name', 'ANA'], 'al menos 10 caracteres', 1],
+        [twice('Admin.Demo'), ['add', 'ana.gomez', '--role', 'cajero', '--name', 'ANA'], 'de demostración', 1],
+        [twice('x-ana.gomez-1'), ['add', 'ana.gomez', '--role', 'cajero', '--name', 'ANA'], 'nombre de usuario', 1],
+        [
+          'Clave.Segura-1\nClave.Segura-2\n',
+          ['add', 'ana.gomez', '--role', 'cajero', '--name', 'ANA'],
+          'no coinciden',
+          1,
+        ],
+        [
+          twice('Clave.Segura-2026'),
+          ['add', 'ana.gomez', '--role', 'soporte', '--name', 'ANA', '--pin'],
+          'El PIN es solo',
+          1,
+        ],
+        [twice('Clave.Segura-2026'), ['add', 'ana.gomez', '--role', 'cajero'], 'Falta --name', 2],
+        [twice('Clave.Segura-2026'), ['set-password', 'nadie'], 'No existe el usuario «nadie»', 1],
+        ['Clave.Segura-1\nClave.Segura-2\n', ['set-password', 'jperez'], 'no coinciden', 1],
+        ['', ['deactivate', 'nadie'], 'No existe el usuario «nadie»', 1],
+        ['', ['frob'], 'Subcomando desconocido', 2],
+      ];
+      for (const [stdin, args, message, code] of refusals) {
+        const outcome = await admin(t, stdin, 'staff', ...args);
+        expect(outcome.out, args.join(' ')).toContain(message);
+        expect(outcome.code, args.join(' ')).toBe(code);
+      }
+      expect(await state()).toEqual(before);
+
+      // A new password: a new verifier and a new approval key; the old password stops working.
+      const second = 'Nueva.Clave-2027';
+      const changed = await admin(t, twice(second), 'staff', 'set-password', 'jperez');
+      expect(changed.code).toBe(0);
+      expect(changed.out).not.toContain(second);
+      const after = await member('jperez');
+      expect(after?.password_hash).not.toBe(created?.password_hash);
+      expect(after?.approval_key).toMatch(/^[\w-]{43}$/);
+      expect(after?.approval_key).not.toBe(created?.approval_key);
+      await withConsole(async (browser) => {
+        expect((await browser().login('jperez', first)).status).not.toBe(303);
+        expect((await browser().login('jperez', second)).status).toBe(303);
+      });
+
+      // Deactivated: the console refuses, and the feed carries the row the devices check at sign-in.
+      const off = await admin(t, '', 'staff', 'deactivate', 'JPerez');
+      expect(off.code).toBe(0);
+      expect(off.out).toContain('Usuario «jperez» desactivado');
+      expect((await admin(t, '', 'staff', 'deactivate', 'jperez')).out).toContain('ya estaba inactivo');
+      await withConsole(async (browser) => {
+        expect((await browser().login('jperez', second)).status).not.toBe(303);
+      });
+      const fed = await withDb(async (exec) => {
+        const { rows } = await exec.query<{ row: Record<string, unknown> }>(
+          `SELECT row FROM change_log WHERE table_name = 'staff_users' AND row_key = $1 ORDER BY seq DESC LIMIT 1`,
+          [created!.id],
+        );
+        return rows[0]?.row;
+      });
+      expect(fed).toMatchObject({ username: 'jperez', active: false });
+      expect(Object.keys(fed ?? {})).not.toContain('approval_key');
+
+      const list = await admin(t, '', 'staff', 'list');
+      expect(list.code).toBe(0);
+      expect(list.out).toMatch(/jperez\s+JUAN CARLOS PÉREZ\s+supervisor\s+sí\s+inactivo/);
+      expect(list.out).toMatch(/cajero1\s+.+\s+cajero\s+no\s+activo/);
+      expect(list.out).not.toContain('scrypt');
+
+      // Active again, and each change has its audit row.
+      expect((await admin(t, '', 'staff', 'activate', 'jperez')).code).toBe(0);
+      await withConsole(async (browser) => {
+        expect((await browser().login('jperez', second)).status).toBe(303);
+      });
+      const audit = await withDb(
+        async (exec) =>
+          (
+            await exec.query<{ action: string; by: string }>(
+              'SELECT action, by FROM staff_changes WHERE staff_id = $1 ORDER BY id',
+              [created!.id],
+            )
+          ).rows,
+      );
+      expect(audit).toEqual(
+        ['add', 'set-password', 'deactivate', 'activate'].map((action) => ({ action, by: 'admin-cli' })),
+      );
+    },
+  );
+});
