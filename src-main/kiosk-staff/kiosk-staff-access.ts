@@ -94,7 +94,9 @@ export class KioskStaffGate {
     if (!answer.ok) {
       const code = answer.error.code;
       const outcome = outcomeOf(code);
-      if (outcome === 'refused' || outcome === 'forbidden')
+      // The server's own throttle answering `locked` means someone keeps guessing one username:
+      // that counts here too, or guesses at one name would never lock the corner.
+      if (outcome === 'refused' || outcome === 'forbidden' || outcome === 'locked')
         this.keepThrottle(afterFailure(this.throttle(), this.now()));
       this.audit('kiosk.staff_access', who, outcome);
       const locally = mayTry(this.throttle(), this.now());
@@ -172,7 +174,7 @@ export class KioskStaffGate {
   }
 }
 
-/** The audit line's word for the server's refusal; a failed try counts against the throttle only when it was a guess. */
+/** The audit line's word for the server's refusal; a failed try counts against the throttle only when it was a guess (or the server already throttles the guesses). */
 function outcomeOf(code: ErrorCode): AccessOutcome {
   switch (code) {
     case 'wrong-credentials':

@@ -89,4 +89,47 @@ describeEachServerDatabase('kiosk staff gate', (variant) => {
       expect(JSON.stringify(audit())).not.toContain(staffPassword('soporte1'));
     },
   );
+
+  it('locks the corner after guesses at one username, locked on the kiosk itself', { timeout: 90_000 }, async () => {
+    const t = await startTestServer(variant, {
+      logLevel: 'warn',
+      serverOptions: { passwordWork: { params: cheapScrypt } },
+    });
+    const dir = tempDir('kiosk-staff-guesses');
+    const store = openTestStore(dir.path);
+    onTestFinished(() => {
+      store.close();
+      dir.remove();
+    });
+    await seedConsoleStaff(t.server.database.exec);
+    const { code } = await createEnrollmentCode(t.server.database, {
+      deviceName: 'Kiosco',
+      mode: 'kiosk',
+      office: 'Sede Centro',
+    });
+    const enrolled = await t.request('/v1/enroll', postJson({ code }));
+    const meta = new DeviceMeta(store);
+    meta.set({ deviceToken: (enrolled.body as { value: { token: string } }).value.token });
+    const gate = new KioskStaffGate({
+      store,
+      meta,
+      client: new ServerClient(t.server.url),
+      log: createRootLogger('silent'),
+    });
+
+    const answers: string[] = [];
+    for (let guess = 0; guess < 5; guess += 1) {
+      const tried = await gate.signIn('soporte1', `no-es-la-clave-${guess}`);
+      expect(tried.ok).toBe(false);
+      if (!tried.ok) answers.push(tried.error.code);
+    }
+    // Four refusals from the server; the fifth locks the corner on the kiosk.
+    expect(answers).toEqual([...Array(4).fill('wrong-credentials'), 'locked']);
+    // Locked on the kiosk itself, whatever the server says from now on: with the server away,
+    // the answer is «locked», not «offline» (the kiosk does not even ask).
+    await t.stop();
+    const other = await gate.signIn('supervisor1', staffPassword('supervisor1'));
+    expect(other).toMatchObject({ ok: false, error: { code: 'locked' } });
+    if (!other.ok) expect(other.error.message).toMatch(/Espere/);
+  });
 });
