@@ -79,7 +79,7 @@ export class DeviceReporter {
     if (last !== null && last.signature === signature && Date.now() - last.at < this.reportEveryMs) return;
     const answer = await this.deps.client.call('device.report', report, { token });
     if (!answer.ok) {
-      if (answer.error.code !== 'offline') this.deps.log.warn({ code: answer.error.code }, 'device report refused');
+      if (answer.error.code !== 'offline') this.deps.log.warn({ errorCode: answer.error.code }, 'device report refused');
       return;
     }
     this.lastSent = { at: Date.now(), signature };
