@@ -40,8 +40,8 @@ export function syncRoutes(
       let scope = await routesOf();
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
-      let epoch = await currentEpoch(database.exec);
       let page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
+      let epoch = page.epoch;
       if (page.count === 0) {
         if (cursor > page.latest) {
           // A device has seen changes this database does not have: it was restored from a
@@ -69,7 +69,7 @@ export function syncRoutes(
           // Routes assigned during the wait apply to this answer already.
           scope = await routesOf();
           page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
-          epoch = await currentEpoch(database.exec);
+          epoch = page.epoch;
         }
       }
       const remaining = query.count === '1' ? await countAfter(database.exec, page.lastSeq, scope, policy) : null;
