@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { openServerDatabase } from '../../../src-server/db/open';
 import type { SqlExecutor } from '../../../src-server/db/sql-executor';
-import { startServer } from '../../../src-server/index';
+import { startServer, type RunningServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { ConsoleClient, seedConsoleStaff } from '../../support/staff-console';
+import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 /**
  * `npm run admin -- staff …` as IT runs it, as a child process: with PostgreSQL while the
@@ -237,6 +238,50 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
       expect(audit).toEqual(
         ['add', 'set-password', 'deactivate', 'activate'].map((action) => ({ action, by: 'admin-cli' })),
       );
+    },
+  );
+
+  it(
+    'a cashier the CLI adds signs in at a counter after its next sync, and after deactivation no longer can',
+    { timeout: 240_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 4);
+      const counter = await enrolledDevice(t, { mode: 'cashier' });
+      await expectReplicaEqual(t, counter);
+      const embedded = t.config.databaseUrl === null;
+      let current: RunningServer = t.server;
+
+      /** The CLI; with PGlite the server stops for it and starts again on the same port, where the counter finds it. */
+      async function cli(stdin: string, ...args: string[]): Promise<void> {
+        if (embedded) await current.stop();
+        const outcome = await admin(t, stdin, 'staff', ...args);
+        expect(outcome.code, outcome.out).toBe(0);
+        if (embedded) {
+          const started = await startServer(
+            { ...t.config, port: t.server.port },
+            { logger: createServerLogger('silent') },
+          );
+          onTestFinished(() => started.stop());
+          current = started;
+        }
+      }
+      const replicated = () =>
+        counter.store.sqlite.prepare('SELECT active FROM staff_users WHERE username = ?').pluck().get('ana.caja') as
+          number | undefined;
+
+      const password = 'Caja.Norte-2026';
+      await cli(twice(password), 'add', 'Ana.Caja', '--role', 'cajero', '--name', 'ANA MARÍA CAJA');
+      await until('the new cashier on the counter', replicated, (active) => active === 1, 60_000);
+      const signed = await callOk(counter, 'cashier.signIn', { username: 'ana.caja', password });
+      expect(signed.staff).toMatchObject({ username: 'ana.caja', role: 'cajero' });
+
+      await cli('', 'deactivate', 'ana.caja');
+      await until('the deactivation on the counter', replicated, (active) => active === 0, 60_000);
+      expect(await counter.dispatch('cashier.signIn', { username: 'ana.caja', password })).toMatchObject({
+        ok: false,
+        error: { code: 'wrong-credentials' },
+      });
     },
   );
 });
