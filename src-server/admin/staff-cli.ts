@@ -237,13 +237,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What followed the Enter of the last prompt in the same chunk (a pasted pair): the next prompt's input. */
+let typedAhead = '';
+
 /** One line from the terminal in raw mode, echoing nothing; Ctrl+C or Ctrl+D abandons. */
 function promptHidden(question: string): Promise<string> {
   const { stdin, stderr } = process;
   stderr.write(question);
   return new Promise((resolve, reject) => {
     let typed = '';
+    let done = false;
     const finish = (error: Error | null): void => {
+      done = true;
       stdin.off('data', onData);
       stdin.setRawMode(false);
       stdin.pause();
@@ -251,16 +256,28 @@ function promptHidden(question: string): Promise<string> {
       if (error === null) resolve(typed);
       else reject(error);
     };
-    const onData = (chunk: Buffer): void => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') return finish(null);
-        if (char === '\u0003' || char === '\u0004') return finish(new AdminInputError('Cancelado: no se cambió nada.'));
-        if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
+    const take = (text: string): void => {
+      const chars = [...text];
+      for (let i = 0; i < chars.length && !done; i++) {
+        const char = chars[i] ?? '';
+        if (char === '\r' || char === '\n') {
+          // A «\r\n» pair is one Enter.
+          const rest = chars.slice(char === '\r' && chars[i + 1] === '\n' ? i + 2 : i + 1);
+          typedAhead = rest.join('');
+          finish(null);
+        } else if (char === '\u0003' || char === '\u0004') {
+          typedAhead = '';
+          finish(new AdminInputError('Cancelado: no se cambió nada.'));
+        } else if (char === '\u007f' || char === '\b') typed = [...typed].slice(0, -1).join('');
         else if (char >= ' ') typed += char;
       }
     };
+    const onData = (chunk: Buffer): void => take(chunk.toString('utf8'));
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on('data', onData);
+    const ahead = typedAhead;
+    typedAhead = '';
+    take(ahead);
   });
 }
