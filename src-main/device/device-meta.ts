@@ -40,6 +40,11 @@ export interface DeviceFacts {
    * kept here so a lock outlives a restart: power-cycling a lobby kiosk must not reopen the corner.
    */
   kioskStaffThrottle: string;
+  /**
+   * JSON of the heartbeat's `update` (src-shared/server-api/device-report.ts): written by the
+   * updater (updates/update-controller.ts through electron/auto-update.ts), read by the report.
+   */
+  updateStatus: string;
   lastPullAt: string;
   /** When a pull last ended with nothing more on the server: the replica had every change. */
   caughtUpAt: string;

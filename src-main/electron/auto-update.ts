@@ -71,6 +71,8 @@ export function startAutoUpdate(
     // Before healthy nothing checks; the probe exists once the store is open.
     busy: () => busy?.() ?? { printJobs: 0, purchases: 0, operations: work.count() },
     log,
+    // The heartbeat reads it from the store (status/start-status.ts); before the store opens, healthy() writes it.
+    onStatus: (status) => core?.meta.set({ updateStatus: JSON.stringify(status) }),
   });
   controller.atStart();
   const deadline = setTimeout(() => {
@@ -99,6 +101,7 @@ export function startAutoUpdate(
       clearTimeout(deadline);
       core = started;
       busy = busyProbe(started.store, work);
+      started.meta.set({ updateStatus: JSON.stringify(controller.status()) });
       controller.healthy();
       void check();
       every = setInterval(() => void check(), deps.checkEveryMs ?? 10 * 60_000);

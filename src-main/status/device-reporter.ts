@@ -28,6 +28,8 @@ export interface DeviceReporterDeps {
   readonly lastCrash?: () => DeviceReport['lastCrash'];
   /** A kiosk's last staff exit at its hidden gesture; absent: the device has none to tell. */
   readonly kioskExit?: () => DeviceReport['kioskExit'];
+  /** An update under way or given up; absent: the host has no updater. */
+  readonly update?: () => DeviceReport['update'];
 }
 
 /**
@@ -79,7 +81,8 @@ export class DeviceReporter {
     if (last !== null && last.signature === signature && Date.now() - last.at < this.reportEveryMs) return;
     const answer = await this.deps.client.call('device.report', report, { token });
     if (!answer.ok) {
-      if (answer.error.code !== 'offline') this.deps.log.warn({ errorCode: answer.error.code }, 'device report refused');
+      if (answer.error.code !== 'offline')
+        this.deps.log.warn({ errorCode: answer.error.code }, 'device report refused');
       return;
     }
     this.lastSent = { at: Date.now(), signature };
@@ -104,6 +107,7 @@ export class DeviceReporter {
       cashSession: this.deps.cashSession?.() ?? null,
       lastCrash: this.deps.lastCrash?.() ?? null,
       ...(this.deps.kioskExit === undefined ? {} : { kioskExit: this.deps.kioskExit() }),
+      ...(this.deps.update === undefined ? {} : { update: this.deps.update() }),
     };
   }
 }
@@ -119,6 +123,8 @@ function signatureOf(report: DeviceReport): string {
     report.cashSession?.cashier ?? null,
     report.lastCrash?.at ?? null,
     report.kioskExit?.at ?? null,
+    report.update?.state ?? null,
+    report.update?.version ?? null,
   ]);
 }
 

@@ -1,4 +1,5 @@
 import type { DeviceStatus } from '../../src-shared/api/ops/status';
+import { DeviceReport } from '../../src-shared/server-api/device-report';
 import type { Slice } from '../api/slice';
 import type { AppConfig } from '../config/app-config';
 import type { DeviceMeta } from '../device/device-meta';
@@ -49,6 +50,7 @@ export function startStatus(deps: StatusDeps): Slice {
     cashSession: () => openCashSession(deps.store),
     lastCrash: () => lastCrash(deps.meta),
     kioskExit: () => lastKioskExit(deps.meta),
+    update: () => updateStatus(deps.meta),
   });
   reporter.start();
   let stopped = false;
@@ -104,4 +106,16 @@ function lastCrash(meta: DeviceMeta): { at: string; message: string } | null {
 function lastKioskExit(meta: DeviceMeta): { at: string; staff: string } | null {
   const at = meta.get('lastKioskExitAt');
   return at === null ? null : { at, staff: (meta.get('lastKioskExitBy') ?? '').slice(0, 64) };
+}
+
+/** The updater's last word (electron/auto-update.ts); null when none, unreadable, or on a host without updates. */
+function updateStatus(meta: DeviceMeta): DeviceReport['update'] {
+  const text = meta.get('updateStatus');
+  if (text === null) return null;
+  try {
+    const parsed = DeviceReport.shape.update.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data ?? null) : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
-import { skipVersionsHeader, updateFeedPath } from '../../src-shared/server-api/update-feed';
+import type { DeviceReport } from '../../src-shared/server-api/device-report';
+import { compareSemver, skipVersionsHeader, updateFeedPath } from '../../src-shared/server-api/update-feed';
 import type { Logger } from '../logger';
 import type { UpdateRecordStore } from './update-record-file';
 import {
@@ -33,7 +34,12 @@ export interface UpdateControllerDeps {
   readonly token: () => string | null;
   readonly busy: () => BusyState;
   readonly log: Logger;
+  /** Told each time `status()` changes, so the heartbeat can carry it. */
+  readonly onStatus?: (status: UpdateStatus | null) => void;
 }
+
+/** Where an update stands, as the heartbeat tells it (null: none under way). */
+export type UpdateStatus = NonNullable<DeviceReport['update']>;
 
 export type CheckOutcome = 'no-token' | 'none' | 'skipped' | 'waiting' | 'installing';
 
@@ -46,6 +52,7 @@ export type CheckOutcome = 'no-token' | 'none' | 'skipped' | 'waiting' | 'instal
 export class UpdateController {
   private downloaded: string | null = null;
   private started: StartDecision | null = null;
+  private current: UpdateStatus | null = null;
 
   constructor(private readonly deps: UpdateControllerDeps) {}
 
@@ -53,9 +60,22 @@ export class UpdateController {
   atStart(): StartDecision {
     const decision = onStart(this.deps.records.read(), this.deps.running);
     this.deps.records.write(decision.record);
-    if (decision.kind === 'rollback')
+    const skipped = decision.record.skipVersions.at(-1);
+    if (decision.kind === 'rollback') {
       this.deps.log.warn({ running: this.deps.running, to: decision.to }, 'update failed to start: rolling back');
-    else if (decision.kind === 'verify') this.deps.log.info({ running: this.deps.running }, 'new version: verifying');
+      this.tell({
+        state: 'rolled-back',
+        version: this.deps.running,
+        detail: `No arrancó bien; se vuelve a la versión ${decision.to}.`,
+      });
+    } else if (skipped !== undefined && compareSemver(skipped, this.deps.running) > 0) {
+      // Back on the previous version: IT sees which one this device gave up until a newer one installs.
+      this.tell({
+        state: 'rolled-back',
+        version: skipped,
+        detail: `No arrancó bien en este equipo; sigue con la versión ${this.deps.running}.`,
+      });
+    } else if (decision.kind === 'verify') this.deps.log.info({ running: this.deps.running }, 'new version: verifying');
     this.started = decision;
     return decision;
   }
@@ -94,7 +114,13 @@ export class UpdateController {
       const offered = await this.deps.updater.check();
       if (offered === null) return 'none';
       if (!shouldDownload(record, offered, this.deps.running)) return 'skipped';
-      await this.deps.updater.download();
+      this.tell({ state: 'downloading', version: offered, detail: null });
+      try {
+        await this.deps.updater.download();
+      } catch (error) {
+        this.tell(null);
+        throw error;
+      }
       this.downloaded = offered;
       this.deps.log.info({ version: offered }, 'update downloaded');
     }
@@ -108,6 +134,7 @@ export class UpdateController {
     const decision = installDecision(this.deps.busy());
     if (decision.kind === 'wait') {
       this.deps.log.info({ version: target, reasons: decision.reasons }, 'update waits: work in flight');
+      this.tell({ state: 'waiting', version: target, detail: `Espera: ${decision.reasons.join('; ')}.`.slice(0, 200) });
       return false;
     }
     this.deps.records.write(beforeInstall(this.deps.records.read(), this.deps.running, target));
@@ -119,5 +146,16 @@ export class UpdateController {
   /** What the start decided (for the log and the report). */
   startDecision(): StartDecision | null {
     return this.started;
+  }
+
+  /** Where an update stands now: downloading, waiting on work in flight, rolled back; null when none. */
+  status(): UpdateStatus | null {
+    return this.current;
+  }
+
+  private tell(status: UpdateStatus | null): void {
+    if (JSON.stringify(status) === JSON.stringify(this.current)) return;
+    this.current = status;
+    this.deps.onStatus?.(status);
   }
 }

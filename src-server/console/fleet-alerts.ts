@@ -26,7 +26,15 @@ export const fleetLimits = {
 } as const;
 
 export type FleetAlertCode =
-  'silent' | 'never-reported' | 'printer' | 'dispenser' | 'paper-low' | 'outbox-old' | 'clock' | 'parked';
+  | 'silent'
+  | 'never-reported'
+  | 'printer'
+  | 'dispenser'
+  | 'paper-low'
+  | 'outbox-old'
+  | 'clock'
+  | 'parked'
+  | 'update-rolled-back';
 
 export interface FleetAlert {
   readonly code: FleetAlertCode;
@@ -99,6 +107,12 @@ export function fleetAlerts(input: FleetInput, now: Date): FleetAlert[] {
         code: 'parked',
         level: 'atencion',
         text: `${report.outbox.parked} ${report.outbox.parked === 1 ? 'evento detenido' : 'eventos detenidos'} esperando a un supervisor`,
+      });
+    if (report.update?.state === 'rolled-back')
+      alerts.push({
+        code: 'update-rolled-back',
+        level: 'atencion',
+        text: `La versión ${report.update.version} no arrancó en este equipo y se descartó`,
       });
   }
   return alerts.sort((a, b) => rank(b.level) - rank(a.level));

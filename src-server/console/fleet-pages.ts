@@ -1,5 +1,5 @@
 import { deviceModes, type DeviceMode } from '../../src-shared/domain/device-mode';
-import type { DeviceReport } from '../../src-shared/server-api/device-report';
+import type { DeviceReport, UpdateState } from '../../src-shared/server-api/device-report';
 import { consolePage, consolePaths, type PageFrame } from './console-layout';
 import { when } from './console-format';
 import { fleetStateLabel, fleetStates, type FleetState } from './fleet-alerts';
@@ -263,6 +263,8 @@ export function fleetDevicePage(frame: Frame, d: FleetDevice, sections: readonly
                       : `${r.cashSession.cashier}, desde ${when(r.cashSession.openedAt)}`
                   }
                 </dd>
+                <dt>Actualización</dt>
+                <dd>${updateWords(r.update)}</dd>
                 <dt>Último cierre inesperado</dt>
                 <dd>
                   ${
@@ -295,6 +297,18 @@ export function fleetDevicePage(frame: Frame, d: FleetDevice, sections: readonly
             </form>`
       }`,
   );
+}
+
+const updateLabel: Record<UpdateState, string> = {
+  downloading: 'Descargando la versión',
+  waiting: 'Descargada, por instalar: versión',
+  'rolled-back': 'Descartada la versión',
+};
+
+/** The heartbeat's `update` in words; escaped by the page's template like every device-supplied text. */
+function updateWords(update: DeviceReport['update']): string {
+  if (update === undefined || update === null) return '—';
+  return `${updateLabel[update.state]} ${update.version}${update.detail === null ? '' : `. ${update.detail}`}`;
 }
 
 function countStates(devices: readonly FleetDevice[]): Record<FleetState, number> {

@@ -5,6 +5,10 @@ import { deviceModes } from '../domain/device-mode';
 /** Longest text a device may put in a report field: a report is a status, not a log. */
 const shortText = z.string().max(200);
 
+/** Where an update stands on the device (the heartbeat's `update`). */
+export const updateStates = ['downloading', 'waiting', 'rolled-back'] as const;
+export type UpdateState = (typeof updateStates)[number];
+
 /**
  * What a device says about itself every few minutes and whenever something changes (the
  * heartbeat): version, devices, what waits to be sent, its clock, its disk. Statements, not
@@ -59,6 +63,21 @@ export const DeviceReport = z
      */
     kioskExit: z
       .object({ at: z.iso.datetime({ offset: true }), staff: z.string().max(64) })
+      .strict()
+      .nullable()
+      .optional(),
+    /**
+     * An update the device is in the middle of (docs/updates.md): `downloading` a version,
+     * `waiting` to install a downloaded one until no payment, print or dispense is in flight
+     * (`detail`: what it waits for), or `rolled-back` from a version that did not start. Null
+     * when none (always, on hosts without an updater such as the web host); absent from older versions.
+     */
+    update: z
+      .object({
+        state: z.enum(updateStates),
+        version: z.string().max(40),
+        detail: shortText.nullable(),
+      })
       .strict()
       .nullable()
       .optional(),

@@ -125,6 +125,7 @@ describeEachServerDatabase('staff console: equipos (fleet view)', (variant) => {
           dispenser: null,
           cashSession: { cashier: 'cajero1', openedAt: now.toISOString() },
           replicaRowsBehind: 12,
+          update: { state: 'waiting', version: '<b>1.2.0</b>', detail: 'Espera: 1 impresión(es) en cola.' },
         },
       });
 
@@ -244,6 +245,11 @@ describeEachServerDatabase('staff console: equipos (fleet view)', (variant) => {
       expect(counterPage.text).not.toContain('Último acceso del personal');
       expect(counterPage.text).toContain('cajero1, desde');
       expect(counterPage.text).toContain('12 filas');
+      // The update the counter waits to install, as it reported it (escaped); «—» where none.
+      expect(counterPage.text).toMatch(
+        /Actualización<\/dt>\s*<dd>Descargada, por instalar: versión &lt;b&gt;1\.2\.0&lt;\/b&gt;\. Espera: 1 impresión\(es\) en cola\.<\/dd>/,
+      );
+      expect(paperPage.text).toMatch(/Actualización<\/dt>\s*<dd>—<\/dd>/);
       expect((await admin.get(`${path}/${hostile}`)).text).toContain(`<h1>${escaped}</h1>`);
       expect((await admin.get(`${path}/${uuidv7()}`)).status).toBe(404);
       expect((await admin.get(`${path}/no-es-un-id`)).status).toBe(404);

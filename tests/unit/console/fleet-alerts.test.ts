@@ -103,6 +103,16 @@ describe('fleet alert rules', () => {
     ).toMatchObject({ codes: ['parked'], state: 'atencion' });
   });
 
+  it('an update given up on the device is a warning; one downloading or waiting is not', () => {
+    const rolledBack = judge(
+      input({ report: report({ update: { state: 'rolled-back', version: '1.2.0', detail: null } }) }),
+    );
+    expect(rolledBack).toMatchObject({ codes: ['update-rolled-back'], state: 'atencion' });
+    expect(rolledBack.alerts[0]?.text).toBe('La versión 1.2.0 no arrancó en este equipo y se descartó');
+    for (const state of ['downloading', 'waiting'] as const)
+      expect(judge(input({ report: report({ update: { state, version: '1.2.0', detail: null } }) })).state).toBe('ok');
+  });
+
   it('the worst alert decides, and comes first', () => {
     const r = judge(
       input({

@@ -141,4 +141,61 @@ describe('in-flight work', () => {
     await expect(failing('print.job', {})).rejects.toThrow('printer');
     expect(work.count()).toBe(0);
   });
+
+  it('tells the heartbeat where an update stands: downloading, waiting on work in flight, rolled back', async () => {
+    const told: unknown[] = [];
+    const records = memoryRecords();
+    const updater = new FakeUpdater();
+    let busy: BusyState = { printJobs: 1, purchases: 0, operations: 0 };
+    let downloading: unknown = 'not asked';
+    const controller = new UpdateController({
+      updater: Object.assign(updater, {
+        download: () => {
+          downloading = controller.status();
+          updater.downloads += 1;
+          return Promise.resolve();
+        },
+      }),
+      records,
+      running: '1.0.0',
+      serverUrl: 'https://servidor.example/',
+      token: () => 'v1.token',
+      busy: () => busy,
+      log: createRootLogger('silent'),
+      onStatus: (status) => told.push(status),
+    });
+    controller.atStart();
+    expect(controller.status()).toBeNull();
+    updater.offered = '1.1.0';
+    expect(await controller.check()).toBe('waiting');
+    expect(downloading).toEqual({ state: 'downloading', version: '1.1.0', detail: null });
+    expect(controller.status()).toEqual({
+      state: 'waiting',
+      version: '1.1.0',
+      detail: 'Espera: 1 impresión(es) en cola.',
+    });
+    // Told once per change, not at every look.
+    expect(controller.tryInstall()).toBe(false);
+    expect(told).toHaveLength(2);
+    busy = { printJobs: 0, purchases: 0, operations: 0 };
+    expect(controller.tryInstall()).toBe(true);
+
+    // 1.1.0 never reaches healthy twice: given up, and the previous version says which one it dropped.
+    for (let start = 0; start < 2; start += 1)
+      expect(controllerFor('1.1.0', records).controller.atStart().kind).toBe('verify');
+    const rollingBack = controllerFor('1.1.0', records).controller;
+    expect(rollingBack.atStart().kind).toBe('rollback');
+    expect(rollingBack.status()).toMatchObject({ state: 'rolled-back', version: '1.1.0' });
+    const back = controllerFor('1.0.0', records).controller;
+    back.atStart();
+    expect(back.status()).toEqual({
+      state: 'rolled-back',
+      version: '1.1.0',
+      detail: 'No arrancó bien en este equipo; sigue con la versión 1.0.0.',
+    });
+    // A newer version than the one given up: nothing to tell.
+    const newer = controllerFor('1.2.0', records).controller;
+    newer.atStart();
+    expect(newer.status()).toBeNull();
+  });
 });
