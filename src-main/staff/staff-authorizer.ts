@@ -73,7 +73,8 @@ export class StaffAuthorizer {
     };
     this.grants.set(grant.grantId, grant);
     const deviceId = this.deviceId();
-    if (approverRoles.includes(grant.role) && deviceId !== null && deviceId !== '') {
+    // Only a password yields the key the server holds; a PIN's would sign a permission it refuses.
+    if (options.pin !== true && approverRoles.includes(grant.role) && deviceId !== null && deviceId !== '') {
       const message = diagnosticRequestMessage({ deviceId, staff: grant.username, until: grant.expiresAt });
       this.diagnosticPermissions.set(grant.grantId, {
         until: grant.expiresAt,
