@@ -58,7 +58,10 @@ export class SnapshotDownload {
     if (!answer.ok) {
       if (answer.error.code === 'offline') throw new Error('snapshot start: offline');
       this.unsupported = true;
-      this.log.info({ errorCode: answer.error.code }, 'the server offers no snapshot: the first download reads the feed');
+      this.log.info(
+        { errorCode: answer.error.code },
+        'the server offers no snapshot: the first download reads the feed',
+      );
       return false;
     }
     const start = answer.value;
