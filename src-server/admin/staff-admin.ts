@@ -136,6 +136,31 @@ export async function setStaffPassword(
   return { username: found.username };
 }
 
+/**
+ * A new 6-digit PIN for a cashier or a supervisor (forgotten, or seen by someone else): the old
+ * one stops working at each counter once the row reaches it. Shown once, stored only hashed.
+ */
+export async function newStaffPin(
+  database: ServerDatabase,
+  typedUsername: string,
+  opts: StaffAdminOptions,
+): Promise<{ username: string; pin: string }> {
+  const found = await findMember(database.exec, typedUsername);
+  const { rows } = await database.exec.query<{ role: string }>('SELECT role FROM staff_users WHERE id = $1', [
+    found.id,
+  ]);
+  const role = rows[0]?.role;
+  if (role === undefined || !(pinRoles as readonly string[]).includes(role))
+    throw new AdminInputError(`El PIN es solo para los roles ${pinRoles.join(' y ')}; «${found.username}» es ${role}.`);
+  const pin = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const pinSecret = await hashStaffSecret(pin, { params: opts.scrypt });
+  await database.exec.transaction(async (tx) => {
+    await tx.query('UPDATE staff_users SET pin_hash = $2 WHERE id = $1', [found.id, pinSecret.hash]);
+    await recordChange(tx, found.id, 'new-pin', opts.by);
+  });
+  return { username: found.username, pin };
+}
+
 /** `changed` false when the account already was so (nothing written). */
 export async function setStaffActive(
   database: ServerDatabase,

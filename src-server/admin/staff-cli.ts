@@ -10,6 +10,7 @@ import { readLocalAdminFile } from './local-admin-file';
 import {
   addStaffMember,
   listStaff,
+  newStaffPin,
   minPasswordLength,
   parseStaffRole,
   parseStaffUsername,
@@ -29,6 +30,7 @@ import {
 
 export const staffUsage = `  npm run admin -- staff add <usuario> --role <rol> --name "NOMBRE COMPLETO" [--pin]
   npm run admin -- staff set-password <usuario>
+  npm run admin -- staff new-pin <usuario>
   npm run admin -- staff deactivate <usuario>
   npm run admin -- staff activate <usuario>
   npm run admin -- staff list`;
@@ -36,7 +38,8 @@ export const staffUsage = `  npm run admin -- staff add <usuario> --role <rol> -
 export const staffHelp = `staff: las cuentas del personal (roles: ${staffRoles.join(', ')}). La contraseña se escribe dos veces sin
   que se vea (o llega por la entrada estándar, para un script: primera línea, y la segunda, si la hay, debe
   repetirla); nunca como argumento. Al menos ${minPasswordLength} caracteres, sin el usuario, ninguna de las de demostración.
-  --pin: genera un PIN de 6 dígitos para cajero o supervisor (se muestra una sola vez).
+  --pin: genera un PIN de 6 dígitos para cajero o supervisor (se muestra una sola vez); new-pin genera otro
+  (el anterior deja de servir en cada caja en su próxima sincronización).
   set-password cambia también la llave con que la persona firma sus aprobaciones. Cada cambio llega a las
   cajas y portátiles en su próxima sincronización; deactivate impide el ingreso en la consola y en los equipos.
   Con la base embebida (PGlite) el servidor central debe estar detenido.
@@ -98,6 +101,16 @@ export async function staffCommand(
         await setStaffPassword(database, username, password, { by });
         print(
           `Contraseña de «${username}» cambiada: la anterior ya no sirve en la consola, y en cajas y portátiles deja de servir en su próxima sincronización.`,
+        );
+      });
+      return;
+    }
+    case 'new-pin': {
+      const typed = single(rest, '«staff new-pin» recibe exactamente un usuario.');
+      await withStaffDatabase(config, async (database) => {
+        const made = await newStaffPin(database, typed, { by });
+        print(
+          `PIN nuevo de «${made.username}» para la caja: ${made.pin}\nEntrégueselo a la persona; no se vuelve a mostrar. El anterior deja de servir en cada caja en su próxima sincronización.`,
         );
       });
       return;

@@ -47,13 +47,16 @@ export const staffChanges = pgTable(
     staffId: uuid('staff_id')
       .notNull()
       .references(() => staffUsers.id),
-    /** `add`, `set-password`, `deactivate` or `activate`. */
+    /** `add`, `set-password`, `new-pin`, `deactivate` or `activate`. */
     action: text('action').notNull(),
     by: text('by').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('staff_changes_action_check', sql`${t.action} in ('add', 'set-password', 'deactivate', 'activate')`),
+    check(
+      'staff_changes_action_check',
+      sql`${t.action} in ('add', 'set-password', 'new-pin', 'deactivate', 'activate')`,
+    ),
     index('staff_changes_staff_idx').on(t.staffId, t.at),
   ],
 );

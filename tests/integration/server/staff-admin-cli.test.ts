@@ -174,6 +174,9 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
         [twice('Clave.Segura-2026'), ['set-password', 'nadie'], 'No existe el usuario «nadie»', 1],
         ['Clave.Segura-1\nClave.Segura-2\n', ['set-password', 'jperez'], 'no coinciden', 1],
         ['', ['deactivate', 'nadie'], 'No existe el usuario «nadie»', 1],
+        ['', ['new-pin', 'soporte1'], 'El PIN es solo para los roles cajero y supervisor', 1],
+        ['', ['new-pin', 'nadie'], 'No existe el usuario «nadie»', 1],
+        ['', ['new-pin'], 'recibe exactamente un usuario', 2],
         ['', ['frob'], 'Subcomando desconocido', 2],
       ];
       for (const [stdin, args, message, code] of refusals) {
@@ -196,6 +199,17 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
         expect((await browser().login('jperez', first)).status).not.toBe(303);
         expect((await browser().login('jperez', second)).status).toBe(303);
       });
+
+      // A new PIN (forgotten, or seen): shown once, stored hashed, the old hash replaced.
+      const repinned = await admin(t, '', 'staff', 'new-pin', 'JPEREZ');
+      expect(repinned.code).toBe(0);
+      const newPin = /PIN nuevo de «jperez» para la caja: (\d{6})/.exec(repinned.out)?.[1];
+      expect(newPin).toBeDefined();
+      const afterPin = await member('jperez');
+      expect(afterPin?.pin_hash).toMatch(/^scrypt\$/);
+      expect(afterPin?.pin_hash).not.toBe(after?.pin_hash);
+      expect(afterPin?.password_hash).toBe(after?.password_hash);
+      expect(repinned.out).not.toContain(afterPin!.pin_hash!);
 
       // Deactivated: the console refuses, and the feed carries the row the devices check at sign-in.
       const off = await admin(t, '', 'staff', 'deactivate', 'JPerez');
@@ -236,7 +250,7 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
           ).rows,
       );
       expect(audit).toEqual(
-        ['add', 'set-password', 'deactivate', 'activate'].map((action) => ({ action, by: 'admin-cli' })),
+        ['add', 'set-password', 'new-pin', 'deactivate', 'activate'].map((action) => ({ action, by: 'admin-cli' })),
       );
     },
   );

@@ -1,0 +1,2 @@
+ALTER TABLE "staff_changes" DROP CONSTRAINT "staff_changes_action_check";--> statement-breakpoint
+ALTER TABLE "staff_changes" ADD CONSTRAINT "staff_changes_action_check" CHECK ("staff_changes"."action" in ('add', 'set-password', 'new-pin', 'deactivate', 'activate'));
