@@ -2,12 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { pgliteDataDir } from '../../src-server/config';
 import { migrateServerDatabase } from '../../src-server/db/migrate';
 import { defaultServerMigrationsDir, readMigrationFiles } from '../../src-server/db/migration-files';
 import { openServerDatabase } from '../../src-server/db/open';
 import { createServerLogger } from '../../src-server/logger';
+import { withClient } from './scratch-postgres';
 
 /**
  * Databases already at the current migrations, copied for each test instead of migrating an
@@ -89,12 +89,12 @@ export function migratedPostgresTemplate(adminUrl: string): Promise<string> {
 
 async function buildPostgresTemplate(adminUrl: string): Promise<string> {
   const name = `${POSTGRES_PREFIX}${await templateKey()}`;
-  const existing = await withAdmin(adminUrl, (client) =>
+  const existing = await withClient(adminUrl, (client) =>
     client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${POSTGRES_PREFIX}%`]),
   );
   if (existing.rows.some((row) => row.datname === name)) return name;
   const work = `${name}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE "${work}"`));
+  await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${work}"`));
   const url = new URL(adminUrl);
   url.pathname = `/${work}`;
   const database = await openServerDatabase({ dataDir: cacheRoot, databaseUrl: url.toString() }, { logger: silent() });
@@ -103,7 +103,7 @@ async function buildPostgresTemplate(adminUrl: string): Promise<string> {
   } finally {
     await database.close();
   }
-  await withAdmin(adminUrl, async (client) => {
+  await withClient(adminUrl, async (client) => {
     try {
       await client.query(`ALTER DATABASE "${work}" RENAME TO "${name}"`);
     } catch (error) {
@@ -117,16 +117,6 @@ async function buildPostgresTemplate(adminUrl: string): Promise<string> {
     }
   });
   return name;
-}
-
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const silent = () => createServerLogger('silent');
