@@ -6,7 +6,7 @@ import { DeviceMeta } from '../../../src-main/device/device-meta';
 import { KioskStaffGate } from '../../../src-main/kiosk-staff/kiosk-staff-access';
 import { createRootLogger } from '../../../src-main/logger';
 import { ServerClient } from '../../../src-main/server-link/server-client';
-import { describeEachServerDatabase } from '../../support/postgres';
+import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { openTestStore } from '../../support/replica-store';
 import { postJson, startTestServer } from '../../support/server-harness';
 import { cheapScrypt, seedConsoleStaff, staffPassword } from '../../support/staff-console';
@@ -25,26 +25,7 @@ describeEachServerDatabase('kiosk staff gate', (variant) => {
       timeout: 90_000,
     },
     async () => {
-      const t = await startTestServer(variant, {
-        logLevel: 'warn',
-        serverOptions: { passwordWork: { params: cheapScrypt } },
-      });
-      const dir = tempDir('kiosk-staff-gate');
-      const store = openTestStore(dir.path);
-      onTestFinished(() => {
-        store.close();
-        dir.remove();
-      });
-      await seedConsoleStaff(t.server.database.exec);
-      const { code } = await createEnrollmentCode(t.server.database, {
-        deviceName: 'Kiosco',
-        mode: 'kiosk',
-        office: 'Sede Centro',
-      });
-      const enrolled = await t.request('/v1/enroll', postJson({ code }));
-      const meta = new DeviceMeta(store);
-      meta.set({ deviceToken: (enrolled.body as { value: { token: string } }).value.token });
-      const client = new ServerClient(t.server.url);
+      const { t, store, meta, client } = await enrolledKiosk(variant);
       const log = createRootLogger('silent');
       const audit = () =>
         store.db.select().from(auditLog).where(like(auditLog.action, 'kiosk.%')).orderBy(desc(auditLog.id)).all();
@@ -91,29 +72,11 @@ describeEachServerDatabase('kiosk staff gate', (variant) => {
   );
 
   it('locks the corner after guesses at one username, locked on the kiosk itself', { timeout: 90_000 }, async () => {
-    const t = await startTestServer(variant, {
-      logLevel: 'warn',
-      serverOptions: { passwordWork: { params: cheapScrypt } },
-    });
-    const dir = tempDir('kiosk-staff-guesses');
-    const store = openTestStore(dir.path);
-    onTestFinished(() => {
-      store.close();
-      dir.remove();
-    });
-    await seedConsoleStaff(t.server.database.exec);
-    const { code } = await createEnrollmentCode(t.server.database, {
-      deviceName: 'Kiosco',
-      mode: 'kiosk',
-      office: 'Sede Centro',
-    });
-    const enrolled = await t.request('/v1/enroll', postJson({ code }));
-    const meta = new DeviceMeta(store);
-    meta.set({ deviceToken: (enrolled.body as { value: { token: string } }).value.token });
+    const { t, store, meta, client } = await enrolledKiosk(variant);
     const gate = new KioskStaffGate({
       store,
       meta,
-      client: new ServerClient(t.server.url),
+      client,
       log: createRootLogger('silent'),
     });
 
@@ -133,3 +96,27 @@ describeEachServerDatabase('kiosk staff gate', (variant) => {
     if (!other.ok) expect(other.error.message).toMatch(/Espere/);
   });
 });
+
+/** A central server with the console's staff, and a kiosk store enrolled on it. */
+async function enrolledKiosk(variant: DatabaseVariant) {
+  const t = await startTestServer(variant, {
+    logLevel: 'warn',
+    serverOptions: { passwordWork: { params: cheapScrypt } },
+  });
+  const dir = tempDir('kiosk-staff-gate');
+  const store = openTestStore(dir.path);
+  onTestFinished(() => {
+    store.close();
+    dir.remove();
+  });
+  await seedConsoleStaff(t.server.database.exec);
+  const { code } = await createEnrollmentCode(t.server.database, {
+    deviceName: 'Kiosco',
+    mode: 'kiosk',
+    office: 'Sede Centro',
+  });
+  const enrolled = await t.request('/v1/enroll', postJson({ code }));
+  const meta = new DeviceMeta(store);
+  meta.set({ deviceToken: (enrolled.body as { value: { token: string } }).value.token });
+  return { t, store, meta, client: new ServerClient(t.server.url) };
+}
