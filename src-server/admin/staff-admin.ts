@@ -14,6 +14,11 @@ import { AdminInputError } from '../devices/admin';
  * approval key in staff_approval_keys (server only; it derives from the password, so a new
  * password always brings a new key). Each change writes its staff_changes row in the same
  * transaction. Nothing here returns or logs a password or a hash.
+ *
+ * The `set-password` and `deactivate` rows are also what ends the member's console sessions
+ * (src-server/console/console-login.ts `activeStaff`): the server keeps them in its own memory,
+ * and refuses at the next request a session opened before such a row. So the sessions end with
+ * the commit of the change itself, whichever process made it.
  */
 
 export const staffRoles = ['cajero', 'supervisor', 'soporte', 'admin'] as const;

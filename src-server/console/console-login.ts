@@ -19,7 +19,25 @@ export interface StaffMember {
   readonly role: StaffRole;
 }
 
+/** A staff member just signed in, with where their account's history stood (a console session keeps it). */
+export interface SignedInStaff extends StaffMember {
+  /** See `sessionEndingChanges`: the last such staff_changes id at sign-in, as text (a bigint); '0' when none. */
+  readonly changesThrough: string;
+}
+
 export const wrongStaffLogin = 'Usuario o contraseña incorrectos.';
+
+/**
+ * The staff_changes actions (src-server/admin/staff-admin.ts) that end every console session the
+ * member opened before them: a new password (a cookie taken with the old one must not outlive it,
+ * ASVS V3.3.3) and a deactivation (even when the account is activated again before the session's
+ * next request). The console sessions live in the server's memory while IT changes accounts from
+ * another process (`npm run admin`), so the change itself is the revocation: its row commits in
+ * the same transaction as the new hash or `active = false`, and each request asks whether such a
+ * row came after the session's sign-in. Ids, not times: they need no clock, and the UPDATE of the
+ * member's staff_users row before each insert orders one member's changes as they commit.
+ */
+const sessionEndingChanges = `c.action IN ('set-password', 'deactivate')`;
 
 /**
  * «Ingresar» to the console, as the citizens' login does it (docs/accounts-security.md):
@@ -38,7 +56,7 @@ export async function staffLogin(
   typed: { username: string; password: string },
   address: string,
   now: Date,
-): Promise<Result<StaffMember>> {
+): Promise<Result<SignedInStaff>> {
   // Usernames are kept in lower case (the devices look them up so): «Supervisor1» is supervisor1.
   const username = typed.username.trim().toLowerCase();
   if (username === '' || typed.password === '') return err('validation', 'Escriba su usuario y su contraseña.');
@@ -56,9 +74,15 @@ export async function staffLogin(
       full_name: string;
       role: string;
       password_hash: string;
-    }>('SELECT id, username, full_name, role, password_hash FROM staff_users WHERE username = $1 AND active', [
-      username,
-    ]);
+      changes_through: string;
+    }>(
+      // One statement: the hash checked and the history mark are of the same moment.
+      `SELECT u.id, u.username, u.full_name, u.role, u.password_hash,
+              (SELECT coalesce(max(c.id), 0) FROM staff_changes c
+               WHERE c.staff_id = u.id AND ${sessionEndingChanges})::text AS changes_through
+       FROM staff_users u WHERE u.username = $1 AND u.active`,
+      [username],
+    );
     const row = rows[0];
     if (row === undefined) {
       await admission.value.verifyNothing(typed.password);
@@ -67,17 +91,33 @@ export async function staffLogin(
     if (!(await admission.value.verify(typed.password, row.password_hash)) || !isStaffRole(row.role))
       return err('wrong-credentials', wrongStaffLogin);
     await settleSuccess(exec, userKey, [addressKey], now);
-    return ok({ id: row.id, username: row.username, fullName: row.full_name, role: row.role });
+    return ok({
+      id: row.id,
+      username: row.username,
+      fullName: row.full_name,
+      role: row.role,
+      changesThrough: row.changes_through,
+    });
   } finally {
     admission.value.release();
   }
 }
 
-/** The staff member behind a session, or null when they are no longer active. */
-export async function activeStaff(exec: SqlExecutor, staffId: string): Promise<StaffMember | null> {
+/**
+ * The staff member behind a session, or null when the session is over: they are no longer active,
+ * or their password changed or they were deactivated after `changesThrough` (their sign-in's mark).
+ */
+export async function activeStaff(
+  exec: SqlExecutor,
+  staffId: string,
+  changesThrough: string,
+): Promise<StaffMember | null> {
   const { rows } = await exec.query<{ id: string; username: string; full_name: string; role: string }>(
-    'SELECT id, username, full_name, role FROM staff_users WHERE id = $1 AND active',
-    [staffId],
+    `SELECT u.id, u.username, u.full_name, u.role FROM staff_users u
+     WHERE u.id = $1 AND u.active
+       AND NOT EXISTS (SELECT 1 FROM staff_changes c
+                       WHERE c.staff_id = u.id AND c.id > $2::bigint AND ${sessionEndingChanges})`,
+    [staffId, changesThrough],
   );
   const row = rows[0];
   if (row === undefined || !isStaffRole(row.role)) return null;

@@ -137,7 +137,11 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       }
       const staff = result.value;
       // A new session id at every login (no fixation), and the login form's token is spent.
-      const { token } = sessions.open({ staffId: staff.id, username: staff.username });
+      const { token } = sessions.open({
+        staffId: staff.id,
+        username: staff.username,
+        changesThrough: staff.changesThrough,
+      });
       clearCookie(request, reply, 'login');
       setCookie(request, reply, 'session', token);
       deps.log.info({ staff: staff.username, role: staff.role }, 'console login');
@@ -166,9 +170,12 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       const token = readCookie(request, 'session');
       const session = sessions.touch(token);
       if (session === null) return null;
-      const staff = await activeStaff(deps.database.exec, session.staffId);
+      const staff = await activeStaff(deps.database.exec, session.staffId, session.changesThrough);
       if (staff === null) {
-        sessions.closeAllOf(session.staffId);
+        // This session only: one opened with the new password since must not end because a
+        // stolen cookie from before came back. The member's other stale ones end at their own
+        // next request (each is refused the same way) or at the idle limit.
+        sessions.close(token);
         return null;
       }
       return { session, staff };

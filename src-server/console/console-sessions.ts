@@ -4,7 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
  * Staff console sessions, kept in this process's memory: the cookie holds 256 random bits, the
  * map holds only their SHA-256, so a heap dump or a log of the map names no usable cookie.
  * A session ends after 15 minutes without a request, 8 hours after login, at «Salir», or when
- * the staff member is no longer active (checked on every request, console-auth.ts).
+ * the staff member is no longer active, or had their password changed or was deactivated since
+ * the login (checked against the database on every request: console-login.ts `activeStaff`, so
+ * a change made by `npm run admin` from another process ends it too).
  *
  * In memory on purpose: the lead owns the schema and there is no sessions table for staff. The
  * cost is that a restart signs everyone out and that several server instances behind a load
@@ -19,6 +21,8 @@ const maxSessions = 2_000;
 export interface ConsoleSession {
   readonly staffId: string;
   readonly username: string;
+  /** The member's staff_changes mark at login (console-login.ts `SignedInStaff`): a later new password or deactivation ends the session. */
+  readonly changesThrough: string;
   /** Tied to the session, sent in every form and compared on every POST. */
   readonly csrfToken: string;
   readonly createdAt: number;
@@ -36,7 +40,10 @@ export class ConsoleSessions {
   ) {}
 
   /** A new session; returns the cookie value (never stored). */
-  open(staff: { staffId: string; username: string }): { token: string; session: ConsoleSession } {
+  open(staff: { staffId: string; username: string; changesThrough: string }): {
+    token: string;
+    session: ConsoleSession;
+  } {
     this.sweep();
     while (this.sessions.size >= maxSessions) {
       const oldest = this.sessions.keys().next().value;
@@ -48,6 +55,7 @@ export class ConsoleSessions {
     const session: ConsoleSession = {
       staffId: staff.staffId,
       username: staff.username,
+      changesThrough: staff.changesThrough,
       csrfToken: randomBytes(32).toString('base64url'),
       createdAt: at,
       lastSeenAt: at,
@@ -74,11 +82,6 @@ export class ConsoleSessions {
 
   close(token: string | undefined): void {
     if (token !== undefined) this.sessions.delete(digest(token));
-  }
-
-  /** Ends every session of a staff member (no longer active). */
-  closeAllOf(staffId: string): void {
-    for (const [key, session] of this.sessions) if (session.staffId === staffId) this.sessions.delete(key);
   }
 
   get size(): number {

@@ -87,7 +87,7 @@ describe('console sessions', () => {
   it('keep no cookie value, end when idle or old, and a closed one stays closed', () => {
     let now = 0;
     const sessions = new ConsoleSessions(() => new Date(now), { idleMs: 1000, absoluteMs: 5000 });
-    const { token } = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    const { token } = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
     expect(JSON.stringify([...(sessions as unknown as { sessions: Map<string, unknown> }).sessions])).not.toContain(
       token,
     );
@@ -97,11 +97,11 @@ describe('console sessions', () => {
     expect(sessions.touch(token)).not.toBeNull();
     now = 2900;
     expect(sessions.touch(token)).toBeNull();
-    const second = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    const second = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
     for (now = 3000; now < 7900; now += 900) expect(sessions.touch(second.token)).not.toBeNull();
     now = 8100;
     expect(sessions.touch(second.token)).toBeNull();
-    const third = sessions.open({ staffId: 's1', username: 'supervisor1' });
+    const third = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
     sessions.close(third.token);
     expect(sessions.touch(third.token)).toBeNull();
     expect(sessions.touch('')).toBeNull();
