@@ -1,10 +1,15 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStack, type Stack } from '../../../scripts/stack';
+import { pgliteDataDir } from '../../../src-server/config';
 import type { StartServerOptions } from '../../../src-server/index';
+import { seededPgliteTemplate } from './seeded-server-template';
+
+/** Demo subscribers of every browser test's central server. */
+const demoSubscribers = 50;
 
 /** Short enough for tests, within the config file's limits (idle ≥ 5 s, warning ≥ 3 s). */
 export const fastIdle = { idleSeconds: 5, warningSeconds: 3 } as const;
@@ -35,10 +40,15 @@ export async function startTestStack(
   const dataDir = await mkdtemp(path.join(os.tmpdir(), `ventanilla-e2e-${name}-`));
   let stack: Stack;
   try {
+    // The embedded server's database as its first start leaves it (seeded-server-template.ts),
+    // unless the file configures the embedded server itself.
+    if (config['server'] === undefined) {
+      await cp(await seededPgliteTemplate(demoSubscribers), pgliteDataDir(dataDir), { recursive: true });
+    }
     stack = await startStack({
       dataDir,
       port: 0,
-      demoSubscribers: 50,
+      demoSubscribers,
       config: { kiosk: fastIdle, ...config },
       serverOptions,
       ...(deviceServerUrl ? { deviceServerUrl } : {}),

@@ -1,0 +1,128 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startEmbeddedServer } from '../../../scripts/stack';
+import { loadConfig } from '../../../src-main/config/app-config';
+import { createRootLogger } from '../../../src-main/logger';
+import { pgliteDataDir } from '../../../src-server/config';
+
+/**
+ * The embedded central server's PGlite as `npm start` leaves it after its first start (migrated,
+ * demo data loaded), built once and copied into each browser test's data dir. Every stack used to
+ * run initdb, 24 migrations and the demo load itself: 15–35 s of a two-core machine per file, most
+ * of a short file's time. With the copy the server starts as on any later day: its migration check
+ * finds nothing pending and the demo load sees the data complete. Nothing of a device is in it (no
+ * device is enrolled while it is built): each stack still enrolls its own.
+ *
+ * The demo data are dated from the moment they are loaded (bills by the day in Bogotá, tickets
+ * and wallet movements before "now"), so a template serves only within the UTC hour it was built
+ * in (Bogotá's midnight is 05:00 UTC, an hour boundary: one template never spans two Bogotá days);
+ * it is also named by a hash of everything that shapes it (`sourceKey`). Kept under node_modules/.cache for the next file of the run;
+ * older ones are removed. Built without locks, as migrated-templates.ts: two workers that race
+ * both build, one rename wins.
+ */
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+const cacheRoot = path.join(repoRoot, 'node_modules', '.cache', 'ventanilla-tests');
+const PREFIX = 'pglite-seeded-';
+
+/**
+ * What the server's first start writes depends on: the migrations, the demo data's code with
+ * everything it imports (followed through relative imports), the server's start-up and the
+ * stack's call of the demo load.
+ * Narrower than "all of src-server" on purpose: other code runs again on every start anyway.
+ */
+const roots = ['db/seed/index.ts', 'src-server/db/migrate.ts', 'src-server/db/open.ts'];
+const wholeDirs = ['db/server/migrations'];
+const plainFiles = ['scripts/stack.ts', 'src-server/index.ts'];
+
+let key: string | undefined;
+const templates = new Map<string, Promise<string>>();
+
+/** `file` and every file it reaches by relative `import`/`export … from`. */
+function importClosure(file: string, seen: Set<string>): void {
+  if (seen.has(file) || !existsSync(file)) return;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) {
+    const target = path.resolve(path.dirname(file), match[1] ?? '');
+    const candidates = [target, `${target}.ts`, path.join(target, 'index.ts'), target.replace(/\.js$/, '.ts')];
+    const found = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+    if (found !== undefined) importClosure(found, seen);
+  }
+}
+
+function sourceKey(): string {
+  if (key !== undefined) return key;
+  const files = new Set<string>();
+  for (const root of roots) importClosure(path.join(repoRoot, root), files);
+  for (const dir of wholeDirs) {
+    for (const entry of readdirSync(path.join(repoRoot, dir), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.add(path.join(entry.parentPath, entry.name));
+    }
+  }
+  for (const file of plainFiles) files.add(path.join(repoRoot, file));
+  const hash = createHash('sha256');
+  for (const file of [...files].sort()) hash.update(`${path.relative(repoRoot, file)}\n`).update(readFileSync(file));
+  const pglitePackage = path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+  hash.update((JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version);
+  key = hash.digest('hex').slice(0, 16);
+  return key;
+}
+
+/** `2026-12-05T03`: the UTC hour a template was built in, the only one it serves. */
+function hourOf(date: Date): string {
+  return date.toISOString().slice(0, 13);
+}
+
+/**
+ * A PGlite data dir of the embedded server after its first start with `demoSubscribers` demo
+ * subscribers; copy it to `pgliteDataDir(dataDir)`, never open it in place.
+ */
+export function seededPgliteTemplate(demoSubscribers: number): Promise<string> {
+  const hour = hourOf(new Date());
+  const name = `${PREFIX}${sourceKey()}-${demoSubscribers}-${hour}`;
+  let template = templates.get(name);
+  if (template === undefined) {
+    template = buildTemplate(name, demoSubscribers, hour);
+    templates.set(name, template);
+  }
+  return template;
+}
+
+async function buildTemplate(name: string, demoSubscribers: number, hour: string): Promise<string> {
+  const finalDir = path.join(cacheRoot, name);
+  if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
+  mkdirSync(cacheRoot, { recursive: true });
+  const work = path.join(cacheRoot, `building-seeded-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    mkdirSync(work, { recursive: true });
+    writeFileSync(
+      path.join(work, 'ventanilla.json'),
+      JSON.stringify({ server: { embeddedPort: 0, demoSubscribers } }, null, 2),
+    );
+    const config = loadConfig(
+      { VENTANILLA_DATA_DIR: work, VENTANILLA_PORT: '0', LOG_LEVEL: 'warn' },
+      { dataDir: work, version: '0.0.0-test' },
+    );
+    // The first start as the stack runs it: migrations, then the demo load.
+    const server = await startEmbeddedServer(config, createRootLogger(config.logLevel));
+    await server.stop();
+    try {
+      renameSync(pgliteDataDir(work), finalDir);
+    } catch (error) {
+      // Another worker finished first: its copy is as good as ours.
+      if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  // Templates of earlier hours are stale. The previous hour's, and this hour's of other code
+  // (another checkout state), are left: a file of another worker may be copying one right now.
+  const previousHour = hourOf(new Date(Date.parse(`${hour}:00:00Z`) - 3_600_000));
+  for (const entry of readdirSync(cacheRoot)) {
+    if (entry.startsWith(PREFIX) && entry.slice(-hour.length) < previousHour)
+      rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
+  }
+  return finalDir;
+}
