@@ -19,7 +19,8 @@ import { createScratchDatabase } from '../../tests/support/scratch-postgres';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
 import { measureFanout } from '../support/fanout';
-import { countOption, Latencies } from '../support/latency';
+import { concurrentPulls } from '../support/concurrent-pulls';
+import { countOption } from '../support/latency';
 import { rawPushApplySeconds } from '../support/raw-push-apply';
 import { rawRowCopy } from '../support/raw-row-copy';
 import { waitFor } from '../support/wait-for';
@@ -208,22 +209,13 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
 
     // 3. Many devices asking for a page at once.
     ctx.log(`${pullDevices} dispositivos pidiendo una página de 500 cambios a la vez…`);
-    const pulls = new Latencies();
-    const top = Number(latest);
-    for (let round = 0; round < 3; round += 1) {
-      await Promise.all(
-        pullTokens.map(async (token, i) => {
-          const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * top);
-          const started = performance.now();
-          const response = await fetch(`${balancer.url}/v1/sync/pull?cursor=${from}&limit=500`, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`pull ${response.status}`);
-          pulls.add(performance.now() - started);
-        }),
-      );
-    }
+    const pulls = await concurrentPulls({
+      url: balancer.url,
+      tokens: pullTokens,
+      top: Number(latest),
+      limit: 500,
+      rounds: 3,
+    });
     metrics['scale.server_pull_p50_ms'] = pulls.percentile(50);
     metrics['scale.server_pull_p99_ms'] = pulls.percentile(99);
 

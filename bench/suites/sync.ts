@@ -17,6 +17,7 @@ import { freePort } from '../../tests/support/free-port';
 import { openTestStore } from '../../tests/support/replica-store';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
+import { concurrentPulls } from '../support/concurrent-pulls';
 import { countOption, Latencies } from '../support/latency';
 import { rawPushApplySeconds } from '../support/raw-push-apply';
 import type { BenchContext, Metrics } from '../suite';
@@ -239,22 +240,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       if (!answer.ok) throw new Error(answer.error.message);
       tokens.push(answer.value.token);
     }
-    const pullLatency = new Latencies();
-    const top = Number(latest);
-    for (let round = 0; round < 3; round += 1) {
-      await Promise.all(
-        tokens.map(async (token, i) => {
-          const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * top);
-          const started = performance.now();
-          const response = await fetch(`${url}/v1/sync/pull?cursor=${from}&limit=500`, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          await response.arrayBuffer();
-          if (!response.ok) throw new Error(`pull ${response.status}`);
-          pullLatency.add(performance.now() - started);
-        }),
-      );
-    }
+    const pullLatency = await concurrentPulls({ url, tokens, top: Number(latest), limit: 500, rounds: 3 });
     metrics['sync.server_pull_p50_ms'] = pullLatency.percentile(50);
     metrics['sync.server_pull_p99_ms'] = pullLatency.percentile(99);
     return metrics;

@@ -1,0 +1,52 @@
+import http from 'node:http';
+import { Latencies } from './latency';
+
+/**
+ * Many devices asking the server for a page of the feed at the same moment, `rounds` times:
+ * device `i` asks from a cursor spread over the feed (`top` is its newest `seq`), so the pages
+ * differ and no cache answers them. The time of each is from the request to the last byte of
+ * its body.
+ *
+ * The simulated devices share the machine's cores with the server they measure (real devices
+ * are machines of their own), so they are as light as a client can be: node:http on a kept-alive
+ * agent, the body counted and dropped, never parsed. `fetch` (undici, WHATWG streams) spent
+ * about as much CPU per 350 KB page as the server instance answering it.
+ */
+export async function concurrentPulls(opts: {
+  readonly url: string;
+  readonly tokens: readonly string[];
+  readonly top: number;
+  readonly limit: number;
+  readonly rounds: number;
+}): Promise<Latencies> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.tokens.length });
+  const latencies = new Latencies();
+  try {
+    for (let round = 0; round < opts.rounds; round += 1) {
+      await Promise.all(
+        opts.tokens.map(async (token, i) => {
+          const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * opts.top);
+          const started = performance.now();
+          const status = await get(`${opts.url}/v1/sync/pull?cursor=${from}&limit=${opts.limit}`, token, agent);
+          if (status !== 200) throw new Error(`pull ${status}`);
+          latencies.add(performance.now() - started);
+        }),
+      );
+    }
+  } finally {
+    agent.destroy();
+  }
+  return latencies;
+}
+
+/** GET with the device's token; resolves with the status once the whole body has arrived. */
+function get(url: string, token: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { authorization: `Bearer ${token}` } }, (response) => {
+      response.on('data', () => undefined);
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
