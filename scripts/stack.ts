@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedDemoData } from '../db/seed';
-import { startAppCore, type AppCore } from '../src-main/app-core';
+import { startAppCore, type AppCore, type AppCoreOptions } from '../src-main/app-core';
 import { appPaths } from '../src-main/app-paths';
 import { loadConfig, type AppConfig } from '../src-main/config/app-config';
 import { startWebHost } from '../src-main/hosts/web/web-host';
@@ -54,7 +54,12 @@ export interface StackHooks {
    * Ignored with an external server (VENTANILLA_SERVER_URL).
    */
   readonly deviceServerUrl?: (serverUrl: string) => Promise<string>;
+  /** The device's hello and sync timers; the app's own when absent (tests shorten them). */
+  readonly deviceTimers?: DeviceTimers;
 }
+
+/** The device core's timers a test may shorten (`AppCoreOptions`). */
+export type DeviceTimers = Pick<AppCoreOptions, 'helloIntervalMs' | 'sync'>;
 
 /**
  * `npm start` as a function: the embedded central server (with demo data on first run), the
@@ -70,7 +75,7 @@ export async function startStackFromConfig(
   let core: AppCore | null = null;
   try {
     const deviceUrl = server !== null && hooks.deviceServerUrl ? await hooks.deviceServerUrl(server.url) : undefined;
-    core = await startEnrolledCore(config, server, log, deviceUrl);
+    core = await startEnrolledCore(config, server, log, deviceUrl, hooks.deviceTimers);
     // The host calls whichever core is running, so `restartDevice` keeps its address and token.
     let running: AppCore = core;
     const host = await startWebHost({
@@ -93,7 +98,7 @@ export async function startStackFromConfig(
       },
       async restartDevice() {
         await running.stop();
-        running = await startEnrolledCore(config, server, log, deviceUrl);
+        running = await startEnrolledCore(config, server, log, deviceUrl, hooks.deviceTimers);
       },
       async stop() {
         await host.stop();
@@ -123,9 +128,11 @@ export async function startEnrolledCore(
   log: Logger,
   /** The address the device uses for the embedded server, when not its real one (a test's proxy). */
   deviceServerUrl?: string,
+  /** See `StackHooks.deviceTimers`. */
+  timers: DeviceTimers = {},
 ): Promise<AppCore> {
   const serverUrl = (server === null ? null : (deviceServerUrl ?? server.url)) ?? config.serverUrl ?? '';
-  const core = startAppCore({ config, paths: appPaths(repoRoot), serverUrl, log });
+  const core = startAppCore({ ...timers, config, paths: appPaths(repoRoot), serverUrl, log });
   try {
     // With a configured code the core enrolls itself; doing it here too would race it.
     if (server !== null && config.enrollmentCode === null && core.meta.get('deviceId') === null) {
@@ -149,6 +156,8 @@ export async function startStack(options: {
   serverOptions?: StartServerOptions;
   /** See `StackHooks.deviceServerUrl`. */
   deviceServerUrl?: (serverUrl: string) => Promise<string>;
+  /** See `StackHooks.deviceTimers`. */
+  deviceTimers?: DeviceTimers;
 }): Promise<Stack> {
   mkdirSync(options.dataDir, { recursive: true });
   const file: Record<string, unknown> = { ...options.config };
@@ -166,12 +175,10 @@ export async function startStack(options: {
     },
     { dataDir: options.dataDir, version: '0.0.0-test' },
   );
-  return startStackFromConfig(
-    config,
-    createRootLogger(config.logLevel),
-    options.serverOptions,
-    options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {},
-  );
+  return startStackFromConfig(config, createRootLogger(config.logLevel), options.serverOptions, {
+    ...(options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {}),
+    ...(options.deviceTimers ? { deviceTimers: options.deviceTimers } : {}),
+  });
 }
 
 export async function startEmbeddedServer(

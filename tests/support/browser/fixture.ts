@@ -1,4 +1,5 @@
 import { test } from 'vitest';
+import type { DeviceTimers } from '../../../scripts/stack';
 import type { StartServerOptions } from '../../../src-server/index';
 import { TcpReceiptPrinter } from '../tcp-receipt-printer';
 import { launchChromium, newKioskPage } from './browser';
@@ -20,6 +21,8 @@ export interface KioskTestOptions {
    * server's real one: a loopback proxy the test switches off to cut the network.
    */
   readonly deviceServerUrl?: (serverUrl: string) => Promise<string>;
+  /** The device's hello and sync timers, shortened for a file that waits on them (the app's own when absent). */
+  readonly deviceTimers?: DeviceTimers;
   /** More command-line flags for this file's Chromium (the tickets test's fake camera). */
   readonly chromiumArgs?: readonly string[];
 }
@@ -60,7 +63,10 @@ export function kioskTest(options: KioskTestOptions) {
       const config = options.receiptPrinter
         ? { ...options.config, printers: { receipt: printer.address } }
         : options.config;
-      const app = await startTestStack(options.name, config, options.server, options.deviceServerUrl);
+      const app = await startTestStack(options.name, config, options.server, {
+        ...(options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {}),
+        ...(options.deviceTimers ? { deviceTimers: options.deviceTimers } : {}),
+      });
       onCleanup(() => app.dispose());
       return app;
     })

@@ -3,7 +3,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startStack, type Stack } from '../../../scripts/stack';
+import { startStack, type Stack, type StackHooks } from '../../../scripts/stack';
 import { pgliteDataDir } from '../../../src-server/config';
 import type { StartServerOptions } from '../../../src-server/index';
 import { seededPgliteTemplate } from './seeded-server-template';
@@ -31,8 +31,8 @@ export async function startTestStack(
   name: string,
   config: Record<string, unknown> = {},
   serverOptions: StartServerOptions = {},
-  /** The device's address for the embedded server (a loopback proxy in between); see `StackHooks`. */
-  deviceServerUrl?: (serverUrl: string) => Promise<string>,
+  /** The device's address for the embedded server (a loopback proxy in between) and its timers. */
+  hooks: StackHooks = {},
 ): Promise<TestStack> {
   if (!existsSync(builtRenderer)) {
     throw new Error('The renderer is not built: run `npm run build:renderer` (npm run test:e2e does it first).');
@@ -51,7 +51,7 @@ export async function startTestStack(
       demoSubscribers,
       config: { kiosk: fastIdle, ...config },
       serverOptions,
-      ...(deviceServerUrl ? { deviceServerUrl } : {}),
+      ...hooks,
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });
