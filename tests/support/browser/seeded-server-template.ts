@@ -18,9 +18,9 @@ import { pgliteDataDir } from '../../../src-server/config';
  * The demo data are dated from the moment they are loaded (bills by the day in Bogotá, tickets
  * and wallet movements before "now"), so a template serves only within the UTC hour it was built
  * in (Bogotá's midnight is 05:00 UTC, an hour boundary: one template never spans two Bogotá days);
- * it is also named by a hash of everything that shapes it (`sourceKey`). Kept under node_modules/.cache for the next file of the run;
- * older ones are removed. Built without locks, as migrated-templates.ts: two workers that race
- * both build, one rename wins.
+ * it is also named by a hash of everything that shapes it (`sourceKey`). Kept under
+ * node_modules/.cache for the next file of the run; others are removed once a few minutes old.
+ * Built without locks, as migrated-templates.ts: two workers that race both build, one rename wins.
  */
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const cacheRoot = path.join(repoRoot, 'node_modules', '.cache', 'ventanilla-tests');
@@ -84,13 +84,13 @@ export function seededPgliteTemplate(demoSubscribers: number): Promise<string> {
   const name = `${PREFIX}${sourceKey()}-${demoSubscribers}-${hour}`;
   let template = templates.get(name);
   if (template === undefined) {
-    template = buildTemplate(name, demoSubscribers, hour);
+    template = buildTemplate(name, demoSubscribers);
     templates.set(name, template);
   }
   return template;
 }
 
-async function buildTemplate(name: string, demoSubscribers: number, hour: string): Promise<string> {
+async function buildTemplate(name: string, demoSubscribers: number): Promise<string> {
   const finalDir = path.join(cacheRoot, name);
   if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
   mkdirSync(cacheRoot, { recursive: true });
@@ -117,12 +117,13 @@ async function buildTemplate(name: string, demoSubscribers: number, hour: string
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
-  // Templates of earlier hours are stale. The previous hour's, and this hour's of other code
-  // (another checkout state), are left: a file of another worker may be copying one right now.
-  const previousHour = hourOf(new Date(Date.parse(`${hour}:00:00Z`) - 3_600_000));
+  // Templates of another hour or other code are stale. One a few minutes old is left: a file of
+  // another worker may be copying it right now (a copy takes well under a second).
   for (const entry of readdirSync(cacheRoot)) {
-    if (entry.startsWith(PREFIX) && entry.slice(-hour.length) < previousHour)
-      rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
+    const full = path.join(cacheRoot, entry);
+    if (!entry.startsWith(PREFIX) || entry === name) continue;
+    const built = statSync(full, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+    if (Date.now() - built > 5 * 60_000) rmSync(full, { recursive: true, force: true });
   }
   return finalDir;
 }
