@@ -8,6 +8,7 @@ import { createEnrollmentCode } from '../../src-server/devices/admin';
 import { startKioskCore } from './kiosk-core';
 export { startKioskCore };
 import type { DatabaseVariant } from './postgres';
+import type { Cleanup } from './server-harness';
 import { callOk, until } from './sync-support';
 import { tempDir } from './temp-dir';
 import { createTestLiquidation, testHolder } from './wallet-fixtures';
@@ -20,8 +21,12 @@ import { startWalletServer, type WalletServer } from './wallet-server';
  */
 export const company = { docType: 'NIT' as const, docNumber: '9001234568', clave: 'Empresa.2026' };
 
-export async function startChamber(variant: DatabaseVariant, balance = 100_000): Promise<WalletServer> {
-  const s = await startWalletServer(variant);
+export async function startChamber(
+  variant: DatabaseVariant,
+  balance = 100_000,
+  cleanup?: Cleanup,
+): Promise<WalletServer> {
+  const s = await startWalletServer(variant, {}, cleanup);
   const exec = s.t.server.database.exec;
   for (const group of demoFixedGroups(s.now())) await insertRegistryRecords(exec, group);
   const liquidation = await createTestLiquidation(exec, {

@@ -11,7 +11,13 @@ import { migratedPgliteTemplate } from './migrated-templates';
 import type { DatabaseVariant } from './postgres';
 import { tempDir } from './temp-dir';
 
-/** A central server on 127.0.0.1:0 in its own data dir (and database), stopped after the test. */
+/**
+ * Where a server's stop is registered: the test's end by default; `fileCleanup()`'s list for a
+ * server a file's tests share (started in `beforeAll`, where `onTestFinished` cannot be used).
+ */
+export type Cleanup = (stop: () => Promise<void>) => void;
+
+/** A central server on 127.0.0.1:0 in its own data dir (and database), stopped after the test (or by `cleanup`). */
 export interface TestServer {
   readonly server: RunningServer;
   readonly config: ServerConfig;
@@ -29,6 +35,7 @@ export async function startTestServer(
     config?: Partial<ServerConfig>;
     captchaText?: () => string;
     serverOptions?: Omit<StartServerOptions, 'logger' | 'captchaText'>;
+    cleanup?: Cleanup;
   } = {},
 ): Promise<TestServer> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
@@ -56,7 +63,7 @@ export async function startTestServer(
     dir.remove();
     throw error;
   }
-  onTestFinished(async () => {
+  (opts.cleanup ?? onTestFinished)(async () => {
     await server.stop();
     dir.remove();
   });

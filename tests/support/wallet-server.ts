@@ -7,7 +7,7 @@ import { hashClave } from '../../src-server/wallet/clave';
 import { defaultWalletConfig, type WalletConfig } from '../../src-server/wallet/wallet-config';
 import { cheapScrypt } from './accounts-server';
 import type { DatabaseVariant } from './postgres';
-import { postJson, startTestServer, type TestServer } from './server-harness';
+import { postJson, startTestServer, type Cleanup, type TestServer } from './server-harness';
 
 /**
  * A central server for the citizen wallet tests: cheap scrypt, the wallet mailer off (the tests
@@ -59,6 +59,7 @@ export const newHolder = {
 export async function startWalletServer(
   variant: DatabaseVariant,
   wallet: Partial<WalletConfig> = {},
+  cleanup?: Cleanup,
 ): Promise<WalletServer> {
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
@@ -69,6 +70,7 @@ export async function startWalletServer(
   const t = await startTestServer(variant, {
     config: { wallet: config },
     serverOptions: { passwordWork: { params: cheapScrypt }, now, walletMailer: { enabled: false } },
+    cleanup,
   });
   const exec = t.server.database.exec;
   let enrolled = 0;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import type { OpInput, OpName, OpOutput } from '../../../src-shared/api/contract';
 import type { KioskPurchaseView } from '../../../src-shared/api/ops/certificates';
 import type { AppCore } from '../../../src-main/app-core';
@@ -11,13 +11,13 @@ import { ChaosProxy } from '../../support/chaos-proxy';
 import { spawnChild, type Child } from '../../support/child-spawn';
 import {
   company,
-  copyStates,
   enrollKiosk,
   startChamber,
   startKioskCore,
   stopAtEnd,
   walletBalance,
 } from '../../support/certificate-kiosk';
+import { fileCleanup } from '../../support/file-cleanup';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { until } from '../../support/sync-support';
 import { tempDir } from '../../support/temp-dir';
@@ -89,12 +89,41 @@ async function kioskWith(s: WalletServer, dispenser: SimulatedDispenser): Promis
   return core;
 }
 
+/**
+ * The server's state of each copy bought by one kiosk (its device id), by purchase and copy: the
+ * tests share a server, so each looks only at what its own kiosk bought.
+ */
+async function kioskCopyStates(s: WalletServer, deviceId: string): Promise<string[]> {
+  const rows = await s.query<{ state: string }>(
+    `SELECT c.state FROM issued_certificates c JOIN certificate_purchases p ON p.id = c.purchase_id
+     WHERE p.device_id = $1 ORDER BY c.issued_at, c.copy`,
+    [deviceId],
+  );
+  return rows.map((r) => r.state);
+}
+
+/** The enrolled kiosk's device id on the server. */
+function deviceIdOf(core: AppCore): string {
+  const id = core.meta.get('deviceId');
+  if (id === null || id === undefined) throw new Error('the kiosk is not enrolled');
+  return id;
+}
+
 describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVariant) => {
+  // One chamber (server, registry, the company's wallet) for the tests that look at their own
+  // kiosk's purchases and at the balance relative to where it stood; starting a server per test
+  // was most of the file's time. The test that needs an exact balance starts its own.
+  const cleanup = fileCleanup();
+  let chamber: WalletServer;
+  beforeAll(async () => {
+    chamber = await startChamber(variant, 100_000, cleanup);
+  }, 120_000);
+
   it(
     'buys two copies: both come out, the server records them delivered and charges both',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const dispenser = new SimulatedDispenser();
       const kiosk = await kioskWith(s, dispenser);
       const before = await walletBalance(s);
@@ -120,13 +149,13 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
       expect(dispenser.dispensed).toHaveLength(2);
       for (const sheet of dispenser.dispensed)
         expect(Buffer.from(sheet.content).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(await copyStates(s)).toEqual(['delivered', 'delivered']);
+      expect(await kioskCopyStates(s, deviceIdOf(kiosk))).toEqual(['delivered', 'delivered']);
       expect(await walletBalance(s)).toBe(before - 2 * price);
     },
   );
 
   it('a jam on copy 2: copy 1 delivered, copy 2 refunded to the wallet', { timeout: 180_000 }, async () => {
-    const s = await startChamber(variant);
+    const s = chamber;
     const dispenser = new SimulatedDispenser();
     dispenser.passNext();
     dispenser.jamNext();
@@ -145,7 +174,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     expect(done.copies.map((c) => c.refunded)).toEqual([0, price]);
     expect(done.balance).toBe(before - price);
     expect(dispenser.dispensed).toHaveLength(1);
-    expect(await copyStates(s)).toEqual(['delivered', 'refunded']);
+    expect(await kioskCopyStates(s, deviceIdOf(kiosk))).toEqual(['delivered', 'refunded']);
     expect(await walletBalance(s)).toBe(before - price);
 
     // Jammed now: the next purchase is refused before anything is charged.
@@ -165,7 +194,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     'a dispenser that stops answering: the copy is unknown, reported so, and its price stays held for staff',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const dispenser = new SimulatedDispenser();
       dispenser.loseNextAnswer();
       const kiosk = await kioskWith(s, dispenser);
@@ -181,7 +210,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
       const done = await settled(kiosk, bought.purchaseKey);
       expect(done.copies.map((c) => [c.state, c.refunded])).toEqual([['unknown', 0]]);
       // Never refunded by itself (it may be in the tray), never dispensed again.
-      expect(await copyStates(s)).toEqual(['unknown']);
+      expect(await kioskCopyStates(s, deviceIdOf(kiosk))).toEqual(['unknown']);
       expect(await walletBalance(s)).toBe(before - price);
       expect(dispenser.dispensed).toHaveLength(1);
     },
@@ -191,7 +220,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     'a dispenser out of paper refuses the purchase: the server is never asked, nothing is charged',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const dispenser = new SimulatedDispenser(0);
       const kiosk = await kioskWith(s, dispenser);
       const before = await walletBalance(s);
@@ -210,7 +239,9 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
           message: 'El dispensador de certificados no tiene papel; avise a un funcionario.',
         },
       });
-      expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
+      expect(await s.query('SELECT id FROM certificate_purchases WHERE device_id = $1', [deviceIdOf(kiosk)])).toEqual(
+        [],
+      );
       expect(await walletBalance(s)).toBe(before);
 
       // Paper running low stops sales too, before anything is charged.
@@ -222,7 +253,9 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
         copies: 1,
       });
       expect(low).toEqual({ ok: false, error: { code: 'printer-offline', message: dispenserMessages.paperLow } });
-      expect(await s.query('SELECT id FROM certificate_purchases')).toEqual([]);
+      expect(await s.query('SELECT id FROM certificate_purchases WHERE device_id = $1', [deviceIdOf(kiosk)])).toEqual(
+        [],
+      );
       expect(await walletBalance(s)).toBe(before);
     },
   );
@@ -231,13 +264,14 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     'a purchase whose answer never came back: after a restart the kiosk asks by its key, and the price goes back to the wallet',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const dir = tempDir('certificates-unanswered');
       const dispenser = new SimulatedDispenser();
       const first = startKioskCore(dir.path, s.t.server.url, dispenser);
       let again: AppCore | null = null;
       try {
         await enrollKiosk(s, first);
+        const deviceId = deviceIdOf(first);
         const before = await walletBalance(s);
         const { matricula, code } = await offer(first);
         // What a crash right after the request reached the server leaves: the kiosk's record
@@ -268,7 +302,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
           copies: 2,
         });
         expect(made.status).toBe(200);
-        expect(await copyStates(s)).toEqual(['held', 'held']);
+        expect(await kioskCopyStates(s, deviceId)).toEqual(['held', 'held']);
         await first.stop();
 
         again = startKioskCore(dir.path, s.t.server.url, new SimulatedDispenser());
@@ -284,7 +318,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
           60_000,
         );
         expect(done?.copies.map((c) => c.state)).toEqual(['failed', 'failed']);
-        expect(await copyStates(s)).toEqual(['refunded', 'refunded']);
+        expect(await kioskCopyStates(s, deviceId)).toEqual(['refunded', 'refunded']);
         expect(await walletBalance(s)).toBe(before);
         // Nothing was dispensed for it, in either run.
         expect(dispenser.dispensed).toHaveLength(0);
@@ -299,7 +333,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     'the server goes away between dispensing and reporting: after a restart the outcome is reported and settled',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const proxy = await ChaosProxy.start(s.t.server.url, {
         reset: 0,
         stall: 0,
@@ -313,6 +347,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
       const first = startKioskCore(dir.path, proxy.url, dispenser);
       try {
         await enrollKiosk(s, first);
+        const deviceId = deviceIdOf(first);
         const before = await walletBalance(s);
         const { matricula, code, price } = await offer(first);
         const release = dispenser.hold();
@@ -332,7 +367,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
           (p) => p.finished,
         );
         expect(out.copies.map((c) => [c.state, c.reported])).toEqual([['delivered', false]]);
-        expect(await copyStates(s)).toEqual(['held']);
+        expect(await kioskCopyStates(s, deviceId)).toEqual(['held']);
         await first.stop();
 
         // A new run over the same store, the server reachable again.
@@ -341,7 +376,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
         try {
           const done = await settled(again, bought.purchaseKey);
           expect(done.copies.map((c) => c.state)).toEqual(['delivered']);
-          expect(await copyStates(s)).toEqual(['delivered']);
+          expect(await kioskCopyStates(s, deviceId)).toEqual(['delivered']);
           expect(await walletBalance(s)).toBe(before - price);
           // Nothing came out twice: the copy was dispensed once, in the first run.
           expect(dispenser.dispensed).toHaveLength(1);
@@ -360,7 +395,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
     'killed with -9 between dispensing and reporting: the next start reports the copy once and it is settled',
     { timeout: 180_000 },
     async () => {
-      const s = await startChamber(variant);
+      const s = chamber;
       const proxy = await ChaosProxy.start(s.t.server.url, {
         reset: 0,
         stall: 0,
@@ -375,6 +410,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
         // Enrolled in this process, then the kiosk runs in a child that can be killed.
         const enrolling = startKioskCore(dir.path, proxy.url, new SimulatedDispenser());
         await enrollKiosk(s, enrolling);
+        const deviceId = deviceIdOf(enrolling);
         const { matricula, code, price } = await offer(enrolling);
         await enrolling.stop();
         const before = await walletBalance(s);
@@ -392,20 +428,23 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
         child.process.stdin?.write('go\n');
         expect(await lines.next()).toBe('dispensed');
         await child.kill9();
-        expect(await copyStates(s)).toEqual(['held']);
+        expect(await kioskCopyStates(s, deviceId)).toEqual(['held']);
 
         const again = startKioskCore(dir.path, s.t.server.url, new SimulatedDispenser());
         try {
           await until(
             'the copy reported',
-            () => copyStates(s),
+            () => kioskCopyStates(s, deviceId),
             (states) => states[0] === 'delivered',
             60_000,
           );
           expect(await walletBalance(s)).toBe(before - price);
           // Settled once: one settlement of the hold for the copy, whatever the kiosk sent.
           const settlements = await s.query<{ n: string }>(
-            "SELECT count(*) AS n FROM ledger_transfers WHERE idempotency_key LIKE 'certificado-entregado:%'",
+            `SELECT count(*) AS n FROM ledger_transfers WHERE idempotency_key IN (
+               SELECT 'certificado-entregado:' || c.id FROM issued_certificates c
+               JOIN certificate_purchases p ON p.id = c.purchase_id WHERE p.device_id = $1)`,
+            [deviceId],
           );
           expect(settlements.map((r) => Number(r.n))).toEqual([1]);
         } finally {
@@ -468,7 +507,7 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
   );
 
   it('without the server, searching says plainly that certificates need it', { timeout: 60_000 }, async () => {
-    const s = await startChamber(variant);
+    const s = chamber;
     const proxy = await ChaosProxy.start(s.t.server.url, {
       reset: 0,
       stall: 0,
