@@ -84,9 +84,13 @@ describeEachServerDatabase('central server: /health, /ready, request ids', (vari
 });
 
 /** A server built with metrics on (the way startServer does once it passes config.metrics), listening on loopback. */
-async function metricsServer(
-  variant: DatabaseVariant,
-): Promise<{ app: FastifyInstance; database: ServerDatabase; url: string; metrics: string }> {
+async function metricsServer(variant: DatabaseVariant): Promise<{
+  app: FastifyInstance;
+  database: ServerDatabase;
+  feedNotifier: FeedNotifier;
+  url: string;
+  metrics: string;
+}> {
   const { dir, databaseUrl } = await prepareDatabase(variant);
   const logger = createServerLogger('silent');
   const database = await openServerDatabase({ dataDir: dir.path, databaseUrl }, { logger });
@@ -114,7 +118,7 @@ async function metricsServer(
   if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
   const metrics = metricsUrl(app);
   if (metrics === null) throw new Error('no metrics listener');
-  return { app, database, url: `http://127.0.0.1:${address.port}`, metrics };
+  return { app, database, feedNotifier, url: `http://127.0.0.1:${address.port}`, metrics };
 }
 
 async function scrape(url: string): Promise<string> {
@@ -188,7 +192,8 @@ describeEachServerDatabase('central server: Prometheus metrics', (variant) => {
     const s = await metricsServer(variant);
     const token = await enrolledToken(s.database, s.url);
     const cursor = await latestSeq(s.database.exec);
-    const waiting = fetch(`${s.url}/v1/sync/pull?cursor=${cursor}&wait=4000`, {
+    // The longest wait a device may ask for, so the poll cannot end before it is seen waiting.
+    const waiting = fetch(`${s.url}/v1/sync/pull?cursor=${cursor}&wait=30000`, {
       headers: { authorization: `Bearer ${token}` },
     });
     await until(
@@ -197,6 +202,8 @@ describeEachServerDatabase('central server: Prometheus metrics', (variant) => {
       (n) => n === 1,
     );
     expect(sample(await scrape(s.metrics), 'ventanilla_sync_oldest_pull_wait_seconds')).toBeGreaterThan(0);
+    // Seen: it is answered now (as when a field device's routes change) instead of at the end of its wait.
+    s.feedNotifier.wakeAll();
     expect((await waiting).status).toBe(200);
     await until(
       'the answered long poll no longer in flight',
