@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +18,14 @@ import {
   revokeDeviceViaServer,
 } from '../src-server/admin/admin-client';
 import { readLocalAdminFile } from '../src-server/admin/local-admin-file';
-import { staffCommand, staffHelp, staffUsage, StaffUsageError } from '../src-server/admin/staff-cli';
+import {
+  passwordFrom,
+  staffCommand,
+  staffHelp,
+  staffUsage,
+  StaffUsageError,
+  type PasswordInput,
+} from '../src-server/admin/staff-cli';
 import { releaseCommand, releaseHelp, releaseUsage, ReleaseUsageError } from '../src-server/releases/release-cli';
 import { loadServerConfig, type ServerConfig } from '../src-server/config';
 import { migrateServerDatabase } from '../src-server/db/migrate';
@@ -109,48 +117,79 @@ interface AdminTarget {
   listRoutes(device?: string): Promise<FieldDeviceRoutesValue[]>;
 }
 
-async function main(): Promise<void> {
-  const [command, ...rest] = process.argv.slice(2);
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    console.log(USAGE);
-    return;
+/** What the command reads and writes: the process's own in the script, a test's in-process. */
+export interface AdminIo {
+  /** The arguments after the script's name. */
+  readonly args: readonly string[];
+  readonly env: NodeJS.ProcessEnv;
+  /** Where a password comes from (staff): typed at a terminal, or piped. */
+  readonly stdin: PasswordInput;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+}
+
+/**
+ * The whole command; the exit code it ends with: 0 done, 1 refused, 2 a usage mistake,
+ * 3 a bank file refused whole. The script passes the process's argv, env and streams.
+ */
+export async function runAdmin(io: AdminIo): Promise<number> {
+  const out = (line: string): void => void io.stdout.write(`${line}\n`);
+  try {
+    return await main(io, out);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ReleaseUsageError || error instanceof StaffUsageError) {
+      io.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
-  const config = loadServerConfig(process.env, { dataDir: path.join(repoRoot, '.data') });
+}
+
+type Print = (line: string) => void;
+
+async function main(io: AdminIo, out: Print): Promise<number> {
+  const [command, ...rest] = io.args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  const config = loadServerConfig(io.env, { dataDir: path.join(repoRoot, '.data') });
   switch (command) {
     case 'enrollment-code': {
       const input = parseEnrollmentArgs(rest, config);
-      await withTarget(config, async (target) => {
+      await withTarget(config, io.env, async (target) => {
         const { code, expiresAt } = await target.createCode(input);
-        console.log(
+        out(
           `Código de inscripción para «${input.deviceName}» (${input.mode}${input.scope ? `, alcance ${input.scope}` : ''}):\n`,
         );
-        console.log(`    ${code}\n`);
-        console.log(`Vence el ${formatDate(expiresAt)}. Sirve una sola vez; ingréselo en el dispositivo.`);
+        out(`    ${code}\n`);
+        out(`Vence el ${formatDate(expiresAt)}. Sirve una sola vez; ingréselo en el dispositivo.`);
       });
-      return;
+      return 0;
     }
     case 'devices': {
       if (rest.length > 0) throw new UsageError(`«devices» no recibe argumentos (recibió: ${rest.join(' ')}).`);
-      await withTarget(config, async (target) => printDevices(await target.devices()));
-      return;
+      await withTarget(config, io.env, async (target) => printDevices(await target.devices(), out));
+      return 0;
     }
     case 'revoke': {
       const [id, ...extra] = rest;
       if (id === undefined || extra.length > 0)
         throw new UsageError('«revoke» recibe exactamente un id de dispositivo.');
-      await withTarget(config, async (target) => {
+      await withTarget(config, io.env, async (target) => {
         const outcome = await target.revoke(id);
         if (outcome === 'not-found')
           throw new AdminInputError(
             `No existe un dispositivo con id ${id}. Vea la lista con «npm run admin -- devices».`,
           );
-        console.log(
+        out(
           outcome === 'revoked'
             ? `Dispositivo ${id} revocado: su próxima solicitud será rechazada.`
             : `El dispositivo ${id} ya estaba revocado.`,
         );
       });
-      return;
+      return 0;
     }
     case 'import-events': {
       const [file, ...extra] = rest;
@@ -159,8 +198,8 @@ async function main(): Promise<void> {
       const text = await readFile(file, 'utf8').catch((error: unknown) => {
         throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
       });
-      await withTarget(config, async (target) => printImport(await target.importEvents(text)));
-      return;
+      await withTarget(config, io.env, async (target) => printImport(await target.importEvents(text), out));
+      return 0;
     }
     case 'bank-file': {
       const { json, positionals } = jsonFlag(rest);
@@ -171,40 +210,41 @@ async function main(): Promise<void> {
       const text = await readFile(file, 'latin1').catch((error: unknown) => {
         throw new AdminInputError(`No se pudo leer ${file}: ${error instanceof Error ? error.message : String(error)}`);
       });
-      await withTarget(config, async (target) => {
+      let code = 0;
+      await withTarget(config, io.env, async (target) => {
         const summary = await target.importBankFile({ fileName: path.basename(file), text });
-        if (json) console.log(JSON.stringify(summary));
-        else printBankFile(summary);
+        if (json) out(JSON.stringify(summary));
+        else printBankFile(summary, out);
         // A refused file is not an error of the command, but a script must be able to tell.
-        if (summary.rejected !== null) process.exitCode = 3;
+        if (summary.rejected !== null) code = 3;
       });
-      return;
+      return code;
     }
     case 'liquidations': {
       const { json, positionals } = jsonFlag(rest);
       if (!positionals.includes('--pending') || positionals.length !== 1)
         throw new UsageError('«liquidations» se usa así: liquidations --pending [--json].');
-      await withTarget(config, async (target) => {
+      await withTarget(config, io.env, async (target) => {
         const pending = await target.pendingLiquidations();
-        if (json) console.log(JSON.stringify(pending));
-        else printPending(pending);
+        if (json) out(JSON.stringify(pending));
+        else printPending(pending, out);
       });
-      return;
+      return 0;
     }
     case 'routes': {
-      await routesCommand(config, rest);
-      return;
+      await routesCommand(config, io.env, rest, out);
+      return 0;
     }
     case 'staff':
-      await staffCommand(config, rest, (line) => console.log(line));
-      return;
+      await staffCommand(config, rest, out, (username) => passwordFrom(io.stdin)(username));
+      return 0;
     case 'release':
-      await releaseCommand(config, rest, (line) => console.log(line));
-      return;
+      await releaseCommand(config, rest, out);
+      return 0;
     case 'restored': {
       if (rest.length > 0) throw new UsageError(`«restored» no recibe argumentos (recibió: ${rest.join(' ')}).`);
-      await markRestored(config);
-      return;
+      await markRestored(config, out);
+      return 0;
     }
     default:
       throw new UsageError(`Comando desconocido: «${command}».`);
@@ -266,7 +306,7 @@ function parseOptions(args: string[]) {
  * and sends again what the restored database lost (src-server/sync/feed-epoch.ts). Run with the
  * server stopped, before it serves any device.
  */
-async function markRestored(config: ServerConfig): Promise<void> {
+async function markRestored(config: ServerConfig, out: Print): Promise<void> {
   if (config.databaseUrl === null) {
     const endpoint = await readLocalAdminFile(config.dataDir);
     if (endpoint !== null && (await isServerAnswering(endpoint))) {
@@ -279,7 +319,7 @@ async function markRestored(config: ServerConfig): Promise<void> {
   try {
     await migrateServerDatabase(database.exec);
     await renewEpoch(database.exec);
-    console.log(
+    out(
       'Listo: al conectarse, cada equipo volverá a descargar sus datos y enviará de nuevo lo que el servidor no tenga.',
     );
   } finally {
@@ -287,7 +327,11 @@ async function markRestored(config: ServerConfig): Promise<void> {
   }
 }
 
-async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Promise<void>): Promise<void> {
+async function withTarget(
+  config: ServerConfig,
+  env: NodeJS.ProcessEnv,
+  fn: (target: AdminTarget) => Promise<void>,
+): Promise<void> {
   if (config.databaseUrl === null) {
     const endpoint = await readLocalAdminFile(config.dataDir);
     if (endpoint !== null && (await isServerAnswering(endpoint))) {
@@ -328,7 +372,7 @@ async function withTarget(config: ServerConfig, fn: (target: AdminTarget) => Pro
         })),
       revoke: (id) => revokeDevice(database, id),
       // The money rules the server applies to pushes (VENTANILLA_VOID_SCOPE, VENTANILLA_PAYMENT_MAX_AGE_DAYS).
-      importEvents: (fileText) => importExportedEvents(database, fileText, loadMoneyRules(process.env)),
+      importEvents: (fileText) => importExportedEvents(database, fileText, loadMoneyRules(env)),
       importBankFile: (file) =>
         importBankFile(database.exec, {
           ...file,
@@ -368,14 +412,14 @@ function parseExportJson(text: string): unknown {
   }
 }
 
-function printImport(outcome: ImportOutcome): void {
-  console.log(
+function printImport(outcome: ImportOutcome, out: Print): void {
+  out(
     `Eventos de «${outcome.deviceName}» (${outcome.deviceId}): ${outcome.applied} aplicados, ` +
       `${outcome.duplicate} ya estaban registrados, ${outcome.rejected.length} rechazados.`,
   );
   if (outcome.rejected.length === 0) return;
-  console.log('\nRechazados (quedan en rejected_events para revisarlos en la oficina):');
-  for (const r of outcome.rejected) console.log(`  ${r.id}  ${r.type}: ${r.reason}`);
+  out('\nRechazados (quedan en rejected_events para revisarlos en la oficina):');
+  for (const r of outcome.rejected) out(`  ${r.id}  ${r.type}: ${r.reason}`);
 }
 
 /** `--json` anywhere among a command's arguments; the rest as given. */
@@ -383,19 +427,19 @@ function jsonFlag(args: string[]): { json: boolean; positionals: string[] } {
   return { json: args.includes('--json'), positionals: args.filter((a) => a !== '--json') };
 }
 
-function printBankFile(summary: BankFileSummary): void {
+function printBankFile(summary: BankFileSummary, out: Print): void {
   const { file } = summary;
   if (summary.rejected !== null) {
-    console.log(`Archivo «${file.name}» rechazado: ${summary.rejected.message}`);
-    console.log('No se aplicó ningún pago. Pida al banco el archivo corregido e impórtelo de nuevo.');
+    out(`Archivo «${file.name}» rechazado: ${summary.rejected.message}`);
+    out('No se aplicó ningún pago. Pida al banco el archivo corregido e impórtelo de nuevo.');
     return;
   }
   const collected = file.collectedOn === null ? '' : `, recaudo del ${formatDay(file.collectedOn)}`;
-  console.log(
+  out(
     `Archivo «${file.name}» (banco ${file.bankCode ?? '—'}${collected}): ${summary.records} pagos por ${formatCop(file.totalAmount)}.`,
   );
   if (file.importedBefore !== null) {
-    console.log(`Este archivo ya se importó el ${formatDate(file.importedBefore)}: no se aplicó nada de nuevo.`);
+    out(`Este archivo ya se importó el ${formatDate(file.importedBefore)}: no se aplicó nada de nuevo.`);
     return;
   }
   const lines: [string, number][] = [
@@ -405,27 +449,27 @@ function printBankFile(summary: BankFileSummary): void {
     ['Valor distinto al de la liquidación (para revisión)', summary.amountMismatch],
   ];
   const width = Math.max(...lines.map(([label]) => label.length));
-  for (const [label, count] of lines) console.log(`  ${`${label}:`.padEnd(width + 1)} ${count}`);
+  for (const [label, count] of lines) out(`  ${`${label}:`.padEnd(width + 1)} ${count}`);
   if (summary.unknownReference + summary.amountMismatch > 0)
-    console.log('Los pagos para revisión quedan en la consola del personal, con la línea del archivo del banco.');
+    out('Los pagos para revisión quedan en la consola del personal, con la línea del archivo del banco.');
 }
 
-function printPending(pending: PendingLiquidation[]): void {
+function printPending(pending: PendingLiquidation[], out: Print): void {
   if (pending.length === 0) {
-    console.log('No hay liquidaciones pendientes de pago.');
+    out('No hay liquidaciones pendientes de pago.');
     return;
   }
   const rows = pending.map((p) => [String(p.number), p.reference, formatCop(p.amount), p.dueDate]);
   const header = ['NÚMERO', 'REFERENCIA', 'VALOR', 'VENCE'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const row of [header, ...rows])
-    console.log(
+    out(
       row
         .map((cell, i) => (i === 2 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
         .join('  ')
         .trimEnd(),
     );
-  console.log(`\n${pending.length} pendientes por ${formatCop(pending.reduce((sum, p) => sum + p.amount, 0))}.`);
+  out(`\n${pending.length} pendientes por ${formatCop(pending.reduce((sum, p) => sum + p.amount, 0))}.`);
 }
 
 function formatDay(isoDay: string): string {
@@ -435,50 +479,48 @@ function formatDay(isoDay: string): string {
 }
 
 /** `routes assign|unassign <device> <route...>` and `routes list [device]` (docs/field-routes.md). */
-async function routesCommand(config: ServerConfig, args: string[]): Promise<void> {
+async function routesCommand(config: ServerConfig, env: NodeJS.ProcessEnv, args: string[], out: Print): Promise<void> {
   const [sub, device, ...routes] = args;
   if (sub === 'list') {
     if (routes.length > 0) throw new UsageError('«routes list» recibe a lo sumo un equipo.');
-    await withTarget(config, async (target) => printRoutes(await target.listRoutes(device)));
+    await withTarget(config, env, async (target) => printRoutes(await target.listRoutes(device), out));
     return;
   }
   if ((sub !== 'assign' && sub !== 'unassign') || device === undefined || routes.length === 0)
     throw new UsageError('«routes» se usa así: routes assign|unassign <equipo> <ruta...>, o routes list [equipo].');
-  await withTarget(config, async (target) => {
+  await withTarget(config, env, async (target) => {
     const change = await target.changeRoutes(sub, device, routes);
     const name = `«${change.device.name}»`;
     if (sub === 'assign') {
       if (change.changed.length > 0)
-        console.log(`Rutas asignadas a ${name}: ${change.changed.join(', ')}. El portátil las descarga al conectarse.`);
-      if (change.unchanged.length > 0) console.log(`Ya estaban asignadas: ${change.unchanged.join(', ')}.`);
+        out(`Rutas asignadas a ${name}: ${change.changed.join(', ')}. El portátil las descarga al conectarse.`);
+      if (change.unchanged.length > 0) out(`Ya estaban asignadas: ${change.unchanged.join(', ')}.`);
     } else {
       if (change.changed.length > 0)
-        console.log(
+        out(
           `Rutas retiradas de ${name}: ${change.changed.join(', ')}. El portátil borra sus datos al conectarse; los pagos ya tomados se conservan y se envían.`,
         );
-      if (change.unchanged.length > 0) console.log(`No estaban asignadas: ${change.unchanged.join(', ')}.`);
+      if (change.unchanged.length > 0) out(`No estaban asignadas: ${change.unchanged.join(', ')}.`);
     }
   });
 }
 
-function printRoutes(devices: FieldDeviceRoutesValue[]): void {
+function printRoutes(devices: FieldDeviceRoutesValue[], out: Print): void {
   if (devices.length === 0) {
-    console.log('No hay equipos de campo activos.');
+    out('No hay equipos de campo activos.');
     return;
   }
   for (const d of devices) {
-    console.log(`${d.name} (${d.id}), última conexión: ${d.lastSeenAt === null ? 'nunca' : formatDate(d.lastSeenAt)}`);
-    if (d.routes.length === 0) console.log('  sin rutas: no guarda ningún suscriptor');
+    out(`${d.name} (${d.id}), última conexión: ${d.lastSeenAt === null ? 'nunca' : formatDate(d.lastSeenAt)}`);
+    if (d.routes.length === 0) out('  sin rutas: no guarda ningún suscriptor');
     for (const r of d.routes)
-      console.log(
-        `  ${r.code.padEnd(6)}  ${String(r.subscribers).padStart(7)} suscriptores  asignada por ${r.assignedBy}`,
-      );
+      out(`  ${r.code.padEnd(6)}  ${String(r.subscribers).padStart(7)} suscriptores  asignada por ${r.assignedBy}`);
   }
 }
 
-function printDevices(devices: Device[]): void {
+function printDevices(devices: Device[], out: Print): void {
   if (devices.length === 0) {
-    console.log('No hay dispositivos inscritos. Cree un código con «npm run admin -- enrollment-code …».');
+    out('No hay dispositivos inscritos. Cree un código con «npm run admin -- enrollment-code …».');
     return;
   }
   const rows = devices.map((d) => [
@@ -493,7 +535,7 @@ function printDevices(devices: Device[]): void {
   const header = ['ID', 'NOMBRE', 'MODO', 'SEDE', 'ALCANCE', 'ESTADO', 'ÚLTIMA CONEXIÓN'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const row of [header, ...rows])
-    console.log(
+    out(
       row
         .map((cell, i) => cell.padEnd(widths[i] ?? 0))
         .join('  ')
@@ -510,11 +552,31 @@ function formatDate(iso: string): string {
   return `${text} (hora de Colombia)`;
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof UsageError || error instanceof ReleaseUsageError || error instanceof StaffUsageError) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exit(2);
+// The script: the process's arguments, environment and streams. A refusal or a usage mistake ends
+// the process at once (as before); otherwise it ends when its work is done, with the code.
+if (isEntryPoint()) {
+  void runAdmin({
+    args: process.argv.slice(2),
+    env: process.env,
+    // Only `staff` reads it: touched on demand, as before.
+    get stdin() {
+      return process.stdin;
+    },
+    stdout: process.stdout,
+    stderr: process.stderr,
+  }).then((code) => {
+    if (code === 1 || code === 2) process.exit(code);
+    process.exitCode = code;
+  });
+}
+
+/** Run as `tsx scripts/admin.ts`, not imported (a test calls runAdmin in-process). */
+function isEntryPoint(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
   }
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+}

@@ -52,13 +52,21 @@ export class StaffUsageError extends Error {
 /** Where the password comes from; tests and the CLI pass the real one. */
 export type ReadPassword = (username: string) => Promise<string>;
 
+/** Standard input: the process's (a terminal or a pipe), or a test's stream. */
+export type PasswordInput = NodeJS.ReadableStream & { readonly isTTY?: boolean };
+
+/** The password typed twice at `stdin` when it is a terminal, else its first line (and second). */
+export function passwordFrom(stdin: PasswordInput): ReadPassword {
+  return (username) => readPasswordTwice(username, stdin);
+}
+
 const by = 'admin-cli';
 
 export async function staffCommand(
   config: ServerConfig,
   args: string[],
   print: (line: string) => void,
-  readPassword: ReadPassword = readPasswordTwice,
+  readPassword: ReadPassword = (username) => readPasswordTwice(username, process.stdin),
 ): Promise<void> {
   const [sub, ...rest] = args;
   switch (sub) {
@@ -223,16 +231,16 @@ function printStaff(members: StaffListing[], print: (line: string) => void): voi
  * line (and its second, when present, must be the same). Refused here, before any work, when
  * the two differ or the policy says no.
  */
-async function readPasswordTwice(username: string): Promise<string> {
+async function readPasswordTwice(username: string, stdin: PasswordInput): Promise<string> {
   let first: string;
   let second: string | undefined;
-  if (process.stdin.isTTY) {
+  if (stdin.isTTY === true) {
     first = await promptHidden(`Contraseña nueva para «${username}»: `);
     const early = passwordProblem(first, username);
     if (early !== null) throw new AdminInputError(`${early} No se cambió nada.`);
     second = await promptHidden('Repítala: ');
   } else {
-    const lines = (await readAll(process.stdin)).split(/\r?\n/);
+    const lines = (await readAll(stdin)).split(/\r?\n/);
     first = lines[0] ?? '';
     second = lines[1] === undefined || lines[1] === '' ? undefined : lines[1];
   }

@@ -1,42 +1,29 @@
-import { execFile } from 'node:child_process';
 import { expect, it, onTestFinished } from 'vitest';
 import { openServerDatabase } from '../../../src-server/db/open';
 import type { SqlExecutor } from '../../../src-server/db/sql-executor';
 import { startServer, type RunningServer } from '../../../src-server/index';
 import { createServerLogger } from '../../../src-server/logger';
+import { adminInProcess, adminSpawned, type AdminOutcome } from '../../support/admin-cli';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { ConsoleClient, seedConsoleStaff } from '../../support/staff-console';
 import { callOk, enrolledDevice, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
 
 /**
- * `npm run admin -- staff …` as IT runs it, as a child process: with PostgreSQL while the
- * server runs, with PGlite once the server is stopped (it refuses while the server runs). The
+ * `npm run admin -- staff …` as IT runs it (in-process, and once as the script): with PostgreSQL
+ * while the server runs, with PGlite once the server is stopped (it refuses while the server runs). The
  * password comes on standard input, never in the arguments. What it writes is checked where it
  * matters: the console's sign-in, the approval key, the feed that carries staff_users to the
  * devices, and the staff_changes audit rows. Each refusal changes nothing.
  */
 
-async function admin(t: TestServer, stdin: string, ...args: string[]): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/admin.ts', ...args],
-      {
-        env: {
-          ...process.env,
-          VENTANILLA_DATA_DIR: t.config.dataDir,
-          DATABASE_URL: t.config.databaseUrl ?? '',
-          LOG_LEVEL: 'silent',
-        },
-      },
-      (error, stdout, stderr) => {
-        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-        resolve({ code, out: `${stdout}${stderr}` });
-      },
-    );
-    child.stdin?.end(stdin);
-  });
+/** The command in-process (runAdmin), against the test server's data dir and database. */
+function admin(t: TestServer, stdin: string, ...args: string[]): Promise<AdminOutcome> {
+  return adminInProcess({ env: adminEnv(t), args, stdin });
+}
+
+function adminEnv(t: TestServer): Record<string, string> {
+  return { VENTANILLA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
 }
 
 const twice = (password: string): string => `${password}\n${password}\n`;
@@ -69,12 +56,15 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
         }
       }
 
-      /** A browser on the console; with PGlite a server started for it and stopped after. */
-      async function withConsole(fn: (browser: () => ConsoleClient) => Promise<void>): Promise<void> {
-        if (!embedded) return fn(() => new ConsoleClient(t.server.url));
+      /**
+       * A browser on the console, and the database the server holds; with PGlite a server started
+       * for it and stopped after (one opening of the files for both).
+       */
+      async function withConsole<T>(fn: (browser: () => ConsoleClient, exec: SqlExecutor) => Promise<T>): Promise<T> {
+        if (!embedded) return fn(() => new ConsoleClient(t.server.url), t.server.database.exec);
         const server = await startServer(t.config, { logger: createServerLogger('silent') });
         try {
-          await fn(() => new ConsoleClient(server.url));
+          return await fn(() => new ConsoleClient(server.url), server.database.exec);
         } finally {
           await server.stop();
         }
@@ -92,52 +82,46 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
           feed: (await exec.query(`SELECT count(*)::int AS n FROM change_log WHERE table_name = 'staff_users'`))
             .rows[0],
         }));
-      const member = (username: string) =>
-        withDb(async (exec) => {
-          const { rows } = await exec.query<{
-            id: string;
-            role: string;
-            active: boolean;
-            password_hash: string;
-            pin_hash: string | null;
-            approval_key: string | null;
-          }>(
-            `SELECT s.id, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
+      const memberIn = async (exec: SqlExecutor, username: string) => {
+        const { rows } = await exec.query<{
+          id: string;
+          role: string;
+          active: boolean;
+          password_hash: string;
+          pin_hash: string | null;
+          approval_key: string | null;
+        }>(
+          `SELECT s.id, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
              FROM staff_users s LEFT JOIN staff_approval_keys k ON k.staff_id = s.id WHERE s.username = $1`,
-            [username],
-          );
-          return rows[0];
-        });
+          [username],
+        );
+        return rows[0];
+      };
+      const member = (username: string) => withDb((exec) => memberIn(exec, username));
 
       // Added with a typed-twice password; stored in lower case, as sign-in looks it up.
+      // With PostgreSQL as the real script, a child process: the password on its piped standard input.
       const first = 'Clave.Segura-2026';
-      const added = await admin(
-        t,
-        twice(first),
-        'staff',
-        'add',
-        'JPerez',
-        '--role',
-        'supervisor',
-        '--name',
-        'JUAN CARLOS PÉREZ',
-        '--pin',
-      );
+      const added = await (variant.kind === 'postgres' ? adminSpawned : adminInProcess)({
+        env: adminEnv(t),
+        args: ['staff', 'add', 'JPerez', '--role', 'supervisor', '--name', 'JUAN CARLOS PÉREZ', '--pin'],
+        stdin: twice(first),
+      });
       expect(added.out).toContain('Usuario «jperez» creado (supervisor)');
       expect(added.code).toBe(0);
       expect(added.out).not.toContain(first);
       const pin = /PIN para la caja: (\d{6})/.exec(added.out)?.[1];
       expect(pin).toBeDefined();
-      const created = await member('jperez');
+      const created = await withConsole(async (browser, exec) => {
+        const row = await memberIn(exec, 'jperez');
+        expect((await browser().login('JPEREZ', first)).status).toBe(303);
+        expect((await browser().login('jperez', 'Otra.Cosa-2026')).status).not.toBe(303);
+        return row;
+      });
       expect(created).toMatchObject({ role: 'supervisor', active: true });
       expect(created?.pin_hash).toMatch(/^scrypt\$/);
       expect(created?.approval_key).toMatch(/^[\w-]{43}$/);
       expect(added.out).not.toContain(created!.password_hash);
-
-      await withConsole(async (browser) => {
-        expect((await browser().login('JPEREZ', first)).status).toBe(303);
-        expect((await browser().login('jperez', 'Otra.Cosa-2026')).status).not.toBe(303);
-      });
 
       // Refusals: nothing written, the reason in Spanish.
       const before = await state();
@@ -191,14 +175,15 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
       const changed = await admin(t, twice(second), 'staff', 'set-password', 'jperez');
       expect(changed.code).toBe(0);
       expect(changed.out).not.toContain(second);
-      const after = await member('jperez');
+      const after = await withConsole(async (browser, exec) => {
+        const row = await memberIn(exec, 'jperez');
+        expect((await browser().login('jperez', first)).status).not.toBe(303);
+        expect((await browser().login('jperez', second)).status).toBe(303);
+        return row;
+      });
       expect(after?.password_hash).not.toBe(created?.password_hash);
       expect(after?.approval_key).toMatch(/^[\w-]{43}$/);
       expect(after?.approval_key).not.toBe(created?.approval_key);
-      await withConsole(async (browser) => {
-        expect((await browser().login('jperez', first)).status).not.toBe(303);
-        expect((await browser().login('jperez', second)).status).toBe(303);
-      });
 
       // A new PIN (forgotten, or seen): shown once, stored hashed, the old hash replaced.
       const repinned = await admin(t, '', 'staff', 'new-pin', 'JPEREZ');
@@ -216,10 +201,8 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
       expect(off.code).toBe(0);
       expect(off.out).toContain('Usuario «jperez» desactivado');
       expect((await admin(t, '', 'staff', 'deactivate', 'jperez')).out).toContain('ya estaba inactivo');
-      await withConsole(async (browser) => {
+      const fed = await withConsole(async (browser, exec) => {
         expect((await browser().login('jperez', second)).status).not.toBe(303);
-      });
-      const fed = await withDb(async (exec) => {
         const { rows } = await exec.query<{ row: Record<string, unknown> }>(
           `SELECT row FROM change_log WHERE table_name = 'staff_users' AND row_key = $1 ORDER BY seq DESC LIMIT 1`,
           [created!.id],
@@ -237,18 +220,15 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
 
       // Active again, and each change has its audit row.
       expect((await admin(t, '', 'staff', 'activate', 'jperez')).code).toBe(0);
-      await withConsole(async (browser) => {
+      const audit = await withConsole(async (browser, exec) => {
         expect((await browser().login('jperez', second)).status).toBe(303);
+        return (
+          await exec.query<{ action: string; by: string }>(
+            'SELECT action, by FROM staff_changes WHERE staff_id = $1 ORDER BY id',
+            [created!.id],
+          )
+        ).rows;
       });
-      const audit = await withDb(
-        async (exec) =>
-          (
-            await exec.query<{ action: string; by: string }>(
-              'SELECT action, by FROM staff_changes WHERE staff_id = $1 ORDER BY id',
-              [created!.id],
-            )
-          ).rows,
-      );
       expect(audit).toEqual(
         ['add', 'set-password', 'new-pin', 'deactivate', 'activate'].map((action) => ({ action, by: 'admin-cli' })),
       );
