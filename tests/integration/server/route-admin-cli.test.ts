@@ -1,35 +1,25 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { exchangeEnrollmentCode } from '../../../src-server/devices/enroll';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
+import { adminInProcess, adminSpawned, type AdminOutcome } from '../../support/admin-cli';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { seedServer } from '../../support/sync-support';
 
 /**
- * `npm run admin -- routes …` as an operator runs it: with PGlite through the running embedded
- * server's loopback admin routes, with PostgreSQL opening the database itself. Each mistake an
- * operator makes answers in Spanish and changes nothing.
+ * `npm run admin -- routes …` as an operator runs it (in-process, and once as the script): with
+ * PGlite through the running embedded server's loopback admin routes, with PostgreSQL opening the
+ * database itself. Each mistake an operator makes answers in Spanish and changes nothing.
  */
-const run = promisify(execFile);
 
-async function admin(t: TestServer, ...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-      env: {
-        ...process.env,
-        VENTANILLA_DATA_DIR: t.config.dataDir,
-        DATABASE_URL: t.config.databaseUrl ?? '',
-        LOG_LEVEL: 'silent',
-      },
-    });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
+/** The command in-process (runAdmin); `spawned` runs the real script as a child process. */
+function admin(t: TestServer, ...args: string[]): Promise<AdminOutcome> {
+  return adminInProcess({ env: adminEnv(t), args });
+}
+
+function adminEnv(t: TestServer): Record<string, string> {
+  return { VENTANILLA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '' };
 }
 
 async function enroll(t: TestServer, name: string, mode: DeviceMode): Promise<string> {
@@ -58,7 +48,11 @@ describeEachServerDatabase('admin routes (field devices)', (variant) => {
     const field = await enroll(t, 'Portátil Norte', 'field');
     await enroll(t, 'Caja 1', 'cashier');
 
-    const assign = await admin(t, 'routes', 'assign', 'Portátil Norte', route, route);
+    // With PostgreSQL as the real script, a child process: its exit code and what it prints.
+    const assign = await (variant.kind === 'postgres' ? adminSpawned : adminInProcess)({
+      env: adminEnv(t),
+      args: ['routes', 'assign', 'Portátil Norte', route, route],
+    });
     expect(assign.code).toBe(0);
     expect(assign.out).toContain(`Rutas asignadas a «Portátil Norte»: ${route}.`);
     expect(await assigned(t, field)).toEqual([route]);
