@@ -1,38 +1,32 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
+import { adminInProcess, adminSpawned, type AdminOutcome } from '../../support/admin-cli';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { writeBuilderOutput } from '../../support/release-fixtures';
 import { postJson, startTestServer, type TestServer } from '../../support/server-harness';
 import { tempDir } from '../../support/temp-dir';
 
 /**
- * `npm run admin -- release …` as IT runs it (docs/updates.md): with PostgreSQL it publishes into
- * the release store the running server serves (VENTANILLA_RELEASES_DIR, shared), lists and
- * withdraws; with PGlite it refuses while the server holds the database and works once it stopped.
- * Mistakes answer in Spanish with exit code 2 (usage) or 1 (refused).
+ * `npm run admin -- release …` as IT runs it (docs/updates.md; in-process, and once as the
+ * script): with PostgreSQL it publishes into the release store the running server serves
+ * (VENTANILLA_RELEASES_DIR, shared), lists and withdraws; with PGlite it refuses while the server
+ * holds the database and works once it stopped. Mistakes answer in Spanish with exit code 2
+ * (usage) or 1 (refused).
  */
-const run = promisify(execFile);
 
-async function admin(t: TestServer, store: string, ...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'release', ...args], {
-      env: {
-        ...process.env,
-        VENTANILLA_DATA_DIR: t.config.dataDir,
-        VENTANILLA_RELEASES_DIR: store,
-        DATABASE_URL: t.config.databaseUrl ?? '',
-        LOG_LEVEL: 'silent',
-      },
-    });
-    return { code: 0, out: stdout };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, out: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
+/** The command in-process (runAdmin), with the release store the test server serves. */
+function admin(t: TestServer, store: string, ...args: string[]): Promise<AdminOutcome> {
+  return adminInProcess({ env: adminEnv(t, store), args: ['release', ...args] });
+}
+
+function adminEnv(t: TestServer, store: string): Record<string, string> {
+  return {
+    VENTANILLA_DATA_DIR: t.config.dataDir,
+    VENTANILLA_RELEASES_DIR: store,
+    DATABASE_URL: t.config.databaseUrl ?? '',
+  };
 }
 
 describeEachServerDatabase('npm run admin -- release', (variant) => {
@@ -57,7 +51,11 @@ describeEachServerDatabase('npm run admin -- release', (variant) => {
         await t.stop();
       }
 
-      const published = await admin(t, store, 'publish', dir, '--channel', 'pilot');
+      // With PostgreSQL as the real script, a child process: its environment, exit code and output.
+      const published = await (variant.kind === 'postgres' ? adminSpawned : adminInProcess)({
+        env: adminEnv(t, store),
+        args: ['release', 'publish', dir, '--channel', 'pilot'],
+      });
       expect(published.out).toContain('Publicada la versión 2.0.0 para Linux en el canal pilot');
       expect(published.out).toContain('Publicada la versión 2.0.0 para Windows en el canal pilot');
       expect(published.code).toBe(0);
