@@ -1,39 +1,33 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { migrateServerDatabase } from '../../../src-server/db/migrate';
 import { openServerDatabase } from '../../../src-server/db/open';
 import { createServerLogger } from '../../../src-server/logger';
 import { bankFile, countRows } from '../../support/bank-file-fixtures';
+import { adminInProcess, adminSpawned, type AdminOutcome } from '../../support/admin-cli';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { prepareDatabase, startTestServer } from '../../support/server-harness';
 import { createTestLiquidation } from '../../support/wallet-fixtures';
 
 /**
  * `npm run admin -- bank-file import <file> [--json]` and `liquidations --pending [--json]` as an
- * operator runs them: on a PGlite data dir no server holds, on PostgreSQL, and through the running
- * embedded server's loopback admin routes.
+ * operator runs them (in-process, and once as the script): on a PGlite data dir no server holds,
+ * on PostgreSQL, and through the running embedded server's loopback admin routes.
  */
-const run = promisify(execFile);
-// Each command is a fresh Node with tsx: seconds apiece on a busy machine.
 
+/** The command in-process (runAdmin), on the given data dir or database. */
 async function admin(env: { dataDir: string; databaseUrl: string | null }, ...args: string[]) {
-  try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', ...args], {
-      env: {
-        ...process.env,
-        VENTANILLA_DATA_DIR: env.dataDir,
-        DATABASE_URL: env.databaseUrl ?? '',
-        LOG_LEVEL: 'silent',
-      },
-    });
-    return { code: 0, stdout };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: failed.code ?? -1, stdout: `${failed.stdout ?? ''}${failed.stderr ?? ''}` };
-  }
+  return adminOutcome(await adminInProcess({ env: adminEnv(env), args }));
+}
+
+function adminEnv(env: { dataDir: string; databaseUrl: string | null }): Record<string, string> {
+  return { VENTANILLA_DATA_DIR: env.dataDir, DATABASE_URL: env.databaseUrl ?? '' };
+}
+
+/** stdout when the command succeeds (it may be JSON); with the refusal's words otherwise. */
+function adminOutcome(outcome: AdminOutcome): { code: number; stdout: string } {
+  return { code: outcome.code, stdout: outcome.code === 0 ? outcome.stdout : outcome.out };
 }
 
 /** Two liquidaciones owed; a file paying the first and one with an unknown reference. */
@@ -114,7 +108,13 @@ describeEachServerDatabase('admin bank-file import (the database opened by the c
       expect(human.stdout).toContain(`${pending.number}  ${String(pending.number).padStart(10, '0')}`);
       expect(human.stdout).toContain('2027-01-19');
 
-      const refused = await admin(env, 'bank-file', 'import', damaged, '--json');
+      // With PostgreSQL as the real script, a child process: exit code 3 and the JSON on its stdout.
+      const refused = adminOutcome(
+        await (variant.kind === 'postgres' ? adminSpawned : adminInProcess)({
+          env: adminEnv(env),
+          args: ['bank-file', 'import', damaged, '--json'],
+        }),
+      );
       expect(refused.code).toBe(3);
       expect(JSON.parse(refused.stdout)).toMatchObject({
         applied: 0,
