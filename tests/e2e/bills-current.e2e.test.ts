@@ -3,6 +3,7 @@ import { formatCop } from '../../src-shared/domain/money';
 import { BillsQuestionsPage } from '../support/browser/pages/bills-questions-page';
 import { BillsResultsPage } from '../support/browser/pages/bills-results-page';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
+import { StartPage } from '../support/browser/pages/start-page';
 import { BillFixture, ensureReplica } from '../support/browser/bill-fixture';
 import { oneWrongPick, openValidated, rightPick } from '../support/browser/bills-visit';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
@@ -171,7 +172,11 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await saveScreenshot(entry.page, 'bills-locked-again');
   });
 
-  it('ends the visit after inactivity in the middle of the questions and of the bill', async ({ start }) => {
+  it('ends the visit after inactivity in the middle of the questions and of the bill', async ({ app, page }) => {
+    // The page's clock, which the idle timer reads, jumps over the quiet seconds instead of the
+    // test waiting them out (the real-time timer is idle-timeout.e2e.test.ts's).
+    await page.clock.install();
+    const start = await StartPage.open(page, app.stack.appUrl);
     const code = takeCode();
     const holder = fixture.holderName(code);
     const entry = await start.openBills('Facturación servicios públicos');
@@ -181,8 +186,10 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     await questions.waitForQuestion(1);
     await questions.choose((await questions.optionLabels())[0] ?? '');
     const idle = new IdleDialog(entry.page);
+    await page.clock.fastForward(fastIdle.idleSeconds * 1000);
     await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
     await saveScreenshot(entry.page, 'bills-idle-warning');
+    await page.clock.fastForward(fastIdle.warningSeconds * 1000);
     await idle.dialog.waitFor({ state: 'detached', timeout: (fastIdle.warningSeconds + 3) * 1000 });
     await start.waitUntilShown();
     const fresh = await start.openBills('Facturación servicios públicos');
@@ -193,7 +200,9 @@ describe('kiosk bills: código interno, validation questions, current bill and p
     // On the bill itself: the timeout clears the name and the access.
     const results = await openValidated(start, fixture, code, 'Facturación servicios públicos');
     expect(await results.subscriber.innerText()).toContain(holder);
+    await page.clock.fastForward(fastIdle.idleSeconds * 1000);
     await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
+    await page.clock.fastForward(fastIdle.warningSeconds * 1000);
     await idle.dialog.waitFor({ state: 'detached', timeout: (fastIdle.warningSeconds + 3) * 1000 });
     await start.waitUntilShown();
     expect(await start.page.locator('body').innerText()).not.toContain(holder);
