@@ -61,6 +61,8 @@ export interface AppCoreOptions {
   readonly sync?: SyncOptions;
   /** The certificate dispenser, built by the caller (tests hold a simulator); the config's when absent. */
   readonly dispenser?: Dispenser;
+  /** How long the status strip and the heartbeat reuse the dispenser's last answer; 5 s when absent (tests shorten it). */
+  readonly dispenserStatusTtlMs?: number;
   /**
    * The host's way out of kiosk mode, for staff at the hidden gesture (Electron closes the app);
    * absent on the web host, whose browser kiosk the app cannot leave.
@@ -167,6 +169,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     config: config.dispenser,
     receipts: printers.receipts,
     dispenser: options.dispenser,
+    statusTtlMs: options.dispenserStatusTtlMs,
     log: moduleLogger(log, 'certificates'),
   });
   const diagnostics = startDiagnostics({

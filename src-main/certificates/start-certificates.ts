@@ -31,6 +31,8 @@ export interface CertificatesDeps {
   /** A dispenser built elsewhere (tests hold the simulator); the config's otherwise. */
   readonly dispenser?: Dispenser | undefined;
   readonly reporter?: OutcomeReporterOptions | undefined;
+  /** How long the strip's cached dispenser status is reused (DispenserStatusCache's default when absent). */
+  readonly statusTtlMs?: number | undefined;
   readonly now?: () => Date;
 }
 
@@ -66,7 +68,7 @@ export function startCertificates(deps: CertificatesDeps): Slice & Certificates 
     now,
   );
   let service: CertificateService | null = null;
-  const stripStatus = new DispenserStatusCache(dispenser);
+  const stripStatus = new DispenserStatusCache(dispenser, deps.statusTtlMs);
   const runner = new JobRunner<PrintJob, NewPrintJob>({
     table: new PrintJobRecords(store, now, ['application/pdf'], dispenser.name, 'dispenser'),
     work: new DispenseAttempts(dispenser, log),

@@ -71,7 +71,9 @@ describeEachServerDatabase('device heartbeat', (variant) => {
       expect(await dispenserCells(browser)).toEqual([]);
       const dispenser = new SimulatedDispenser(10, 2);
       const dir = tempDir('report-kiosk');
-      const core = startKioskCore(dir.path, t.server.url, dispenser);
+      // The strip's cached dispenser status (5 s in production) is what the heartbeat reads: short
+      // here, so each change is seen within a tenth of a second.
+      const core = startKioskCore(dir.path, t.server.url, dispenser, { dispenserStatusTtlMs: 100 });
       onTestFinished(async () => {
         await core.stop();
         dir.remove();
