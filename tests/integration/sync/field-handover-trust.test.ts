@@ -6,7 +6,8 @@ import { handoverApprovalMessage } from '../../../src-shared/sync/approval';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { enrollPushingDevice, type PushingDevice } from '../../support/pushing-device';
 import { startTestServer, type TestServer } from '../../support/server-harness';
-import { approvalKeyOf, signApproval } from '../../support/staff-approval';
+import { rememberedApprovalKey } from '../../support/approval-keys';
+import { signApproval } from '../../support/staff-approval';
 import { seedServer } from '../../support/sync-support';
 
 /**
@@ -152,7 +153,7 @@ async function handover(f: Field, device: PushingDevice, days: readonly Day[], o
   const countedTransfer = days.reduce((sum, d) => sum + d.transfer, 0);
   const expected = days.reduce((sum, d) => sum + d.cash + d.transfer, 0);
   const difference = opts.difference ?? countedCash + countedTransfer - expected;
-  const key = await approvalKeyOf(f.t.server.database.exec, signer, passwords[signer]!);
+  const key = await rememberedApprovalKey(f.t.server.database.exec, signer, passwords[signer]!);
   const approval = signApproval(
     key,
     handoverApprovalMessage({
