@@ -6,7 +6,8 @@ import type { PushResult } from '../../../src-shared/server-api/sync-api';
 import { closeApprovalMessage, voidApprovalMessage } from '../../../src-shared/sync/approval';
 import { maxPesos } from '../../../src-shared/sync/events';
 import { describeEachServerDatabase } from '../../support/postgres';
-import { approvalKeyOf, signApproval } from '../../support/staff-approval';
+import { rememberedApprovalKey } from '../../support/approval-keys';
+import { signApproval } from '../../support/staff-approval';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { enrollPushingDevice, type PushingDevice } from '../../support/pushing-device';
 import { seedServer } from '../../support/sync-support';
@@ -86,7 +87,7 @@ async function signedVoid(
   const supervisor = opts.supervisor ?? 'supervisor1';
   const voidedAt = now();
   const reason = 'Cobro a código equivocado';
-  const key = await approvalKeyOf(t.server.database.exec, supervisor, opts.password ?? 'Supervisor1.Demo');
+  const key = await rememberedApprovalKey(t.server.database.exec, supervisor, opts.password ?? 'Supervisor1.Demo');
   const approval = signApproval(
     key,
     voidApprovalMessage({ deviceId: opts.signFor ?? device.id, paymentId, supervisor, voidedAt, reason }),
@@ -350,7 +351,7 @@ describeEachServerDatabase('sync: the server decides what a device may push', (v
         approvedBy: 'supervisor1',
         approval: 'A'.repeat(43),
       });
-      const key = await approvalKeyOf(t.server.database.exec, 'supervisor1', 'Supervisor1.Demo');
+      const key = await rememberedApprovalKey(t.server.database.exec, 'supervisor1', 'Supervisor1.Demo');
       const approval = signApproval(
         key,
         closeApprovalMessage({
