@@ -4,7 +4,8 @@ import { revokeDevice } from '../../../src-server/devices/admin';
 import { describeEachServerDatabase } from '../../support/postgres';
 import { bearer, postJson, startTestServer } from '../../support/server-harness';
 import { fixtureCashier, outboxStates, receiptNumber, takePayment, unpaidBill } from '../../support/outbox-fixtures';
-import { approvalKeyOf, signApproval } from '../../support/staff-approval';
+import { rememberedApprovalKey } from '../../support/approval-keys';
+import { signApproval } from '../../support/staff-approval';
 import { voidApprovalMessage } from '../../../src-shared/sync/approval';
 import { callOk, enrolledDevice, expectReplicaEqual, seedServer, status, until } from '../../support/sync-support';
 
@@ -159,7 +160,7 @@ describeEachServerDatabase('sync: push', (variant) => {
       },
     };
     const voidedAt = new Date().toISOString();
-    const key = await approvalKeyOf(t.server.database.exec, 'supervisor1', 'Supervisor1.Demo');
+    const key = await rememberedApprovalKey(t.server.database.exec, 'supervisor1', 'Supervisor1.Demo');
     const approval = signApproval(
       key,
       voidApprovalMessage({
