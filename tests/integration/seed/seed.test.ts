@@ -1,27 +1,28 @@
 import { expect, it, onTestFinished } from 'vitest';
 import { arrayLiteral } from '../../../db/seed/columns';
 import { demoEntity, demoStaffAccounts, SeedRefusedError, seedDemoData } from '../../../db/seed/index';
-import { migrateServerDatabase } from '../../../src-server/db/migrate';
 import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
 import { createServerLogger } from '../../../src-server/logger';
 import { verifyPassword } from '../../../src-server/staff/password-hash';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
-import { tempDir } from '../../support/temp-dir';
+import { prepareDatabase } from '../../support/server-harness';
 
 const now = new Date('2026-03-10T15:00:00Z');
 
+/** A copy of the migrated template (no PGlite initdb and migrations per test), closed after the test. */
 async function freshDatabase(variant: DatabaseVariant): Promise<ServerDatabase> {
-  const dir = tempDir('seed');
-  const databaseUrl = await variant.freshDatabaseUrl();
+  const { dir, databaseUrl } = await prepareDatabase(variant);
   const database = await openServerDatabase(
     { dataDir: dir.path, databaseUrl },
     { logger: createServerLogger('silent') },
-  );
+  ).catch((error: unknown) => {
+    dir.remove();
+    throw error;
+  });
   onTestFinished(async () => {
     await database.close();
     dir.remove();
   });
-  await migrateServerDatabase(database.exec);
   return database;
 }
 
