@@ -9,6 +9,7 @@ import { pgliteDataDir } from '../config';
 import { createServerLogger, moduleLogger, type Logger } from '../logger';
 import { acquirePgliteLock } from './pglite-lock';
 import type { SqlExecutor } from './sql-executor';
+import { copyOut } from './copy-out';
 import { clientExecutor, poolTransaction, type TransactionalSqlExecutor } from './transaction';
 
 export type ServerSchema = typeof schema;
@@ -24,6 +25,8 @@ export interface ServerDatabase {
   readonly db: ServerDrizzle;
   /** Raw parameterised SQL (migrations, bulk loaders) with transaction support. */
   readonly exec: TransactionalSqlExecutor;
+  /** PostgreSQL only: `COPY (…) TO STDOUT` and its bytes, undecoded (copy-out.ts). */
+  readonly copyOut?: (sql: string) => Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,7 @@ async function openPostgres(databaseUrl: string, log: Logger): Promise<ServerDat
     kind: 'postgres',
     db: drizzleNodePg({ client: pool, schema }),
     exec,
+    copyOut: (sql) => copyOut(pool, sql),
     close: once(() => pool.end()),
   };
 }

@@ -42,9 +42,12 @@ interface Callers {
 
 export type RouteContext<K extends RouteName> = { readonly request: FastifyRequest } & Callers[ServerRoutes[K]['auth']];
 
-/** A value written as JSON text by the handler, for routes marked `prebuiltAnswer` in the map. */
+/**
+ * A value written as JSON text by the handler, for routes marked `prebuiltAnswer` in the map:
+ * one string, or pieces sent one after the other (bytes read from the database stay bytes).
+ */
 export interface JsonText {
-  readonly json: string;
+  readonly json: string | readonly (string | Uint8Array)[];
 }
 
 /** What the handler answers: the route's value (as the response schema takes it), or JSON text. */
@@ -164,7 +167,12 @@ function routeOptions(route: ServerRoute, deps: ApiRouteDeps) {
 function send(route: ServerRoute, reply: FastifyReply, answer: Result<unknown>) {
   if (!answer.ok) return sendApiError(reply, answer.error);
   if (route.prebuiltAnswer === true) {
-    return reply.type('application/json').send(`{"ok":true,"value":${(answer.value as JsonText).json}}`);
+    const { json } = answer.value as JsonText;
+    if (typeof json === 'string') return reply.type('application/json').send(`{"ok":true,"value":${json}}`);
+    const pieces = ['{"ok":true,"value":', ...json, '}'].map((piece) =>
+      typeof piece === 'string' ? Buffer.from(piece) : piece,
+    );
+    return reply.type('application/json').send(Buffer.concat(pieces));
   }
   return { ok: true, value: answer.value };
 }

@@ -1,10 +1,16 @@
+import { binaryCopyRow } from '../db/copy-out';
+import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
+import { sqlLiteral, type SqlLiteralValue } from '../db/sql-literal';
 import { serverOnlyPaymentColumns, type FeedPolicy } from './feed-policy';
 
 /** A page of the change feed, already serialised: rows travel as PostgreSQL wrote them. */
 export interface FeedPage {
-  /** JSON array text of `FeedChange`s. */
-  readonly changesJson: string;
+  /**
+   * JSON array text of `FeedChange`s, as PostgreSQL wrote it: its bytes on PostgreSQL (read by
+   * COPY, never decoded), a string on PGlite.
+   */
+  readonly changesJson: string | Buffer;
   readonly count: number;
   /** The cursor the device sends next: the page's last `seq` when full, else the bound read up to. */
   readonly lastSeq: number;
@@ -18,10 +24,10 @@ export interface FeedPage {
 
 /** The page in one row: its bounds, how many changes, the last `seq`, and the changes' JSON text. */
 interface FeedRow extends Record<string, unknown> {
-  up_to: string | number;
+  up_to: string;
   epoch: string | null;
-  n: string | number;
-  last_seq: string | number | null;
+  n: string;
+  last_seq: string | null;
   changes: string;
 }
 
@@ -37,20 +43,22 @@ export type FeedRoutes = readonly string[] | null;
  * when its scope is one of the device's routes or starts with one plus a dash: `03-117-0452`
  * lies within `03` (its first 3 characters are `03-`) and `03-117` (its first 7 are `03-117-`),
  * never within `03-11`. Route codes have only those two lengths (device_routes' check), so two
- * `= ANY` over the prefixes with their dash decide it without a per-row loop. `p` numbers the
- * routes' parameter, `dashed` that of the routes each followed by a dash.
+ * `= ANY` over the prefixes with their dash decide it without a per-row loop. `routes` is the
+ * SQL of the routes' array (a placeholder or a literal), `dashed` that of the routes each
+ * followed by a dash.
  */
-function scopeFilter(p: number, dashed: number): string {
-  return `($${p}::text[] IS NULL OR scope IS NULL OR scope = ANY($${p}::text[]) OR left(scope, 3) = ANY($${dashed}::text[]) OR left(scope, 7) = ANY($${dashed}::text[]))`;
+function scopeFilter(routes: string, dashed: string): string {
+  return `(${routes}::text[] IS NULL OR scope IS NULL OR scope = ANY(${routes}::text[]) OR left(scope, 3) = ANY(${dashed}::text[]) OR left(scope, 7) = ANY(${dashed}::text[]))`;
 }
 
 function scopeParams(routes: FeedRoutes): [string[] | null, string[] | null] {
   return routes === null ? [null, null] : [[...routes], routes.map((route) => `${route}-`)];
 }
 
-/** The rows the policy keeps (feed-policy.ts), in the parameters $4 (tables) and $5 (staff roles). */
-const policyFilter = `table_name = ANY($4::text[])`;
-const staffOutOfRole = `(table_name = 'staff_users' AND op = 'put' AND NOT (row->>'role' = ANY($5::text[])))`;
+/** A staff member whose role the device's policy (feed-policy.ts) does not hold; `arg(5)` is its staff roles. */
+function staffOutOfRole(arg: (i: number) => string): string {
+  return `(table_name = 'staff_users' AND op = 'put' AND NOT (row->>'role' = ANY(${arg(5)}::text[])))`;
+}
 
 /**
  * Changes after `cursor`, in `seq` order, as this device may see them. `seq > cursor` is safe
@@ -61,65 +69,95 @@ const staffOutOfRole = `(table_name = 'staff_users' AND op = 'put' AND NOT (row-
  * cursor too, and a long poll never wakes for them again and again.
  */
 export async function readFeedPage(
-  exec: SqlExecutor,
+  database: Pick<ServerDatabase, 'exec' | 'copyOut'>,
   cursor: number,
   limit: number,
   routes: FeedRoutes,
   policy: FeedPolicy,
 ): Promise<FeedPage> {
-  // One round trip: the bound, the epoch and the page in one statement (one snapshot). A pull
-  // used to make three; at 200 devices polling at once each costs a turn of the pool.
-  // PostgreSQL writes the page's JSON itself, as one text value: a 500-change page is ~350 KB,
-  // and taking it as 500 rows to join in Node cost more CPU than the query (per-row parsing,
-  // 500 strings decoded and concatenated, their garbage). `to_json(text)` quotes and escapes
-  // keys and table names; `row` is the jsonb's own text.
-  const { rows } = await exec.query<FeedRow>(
-    `WITH bounds AS (
+  const values: SqlLiteralValue[] = [
+    cursor,
+    limit,
+    scopeParams(routes)[0],
+    [...policy.tables],
+    [...policy.staffRoles],
+    policy.hidePaymentReferences,
+    [...serverOnlyPaymentColumns],
+    scopeParams(routes)[1],
+  ];
+  let row: FeedRow;
+  let changes: string | Buffer;
+  if (database.copyOut === undefined) {
+    const { rows } = await database.exec.query<FeedRow>(
+      pageStatement((i) => `$${i}`),
+      values.map((v) => (Array.isArray(v) ? [...v] : v)),
+    );
+    row = rows[0] ?? fail('the page statement answered no row');
+    changes = row.changes;
+  } else {
+    // PostgreSQL: the same statement as COPY, so the page's bytes go to the socket as they came.
+    // COPY takes no parameters; every value is a literal of sql-literal.ts.
+    const fields = binaryCopyRow(
+      await database.copyOut(
+        `COPY (${pageStatement((i) => sqlLiteral(values[i - 1] ?? null))}) TO STDOUT (FORMAT binary)`,
+      ),
+    );
+    const text = (i: number) => fields[i]?.toString('utf8') ?? null;
+    row = { up_to: text(0) ?? '0', epoch: text(1), n: text(2) ?? '0', last_seq: text(3), changes: '' };
+    changes = fields[4] ?? fail('the page statement wrote no changes');
+  }
+  const epoch = row.epoch;
+  if (epoch === null) throw new Error('the deployment row is missing');
+  const upTo = Number(row.up_to);
+  const count = Number(row.n);
+  const full = count === limit;
+  return {
+    changesJson: changes,
+    count,
+    lastSeq: full && row.last_seq !== null ? Number(row.last_seq) : Math.max(cursor, upTo),
+    full,
+    latest: upTo,
+    epoch,
+  };
+}
+
+function fail(why: string): never {
+  throw new Error(why);
+}
+
+/**
+ * The page in one statement, its values named by `arg(1…8)` (placeholders, or literals for
+ * COPY): the bound, the epoch and the page in one snapshot — a pull used to make three round
+ * trips, and at 200 devices polling at once each costs a turn of the pool. PostgreSQL writes
+ * the page's JSON itself, as one text value: a 500-change page is ~350 KB, and taking it as
+ * 500 rows to join in Node cost more CPU than the query (per-row parsing, 500 strings decoded
+ * and concatenated, their garbage). `to_json(text)` quotes and escapes keys and table names;
+ * `row` is the jsonb's own text. Every column is text, so COPY's binary fields are UTF-8.
+ */
+function pageStatement(arg: (i: number) => string): string {
+  return `WITH bounds AS (
        SELECT (SELECT coalesce(max(seq), 0) FROM change_log) AS up_to,
               (SELECT feed_epoch FROM deployments LIMIT 1) AS epoch
      ), page AS (
        SELECT seq, table_name, row_key,
-         CASE WHEN ${staffOutOfRole} THEN 'del' ELSE op END AS op,
-         CASE WHEN ${staffOutOfRole} THEN NULL
+         CASE WHEN ${staffOutOfRole(arg)} THEN 'del' ELSE op END AS op,
+         CASE WHEN ${staffOutOfRole(arg)} THEN NULL
               WHEN table_name = 'payments' AND row IS NOT NULL THEN
-                (CASE WHEN $6::boolean THEN jsonb_set(row, '{reference}', 'null'::jsonb) ELSE row END - $7::text[])
+                (CASE WHEN ${arg(6)}::boolean THEN jsonb_set(row, '{reference}', 'null'::jsonb) ELSE row END - ${arg(7)}::text[])
               ELSE row END AS row
        FROM change_log
-       WHERE seq > $1 AND seq <= (SELECT up_to FROM bounds) AND ${scopeFilter(3, 8)} AND ${policyFilter}
-       ORDER BY seq LIMIT $2
+       WHERE seq > ${arg(1)} AND seq <= (SELECT up_to FROM bounds)
+         AND ${scopeFilter(arg(3), arg(8))} AND table_name = ANY(${arg(4)}::text[])
+       ORDER BY seq LIMIT ${arg(2)}
      )
-     SELECT bounds.up_to, bounds.epoch, count(page.seq) AS n, max(page.seq) AS last_seq,
+     SELECT bounds.up_to::text AS up_to, bounds.epoch::text AS epoch, count(page.seq)::text AS n,
+       max(page.seq)::text AS last_seq,
        '[' || coalesce(string_agg(
          '{"seq":' || page.seq || ',"table":' || to_json(page.table_name) || ',"key":' || to_json(page.row_key)
            || ',"op":' || to_json(page.op) || ',"row":' || coalesce(page.row::text, 'null') || '}',
          ',' ORDER BY page.seq), '') || ']' AS changes
      FROM bounds LEFT JOIN page ON true
-     GROUP BY bounds.up_to, bounds.epoch`,
-    [
-      cursor,
-      limit,
-      scopeParams(routes)[0],
-      [...policy.tables],
-      [...policy.staffRoles],
-      policy.hidePaymentReferences,
-      [...serverOnlyPaymentColumns],
-      scopeParams(routes)[1],
-    ],
-  );
-  const first = rows[0];
-  const epoch = first?.epoch;
-  if (first === undefined || epoch === null || epoch === undefined) throw new Error('the deployment row is missing');
-  const upTo = Number(first.up_to);
-  const count = Number(first.n);
-  const full = count === limit;
-  return {
-    changesJson: first.changes,
-    count,
-    lastSeq: full && first.last_seq !== null ? Number(first.last_seq) : Math.max(cursor, upTo),
-    full,
-    latest: upTo,
-    epoch,
-  };
+     GROUP BY bounds.up_to, bounds.epoch`;
 }
 
 /** Changes left after `cursor` for this device (index range scan; asked once per catch-up). */
@@ -130,7 +168,7 @@ export async function countAfter(
   policy: FeedPolicy,
 ): Promise<number> {
   const { rows } = await exec.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM change_log WHERE seq > $1 AND ${scopeFilter(2, 3)} AND ${policyFilter}`,
+    `SELECT count(*) AS n FROM change_log WHERE seq > $1 AND ${scopeFilter('$2', '$3')} AND table_name = ANY($4::text[])`,
     [cursor, ...scopeParams(routes), [...policy.tables]],
   );
   return Number(rows[0]?.n ?? 0);

@@ -40,7 +40,7 @@ export function syncRoutes(
       let scope = await routesOf();
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
-      let page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
+      let page = await readFeedPage(database, cursor, query.limit, scope, policy);
       let epoch = page.epoch;
       if (page.count === 0) {
         if (cursor > page.latest) {
@@ -68,7 +68,7 @@ export function syncRoutes(
           if (closed.signal.aborted) return ok({ json: '{}' });
           // Routes assigned during the wait apply to this answer already.
           scope = await routesOf();
-          page = await readFeedPage(database.exec, cursor, query.limit, scope, policy);
+          page = await readFeedPage(database, cursor, query.limit, scope, policy);
           epoch = page.epoch;
         }
       }
@@ -83,8 +83,8 @@ export function syncRoutes(
         // The device compares it with the routes its replica holds and re-scopes on a change.
         routes: scope,
       });
-      // `changes` is spliced in as text (feed-reader.ts explains why); the map marks this answer prebuilt.
-      return ok({ json: `${header.slice(0, -1)},"changes":${page.changesJson}}` });
+      // `changes` is spliced in as PostgreSQL wrote it (feed-reader.ts explains why); the map marks this answer prebuilt.
+      return ok({ json: [`${header.slice(0, -1)},"changes":`, page.changesJson, '}'] });
     });
 
     route('sync.routeChecksum', async (_query, { device }) => {

@@ -1,0 +1,74 @@
+import { expect, it } from 'vitest';
+import { feedPolicies } from '../../../src-server/sync/feed-policy';
+import { readFeedPage } from '../../../src-server/sync/feed-reader';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { startTestServer } from '../../support/server-harness';
+
+/**
+ * A pull page is written by PostgreSQL as one JSON text (feed-reader.ts). On PostgreSQL it is
+ * read by COPY as bytes, its values written as SQL literals; on PGlite by a parameterised
+ * query. Both must give the same page, whatever the keys and rows hold, and a literal must
+ * never end early, whatever a route code holds.
+ */
+const trickyKey = `k"'\\ñ\n`;
+const trickyRow = { holder_name: 'Ñandú "El" \\ ³ 𝄞', address: "Calle 5 # 3-'21'\n\t" };
+
+describeEachServerDatabase('sync: the bytes of a pull page', (variant) => {
+  it('is the same page by COPY and by query, with quotes, backslashes, newlines and any character', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    const { database } = t.server;
+    const before = Number(
+      (await database.exec.query<{ n: string }>('SELECT coalesce(max(seq), 0) AS n FROM change_log')).rows[0]?.n,
+    );
+    await database.exec.query(
+      `INSERT INTO change_log (table_name, row_key, op, scope, row)
+       VALUES ('subscribers', $1, 'put', NULL, $2::jsonb), ('subscribers', $1, 'del', NULL, NULL)`,
+      [trickyKey, JSON.stringify(trickyRow)],
+    );
+    const byQuery = await readFeedPage({ exec: database.exec }, before, 500, null, feedPolicies.cashier);
+    const changes = JSON.parse(byQuery.changesJson.toString()) as { key: string; op: string; row: unknown }[];
+    expect(changes.map((c) => [c.key, c.op, c.row])).toEqual([
+      [trickyKey, 'put', trickyRow],
+      [trickyKey, 'del', null],
+    ]);
+    expect(byQuery.count).toBe(2);
+    expect(byQuery.full).toBe(false);
+    expect(byQuery.lastSeq).toBe(byQuery.latest);
+
+    if (database.copyOut === undefined) {
+      expect(variant.kind).toBe('pglite');
+      return;
+    }
+    const byCopy = await readFeedPage(database, before, 500, null, feedPolicies.cashier);
+    expect(Buffer.isBuffer(byCopy.changesJson)).toBe(true);
+    expect(byCopy.changesJson.toString()).toBe(byQuery.changesJson);
+    expect({ ...byCopy, changesJson: null }).toEqual({ ...byQuery, changesJson: null });
+    // A full page: the cursor is its last change, not the bound.
+    const firstOnly = await readFeedPage(database, before, 1, null, feedPolicies.cashier);
+    expect(firstOnly.full).toBe(true);
+    expect(firstOnly.lastSeq).toBe(before + 1);
+    // An empty page past the end.
+    const empty = await readFeedPage(database, byQuery.latest, 500, null, feedPolicies.cashier);
+    expect(empty.changesJson.toString()).toBe('[]');
+    expect(empty.count).toBe(0);
+  });
+
+  it('treats a route code holding SQL as a code that matches nothing', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    const { database } = t.server;
+    await database.exec.query(
+      "INSERT INTO change_log (table_name, row_key, op, scope, row) VALUES ('subscribers', '1', 'put', '03-117-0001', '{}')",
+    );
+    const hostile = ["03'); DELETE FROM change_log; --", "03\\'); DELETE FROM change_log; --"];
+    const page = await readFeedPage(database, 0, 500, hostile, feedPolicies.field);
+    expect(JSON.parse(page.changesJson.toString()).filter((c: { table: string }) => c.table === 'subscribers')).toEqual(
+      [],
+    );
+    const left = await database.exec.query<{ n: string }>('SELECT count(*) AS n FROM change_log');
+    expect(Number(left.rows[0]?.n)).toBeGreaterThan(0);
+    const own = await readFeedPage(database, 0, 500, ['03-117'], feedPolicies.field);
+    expect(JSON.parse(own.changesJson.toString()).some((c: { scope?: string; key: string }) => c.key === '1')).toBe(
+      true,
+    );
+  });
+});

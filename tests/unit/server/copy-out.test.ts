@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { binaryCopyRow } from '../../../src-server/db/copy-out';
+import { sqlLiteral } from '../../../src-server/db/sql-literal';
+
+/** A binary COPY as PostgreSQL writes it: header, the tuples given, trailer. */
+function copyBytes(tuples: (string | null)[][], opts: { extension?: Buffer } = {}): Buffer {
+  const extension = opts.extension ?? Buffer.alloc(0);
+  const header = Buffer.alloc(8);
+  header.writeUInt32BE(extension.length, 4);
+  const parts = [Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'), header, extension];
+  for (const tuple of tuples) {
+    const count = Buffer.alloc(2);
+    count.writeInt16BE(tuple.length);
+    parts.push(count);
+    for (const field of tuple) {
+      const length = Buffer.alloc(4);
+      if (field === null) {
+        length.writeInt32BE(-1);
+        parts.push(length);
+      } else {
+        const bytes = Buffer.from(field, 'utf8');
+        length.writeInt32BE(bytes.length);
+        parts.push(length, bytes);
+      }
+    }
+  }
+  parts.push(Buffer.from([0xff, 0xff]));
+  return Buffer.concat(parts);
+}
+
+describe('binary COPY row', () => {
+  it('reads the one row: UTF-8 bytes as sent, NULL as null, past a header extension', () => {
+    const fields = binaryCopyRow(copyBytes([['42', null, '[{"row":"Ibagué ³"}]']], { extension: Buffer.from('xyz') }));
+    expect(fields.map((f) => f?.toString('utf8') ?? null)).toEqual(['42', null, '[{"row":"Ibagué ³"}]']);
+  });
+
+  it('refuses another signature, no row, two rows, a field past the end, trailing bytes', () => {
+    const good = copyBytes([['1', '2']]);
+    const otherSignature = Buffer.from(good);
+    otherSignature.write('PGCOPZ', 0, 'latin1');
+    expect(() => binaryCopyRow(otherSignature)).toThrow(/header/);
+    expect(() => binaryCopyRow(copyBytes([]))).toThrow(/no row/);
+    expect(() => binaryCopyRow(copyBytes([['1'], ['2']]))).toThrow(/exactly one row/);
+    expect(() => binaryCopyRow(good.subarray(0, good.length - 4))).toThrow(/past the end|exactly one row/);
+    expect(() => binaryCopyRow(Buffer.concat([good, Buffer.from([0])]))).toThrow(/exactly one row/);
+  });
+});
+
+describe('SQL literal', () => {
+  it('writes NULL, booleans, safe integers and text arrays, quoting every element', () => {
+    expect(sqlLiteral(null)).toBe('NULL');
+    expect(sqlLiteral(true)).toBe('true');
+    expect(sqlLiteral(false)).toBe('false');
+    expect(sqlLiteral(2_278_764)).toBe('2278764');
+    expect(sqlLiteral([])).toBe(`'{}'`);
+    expect(sqlLiteral(['03', '03-117'])).toBe(`ARRAY['03','03-117']`);
+    // A quote is doubled and a backslash makes an E'' string: nothing ends the literal early.
+    expect(sqlLiteral(["03'); DROP TABLE change_log; --"])).toBe(`ARRAY['03''); DROP TABLE change_log; --']`);
+    expect(sqlLiteral(['a\\b'])).toBe(`ARRAY[ E'a\\\\b']`);
+  });
+
+  it('refuses a number that is not a safe integer', () => {
+    expect(() => sqlLiteral(1.5)).toThrow(/integer/);
+    expect(() => sqlLiteral(Number.NaN)).toThrow(/integer/);
+    expect(() => sqlLiteral(2 ** 60)).toThrow(/integer/);
+  });
+});
