@@ -31,10 +31,9 @@ export const wrongStaffLogin = 'Usuario o contraseña incorrectos.';
  * The staff_changes actions (src-server/admin/staff-admin.ts) that end every console session the
  * member opened before them: a new password (a cookie taken with the old one must not outlive it,
  * ASVS V3.3.3) and a deactivation (even when the account is activated again before the session's
- * next request). The console sessions live in the server's memory while IT changes accounts from
- * another process (`npm run admin`), so the change itself is the revocation: its row commits in
- * the same transaction as the new hash or `active = false`, and each request asks whether such a
- * row came after the session's sign-in. Ids, not times: they need no clock, and the UPDATE of the
+ * next request). IT changes accounts from another process (`npm run admin`), so the change itself
+ * is the revocation: its row commits in the same transaction as the new hash or `active = false`,
+ * and each request asks whether such a row came after the session's sign-in (`memberStillSignedIn`). Ids, not times: they need no clock, and the UPDATE of the
  * member's staff_users row before each insert orders one member's changes as they commit.
  */
 const sessionEndingChanges = `c.action IN ('set-password', 'deactivate')`;
@@ -104,22 +103,11 @@ export async function staffLogin(
 }
 
 /**
- * The staff member behind a session, or null when the session is over: they are no longer active,
- * or their password changed or they were deactivated after `changesThrough` (their sign-in's mark).
+ * SQL: the staff member `u` may still be signed in with a session opened at `changesThrough` (an
+ * SQL expression: the member's mark at sign-in): they are active, and no new password or
+ * deactivation came after it. console-sessions.ts checks it on every request, in the statement
+ * that finds the session.
  */
-export async function activeStaff(
-  exec: SqlExecutor,
-  staffId: string,
-  changesThrough: string,
-): Promise<StaffMember | null> {
-  const { rows } = await exec.query<{ id: string; username: string; full_name: string; role: string }>(
-    `SELECT u.id, u.username, u.full_name, u.role FROM staff_users u
-     WHERE u.id = $1 AND u.active
-       AND NOT EXISTS (SELECT 1 FROM staff_changes c
-                       WHERE c.staff_id = u.id AND c.id > $2::bigint AND ${sessionEndingChanges})`,
-    [staffId, changesThrough],
-  );
-  const row = rows[0];
-  if (row === undefined || !isStaffRole(row.role)) return null;
-  return { id: row.id, username: row.username, fullName: row.full_name, role: row.role };
-}
+export const memberStillSignedIn = (changesThrough: string): string =>
+  `u.active AND NOT EXISTS (SELECT 1 FROM staff_changes c
+                            WHERE c.staff_id = u.id AND c.id > ${changesThrough} AND ${sessionEndingChanges})`;

@@ -10,8 +10,8 @@ import type { Logger } from '../logger';
 import type { BankImportSummary } from './bank-file-pages';
 import { clearCookie, csrfMatches, readCookie, redirect, secureHeaders, sendPage, setCookie } from './console-http';
 import { consoleIcon, consolePaths, consoleStyles, type PageFrame } from './console-layout';
-import { activeStaff, staffLogin, type StaffMember } from './console-login';
-import { ConsoleSessions, type ConsoleSession } from './console-sessions';
+import { staffLogin, type StaffMember } from './console-login';
+import { ConsoleSessions, type ConsoleNotice, type ConsoleSession } from './console-sessions';
 import { acceptForms, isFormFields, type FormFields } from './form-bodies';
 import type { Html } from './html';
 import { loginPage, messagePage } from './login-page';
@@ -57,12 +57,17 @@ const noCertificateDecisions: ResolveCertificate = () =>
 /** 100,000 records of 162 characters plus line ends: the largest file the bench imports, with room. */
 export const defaultBankFileMaxBytes = 32 * 1024 * 1024;
 
-/** What every page handler gets: the staff member, the session, the frame's fields. */
+/** What every page handler gets: the staff member, the frame's fields, the way back with a notice. */
 export interface ConsoleRequestContext {
   readonly staff: StaffMember;
-  readonly session: ConsoleSession;
-  /** The frame of the page, with any notice left by the action before it (consumed now). */
+  /** The frame of the page, with any notice left by the action before it (shown once). */
   frame(): Omit<PageFrame, 'title' | 'active'>;
+  /**
+   * After an action: a 303 to `location`, whose page shows `notice` once (post/redirect/get).
+   * The notice is in the session's row before the answer leaves, so whichever instance serves
+   * the next page shows it.
+   */
+  redirectWith(reply: FastifyReply, location: string, notice: ConsoleNotice): Promise<FastifyReply>;
 }
 
 export type PageHandler = (
@@ -92,7 +97,7 @@ export interface ConsoleRouter {
  */
 export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Promise<void> {
   return async (app) => {
-    const sessions = new ConsoleSessions(deps.now);
+    const sessions = new ConsoleSessions(deps.database.exec, deps.now);
     const bankFileMaxBytes = deps.bankFileMaxBytes ?? defaultBankFileMaxBytes;
     acceptForms(app, bankFileMaxBytes);
     installConsoleErrors(app, deps.log, (request) => tooLargePage(request, deps, bankFileMaxBytes));
@@ -137,11 +142,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       }
       const staff = result.value;
       // A new session id at every login (no fixation), and the login form's token is spent.
-      const { token } = sessions.open({
-        staffId: staff.id,
-        username: staff.username,
-        changesThrough: staff.changesThrough,
-      });
+      const { token } = await sessions.open({ staffId: staff.id, changesThrough: staff.changesThrough });
       clearCookie(request, reply, 'login');
       setCookie(request, reply, 'session', token);
       deps.log.info({ staff: staff.username, role: staff.role }, 'console login');
@@ -150,11 +151,11 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
 
     app.post(consolePaths.logout, async (request, reply) => {
       const token = readCookie(request, 'session');
-      const session = sessions.touch(token);
+      const session = await sessions.touch(token, { takeNotice: false });
       const form = isFormFields(request.body) ? request.body : {};
       if (session !== null && csrfMatches(request, session.csrfToken, form.csrf)) {
-        sessions.close(token);
-        deps.log.info({ staff: session.username }, 'console logout');
+        await sessions.close(token);
+        deps.log.info({ staff: session.staff.username }, 'console logout');
         clearCookie(request, reply, 'session');
       }
       return redirect(reply, consolePaths.login);
@@ -165,30 +166,33 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       return deps.tickets !== undefined && staff.role === 'soporte' ? consolePaths.tickets : consolePaths.wallets;
     }
 
-    /** The live session and its active staff member, or null (the session is then ended). */
-    async function sessionOf(request: FastifyRequest): Promise<{ session: ConsoleSession; staff: StaffMember } | null> {
+    /**
+     * The live session of the request's cookie with its active staff member, or null (the session
+     * is then ended). `takeNotice`: a page about to be shown takes the notice an action left.
+     */
+    async function sessionOf(request: FastifyRequest, takeNotice = false): Promise<FoundSession | null> {
       const token = readCookie(request, 'session');
-      const session = sessions.touch(token);
-      if (session === null) return null;
-      const staff = await activeStaff(deps.database.exec, session.staffId, session.changesThrough);
-      if (staff === null) {
-        // This session only: one opened with the new password since must not end because a
-        // stolen cookie from before came back. The member's other stale ones end at their own
-        // next request (each is refused the same way) or at the idle limit.
-        sessions.close(token);
-        return null;
-      }
-      return { session, staff };
+      const session = await sessions.touch(token, { takeNotice });
+      return session === null || token === undefined ? null : { token, session, staff: session.staff };
     }
 
-    function context(found: { session: ConsoleSession; staff: StaffMember }): ConsoleRequestContext {
+    function context(found: FoundSession): ConsoleRequestContext {
+      let notice = found.session.notice;
       return {
         staff: found.staff,
-        session: found.session,
         frame: () => {
-          const notice = found.session.flash;
-          found.session.flash = null;
-          return { staff: found.staff, csrf: found.session.csrfToken, notice, tickets: deps.tickets !== undefined };
+          const shown = notice;
+          notice = null;
+          return {
+            staff: found.staff,
+            csrf: found.session.csrfToken,
+            notice: shown,
+            tickets: deps.tickets !== undefined,
+          };
+        },
+        redirectWith: async (reply, location, left) => {
+          await sessions.leaveNotice(found.token, left);
+          return redirect(reply, location);
         },
       };
     }
@@ -215,7 +219,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       deps,
       page(path, handler) {
         app.get(path, async (request, reply) => {
-          const found = await sessionOf(request);
+          const found = await sessionOf(request, true);
           if (found === null) return redirect(reply, consolePaths.login);
           return handler(request, reply, context(found));
         });
@@ -223,7 +227,7 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
       action(path, handler, opts = {}) {
         // The session is checked before the body is read: without one, a form's body (up to a
         // bank file's or a ticket answer's limit) is never taken in.
-        const checked = new WeakMap<FastifyRequest, { session: ConsoleSession; staff: StaffMember }>();
+        const checked = new WeakMap<FastifyRequest, FoundSession>();
         app.post(
           path,
           {
@@ -278,6 +282,13 @@ export function consoleRoutes(deps: ConsoleDeps): (app: FastifyInstance) => Prom
     registerFleetChannelRoutes(router);
     if (deps.tickets !== undefined) registerTicketRoutes(router, deps.tickets);
   };
+}
+
+/** A request's live session: its cookie's value (to leave a notice in its row), the session, its member. */
+interface FoundSession {
+  readonly token: string;
+  readonly session: ConsoleSession;
+  readonly staff: StaffMember;
 }
 
 const isMultipart = (body: unknown): body is { fields: FormFields } =>

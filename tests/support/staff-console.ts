@@ -35,11 +35,23 @@ export const staffPassword = (username: string): string => {
 
 /** One browser's worth of the console over HTTP: its cookies, and the forms' CSRF tokens read from the pages. */
 export class ConsoleClient {
-  private readonly cookies = new Map<string, string>();
   /** The last Set-Cookie lines, as sent (the flags tests check). */
   lastSetCookies: string[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly cookies = new Map<string, string>(),
+  ) {}
+
+  /** The same browser (its cookies) sent to another address: another instance behind a balancer. */
+  on(baseUrl: string): ConsoleClient {
+    return new ConsoleClient(baseUrl, this.cookies);
+  }
+
+  /** The value of a console cookie the browser holds (plain HTTP names), if any. */
+  cookie(name: 'ventanilla-consola' | 'ventanilla-consola-ingreso'): string | undefined {
+    return this.cookies.get(name);
+  }
 
   async get(path: string): Promise<ConsoleAnswer> {
     return this.send(path, { method: 'GET' });

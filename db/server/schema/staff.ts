@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Office staff. Passwords and PINs are stored only as scrypt hashes. */
 export const staffUsers = pgTable(
@@ -58,5 +69,37 @@ export const staffChanges = pgTable(
       sql`${t.action} in ('add', 'set-password', 'new-pin', 'deactivate', 'activate')`,
     ),
     index('staff_changes_staff_idx').on(t.staffId, t.at),
+  ],
+);
+
+/**
+ * The staff console's sessions (src-server/console/console-sessions.ts), shared by every server
+ * instance: a login on one is good on all, and a restart keeps them. Server only, never
+ * replicated. The cookie is never stored: the row is found by the SHA-256 of its value. The
+ * session's CSRF token is not stored either: it is derived from the cookie's value.
+ */
+export const staffConsoleSessions = pgTable(
+  'staff_console_sessions',
+  {
+    /** SHA-256 of the cookie's value (256 random bits), hex. */
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staffUsers.id),
+    /** The member's last set-password/deactivate staff_changes id at login (console-login.ts `activeStaff`). */
+    changesThrough: bigint('changes_through', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** What the next page shows once, after an action redirected to it (post/redirect/get). */
+    flashKind: text('flash_kind'),
+    flashText: text('flash_text'),
+  },
+  (t) => [
+    check(
+      'staff_console_sessions_flash_check',
+      sql`(${t.flashKind} is null and ${t.flashText} is null) or (${t.flashKind} in ('ok', 'error') and ${t.flashText} is not null)`,
+    ),
+    // A member's sessions, newest first: the cap on live sessions per member drops the oldest.
+    index('staff_console_sessions_staff_idx').on(t.staffId, t.createdAt),
   ],
 );

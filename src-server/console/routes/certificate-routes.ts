@@ -2,7 +2,7 @@ import type { Result } from '../../../src-shared/api/result';
 import { findIssuedCopy, listIssuedCopies } from '../certificate-queries';
 import { certificatePage, certificatesPage } from '../certificate-pages';
 import { listKioskDispensers } from '../dispenser-queries';
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { messagePage } from '../login-page';
@@ -60,14 +60,13 @@ export function registerCertificateRoutes(router: ConsoleRouter, resolve: Resolv
       );
     }
     deps.log.info({ staff: ctx.staff.username, certificate: id, decision }, 'certificate delivery decided');
-    ctx.session.flash = {
+    return ctx.redirectWith(reply, `${consolePaths.certificates}/${id}`, {
       kind: 'ok',
       text:
         decision === 'delivered'
           ? 'Quedó como entregado: el valor se cobró.'
           : 'Quedó como no entregado: el valor volvió al prepago y se avisó al comprador.',
-    };
-    return redirect(reply, `${consolePaths.certificates}/${id}`);
+    });
   });
 
   function notFound(reply: Parameters<Parameters<ConsoleRouter['page']>[1]>[1]) {

@@ -1,6 +1,6 @@
 import { AdminInputError } from '../../devices/admin';
 import { assignRoutes, listFieldDeviceRoutes, unassignRoutes } from '../../devices/device-routes';
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { fieldRoutesPage } from '../field-route-pages';
@@ -48,11 +48,10 @@ export function registerFieldRouteRoutes(router: ConsoleRouter): void {
           { staff: ctx.staff.username, deviceId: change.device.id, action, routes: change.changed },
           'field device routes changed',
         );
-        ctx.session.flash = {
+        return ctx.redirectWith(reply, consolePaths.fieldRoutes, {
           kind: 'ok',
           text: changeText(action, change.device.name, change.changed, change.unchanged),
-        };
-        return redirect(reply, consolePaths.fieldRoutes);
+        });
       } catch (error) {
         if (!(error instanceof AdminInputError)) throw error;
         const devices = await listFieldDeviceRoutes(deps.database);

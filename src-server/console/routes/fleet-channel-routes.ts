@@ -1,7 +1,7 @@
 import { releaseChannels, releasePlatforms } from '../../../src-shared/server-api/update-feed';
 import { channelOfDevice, newestRelease, setDeviceChannel } from '../../releases/release-queries';
 import type { SqlExecutor } from '../../db/sql-executor';
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { channelFormField, channelLabel, fleetChannelSection } from '../fleet-channel-section';
@@ -61,15 +61,16 @@ export function registerFleetChannelRoutes(router: ConsoleRouter): void {
       );
     const channel = releaseChannels.find((c) => c === form[channelFormField]);
     if (channel === undefined) {
-      ctx.session.flash = { kind: 'error', text: 'Elija el canal estable o piloto.' };
-      return redirect(reply, `${consolePaths.fleet}/${id}`);
+      return ctx.redirectWith(reply, `${consolePaths.fleet}/${id}`, {
+        kind: 'error',
+        text: 'Elija el canal estable o piloto.',
+      });
     }
     await setDeviceChannel(deps.database.exec, id, channel, ctx.staff.username, deps.now());
     deps.log.info({ staff: ctx.staff.username, device: id, channel }, 'console: device release channel set');
-    ctx.session.flash = {
+    return ctx.redirectWith(reply, `${consolePaths.fleet}/${id}`, {
       kind: 'ok',
       text: `El equipo sigue ahora el canal ${channelLabel[channel].toLowerCase()}: lo toma en su próxima consulta de actualizaciones.`,
-    };
-    return redirect(reply, `${consolePaths.fleet}/${id}`);
+    });
   });
 }

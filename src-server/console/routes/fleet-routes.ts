@@ -1,5 +1,5 @@
 import { revokeDevice } from '../../devices/admin';
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../fleet-pages';
@@ -68,11 +68,13 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     const outcome = await revokeDevice(deps.database, id);
     if (outcome === 'not-found') return sendPage(reply, notFound, 404);
     deps.log.info({ staff: ctx.staff.username, device: id, outcome }, 'console: device revoked');
-    ctx.session.flash =
+    return ctx.redirectWith(
+      reply,
+      `${consolePaths.fleet}/${id}`,
       outcome === 'revoked'
         ? { kind: 'ok', text: 'El equipo quedó revocado: desde su próxima solicitud el servidor lo rechaza.' }
-        : { kind: 'ok', text: 'Ese equipo ya estaba revocado.' };
-    return redirect(reply, `${consolePaths.fleet}/${id}`);
+        : { kind: 'ok', text: 'Ese equipo ya estaba revocado.' },
+    );
   });
 
   registerFleetEnrollRoutes(router);

@@ -1,7 +1,7 @@
 import { documentTypes } from '../../../src-shared/domain/identity-document';
 import { liquidationStates, type LiquidationState } from '../../../src-shared/wallet/liquidation';
 import { annulLiquidation } from '../annul-liquidation';
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { liquidationPage, liquidationsPage } from '../liquidation-pages';
@@ -63,8 +63,10 @@ export function registerLiquidationRoutes(router: ConsoleRouter): void {
     }
     const reason = (form.motivo ?? '').trim();
     if (reason.length < 3 || reason.length > 500) {
-      ctx.session.flash = { kind: 'error', text: 'Escriba el motivo de la anulación (hasta 500 caracteres).' };
-      return redirect(reply, back);
+      return ctx.redirectWith(reply, back, {
+        kind: 'error',
+        text: 'Escriba el motivo de la anulación (hasta 500 caracteres).',
+      });
     }
     const result = await annulLiquidation(deps.database.exec, {
       number,
@@ -73,13 +75,11 @@ export function registerLiquidationRoutes(router: ConsoleRouter): void {
       now: deps.now(),
     });
     if (!result.ok) {
-      ctx.session.flash = { kind: 'error', text: result.error.message };
-      return redirect(reply, back);
+      return ctx.redirectWith(reply, back, { kind: 'error', text: result.error.message });
     }
     // The reason stays on the liquidación; the log says who and which, not the typed words.
     deps.log.info({ staff: ctx.staff.username, liquidation: number }, 'liquidation annulled');
-    ctx.session.flash = { kind: 'ok', text: `La liquidación ${number} quedó anulada.` };
-    return redirect(reply, back);
+    return ctx.redirectWith(reply, back, { kind: 'ok', text: `La liquidación ${number} quedó anulada.` });
   });
 
   function notFound(reply: Parameters<Parameters<ConsoleRouter['page']>[1]>[1]) {

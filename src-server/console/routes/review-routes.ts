@@ -1,4 +1,4 @@
-import { redirect, sendPage } from '../console-http';
+import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
 import { messagePage } from '../login-page';
@@ -80,7 +80,7 @@ export function registerReviewRoutes(router: ConsoleRouter): void {
       },
       'wallet review resolved',
     );
-    ctx.session.flash = {
+    return ctx.redirectWith(reply, `${consolePaths.reviews}/${id}`, {
       kind: 'ok',
       text:
         r.resolution === 'applied'
@@ -88,8 +88,7 @@ export function registerReviewRoutes(router: ConsoleRouter): void {
             ? `Ese dinero ya estaba abonado a la liquidación ${r.liquidationNumber ?? ''}; no se abonó otra vez. La revisión quedó resuelta.`
             : `Se abonó el dinero al prepago de la liquidación ${r.liquidationNumber ?? ''}. La revisión quedó resuelta.`
           : 'La revisión quedó resuelta.',
-    };
-    return redirect(reply, `${consolePaths.reviews}/${id}`);
+    });
   });
 
   function notFound(reply: Parameters<Parameters<ConsoleRouter['page']>[1]>[1]) {

@@ -190,11 +190,10 @@ export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketConte
       });
     }
     deps.log.info({ staff: ctx.staff.username, ticket: created.value.number }, 'ticket created by phone');
-    ctx.session.flash = {
+    return ctx.redirectWith(reply, `${consolePaths.tickets}/${created.value.number}`, {
       kind: 'ok',
       text: `Se creó el ticket ${created.value.number}: el ciudadano recibe el número por correo.`,
-    };
-    return redirect(reply, `${consolePaths.tickets}/${created.value.number}`);
+    });
   });
 
   /** The ticket a path names, read whole with the agents' notes; null when there is none. */
@@ -280,8 +279,7 @@ export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketConte
     );
     if (result.ok) {
       deps.log.info({ staff: ctx.staff.username, ticket: ticket.number, action: step.move.action }, 'ticket action');
-      ctx.session.flash = { kind: 'ok', text: step.done };
-      return redirect(reply, `${consolePaths.tickets}/${ticket.number}`);
+      return ctx.redirectWith(reply, `${consolePaths.tickets}/${ticket.number}`, { kind: 'ok', text: step.done });
     }
     deps.log.info(
       { staff: ctx.staff.username, ticket: ticket.number, action: step.move.action, code: result.error.code },
@@ -326,14 +324,13 @@ export function registerTicketRoutes(router: ConsoleRouter, tickets: TicketConte
       });
     }
     if (chosen === (ticket.assignee ?? '')) {
-      ctx.session.flash = {
+      return ctx.redirectWith(reply, `${consolePaths.tickets}/${ticket.number}`, {
         kind: 'ok',
         text:
           chosen === ''
             ? 'El ticket ya estaba sin asignar.'
             : `El ticket ya estaba asignado a ${agent?.fullName ?? chosen}.`,
-      };
-      return redirect(reply, `${consolePaths.tickets}/${ticket.number}`);
+      });
     }
     return move(reply, ctx, ticket, {
       // Checked again under the ticket's lock: a take between this read and the move is refused too.

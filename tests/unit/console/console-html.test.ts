@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseMultipart } from '../../../src-server/console/form-bodies';
-import { ConsoleSessions } from '../../../src-server/console/console-sessions';
 import { html, trusted } from '../../../src-server/console/html';
 import { allowedResolutions } from '../../../src-server/console/resolve-review';
 
@@ -80,31 +79,6 @@ Content-Type: application/octet-stream
     expect(parseMultipart(body('--XyZ\nContent-Disposition: form-data; name="a"\n\nno end'), 'XyZ')).toBeNull();
     expect(parseMultipart(body('--XyZ\nX-Other: 1\n\nv\n--XyZ--\n'), 'XyZ')).toBeNull();
     expect(parseMultipart(body('--XyZ--'), '')).toBeNull();
-  });
-});
-
-describe('console sessions', () => {
-  it('keep no cookie value, end when idle or old, and a closed one stays closed', () => {
-    let now = 0;
-    const sessions = new ConsoleSessions(() => new Date(now), { idleMs: 1000, absoluteMs: 5000 });
-    const { token } = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
-    expect(JSON.stringify([...(sessions as unknown as { sessions: Map<string, unknown> }).sessions])).not.toContain(
-      token,
-    );
-    now = 900;
-    expect(sessions.touch(token)?.username).toBe('supervisor1');
-    now = 1800;
-    expect(sessions.touch(token)).not.toBeNull();
-    now = 2900;
-    expect(sessions.touch(token)).toBeNull();
-    const second = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
-    for (now = 3000; now < 7900; now += 900) expect(sessions.touch(second.token)).not.toBeNull();
-    now = 8100;
-    expect(sessions.touch(second.token)).toBeNull();
-    const third = sessions.open({ staffId: 's1', username: 'supervisor1', changesThrough: '0' });
-    sessions.close(third.token);
-    expect(sessions.touch(third.token)).toBeNull();
-    expect(sessions.touch('')).toBeNull();
   });
 });
 
