@@ -5,6 +5,7 @@ import type { AppCore } from '../../../src-main/app-core';
 import { assignRoutes } from '../../../src-server/devices/device-routes';
 import type { TestServer } from '../../support/server-harness';
 import { describeEachServerDatabase } from '../../support/postgres';
+import { enrollPushingDevice } from '../../support/pushing-device';
 import { bearer, startTestServer } from '../../support/server-harness';
 import { callOk, enrolledDevice, seedServer, until } from '../../support/sync-support';
 import { tempDir } from '../../support/temp-dir';
@@ -45,7 +46,7 @@ describeEachServerDatabase('field: «Preparar salida»', (variant) => {
     { timeout: 240_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
-      await seedServer(t, 400);
+      await seedServer(t, 60);
       const exec = t.server.database.exec;
       const [route] = await busiestCiclos(t);
       const core = await fieldLaptop(t, route);
@@ -109,7 +110,7 @@ describeEachServerDatabase('field: «Preparar salida»', (variant) => {
     { timeout: 240_000 },
     async () => {
       const t = await startTestServer(variant, { logLevel: 'silent' });
-      await seedServer(t, 300);
+      await seedServer(t, 60);
       const [mine, theirs] = await busiestCiclos(t);
       const core = await fieldLaptop(t, mine);
       const other = await fieldLaptop(t, theirs);
@@ -139,8 +140,9 @@ describeEachServerDatabase('field: «Preparar salida»', (variant) => {
       expect(theirsAnswer.value.routes).toEqual([theirs]);
 
       for (const mode of ['kiosk', 'cashier'] as const) {
-        const device = await enrolledDevice(t, { mode });
-        const response = await fetch(url, bearer(token(device)));
+        // Enrolled with its mode; only its token is used, so no app core downloads a replica.
+        const device = await enrollPushingDevice(t, mode === 'kiosk' ? 'Kiosco 1' : 'Caja 1', mode);
+        const response = await fetch(url, bearer(device.token));
         expect(response.status).toBe(403);
         expect(JSON.stringify(await response.json())).toContain('Solo un equipo de campo prepara la salida');
       }
@@ -149,7 +151,7 @@ describeEachServerDatabase('field: «Preparar salida»', (variant) => {
   );
   it('after a route is added, no new day opens until the routes are checked again', { timeout: 240_000 }, async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
-    await seedServer(t, 300);
+    await seedServer(t, 60);
     const [mine, added] = await busiestCiclos(t);
     const core = await fieldLaptop(t, mine);
     const { staffSession } = await callOk(core, 'field.signIn', staff);
