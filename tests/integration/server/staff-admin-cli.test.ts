@@ -70,18 +70,17 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
         }
       }
 
-      const state = () =>
-        withDb(async (exec) => ({
-          staff: (
-            await exec.query(
-              `SELECT s.username, s.full_name, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
+      const stateIn = async (exec: SqlExecutor) => ({
+        staff: (
+          await exec.query(
+            `SELECT s.username, s.full_name, s.role, s.active, s.password_hash, s.pin_hash, k.approval_key
                FROM staff_users s LEFT JOIN staff_approval_keys k ON k.staff_id = s.id ORDER BY s.username`,
-            )
-          ).rows,
-          changes: (await exec.query('SELECT staff_id, action, by FROM staff_changes ORDER BY id')).rows,
-          feed: (await exec.query(`SELECT count(*)::int AS n FROM change_log WHERE table_name = 'staff_users'`))
-            .rows[0],
-        }));
+          )
+        ).rows,
+        changes: (await exec.query('SELECT staff_id, action, by FROM staff_changes ORDER BY id')).rows,
+        feed: (await exec.query(`SELECT count(*)::int AS n FROM change_log WHERE table_name = 'staff_users'`)).rows[0],
+      });
+      const state = () => withDb(stateIn);
       const memberIn = async (exec: SqlExecutor, username: string) => {
         const { rows } = await exec.query<{
           id: string;
@@ -112,11 +111,12 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
       expect(added.out).not.toContain(first);
       const pin = /PIN para la caja: (\d{6})/.exec(added.out)?.[1];
       expect(pin).toBeDefined();
-      const created = await withConsole(async (browser, exec) => {
+      // The stored row, the console's sign-in, and (`before`) what the refusals below must leave as it is.
+      const [created, before] = await withConsole(async (browser, exec) => {
         const row = await memberIn(exec, 'jperez');
         expect((await browser().login('JPEREZ', first)).status).toBe(303);
         expect((await browser().login('jperez', 'Otra.Cosa-2026')).status).not.toBe(303);
-        return row;
+        return [row, await stateIn(exec)] as const;
       });
       expect(created).toMatchObject({ role: 'supervisor', active: true });
       expect(created?.pin_hash).toMatch(/^scrypt\$/);
@@ -124,7 +124,6 @@ describeEachServerDatabase('admin staff accounts', (variant) => {
       expect(added.out).not.toContain(created!.password_hash);
 
       // Refusals: nothing written, the reason in Spanish.
-      const before = await state();
       const refusals: [string, string[], string, number][] = [
         [twice('Clave.Segura-2026'), ['add', 'ana.gomez', '--role', 'jefe', '--name', 'ANA'], '--role debe ser', 1],
         [
