@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { expect, it, onTestFinished } from 'vitest';
 import type { AppCore } from '../../../src-main/app-core';
 import { importEventsViaServer } from '../../../src-server/admin/admin-client';
@@ -10,6 +8,7 @@ import { createEnrollmentCode, revokeDevice } from '../../../src-server/devices/
 import { EventImportError, importExportedEvents } from '../../../src-server/sync/event-import';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import { EventExportFile } from '../../../src-shared/sync/event-export';
+import { adminInProcess, adminSpawned } from '../../support/admin-cli';
 import { ChaosProxy } from '../../support/chaos-proxy';
 import { outboxStates, unpaidBill } from '../../support/outbox-fixtures';
 import { describeEachServerDatabase } from '../../support/postgres';
@@ -17,8 +16,6 @@ import { tempDir } from '../../support/temp-dir';
 import { startTestCore, testConfig } from '../../support/test-app';
 import { startTestServer, type TestServer } from '../../support/server-harness';
 import { callOk, expectReplicaEqual, seedServer, until } from '../../support/sync-support';
-
-const run = promisify(execFile);
 
 /** A device in its own data dir, enrolled through `serverUrl`; the test stops it (and may restart it). */
 async function device(t: TestServer, serverUrl: string, mode: DeviceMode, dataDir: string): Promise<AppCore> {
@@ -180,14 +177,13 @@ describeEachServerDatabase('a device the central server revoked', (variant) => {
 
       const importFile = path.join(dir.path, 'import.json');
       writeFileSync(importFile, text);
-      const cli = await run(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'import-events', importFile], {
-        env: {
-          ...process.env,
-          VENTANILLA_DATA_DIR: t.config.dataDir,
-          DATABASE_URL: t.config.databaseUrl ?? '',
-          LOG_LEVEL: 'silent',
-        },
+      // `npm run admin -- import-events`: with PostgreSQL the real script, a child process (its exit
+      // code and what it prints); with PGlite the same command in-process (runAdmin).
+      const cli = await (variant.kind === 'postgres' ? adminSpawned : adminInProcess)({
+        env: { VENTANILLA_DATA_DIR: t.config.dataDir, DATABASE_URL: t.config.databaseUrl ?? '', LOG_LEVEL: 'silent' },
+        args: ['import-events', importFile],
       });
+      expect(cli.code, cli.out).toBe(0);
       expect(cli.stdout).toMatch(/Eventos de «Caja 1» \(.+\): 3 aplicados, 0 ya estaban registrados, 0 rechazados\./);
       const payments = await exec.query<{ id: string; state: string; device_id: string }>(
         'SELECT id, state, device_id FROM payments WHERE id = ANY($1::uuid[]) ORDER BY id',
