@@ -4,10 +4,10 @@ import { to as copyTo } from 'pg-copy-streams';
 /**
  * `COPY (…) TO STDOUT` on one connection of the pool, and the bytes PostgreSQL sent for it,
  * never decoded into a JavaScript string. node-postgres decodes every value of a query's rows
- * into a string; for a value of a few hundred kilobytes that is sent on as it is (a pull page's
- * JSON, src-server/sync/feed-reader.ts), decoding it and encoding it again for the socket cost
- * the server more CPU than PostgreSQL's work. pg-copy-streams (by node-postgres' author) reads
- * the COPY messages off the connection for us.
+ * into a string; for rows that are only passed on (a pull page's 500 rows of JSON,
+ * src-server/sync/feed-reader.ts), decoding them and encoding them again for the socket was
+ * about half the server's CPU for the page. pg-copy-streams (by node-postgres' author) reads the
+ * COPY messages off the connection for us.
  *
  * COPY takes no parameters: `sql` must be built from literals quoted by sql-literal.ts. A
  * connection whose COPY failed is released as broken, so the pool replaces it.
@@ -30,34 +30,40 @@ export async function copyOut(pool: pg.Pool, sql: string): Promise<Buffer> {
 const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
 
 /**
- * The fields of the one row of a `COPY … (FORMAT binary)`, as bytes (null for SQL NULL): the
- * format's header (signature, flags, extension), one tuple, and the trailer. Anything else —
- * another signature, no row, two rows, a length past the end — is an error, never a guess.
+ * The rows of a `COPY … (FORMAT binary)`, each a list of its fields as bytes (null for SQL
+ * NULL): the format's header (signature, flags, extension), the tuples, and the trailer.
+ * Anything else — another signature, a length past the end, bytes after the trailer — is an
+ * error, never a guess.
  */
-export function binaryCopyRow(bytes: Buffer): (Buffer | null)[] {
+export function binaryCopyRows(bytes: Buffer): (Buffer | null)[][] {
   const fail = (why: string): never => {
     throw new Error(`binary COPY: ${why}`);
   };
   if (bytes.length < 21 || !bytes.subarray(0, signature.length).equals(signature)) fail('no PGCOPY header');
   let at = signature.length + 4;
   at += 4 + bytes.readUInt32BE(at);
-  if (at + 2 > bytes.length) fail('the header runs past the end');
-  const count = bytes.readInt16BE(at);
-  at += 2;
-  if (count <= 0) fail('no row');
-  const fields: (Buffer | null)[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (at + 4 > bytes.length) fail('a field runs past the end');
-    const length = bytes.readInt32BE(at);
-    at += 4;
-    if (length === -1) {
-      fields.push(null);
-      continue;
+  const rows: (Buffer | null)[][] = [];
+  for (;;) {
+    if (at + 2 > bytes.length) fail('no trailer');
+    const count = bytes.readInt16BE(at);
+    at += 2;
+    if (count === -1) break;
+    if (count < 0) fail('a negative field count');
+    const fields: (Buffer | null)[] = [];
+    for (let i = 0; i < count; i += 1) {
+      if (at + 4 > bytes.length) fail('a field runs past the end');
+      const length = bytes.readInt32BE(at);
+      at += 4;
+      if (length === -1) {
+        fields.push(null);
+        continue;
+      }
+      if (length < 0 || at + length > bytes.length) fail('a field runs past the end');
+      fields.push(bytes.subarray(at, at + length));
+      at += length;
     }
-    if (length < 0 || at + length > bytes.length) fail('a field runs past the end');
-    fields.push(bytes.subarray(at, at + length));
-    at += length;
+    rows.push(fields);
   }
-  if (at + 2 !== bytes.length || bytes.readInt16BE(at) !== -1) fail('not exactly one row');
-  return fields;
+  if (at !== bytes.length) fail('bytes after the trailer');
+  return rows;
 }

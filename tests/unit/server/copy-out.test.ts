@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryCopyRow } from '../../../src-server/db/copy-out';
+import { binaryCopyRows } from '../../../src-server/db/copy-out';
 import { sqlLiteral } from '../../../src-server/db/sql-literal';
 
 /** A binary COPY as PostgreSQL writes it: header, the tuples given, trailer. */
@@ -28,21 +28,32 @@ function copyBytes(tuples: (string | null)[][], opts: { extension?: Buffer } = {
   return Buffer.concat(parts);
 }
 
-describe('binary COPY row', () => {
-  it('reads the one row: UTF-8 bytes as sent, NULL as null, past a header extension', () => {
-    const fields = binaryCopyRow(copyBytes([['42', null, '[{"row":"Ibagué ³"}]']], { extension: Buffer.from('xyz') }));
-    expect(fields.map((f) => f?.toString('utf8') ?? null)).toEqual(['42', null, '[{"row":"Ibagué ³"}]']);
+describe('binary COPY rows', () => {
+  it('reads every row: UTF-8 bytes as sent, NULL as null, past a header extension', () => {
+    const rows = binaryCopyRows(
+      copyBytes(
+        [
+          ['42', null, '{"row":"Ibagué ³ 𝄞"}'],
+          ['43', 'x', ''],
+        ],
+        { extension: Buffer.from('xyz') },
+      ),
+    );
+    expect(rows.map((fields) => fields.map((f) => f?.toString('utf8') ?? null))).toEqual([
+      ['42', null, '{"row":"Ibagué ³ 𝄞"}'],
+      ['43', 'x', ''],
+    ]);
+    expect(binaryCopyRows(copyBytes([]))).toEqual([]);
   });
 
-  it('refuses another signature, no row, two rows, a field past the end, trailing bytes', () => {
+  it('refuses another signature, a field past the end, a missing trailer, bytes after it', () => {
     const good = copyBytes([['1', '2']]);
     const otherSignature = Buffer.from(good);
     otherSignature.write('PGCOPZ', 0, 'latin1');
-    expect(() => binaryCopyRow(otherSignature)).toThrow(/header/);
-    expect(() => binaryCopyRow(copyBytes([]))).toThrow(/no row/);
-    expect(() => binaryCopyRow(copyBytes([['1'], ['2']]))).toThrow(/exactly one row/);
-    expect(() => binaryCopyRow(good.subarray(0, good.length - 4))).toThrow(/past the end|exactly one row/);
-    expect(() => binaryCopyRow(Buffer.concat([good, Buffer.from([0])]))).toThrow(/exactly one row/);
+    expect(() => binaryCopyRows(otherSignature)).toThrow(/header/);
+    expect(() => binaryCopyRows(good.subarray(0, good.length - 4))).toThrow(/past the end/);
+    expect(() => binaryCopyRows(good.subarray(0, good.length - 2))).toThrow(/no trailer/);
+    expect(() => binaryCopyRows(Buffer.concat([good, Buffer.from([0])]))).toThrow(/after the trailer/);
   });
 });
 
