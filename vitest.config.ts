@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,7 +8,15 @@ import { defineConfig } from 'vitest/config';
  */
 const faultFiles = ['tests/integration/**/*fault*.test.ts', 'tests/integration/**/*-kill.test.ts'];
 
-const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 60_000 };
+/**
+ * The demo accounts' scrypt hashes are made once and kept for every later seed, in this and in
+ * child processes (db/seed/demo-hash-cache.ts): eight runs of ~0.4 s CPU per seeded database.
+ */
+export const demoHashCache = {
+  VENTANILLA_DEMO_HASH_CACHE: path.resolve('node_modules/.cache/ventanilla-tests/demo-hashes'),
+};
+
+const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 60_000, env: demoHashCache };
 
 /**
  * Two files at a time for the rest: most of an integration test waits (on a server, a socket,

@@ -3,7 +3,7 @@
  * purpose: they exist so a newcomer can log in to the counter and the staff console. Names
  * are synthetic.
  */
-import { hashStaffSecret } from '../../src-node/staff-credentials';
+import { demoStaffHash } from './demo-hash-cache';
 import { bogotaEpochMs, bogotaTimestamp, epochDay, type IsoDate } from './calendar';
 import { Rng, streams } from './random';
 import type { StaffRole, StaffUserRow } from './rows';
@@ -91,8 +91,8 @@ async function makeStaffSecrets(seed: number, createdOn: IsoDate): Promise<DemoS
     const rng = Rng.derive(seed, streams.staff, i);
     const salt = saltFrom(rng);
     const id = uuidV7(bogotaEpochMs(epochDay(createdOn), second), rng);
-    const password = await hashStaffSecret(account.password, { salt });
-    const pin = account.pin === undefined ? null : await hashStaffSecret(account.pin, { salt: saltFrom(rng) });
+    const password = await demoStaffHash(account.password, salt);
+    const pin = account.pin === undefined ? null : await demoStaffHash(account.pin, saltFrom(rng));
     return {
       row: {
         id,
