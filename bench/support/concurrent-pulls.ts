@@ -18,25 +18,36 @@ export async function concurrentPulls(opts: {
   readonly top: number;
   readonly limit: number;
   readonly rounds: number;
-}): Promise<Latencies> {
+  /**
+   * Rounds asked first and not counted, from other cursors than the counted ones: the balancer's
+   * and the instances' connections open, their database pools fill, the code paths compile —
+   * what a server that has been serving devices for a while has long done.
+   */
+  readonly warmupRounds?: number;
+}): Promise<{ readonly counted: Latencies; readonly warmup: Latencies | null }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.tokens.length });
   const latencies = new Latencies();
+  const warmupLatencies = new Latencies();
+  const warmup = opts.warmupRounds ?? 0;
   try {
-    for (let round = 0; round < opts.rounds; round += 1) {
+    for (let round = 0; round < warmup + opts.rounds; round += 1) {
+      const counted = round >= warmup;
       await Promise.all(
         opts.tokens.map(async (token, i) => {
-          const from = Math.floor((((i * 7919 + round * 104_729) % 1000) / 1000) * opts.top);
+          // Counted rounds 0, 1, 2… ; warm-up rounds after them, so no counted page was asked before.
+          const spread = counted ? round - warmup : opts.rounds + round;
+          const from = Math.floor((((i * 7919 + spread * 104_729) % 1000) / 1000) * opts.top);
           const started = performance.now();
           const status = await get(`${opts.url}/v1/sync/pull?cursor=${from}&limit=${opts.limit}`, token, agent);
           if (status !== 200) throw new Error(`pull ${status}`);
-          latencies.add(performance.now() - started);
+          (counted ? latencies : warmupLatencies).add(performance.now() - started);
         }),
       );
     }
   } finally {
     agent.destroy();
   }
-  return latencies;
+  return { counted: latencies, warmup: warmup > 0 ? warmupLatencies : null };
 }
 
 /** GET with the device's token; resolves with the status once the whole body has arrived. */
