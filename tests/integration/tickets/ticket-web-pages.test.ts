@@ -299,7 +299,10 @@ describeEachServerDatabase('the citizens’ support pages at /soporte', (variant
     const attempts: ConsoleAnswer[] = [
       // No token at all, a wrong one, one without its cookie (another browser), another site's page.
       await phone.postMultipart('/soporte/crear', multipart(ticketFields())),
-      await phone.postMultipart('/soporte/crear', multipart({ csrf: `${csrf.slice(0, -2)}xx`, ...ticketFields() })),
+      await phone.postMultipart(
+        '/soporte/crear',
+        multipart({ csrf: `${csrf.slice(0, -2)}${csrf.endsWith('xx') ? 'yy' : 'xx'}`, ...ticketFields() }),
+      ),
       await stranger.postMultipart('/soporte/crear', multipart({ csrf, ...ticketFields() })),
       await phone.post(
         '/soporte/lista',
