@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { afterAll, onTestFinished } from 'vitest';
 import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../src-server/config';
 import { startServer, type RunningServer, type StartServerOptions } from '../../src-server/index';
+import { openServerDatabase, type ServerDatabase } from '../../src-server/db/open';
 import { createServerLogger } from '../../src-server/logger';
 import { migratedPgliteTemplate } from './migrated-templates';
 import type { DatabaseVariant } from './postgres';
@@ -116,6 +117,29 @@ export async function prepareDatabase(
     dir.remove();
     throw error;
   }
+}
+
+/**
+ * An open database at the current migrations (a copy of the migrated template, prepareDatabase),
+ * without a server; closed and removed by `cleanup` (the test's end by default).
+ */
+export async function openMigratedDatabase(
+  variant: DatabaseVariant,
+  cleanup: Cleanup = onTestFinished,
+): Promise<ServerDatabase> {
+  const { dir, databaseUrl } = await prepareDatabase(variant);
+  const database = await openServerDatabase(
+    { dataDir: dir.path, databaseUrl },
+    { logger: createServerLogger('silent') },
+  ).catch((error: unknown) => {
+    dir.remove();
+    throw error;
+  });
+  cleanup(async () => {
+    await database.close();
+    dir.remove();
+  });
+  return database;
 }
 
 let emptyTemplate: Promise<string> | undefined;

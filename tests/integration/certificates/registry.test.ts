@@ -1,4 +1,4 @@
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import { seedDemoData } from '../../../db/seed/index';
 import { seedDemoRegistry } from '../../../src-server/certificates/registry-demo';
 import {
@@ -8,12 +8,10 @@ import {
   registryLookup,
   searchRegistry,
 } from '../../../src-server/certificates/registry-lookup';
-import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
 import type { SqlExecutor } from '../../../src-server/db/sql-executor';
-import { createServerLogger } from '../../../src-server/logger';
 import { renewalStatus } from '../../../src-shared/certificates/renewal';
-import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
-import { prepareDatabase } from '../../support/server-harness';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { openMigratedDatabase } from '../../support/server-harness';
 
 /**
  * The chamber's registry on the central server (issue 14, item 1): `npm run seed`'s 50,000
@@ -22,23 +20,6 @@ import { prepareDatabase } from '../../support/server-harness';
  * with the refusals a mistyped or hostile search gets.
  */
 const now = new Date('2026-12-03T15:00:00Z');
-
-/** A copy of the migrated template (PGlite files or a PostgreSQL database), closed after the test. */
-async function openMigrated(variant: DatabaseVariant): Promise<ServerDatabase> {
-  const { dir, databaseUrl } = await prepareDatabase(variant);
-  const database = await openServerDatabase(
-    { dataDir: dir.path, databaseUrl },
-    { logger: createServerLogger('silent') },
-  ).catch((error: unknown) => {
-    dir.remove();
-    throw error;
-  });
-  onTestFinished(async () => {
-    await database.close();
-    dir.remove();
-  });
-  return database;
-}
 
 /** Every stored row, in order, as one digest: two loads are the same registry when it matches. */
 async function registryDigest(exec: SqlExecutor): Promise<string> {
@@ -58,7 +39,7 @@ describeEachServerDatabase('chamber registry', (variant) => {
   it('loads 50,000 matrículas the same way twice and finds the demo businesses', { timeout: 300_000 }, async () => {
     // The seed's load and a second load of the same seed and day, in another database, run
     // side by side: the seed's staff password hashes (thread pool) overlap the other load.
-    const [first, second] = await Promise.all([openMigrated(variant), openMigrated(variant)]);
+    const [first, second] = await Promise.all([openMigratedDatabase(variant), openMigratedDatabase(variant)]);
     const [report, again] = await Promise.all([
       seedDemoData(first.exec, { subscribers: 20, months: 2, now, matriculas: 50_000 }),
       seedDemoRegistry(second.exec, { seed: 1, matriculas: 50_000, now }),
@@ -168,7 +149,7 @@ describeEachServerDatabase('chamber registry', (variant) => {
   });
 
   it('refuses a wrong DV, empty or hostile searches in Spanish, and finds nothing unknown', async () => {
-    const database = await openMigrated(variant);
+    const database = await openMigratedDatabase(variant);
     const exec = database.exec;
     await seedDemoRegistry(exec, { seed: 1, matriculas: 200, now });
     const refusal = async (typed: string) => {

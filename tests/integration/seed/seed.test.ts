@@ -1,30 +1,12 @@
-import { expect, it, onTestFinished } from 'vitest';
+import { expect, it } from 'vitest';
 import { arrayLiteral } from '../../../db/seed/columns';
+import type { ServerDatabase } from '../../../src-server/db/open';
 import { demoEntity, demoStaffAccounts, SeedRefusedError, seedDemoData } from '../../../db/seed/index';
-import { openServerDatabase, type ServerDatabase } from '../../../src-server/db/open';
-import { createServerLogger } from '../../../src-server/logger';
 import { verifyPassword } from '../../../src-server/staff/password-hash';
-import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
-import { prepareDatabase } from '../../support/server-harness';
+import { describeEachServerDatabase } from '../../support/postgres';
+import { openMigratedDatabase } from '../../support/server-harness';
 
 const now = new Date('2026-03-10T15:00:00Z');
-
-/** A copy of the migrated template (no PGlite initdb and migrations per test), closed after the test. */
-async function freshDatabase(variant: DatabaseVariant): Promise<ServerDatabase> {
-  const { dir, databaseUrl } = await prepareDatabase(variant);
-  const database = await openServerDatabase(
-    { dataDir: dir.path, databaseUrl },
-    { logger: createServerLogger('silent') },
-  ).catch((error: unknown) => {
-    dir.remove();
-    throw error;
-  });
-  onTestFinished(async () => {
-    await database.close();
-    dir.remove();
-  });
-  return database;
-}
 
 async function count(database: ServerDatabase, sql: string): Promise<number> {
   const { rows } = await database.exec.query<{ n: number }>(`SELECT (${sql})::int AS n`);
@@ -46,7 +28,7 @@ async function schemaOf(database: ServerDatabase): Promise<string[]> {
 
 describeEachServerDatabase('demo data seeding', (variant) => {
   it('round-trips awkward text and numbers through the array literals the loader sends', async () => {
-    const database = await freshDatabase(variant);
+    const database = await openMigratedDatabase(variant);
     const texts = ['dice "hola"', 'C:\\ruta\\', 'NULL', 'x,y', '{z}', 'ñandú ÁÉÍÓÚ ü', '', ' sp ', '[{"a":1}]'];
     const { rows } = await database.exec.query<{ v: string | null }>('SELECT unnest($1::text[]) AS v', [
       arrayLiteral([...texts, null]),
@@ -59,7 +41,7 @@ describeEachServerDatabase('demo data seeding', (variant) => {
   });
 
   it('in bulk mode drops and rebuilds exactly the same keys, foreign keys and indexes', async () => {
-    const database = await freshDatabase(variant);
+    const database = await openMigratedDatabase(variant);
     const before = await schemaOf(database);
     expect(before.length).toBeGreaterThanOrEqual(12);
     const report = await seedDemoData(database.exec, { subscribers: 120, now, loadMode: 'bulk', batchSize: 50 });
@@ -78,7 +60,7 @@ describeEachServerDatabase('demo data seeding', (variant) => {
   });
 
   it('writes 300 subscribers with a year of bills, payments, staff and the entity, all consistent in SQL', async () => {
-    const database = await freshDatabase(variant);
+    const database = await openMigratedDatabase(variant);
     const progress: number[] = [];
     const report = await seedDemoData(database.exec, {
       subscribers: 300,
@@ -158,7 +140,7 @@ describeEachServerDatabase('demo data seeding', (variant) => {
   });
 
   it('refuses a database that already has subscribers, and appends only when asked', async () => {
-    const database = await freshDatabase(variant);
+    const database = await openMigratedDatabase(variant);
     await seedDemoData(database.exec, { subscribers: 40, now });
     const before = await count(database, 'SELECT count(*) FROM bills');
 

@@ -12,7 +12,7 @@ import { formatNit } from '../../../src-shared/domain/nit';
 import { fileCleanup } from '../../support/file-cleanup';
 import { describeEachServerDatabase, type DatabaseVariant } from '../../support/postgres';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
-import { prepareDatabase, startTestServer, type Cleanup } from '../../support/server-harness';
+import { openMigratedDatabase, startTestServer, type Cleanup } from '../../support/server-harness';
 
 const FROM = 'Ventanilla <no-responder@ventanilla.local>';
 /** Short waits so the outage and restart cases take milliseconds, not the production 5 s–15 min. */
@@ -37,18 +37,7 @@ interface OutboxRow {
 
 /** A migrated database with the demo entity; a suite's tests share it (closed by `cleanup`). */
 async function entityDatabase(variant: DatabaseVariant, cleanup: Cleanup): Promise<ServerDatabase> {
-  const { dir, databaseUrl } = await prepareDatabase(variant);
-  const database = await openServerDatabase(
-    { dataDir: dir.path, databaseUrl },
-    { logger: createServerLogger('silent') },
-  ).catch((error: unknown) => {
-    dir.remove();
-    throw error;
-  });
-  cleanup(async () => {
-    await database.close();
-    dir.remove();
-  });
+  const database = await openMigratedDatabase(variant, cleanup);
   await migrateServerDatabase(database.exec);
   await database.exec.query('INSERT INTO settings (key, value) VALUES ($1, $2::jsonb)', [
     entitySettingKey,
