@@ -10,9 +10,9 @@
  * 2. In every other text, and in any line that is not JSON:
  *    - an e-mail address → `[correo]`;
  *    - a run of six or more digits, optionally split by single dots, dashes or spaces (a cédula
- *      `1.000.000.002`, a NIT `900.123.456-8`, a phone `+57 300 123 4567`, a código interno, a
- *      bill or payment reference) → `[número]`; ISO dates and times (`2026-12-04`,
- *      `13:45:00.123`) and IPv4 addresses are kept;
+ *      `1.000.000.002`, a NIT `900.123.456-8`, a phone `+57 300 123 4567` (→ `+[número]`), a
+ *      código interno, a bill or payment reference) → `[número]`; ISO dates and times
+ *      (`2026-12-04`, `13:45:00.123`), IPv4 addresses and UUIDs are kept whole;
  *    - a bearer credential (`Bearer …`) or a long token-like run (24+ letters, digits, `_`
  *      or `-`, with a digit and a letter, not a UUID) → `[oculto]`.
  * 3. Numbers: six or more digits → `[número]`, except in fields that measure (time, level, pid,
@@ -103,23 +103,37 @@ const email = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
  * six or more digits with single `.`, `-` or space between them, not part of a longer word.
  */
 const dateOrDigitRun =
-  /(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)|(?<![A-Za-z0-9])\+?(?:\d[.\- ]?){5,}\d(?![A-Za-z0-9])/g;
+  /(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)|(?<![A-Za-z0-9])(?:\d[.\- ]?){5,}\d(?![A-Za-z0-9])/g;
 const isoDate = /^\d{4}-\d{2}-\d{2}/;
 const clock = /^\d{2}:\d{2}/;
 const ipv4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/;
 const bearer = /\bBearer\s+\S+/gi;
 const tokenLike = /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])/g;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UUID standing alone as the token rule bounds a run; captured, so `split` keeps it. */
+const uuidRun = /(?<![A-Za-z0-9_-])([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![A-Za-z0-9_-])/i;
 
 /** Rule 2 on a piece of text. */
 export function scrubText(text: string): string {
-  return text
+  const hidden = text
     .replace(bearer, `Bearer ${secretMark}`)
     .replace(email, emailMark)
-    .replace(tokenLike, (run) => (uuid.test(run) || !/\d/.test(run) || !/[A-Za-z]/.test(run) ? run : secretMark))
-    .replace(dateOrDigitRun, (run, date: string | undefined) =>
-      date !== undefined || ipv4.test(run) ? run : numberMark,
-    );
+    .replace(tokenLike, (run) => (uuid.test(run) || !/\d/.test(run) || !/[A-Za-z]/.test(run) ? run : secretMark));
+  // The UUIDs the token rule kept are kept whole by the number rule too (odd pieces of the
+  // split). Otherwise a UUID whose first or last group is all digits, or that follows a digit
+  // run, lost that group to [número], and the rest of it was a run the token rule hid on the
+  // next pass: the rules were not idempotent, and the server refused a bundle the device had
+  // scrubbed (CI, diagnostic-bundle-personal-data).
+  return hidden
+    .split(uuidRun)
+    .map((piece, index) =>
+      index % 2 === 1
+        ? piece
+        : piece.replace(dateOrDigitRun, (run, date: string | undefined) =>
+            date !== undefined || ipv4.test(run) ? run : numberMark,
+          ),
+    )
+    .join('');
 }
 
 /** Rules 1–3 on one log line: a JSON record field by field, any other line as text. */
