@@ -34,5 +34,10 @@ export const feedPolicies: Readonly<Record<DeviceMode, FeedPolicy>> = {
   },
 };
 
-/** Columns of a payment no device needs (who took it is the server's business). */
+/**
+ * Columns of a payment no device needs (who took it is the server's business). The change
+ * feed's writers leave them out when they write a payment (migration 0026 names the same
+ * columns; tests/integration/sync/feed-policy.test.ts checks every writer), and the snapshot
+ * reader leaves them out of a first download.
+ */
 export const serverOnlyPaymentColumns = ['device_id', 'cash_session_id', 'cashier', 'voided_at'] as const;

@@ -2,7 +2,7 @@ import { binaryCopyRows } from '../db/copy-out';
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import { sqlLiteral, type SqlLiteralValue } from '../db/sql-literal';
-import { serverOnlyPaymentColumns, type FeedPolicy } from './feed-policy';
+import type { FeedPolicy } from './feed-policy';
 
 /** A page of the change feed, already serialised: rows travel as PostgreSQL wrote them. */
 export interface FeedPage {
@@ -83,7 +83,6 @@ export async function readFeedPage(
     [...policy.tables],
     [...policy.staffRoles],
     policy.hidePaymentReferences,
-    [...serverOnlyPaymentColumns],
     scopeParams(routes)[1],
   ];
   const read =
@@ -178,12 +177,15 @@ async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: Sql
 }
 
 /**
- * The page in one statement, its values named by `arg(1…8)` (placeholders, or literals for
+ * The page in one statement, its values named by `arg(1…7)` (placeholders, or literals for
  * COPY): the bound, the epoch and the page in one snapshot — a pull used to make three round
- * trips, and at 200 devices polling at once each costs a turn of the pool. `row` is the jsonb's
- * own text; `to_json` quotes and escapes the table name, key and op. (Having PostgreSQL join the
- * whole page into one JSON text with string_agg was tried: it saved the server ~1 ms per page
- * and cost PostgreSQL ~2 ms more.) Every column is text, so COPY's binary fields are UTF-8.
+ * trips, and at 200 devices polling at once each costs a turn of the pool. `row` is the text the
+ * trigger wrote (a `json` column, migration 0026: printing a `jsonb` again for every page was
+ * about 40 % of PostgreSQL's CPU for it), a payment's server-only columns already left out; only
+ * a kiosk's payments go through `jsonb`, to lose their reference. `to_json` quotes and escapes
+ * the table name, key and op. (Having PostgreSQL join the whole page into one JSON text with
+ * string_agg was tried: it saved the server ~1 ms per page and cost PostgreSQL ~2 ms more.)
+ * Every column is text, so COPY's binary fields are UTF-8.
  */
 function pageStatement(arg: (i: number) => string): string {
   return `WITH bounds AS (
@@ -193,12 +195,12 @@ function pageStatement(arg: (i: number) => string): string {
        SELECT seq, table_name, row_key,
          CASE WHEN ${staffOutOfRole(arg)} THEN 'del' ELSE op END AS op,
          CASE WHEN ${staffOutOfRole(arg)} THEN NULL
-              WHEN table_name = 'payments' AND row IS NOT NULL THEN
-                (CASE WHEN ${arg(6)}::boolean THEN jsonb_set(row, '{reference}', 'null'::jsonb) ELSE row END - ${arg(7)}::text[])::text
+              WHEN ${arg(6)}::boolean AND table_name = 'payments' AND row IS NOT NULL THEN
+                jsonb_set(row::jsonb, '{reference}', 'null'::jsonb)::text
               ELSE row::text END AS row
        FROM change_log
        WHERE seq > ${arg(1)} AND seq <= (SELECT up_to FROM bounds)
-         AND ${scopeFilter(arg(3), arg(8))} AND table_name = ANY(${arg(4)}::text[])
+         AND ${scopeFilter(arg(3), arg(7))} AND table_name = ANY(${arg(4)}::text[])
        ORDER BY seq LIMIT ${arg(2)}
      )
      SELECT bounds.up_to::text AS up_to, bounds.epoch::text AS epoch, page.seq::text AS seq,

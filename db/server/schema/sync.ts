@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, check, index, integer, json, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { devices } from './devices';
 
 /**
@@ -21,7 +21,12 @@ export const changeLog = pgTable(
     op: text('op').notNull(),
     /** Código de ruta of the subscriber the row belongs to; null for entity-wide rows. */
     scope: text('scope'),
-    row: jsonb('row'),
+    /**
+     * The row as devices receive it: `json`, the text as the trigger wrote it, so a pull copies
+     * it to the page instead of printing a `jsonb` again for every device that asks (migration
+     * 0026). A payment's server-only columns (feed-policy.ts) are left out when it is written.
+     */
+    row: json('row'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

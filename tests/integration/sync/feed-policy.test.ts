@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
+import { serverOnlyPaymentColumns } from '../../../src-server/sync/feed-policy';
 import type { DeviceMode } from '../../../src-shared/domain/device-mode';
 import type { FeedChange } from '../../../src-shared/server-api/sync-api';
 import { describeEachServerDatabase } from '../../support/postgres';
@@ -47,6 +48,48 @@ describeEachServerDatabase('sync: what each device receives', (variant) => {
       expect(roles.sort()).toEqual(['cajero', 'cajero', 'supervisor']);
       // Without staff in its share, the kiosk's feed still ends where the counter's does.
       expect(kiosk.cursor).toBe(counter.cursor);
+    },
+  );
+
+  it(
+    'never sends a payment’s server-only columns, however its row reached the feed (bulk load, insert, update, route move)',
+    { timeout: 90_000 },
+    async () => {
+      const t = await startTestServer(variant, { logLevel: 'silent' });
+      await seedServer(t, 4);
+      const counterToken = await tokenFor(t, 'cashier');
+      const kioskToken = await tokenFor(t, 'kiosk');
+      const exec = t.server.database.exec;
+      const bulk = await pull(t, counterToken, '0');
+      // A counter's payment: every server-only column holds a value.
+      const inserted = '8a0f3c52-6d1e-4b7a-9c3d-2e5f6a7b8c9d';
+      await exec.query(
+        `INSERT INTO payments (id, codigo_interno, bill_number, period, amount, paid_at, channel, reference,
+           device_id, cash_session_id, cashier)
+         SELECT $1, codigo_interno, bill_number, period, amount, paid_at, 'caja', 'R-000777',
+           (SELECT id FROM devices ORDER BY id LIMIT 1), '3b1d2c4e-5f6a-4b8c-9d0e-1f2a3b4c5d6e', 'cajero1'
+         FROM payments ORDER BY id LIMIT 1`,
+        [inserted],
+      );
+      await exec.query(`UPDATE payments SET state = 'voided', voided_at = now() WHERE id = $1`, [inserted]);
+      // A subscriber moved to another route: its payments are written again (migration 0019).
+      await exec.query(
+        `UPDATE subscribers SET codigo_ruta = '99' WHERE codigo_interno = (SELECT codigo_interno FROM payments WHERE id = $1)`,
+        [inserted],
+      );
+      const later = await pull(t, counterToken, bulk.cursor);
+      const kiosk = await pull(t, kioskToken, '0');
+      const payments = (changes: FeedChange[]) => changes.filter((c) => c.table === 'payments' && c.op === 'put');
+      const ours = payments(later.changes).filter((c) => c.key === inserted);
+      // Inserted, voided, moved: three puts of it, and each one whole but for the server's columns.
+      expect(ours).toHaveLength(3);
+      expect(ours.at(-1)?.row).toMatchObject({ id: inserted, reference: 'R-000777', state: 'voided', channel: 'caja' });
+      for (const change of [...payments(bulk.changes), ...payments(later.changes), ...payments(kiosk.changes)]) {
+        expect(change.row).toHaveProperty('amount');
+        for (const column of serverOnlyPaymentColumns) expect(Object.keys(change.row ?? {})).not.toContain(column);
+      }
+      // The counter keeps the reference the kiosk is not sent.
+      expect(payments(kiosk.changes).find((c) => c.key === inserted)?.row?.reference).toBeNull();
     },
   );
 
