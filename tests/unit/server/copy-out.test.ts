@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryCopyRows } from '../../../src-server/db/copy-out';
+import { binaryCopyRows, forEachCopyTuple } from '../../../src-server/db/copy-out';
 import { sqlLiteral } from '../../../src-server/db/sql-literal';
 
 /** A binary COPY as PostgreSQL writes it: header, the tuples given, trailer. */
@@ -54,6 +54,26 @@ describe('binary COPY rows', () => {
     expect(() => binaryCopyRows(good.subarray(0, good.length - 4))).toThrow(/past the end/);
     expect(() => binaryCopyRows(good.subarray(0, good.length - 2))).toThrow(/no trailer/);
     expect(() => binaryCopyRows(Buffer.concat([good, Buffer.from([0])]))).toThrow(/after the trailer/);
+    // A length below -1 is no length at all.
+    const negative = Buffer.from(good);
+    negative.writeInt32BE(-2, 19 + 2);
+    expect(() => binaryCopyRows(negative)).toThrow(/past the end/);
+  });
+
+  it('walks the tuples without copying them, and refuses more fields than the caller expects', () => {
+    const bytes = copyBytes([
+      ['1', 'abc', null],
+      ['22', '', 'z'],
+    ]);
+    const seen: string[] = [];
+    forEachCopyTuple(bytes, ({ fields, start, length }) => {
+      const parts: string[] = [];
+      for (let i = 0; i < fields; i += 1)
+        parts.push(length[i] === -1 ? 'NULL' : bytes.toString('utf8', start[i], start[i]! + length[i]!));
+      seen.push(parts.join('|'));
+    });
+    expect(seen).toEqual(['1|abc|NULL', '22||z']);
+    expect(() => forEachCopyTuple(bytes, () => undefined, 2)).toThrow(/more fields than expected/);
   });
 });
 
