@@ -65,6 +65,11 @@ export interface StartServerOptions {
   readonly gateway?: GatewayOptions;
   /** The long polls' notifier: its poll timing and an observer of its waiters (the multi-instance tests). */
   readonly feed?: FeedNotifierOptions;
+  /**
+   * Seconds after which «Equipos» reloads itself, read as each page is served; absent:
+   * fleetRefreshSeconds (15). Browser tests shorten it while they watch a device change.
+   */
+  readonly fleetRefreshSeconds?: () => number;
 }
 
 export async function startServer(config: ServerConfig, opts: StartServerOptions = {}): Promise<RunningServer> {
@@ -133,6 +138,7 @@ export async function startServer(config: ServerConfig, opts: StartServerOptions
       ticketAttachments: config.ticketAttachments,
       tickets: config.tickets,
       gateway: opts.gateway,
+      fleetRefreshSeconds: opts.fleetRefreshSeconds,
       metrics: config.metrics,
       releasesDir: config.releasesDir ?? releasesDirOf({}, config.dataDir),
     });

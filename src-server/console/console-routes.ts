@@ -49,6 +49,8 @@ export interface ConsoleDeps {
   readonly tickets?: TicketContext;
   /** A field device's routes changed: long-polling devices answer now (feed-notifier.ts `wakeAll`). */
   readonly routesChanged?: () => void;
+  /** Seconds after which «Equipos» reloads itself, read per page; absent: fleetRefreshSeconds (15). */
+  readonly fleetRefreshSeconds?: () => number;
 }
 
 const noCertificateDecisions: ResolveCertificate = () =>

@@ -11,6 +11,7 @@ import { html, type Html } from './html';
  * colour and in words from its latest heartbeat, and one device's report and alerts with
  * «Revocar». Admins only (fleet-routes.ts). The page reloads itself every 15 seconds with a
  * `<meta http-equiv="refresh">`: the console's CSP allows no script, not even our own file.
+ * The frame's `refreshSeconds`, when given, says otherwise (the server's fleetRefreshSeconds option).
  */
 
 export const fleetRefreshSeconds = 15;
@@ -101,12 +102,13 @@ export function fleetPage(
 ): Html {
   const counts = devices === null ? null : countStates(devices);
   const groups = devices === null ? [] : groupByOffice(devices);
+  const refreshSeconds = frame.refreshSeconds ?? fleetRefreshSeconds;
   return consolePage(
-    { ...frame, title: 'Equipos', active: 'fleet', refreshSeconds: fleetRefreshSeconds },
+    { ...frame, title: 'Equipos', active: 'fleet', refreshSeconds },
     html`<h1>Equipos</h1>
       <p class="hint">
         Estado de cada kiosco, caja y equipo de campo según su último reporte. La página se actualiza sola cada
-        ${fleetRefreshSeconds} segundos.
+        ${refreshSeconds} segundos.
       </p>
       <form method="get" action="${consolePaths.fleet}" class="filters compact">
         <label
@@ -198,7 +200,12 @@ export function fleetPage(
 export function fleetDevicePage(frame: Frame, d: FleetDevice, sections: readonly Html[] = []): Html {
   const r = d.report;
   return consolePage(
-    { ...frame, title: `Equipo ${d.name}`, active: 'fleet', refreshSeconds: fleetRefreshSeconds },
+    {
+      ...frame,
+      title: `Equipo ${d.name}`,
+      active: 'fleet',
+      refreshSeconds: frame.refreshSeconds ?? fleetRefreshSeconds,
+    },
     html`<p><a href="${consolePaths.fleet}">← Equipos</a></p>
       <h1>${d.name}</h1>
       <p class="state" data-testid="fleet-state" data-state="${d.revokedAt === null ? d.state : 'revocado'}">

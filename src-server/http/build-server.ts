@@ -103,6 +103,8 @@ export interface ServerDeps {
   readonly metrics?: MetricsConfig | null;
   /** The release store the update feed serves (releases/release-store.ts); absent: a folder under the temp dir, empty. */
   readonly releasesDir?: string;
+  /** Seconds after which «Equipos» reloads itself, read per page; absent: fleetRefreshSeconds (15). */
+  readonly fleetRefreshSeconds?: () => number;
 }
 
 /** With a certificate the app is served over HTTPS; Fastify keeps the plain server's type. */
@@ -298,6 +300,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       importBankFile: (exec, input) => importBankFile(exec, { ...input, serviceCodes: [wallet.recaudoGln] }),
       resolveCertificate: (id, to, staff) => resolveUnknownCertificate(certificateContext, id, to, staff),
       routesChanged: () => deps.feedNotifier.wakeAll(),
+      fleetRefreshSeconds: deps.fleetRefreshSeconds,
     }),
   );
   return app;

@@ -14,6 +14,10 @@ import { cheapScrypt, seedConsoleStaff, staffPassword } from '../support/staff-c
  * in colour and words, a kiosk going «Caído» without anyone reloading when its report says its
  * printer is out of paper (the page's meta refresh), the state filter, a device's page and
  * «Revocar». Plain HTML: no script runs and the browser reports no CSP violation.
+ *
+ * The server reloads «Equipos» every 15 seconds in production; while the test watches the kiosk
+ * go down it serves the page with a 1-second refresh (the fleetRefreshSeconds option), and back
+ * at 15 seconds for the filter and the device's page, so a reload does not cut a form in half.
  */
 let browser: Browser;
 
@@ -65,9 +69,10 @@ async function device(
 
 describeEachServerDatabase('staff console: equipos in the browser', (variant) => {
   it('an admin watches the fleet, sees a kiosk go down without reloading, filters, opens it and revokes one', async () => {
+    let refreshSeconds = 15;
     const t = await startTestServer(variant, {
       logLevel: 'silent',
-      serverOptions: { passwordWork: { params: cheapScrypt } },
+      serverOptions: { passwordWork: { params: cheapScrypt }, fleetRefreshSeconds: () => refreshSeconds },
     });
     const exec = t.server.database.exec;
     await seedConsoleStaff(exec);
@@ -141,6 +146,14 @@ describeEachServerDatabase('staff console: equipos in the browser', (variant) =>
         .evaluate((dot) => getComputedStyle(dot).backgroundColor),
     ).toBe('rgb(166, 27, 27)');
     expect(await row('Caja 2').getAttribute('data-state')).toBe('atencion');
+    const refreshMeta = page.locator('meta[http-equiv="refresh"]');
+    expect(await refreshMeta.getAttribute('content')).toBe('15');
+
+    // From here the page reloads itself every second, still showing the kiosk as it was.
+    refreshSeconds = 1;
+    await page.reload();
+    await expect.poll(() => refreshMeta.getAttribute('content')).toBe('1');
+    expect(await row('Kiosco Entrada').getAttribute('data-state')).toBe('ok');
 
     // The kiosk's printer runs out of paper; its next report says so; the page shows it by itself.
     await exec.query(`UPDATE device_reports SET received_at = now(), report = $2::jsonb WHERE device_id = $1`, [
@@ -150,6 +163,10 @@ describeEachServerDatabase('staff console: equipos in the browser', (variant) =>
     await expect
       .poll(() => row('Kiosco Entrada').getAttribute('data-state'), { timeout: 30_000, interval: 500 })
       .toBe('caido');
+    // Back to the production interval: wait for the page that says so before reading and clicking.
+    refreshSeconds = 15;
+    await expect.poll(() => refreshMeta.getAttribute('content')).toBe('15');
+    expect(await row('Kiosco Entrada').getAttribute('data-state')).toBe('caido');
     expect(await row('Kiosco Entrada').textContent()).toContain('La impresora no tiene papel');
     await saveScreenshot(page, `console-fleet-1-list-${variant.kind}`);
 

@@ -2,7 +2,7 @@ import { revokeDevice } from '../../devices/admin';
 import { sendPage } from '../console-http';
 import { consolePaths } from '../console-layout';
 import type { ConsoleRouter } from '../console-routes';
-import { fleetDevicePage, fleetPage, matchesSearch, readFleetSearch } from '../fleet-pages';
+import { fleetDevicePage, fleetPage, fleetRefreshSeconds, matchesSearch, readFleetSearch } from '../fleet-pages';
 import { fleetDevice, listFleet } from '../fleet-queries';
 import { messagePage } from '../login-page';
 import { diagnosticsSectionOf } from './fleet-diagnostics-routes';
@@ -20,6 +20,11 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  */
 export function registerFleetRoutes(router: ConsoleRouter): void {
   const { deps } = router;
+  /** The page frame with this server's reload interval (ConsoleDeps.fleetRefreshSeconds). */
+  const live = <F extends object>(frame: F) => ({
+    ...frame,
+    refreshSeconds: deps.fleetRefreshSeconds?.() ?? fleetRefreshSeconds,
+  });
   const refused = messagePage('No tiene permiso', 'Solo un administrador puede ver y administrar los equipos.', {
     href: consolePaths.root,
     label: 'Volver a la consola',
@@ -40,12 +45,12 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     const channelSelect = channelFilterSelect(channel ?? '');
     if (!read.ok || channel === null) {
       const text = read.ok ? 'El canal no es válido. Elija estable o piloto.' : read.message;
-      const frame = { ...ctx.frame(), notice: { kind: 'error' as const, text } };
+      const frame = live({ ...ctx.frame(), notice: { kind: 'error' as const, text } });
       return sendPage(reply, fleetPage(frame, read.search, offices, null, channelSelect), 400);
     }
     const inChannel = channel === '' ? null : await devicesOfChannel(deps.database.exec, channel);
     const shown = devices.filter((d) => matchesSearch(d, read.search) && (inChannel?.has(d.id) ?? true));
-    return sendPage(reply, fleetPage(ctx.frame(), read.search, offices, shown, channelSelect));
+    return sendPage(reply, fleetPage(live(ctx.frame()), read.search, offices, shown, channelSelect));
   });
 
   router.page(`${consolePaths.fleet}/:id`, async (request, reply, ctx) => {
@@ -58,7 +63,7 @@ export function registerFleetRoutes(router: ConsoleRouter): void {
     const sections = await fleetDeviceSections(deps.database.exec, device, frame.csrf, deps.now());
     const channel = await channelSectionOf(deps.database.exec, frame.csrf, device);
     const diagnostics = await diagnosticsSectionOf(deps.database.exec, device.id);
-    return sendPage(reply, fleetDevicePage(frame, device, [channel, ...sections, diagnostics]));
+    return sendPage(reply, fleetDevicePage(live(frame), device, [channel, ...sections, diagnostics]));
   });
 
   router.action(`${consolePaths.fleet}/:id/revocar`, async (request, reply, ctx) => {
