@@ -4,13 +4,23 @@ import type { SqlExecutor } from '../db/sql-executor';
 import { sqlLiteral, type SqlLiteralValue } from '../db/sql-literal';
 import type { FeedPolicy } from './feed-policy';
 
+/**
+ * A page's JSON bytes, not copied anywhere yet: `writeTo` copies them into `target` at `at` and
+ * says how many it wrote (`byteLength`). The answer's one buffer is made once its size is known,
+ * and the page goes into it straight from the bytes PostgreSQL sent.
+ */
+export interface PageBytes {
+  readonly byteLength: number;
+  writeTo(target: Buffer, at: number): number;
+}
+
 /** A page of the change feed, already serialised: rows travel as PostgreSQL wrote them. */
 export interface FeedPage {
   /**
    * JSON array text of `FeedChange`s, as PostgreSQL wrote it: its bytes on PostgreSQL (read by
    * COPY, never decoded), a string on PGlite.
    */
-  readonly changesJson: string | Buffer;
+  readonly changesJson: string | PageBytes;
   readonly count: number;
   /** The cursor the device sends next: the page's last `seq` when full, else the bound read up to. */
   readonly lastSeq: number;
@@ -29,7 +39,7 @@ interface PageRead {
   readonly count: number;
   /** The `seq` of the page's last change; null when the page is empty. */
   readonly lastSeq: string | null;
-  readonly changesJson: string | Buffer;
+  readonly changesJson: string | PageBytes;
 }
 
 /**
@@ -125,10 +135,11 @@ const comma = 0x2c;
 
 /**
  * PostgreSQL: the same statement as COPY, so the page goes to the socket as the bytes
- * PostgreSQL wrote: each change's JSON arrives whole, and is copied once, into the page's one
- * buffer, with a comma between; nothing is decoded into a string but the first row's bounds
- * and the last row's `seq`. Two walks over the COPY's framing: one to size the page, one to fill
- * it. COPY takes no parameters: every value is a literal of sql-literal.ts.
+ * PostgreSQL wrote: each change's JSON arrives whole, and is copied once, straight into the
+ * answer's buffer (PageBytes), with a comma between; nothing is decoded into a string but the
+ * first row's bounds and the last row's `seq`. Two walks over the COPY's framing: one here to
+ * size the page, one in `writeTo` to copy it. COPY takes no parameters: every value is a
+ * literal of sql-literal.ts.
  */
 async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: SqlLiteralValue[]): Promise<PageRead> {
   const bytes = await copyOut(
@@ -140,7 +151,7 @@ async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: Sql
   let upTo: string | null = null;
   let epoch: string | null = null;
   let count = 0;
-  let size = 2;
+  let byteLength = 2;
   let lastSeq: string | null = null;
   forEachCopyTuple(bytes, ({ fields, start, length }) => {
     if (fields !== 4) throw new Error(`binary COPY: a page row of ${fields} fields`);
@@ -151,21 +162,24 @@ async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: Sql
     }
     const change = length[column.change]!;
     if (change <= 0) return;
-    size += change + (count === 0 ? 0 : 1);
+    byteLength += change + (count === 0 ? 0 : 1);
     count += 1;
     lastSeq = text(start[column.seq]!, length[column.seq]!);
   });
-  const page = Buffer.allocUnsafe(size);
-  let at = 0;
-  page[at++] = 0x5b; // [
-  forEachCopyTuple(bytes, ({ start, length }) => {
-    const change = length[column.change]!;
-    if (change <= 0) return;
-    if (at > 1) page[at++] = comma;
-    at += bytes.copy(page, at, start[column.change]!, start[column.change]! + change);
-  });
-  page[at++] = 0x5d; // ]
-  return { upTo: upTo ?? '0', epoch, count, lastSeq, changesJson: page };
+  const writeTo = (target: Buffer, from: number): number => {
+    let at = from;
+    target[at++] = 0x5b; // [
+    forEachCopyTuple(bytes, ({ start, length }) => {
+      const change = length[column.change]!;
+      if (change <= 0) return;
+      if (at > from + 1) target[at++] = comma;
+      at += bytes.copy(target, at, start[column.change]!, start[column.change]! + change);
+    });
+    target[at++] = 0x5d; // ]
+    if (at - from !== byteLength) throw new Error('binary COPY: the page changed size between its two walks');
+    return byteLength;
+  };
+  return { upTo: upTo ?? '0', epoch, count, lastSeq, changesJson: { byteLength, writeTo } };
 }
 
 /**
