@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { KioskCopyState, KioskPurchaseView, KioskRedispenseView } from '../../src-shared/api/ops/certificates';
+import type { KioskPurchaseView, KioskRedispenseView } from '../../src-shared/api/ops/certificates';
 import type { OpOutput, OpParsedInput } from '../../src-shared/api/contract';
 import type { DocumentFile } from '../../src-shared/api/document';
 import { err, ok, type Result } from '../../src-shared/api/result';
@@ -17,7 +17,9 @@ import { storeWriteFailure } from '../store/store-write-failure';
 import { certificateMessages } from './certificate-messages';
 import { sendCertificateRoute, type CertificateRoute } from './certificate-route';
 import type { OutcomeReporter } from './outcome-reporter';
-import type { PurchaseRecords, StoredCopy, StoredPurchase } from './purchase-records';
+import { asking, boughtPurchase, findCopy, forgotten } from './kept-purchases';
+import type { PurchaseRecords, StoredCopy } from './purchase-records';
+import { purchaseView } from './purchase-view';
 
 export interface CertificateServiceDeps {
   readonly client: ServerClient;
@@ -124,26 +126,7 @@ export class CertificateService {
     }
     // 4. Each copy committed with its PDF, then dispensed in order.
     const bought = answer.value;
-    const purchase: StoredPurchase = {
-      ...asking(purchaseKey, input, this.deps.now()),
-      state: 'bought',
-      receiptNumber: bought.receiptNumber,
-      title: bought.title,
-      businessName: bought.businessName,
-      unitPrice: bought.unitPrice,
-      total: bought.total,
-      balance: bought.balance,
-      copies: bought.copies.map((c) => ({
-        certificateId: c.certificateId,
-        copy: c.copy,
-        verificationCode: c.verificationCode,
-        jobId: null,
-        outcome: null,
-        detail: null,
-        reported: false,
-        refunded: 0,
-      })),
-    };
+    const purchase = boughtPurchase(purchaseKey, input, bought, this.deps.now());
     records.put(purchase);
     log.info({ purchaseKey, receiptNumber: bought.receiptNumber, copies: bought.copies.length }, 'purchase held');
     for (const copy of bought.copies) {
@@ -235,7 +218,7 @@ export class CertificateService {
   progress(purchaseKey: string): Result<KioskPurchaseView> {
     const purchase = this.deps.records.get(purchaseKey);
     if (purchase?.state !== 'bought') return err('not-found', certificateMessages.notFound);
-    return ok(this.view(purchase));
+    return ok(purchaseView(purchase, this.deps.runner));
   }
 
   /** The runner settled a job: if it is a copy, its outcome is committed, then reported. */
@@ -294,43 +277,7 @@ export class CertificateService {
     this.deps.reporter.kick();
     if (purchase === null || purchase.receiptPrinted || !purchase.copies.every((c) => c.outcome !== null)) return;
     this.deps.records.put({ ...purchase, receiptPrinted: true });
-    if (!this.settlingLeftovers) this.deps.onFinished(this.view(purchase));
-  }
-
-  private view(purchase: StoredPurchase): KioskPurchaseView {
-    const copies = purchase.copies.map((c) => ({
-      copy: c.copy,
-      verificationCode: c.verificationCode,
-      state: this.copyState(c),
-      refunded: c.refunded,
-      reported: c.reported,
-    }));
-    return {
-      purchaseKey: purchase.purchaseKey,
-      receiptNumber: purchase.receiptNumber ?? 0,
-      title: purchase.title ?? '',
-      businessName: purchase.businessName ?? '',
-      unitPrice: purchase.unitPrice ?? 0,
-      total: purchase.total ?? 0,
-      balance: (purchase.balance ?? 0) + purchase.copies.reduce((sum, c) => sum + c.refunded, 0),
-      copies,
-      finished: purchase.copies.every((c) => c.outcome !== null),
-    };
-  }
-
-  private copyState(copy: StoredCopy): KioskCopyState {
-    switch (copy.outcome) {
-      case 'completed':
-        return 'delivered';
-      case 'failed':
-        return 'failed';
-      case 'unknown':
-        return 'unknown';
-      case null: {
-        const job = copy.jobId === null ? null : this.deps.runner.get(copy.jobId);
-        return job?.state === 'running' ? 'dispensing' : 'waiting';
-      }
-    }
+    if (!this.settlingLeftovers) this.deps.onFinished(purchaseView(purchase, this.deps.runner));
   }
 
   /**
@@ -352,18 +299,6 @@ export class CertificateService {
   }
 }
 
-/** The purchase and copy of the first copy that `matches`, among the purchases kept. */
-function findCopy(
-  purchases: readonly StoredPurchase[],
-  matches: (copy: StoredCopy) => boolean,
-): { purchase: StoredPurchase; copy: StoredCopy } | null {
-  for (const purchase of purchases) {
-    const copy = purchase.copies.find(matches);
-    if (copy !== undefined) return { purchase, copy };
-  }
-  return null;
-}
-
 /**
  * Why a copy the kiosk still follows may not be dispensed again: it is waiting or at the
  * dispenser, or the dispenser said how it ended. Only an `unknown` one goes on to the server.
@@ -379,59 +314,4 @@ function localRefusal(copy: StoredCopy): string | null {
     case 'unknown':
       return null;
   }
-}
-
-/**
- * A purchase the kiosk no longer keeps (forgotten after 30 days, or a new disk), made again for
- * the one copy the server gave back, as the server knows it: `unknown`, acknowledged, until its
- * new job is written over it. No receipt prints for it (its citizen holds the first one); what
- * the server did not say (the matrícula, the amounts) stays empty.
- */
-function forgotten(purchaseKey: string, given: RouteValue<'certificates.redispense'>, now: Date): StoredPurchase {
-  return {
-    purchaseKey,
-    state: 'bought',
-    matricula: '',
-    certificateCode: '',
-    copiesAsked: 1,
-    createdAt: now.toISOString(),
-    receiptNumber: given.receiptNumber,
-    title: given.title,
-    businessName: null,
-    unitPrice: null,
-    total: null,
-    balance: null,
-    receiptPrinted: true,
-    copies: [
-      {
-        certificateId: given.certificateId,
-        copy: given.copy,
-        verificationCode: given.verificationCode,
-        jobId: null,
-        outcome: 'unknown',
-        detail: null,
-        reported: true,
-        refunded: 0,
-      },
-    ],
-  };
-}
-
-function asking(purchaseKey: string, input: OpParsedInput<'certificates.purchase'>, now: Date): StoredPurchase {
-  return {
-    purchaseKey,
-    state: 'asking',
-    matricula: input.matricula,
-    certificateCode: input.certificateCode,
-    copiesAsked: input.copies,
-    createdAt: now.toISOString(),
-    receiptNumber: null,
-    title: null,
-    businessName: null,
-    unitPrice: null,
-    total: null,
-    balance: null,
-    receiptPrinted: false,
-    copies: [],
-  };
 }
