@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { auditLog, billAccessLocks } from '../../db/local/schema';
 import type { LocalDb, Store } from '../store/open-store';
 import { commit } from '../store/write-path';
@@ -22,14 +22,23 @@ export interface FailureResult {
  * Failures older than the lock time are forgotten: "in a row" means within one sitting.
  */
 export class AccessLockout {
+  // Prepared once: every challenge asked reads the code's lock first.
+  private readonly lockOf;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.lockOf = store.db
+      .select()
+      .from(billAccessLocks)
+      .where(eq(billAccessLocks.codigoInterno, sql.placeholder('code')))
+      .prepare();
+  }
 
   /** Until when the code is locked, or null when it is not. */
   lockedUntil(codigoInterno: number): Date | null {
-    const row = this.row(this.store.db, codigoInterno);
+    const row = this.lockOf.get({ code: codigoInterno });
     if (row?.lockedUntil === undefined || row.lockedUntil === null) return null;
     const until = new Date(row.lockedUntil);
     return until.getTime() > this.now().getTime() ? until : null;

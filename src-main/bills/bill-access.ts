@@ -69,13 +69,13 @@ export class BillAccess {
       this.lockout.recordRefused(code, lockedUntil);
       return err('locked', billMessages.locked(code, lockedUntil, this.now()));
     }
-    const held = queries.deliveredBill(code, deliveredCutoff(this.now(), this.deliveryDays));
-    if (held === undefined) {
+    const heldPeriod = queries.deliveredPeriod(code, deliveredCutoff(this.now(), this.deliveryDays));
+    if (heldPeriod === undefined) {
       if (queries.latestValidBills(code).length === 0) return err('not-found', billMessages.noBills(code));
       return err('not-found', billMessages.noDeliveredBill(code));
     }
-    const rows = this.questionRows.forCode(code, held);
-    const built = rows === null ? null : buildQuestions(rows.rows, rows.right, held.period, this.random);
+    const rows = this.questionRows.forCode(code, heldPeriod);
+    const built = rows === null ? null : buildQuestions(rows.rows, rows.right, heldPeriod, this.random);
     if (built === null) {
       this.options.log.warn('the replica could not make validation questions for a código interno');
       return err('not-found', billMessages.noQuestions(code));

@@ -97,8 +97,9 @@ export class BillQueries {
       .orderBy(desc(bills.period), desc(bills.billNumber))
       .limit(consumptionPeriods)
       .prepare();
+    // Only the period: the questions are about that period, and a whole row would decode its line items.
     this.delivered = db
-      .select()
+      .select({ period: bills.period })
       .from(bills)
       .where(
         and(eq(bills.codigoInterno, code), ne(bills.state, 'anulada'), lte(bills.issuedOn, sql.placeholder('cutoff'))),
@@ -203,11 +204,11 @@ export class BillQueries {
   }
 
   /**
-   * The bill the citizen can hold: the latest valid one issued on or before `cutoff`
-   * (`YYYY-MM-DD`: today minus the days a bill takes to be delivered, held-bill.ts).
+   * The period (`YYYY-MM`) of the bill the citizen can hold: the latest valid one issued on or
+   * before `cutoff` (`YYYY-MM-DD`: today minus the days a bill takes to be delivered, held-bill.ts).
    */
-  deliveredBill(codigoInterno: number, cutoff: string): BillRow | undefined {
-    return this.delivered.get({ code: codigoInterno, cutoff });
+  deliveredPeriod(codigoInterno: number, cutoff: string): string | undefined {
+    return this.delivered.get({ code: codigoInterno, cutoff })?.period;
   }
 
   /**

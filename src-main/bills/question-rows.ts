@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { consumptionBars, earlierAverageM3, type ChartBill } from '../../src-shared/domain/bill-document';
-import type { BillQueries, BillRow, QuestionBillRow } from './bill-queries';
+import type { BillQueries, QuestionBillRow } from './bill-queries';
 import { shownMembers } from './peer-blocks';
 import type { PeerDirectory } from './peer-directory';
 import { chartMonthsBack, type QuestionFacts } from './validation-questions';
@@ -24,14 +24,15 @@ export class QuestionRows {
   ) {}
 
   /** Null when the replica cannot give this code three questions (too few subscribers, a peer without bills). */
-  forCode(code: number, held: BillRow): ChallengeRows | null {
+  /** `period`: the period of the bill the citizen holds (`YYYY-MM`). */
+  forCode(code: number, period: string): ChallengeRows | null {
     const block = this.directory.blockOf(code);
     if (block === null || !block.includes(code)) return null;
     const keys = new Map(block.map((member) => [member, block.length > 4 ? this.orderKey(member) : '']));
     const shown = shownMembers(block, code, (member) => keys.get(member) ?? '');
     const rows: QuestionFacts[] = [];
     for (const member of shown) {
-      const bill = this.queries.questionBillUpTo(member, held.period) ?? this.firstBill(member);
+      const bill = this.queries.questionBillUpTo(member, period) ?? this.firstBill(member);
       if (bill === undefined) return null;
       rows.push(this.factsOf(bill));
     }

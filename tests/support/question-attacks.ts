@@ -46,16 +46,24 @@ export interface Attacker {
 
 const months: readonly string[] = spanishMonths;
 
+const namedBill = new RegExp(`su factura de (${months.join('|')}) de \\d{4}`, 'gi');
+const dateLabel = new RegExp(`^(\\d{1,2}) de (${months.join('|')}) de (\\d{4})$`);
+/** kindOf of each prompt seen: the attackers ask it millions of times of a few hundred prompts. */
+const kinds = new Map<string, string>();
+
 /** The question without the bill it names: «…de su factura de marzo de 2026?» and «…de su última factura?» alike. */
 export function kindOf(prompt: string): string {
-  return prompt
-    .replace(new RegExp(`su factura de (${months.join('|')}) de \\d{4}`, 'gi'), 'su factura')
-    .replace(/su última factura/gi, 'su factura');
+  let kind = kinds.get(prompt);
+  if (kind === undefined) {
+    kind = prompt.replace(namedBill, 'su factura').replace(/su última factura/gi, 'su factura');
+    kinds.set(prompt, kind);
+  }
+  return kind;
 }
 
 /** The number an option shows (a date as its day number), or NaN when it shows none. */
 export function numericValue(label: string): number {
-  const date = new RegExp(`^(\\d{1,2}) de (${months.join('|')}) de (\\d{4})$`).exec(label);
+  const date = dateLabel.exec(label);
   if (date !== null) return Date.UTC(Number(date[3]), months.indexOf(date[2] ?? ''), Number(date[1])) / 86_400_000;
   const digits = label.replace(/[^0-9-]/g, '');
   return digits === '' ? Number.NaN : Number(digits);
