@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * What a route of the device ↔ central server API declares (see routes.ts for the map). The
@@ -71,6 +71,9 @@ export interface ServerRoute {
 
 /** Keeps each route's literal types (auth kind, schemas) for the map's derived types. */
 export const defineRoute = <const R extends ServerRoute>(route: R): R => route;
+
+/** A GET without query parameters (anything sent is ignored), or a POST whose body says nothing. */
+export const NoInput = z.object({});
 
 /** A `:name` segment of a route's path. */
 const paramSegment = /\/:([A-Za-z][A-Za-z0-9]*)(?=\/|$)/g;
