@@ -12,13 +12,15 @@ import { VoidWithSupervisor } from './VoidWithSupervisor';
  * «Reimprimir»; «Anular con supervisor» when one is present (reason and their credentials typed
  * under it; not for a day handed over); else «Para anular en la oficina» with a reason (a
  * supervisor voids it there). A voided payment shows «Anulado» and leaves the day's totals.
+ * A read that fails says so in place of the table, with «Intentar de nuevo»: never an empty list.
  */
 export function DaysScreen() {
   const call = useFieldCall();
   const show = useFieldStore((state) => state.show);
   const changed = useFieldStore((state) => state.changed);
-  const [days, setDays] = useState<FieldDayView[]>([]);
+  const [days, setDays] = useState<FieldDayView[] | null>(null);
   const [open, setOpen] = useState<{ day: FieldDayView; payments: FieldPaymentView[] } | null>(null);
+  const [readProblem, setReadProblem] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [reads, setReads] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
@@ -30,8 +32,10 @@ export function DaysScreen() {
     let live = true;
     void readDays(call, selected).then((read) => {
       if (!live) return;
-      setDays(read.days);
-      setOpen(read.open);
+      // A failed read shows no table at all: an empty or an old one would pass for the truth.
+      setReadProblem(read.ok ? null : read.problem);
+      setDays(read.ok ? read.days : null);
+      setOpen(read.ok ? read.open : null);
     });
     return () => {
       live = false;
@@ -56,6 +60,10 @@ export function DaysScreen() {
     setReason('');
     setReads(reads + 1);
   };
+  const readAgain = () => {
+    setReadProblem(null);
+    setReads(reads + 1);
+  };
   const voided = (text: string) => {
     setMessage(text);
     changed();
@@ -69,35 +77,48 @@ export function DaysScreen() {
         ← Volver a la hoja de ruta
       </button>
       <h1>Días de recaudo</h1>
-      <table className="field-days">
-        <thead>
-          <tr>
-            <th scope="col">Día</th>
-            <th scope="col">Pagos</th>
-            <th scope="col">Efectivo</th>
-            <th scope="col">Transferencias</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day) => (
-            <tr key={day.id} className={open?.day.id === day.id ? 'field-days__open' : ''}>
-              <th scope="row">
-                <button type="button" className="field-link" onClick={() => setSelected(day.id)}>
-                  {formatDateEs(day.date)}
-                  {day.state === 'open' ? ' (hoy)' : day.state === 'handed' ? ' (entregado)' : ''}
-                </button>
-              </th>
-              <td>{day.payments}</td>
-              <td>{formatCop(day.cash)}</td>
-              <td>{formatCop(day.transfer)}</td>
-              <td>
-                <strong>{formatCop(day.total)}</strong>
-              </td>
+      {readProblem !== null && (
+        <div className="field-problem field-read-problem" role="alert">
+          <p>No se pudieron leer los días de recaudo de este equipo. Esto no borra ni cambia ningún pago.</p>
+          <p>{readProblem}</p>
+          <button type="button" className="field-primary" onClick={readAgain}>
+            Intentar de nuevo
+          </button>
+        </div>
+      )}
+      {days === null && readProblem === null && <p role="status">Leyendo los días de recaudo…</p>}
+      {days !== null && days.length === 0 && <p className="field-lead">Este equipo no tiene días de recaudo.</p>}
+      {days !== null && days.length > 0 && (
+        <table className="field-days">
+          <thead>
+            <tr>
+              <th scope="col">Día</th>
+              <th scope="col">Pagos</th>
+              <th scope="col">Efectivo</th>
+              <th scope="col">Transferencias</th>
+              <th scope="col">Total</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day) => (
+              <tr key={day.id} className={open?.day.id === day.id ? 'field-days__open' : ''}>
+                <th scope="row">
+                  <button type="button" className="field-link" onClick={() => setSelected(day.id)}>
+                    {formatDateEs(day.date)}
+                    {day.state === 'open' ? ' (hoy)' : day.state === 'handed' ? ' (entregado)' : ''}
+                  </button>
+                </th>
+                <td>{day.payments}</td>
+                <td>{formatCop(day.cash)}</td>
+                <td>{formatCop(day.transfer)}</td>
+                <td>
+                  <strong>{formatCop(day.total)}</strong>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       {message !== null && <p role="status">{message}</p>}
       {open !== null && (
         <>
@@ -173,15 +194,22 @@ export function DaysScreen() {
   );
 }
 
-/** The days, and the payments of the selected one (the newest when none is). */
-async function readDays(
-  call: ReturnType<typeof useFieldCall>,
-  selected: string | null,
-): Promise<{ days: FieldDayView[]; open: { day: FieldDayView; payments: FieldPaymentView[] } | null }> {
+type DaysRead =
+  | {
+      readonly ok: true;
+      readonly days: FieldDayView[];
+      readonly open: { day: FieldDayView; payments: FieldPaymentView[] } | null;
+    }
+  | { readonly ok: false; readonly problem: string };
+
+/** The days, and the payments of the selected one (the newest when none is); either read failing is the screen's problem. */
+async function readDays(call: ReturnType<typeof useFieldCall>, selected: string | null): Promise<DaysRead> {
   const list = await call('field.days', {});
-  const days = list.ok ? list.value.days : [];
+  if (!list.ok) return { ok: false, problem: list.error.message };
+  const days = list.value.days;
   const id = selected ?? days[0]?.id;
-  if (id === undefined) return { days, open: null };
+  if (id === undefined) return { ok: true, days, open: null };
   const day = await call('field.dayPayments', { dayId: id });
-  return { days, open: day.ok ? day.value : null };
+  if (!day.ok) return { ok: false, problem: day.error.message };
+  return { ok: true, days, open: day.value };
 }

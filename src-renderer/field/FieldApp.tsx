@@ -1,5 +1,6 @@
 import { useAppInfo } from '../app-info/useAppInfo';
 import { useApiClient } from '../api/useApiClient';
+import { StatusStrip } from '../status-strip/StatusStrip';
 import { ParkedEventsScreen } from '../sync-admin/ParkedEventsScreen';
 import { CollectScreen } from './CollectScreen';
 import { DaysScreen } from './DaysScreen';
@@ -16,6 +17,8 @@ import './field.css';
 /**
  * Field mode (docs/field-mode.md): a laptop in the street, in sunlight, used with the keyboard
  * or a finger. Large type, black on white, thick outlines, every target at least 56 px high.
+ * The status strip at the bottom, as at a kiosk or a counter, says whether the central server
+ * answers: offline for days, the collector must see that what is on screen may be old.
  */
 export function FieldApp() {
   const { entity, device } = useAppInfo();
@@ -71,6 +74,7 @@ export function FieldApp() {
           {screen === 'handover' && <HandoverScreen />}
         </main>
       )}
+      <StatusStrip audience="field" />
     </div>
   );
 }

@@ -13,13 +13,25 @@ export interface StatusLine {
   readonly tone: StatusTone;
 }
 
-/** Who reads the strip: a citizen at a kiosk, or staff at a counter (what still works offline differs). */
-export type StatusAudience = 'citizen' | 'counter';
+/**
+ * Who reads the strip: a citizen at a kiosk, staff at a counter or a collector with the field
+ * laptop (what still works offline differs).
+ */
+export type StatusAudience = 'citizen' | 'counter' | 'field';
 
 const offlineWords: Record<StatusAudience, string> = {
   citizen: 'Sin conexión: puede consultar e imprimir facturas con los datos guardados',
   counter: 'Sin conexión: puede seguir cobrando; los pagos se envían cuando vuelva la conexión',
+  field: 'Sin conexión: puede seguir cobrando con los datos guardados; los pagos se envían cuando vuelva la conexión',
 };
+
+/**
+ * Lines the field laptop leaves out: its own bar (FieldStatusBar) already says the data's age
+ * and the unsent payments in the collector's words («Datos del …», «3 pagos sin enviar»), and
+ * two counts of the same thing in other words would read as two problems; the entity's
+ * subscriber total means nothing on a route.
+ */
+const fieldOwnLines: ReadonlySet<StatusLine['key']> = new Set(['sync', 'pending', 'subscribers']);
 
 function serverLine(state: DeviceStatus['server']['state'], audience: StatusAudience): StatusLine {
   switch (state) {
@@ -137,5 +149,5 @@ export function statusLines(status: DeviceStatus, now: Date, audience: StatusAud
       tone: 'neutral',
     });
   }
-  return lines;
+  return audience === 'field' ? lines.filter((line) => !fieldOwnLines.has(line.key)) : lines;
 }

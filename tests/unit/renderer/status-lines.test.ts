@@ -62,6 +62,25 @@ describe('status strip lines', () => {
     );
   });
 
+  it('tells a field collector offline that collecting goes on, and leaves out what the field bar already says', () => {
+    const busy: DeviceStatus = {
+      ...base,
+      server: { ...base.server, state: 'offline' },
+      sync: { ...base.sync, lastPullAt: '2026-11-20T11:00:00.000Z', pendingEvents: 3, parkedEvents: 1 },
+      printer: { state: 'ready', name: 'Portátil' },
+    };
+    expect(statusLines(busy, now, 'field').map((line) => line.text)).toEqual([
+      'Sin conexión: puede seguir cobrando con los datos guardados; los pagos se envían cuando vuelva la conexión',
+      '1 registro detenido: avise a un supervisor',
+      'Impresora lista',
+    ]);
+    expect(statusLines(base, now, 'field')[0]).toEqual({
+      key: 'server',
+      text: 'Conectado al servidor central',
+      tone: 'ok',
+    });
+  });
+
   it('shows the last download and the last send in Bogotá time, relative to today', () => {
     const synced = {
       ...base,
