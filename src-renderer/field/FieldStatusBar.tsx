@@ -9,7 +9,7 @@ import { useFieldStore } from './field-store';
 const pollMs = 15_000;
 
 /**
- * Always under the header: who is collecting, how old the route's data are («Datos del 3 dic., 06:10»), the
+ * Always under the header: who is collecting, how old the route's data are («Datos del 03/12/2026 06:10»), the
  * payments not yet sent and today's total. Read again after every payment and every 15 s.
  */
 export function FieldStatusBar({ collector }: { readonly collector: string }) {

@@ -2,18 +2,18 @@
  * What the field laptop says about the age of its data and its unsent payments
  * (docs/field-mode.md), pure so the screens and the tests read the same words.
  */
+import { formatBogotaDateTime } from '../domain/calendar-es';
 
-const months = ['ene.', 'feb.', 'mar.', 'abr.', 'may.', 'jun.', 'jul.', 'ago.', 'sep.', 'oct.', 'nov.', 'dic.'];
 /** Colombia keeps UTC−5 all year (no daylight saving). */
 const bogotaOffsetMs = 5 * 3_600_000;
 
-/** «Datos del 3 dic., 06:10»: when the replica last came whole from the central server. */
+/**
+ * «Datos del 03/12/2026 06:10»: when the replica last came whole from the central server, in
+ * the one date format of the field screens (the days, the bills' due dates, today's date).
+ */
 export function dataAgeLabel(lastPullAt: string | null): string {
   if (lastPullAt === null) return 'Sin datos descargados del servidor central';
-  const at = new Date(Date.parse(lastPullAt) - bogotaOffsetMs);
-  const hh = String(at.getUTCHours()).padStart(2, '0');
-  const mm = String(at.getUTCMinutes()).padStart(2, '0');
-  return `Datos del ${at.getUTCDate()} ${months[at.getUTCMonth()] ?? ''}, ${hh}:${mm}`;
+  return `Datos del ${formatBogotaDateTime(lastPullAt)}`;
 }
 
 /** «hace 2 días», «hace 3 horas», «hace 5 minutos», «hace un momento». */

@@ -53,7 +53,7 @@ describe('field collection in the browser', () => {
       await page.getByRole('button', { name: 'Preparar salida' }).click();
       const prepared = page.getByRole('status').filter({ hasText: 'Salida preparada' });
       await prepared.waitFor({ timeout: 60_000 });
-      await expect.poll(() => prepared.textContent()).toMatch(/Datos del \d{1,2} [a-z]{3}\., \d\d:\d\d/);
+      await expect.poll(() => prepared.textContent()).toMatch(/Datos del \d\d\/\d\d\/\d{4} \d\d:\d\d/);
       await saveScreenshot(page, 'field-2b-prepared');
       await expectAccessible(page, 'field-2b-prepared');
     }
@@ -61,7 +61,7 @@ describe('field collection in the browser', () => {
 
     await page.getByRole('heading', { name: 'Hoja de ruta' }).waitFor();
     const status = page.getByRole('status', { name: 'Estado del recaudo' });
-    await expect.poll(() => status.textContent()).toMatch(/Datos del \d{1,2} [a-z]{3}\., \d\d:\d\d|Sin datos/);
+    await expect.poll(() => status.textContent()).toMatch(/Datos del \d\d\/\d\d\/\d{4} \d\d:\d\d|Sin datos/);
     const rows = page.locator('.field-row');
     await rows.first().waitFor();
     await saveScreenshot(page, 'field-3-route-sheet');

@@ -4,9 +4,9 @@ import { agoLabel, dataAgeLabel, outboxLine, paidElsewhereRisk } from '../../../
 /** The field laptop's words about its data and its unsent payments, and the «paid elsewhere» rule (docs/field-mode.md). */
 describe('field words', () => {
   it('says when the data were pulled, in Bogotá', () => {
-    expect(dataAgeLabel('2026-12-03T11:10:00Z')).toBe('Datos del 3 dic., 06:10');
+    expect(dataAgeLabel('2026-12-03T11:10:00Z')).toBe('Datos del 03/12/2026 06:10');
     // 02:30 UTC on the 4th is still the 3rd in Bogotá.
-    expect(dataAgeLabel('2026-12-04T02:30:00Z')).toBe('Datos del 3 dic., 21:30');
+    expect(dataAgeLabel('2026-12-04T02:30:00Z')).toBe('Datos del 03/12/2026 21:30');
     expect(dataAgeLabel(null)).toBe('Sin datos descargados del servidor central');
   });
 
