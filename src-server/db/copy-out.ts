@@ -75,15 +75,3 @@ export function forEachCopyTuple(bytes: Buffer, visit: (tuple: CopyTuple) => voi
   }
   if (at !== bytes.length) fail('bytes after the trailer');
 }
-
-/** The rows of a binary COPY, each a list of its fields as bytes (null for SQL NULL). */
-export function binaryCopyRows(bytes: Buffer): (Buffer | null)[][] {
-  const rows: (Buffer | null)[][] = [];
-  forEachCopyTuple(bytes, ({ fields, start, length }) => {
-    const row: (Buffer | null)[] = [];
-    for (let i = 0; i < fields; i += 1)
-      row.push(length[i] === -1 ? null : bytes.subarray(start[i], start[i]! + length[i]!));
-    rows.push(row);
-  });
-  return rows;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binaryCopyRows, forEachCopyTuple } from '../../../src-server/db/copy-out';
+import { forEachCopyTuple } from '../../../src-server/db/copy-out';
 import { sqlLiteral } from '../../../src-server/db/sql-literal';
 
 /** A binary COPY as PostgreSQL writes it: header, the tuples given, trailer. */
@@ -26,6 +26,18 @@ function copyBytes(tuples: (string | null)[][], opts: { extension?: Buffer } = {
   }
   parts.push(Buffer.from([0xff, 0xff]));
   return Buffer.concat(parts);
+}
+
+/** The rows of a binary COPY, each a list of its fields as bytes (null for SQL NULL). */
+function binaryCopyRows(bytes: Buffer): (Buffer | null)[][] {
+  const rows: (Buffer | null)[][] = [];
+  forEachCopyTuple(bytes, ({ fields, start, length }) => {
+    const row: (Buffer | null)[] = [];
+    for (let i = 0; i < fields; i += 1)
+      row.push(length[i] === -1 ? null : bytes.subarray(start[i], start[i]! + length[i]!));
+    rows.push(row);
+  });
+  return rows;
 }
 
 describe('binary COPY rows', () => {
