@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { demoHashCache } from '../../vitest.config';
+import { testEnv } from '../../vitest.config';
 
 /**
  * Browser flows in Debian's Chromium through the web host. Each file starts its own stack
@@ -15,6 +15,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 240_000,
-    env: demoHashCache,
+    env: testEnv,
   },
 });
