@@ -2,19 +2,22 @@ import type { DeviceMeta } from '../device/device-meta';
 import type { Logger } from '../logger';
 import type { HelloValue } from '../../src-shared/server-api/device-api';
 import type { DeviceClock } from '../sync/clock';
-import type { ServerClient } from './server-client';
+import type { LinkOutcome, ServerClient } from './server-client';
 
 export type ConnectionState = 'online' | 'offline' | 'not-enrolled';
 
 /**
  * Says hello to the central server on a timer and on demand, and keeps what the status strip
  * needs: whether the server answers, when it last did (persisted), how much data it holds.
+ * Between hellos every other call to the server moves the state too: one that cannot reach it
+ * (refused, reset, timed out) means offline at once, one answered with a value means online.
  */
 export class ConnectionMonitor {
   private state: ConnectionState = 'offline';
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<ConnectionState> | null = null;
   private readonly backOnline = new Set<() => void>();
+  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly client: ServerClient,
@@ -40,6 +43,10 @@ export class ConnectionMonitor {
   }
 
   start(): void {
+    // The hello moves the state itself, after it has recorded what the server said.
+    this.stopListening ??= this.client.onLinkOutcome((route, outcome) => {
+      if (route !== 'device.hello') this.moveTo(linkState[outcome]);
+    });
     void this.check();
     this.timer = setInterval(() => void this.check(), this.intervalMs);
     this.timer.unref();
@@ -50,7 +57,7 @@ export class ConnectionMonitor {
     this.inFlight ??= this.hello()
       .catch((error: unknown) => {
         this.log.error({ err: error }, 'could not record the answer of the central server');
-        this.state = 'offline';
+        this.moveTo('offline');
         return this.state;
       })
       .finally(() => {
@@ -62,6 +69,8 @@ export class ConnectionMonitor {
   async stop(): Promise<void> {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    this.stopListening?.();
+    this.stopListening = null;
     await this.inFlight;
   }
 
@@ -71,9 +80,7 @@ export class ConnectionMonitor {
     const sentAt = Date.now();
     const answer = await this.client.hello(token);
     if (answer.ok) this.clock?.record(answer.value.serverTime, sentAt, Date.now());
-    const previous = this.state;
     if (answer.ok) {
-      this.state = 'online';
       this.onIdentity(answer.value);
       this.meta.delete('tokenRefusedAt');
       this.meta.set({
@@ -82,7 +89,6 @@ export class ConnectionMonitor {
         ...(answer.value.entity === null ? {} : { serverEntity: JSON.stringify(answer.value.entity) }),
       });
     } else {
-      this.state = 'offline';
       if (answer.error.code === 'device-locked') {
         this.meta.set({ tokenRefusedAt: new Date().toISOString() });
         this.log.warn(
@@ -90,13 +96,20 @@ export class ConnectionMonitor {
         );
       }
     }
-    if (previous !== this.state) {
-      this.log.info(
-        { state: this.state },
-        this.state === 'online' ? 'Conectado al servidor central' : 'Sin conexión con el servidor central',
-      );
-      if (this.state === 'online') for (const listener of this.backOnline) listener();
-    }
+    this.moveTo(answer.ok ? 'online' : 'offline');
     return this.state;
   }
+
+  /** The one place the state changes: logged, and `onBackOnline` told once per offline → online. */
+  private moveTo(next: 'online' | 'offline'): void {
+    if (next === this.state) return;
+    this.state = next;
+    this.log.info(
+      { state: next },
+      next === 'online' ? 'Conectado al servidor central' : 'Sin conexión con el servidor central',
+    );
+    if (next === 'online') for (const listener of this.backOnline) listener();
+  }
 }
+
+const linkState: Record<LinkOutcome, 'online' | 'offline'> = { answered: 'online', unreachable: 'offline' };

@@ -32,6 +32,15 @@ export interface ServerClientOptions {
 /** The route's timeout class as a multiple of the client's base timeout (route.ts says why each). */
 const timeoutFactor: Record<RouteTimeout, number> = { short: 1, long: 3, bulk: 4 };
 
+/**
+ * What one call says about the link, for whoever keeps the connection state
+ * (connection-monitor.ts): `unreachable` when no answer came (refused, reset, timed out, TLS),
+ * `answered` when the server answered with a value. A refusal or an error page from a server
+ * that did answer (4xx, 5xx with a body) is neither: it says nothing about the network.
+ */
+export type LinkOutcome = 'answered' | 'unreachable';
+export type LinkListener = (route: RouteName, outcome: LinkOutcome) => void;
+
 export interface CallOptions {
   /** Aborts the call (the sync loop stopping); the call then reads as `offline`. */
   readonly signal?: AbortSignal;
@@ -53,6 +62,7 @@ export class ServerClient {
   private readonly fetch: ServerFetch;
   /** Set when `baseUrl` is plain HTTP to another machine: nothing is ever sent there. */
   private readonly refusal: string | null;
+  private readonly linkListeners = new Set<LinkListener>();
 
   constructor(
     private readonly baseUrl: string,
@@ -61,6 +71,12 @@ export class ServerClient {
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.fetch = createServerFetch(options.ca ?? null);
     this.refusal = serverUrlRefusal(baseUrl);
+  }
+
+  /** Told the link's outcome of every call (see LinkOutcome); returns the unsubscribe. */
+  onLinkOutcome(listener: LinkListener): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
   }
 
   enroll(code: string): Promise<Result<EnrollValue>> {
@@ -95,7 +111,9 @@ export class ServerClient {
   ): Promise<Result<RouteValue<K>>> {
     const answer = await this.exchange(name, input, credentials, options);
     if (!answer.ok) return answer;
-    return parseAnswer(name, answer.value.status, answer.value.text);
+    const parsed = parseAnswer(name, answer.value.status, answer.value.text);
+    if (parsed.ok) this.tell(name, 'answered');
+    return parsed;
   }
 
   /**
@@ -111,7 +129,10 @@ export class ServerClient {
     const answer = await this.exchange(name, input, credentials, options);
     if (!answer.ok) return answer;
     const { status, text } = answer.value;
-    if (status >= 200 && status < 300 && text.startsWith('{"ok":true,')) return ok(text);
+    if (status >= 200 && status < 300 && text.startsWith('{"ok":true,')) {
+      this.tell(name, 'answered');
+      return ok(text);
+    }
     const parsed = parseAnswer(name, status, text);
     return parsed.ok ? err('internal', unexpectedAnswerMessage) : parsed;
   }
@@ -147,6 +168,7 @@ export class ServerClient {
             : AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
       });
     } catch (error) {
+      this.tellUnreachable(name, signal);
       const tls = tlsFailureMessage(error);
       return tls === null ? err('offline', offlineMessage) : err('internal', tls);
     }
@@ -154,8 +176,18 @@ export class ServerClient {
       return ok({ status: response.status, text: await response.text() });
     } catch {
       // The connection broke or stalled mid-answer: a network failure like any other.
+      this.tellUnreachable(name, signal);
       return err('offline', offlineMessage);
     }
+  }
+
+  /** A call its caller aborted (the sync loop stopping) says nothing about the network. */
+  private tellUnreachable(name: RouteName, signal: AbortSignal | undefined): void {
+    if (signal?.aborted !== true) this.tell(name, 'unreachable');
+  }
+
+  private tell(name: RouteName, outcome: LinkOutcome): void {
+    for (const listener of this.linkListeners) listener(name, outcome);
   }
 }
 

@@ -3,7 +3,12 @@ import { statusLines, type StatusAudience, type StatusLine } from './status-line
 import { useDeviceStatus } from './useDeviceStatus';
 import './status-strip.css';
 
-const pollMs = 5_000;
+/**
+ * The host has no main → renderer notifications, so the strip asks; `status.get` is a few
+ * SQLite reads and cached device states, and the device knows of a lost link as soon as any
+ * call to the server fails, so a short poll is what keeps «Conectado» from lingering.
+ */
+const pollMs = 2_000;
 
 function linesFor(view: ReturnType<typeof useDeviceStatus>, now: Date, audience: StatusAudience): StatusLine[] {
   if (view.state === 'loading') return [{ key: 'server', text: 'Consultando el estado del equipo…', tone: 'neutral' }];
