@@ -16,6 +16,7 @@ export function OpenDayScreen() {
   const changed = useFieldStore((state) => state.changed);
   const [problem, setProblem] = useState<string | null>(null);
   const open = async () => {
+    setProblem(null);
     const result = await call('field.openDay', {});
     if (!result.ok) return setProblem(result.error.message);
     changed();
@@ -39,7 +40,8 @@ export function OpenDayScreen() {
         </button>
       </div>
       <p>Los días anteriores que no se han entregado en la oficina siguen guardados en este equipo.</p>
-      <PreparePanel />
+      {/* Left on screen, an old «Prepare la salida…» would contradict the new check's «Salida preparada». */}
+      <PreparePanel onAttempt={() => setProblem(null)} />
     </section>
   );
 }

@@ -7,8 +7,10 @@ import { useFieldCall } from './useFieldCall';
  * «Preparar salida» (docs/field-mode.md), at the office before leaving: downloads what is left of
  * the routes, checks them against the central server and says the data's age. On a difference
  * it offers the full download again; a new collection day opens only after an ok check.
+ * `onAttempt` is told when a check starts: what the screen above said before it (its «Prepare
+ * la salida…») no longer holds, and this panel says how the check ends.
  */
-export function PreparePanel() {
+export function PreparePanel({ onAttempt }: { readonly onAttempt?: () => void }) {
   const call = useFieldCall();
   const [busy, setBusy] = useState<null | 'check' | 'redownload'>(null);
   const [result, setResult] = useState<FieldPrepareResult | null>(null);
@@ -16,6 +18,7 @@ export function PreparePanel() {
   const prepare = async (redownload: boolean) => {
     setBusy(redownload ? 'redownload' : 'check');
     setProblem(null);
+    onAttempt?.();
     const answer = await call('field.prepare', { redownload });
     setBusy(null);
     if (!answer.ok) return setProblem(answer.error.message);
