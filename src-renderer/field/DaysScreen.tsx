@@ -123,6 +123,7 @@ export function DaysScreen() {
       {open !== null && (
         <>
           <h2>Pagos del {formatDateEs(open.day.date)}</h2>
+          {open.payments.length === 0 && <p className="field-lead">No hay pagos registrados este día.</p>}
           <ul className="field-payments">
             {open.payments.map((p) => (
               <li key={p.id} className="field-payment">

@@ -127,6 +127,8 @@ describe('field laptop screens', () => {
     const today = page.locator('.field-days tbody tr').first();
     await expect.poll(() => today.innerText()).toMatch(/^\d\d\/\d\d\/\d{4} \(hoy\)/);
     await page.getByRole('heading', { name: /^Pagos del / }).waitFor();
+    // The day just opened has no payments: the heading says so under it, not an empty space.
+    await page.getByText('No hay pagos registrados este día.').waitFor();
     await datesIn(page.getByRole('main'));
     await saveScreenshot(page, 'field-screens-3-days');
   });
