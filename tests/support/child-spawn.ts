@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { bundledScript } from './child-bundle';
 
 /** A TypeScript script of tests/support/processes in a child Node process (through tsx). */
 export interface Child {
@@ -23,10 +24,16 @@ export type ChildScript =
   | 'bank-import-process'
   | 'certificate-kiosk-process';
 
-export function spawnChild(script: ChildScript, args: readonly string[]): Child {
+export interface SpawnOptions {
+  /** Run the script bundled by esbuild with plain Node, not through tsx (child-bundle.ts): a faster start. */
+  readonly bundled?: boolean;
+}
+
+export function spawnChild(script: ChildScript, args: readonly string[], options: SpawnOptions = {}): Child {
   const file = fileURLToPath(new URL(`./processes/${script}.ts`, import.meta.url));
+  const command = options.bundled === true ? [bundledScript(file)] : ['--import', 'tsx', file];
   // stdin is a pipe for children that take commands (counter-process); the others never read it.
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...command, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
