@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { serverBuffers, type BufferPool } from '../buffer-pool';
 
 /**
  * `COPY (…) TO STDOUT` on one connection of the pool, and the bytes PostgreSQL sent for it,
@@ -12,19 +13,52 @@ import { to as copyTo } from 'pg-copy-streams';
  * COPY takes no parameters: `sql` must be built from literals quoted by sql-literal.ts. A
  * connection whose COPY failed is released as broken, so the pool replaces it.
  */
-export async function copyOut(pool: pg.Pool, sql: string): Promise<Buffer> {
+export async function copyOut(pool: pg.Pool, sql: string, buffers: BufferPool = serverBuffers): Promise<CopyOutBytes> {
   const client = await pool.connect();
   let failure: Error | undefined;
+  // Chunks go straight into one reused buffer (buffer-pool.ts), doubled when full: no array of
+  // chunks, no concatenation allocated per page.
+  let target = buffers.take(64 * 1024);
+  let length = 0;
   try {
-    const chunks: Buffer[] = [];
-    for await (const chunk of client.query(copyTo(sql))) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    for await (const chunk of client.query(copyTo(sql))) {
+      const bytes = chunk as Buffer;
+      if (length + bytes.length > target.length) {
+        let size = target.length * 2;
+        while (size < length + bytes.length) size *= 2;
+        const bigger = buffers.take(size);
+        target.copy(bigger, 0, 0, length);
+        buffers.give(target);
+        target = bigger;
+      }
+      length += bytes.copy(target, length);
+    }
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
+    buffers.give(target);
     throw error;
   } finally {
     client.release(failure);
   }
+  const kept = target;
+  let released = false;
+  return {
+    bytes: kept.subarray(0, length),
+    release: () => {
+      if (released) return;
+      released = true;
+      buffers.give(kept);
+    },
+  };
+}
+
+/**
+ * A COPY's bytes in a reused buffer: `release()` gives it back once nothing reads `bytes` any
+ * more (after that, the same memory may hold another device's page). Calling it again is harmless.
+ */
+export interface CopyOutBytes {
+  readonly bytes: Buffer;
+  release(): void;
 }
 
 const signature = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');

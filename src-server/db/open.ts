@@ -9,7 +9,7 @@ import { pgliteDataDir } from '../config';
 import { createServerLogger, moduleLogger, type Logger } from '../logger';
 import { acquirePgliteLock } from './pglite-lock';
 import type { SqlExecutor } from './sql-executor';
-import { copyOut } from './copy-out';
+import { copyOut, type CopyOutBytes } from './copy-out';
 import { clientExecutor, poolTransaction, type TransactionalSqlExecutor } from './transaction';
 
 export type ServerSchema = typeof schema;
@@ -26,7 +26,7 @@ export interface ServerDatabase {
   /** Raw parameterised SQL (migrations, bulk loaders) with transaction support. */
   readonly exec: TransactionalSqlExecutor;
   /** PostgreSQL only: `COPY (…) TO STDOUT` and its bytes, undecoded (copy-out.ts). */
-  readonly copyOut?: (sql: string) => Promise<Buffer>;
+  readonly copyOut?: (sql: string) => Promise<CopyOutBytes>;
   close(): Promise<void>;
 }
 

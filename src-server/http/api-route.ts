@@ -14,6 +14,7 @@ import {
   type ServerRoutes,
 } from '../../src-shared/server-api/routes';
 import { resolveSession, type AccountSession } from '../accounts/account-sessions';
+import { serverBuffers } from '../buffer-pool';
 import type { ServerDatabase } from '../db/open';
 import { authenticateDevice, type AuthenticatedDevice } from '../devices/auth';
 import { defaultUploadMaxBytes } from './binary-body';
@@ -173,23 +174,31 @@ function routeOptions(route: ServerRoute, deps: ApiRouteDeps) {
 }
 
 /**
- * The pieces in one buffer, made once at its final size: a 450 KB page is copied into it once.
- * The buffer is not zeroed, so every byte of it must have been written: a piece that writes
- * other than it said is an error, never an answer holding leftover memory.
+ * The pieces in one buffer of its final size: a 450 KB page is copied into it once. The buffer is
+ * reused (src-server/buffer-pool.ts), so every byte of it must have been written: a piece that
+ * writes other than it said is an error, never an answer holding an earlier answer's bytes.
  */
 function joinPieces(pieces: readonly (string | Uint8Array | WrittenPiece)[]): Buffer {
   let size = 0;
   for (const piece of pieces) size += typeof piece === 'string' ? Buffer.byteLength(piece) : piece.byteLength;
-  const body = Buffer.allocUnsafe(size);
+  const body = serverBuffers.take(size);
   let at = 0;
-  for (const piece of pieces) {
-    if (typeof piece === 'string') at += body.write(piece, at);
-    else if (piece instanceof Uint8Array) {
-      body.set(piece, at);
-      at += piece.byteLength;
-    } else at += piece.writeTo(body, at);
+  try {
+    for (const piece of pieces) {
+      if (typeof piece === 'string') at += body.write(piece, at);
+      else if (piece instanceof Uint8Array) {
+        body.set(piece, at);
+        at += piece.byteLength;
+      } else at += piece.writeTo(body, at);
+    }
+  } catch (error) {
+    serverBuffers.give(body);
+    throw error;
   }
-  if (at !== size) throw new Error(`an answer of ${size} bytes got ${at}`);
+  if (at !== size) {
+    serverBuffers.give(body);
+    throw new Error(`an answer of ${size} bytes got ${at}`);
+  }
   return body;
 }
 
@@ -199,7 +208,10 @@ function send(route: ServerRoute, reply: FastifyReply, answer: Result<unknown>) 
   if (route.prebuiltAnswer === true) {
     const { json } = answer.value as JsonText;
     if (typeof json === 'string') return reply.type('application/json').send(`{"ok":true,"value":${json}}`);
-    return reply.type('application/json').send(joinPieces(['{"ok":true,"value":', ...json, '}']));
+    const body = joinPieces(['{"ok":true,"value":', ...json, '}']);
+    // Back to the pool once the socket has taken every byte; an answer cut short is left to the collector.
+    reply.raw.once('finish', () => serverBuffers.give(body));
+    return reply.type('application/json').send(body);
   }
   return { ok: true, value: answer.value };
 }

@@ -1,4 +1,4 @@
-import { forEachCopyTuple } from '../db/copy-out';
+import { forEachCopyTuple, type CopyOutBytes } from '../db/copy-out';
 import type { ServerDatabase } from '../db/open';
 import type { SqlExecutor } from '../db/sql-executor';
 import { sqlLiteral, type SqlLiteralValue } from '../db/sql-literal';
@@ -7,7 +7,8 @@ import type { FeedPolicy } from './feed-policy';
 /**
  * A page's JSON bytes, not copied anywhere yet: `writeTo` copies them into `target` at `at` and
  * says how many it wrote (`byteLength`). The answer's one buffer is made once its size is known,
- * and the page goes into it straight from the bytes PostgreSQL sent.
+ * and the page goes into it straight from the bytes PostgreSQL sent. Once only: the COPY's buffer
+ * is reused for another page right after (src-server/buffer-pool.ts).
  */
 export interface PageBytes {
   readonly byteLength: number;
@@ -141,10 +142,14 @@ const comma = 0x2c;
  * size the page, one in `writeTo` to copy it. COPY takes no parameters: every value is a
  * literal of sql-literal.ts.
  */
-async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: SqlLiteralValue[]): Promise<PageRead> {
-  const bytes = await copyOut(
+async function readByCopy(
+  copyOut: (sql: string) => Promise<CopyOutBytes>,
+  values: SqlLiteralValue[],
+): Promise<PageRead> {
+  const copied = await copyOut(
     `COPY (${pageStatement((i) => sqlLiteral(values[i - 1] ?? null))}) TO STDOUT (FORMAT binary)`,
   );
+  const { bytes } = copied;
   const text = (start: number, length: number): string | null =>
     length === -1 ? null : bytes.toString('utf8', start, start + length);
   let first = true;
@@ -153,31 +158,49 @@ async function readByCopy(copyOut: (sql: string) => Promise<Buffer>, values: Sql
   let count = 0;
   let byteLength = 2;
   let lastSeq: string | null = null;
-  forEachCopyTuple(bytes, ({ fields, start, length }) => {
-    if (fields !== 4) throw new Error(`binary COPY: a page row of ${fields} fields`);
-    if (first) {
-      upTo = text(start[column.upTo]!, length[column.upTo]!);
-      epoch = text(start[column.epoch]!, length[column.epoch]!);
-      first = false;
-    }
-    const change = length[column.change]!;
-    if (change <= 0) return;
-    byteLength += change + (count === 0 ? 0 : 1);
-    count += 1;
-    lastSeq = text(start[column.seq]!, length[column.seq]!);
-  });
-  const writeTo = (target: Buffer, from: number): number => {
-    let at = from;
-    target[at++] = 0x5b; // [
-    forEachCopyTuple(bytes, ({ start, length }) => {
+  try {
+    forEachCopyTuple(bytes, ({ fields, start, length }) => {
+      if (fields !== 4) throw new Error(`binary COPY: a page row of ${fields} fields`);
+      if (first) {
+        upTo = text(start[column.upTo]!, length[column.upTo]!);
+        epoch = text(start[column.epoch]!, length[column.epoch]!);
+        first = false;
+      }
       const change = length[column.change]!;
       if (change <= 0) return;
-      if (at > from + 1) target[at++] = comma;
-      at += bytes.copy(target, at, start[column.change]!, start[column.change]! + change);
+      byteLength += change + (count === 0 ? 0 : 1);
+      count += 1;
+      lastSeq = text(start[column.seq]!, length[column.seq]!);
     });
-    target[at++] = 0x5d; // ]
-    if (at - from !== byteLength) throw new Error('binary COPY: the page changed size between its two walks');
-    return byteLength;
+  } catch (error) {
+    copied.release();
+    throw error;
+  }
+  // An empty page (a long poll's first look, often thrown away) keeps nothing.
+  if (count === 0) {
+    copied.release();
+    return { upTo: upTo ?? '0', epoch, count, lastSeq, changesJson: '[]' };
+  }
+  let written = false;
+  // Called once, by the answer (api-route.ts); the COPY bytes go back to the pool right after.
+  const writeTo = (target: Buffer, from: number): number => {
+    if (written) throw new Error('binary COPY: a page written twice');
+    written = true;
+    try {
+      let at = from;
+      target[at++] = 0x5b; // [
+      forEachCopyTuple(bytes, ({ start, length }) => {
+        const change = length[column.change]!;
+        if (change <= 0) return;
+        if (at > from + 1) target[at++] = comma;
+        at += bytes.copy(target, at, start[column.change]!, start[column.change]! + change);
+      });
+      target[at++] = 0x5d; // ]
+      if (at - from !== byteLength) throw new Error('binary COPY: the page changed size between its two walks');
+      return byteLength;
+    } finally {
+      copied.release();
+    }
   };
   return { upTo: upTo ?? '0', epoch, count, lastSeq, changesJson: { byteLength, writeTo } };
 }
