@@ -3,7 +3,7 @@ import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer } from '../support/browser/test-stack';
 
-/** The device says hello every 10 s and the strip polls every 5 s; allow both plus slack. */
+/** The device says hello every 10 s (any failed call to the server also counts) and the strip polls every 2 s; allow both plus slack. */
 const connectionChangeMs = 40_000;
 
 const it = kioskTest({ name: 'offline' });

@@ -7,7 +7,7 @@ import { kioskTest } from '../support/browser/fixture';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer } from '../support/browser/test-stack';
 
-/** The strip's 5 s poll after the device's hello notices, plus slack for a loaded machine. */
+/** The strip's 2 s poll after the device notices, plus slack for a loaded machine. */
 const connectionChangeMs = 40_000;
 /**
  * 26 h and a quarter: the strip reads its clock every 30 s, so a record exactly 26 h old would
