@@ -1,7 +1,7 @@
 import type { Result } from '../../src-shared/api/result';
 import { childLines, type ChildLines } from './child-lines';
 import { startChild } from './child-process';
-import type { Child } from './child-spawn';
+import type { Child, SpawnOptions } from './child-spawn';
 
 /** A payment the counter child reported once `cashier.takePayment` had returned it. */
 export interface ReportedPayment {
@@ -24,8 +24,13 @@ export interface CounterChild {
   reported(): { paid: ReportedPayment[]; refused: unknown[] };
 }
 
-export async function startCounter(dataDir: string, serverUrl: string, clockOffsetMs = 0): Promise<CounterChild> {
-  const child = startChild('counter-process', [dataDir, serverUrl, String(clockOffsetMs)]);
+export async function startCounter(
+  dataDir: string,
+  serverUrl: string,
+  clockOffsetMs = 0,
+  options?: SpawnOptions,
+): Promise<CounterChild> {
+  const child = startChild('counter-process', [dataDir, serverUrl, String(clockOffsetMs)], options);
   const lines = childLines(child);
   await child.firstLine;
   let next = 0;

@@ -55,7 +55,10 @@ export interface FieldLaptopChild {
 }
 
 export async function startFieldLaptop(dataDir: string, serverUrl: string, clockAt: Date): Promise<FieldLaptopChild> {
-  const counter = await startCounter(dataDir, serverUrl, clockAt.getTime() - testProcessClock.realNow());
+  // Bundled (child-bundle.ts): the app core's modules load in ~0.45 s instead of ~1 s through tsx.
+  const counter = await startCounter(dataDir, serverUrl, clockAt.getTime() - testProcessClock.realNow(), {
+    bundled: true,
+  });
   const call = async <K extends OpName>(op: K, input: OpInput<K>) =>
     (await counter.call(op, input)) as Result<OpOutput<K>>;
   return {

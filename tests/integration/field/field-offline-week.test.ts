@@ -115,6 +115,9 @@ describeEachServerDatabase('field: a week offline with a kill -9 and clock chang
         scope: route,
       });
       expect((await enrolling.dispatch('device.enroll', { code })).ok).toBe(true);
+      // «Sincronizar ahora»: without it the puller finds the new token at the end of its 2 s
+      // sleep (puller.ts), and the route is downloaded 2 s later.
+      expect((await enrolling.dispatch('sync.now', {})).ok).toBe(true);
       await until(
         'the route downloaded',
         () => enrolling.meta.get('caughtUpAt'),
