@@ -46,26 +46,40 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     return touch;
   };
 
-  it('does not interrupt an untouched start screen', async ({ start }) => {
-    await start.page.waitForTimeout((fastIdle.idleSeconds + 1.5) * 1000);
+  // The idle timer reads the page's clock (Date.now and setInterval), so each test installs a
+  // fake one before the page loads: it runs on its own like the real one, and the test jumps it
+  // over the quiet seconds and the countdown instead of waiting them out.
+
+  it('does not interrupt an untouched start screen', async ({ app, page }) => {
+    await page.clock.install();
+    const start = await StartPage.open(page, app.stack.appUrl);
+    // Every tick of the quiet seconds and 1.5 s more: a warning shown at the limit would still
+    // be counting down (fastIdle.warningSeconds) here.
+    await page.clock.runFor((fastIdle.idleSeconds + 1.5) * 1000);
+    await start.waitUntilShown();
     expect(await new IdleDialog(start.page).dialog.count()).toBe(0);
   });
 
-  it('warns with a countdown, then clears what was typed and records the session end', async ({ app, start }) => {
+  it('warns with a countdown, then clears what was typed and records the session end', async ({ app, page }) => {
+    await page.clock.install();
+    const start = await StartPage.open(page, app.stack.appUrl);
     const endsBefore = sessionEnds(app).length;
     const eventsBefore = sessionEndEvents(app).length;
     const touch = await typeDigitsOnTouchTest(start, '4815');
     await saveScreenshot(touch.page, 'idle-1-typed-on-keypad');
 
     const idle = new IdleDialog(start.page);
+    await page.clock.fastForward(fastIdle.idleSeconds * 1000);
     await idle.dialog.waitFor({ timeout: (fastIdle.idleSeconds + 3) * 1000 });
     const first = await idle.secondsLeft();
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(fastIdle.warningSeconds);
     await saveScreenshot(start.page, 'idle-2-warning');
+    await page.clock.fastForward(1000);
     await expect.poll(() => idle.secondsLeft().catch(() => 0), { timeout: 3_000 }).toBeLessThan(first);
 
     // At zero: back at the start screen.
+    await page.clock.fastForward(fastIdle.warningSeconds * 1000);
     await idle.dialog.waitFor({ state: 'detached', timeout: (fastIdle.warningSeconds + 3) * 1000 });
     await start.waitUntilShown();
     await saveScreenshot(start.page, 'idle-3-back-at-start');
@@ -91,8 +105,6 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
   });
 
   it('keeps the visit when the citizen answers "Sí, continuar"', async ({ app, page }) => {
-    // The two tests above wait for the real timer; this one jumps the page's clock (which the
-    // idle timer reads) over the quiet seconds to reach the same warning at once.
     await page.clock.install();
     const start = await StartPage.open(page, app.stack.appUrl);
     const endsBefore = sessionEnds(app).length;
