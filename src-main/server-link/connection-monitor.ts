@@ -43,9 +43,11 @@ export class ConnectionMonitor {
   }
 
   start(): void {
-    // The hello moves the state itself, after it has recorded what the server said.
+    // The hello moves the state itself, after it has recorded what the server said; so does an
+    // enrollment, with the hello it sends once the token is saved: moving to online on the
+    // enroll call itself would wake sync before there is a token, and it would sleep instead.
     this.stopListening ??= this.client.onLinkOutcome((route, outcome) => {
-      if (route !== 'device.hello') this.moveTo(linkState[outcome]);
+      if (route !== 'device.hello' && route !== 'device.enroll') this.moveTo(linkState[outcome]);
     });
     void this.check();
     this.timer = setInterval(() => void this.check(), this.intervalMs);

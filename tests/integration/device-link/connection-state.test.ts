@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, it, onTestFinished } from 'vitest';
 import { createEnrollmentCode } from '../../../src-server/devices/admin';
 import { DeviceMeta } from '../../../src-main/device/device-meta';
+import { EnrollmentService } from '../../../src-main/device/enrollment-service';
 import { createRootLogger } from '../../../src-main/logger';
 import { ConnectionMonitor } from '../../../src-main/server-link/connection-monitor';
 import { ServerClient } from '../../../src-main/server-link/server-client';
@@ -100,6 +101,33 @@ class Gate {
  * the sync once); an answer that is an error page still came from a reachable server.
  */
 describeEachServerDatabase('connection state from every call to the server', (variant: DatabaseVariant) => {
+  it('tells the sync it is online once an enrollment has saved the token, not on the enroll call before it', async () => {
+    const t = await startTestServer(variant, { logLevel: 'silent' });
+    const dir = tempDir('connection-state');
+    const store = openTestStore(dir.path);
+    onTestFinished(() => {
+      store.close();
+      dir.remove();
+    });
+    const meta = new DeviceMeta(store);
+    const client = new ServerClient(t.server.url, { timeoutMs: 2_000 });
+    const log = createRootLogger('silent');
+    const monitor = new ConnectionMonitor(client, meta, log, noTimedHello);
+    // What the sync would find when told: woken without a token, it sleeps before its first pull.
+    const tokenWhenTold: (string | null)[] = [];
+    monitor.onBackOnline(() => tokenWhenTold.push(meta.get('deviceToken')));
+    monitor.start();
+    onTestFinished(() => monitor.stop());
+    expect(await monitor.check()).toBe('not-enrolled');
+
+    const { code } = await createEnrollmentCode(t.server.database, { deviceName: 'Caja 7', mode: 'cashier' });
+    const enrolled = await new EnrollmentService(client, t.server.url, meta, monitor, log, store).enroll(code);
+    expect(enrolled.ok).toBe(true);
+    expect(monitor.current()).toBe('online');
+    expect(tokenWhenTold).toHaveLength(1);
+    expect(tokenWhenTold[0]).toEqual(expect.any(String));
+  });
+
   it('goes offline at the first call the stopped server does not answer, not at the next hello', async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const { meta, token } = await enrolledMeta(t);
