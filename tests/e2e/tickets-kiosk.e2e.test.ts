@@ -8,6 +8,7 @@ import { kioskTest } from '../support/browser/fixture';
 import { MailboxPage } from '../support/browser/pages/mailbox-page';
 import { TicketsPage } from '../support/browser/pages/tickets-page';
 import { staffPassword } from '../support/staff-console';
+import { keysFor, tapKeysQuickly } from '../support/browser/quick-keys';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { samplePdf } from '../support/ticket-server';
@@ -30,6 +31,21 @@ async function openMailbox(app: TestStack, browser: Browser): Promise<MailboxPag
   const url = embeddedServer(app.stack).running().mailboxUrl;
   if (url === null) throw new Error('the embedded server of a demo start has a local mailbox');
   return MailboxPage.open(browser, url);
+}
+
+/**
+ * `TicketsPage.typeInto` with the keys found once per layout (quick-keys.ts): a touch on the
+ * field, then a touch on each key of the keyboard named after it, «Mayús» before each capital.
+ */
+async function typeInto(tickets: TicketsPage, field: string, text: string): Promise<void> {
+  await tickets.field(field).tap();
+  await tapKeysQuickly(tickets.page.getByRole('group', { name: `Teclado: ${field}` }), keysFor(text));
+  expect(await tickets.field(field).inputValue()).toBe(text);
+}
+
+/** `TicketsPage.typeDigits` with the keys found once (quick-keys.ts). */
+async function typeDigits(tickets: TicketsPage, digits: string): Promise<void> {
+  await tapKeysQuickly(tickets.page.getByRole('group', { name: 'Teclado numérico' }), [...digits]);
 }
 
 /** The one address a mail's text gives to open the ticket's page (the solution's link). */
@@ -89,13 +105,13 @@ describe('support tickets at the kiosk', () => {
     await saveScreenshot(page, 'tickets-1-form');
     await expectKioskScreenUsable(page, 'tickets-1-form');
 
-    await tickets.typeInto('Nombre completo', citizen.name);
+    await typeInto(tickets, 'Nombre completo', citizen.name);
     await saveScreenshot(page, 'tickets-1b-typing');
-    await tickets.typeInto('Correo electrónico', citizen.email);
-    await tickets.typeInto('Teléfono', citizen.phone);
+    await typeInto(tickets, 'Correo electrónico', citizen.email);
+    await typeInto(tickets, 'Teléfono', citizen.phone);
     await tickets.chooseCategory('Lectura y medidor');
-    await tickets.typeInto('Asunto', 'Medidor marca de mas');
-    await tickets.typeInto('Descripción', 'Desde octubre ');
+    await typeInto(tickets, 'Asunto', 'Medidor marca de mas');
+    await typeInto(tickets, 'Descripción', 'Desde octubre ');
     // The box being typed stays above the keyboard.
     await expect.poll(() => tickets.coveredByKeyboard('Descripción')).toBe(false);
     await saveScreenshot(page, 'tickets-1c-description');
@@ -150,12 +166,12 @@ describe('support tickets at the kiosk', () => {
     const code = /\b(\d{6})\b/.exec(codeMail)?.[1] ?? '';
     expect(code).toMatch(/^\d{6}$/);
     const wrong = code === '000000' ? '111111' : '000000';
-    await tickets.typeDigits(wrong);
+    await typeDigits(tickets, wrong);
     await tickets.button('Crear ticket').tap();
     await tickets.alert('El código no es correcto. Le quedan 4 intentos.').waitFor();
     await saveScreenshot(page, 'tickets-6-code-wrong');
     await expectKioskScreenUsable(page, 'tickets-6-code-wrong');
-    await tickets.typeDigits(code);
+    await typeDigits(tickets, code);
     await tickets.button('Crear ticket').tap();
 
     await page.getByRole('heading', { name: 'Ticket creado' }).waitFor();
@@ -174,7 +190,7 @@ describe('support tickets at the kiosk', () => {
     await tickets.button('Terminar').tap();
     await start.waitUntilShown();
     const follow = await TicketsPage.openList(start);
-    await follow.typeInto('Número del ticket', number.toLowerCase());
+    await typeInto(follow, 'Número del ticket', number.toLowerCase());
     await follow.field('Correo electrónico').fill(citizen.email);
     await saveScreenshot(page, 'tickets-8-lookup');
     await expectKioskScreenUsable(page, 'tickets-8-lookup');
@@ -202,7 +218,7 @@ describe('support tickets at the kiosk', () => {
 
     // «Agregar o enviar un mensaje».
     await follow.button('Agregar o enviar un mensaje').tap();
-    await follow.typeInto('Su mensaje', 'Hoy volvi a mirar');
+    await typeInto(follow, 'Su mensaje', 'Hoy volvi a mirar');
     await expect.poll(() => follow.coveredByKeyboard('Su mensaje')).toBe(false);
     await follow.field('Su mensaje').fill('Hoy volví a mirar el medidor: sigue marcando el doble.');
     await saveScreenshot(page, 'tickets-12-message');
@@ -299,7 +315,7 @@ describe('support tickets at the kiosk', () => {
     const tickets = await TicketsPage.openCreate(start);
     await expectFitsWidth(page, 'tickets-form-1024');
     // The keyboard covers most of this screen: its bar shows what the field holds.
-    await tickets.typeInto('Asunto', 'Cobro doble en la factura de octubre');
+    await typeInto(tickets, 'Asunto', 'Cobro doble en la factura de octubre');
     expect(await tickets.keyboardEcho()).toBe('Cobro doble en la factura de octubre');
     await expectFitsWidth(page, 'tickets-form-typing-1024');
     await saveScreenshot(page, 'tickets-form-1024-large');
