@@ -5,6 +5,7 @@ import { auditLog, outbox } from '../../db/local/schema';
 import { DeviceStatus } from '../../src-shared/api/ops/status';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
 import { kioskTest } from '../support/browser/fixture';
+import { tapKeysQuickly } from '../support/browser/quick-keys';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { fastIdle, type TestStack } from '../support/browser/test-stack';
 import { IdleDialog } from '../support/browser/pages/idle-dialog';
@@ -40,7 +41,7 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     await expectKioskScreenUsable(staff.page, 'staff');
     const touch = await staff.openTouchTest();
     await touch.showKeypad();
-    await touch.tapDigits(digits);
+    await tapKeysQuickly(touch.keypad, [...digits]);
     expect(await touch.codigoInterno.inputValue()).toBe(digits);
     await expectKioskScreenUsable(touch.page, 'touch-test-keypad');
     return touch;
@@ -126,19 +127,19 @@ describe('idle timeout: warning with countdown, then a clean start screen', () =
     const touch = await staff.openTouchTest();
     await touch.showKeyboard();
     await touch.field('Nombre').tap();
-    await touch.tapKeys(['Mayús', 'P', 'e', 'ñ', 'a', 'Espacio', 'Mayús', 'R', 'í', 'o', 's']);
+    await tapKeysQuickly(touch.keyboard, ['Mayús', 'P', 'e', 'ñ', 'a', 'Espacio', 'Mayús', 'R', 'í', 'o', 's']);
     expect(await touch.field('Nombre').inputValue()).toBe('Peña Ríos');
     await touch.field('Correo electrónico').tap();
-    await touch.tapKeys(['a', '@', 'b', '.', 'c', 'o']);
+    await tapKeysQuickly(touch.keyboard, ['a', '@', 'b', '.', 'c', 'o']);
     expect(await touch.field('Correo electrónico').inputValue()).toBe('a@b.co');
-    await touch.tapKeys(['Borrar']);
+    await tapKeysQuickly(touch.keyboard, ['Borrar']);
     expect(await touch.field('Correo electrónico').inputValue()).toBe('a@b.c');
     await saveScreenshot(touch.page, 'touch-test-keyboard');
     // An address as Colombians write it: «#» is on the letters, the rest under «#+=».
     await touch.field('Nombre').tap();
-    await touch.tapKeys(['Espacio', '#', 'Espacio', '4', '2', 'Símbolos']);
+    await tapKeysQuickly(touch.keyboard, ['Espacio', '#', 'Espacio', '4', '2', 'Símbolos']);
     await saveScreenshot(touch.page, 'touch-test-keyboard-symbols');
-    await touch.tapKeys(["'", '(', ')', 'Letras', 'a']);
+    await tapKeysQuickly(touch.keyboard, ["'", '(', ')', 'Letras', 'a']);
     expect(await touch.field('Nombre').inputValue()).toBe("Peña Ríos # 42'()a");
 
     await touch.page.getByRole('button', { name: 'Volver al inicio' }).tap();
