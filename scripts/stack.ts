@@ -59,7 +59,7 @@ export interface StackHooks {
 }
 
 /** The device core's timers a test may shorten (`AppCoreOptions`). */
-export type DeviceTimers = Pick<AppCoreOptions, 'helloIntervalMs' | 'sync'>;
+export type DeviceTimers = Pick<AppCoreOptions, 'helloIntervalMs' | 'sync' | 'report' | 'printerStatusTtlMs'>;
 
 /**
  * `npm start` as a function: the embedded central server (with demo data on first run), the

@@ -61,6 +61,8 @@ export interface AppCoreOptions {
   readonly sync?: SyncOptions;
   /** The certificate dispenser, built by the caller (tests hold a simulator); the config's when absent. */
   readonly dispenser?: Dispenser;
+  /** How long the printers' last status is reused (5 s, a USB receipt printer's 60 s, when absent; tests shorten it). */
+  readonly printerStatusTtlMs?: number;
   /** How long the status strip and the heartbeat reuse the dispenser's last answer; 5 s when absent (tests shorten it). */
   readonly dispenserStatusTtlMs?: number;
   /**
@@ -133,6 +135,7 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     config,
     log,
     reader: () => (mode() === 'kiosk' ? 'citizen' : 'staff'),
+    statusTtlMs: options.printerStatusTtlMs,
   });
   const sync = startSync({
     store,

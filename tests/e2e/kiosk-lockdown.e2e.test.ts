@@ -9,6 +9,7 @@ import { kioskStaffLogin, StaffDialog } from '../support/browser/pages/staff-dia
 import { StaffPage } from '../support/browser/pages/staff-page';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
+import { cheapScrypt } from '../support/staff-console';
 import { printerStates } from '../support/tcp-receipt-printer';
 
 /**
@@ -24,6 +25,12 @@ const it = kioskTest({
   receiptPrinter: true,
   // A longer idle than the tests' default: staff typing must not race the reset.
   config: { kiosk: { idleSeconds: 60, warningSeconds: 10, requiredDevices: ['receipt-printer'] } },
+  // A username the server does not know costs a wrong password's scrypt work; the cheaper one
+  // here (the demo accounts keep their hashes, made at the product's cost).
+  server: { passwordWork: { params: cheapScrypt } },
+  // The heartbeat looks for news every half second instead of every 5 s, and the receipt
+  // printer's status is asked again after half a second instead of 5 s.
+  deviceTimers: { report: { lookEveryMs: 500 }, printerStatusTtlMs: 500 },
 });
 
 const staffAudit = (app: TestStack) =>

@@ -23,6 +23,8 @@ export interface PrintersDeps {
   readonly log: Logger;
   /** Who stands at the printers: a citizen on a kiosk, staff at a counter or in the field. */
   readonly reader: () => PrintReader;
+  /** How long each printer's last status is reused (each line's own default when absent; tests shorten it). */
+  readonly statusTtlMs?: number | undefined;
 }
 
 export interface Printers {
@@ -44,12 +46,14 @@ export interface Printers {
  */
 export function startPrinters(deps: PrintersDeps): Slice & Printers {
   const { config, log } = deps;
+  const statusTtl = deps.statusTtlMs === undefined ? {} : { statusTtlMs: deps.statusTtlMs };
   const documents = startDocumentPrinting({
     store: deps.store,
     printerName: config.printers.document,
     platform: process.platform,
     log: moduleLogger(log, 'printing'),
     queue: { reader: deps.reader },
+    ...statusTtl,
   });
   const receipts = startReceiptPrinting({
     store: deps.store,
@@ -57,6 +61,7 @@ export function startPrinters(deps: PrintersDeps): Slice & Printers {
     profile: { type: config.printers.receiptType, paper: config.printers.receiptPaper },
     log: moduleLogger(log, 'receipts'),
     queue: { reader: deps.reader },
+    ...statusTtl,
   });
   const desk = new PrintDesk([documents.queue, receipts.queue]);
   const testPage = () =>
