@@ -1,4 +1,5 @@
 import { desc, like } from 'drizzle-orm';
+import type { Locator } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { auditLog } from '../../db/local/schema';
 import type { DeviceReport } from '../../src-shared/server-api/device-report';
@@ -7,6 +8,7 @@ import { expectKioskScreenUsable } from '../support/browser/accessibility';
 import { kioskTest } from '../support/browser/fixture';
 import { kioskStaffLogin, StaffDialog } from '../support/browser/pages/staff-dialog';
 import { StaffPage } from '../support/browser/pages/staff-page';
+import { StartPage } from '../support/browser/pages/start-page';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { cheapScrypt } from '../support/staff-console';
@@ -137,12 +139,27 @@ describe('kiosk lockdown through the web host', () => {
   });
 
   it('turns «Fuera de servicio» when the receipt printer runs out of paper, lets staff in, and comes back with the paper', async ({
+    app,
+    page,
     printer,
-    start,
   }) => {
+    // The kiosk asks for its service state every 3 s of the page's clock: the test jumps that
+    // clock a second at a time while it waits for the screen to change.
+    await page.clock.install();
+    const start = await StartPage.open(page, app.stack.appUrl);
+    const shows = (what: Locator) =>
+      expect
+        .poll(
+          async () => {
+            await page.clock.fastForward(1_000);
+            return what.isVisible();
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
     printer.state = printerStates.paperEnd;
     const title = start.page.getByRole('heading', { name: outOfServiceTitle });
-    await title.waitFor({ timeout: 30_000 });
+    await shows(title);
     await start.page.getByText('La impresora de recibos se quedó sin papel.').waitFor();
     await start.page.getByText('Acérquese a una ventanilla de atención.').waitFor();
     expect(await start.tiles.count()).toBe(0);
@@ -156,6 +173,7 @@ describe('kiosk lockdown through the web host', () => {
     await title.waitFor();
 
     printer.state = printerStates.ready;
+    await shows(start.tiles.first());
     await start.waitUntilShown();
     expect(await title.count()).toBe(0);
   });
