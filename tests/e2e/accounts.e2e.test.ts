@@ -40,8 +40,10 @@ const fieldOf = (page: Page) => (name: string) => page.getByRole('textbox', { na
 let nextCaptcha = 0;
 
 // Each flow runs on a kiosk page of its own (`page`): nothing of the last one's screen is left.
+// The pages share the file's browser context (the app keeps nothing in it but a page's sessionStorage).
 const it = kioskTest({
   name: 'accounts',
+  sharedContext: true,
   // Reading the mailbox leaves the kiosk untouched for a while: a short idle limit would end
   // the visit mid-flow on a loaded machine. Ending the visit is checked with «Terminar».
   config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
@@ -57,6 +59,8 @@ describe('citizen accounts at the kiosk, mail in the local mailbox', () => {
   let fixture: BillFixture;
 
   it.beforeAll(async ({ app, browser }) => {
+    // «Sincronizar ahora»: the first download need not wait out the puller's sleep for a token.
+    await app.stack.core.dispatch('sync.now', {});
     await ensureReplica(app.stack.core.store.sqlite, 50);
     fixture = new BillFixture(app.stack.core.store.sqlite);
     const mailboxUrl = embeddedServer(app.stack).running().mailboxUrl;

@@ -13,7 +13,13 @@ import { decodeBarcodes } from '../support/poppler-zbar';
 
 // A citizen reads the terms and types a whole form between touches: a short idle limit would end
 // the visit mid-flow on a loaded machine. The end of the visit is checked with «Terminar».
-const it = kioskTest({ name: 'wallet', config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } } });
+// Each test's kiosk page is a new one in the file's browser context: nothing of the last
+// visit is left (the app keeps it in the page's sessionStorage), and no context is started.
+const it = kioskTest({
+  name: 'wallet',
+  config: { kiosk: { idleSeconds: 120, warningSeconds: 10 } },
+  sharedContext: true,
+});
 
 /** A new citizen: no wallet yet for this cédula. */
 const newcomer = {
