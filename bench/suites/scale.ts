@@ -19,7 +19,7 @@ import { createScratchDatabase } from '../../tests/support/scratch-postgres';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
 import { measureFanout } from '../support/fanout';
-import { concurrentPulls } from '../support/concurrent-pulls';
+import { concurrentPullsApart } from '../support/concurrent-pulls';
 import { countOption } from '../support/latency';
 import { rawPushApplySeconds } from '../support/raw-push-apply';
 import { rawRowCopy } from '../support/raw-row-copy';
@@ -211,7 +211,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
 
     // 3. Many devices asking for a page at once.
     ctx.log(`${pullDevices} dispositivos pidiendo una página de 500 cambios a la vez…`);
-    const pulls = await concurrentPulls({
+    const pulls = await concurrentPullsApart({
       url: balancer.url,
       tokens: pullTokens,
       top: Number(latest),

@@ -2,8 +2,20 @@
 export class Latencies {
   private readonly samples: number[] = [];
 
+  /** Samples measured elsewhere (another process: concurrent-pulls.ts). */
+  static from(samples: readonly number[]): Latencies {
+    const latencies = new Latencies();
+    for (const ms of samples) latencies.add(ms);
+    return latencies;
+  }
+
   add(ms: number): void {
     this.samples.push(ms);
+  }
+
+  /** Every sample, in the order taken. */
+  all(): readonly number[] {
+    return this.samples;
   }
 
   /** Times `fn` once and records it. */
