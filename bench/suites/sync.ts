@@ -17,7 +17,7 @@ import { freePort } from '../../tests/support/free-port';
 import { openTestStore } from '../../tests/support/replica-store';
 import { tempDir } from '../../tests/support/temp-dir';
 import { testConfig } from '../../tests/support/test-app';
-import { concurrentPulls } from '../support/concurrent-pulls';
+import { concurrentPullsApart } from '../support/concurrent-pulls';
 import { countOption, Latencies } from '../support/latency';
 import { rawPushApplySeconds } from '../support/raw-push-apply';
 import type { BenchContext, Metrics } from '../suite';
@@ -240,7 +240,7 @@ export async function run(ctx: BenchContext): Promise<Metrics> {
       if (!answer.ok) throw new Error(answer.error.message);
       tokens.push(answer.value.token);
     }
-    const pullLatency = await concurrentPulls({
+    const pullLatency = await concurrentPullsApart({
       url,
       tokens,
       top: Number(latest),
