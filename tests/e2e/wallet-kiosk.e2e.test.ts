@@ -1,14 +1,16 @@
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import type { Browser, Locator } from 'playwright-core';
+import { describe, expect, onTestFinished } from 'vitest';
 import { formatCop } from '../../src-shared/domain/money';
 import { expectKioskScreenUsable } from '../support/browser/accessibility';
+import { newKioskPage } from '../support/browser/browser';
 import { kioskTest } from '../support/browser/fixture';
 import { expectFitsWidth } from '../support/browser/layout';
 import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
+import { StartPage } from '../support/browser/pages/start-page';
 import { WalletPage } from '../support/browser/pages/wallet-page';
 import { saveScreenshot } from '../support/browser/screenshots';
-import { embeddedServer } from '../support/browser/test-stack';
+import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { decodeBarcodes } from '../support/poppler-zbar';
 
 // A citizen reads the terms and types a whole form between touches: a short idle limit would end
@@ -73,6 +75,32 @@ async function payOnPhone(
   } finally {
     await phone.close();
   }
+}
+
+/**
+ * A kiosk page in a browser context of its own whose clock the test moves: the kiosk asks for
+ * the checkout's state every 2 s of it (useCheckout.ts), and `settles` jumps it a second at a
+ * time while waiting for the screen to show the gateway's answer.
+ */
+async function kioskWithClock(
+  browser: Browser,
+  app: TestStack,
+): Promise<{ wallet: WalletPage; settles: (what: Locator) => Promise<void> }> {
+  const { context, page } = await newKioskPage(browser);
+  onTestFinished(() => context.close());
+  await page.clock.install();
+  const wallet = await WalletPage.open(await StartPage.open(page, app.stack.appUrl));
+  const settles = (what: Locator) =>
+    expect
+      .poll(
+        async () => {
+          await page.clock.fastForward(1_000);
+          return what.isVisible();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  return { wallet, settles };
 }
 
 describe('«Prepago de servicios» at the kiosk', () => {
@@ -311,10 +339,9 @@ describe('«Prepago de servicios» at the kiosk', () => {
   it('recharges a known wallet by the demo gateway: the phone approves, the kiosk shows it and the new balance', async ({
     app,
     browser,
-    start,
   }) => {
     const demo = { number: '1000000002', clave: 'Prepago.2026' } as const;
-    const wallet = await WalletPage.open(start);
+    const { wallet, settles } = await kioskWithClock(browser, app);
     const balanceBefore = await statementBalance(wallet, demo.number, demo.clave);
     await wallet.backToMenu();
 
@@ -342,7 +369,7 @@ describe('«Prepago de servicios» at the kiosk', () => {
     await payOnPhone(browser, wallet, app.dataDir, 'Aprobar pago', 50_000);
 
     // The kiosk follows the payment by itself: nobody touched it.
-    await wallet.page.getByText('Pago aprobado: su saldo se actualizó').first().waitFor({ timeout: 30_000 });
+    await settles(wallet.page.getByText('Pago aprobado: su saldo se actualizó').first());
     expect(await wallet.fact('Estado')).toBe('Pagada');
     await saveScreenshot(wallet.page, 'wallet-16-pay-online-approved');
     await expectKioskScreenUsable(wallet.page, 'wallet-16-pay-online-approved');
@@ -353,9 +380,8 @@ describe('«Prepago de servicios» at the kiosk', () => {
   it('resumes the demo liquidación XLrWX7, whose online payment is refused first and approved on a second try', async ({
     app,
     browser,
-    start,
   }) => {
-    const wallet = await WalletPage.open(start);
+    const { wallet, settles } = await kioskWithClock(browser, app);
     await wallet.entry('Recuperar transacción').tap();
     await wallet.identify('Cédula de ciudadanía', '1000000002', { 'Código de recuperación': 'XLrWX7' });
     await wallet.button('Buscar la liquidación').tap();
@@ -364,14 +390,14 @@ describe('«Prepago de servicios» at the kiosk', () => {
 
     await wallet.openPayWay('Pagar en línea');
     await payOnPhone(browser, wallet, app.dataDir, 'Rechazar pago', 40_000);
-    await wallet.alert('El pago no fue aprobado').waitFor({ timeout: 30_000 });
+    await settles(wallet.alert('El pago no fue aprobado'));
     expect(await wallet.fact('Estado')).toBe('Pendiente de pago');
     await saveScreenshot(wallet.page, 'wallet-17-pay-online-declined');
     await expectKioskScreenUsable(wallet.page, 'wallet-17-pay-online-declined');
 
     await wallet.button('Intentar de nuevo').tap();
     await payOnPhone(browser, wallet, app.dataDir, 'Aprobar pago', 40_000);
-    await wallet.page.getByText('Pago aprobado: su saldo se actualizó').first().waitFor({ timeout: 30_000 });
+    await settles(wallet.page.getByText('Pago aprobado: su saldo se actualizó').first());
     expect(await wallet.fact('Estado')).toBe('Pagada');
   });
 
