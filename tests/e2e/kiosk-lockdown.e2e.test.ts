@@ -9,6 +9,7 @@ import { kioskTest } from '../support/browser/fixture';
 import { kioskStaffLogin, StaffDialog } from '../support/browser/pages/staff-dialog';
 import { StaffPage } from '../support/browser/pages/staff-page';
 import { StartPage } from '../support/browser/pages/start-page';
+import { showsAsClockRuns } from '../support/browser/page-clock';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { cheapScrypt } from '../support/staff-console';
@@ -147,16 +148,7 @@ describe('kiosk lockdown through the web host', () => {
     // clock a second at a time while it waits for the screen to change.
     await page.clock.install();
     const start = await StartPage.open(page, app.stack.appUrl);
-    const shows = (what: Locator) =>
-      expect
-        .poll(
-          async () => {
-            await page.clock.fastForward(1_000);
-            return what.isVisible();
-          },
-          { timeout: 30_000 },
-        )
-        .toBe(true);
+    const shows = (what: Locator) => showsAsClockRuns(page, what);
     printer.state = printerStates.paperEnd;
     const title = start.page.getByRole('heading', { name: outOfServiceTitle });
     await shows(title);

@@ -9,6 +9,7 @@ import { expectFitsWidth } from '../support/browser/layout';
 import { AccessibilityPanel } from '../support/browser/pages/accessibility-panel';
 import { StartPage } from '../support/browser/pages/start-page';
 import { WalletPage } from '../support/browser/pages/wallet-page';
+import { showsAsClockRuns } from '../support/browser/page-clock';
 import { saveScreenshot } from '../support/browser/screenshots';
 import { embeddedServer, type TestStack } from '../support/browser/test-stack';
 import { decodeBarcodes } from '../support/poppler-zbar';
@@ -90,16 +91,7 @@ async function kioskWithClock(
   onTestFinished(() => context.close());
   await page.clock.install();
   const wallet = await WalletPage.open(await StartPage.open(page, app.stack.appUrl));
-  const settles = (what: Locator) =>
-    expect
-      .poll(
-        async () => {
-          await page.clock.fastForward(1_000);
-          return what.isVisible();
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(true);
+  const settles = (what: Locator) => showsAsClockRuns(page, what);
   return { wallet, settles };
 }
 
