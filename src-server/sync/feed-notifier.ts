@@ -38,6 +38,8 @@ export class FeedNotifier {
   private pollAgain = false;
   private pushed = false;
   private stopped = false;
+  /** Changes announced so far (`changed`, `wakeAll`): see `announcements`. */
+  private announced = 0;
 
   constructor(
     private readonly latestSeq: () => Promise<number>,
@@ -48,9 +50,22 @@ export class FeedNotifier {
     this.safetyPollMs = options.safetyPollMs ?? DEFAULT_SAFETY_POLL_MS;
   }
 
-  /** Resolves when the feed passes `cursor`, after `timeoutMs`, or when `signal` aborts. */
-  waitBeyond(cursor: number, timeoutMs: number, signal?: AbortSignal): Promise<void> {
+  /**
+   * How many changes were announced so far. A long poll takes it before it reads its page and
+   * gives it to `waitBeyond`: a change announced while the page was being read found no waiter
+   * to wake, and might not be in the page either.
+   */
+  get announcements(): number {
+    return this.announced;
+  }
+
+  /**
+   * Resolves when the feed passes `cursor`, after `timeoutMs`, or when `signal` aborts; at once
+   * if anything was announced since `announcementsBefore` (the caller then reads again).
+   */
+  waitBeyond(cursor: number, timeoutMs: number, signal?: AbortSignal, announcementsBefore?: number): Promise<void> {
     if (this.stopped || timeoutMs <= 0) return Promise.resolve();
+    if (announcementsBefore !== undefined && announcementsBefore !== this.announced) return Promise.resolve();
     return new Promise((resolve) => {
       const done = (): void => {
         clearTimeout(timeout);
@@ -69,6 +84,7 @@ export class FeedNotifier {
 
   /** Something was committed to the feed, by this instance or (by NOTIFY) another writer. */
   changed(): void {
+    this.announced += 1;
     void this.poll();
   }
 
@@ -79,6 +95,7 @@ export class FeedNotifier {
    * when the LISTEN connection comes back, since notifications sent while it was down are lost.
    */
   wakeAll(): void {
+    this.announced += 1;
     for (const waiter of [...this.waiters]) waiter.wake();
   }
 

@@ -40,6 +40,8 @@ export function syncRoutes(
       let scope = await routesOf();
       const policy = feedPolicies[device.mode];
       const cursor = Number(query.cursor);
+      // Taken before the page is read: a change announced meanwhile ends the wait at once.
+      const announcements = notifier.announcements;
       let page = await readFeedPage(database, cursor, query.limit, scope, policy);
       let epoch = page.epoch;
       if (page.count === 0) {
@@ -61,7 +63,7 @@ export function syncRoutes(
           socket.once('close', hungUp);
           try {
             // Waits beyond what the page covered: changes this device may not see wake it once.
-            await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal);
+            await notifier.waitBeyond(page.lastSeq, query.wait, closed.signal, announcements);
           } finally {
             socket.off('close', hungUp);
           }

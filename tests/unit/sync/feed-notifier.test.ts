@@ -69,6 +69,27 @@ describe('FeedNotifier', () => {
     notifier.stop();
   });
 
+  it('ends a wait at once when a change was announced while its page was being read (no waiter then to wake)', async () => {
+    const feed = controlledFeed();
+    const notifier = new FeedNotifier(feed.read, silent, { pollMs: 60_000, safetyPollMs: 60_000 });
+    // The long poll takes the count, reads its page (up to seq 0) … and the change is announced
+    // before it waits: nobody was waiting, so that announcement woke nobody.
+    const before = notifier.announcements;
+    feed.latest = 1;
+    notifier.changed();
+    await settled();
+    let woken = false;
+    void notifier.waitBeyond(0, 60_000, undefined, before).then(() => (woken = true));
+    await settled();
+    expect(woken).toBe(true);
+    // With nothing announced since its count, a poll waits.
+    let waiting = true;
+    void notifier.waitBeyond(1, 60_000, undefined, notifier.announcements).then(() => (waiting = false));
+    await settled();
+    expect(waiting).toBe(true);
+    notifier.stop();
+  });
+
   it('wakes only the polls the feed passed; wakeAll ends every one; onWaiters counts them', async () => {
     const feed = controlledFeed();
     const counts: number[] = [];
