@@ -46,7 +46,9 @@ export function spawnChild(script: ChildScript, args: readonly string[], options
       const end = out.indexOf('\n');
       if (end >= 0) resolve(out.slice(0, end));
     });
-    child.once('exit', (code, signal) =>
+    // 'close', not 'exit': a child that printed its line and died at once (the fault tests' server
+    // kills itself right after its first commit) can exit before its stdout has been read.
+    child.once('close', (code, signal) =>
       reject(new Error(`${script} exited (${code ?? signal}) before it was ready: ${stderr.slice(-2000)}`)),
     );
   });
