@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * The embedded central server's local mailbox (no SMTP_URL): where `npm start` leaves the
@@ -19,17 +20,20 @@ export class MailboxPage {
 
   /** The text of the newest mail to `recipient` whose subject matches, waiting for it to arrive. */
   async latestText(recipient: string, subject: RegExp, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      await this.page.goto(this.mailboxUrl);
-      const row = this.page.getByRole('row').filter({ hasText: recipient }).filter({ hasText: subject }).first();
-      if ((await row.count()) > 0) {
-        await row.getByRole('link').click();
-        return this.page.locator('pre').innerText();
-      }
-      await this.page.waitForTimeout(300);
-    }
-    throw new Error(`no mail to ${recipient} matching ${subject} in the local mailbox`);
+    const row = this.page.getByRole('row').filter({ hasText: recipient }).filter({ hasText: subject }).first();
+    // The list as the server has it now, read again until the mail is in it: most mail is queued
+    // with the change it tells about, a soporte when the wallet's mailer next looks.
+    await expect
+      .poll(
+        async () => {
+          await this.page.goto(this.mailboxUrl);
+          return row.count();
+        },
+        { timeout: timeoutMs, message: `no mail to ${recipient} matching ${subject} in the local mailbox` },
+      )
+      .toBeGreaterThan(0);
+    await row.getByRole('link').click();
+    return this.page.locator('pre').innerText();
   }
 
   /** How many mails to `recipient` the mailbox lists. */

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { staffCornerSizePx } from '../../../../src-shared/kiosk/corner-taps';
+import { tapAt, tenthsFrom } from '../timed-taps';
 
 /** A demo account that may open a kiosk's staff screen (db/seed/staff.ts). */
 export const kioskStaffLogin = { username: 'soporte1', password: 'Soporte1.Demo' } as const;
@@ -19,13 +20,19 @@ export class StaffDialog {
     return this.dialog.getByRole('alert');
   }
 
-  /** Taps the hidden corner `times` times, a tenth of a second apart, as a technician would. */
+  /**
+   * Taps the hidden corner `times` times, a tenth of a second apart as a technician would, the
+   * last one now. The corner counts taps by their events' time, which these carry (timed-taps.ts),
+   * so the tenths are not waited out.
+   */
   static async tapCorner(page: Page, times = 5): Promise<void> {
+    await StaffDialog.tapCornerAt(page, tenthsFrom(Date.now() - (times - 1) * 100, times));
+  }
+
+  /** Taps the hidden corner once at each moment of `atMs` (ms since the epoch), in order. */
+  static async tapCornerAt(page: Page, atMs: readonly number[]): Promise<void> {
     const spot = staffCornerSizePx / 2;
-    for (let i = 0; i < times; i += 1) {
-      await page.touchscreen.tap(spot, spot);
-      await page.waitForTimeout(100);
-    }
+    await tapAt(page, spot, spot, atMs);
   }
 
   static async open(page: Page): Promise<StaffDialog> {
