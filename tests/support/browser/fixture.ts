@@ -1,11 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { test } from 'vitest';
 import type { DeviceTimers } from '../../../scripts/stack';
 import type { StartServerOptions } from '../../../src-server/index';
 import { TcpReceiptPrinter } from '../tcp-receipt-printer';
 import { launchChromium, newKioskPage } from './browser';
 import { StartPage } from './pages/start-page';
-import { startTestStack } from './test-stack';
+import { startTestStack, type TestStack } from './test-stack';
 
 /** The stack a browser test file runs against. */
 export interface KioskTestOptions {
@@ -61,6 +61,7 @@ export interface KioskTestOptions {
  */
 export function kioskTest(options: KioskTestOptions) {
   let sharedContext: BrowserContext | undefined;
+  let launching: Promise<Browser> | undefined;
   const kioskIt = test
     // Vitest reads a fixture's dependencies from its first parameter, which must be a
     // destructuring pattern; the printer has none.
@@ -74,15 +75,26 @@ export function kioskTest(options: KioskTestOptions) {
       const config = options.receiptPrinter
         ? { ...options.config, printers: { receipt: printer.address } }
         : options.config;
-      const app = await startTestStack(options.name, config, options.server, {
-        ...(options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {}),
-        ...(options.deviceTimers ? { deviceTimers: options.deviceTimers } : {}),
-      });
+      // Chromium starts while the stack does (a second or more of each file, on another core);
+      // `browser` below takes it over, so it is still closed before the stack stops.
+      launching = launchChromium(options.chromiumArgs);
+      // A failed launch is reported by `browser`, not as an unhandled rejection meanwhile.
+      launching.catch(() => undefined);
+      let app: TestStack;
+      try {
+        app = await startTestStack(options.name, config, options.server, {
+          ...(options.deviceServerUrl ? { deviceServerUrl: options.deviceServerUrl } : {}),
+          ...(options.deviceTimers ? { deviceTimers: options.deviceTimers } : {}),
+        });
+      } catch (error) {
+        await launching.then((browser) => browser.close()).catch(() => undefined);
+        throw error;
+      }
       onCleanup(() => app.dispose());
       return app;
     })
     .extend('browser', { scope: 'file' }, async ({ app: _startedFirst }, { onCleanup }) => {
-      const browser = await launchChromium(options.chromiumArgs);
+      const browser = await (launching ?? launchChromium(options.chromiumArgs));
       onCleanup(() => browser.close());
       return browser;
     })
