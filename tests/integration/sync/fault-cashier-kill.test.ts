@@ -105,7 +105,7 @@ describeEachServerDatabase('sync faults: a counter killed while it takes payment
       const reported: ReportedPayment[] = [];
       const perRun: number[] = [];
       for (let k = 0; k < kills; k += 1) {
-        const counter = await startCounter(dir.path, t.server.url);
+        const counter = await startCounter(dir.path, t.server.url, 0, { bundled: true });
         counter.takePaymentsUntilKilled(staff);
         await counter.lines.wait((line) => line.startsWith('{"paid"') || line.startsWith('{"refused"'), 60_000);
         await pause(Math.random() * 1500);
@@ -121,7 +121,7 @@ describeEachServerDatabase('sync faults: a counter killed while it takes payment
       expect(taken, `payments per run: ${perRun.join(', ')}`).toBeGreaterThanOrEqual(reported.length);
 
       // The counter starts once more and sends what is left: the server has each payment once.
-      const last = await startCounter(dir.path, t.server.url);
+      const last = await startCounter(dir.path, t.server.url, 0, { bundled: true });
       await until(
         'outbox sent',
         () => outboxStates({ store }),

@@ -84,7 +84,7 @@ describeEachServerDatabase('sync faults: the counter clock jumps while offline',
       onTestFinished(() => store.close());
       const exec = () => server!.database.exec;
 
-      let counter = await startCounter(dir.path, serverUrl);
+      let counter = await startCounter(dir.path, serverUrl, 0, { bundled: true });
       let staffSession = (await value(counter, 'cashier.signIn', cashier)).staffSession;
       const pay = async (n: number): Promise<Result<unknown>> => {
         const bill = bills[n]!;
@@ -125,7 +125,7 @@ describeEachServerDatabase('sync faults: the counter clock jumps while offline',
       const p3 = await paid(2);
       expect(Date.now() - Date.parse(p3.takenAt)).toBeGreaterThan(2.9 * hour);
       await counter.child.stop();
-      counter = await startCounter(dir.path, serverUrl, -3 * hour);
+      counter = await startCounter(dir.path, serverUrl, -3 * hour, { bundled: true });
       staffSession = (await value(counter, 'cashier.signIn', cashier)).staffSession;
       const p4 = await paid(3);
       await value(counter, 'cashier.voidPayment', {

@@ -46,7 +46,7 @@ describeEachServerDatabase('sync faults: the app killed with SIGKILL', (variant)
       for (let k = 0; k < kills; k += 1) {
         const before = cursor();
         // Pages of 200 rows: the download takes a few seconds, so the kill lands inside it.
-        const child = startChild('device-process', [dir.path, t.server.url, '200']);
+        const child = startChild('device-process', [dir.path, t.server.url, '200'], { bundled: true });
         await child.firstLine;
         await until('a page applied', cursor, (c) => c > before || c === latest, 30_000);
         await pause(Math.random() * 300);
@@ -54,7 +54,7 @@ describeEachServerDatabase('sync faults: the app killed with SIGKILL', (variant)
         if (cursor() < latest) interrupted += 1;
       }
       expect(interrupted, 'kills that landed inside the download').toBeGreaterThan(0);
-      const finishing = startChild('device-process', [dir.path, t.server.url]);
+      const finishing = startChild('device-process', [dir.path, t.server.url], { bundled: true });
       await until(
         'replica = server',
         () => deviceChecksums(store),
@@ -78,13 +78,13 @@ describeEachServerDatabase('sync faults: the app killed with SIGKILL', (variant)
         );
       for (let k = 0; k < kills; k += 1) {
         const before = await applied();
-        const child = startChild('device-process', [dir.path, t.server.url]);
+        const child = startChild('device-process', [dir.path, t.server.url], { bundled: true });
         await child.firstLine;
         await until('a batch applied', applied, (n) => n > before || n === records, 30_000);
         await pause(Math.random() * 100);
         await child.kill9();
       }
-      const last = startChild('device-process', [dir.path, t.server.url]);
+      const last = startChild('device-process', [dir.path, t.server.url], { bundled: true });
       await until(
         'outbox sent',
         () => outboxStates({ store }),
