@@ -152,7 +152,7 @@ describe('a plain store of an older install', () => {
     async (step: EncryptionStep) => {
       const dir = newDir();
       const plain = await plainStore(dir, 300);
-      const child = startChild('store-process', [dir, step]);
+      const child = startChild('store-process', [dir, step], { bundled: true });
       const out = lines(child);
       await out.until('paused');
       await child.kill9();
@@ -173,7 +173,7 @@ describe('a plain store of an older install', () => {
     const plain = await plainStore(dir, 3000);
     for (const delayMs of [40, 250, 700, 1500]) {
       if (storeFileKind(storeFile(dir)) === 'encrypted') break;
-      const child = startChild('store-process', [dir, 'none']);
+      const child = startChild('store-process', [dir, 'none'], { bundled: true });
       const out = lines(child);
       await out.until('ready');
       await new Promise((resolve) => setTimeout(resolve, delayMs));
