@@ -1,55 +1,190 @@
 import type pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { serverBuffers, type BufferPool } from '../buffer-pool';
+import { clearReadSink, readsIntoOwnBuffer, setReadSink } from './pg-read-socket';
 
 /**
  * `COPY (…) TO STDOUT` on one connection of the pool, and the bytes PostgreSQL sent for it,
  * never decoded into a JavaScript string. node-postgres decodes every value of a query's rows
  * into a string; for rows that are only passed on (a pull page's 500 rows of JSON,
  * src-server/sync/feed-reader.ts), decoding them and encoding them again for the socket was
- * about half the server's CPU for the page. pg-copy-streams (by node-postgres' author) reads the
- * COPY messages off the connection for us.
+ * about half the server's CPU for the page.
+ *
+ * The COPY's data messages are read off the connection here (CopyOutReader) and their contents
+ * copied once, as they arrive, into one reused buffer (buffer-pool.ts), doubled when full.
+ * pg-copy-streams did this reading before; it made a Readable stream per COPY and a new Buffer
+ * per read for the chunks it joined, which with the socket's own reads kept the collector busy
+ * (pg-read-socket.ts says how busy).
  *
  * COPY takes no parameters: `sql` must be built from literals quoted by sql-literal.ts. A
  * connection whose COPY failed is released as broken, so the pool replaces it.
  */
 export async function copyOut(pool: pg.Pool, sql: string, buffers: BufferPool = serverBuffers): Promise<CopyOutBytes> {
   const client = await pool.connect();
+  const reader = new CopyOutReader(sql, buffers);
   let failure: Error | undefined;
-  // Chunks go straight into one reused buffer (buffer-pool.ts), doubled when full: no array of
-  // chunks, no concatenation allocated per page.
-  let target = buffers.take(64 * 1024);
-  let length = 0;
   try {
-    for await (const chunk of client.query(copyTo(sql))) {
-      const bytes = chunk as Buffer;
-      if (length + bytes.length > target.length) {
-        let size = target.length * 2;
-        while (size < length + bytes.length) size *= 2;
-        const bigger = buffers.take(size);
-        target.copy(bigger, 0, 0, length);
-        buffers.give(target);
-        target = bigger;
-      }
-      length += bytes.copy(target, length);
-    }
+    await client.query(reader).done;
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
-    buffers.give(target);
+    reader.giveBack();
     throw error;
   } finally {
     client.release(failure);
   }
-  const kept = target;
-  let released = false;
-  return {
-    bytes: kept.subarray(0, length),
-    release: () => {
-      if (released) return;
-      released = true;
-      buffers.give(kept);
-    },
-  };
+  return reader.bytes();
+}
+
+// Backend message types (PostgreSQL protocol, "Message Formats").
+const COPY_DATA = 0x64; // d
+const COPY_DONE = 0x63; // c
+const ERROR_RESPONSE = 0x45; // E
+const HEADER = 5;
+
+/**
+ * A node-postgres "submittable" that sends a COPY … TO STDOUT and takes the connection's bytes
+ * until CopyDone: CopyData contents go into its buffer, CopyOutResponse and anything
+ * interspersed (notices, parameter status) are passed over. From CopyDone on, or from an
+ * ErrorResponse, the bytes go back to node-postgres' parser, which then reports
+ * CommandComplete, ReadyForQuery or the error to this object as to any query.
+ */
+class CopyOutReader {
+  readonly text: string;
+  /** Settles once the connection is ready for another query (or failed). */
+  readonly done: Promise<void>;
+  private settle!: (error?: Error) => void;
+  private target: Buffer;
+  private length = 0;
+  private readonly header = Buffer.alloc(HEADER);
+  private headerLength = 0;
+  private code = 0;
+  /** Bytes of the current message still to come. */
+  private remaining = 0;
+  private error: Error | undefined;
+  private detach: (() => void) | null = null;
+  /** node-postgres' own listener of the socket's bytes. */
+  private parse: ((bytes: Buffer) => void) | null = null;
+
+  constructor(
+    sql: string,
+    private readonly buffers: BufferPool,
+  ) {
+    this.text = sql;
+    this.target = buffers.take(64 * 1024);
+    this.done = new Promise<void>((resolve, reject) => {
+      this.settle = (error) => (error === undefined ? resolve() : reject(error));
+    });
+  }
+
+  /** Called by node-postgres when the connection is this query's. */
+  submit(connection: { readonly stream: NodeJS.ReadableStream; query(text: string): void }): void {
+    const socket = connection.stream;
+    const listeners = socket.listeners('data');
+    const parse = listeners[0];
+    if (listeners.length !== 1 || parse === undefined)
+      throw new Error(`COPY: the connection has ${listeners.length} data listeners, not node-postgres' one`);
+    this.parse = parse as (bytes: Buffer) => void;
+    if (readsIntoOwnBuffer(socket)) {
+      setReadSink(socket, (bytes) => this.consume(bytes));
+      this.detach = () => clearReadSink(socket);
+    } else {
+      const onData = (bytes: Buffer) => this.consume(bytes);
+      socket.removeListener('data', this.parse);
+      socket.on('data', onData);
+      this.detach = () => {
+        socket.removeListener('data', onData);
+        socket.on('data', this.parse!);
+      };
+    }
+    connection.query(this.text);
+  }
+
+  /** Walks the messages in `bytes` (a read, cut anywhere): copies CopyData out, hands back the rest. */
+  private consume(bytes: Buffer): void {
+    let at = 0;
+    while (at < bytes.length) {
+      if (this.remaining === 0) {
+        const take = Math.min(HEADER - this.headerLength, bytes.length - at);
+        bytes.copy(this.header, this.headerLength, at, at + take);
+        this.headerLength += take;
+        at += take;
+        if (this.headerLength < HEADER) return;
+        this.headerLength = 0;
+        this.code = this.header[0]!;
+        this.remaining = this.header.readUInt32BE(1) - 4;
+        if (this.code === ERROR_RESPONSE) {
+          this.handBack(Buffer.concat([this.header, bytes.subarray(at)]));
+          return;
+        }
+        if (this.code === COPY_DONE) {
+          at += this.remaining;
+          this.remaining = 0;
+          this.handBack(Buffer.from(bytes.subarray(at)));
+          return;
+        }
+        continue;
+      }
+      const take = Math.min(this.remaining, bytes.length - at);
+      if (this.code === COPY_DATA) this.append(bytes, at, take);
+      at += take;
+      this.remaining -= take;
+    }
+  }
+
+  private append(bytes: Buffer, at: number, count: number): void {
+    if (this.length + count > this.target.length) {
+      let size = this.target.length * 2;
+      while (size < this.length + count) size *= 2;
+      const bigger = this.buffers.take(size);
+      this.target.copy(bigger, 0, 0, this.length);
+      this.buffers.give(this.target);
+      this.target = bigger;
+    }
+    this.length += bytes.copy(this.target, this.length, at, at + count);
+  }
+
+  /** The connection's bytes go to node-postgres again, starting with `rest` (a copy: the read's buffer is reused). */
+  private handBack(rest: Buffer): void {
+    this.detach?.();
+    this.detach = null;
+    if (rest.length > 0) this.parse?.(rest);
+  }
+
+  handleCommandComplete(): void {}
+
+  handleError(error: Error): void {
+    // A broken connection: it is released as broken and never read again.
+    this.handBack(Buffer.alloc(0));
+    this.error ??= error;
+    this.settle(error);
+  }
+
+  handleReadyForQuery(): void {
+    if (this.detach !== null) {
+      // ReadyForQuery while the bytes were still ours cannot happen; if it did, say so.
+      this.handBack(Buffer.alloc(0));
+      this.error ??= new Error('COPY: ready for query before CopyDone');
+    }
+    this.settle(this.error);
+  }
+
+  /** The COPY's bytes, once `done` has resolved. */
+  bytes(): CopyOutBytes {
+    const kept = this.target;
+    let released = false;
+    return {
+      bytes: kept.subarray(0, this.length),
+      release: () => {
+        if (released) return;
+        released = true;
+        this.buffers.give(kept);
+      },
+    };
+  }
+
+  /** After a failure: the buffer goes back to the pool. */
+  giveBack(): void {
+    this.buffers.give(this.target);
+  }
 }
 
 /**

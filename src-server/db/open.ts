@@ -10,6 +10,7 @@ import { createServerLogger, moduleLogger, type Logger } from '../logger';
 import { acquirePgliteLock } from './pglite-lock';
 import type { SqlExecutor } from './sql-executor';
 import { copyOut, type CopyOutBytes } from './copy-out';
+import { pgConnectionSocket } from './pg-read-socket';
 import { clientExecutor, poolTransaction, type TransactionalSqlExecutor } from './transaction';
 
 export type ServerSchema = typeof schema;
@@ -90,6 +91,8 @@ async function openPostgres(databaseUrl: string, log: Logger): Promise<ServerDat
     application_name: 'ventanilla-server',
     // Fail start-up quickly instead of hanging when the database is unreachable.
     connectionTimeoutMillis: 10_000,
+    // Reads into a buffer of each connection's own, not a new one per read (pg-read-socket.ts).
+    stream: pgConnectionSocket,
   });
   // An idle client that loses its connection emits 'error' on the pool; unhandled, it would
   // crash the process. The pool replaces the client; we only record it.

@@ -67,3 +67,21 @@ export type TestPostgresDatabase = ScratchDatabase;
 /** Creates a uniquely named database on the server `adminUrl` points at: empty, or a copy of `template`. */
 export const createTestPostgresDatabase = (adminUrl: string, template?: string): Promise<TestPostgresDatabase> =>
   createScratchDatabase(adminUrl, 'ventanilla_test', { template });
+
+/**
+ * A suite that only PostgreSQL can run (`why` says why, for the skip's name): given the admin
+ * URL of VENTANILLA_TEST_DATABASE_URL; a failing test in CI without it, skipped elsewhere.
+ */
+export function describePostgresOnly(name: string, why: string, suite: (adminUrl: string) => void): void {
+  const adminUrl = postgresTestUrl();
+  if (adminUrl !== null) describe(name, () => suite(adminUrl));
+  else if (process.env.CI)
+    describe(name, () => {
+      it(`requires ${TEST_URL_VARIABLE} in CI`, () => {
+        throw new Error(`CI is set but ${TEST_URL_VARIABLE} is not: source .ci/postgres.sh before running the tests.`);
+      });
+    });
+  else
+    describe.skip(`${name} — skipped: ${why}, and ${TEST_URL_VARIABLE} is not set (source .ci/postgres.sh to run it)`, () =>
+      suite(''));
+}
