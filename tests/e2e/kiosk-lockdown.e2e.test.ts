@@ -30,7 +30,7 @@ const it = kioskTest({
   // A longer idle than the tests' default: staff typing must not race the reset.
   config: { kiosk: { idleSeconds: 60, warningSeconds: 10, requiredDevices: ['receipt-printer'] } },
   // A username the server does not know costs a wrong password's scrypt work; the cheaper one
-  // here (the demo accounts keep their hashes, made at the product's cost).
+  // here, as the demo accounts' hashes in the browser tests' template (seeded-server-template.ts).
   server: { passwordWork: { params: cheapScrypt } },
   // The heartbeat looks for news every half second instead of every 5 s, and the receipt
   // printer's status is asked again after half a second instead of 5 s.

@@ -5,7 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { startEmbeddedServer } from '../../../scripts/stack';
 import { loadConfig } from '../../../src-main/config/app-config';
 import { createRootLogger } from '../../../src-main/logger';
+import { demoStaffAccounts } from '../../../db/seed/staff';
+import { hashStaffSecret } from '../../../src-node/staff-credentials';
 import { pgliteDataDir } from '../../../src-server/config';
+import type { SqlExecutor } from '../../../src-server/db/sql-executor';
+import { cheapScrypt } from '../staff-console';
 
 /**
  * The embedded central server's PGlite as `npm start` leaves it after its first start (migrated,
@@ -14,6 +18,7 @@ import { pgliteDataDir } from '../../../src-server/config';
  * of a short file's time. With the copy the server starts as on any later day: its migration check
  * finds nothing pending and the demo load sees the data complete. Nothing of a device is in it (no
  * device is enrolled while it is built): each stack still enrolls its own.
+ * One difference: the demo staff's hashes are made at scrypt's lowest accepted cost (cheapenDemoStaff).
  *
  * The demo data are dated from the moment they are loaded (bills by the day in Bogotá, tickets
  * and wallet movements before "now"), so a template serves only within the UTC hour it was built
@@ -34,7 +39,7 @@ const PREFIX = 'pglite-seeded-';
  */
 const roots = ['db/seed/index.ts', 'src-server/db/migrate.ts', 'src-server/db/open.ts'];
 const wholeDirs = ['db/server/migrations'];
-const plainFiles = ['scripts/stack.ts', 'src-server/index.ts'];
+const plainFiles = ['scripts/stack.ts', 'src-server/index.ts', 'tests/support/browser/seeded-server-template.ts'];
 
 let key: string | undefined;
 const templates = new Map<string, Promise<string>>();
@@ -107,7 +112,11 @@ async function buildTemplate(name: string, demoSubscribers: number): Promise<str
     );
     // The first start as the stack runs it: migrations, then the demo load.
     const server = await startEmbeddedServer(config, createRootLogger(config.logLevel));
-    await server.stop();
+    try {
+      await cheapenDemoStaff(server.running().database.exec);
+    } finally {
+      await server.stop();
+    }
     try {
       renameSync(pgliteDataDir(work), finalDir);
     } catch (error) {
@@ -126,4 +135,36 @@ async function buildTemplate(name: string, demoSubscribers: number): Promise<str
     if (Date.now() - built > 5 * 60_000) rmSync(full, { recursive: true, force: true });
   }
   return finalDir;
+}
+
+/**
+ * The demo staff's passwords and PINs hashed again at scrypt's lowest accepted cost (the
+ * console tests' `cheapScrypt`; the seeded wallet claves are made at it too). The seed hashes
+ * them at OWASP's parameters, which `npm start` keeps; in this template, which only browser
+ * tests open, every staff sign-in, wrong password and PIN of a test paid for it: 1.7 s of CPU
+ * each on a loaded two-core machine, against 0.27 s. Verification reads the parameters from
+ * the hash, and devices get the new rows through the feed as any staff change, so the flows
+ * are the same; the approval key comes from the same scrypt run, so it is replaced with it.
+ */
+async function cheapenDemoStaff(exec: SqlExecutor): Promise<void> {
+  const secrets = await Promise.all(
+    demoStaffAccounts.map(async (account) => ({
+      username: account.username,
+      password: await hashStaffSecret(account.password, { params: cheapScrypt }),
+      pin: account.pin === undefined ? null : await hashStaffSecret(account.pin, { params: cheapScrypt }),
+    })),
+  );
+  const { rows } = await exec.query<{ id: string; username: string }>(
+    `UPDATE staff_users AS s SET password_hash = n.password_hash, pin_hash = n.pin_hash
+     FROM unnest($1::text[], $2::text[], $3::text[]) AS n(username, password_hash, pin_hash)
+     WHERE s.username = n.username RETURNING s.id, s.username`,
+    [secrets.map((s) => s.username), secrets.map((s) => s.password.hash), secrets.map((s) => s.pin?.hash ?? null)],
+  );
+  if (rows.length !== secrets.length) throw new Error(`the template has ${rows.length} of the demo staff accounts`);
+  const idOf = new Map(rows.map((row) => [row.username, row.id]));
+  await exec.query(
+    `UPDATE staff_approval_keys AS k SET approval_key = n.approval_key, updated_at = now()
+     FROM unnest($1::uuid[], $2::text[]) AS n(staff_id, approval_key) WHERE k.staff_id = n.staff_id`,
+    [secrets.map((s) => idOf.get(s.username)), secrets.map((s) => s.password.approvalKey.toString('base64url'))],
+  );
 }
