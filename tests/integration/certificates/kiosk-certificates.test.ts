@@ -415,11 +415,11 @@ describeEachServerDatabase('certificates at the kiosk', (variant: DatabaseVarian
         await enrolling.stop();
         const before = await walletBalance(s);
 
-        child = spawnChild('certificate-kiosk-process', [
-          dir.path,
-          proxy.url,
-          JSON.stringify({ ...credentials, matricula, certificateCode: code, copies: 1 }),
-        ]);
+        child = spawnChild(
+          'certificate-kiosk-process',
+          [dir.path, proxy.url, JSON.stringify({ ...credentials, matricula, certificateCode: code, copies: 1 })],
+          { bundled: true },
+        );
         const lines = childLines(child);
         expect(await lines.next()).toMatch(/^bought /);
         // The server becomes unreachable while the copy is at the dispenser: its report cannot go.
