@@ -9,8 +9,8 @@ import { pgliteDataDir } from '../config';
 import { createServerLogger, moduleLogger, type Logger } from '../logger';
 import { acquirePgliteLock } from './pglite-lock';
 import type { SqlExecutor } from './sql-executor';
-import { copyOut, type CopyOutBytes } from './copy-out';
 import { pgConnectionSocket } from './pg-read-socket';
+import { readRowBytes, type BindValue, type PreparedStatement, type RowBytes } from './row-bytes';
 import { clientExecutor, poolTransaction, type TransactionalSqlExecutor } from './transaction';
 
 export type ServerSchema = typeof schema;
@@ -26,8 +26,8 @@ export interface ServerDatabase {
   readonly db: ServerDrizzle;
   /** Raw parameterised SQL (migrations, bulk loaders) with transaction support. */
   readonly exec: TransactionalSqlExecutor;
-  /** PostgreSQL only: `COPY (…) TO STDOUT` and its bytes, undecoded (copy-out.ts). */
-  readonly copyOut?: (sql: string) => Promise<CopyOutBytes>;
+  /** PostgreSQL only: a prepared statement's rows as bytes, undecoded (row-bytes.ts). */
+  readonly readRows?: (statement: PreparedStatement, values: readonly BindValue[]) => Promise<RowBytes>;
   close(): Promise<void>;
 }
 
@@ -113,7 +113,7 @@ async function openPostgres(databaseUrl: string, log: Logger): Promise<ServerDat
     kind: 'postgres',
     db: drizzleNodePg({ client: pool, schema }),
     exec,
-    copyOut: (sql) => copyOut(pool, sql),
+    readRows: (statement, values) => readRowBytes(pool, statement, values),
     close: once(() => pool.end()),
   };
 }

@@ -15,10 +15,10 @@ const reading = new WeakSet<net.Socket>();
  *
  * Why: Node makes a new Buffer for every read of a socket, and V8 collects garbage by how much
  * Buffer memory was allocated, not by how much is alive. A pull page reaches the server as
- * ~400 KB of COPY data: 200 devices pulling at once made each instance run a full mark-compact
+ * ~400 KB of rows: 200 devices pulling at once made each instance run a full mark-compact
  * every ~150 ms (`PerformanceObserver` 'gc' during the scale bench: a tenth of its CPU on the
- * main thread alone). With `onread` (node:net) the reads land in this socket's buffer; a COPY
- * (copy-out.ts) takes them from there with a sink, straight into its page's buffer, and the
+ * main thread alone). With `onread` (node:net) the reads land in this socket's buffer; the
+ * page's reader (row-bytes.ts) takes them from there with a sink, straight into its buffer, and the
  * rest of the protocol gets a copy of each read as its `'data'` event, as before.
  *
  * TLS connections keep Node's own socket: TLS reads the socket's handle itself.

@@ -1,13 +1,13 @@
-import { forEachCopyTuple, type CopyOutBytes } from '../db/copy-out';
+import { forEachCopyTuple } from '../db/binary-copy';
 import type { ServerDatabase } from '../db/open';
+import type { BindValue, PreparedStatement, RowBytes } from '../db/row-bytes';
 import type { SqlExecutor } from '../db/sql-executor';
-import { sqlLiteral, type SqlLiteralValue } from '../db/sql-literal';
 import type { FeedPolicy } from './feed-policy';
 
 /**
  * A page's JSON bytes, not copied anywhere yet: `writeTo` copies them into `target` at `at` and
  * says how many it wrote (`byteLength`). The answer's one buffer is made once its size is known,
- * and the page goes into it straight from the bytes PostgreSQL sent. Once only: the COPY's buffer
+ * and the page goes into it straight from the bytes PostgreSQL sent. Once only: the rows' buffer
  * is reused for another page right after (src-server/buffer-pool.ts).
  */
 export interface PageBytes {
@@ -19,7 +19,7 @@ export interface PageBytes {
 export interface FeedPage {
   /**
    * JSON array text of `FeedChange`s, as PostgreSQL wrote it: its bytes on PostgreSQL (read by
-   * COPY, never decoded), a string on PGlite.
+   * row-bytes.ts, never decoded), a string on PGlite.
    */
   readonly changesJson: string | PageBytes;
   readonly count: number;
@@ -81,13 +81,14 @@ function staffOutOfRole(arg: (i: number) => string): string {
  * cursor too, and a long poll never wakes for them again and again.
  */
 export async function readFeedPage(
-  database: Pick<ServerDatabase, 'exec' | 'copyOut'>,
+  database: Pick<ServerDatabase, 'exec' | 'readRows'>,
   cursor: number,
   limit: number,
   routes: FeedRoutes,
   policy: FeedPolicy,
 ): Promise<FeedPage> {
-  const values: SqlLiteralValue[] = [
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`readFeedPage: a limit of ${limit}`);
+  const values: BindValue[] = [
     cursor,
     limit,
     scopeParams(routes)[0],
@@ -97,9 +98,9 @@ export async function readFeedPage(
     scopeParams(routes)[1],
   ];
   const read =
-    database.copyOut === undefined
+    database.readRows === undefined
       ? await readByQuery(database.exec, values)
-      : await readByCopy(database.copyOut, values);
+      : await readByRows(database.readRows, values, limit);
   if (read.epoch === null) throw new Error('the deployment row is missing');
   const upTo = Number(read.upTo);
   const full = read.count === limit;
@@ -114,7 +115,7 @@ export async function readFeedPage(
 }
 
 /** PGlite: the statement with parameters, each change's JSON joined as a string. */
-async function readByQuery(exec: SqlExecutor, values: SqlLiteralValue[]): Promise<PageRead> {
+async function readByQuery(exec: SqlExecutor, values: BindValue[]): Promise<PageRead> {
   const { rows } = await exec.query<Record<string, string | null>>(
     pageStatement((i) => `$${i}`),
     values.map((v) => (Array.isArray(v) ? [...v] : v)),
@@ -135,19 +136,30 @@ const column = { upTo: 0, epoch: 1, seq: 2, change: 3 } as const;
 const comma = 0x2c;
 
 /**
- * PostgreSQL: the same statement as COPY, so the page goes to the socket as the bytes
- * PostgreSQL wrote: each change's JSON arrives whole, and is copied once, straight into the
- * answer's buffer (PageBytes), with a comma between; nothing is decoded into a string but the
- * first row's bounds and the last row's `seq`. Two walks over the COPY's framing: one here to
- * size the page, one in `writeTo` to copy it. COPY takes no parameters: every value is a
- * literal of sql-literal.ts.
+ * PostgreSQL: the same statement, prepared once per connection (one per page size: the LIMIT is
+ * written into it, so its cached plan is the ordered index scan whatever the cursor; with the
+ * LIMIT as a parameter the planner would guess a tenth of the table), its rows
+ * read as the bytes PostgreSQL wrote (row-bytes.ts): each change's JSON arrives whole, and is
+ * copied once, straight into the answer's buffer (PageBytes), with a comma between; nothing is
+ * decoded into a string but the first row's bounds and the last row's `seq`. Two walks over the
+ * rows: one here to size the page, one in `writeTo` to copy it.
  */
-async function readByCopy(
-  copyOut: (sql: string) => Promise<CopyOutBytes>,
-  values: SqlLiteralValue[],
+async function readByRows(
+  readRows: (statement: PreparedStatement, values: readonly BindValue[]) => Promise<RowBytes>,
+  values: BindValue[],
+  limit: number,
 ): Promise<PageRead> {
-  const copied = await copyOut(
-    `COPY (${pageStatement((i) => sqlLiteral(values[i - 1] ?? null))}) TO STDOUT (FORMAT binary)`,
+  // The LIMIT ($2 elsewhere) is written in; the values after it move down one place. A device
+  // may ask for any page size up to 10,000: only round ones (devices ask for 2,000) are kept
+  // prepared, so a device cannot fill a connection with thousands of statements; any other
+  // size is the unnamed statement, parsed and planned each time.
+  const statement = {
+    name: limit % 500 === 0 ? `feed-page-${limit}` : '',
+    text: pageStatement((i) => (i === 2 ? String(limit) : `$${i < 2 ? i : i - 1}`)),
+  };
+  const copied = await readRows(
+    statement,
+    values.filter((_, k) => k !== 1),
   );
   const { bytes } = copied;
   const text = (start: number, length: number): string | null =>
@@ -160,7 +172,7 @@ async function readByCopy(
   let lastSeq: string | null = null;
   try {
     forEachCopyTuple(bytes, ({ fields, start, length }) => {
-      if (fields !== 4) throw new Error(`binary COPY: a page row of ${fields} fields`);
+      if (fields !== 4) throw new Error(`feed page: a row of ${fields} fields`);
       if (first) {
         upTo = text(start[column.upTo]!, length[column.upTo]!);
         epoch = text(start[column.epoch]!, length[column.epoch]!);
@@ -182,9 +194,9 @@ async function readByCopy(
     return { upTo: upTo ?? '0', epoch, count, lastSeq, changesJson: '[]' };
   }
   let written = false;
-  // Called once, by the answer (api-route.ts); the COPY bytes go back to the pool right after.
+  // Called once, by the answer (api-route.ts); the rows' bytes go back to the pool right after.
   const writeTo = (target: Buffer, from: number): number => {
-    if (written) throw new Error('binary COPY: a page written twice');
+    if (written) throw new Error('feed page: written twice');
     written = true;
     try {
       let at = from;
@@ -196,7 +208,7 @@ async function readByCopy(
         at += bytes.copy(target, at, start[column.change]!, start[column.change]! + change);
       });
       target[at++] = 0x5d; // ]
-      if (at - from !== byteLength) throw new Error('binary COPY: the page changed size between its two walks');
+      if (at - from !== byteLength) throw new Error('feed page: changed size between its two walks');
       return byteLength;
     } finally {
       copied.release();
@@ -206,8 +218,8 @@ async function readByCopy(
 }
 
 /**
- * The page in one statement, its values named by `arg(1…7)` (placeholders, or literals for
- * COPY): the bound, the epoch and the page in one snapshot — a pull used to make three round
+ * The page in one statement, its values named by `arg(1…7)` (placeholders; the LIMIT written in
+ * for PostgreSQL's prepared statement): the bound, the epoch and the page in one snapshot — a pull used to make three round
  * trips, and at 200 devices polling at once each costs a turn of the pool. `row` is the text the
  * trigger wrote (a `json` column, migration 0026: printing a `jsonb` again for every page was
  * about 40 % of PostgreSQL's CPU for it), a payment's server-only columns already left out; only
@@ -215,8 +227,8 @@ async function readByCopy(
  * together here, `to_json` quoting and escaping the table name, key and op: it cost PostgreSQL
  * nothing measurable, and spared the server a piece per field (six per change) to join. (Having
  * PostgreSQL join the whole page into one JSON text with string_agg was tried: it saved the
- * server ~1 ms per page and cost PostgreSQL ~2 ms more.) Every column is text, so COPY's binary
- * fields are UTF-8.
+ * server ~1 ms per page and cost PostgreSQL ~2 ms more.) Every column is text, so each field's
+ * bytes are UTF-8.
  */
 function pageStatement(arg: (i: number) => string): string {
   return `WITH bounds AS (

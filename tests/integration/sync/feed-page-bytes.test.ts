@@ -5,10 +5,10 @@ import { describeEachServerDatabase } from '../../support/postgres';
 import { startTestServer } from '../../support/server-harness';
 
 /**
- * A pull page is written by PostgreSQL as one JSON text (feed-reader.ts). On PostgreSQL it is
- * read by COPY as bytes, its values written as SQL literals; on PGlite by a parameterised
- * query. Both must give the same page, whatever the keys and rows hold, and a literal must
- * never end early, whatever a route code holds.
+ * A pull page is written by PostgreSQL as one JSON text per change (feed-reader.ts). On
+ * PostgreSQL its rows are read as bytes from a prepared statement (row-bytes.ts); on PGlite by
+ * an ordinary parameterised query. Both must give the same page, whatever the keys and rows
+ * hold, and a route code is only ever a value, whatever it holds.
  */
 /** The page's JSON as text, written into a buffer of its size the way the answer's is. */
 function pageText(page: FeedPage): string {
@@ -24,7 +24,7 @@ const trickyKey = `k"'\\ñ\n`;
 const trickyRow = { holder_name: 'Ñandú "El" \\ ³ 𝄞', address: "Calle 5 # 3-'21'\n\t" };
 
 describeEachServerDatabase('sync: the bytes of a pull page', (variant) => {
-  it('is the same page by COPY and by query, with quotes, backslashes, newlines and any character', async () => {
+  it('is the same page as bytes and by query, with quotes, backslashes, newlines and any character', async () => {
     const t = await startTestServer(variant, { logLevel: 'silent' });
     const { database } = t.server;
     const before = Number(
@@ -45,14 +45,14 @@ describeEachServerDatabase('sync: the bytes of a pull page', (variant) => {
     expect(byQuery.full).toBe(false);
     expect(byQuery.lastSeq).toBe(byQuery.latest);
 
-    if (database.copyOut === undefined) {
+    if (database.readRows === undefined) {
       expect(variant.kind).toBe('pglite');
       return;
     }
-    const byCopy = await readFeedPage(database, before, 500, null, feedPolicies.cashier);
-    expect(typeof byCopy.changesJson).toBe('object');
-    expect(pageText(byCopy)).toBe(byQuery.changesJson);
-    expect({ ...byCopy, changesJson: null }).toEqual({ ...byQuery, changesJson: null });
+    const byBytes = await readFeedPage(database, before, 500, null, feedPolicies.cashier);
+    expect(typeof byBytes.changesJson).toBe('object');
+    expect(pageText(byBytes)).toBe(byQuery.changesJson);
+    expect({ ...byBytes, changesJson: null }).toEqual({ ...byQuery, changesJson: null });
     // A full page: the cursor is its last change, not the bound.
     const firstOnly = await readFeedPage(database, before, 1, null, feedPolicies.cashier);
     expect(firstOnly.full).toBe(true);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachCopyTuple } from '../../../src-server/db/copy-out';
-import { sqlLiteral } from '../../../src-server/db/sql-literal';
+import { forEachCopyTuple } from '../../../src-server/db/binary-copy';
 
 /** A binary COPY as PostgreSQL writes it: header, the tuples given, trailer. */
 function copyBytes(tuples: (string | null)[][], opts: { extension?: Buffer } = {}): Buffer {
@@ -86,25 +85,5 @@ describe('binary COPY rows', () => {
     });
     expect(seen).toEqual(['1|abc|NULL', '22||z']);
     expect(() => forEachCopyTuple(bytes, () => undefined, 2)).toThrow(/more fields than expected/);
-  });
-});
-
-describe('SQL literal', () => {
-  it('writes NULL, booleans, safe integers and text arrays, quoting every element', () => {
-    expect(sqlLiteral(null)).toBe('NULL');
-    expect(sqlLiteral(true)).toBe('true');
-    expect(sqlLiteral(false)).toBe('false');
-    expect(sqlLiteral(2_278_764)).toBe('2278764');
-    expect(sqlLiteral([])).toBe(`'{}'`);
-    expect(sqlLiteral(['03', '03-117'])).toBe(`ARRAY['03','03-117']`);
-    // A quote is doubled and a backslash makes an E'' string: nothing ends the literal early.
-    expect(sqlLiteral(["03'); DROP TABLE change_log; --"])).toBe(`ARRAY['03''); DROP TABLE change_log; --']`);
-    expect(sqlLiteral(['a\\b'])).toBe(`ARRAY[ E'a\\\\b']`);
-  });
-
-  it('refuses a number that is not a safe integer', () => {
-    expect(() => sqlLiteral(1.5)).toThrow(/integer/);
-    expect(() => sqlLiteral(Number.NaN)).toThrow(/integer/);
-    expect(() => sqlLiteral(2 ** 60)).toThrow(/integer/);
   });
 });
