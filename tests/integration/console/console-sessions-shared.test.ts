@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import {
   ConsoleSessions,
   consoleSessionKey,
@@ -13,7 +13,7 @@ import { migratedPostgresTemplate } from '../../support/migrated-templates';
 import {
   createTestPostgresDatabase,
   describeEachServerDatabase,
-  postgresTestUrl,
+  describePostgresOnly,
   type DatabaseVariant,
 } from '../../support/postgres';
 import { enrollPushingDevice } from '../../support/pushing-device';
@@ -220,14 +220,12 @@ describeEachServerDatabase('console sessions in the database', (variant) => {
   );
 });
 
-const adminUrl = postgresTestUrl();
-
-function sharedSuite(): void {
+function sharedSuite(adminUrl: string): void {
   it(
     'a login form from A posted to B; the session used on A and B, a notice left on B shown by A; «Salir» on B ends it on A',
     { timeout: 120_000 },
     async () => {
-      const db = await createTestPostgresDatabase(adminUrl!, await migratedPostgresTemplate(adminUrl!));
+      const db = await createTestPostgresDatabase(adminUrl, await migratedPostgresTemplate(adminUrl));
       onTestFinished(() => db.drop());
       const shared: DatabaseVariant = { kind: 'postgres', freshDatabaseUrl: async () => db.url };
       const a = await startTestServer(shared, { serverOptions: { passwordWork: { params: cheapScrypt } } });
@@ -269,20 +267,8 @@ function sharedSuite(): void {
   );
 }
 
-// As tests/integration/server/multi-instance.test.ts: PostgreSQL only (PGlite is one process's database).
-if (adminUrl !== null) {
-  describe('console sessions shared by two server instances on one PostgreSQL', sharedSuite);
-} else if (process.env.CI) {
-  describe('console sessions shared by two server instances on one PostgreSQL', () => {
-    it('requires VENTANILLA_TEST_DATABASE_URL in CI', () => {
-      throw new Error(
-        'CI is set but VENTANILLA_TEST_DATABASE_URL is not: source .ci/postgres.sh before running the tests.',
-      );
-    });
-  });
-} else {
-  describe.skip(
-    'console sessions shared by two server instances on one PostgreSQL — skipped: PostgreSQL only (PGlite is one process’s database) and VENTANILLA_TEST_DATABASE_URL is not set (source .ci/postgres.sh to run it)',
-    sharedSuite,
-  );
-}
+describePostgresOnly(
+  'console sessions shared by two server instances on one PostgreSQL',
+  'PostgreSQL only (PGlite is one process’s database)',
+  sharedSuite,
+);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { ServerClient } from '../../../src-main/server-link/server-client';
 import { assignRoutes } from '../../../src-server/devices/device-routes';
 import type { FeedChange, PullValue } from '../../../src-shared/server-api/sync-api';
 import { FEED_LISTENER_APPLICATION } from '../../../src-server/sync/pg-feed-listener';
 import {
   createTestPostgresDatabase,
-  postgresTestUrl,
+  describePostgresOnly,
   type DatabaseVariant,
   type TestPostgresDatabase,
 } from '../../support/postgres';
@@ -32,9 +32,7 @@ const WAKE_WITHIN_MS = 2_000;
  */
 const NO_SAFETY_POLL = { safetyPollMs: 120_000 };
 
-const adminUrl = postgresTestUrl();
-
-function suite(): void {
+function suite(adminUrl: string): void {
   const databases: TestPostgresDatabase[] = [];
   afterAll(async () => {
     await Promise.all(databases.map((db) => db.drop()));
@@ -42,7 +40,7 @@ function suite(): void {
 
   /** One fresh database that every instance of a test opens. */
   async function sharedDatabase(): Promise<DatabaseVariant> {
-    const db = await createTestPostgresDatabase(adminUrl!);
+    const db = await createTestPostgresDatabase(adminUrl);
     databases.push(db);
     return { kind: 'postgres', freshDatabaseUrl: async () => db.url };
   }
@@ -141,22 +139,11 @@ function suite(): void {
   }, 90_000);
 }
 
-if (adminUrl !== null) {
-  describe('several server instances on one PostgreSQL', suite);
-} else if (process.env.CI) {
-  describe('several server instances on one PostgreSQL', () => {
-    it('requires VENTANILLA_TEST_DATABASE_URL in CI', () => {
-      throw new Error(
-        'CI is set but VENTANILLA_TEST_DATABASE_URL is not: source .ci/postgres.sh before running the tests.',
-      );
-    });
-  });
-} else {
-  describe.skip(
-    'several server instances on one PostgreSQL — skipped: PostgreSQL only (several instances share one PostgreSQL; PGlite is one process’s database) and VENTANILLA_TEST_DATABASE_URL is not set (source .ci/postgres.sh to run it)',
-    suite,
-  );
-}
+describePostgresOnly(
+  'several server instances on one PostgreSQL',
+  'PostgreSQL only (several instances share one PostgreSQL; PGlite is one process’s database)',
+  suite,
+);
 
 function migrationReport(logs: readonly string[]): { applied: number; total: number } {
   for (const line of logs) {
