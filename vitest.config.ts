@@ -56,6 +56,19 @@ export const testEnv = { ...demoHashCache, TMPDIR: testTmpdir() };
 const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 60_000, env: testEnv };
 
 /**
+ * The integration and fault files share their worker processes instead of a fresh one each:
+ * vitest spent about 1.3 s importing the app's modules (server, store, PGlite, pdf, mail) for
+ * each of ~165 files, 204 s of a CI run. A file may not leave anything behind in the process for
+ * this: its servers, databases, stores and children are stopped by its own cleanups, and what a
+ * support module keeps for a worker's life is only what any file may reuse (the migrated and
+ * empty database templates, bundled child scripts). tests/support/file-end.ts stops what a
+ * support module would otherwise stop only for the first file of a worker (SMTP sinks).
+ * field-offline-week moves this process's clock (shifted-clock.ts) and sets it back when its
+ * test ends; `Date` stays the proxy that reads the offset, which is then zero.
+ */
+const sharedWorkers = { isolate: false, setupFiles: ['tests/support/file-end.ts'] };
+
+/**
  * Two files at a time for the rest: most of an integration test waits (on a server, a socket,
  * PostgreSQL, a timer), so on the two-core build machines two files overlap well; each file
  * has its own data dirs, databases and ports, so they cannot see each other.
@@ -71,6 +84,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           exclude: faultFiles,
           maxWorkers: 2,
+          ...sharedWorkers,
         },
       },
       {
@@ -80,6 +94,7 @@ export default defineConfig({
           include: faultFiles,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
+          ...sharedWorkers,
         },
       },
     ],

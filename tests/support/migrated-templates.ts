@@ -7,6 +7,7 @@ import { migrateServerDatabase } from '../../src-server/db/migrate';
 import { defaultServerMigrationsDir, readMigrationFiles } from '../../src-server/db/migration-files';
 import { openServerDatabase } from '../../src-server/db/open';
 import { createServerLogger } from '../../src-server/logger';
+import { PGlite } from '@electric-sql/pglite';
 import { withClient } from './scratch-postgres';
 
 /**
@@ -25,10 +26,12 @@ import { withClient } from './scratch-postgres';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const cacheRoot = path.join(repoRoot, 'node_modules', '.cache', 'ventanilla-tests');
 const PGLITE_PREFIX = 'pglite-migrated-';
+const PGLITE_EMPTY_PREFIX = 'pglite-empty-';
 const POSTGRES_PREFIX = 'ventanilla_template_';
 
 let key: Promise<string> | undefined;
 let pgliteTemplate: Promise<string> | undefined;
+let emptyTemplate: Promise<string> | undefined;
 const postgresTemplates = new Map<string, Promise<string>>();
 
 /** The hash the templates are named by: every shipped migration and the PGlite build. */
@@ -37,8 +40,7 @@ function templateKey(): Promise<string> {
     const hash = createHash('sha256');
     for (const file of await readMigrationFiles(defaultServerMigrationsDir))
       hash.update(`${file.tag}:${file.sha256}\n`);
-    const pglitePackage = path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json');
-    hash.update((JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version);
+    hash.update(pgliteVersion());
     return hash.digest('hex').slice(0, 16);
   })();
   return key;
@@ -75,6 +77,46 @@ export function migratedPgliteTemplate(): Promise<string> {
     return finalDir;
   })();
   return pgliteTemplate;
+}
+
+/**
+ * A freshly initialised, unmigrated PGlite cluster (initdb only), for tests of the migrations
+ * themselves; copy it, never open it in place. Kept like the migrated one, named by the PGlite
+ * version: it used to be made per test file in a temp dir removed by a module-level `afterAll`,
+ * which a worker that runs several files in one process (isolate: false) registers only for the
+ * first file, so the next ones copied a removed folder.
+ */
+export function emptyPgliteTemplate(): Promise<string> {
+  emptyTemplate ??= (async () => {
+    const name = `${PGLITE_EMPTY_PREFIX}${pgliteVersion()}`;
+    const finalDir = path.join(cacheRoot, name);
+    if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
+    mkdirSync(cacheRoot, { recursive: true });
+    const work = path.join(cacheRoot, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
+    try {
+      const db = await PGlite.create(work);
+      await db.close();
+      try {
+        renameSync(work, finalDir);
+      } catch (error) {
+        // Another worker finished first: its copy is as good as ours.
+        if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
+      }
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+    for (const entry of readdirSync(cacheRoot)) {
+      if (entry.startsWith(PGLITE_EMPTY_PREFIX) && entry !== name)
+        rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
+    }
+    return finalDir;
+  })();
+  return emptyTemplate;
+}
+
+function pgliteVersion(): string {
+  const pglitePackage = path.join(repoRoot, 'node_modules', '@electric-sql', 'pglite', 'package.json');
+  return (JSON.parse(readFileSync(pglitePackage, 'utf8')) as { version: string }).version;
 }
 
 /** The name of a database at the current migrations on the PostgreSQL server `adminUrl` points at. */

@@ -1,14 +1,11 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { cpSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
-import { afterAll, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { DEFAULT_MAIL_FROM, pgliteDataDir, type ServerConfig } from '../../src-server/config';
 import { startServer, type RunningServer, type StartServerOptions } from '../../src-server/index';
 import { openServerDatabase, type ServerDatabase } from '../../src-server/db/open';
 import { createServerLogger } from '../../src-server/logger';
-import { migratedPgliteTemplate } from './migrated-templates';
+import { emptyPgliteTemplate, migratedPgliteTemplate } from './migrated-templates';
 import type { DatabaseVariant } from './postgres';
 import { tempDir } from './temp-dir';
 
@@ -140,25 +137,4 @@ export async function openMigratedDatabase(
     dir.remove();
   });
   return database;
-}
-
-let emptyTemplate: Promise<string> | undefined;
-let emptyTemplateRoot: string | undefined;
-
-// Registered when a test file imports this module, so it runs when that file's tests end
-// (a vitest worker may be killed rather than exit, so an 'exit' handler is not enough).
-afterAll(() => {
-  if (emptyTemplateRoot !== undefined) rmSync(emptyTemplateRoot, { recursive: true, force: true });
-});
-
-/** A freshly initialised, unmigrated PGlite cluster: initdb once per file, copied per test. */
-function emptyPgliteTemplate(): Promise<string> {
-  emptyTemplate ??= (async () => {
-    emptyTemplateRoot = mkdtempSync(path.join(tmpdir(), 'ventanilla-pglite-template-'));
-    const dir = path.join(emptyTemplateRoot, 'pglite');
-    const db = await PGlite.create(dir);
-    await db.close();
-    return dir;
-  })();
-  return emptyTemplate;
 }

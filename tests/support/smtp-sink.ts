@@ -37,10 +37,16 @@ export interface SmtpSink {
 
 const running = new Set<SmtpSink>();
 
-// Registered when a test file imports this module, so it runs when that file's tests end.
-afterAll(async () => {
+/** Stops every sink still listening (when a test file ends). */
+export async function stopSmtpSinks(): Promise<void> {
   await Promise.all([...running].map((sink) => sink.stop()));
-});
+}
+
+// Registered when a test file imports this module, so it runs when that file's tests end. A
+// worker that runs several files in one process (isolate: false) evaluates this module once, for
+// its first file: the projects that share workers also list tests/support/file-end.ts, which
+// registers the same stop for every file.
+afterAll(stopSmtpSinks);
 
 export async function startSmtpSink(): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
