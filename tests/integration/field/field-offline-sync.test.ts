@@ -89,7 +89,7 @@ describeEachServerDatabase('field: a laptop killed while it collects', (variant)
 
       const reported: Reported[] = [];
       for (let k = 0; k < kills; k += 1) {
-        const child = startChild('field-process', [dir.path, t.server.url]);
+        const child = startChild('field-process', [dir.path, t.server.url], { bundled: true });
         const lines = childLines(child);
         await child.firstLine;
         child.process.stdin?.write(`${JSON.stringify({ loop: staff })}\n`);
