@@ -151,12 +151,20 @@ class RowBytesReader {
         socket.on('data', toParser);
       };
     }
-    // node-postgres records the name as parsed when ParseComplete comes (this object's `name`).
-    if (connection.parsedStatements[this.name] !== this.text)
-      connection.parse({ text: this.text, name: this.name, types: [] });
-    connection.bind({ statement: this.name, values: this.parameters });
-    connection.execute({ portal: '', rows: 0 });
-    connection.sync();
+    // One write for the four messages, as node-postgres' own queries do: each would otherwise be
+    // a write(2) of its own and a segment that may wake PostgreSQL before the rest.
+    const stream = socket as NodeJS.ReadableStream & { cork?: () => void; uncork?: () => void };
+    stream.cork?.();
+    try {
+      // node-postgres records the name as parsed when ParseComplete comes (this object's `name`).
+      if (connection.parsedStatements[this.name] !== this.text)
+        connection.parse({ text: this.text, name: this.name, types: [] });
+      connection.bind({ statement: this.name, values: this.parameters });
+      connection.execute({ portal: '', rows: 0 });
+      connection.sync();
+    } finally {
+      stream.uncork?.();
+    }
   }
 
   /** Walks the messages in `bytes` (a read, cut anywhere): copies DataRows out, passes the rest on. */

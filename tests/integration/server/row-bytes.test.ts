@@ -1,3 +1,4 @@
+import type net from 'node:net';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { BufferPool } from '../../../src-server/buffer-pool';
@@ -66,6 +67,26 @@ describePostgresOnly(
       expect(rowsOf((await readRowBytes(pool, other, [1])).bytes)).toEqual([['10', 'v']]);
       const { rows } = await pool.query<{ name: string }>('SELECT name FROM pg_prepared_statements ORDER BY name');
       expect(rows.map((r) => r.name)).toEqual(['test-series']);
+    });
+
+    it('sends Parse, Bind, Execute and Sync in one write', async () => {
+      const pool = new pg.Pool({ connectionString: adminUrl, max: 1, stream: pgConnectionSocket });
+      pools.push(pool);
+      const client = await pool.connect();
+      const socket = (client as unknown as { connection: { stream: net.Socket } }).connection.stream;
+      client.release();
+      const writes: number[] = [];
+      const counted = socket as unknown as Record<'_write' | '_writev', (...args: unknown[]) => unknown>;
+      for (const method of ['_write', '_writev'] as const) {
+        const original = counted[method].bind(socket);
+        counted[method] = (...args: unknown[]) => {
+          writes.push(method === '_writev' ? (args[0] as unknown[]).length : 1);
+          return original(...args);
+        };
+      }
+      for (const n of [2, 3]) expect(rowsOf((await readRowBytes(pool, series, [n])).bytes)).toEqual(expected(n));
+      // Parse, Bind, Execute and Sync; then, the statement kept, Bind, Execute and Sync.
+      expect(writes).toEqual([4, 3]);
     });
 
     for (const own of [true, false]) {
