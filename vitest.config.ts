@@ -56,15 +56,18 @@ export const testEnv = { ...demoHashCache, TMPDIR: testTmpdir() };
 const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 60_000, env: testEnv };
 
 /**
- * The integration and fault files share their worker processes instead of a fresh one each:
- * vitest spent about 1.3 s importing the app's modules (server, store, PGlite, pdf, mail) for
- * each of ~165 files, 204 s of a CI run. A file may not leave anything behind in the process for
+ * The integration files share their worker processes instead of a fresh one each: vitest spent
+ * about 1.3 s importing the app's modules (server, store, PGlite, pdf, mail) for each of ~155
+ * files, 204 s of a CI run. A file may not leave anything behind in the process for
  * this: its servers, databases, stores and children are stopped by its own cleanups, and what a
  * support module keeps for a worker's life is only what any file may reuse (the migrated and
  * empty database templates, bundled child scripts). tests/support/file-end.ts stops what a
  * support module would otherwise stop only for the first file of a worker (SMTP sinks).
  * field-offline-week moves this process's clock (shifted-clock.ts) and sets it back when its
- * test ends; `Date` stays the proxy that reads the offset, which is then zero.
+ * test ends; `Date` stays the proxy that reads the offset, which is then zero. The fault files
+ * keep a process each: sharing saves them ~20 s in all, and fault-server-kill's dying server
+ * failed twice (exited before its ready line) when it ran after another file in the worker and
+ * passed the four times it ran alone, isolated or first: not worth a doubtful fault tier.
  */
 const sharedWorkers = { isolate: false, setupFiles: ['tests/support/file-end.ts'] };
 
@@ -94,7 +97,6 @@ export default defineConfig({
           include: faultFiles,
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
-          ...sharedWorkers,
         },
       },
     ],
