@@ -13,6 +13,7 @@ import { startServer, type StartServerOptions } from '../../../src-server/index'
 import { testWalletConfig } from '../gateway-fixtures';
 
 const [dataDir, database, port, fault = 'none'] = process.argv.slice(2);
+let announced = false;
 if (dataDir === undefined || database === undefined || port === undefined)
   throw new Error('usage: server-process <dataDir> <databaseUrl|pglite> <port> [fault]');
 const server = await startServer(
@@ -29,13 +30,27 @@ const server = await startServer(
   },
   faultOptions(fault),
 );
-process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+announce(server.url);
 process.on('SIGTERM', () => {
   void server.stop().then(() => process.exit(0));
 });
 
+/** The ready line, once. */
+function announce(url: string): void {
+  if (announced) return;
+  announced = true;
+  process.stdout.write(`${JSON.stringify({ url })}\n`);
+}
+
 function faultOptions(name: string): StartServerOptions {
-  const die = () => process.kill(process.pid, 'SIGKILL');
+  // A device waiting for the server pushes the moment it listens, which can be before
+  // startServer has resolved (it still writes the admin file): the line goes out before the
+  // kill, or the test sees a server that died before it was ready. (stdout to a pipe is
+  // synchronous on Linux.)
+  const die = () => {
+    announce(`http://127.0.0.1:${port}`);
+    process.kill(process.pid, 'SIGKILL');
+  };
   if (name === 'kill-after-push-commit') return { syncHooks: { afterPushCommitted: die } };
   if (name === 'kill-after-gateway-commit') return { gateway: { afterEventCommitted: die } };
   if (name === 'kill-in-wallet-mail')
