@@ -11,9 +11,9 @@ import { saveScreenshot } from '../support/browser/screenshots';
 /**
  * A print whose answer was lost (issue 11, item 6): the kiosk never prints it again by itself;
  * it asks the citizen to look at the tray. The print system stands in for one whose `lp`
- * answers something nobody understands while a marker file exists (each test file runs in its
- * own process, so this PATH is this file's alone); without the marker the real `lp` runs and
- * the CUPS PDF queue prints.
+ * answers something nobody understands while a marker file exists (first on PATH while this
+ * file runs, and PATH put back after it: the files of a worker share its process, see
+ * vitest.config.ts); without the marker the real `lp` runs and the CUPS PDF queue prints.
  */
 const bin = path.join(tmpdir(), `ventanilla-lp-${process.pid}`);
 const garbled = path.join(bin, 'garbled');
@@ -23,12 +23,16 @@ writeFileSync(
   `#!/bin/sh\nif [ -e '${garbled}' ]; then cat >/dev/null; echo 'lp: respuesta inesperada del planificador' >&2; exit 3; fi\nexec /usr/bin/lp "$@"\n`,
 );
 chmodSync(path.join(bin, 'lp'), 0o755);
+const pathBefore = process.env.PATH;
 process.env.PATH = `${bin}:${process.env.PATH ?? ''}`;
 
 const it = kioskTest({ name: 'print-unknown', config: { printers: { document: 'ventanilla-pdf' } } });
 
 describe('kiosk print whose answer was lost', () => {
-  it.afterAll(() => rmSync(bin, { recursive: true, force: true }));
+  it.afterAll(() => {
+    process.env.PATH = pathBefore;
+    rmSync(bin, { recursive: true, force: true });
+  });
 
   it('asks the citizen to look at the tray: «Sí, ya salió» ends it, «No salió» prints the same job once more', async ({
     app,
