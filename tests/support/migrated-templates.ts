@@ -48,34 +48,16 @@ function templateKey(): Promise<string> {
 
 /** A PGlite data directory at the current migrations; copy it, never open it in place. */
 export function migratedPgliteTemplate(): Promise<string> {
-  pgliteTemplate ??= (async () => {
-    const name = `${PGLITE_PREFIX}${await templateKey()}`;
-    const finalDir = path.join(cacheRoot, name);
-    if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
-    mkdirSync(cacheRoot, { recursive: true });
-    const work = path.join(cacheRoot, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
+  pgliteTemplate ??= (async () =>
+    cachedCluster(PGLITE_PREFIX, await templateKey(), async (work) => {
       const database = await openServerDatabase({ dataDir: work, databaseUrl: null }, { logger: silent() });
       try {
         await migrateServerDatabase(database.exec);
       } finally {
         await database.close();
       }
-      try {
-        renameSync(pgliteDataDir(work), finalDir);
-      } catch (error) {
-        // Another worker finished first: its copy is as good as ours.
-        if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-    for (const entry of readdirSync(cacheRoot)) {
-      if (entry.startsWith(PGLITE_PREFIX) && entry !== name)
-        rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
-    }
-    return finalDir;
-  })();
+      return pgliteDataDir(work);
+    }))();
   return pgliteTemplate;
 }
 
@@ -87,31 +69,45 @@ export function migratedPgliteTemplate(): Promise<string> {
  * first file, so the next ones copied a removed folder.
  */
 export function emptyPgliteTemplate(): Promise<string> {
-  emptyTemplate ??= (async () => {
-    const name = `${PGLITE_EMPTY_PREFIX}${pgliteVersion()}`;
-    const finalDir = path.join(cacheRoot, name);
-    if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
-    mkdirSync(cacheRoot, { recursive: true });
-    const work = path.join(cacheRoot, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
-    try {
-      const db = await PGlite.create(work);
-      await db.close();
-      try {
-        renameSync(work, finalDir);
-      } catch (error) {
-        // Another worker finished first: its copy is as good as ours.
-        if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
-      }
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-    for (const entry of readdirSync(cacheRoot)) {
-      if (entry.startsWith(PGLITE_EMPTY_PREFIX) && entry !== name)
-        rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
-    }
-    return finalDir;
-  })();
+  emptyTemplate ??= cachedCluster(PGLITE_EMPTY_PREFIX, pgliteVersion(), async (work) => {
+    const db = await PGlite.create(work);
+    await db.close();
+    return work;
+  });
   return emptyTemplate;
+}
+
+/**
+ * The cluster `<prefix><version>` under the cache, built by `build` in a work dir of its own
+ * (which returns the cluster's folder in it) unless it is already there; older versions with the
+ * same prefix are removed.
+ */
+async function cachedCluster(
+  prefix: string,
+  version: string,
+  build: (work: string) => Promise<string>,
+): Promise<string> {
+  const name = `${prefix}${version}`;
+  const finalDir = path.join(cacheRoot, name);
+  if (existsSync(path.join(finalDir, 'PG_VERSION'))) return finalDir;
+  mkdirSync(cacheRoot, { recursive: true });
+  const work = path.join(cacheRoot, `building-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const built = await build(work);
+    try {
+      renameSync(built, finalDir);
+    } catch (error) {
+      // Another worker finished first: its copy is as good as ours.
+      if (!existsSync(path.join(finalDir, 'PG_VERSION'))) throw error;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  for (const entry of readdirSync(cacheRoot)) {
+    if (entry.startsWith(prefix) && entry !== name)
+      rmSync(path.join(cacheRoot, entry), { recursive: true, force: true });
+  }
+  return finalDir;
 }
 
 function pgliteVersion(): string {
